@@ -1,0 +1,199 @@
+"""The `kg` command: each command parses options, calls the library, prints.
+
+Results go to stdout, progress and errors to stderr.  Every library error (KGError) becomes one
+line `Error: ...` and exit status 1; `--verbose` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+QUERY_FORMATS = ["table", "csv", "tsv", "json"]
+
+
+class KGGroup(click.Group):
+    """Turns library errors and Ctrl-C into one line on stderr."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KGError as e:
+            if ctx.obj and ctx.obj.get("verbose"):
+                raise
+            raise click.ClickException(str(e)) from None
+        except KeyboardInterrupt:
+            click.echo("Interrupted; every article stored so far is complete.", err=True)
+            sys.exit(130)
+
+
+def store_option(f):
+    return click.option("--store", "store", envvar="KG_STORE", default=None, metavar="LOC",
+                        help="Store directory or SPARQL endpoint URL (default: $KG_STORE, "
+                             "else output/store).")(f)
+
+
+def remote_options(f):
+    f = click.option("--update-url", default=None, help="SPARQL Update endpoint (remote stores).")(f)
+    f = click.option("--gsp-url", default=None, help="Graph Store Protocol endpoint (remote stores).")(f)
+    return f
+
+
+def paths_argument(f):
+    return click.argument("paths", nargs=-1, required=True, type=click.Path())(f)
+
+
+def _open(store, read_only=False, **remote):
+    from kg.store import open_store
+    return open_store(store, read_only=read_only,
+                      **{k: v for k, v in remote.items() if v is not None})
+
+
+def _warn(item) -> None:
+    click.echo(f"warning: skipped {item}", err=True)
+
+
+@click.group(cls=KGGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="rivalry-kg")
+@click.pass_context
+def cli(ctx, verbose):
+    """rivalry-kg: build a knowledge graph of corporate rivalries from news articles."""
+    ctx.ensure_object(dict)["verbose"] = verbose
+
+
+@cli.command()
+@paths_argument
+@store_option
+@remote_options
+@click.option("--strict", is_flag=True, help="Fail before writing anything if any input is unreadable.")
+@click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
+def build(paths, store, update_url, gsp_url, strict, force):
+    """Ingest, extract and store articles (files or directories)."""
+    from kg.pipeline import build as run_build
+    from kg.progress import Progress
+    with _open(store, update_url=update_url, gsp_url=gsp_url) as st, Progress("building") as bar:
+        def report(item, status):
+            if status == "skipped":
+                _warn(item)
+            bar.advance(status)
+        summary = run_build(list(paths), st, strict=strict, force=force, on_article=report)
+    click.echo(f"store: {st.location}")
+    for line in summary.lines():
+        click.echo(line)
+
+
+@cli.command()
+@paths_argument
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "turtle", "trig"]),
+              default="json", show_default=True)
+@click.option("--strict", is_flag=True, help="Fail on the first unreadable input.")
+def extract(paths, fmt, strict):
+    """Extract entities, relations and lawsuits without storing (to stdout)."""
+    from kg.pipeline import extract_all
+    exs = extract_all(list(paths), strict=strict, on_skip=_warn)
+    if fmt == "json":
+        import json
+        from kg.output import extraction_json
+        click.echo(json.dumps(extraction_json(list(exs)), ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        import json
+        from kg.output import extraction_json
+        for ex in exs:
+            click.echo(json.dumps(extraction_json([ex])["articles"][0], ensure_ascii=False))
+    else:
+        from kg.rdf import article_rdf, to_dataset
+        ds = to_dataset([article_rdf(ex) for ex in exs])
+        click.echo(ds.serialize(format="trig" if fmt == "trig" else "turtle"))
+
+
+@cli.command()
+@click.argument("sparql")
+@store_option
+@remote_options
+@click.option("--format", "fmt", type=click.Choice(QUERY_FORMATS), default="table", show_default=True)
+@click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to the literal VALUE (repeatable).")
+def query(sparql, store, update_url, gsp_url, fmt, timeout, params):
+    """Run SPARQL: the query text, a .rq file, or a named query (see `kg queries`)."""
+    from kg import query as q
+    bound = dict(p.split("=", 1) for p in params if "=" in p)
+    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+        rows = q.run(st, sparql, timeout=timeout, **bound)
+    click.echo(q.format_rows(rows, fmt))
+
+
+@cli.command()
+def queries():
+    """List the named queries (ontology/queries/*.rq)."""
+    from kg.query import describe_query, named_queries
+    for name, path in named_queries().items():
+        click.echo(f"{name:14} {describe_query(path)}")
+
+
+@cli.command()
+@store_option
+@remote_options
+@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+              default="trig", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file instead of stdout.")
+def export(store, update_url, gsp_url, fmt, output):
+    """Export the whole store as RDF."""
+    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+        data = st.export(fmt)
+    if output:
+        Path(output).write_bytes(data)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@cli.command()
+@store_option
+@remote_options
+def stats(store, update_url, gsp_url):
+    """Counts by class, relation type and article, and the date range."""
+    from kg.stats import store_stats
+    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+        for line in store_stats(st):
+            click.echo(line)
+
+
+@cli.command()
+@store_option
+@remote_options
+def validate(store, update_url, gsp_url):
+    """Check the store against the SHACL shapes (ontology/shapes.ttl)."""
+    from kg.validate import validate_store
+    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+        conforms, report = validate_store(st)
+    click.echo(report)
+    if not conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@store_option
+@remote_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="output/graph.html",
+              show_default=True)
+def viz(store, update_url, gsp_url, output):
+    """Write an interactive offline HTML graph of the store."""
+    from kg.viz import write_html
+    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+        info = write_html(st, output)
+    click.echo(f"wrote {output} ({info})")
+
+
+def main():
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()
