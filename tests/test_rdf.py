@@ -1,0 +1,74 @@
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+from kg.rdf import KG, article_rdf, date_bounds, date_literal, to_dataset
+from kg.resolve import ARTICLES_GRAPH, ENTITIES_GRAPH, entity_iri
+from tests.helpers import make_extraction
+
+
+def test_dates_keep_precision_and_bounds():
+    assert date_literal("2018").datatype == XSD.gYear
+    assert date_literal("2018-03").datatype == XSD.gYearMonth
+    assert date_literal("2018-03-08").datatype == XSD.date
+    assert date_bounds("2020-02") == ("2020-02-01", "2020-02-29")
+    assert date_bounds("2019") == ("2019-01-01", "2019-12-31")
+
+
+def test_relation_is_an_nary_node_and_a_direct_triple():
+    rdf = article_rdf(make_extraction())
+    g = set(rdf.graph)
+    tx, bd = URIRef(entity_iri("腾讯")), URIRef(entity_iri("抖音"))
+    assert (tx, KG.blocks, bd) in g
+    nodes = [s for s, p, o in g if p == KG.relationType and o == KG.blocks]
+    assert len(nodes) == 1
+    node = nodes[0]
+    assert (node, KG.subject, tx) in g and (node, KG.object, bd) in g
+    assert (node, KG.date, Literal("2018-03-08", datatype=XSD.date)) in g
+    evidence = [o for s, p, o in g if s == node and p == KG.hasEvidence]
+    assert evidence and any(p == KG.text for s, p, o in g if s == evidence[0])
+
+
+def test_entities_and_metadata_live_in_shared_graphs():
+    rdf = article_rdf(make_extraction(), built_at="2026-01-01T00:00:00Z")
+    graphs = rdf.graphs()
+    assert set(graphs) == {rdf.article_iri, ENTITIES_GRAPH, ARTICLES_GRAPH}
+    tx = URIRef(entity_iri("腾讯"))
+    assert (tx, RDFS.label, Literal("腾讯")) in set(rdf.entities)
+    assert (tx, RDF.type, KG.Company) in set(rdf.entities)
+    assert any(p == KG.sha256 for _, p, _ in rdf.metadata)
+
+
+def test_lawsuit_node_has_parties_court_cause_and_amount():
+    g = set(article_rdf(make_extraction()).graph)
+    suits = [s for s, p, o in g if p == RDF.type and o == KG.Lawsuit]
+    assert len(suits) == 1
+    s = suits[0]
+    assert (s, KG.plaintiff, URIRef(entity_iri("字节跳动"))) in g
+    assert (s, KG.court, URIRef(entity_iri("北京知识产权法院"))) in g
+    assert (s, KG.cause, URIRef("https://rivalry-kg.org/ontology#cause/antitrust")) in g
+    assert any(p == KG.amountClaimed and o.datatype == XSD.decimal for x, p, o in g if x == s)
+
+
+def test_negated_relations_are_not_stored():
+    ex = make_extraction()
+    ex.relations[0].negated = True
+    g = set(article_rdf(ex).graph)
+    assert not any(p == KG.blocks for _, p, _ in g)
+
+
+def test_output_is_deterministic_and_round_trips_as_trig():
+    a, b = article_rdf(make_extraction()), article_rdf(make_extraction())
+    assert a.graph == b.graph
+    ds = to_dataset([a])
+    from rdflib import Dataset
+    back = Dataset()
+    back.parse(data=ds.serialize(format="trig"), format="trig")
+    assert len(back) == len(ds)
+
+
+def test_hostile_text_stays_a_literal():
+    ex = make_extraction(relations=[("sues", "腾讯", "抖音", None, 'x" } ; DROP ALL ; <script>')])
+    nt = article_rdf(ex).ntriples(article_rdf(ex).article_iri)
+    from rdflib import Graph
+    g = Graph().parse(data=nt, format="nt")
+    assert any(str(o) == 'x" } ; DROP ALL ; <script>' for _, _, o in g)
