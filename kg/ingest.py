@@ -572,6 +572,12 @@ def _guess_cjk(sample: bytes, truncated: bool = True) -> str | None:
     return best if best_score >= 0.75 else None
 
 
+_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859-2",
+                      "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-10", "iso8859-13",
+                      "iso8859-14", "iso8859-15", "iso8859-16", "mac-roman", "mac-latin2",
+                      "cp437", "cp850", "cp852", "cp858"}
+
+
 def _guess_encoding(data: bytes, truncated: bool = False) -> str | None:
     sample = data[:65536]
     enc = _guess_cjk(sample, truncated=truncated or len(data) > len(sample))
@@ -588,6 +594,8 @@ def _guess_encoding(data: bytes, truncated: bool = False) -> str | None:
             enc = "gb18030"
         if enc in ("big5", "cp950"):
             enc = "big5hkscs"
+        if enc in _LATIN_SINGLE_BYTE and _decodes(data, "cp1252"):
+            enc = "cp1252"          # the most common mislabelled single-byte encoding
         return enc
     return None
 
