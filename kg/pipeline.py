@@ -1,12 +1,24 @@
-"""The build: ingest -> extract -> rdf -> store, one article at a time, each in one transaction.
+"""The build: ingest -> extract -> rdf -> store, streaming, in bounded batches, one writer.
 
-Streaming keeps memory flat whatever the corpus size: an article is read, extracted, written
-and forgotten.  An article whose sha256 is already in the store is skipped; a changed one
-replaces its named graph.  `--strict` reads every input once before writing anything, so a bad
-file fails the build with the store untouched.
+How a build runs:
+- The parent process reads articles one by one (`kg.ingest.read_articles` streams; a JSON Lines
+  file is never loaded whole), skips those whose sha256 the store already records, and groups the
+  rest into small batches.
+- Batches are extracted by `workers` forked processes (`--workers N`), by a Dask cluster
+  (`--dask ADDRESS`), or in-process (`workers=1`).  At most a few batches per worker are in flight,
+  so memory stays flat whatever the corpus size.
+- Results come back as N-Triples text and are written by the parent alone, in input order, one
+  transaction per article (a batch of articles may share one request to a remote server; each
+  article in it is still wholly written or not at all).  Extraction is a pure function of the
+  article, so the store holds the same quads whatever N is (bar `kg:builtAt` timestamps).
+
+`--strict` reads every input once before writing anything, so a bad file fails the build with
+the store untouched.
 """
 from __future__ import annotations
 
+import collections
+import os
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -17,6 +29,12 @@ from kg.ingest import read_articles
 from kg.model import Article, Skipped
 from kg.rdf import ArticleRDF, article_rdf
 from kg.resolve import article_iri
+
+#: Articles per batch sent to a worker: large enough to amortise pickling, small enough to keep
+#: every worker busy and memory bounded.
+BATCH_SIZE = 16
+#: Batches in flight per worker (one being extracted, one queued).
+IN_FLIGHT_PER_WORKER = 2
 
 
 @dataclass
@@ -29,12 +47,27 @@ class BuildSummary:
     relations: int = 0
     lawsuits: int = 0
     seconds: float = 0.0
+    chars: int = 0            # characters of text extracted (stored articles)
+    workers: int = 1
+    engine: str = "local"     # "local", "processes" or "dask"
 
     def lines(self) -> list[str]:
         rate = self.read / self.seconds if self.seconds else 0.0
-        return [f"articles read: {self.read} ({rate:.1f}/s)",
+        crate = self.chars / self.seconds if self.seconds else 0.0
+        return [f"articles read: {self.read} ({rate:.1f}/s, {crate:,.0f} chars/s, "
+                f"{self.engine} x{self.workers})",
                 f"stored: {self.stored}, unchanged: {self.unchanged}, skipped: {len(self.skipped)}",
                 f"entities: {self.entities}, relations: {self.relations}, lawsuits: {self.lawsuits}"]
+
+
+@dataclass
+class Prepared:
+    """One article ready to write: N-Triples per graph, plus counts for the summary."""
+    article_iri: str
+    graph_nt: str
+    shared: dict[str, str]
+    counts: tuple[int, int, int]
+    chars: int = 0
 
 
 def now_iso() -> str:
@@ -49,6 +82,33 @@ def process(article: Article, built_at: str | None = None) -> tuple[ArticleRDF, 
     return article_rdf(ex, built_at), counts
 
 
+def prepare(article: Article, built_at: str | None = None, process_fn: Callable | None = None
+            ) -> Prepared:
+    """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply)."""
+    rdf, counts = (process_fn or process)(article, built_at)
+    shared = {g: rdf.ntriples(g) for g in rdf.graphs() if g != rdf.article_iri}
+    return Prepared(rdf.article_iri, rdf.ntriples(rdf.article_iri), shared, counts,
+                    len(article.text))
+
+
+def work_batch(articles: list[Article], built_at: str | None,
+               process_fn: Callable | None = None) -> list[Prepared]:
+    """The unit of work a worker process or a Dask task runs."""
+    return [prepare(a, built_at, process_fn) for a in articles]
+
+
+def warm_up() -> None:
+    """Load the lexicon and jieba once, before forking, so workers share them copy-on-write."""
+    try:
+        from kg.lexicon import load_lexicon
+        load_lexicon()
+        from kg.nlp import tokenizer
+        tokenizer()
+        import kg.extract  # noqa: F401
+    except Exception:        # the extractor reports its own errors when it first runs
+        pass
+
+
 def check_inputs(paths: Iterable[str]) -> int:
     """Read every input once, raising on the first unreadable one (for --strict)."""
     n = 0
@@ -57,11 +117,86 @@ def check_inputs(paths: Iterable[str]) -> int:
     return n
 
 
-def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
-          on_article: Callable[[Article | Skipped, str], None] | None = None) -> BuildSummary:
-    """Build `paths` into `store`; `on_article(item, status)` reports progress.
+class _Done:
+    """A finished 'future' for in-process work."""
 
-    Raises KGError when nothing at all could be read (missing path, no articles).
+    def __init__(self, value):
+        self._value = value
+
+    def result(self):
+        return self._value
+
+
+class _Inline:
+    workers = 1
+    engine = "local"
+
+    def submit(self, fn, *args):
+        return _Done(fn(*args))
+
+    def close(self):
+        pass
+
+
+class _Processes:
+    """A fork ProcessPoolExecutor (jieba and the lexicon are loaded in the parent first)."""
+    engine = "processes"
+
+    def __init__(self, workers: int):
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+        warm_up()
+        self.workers = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+
+    def submit(self, fn, *args):
+        return self._pool.submit(fn, *args)
+
+    def close(self):
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+class _Dask:
+    """Tasks on a dask.distributed cluster; the parent stays the only writer."""
+    engine = "dask"
+
+    def __init__(self, address):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise KGError("--dask needs dask.distributed: pip install 'dask[distributed]'") from None
+        try:
+            self._client = address if hasattr(address, "submit") else Client(address, timeout=20)
+        except (OSError, TimeoutError) as e:
+            raise KGError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+        self._own = not hasattr(address, "submit")
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+
+    def submit(self, fn, *args):
+        return self._client.submit(fn, *args, pure=False)
+
+    def close(self):
+        if self._own:
+            self._client.close()
+
+
+def _executor(workers: int | None, dask):
+    if dask is not None:
+        return _Dask(dask)
+    workers = workers or os.cpu_count() or 1
+    return _Processes(workers) if workers > 1 else _Inline()
+
+
+def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
+          on_article: Callable[[Article | Skipped, str], None] | None = None,
+          workers: int | None = 1, dask=None, batch_size: int = BATCH_SIZE,
+          process_fn: Callable | None = None) -> BuildSummary:
+    """Build `paths` into `store`; `on_article(item, status)` reports progress in input order.
+
+    `workers`: extraction processes (None: one per core; 1: in this process).  `dask`: a
+    dask.distributed scheduler address (or Client) to extract on instead.  `process_fn(article,
+    built_at) -> (ArticleRDF, counts)` replaces `process` (tests, benchmarks).  Status is
+    "stored", "unchanged" or "skipped".  Raises KGError when nothing at all could be read.
     """
     started = time.perf_counter()
     if strict:
@@ -69,29 +204,56 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
     summary = BuildSummary()
     known = {} if force else store.article_hashes()
     built_at = now_iso()
-    for item in read_articles(paths, strict=strict):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            if on_article:
-                on_article(item, "skipped")
-            continue
-        summary.read += 1
-        iri = article_iri(item.id)
-        if known.get(iri) == item.sha256:
-            summary.unchanged += 1
-            status = "unchanged"
-        else:
-            rdf, (ne, nr, nl) = process(item, built_at)
-            store.replace_article(rdf.article_iri, rdf.ntriples(rdf.article_iri),
-                                  {g: rdf.ntriples(g) for g in rdf.graphs() if g != rdf.article_iri})
-            known[iri] = item.sha256
-            summary.stored += 1
-            summary.entities += ne
-            summary.relations += nr
-            summary.lawsuits += nl
-            status = "stored"
-        if on_article:
-            on_article(item, status)
+    pool = _executor(workers, dask)
+    summary.workers, summary.engine = pool.workers, pool.engine
+    limit = max(1, pool.workers * IN_FLIGHT_PER_WORKER)
+    queue: collections.deque = collections.deque()   # (items with status, future or None)
+
+    def drain(keep: int) -> None:
+        while len(queue) > keep:
+            items, fut = queue.popleft()
+            results = iter(fut.result() if fut is not None else ())
+            todo = [next(results) for item, status in items if status == "stored"]
+            if todo:
+                store.replace_articles([(p.article_iri, p.graph_nt, p.shared) for p in todo])
+            for p in todo:
+                summary.stored += 1
+                summary.chars += p.chars
+                summary.entities += p.counts[0]
+                summary.relations += p.counts[1]
+                summary.lawsuits += p.counts[2]
+            for item, status in items:
+                if on_article:
+                    on_article(item, status)
+
+    try:
+        items: list = []
+        work: list[Article] = []
+        for item in read_articles(paths, strict=strict):
+            if isinstance(item, Skipped):
+                summary.skipped.append(item)
+                items.append((item, "skipped"))
+            else:
+                summary.read += 1
+                iri = article_iri(item.id)
+                if known.get(iri) == item.sha256:
+                    summary.unchanged += 1
+                    items.append((item, "unchanged"))
+                else:
+                    known[iri] = item.sha256
+                    items.append((item, "stored"))
+                    work.append(item)
+            if len(work) >= batch_size or len(items) >= 4 * batch_size:
+                queue.append((items, pool.submit(work_batch, work, built_at, process_fn)
+                              if work else None))
+                items, work = [], []
+                drain(limit)
+        if items:
+            queue.append((items, pool.submit(work_batch, work, built_at, process_fn)
+                          if work else None))
+        drain(0)
+    finally:
+        pool.close()
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(map(str, paths))
@@ -99,6 +261,18 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
             raise KGError(f"nothing could be built: all {len(summary.skipped)} input(s) were unreadable")
         raise KGError(f"no articles found in {where}")
     return summary
+
+
+def remove(ids: Iterable[str], store) -> tuple[list[str], list[str]]:
+    """Remove articles by id (or article IRI): their graph, metadata and orphaned entities.
+
+    Returns (removed, not_found) ids.
+    """
+    removed, missing = [], []
+    for aid in ids:
+        iri = aid if aid.startswith(("http://", "https://")) else article_iri(aid)
+        (removed if store.remove_article(iri) else missing).append(aid)
+    return removed, missing
 
 
 def extract_all(paths: list[str], strict: bool = False,

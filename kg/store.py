@@ -15,16 +15,34 @@ from typing import Iterable
 
 from kg.errors import QueryError, StoreError
 from kg.paths import default_store_location
-from kg.resolve import ARTICLES_GRAPH
+from kg.resolve import ARTICLES_GRAPH, ENTITIES_GRAPH
 
 KG_NS = "https://rivalry-kg.org/ontology#"
 EXPORT_FORMATS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt",
                   "jsonld": "jsonld"}
 
 
+def _cleanup_entities(article_iri: str) -> str:
+    """Delete entities the article's current graph points at and no other article graph does.
+
+    Runs before the article's graph is dropped, in the same request, so the entities graph never
+    keeps a node no article mentions (a replace re-inserts the entities the new version names).
+    """
+    a, e, m = f"<{article_iri}>", f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
+    return (f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n"
+            f"  {{ SELECT DISTINCT ?e WHERE {{ GRAPH {a} {{ ?x ?q ?e }} FILTER (isIRI(?e)) }} }}\n"
+            f"  GRAPH {e} {{ ?e ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
+            f"}}")
+
+
 def replace_article_update(article_iri: str, graph_nt: str, shared: dict[str, str]) -> str:
-    """The SPARQL Update that swaps one article's facts in a single transaction."""
+    """The SPARQL Update that swaps one article's facts in a single transaction.
+
+    Idempotent (delete, drop, insert), so a request retried after a network fault is harmless.
+    """
     parts = [f"DELETE WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ <{article_iri}> ?p ?o }} }}",
+             _cleanup_entities(article_iri),
              f"DROP SILENT GRAPH <{article_iri}>"]
     body = [f"GRAPH <{article_iri}> {{\n{graph_nt}}}"] if graph_nt else []
     body += [f"GRAPH <{g}> {{\n{nt}}}" for g, nt in shared.items() if nt]
@@ -34,8 +52,15 @@ def replace_article_update(article_iri: str, graph_nt: str, shared: dict[str, st
 
 
 def remove_article_update(article_iri: str) -> str:
+    """Metadata, orphaned entities and the article's graph, in one request."""
     return (f"DELETE WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ <{article_iri}> ?p ?o }} }} ;\n"
+            f"{_cleanup_entities(article_iri)} ;\n"
             f"DROP SILENT GRAPH <{article_iri}>")
+
+
+def has_article_query(article_iri: str) -> str:
+    return (f"ASK {{ {{ GRAPH <{ARTICLES_GRAPH}> {{ <{article_iri}> ?p ?o }} }} UNION "
+            f"{{ GRAPH <{article_iri}> {{ ?s ?q ?v }} }} }}")
 
 
 HASHES_QUERY = f"""SELECT ?a ?h WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{KG_NS}sha256> ?h }} }}"""
@@ -46,11 +71,41 @@ class Store:
 
     location: str
 
+    #: Largest update text sent in one request when writing several articles at once.
+    max_update_bytes = 4_000_000
+
     def replace_article(self, article_iri: str, graph_nt: str, shared: dict[str, str]) -> None:
         self.update(replace_article_update(article_iri, graph_nt, shared))
 
-    def remove_article(self, article_iri: str) -> None:
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+        """Several replace_article at once, in order; requests of up to `max_update_bytes`.
+
+        Each request is one transaction, so every article is wholly written or not at all.
+        """
+        chunk: list[str] = []
+        size = 0
+        for iri, graph_nt, shared in items:
+            op = replace_article_update(iri, graph_nt, shared)
+            if chunk and size + len(op) > self.max_update_bytes:
+                self.update(" ;\n".join(chunk))
+                chunk, size = [], 0
+            chunk.append(op)
+            size += len(op)
+        if chunk:
+            self.update(" ;\n".join(chunk))
+
+    def has_article(self, article_iri: str) -> bool:
+        return bool(self.query_json(has_article_query(article_iri)).get("boolean"))
+
+    def remove_article(self, article_iri: str) -> bool:
+        """Drop the article's graph, its metadata and entities no other article mentions.
+
+        Returns False (and writes nothing) when the store holds no such article.
+        """
+        if not self.has_article(article_iri):
+            return False
         self.update(remove_article_update(article_iri))
+        return True
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.query_json(HASHES_QUERY)["results"]["bindings"]
@@ -130,28 +185,14 @@ class EmbeddedStore(Store):
         return sorted(g.value for g in self._store.named_graphs())
 
     def export(self, fmt: str) -> bytes:
-        ox = self._ox
-        formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-        if fmt in formats:
-            return self._store.dump(format=formats[fmt])
-        # Formats without named graphs: go through rdflib for prefixes and JSON-LD.
-        from rdflib import Dataset
-        ds = Dataset()
-        ds.parse(data=self._store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-        from kg.rdf import PREFIXES
-        for k, v in PREFIXES.items():
-            ds.bind(k, v)
-        if fmt == "jsonld":
-            return ds.serialize(format="json-ld", indent=2).encode("utf-8")
-        if fmt in ("turtle", "ntriples"):
-            from rdflib import Graph
-            g = Graph()
-            for k, v in PREFIXES.items():
-                g.bind(k, v)
-            for s, p, o, _ in ds.quads((None, None, None, None)):
-                g.add((s, p, o))
-            return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode("utf-8")
-        raise StoreError(f"unknown export format {fmt!r}")
+        return export_oxigraph(self._store, fmt)
+
+    def backup(self, target: str | os.PathLike) -> None:
+        """A consistent snapshot in `target` (a new directory; hard links on the same disk)."""
+        try:
+            self._store.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"{self.location}: backup failed: {str(e).splitlines()[0]}") from None
 
     def flush(self) -> None:
         try:
@@ -164,6 +205,31 @@ class EmbeddedStore(Store):
         if store is not None:
             self.flush()
             del self._store
+
+
+def export_oxigraph(store, fmt: str) -> bytes:
+    """Serialise a pyoxigraph Store (on disk or in memory) as `fmt` (see EXPORT_FORMATS)."""
+    import pyoxigraph as ox
+    formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
+    if fmt in formats:
+        return store.dump(format=formats[fmt])
+    if fmt not in EXPORT_FORMATS:
+        raise StoreError(f"unknown export format {fmt!r}")
+    # Formats without named graphs: go through rdflib for prefixes and JSON-LD.
+    from rdflib import Dataset, Graph
+    from kg.rdf import PREFIXES
+    ds = Dataset()
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    for k, v in PREFIXES.items():
+        ds.bind(k, v)
+    if fmt == "jsonld":
+        return ds.serialize(format="json-ld", indent=2).encode("utf-8")
+    g = Graph()
+    for k, v in PREFIXES.items():
+        g.bind(k, v)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode("utf-8")
 
 
 def is_url(location: str) -> bool:

@@ -1,0 +1,166 @@
+"""Publish an embedded store as a read-only SPARQL endpoint, with Oxigraph's own server.
+
+`kg serve` snapshots the store (`Store.backup`: hard links, a few milliseconds) and runs
+`oxigraph serve-read-only --union-default-graph` on the snapshot, bound to 127.0.0.1.  Serving a
+snapshot rather than the live directory is what makes it safe beside a writer: Oxigraph documents
+a read-only open beside a writing process as undefined behaviour, while a snapshot is a separate
+database no one writes.  `kg build` can run on the store while it is served; restart `kg serve`
+to publish the newer build.  Queries see the default graph as the union of the named graphs, as
+the embedded store does, so `kg query --store http://127.0.0.1:PORT/query` gives the same answers.
+
+`OxigraphServer` also starts a writable server (tests, benchmarks, `kg build --store URL`).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from kg.errors import KGError, StoreError
+
+
+def oxigraph_binary() -> str:
+    found = shutil.which("oxigraph")
+    if not found:
+        raise KGError("the `oxigraph` server is not installed: pip install oxigraph")
+    return found
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class OxigraphServer:
+    """`oxigraph serve[-read-only]` on `host:port` as a child process; a context manager."""
+
+    def __init__(self, location: str | os.PathLike | None, port: int | None = None,
+                 host: str = "127.0.0.1", read_only: bool = False, union: bool = True,
+                 timeout_s: int | None = None, quiet: bool = True):
+        self.location = str(location) if location else None
+        self.host, self.port = host, port or free_port(host)
+        cmd = [oxigraph_binary(), "serve-read-only" if read_only else "serve"]
+        if self.location:
+            cmd += ["--location", self.location]
+        elif read_only:
+            raise KGError("a read-only server needs a store directory")
+        cmd += ["--bind", f"{host}:{self.port}"]
+        if union:
+            cmd.append("--union-default-graph")
+        if timeout_s:
+            cmd += ["--timeout-s", str(int(timeout_s))]
+        self.cmd = cmd
+        self.quiet = quiet
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/query"
+
+    def start(self, wait: float = 20.0) -> "OxigraphServer":
+        out = subprocess.DEVNULL if self.quiet else None
+        self.proc = subprocess.Popen(self.cmd, stdout=out, stderr=subprocess.PIPE if self.quiet else None)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                err = self.proc.stderr.read().decode("utf-8", "replace").strip() if self.quiet else ""
+                line = err.splitlines()[-1] if err else f"exit status {self.proc.returncode}"
+                raise StoreError(f"oxigraph server did not start: {line}")
+            try:
+                with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=1):
+                    return self
+            except (urllib.error.URLError, OSError):
+                time.sleep(0.05)
+        self.stop()
+        raise StoreError(f"oxigraph server did not answer on {self.url} within {wait:.0f} s")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc and self.proc.stderr:
+            self.proc.stderr.close()
+
+    def wait(self) -> int:
+        return self.proc.wait() if self.proc else 0
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def snapshot(store_dir: str | os.PathLike) -> Path:
+    """A consistent copy of the store beside it (hard links); the caller deletes it."""
+    from kg.store import EmbeddedStore
+    src = Path(store_dir)
+    if not (src / "CURRENT").exists():
+        raise StoreError(f"{store_dir}: no store here; run `kg build` first")
+    holder = Path(tempfile.mkdtemp(prefix=".kg-serve-", dir=src.resolve().parent))
+    target = holder / "snapshot"
+    try:
+        st = EmbeddedStore(src, create=False)
+        try:
+            st.backup(target)
+        finally:
+            st.close()
+    except BaseException:
+        shutil.rmtree(holder, ignore_errors=True)
+        raise
+    return target
+
+
+class Published:
+    """A read-only endpoint over a snapshot of `store_dir`; stop() removes the snapshot."""
+
+    def __init__(self, store_dir: str | os.PathLike, port: int | None = None,
+                 host: str = "127.0.0.1"):
+        self.snapshot = snapshot(store_dir)
+        self.server = OxigraphServer(self.snapshot, port=port, host=host, read_only=True,
+                                     quiet=False)
+
+    def start(self) -> "Published":
+        try:
+            self.server.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        self.server.stop()
+        shutil.rmtree(self.snapshot.parent, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def serve(store_dir: str | os.PathLike, port: int = 7878, host: str = "127.0.0.1",
+          on_ready=None) -> None:
+    """Publish `store_dir` read-only until interrupted."""
+    with Published(store_dir, port=port, host=host) as pub:
+        if on_ready:
+            on_ready(pub.server.query_url)
+        try:
+            pub.server.wait()
+        except KeyboardInterrupt:
+            pass
