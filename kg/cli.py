@@ -72,7 +72,11 @@ def cli(ctx, verbose):
 @remote_options
 @click.option("--strict", is_flag=True, help="Fail before writing anything if any input is unreadable.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when unchanged.")
-def build(paths, store, update_url, gsp_url, strict, force):
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Extraction processes (default: one per core).")
+@click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+              help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
+def build(paths, store, update_url, gsp_url, strict, force, workers, dask_address):
     """Ingest, extract and store articles (files or directories)."""
     from kg.pipeline import build as run_build
     from kg.progress import Progress
@@ -81,10 +85,40 @@ def build(paths, store, update_url, gsp_url, strict, force):
             if status == "skipped":
                 _warn(item)
             bar.advance(status)
-        summary = run_build(list(paths), st, strict=strict, force=force, on_article=report)
+        summary = run_build(list(paths), st, strict=strict, force=force, on_article=report,
+                            workers=workers, dask=dask_address)
     click.echo(f"store: {st.location}")
     for line in summary.lines():
         click.echo(line)
+
+
+@cli.command()
+@click.argument("ids", nargs=-1, required=True)
+@store_option
+@remote_options
+def remove(ids, store, update_url, gsp_url):
+    """Remove articles by id: their graph, metadata and entities no other article mentions."""
+    from kg.pipeline import remove as run_remove
+    with _open(store, update_url=update_url, gsp_url=gsp_url) as st:
+        removed, missing = run_remove(ids, st)
+    for aid in missing:
+        click.echo(f"warning: no article {aid!r} in the store", err=True)
+    click.echo(f"removed {len(removed)} article(s)")
+    if missing and not removed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.option("--store", "store", envvar="KG_STORE", default=None, metavar="DIR",
+              help="Store directory (default: $KG_STORE, else output/store).")
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
+def serve(store, port):
+    """Publish the store as a read-only SPARQL endpoint on 127.0.0.1 (Ctrl-C stops)."""
+    from kg.paths import default_store_location
+    from kg.serve import serve as run_serve
+    run_serve(store or default_store_location(), port=port,
+              on_ready=lambda url: click.echo(f"SPARQL endpoint: {url} (read-only snapshot; "
+                                              "Ctrl-C stops)", err=True))
 
 
 @cli.command()
