@@ -1,0 +1,97 @@
+"""Light coreference: 该公司/其/后者/前者/双方/bare 公司 resolved to entities already mentioned.
+
+Each resolved word becomes a pseudo-mention (source "coref") carrying the antecedent's name, so the
+relation reader treats it like a name in that position.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Lexicon
+from kg.extract.entities import Mention, _CJK
+
+ORGS = ("Company", "Organization", "Product")
+
+
+def _inside(pos: int, mentions: list[Mention]) -> bool:
+    return any(m.start <= pos < m.end for m in mentions)
+
+
+def topic(mentions: list[Mention]) -> Mention | None:
+    """The article's main company: the first company named."""
+    for m in mentions:
+        if m.type == "Company" and m.source != "coref":
+            return m
+    return None
+
+
+def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> list[Mention] | None:
+    """Who a subject-less sentence is about: the previous sentence's first named company."""
+    prev = [m for m in mentions if m.end <= ss and m.type in ORGS and m.source != "coref"]
+    if not prev:
+        return None
+    return [prev[-1]]
+
+
+def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
+            lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    words = sorted(lex.words("coref") | lex.words("both"), key=len, reverse=True)
+    if not words:
+        return out
+    both = lex.words("both")
+    pat = re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
+    for m in pat.finditer(text, ss, se):
+        w = m.group(0)
+        s, e = m.start(), m.end()
+        if _inside(s, sm):
+            continue
+        before = [x for x in mentions if x.end <= s and x.source != "coref" and x.type in ORGS + ("Person",)]
+        if not before:
+            continue
+        if w in both:
+            seen: list[Mention] = []
+            for x in reversed(before):
+                if x.type == "Company" or x.type == "Product":
+                    if all(x.name != y.name for y in seen):
+                        seen.append(x)
+                if len(seen) == 2:
+                    break
+            if len(seen) == 2:
+                for x in seen:
+                    out.append(Mention(s, e, x.name, x.type, w, "coref"))
+            continue
+        if w == "后者" or w == "前者":
+            seen = []
+            for x in reversed(before):
+                if all(x.name != y.name for y in seen):
+                    seen.append(x)
+                if len(seen) == 2:
+                    break
+            if len(seen) == 2:
+                x = seen[0] if w == "后者" else seen[1]
+                out.append(Mention(s, e, x.name, x.type, w, "coref"))
+            continue
+        if w == "公司":
+            # bare 公司 (not 子公司/该公司/XX公司): the company the text is about
+            prev = text[s - 1] if s > 0 else ""
+            if prev and _CJK.match(prev) and not text[max(ss, s - 2):s] in (
+                    "起诉", "收购", "并购", "控告", "状告") and prev not in "对向将被与和及由诉":
+                continue
+            t = topic(mentions)
+            if t:
+                out.append(Mention(s, e, t.name, t.type, w, "coref"))
+            continue
+        # 其 / 该公司: the first company of this sentence if named before the word, else the last one
+        if w == "其" and text[e:e + 1] in ("他", "它", "中", "实", "余", "次", "后", "间", "是", "一", "二", "三"):
+            continue
+        in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
+        if w == "其" and in_sent:
+            x = in_sent[0]
+        else:
+            comp = [x for x in before if x.type == "Company"]
+            if not comp:
+                continue
+            x = comp[-1]
+        out.append(Mention(s, e, x.name, x.type, w, "coref"))
+    return out

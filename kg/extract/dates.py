@@ -1,0 +1,365 @@
+"""Date expressions in Chinese and English news text, resolved to ISO at the precision written.
+
+`find_dates(text, ref)` returns every expression with its offsets and its resolved value; relative
+ones (昨天, 今年2月, 本月12日, 上周二, 去年, 当年, "last Tuesday") are resolved against `ref` (the
+article date or the governing date before them).  Nothing is guessed: an expression that cannot be
+resolved gets value None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9, "十": 10}
+_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_EN_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+_EN_MONTHS.update({k[:3]: v for k, v in list(_EN_MONTHS.items())})
+_EN_MONTHS["sept"] = 9
+_EN_WD = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday",
+                                       "saturday", "sunday"])}
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None        # ISO at its precision: 2018, 2018-03, 2018-03-08
+    kind: str                # absolute | year_relative | month_day | relative | anaphoric
+
+
+def _cn_num(s: str) -> int | None:
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if s.isdigit():
+        return int(s)
+    if all(c in _CN_DIGITS for c in s):
+        if "十" in s:
+            a, _, b = s.partition("十")
+            tens = _CN_DIGITS[a] if a else 1
+            ones = _CN_DIGITS[b] if b else 0
+            return tens * 10 + ones
+        # year written digit by digit: 二〇二一
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    return None
+
+
+def _iso(y: int | None, m: int | None = None, d: int | None = None) -> str | None:
+    if y is None or not (1900 <= y <= 2100):
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if not 1 <= m <= 12:
+        return None
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _parse_ref(ref: str | None) -> tuple[int | None, int | None, int | None]:
+    if not ref:
+        return None, None, None
+    parts = ref.split("-")
+    y = int(parts[0])
+    m = int(parts[1]) if len(parts) > 1 else None
+    d = int(parts[2]) if len(parts) > 2 else None
+    return y, m, d
+
+
+_N = r"[0-9０-９]"
+_C = r"[0-9０-９〇零○一二两三四五六七八九十]"
+_ZH = re.compile(
+    rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
+    rf"|(?P<dot>(?P<dy>(?:19|20)\d{{2}})[./](?P<dm>\d{{1,2}})(?:[./](?P<dd>\d{{1,2}}))?)(?![\d./])"
+    rf"|(?P<rely>(?P<ry>今年|去年|前年|明年|当年|同年|次年|上一年|本年)(?:(?P<rm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rd>{_C}{{1,3}})\s*[日号])?)?)"
+    rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?)"
+    rf"|(?P<md>(?<![0-9０-９年./])(?P<mm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<mdd>{_C}{{1,3}})\s*[日号])?)"
+    rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
+    rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
+    rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$))"
+)
+_EN = re.compile(
+    r"(?P<mdy>\b(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?P<y1>(?:19|20)\d{2}))?\b)"
+    r"|(?P<dmy>\b(?P<d2>\d{1,2})\s+(?P<m2>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|"
+    r"july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:,?\s+(?P<y2>(?:19|20)\d{2}))?\b)"
+    r"|(?P<iso>\b(?P<iy>(?:19|20)\d{2})-(?P<im>\d{2})(?:-(?P<id>\d{2}))?\b)"
+    r"|(?P<enrel>\b(?P<er>yesterday|today|last year|this year|last month|this month)\b)"
+    r"|(?P<enwk>\blast\s+(?P<ewd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|(?P<eny>\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<ey>(?:19|20)\d{2})\b)",
+    re.I)
+
+
+def _shift_days(ref: str | None, days: int) -> str | None:
+    y, m, d = _parse_ref(ref)
+    if d is None:
+        return None
+    return (dt.date(y, m, d) + dt.timedelta(days=days)).isoformat()
+
+
+def _last_weekday(ref: str | None, wd: int, last_week: bool = True) -> str | None:
+    y, m, d = _parse_ref(ref)
+    if d is None:
+        return None
+    day = dt.date(y, m, d)
+    monday = day - dt.timedelta(days=day.weekday())
+    if last_week:
+        monday -= dt.timedelta(days=7)
+    return (monday + dt.timedelta(days=wd)).isoformat()
+
+
+def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | None) -> str | None:
+    """Year for '3月25日' with no year: the governing date's year, else the article's (a month
+    after the article's month means the year before)."""
+    gy, gm, _ = _parse_ref(governing)
+    if gy is not None:
+        return _iso(gy, m, d)
+    ry, rm, rd = _parse_ref(ref)
+    if ry is None:
+        return None
+    y = ry
+    if rm is not None and (m > rm or (m == rm and d is not None and rd is not None and d > rd)):
+        y -= 1
+    return _iso(y, m, d)
+
+
+def find_dates(text: str, ref: str | None = None, governing: str | None = None,
+               lang: str = "zh") -> list[DateMention]:
+    """Every date expression in `text`, resolved.  `ref` is the article date; `governing` is the
+    date currently in force (for 当年, and for month-day dates without a year)."""
+    out: list[DateMention] = []
+    ry, rm, rd = _parse_ref(ref)
+    for m in _ZH.finditer(text):
+        kind = "absolute"
+        val = None
+        if m.group("full"):
+            y = _cn_num(m.group("y"))
+            mo = _cn_num(m.group("m")) if m.group("m") else None
+            d = _cn_num(m.group("d")) if m.group("d") else None
+            val = _iso(y, mo, d)
+        elif m.group("dot"):
+            val = _iso(int(m.group("dy")), int(m.group("dm")), int(m.group("dd")) if m.group("dd") else None)
+        elif m.group("rely"):
+            kind = "year_relative"
+            word = m.group("ry")
+            if word in ("当年", "同年"):
+                kind = "anaphoric"
+                base, _, _ = _parse_ref(governing)
+                off = 0
+            elif word == "次年":
+                kind = "anaphoric"
+                base, _, _ = _parse_ref(governing)
+                off = 1
+            else:
+                base = ry
+                off = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}[word]
+            if base is not None:
+                mo = _cn_num(m.group("rm")) if m.group("rm") else None
+                d = _cn_num(m.group("rd")) if m.group("rd") else None
+                val = _iso(base + off, mo, d)
+        elif m.group("relm"):
+            kind = "relative"
+            word = m.group("rmo")
+            d = _cn_num(m.group("rmd")) if m.group("rmd") else None
+            if word in ("当月", "同月"):
+                kind = "anaphoric"
+                gy, gm, _ = _parse_ref(governing)
+                val = _iso(gy, gm, d) if gm else None
+            elif ry is not None and rm is not None:
+                off = {"本月": 0, "上月": -1, "上个月": -1, "次月": 1, "下月": 1}[word]
+                yy, mm = ry, rm + off
+                if mm < 1:
+                    yy, mm = yy - 1, mm + 12
+                if mm > 12:
+                    yy, mm = yy + 1, mm - 12
+                val = _iso(yy, mm, d)
+        elif m.group("md"):
+            kind = "month_day"
+            mo = _cn_num(m.group("mm"))
+            d = _cn_num(m.group("mdd")) if m.group("mdd") else None
+            if mo is not None and 1 <= mo <= 12:
+                val = _month_day_year(mo, d, ref, governing)
+            else:
+                continue
+        elif m.group("day"):
+            kind = "relative"
+            word = m.group("day")
+            if word in ("当天", "当日"):
+                kind = "anaphoric"
+                val = governing if governing and governing.count("-") == 2 else None
+            elif word == "次日":
+                kind = "anaphoric"
+                val = _shift_days(governing, 1)
+            else:
+                off = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2, "前日": -2,
+                       "明天": 1, "明日": 1}[word]
+                val = _shift_days(ref, off)
+        elif m.group("week"):
+            kind = "relative"
+            val = _last_weekday(ref, _WEEKDAY[m.group("wd")], last_week=m.group("wk") not in ("本周", "这周"))
+        elif m.group("yonly"):
+            y = int(m.group("yo"))
+            # a bare 4-digit year is only a date when a year marker surrounds it (2017下半年, 2018-2021)
+            after = text[m.end():m.end() + 3]
+            before = text[max(0, m.start() - 2):m.start()]
+            if not (after.startswith(("下半年", "上半年", "年", "-", "~", "～", "至", "到", "财年"))
+                    or before.endswith(("-", "~", "～", "至"))):
+                continue
+            val = _iso(y)
+        out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+    if lang == "en" or any(c.isascii() and c.isalpha() for c in text[:2000]):
+        for m in _EN.finditer(text):
+            kind = "absolute"
+            val = None
+            if m.group("mdy") or m.group("dmy"):
+                mon = _EN_MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+                d = m.group("d1") or m.group("d2")
+                y = m.group("y1") or m.group("y2")
+                if m.group("mdy") and not d and not y:
+                    # a bare month name ("May") is too ambiguous on its own
+                    if m.group("m1").lower() in ("may", "march", "mar") or not m.group("m1")[0].isupper():
+                        continue
+                if y:
+                    val = _iso(int(y), mon, int(d) if d else None)
+                else:
+                    kind = "month_day"
+                    val = _month_day_year(mon, int(d) if d else None, ref, governing)
+            elif m.group("iso"):
+                val = _iso(int(m.group("iy")), int(m.group("im")), int(m.group("id")) if m.group("id") else None)
+            elif m.group("enrel"):
+                kind = "relative"
+                w = m.group("er").lower()
+                if w == "yesterday":
+                    val = _shift_days(ref, -1)
+                elif w == "today":
+                    val = _shift_days(ref, 0)
+                elif w == "last year" and ry:
+                    val = _iso(ry - 1)
+                elif w == "this year" and ry:
+                    val = _iso(ry)
+                elif w in ("last month", "this month") and ry and rm:
+                    yy, mm = ry, rm - (1 if w == "last month" else 0)
+                    if mm < 1:
+                        yy, mm = yy - 1, 12
+                    val = _iso(yy, mm)
+            elif m.group("enwk"):
+                kind = "relative"
+                val = _last_weekday(ref, _EN_WD[m.group("ewd").lower()], last_week=False)
+                # "last Tuesday" said on a Wednesday is the day before yesterday, not last week's
+                if val and ref and val >= ref:
+                    val = _shift_days(val, -7)
+            elif m.group("eny"):
+                s = m.start("ey")
+                out.append(DateMention(s, m.end(), m.group("ey"), _iso(int(m.group("ey"))), "absolute"))
+                continue
+            out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+        out.sort(key=lambda d: d.start)
+    return out
+
+
+def parse_article_date(s: str | None) -> str | None:
+    """'Sat, 13 Nov 2021 10:30:00 GMT', '2021-11-13', '2021/11/13', '2021年11月13日' -> '2021-11-13'."""
+    if not s:
+        return None
+    s = str(s).strip()
+    m = re.match(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", s)
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    from email.utils import parsedate_to_datetime
+    try:
+        return parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    ds = find_dates(s, lang="en")
+    for d in ds:
+        if d.value and d.value.count("-") == 2:
+            return d.value
+    return None
+
+
+def precision(value: str | None) -> int:
+    return 0 if not value else value.count("-") + 1
+
+
+_OPENER_PREFIX = ("比如", "例如", "而", "而在此之前", "在此之前", "此后", "随后", "之后", "同年", "截至", "自", "从",
+                  "在", "于", "直到", "早在", "到了", "到", "但", "但在", "去年", "今年", "据", "并于", "后来", "那么",
+                  "其中", "其后", "紧接着", "最终", "最后", "再到", "In", "On", "By", "Since", "in", "on")
+_CLAUSE = "，,；;：:。！？!?\n"
+
+
+def _is_heading(sent: str) -> bool:
+    return len(sent) <= 30 and not any(c in sent for c in "，。；！？,.;!?：:")
+
+
+class DateTracker:
+    """Dates of each sentence, and the governing date carried from dated openers.
+
+    A date that opens a sentence or a clause ("2018年3月8日，…；3月25日，…") governs what follows
+    until the next opener; an undated heading ends its reign.  `date_for(i, pos)` gives the date for a
+    fact stated at `pos` in sentence `i`: the nearest date before it in its sentence (ranges such as
+    2018-2021年 excepted), else one later in its clause, else the governing date.
+    """
+
+    def __init__(self, text: str, ref: str | None, sentences: list[tuple[int, int, str]]):
+        self.ref = ref
+        self.sent: list[tuple[str | None, list[DateMention]]] = []
+        gov: str | None = None
+        lang = "en" if sum(c.isascii() and c.isalpha() for c in text[:400]) > 200 else "zh"
+        for ss, se, s in sentences:
+            if _is_heading(s):
+                hd = [d for d in find_dates(s, ref, gov, lang) if d.value]
+                gov = hd[0].value if hd else None
+                self.sent.append((gov, []))
+                continue
+            ds = find_dates(s, ref, gov, lang)
+            # ranges: 2018-2021年, 2019~2020年间, 2018年至2021年 -> not a single date
+            for a, b in zip(ds, ds[1:]):
+                between = s[a.end:b.start].strip()
+                if between in ("-", "~", "～", "至", "到", "—", "－", "to", "and", "与", "和") or between == "":
+                    if between != "" or s[a.end - 1:a.end] in "-~～":
+                        a.kind = b.kind = "range"
+            if ds and ds[-1].kind != "range" and ds[-1].end < len(s) and s[ds[-1].end:ds[-1].end + 2] in ("年间", "年至"):
+                ds[-1].kind = "range"
+            for d in ds:
+                d.start += ss
+                d.end += ss
+            g0 = gov
+            for d in ds:
+                if not d.value or d.kind == "range":
+                    continue
+                # opener: at the sentence start or right after a clause break (with a short lead word)
+                j = d.start
+                k = j
+                while k > ss and text[k - 1] not in _CLAUSE:
+                    k -= 1
+                lead = text[k:j].strip()
+                if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
+                    # a month-day opener under a year-only governing date keeps that year
+                    gov = d.value
+            self.sent.append((g0, ds))
+
+    def date_for(self, idx: int, pos: int) -> str | None:
+        if idx >= len(self.sent):
+            return None
+        gov, ds = self.sent[idx]
+        good = [d for d in ds if d.value and d.kind != "range"]
+        before = [d for d in good if d.end <= pos]
+        if before:
+            return before[-1].value
+        after = [d for d in good if d.start >= pos]
+        if after:
+            return after[0].value
+        return gov

@@ -1,0 +1,453 @@
+"""Entity mentions: lexicon names (Aho-Corasick, longest match) plus discovery of unknown names.
+
+Discovery rules, all driven by the lexicon's data files:
+- a name ending (suffixes.tsv: 公司, 集团, 科技, 人民法院, 管理局, Inc. ...) with name-like words before it
+  (jieba tokens with proper-noun tags or unknown to the dictionary) -> Company / Court / Regulator / ...
+- a role word (roles.tsv: 院长, 董事长, CEO ...) followed by a surname-initial name -> Person;
+  张某 / 吴某栋 -> Person
+- 《X》「X」 titles -> Product (or Organization for a newspaper), "X app", 旗下(产品) X -> Product
+A discovered name that contains a lexicon name of the same kind (北京字节跳动科技有限公司) becomes an
+alias of it.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from kg import nlp
+from kg.lexicon import Lexicon, norm
+
+PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉 \t\n\r,;:!?|｜—－…·•/\\'‘’")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng", "x", "nx", "an"}
+_STOP_TAGS_PREFIX = ("p", "c", "u", "d", "r", "v", "f", "q", "w", "y", "e", "o", "t", "z", "b", "a", "m", "k", "h", "s", "g")
+_DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
+              "协议", "声明", "解释", "指南", "纲要", "规划")
+_MEDIA_END = ("报", "杂志", "周刊", "日报", "晚报", "时报", "新闻", "月刊", "财经")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str          # canonical name (lexicon) or the discovered surface
+    type: str
+    surface: str
+    source: str = "lexicon"
+    owner: str | None = None
+
+
+@functools.lru_cache(maxsize=4)
+def _automata(lex_id: int, lex: Lexicon):
+    names = ahocorasick.Automaton()
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            if len(s) < 2 and not s.isascii():
+                continue
+            if len(s) < 2:
+                continue
+            key = s.lower()
+            names.add_word(key, (key, ent.name))
+    if len(names) == 0:
+        names.add_word("\x00\x00", ("\x00\x00", ""))
+    names.make_automaton()
+    suffixes = ahocorasick.Automaton()
+    for suf, typ, strength in lex.suffixes:
+        suffixes.add_word(suf.lower(), (suf, typ, strength))
+    suffixes.make_automaton()
+    return names, suffixes
+
+
+def automata(lex: Lexicon):
+    return _automata(id(lex), lex)
+
+
+def _is_ascii_word(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c in "_")
+
+
+def _greedy(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Leftmost-longest, non-overlapping."""
+    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[tuple[int, int, object]] = []
+    last = -1
+    for s, e, v in matches:
+        if s >= last:
+            out.append((s, e, v))
+            last = e
+    return out
+
+
+def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    names, _ = automata(lex)
+    low = text.lower()
+    found: list[tuple[int, int, object]] = []
+    for end, (key, canon) in names.iter(low):
+        start = end - len(key) + 1
+        if not canon:
+            continue
+        # Latin names must sit on word boundaries
+        if _is_ascii_word(key[0]) and start > 0 and _is_ascii_word(low[start - 1]):
+            continue
+        if _is_ascii_word(key[-1]) and end + 1 < len(low) and _is_ascii_word(low[end + 1]):
+            continue
+        found.append((start, end + 1, canon))
+    out = []
+    for s, e, canon in _greedy(found):
+        ent = lex.entities[canon]
+        out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
+    return out
+
+
+def clause_start(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    lo = max(0, pos - limit)
+    while i > lo and text[i - 1] not in PUNCT:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    hi = min(len(text), pos + limit)
+    while i < hi and text[i] not in PUNCT:
+        i += 1
+    return i
+
+
+def _name_like(word: str, tag: str | None, lex: Lexicon) -> bool:
+    if not word or any(c in PUNCT for c in word):
+        return False
+    if word in lex.generic:
+        return False
+    if word.isascii():
+        return word.replace("*", "").replace("-", "").replace("&", "").replace(".", "").isalnum()
+    if tag is None:
+        return True
+    if tag in _NAME_TAGS or tag == "n" or tag == "vn" or tag == "l" or tag == "nrt":
+        return True
+    return False
+
+
+def _proper(word: str, tag: str | None) -> bool:
+    if word.isascii():
+        return any(c.isalpha() for c in word) or word.isdigit()
+    return tag is None or tag in _NAME_TAGS
+
+
+@functools.lru_cache(maxsize=1)
+def _stop_words(lex_id: int, lex: Lexicon) -> frozenset:
+    words = set()
+    for kind in ("negation", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
+        words |= {w for w in lex.words(kind) if not w.isascii()}
+    for t in lex.triggers:
+        if t.lang == "zh" and "…" not in t.word:
+            words.add(t.word)
+    words |= set(lex.roles)
+    words -= {"公司"}
+    return frozenset(words)
+
+
+def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 14,
+                need_proper: bool = True) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """The name-like words right before `end` (a name ending or a trigger): (start, tokens)."""
+    cs = max(floor, clause_start(text, end, limit=max_len))
+    if cs >= end:
+        return None
+    window = text[cs:end]
+    toks = nlp.tagged(window)
+    stops = _stop_words(id(lex), lex)
+    acc: list[tuple[str, str | None]] = []
+    pos = end
+    for w, t in reversed(toks):
+        if w in stops or w in lex.generic or not _name_like(w, t, lex):
+            break
+        if w.isdigit() and not acc:
+            break
+        acc.append((w, t))
+        pos -= len(w)
+        if len(acc) >= 5:
+            break
+    # drop leading tokens that cannot start a name (stray single characters of a clipped window)
+    while acc and acc[-1][1] in ("n", "vn", "l") and len(acc) > 1 and pos == cs and cs > floor:
+        w, _ = acc.pop()
+        pos += len(w)
+    if not acc:
+        return None
+    acc.reverse()
+    if need_proper and not any(_proper(w, t) for w, t in acc):
+        return None
+    return pos, acc
+
+
+def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """The name-like words right after `start` (a trigger's object slot)."""
+    ce = clause_end(text, start, limit=max_len)
+    if ce <= start:
+        return None
+    toks = nlp.tagged(text[start:ce])
+    stops = _stop_words(id(lex), lex)
+    acc: list[tuple[str, str | None]] = []
+    pos = start
+    for w, t in toks:
+        if w in stops or not _name_like(w, t, lex) or (w in lex.generic and acc):
+            break
+        if w in lex.generic:
+            break
+        acc.append((w, t))
+        pos += len(w)
+        if len(acc) >= 4:
+            break
+    if not acc or not any(_proper(w, t) for w, t in acc):
+        return None
+    return pos, acc
+
+
+def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Unknown names found by their ending (公司, 集团, 人民法院, 管理局, Inc.)."""
+    _, suffixes = automata(lex)
+    low = text.lower()
+    hits = []
+    for end, (suf, typ, strength) in suffixes.iter(low):
+        s = end - len(suf) + 1
+        if suf.isascii():
+            if s > 0 and _is_ascii_word(low[s - 1]) and not suf[0] in ".":
+                continue
+            if end + 1 < len(low) and _is_ascii_word(low[end + 1]):
+                continue
+        hits.append((s, end + 1, (suf, typ, strength)))
+    # longest suffix per end position, and drop suffixes inside a longer suffix match
+    hits = _greedy(hits)
+    by_start = {m.start: m for m in taken}
+    out: list[Mention] = []
+    for s, e, (suf, typ, strength) in hits:
+        # a suffix glued to a following ending (科技 + 有限公司): the longer name wins later
+        if any(m.start <= s < m.end for m in taken + out if not (m.source == "lexicon" and m.end == s)):
+            # inside an existing mention (the lexicon already knows it)
+            if any(m.start <= s and e <= m.end for m in taken + out):
+                continue
+        if suf.isascii():
+            found = _ascii_name_before(text, s)
+            if not found:
+                continue
+            start = found
+            surface = text[start:e]
+        else:
+            res = name_before(text, s, lex, need_proper=(strength == "weak" or typ == "Company"))
+            if res is None:
+                # 腾讯公司: a lexicon name right before the ending
+                continue
+            start, toks = res
+            # a weak ending inside a dictionary word (格局, 布局, 内部) is not an ending
+            surface = text[start:e]
+            if typ == "Company" and all(t == "ns" for _, t in toks) and suf in ("公司", "集团"):
+                continue
+            if len(surface) > 20:
+                continue
+        mention = Mention(start, e, surface, typ, surface, "pattern")
+        out.append(mention)
+    # extend: a lexicon mention followed directly by a name ending (腾讯公司) is an alias
+    for m in taken:
+        if m.source != "lexicon" or m.type not in ("Company", "Organization"):
+            continue
+        for suf, typ, strength in lex.suffixes:
+            if typ == "Company" and strength == "strong" and text.startswith(suf, m.end):
+                pass
+    return out
+
+
+def _ascii_name_before(text: str, s: int) -> int | None:
+    """Start of 'Acme Holdings' / 'Foo Bar' before an English ending: capitalised words."""
+    i = s
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    words = 0
+    j = i
+    while j > 0:
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "&-'."):
+            k -= 1
+        w = text[k:j]
+        if not w or not (w[0].isupper() or w[0].isdigit()) or w.lower() in ("the", "a", "an"):
+            break
+        words += 1
+        j = k
+        if k > 0 and text[k - 1] == " ":
+            j = k - 1
+        else:
+            break
+        if words >= 4:
+            break
+    if words == 0:
+        return None
+    while j < s and text[j] == " ":
+        j += 1
+    return j
+
+
+_ROLE_CACHE: dict[int, re.Pattern] = {}
+
+
+def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """People introduced by a role word (院长刘兴亮), and anonymised names (张某, 吴某栋)."""
+    out: list[Mention] = []
+    pat = _ROLE_CACHE.get(id(lex))
+    if pat is None:
+        roles = sorted((r for r in lex.roles if not r.isascii()), key=len, reverse=True)
+        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)") if roles else re.compile("(?!x)x")
+        _ROLE_CACHE[id(lex)] = pat
+    surnames = lex.surnames
+    for m in pat.finditer(text):
+        p = m.end()
+        seg = text[p:p + 6]
+        if not seg or not _CJK.match(seg[0]):
+            continue
+        name = _person_at(seg, surnames)
+        if name:
+            out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    for m in re.finditer(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % "|".join(sorted(surnames, key=len, reverse=True)), text) if surnames else []:
+        name = m.group(0)
+        if len(name) == 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系":
+            name = name[:-1]
+        if m.start() > 0 and _CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某":
+            continue
+        out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
+    return out
+
+
+def _person_at(seg: str, surnames: frozenset) -> str | None:
+    toks = nlp.tagged(seg)
+    if not toks:
+        return None
+    w, t = toks[0]
+    if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
+        return w
+    if len(w) == 1 and w in surnames and len(toks) > 1:
+        w2, t2 = toks[1]
+        if 1 <= len(w2) <= 2 and _CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):
+            return w + w2
+    if len(w) == 4 and w[0] in surnames and t is None:
+        return w[:3]
+    return None
+
+
+_TITLE = re.compile(r"《([^《》\n]{1,16})》|「([^「」\n]{1,16})」")
+_APP = re.compile(r"([A-Za-z0-9\u4e00-\u9fff]{2,8}?)\s?(?:app|APP|App)\b")
+
+
+def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _TITLE.finditer(text):
+        g = 1 if m.group(1) else 2
+        name = m.group(g).strip()
+        if not name or any(w in name for w in _DOC_WORDS) or len(name) > 12:
+            continue
+        typ = "Organization" if name.endswith(_MEDIA_END) else "Product"
+        out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
+    return out
+
+
+def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
+    found = suffix_mentions(text, lex, lexm)
+    found += person_mentions(text, lex)
+    found += product_mentions(text, lex)
+    return found
+
+
+def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Combine lexicon and discovered mentions; a discovered span that contains a lexicon name of a
+    compatible type becomes that entity's alias; otherwise the longer span wins."""
+    org_types = {"Company", "Organization", "Court", "Regulator"}
+    result: list[Mention] = []
+    absorbed: set[int] = set()
+    for f in found:
+        inner = [m for m in lexm if f.start <= m.start and m.end <= f.end]
+        overlap = [m for m in lexm if m.start < f.end and f.start < m.end and m not in inner]
+        if overlap:
+            continue
+        if inner:
+            same = [m for m in inner if m.type == f.type or (m.type in org_types and f.type in org_types)]
+            if f.type == "Company" and same and len(inner) == 1 and (
+                    inner[0].type == "Company"):
+                # 北京字节跳动科技有限公司 -> 字节跳动
+                m = inner[0]
+                f = Mention(f.start, f.end, m.name, m.type, f.surface, "lexicon", m.owner)
+            elif f.source == "pattern" and f.type in ("Product", "Organization") and len(inner) == 1 \
+                    and inner[0].start == f.start and inner[0].end == f.end:
+                continue
+            for m in inner:
+                absorbed.add(id(m))
+        result.append(f)
+    for m in lexm:
+        if id(m) not in absorbed:
+            result.append(m)
+    return [m for s, e, m in _greedy([(m.start, m.end, m) for m in result])]
+
+
+_ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
+            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
+
+
+def _guess_type(surface: str, toks, lex: Lexicon) -> str:
+    if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(
+            t is None or (t or "").startswith("nr") for _, t in toks):
+        return "Person"
+    if surface.endswith("某") or re.match(r"^[\u4e00-\u9fff]某", surface):
+        return "Person"
+    return "Company"
+
+
+def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
+    from kg.extract.relations import find_triggers
+    out: list[Mention] = []
+    hits = find_triggers(text, lex, ss, se)
+    if not hits:
+        return out
+    taken = list(sm)
+    for ts, te, trigs in hits:
+        rels = {t.relation for t in trigs}
+        if not rels & {"sues", "acquires", "invests", "fines", "rules", "cooperates", "accuses"}:
+            continue
+        if any(t.lang == "en" for t in trigs):
+            continue
+        # left slot: skip adverbs between the name and the trigger
+        p = ts
+        changed = True
+        while changed:
+            changed = False
+            for a in _ADVERBS:
+                if text.startswith(a, p - len(a)) and p - len(a) >= ss:
+                    p -= len(a)
+                    changed = True
+                    break
+        if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
+            floor = max([m.end for m in taken if m.end <= p] + [ss])
+            res = name_before(text, p, lex, floor=floor)
+            if res:
+                start, toks = res
+                surface = text[start:p]
+                if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic:
+                    m = Mention(start, p, surface, _guess_type(surface, toks, lex), surface, "pattern")
+                    out.append(m)
+                    taken.append(m)
+        # right slot
+        q = te
+        for a in ("了", "其", "对", "该"):
+            if text.startswith(a, q):
+                q += len(a)
+                break
+        if not any(m.start == q for m in taken) and q < se:
+            res = name_after(text, q, lex)
+            if res:
+                end, toks = res
+                surface = text[q:end]
+                if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+                        and not any(m.start < end and q < m.end for m in taken):
+                    m = Mention(q, end, surface, _guess_type(surface, toks, lex), surface, "pattern")
+                    out.append(m)
+                    taken.append(m)
+    return out

@@ -1,0 +1,97 @@
+"""Lawsuits from `sues` relations: court, filing date, cause (causes.tsv), claim, outcome, counts.
+
+"25次诉讼，…累计金额近4.7亿元" becomes one lawsuit with count=25 and the total as its claim.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import Lexicon
+from kg.model import Lawsuit, Relation
+from kg.extract.money import find_money, to_cny
+from kg.extract.dates import _cn_num
+
+_COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:次|起|宗|件|项)(?:[^，。；]{0,6})?(?:诉讼|官司|案件|纠纷|起诉)")
+_CLAIM_CTX = ("索赔", "赔偿", "金额", "标的", "累计", "共计", "合计", "诉讼请求", "要求", "判赔", "damages", "seeking", "claim")
+
+
+def _cause(text: str, lex: Lexicon) -> str | None:
+    low = text.lower()
+    for kw, cause in lex.causes:
+        if kw.lower() in low:
+            return cause
+    return None
+
+
+def _outcome(text: str, lex: Lexicon) -> str | None:
+    for kw, oc in lex.outcomes:
+        if kw in text:
+            return oc
+    return None
+
+
+def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tracker,
+                   lex: Lexicon) -> list[Lawsuit]:
+    out: list[Lawsuit] = []
+    idx_of = {(ss, se): i for i, (ss, se, _) in enumerate(sentences)}
+    by_pair: dict[tuple, Lawsuit] = {}
+    for r in relations:
+        if r.type != "sues" or r.negated:
+            continue
+        i = idx_of.get((r.start, r.end))
+        sent = text[r.start:r.end]
+        nxt = sentences[i + 1][2] if i is not None and i + 1 < len(sentences) else ""
+        court = None
+        courts = [m for m in mentions if m.type == "Court" and r.start <= m.start < r.end]
+        if not courts and i is not None and i > 0:
+            ps, pe, _ = sentences[i - 1]
+            courts = [m for m in mentions if m.type == "Court" and ps <= m.start < pe]
+        if courts:
+            court = courts[0].name
+        cause = _cause(sent, lex) or _cause(nxt, lex)
+        claim_cny = claim_amt = claim_cur = None
+        count = 1
+        cm = _COUNT.search(sent)
+        if cm:
+            n = _cn_num(cm.group(1)) if not cm.group(1).isdigit() else int(cm.group(1))
+            if n and n > 1:
+                count = n
+        monies = find_money(sent)
+        if monies:
+            ctx = [m for m in monies if any(k in sent[max(0, m.start - 12):m.start].lower() for k in _CLAIM_CTX)]
+            pick = None
+            if count > 1:
+                tot = [m for m in monies if any(k in sent[max(0, m.start - 8):m.start] for k in ("累计", "共计", "合计", "总计"))]
+                pick = tot[-1] if tot else (ctx[-1] if ctx else None)
+            else:
+                pick = ctx[0] if ctx else None
+            if pick:
+                claim_amt, claim_cur = pick.value, pick.currency or "CNY"
+                claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
+        key = (r.subject, r.object)
+        ls = by_pair.get(key)
+        if ls is None:
+            ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
+                         cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
+                         claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
+                         start=r.start, end=r.end, confidence=r.confidence, count=count)
+            by_pair[key] = ls
+            out.append(ls)
+        else:
+            ls.court = ls.court or court
+            ls.cause = ls.cause or cause
+            ls.date = ls.date or r.date
+            if ls.claim_cny is None and claim_cny is not None:
+                ls.claim_cny = claim_cny
+    # merge suits with the same plaintiffs against several defendants in one sentence
+    merged: list[Lawsuit] = []
+    for ls in out:
+        for o in merged:
+            if o.start == ls.start and o.plaintiffs == ls.plaintiffs and o.date == ls.date:
+                for d in ls.defendants:
+                    if d not in o.defendants:
+                        o.defendants.append(d)
+                break
+        else:
+            merged.append(ls)
+    return merged

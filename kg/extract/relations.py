@@ -1,0 +1,267 @@
+"""Relations: a trigger word (triggers.tsv) plus the entity mentions around it in its sentence.
+
+Roles come from position and voice:
+- X 起诉 Y: the nearest name before the trigger is the subject, the nearest after it the object;
+- X 将/对/向 Y 起诉 (object marker before Y): Y is the object, the name before it the subject;
+- Y 被/由/遭 X 起诉 (passive marker before X): X is the subject, Y the object;
+- Y 被起诉 / Y 遭封杀 (marker right before the trigger): Y is the object, the subject is found by type
+  (the court for 判决, the regulator for 罚款) elsewhere in the sentence;
+- Y 发起的诉讼: Y is the subject;
+- OS triggers (卖给, 的国际版, owned by) swap the two;
+- a side that breaks the relation's type schema (relations.tsv) is swapped when the swap fits
+  (院长刘兴亮: the person leads the institute);
+- a list (A、B和C) gives one relation per member.
+Negation words between subject and trigger flag the relation negated; hedges lower confidence.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from kg.lexicon import Lexicon, Trigger
+from kg.extract.entities import Mention, PUNCT
+
+CLAUSE_BREAK = set("，,：:；;")
+
+
+@dataclass
+class TriggerHit:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@dataclass
+class Cand:
+    subject: str
+    object: str
+    type: str
+    start: int            # trigger offsets
+    end: int
+    confidence: float
+    negated: bool
+    trigger: str
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_index(lex_id: int, lex: Lexicon):
+    auto = ahocorasick.Automaton()
+    gapped: list[tuple[re.Pattern, Trigger]] = []
+    for t in lex.triggers:
+        if "…" in t.word:
+            a, _, b = t.word.partition("…")
+            if t.lang == "en":
+                pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
+            else:
+                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,12}?" + re.escape(b))
+            gapped.append((pat, t))
+            continue
+        key = t.word.lower()
+        existing = auto.get(key, None)
+        if existing is None:
+            auto.add_word(key, (key, [t]))
+        else:
+            existing[1].append(t)
+    auto.make_automaton()
+    return auto, gapped
+
+
+def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Trigger]]]:
+    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress)."""
+    auto, gapped = _trigger_index(id(lex), lex)
+    end = len(text) if end is None else end
+    seg = text[start:end].lower()
+    hits = []
+    for e, (key, trigs) in auto.iter(seg):
+        s = e - len(key) + 1
+        if key[0].isascii() and key[0].isalpha():
+            if s > 0 and seg[s - 1].isascii() and seg[s - 1].isalnum():
+                continue
+            if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
+                continue
+        hits.append((s, e + 1, trigs))
+    for pat, t in gapped:
+        for m in pat.finditer(seg):
+            hits.append((m.start(), m.end(), [t]))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out = []
+    last = -1
+    for s, e, trigs in hits:
+        if s >= last:
+            out.append((s + start, e + start, trigs))
+            last = e
+        elif out and e > out[-1][1] and all(t.relation != "-" for t in trigs):
+            # a gapped trigger that covers an earlier short one (提起…诉讼 over 提起)
+            pass
+    return [(s, e, [t for t in trigs if t.relation != "-"]) for s, e, trigs in out
+            if any(t.relation != "-" for t in trigs)]
+
+
+def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
+    """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C)."""
+    out: list[list[Mention]] = []
+    for m in mentions:
+        if out:
+            prev = out[-1][-1]
+            gap = text[prev.end:m.start].strip()
+            if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
+                if gap == "" and prev.type != m.type and not (prev.type in ("Company",) and m.type == "Product"):
+                    # 腾讯微信: owner + product juxtaposed — keep as one group too
+                    pass
+                out[-1].append(m)
+                continue
+        out.append([m])
+    return out
+
+
+def _ends_with_any(s: str, words) -> str | None:
+    s = s.rstrip()
+    for w in sorted(words, key=len, reverse=True):
+        if s.endswith(w):
+            return w
+    return None
+
+
+def _contains_any(s: str, words) -> str | None:
+    for w in words:
+        if w in s:
+            return w
+    return None
+
+
+def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
+                  context_subject: list[Mention] | None = None) -> list[Cand]:
+    """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
+    out: list[Cand] = []
+    trig_hits = find_triggers(text, lex, ss, se)
+    if not trig_hits:
+        return out
+    passive = lex.words("passive")
+    objm = lex.words("object")
+    rel_words = lex.words("relative")
+    neg = lex.words("negation")
+    hedge = lex.words("hedge")
+    conj = lex.words("conj")
+    passive_zh = {w for w in passive if not w.isascii()}
+    for ts, te, trigs in trig_hits:
+        # mentions inside the trigger span are not arguments (诉讼禁令 has none, but 腾讯 in 腾讯起诉?)
+        left = [m for m in mentions if m.end <= ts]
+        right = [m for m in mentions if m.start >= te]
+        lg = groups(text, left, conj)
+        rg = groups(text, right, conj)
+        for trig in trigs:
+            schema = lex.schema.get(trig.relation)
+            if not schema:
+                continue
+            s_types, o_types, symmetric = schema
+            subj: list[Mention] | None = None
+            obj: list[Mention] | None = None
+            g1 = lg[-1] if lg else None
+            g0 = lg[-2] if len(lg) > 1 else None
+            r1 = rg[0] if rg else None
+            # distance limits: arguments sit close to their trigger
+            if g1 and ts - g1[-1].end > 25:
+                g1, g0 = None, None
+            if r1 and r1[0].start - te > 25:
+                r1 = None
+            # do not cross a clause break to the right for the object
+            if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
+                r1 = None
+            gap = text[g1[-1].end:ts] if g1 else ""
+            before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
+            is_en = trig.lang == "en"
+            pas_before_g1 = g1 and _ends_with_any(before_g1, passive_zh if not is_en else {"by"})
+            pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
+                re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
+                re.match(r"\s*by\b", text[te:r1[0].start]))
+            obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
+            relative = g1 and _contains_any(gap, rel_words)
+            if is_en and pas_in_gap and r1:
+                subj, obj = r1, g1
+            elif pas_before_g1 and g1:
+                subj, obj = g1, g0
+                if obj is None and r1:
+                    obj = r1
+            elif g1 and pas_in_gap:
+                obj = g1
+                subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+            elif g1 and obj_marker:
+                obj = g1
+                subj = g0
+                if subj is None and context_subject:
+                    subj = context_subject
+            elif g1 and relative:
+                subj = g1
+                obj = r1 or g0
+            elif g1 and r1:
+                subj, obj = g1, r1
+            elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
+                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                subj, obj = g0, g1
+            elif g1 and len(g1) > 1 and symmetric:
+                for i, a in enumerate(g1):
+                    for b in g1[i + 1:]:
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
+            elif r1 and not g1 and len(r1) > 1 and symmetric:
+                for i, a in enumerate(r1):
+                    for b in r1[i + 1:]:
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
+            elif g1 is None and r1 and context_subject:
+                subj, obj = context_subject, r1
+            if not subj or not obj:
+                continue
+            if trig.order == "OS":
+                subj, obj = obj, subj
+            # type schema: swap when the swap fits and the reading does not
+            s_ok = [m for m in subj if m.type in s_types]
+            o_ok = [m for m in obj if m.type in o_types]
+            if not symmetric and (not s_ok or not o_ok):
+                s2 = [m for m in obj if m.type in s_types]
+                o2 = [m for m in subj if m.type in o_types]
+                if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
+                    s_ok, o_ok = s2, o2
+            if trig.relation == "rules" and s_ok:
+                # a court rules on every party the sentence names
+                parties = [m for m in mentions if m.type in o_types and m.type != "Court"]
+                o_ok = list({m.name: m for m in o_ok + parties}.values())
+            for a in s_ok:
+                for b in o_ok:
+                    if a.name == b.name:
+                        continue
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+    return out
+
+
+def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
+    for g in groups_:
+        ok = [m for m in g if m.type in types]
+        if ok:
+            return ok
+    return None
+
+
+def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
+          neg: set[str], hedge: set[str]) -> Cand:
+    lo = min(a.end, b.end, ts)
+    lo = max(ss, min(a.end if a.end <= ts else ts, ts) )
+    window = text[lo:ts]
+    near = text[max(ss, ts - 4):ts]
+    negated = False
+    for w in neg:
+        if w.isascii():
+            if re.search(r"\b" + re.escape(w) + r"\b", window, re.I):
+                negated = True
+        elif w in window and (w in near or len(w) >= 2):
+            negated = True
+    conf = trig.confidence
+    pre = text[ss:ts]
+    for w in hedge:
+        if (w.isascii() and re.search(r"\b" + re.escape(w) + r"\b", pre, re.I)) or (not w.isascii() and w in pre):
+            conf *= 0.6
+            break
+    return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word)

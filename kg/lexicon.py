@@ -1,0 +1,179 @@
+"""The lexicon: everything the extractor knows as data, read once from `ontology/lexicon/*.tsv`.
+
+Files (all TSV, a header row, `#` comment lines allowed):
+- `entities*.tsv`   name, type, aliases (`|`-separated), qid, owner, note — every file matching is read
+- `triggers.tsv`    relation, trigger, lang, order (SO/OS), confidence — relation `-` marks a blocker word
+- `relations.tsv`   relation, subject_types, object_types, symmetric
+- `modifiers.tsv`   word, kind (negation, hedge, passive, object, relative, coref, both, conj), lang
+- `suffixes.tsv`    suffix, type, strength (strong/weak) — endings that make an unknown name typed
+- `roles.tsv`       word, leads — role words that introduce a person (院长, CEO)
+- `causes.tsv`      keyword, cause — lawsuit causes
+- `outcomes.tsv`    keyword, outcome
+- `surnames.tsv`    surname
+- `generic.tsv`     word, note — words that are never names on their own (公司, 该公司, 子公司)
+
+Adding a company or a trigger word is a TSV edit; no code changes.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+from kg.paths import lexicon_dir
+
+
+@dataclass(frozen=True)
+class LexEntity:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    qid: str | None = None
+    owner: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Trigger:
+    relation: str          # a RELATION_TYPES member, or "-" for a blocker
+    word: str
+    lang: str = "zh"
+    order: str = "SO"      # SO: subject before object; OS: object before subject
+    confidence: float = 0.8
+
+
+@dataclass(eq=False)
+class Lexicon:
+    entities: dict[str, LexEntity] = field(default_factory=dict)    # canonical name -> entity
+    surfaces: dict[str, str] = field(default_factory=dict)          # normalised surface -> canonical
+    triggers: list[Trigger] = field(default_factory=list)
+    schema: dict[str, tuple[frozenset, frozenset, bool]] = field(default_factory=dict)
+    modifiers: dict[str, set[str]] = field(default_factory=dict)    # kind -> words
+    suffixes: list[tuple[str, str, str]] = field(default_factory=list)  # (suffix, type, strength)
+    roles: dict[str, bool] = field(default_factory=dict)            # role word -> means "leads"
+    causes: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[tuple[str, str]] = field(default_factory=list)
+    surnames: frozenset = frozenset()
+    generic: frozenset = frozenset()
+
+    def lookup(self, surface: str) -> LexEntity | None:
+        name = self.surfaces.get(norm(surface))
+        return self.entities.get(name) if name else None
+
+    def words(self, kind: str) -> set[str]:
+        return self.modifiers.get(kind, set())
+
+
+def norm(s: str) -> str:
+    """Matching key: NFKC, lower case, no spaces."""
+    return unicodedata.normalize("NFKC", s).lower().replace(" ", "")
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a TSV file as dicts keyed by its header; `#` lines and blank lines are skipped."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            if header is None:
+                header = cells
+                continue
+            rows.append({h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)})
+    return rows
+
+
+def _entity_files(d: Path) -> list[Path]:
+    files = sorted(d.glob("entities*.tsv"))
+    # entities.tsv first so that its rows win over the extras
+    files.sort(key=lambda p: (p.name != "entities.tsv", p.name))
+    return files
+
+
+def build_lexicon(d: Path | None = None) -> Lexicon:
+    d = Path(d) if d else lexicon_dir()
+    lex = Lexicon()
+    for path in _entity_files(d):
+        for row in read_tsv(path):
+            name = row.get("name", "").strip()
+            typ = row.get("type", "").strip()
+            if not name or typ not in ENTITY_TYPES:
+                continue
+            aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+            if name in lex.entities:        # merge aliases of a repeated row
+                old = lex.entities[name]
+                aliases = tuple(dict.fromkeys(old.aliases + aliases))
+                ent = LexEntity(name, old.type, aliases, old.qid, old.owner, old.note)
+            else:
+                ent = LexEntity(name, typ, aliases, row.get("qid") or None, row.get("owner") or None,
+                                row.get("note", ""))
+            lex.entities[name] = ent
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            lex.surfaces.setdefault(norm(s), ent.name)
+    # a canonical name always maps to itself, even if another entity lists it as an alias
+    for ent in lex.entities.values():
+        lex.surfaces[norm(ent.name)] = ent.name
+
+    p = d / "triggers.tsv"
+    if p.exists():
+        for row in read_tsv(p):
+            rel, word = row.get("relation", ""), row.get("trigger", "")
+            if not word or (rel != "-" and rel not in RELATION_TYPES):
+                continue
+            try:
+                conf = float(row.get("confidence") or 0.8)
+            except ValueError:
+                conf = 0.8
+            lex.triggers.append(Trigger(rel, word, row.get("lang") or "zh",
+                                        (row.get("order") or "SO").upper(), conf))
+    p = d / "relations.tsv"
+    if p.exists():
+        for row in read_tsv(p):
+            lex.schema[row["relation"]] = (
+                frozenset(t for t in row.get("subject_types", "").split("|") if t),
+                frozenset(t for t in row.get("object_types", "").split("|") if t),
+                row.get("symmetric", "0") == "1")
+    p = d / "modifiers.tsv"
+    if p.exists():
+        for row in read_tsv(p):
+            if row.get("word") and row.get("kind"):
+                lex.modifiers.setdefault(row["kind"], set()).add(row["word"])
+    p = d / "suffixes.tsv"
+    if p.exists():
+        for row in read_tsv(p):
+            if row.get("suffix") and row.get("type") in ENTITY_TYPES:
+                lex.suffixes.append((row["suffix"], row["type"], row.get("strength") or "strong"))
+        lex.suffixes.sort(key=lambda t: -len(t[0]))
+    p = d / "roles.tsv"
+    if p.exists():
+        lex.roles = {r["word"]: r.get("leads", "0") == "1" for r in read_tsv(p) if r.get("word")}
+    p = d / "causes.tsv"
+    if p.exists():
+        lex.causes = [(r["keyword"], r["cause"]) for r in read_tsv(p) if r.get("keyword")]
+    p = d / "outcomes.tsv"
+    if p.exists():
+        lex.outcomes = [(r["keyword"], r["outcome"]) for r in read_tsv(p) if r.get("keyword")]
+    p = d / "surnames.tsv"
+    if p.exists():
+        lex.surnames = frozenset(r["surname"] for r in read_tsv(p) if r.get("surname"))
+    p = d / "generic.tsv"
+    if p.exists():
+        lex.generic = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
+    return lex
+
+
+@functools.lru_cache(maxsize=None)
+def _cached(d: str) -> Lexicon:
+    return build_lexicon(Path(d))
+
+
+def load_lexicon(d: Path | str | None = None) -> Lexicon:
+    """The lexicon under `d` (default: kg.paths.lexicon_dir()), read once per process."""
+    return _cached(str(Path(d) if d else lexicon_dir()))

@@ -1,0 +1,129 @@
+"""Sentence splitting (Chinese and English) and a jieba tokenizer loaded once with the lexicon.
+
+The tokenizer is a private `jieba.Tokenizer` (not jieba's global one), so user words and tags added
+here never leak into other code that uses jieba.  Segmenting is the slow part of extraction: callers
+segment only the short spans that need it (the words left of a name ending, a trigger's arguments).
+"""
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import threading
+
+_lock = threading.Lock()
+
+# Sentence ends: Chinese full stops, ! ?, semicolons; closing quotes/brackets stay with the sentence.
+_ZH_END = "。！？；!?;…"
+_CLOSERS = "”’」』）)】\"'"
+_EN_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|U\.S|e\.g|i\.e|No|Jan|Feb|Mar|"
+                        r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    """Sentences of `text` as (start, end, sentence) with text[start:end] == sentence.
+
+    Splits at line breaks, at 。！？；!?; (keeping closing quotes), and at an English '.' followed by
+    space and an upper-case letter, digit or quote (not after Mr./Inc./U.S. or a single initial).
+    """
+    out: list[tuple[int, int, str]] = []
+    n = len(text)
+    start = 0
+    i = 0
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b, text[a:b]))
+
+    while i < n:
+        c = text[i]
+        if c == "\n" or c == "\r":
+            emit(start, i)
+            start = i + 1
+        elif c in _ZH_END:
+            j = i + 1
+            while j < n and (text[j] in _ZH_END or text[j] in _CLOSERS):
+                j += 1
+            emit(start, j)
+            start = j
+            i = j
+            continue
+        elif c == ".":
+            j = i + 1
+            while j < n and text[j] in _CLOSERS:
+                j += 1
+            if j < n and text[j] == " ":
+                k = j
+                while k < n and text[k] == " ":
+                    k += 1
+                if k < n and (text[k].isupper() or text[k].isdigit() or text[k] in "\"“'‘("):
+                    if not _EN_ABBREV.search(text[max(start, i - 6):i]):
+                        emit(start, j)
+                        start = j
+                        i = j
+                        continue
+        i += 1
+    emit(start, n)
+    return out
+
+
+def _quiet_jieba():
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    return jieba
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """A jieba.Tokenizer with every lexicon name (and trigger word) as a user word. Loaded once."""
+    with _lock:
+        jieba = _quiet_jieba()
+        from kg.lexicon import load_lexicon
+        lex = load_lexicon()
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        tags = {"Company": "nt", "Organization": "nt", "Court": "nt", "Regulator": "nt",
+                "Product": "nz", "Person": "nr"}
+        for ent in lex.entities.values():
+            for s in (ent.name,) + ent.aliases:
+                if len(s) >= 2 and not s.isascii():
+                    tk.add_word(s, freq=None, tag=tags.get(ent.type, "nz"))
+        for trig in lex.triggers:
+            if trig.lang == "zh" and "…" not in trig.word and len(trig.word) >= 2:
+                tk.add_word(trig.word, freq=None, tag="v")
+        for role in lex.roles:
+            if not role.isascii():
+                tk.add_word(role, freq=None, tag="n")
+        return tk
+
+
+@functools.lru_cache(maxsize=1)
+def word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag per dictionary word, plus the tokenizer's user-word tags."""
+    tk = tokenizer()
+    import jieba.posseg as pseg
+    pt = pseg.POSTokenizer(tk)
+    tags = dict(pt.word_tag_tab)
+    tags.update(tk.user_word_tag_tab)
+    return tags
+
+
+def cut(text: str, hmm: bool = True) -> list[str]:
+    """Words of `text` with the lexicon-aware tokenizer (HMM on finds unknown names)."""
+    return list(tokenizer().cut(text, HMM=hmm))
+
+
+def tag(word: str) -> str | None:
+    """POS tag of a dictionary word, or None for a word the dictionary lacks (often a name)."""
+    return word_tags().get(word)
+
+
+def tagged(text: str, hmm: bool = True) -> list[tuple[str, str | None]]:
+    """(word, tag) pairs: jieba.cut plus a dictionary tag look-up — much faster than posseg+HMM."""
+    tags = word_tags()
+    return [(w, tags.get(w)) for w in tokenizer().cut(text, HMM=hmm)]

@@ -1,0 +1,76 @@
+"""The FORMAT.md JSON that `kg extract --format json` prints (shared/eval/FORMAT.md).
+
+`extraction_json(extractions)` -> {"articles": [...]}, entity ids e1.. local to each article,
+relations and lawsuits referring to them.  Negated relations are left out.  Extra keys (offsets,
+confidence, qid, owner, claim currency, count) are allowed by the format and kept.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Iterator
+
+from kg.model import Extraction
+
+
+def article_json(ex: Extraction) -> dict:
+    a = ex.article
+    ids: dict[str, str] = {}
+    ents = []
+    for i, e in enumerate(ex.entities, 1):
+        eid = f"e{i}"
+        ids[e.key] = eid
+        d = {"id": eid, "type": e.type, "name": e.name,
+             "aliases": [x for x in dict.fromkeys(e.aliases) if x != e.name]}
+        if e.qid:
+            d["qid"] = e.qid
+        if e.owner:
+            d["owner"] = e.owner
+        d["mentions"] = [list(m) for m in e.mentions]
+        ents.append(d)
+    rels = []
+    for r in ex.relations:
+        if r.negated or r.subject not in ids or r.object not in ids:
+            continue
+        rels.append({"type": r.type, "subject": ids[r.subject], "object": ids[r.object],
+                     "date": r.date, "evidence": r.evidence, "confidence": round(r.confidence, 3),
+                     "start": r.start, "end": r.end, "trigger": r.trigger})
+    suits = []
+    for s in ex.lawsuits:
+        pl = [ids[p] for p in s.plaintiffs if p in ids]
+        df = [ids[d] for d in s.defendants if d in ids]
+        if not pl or not df:
+            continue
+        d = {"plaintiffs": pl, "defendants": df,
+             "court": ids.get(s.court) if s.court else None,
+             "date": s.date, "cause": s.cause, "claim_cny": s.claim_cny, "outcome": s.outcome,
+             "evidence": s.evidence, "confidence": round(s.confidence, 3),
+             "start": s.start, "end": s.end}
+        if s.court and s.court not in ids:
+            d["court"] = s.court
+        if s.court:
+            d["court_name"] = s.court
+        if s.claim_amount is not None:
+            d["claim_amount"] = s.claim_amount
+            d["claim_currency"] = s.claim_currency
+        if s.awarded_cny is not None:
+            d["awarded_cny"] = s.awarded_cny
+        if s.count != 1:
+            d["count"] = s.count
+        if s.case_number:
+            d["case_number"] = s.case_number
+        for k in ("ruling_date", "hearing_date"):
+            if getattr(s, k):
+                d[k] = getattr(s, k)
+        suits.append(d)
+    return {"id": a.id, "title": a.title, "date": a.date, "source": a.source,
+            "entities": ents, "relations": rels, "lawsuits": suits}
+
+
+def extraction_json(extractions: Iterable[Extraction]) -> dict:
+    return {"articles": [article_json(ex) for ex in extractions]}
+
+
+def extraction_jsonl(extractions: Iterable[Extraction]) -> Iterator[str]:
+    """One JSON object per article, one line each."""
+    for ex in extractions:
+        yield json.dumps(article_json(ex), ensure_ascii=False)
