@@ -70,9 +70,16 @@ def read_articles(paths: Iterable[str | Path] | str | Path,
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    for p in paths:
-        spath = os.fspath(p)
+    paths = [os.fspath(p) for p in paths]
+    for spath in paths:                       # fail before any work is done
         if not os.path.lexists(spath):
+            raise InputError(spath, "no such file or directory")
+    return _read_all(paths, strict)
+
+
+def _read_all(paths: list[str], strict: bool) -> Iterator[Article | Skipped]:
+    for spath in paths:
+        if not os.path.lexists(spath):        # removed since the call
             raise InputError(spath, "no such file or directory")
         try:
             st = os.stat(spath)
@@ -399,6 +406,8 @@ def normalize_text(s: str) -> str:
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = _ZERO_WIDTH_RE.sub("", s)
+    if "\u2028" in s or "\u2029" in s:
+        s = s.replace("\u2028", "\n").replace("\u2029", "\n")
     s = _SPACE_LIKE_RE.sub(" ", s)
     return unicodedata.normalize("NFC", s)
 
@@ -551,12 +560,34 @@ def _cjk_common(ch: str) -> bool:
         return False
 
 
+_GLUED_RE = re.compile(r"(?<=[A-Za-z])[\u0080-\uffff]|[\u0080-\uffff](?=[A-Za-z])")
+
+
 def _cjk_score(text: str) -> float:
-    """Share of non-ASCII characters that are common Chinese characters or punctuation."""
+    """Share of non-ASCII characters that are common Chinese characters or punctuation.
+
+    """
     chars = [c for c in text if ord(c) > 0x7F]
     if not chars:
         return 0.0
     return sum(map(_cjk_common, chars)) / len(chars)
+
+
+def _latin_misread(text: str, enc: str) -> bool:
+    """True when `text` looks like Latin-1/cp1252 bytes decoded as `enc` (GBK/Big5): every
+    double-byte character took an ASCII letter as its trail byte, and sits inside a Latin word."""
+    chars = [c for c in text if ord(c) > 0x7F]
+    if not chars:
+        return False
+    letter_trail = 0
+    for c in chars:
+        try:
+            b = c.encode(enc)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and (0x41 <= b[1] <= 0x5A or 0x61 <= b[1] <= 0x7A):
+            letter_trail += 1
+    return letter_trail >= 0.9 * len(chars) and len(_GLUED_RE.findall(text)) > 0.5 * len(chars)
 
 
 def _guess_cjk(sample: bytes, truncated: bool = True) -> str | None:
@@ -567,6 +598,8 @@ def _guess_cjk(sample: bytes, truncated: bool = True) -> str | None:
         except UnicodeDecodeError:
             continue
         score = _cjk_score(text)
+        if score > best_score and _latin_misread(text, enc):
+            continue            # "Renée" read as GBK is "Ren閑"
         if score > best_score:
             best, best_score = enc, score
     return best if best_score >= 0.75 else None
@@ -590,6 +623,8 @@ def _guess_encoding(data: bytes, truncated: bool = False) -> str | None:
         best = None
     if best is not None and best.encoding:
         enc = _canonical_encoding(best.encoding) or best.encoding
+        if enc.startswith(("utf-16", "utf-32")) and b"\x00" not in data[:65536]:
+            enc = "cp1252"          # no NUL byte: not UTF-16 text, whatever the detector says
         if enc in ("gbk", "gb2312", "cp936"):
             enc = "gb18030"
         if enc in ("big5", "cp950"):
@@ -707,7 +742,7 @@ def _split_front_matter(text: str, required: bool = True) -> tuple[dict, str]:
 
 _HTML_BLOCK_RE = re.compile(
     r"<(?:p|div|br|h[1-6]|ul|ol|li|table|tr|td|section|article|blockquote|pre|figure|"
-    r"img|span|html|body)\b[^>]{0,2000}>", re.I)
+    r"main|html|body)\b[^>]{0,2000}>", re.I)
 
 _MD_RULES = [
     (re.compile(r"!\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\)"), ""),                  # images
@@ -1028,8 +1063,7 @@ class _TextExtractor(HTMLParser):
                 source = m[key]
                 break
         source = source or self.ld_source or m.get("author", "")
-        return {"title": html.unescape(title or ""), "date": date,
-                "source": html.unescape(source)}
+        return {"title": title or "", "date": date, "source": source}
 
 
 def _lines_of(s: str) -> str:
