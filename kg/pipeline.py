@@ -35,6 +35,8 @@ from kg.resolve import article_iri
 BATCH_SIZE = 16
 #: Batches in flight per worker (one being extracted, one queued).
 IN_FLIGHT_PER_WORKER = 2
+#: Seconds to wait for a Dask scheduler before giving up.
+DASK_CONNECT_TIMEOUT = 20
 
 
 @dataclass
@@ -166,9 +168,10 @@ class _Dask:
         except ImportError:
             raise KGError("--dask needs dask.distributed: pip install 'dask[distributed]'") from None
         try:
-            self._client = address if hasattr(address, "submit") else Client(address, timeout=20)
+            self._client = address if hasattr(address, "submit") else Client(address, timeout=DASK_CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as e:
-            raise KGError(f"cannot reach the Dask scheduler at {address}: {e}") from None
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise KGError(f"cannot reach the Dask scheduler at {address}: {reason}") from None
         self._own = not hasattr(address, "submit")
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
 

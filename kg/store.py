@@ -134,6 +134,7 @@ class EmbeddedStore(Store):
         import pyoxigraph as ox
         self._ox = ox
         self.location = str(path)
+        self.read_only = read_only
         p = Path(path)
         if p.exists() and not p.is_dir():
             raise StoreError(f"{path}: not a store directory (it is a file)")
@@ -195,9 +196,11 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.location}: backup failed: {str(e).splitlines()[0]}") from None
 
     def flush(self) -> None:
+        if self.read_only:
+            return
         try:
             self._store.flush()
-        except OSError:
+        except (OSError, RuntimeError):
             pass
 
     def close(self) -> None:

@@ -1,0 +1,112 @@
+"""The embedded store: atomic replace, remove with entity cleanup, batches, export, backup."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import QueryError, StoreError
+from kg.rdf import article_rdf
+from kg.resolve import ARTICLES_GRAPH, ENTITIES_GRAPH, article_iri, entity_iri
+from kg.store import open_store, write_articles
+from tests.helpers import make_extraction
+
+
+def _entities(st):
+    res = st.query_json(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?p ?o }} }}")
+    return {b["e"]["value"] for b in res["results"]["bindings"]}
+
+
+def _parts(rdf):
+    return rdf.article_iri, rdf.ntriples(rdf.article_iri), {
+        g: rdf.ntriples(g) for g in rdf.graphs() if g != rdf.article_iri}
+
+
+def test_replace_is_idempotent_and_keeps_other_articles(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(make_extraction("a1")), article_rdf(make_extraction("a2"))])
+        n = st.count()
+        write_articles(st, [article_rdf(make_extraction("a1"))])
+        assert st.count() == n
+        assert set(st.article_hashes()) == {article_iri("a1"), article_iri("a2")}
+        assert set(st.named_graphs()) == {article_iri("a1"), article_iri("a2"), ENTITIES_GRAPH,
+                                          ARTICLES_GRAPH}
+
+
+def test_replace_articles_in_one_request_equals_one_by_one(tmp_path):
+    rdfs = [article_rdf(make_extraction(f"b{i}")) for i in range(5)]
+    with open_store(str(tmp_path / "one")) as one, open_store(str(tmp_path / "batch")) as batch:
+        write_articles(one, rdfs)
+        batch.max_update_bytes = 3000          # forces several requests
+        batch.replace_articles([_parts(r) for r in rdfs])
+        assert sorted(one.export("nquads").splitlines()) == sorted(batch.export("nquads").splitlines())
+        assert one.count() == batch.count()
+
+
+def test_changed_article_drops_entities_nobody_mentions_any_more(tmp_path):
+    ex = make_extraction("c1")
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(ex)])
+        assert entity_iri("北京知识产权法院") in _entities(st)
+        ex.entities = [e for e in ex.entities if e.name != "北京知识产权法院"]
+        ex.lawsuits = []
+        write_articles(st, [article_rdf(ex)])
+        assert entity_iri("北京知识产权法院") not in _entities(st)
+        assert entity_iri("腾讯") in _entities(st)
+
+
+def test_remove_article(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(make_extraction("d1")), article_rdf(make_extraction("d2"))])
+        full = _entities(st)
+        assert st.remove_article(article_iri("d1"))
+        assert _entities(st) == full                    # d2 mentions the same entities
+        assert st.remove_article(article_iri("d2"))
+        assert _entities(st) == set()
+        assert st.count() == 0
+        assert not st.remove_article(article_iri("d2"))
+
+
+def test_remove_command(tmp_path):
+    from click.testing import CliRunner
+    from kg.cli import cli
+    loc = str(tmp_path / "s")
+    with open_store(loc) as st:
+        write_articles(st, [article_rdf(make_extraction("e1")), article_rdf(make_extraction("e2"))])
+    r = CliRunner().invoke(cli, ["remove", "e1", "missing", "--store", loc])
+    assert r.exit_code == 0, r.output
+    assert "removed 1 article(s)" in r.output
+    r = CliRunner().invoke(cli, ["remove", "missing", "--store", loc])
+    assert r.exit_code == 1
+    with open_store(loc, read_only=True) as st:
+        assert list(st.article_hashes()) == [article_iri("e2")]
+
+
+def test_failed_update_writes_nothing(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(make_extraction("f1"))])
+        n = st.count()
+        with pytest.raises(QueryError):
+            st.replace_article(article_iri("f1"), "<a> <b> broken", {})
+        assert st.count() == n
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "turtle", "jsonld"])
+def test_export_formats(tmp_path, fmt):
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(make_extraction("g1"))])
+        data = st.export(fmt)
+    assert "腾讯".encode() in data
+
+
+def test_backup_is_a_consistent_store(tmp_path):
+    with open_store(str(tmp_path / "s")) as st:
+        write_articles(st, [article_rdf(make_extraction("h1"))])
+        st.backup(tmp_path / "snap")
+        n = st.count()
+    with open_store(str(tmp_path / "snap"), read_only=True) as snap:
+        assert snap.count() == n
+
+
+def test_second_writer_gets_one_line_error(tmp_path):
+    with open_store(str(tmp_path / "s")):
+        with pytest.raises(StoreError, match="busy"):
+            open_store(str(tmp_path / "s"))
