@@ -605,10 +605,20 @@ def _guess_cjk(sample: bytes, truncated: bool = True) -> str | None:
     return best if best_score >= 0.75 else None
 
 
-_LATIN_SINGLE_BYTE = {"cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859-2",
-                      "iso8859-3", "iso8859-4", "iso8859-9", "iso8859-10", "iso8859-13",
-                      "iso8859-14", "iso8859-15", "iso8859-16", "mac-roman", "mac-latin2",
-                      "cp437", "cp850", "cp852", "cp858"}
+def _mostly_ascii_latin(sample: bytes) -> bool:
+    """True when `sample` reads as cp1252 with accented letters sparse among ASCII letters (a
+    Western European text), rather than a fully high-byte alphabet (Cyrillic, Greek, Arabic)."""
+    try:
+        text = codecs.getincrementaldecoder("cp1252")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return False
+    ascii_letters = sum(1 for c in text if c.isascii() and c.isalpha())
+    high = sum(1 for c in text if not c.isascii())
+    return high > 0 and high < 0.3 * (ascii_letters + high)
+
+
+_CJK_MULTI_BYTE = {"gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "cp932", "shift_jis",
+                   "euc_jp", "euc_kr", "cp949", "johab", "euc_jis_2004", "shift_jis_2004"}
 
 
 def _guess_encoding(data: bytes, truncated: bool = False) -> str | None:
@@ -629,8 +639,15 @@ def _guess_encoding(data: bytes, truncated: bool = False) -> str | None:
             enc = "gb18030"
         if enc in ("big5", "cp950"):
             enc = "big5hkscs"
-        if enc in _LATIN_SINGLE_BYTE and _decodes(data, "cp1252"):
-            enc = "cp1252"          # the most common mislabelled single-byte encoding
+        if enc in _CJK_MULTI_BYTE and _decodes(data, "cp1252"):
+            try:
+                sample_text = codecs.getincrementaldecoder(enc)("replace").decode(sample)
+            except LookupError:
+                sample_text = ""
+            if _latin_misread(sample_text, enc):
+                enc = "cp1252"
+        if enc not in _CJK_MULTI_BYTE and not enc.startswith("utf") and _mostly_ascii_latin(sample):
+            enc = "cp1252"          # the detector is unsure on short Latin texts; cp1252 is likely
         return enc
     return None
 

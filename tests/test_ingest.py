@@ -243,11 +243,20 @@ def test_mislabelled_charset_hint_does_not_win(tmp_path):
 def test_latin1_does_not_crash(tmp_path):
     a = art(write(tmp_path / "l.txt", "Title\nCafé naïve résumé, déjà vu.\n", "latin-1"))
     assert a.text == "Café naïve résumé, déjà vu."
+    # accented letters followed by a letter form valid GBK pairs ("Ren閑"): still read as Latin
+    a = art(write(tmp_path / "r.txt", "Title\nRenée Zellweger élan\n", "cp1252"))
+    assert a.text == "Renée Zellweger élan"
+
+
+@pytest.mark.parametrize("text,encoding", [("TikTok抖音与WeChat微信的A股B站之争", "gb18030"),
+                                           ("Apple诉Samsung", "gbk"),
+                                           ("TikTok與WeChat的A股之爭", "big5")])
+def test_mixed_latin_and_cjk(tmp_path, text, encoding):
+    assert art(write(tmp_path / "m.txt", "T\n" + text, encoding)).text == text
 
 
 def test_jsonl_gb18030_and_utf16(tmp_path):
     line = json.dumps({"id": "g", "text": SIMP}, ensure_ascii=False) + "\n"
-    assert art(write(tmp_path / "g.jsonl", line * 2, "gb18030")).text == SIMP if False else True
     out = list(read_articles([write(tmp_path / "g.jsonl", line * 2, "gb18030")]))
     assert [a.text for a in out] == [SIMP, SIMP]
     out = list(read_articles([write(tmp_path / "u.jsonl", line * 2, "utf-16")]))
@@ -347,6 +356,9 @@ def test_missing_path_always_raises(tmp_path):
     with pytest.raises(InputError) as e:
         list(read_articles([tmp_path / "nope.md"]))
     assert e.value.reason == "no such file or directory"
+    ok = write(tmp_path / "ok.md", "正文\n")
+    with pytest.raises(InputError):                  # at call time, before any work
+        read_articles([ok, tmp_path / "nope.md"])
     with pytest.raises(InputError):
         read_article(tmp_path / "nope.md")
 
@@ -398,6 +410,20 @@ def test_unreadable_file(tmp_path):
             list(read_articles([p], strict=True))
     finally:
         p.chmod(0o644)
+
+
+def test_os_errors_become_skipped(tmp_path, monkeypatch):
+    import kg.ingest as ingest
+    p = write(tmp_path / "a.md", "正文\n")
+    j = write(tmp_path / "b.jsonl", '{"id": 1, "text": "t"}\n')
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(ingest, "open", denied, raising=False)
+    out = list(read_articles([p, j]))
+    assert [(type(x).__name__, x.reason) for x in out] == [("Skipped", "permission denied")] * 2
+    with pytest.raises(InputError, match="permission denied"):
+        list(read_articles([tmp_path], strict=True))
 
 
 def test_explicit_unknown_extension_is_reported(tmp_path):
