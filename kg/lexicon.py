@@ -11,6 +11,7 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `outcomes.tsv`    keyword, outcome
 - `surnames.tsv`    surname
 - `generic.tsv`     word, note — words that are never names on their own (公司, 该公司, 子公司)
+- `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 
 Adding a company or a trigger word is a TSV edit; no code changes.
 """
@@ -43,6 +44,7 @@ class Trigger:
     lang: str = "zh"
     order: str = "SO"      # SO: subject before object; OS: object before subject
     confidence: float = 0.8
+    flags: frozenset = frozenset()   # "stake": acquires/invests by the stake size written after
 
 
 @dataclass(eq=False)
@@ -58,6 +60,7 @@ class Lexicon:
     outcomes: list[tuple[str, str]] = field(default_factory=list)
     surnames: frozenset = frozenset()
     generic: frozenset = frozenset()
+    name_words: frozenset = frozenset()
 
     def lookup(self, surface: str) -> LexEntity | None:
         name = self.surfaces.get(norm(surface))
@@ -131,8 +134,9 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
                 conf = float(row.get("confidence") or 0.8)
             except ValueError:
                 conf = 0.8
+            flags = frozenset(f for f in (row.get("flags") or "").split("|") if f)
             lex.triggers.append(Trigger(rel, word, row.get("lang") or "zh",
-                                        (row.get("order") or "SO").upper(), conf))
+                                        (row.get("order") or "SO").upper(), conf, flags))
     p = d / "relations.tsv"
     if p.exists():
         for row in read_tsv(p):
@@ -163,6 +167,9 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
     p = d / "surnames.tsv"
     if p.exists():
         lex.surnames = frozenset(r["surname"] for r in read_tsv(p) if r.get("surname"))
+    p = d / "name_words.tsv"
+    if p.exists():
+        lex.name_words = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
     p = d / "generic.tsv"
     if p.exists():
         lex.generic = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))

@@ -151,9 +151,15 @@ def _stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     return frozenset(words)
 
 
-def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 14,
-                need_proper: bool = True) -> tuple[int, list[tuple[str, str | None]]] | None:
-    """The name-like words right before `end` (a name ending or a trigger): (start, tokens)."""
+_LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由")
+
+
+def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
+                need_proper: bool = True, in_name: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """The name-like words right before `end` (a name ending or a trigger): (start, tokens).
+
+    `in_name`: scanning left from a name ending, so business words that jieba tags as verbs
+    (投资, 制造: name_words.tsv) are part of the name."""
     cs = max(floor, clause_start(text, end, limit=max_len))
     if cs >= end:
         return None
@@ -163,21 +169,35 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     acc: list[tuple[str, str | None]] = []
     pos = end
     for w, t in reversed(toks):
-        if w in stops or w in lex.generic or not _name_like(w, t, lex):
+        if in_name and w in lex.name_words and w not in lex.generic:
+            pass
+        elif w in stops or w in lex.generic or not _name_like(w, t, lex):
             break
-        if w.isdigit() and not acc:
+        if w.isdigit() and not acc and not in_name:
             break
         acc.append((w, t))
         pos -= len(w)
-        if len(acc) >= 5:
+        if len(acc) >= 6:
             break
-    # drop leading tokens that cannot start a name (stray single characters of a clipped window)
-    while acc and acc[-1][1] in ("n", "vn", "l") and len(acc) > 1 and pos == cs and cs > floor:
-        w, _ = acc.pop()
-        pos += len(w)
     if not acc:
         return None
     acc.reverse()
+    # a function character glued to the name by the segmenter (对慧景, 为瑞华): strip it
+    while acc and len(acc[0][0]) == 1 and acc[0][0] in _LEAD_STRIP and len(acc) > 1:
+        pos += 1
+        acc.pop(0)
+    if acc and len(acc[0][0]) > 1 and acc[0][0][0] in _LEAD_STRIP and acc[0][1] is None and \
+            sum(len(w) for w, _ in acc) > 3:
+        w, t = acc[0]
+        acc[0] = (w[1:], None)
+        pos += 1
+    # a stock-name prefix written in Latin (*ST凯瑞, ST凯瑞)
+    pre = text[max(floor, pos - 3):pos]
+    for mark in ("*ST", "ST", "*"):
+        if pre.endswith(mark):
+            pos -= len(mark)
+            acc.insert(0, (mark, "eng"))
+            break
     if need_proper and not any(_proper(w, t) for w, t in acc):
         return None
     return pos, acc
@@ -206,6 +226,9 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
     return pos, acc
 
 
+_LONG_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "合伙企业", "株式会社", "事务所")
+
+
 def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
     """Unknown names found by their ending (公司, 集团, 人民法院, 管理局, Inc.)."""
     _, suffixes = automata(lex)
@@ -219,44 +242,90 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             if end + 1 < len(low) and _is_ascii_word(low[end + 1]):
                 continue
         hits.append((s, end + 1, (suf, typ, strength)))
-    # longest suffix per end position, and drop suffixes inside a longer suffix match
     hits = _greedy(hits)
-    by_start = {m.start: m for m in taken}
     out: list[Mention] = []
     for s, e, (suf, typ, strength) in hits:
-        # a suffix glued to a following ending (科技 + 有限公司): the longer name wins later
-        if any(m.start <= s < m.end for m in taken + out if not (m.source == "lexicon" and m.end == s)):
-            # inside an existing mention (the lexicon already knows it)
-            if any(m.start <= s and e <= m.end for m in taken + out):
-                continue
+        if any(m.start <= s and e <= m.end for m in taken + out):
+            continue
+        # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
+        if out and out[-1].end == s and not suf.isascii():
+            prev = out.pop()
+            out.append(Mention(prev.start, e, text[prev.start:e], typ, text[prev.start:e], "pattern"))
+            continue
         if suf.isascii():
             found = _ascii_name_before(text, s)
             if not found:
                 continue
             start = found
-            surface = text[start:e]
         else:
-            res = name_before(text, s, lex, need_proper=(strength == "weak" or typ == "Company"))
+            # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
+            left = text[max(0, s - 4):e]
+            toks = nlp.tagged(left)
+            pos = max(0, s - 4)
+            straddle = None
+            for w, t in toks:
+                if pos < s < pos + len(w):
+                    straddle = (pos, w, t)
+                pos += len(w)
+            scan_to = s
+            if straddle:
+                p0, w, t = straddle
+                if s - p0 <= 1 and strength == "weak" and w not in lex.entities:
+                    continue
+                if w in lex.generic or w in _stop_words(id(lex), lex):
+                    continue
+                scan_to = p0
+            long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
+            need = strength == "weak" or (typ == "Company" and not long_end)
+            res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
             if res is None:
-                # 腾讯公司: a lexicon name right before the ending
+                if straddle and scan_to < s and (strength == "strong" or t is None):
+                    w = straddle[1]
+                    start = scan_to
+                    if w in lex.generic:
+                        continue
+                else:
+                    continue
+            else:
+                start, toks2 = res
+                if typ == "Company" and all(t == "ns" for _, t in toks2) and suf in ("公司", "集团"):
+                    continue
+            if e - start > 24:
                 continue
-            start, toks = res
-            # a weak ending inside a dictionary word (格局, 布局, 内部) is not an ending
-            surface = text[start:e]
-            if typ == "Company" and all(t == "ns" for _, t in toks) and suf in ("公司", "集团"):
-                continue
-            if len(surface) > 20:
-                continue
-        mention = Mention(start, e, surface, typ, surface, "pattern")
-        out.append(mention)
-    # extend: a lexicon mention followed directly by a name ending (腾讯公司) is an alias
-    for m in taken:
-        if m.source != "lexicon" or m.type not in ("Company", "Organization"):
+        surface = text[start:e]
+        if surface in lex.generic or len(surface) < 2:
             continue
-        for suf, typ, strength in lex.suffixes:
-            if typ == "Company" and strength == "strong" and text.startswith(suf, m.end):
-                pass
+        out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
+
+
+_STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
+
+
+def stock_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Listed companies written with their stock code: 鲁北化工(600727), 中珠医疗(600568.SH)."""
+    out: list[Mention] = []
+    for m in _STOCK.finditer(text):
+        p = m.start()
+        if any(x.end == p for x in taken):
+            continue
+        res = name_before(text, p, lex, need_proper=False, in_name=True, max_len=10)
+        if not res:
+            continue
+        start, toks = res
+        surface = text[start:p]
+        if len(surface) < 2 or surface in lex.generic:
+            continue
+        out.append(Mention(start, p, surface, "Company", surface, "pattern"))
+    return out
+
+
+_SHORT = re.compile(r"[(（](?:以下|下文|下)?(?:简称|称)[:：]?[“\"「『]?([^”\"」』)）]{2,12})[”\"」』]?[)）]")
+
+
+def short_forms(text: str) -> list[tuple[int, int, str, int]]:
+    """X（以下简称“Y”）: (start of the parenthesis, end, Y, position right before it)."""
+    return [(m.start(), m.end(), m.group(1), m.start()) for m in _SHORT.finditer(text)]
 
 
 def _ascii_name_before(text: str, s: int) -> int | None:
@@ -352,9 +421,34 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
     found = suffix_mentions(text, lex, lexm)
+    found += stock_mentions(text, lex, lexm + found)
     found += person_mentions(text, lex)
     found += product_mentions(text, lex)
     return found
+
+
+_FRAME_WORDS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "网络", "技术",
+                "信息", "中国", "(", ")", "（", "）", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Group", "Holdings", " ",
+                "Co.", ",")
+
+
+def _only_frame(rest: str, lex: Lexicon) -> bool:
+    """True when `rest` (the parts of a long name around a known name) is only places and legal
+    endings: 北京…科技有限公司."""
+    for part in rest.split("|"):
+        while part:
+            for w in sorted(_FRAME_WORDS, key=len, reverse=True):
+                if part.endswith(w):
+                    part = part[: -len(w)]
+                    break
+            else:
+                break
+        if not part:
+            continue
+        toks = nlp.tagged(part)
+        if not all(t == "ns" or w in _FRAME_WORDS for w, t in toks):
+            return False
+    return True
 
 
 def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -369,10 +463,9 @@ def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) ->
         if overlap:
             continue
         if inner:
-            same = [m for m in inner if m.type == f.type or (m.type in org_types and f.type in org_types)]
-            if f.type == "Company" and same and len(inner) == 1 and (
-                    inner[0].type == "Company"):
-                # 北京字节跳动科技有限公司 -> 字节跳动
+            if f.type == "Company" and len(inner) == 1 and inner[0].type == "Company" and \
+                    _only_frame(text[f.start:inner[0].start] + "|" + text[inner[0].end:f.end], lex):
+                # 北京字节跳动科技有限公司 -> 字节跳动: only a place and a legal ending around it
                 m = inner[0]
                 f = Mention(f.start, f.end, m.name, m.type, f.surface, "lexicon", m.owner)
             elif f.source == "pattern" and f.type in ("Product", "Organization") and len(inner) == 1 \

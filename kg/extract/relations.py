@@ -146,8 +146,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     hedge = lex.words("hedge")
     conj = lex.words("conj")
     passive_zh = {w for w in passive if not w.isascii()}
+    named = [m for m in mentions if m.source != "coref"]
     for ts, te, trigs in trig_hits:
-        # mentions inside the trigger span are not arguments (诉讼禁令 has none, but 腾讯 in 腾讯起诉?)
+        # a trigger inside a name (中山金融投资控股有限公司) is no trigger
+        if any(m.start <= ts and te <= m.end and (m.end - m.start) > (te - ts) for m in named):
+            continue
         left = [m for m in mentions if m.end <= ts]
         right = [m for m in mentions if m.start >= te]
         lg = groups(text, left, conj)
@@ -188,6 +191,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and pas_in_gap:
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+            elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
+                subj = g0 or context_subject
+                obj = r1
             elif g1 and obj_marker:
                 obj = g1
                 subj = g0
@@ -213,8 +219,20 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 continue
             elif g1 is None and r1 and context_subject:
                 subj, obj = context_subject, r1
+            elif g1 is None and r1:
+                # subject-less clause: the sentence's first organisation before the trigger
+                first = [m for m in mentions if m.end <= ts and m.type in s_types]
+                if first:
+                    subj, obj = [first[0]], r1
+            if obj is r1 and r1 and len(rg) > 1 and trig.relation in ("acquires", "invests"):
+                between = text[r1[-1].end:rg[1][0].start]
+                if _HELD.match(between):
+                    obj = rg[1]
             if not subj or not obj:
                 continue
+            relation = trig.relation
+            if "stake" in trig.flags and obj:
+                relation = _by_stake(text, obj[-1].end, se, relation)
             if trig.order == "OS":
                 subj, obj = obj, subj
             # type schema: swap when the swap fits and the reading does not
@@ -225,7 +243,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 o2 = [m for m in subj if m.type in o_types]
                 if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
                     s_ok, o_ok = s2, o2
-            if trig.relation == "rules" and s_ok:
+            if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
                 parties = [m for m in mentions if m.type in o_types and m.type != "Court"]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
@@ -233,8 +251,24 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for b in o_ok:
                     if a.name == b.name:
                         continue
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                    c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
+                    c.type = relation
+                    out.append(c)
     return out
+
+
+_HELD = re.compile(r"^\s*所?(?:持有|持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
+_STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
+
+
+def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
+    """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition."""
+    m = _STAKE.match(text[pos:min(se, pos + 20)])
+    if not m:
+        return relation
+    if m.group(2):
+        return "acquires"
+    return "acquires" if float(m.group(1)) > 50 else "invests"
 
 
 def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
