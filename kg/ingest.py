@@ -777,6 +777,7 @@ _MD_RULES = [
     (re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])"), r"\1"),                          # escapes
 ]
 _MD_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_HEADING_LINE_RE = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)
 _MD_RULE_LINE_RE = re.compile(r"^ {0,3}(?:(?:[-*_][ \t]*){3,}|=+|-+)[ \t]*$")
 _MD_FENCE_RE = re.compile(r"^ {0,3}(```|~~~)")
 _MD_QUOTE_RE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
@@ -828,6 +829,14 @@ def _article_from_markdown(stem: str, path: str, text: str) -> Article:
     heading = ""
     if _HTML_BLOCK_RE.search(body):
         body_text, hmeta = _html_text_and_meta(body, markdown=True)
+        if _MD_HEADING_LINE_RE.search(body):      # Markdown headings around the HTML blocks
+            lines = []
+            for line in body_text.split("\n"):
+                h = _MD_HEADING_RE.match(line)
+                lines.append(h.group(1) if h else line)
+                if h and not heading:
+                    heading = h.group(1).strip()
+            body_text = "\n".join(lines)
     else:
         body_text, heading = markdown_to_text(body)
     if not body_text.strip():
@@ -903,6 +912,7 @@ _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
                "tbody", "tfoot", "caption", "figure", "figcaption", "hr", "main", "address",
                "form", "fieldset", "legend", "details", "summary", "center", "body", "html",
                "hgroup", "menu", "tbody", "option"}
+_LAYOUT_TAGS = {"nav", "header", "footer", "aside"}
 _CELL_TAGS = {"td", "th"}
 _VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
               "param", "source", "track", "wbr"}
@@ -959,7 +969,10 @@ class _TextExtractor(HTMLParser):
                 self.skip.append(tag)
             return
         if self.skip:
-            return
+            if tag in ("article", "main", "body") and all(t in _LAYOUT_TAGS for t in self.skip):
+                self.skip.clear()        # an unclosed <nav>/<header> must not swallow the page
+            else:
+                return
         if tag in ("article", "main"):
             self.open_regions[tag].append(len(self.parts))
         if tag == "h1" and not self.h1 and self.h1_parts is None:
