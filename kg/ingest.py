@@ -397,12 +397,13 @@ def detect_lang(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 # text normalisation
 
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00]")
 _SPACE_LIKE_RE = re.compile("[\u00a0\u2002\u2003\u2009\u202f]")
 
 
 def normalize_text(s: str) -> str:
-    """NFC, CRLF/CR -> LF, zero-width characters removed, no-break spaces -> spaces."""
+    """NFC, CRLF/CR -> LF, zero-width characters (and stray NULs) removed, no-break spaces ->
+    spaces.  Full-width punctuation is kept as is."""
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = _ZERO_WIDTH_RE.sub("", s)
