@@ -97,9 +97,23 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         found.append((start, end + 1, canon))
     out = []
     for s, e, canon in _greedy(found):
+        if e - s == 2 and _CJK.match(text[s]) and not _aligned(text, s, e):
+            continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
     return out
+
+
+def _aligned(text: str, s: int, e: int) -> bool:
+    """A short name match is only a name when the segmenter agrees it is a word (日经 in 15日经过 is not)."""
+    a = max(0, s - 4)
+    b = min(len(text), e + 4)
+    pos = a
+    bounds = {a}
+    for w in nlp.cut(text[a:b]):
+        pos += len(w)
+        bounds.add(pos)
+    return s in bounds and e in bounds
 
 
 def clause_start(text: str, pos: int, limit: int = 30) -> int:
@@ -278,6 +292,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
             need = strength == "weak" or (typ == "Company" and not long_end)
             res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
+            glued = [m for m in taken if m.end == (res[0] if res else scan_to) and m.source == "lexicon"
+                     and m.type in ("Company", "Organization", "Regulator", "Court")]
+            if glued and (typ != "Company" or glued[0].type == "Company"):
+                res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
             if res is None:
                 if straddle and scan_to < s and (strength == "strong" or t is None):
                     w = straddle[1]
@@ -484,9 +502,11 @@ _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还",
             "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
 
 
-def _guess_type(surface: str, toks, lex: Lexicon) -> str:
+def _guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
+    if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
+        return "Company"
     if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(
-            t is None or (t or "").startswith("nr") for _, t in toks):
+            t is None or (t or "").startswith("nr") or t == "zg" for _, t in toks):
         return "Person"
     if surface.endswith("某") or re.match(r"^[\u4e00-\u9fff]某", surface):
         return "Person"
@@ -501,6 +521,10 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     if not hits:
         return out
     taken = list(sm)
+    if any(t.relation in ("sues", "acquires", "invests", "fines", "rules") for _, _, ts_ in hits for t in ts_):
+        subj = subject_mentions(text, ss, se, taken, lex)
+        out.extend(subj)
+        taken.extend(subj)
     for ts, te, trigs in hits:
         rels = {t.relation for t in trigs}
         if not rels & {"sues", "acquires", "invests", "fines", "rules", "cooperates", "accuses"}:
@@ -524,7 +548,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                 start, toks = res
                 surface = text[start:p]
                 if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic:
-                    m = Mention(start, p, surface, _guess_type(surface, toks, lex), surface, "pattern")
+                    m = Mention(start, p, surface, _guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
         # right slot
@@ -533,14 +557,73 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if text.startswith(a, q):
                 q += len(a)
                 break
-        if not any(m.start == q for m in taken) and q < se:
+        if not any(m.start == q for m in taken) and q < se and not rels & {"rules", "fines"}:
             res = name_after(text, q, lex)
             if res:
                 end, toks = res
                 surface = text[q:end]
                 if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
                         and not any(m.start < end and q < m.end for m in taken):
-                    m = Mention(q, end, surface, _guess_type(surface, toks, lex), surface, "pattern")
+                    m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
+    return out
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
+_LEAD_SKIP = ("此外", "同时", "其中", "目前", "近日", "日前", "随后", "此后", "今年", "去年", "当天", "当日", "此次",
+              "而", "但", "并", "且", "另外", "据悉", "据了解", "公告显示", "资料显示", "数据显示", "不过", "因此",
+              "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面")
+_SUBJ_NEXT_TAGS = ("v", "p", "d", "c")
+
+
+def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Clause-initial names before a verb (京沪高铁拟发行…, 华润双鹤发布…) in a sentence that has a
+    trigger: the subject position of a Chinese clause."""
+    from kg.extract.dates import find_dates
+    out: list[Mention] = []
+    starts = [ss] + [m.end() + ss for m in _CLAUSE_SPLIT.finditer(text[ss:se])]
+    stops = _stop_words(id(lex), lex)
+    for p in starts:
+        if p >= se:
+            continue
+        # skip a leading date and lead words
+        ds = find_dates(text[p:min(se, p + 16)])
+        if ds and ds[0].start == 0:
+            p += ds[0].end
+        for w in _LEAD_SKIP:
+            if text.startswith(w, p):
+                p += len(w)
+                break
+        if any(m.start <= p < m.end for m in taken + out):
+            continue
+        seg = text[p:min(se, p + 12)]
+        if not seg or not (_CJK.match(seg[0]) or seg[0] in "*"):
+            continue
+        toks = nlp.tagged(seg)
+        acc = []
+        n = 0
+        nxt = None
+        for w, t in toks:
+            if w in stops or w in lex.generic or not _name_like(w, t, lex):
+                nxt = (w, t)
+                break
+            acc.append((w, t))
+            n += len(w)
+            if len(acc) > 4:
+                break
+        if not acc or nxt is None:
+            continue
+        w2, t2 = nxt
+        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS):
+            continue
+        surface = text[p:p + n]
+        if len(surface) < 2 or len(surface) > 10 or surface in lex.generic:
+            continue
+        if not any(t is None or t in ("nt", "nz", "j", "eng", "nrt") for w, t in acc):
+            continue
+        if any(m.start < p + n and p < m.end for m in taken + out):
+            continue
+        out.append(Mention(p, p + n, surface, _guess_type(surface, acc, lex, text[p + n:p + n + 3]),
+                           surface, "pattern"))
     return out
