@@ -196,15 +196,20 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     if not acc:
         return None
     acc.reverse()
-    # a function character glued to the name by the segmenter (对慧景, 为瑞华): strip it
-    while acc and len(acc[0][0]) == 1 and acc[0][0] in _LEAD_STRIP and len(acc) > 1:
-        pos += 1
-        acc.pop(0)
-    if acc and len(acc[0][0]) > 1 and acc[0][0][0] in _LEAD_STRIP and acc[0][1] is None and \
-            sum(len(w) for w, _ in acc) > 3:
+    # function characters glued to the name by the segmenter (对慧景, 为瑞华, 拟以): strip them
+    while acc and acc[0][0] and acc[0][0][0] in _LEAD_STRIP and (len(acc[0][0]) == 1 or acc[0][1] is None) \
+            and (len(acc) > 1 or len(acc[0][0]) > 2):
         w, t = acc[0]
-        acc[0] = (w[1:], None)
         pos += 1
+        if len(w) == 1:
+            acc.pop(0)
+        else:
+            acc[0] = (w[1:], None if len(w) > 2 else "x1")
+    if acc and acc[0][1] == "x1":
+        w, _ = acc.pop(0)
+        pos += len(w)
+    if not acc:
+        return None
     # a stock-name prefix written in Latin (*ST凯瑞, ST凯瑞)
     pre = text[max(floor, pos - 3):pos]
     for mark in ("*ST", "ST", "*"):
@@ -289,6 +294,9 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 if w in lex.generic or w in _stop_words(id(lex), lex):
                     continue
                 scan_to = p0
+            paren = re.search(r"[(（][\u4e00-\u9fff]{2,4}[)）]$", text[max(0, scan_to - 6):scan_to])
+            if paren:
+                scan_to = max(0, scan_to - 6) + paren.start()
             long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
             need = strength == "weak" or (typ == "Company" and not long_end)
             res = name_before(text, scan_to, lex, need_proper=need, in_name=True)

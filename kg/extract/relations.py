@@ -228,6 +228,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 between = text[r1[-1].end:rg[1][0].start]
                 if _HELD.match(between):
                     obj = rg[1]
+            if trig.relation == "rules":
+                courts = [m for m in mentions if m.type == "Court" and m.end <= ts] or \
+                         [m for m in mentions if m.type == "Court"]
+                if courts and trig.confidence >= 0.7:
+                    subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
+                    obj = [m for m in mentions if m.type in o_types and m.type != "Court"]
             if not subj or not obj:
                 continue
             relation = trig.relation
@@ -238,7 +244,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             # type schema: swap when the swap fits and the reading does not
             s_ok = [m for m in subj if m.type in s_types]
             o_ok = [m for m in obj if m.type in o_types]
-            if not symmetric and (not s_ok or not o_ok):
+            if not symmetric and not s_ok:
                 s2 = [m for m in obj if m.type in s_types]
                 o2 = [m for m in subj if m.type in o_types]
                 if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
@@ -257,7 +263,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
-_HELD = re.compile(r"^\s*所?(?:持有|持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
+_HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
 
