@@ -140,9 +140,10 @@ def extract(paths, fmt, strict):
         for ex in exs:
             click.echo(json.dumps(extraction_json([ex])["articles"][0], ensure_ascii=False))
     else:
-        from kg.rdf import article_rdf, to_dataset
-        ds = to_dataset([article_rdf(ex) for ex in exs])
-        click.echo(ds.serialize(format="trig" if fmt == "trig" else "turtle"))
+        from kg.rdf import article_rdf, to_dataset, to_graph
+        items = [article_rdf(ex) for ex in exs]
+        rdf = to_dataset(items) if fmt == "trig" else to_graph(items)
+        click.echo(rdf.serialize(format=fmt))
 
 
 @cli.command()
@@ -173,14 +174,20 @@ def queries():
 @cli.command()
 @store_option
 @remote_options
-@click.option("--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
-              default="trig", show_default=True)
+@click.option("--format", "fmt",
+              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf"]),
+              default="trig", show_default=True,
+              help="RDF, or graphml/gexf: the entity/lawsuit graph for Gephi and networkx.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
 def export(store, update_url, gsp_url, fmt, output):
-    """Export the whole store as RDF."""
+    """Export the whole store as RDF, or its graph as GraphML/GEXF."""
     with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
-        data = st.export(fmt)
+        if fmt in ("graphml", "gexf"):
+            from kg.analytics import export_graph
+            data = export_graph(st, fmt)
+        else:
+            data = st.export(fmt)
     if output:
         Path(output).write_bytes(data)
         click.echo(f"wrote {output}", err=True)
@@ -191,12 +198,24 @@ def export(store, update_url, gsp_url, fmt, output):
 @cli.command()
 @store_option
 @remote_options
-def stats(store, update_url, gsp_url):
+@click.option("--graph", "graph", is_flag=True,
+              help="Also centrality and communities of the entity graph (networkx).")
+def stats(store, update_url, gsp_url, graph):
     """Counts by class, relation type and article, and the date range."""
     from kg.stats import store_stats
     with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
         for line in store_stats(st):
             click.echo(line)
+        if graph:
+            from kg.analytics import graph_stats
+            from kg.cli_analytics import format_table
+            lines, central, groups = graph_stats(st)
+            for line in lines:
+                click.echo(line)
+            click.echo("\ncentrality (top entities):")
+            click.echo(format_table(central, "table"))
+            click.echo("\ncommunities (Louvain, networkx):")
+            click.echo(format_table(groups, "table"))
 
 
 @cli.command()
@@ -217,12 +236,36 @@ def validate(store, update_url, gsp_url):
 @remote_options
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="output/graph.html",
               show_default=True)
-def viz(store, update_url, gsp_url, output):
+@click.option("--focus", default=None, metavar="NAME", help="Only this entity's neighbourhood.")
+@click.option("--hops", type=click.IntRange(0, 10), default=1, show_default=True,
+              help="Neighbourhood radius for --focus.")
+@click.option("--since", default=None, metavar="DATE", help="Facts that may fall on or after DATE.")
+@click.option("--until", default=None, metavar="DATE", help="Facts that may fall on or before DATE.")
+@click.option("--relations", default=None, metavar="TYPES",
+              help="Comma-separated relation types (sues,blocks,...; 'lawsuit' for lawsuits).")
+@click.option("--types", default=None, metavar="TYPES",
+              help="Comma-separated entity types (Company,Product,...,Lawsuit).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Drop facts whose best evidence is less confident.")
+def viz(store, update_url, gsp_url, output, focus, hops, since, until, relations, types,
+        min_confidence):
     """Write an interactive offline HTML graph of the store."""
     from kg.viz import write_html
+
+    def as_set(value):
+        return {v.strip() for v in value.split(",") if v.strip()} if value else None
     with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
-        info = write_html(st, output)
+        info = write_html(st, output, focus=focus, hops=hops, since=since, until=until,
+                          relations=as_set(relations), types=as_set(types),
+                          min_confidence=min_confidence)
     click.echo(f"wrote {output} ({info})")
+
+
+# Analytics commands (issue 5) live in kg/cli_analytics.py.
+from kg.cli_analytics import lawsuits as _lawsuits_cmd, rivals as _rivals_cmd, timeline as _timeline_cmd  # noqa: E402
+cli.add_command(_rivals_cmd)
+cli.add_command(_timeline_cmd)
+cli.add_command(_lawsuits_cmd)
 
 
 def main():

@@ -124,6 +124,14 @@ def _os_reason(e: OSError) -> str:
     return (e.strerror or str(e)).lower()
 
 
+# Files a folder of articles often carries that are not articles; named explicitly they are read.
+_PROJECT_FILES = ("readme", "license", "licence", "changelog", "contributing", "notice")
+
+
+def _is_project_file(name: str) -> bool:
+    return Path(name).stem.lower() in _PROJECT_FILES
+
+
 def _walk(directory: str, strict: bool, seen: set) -> Iterator[Article | Skipped]:
     try:
         with os.scandir(directory) as it:
@@ -152,7 +160,7 @@ def _walk(directory: str, strict: bool, seen: set) -> Iterator[Article | Skipped
                 continue
             yield from _walk(path, strict, seen | {key})
             continue
-        if Path(entry.name).suffix.lower() not in EXTENSIONS:
+        if Path(entry.name).suffix.lower() not in EXTENSIONS or _is_project_file(entry.name):
             continue
         if not os.path.exists(path):          # broken link or link loop
             try:

@@ -184,3 +184,16 @@ def to_dataset(items: list[ArticleRDF]) -> Dataset:
             for t in triples:
                 g.add(t)
     return ds
+
+
+def to_graph(items: list[ArticleRDF]):
+    """The union of several articles' graphs as one rdflib Graph (for Turtle, which has no graphs)."""
+    from rdflib import Graph
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for item in items:
+        for triples in item.graphs().values():
+            for t in triples:
+                g.add(t)
+    return g

@@ -464,3 +464,12 @@ def test_huge_inputs_are_linear(tmp_path):
                                                 ensure_ascii=False) + "\n")
     assert len(art(jl).text) == 2_000_000
     assert time.perf_counter() - t0 < 20      # ~3 s on a 2-core machine
+
+
+def test_directory_walk_skips_readme_and_license_but_reads_them_when_named(tmp_path):
+    (tmp_path / "README.md").write_text("# About this folder\n\nNotes.", encoding="utf-8")
+    (tmp_path / "LICENSE.txt").write_text("MIT", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("标题\n腾讯起诉字节跳动。", encoding="utf-8")
+    ids = [a.id for a in read_articles([tmp_path]) if isinstance(a, Article)]
+    assert ids == ["a"]
+    assert [a.id for a in read_articles([tmp_path / "README.md"])] == ["README"]

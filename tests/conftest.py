@@ -1,0 +1,106 @@
+"""Shared fixtures: paths to the shipped examples and the shared evaluation data."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    return ROOT / "examples"
+
+
+@pytest.fixture
+def dev_dir() -> Path:
+    d = SHARED / "eval" / "dev"
+    if not d.is_dir():
+        pytest.skip("../shared/eval/dev is not beside the checkout")
+    return d
+
+
+# --- viz/analytics fixtures (issue 5): hand-made stores that do not depend on the extractor ---
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+HOSTILE_NAME2 = "</script><script>alert(2)</script>"
+HOSTILE_EVIDENCE = "<script>alert(3)</script><img src=x onerror=alert(4)> 指控腾讯"
+
+
+def _viz_extractions(hostile: bool = False) -> list:
+    import hashlib
+
+    from kg.model import Article, Entity, Extraction, Lawsuit, Relation
+
+    def art(aid, date, title, source, lang="zh"):
+        text = f"{aid} {title}"
+        return Article(id=aid, title=title, date=date, source=source, text=text,
+                       path=f"{aid}.md", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                       lang=lang)
+
+    E = Entity
+    a = Extraction(
+        art("huxiu-1", "2021-11-13", "字节跳动晒腾讯合作邮件为哪般？", "https://www.huxiu.com/a/1"),
+        [E("腾讯", "Company", ["Tencent", "企鹅帝国"], qid="Q860580"),
+         E("字节跳动", "Company", ["字节", "ByteDance"]), E("抖音", "Product", ["Douyin"]),
+         E("微信", "Product", ["WeChat"]), E("北京知识产权法院", "Court")],
+        [Relation("blocks", "腾讯", "抖音", "2018-03-08", "2018年3月8日，微信屏蔽了抖音的分享链接。",
+                  0, 20, 0.9),
+         Relation("sues", "字节跳动", "腾讯", "2021-02", "2021年2月，字节跳动起诉腾讯垄断。", 21, 40, 0.85),
+         Relation("competes", "字节跳动", "腾讯", None, "“头腾大战”已数次交锋。", 41, 55, 0.6),
+         Relation("blocks", "微信", "抖音", "2019-01", "2019年1月，微信封禁多闪和抖音。", 56, 70, 0.8)],
+        [Lawsuit(["字节跳动"], ["腾讯"], court="北京知识产权法院", date="2021-02",
+                 cause="antitrust", claim_cny=90000000.0,
+                 evidence="抖音起诉腾讯垄断，索赔9000万元。", start=21, end=40, confidence=0.85)])
+    b = Extraction(
+        art("qq-2", "2019-03-20", "腾讯起诉字节跳动不正当竞争", "腾讯新闻"),
+        [E("腾讯", "Company", ["Tencent"]), E("字节跳动", "Company", ["今日头条"]),
+         E("抖音", "Product"), E("天津滨海法院", "Court", ["滨海法院"])],
+        [Relation("accuses", "腾讯", "字节跳动", "2019-03", "腾讯指责字节跳动不正当竞争。", 0, 12, 0.7),
+         Relation("sues", "腾讯", "字节跳动", "2019-03", "腾讯在天津滨海法院起诉字节跳动。", 13, 30, 0.9),
+         Relation("blocks", "腾讯", "抖音", "2018-03-08", "腾讯曾于2018年3月屏蔽抖音。", 31, 45, 0.75)],
+        [Lawsuit(["腾讯"], ["字节跳动"], court="天津滨海法院", date="2019-03",
+                 cause="unfair_competition", claim_cny=1000000.0, outcome="pending",
+                 evidence="腾讯在天津滨海法院起诉字节跳动。", start=13, end=30, confidence=0.9)])
+    c = Extraction(
+        art("en-3", "2016-08-01", "Didi buys Uber China", "Reuters", lang="en"),
+        [E("Didi", "Company", ["滴滴"]), E("Uber", "Company")],
+        [Relation("acquires", "Didi", "Uber", "2016-08", "Didi agreed to buy Uber's China arm.",
+                  0, 30, 0.95),
+         Relation("competes", "Uber", "Didi", "2015", "Didi and Uber fought a subsidy war.",
+                  31, 60, 0.5)])
+    out = [a, b, c]
+    if hostile:
+        out.append(Extraction(
+            art("evil-4", "2020-01-05", "<b>bold</b><script>alert(6)</script>", "javascript:alert(5)"),
+            [E(HOSTILE_NAME, "Company"), E(HOSTILE_NAME2, "Person"), E("腾讯", "Company")],
+            [Relation("accuses", HOSTILE_NAME, "腾讯", "2020-01", HOSTILE_EVIDENCE, 0, 40, 0.7),
+             Relation("leads", HOSTILE_NAME2, HOSTILE_NAME, "2020-01", "</script>" + HOSTILE_NAME,
+                      41, 60, 0.7)]))
+    return out
+
+
+def viz_write_store(path, hostile: bool = False, extractions=None):
+    """A store at `path` holding the hand-made articles; returns the open store."""
+    from kg.rdf import article_rdf
+    from kg.store import open_store, write_articles
+    st = open_store(str(path))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z")
+                        for ex in (extractions or _viz_extractions(hostile))])
+    return st
+
+
+@pytest.fixture
+def viz_store(tmp_path):
+    st = viz_write_store(tmp_path / "viz-store")
+    yield st
+    st.close()
+
+
+@pytest.fixture
+def viz_hostile_store(tmp_path):
+    st = viz_write_store(tmp_path / "viz-hostile-store", hostile=True)
+    yield st
+    st.close()
