@@ -62,6 +62,9 @@ def extract(article: Article) -> Extraction:
                      c.trigger)
         seen[key] = r
         relations.append(r)
+    # an undated telling of a fact that is also told with a date is a restatement: drop it
+    dated = {(r.type, r.subject, r.object) for r in relations if r.date}
+    relations = [r for r in relations if r.date or (r.type, r.subject, r.object) not in dated]
     # owner links from the lexicon (抖音 owned by 字节跳动) when both are in the article
     for e in entities:
         if e.owner and e.owner in known:

@@ -185,6 +185,8 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     for w, t in reversed(toks):
         if in_name and w in lex.name_words and w not in lex.generic:
             pass
+        elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)):
+            pass
         elif w in stops or w in lex.generic or not _name_like(w, t, lex):
             break
         if w.isdigit() and not acc and not in_name:
@@ -263,8 +265,12 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         hits.append((s, end + 1, (suf, typ, strength)))
     hits = _greedy(hits)
     out: list[Mention] = []
+    roles = tuple(r for r in lex.roles if not r.isascii())
     for s, e, (suf, typ, strength) in hits:
         if any(m.start <= s and e <= m.end for m in taken + out):
+            continue
+        if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
+                not any(text.startswith(r, e) for r in roles):
             continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and out[-1].end == s and not suf.isascii():
@@ -298,7 +304,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             if paren:
                 scan_to = max(0, scan_to - 6) + paren.start()
             long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
-            need = strength == "weak" or (typ == "Company" and not long_end)
+            need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
             res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
             glued = [m for m in taken if m.end == (res[0] if res else scan_to) and m.source == "lexicon"
                      and m.type in ("Company", "Organization", "Regulator", "Court")]
@@ -413,12 +419,18 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
+_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
+
+
 def _person_at(seg: str, surnames: frozenset) -> str | None:
     toks = nlp.tagged(seg)
     if not toks:
         return None
     w, t = toks[0]
     if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
+        if len(w) == 2 and len(toks) > 1 and len(toks[1][0]) == 1 and _CJK.match(toks[1][0]) \
+                and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
+            return w + toks[1][0]
         return w
     if len(w) == 1 and w in surnames and len(toks) > 1:
         w2, t2 = toks[1]
@@ -535,7 +547,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         taken.extend(subj)
     for ts, te, trigs in hits:
         rels = {t.relation for t in trigs}
-        if not rels & {"sues", "acquires", "invests", "fines", "rules", "cooperates", "accuses"}:
+        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
             continue
         if any(t.lang == "en" for t in trigs):
             continue

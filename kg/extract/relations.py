@@ -173,6 +173,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             # do not cross a clause break to the right for the object
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
                 r1 = None
+            if "direct" in trig.flags:
+                if g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+                    g1, g0 = None, None
+                if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
+                    r1 = None
+                if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
+                    g1, g0 = None, None
             gap = text[g1[-1].end:ts] if g1 else ""
             before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
             is_en = trig.lang == "en"
@@ -192,12 +199,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
             elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
-                subj = g0 or context_subject
+                subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
                 obj = r1
             elif g1 and obj_marker:
                 obj = g1
                 subj = g0
-                if subj is None and context_subject:
+                if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
             elif g1 and relative:
                 subj = g1
@@ -207,17 +214,19 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
                     not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                 subj, obj = g0, g1
-            elif g1 and len(g1) > 1 and symmetric:
+            elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
+                g1 = [m for m in g1 if m.type in s_types]
                 for i, a in enumerate(g1):
                     for b in g1[i + 1:]:
                         out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            elif r1 and not g1 and len(r1) > 1 and symmetric:
+            elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
+                r1 = [m for m in r1 if m.type in s_types]
                 for i, a in enumerate(r1):
                     for b in r1[i + 1:]:
                         out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            elif g1 is None and r1 and context_subject:
+            elif g1 is None and r1 and context_subject and _bare_clause(text, ts):
                 subj, obj = context_subject, r1
             elif g1 is None and r1:
                 # subject-less clause: the sentence's first organisation before the trigger
@@ -275,6 +284,17 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1)) > 50 else "invests"
+
+
+def _bare_clause(text: str, pos: int) -> bool:
+    """True when the clause holding `pos` has (almost) nothing before it: its subject was left out."""
+    i = pos
+    while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
+        i -= 1
+    lead = text[i:pos]
+    for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已", "即", "便", "则", "于是", "同时"):
+        lead = lead.replace(w, "")
+    return len(lead.strip()) <= 1
 
 
 def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
