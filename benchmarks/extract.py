@@ -1,0 +1,66 @@
+"""Extraction throughput next to raw jieba.cut on the same text, in one run.
+
+    python3 benchmarks/extract.py [PATH ...]    (default: ../shared/eval/dev and FewFC)
+
+Prints characters per second for `kg.extract.extract` over every article and for `jieba.cut`
+(HMM on, a fresh default dictionary) over the same texts, their ratio, the load times and peak
+memory (resource.getrusage).
+"""
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(argv: list[str]) -> None:
+    from kg.ingest import read_articles
+    from kg.model import Article
+    shared = ROOT.parent / "shared" / "eval"
+    paths = argv or [str(shared / "dev"), str(shared / "external" / "fewfc.jsonl")]
+    arts = [a for a in read_articles(paths) if isinstance(a, Article)]
+    chars = sum(len(a.text) for a in arts)
+
+    t0 = time.perf_counter()
+    from kg.extract import extract
+    from kg.extract import entities  # noqa: F401
+    from kg.lexicon import load_lexicon
+    from kg import nlp
+    load_lexicon()
+    nlp.word_tags()
+    t_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_rel = 0
+    for a in arts:
+        n_rel += len(extract(a).relations)
+    t_ex = time.perf_counter() - t0
+
+    import jieba
+    import logging
+    jieba.setLogLevel(logging.WARNING)
+    t0 = time.perf_counter()
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    t_jload = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for a in arts:
+        for _ in tk.cut(a.text):
+            pass
+    t_cut = time.perf_counter() - t0
+
+    ours = chars / t_ex if t_ex else float("inf")
+    raw = chars / t_cut if t_cut else float("inf")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles {len(arts)}, characters {chars}, relations {n_rel}")
+    print(f"extract     {ours:12,.0f} chars/s  ({t_ex:.2f} s; lexicon+jieba load {t_load:.2f} s)")
+    print(f"jieba.cut   {raw:12,.0f} chars/s  ({t_cut:.2f} s; dictionary load {t_jload:.2f} s)")
+    print(f"ratio       {ours / raw:12.2f}  (extract / jieba.cut, higher is better)")
+    print(f"peak memory {peak:12.0f} MB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
