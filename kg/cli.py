@@ -26,6 +26,11 @@ class KGGroup(click.Group):
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
             raise click.ClickException(str(e)) from None
+        except OSError as e:                 # disk full, permissions: one line, not a traceback
+            if ctx.obj and ctx.obj.get("verbose"):
+                raise
+            where = f"{e.filename}: " if getattr(e, "filename", None) else ""
+            raise click.ClickException(f"{where}{e.strerror or e}") from None
         except KeyboardInterrupt:
             click.echo("Interrupted; every article stored so far is complete.", err=True)
             sys.exit(130)
@@ -53,6 +58,20 @@ def _open(store, read_only=False, **remote):
                       **{k: v for k, v in remote.items() if v is not None})
 
 
+def _log_to_stderr(verbose: bool) -> None:
+    """Library warnings (an unreadable date, a future date) as `warning: ...` lines on stderr."""
+    import logging
+
+    class ClickHandler(logging.Handler):
+        def emit(self, record):
+            click.echo(f"{record.levelname.lower()}: {record.getMessage()}", err=True)
+
+    log = logging.getLogger("kg")
+    log.handlers = [h for h in log.handlers if not isinstance(h, ClickHandler)] + [ClickHandler()]
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+
+
 def _warn(item) -> None:
     click.echo(f"warning: skipped {item}", err=True)
 
@@ -64,6 +83,7 @@ def _warn(item) -> None:
 def cli(ctx, verbose):
     """rivalry-kg: build a knowledge graph of corporate rivalries from news articles."""
     ctx.ensure_object(dict)["verbose"] = verbose
+    _log_to_stderr(verbose)
 
 
 @cli.command()
@@ -189,7 +209,8 @@ def export(store, update_url, gsp_url, fmt, output):
         else:
             data = st.export(fmt)
     if output:
-        Path(output).write_bytes(data)
+        from kg.files import write_output
+        write_output(output, data)
         click.echo(f"wrote {output}", err=True)
     else:
         sys.stdout.buffer.write(data)

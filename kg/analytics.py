@@ -1,0 +1,529 @@
+"""networkx over the store: the rivalry graph, rivals, timelines, lawsuits, centrality, export.
+
+Everything is read with SPARQL through `kg.query.run`; a name from the user reaches SPARQL only
+through `kg.query.bind` (a VALUES block over an escaped literal), never pasted into the query.
+
+The graph (`graph_from_store`) is a `networkx.MultiDiGraph`:
+- nodes are entity IRIs (attrs `kind="entity"`, `label`, `type`, `aliases`, `qid`) and lawsuit
+  IRIs (`kind="lawsuit"`, `type="Lawsuit"`, `label`, `date`, `cause`, `court`, claim, outcome…);
+- an edge per relation node (key = the relation's IRI; attrs `type`, `date`, `earliest`,
+  `latest`, `confidence` = the best evidence's, `evidence` = a list of dicts with `text`,
+  `confidence`, `article`, `title`, `source`, `reported`, `lang`);
+- a lawsuit links `plaintiff -> lawsuit`, `lawsuit -> defendant`, `lawsuit -> court` with edge
+  types `plaintiff`, `defendant`, `court`, dated by the filing date, carrying its evidence.
+"""
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+import networkx as nx
+
+from kg.errors import QueryError
+from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
+from kg.query import run
+
+ONT = "https://rivalry-kg.org/ontology#"
+HOSTILE = ("sues", "blocks", "accuses", "competes")
+LAWSUIT_ROLES = ("plaintiff", "defendant", "court")
+_TYPE_RANK = {t: i for i, t in enumerate(ENTITY_TYPES)}
+
+_Q_ENTITIES = """SELECT ?e ?label ?c ?q WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> {
+    ?e rdfs:label ?label . OPTIONAL { ?e a ?c } OPTIONAL { ?e owl:sameAs ?q } } }"""
+_Q_ALIASES = """SELECT ?e ?alt WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e skos:altLabel ?alt } }"""
+_Q_MATCH = """SELECT DISTINCT ?e WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e rdfs:label|skos:altLabel ?name } }"""
+_Q_ARTICLES = """SELECT ?a ?id ?title ?source ?date ?lang WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/articles> {
+    ?a a kg:Article . OPTIONAL { ?a dcterms:identifier ?id } OPTIONAL { ?a dcterms:title ?title }
+    OPTIONAL { ?a dcterms:source ?source } OPTIONAL { ?a dcterms:date ?date }
+    OPTIONAL { ?a dcterms:language ?lang } } }"""
+_Q_RELATIONS = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
+  GRAPH ?g { ?r a kg:Relation ; kg:relationType ?t ; kg:subject ?s ; kg:object ?o .
+    OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
+_Q_EVIDENCE = """SELECT DISTINCT ?x ?ev ?text ?conf ?art ?rep ?start WHERE {
+  GRAPH ?g { ?x kg:hasEvidence ?ev . ?ev kg:text ?text .
+    OPTIONAL { ?ev prov:wasDerivedFrom ?art } OPTIONAL { ?ev kg:confidence ?conf }
+    OPTIONAL { ?ev kg:reportedOn ?rep } OPTIONAL { ?ev kg:startOffset ?start } } }"""
+_Q_LAWSUITS = """SELECT DISTINCT ?l ?p ?v WHERE {
+  GRAPH ?g { ?l a kg:Lawsuit ; ?p ?v . FILTER (?p != rdf:type && ?p != kg:hasEvidence) } }"""
+
+
+def _short(iri: str | None) -> str | None:
+    if iri is None:
+        return None
+    for sep in ("cause/", "#"):
+        if sep in iri:
+            return iri.rsplit(sep, 1)[1]
+    return iri
+
+
+def _label_from_iri(iri: str) -> str:
+    return unquote(iri.rsplit("/", 1)[-1]).replace("_", " ")
+
+
+def _float(v: str | None) -> float | None:
+    try:
+        return float(v) if v is not None else None
+    except ValueError:
+        return None
+
+
+def _day(d: str | None, latest: bool = False) -> str | None:
+    """A date of any precision as its earliest (or latest) day, for comparisons."""
+    if not d:
+        return None
+    from kg.rdf import date_bounds
+    try:
+        return date_bounds(d)[1 if latest else 0]
+    except (KeyError, ValueError, IndexError):
+        return d
+
+
+@dataclass
+class Filters:
+    """What `kg viz` and `graph_from_store` may restrict the graph to."""
+    focus: str | None = None
+    hops: int = 1
+    since: str | None = None
+    until: str | None = None
+    relations: set[str] | None = None
+    types: set[str] | None = None
+    min_confidence: float | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def match_entities(store, name: str) -> list[str]:
+    """IRIs of the entities whose label or alias is `name` (bound, never pasted)."""
+    rows = run(store, _Q_MATCH, name=name).rows
+    return [r[0] for r in rows]
+
+
+def _articles(store) -> dict[str, dict]:
+    out = {}
+    for a, aid, title, source, date, lang in run(store, _Q_ARTICLES).rows:
+        out[a] = {"id": aid, "title": title or aid or _label_from_iri(a), "source": source or "",
+                  "date": date, "lang": lang or "zh"}
+    return out
+
+
+def _evidence(store, articles: dict) -> dict[str, list[dict]]:
+    ev = defaultdict(dict)
+    for x, e, text, conf, art, rep, start in run(store, _Q_EVIDENCE).rows:
+        meta = articles.get(art or "", {})
+        ev[x][e] = {"text": text, "confidence": _float(conf), "article": meta.get("id") or
+                    (_label_from_iri(art) if art else ""), "title": meta.get("title", ""),
+                    "source": meta.get("source", ""), "reported": rep or meta.get("date"),
+                    "lang": meta.get("lang", "zh"), "_start": int(start) if start else 0}
+    out = {}
+    for x, items in ev.items():
+        lst = sorted(items.values(), key=lambda d: (d["reported"] or "", d["article"], d["_start"]))
+        for d in lst:
+            d.pop("_start", None)
+        out[x] = lst
+    return out
+
+
+def _entities(store) -> dict[str, dict]:
+    ents: dict[str, dict] = {}
+    for e, label, c, q in run(store, _Q_ENTITIES).rows:
+        t = _short(c) if c else None
+        cur = ents.setdefault(e, {"kind": "entity", "label": label, "type": t or "Organization",
+                                  "aliases": [], "qid": None})
+        # Several articles may type or spell an entity differently: keep one, deterministically.
+        if label < cur["label"] and label != cur["label"]:
+            cur["label"] = label
+        if t and (cur["type"] not in _TYPE_RANK or
+                  _TYPE_RANK.get(t, 99) < _TYPE_RANK.get(cur["type"], 99)):
+            cur["type"] = t
+        if q:
+            cur["qid"] = q.rsplit("/", 1)[-1]
+    for e, alt in run(store, _Q_ALIASES).rows:
+        if e in ents and alt not in ents[e]["aliases"]:
+            ents[e]["aliases"].append(alt)
+    for d in ents.values():
+        d["aliases"].sort()
+    return ents
+
+
+def _confidence(evidence: list[dict]) -> float | None:
+    vals = [d["confidence"] for d in evidence if d.get("confidence") is not None]
+    return max(vals) if vals else None
+
+
+def _lawsuit_label(plaintiffs, defendants, labels) -> str:
+    def names(xs):
+        ns = [labels(x) for x in xs]
+        return "、".join(ns[:2]) + ("…" if len(ns) > 2 else "")
+    return f"{names(plaintiffs)} v {names(defendants)}"
+
+
+def full_graph(store) -> nx.MultiDiGraph:
+    """Every entity, relation and lawsuit in the store as a MultiDiGraph (see module doc)."""
+    g = nx.MultiDiGraph()
+    articles = _articles(store)
+    evidence = _evidence(store, articles)
+    ents = _entities(store)
+    for iri, attrs in ents.items():
+        g.add_node(iri, **attrs)
+
+    def ensure(iri: str, type_: str = "Organization") -> None:
+        if iri not in g:
+            g.add_node(iri, kind="entity", label=_label_from_iri(iri), type=type_, aliases=[],
+                       qid=None)
+
+    for r, t, s, o, d, lo, hi in run(store, _Q_RELATIONS).rows:
+        ensure(s)
+        ensure(o)
+        ev = evidence.get(r, [])
+        g.add_edge(s, o, key=r, type=_short(t), date=d, earliest=lo or _day(d),
+                   latest=hi or _day(d, latest=True), evidence=ev, confidence=_confidence(ev),
+                   directed=_short(t) not in SYMMETRIC_RELATIONS)
+
+    suits: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    for l, p, v in run(store, _Q_LAWSUITS).rows:
+        suits[l][_short(p)].append(v)
+    label_of = lambda iri: g.nodes[iri]["label"] if iri in g else _label_from_iri(iri)  # noqa: E731
+    for l, props in sorted(suits.items()):
+        first = lambda k: sorted(props.get(k, []))[0] if props.get(k) else None  # noqa: E731
+        plaintiffs, defendants = sorted(set(props["plaintiff"])), sorted(set(props["defendant"]))
+        courts = sorted(set(props.get("court", [])))
+        for x in plaintiffs + defendants:
+            ensure(x, "Company")
+        for c in courts:
+            ensure(c, "Court")
+        ev = evidence.get(l, [])
+        date = first("filingDate")
+        g.add_node(l, kind="lawsuit", type="Lawsuit",
+                   label=_lawsuit_label(plaintiffs, defendants, label_of),
+                   date=date, earliest=first("dateEarliest") or _day(date),
+                   plaintiffs=[label_of(x) for x in plaintiffs],
+                   defendants=[label_of(x) for x in defendants],
+                   court=", ".join(label_of(c) for c in courts) or None,
+                   cause=_short(first("cause")), claimed=_float(first("amountClaimed")),
+                   currency=first("currency"), awarded=_float(first("amountAwarded")),
+                   outcome=first("outcome"), case_number=first("caseNumber"),
+                   ruling_date=first("rulingDate"), count=int(first("count") or 1),
+                   evidence=ev, confidence=_confidence(ev), aliases=[], qid=None)
+        common = dict(date=date, earliest=first("dateEarliest") or _day(date),
+                      latest=first("dateLatest") or _day(date, latest=True), evidence=ev,
+                      confidence=_confidence(ev), directed=True, lawsuit=l)
+        for x in plaintiffs:
+            g.add_edge(x, l, key=f"{l}#plaintiff:{x}", type="plaintiff", **common)
+        for x in defendants:
+            g.add_edge(l, x, key=f"{l}#defendant:{x}", type="defendant", **common)
+        for c in courts:
+            g.add_edge(l, c, key=f"{l}#court:{c}", type="court", **common)
+    return g
+
+
+def filter_graph(g: nx.MultiDiGraph, f: Filters, focus_iris: list[str] | None = None
+                 ) -> nx.MultiDiGraph:
+    """Apply the viewer's filters: dates, relation and entity types, confidence, neighbourhood."""
+    h = g.copy()
+    if f.types:
+        types = {t.strip() for t in f.types}
+        h.remove_nodes_from([n for n, d in g.nodes(data=True) if d.get("type") not in types])
+    rels = {r.strip() for r in f.relations} if f.relations else None
+    drop = []
+    for u, v, k, d in h.edges(keys=True, data=True):
+        t = d.get("type")
+        if rels and t not in rels and not (t in LAWSUIT_ROLES and "lawsuit" in rels):
+            drop.append((u, v, k))
+        elif f.since and d.get("latest") and d["latest"] < f.since:
+            drop.append((u, v, k))
+        elif f.until and d.get("earliest") and d["earliest"] > f.until:
+            drop.append((u, v, k))
+        elif (f.min_confidence is not None and d.get("confidence") is not None
+              and d["confidence"] < f.min_confidence):
+            drop.append((u, v, k))
+    h.remove_edges_from(drop)
+    # Lawsuits outside the date range, or without remaining parties, go too.
+    gone = [n for n, d in h.nodes(data=True) if d.get("kind") == "lawsuit" and h.degree(n) == 0]
+    h.remove_nodes_from(gone)
+    if f.since or f.until or rels or f.min_confidence is not None:
+        # A filtered view shows the facts that survived, not every entity ever mentioned.
+        h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0 and g.degree(n) > 0])
+    if f.focus is not None:
+        seeds = [n for n in (focus_iris or []) if n in h]
+        if not seeds:
+            raise QueryError(f"{f.focus!r}: no such entity in the graph (after filters)")
+        und = h.to_undirected(as_view=True)
+        keep: set = set()
+        for s in seeds:
+            keep |= set(nx.single_source_shortest_path_length(und, s, cutoff=max(f.hops, 0)))
+        h = h.subgraph(keep).copy()
+    return h
+
+
+def graph_from_store(store, focus: str | None = None, hops: int = 1, since: str | None = None,
+                     until: str | None = None, relations=None, types=None,
+                     min_confidence: float | None = None) -> nx.MultiDiGraph:
+    """The rivalry graph, optionally filtered (see `Filters`)."""
+    g = full_graph(store)
+    since = _day(since) if since else None
+    until = _day(until, latest=True) if until else None
+    f = Filters(focus, hops, since, until, set(relations) if relations else None,
+                set(types) if types else None, min_confidence)
+    if not any([focus is not None, since, until, relations, types, min_confidence is not None]):
+        return g
+    return filter_graph(g, f, match_entities(store, focus) if focus is not None else None)
+
+
+# ---------------------------------------------------------------------------------- tables
+
+@dataclass
+class Table:
+    """Rows for the CLI: headers and string cells (None when unknown)."""
+    headers: list[str]
+    rows: list[list]
+
+    def dicts(self) -> list[dict]:
+        return [dict(zip(self.headers, r)) for r in self.rows]
+
+
+def _resolve(store, g: nx.MultiDiGraph, name: str) -> list[str]:
+    iris = [i for i in match_entities(store, name) if i in g]
+    if not iris:
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    return iris
+
+
+def rivals(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
+    """Who `name` fights: hostile facts (sues, blocks, accuses, competes, lawsuits) either way,
+    ranked by how many, then by how recent."""
+    g = g if g is not None else full_graph(store)
+    me = set(_resolve(store, g, name))
+    acc: dict[str, dict] = {}
+
+    def add(other, kind, date, fact):
+        if other in me:
+            return
+        a = acc.setdefault(other, {"facts": set(), "types": set(), "latest": None,
+                                   "initiated": 0, "received": 0})
+        a["facts"].add(fact)
+        a["types"].add(kind)
+        if date and (a["latest"] is None or date > a["latest"]):
+            a["latest"] = date
+        return a
+
+    for m in me:
+        for u, v, k, d in list(g.out_edges(m, keys=True, data=True)) + \
+                list(g.in_edges(m, keys=True, data=True)):
+            t = d["type"]
+            if t in HOSTILE:
+                other = v if u == m else u
+                a = add(other, t, d.get("date"), k)
+                if a is not None:
+                    a["initiated" if u == m else "received"] += 1
+            elif t in ("plaintiff", "defendant"):
+                suit = v if t == "plaintiff" else u
+                sd = g.nodes[suit]
+                mine = "plaintiff" if t == "plaintiff" else "defendant"
+                for uu, vv, dd in list(g.in_edges(suit, data=True)) + \
+                        list(g.out_edges(suit, data=True)):
+                    if dd["type"] in ("plaintiff", "defendant") and dd["type"] != mine:
+                        other = uu if dd["type"] == "plaintiff" else vv
+                        a = add(other, "lawsuit", sd.get("date"), suit)
+                        if a is not None:
+                            a["initiated" if mine == "plaintiff" else "received"] += 1
+    rows = []
+    for other, a in acc.items():
+        rows.append([g.nodes[other]["label"], len(a["facts"]), a["latest"],
+                     ",".join(sorted(a["types"])), a["initiated"], a["received"],
+                     g.nodes[other]["type"]])
+    rows.sort(key=lambda r: (-r[1], _neg_date(r[2]), r[0]))
+    return Table(["rival", "hostile", "latest", "types", "initiated", "received", "type"],
+                 rows)
+
+
+def _neg_date(d: str | None):
+    """Sort key putting later dates first and undated last."""
+    if not d:
+        return (1, "")
+    return (0, "".join(chr(0x10FFFF - ord(c)) for c in d))
+
+
+def timeline(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
+    """Chronological facts about `name`: one row per fact and source article."""
+    g = g if g is not None else full_graph(store)
+    me = set(_resolve(store, g, name))
+    rows, seen = [], set()
+    for m in sorted(me):
+        for u, v, k, d in list(g.out_edges(m, keys=True, data=True)) + \
+                list(g.in_edges(m, keys=True, data=True)):
+            if d["type"] in LAWSUIT_ROLES:
+                suit = v if u == m else u
+                key = ("lawsuit", suit)
+                if key in seen:
+                    continue
+                seen.add(key)
+                sd = g.nodes[suit]
+                role = "plaintiff" if d["type"] == "plaintiff" else d["type"]
+                other = sd["defendants"] if role == "plaintiff" else sd["plaintiffs"]
+                for ev in sd["evidence"] or [{}]:
+                    rows.append([sd.get("date"), "lawsuit", role, "、".join(other),
+                                 ev.get("text"), ev.get("title"), ev.get("source"),
+                                 ev.get("confidence")])
+                continue
+            if (k,) in seen:
+                continue
+            seen.add((k,))
+            if u in me and v in me:
+                role, other = "self", g.nodes[v]["label"]
+            elif u == m:
+                role, other = "subject", g.nodes[v]["label"]
+            else:
+                role, other = "object", g.nodes[u]["label"]
+            for ev in d["evidence"] or [{}]:
+                rows.append([d.get("date"), d["type"], role, other, ev.get("text"),
+                             ev.get("title"), ev.get("source"), ev.get("confidence")])
+    rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[0] or "", r[1], r[3]))
+    return Table(["date", "type", "role", "counterpart", "evidence", "article", "source",
+                  "confidence"], rows)
+
+
+def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -> Table:
+    """Lawsuits (all, or those with `name` as a party or court), in filing order."""
+    g = g if g is not None else full_graph(store)
+    suits = [n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"]
+    if name is not None:
+        me = set(_resolve(store, g, name))
+        suits = [s for s in suits if me & (set(g.predecessors(s)) | set(g.successors(s)))]
+    rows = []
+    for s in suits:
+        d = g.nodes[s]
+        ev = d["evidence"][0] if d["evidence"] else {}
+        claim = None
+        if d.get("claimed") is not None:
+            claim = f"{d['claimed']:,.0f} {d.get('currency') or ''}".strip()
+        rows.append([d.get("date"), "、".join(d["plaintiffs"]), "、".join(d["defendants"]),
+                     d.get("court"), d.get("cause"), claim, d.get("outcome"),
+                     d.get("case_number"), ev.get("text"), ev.get("title")])
+    rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[1], r[2]))
+    return Table(["date", "plaintiffs", "defendants", "court", "cause", "claimed", "outcome",
+                  "case", "evidence", "article"], rows)
+
+
+# ------------------------------------------------------------------------- graph measures
+
+def entity_graph(g: nx.MultiDiGraph) -> nx.Graph:
+    """Entities only, an undirected weighted edge wherever facts or lawsuits connect two."""
+    h = nx.Graph()
+    for n, d in g.nodes(data=True):
+        if d.get("kind") != "lawsuit":
+            h.add_node(n, **{k: d[k] for k in ("label", "type")})
+
+    def bump(a, b):
+        if a == b:
+            return
+        w = h.edges[a, b]["weight"] + 1 if h.has_edge(a, b) else 1
+        h.add_edge(a, b, weight=w)
+
+    for u, v, d in g.edges(data=True):
+        if d["type"] not in LAWSUIT_ROLES:
+            bump(u, v)
+    for n, d in g.nodes(data=True):
+        if d.get("kind") == "lawsuit":
+            parties = sorted(set(g.predecessors(n)) | set(g.successors(n)))
+            for i, a in enumerate(parties):
+                for b in parties[i + 1:]:
+                    bump(a, b)
+    return h
+
+
+def centrality(g: nx.MultiDiGraph, top: int = 15) -> Table:
+    """Degree centrality, betweenness (sampled past 500 nodes) and facts per entity."""
+    h = entity_graph(g)
+    if h.number_of_nodes() == 0:
+        return Table(["entity", "type", "degree", "degree_centrality", "betweenness"], [])
+    deg = nx.degree_centrality(h)
+    k = min(200, h.number_of_nodes()) if h.number_of_nodes() > 500 else None
+    btw = nx.betweenness_centrality(h, k=k, seed=0)
+    ranked = sorted(h, key=lambda n: (-deg[n], -btw[n], h.nodes[n]["label"]))[:top]
+    rows = [[h.nodes[n]["label"], h.nodes[n]["type"], h.degree(n), round(deg[n], 4),
+             round(btw[n], 4)] for n in ranked]
+    return Table(["entity", "type", "degree", "degree_centrality", "betweenness"], rows)
+
+
+def communities(g: nx.MultiDiGraph, max_members: int = 12) -> Table:
+    """Communities of the entity graph: Louvain (seeded) for up to 20k nodes, else greedy."""
+    h = entity_graph(g)
+    h.remove_nodes_from([n for n in list(h) if h.degree(n) == 0])
+    if h.number_of_edges() == 0:
+        return Table(["community", "size", "members"], [])
+    from networkx.algorithms import community as nxc
+    if h.number_of_nodes() <= 20000:
+        parts = nxc.louvain_communities(h, weight="weight", seed=0)
+    else:
+        parts = nxc.greedy_modularity_communities(h, weight="weight")
+    deg = dict(h.degree(weight="weight"))
+    parts = sorted(parts, key=lambda c: (-len(c), min(h.nodes[n]["label"] for n in c)))
+    rows = []
+    for i, c in enumerate(parts, 1):
+        members = sorted(c, key=lambda n: (-deg[n], h.nodes[n]["label"]))
+        names = [h.nodes[n]["label"] for n in members[:max_members]]
+        more = f" (+{len(members) - max_members})" if len(members) > max_members else ""
+        rows.append([i, len(c), "、".join(names) + more])
+    return Table(["community", "size", "members"], rows)
+
+
+def graph_stats(store) -> tuple[list[str], Table, Table]:
+    g = full_graph(store)
+    ents = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "entity")
+    suits = g.number_of_nodes() - ents
+    h = entity_graph(g)
+    comps = nx.number_connected_components(h) if h.number_of_nodes() else 0
+    lines = [f"graph: {ents} entities, {suits} lawsuits, {g.number_of_edges()} edges, "
+             f"{comps} connected components, density {nx.density(h) if len(h) > 1 else 0:.4f}"]
+    return lines, centrality(g), communities(g)
+
+
+# --------------------------------------------------------------------------------- export
+
+def _flat(value):
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float, str)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        if value and all(isinstance(v, dict) for v in value):
+            return " ‖ ".join(v.get("text") or "" for v in value)
+        return "|".join(str(v) for v in value)
+    return str(value)
+
+
+def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy with only scalar attributes (GraphML/GEXF cannot hold lists or None)."""
+    h = nx.MultiDiGraph()
+    for n, d in g.nodes(data=True):
+        attrs = {k: _flat(v) for k, v in d.items()}
+        h.add_node(n, **{k: v for k, v in attrs.items() if v is not None})
+    for u, v, k, d in g.edges(keys=True, data=True):
+        attrs = {kk: _flat(vv) for kk, vv in d.items()}
+        if d.get("evidence"):
+            first = d["evidence"][0]
+            attrs.update(article=first.get("title") or first.get("article"),
+                         source=first.get("source"), sources=len(d["evidence"]))
+        attrs["label"] = d["type"] + (f" {d['date']}" if d.get("date") else "")
+        h.add_edge(u, v, key=k, **{kk: vv for kk, vv in attrs.items() if vv is not None})
+    return h
+
+
+def export_graph(store, fmt: str) -> bytes:
+    """The graph as GraphML or GEXF (for Gephi and networkx users)."""
+    g = flat_graph(full_graph(store))
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        nx.write_graphml(g, buf, encoding="utf-8")
+    elif fmt == "gexf":
+        nx.write_gexf(g, buf, encoding="utf-8")
+    else:
+        raise QueryError(f"unknown graph format {fmt!r} (graphml, gexf)")
+    return buf.getvalue()
