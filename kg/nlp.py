@@ -127,3 +127,29 @@ def tagged(text: str, hmm: bool = True) -> list[tuple[str, str | None]]:
     """(word, tag) pairs: jieba.cut plus a dictionary tag look-up — much faster than posseg+HMM."""
     tags = word_tags()
     return [(w, tags.get(w)) for w in tokenizer().cut(text, HMM=hmm)]
+
+
+_CLAUSE_PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉\t\n\r,;:!?|｜—…")
+
+
+@functools.lru_cache(maxsize=4096)
+def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple(tagged(clause))
+
+
+def tokens_around(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, str | None]]]:
+    """The clause holding `pos` (bounded by punctuation), segmented once and cached:
+    (clause start, [(start, end, word, tag)]) with offsets into `text`."""
+    a = pos
+    while a > 0 and text[a - 1] not in _CLAUSE_PUNCT:
+        a -= 1
+    b = pos
+    n = len(text)
+    while b < n and text[b] not in _CLAUSE_PUNCT:
+        b += 1
+    out = []
+    p = a
+    for w, t in _tagged_cached(text[a:b]):
+        out.append((p, p + len(w), w, t))
+        p += len(w)
+    return a, out

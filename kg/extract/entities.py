@@ -106,13 +106,8 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 def _aligned(text: str, s: int, e: int) -> bool:
     """A short name match is only a name when the segmenter agrees it is a word (日经 in 15日经过 is not)."""
-    a = max(0, s - 4)
-    b = min(len(text), e + 4)
-    pos = a
-    bounds = {a}
-    for w in nlp.cut(text[a:b]):
-        pos += len(w)
-        bounds.add(pos)
+    cs, toks = nlp.tokens_around(text, s)
+    bounds = {cs} | {b for a, b, w, t in toks}
     return s in bounds and e in bounds
 
 
@@ -177,8 +172,14 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     cs = max(floor, clause_start(text, end, limit=max_len))
     if cs >= end:
         return None
-    window = text[cs:end]
-    toks = nlp.tagged(window)
+    _, ctoks = nlp.tokens_around(text, end - 1)
+    toks = [(w, t) for a, b, w, t in ctoks if b <= end and a >= cs]
+    if any(a < end < b for a, b, w, t in ctoks):
+        # the position cuts a word: segment the window on its own
+        toks = nlp.tagged(text[cs:end])
+    elif ctoks and toks and sum(len(w) for w, _ in toks) < end - cs:
+        # the window's left edge cuts a word: that word is not part of the name
+        pass
     stops = _stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
     pos = end
@@ -284,14 +285,12 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             start = found
         else:
             # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
-            left = text[max(0, s - 4):e]
-            toks = nlp.tagged(left)
-            pos = max(0, s - 4)
+            _, ctoks = nlp.tokens_around(text, s)
             straddle = None
-            for w, t in toks:
-                if pos < s < pos + len(w):
-                    straddle = (pos, w, t)
-                pos += len(w)
+            for a, b, w, t in ctoks:
+                if a < s < b:
+                    straddle = (a, w, t)
+                    break
             scan_to = s
             if straddle:
                 p0, w, t = straddle
