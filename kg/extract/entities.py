@@ -280,7 +280,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         if suf.isascii():
             found = _ascii_name_before(text, s)
-            if not found:
+            if found is None:
                 continue
             start = found
         else:

@@ -151,15 +151,17 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         # a trigger inside a name (中山金融投资控股有限公司) is no trigger
         if any(m.start <= ts and te <= m.end and (m.end - m.start) > (te - ts) for m in named):
             continue
-        left = [m for m in mentions if m.end <= ts]
-        right = [m for m in mentions if m.start >= te]
-        lg = groups(text, left, conj)
-        rg = groups(text, right, conj)
         for trig in trigs:
             schema = lex.schema.get(trig.relation)
             if not schema:
                 continue
             s_types, o_types, symmetric = schema
+            # a name that can fill neither side (在北京某法院起诉: the court) is no argument
+            ok_types = s_types | o_types
+            left = [m for m in mentions if m.end <= ts and m.type in ok_types]
+            right = [m for m in mentions if m.start >= te and m.type in ok_types]
+            lg = groups(text, left, conj)
+            rg = groups(text, right, conj)
             subj: list[Mention] | None = None
             obj: list[Mention] | None = None
             g1 = lg[-1] if lg else None

@@ -1,0 +1,62 @@
+from kg.extract.dates import DateTracker, find_dates, parse_article_date
+from kg.nlp import split_sentences
+
+REF = "2021-11-13"   # a Saturday
+
+
+def vals(text, ref=REF, gov=None):
+    return [d.value for d in find_dates(text, ref, gov)]
+
+
+def test_absolute_forms():
+    assert vals("2018年3月8日，某公司上线") == ["2018-03-08"]
+    assert vals("2018年3月") == ["2018-03"]
+    assert vals("2018年，两家公司开战") == ["2018"]
+    assert vals("公告日期为2018.3.8") == ["2018-03-08"]
+    assert vals("11 月 12 日，对方回应") == ["2021-11-12"]
+
+
+def test_relative_forms():
+    assert vals("昨天更新") == ["2021-11-12"]
+    assert vals("昨日晚间") == ["2021-11-12"]
+    assert vals("今年2月") == ["2021-02"]
+    assert vals("去年") == ["2020"]
+    assert vals("本月12日") == ["2021-11-12"]
+    assert vals("上周二") == ["2021-11-02"]
+
+
+def test_month_day_takes_year_from_article_or_governing_date():
+    assert vals("3月25日") == ["2021-03-25"]
+    assert vals("12月1日") == ["2020-12-01"]          # after the article's month: last year
+    assert vals("3月25日", gov="2018-03-08") == ["2018-03-25"]
+    assert vals("当年", gov="2018-05") == ["2018"]
+    assert vals("当年") == [None]                      # nothing to refer to: no date
+
+
+def test_english_forms():
+    assert [d.value for d in find_dates("On March 8, 2018 the firm sued", REF, lang="en")] == ["2018-03-08"]
+    assert [d.value for d in find_dates("It happened last Tuesday.", REF, lang="en")] == ["2021-11-09"]
+    assert [d.value for d in find_dates("yesterday", REF, lang="en")] == ["2021-11-12"]
+
+
+def test_article_date_formats():
+    assert parse_article_date("Sat, 13 Nov 2021 10:30:00 GMT") == "2021-11-13"
+    assert parse_article_date("2021/11/13") == "2021-11-13"
+    assert parse_article_date("2021年11月13日") == "2021-11-13"
+    assert parse_article_date(None) is None
+
+
+def test_governing_date_carries_over_clauses_and_stops_at_heading():
+    text = "2018年3月8日，甲上线；3月25日，乙下架；4月11日开始，丙被屏蔽。\n随后丁被封杀。\n新的一章\n戊被封杀。"
+    sents = split_sentences(text)
+    tr = DateTracker(text, REF, sents)
+    dates = [tr.date_for(i, se - 1) for i, (ss, se, _) in enumerate(sents)]
+    assert dates[:4] == ["2018-03-08", "2018-03-25", "2018-04-11", "2018-04-11"]
+    assert dates[-1] is None
+
+
+def test_ranges_give_no_single_date():
+    text = "梳理了2018-2021年的封禁记录。"
+    sents = split_sentences(text)
+    tr = DateTracker(text, REF, sents)
+    assert tr.date_for(0, len(text) - 1) is None

@@ -1,0 +1,28 @@
+from kg.lexicon import build_lexicon, load_lexicon, norm
+from kg.model import ENTITY_TYPES, RELATION_TYPES
+
+
+def test_lexicon_loads_once_and_covers_every_relation_type():
+    lex = load_lexicon()
+    assert load_lexicon() is lex
+    assert {t.relation for t in lex.triggers if t.relation != "-"} == set(RELATION_TYPES)
+    assert set(lex.schema) == set(RELATION_TYPES)
+    assert all(e.type in ENTITY_TYPES for e in lex.entities.values())
+
+
+def test_every_entities_file_is_read(tmp_path):
+    (tmp_path / "entities.tsv").write_text("# c\nname\ttype\taliases\tqid\towner\tnote\n甲公司\tCompany\t甲|Jia\t\t\t\n",
+                                           encoding="utf-8")
+    (tmp_path / "entities_extra.tsv").write_text("name\ttype\taliases\tqid\towner\tnote\n乙应用\tProduct\t\t\t甲公司\t\n",
+                                                 encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text("relation\ttrigger\tlang\torder\tconfidence\nsues\t起诉\tzh\tSO\t0.9\n",
+                                           encoding="utf-8")
+    lex = build_lexicon(tmp_path)
+    assert lex.lookup("jia").name == "甲公司"
+    assert lex.entities["乙应用"].owner == "甲公司"
+    assert lex.triggers[0].relation == "sues"
+
+
+def test_norm():
+    assert norm("Tik Tok") == "tiktok"
+    assert norm("ＡＢＣ") == "abc"
