@@ -99,38 +99,38 @@ def _mesh_layout(g: nx.Graph, seed: int = 42, iterations: int = 120) -> dict:
     rng = np.random.default_rng(seed)
     pos = rng.uniform(-1, 1, size=(n, 2))
     e = np.array([(idx[u], idx[v]) for u, v in g.edges() if u != v], dtype=np.int64).reshape(-1, 2)
-    grid = int(min(128, max(16, math.sqrt(n) * 1.5)))
+    grid = int(min(96, max(16, math.sqrt(n) * 1.2)))
+    size = 2 * grid                                  # zero padding: no wrap-around forces
     k = 1.0 / math.sqrt(n)
     temp = 0.1
-    ax = np.fft.fftfreq(grid)
+    ax = np.fft.fftfreq(size)
     kx, ky = np.meshgrid(ax, ax, indexing="ij")
     k2 = kx ** 2 + ky ** 2
     k2[0, 0] = 1.0
-    smooth = np.exp(-k2 * (grid / 6.0) ** 2 * 0.5)
+    kernel = np.exp(-k2 * 8.0) / k2                   # smoothed 2-D Coulomb-like potential
+    kernel[0, 0] = 0.0
     for it in range(iterations):
         lo, hi = pos.min(axis=0), pos.max(axis=0)
         span = np.maximum(hi - lo, 1e-9) * 1.0001
         cell = ((pos - lo) / span * grid).astype(np.int64).clip(0, grid - 1)
-        dens = np.zeros((grid, grid))
+        dens = np.zeros((size, size))
         np.add.at(dens, (cell[:, 0], cell[:, 1]), 1.0)
-        # potential of the smoothed density (Poisson-like, long range), its gradient = repulsion
-        f = np.fft.fft2(dens) * smooth / k2
-        f[0, 0] = 0
-        phi = np.real(np.fft.ifft2(f))
+        phi = np.real(np.fft.ifft2(np.fft.fft2(dens) * kernel))[:grid, :grid]
         gx, gy = np.gradient(phi)
-        rep = np.stack([gx[cell[:, 0], cell[:, 1]] / span[0], gy[cell[:, 0], cell[:, 1]] / span[1]], 1)
-        rep *= -(k * k) * grid * 0.05
-        disp = -rep
+        rep = -np.stack([gx[cell[:, 0], cell[:, 1]] * grid / span[0],
+                         gy[cell[:, 0], cell[:, 1]] * grid / span[1]], 1)
+        # scale repulsion so that, on average, it balances attraction at edge length ~k
+        d = pos[e[:, 0]] - pos[e[:, 1]] if len(e) else np.zeros((0, 2))
+        dist = np.sqrt((d ** 2).sum(1)).clip(1e-6)[:, None] if len(e) else np.zeros((0, 1))
+        att = d * dist / k
+        disp = rep / (np.abs(rep).mean() + 1e-12) * (np.abs(att).mean() if len(e) else 1.0) * 1.5
         if len(e):
-            d = pos[e[:, 0]] - pos[e[:, 1]]
-            dist = np.sqrt((d ** 2).sum(1)).clip(1e-6)[:, None]
-            att = d * dist / k
             np.add.at(disp, e[:, 0], -att)
             np.add.at(disp, e[:, 1], att)
-        disp -= pos * 0.02  # gentle gravity keeps components together
+        disp -= pos * 0.05 * (np.abs(disp).mean() / (np.abs(pos).mean() + 1e-12))
         length = np.sqrt((disp ** 2).sum(1)).clip(1e-9)[:, None]
         pos += disp / length * np.minimum(length, temp)
-        temp = max(0.002, temp * 0.97)
+        temp = max(0.003, temp * 0.96)
     return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in idx.items()}
 
 
@@ -342,7 +342,7 @@ var T0 = performance.now();
 var DATA = JSON.parse(document.getElementById("kg-data").textContent);
 var ES = DATA.style.entity, RS = DATA.style.relation, FB = DATA.style.fallback;
 function $(id) { return document.getElementById(id); }
-// Build DOM from data with text nodes only: never innerHTML.
+// Build DOM from data with text nodes only: never parse data as HTML.
 function el(tag, cls) {
   var e = document.createElement(tag);
   if (cls) e.className = cls;

@@ -104,3 +104,31 @@ def viz_hostile_store(tmp_path):
     st = viz_write_store(tmp_path / "viz-hostile-store", hostile=True)
     yield st
     st.close()
+
+
+def viz_synthetic_graph(n_nodes: int = 5000, n_edges: int = 20000, seed: int = 1):
+    """A rivalry-shaped MultiDiGraph as kg.analytics.full_graph returns it, without a store."""
+    import random
+
+    import networkx as nx
+
+    from kg.model import ENTITY_TYPES, RELATION_TYPES
+    rnd = random.Random(seed)
+    base = nx.barabasi_albert_graph(n_nodes, max(1, n_edges // n_nodes), seed=seed)
+    g = nx.MultiDiGraph()
+    for i in range(n_nodes):
+        g.add_node(f"e{i}", kind="entity", label=f"公司{i}" if i % 3 else f"Company {i}",
+                   type=ENTITY_TYPES[i % 4], aliases=[], qid=None)
+    pairs = list(base.edges())
+    while len(pairs) < n_edges:
+        pairs.append(rnd.choice(pairs))
+    for j, (u, v) in enumerate(pairs[:n_edges]):
+        y, m = 2010 + rnd.randrange(12), 1 + rnd.randrange(12)
+        date = f"{y}-{m:02d}"
+        t = RELATION_TYPES[rnd.randrange(len(RELATION_TYPES))]
+        g.add_edge(f"e{u}", f"e{v}", key=f"r{j}", type=t, date=date, earliest=f"{date}-01",
+                   latest=f"{date}-28", confidence=0.8, directed=t not in ("competes", "cooperates"),
+                   evidence=[{"text": f"{y}年{m}月，公司{u}与公司{v}发生纠纷。", "confidence": 0.8,
+                              "article": f"a{j % 500}", "title": f"标题{j % 500}", "source": "synthetic",
+                              "reported": f"{date}-28", "lang": "zh"}])
+    return g
