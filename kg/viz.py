@@ -432,8 +432,16 @@ function compute() {
     if (nodeEdges[n.id].length ? touched.has(n.id) : cut === null) visibleNodes.add(n.id);
   });
 }
-var nodeView = new vis.DataView(nodes, {filter: function (n) { return visibleNodes.has(n.id); }});
-var edgeView = new vis.DataView(edges, {filter: function (e) { return visibleEdges.has(e.id); }});
+// Filtering flips `hidden` on the items whose visibility changed (vis-network then leaves them
+// out of drawing, physics and body.nodeIndices/edgeIndices).
+var shownNode = {}, shownEdge = {};
+function sync() {
+  var nu = [], eu = [];
+  DATA.nodes.forEach(function (n) { var v = visibleNodes.has(n.id); if (shownNode[n.id] !== v) { shownNode[n.id] = v; nu.push({id: n.id, hidden: !v}); } });
+  DATA.edges.forEach(function (e) { var v = visibleEdges.has(e.id); if (shownEdge[e.id] !== v) { shownEdge[e.id] = v; eu.push({id: e.id, hidden: !v}); } });
+  if (nu.length) nodes.update(nu);
+  if (eu.length) edges.update(eu);
+}
 
 function status() {
   var cut = asOf();
@@ -443,7 +451,7 @@ function status() {
 }
 function apply() {
   compute();
-  nodeView.refresh(); edgeView.refresh();
+  sync();
   status();
 }
 
@@ -572,7 +580,8 @@ var options = {
 };
 // the views hold the full graph before the network first draws
 compute();
-var network = new vis.Network($("net"), {nodes: nodeView, edges: edgeView}, options);
+sync();
+var network = new vis.Network($("net"), {nodes: nodes, edges: edges}, options);
 status();
 $("physics").checked = !large;
 function freeze() { network.setOptions({physics: {enabled: false}}); $("physics").checked = false; }
@@ -642,7 +651,7 @@ $("play").addEventListener("click", function () {
   }, step);
 });
 
-window.kgViz = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
+window.kgViz = {network: network, nodes: nodes, edges: edges,
   data: DATA, apply: apply, focus: focusNode, find: find, ready: false, renderMs: null,
   visibleNodeIds: function () { return network.body.nodeIndices.slice(); },
   visibleEdgeIds: function () { return network.body.edgeIndices.slice(); }};
