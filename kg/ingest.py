@@ -49,6 +49,11 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 EXTENSIONS = MARKDOWN_EXT | HTML_EXT | TEXT_EXT | JSONL_EXT
 
 
+# Longer than any news article: a scrape that swallowed a site, or not an article at all.
+# Extraction time grows with length, so such inputs are skipped with a clear reason.
+MAX_ARTICLE_CHARS = int(os.environ.get("KG_MAX_CHARS", "2000000"))
+
+
 class _Skip(Exception):
     """Internal: this input (or record) cannot be read; becomes Skipped or InputError."""
 
@@ -191,6 +196,10 @@ def _read_bytes(path: str) -> bytes:
     try:
         if not os.path.isfile(path):
             raise _Skip("not a regular file")
+        size = os.path.getsize(path)
+        if size > 8 * MAX_ARTICLE_CHARS:
+            raise _Skip(f"too large for one article ({size:,} bytes; the limit is "
+                        f"{MAX_ARTICLE_CHARS:,} characters, set KG_MAX_CHARS to change it)")
         with open(path, "rb") as f:
             return f.read()
     except OSError as e:
@@ -348,6 +357,9 @@ def _make_article(aid: str, title: str, date: str | None, source: str, text: str
     title = _one_line(normalize_text(title))
     source = _one_line(normalize_text(source))
     text = text.strip("\n")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Skip(f"too long for one article ({len(text):,} characters; the limit is "
+                    f"{MAX_ARTICLE_CHARS:,}, set KG_MAX_CHARS to change it)")
     digest = hashlib.sha256("\x1f".join([aid, title, date or "", source, text])
                             .encode("utf-8")).hexdigest()
     return Article(id=aid, title=title, date=date, source=source, text=text, path=path,
@@ -384,9 +396,12 @@ def _date_field(value, path: str, line: int | None = None) -> str | None:
     if value is None or value == "":
         return None
     d = parse_date(value)
+    where = f"{path}:{line}" if line else path
     if d is None:
-        where = f"{path}:{line}" if line else path
         log.warning("%s: cannot read date %r; date left empty", where, value)
+    elif d > _dt.date.today().isoformat():
+        log.warning("%s: publication date %s is in the future; relative dates resolve against it",
+                    where, d)
     return d
 
 

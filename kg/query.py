@@ -100,7 +100,48 @@ def to_rows(result: dict) -> Rows:
 
 def run(store, spec: str, timeout: float | None = None, **params) -> Rows:
     sparql = bind(with_prefixes(load_query(spec)), **params)
+    if timeout and not getattr(store, "location", "").startswith(("http://", "https://")):
+        return to_rows(_embedded_with_timeout(store, sparql, timeout))
     return to_rows(store.query_json(sparql, timeout=timeout))
+
+
+def _embedded_with_timeout(store, sparql: str, timeout: float) -> dict:
+    """Oxigraph cannot cancel a query, so a timed query runs in a forked child that is killed.
+
+    The child opens its own read-only snapshot of the store directory; the parent's handle is
+    untouched, so a timeout never leaves anything half-done.
+    """
+    import multiprocessing as mp
+    ctx = mp.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+
+    def work(conn, location, text):
+        try:
+            from kg.store import open_store
+            with open_store(location, read_only=True) as st:
+                conn.send(("ok", st.query_json(text)))
+        except Exception as e:                      # reported to the parent as one line
+            conn.send(("error", type(e).__name__, str(e)))
+        finally:
+            conn.close()
+
+    proc = ctx.Process(target=work, args=(child, store.location, sparql), daemon=True)
+    proc.start()
+    child.close()
+    try:
+        if not parent.poll(timeout):
+            raise QueryError(f"query timed out after {timeout:g} s")
+        msg = parent.recv()
+    except EOFError:
+        raise QueryError("query process ended without an answer") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(1)
+    if msg[0] == "ok":
+        return msg[1]
+    from kg import errors
+    raise getattr(errors, msg[1], QueryError)(msg[2])
 
 
 def compact(value: str | None) -> str:
