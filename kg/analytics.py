@@ -402,10 +402,10 @@ def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -
         if d.get("claimed") is not None:
             claim = f"{d['claimed']:,.0f} {d.get('currency') or ''}".strip()
         rows.append([d.get("date"), "、".join(d["plaintiffs"]), "、".join(d["defendants"]),
-                     d.get("court"), d.get("cause"), claim, d.get("outcome"),
+                     d.get("court"), d.get("cause"), d.get("count") or 1, claim, d.get("outcome"),
                      d.get("case_number"), ev.get("text"), ev.get("title")])
     rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[1], r[2]))
-    return Table(["date", "plaintiffs", "defendants", "court", "cause", "claimed", "outcome",
+    return Table(["date", "plaintiffs", "defendants", "court", "cause", "cases", "claimed", "outcome",
                   "case", "evidence", "article"], rows)
 
 

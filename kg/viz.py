@@ -139,20 +139,33 @@ def layout(g: nx.MultiDiGraph, seed: int = 42) -> dict:
     und = nx.Graph()
     und.add_nodes_from(g)
     und.add_edges_from((u, v) for u, v in g.edges() if u != v)
-    n = und.number_of_nodes()
-    if n == 0:
+    if und.number_of_nodes() == 0:
         return {}
-    if n <= LARGE_NODES:
-        pos = nx.spring_layout(und, seed=seed, k=1.6 / math.sqrt(max(n, 1)), iterations=80)
-    else:
-        pos = _mesh_layout(und, seed=seed)
-    xs = [p[0] for p in pos.values()]
-    ys = [p[1] for p in pos.values()]
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-    scale = max(500.0, 110.0 * math.sqrt(n)) / span
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    return {v: (round((p[0] - cx) * scale, 1), round((p[1] - cy) * scale, 1))
-            for v, p in pos.items()}
+    # Entities without facts are hidden at first: lay out the connected part, park the rest
+    # in a grid underneath so they do not stretch the picture.
+    core = und.subgraph([v for v in und if und.degree(v) > 0])
+    iso = sorted((v for v in und if und.degree(v) == 0), key=str)
+    n = core.number_of_nodes()
+    out: dict = {}
+    if n:
+        if n <= LARGE_NODES:
+            pos = nx.spring_layout(core, seed=seed, k=2.2 / math.sqrt(max(n, 1)), iterations=100)
+        else:
+            pos = _mesh_layout(core, seed=seed)
+        xs = [p[0] for p in pos.values()]
+        ys = [p[1] for p in pos.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+        scale = max(600.0, 130.0 * math.sqrt(n)) / span
+        cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+        out = {v: (round((p[0] - cx) * scale, 1), round((p[1] - cy) * scale, 1))
+               for v, p in pos.items()}
+    bottom = max((p[1] for p in out.values()), default=0.0) + 150.0
+    width = max((abs(p[0]) for p in out.values()), default=400.0) * 2 or 800.0
+    per_row = max(1, int(width // 110))
+    for i, v in enumerate(iso):
+        r, c = divmod(i, per_row)
+        out[v] = (round(-width / 2 + c * 110.0, 1), round(bottom + r * 70.0, 1))
+    return out
 
 
 # --------------------------------------------------------------------------- page data
@@ -311,6 +324,7 @@ _TEMPLATE = """<!DOCTYPE html>
   <button id="fit" type="button">Fit</button>
   <label><input id="physics" type="checkbox"> physics</label>
   <label><input id="undated" type="checkbox" checked> undated facts</label>
+  <label title="Entities an article mentions without any stored fact"><input id="isolated" type="checkbox"> entities without facts</label>
   <span id="status"></span>
 </header>
 <aside id="side">
@@ -374,7 +388,7 @@ function nodeItem(n) {
     value: n.kind === "lawsuit" ? 2 : n.degree + 1,
     color: {background: s.color, border: "#343a40", highlight: {background: s.color, border: "#000"},
             hover: {background: s.color, border: "#000"}},
-    font: {color: "#212529", size: n.kind === "lawsuit" ? 11 : 14, strokeWidth: 3, strokeColor: "#ffffff"}};
+    font: {color: "#212529", size: n.kind === "lawsuit" ? 12 : 15, strokeWidth: 3, strokeColor: "#ffffff"}};
   if (n.kind === "lawsuit") item.label = "⚖ " + n.label;
   return item;
 }
@@ -387,7 +401,7 @@ function edgeItem(e) {
     smooth: false};
   if (!large) {
     item.label = relName(e.type, e.lang) + (e.date ? " " + e.date : "");
-    item.font = {size: 10, color: "#495057", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal"};
+    item.font = {size: 11, color: "#495057", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal"};
   }
   if (e.rank > 0) {
     var side = (e.rank % 2 === 1) ? 1 : -1;
@@ -409,6 +423,7 @@ slider.max = String(Math.max(0, dates.length - 1));
 slider.value = slider.max;
 if (!dates.length) slider.disabled = true;
 var visibleNodes = new Set(), visibleEdges = new Set();
+$("isolated").checked = DATA.edges.length === 0;
 
 function asOf() {
   if (!dates.length) return null;
@@ -429,7 +444,7 @@ function compute() {
   });
   DATA.nodes.forEach(function (n) {
     if (typeOn[n.type] === false) return;
-    if (nodeEdges[n.id].length ? touched.has(n.id) : cut === null) visibleNodes.add(n.id);
+    if (nodeEdges[n.id].length ? touched.has(n.id) : cut === null && $("isolated").checked) visibleNodes.add(n.id);
   });
 }
 // Filtering flips `hidden` on the items whose visibility changed (vis-network then leaves them
@@ -574,7 +589,7 @@ var options = {
   edges: {selectionWidth: 2, hoverWidth: 1.5},
   interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large, navigationButtons: false, keyboard: false},
   physics: large ? {enabled: false} : {enabled: true, solver: "barnesHut",
-    barnesHut: {gravitationalConstant: -9000, springLength: 140, springConstant: 0.03, avoidOverlap: 0.3},
+    barnesHut: {gravitationalConstant: -4000, centralGravity: 0.6, springLength: 130, springConstant: 0.04, avoidOverlap: 0.6},
     stabilization: {enabled: true, iterations: 200, fit: true}},
   layout: {improvedLayout: false, randomSeed: 7}
 };
@@ -584,11 +599,12 @@ sync();
 var network = new vis.Network($("net"), {nodes: nodes, edges: edges}, options);
 status();
 $("physics").checked = !large;
-function freeze() { network.setOptions({physics: {enabled: false}}); $("physics").checked = false; }
+function freeze() { network.setOptions({physics: {enabled: false}}); $("physics").checked = false; network.fit({animation: false}); }
 network.once("stabilizationIterationsDone", freeze);
 network.once("stabilized", freeze);
 $("physics").addEventListener("change", function () { network.setOptions({physics: {enabled: $("physics").checked}}); });
 $("undated").addEventListener("change", apply);
+$("isolated").addEventListener("change", apply);
 slider.addEventListener("input", apply);
 $("fit").addEventListener("click", function () { network.fit({animation: false}); });
 
