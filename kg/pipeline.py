@@ -87,10 +87,10 @@ def process(article: Article, built_at: str | None = None) -> tuple[ArticleRDF, 
 def prepare(article: Article, built_at: str | None = None, process_fn: Callable | None = None
             ) -> Prepared:
     """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply)."""
+    from kg.store import rdf_parts
     rdf, counts = (process_fn or process)(article, built_at)
-    shared = {g: rdf.ntriples(g) for g in rdf.graphs() if g != rdf.article_iri}
-    return Prepared(rdf.article_iri, rdf.ntriples(rdf.article_iri), shared, counts,
-                    len(article.text))
+    iri, graph_nt, shared = rdf_parts(rdf)
+    return Prepared(iri, graph_nt, shared, counts, len(article.text))
 
 
 def work_batch(articles: list[Article], built_at: str | None,
@@ -99,15 +99,16 @@ def work_batch(articles: list[Article], built_at: str | None,
     return [prepare(a, built_at, process_fn) for a in articles]
 
 
-def warm_up() -> None:
-    """Load the lexicon and jieba once, before forking, so workers share them copy-on-write."""
+WARM_UP_TEXT = "2021年2月2日，字节跳动起诉腾讯垄断。腾讯公司否认。百度收购了小米的股份。"
+
+
+def warm_up(process_fn: Callable | None = None) -> None:
+    """Run the extractor once before forking, so jieba, the lexicon and every lazily built table
+    are loaded in the parent and shared copy-on-write by the workers."""
     try:
-        from kg.lexicon import load_lexicon
-        load_lexicon()
-        from kg.nlp import tokenizer
-        tokenizer()
-        import kg.extract  # noqa: F401
-    except Exception:        # the extractor reports its own errors when it first runs
+        (process_fn or process)(Article(id="warm-up", title="warm-up", date="2021-03-01",
+                                        source="", text=WARM_UP_TEXT), None)
+    except Exception:        # the extractor reports its own errors when it really runs
         pass
 
 
@@ -144,10 +145,10 @@ class _Processes:
     """A fork ProcessPoolExecutor (jieba and the lexicon are loaded in the parent first)."""
     engine = "processes"
 
-    def __init__(self, workers: int):
+    def __init__(self, workers: int, process_fn: Callable | None = None):
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
-        warm_up()
+        warm_up(process_fn)
         self.workers = workers
         self._pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
 
@@ -183,11 +184,11 @@ class _Dask:
             self._client.close()
 
 
-def _executor(workers: int | None, dask):
+def _executor(workers: int | None, dask, process_fn=None):
     if dask is not None:
         return _Dask(dask)
     workers = workers or os.cpu_count() or 1
-    return _Processes(workers) if workers > 1 else _Inline()
+    return _Processes(workers, process_fn) if workers > 1 else _Inline()
 
 
 def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
@@ -207,7 +208,7 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
     summary = BuildSummary()
     known = {} if force else store.article_hashes()
     built_at = now_iso()
-    pool = _executor(workers, dask)
+    pool = _executor(workers, dask, process_fn)
     summary.workers, summary.engine = pool.workers, pool.engine
     limit = max(1, pool.workers * IN_FLIGHT_PER_WORKER)
     queue: collections.deque = collections.deque()   # (items with status, future or None)

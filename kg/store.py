@@ -58,6 +58,48 @@ def remove_article_update(article_iri: str) -> str:
             f"DROP SILENT GRAPH <{article_iri}>")
 
 
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def term_nt(term) -> str:
+    """An rdflib term in strict N-Triples (one line, valid inside SPARQL INSERT DATA too).
+
+    rdflib's `n3()` writes a literal holding a line break as a triple-quoted Turtle string, which
+    N-Triples and N-Quads parsers reject.
+    """
+    from rdflib import Literal
+    if isinstance(term, Literal):
+        lex = f'"{str(term).translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{lex}@{term.language}"
+        if term.datatype:
+            return f"{lex}^^<{term.datatype}>"
+        return lex
+    return term.n3()
+
+
+def ntriples(triples) -> str:
+    """Triples of rdflib terms as N-Triples text, a triple per line."""
+    return "".join(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in triples)
+
+
+def rdf_parts(item) -> tuple[str, str, dict[str, str]]:
+    """A kg.rdf.ArticleRDF as (article IRI, its graph's N-Triples, {shared graph: N-Triples})."""
+    graphs = item.graphs()
+    return (item.article_iri, ntriples(graphs[item.article_iri]),
+            {g: ntriples(t) for g, t in graphs.items() if g != item.article_iri})
+
+
+def _as_nquads(nt: str, graph: str) -> str | None:
+    """N-Triples lines put in `graph`; None when the text is not line-based N-Triples."""
+    if not nt:
+        return ""
+    if '"""' in nt or "'''" in nt:
+        return None
+    tail = f" <{graph}> .\n"
+    return "".join(line[:-2] + tail for line in nt.split("\n") if line.endswith(" ."))
+
+
 def has_article_query(article_iri: str) -> str:
     return (f"ASK {{ {{ GRAPH <{ARTICLES_GRAPH}> {{ <{article_iri}> ?p ?o }} }} UNION "
             f"{{ GRAPH <{article_iri}> {{ ?s ?q ?v }} }} }}")
@@ -179,6 +221,34 @@ class EmbeddedStore(Store):
         except OSError as e:
             raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
 
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+        """Articles new to the store are loaded as N-Quads in one transaction (twice as fast as
+        parsing INSERT DATA); an article already present goes through the atomic replace update.
+        """
+        ox = self._ox
+        fresh: list[str] = []
+        seen: set[str] = set()
+
+        def flush_fresh():
+            if fresh:
+                try:
+                    self._store.load("".join(fresh).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+                except (SyntaxError, ValueError) as e:
+                    raise QueryError(f"bad quads: {str(e).splitlines()[0]}") from None
+                except OSError as e:
+                    raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
+                fresh.clear()
+
+        for iri, graph_nt, shared in items:
+            quads = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
+            if iri in seen or None in quads or self.has_article(iri):
+                flush_fresh()
+                self.replace_article(iri, graph_nt, shared)
+            else:
+                fresh.extend(quads)
+            seen.add(iri)
+        flush_fresh()
+
     def count(self) -> int:
         return len(self._store)
 
@@ -252,7 +322,6 @@ def write_articles(store: Store, items: Iterable) -> int:
     """Write several kg.rdf.ArticleRDF objects, one transaction each; returns how many."""
     n = 0
     for item in items:
-        shared = {g: item.ntriples(g) for g in item.graphs() if g != item.article_iri}
-        store.replace_article(item.article_iri, item.ntriples(item.article_iri), shared)
+        store.replace_article(*rdf_parts(item))
         n += 1
     return n

@@ -16,6 +16,11 @@ def _entities(st):
 
 
 def _parts(rdf):
+    from kg.store import rdf_parts
+    return rdf_parts(rdf)
+
+
+def _rdflib_parts(rdf):
     return rdf.article_iri, rdf.ntriples(rdf.article_iri), {
         g: rdf.ntriples(g) for g in rdf.graphs() if g != rdf.article_iri}
 
@@ -110,3 +115,21 @@ def test_second_writer_gets_one_line_error(tmp_path):
     with open_store(str(tmp_path / "s")):
         with pytest.raises(StoreError, match="busy"):
             open_store(str(tmp_path / "s"))
+
+
+def test_batch_load_keeps_awkward_literals(tmp_path):
+    text = '引号"反斜杠\\ 换行\n段落\u2028分隔\x85下一行\t制表'
+    ex = make_extraction("k1", text=text)
+    ex.relations[0].evidence = text
+    rdf = article_rdf(ex)
+    with open_store(str(tmp_path / "one")) as one, open_store(str(tmp_path / "batch")) as batch:
+        write_articles(one, [rdf])
+        batch.replace_articles([_parts(rdf)])                # the N-Quads load path
+        batch.replace_articles([_parts(rdf), _parts(rdf)])   # present, then repeated: updates
+        with open_store(str(tmp_path / "n3")) as n3:             # rdflib's n3(): update path
+            n3.replace_articles([_rdflib_parts(rdf)])
+            assert sorted(one.export("nquads").splitlines()) == sorted(n3.export("nquads").splitlines())
+        assert sorted(one.export("nquads").splitlines()) == sorted(batch.export("nquads").splitlines())
+        res = batch.query_json(
+            "SELECT ?t WHERE { GRAPH ?g { ?e <https://rivalry-kg.org/ontology#text> ?t } }")
+        assert text in {b["t"]["value"] for b in res["results"]["bindings"]}

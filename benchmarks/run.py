@@ -1,0 +1,326 @@
+"""rivalry-kg benchmarks, one command:  python benchmarks/run.py --articles 1000
+
+Measures, on a synthetic corpus (benchmarks/synth.py; ~2,000-character articles):
+  1. build throughput, articles/s and chars/s, with 1 worker and with every core (the ratio);
+  2. peak RSS of a build at 1k and 10k articles (`--rss-sizes`), parent and largest worker;
+  3. store size on disk;
+  4. p50/p95 of every named query on a >= 1M-quad store (`--quads`), Oxigraph against rdflib's
+     in-memory Dataset holding the same quads, in the same run (the ratio);
+  5. build time into the embedded store against the same build through `oxigraph serve`.
+Each build runs in a child process (`_build`), so RSS figures are the build's own.
+The big query store is built with the generator's own extraction (`synth.truth_process`): the
+query figures measure the store, not the extractor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+PARAMS = {"rivals": {"name": "腾讯"}, "timeline": {"name": "腾讯"},
+          "between": {"since": "2018-01-01", "until": "2018-12-31"},
+          "known-as-of": {"asof": "2016-01-01"}}
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def mb(n_bytes: float) -> str:
+    return f"{n_bytes / 1e6:,.0f} MB"
+
+
+# ---------------------------------------------------------------------------------------------
+# child: one build, reporting JSON
+
+def _child_build(args) -> None:
+    import psutil
+    from kg import pipeline
+    from kg.store import open_store
+    peak = [0]
+    stop = threading.Event()
+
+    def sample():
+        me = psutil.Process()
+        while not stop.is_set():
+            try:
+                procs = [me] + me.children(recursive=True)
+                peak[0] = max(peak[0], sum(p.memory_info().rss for p in procs))
+            except psutil.Error:
+                pass
+            stop.wait(0.2)
+
+    threading.Thread(target=sample, daemon=True).start()
+    fn = None
+    if args.truth:
+        from synth import truth_process
+        fn = truth_process
+    server = None
+    location = args.store
+    if args.remote:
+        from kg.serve import OxigraphServer
+        server = OxigraphServer(args.store).start()
+        location = server.query_url
+    try:
+        st = open_store(location)
+        s = pipeline.build([args.corpus], st, workers=args.workers, process_fn=fn,
+                           dask=args.dask)
+        count = st.count()
+        st.close()
+    finally:
+        if server:
+            server.stop()
+    stop.set()
+    out = {"seconds": s.seconds, "read": s.read, "stored": s.stored, "chars": s.chars,
+           "workers": s.workers, "engine": s.engine, "quads": count,
+           "parent_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+           "worker_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
+           "tree_rss": peak[0], "store_bytes": du(Path(args.store))}
+    print(json.dumps(out))
+
+
+def run_build(corpus: Path, store: Path, workers: int, truth=False, remote=False, dask=None) -> dict:
+    if store.exists():
+        shutil.rmtree(store)
+    cmd = [sys.executable, str(Path(__file__).resolve()), "_build", str(corpus), str(store),
+           "--workers", str(workers)]
+    cmd += ["--truth"] if truth else []
+    cmd += ["--remote"] if remote else []
+    cmd += ["--dask", dask] if dask else []
+    t = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"build failed: {out.stderr.strip().splitlines()[-1:]}")
+    res = json.loads(out.stdout.strip().splitlines()[-1])
+    res["wall"] = time.perf_counter() - t
+    return res
+
+
+# ---------------------------------------------------------------------------------------------
+# child: rdflib queries (alarm-limited: rdflib is pure Python, so SIGALRM can stop a query)
+
+def _child_rdflib(args) -> None:
+    import signal
+    from rdflib import Dataset
+    from kg import query as q
+    t = time.perf_counter()
+    ds = Dataset(default_union=True)
+    ds.parse(args.nquads, format="nquads")
+    load = time.perf_counter() - t
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+    class Late(Exception):
+        pass
+
+    def alarm(*_):
+        raise Late()
+
+    signal.signal(signal.SIGALRM, alarm)
+    times = {}
+    for name in q.named_queries():
+        sparql = q.bind(q.with_prefixes(q.load_query(name)), **PARAMS.get(name, {}))
+        runs = []
+        for _ in range(args.reps):
+            signal.alarm(args.limit)
+            t = time.perf_counter()
+            try:
+                len(list(ds.query(sparql)))
+                runs.append(time.perf_counter() - t)
+            except Late:
+                runs.append(None)
+                break
+            finally:
+                signal.alarm(0)
+            if runs[-1] > 2.0:
+                break
+        times[name] = runs
+    print(json.dumps({"load": load, "rss": rss, "quads": len(ds), "times": times}))
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    k = min(len(values) - 1, max(0, round(p / 100 * (len(values) - 1))))
+    return values[k]
+
+
+def oxigraph_query_times(store: Path, reps: int) -> dict[str, list[float]]:
+    from kg import query as q
+    from kg.store import open_store
+    out = {}
+    with open_store(str(store), read_only=True) as st:
+        for name in q.named_queries():
+            q.run(st, name, **PARAMS.get(name, {}))          # warm
+            runs = []
+            for _ in range(reps):
+                t = time.perf_counter()
+                q.run(st, name, **PARAMS.get(name, {}))
+                runs.append(time.perf_counter() - t)
+            out[name] = runs
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+def table(headers: list[str], rows: list[list]) -> str:
+    cells = [headers] + [[str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=1000, help="corpus for throughput (default 1000)")
+    ap.add_argument("--rss-sizes", default="1000,10000", help="corpus sizes for peak RSS")
+    ap.add_argument("--quads", type=int, default=1_000_000, help="query store size (quads)")
+    ap.add_argument("--reps", type=int, default=20, help="runs per query on Oxigraph")
+    ap.add_argument("--rdflib-reps", type=int, default=5, help="runs per query on rdflib (max)")
+    ap.add_argument("--rdflib-limit", type=int, default=30, help="seconds before an rdflib query is cut")
+    ap.add_argument("--skip", default="", help="comma list of: throughput,rss,queries,remote")
+    ap.add_argument("--workdir", default=None, help="keep corpora and stores here")
+    args = ap.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    cores = os.cpu_count() or 1
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="kg-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    from synth import write_corpus
+    report: list[str] = []
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+        report.append(text)
+
+    say(f"# rivalry-kg benchmark  ({cores} cores, Python {sys.version.split()[0]}, "
+        f"{time.strftime('%Y-%m-%d')})\n")
+    corpora: dict[int, Path] = {}
+
+    def corpus(n: int) -> Path:
+        if n not in corpora:
+            p = work / f"corpus-{n}.jsonl"
+            if not p.exists():
+                write_corpus(p, n)
+            corpora[n] = p
+        return corpora[n]
+
+    if "throughput" not in skip:
+        n = args.articles
+        rows = []
+        r1 = run_build(corpus(n), work / "s-w1", 1)
+        rn = run_build(corpus(n), work / f"s-w{cores}", cores)
+        for r in (r1, rn):
+            rows.append([r["workers"], r["read"], f"{r['seconds']:.1f} s",
+                         f"{r['read'] / r['seconds']:.0f}", f"{r['chars'] / r['seconds']:,.0f}",
+                         r["quads"], mb(r["store_bytes"])])
+        say(f"## Build throughput ({n} articles, avg {r1['chars'] / max(r1['read'], 1):,.0f} chars)")
+        say(table(["workers", "articles", "time", "articles/s", "chars/s", "quads", "store on disk"],
+                  rows))
+        say(f"speed-up with {cores} workers: {r1['seconds'] / rn['seconds']:.2f}x\n")
+
+    if "rss" not in skip:
+        rows = []
+        for n in [int(x) for x in args.rss_sizes.split(",") if x]:
+            r = run_build(corpus(n), work / f"s-rss-{n}", cores)
+            rows.append([n, f"{r['seconds']:.1f} s", f"{r['read'] / r['seconds']:.0f}",
+                         mb(r["parent_rss"]), mb(r["worker_rss"]), mb(r["tree_rss"]),
+                         r["quads"], mb(r["store_bytes"])])
+        say(f"## Peak memory, {cores} workers (streaming: flat is the goal)")
+        say(table(["articles", "build", "articles/s", "parent peak RSS", "largest worker",
+                   "all processes", "quads", "store on disk"], rows))
+        say("(all processes = sum of RSS, so pages shared after fork count several times)\n")
+
+    if "remote" not in skip:
+        n = args.articles
+        emb = run_build(corpus(n), work / "s-emb", cores)
+        rem = run_build(corpus(n), work / "s-rem", cores, remote=True)
+        embt = run_build(corpus(n), work / "s-embt", 1, truth=True)
+        remt = run_build(corpus(n), work / "s-remt", 1, truth=True, remote=True)
+        say(f"## Embedded store vs Oxigraph server over HTTP ({n} articles)")
+        say(table(["extraction", "embedded", "oxigraph serve", "ratio"],
+                  [[f"real, {cores} workers", f"{emb['seconds']:.1f} s", f"{rem['seconds']:.1f} s",
+                    f"{rem['seconds'] / emb['seconds']:.2f}x"],
+                   ["generator's truth, 1 process (write path)", f"{embt['seconds']:.1f} s",
+                    f"{remt['seconds']:.1f} s", f"{remt['seconds'] / embt['seconds']:.2f}x"]]))
+        say("")
+
+    if "queries" not in skip:
+        per_article = 450
+        n = max(100, int(args.quads / per_article * 1.05))
+        while True:
+            r = run_build(corpus(n), work / "s-big", cores, truth=True)
+            if r["quads"] >= args.quads:
+                break
+            n = int(n * args.quads / max(r["quads"], 1) * 1.05) + 1
+        big = work / "s-big"
+        ox_times = oxigraph_query_times(big, args.reps)
+        from kg.store import open_store
+        nq = work / "big.nq"
+        with open_store(str(big), read_only=True) as st:
+            nq.write_bytes(st.export("nquads"))
+        cmd = [sys.executable, str(Path(__file__).resolve()), "_rdflib", str(nq),
+               "--reps", str(args.rdflib_reps), "--limit", str(args.rdflib_limit)]
+        out = subprocess.run(cmd, capture_output=True, text=True)
+        if out.returncode:
+            sys.exit(f"rdflib run failed: {out.stderr.strip().splitlines()[-1:]}")
+        rd = json.loads(out.stdout.strip().splitlines()[-1])
+        rows, ratios = [], []
+        for name, runs in ox_times.items():
+            rr = rd["times"].get(name, [])
+            done = [x for x in rr if x is not None]
+            o50, o95 = pct(runs, 50) * 1000, pct(runs, 95) * 1000
+            if done and len(done) == len(rr):
+                r50, r95 = pct(done, 50) * 1000, pct(done, 95) * 1000
+                ratio = r50 / o50
+                rtxt, rtxt95, rat = f"{r50:,.0f}", f"{r95:,.0f}", f"{ratio:,.0f}x"
+            else:
+                ratio = args.rdflib_limit * 1000 / o50
+                rtxt, rtxt95, rat = f">{args.rdflib_limit * 1000:,}", "-", f">{ratio:,.0f}x"
+            ratios.append(ratio)
+            rows.append([name, f"{o50:,.1f}", f"{o95:,.1f}", rtxt, rtxt95, rat])
+        say(f"## Named queries on {r['quads']:,} quads ({r['stored']} articles; store "
+            f"{mb(r['store_bytes'])} on disk, built in {r['seconds']:.0f} s)")
+        say(table(["query", "oxigraph p50 ms", "p95 ms", "rdflib p50 ms", "p95 ms", "ratio (p50)"],
+                  rows))
+        say(f"rdflib Dataset: loaded {rd['quads']:,} quads in {rd['load']:.0f} s, "
+            f"peak RSS {mb(rd['rss'])}; oxigraph {args.reps} runs per query, rdflib up to "
+            f"{args.rdflib_reps} (1 when a run exceeds 2 s; cut at {args.rdflib_limit} s)")
+        say(f"geometric mean ratio: {statistics.geometric_mean(ratios):,.0f}x, "
+            f"smallest: {min(ratios):,.0f}x\n")
+
+    (work / "report.md").write_text("\n".join(report) + "\n", encoding="utf-8")
+    print(f"(corpora, stores and report.md in {work})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "_build":
+        ap = argparse.ArgumentParser()
+        ap.add_argument("cmd")
+        ap.add_argument("corpus")
+        ap.add_argument("store")
+        ap.add_argument("--workers", type=int, default=1)
+        ap.add_argument("--truth", action="store_true")
+        ap.add_argument("--remote", action="store_true")
+        ap.add_argument("--dask", default=None)
+        _child_build(ap.parse_args())
+    elif len(sys.argv) > 1 and sys.argv[1] == "_rdflib":
+        ap = argparse.ArgumentParser()
+        ap.add_argument("cmd")
+        ap.add_argument("nquads")
+        ap.add_argument("--reps", type=int, default=5)
+        ap.add_argument("--limit", type=int, default=30)
+        _child_rdflib(ap.parse_args())
+    else:
+        main()
