@@ -23,10 +23,10 @@ def validate_graph(data: Graph) -> tuple[bool, str]:
     if not shapes_path.exists():
         raise KGError(f"{shapes_path}: SHACL shapes not found")
     shapes = Graph().parse(shapes_path, format="turtle")
-    ont_path = ontology_dir() / "rivalry.ttl"
-    ont = Graph().parse(ont_path, format="turtle") if ont_path.exists() else None
-    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont,
-                                         inference="none", advanced=True)
+    # No ont_graph: pyshacl then validates the ontology's own triples too and was 400x slower
+    # (168 s against 0.4 s on 400 quads); the shapes use explicit types and sh:in instead.
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                         advanced=True)
     return bool(conforms), text.strip()
 
 
