@@ -141,6 +141,19 @@ class _Inline:
         pass
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Pool initializer: a worker leaves when its parent is gone (even if it was SIGKILLed, when
+    the pool cannot tell it to stop), instead of lingering as an orphan."""
+    import threading
+
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
 class _Processes:
     """A fork ProcessPoolExecutor (jieba and the lexicon are loaded in the parent first)."""
     engine = "processes"
@@ -150,7 +163,9 @@ class _Processes:
         from concurrent.futures import ProcessPoolExecutor
         warm_up(process_fn)
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"))
+        self._pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
+                                         initializer=_exit_with_parent,
+                                         initargs=(os.getpid(),))
 
     def submit(self, fn, *args):
         return self._pool.submit(fn, *args)

@@ -213,7 +213,13 @@ class EmbeddedStore(Store):
         nt = "".join(f"{t} .\n" for t in result)
         return {"head": {"vars": []}, "graph": nt}
 
+    #: Hashes of entity-graph lines this handle has loaded, so the next article naming the same
+    #: entity does not write them again (about a quarter of a build's quads).  Any update may
+    #: delete entity triples, so updates clear it; bounded so memory stays flat.
+    ENTITY_CACHE_MAX = 500_000
+
     def update(self, sparql: str) -> None:
+        self._entity_lines = set()
         try:
             self._store.update(sparql)
         except SyntaxError as e:
@@ -227,7 +233,10 @@ class EmbeddedStore(Store):
         """
         ox = self._ox
         fresh: list[str] = []
+        pending: set[int] = set()
         seen: set[str] = set()
+        if not hasattr(self, "_entity_lines") or len(self._entity_lines) > self.ENTITY_CACHE_MAX:
+            self._entity_lines = set()
 
         def flush_fresh():
             if fresh:
@@ -237,7 +246,9 @@ class EmbeddedStore(Store):
                     raise QueryError(f"bad quads: {str(e).splitlines()[0]}") from None
                 except OSError as e:
                     raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
+                self._entity_lines |= pending
                 fresh.clear()
+                pending.clear()
 
         for iri, graph_nt, shared in items:
             quads = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
@@ -245,7 +256,19 @@ class EmbeddedStore(Store):
                 flush_fresh()
                 self.replace_article(iri, graph_nt, shared)
             else:
-                fresh.extend(quads)
+                fresh.append(quads[0])
+                for g, text in zip(shared, quads[1:]):
+                    if g != ENTITIES_GRAPH:
+                        fresh.append(text)
+                        continue
+                    for line in text.split("\n"):
+                        if not line:
+                            continue
+                        line += "\n"
+                        h = hash(line)
+                        if h not in self._entity_lines and h not in pending:
+                            pending.add(h)
+                            fresh.append(line)
             seen.add(iri)
         flush_fresh()
 

@@ -49,3 +49,37 @@ def failing_process(article, built_at=None):
     if article.id == "art17":
         raise RuntimeError("boom")
     return fake_process(article, built_at)
+
+
+def test_workers_leave_when_the_build_is_killed(tmp_path):
+    """SIGKILL the parent of a parallel build: its worker processes must not linger."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+    corpus = write_corpus(tmp_path / "c.jsonl", 3000)
+    code = ("import sys, time; from kg import pipeline; from kg.store import open_store\n"
+            "from tests.test_pipeline import fake_process\n"
+            "def slow(a, b=None):\n    time.sleep(0.05); return fake_process(a, b)\n"
+            f"pipeline.build([{str(corpus)!r}], open_store({str(tmp_path / 's')!r}), "
+            "process_fn=slow, workers=2)\n")
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root)
+    try:
+        deadline = time.time() + 30
+        kids = []
+        while time.time() < deadline and len(kids) < 2:
+            time.sleep(0.2)
+            kids = psutil.Process(proc.pid).children()
+        assert len(kids) == 2, "the pool did not start"
+        time.sleep(0.5)
+    finally:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    gone, alive = psutil.wait_procs(kids, timeout=5)
+    for p in alive:
+        p.kill()
+    assert not alive, "worker processes outlived their parent"
