@@ -153,3 +153,42 @@ def tokens_around(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, s
         out.append((p, p + len(w), w, t))
         p += len(w)
     return a, out
+
+
+# Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one
+# character for one character keeps every offset, so the Simplified lexicon, triggers and segmenter
+# apply unchanged and names and evidence are then taken from the original text.
+@functools.lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    from kg.paths import lexicon_dir
+    table: dict[int, str] = {}
+    p = lexicon_dir() / "t2s.tsv"
+    if p.exists():
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or "\t" not in line:
+                    continue
+                a, b = line.rstrip("\r\n").split("\t")[:2]
+                if len(a) == 1 and len(b) == 1:
+                    table[ord(a)] = b
+    return table
+
+
+def traditional_share(text: str, sample: int = 4000) -> float:
+    """Share of the CJK characters in (the start of) `text` that the table converts."""
+    t = _t2s_table()
+    s = text[:sample]
+    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    if not cjk:
+        return 0.0
+    return sum(1 for c in s if ord(c) in t) / cjk
+
+
+def is_traditional(text: str) -> bool:
+    """True for text written in Traditional characters (more than 8% of its CJK characters)."""
+    return traditional_share(text) > 0.08
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified character by character; len(result) == len(text)."""
+    return text.translate(_t2s_table())

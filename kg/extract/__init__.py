@@ -7,6 +7,9 @@ The lexicon and the jieba tokenizer are loaded once per process.
 """
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
+
 from kg.lexicon import load_lexicon
 from kg.model import Article, Entity, Extraction, Relation, SYMMETRIC_RELATIONS
 from kg import nlp
@@ -21,6 +24,14 @@ __all__ = ["extract"]
 
 def extract(article: Article) -> Extraction:
     lex = load_lexicon()
+    text = article.text or ""
+    if nlp.is_traditional(text):
+        simp = dataclasses.replace(article, text=nlp.to_simplified(text))
+        return _restore_traditional(_extract_zh(simp, lex), article)
+    return _extract_zh(article, lex)
+
+
+def _extract_zh(article: Article, lex) -> Extraction:
     text = article.text or ""
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
@@ -97,3 +108,41 @@ def _entities(mentions, lex) -> list[Entity]:
         if e.source != "lexicon":
             e.type = max(types[name].items(), key=lambda kv: kv[1])[0]
     return list(by_name.values())
+
+
+def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
+    """An extraction made on the Simplified copy of a Traditional article, told in the article's own
+    characters: each entity is named as the text writes it (台積電), its Simplified and lexicon names
+    kept as aliases; evidence is cut from the original text (the offsets are the same)."""
+    text = original.text or ""
+    rename: dict[str, str] = {}
+    taken: set[str] = set()
+    for e in ex.entities:
+        surfaces = Counter(text[s:t] for s, t in e.mentions if 0 <= s < t <= len(text))
+        if not surfaces:
+            continue
+        first = text[e.mentions[0][0]:e.mentions[0][1]]
+        name = first if surfaces[first] == max(surfaces.values()) else surfaces.most_common(1)[0][0]
+        if name != e.name and name not in taken:
+            aliases = [e.name] + [a for a in e.aliases if a != name]
+            aliases += [s for s in surfaces if s != name]
+            e.aliases = list(dict.fromkeys(aliases))
+            rename[e.name] = name
+            e.name = name
+        taken.add(e.name)
+    for e in ex.entities:
+        if e.owner:
+            e.owner = rename.get(e.owner, e.owner)
+    for r in ex.relations:
+        r.subject = rename.get(r.subject, r.subject)
+        r.object = rename.get(r.object, r.object)
+        if r.end > r.start:
+            r.evidence = text[r.start:r.end]
+    for ls in ex.lawsuits:
+        ls.plaintiffs = [rename.get(x, x) for x in ls.plaintiffs]
+        ls.defendants = [rename.get(x, x) for x in ls.defendants]
+        if ls.court:
+            ls.court = rename.get(ls.court, ls.court)
+        if ls.end > ls.start:
+            ls.evidence = text[ls.start:ls.end]
+    return Extraction(article=original, entities=ex.entities, relations=ex.relations, lawsuits=ex.lawsuits)

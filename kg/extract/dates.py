@@ -84,8 +84,10 @@ _ZH = re.compile(
     rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
     rf"|(?P<dot>(?P<dy>(?:19|20)\d{{2}})[./](?P<dm>\d{{1,2}})(?:[./](?P<dd>\d{{1,2}}))?)(?![\d./])"
     rf"|(?P<rely>(?P<ry>今年|去年|前年|明年|当年|同年|次年|上一年|本年)(?:(?P<rm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rd>{_C}{{1,3}})\s*[日号])?)?)"
-    rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?)"
+    rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?(?P<rmpart>初|底|末|中旬|上旬|下旬)?)"
+    rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两三四五六七八九十几]{{1,3}})\s*(?P<lu>天|个月|周|年)(?:之)?后)"
     rf"|(?P<md>(?<![0-9０-９年./])(?P<mm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<mdd>{_C}{{1,3}})\s*[日号])?)"
+    rf"|(?P<donly>(?<![0-9０-９月年./第、\-])(?P<dod>[0-9]{{1,2}})\s*[日号](?![内以之起前]))"
     rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
     rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
     rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$))"
@@ -137,12 +139,17 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
 
 
 def find_dates(text: str, ref: str | None = None, governing: str | None = None,
-               lang: str = "zh") -> list[DateMention]:
+               lang: str = "zh", anchor: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved.  `ref` is the article date; `governing` is the
-    date currently in force (for 当年, and for month-day dates without a year)."""
+    date currently in force (for month-day dates without a year); `anchor` is the date the text
+    mentioned last (for 当年, 当天, 次日, 次月, 两天后: they refer back to the last time named, and
+    each date found here becomes the anchor of the ones after it)."""
     out: list[DateMention] = []
     ry, rm, rd = _parse_ref(ref)
+    anc = anchor or governing
     for m in _ZH.finditer(text):
+        governing_saved = governing
+        governing = anc
         kind = "absolute"
         val = None
         if m.group("full"):
@@ -174,9 +181,11 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
             kind = "relative"
             word = m.group("rmo")
             d = _cn_num(m.group("rmd")) if m.group("rmd") else None
-            if word in ("当月", "同月"):
+            if word in ("当月", "同月", "次月"):
                 kind = "anaphoric"
                 gy, gm, _ = _parse_ref(governing)
+                if gm and word == "次月":
+                    gy, gm = (gy + 1, 1) if gm == 12 else (gy, gm + 1)
                 val = _iso(gy, gm, d) if gm else None
             elif ry is not None and rm is not None:
                 off = {"本月": 0, "上月": -1, "上个月": -1, "次月": 1, "下月": 1}[word]
@@ -219,6 +228,37 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
                     or before.endswith(("-", "~", "～", "至"))):
                 continue
             val = _iso(y)
+        elif m.group("later"):
+            kind = "anaphoric"
+            n = _cn_num(m.group("ln").replace("几", "")) if m.group("ln") != "几" else None
+            unit = m.group("lu")
+            val = None
+            if n and anc:
+                ay, am, ad = _parse_ref(anc)
+                if unit in ("天", "日") and ad is not None:
+                    val = _shift_days(anc, n)
+                elif unit == "周" and ad is not None:
+                    val = _shift_days(anc, 7 * n)
+                elif unit == "个月" and am is not None:
+                    mm = am + n
+                    val = _iso(ay + (mm - 1) // 12, (mm - 1) % 12 + 1)
+                elif unit == "年":
+                    val = _iso(ay + n)
+        elif m.group("donly"):
+            kind = "month_day"
+            d = int(m.group("dod"))
+            val = None
+            gy, gm, gd = _parse_ref(anc) if anc and anc.count("-") >= 1 else _parse_ref(ref)
+            if gy is not None and gm is not None and 1 <= d <= 31:
+                if anc is None or anc == ref:
+                    if rd is not None and d > rd:
+                        gm -= 1
+                        if gm < 1:
+                            gy, gm = gy - 1, 12
+                val = _iso(gy, gm, d)
+        governing = governing_saved
+        if val and kind != "range":
+            anc = val
         out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
     if lang == "en" or any(c.isascii() and c.isalpha() for c in text[:2000]):
         for m in _EN.finditer(text):
@@ -317,14 +357,16 @@ class DateTracker:
         self.ref = ref
         self.sent: list[tuple[str | None, list[DateMention]]] = []
         gov: str | None = None
+        last: str | None = None
         lang = "en" if sum(c.isascii() and c.isalpha() for c in text[:400]) > 200 else "zh"
         for ss, se, s in sentences:
             if _is_heading(s):
-                hd = [d for d in find_dates(s, ref, gov, lang) if d.value]
+                hd = [d for d in find_dates(s, ref, gov, lang, anchor=last) if d.value]
                 gov = hd[0].value if hd else None
+                last = gov or last
                 self.sent.append((gov, []))
                 continue
-            ds = find_dates(s, ref, gov, lang)
+            ds = find_dates(s, ref, gov, lang, anchor=last)
             # ranges: 2018-2021年, 2019~2020年间, 2018年至2021年 -> not a single date
             for a, b in zip(ds, ds[1:]):
                 between = s[a.end:b.start].strip()
@@ -349,6 +391,9 @@ class DateTracker:
                 if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
                     # a month-day opener under a year-only governing date keeps that year
                     gov = d.value
+            vals = [d.value for d in ds if d.value and d.kind != "range"]
+            if vals:
+                last = vals[-1]
             self.sent.append((g0, ds))
 
     def date_for(self, idx: int, pos: int) -> str | None:
