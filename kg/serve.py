@@ -38,6 +38,16 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the server's process before exec: Linux stops it when we die, even by SIGKILL."""
+    try:
+        import ctypes
+        import signal
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
+    except Exception:
+        pass
+
+
 class OxigraphServer:
     """`oxigraph serve[-read-only]` on `host:port` as a child process; a context manager."""
 
@@ -70,7 +80,8 @@ class OxigraphServer:
 
     def start(self, wait: float = 20.0) -> "OxigraphServer":
         out = subprocess.DEVNULL if self.quiet else None
-        self.proc = subprocess.Popen(self.cmd, stdout=out, stderr=subprocess.PIPE if self.quiet else None)
+        self.proc = subprocess.Popen(self.cmd, stdout=out, stderr=subprocess.PIPE if self.quiet else None,
+                                     preexec_fn=_die_with_parent)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -156,11 +167,20 @@ class Published:
 
 def serve(store_dir: str | os.PathLike, port: int = 7878, host: str = "127.0.0.1",
           on_ready=None) -> None:
-    """Publish `store_dir` read-only until interrupted."""
-    with Published(store_dir, port=port, host=host) as pub:
-        if on_ready:
-            on_ready(pub.server.query_url)
-        try:
-            pub.server.wait()
-        except KeyboardInterrupt:
-            pass
+    """Publish `store_dir` read-only until interrupted (Ctrl-C or SIGTERM)."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        with Published(store_dir, port=port, host=host) as pub:
+            if on_ready:
+                on_ready(pub.server.query_url)
+            try:
+                pub.server.wait()
+            except KeyboardInterrupt:
+                pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -140,3 +140,29 @@ def test_kg_serve_publishes_a_read_only_snapshot_beside_a_writer(built, tmp_path
             assert pipeline.remove(["art1"], w) == (["art1"], [])
         assert query.run(ro, q).rows == [["60"]]             # the snapshot is unchanged
     assert not pub.snapshot.exists()
+
+
+def test_kg_serve_command_answers_and_cleans_up(built, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import urllib.request
+    from kg.serve import free_port
+    _, _, corpus = built
+    loc = tmp_path / "store"
+    with open_store(str(loc)) as w:
+        pipeline.build([str(corpus)], w, process_fn=fake_process)
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(loc),
+                             "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        assert "SPARQL endpoint" in proc.stderr.readline() + proc.stderr.readline()
+        st = open_store(f"http://127.0.0.1:{port}/query")
+        assert len(st.article_hashes()) == 60
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(10)
+        proc.stderr.close()
+    assert not list(tmp_path.glob(".kg-serve-*"))
+    with pytest.raises(StoreError, match="cannot reach"):
+        RemoteStore(f"http://127.0.0.1:{port}/query", retries=0).count()
