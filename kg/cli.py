@@ -83,7 +83,6 @@ def _warn(item) -> None:
 def cli(ctx, verbose):
     """rivalry-kg: build a knowledge graph of corporate rivalries from news articles."""
     ctx.ensure_object(dict)["verbose"] = verbose
-    _log_to_stderr(verbose)
 
 
 @cli.command()
@@ -290,6 +289,7 @@ cli.add_command(_lawsuits_cmd)
 
 
 def main():
+    _log_to_stderr("--verbose" in sys.argv[1:2])
     cli(prog_name="kg")
 
 
