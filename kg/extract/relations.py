@@ -145,6 +145,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     neg = lex.words("negation")
     hedge = lex.words("hedge")
     conj = lex.words("conj")
+    recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
     named = [m for m in mentions if m.source != "coref"]
     for ts, te, trigs in trig_hits:
@@ -182,6 +183,34 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     r1 = None
                 if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
                     g1, g0 = None, None
+            if "round" in trig.flags or (trig.relation == "invests" and g1 and
+                                         _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"由"})):
+                fund = _funding(text, ss, ts, g1, mentions, o_types)
+                if fund:
+                    investors, investee = fund
+                    for a in investors:
+                        if a.type in s_types and a.name != investee.name:
+                            out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
+                    continue
+            if ("mutual" in trig.flags or symmetric) and g1 and not r1:
+                members = [m for m in g1 if m.type in s_types]
+                if len({m.name for m in members}) > 1 and ts - g1[-1].end <= 12 and \
+                        not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                    seen_pairs = set()
+                    for i, a in enumerate(members):
+                        for b in members[i + 1:]:
+                            if a.name != b.name and (a.name, b.name) not in seen_pairs:
+                                seen_pairs.add((a.name, b.name))
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                    continue
+            if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
+                first = _clause_subject_group(text, ss, ts, lg, s_types)
+                if first and len({m.name for m in first}) > 1:
+                    for i, a in enumerate(first):
+                        for b in first[i + 1:]:
+                            if a.name != b.name:
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                    continue
             gap = text[g1[-1].end:ts] if g1 else ""
             before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
             is_en = trig.lang == "en"
@@ -197,6 +226,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj, obj = g1, g0
                 if obj is None and r1:
                     obj = r1
+                if obj is not None and not any(m.type in o_types for m in obj):
+                    obj = None
+                if obj is None:
+                    first = [m for m in mentions if m.end <= g1[0].start and m.type in o_types
+                             and m.source != "coref"]
+                    if first:
+                        obj = [first[0]]
             elif g1 and pas_in_gap:
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
@@ -208,6 +244,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj = g0
                 if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
+            elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
+                subj, obj = deep
             elif g1 and relative:
                 subj = g1
                 obj = r1 or g0
@@ -235,10 +273,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 first = [m for m in mentions if m.end <= ts and m.type in s_types]
                 if first:
                     subj, obj = [first[0]], r1
-            if obj is r1 and r1 and len(rg) > 1 and trig.relation in ("acquires", "invests"):
+            if obj is r1 and r1 and len(rg) > 1 and "direct" not in trig.flags:
                 between = text[r1[-1].end:rg[1][0].start]
-                if _HELD.match(between):
+                if _HELD.match(between) or _MODIFIER.match(between):
                     obj = rg[1]
+            # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
+            if trig.relation == "sues" and subj and not obj:
+                mreq = _DEMAND.search(text, te, se)
+                if mreq:
+                    after = [m for m in mentions if m.start >= mreq.end() and m.start - mreq.end() <= 2
+                             and m.type in o_types]
+                    if after:
+                        obj = [after[0]]
             if trig.relation == "rules":
                 courts = [m for m in mentions if m.type == "Court" and m.end <= ts] or \
                          [m for m in mentions if m.type == "Court"]
@@ -262,7 +308,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     s_ok, o_ok = s2, o2
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
-                parties = [m for m in mentions if m.type in o_types and m.type != "Court"]
+                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
                 for b in o_ok:
@@ -274,6 +320,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
+_MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
+_DEMAND = re.compile(r"(?:要求|请求|判令|诉请)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
@@ -286,6 +334,53 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1)) > 50 else "invests"
+
+
+def _deep_object(text: str, lg: list[list[Mention]], ts: int, objm: set[str]):
+    """X 对 A实际控制人B及C 进行约谈: an object marker before an earlier group of the clause; the
+    groups from the marker to the trigger are the object, the group before the marker the subject."""
+    for k in range(len(lg) - 1, 0, -1):
+        gk = lg[k]
+        if any(c in CLAUSE_BREAK or c in "。" for c in text[gk[0].start:ts]):
+            return None
+        before = text[lg[k - 1][-1].end:gk[0].start]
+        if any(c in CLAUSE_BREAK or c in "。" for c in before):
+            return None
+        if _ends_with_any(before, objm) and k < len(lg) - 1:
+            obj = [m for g in lg[k:] for m in g]
+            return lg[k - 1], obj
+    return None
+
+
+def _clause_subject_group(text: str, ss: int, ts: int, lg: list[list[Mention]], types) -> list[Mention] | None:
+    """The first group of names in the sentence before `ts`: who 彼此/相互 refers to."""
+    for g in lg:
+        ok = [m for m in g if m.type in types]
+        if ok:
+            return ok
+    return None
+
+
+def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
+    """X完成7亿美元融资，由A、B和C领投: (investors, investee) or None."""
+    if not g1:
+        return None
+    k = text.rfind("融资", ss, ts)
+    if k < 0:
+        return None
+    investors = [m for m in g1 if m.start > k]
+    if not investors:
+        return None
+    names = {m.name for m in investors}
+    before = [m for m in mentions if m.end <= k and m.type in o_types and m.name not in names]
+    if not before:
+        return None
+    # the subject of the clause that tells the round: its first name
+    cl = k
+    while cl > ss and text[cl - 1] not in "，,；;。":
+        cl -= 1
+    in_clause = [m for m in before if m.start >= cl]
+    return investors, (in_clause[0] if in_clause else before[-1])
 
 
 def _bare_clause(text: str, pos: int) -> bool:
