@@ -11,6 +11,7 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `outcomes.tsv`    keyword, outcome
 - `surnames.tsv`    surname
 - `generic.tsv`     word, note — words that are never names on their own (公司, 该公司, 子公司)
+- `product_heads.tsv` word — 专车, 外卖, 云: a company name + one of them is that company's product
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 
 Adding a company or a trigger word is a TSV edit; no code changes.
@@ -61,6 +62,7 @@ class Lexicon:
     surnames: frozenset = frozenset()
     generic: frozenset = frozenset()
     name_words: frozenset = frozenset()
+    product_heads: frozenset = frozenset()
 
     def lookup(self, surface: str) -> LexEntity | None:
         name = self.surfaces.get(norm(surface))
@@ -170,6 +172,9 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
     p = d / "name_words.tsv"
     if p.exists():
         lex.name_words = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
+    p = d / "product_heads.tsv"
+    if p.exists():
+        lex.product_heads = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
     p = d / "generic.tsv"
     if p.exists():
         lex.generic = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))

@@ -26,6 +26,7 @@ _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng", "x", "nx
 _STOP_TAGS_PREFIX = ("p", "c", "u", "d", "r", "v", "f", "q", "w", "y", "e", "o", "t", "z", "b", "a", "m", "k", "h", "s", "g")
 _DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
               "协议", "声明", "解释", "指南", "纲要", "规划")
+_DOC_ENDS = ("法", "书", "稿", "令", "函", "案", "法规", "条款", "制度", "规则", "准则")
 _MEDIA_END = ("报", "杂志", "周刊", "日报", "晚报", "时报", "新闻", "月刊", "财经")
 
 
@@ -309,6 +310,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                      and m.type in ("Company", "Organization", "Regulator", "Court")]
             if glued and (typ != "Company" or glued[0].type == "Company"):
                 res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
+                if typ == "Regulator" and glued[0].type == "Company":
+                    typ = "Organization"
             if res is None:
                 if straddle and scan_to < s and (strength == "strong" or t is None):
                     w = straddle[1]
@@ -396,7 +399,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
     pat = _ROLE_CACHE.get(id(lex))
     if pat is None:
-        roles = sorted((r for r in lex.roles if not r.isascii()), key=len, reverse=True)
+        roles = sorted((r for r in lex.roles if not r.isascii() or r.isupper()), key=len, reverse=True)
         pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)") if roles else re.compile("(?!x)x")
         _ROLE_CACHE[id(lex)] = pat
     surnames = lex.surnames
@@ -408,6 +411,25 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         name = _person_at(seg, surnames)
         if name:
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    if surnames:
+        sn = "|".join(sorted(surnames, key=len, reverse=True))
+        # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
+        for m in re.finditer(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn, text):
+            name = m.group(1)
+            if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
+                continue
+            toks = nlp.tagged(name)
+            if len(toks) > 2 or any(t and not t.startswith("nr") and t not in ("ns", "nz") and len(w) > 1 for w, t in toks):
+                continue
+            out.append(Mention(m.start(1), m.end(1), name, "Person", name, "pattern"))
+        for m in re.finditer(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn, text):
+            name = m.group(1)
+            if any(o.start == m.start(1) for o in out) or any(c in _NOT_NAME_CHAR for c in name[1:]):
+                continue
+            p0 = m.start(1)
+            if p0 > 0 and _CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
+                continue
+            out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
     for m in re.finditer(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % "|".join(sorted(surnames, key=len, reverse=True)), text) if surnames else []:
         name = m.group(0)
         if len(name) == 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系":
@@ -449,7 +471,7 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
     for m in _TITLE.finditer(text):
         g = 1 if m.group(1) else 2
         name = m.group(g).strip()
-        if not name or any(w in name for w in _DOC_WORDS) or len(name) > 12:
+        if not name or any(w in name for w in _DOC_WORDS) or len(name) > 12 or name.endswith(_DOC_ENDS):
             continue
         typ = "Organization" if name.endswith(_MEDIA_END) else "Product"
         out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
@@ -521,6 +543,14 @@ _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还",
             "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
 
 
+_NOT_NAME_START = set("这那此该每各本最某其另哪")
+
+
+def plausible_name(surface: str) -> bool:
+    """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name."""
+    return bool(surface) and surface[0] not in _NOT_NAME_START
+
+
 def _guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
     if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
         return "Company"
@@ -566,7 +596,8 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if res:
                 start, toks = res
                 surface = text[start:p]
-                if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic:
+                if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+                        and plausible_name(surface):
                     m = Mention(start, p, surface, _guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
@@ -582,7 +613,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                 end, toks = res
                 surface = text[q:end]
                 if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
-                        and not any(m.start < end and q < m.end for m in taken):
+                        and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
                     m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
@@ -637,7 +668,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS):
             continue
         surface = text[p:p + n]
-        if len(surface) < 2 or len(surface) > 10 or surface in lex.generic:
+        if len(surface) < 2 or len(surface) > 10 or surface in lex.generic or not plausible_name(surface):
             continue
         if not any(t is None or t in ("nt", "nz", "j", "eng", "nrt") for w, t in acc):
             continue
@@ -646,3 +677,78 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         out.append(Mention(p, p + n, surface, _guess_type(surface, acc, lex, text[p + n:p + n + 3]),
                            surface, "pattern"))
     return out
+
+
+_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+_APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|app|App|APP)([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，。；,;]|$)")
+_LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
+
+
+def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Names found by their context once the first mentions are known:
+    - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
+    - a quoted name after a launch verb (推出“一号专车”): a Product;
+    - a name in apposition after a category noun that a buy verb governs (收购了打车应用大黄蜂打车);
+    - a Latin name listed beside a known organisation (淡马锡、DST和腾讯): that organisation's type;
+    - a person listed after a person (马云及井贤栋、胡晓明)."""
+    out: list[Mention] = []
+    taken = list(mentions)
+
+    def free(s: int, e: int) -> bool:
+        return not any(m.start < e and s < m.end for m in taken + out)
+
+    heads = sorted(lex.product_heads, key=len, reverse=True)
+    replace: dict[int, Mention] = {}
+    for m in mentions:
+        if m.type == "Company" and m.source == "lexicon" and heads:
+            for h in heads:
+                if text.startswith(h, m.end):
+                    e = m.end + len(h)
+                    if e < len(text) and _CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、":
+                        break
+                    if any(x.start < e and m.end < x.end for x in taken if x is not m):
+                        break
+                    surface = text[m.start:e]
+                    replace[id(m)] = Mention(m.start, e, surface, "Product", surface, "pattern", m.name)
+                    break
+    if "“" in text or "「" in text or "《" in text or '"' in text:
+        for mt in _LAUNCHED.finditer(text):
+            name = mt.group(1).strip()
+            if free(mt.start(1), mt.end(1)) and not name.endswith(_DOC_ENDS) and \
+                    not any(w in name for w in _DOC_WORDS):
+                out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
+    if "收购" in text or "并购" in text or "买下" in text:
+        from kg.extract.relations import find_triggers
+        for ss, se, trigs in find_triggers(text, lex):
+            if not any(t.relation == "acquires" and t.lang == "zh" for t in trigs):
+                continue
+            ce = clause_end(text, se, limit=40)
+            if any(m.start >= se and m.end <= ce for m in taken + out):
+                continue
+            mt = _APPOSED.search(text, se, ce + 1)
+            if mt and mt.end(1) == ce and plausible_name(mt.group(1)):
+                name = mt.group(1)
+                if free(mt.start(1), mt.end(1)) and name not in lex.generic:
+                    out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
+    for mt in _LATIN_LIST.finditer(text):
+        s, e = mt.start(1), mt.end(1)
+        if not free(s, e) or not mt.group(1).isupper():
+            continue
+        left = text[s - 1:s] if s else ""
+        right = text[e:e + 1]
+        nb = None
+        if left in ("、", "和", "与", "及"):
+            nb = [m for m in taken if m.end == s - 1]
+        if not nb and right in ("、", "和", "与", "及"):
+            nb = [m for m in taken if m.start == e + 1]
+        if nb and nb[0].type in ("Company", "Organization"):
+            out.append(Mention(s, e, mt.group(1), nb[0].type, mt.group(1), "pattern"))
+    for m in list(taken):
+        if m.type == "Person" and text[m.end:m.end + 1] in ("、", "及", "和", "与"):
+            p = m.end + 1
+            name = _person_at(text[p:p + 6], lex.surnames)
+            if name and free(p, p + len(name)):
+                out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    result = [replace.get(id(m), m) for m in mentions] + out
+    result.sort(key=lambda m: (m.start, m.end))
+    return result
