@@ -16,7 +16,7 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.model import Entity, Extraction, Lawsuit, Relation
+from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, entity_iri,
                         evidence_iri, lawsuit_iri, relation_iri)
 
@@ -69,10 +69,14 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(round(float(value), 4))).normalize(), datatype=XSD.decimal)
 
 
-def _add_dates(out: list, node: URIRef, prop: URIRef, date: str | None) -> None:
+def _add_dates(out: list, node: URIRef, prop: URIRef, date: str | None,
+               bounds: bool = True) -> None:
+    """The date at its precision, and (for the node's main date only) its earliest/latest days."""
     if not _valid_date(date):
         return
     out.append((node, prop, date_literal(date)))
+    if not bounds:
+        return
     lo, hi = date_bounds(date)
     out.append((node, KG.dateEarliest, Literal(lo, datatype=XSD.date)))
     out.append((node, KG.dateLatest, Literal(hi, datatype=XSD.date)))
@@ -101,6 +105,8 @@ def _evidence(out: list, art_id: str, art: URIRef, article_date: str | None, kin
 
 def _relation_triples(r: Relation, ctx: dict) -> list[Triple]:
     s, o = URIRef(entity_iri(r.subject)), URIRef(entity_iri(r.object))
+    if r.type in SYMMETRIC_RELATIONS:          # one node per pair, whichever side was named first
+        s, o = sorted((s, o))
     date = r.date if _valid_date(r.date) else None
     node = URIRef(relation_iri(r.type, str(s), str(o), date))
     out = [(node, RDF.type, KG.Relation), (node, KG.relationType, KG[r.type]),
@@ -121,8 +127,8 @@ def _lawsuit_triples(l: Lawsuit, ctx: dict) -> list[Triple]:
     if l.court:
         out.append((node, KG.court, URIRef(entity_iri(l.court))))
     _add_dates(out, node, KG.filingDate, l.date)
-    _add_dates(out, node, KG.rulingDate, l.ruling_date)
-    _add_dates(out, node, KG.hearingDate, l.hearing_date)
+    _add_dates(out, node, KG.rulingDate, l.ruling_date, bounds=False)
+    _add_dates(out, node, KG.hearingDate, l.hearing_date, bounds=False)
     if l.cause:
         out.append((node, KG.cause, URIRef(ONTOLOGY + "cause/" + l.cause)))
     if l.claim_cny is not None:
@@ -130,7 +136,8 @@ def _lawsuit_triples(l: Lawsuit, ctx: dict) -> list[Triple]:
     elif l.claim_amount is not None:
         out += [(node, KG.amountClaimed, _decimal(l.claim_amount)),
                 (node, KG.currency, Literal(l.claim_currency or "CNY"))]
-    if l.awarded_cny is not None:
+    claim_in_cny = l.claim_cny is not None or l.claim_amount is None or (l.claim_currency or "CNY") == "CNY"
+    if l.awarded_cny is not None and claim_in_cny:     # kg:currency then holds for both amounts
         out.append((node, KG.amountAwarded, _decimal(l.awarded_cny)))
     if l.outcome:
         out.append((node, KG.outcome, Literal(l.outcome)))

@@ -72,3 +72,28 @@ def test_hostile_text_stays_a_literal():
     from rdflib import Graph
     g = Graph().parse(data=nt, format="nt")
     assert any(str(o) == 'x" } ; DROP ALL ; <script>' for _, _, o in g)
+
+
+def test_symmetric_relation_told_both_ways_is_one_valid_node():
+    from kg.validate import validate_graph
+    from rdflib import Graph
+    a = article_rdf(make_extraction("a1", relations=[("competes", "腾讯", "字节跳动", None, "头腾大战")]))
+    b = article_rdf(make_extraction("a2", relations=[("competes", "字节跳动", "腾讯", None, "腾讯与字节跳动竞争")]))
+    g = Graph()
+    for item in (a, b):
+        for triples in item.graphs().values():
+            for t in triples:
+                g.add(t)
+    nodes = set(g.subjects(KG.relationType, KG.competes))
+    assert len(nodes) == 1
+    assert len(set(g.objects(next(iter(nodes)), KG.subject))) == 1
+    conforms, report = validate_graph(g)
+    assert conforms, report
+
+
+def test_only_the_filing_date_has_bounds():
+    ex = make_extraction()
+    ex.lawsuits[0].ruling_date = "2022-05-01"
+    g = set(article_rdf(ex).graph)
+    suit = next(s for s, p, o in g if p == RDF.type and o == KG.Lawsuit)
+    assert [str(o) for s, p, o in g if s == suit and p == KG.dateEarliest] == ["2021-02-01"]
