@@ -896,7 +896,11 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
         if not m:
-            if j == i and not title and len(lines[j].strip()) <= 80 and not consumed_title:
+            # a short first line is a title; so is a longer one right above a "Date:" line
+            header_next = (j + 1 < n and len(lines[j + 1]) < 300
+                           and _TEXT_HEADER_RE.match(lines[j + 1]) is not None)
+            if (j == i and not title and not consumed_title
+                    and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))):
                 title = lines[j].strip()
                 consumed_title = True
                 j += 1

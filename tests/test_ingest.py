@@ -484,3 +484,13 @@ def test_directory_walk_skips_readme_and_license_but_reads_them_when_named(tmp_p
     ids = [a.id for a in read_articles([tmp_path]) if isinstance(a, Article)]
     assert ids == ["a"]
     assert [a.id for a in read_articles([tmp_path / "README.md"])] == ["README"]
+
+
+def test_long_text_title_above_a_date_line_is_still_the_title(tmp_path):
+    title = "Microsoft closes its $68.7 billion purchase of Activision Blizzard after regulators relent"
+    p = tmp_path / "a.txt"
+    p.write_text(f"{title}\nDate: 2023-10-14\n\nMicrosoft said on Friday it had completed the deal.",
+                 encoding="utf-8")
+    a = read_article(p)
+    assert a.title == title and a.date == "2023-10-14"
+    assert a.text.startswith("Microsoft said")
