@@ -8,6 +8,7 @@ The lexicon and the jieba tokenizer are loaded once per process.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from kg.lexicon import load_lexicon
@@ -77,13 +78,57 @@ def _extract_zh(article: Article, lex) -> Extraction:
     # an undated telling of a fact that is also told with a date is a restatement: drop it
     dated = {(r.type, r.subject, r.object) for r in relations if r.date}
     relations = [r for r in relations if r.date or (r.type, r.subject, r.object) not in dated]
-    # owner links from the lexicon (抖音 owned by 字节跳动) when both are in the article
-    for e in entities:
-        if e.owner and e.owner in known:
-            if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
-                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
+    # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
+    # is a restatement too
+    by_fact: dict[tuple, set] = {}
+    for r in relations:
+        if r.date:
+            by_fact.setdefault(_fact_key(r), set()).add(r.date)
+    relations = [r for r in relations if not r.date or not any(
+        d != r.date and d.startswith(r.date + "-") for d in by_fact.get(_fact_key(r), ()))]
+    # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
+    # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
+    relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+def _fact_key(r: Relation) -> tuple:
+    if r.type in SYMMETRIC_RELATIONS:
+        return (r.type,) + tuple(sorted((r.subject, r.object)))
+    return (r.type, r.subject, r.object)
+
+
+_OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|之|推出的|开发的|运营的|旗下的|自家的?)*(?:产品|应用|平台|业务)?$")
+
+
+def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> list[Relation]:
+    owners = {e.name: e.owner for e in entities if e.owner and e.owner in known}
+    for m in mentions:
+        if m.owner and m.owner in known and m.source != "coref":
+            owners.setdefault(m.name, m.owner)
+    if not owners:
+        return []
+    have = {(r.subject, r.object) for r in relations if r.type == "owns"}
+    out: list[Relation] = []
+    for idx, (ss, se, _) in enumerate(sentences):
+        sm = [m for m in mentions if ss <= m.start and m.end <= se]
+        sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
+        sm.sort(key=lambda m: m.start)
+        for i, m in enumerate(sm):
+            owner = owners.get(m.name)
+            if not owner or (owner, m.name) in have:
+                continue
+            if m.owner == owner and m.source == "pattern" and m.surface.startswith(tuple(
+                    [owner] + [x.surface for x in sm if x.name == owner])):
+                ok = True                   # 滴滴专车: the owner's name is part of the product's
+            else:
+                ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
+                         for o in sm[:i])
+            if ok:
+                have.add((owner, m.name))
+                out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner"))
+    return out
 
 
 def _entities(mentions, lex) -> list[Entity]:

@@ -50,13 +50,17 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if not before:
             continue
         if w in both:
-            seen: list[Mention] = []
-            for x in reversed(before):
-                if x.type == "Company" or x.type == "Product":
-                    if all(x.name != y.name for y in seen):
-                        seen.append(x)
-                if len(seen) == 2:
-                    break
+            # the two parties the text has talked about most so far (ties: the more recent)
+            count: dict[str, int] = {}
+            last: dict[str, Mention] = {}
+            kinds = ("Company",) if len({x.name for x in before if x.type == "Company"}) >= 2 else ("Company", "Product")
+            for i, x in enumerate(before):
+                if x.type in kinds:
+                    count[x.name] = count.get(x.name, 0) + 1
+                    last[x.name] = x
+            order = {x.name: i for i, x in enumerate(before)}
+            top = sorted(count, key=lambda n: (-count[n], -order.get(n, 0)))[:2]
+            seen = [last[n] for n in top]
             if len(seen) == 2:
                 for x in seen:
                     out.append(Mention(s, e, x.name, x.type, w, "coref"))

@@ -148,11 +148,16 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
     named = [m for m in mentions if m.source != "coref"]
+    request = lex.words("request")
     for ts, te, trigs in trig_hits:
         # a trigger inside a name (中山金融投资控股有限公司) is no trigger
         if any(m.start <= ts and te <= m.end and (m.end - m.start) > (te - ts) for m in named):
             continue
+        clause_lead = text[_clause_begin(text, ts, ss):ts]
         for trig in trigs:
+            if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
+                    _contains_any(clause_lead, request):
+                continue
             schema = lex.schema.get(trig.relation)
             if not schema:
                 continue
@@ -176,6 +181,31 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             # do not cross a clause break to the right for the object
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
                 r1 = None
+            if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
+                    and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
+                    and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
+                for a in g1:
+                    for b in g0:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
+            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end:
+                # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
+                lead = text[max(ss, g1[0].start - 3):g1[0].start]
+                other = None
+                if lead.endswith(("（", "(")) and g0 and text[g0[-1].end:g1[0].start].strip() in ("（", "("):
+                    other = g0[-1:]
+                elif r1 and r1[0].start - te <= 1:
+                    other = r1[:1]
+                elif g0 and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "即"}):
+                    other = g0[-1:]
+                if other:
+                    for a in g1[-1:]:
+                        for b in other:
+                            if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
+                                c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
+                                out.append(c)
+                    continue
             if "direct" in trig.flags:
                 if g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
                     g1, g0 = None, None
@@ -249,6 +279,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and relative:
                 subj = g1
                 obj = r1 or g0
+            elif symmetric and g1 and _ends_with_any(before_g1, {"与", "和", "同", "跟"}) and \
+                    (g0 or context_subject):
+                subj, obj = (g0 or context_subject), g1
             elif g1 and r1:
                 subj, obj = g1, r1
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
@@ -291,6 +324,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
                     obj = [m for m in mentions if m.type in o_types and m.type != "Court"]
+            if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
+                prods = [m for m in (g1 or []) + (r1 or []) if m.type == "Product" and m.owner]
+                if prods and (g1 is None or ts - g1[-1].end <= 12):
+                    for m in prods:
+                        out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
+                                        False, trig.word))
+                    continue
             if not subj or not obj:
                 continue
             relation = trig.relation
@@ -321,7 +361,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
 
 
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
-_DEMAND = re.compile(r"(?:要求|请求|判令|诉请)")
+_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
@@ -334,6 +374,13 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1)) > 50 else "invests"
+
+
+def _clause_begin(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in "，,；;。！？!?\n：:":
+        i -= 1
+    return i
 
 
 def _deep_object(text: str, lg: list[list[Mention]], ts: int, objm: set[str]):
