@@ -186,6 +186,17 @@ def _cached(d: str) -> Lexicon:
     return build_lexicon(Path(d))
 
 
+_default: list = []   # (KG_ONTOLOGY_DIR at load time, lexicon) for the default location
+
+
 def load_lexicon(d: Path | str | None = None) -> Lexicon:
     """The lexicon under `d` (default: kg.paths.lexicon_dir()), read once per process."""
-    return _cached(str(Path(d) if d else lexicon_dir()))
+    if d is None:
+        import os
+        env = os.environ.get("KG_ONTOLOGY_DIR")
+        if _default and _default[0][0] == env:
+            return _default[0][1]
+        lex = _cached(str(lexicon_dir()))
+        _default[:] = [(env, lex)]
+        return lex
+    return _cached(str(Path(d)))

@@ -124,29 +124,52 @@ def tag(word: str) -> str | None:
 
 
 def tagged(text: str, hmm: bool = True) -> list[tuple[str, str | None]]:
-    """(word, tag) pairs: jieba.cut plus a dictionary tag look-up — much faster than posseg+HMM."""
+    """(word, tag) pairs: jieba.cut plus a dictionary tag look-up — much faster than posseg+HMM.
+    Short spans are cached: the same window is often asked for by several steps."""
+    if len(text) <= 24:
+        return list(_tagged_short(text, hmm))
     tags = word_tags()
     return [(w, tags.get(w)) for w in tokenizer().cut(text, HMM=hmm)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _tagged_short(text: str, hmm: bool) -> tuple[tuple[str, str | None], ...]:
+    tags = word_tags()
+    return tuple((w, tags.get(w)) for w in tokenizer().cut(text, HMM=hmm))
 
 
 _CLAUSE_PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉\t\n\r,;:!?|｜—…")
 
 
+_CLAUSE_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_PUNCT))) + "]")
+_CLAUSE_LEFT = _CLAUSE_RE
+
+
+def _clause_left(text: str, pos: int) -> int:
+    lo = max(0, pos - 64)
+    while True:
+        last = None
+        for last in _CLAUSE_RE.finditer(text, lo, pos):
+            pass
+        if last is not None:
+            return last.end()
+        if lo == 0:
+            return 0
+        lo = max(0, lo - 256)
+
+
 @functools.lru_cache(maxsize=4096)
 def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
-    return tuple(tagged(clause))
+    tags = word_tags()
+    return tuple((w, tags.get(w)) for w in tokenizer().cut(clause, HMM=True))
 
 
 def tokens_around(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, str | None]]]:
     """The clause holding `pos` (bounded by punctuation), segmented once and cached:
     (clause start, [(start, end, word, tag)]) with offsets into `text`."""
-    a = pos
-    while a > 0 and text[a - 1] not in _CLAUSE_PUNCT:
-        a -= 1
-    b = pos
-    n = len(text)
-    while b < n and text[b] not in _CLAUSE_PUNCT:
-        b += 1
+    a = _clause_left(text, pos)
+    mb = _CLAUSE_RE.search(text, pos)
+    b = mb.start() if mb else len(text)
     out = []
     p = a
     for w, t in _tagged_cached(text[a:b]):
