@@ -24,6 +24,9 @@ __all__ = ["extract"]
 
 
 def extract(article: Article) -> Extraction:
+    if article.lang == "en":      # English articles: kg/extract/english.py
+        from kg.extract.english import extract_en
+        return extract_en(article)
     lex = load_lexicon()
     text = article.text or ""
     if nlp.is_traditional(text):
@@ -57,6 +60,15 @@ def _extract_zh(article: Article, lex) -> Extraction:
 
     entities = _entities(mentions, lex)
     known = {e.name for e in entities}
+    # an owner named only inside its product's name (滴滴专车) is still an entity of the article
+    for m in mentions:
+        if m.source == "pattern" and m.owner and m.owner not in known and m.owner in lex.entities:
+            le = lex.entities[m.owner]
+            pre = next((s for s in (le.name,) + le.aliases if m.surface.startswith(s)), None)
+            if pre:
+                entities.append(Entity(name=le.name, type=le.type, aliases=list(le.aliases), qid=le.qid,
+                                       owner=le.owner, mentions=[(m.start, m.start + len(pre))]))
+                known.add(le.name)
     relations: list[Relation] = []
     seen: dict[tuple, Relation] = {}
     for c, idx, ss, se in cands:

@@ -1,0 +1,183 @@
+"""The English reader: `extract_en(article) -> Extraction`.
+
+Pure rules over the text, no model downloads.  Stages:
+- mentions: `english_entities.find_mentions` (lexicon + discovery), then per sentence the words that
+  refer back (`coref_en.tsv`: it, its, the company, the chipmaker, the iPhone maker, the two
+  companies, the judge), resolved from position: a subject pronoun takes the sentence's (or the
+  previous sentence's) subject, an object pronoun the last entity not in a prepositional phrase;
+- relations: `english_relations.Reader` reads triggers (`triggers_en.tsv`) with their frame,
+  voice, negation, hedges and lists, plus the role and possessive patterns (leads, owns);
+- dates: `english_dates.EnDates`;
+- lawsuits: from the `sues` relations, one per suit told (all defendants of one trigger together),
+  with court, cause (`causes_en.tsv`), claim (`kg.extract.money`) and outcome.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.lexicon import load_lexicon
+from kg.model import Article, Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
+from kg import nlp
+from kg.extract.money import find_money, to_cny
+from kg.extract.english_lexicon import load_en
+from kg.extract.english_entities import find_mentions
+from kg.extract.english_dates import EnDates
+from kg.extract.english_relations import Reader
+
+__all__ = ["extract_en"]
+
+
+def extract_en(article: Article) -> Extraction:
+    lex = load_lexicon()
+    en = load_en()
+    text = article.text or ""
+    mentions, judge_court = find_mentions(text, lex, en)
+    sentences = nlp.split_sentences(text)
+    dates = EnDates(text, sentences, article.date, en)
+    reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
+    cands = reader.run()
+    mentions = reader.mentions
+    entities = _entities(mentions, lex)
+    known = {e.name for e in entities}
+
+    relations: list[Relation] = []
+    seen: dict[tuple, Relation] = {}
+    for c in cands:
+        if c.subject not in known or c.object not in known or c.subject == c.object:
+            continue
+        key = (c.type, c.subject, c.object, c.date, c.negated)
+        if c.type in SYMMETRIC_RELATIONS:
+            a, b = sorted((c.subject, c.object))
+            key = (c.type, a, b, c.date, c.negated)
+        if key in seen:
+            r = seen[key]
+            r.confidence = max(r.confidence, c.confidence)
+            continue
+        r = Relation(c.type, c.subject, c.object, c.date, text[c.ss:c.se], c.ss, c.se,
+                     round(c.confidence, 3), c.negated, c.trigger)
+        seen[key] = r
+        relations.append(r)
+    # an allegation stated as the content of a suit in the same sentence is the suit, not a new fact
+    suit_at = {(r.start, r.subject) for r in relations if r.type == "sues"}
+    relations = [r for r in relations if not (r.type == "accuses" and (r.start, r.subject) in suit_at)]
+    # an undated telling of a fact also told with a date is a restatement
+    def k3(r):
+        if r.type in SYMMETRIC_RELATIONS:
+            return (r.type,) + tuple(sorted((r.subject, r.object)))
+        return (r.type, r.subject, r.object)
+    dated = {k3(r) for r in relations if r.date and not r.negated}
+    relations = [r for r in relations if r.date or r.negated or k3(r) not in dated]
+    # ownership the lexicon knows, when both sides are named in the article
+    for e in entities:
+        if e.owner and e.owner in known and e.owner != e.name:
+            if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
+                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
+    lawsuits = _lawsuits(text, relations, cands, mentions, en, reader)
+    return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+def _entities(mentions, lex) -> list[Entity]:
+    by_name: dict[str, Entity] = {}
+    for m in mentions:
+        if m.source == "coref":
+            continue
+        e = by_name.get(m.name)
+        if e is None:
+            le = lex.entities.get(m.name)
+            e = Entity(name=m.name, type=le.type if le else m.type,
+                       aliases=list(le.aliases) if le else [],
+                       qid=le.qid if le else None, owner=(le.owner if le else None) or m.owner,
+                       source="lexicon" if le else "pattern")
+            by_name[m.name] = e
+        if m.surface != m.name and m.surface not in e.aliases:
+            e.aliases.insert(0, m.surface)
+        e.mentions.append((m.start, m.end))
+    return list(by_name.values())
+
+
+_CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claimed|damages|demand|demanding|"
+                          r"asking for|asked for|compensation|withholding|withheld)\b", re.I)
+_UNNAMED_COURT = re.compile(r"\bin\s+(?:a\s+|the\s+)?(?:federal|district|U\.S\.)\s+(?:district\s+)?court\b", re.I)
+
+
+def _cause(seg: str, en) -> str | None:
+    low = seg.lower()
+    for stem, cause in en.causes:
+        if stem in low:
+            return cause
+    return None
+
+
+def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
+    sues = [r for r in relations if r.type == "sues" and not r.negated]
+    groups: dict[tuple, list[Relation]] = {}
+    trig_of = {}
+    for c in cands:
+        if c.type == "sues" and not c.negated:
+            trig_of.setdefault((c.subject, c.object, c.date, c.ss), c)
+    for r in sues:
+        c = trig_of.get((r.subject, r.object, r.date, r.start))
+        tpos = c.tstart if c else r.start
+        groups.setdefault((r.start, tpos, r.subject, r.date), []).append(r)
+    us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
+    settled = {tuple(sorted((r.subject, r.object))) for r in relations
+               if r.type == "cooperates" and not r.negated
+               and re.search(r"settle|dismiss|drop", r.trigger or "", re.I)}
+    out: list[Lawsuit] = []
+    for (ss, tpos, plaintiff, date), rs in groups.items():
+        se = rs[0].end
+        # the suit's own clause: from the trigger to the next clause that starts a new event
+        seg_end = se
+        m = re.search(r";|,\s+and\s+(?:in|on|later|then)\b", text[tpos:se])
+        if m:
+            seg_end = tpos + m.start()
+        seg = text[tpos:seg_end]
+        court = None
+        for mm in mentions:
+            if mm.type == "Court" and tpos <= mm.start < seg_end and mm.source != "coref":
+                court = mm.name
+                break
+        if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
+            court = us_courts[0]
+        cause = _cause(seg, en) or _cause(text[ss:tpos], en)
+        claim_cny = claim_amt = claim_cur = None
+        if _CLAIM_WORDS.search(seg):
+            for mo in find_money(seg):
+                if mo.currency is None:
+                    continue
+                claim_amt, claim_cur = mo.value, mo.currency
+                claim_cny = to_cny(mo, assume_cny=False)
+                break
+        defendants = list(dict.fromkeys(r.object for r in rs))
+        outcome = None
+        if any(tuple(sorted((plaintiff, d))) in settled for d in defendants):
+            outcome = "settled"
+        out.append(Lawsuit(plaintiffs=[plaintiff], defendants=defendants, court=court, date=date,
+                           cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
+                           claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
+                           start=rs[0].start, end=rs[0].end,
+                           confidence=max(r.confidence for r in rs)))
+    # a counterclaim is filed in the case it answers: the court of the suit between the same
+    # parties the other way round, when the text names exactly one
+    for ls in out:
+        if ls.court is None and re.search(r"counter", text[ls.start:ls.end], re.I):
+            courts = {o.court for o in out if o is not ls and o.court and set(o.plaintiffs) & set(ls.defendants)
+                      and set(o.defendants) & set(ls.plaintiffs)}
+            prior = [o for o in out if o is not ls and set(o.plaintiffs) & set(ls.defendants)
+                     and set(o.defendants) & set(ls.plaintiffs)]
+            if len(courts) == 1 and all(o.court for o in prior):
+                ls.court = courts.pop()
+    # one suit told twice (same parties, same date): keep one, with what each telling adds
+    merged: list[Lawsuit] = []
+    for ls in out:
+        for o in merged:
+            if o.plaintiffs == ls.plaintiffs and set(o.defendants) == set(ls.defendants) and \
+                    (o.date == ls.date or not ls.date) and (not o.court or not ls.court or o.court == ls.court):
+                o.court = o.court or ls.court
+                o.cause = o.cause or ls.cause
+                if o.claim_amount is None:
+                    o.claim_amount, o.claim_currency, o.claim_cny = ls.claim_amount, ls.claim_currency, ls.claim_cny
+                break
+        else:
+            merged.append(ls)
+    return merged

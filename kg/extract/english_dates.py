@@ -1,0 +1,312 @@
+"""English dates, resolved at the precision written.
+
+Forms: "March 8, 2018", "8 March 2018", "Mar. 8", "March 2018", "in March", "in 2019", "2018-03-08",
+"March 15 this year", "in May last year", "on Monday" / "last Tuesday" (the most recent such weekday
+on or before the article date), "yesterday", "this year", "last year", "earlier this month", "last
+month", and anaphoric ones resolved against the narrative's last dated opener: "the same day",
+"that afternoon", "hours later", "four days later", "later that month", "the month before", "the
+following year".  A month or day without a year takes the year in force (the last year written),
+else the article's (the year before when the month lies after the article's month).
+
+`EnDates(text, sentences, article_date, en)` walks the sentences once; `date_for(i, pos)` gives the
+date of a fact stated at `pos` in sentence `i`: the nearest date before it in its sentence, else
+one after it in its clause, else the date governing the paragraph (a dated opener before it).
+Nothing is guessed: when nothing applies the answer is None.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.extract.dates import _iso, _parse_ref
+from kg.extract.english_lexicon import EnLexicon
+
+
+@dataclass
+class EnDate:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    kind: str            # absolute | relative | anaphoric | range
+    opener: bool = False
+
+
+def _prec(v: str | None) -> int:
+    return 0 if not v else v.count("-") + 1
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+class _Rx:
+    def __init__(self, en: EnLexicon):
+        mon = "|".join(sorted((re.escape(w) for w in en.months), key=len, reverse=True))
+        wd = "|".join(re.escape(w) for w in en.weekdays)
+        num = "|".join(sorted((re.escape(w) for w in en.numbers), key=len, reverse=True))
+        M = rf"(?P<mon>(?:{mon}))(?![\w])"
+        self.rx = re.compile(
+            # month day, year | month day | month year | day month year
+            rf"(?P<md>{M}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?(?!\d)(?:\s+(?P<rely>this|last|next)\s+year)?)"
+            rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>(?:{mon}))(?![\w])(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?)"
+            rf"|(?P<my>(?P<pre>\b(?:in|In|since|Since|by|By|during|During|until|Until|early|Early|late|Late|mid|mid-|from|From|of|last|Last|this|This|next|Next|through)\s+)?(?P<mon3>(?:{mon}))(?![\w])(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<y3>(?:19|20)\d{{2}}))?(?:\s+(?P<rely3>this|last|next)\s+year)?)"
+            rf"|(?P<iso>\b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})(?:-(?P<id>\d{{2}}))?\b)"
+            rf"|(?P<wk>\b(?:(?P<wpre>last|this|on|On|Last|This)\s+)?(?P<wd>{wd})\b)"
+            r"|(?P<rel>\b(?:yesterday|today|earlier this (?:year|month|week)|later this (?:year|month)|this year|last year|"
+            r"next year|this month|last month|next month|the previous year|the following year|the next year|"
+            r"the year before|a year later|the same year|that year|the previous month|the following month|"
+            r"the next month|the month before|later that month|earlier that month|that month|the same month|"
+            r"a month later|the same day|that day|that afternoon|that morning|that evening|that night|"
+            r"the next day|the following day|the day before|the previous day|a day later|within hours|"
+            r"hours later|minutes later|later that day|earlier that day)\b)"
+            rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
+            r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid-|mid|from|From|until|Until|year|through|before|after|Before|After)\s+)(?P<yy>(?:19|20)\d{2})(?![\d,%]))",
+            re.I)
+
+
+_RX: dict[int, _Rx] = {}
+
+
+def _rx(en: EnLexicon) -> re.Pattern:
+    r = _RX.get(id(en))
+    if r is None:
+        r = _RX[id(en)] = _Rx(en)
+    return r.rx
+
+
+def _last_weekday(ref: str | None, wd: int, strict: bool) -> str | None:
+    y, m, d = _parse_ref(ref)
+    if d is None:
+        return None
+    day = dt.date(y, m, d)
+    back = (day.weekday() - wd) % 7
+    if back == 0 and strict:
+        back = 7
+    return (day - dt.timedelta(days=back)).isoformat()
+
+
+class EnDates:
+    def __init__(self, text: str, sentences: list[tuple[int, int, str]], ref: str | None, en: EnLexicon):
+        self.ref = ref
+        self.en = en
+        self.per: list[list[EnDate]] = []
+        self.gov: list[str | None] = []
+        ry, rm, rd = _parse_ref(ref)
+        self.year: int | None = None                    # the year in force
+        anchors: list[str] = []                          # dated openers, in text order
+        para_of = []
+        para = 0
+        last_end = 0
+        for ss, se, s in sentences:
+            if re.search(r"\n\s*\n", text[last_end:ss]):
+                para += 1
+            para_of.append(para)
+            last_end = se
+        gov: str | None = None
+        gov_para = -1
+        for i, (ss, se, s) in enumerate(sentences):
+            if para_of[i] != gov_para:
+                gov = None
+            self.gov.append(gov)
+            found: list[EnDate] = []
+            for m in _rx(en).finditer(s):
+                d = self._resolve(m, s, anchors, ry, rm, rd)
+                if d is None:
+                    continue
+                d.start += ss
+                d.end += ss
+                found.append(d)
+            # ranges: "from May 3 to May 24", "between 2018 and 2020", "May 3-24"
+            for a, b in zip(found, found[1:]):
+                between = text[a.end:b.start].strip().lower()
+                if between in ("to", "and", "-", "–", "through", "until", "till"):
+                    a.kind = b.kind = "range"
+            for d in found:
+                # "effective April 1", "valid until 2025": a term, not when something happened
+                if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through)\s+(?:on\s+)?$",
+                             text[max(ss, d.start - 20):d.start], re.I):
+                    d.kind = "range"
+                if not d.value or d.kind == "range":
+                    continue
+                # an opener: the date sits in the sentence's first clause, or opens a later clause
+                lead = text[ss:d.start]
+                clause_lead = re.split(r"[,;]\s+|\s+and\s+(?=(?:in|on|by)\s)", lead)[-1].strip().lower()
+                clause_lead = re.sub(r"\b(?:and|but|then|while|in|on|by|since|until|from|early|late|later|as recently as|as early as|back)\b", "", clause_lead).strip()
+                first_clause = "," not in _strip_dates(lead, found, ss) and ";" not in lead
+                if lead.strip() == "" or not clause_lead:
+                    first_clause = True
+                back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I)
+                if first_clause and not back:
+                    d.opener = True
+                    anchors.append(d.value)
+                    gov = d.value
+                    gov_para = para_of[i]
+            self.per.append(found)
+
+    def _resolve(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        en = self.en
+        g = m.group
+        kind = "absolute"
+        val: str | None = None
+        if g("md") or g("dm") or g("my"):
+            mon_w = (g("mon") or g("mon2") or g("mon3")).lower()
+            mon = en.months.get(mon_w) or en.months.get(mon_w.rstrip("."))
+            if not mon:
+                return None
+            day = int(g("d") or g("d2")) if (g("d") or g("d2")) else None
+            y = g("y") or g("y2") or g("y3")
+            rely = (g("rely") or g("rely3") or "").lower()
+            raw = g("mon") or g("mon2") or g("mon3")
+            if g("my"):
+                pre = (g("pre") or "").strip().lower()
+                # a bare month name must look like one: "in May", "May 2018"; not the verb "may"
+                if not y and not rely and not pre:
+                    if raw.lower() in ("may", "march", "mar", "jan", "sep", "sept", "dec", "oct", "nov", "aug", "apr", "jun", "jul", "feb") \
+                            or not raw[0].isupper():
+                        return None
+                if not raw[0].isupper():
+                    return None
+                if pre in ("last", "this", "next") and not y:
+                    rely = rely or pre
+            if day is not None and not 1 <= day <= 31:
+                return None
+            if y:
+                val = _iso(int(y), mon, day)
+                self.year = int(y)
+            elif rely and ry:
+                val = _iso(ry + {"this": 0, "last": -1, "next": 1}[rely], mon, day)
+                self.year = int(val[:4]) if val else self.year
+            else:
+                kind = "relative"
+                yy = self.year
+                if yy is None and ry is not None:
+                    yy = ry
+                    if rm is not None and (mon > rm or (mon == rm and day and rd and day > rd)):
+                        yy -= 1
+                val = _iso(yy, mon, day) if yy else None
+        elif g("iso"):
+            val = _iso(int(g("iy")), int(g("im")), int(g("id")) if g("id") else None)
+            self.year = int(g("iy"))
+        elif g("wk"):
+            kind = "relative"
+            wd = en.weekdays.get(g("wd").lower())
+            pre = (g("wpre") or "").lower()
+            if wd is None:
+                return None
+            if pre == "this":
+                return None
+            val = _last_weekday(self.ref, wd, strict=(pre == "last"))
+        elif g("rel"):
+            w = g("rel").lower()
+            kind = "relative"
+            if w in ("yesterday", "today"):
+                val = _shift(self.ref, -1 if w == "yesterday" else 0)
+            elif w in ("this year", "earlier this year", "later this year", "last year", "next year"):
+                val = _iso(ry + {"last year": -1, "next year": 1}.get(w, 0)) if ry else None
+            elif w in ("this month", "earlier this month", "later this month", "last month", "next month"):
+                if ry and rm:
+                    yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
+                    val = _iso(yy, mm)
+            elif w == "earlier this week":
+                val = None
+            else:
+                kind = "anaphoric"
+                val = _anaphor(w, anchors)
+        elif g("later"):
+            kind = "anaphoric"
+            n = g("n").lower()
+            k = int(n) if n.isdigit() else en.numbers.get(n, 0)
+            unit = g("unit").lower().rstrip("s")
+            sign = 1 if g("dir").lower() in ("later", "after") else -1
+            need = {"day": 3, "week": 3, "month": 2, "year": 1}[unit]
+            base = _anchor(anchors, need)
+            if base and k:
+                y, mo, d = _parse_ref(base)
+                if unit == "day" or unit == "week":
+                    val = (dt.date(y, mo, d) + dt.timedelta(days=sign * k * (7 if unit == "week" else 1))).isoformat()
+                elif unit == "month":
+                    yy, mm = _add_months(y, mo, sign * k)
+                    val = _iso(yy, mm)
+                else:
+                    val = _iso(y + sign * k)
+        elif g("yr"):
+            val = _iso(int(g("yy")))
+            self.year = int(g("yy"))
+            s0 = m.start("yy")
+            return EnDate(s0, m.end(), g("yy"), val, kind)
+        else:
+            return None
+        return EnDate(m.start(), m.end(), m.group(0), val, kind)
+
+    def date_for(self, idx: int, pos: int, text: str, report_block: bool = False) -> str | None:
+        if idx >= len(self.per):
+            return None
+        ds = [d for d in self.per[idx] if d.value and d.kind != "range"]
+        before = [d for d in ds if d.end <= pos]
+        if before:
+            if report_block:
+                return None
+            return before[-1].value
+        after = [d for d in ds if d.start >= pos and not re.search(r"[,;]", text[pos:d.start])]
+        if after:
+            return after[0].value
+        return self.gov[idx]
+
+    def date_before(self, idx: int, pos: int) -> EnDate | None:
+        ds = [d for d in self.per[idx] if d.value and d.kind != "range" and d.end <= pos]
+        return ds[-1] if ds else None
+
+
+def _strip_dates(lead: str, found: list[EnDate], ss: int) -> str:
+    out = lead
+    for d in found:
+        a, b = d.start - ss, d.end - ss
+        if b <= len(lead):
+            out = out[:a] + "x" * (b - a) + out[b:]
+    return out
+
+
+def _shift(ref: str | None, days: int) -> str | None:
+    y, m, d = _parse_ref(ref)
+    if d is None:
+        return None
+    return (dt.date(y, m, d) + dt.timedelta(days=days)).isoformat()
+
+
+def _anchor(anchors: list[str], need: int) -> str | None:
+    for a in reversed(anchors):
+        if _prec(a) >= need:
+            return a
+    return None
+
+
+def _anaphor(w: str, anchors: list[str]) -> str | None:
+    day_words = ("the same day", "that day", "that afternoon", "that morning", "that evening", "that night",
+                 "within hours", "hours later", "minutes later", "later that day", "earlier that day")
+    if w in day_words:
+        return _anchor(anchors, 3)
+    if w in ("the next day", "the following day", "a day later", "the day before", "the previous day"):
+        a = _anchor(anchors, 3)
+        return _shift(a, 1 if w in ("the next day", "the following day", "a day later") else -1) if a else None
+    if w in ("later that month", "earlier that month", "that month", "the same month"):
+        a = _anchor(anchors, 2)
+        return a[:7] if a else None
+    if w in ("the month before", "the previous month", "the following month", "the next month", "a month later"):
+        a = _anchor(anchors, 2)
+        if not a:
+            return None
+        y, m, _ = _parse_ref(a)
+        yy, mm = _add_months(y, m, -1 if w in ("the month before", "the previous month") else 1)
+        return _iso(yy, mm)
+    if w in ("the same year", "that year", "the previous year", "the year before", "the following year",
+             "the next year", "a year later"):
+        a = _anchor(anchors, 1)
+        if not a:
+            return None
+        off = {"the previous year": -1, "the year before": -1, "the following year": 1, "the next year": 1,
+               "a year later": 1}.get(w, 0)
+        return _iso(int(a[:4]) + off)
+    return None

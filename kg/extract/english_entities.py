@@ -1,0 +1,421 @@
+"""English entity mentions: the shared lexicon's English names plus discovery by rule.
+
+- lexicon names, case-sensitive at word boundaries (Apple, not apple), products also in the plural
+  (iPhones) and with a model number (iPhone 8 -> a new product owned by iPhone's owner);
+- courts: "U.S. District Court for the Northern District of California", "Northern District of
+  California", "Court of Appeals for the Ninth Circuit", "a federal judge in Oakland" / "a San Diego
+  jury" (seat table `courts_en.tsv`), "a regional court in Munich" -> "Munich Regional Court";
+- people after or before a role word (`roles_en.tsv`): "chief executive Tim Sweeney", "Judge Yvonne
+  Gonzalez Rogers", "Tim Cook, Apple's chief executive";
+- capitalised names typed by their ending (`suffixes_en.tsv`): "Foo Inc." (Company "Foo", alias
+  "Foo Inc."), "Fair Trade Commission" (Regulator), "Play Store" (Product); a place before the
+  name ("South Korea's Fair Trade Commission") is tried against the lexicon;
+- unknown capitalised names listed with a known company ("Foxconn, Pegatron, Wistron and Compal")
+  are companies too;
+- short forms of names found: "Epic" for "Epic Games", "Cook" for "Tim Cook".
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.lexicon import Lexicon, norm
+from kg.extract.entities import Mention
+from kg.extract.english_lexicon import EnLexicon
+
+CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w'’-]*)"
+_CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:\s+(?:(?:of|for|the|de|&)\s+)*{CAP})*")
+_ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.|Mr\.|Ms\.|Mrs\.|Dr\.|L\.L\.C\.|S\.A\.|N\.V\.)$")
+_DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
+_DISTRICT = re.compile(
+    rf"(?:(?:U\.S\.|US|United States|federal)\s+)?(?:District\s+Court\s+for\s+the\s+)?(?P<dir>{_DIRS})\s+District\s+of\s+"
+    r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_ORD = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Federal|D\.C\.|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th)"
+_CIRCUIT = re.compile(rf"(?:(?:U\.S\.\s+)?Court\s+of\s+Appeals\s+for\s+the\s+)?(?P<c>{_ORD})\s+Circuit(?:\s+Court\s+of\s+Appeals)?")
+_ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5th": "Fifth", "6th": "Sixth",
+            "7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh"}
+_CITY = r"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+_COURT_IN = re.compile(
+    r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
+    r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+)?"
+    rf"(?P<what>court|judge|jury)\s+in\s+{_CITY}")
+_CITY_COURT = re.compile(
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+{_CITY}\s+(?:(?P<adj>federal|regional|district|state|high|intermediate|appeals|superior)\s+)?"
+    r"(?P<what>court|judge|jury)\b")
+_FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
+NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)){1,3}"
+_MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
+
+
+def _cap_word(w: str) -> bool:
+    return bool(w) and (w[0].isupper() or (len(w) > 2 and w[0].islower() and any(c.isupper() for c in w[1:3])))
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon_regex(lex_id: int, lex: Lexicon):
+    surf: dict[str, str] = {}
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            if len(s) >= 2 and s.isascii() and any(c.isalpha() for c in s):
+                surf.setdefault(s, ent.name)
+    alts = sorted(surf, key=len, reverse=True)
+    rx = re.compile(r"(?<![\w&@-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?:s)?(?![\w&-])")
+    return rx, surf
+
+
+class Finder:
+    """Collects mentions without overlaps; earlier (more reliable) passes win."""
+
+    def __init__(self, text: str, lex: Lexicon, en: EnLexicon):
+        self.text, self.lex, self.en = text, lex, en
+        self.mentions: list[Mention] = []
+        self.judge_court: dict[str, str] = {}     # judge's name -> court's name
+        self.roles: list[tuple[int, int, str, str]] = []   # (start, end, person, role word)
+
+    def free(self, s: int, e: int) -> bool:
+        return all(e <= m.start or s >= m.end for m in self.mentions)
+
+    def add(self, s: int, e: int, name: str, typ: str, source: str, owner: str | None = None,
+            replace: bool = False) -> Mention | None:
+        if replace:
+            self.mentions = [m for m in self.mentions if e <= m.start or s >= m.end]
+        elif not self.free(s, e):
+            return None
+        m = Mention(s, e, name, typ, self.text[s:e], source, owner)
+        self.mentions.append(m)
+        return m
+
+    def lookup(self, surface: str):
+        le = self.lex.lookup(surface)
+        if le is None:
+            return None
+        # an English surface must be one the lexicon spells in Latin letters (never a CJK match)
+        return le
+
+
+def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention], dict[str, str]]:
+    """All entity mentions of an English text, sorted; and the judge -> court map."""
+    f = Finder(text, lex, en)
+    _courts(f)
+    _lexicon(f)
+    _people(f)
+    _chunks(f)
+    _models(f)
+    _lists(f)
+    _short_forms(f)
+    f.mentions.sort(key=lambda m: (m.start, m.end))
+    return f.mentions, f.judge_court
+
+
+def _lexicon(f: Finder) -> None:
+    rx, surf = _lexicon_regex(id(f.lex), f.lex)
+    for m in rx.finditer(f.text):
+        s, e = m.start(), m.end()
+        word = m.group(0)
+        name = surf.get(word)
+        if name is None:                      # the plural form
+            name = surf.get(word[:-1])
+            ent = f.lex.entities.get(name) if name else None
+            if ent is None or ent.type != "Product":
+                # "Apples" is not Apple: retry without the s
+                name = surf.get(word[:-1])
+                if name is None:
+                    continue
+                e -= 1
+        ent = f.lex.entities[name]
+        # a company name inside a longer capitalised name is not the company ("Apple Music" stays)
+        if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en):
+            continue
+        f.add(s, e, name, ent.type, "lexicon", ent.owner)
+
+
+def _longer_cap_name(text: str, s: int, e: int, en: EnLexicon) -> bool:
+    after = re.match(r"\s+([A-Z][\w&'’-]*)", text[e:e + 40])
+    if after:
+        w = after.group(1)
+        for suf, typ, pos, strip in en.suffixes:
+            if pos == "last" and w == suf and typ != "Company":
+                return True
+    return False
+
+
+def _court_name(f: Finder, city: str, adj: str | None, what: str) -> str:
+    if city in f.en.courts and (adj in (None, "federal", "district", "U.S.") or what == "jury"):
+        return f.en.courts[city]
+    if adj and adj not in ("federal", "U.S."):
+        return f"{city} {adj[0].upper() + adj[1:]} Court"
+    return f"{'federal court' if adj == 'federal' else 'court'} in {city}"
+
+
+def _courts(f: Finder) -> None:
+    t = f.text
+    for m in _DISTRICT.finditer(t):
+        s = m.start()
+        pre = t[max(0, s - 30):s]
+        full = re.search(r"(?:the\s+)?(?:U\.S\.\s+|United States\s+|federal\s+)?(?:District\s+)?Court\s+for\s+the\s+$", pre)
+        if full:
+            s = s - len(full.group(0)) + (4 if full.group(0).startswith("the ") else 0)
+        name = f"U.S. District Court for the {m.group('dir')} District of {m.group('state')}"
+        f.add(s, m.end(), name, "Court", "pattern")
+    for m in _CIRCUIT.finditer(t):
+        c = _ORDWORD.get(m.group("c"), m.group("c"))
+        f.add(m.start(), m.end(), f"U.S. Court of Appeals for the {c} Circuit", "Court", "pattern")
+    for rx in (_COURT_IN, _CITY_COURT):
+        for m in rx.finditer(t):
+            city = m.group("city")
+            if city in f.en.stop or city.lower() in f.en.months:
+                continue
+            name = _court_name(f, city, m.group("adj"), m.group("what"))
+            s = m.start("adj") if m.group("adj") and rx is _COURT_IN else (
+                m.start("what") if rx is _COURT_IN else m.start("city"))
+            f.add(s, m.end(), name, "Court", "pattern")
+
+
+def _role_regex(en: EnLexicon, kinds: tuple[str, ...]) -> str:
+    words = sorted((w for w, (_, k) in en.roles.items() if k in kinds), key=len, reverse=True)
+    out = []
+    for w in words:
+        esc = r"\s+".join(re.escape(x) for x in w.split())
+        out.append(esc)
+    return "|".join(out)
+
+
+def _clean_name(f: Finder, name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in f.en.stop or words[-1].lower() in f.en.months
+                     or words[-1].lower() in f.en.weekdays or f.lex.lookup(words[-1])):
+        words.pop()
+    while words and (words[0] in f.en.stop or f.lex.lookup(words[0])):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention | None:
+    name = _clean_name(f, name)
+    if len(name.split()) < 2 and kind != "title":
+        return None
+    s = f.text.find(name, s)
+    if s < 0:
+        return None
+    e = s + len(name)
+    le = f.lex.lookup(name)
+    canon = le.name if le is not None and le.type == "Person" else name
+    m = f.add(s, e, canon, "Person", "lexicon" if le is not None else "pattern")
+    if m is not None:
+        f.roles.append((s, e, canon, role))
+        if kind == "judge":
+            after = f.text[e:e + 90]
+            # "Judge X of the Northern District of California"
+            for c in f.mentions:
+                if c.type == "Court" and e < c.start <= e + 40 and re.match(r",?\s+of\s+(?:the\s+)?$", f.text[e:c.start]):
+                    f.judge_court[canon] = c.name
+            _ = after
+    return m
+
+
+def _people(f: Finder) -> None:
+    t = f.text
+    before = _role_regex(f.en, ("exec", "judge", "other", "title"))
+    rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before}))\s+(?P<name>{NAME})")
+    for m in rx.finditer(t):
+        role = m.group("role")
+        kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
+        # capitalised titles (Judge, Mr.) must be written capitalised
+        if kind in ("judge", "title") and not role[0].isupper():
+            continue
+        name = m.group("name")
+        if not all(w[0].isupper() for w in name.split()):
+            continue
+        _add_person(f, m.start("name"), name, role, kind)
+    # title + a single surname: "Mr. Sweeney", "Judge Koh"
+    for m in re.finditer(r"\b(?P<role>Mr\.|Ms\.|Mrs\.|Dr\.|Judge)\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b", t):
+        if f.free(m.start("name"), m.end("name")):
+            known = [p for p in f.mentions if p.type == "Person" and p.name.split()[-1] == m.group("name")]
+            if known:
+                continue
+            f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
+    after = _role_regex(f.en, ("exec", "other"))
+    rx2 = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+                     rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
+    for m in rx2.finditer(t):
+        name = m.group("name")
+        if not all(w[0].isupper() for w in name.split()):
+            continue
+        _add_person(f, m.start("name"), name, m.group("role"), "exec")
+
+
+def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
+    for suf, typ, pos, strip in f.en.suffixes:
+        if strip and pos == "last" and len(words) > 1 and words[-1].rstrip(",") == suf:
+            return words[:-1], True
+    return words, False
+
+
+def _type_of(f: Finder, words: list[str]) -> str | None:
+    name = " ".join(words)
+    for suf, typ, pos, strip in f.en.suffixes:
+        if pos == "last" and len(words) > 1 and words[-1] == suf:
+            return typ
+        if pos == "first" and name.startswith(suf + " ") and len(words) > len(suf.split()):
+            return typ
+    return None
+
+
+def _chunks(f: Finder) -> None:
+    t = f.text
+    for m in _CHUNK.finditer(t):
+        s, e = m.start(), m.end()
+        seg = t[s:e]
+        # split at possessives that do not belong to the name ("Korea's Fair Trade Commission")
+        parts = []
+        p0 = 0
+        for pm in re.finditer(r"([\w.&-]+)['’]s?\s+", seg):
+            if pm.group(0).strip() in f.en.inner or (pm.group(1) + "'s") in f.en.inner:
+                continue
+            parts.append((p0, pm.start() + len(pm.group(1))))
+            p0 = pm.end()
+        parts.append((p0, len(seg)))
+        prev_place = None
+        for a, b in parts:
+            ps, pe = s + a, s + b
+            sub = t[ps:pe]
+            # trailing period that ends the sentence, not an abbreviation
+            while sub.endswith((".", ",", "'", "’")) and not _ABBR_DOT.search(sub):
+                sub = sub[:-1]
+                pe -= 1
+            words = sub.split()
+            while words and (words[0] in f.en.stop or words[0] in ("of", "for", "the", "de", "&")):
+                ps = t.index(words[0], ps) + len(words[0])
+                words = words[1:]
+            while words and words[-1] in ("of", "for", "the", "de", "&"):
+                words = words[:-1]
+            if not words:
+                prev_place = None
+                continue
+            ps = t.index(words[0], ps)
+            pe = ps + len(" ".join(words)) if t[ps:ps + len(" ".join(words))] == " ".join(words) else pe
+            _classify(f, ps, pe, words, prev_place)
+            prev_place = " ".join(words)
+
+
+def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) -> None:
+    name = " ".join(words)
+    surface = f.text[s:e]
+    if not f.free(s, e):
+        # a longer name around a lexicon name: "Apple Inc." -> Apple's mention grows to the full form
+        inner = [m for m in f.mentions if s <= m.start and m.end <= e]
+        core, stripped = _strip_suffix(f, words)
+        if len(inner) == 1 and inner[0].source == "lexicon":
+            m = inner[0]
+            lead = f.text[s:m.start].split()
+            if (stripped and m.surface == " ".join(core) and m.start == s) or \
+                    (m.end == e and lead and all(w in f.en.places or w.rstrip(".") in f.en.places for w in lead)):
+                f.add(s, e, m.name, m.type, m.source, m.owner, replace=True)
+        return
+    core, stripped = _strip_suffix(f, words)
+    cands = [name, " ".join(core)]
+    if place:
+        pw = place.split()
+        cands += [f"{place} {name}", f"{pw[-1]} {name}"]
+    # leading place words: "U.S. Federal Trade Commission", "EU Commission"
+    w2 = list(words)
+    while len(w2) > 1 and (w2[0] in f.en.places or w2[0].rstrip(".") in f.en.places):
+        w2 = w2[1:]
+        cands.append(" ".join(w2))
+    for c in cands:
+        le = f.lex.lookup(c) if c else None
+        if le is not None and any(x.isascii() and norm(x) == norm(c) for x in (le.name,) + le.aliases):
+            f.add(s, e, le.name, le.type, "lexicon", le.owner)
+            return
+    typ = _type_of(f, words)
+    if typ is None:
+        return
+    if typ == "Company" and stripped:
+        canon = " ".join(core)
+    else:
+        canon = name
+    if len(canon) < 2 or canon in f.en.stop or canon in f.en.places:
+        return
+    f.add(s, e, canon, typ, "pattern")
+
+
+def _models(f: Finder) -> None:
+    """'iPhone 7' after a known product: a new product, owned by the product's owner."""
+    out = []
+    for m in list(f.mentions):
+        if m.type != "Product":
+            continue
+        mm = _MODEL.match(f.text, m.end)
+        if mm and not (mm.group(0).strip().isdigit() and len(mm.group(0).strip()) == 4):
+            nxt = f.text[mm.end():mm.end() + 2]
+            if nxt[:1].isdigit() or re.match(r"\s?(?:%|percent|million|billion|years?)", f.text[mm.end():mm.end() + 9]):
+                continue
+            out.append((m, mm.end()))
+    for m, e in out:
+        owner = m.owner
+        f.mentions.remove(m)
+        name = f.text[m.start:e]
+        f.mentions.append(Mention(m.start, e, name, "Product", name, "pattern", owner or m.name))
+
+
+def _lists(f: Finder) -> None:
+    """Unknown capitalised names listed with a company are companies."""
+    t = f.text
+    word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
+    rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
+    bad = f.en.stop | f.en.places
+    changed = True
+    rounds = 0
+    while changed and rounds < 6:
+        changed = False
+        rounds += 1
+        comps = [m for m in f.mentions if m.type == "Company"]
+        for m in comps:
+            mm = rx.match(t, m.end)
+            if not mm:
+                continue
+            w = mm.group(1) or mm.group(2)
+            ws = mm.start(1) if mm.group(1) else mm.start(2)
+            w = w.rstrip(".,'’")
+            if w.endswith(("'s", "’s")):
+                continue
+            if w.split()[0] in bad or w.lower() in f.en.months or w.lower() in f.en.weekdays \
+                    or not f.free(ws, ws + len(w)):
+                continue
+            # only a genuine list: an "and"/"or" closes it within the next names
+            tail = t[ws:ws + 80]
+            if not re.match(rf"{re.escape(w)}(?:,\s+[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)*,?\s+(?:and|or)\s+[A-Z]", tail) \
+                    and not re.search(r"(?:and|or)\s+$", t[m.end:ws]):
+                continue
+            if True:
+                f.add(ws, ws + len(w), w, "Company", "pattern")
+                changed = True
+
+
+def _short_forms(f: Finder) -> None:
+    t = f.text
+    shorts: dict[str, tuple[str, str]] = {}
+    bad = f.en.stop | f.en.places
+    for m in list(f.mentions):
+        words = m.surface.split()
+        if m.type == "Company" and len(words) >= 2:
+            w = words[0]
+            if len(w) >= 3 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
+                shorts.setdefault(w, (m.name, m.type))
+        elif m.type == "Person" and len(words) >= 2:
+            shorts.setdefault(words[-1], (m.name, "Person"))
+            if len(words) >= 3:
+                shorts.setdefault(" ".join(words[-2:]), (m.name, "Person"))
+        elif m.type == "Product" and len(words) == 2 and m.source == "pattern":
+            w = words[0]
+            if len(w) >= 4 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
+                shorts.setdefault(w, (m.name, m.type))
+    if not shorts:
+        return
+    rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
+    for m in rx.finditer(t):
+        name, typ = shorts[m.group(0)]
+        # "Epic" directly followed by a capitalised word is part of another name
+        if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
+            continue
+        f.add(m.start(), m.end(), name, typ, "short")

@@ -1,0 +1,108 @@
+"""The English reader's data: `ontology/lexicon/*_en.tsv`, read once per process.
+
+The shared lexicon (`kg.lexicon.load_lexicon()`: entities with their English aliases, the relation
+schema) is used as is; these tables hold what only the English reader needs: triggers with their
+frames, function words, role words, name endings, coreference words, month and weekday names,
+court seats and lawsuit-cause stems.  Adding a trigger or a suffix is a TSV edit.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.lexicon import read_tsv
+from kg.paths import lexicon_dir
+
+
+@dataclass(frozen=True)
+class EnTrigger:
+    relation: str
+    pattern: str
+    frame: str              # SO | OS | SELL | SYM
+    confidence: float
+    flags: frozenset
+    regex: re.Pattern
+
+
+@dataclass(eq=False)
+class EnLexicon:
+    triggers: list[EnTrigger] = field(default_factory=list)
+    modifiers: dict[str, set[str]] = field(default_factory=dict)
+    roles: dict[str, tuple[bool, str]] = field(default_factory=dict)     # word -> (leads, kind)
+    suffixes: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (word, type, position, strip)
+    heads: set[str] = field(default_factory=set)
+    coref: dict[str, str] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    weekdays: dict[str, int] = field(default_factory=dict)
+    numbers: dict[str, int] = field(default_factory=dict)
+    courts: dict[str, str] = field(default_factory=dict)
+    causes: list[tuple[str, str]] = field(default_factory=list)
+    stop: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    inner: set[str] = field(default_factory=set)
+
+    def words(self, kind: str) -> set[str]:
+        return self.modifiers.get(kind, set())
+
+
+def _pattern(p: str) -> re.Pattern:
+    parts = []
+    for i, chunk in enumerate(p.split("…")):
+        words = [re.escape(w) for w in chunk.split()]
+        if words:
+            parts.append(r"\s+".join(words))
+    gap = r"\s+(?:[\w$%.,'’-]+\s+){0,5}?"
+    body = gap.join(parts)
+    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
+
+
+def _rows(d: Path, name: str) -> list[dict[str, str]]:
+    p = d / name
+    return read_tsv(p) if p.exists() else []
+
+
+def build_en(d: Path | None = None) -> EnLexicon:
+    d = Path(d) if d else lexicon_dir()
+    en = EnLexicon()
+    for r in _rows(d, "triggers_en.tsv"):
+        if not r.get("pattern") or not r.get("relation"):
+            continue
+        try:
+            conf = float(r.get("confidence") or 0.8)
+        except ValueError:
+            conf = 0.8
+        flags = frozenset(f for f in re.split(r"[|,\s]+", r.get("flags") or "") if f)
+        en.triggers.append(EnTrigger(r["relation"], r["pattern"], (r.get("frame") or "SO").upper(),
+                                     conf, flags, _pattern(r["pattern"])))
+    for r in _rows(d, "modifiers_en.tsv"):
+        if r.get("word") and r.get("kind"):
+            en.modifiers.setdefault(r["kind"], set()).add(r["word"])
+    for r in _rows(d, "roles_en.tsv"):
+        if r.get("word"):
+            en.roles[r["word"]] = (r.get("leads") == "1", r.get("kind") or "other")
+    for r in _rows(d, "suffixes_en.tsv"):
+        if r.get("suffix") and r.get("type"):
+            en.suffixes.append((r["suffix"], r["type"], r.get("position") or "last", r.get("strip") == "1"))
+    en.heads = {r["head"] for r in _rows(d, "heads_en.tsv") if r.get("head")}
+    en.coref = {r["phrase"]: r["type"] for r in _rows(d, "coref_en.tsv") if r.get("phrase")}
+    for r in _rows(d, "dates_en.tsv"):
+        w, k, v = r.get("word"), r.get("kind"), r.get("value")
+        if not w or not v:
+            continue
+        {"month": en.months, "weekday": en.weekdays, "number": en.numbers}.get(k, {})[w.lower()] = int(v)
+    en.courts = {r["city"]: r["court"] for r in _rows(d, "courts_en.tsv") if r.get("city")}
+    en.causes = [(r["stem"].lower(), r["cause"]) for r in _rows(d, "causes_en.tsv") if r.get("stem")]
+    for r in _rows(d, "common_en.tsv"):
+        {"stop": en.stop, "place": en.places, "inner": en.inner}.get(r.get("kind"), set()).add(r.get("word", ""))
+    return en
+
+
+@functools.lru_cache(maxsize=None)
+def _cached(d: str) -> EnLexicon:
+    return build_en(Path(d))
+
+
+def load_en(d: Path | str | None = None) -> EnLexicon:
+    return _cached(str(Path(d) if d else lexicon_dir()))

@@ -1,0 +1,628 @@
+"""English relations, sentence by sentence: triggers with frames, voice, negation, hedges, lists,
+coreference, and the role / possessive patterns.
+
+Argument roles come from position and voice:
+- SO: the subject is the nearest name before the trigger that is not in a prepositional phrase
+  ("from the App Store") nor a possessive modifier ("Apple's rules"); a verb joined by "and" keeps
+  the subject of the verb before it ("sued Apple ... and filed a suit against Google"); a
+  participle (", accusing") takes the sentence's subject; the object is the first fitting name after
+  the trigger in its clause, or the list of names in apposition ("four of Apple's contract
+  manufacturers, Foxconn, Pegatron, Wistron and Compal");
+- passive ("was sued by X"): X is the subject, the name before the trigger the object;
+- OS ("Y, owned by X") swaps; SELL ("sold Y to X"): X buys Y; SYM: "X and Y settled", "X settled
+  with Y", "between X and Y", "the two companies", "X, Y's main rival";
+- a court or judge as subject of found/ordered/barred makes the relation `rules`;
+- negation ("did not", "denied", "declined to") and intentions ("threatened to", "asked") between the
+  subject and the trigger flag the relation negated; hedges ("reportedly", "may") lower confidence.
+Role patterns give `leads` ("Epic chief executive Tim Sweeney", "Tim Cook, Apple's chief
+executive"); possessives give `owns` ("its Unreal Engine", "Google's Play Store"); the owner of "the
+maker of X" owns X.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicon
+from kg.extract.entities import Mention
+from kg.extract.english_lexicon import EnLexicon, EnTrigger
+
+ORG = ("Company", "Organization", "Regulator", "Product")
+_DET = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|some|several|all|both|"
+                  r"four|three|two|other|older|newer|latest|new)\s+)+$", re.I)
+_PARTICIPLE_IRREG = {"sued", "fined", "bought", "sold", "hit", "taken", "shut", "cut", "led", "won", "held",
+                     "found", "brought", "struck", "made", "run", "owned"}
+_VERBISH = re.compile(r"(?:ed|ing)$")
+
+
+@dataclass
+class Cand:
+    type: str
+    subject: str
+    object: str
+    date: str | None
+    negated: bool
+    confidence: float
+    trigger: str
+    ss: int
+    se: int
+    tstart: int
+    tend: int
+
+
+def _wre(words, flags=re.I) -> re.Pattern | None:
+    words = sorted((w for w in words if w), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in words)
+                      + r")(?![\w-])", flags)
+
+
+class Reader:
+    def __init__(self, text: str, lex: Lexicon, en: EnLexicon, mentions: list[Mention],
+                 judge_court: dict[str, str], sentences, dates):
+        self.text, self.lex, self.en = text, lex, en
+        self.mentions = list(mentions)
+        self.judge_court = dict(judge_court)
+        self.sentences = sentences
+        self.dates = dates
+        self.corefs: list[Mention] = []
+        self.subjects: list[Mention | None] = []
+        self.suits: list[Cand] = []
+        self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
+        # function words are matched as written ("may" the modal, not "May" the month)
+        self.neg = _wre(en.words("negation"), 0)
+        self.irr = _wre(en.words("irrealis"), 0)
+        self.hedge = _wre(en.words("hedge"), 0)
+        self.report = _wre(en.words("report"))
+        self.preps = {w.lower() for w in en.words("prep")}
+        self.aux = {w.lower() for w in en.words("aux")}
+        self.coref_rx = _wre(en.coref.keys())
+        roles = [w for w, (leads, kind) in en.roles.items() if leads]
+        self.role_rx = "|".join(r"\s+".join(re.escape(x) for x in w.split())
+                                for w in sorted(roles, key=len, reverse=True))
+        for p, role_s, role_e in []:
+            pass
+
+    # ---------------------------------------------------------------- helpers
+    def _schema(self, rel: str):
+        return self.lex.schema.get(rel, (frozenset(), frozenset(), False))
+
+    def _fits(self, rel: str, side: int, m: Mention) -> bool:
+        st = self._schema(rel)[side]
+        if not st:
+            return True
+        if rel == "rules" and side == 0:
+            return m.type == "Court"
+        return m.type in st
+
+    def prev_word(self, pos: int) -> str:
+        left = self.text[max(0, pos - 80):pos]
+        left = _DET.sub("", left)
+        m = re.search(r"([\w'’-]+)\s*$", left)
+        return m.group(1).lower() if m else ""
+
+    def in_pp(self, m: Mention) -> bool:
+        return self.prev_word(m.start) in self.preps
+
+    def possessive(self, m: Mention) -> bool:
+        return bool(re.match(r"['’]s?\b|['’](?=\s)", self.text[m.end:m.end + 2])) and m.source != "coref" or \
+            (m.source == "coref" and m.surface.lower() == "its")
+
+    def _sent_mentions(self, ss: int, se: int) -> list[Mention]:
+        ms = [m for m in self.mentions if ss <= m.start and m.end <= se]
+        ms += [m for m in self.corefs if ss <= m.start and m.end <= se]
+        return sorted(ms, key=lambda m: (m.start, m.end))
+
+    def _before(self, pos: int, lookback: int = 1200) -> list[Mention]:
+        ms = [m for m in self.mentions if m.end <= pos and m.start >= pos - lookback]
+        ms += [m for m in self.corefs if m.end <= pos and m.start >= pos - lookback]
+        return sorted(ms, key=lambda m: (m.start, m.end))
+
+    def _subject_of(self, ms: list[Mention]) -> Mention | None:
+        for m in ms:
+            if m.type in ("Company", "Organization", "Regulator") and not self.in_pp(m):
+                if self.possessive(m) and m.source != "coref":
+                    # "Apple's lawyers said": the possessor is still what the sentence is about
+                    pass
+                return m
+        return None
+
+    # ---------------------------------------------------------------- coreference
+    def _resolve_corefs(self, i: int, ss: int, se: int) -> None:
+        t = self.text
+        real = [m for m in self.mentions if ss <= m.start and m.end <= se]
+        found: list[tuple[int, int, str]] = []
+        if self.coref_rx:
+            for m in self.coref_rx.finditer(t, ss, se):
+                found.append((m.start(), m.end(), m.group(0)))
+        for m in re.finditer(r"\bthe\s+(\S+)\s+maker\b", t[ss:se], re.I):
+            found.append((ss + m.start(), ss + m.end(), m.group(0)))
+        found.sort()
+        taken: list[tuple[int, int]] = []
+        for s, e, w in found:
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            maker = re.match(r"the\s+\S+\s+maker$", w, re.I)
+            if any(not (e <= m.start or s >= m.end) for m in real) and not maker:
+                continue
+            if maker:
+                res = self._antecedents(i, ss, s, e, w)
+                if not res:
+                    continue
+                self.mentions = [m for m in self.mentions if e <= m.start or s >= m.end]
+                real = [m for m in real if e <= m.start or s >= m.end]
+            taken.append((s, e))
+            for name, typ in self._antecedents(i, ss, s, e, w):
+                self.corefs.append(Mention(s, e, name, typ, w, "coref"))
+
+    def _antecedents(self, i: int, ss: int, s: int, e: int, w: str) -> list[tuple[str, str]]:
+        lw = w.lower()
+        t = self.text
+        before = self._before(s)
+        in_sent = [m for m in before if m.start >= ss]
+        prev_subj = self.subjects[i - 1] if i > 0 and self.subjects[i - 1] is not None else None
+        mk = re.match(r"the\s+(\S+)\s+maker$", lw)
+        if mk:
+            prod = [m for m in self.mentions if m.type == "Product" and m.surface.lower() == mk.group(1)]
+            owner = None
+            for p in prod:
+                le = self.lex.entities.get(p.name)
+                owner = p.owner or (le.owner if le else None)
+                if owner:
+                    break
+            if owner:
+                le = self.lex.entities.get(owner)
+                return [(owner, le.type if le else "Company")]
+            return []
+        kind = self.en.coref.get(lw) or self.en.coref.get(w)
+        if kind is None:
+            for k, v in self.en.coref.items():
+                if k.lower() == lw:
+                    kind = v
+                    break
+        if kind == "both":
+            seen: list[Mention] = []
+            for m in reversed(before):
+                if m.type == "Company" and all(m.name != x.name for x in seen):
+                    seen.append(m)
+                if len(seen) == 2:
+                    break
+            return [(m.name, m.type) for m in seen] if len(seen) == 2 else []
+        subj_pos = self._subject_position(s, e)
+        if kind == "possessive":
+            comp = [m for m in in_sent if m.type in ("Company", "Organization", "Regulator")]
+            if comp:
+                return [(comp[-1].name, comp[-1].type)]
+            if prev_subj:
+                return [(prev_subj.name, prev_subj.type)]
+            return []
+        if kind == "pronoun":
+            if subj_pos:
+                cand = self._subject_of([m for m in in_sent])
+                if cand is None:
+                    cand = prev_subj
+                return [(cand.name, cand.type)] if cand else []
+            clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
+            for m in reversed(before):
+                if m.type not in ("Company", "Product"):
+                    continue
+                if self.in_pp(m) or (clause_subj is not None and m.name == clause_subj.name):
+                    continue
+                return [(m.name, m.type)]
+            return []
+        if kind == "Court":
+            for m in reversed(before):
+                if m.type == "Court":
+                    return [(m.name, "Court")]
+                if m.type == "Person" and m.name in self.judge_court:
+                    return [(self.judge_court[m.name], "Court")]
+            courts = [m for m in self.mentions if m.type == "Court"]
+            return [(courts[0].name, "Court")] if courts else []
+        if kind in ("Company", "Regulator", "Organization"):
+            if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:
+                return [(prev_subj.name, prev_subj.type)]
+            for m in reversed(before):
+                if m.type == kind:
+                    return [(m.name, m.type)]
+            return []
+        if kind == "Product":
+            for m in reversed(before):
+                if m.type == "Product" and m.source not in ("np",):
+                    return [(m.name, m.type)]
+            return []
+        return []
+
+    def _across_clause(self, a: int, b: int) -> bool:
+        return bool(re.search(r"[;]|,\s+(?:and|but|while)\b|\s+and\s+\w+", self.text[a:b]))
+
+    def _subject_position(self, s: int, e: int) -> bool:
+        pw = self.prev_word(s)
+        if pw in self.preps or _VERBISH.search(pw) or pw in _PARTICIPLE_IRREG:
+            return False
+        nxt = re.match(r"\s+([\w'’-]+)", self.text[e:e + 30])
+        if pw in ("that", "and", "but", "then", "because", "when", "after", "before", "while", "said", "says", "") \
+                or (nxt and (nxt.group(1).lower() in self.aux | {"had", "has", "have", "would", "will", "must", "could",
+                                                                    "should", "said", "says", "also", "then"}
+                             or _VERBISH.search(nxt.group(1)))):
+            return True
+        return not pw or pw[:1].isdigit() or pw in {d.lower() for d in self.en.months} | set(self.en.weekdays)
+
+    # ---------------------------------------------------------------- main loop
+    def run(self) -> list[Cand]:
+        out: list[Cand] = []
+        for i, (ss, se, s) in enumerate(self.sentences):
+            self._resolve_corefs(i, ss, se)
+            sm = self._sent_mentions(ss, se)
+            self.subjects.append(self._subject_of(sm))
+            cands = self._triggers(i, ss, se, sm)
+            cands += self._roles(i, ss, se, sm)
+            cands += self._possessives(i, ss, se, sm)
+            out.extend(cands)
+        return out
+
+    # ---------------------------------------------------------------- patterns
+    def _roles(self, i, ss, se, sm) -> list[Cand]:
+        t = self.text
+        out = []
+        if not self.role_rx:
+            return out
+        for p in sm:
+            if p.type != "Person" or p.source == "coref":
+                continue
+            # "<Org>('s) (adj) <role> <Person>"
+            for o in sm:
+                if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
+                    continue
+                gap = t[o.end:p.start]
+                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\s+", gap):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
+            rest = t[p.end:se]
+            for o in sm:
+                if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
+                    continue
+                gap = t[p.end:o.start]
+                after = t[o.end:se]
+                if re.fullmatch(r",\s+(?:the\s+|its\s+)?", gap) and re.match(
+                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b", after):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
+                if re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+            _ = rest
+        return out
+
+    def _possessives(self, i, ss, se, sm) -> list[Cand]:
+        t = self.text
+        out = []
+        for a, b in zip(sm, sm[1:]):
+            if b.type != "Product" or a.type not in ("Company", "Person"):
+                continue
+            gap = t[a.end:b.start]
+            if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
+                    re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
+        return out
+
+    def _cand(self, typ, subj, obj, i, ss, se, ts, te, conf, trig, negated=False, dated=False) -> Cand:
+        date = self.dates.date_for(i, ts, self.text) if dated else None
+        return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te)
+
+    # ---------------------------------------------------------------- triggers
+    def _trigger_hits(self, ss: int, se: int) -> list[tuple[int, int, EnTrigger]]:
+        hits = []
+        for trig in self.en.triggers:
+            for m in trig.regex.finditer(self.text, ss, se):
+                hits.append((m.start(), m.end(), trig))
+        # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the
+        # court and non-court readings of one word ("barred") both stay for the subject to decide
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        keep = []
+        for h in hits:
+            if any(k[0] <= h[0] and h[1] <= k[1] and (k[1] - k[0]) > (h[1] - h[0]) for k in keep):
+                continue
+            keep.append(h)
+        return keep
+
+    def _triggers(self, i, ss, se, sm) -> list[Cand]:
+        out: list[Cand] = []
+        last_subject: list[Mention] | None = None
+        for ts, te, trig in self._trigger_hits(ss, se):
+            res = self._read(i, ss, se, sm, ts, te, trig, last_subject)
+            if res is None:
+                continue
+            cands, subj = res
+            if subj:
+                last_subject = subj
+            out.extend(cands)
+        return out
+
+    def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
+        left = self.text[max(0, ts - 40):ts]
+        m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
+        if not m or m.group(1).lower() not in self.aux:
+            return False
+        first = trig.pattern.split()[0].lower()
+        return first.endswith("ed") or first in _PARTICIPLE_IRREG
+
+    def _list_from(self, m: Mention, ms: list[Mention], direction: int = 1) -> list[Mention]:
+        """m and the names listed with it ("Foxconn, Pegatron, Wistron and Compal")."""
+        out = [m]
+        t = self.text
+        idx = ms.index(m)
+        j = idx
+        while 0 <= j + direction < len(ms):
+            a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
+            gap = t[a.end:b.start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?", gap):
+                break
+            nxt = ms[j + direction]
+            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
+                break
+            out.append(nxt)
+            j += direction
+        return out if direction > 0 else list(reversed(out))
+
+    def _left_subject(self, rel, ss, ts, sm, trig) -> Mention | None:
+        t = self.text
+        left = [m for m in sm if m.end <= ts]
+        # possessive right before a nominal trigger: "Apple's lawsuit against", "Qualcomm's main rival"
+        for m in reversed(left):
+            gap = t[m.end:ts]
+            if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", gap) and self._fits(rel, 0, m):
+                return m
+            break
+        for m in reversed(left):
+            if self.in_pp(m) and not (rel == "rules" and m.type == "Court"):
+                continue
+            if self.possessive(m) and m.source != "coref":
+                continue
+            if m.source == "coref" and m.surface.lower() == "its":
+                continue
+            if m.type == "Person" and m.name in self.judge_court and rel == "rules":
+                return Mention(m.start, m.end, self.judge_court[m.name], "Court", m.surface, "coref")
+            if not self._fits(rel, 0, m):
+                if rel == "rules" and m.type == "Person":
+                    courts = [c for c in self.mentions if c.type == "Court"]
+                    if m.name in self.judges and courts:
+                        return Mention(m.start, m.end, courts[0].name, "Court", m.surface, "coref")
+                continue
+            return m
+        return None
+
+    def _right_objects(self, rel, ts, te, se, sm, subj_names, trig) -> list[Mention]:
+        t = self.text
+        right = [m for m in sm if m.start >= te]
+        for m in right:
+            gap = t[te:m.start]
+            if re.search(r";|,\s+(?:which|who|while|after which|when)\b|\s(?:after which|while|whereas)\s", gap):
+                break
+            if "noobj" in trig.flags and "," in gap:
+                break
+            if m.name in subj_names or not self._fits(rel, 1, m):
+                continue
+            if rel != "owns" and m.type == "Person" and m.name in self.judges:
+                continue
+            if self.possessive(m) and m.source != "coref":
+                # "four of Apple's contract manufacturers, Foxconn, Pegatron, ...": the list in apposition
+                app = re.match(r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+", t[m.end:se])
+                if app:
+                    nxt = [x for x in right if x.start == m.end + app.end()]
+                    if nxt and self._fits(rel, 1, nxt[0]):
+                        return self._list_from(nxt[0], right)
+            if m.source == "coref" and m.surface.lower() == "its":
+                # "its Unreal Engine": the object is the thing owned, when it is named
+                continue
+            same = [x for x in right if x.start == m.start and x.end == m.end and x.source == "coref"]
+            if len(same) > 1:
+                return same
+            return self._list_from(m, right)
+        return []
+
+    def _np_object(self, te: int, se: int) -> tuple[int, int, str] | None:
+        t = self.text
+        m = re.match(r"\s+(?:the|a|an|its|their|his|her)\s+((?:[\w-]+[ \t]+){0,5}[\w-]+)", t[te:se])
+        if not m:
+            return None
+        words = m.group(1).split()
+        for k, w in enumerate(words):
+            if w.lower() in self.en.heads:
+                if k + 1 < len(words) and words[k + 1].lower() in self.en.heads:
+                    continue
+                name = " ".join(words[:k + 1])
+                s = te + m.start(1)
+                return s, s + len(name), name
+        return None
+
+    def _modality(self, a: int, b: int) -> tuple[bool, float]:
+        """(negated, confidence factor) from the words between the subject and the trigger."""
+        seg = self.text[a:b]
+        seg = re.split(r"\band\b|,", seg)[-1]
+        neg = bool(self.neg and self.neg.search(seg)) or bool(self.irr and self.irr.search(seg))
+        factor = 0.6 if self.hedge and self.hedge.search(self.text[max(0, a - 60):b]) else 1.0
+        return neg, factor
+
+    def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
+        t = self.text
+        rel = trig.relation
+        court_trig = "court" in trig.flags
+        if court_trig:
+            rel = "rules"
+        if trig.frame == "SYM":
+            return self._read_sym(i, ss, se, sm, ts, te, trig)
+        passive = self._passive(ts, te, trig)
+        subjects: list[Mention] = []
+        objects: list[Mention] = []
+        if passive:
+            by = re.search(r"\bby\s+", t[te:se])
+            agents = [m for m in sm if by and m.start >= te + by.end()][:1]
+            pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
+            if not agents or not pat:
+                return None
+            subjects = self._list_from(agents[0], [m for m in sm if m.start >= te])
+            objects = self._list_from(pat[-1], [m for m in sm if m.end <= ts], -1)
+            subj_anchor = pat[-1].end
+        else:
+            lead = t[ss:ts]
+            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:then\s+)?(?:\w+ly\s+)?$", lead)
+            participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
+            if coord and last_subject:
+                subj = last_subject[0]
+                subjects = last_subject
+            elif participle and self.subjects[-1] is not None:
+                subj = self.subjects[-1]
+                subjects = [subj]
+            else:
+                subj = self._left_subject(rel, ss, ts, sm, trig)
+                if subj is None:
+                    return None
+                subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
+                    if subj in sm else [subj]
+            subj_anchor = subj.end
+            if trig.frame == "SELL":
+                to = re.search(r"\bto\s+", t[te:se])
+                if not to:
+                    return None
+                buyers = [m for m in sm if m.start >= te + to.end() and self._fits("acquires", 0, m)][:1]
+                things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)][:1]
+                if not buyers or not things:
+                    return None
+                seller = subjects
+                subjects, objects = buyers, things
+                _ = seller
+            else:
+                objects = self._right_objects(rel, ts, te, se, sm, {m.name for m in subjects}, trig)
+                if not objects and "np" in trig.flags:
+                    np = self._np_object(te, se)
+                    if np:
+                        s0, e0, name = np
+                        m = Mention(s0, e0, name, "Product", name, "np")
+                        self.mentions.append(m)
+                        objects = [m]
+                if objects and "np" in trig.flags:
+                    np = self._np_object(te, se)
+                    if np and np[0] < objects[0].start and not any(o.start <= np[0] < o.end for o in objects):
+                        s0, e0, name = np
+                        m = Mention(s0, e0, name, "Product", name, "np")
+                        self.mentions.append(m)
+                        objects = [m]
+                if not objects and rel == "sues":
+                    objects = self._implied_defendant(subjects, te, se, sm, trig)
+        # court readings need a court, the others must not have one
+        if any(m.type == "Court" for m in subjects) != court_trig:
+            return None
+        if trig.frame == "OS":
+            subjects, objects = objects, subjects
+        if not subjects or not objects:
+            return None
+        neg, factor = self._modality(subj_anchor if not passive else ts, ts)
+        if "irrealis" in trig.flags:
+            neg = True
+        # a report over an earlier event: "Qualcomm said (in December) the court had granted"
+        d = self.dates.date_before(i, ts)
+        block = bool(d and self.report and self.report.search(t[d.end:ts])
+                     and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
+        date = self.dates.date_for(i, ts, t, report_block=block)
+        out = []
+        for s_ in subjects:
+            for o in objects:
+                r = rel
+                if r == "blocks" and self._owns(s_.name, o):
+                    r = "discontinues"
+                if not self._fits(r, 0, s_) or not self._fits(r, 1, o):
+                    continue
+                c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+                out.append(c)
+                if r == "sues" and not neg:
+                    self.suits.append(c)
+        return out, subjects
+
+    def _owns(self, owner: str, m: Mention) -> bool:
+        le = self.lex.entities.get(m.name)
+        if m.owner == owner or (le is not None and le.owner == owner):
+            return True
+        # "pulled X from its (own) stores"
+        return False
+
+    def _implied_defendant(self, subjects, te, se, sm, trig) -> list[Mention]:
+        t = self.text
+        m = re.search(r"\b(?:claiming|alleging|accusing|arguing|saying)(?:\s+that)?\s+", t[te:se])
+        if m:
+            after = [x for x in sm if x.start == te + m.end() and self._fits("sues", 1, x)]
+            if after:
+                return after[:1]
+        names = {s.name for s in subjects}
+        for c in reversed(self.suits):
+            if c.subject in names and c.object not in names:
+                return [Mention(te, te, c.object, self._type_of(c.object), c.object, "coref")]
+            if c.object in names and c.subject not in names:
+                return [Mention(te, te, c.subject, self._type_of(c.subject), c.subject, "coref")]
+        return []
+
+    def _type_of(self, name: str) -> str:
+        for m in self.mentions:
+            if m.name == name:
+                return m.type
+        le = self.lex.entities.get(name)
+        return le.type if le else "Company"
+
+    def _read_sym(self, i, ss, se, sm, ts, te, trig):
+        t = self.text
+        rel = trig.relation
+        left = [m for m in sm if m.end <= ts]
+        right = [m for m in sm if m.start >= te]
+        pairs: list[tuple[Mention, Mention]] = []
+        anchor = ss
+        # "X and Y (on Tuesday) agreed to ...", "the two companies signed ..."
+        subj = self._left_subject(rel, ss, ts, sm, trig) if left else None
+        if subj is not None:
+            anchor = subj.end
+            group = [x for x in left if x.start == subj.start and x.end == subj.end]
+            if len(group) >= 2:
+                pairs.append((group[0], group[1]))
+            else:
+                lst = self._list_from(subj, left, -1)
+                if len(lst) >= 2:
+                    pairs.append((lst[0], lst[1]))
+        # "X, Y's main rival" / "Y's rival X"
+        if not pairs and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]) and left:
+            y = left[-1]
+            xs = [x for x in left[:-1] if re.fullmatch(r",\s+(?:the\s+)?", t[x.end:y.start])]
+            if xs:
+                pairs.append((xs[-1], y))
+            elif right and re.fullmatch(r",?\s+", t[te:right[0].start]):
+                pairs.append((y, right[0]))
+        # "between X and Y"
+        if not pairs:
+            mb = re.search(r"\bbetween\s+", t[te:se])
+            if mb:
+                r2 = [m for m in right if m.start >= te + mb.end()]
+                if len(r2) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[r2[0].end:r2[1].start]):
+                    pairs.append((r2[0], r2[1]))
+        # "X settled with Y", "X competes with Y"
+        if not pairs and subj is not None and right:
+            gap = t[te:right[0].start]
+            if re.fullmatch(r"\s*(?:with\s+)?(?:rival\s+|the\s+)?|\s+", gap) or trig.pattern.endswith("with"):
+                if not re.search(r"[;,]", gap):
+                    pairs.append((subj, right[0]))
+        # a settlement / partnership noun in a sentence naming exactly two companies
+        if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
+                "settlement", "partnership", "alliance", "rivalry"):
+            comps = []
+            for m in sm:
+                if m.type == "Company" and m.name not in [c.name for c in comps]:
+                    comps.append(m)
+            if len(comps) == 2:
+                pairs.append((comps[0], comps[1]))
+        if not pairs:
+            return None
+        neg, factor = self._modality(anchor, ts)
+        if "irrealis" in trig.flags:
+            neg = True
+        date = self.dates.date_for(i, ts, t)
+        out = []
+        for a, b in pairs:
+            if a.name == b.name or not self._fits(rel, 0, a) or not self._fits(rel, 1, b):
+                continue
+            out.append(Cand(rel, a.name, b.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te))
+        return out, [pairs[0][0]]
