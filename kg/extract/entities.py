@@ -161,7 +161,7 @@ def _stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     return frozenset(words)
 
 
-_LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由")
+_LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
 
 
 def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
@@ -456,6 +456,11 @@ def _person_at(seg: str, surnames: frozenset) -> str | None:
     if len(w) == 1 and w in surnames and len(toks) > 1:
         w2, t2 = toks[1]
         if 1 <= len(w2) <= 2 and _CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):
+            return w + w2
+        # 周|启航|表示: after a role word, surname + two characters before a verb or a pause is a name
+        nxt = toks[2] if len(toks) > 2 else ("", "x")
+        if len(w2) == 2 and _CJK.match(w2) and w2[0] not in _NOT_NAME_CHAR and \
+                ((nxt[1] or "").startswith(("v", "p", "c", "d")) or nxt[0] in ("", "，", "。", "、", "等")):
             return w + w2
     if len(w) == 4 and w[0] in surnames and t is None:
         return w[:3]

@@ -311,11 +311,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if _HELD.match(between) or _MODIFIER.match(between):
                     obj = rg[1]
             # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
-            if trig.relation == "sues" and subj and not obj:
+            if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap)):
                 mreq = _DEMAND.search(text, te, se)
-                if mreq:
+                if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
+                    subj = subj or g1
                     after = [m for m in mentions if m.start >= mreq.end() and m.start - mreq.end() <= 2
-                             and m.type in o_types]
+                             and m.type in o_types and m.name not in {x.name for x in subj}]
                     if after:
                         obj = [after[0]]
             if trig.relation == "rules":
