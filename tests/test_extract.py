@@ -104,7 +104,10 @@ def test_lawsuit_claim_cause_and_court():
 
 def test_english_passive_acquisition():
     ex = run("Globex Inc. was acquired by Initech Corporation in 2019.", lang="en")
-    assert ("acquires", "Initech Corporation", "Globex Inc.") in rels(ex)
+    # the English reader may name a company without its legal ending; the full form is then an alias
+    names = {e.name: {e.name, *e.aliases} for e in ex.entities}
+    assert any(t == "acquires" and "Initech Corporation" in names.get(s, {s}) and "Globex Inc." in names.get(o, {o})
+               for t, s, o in rels(ex))
 
 
 def test_evidence_offsets_point_into_text():

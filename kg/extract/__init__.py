@@ -131,10 +131,7 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
             owner = owners.get(m.name)
             if not owner or (owner, m.name) in have:
                 continue
-            if m.owner == owner and m.source == "pattern" and m.surface.startswith(tuple(
-                    [owner] + [x.surface for x in sm if x.name == owner])):
-                ok = True                   # 滴滴专车: the owner's name is part of the product's
-            else:
+            if True:
                 ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
                          for o in sm[:i])
             if ok:

@@ -98,11 +98,30 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         found.append((start, end + 1, canon))
     out = []
     for s, e, canon in _greedy(found):
-        if e - s == 2 and _CJK.match(text[s]) and not _aligned(text, s, e):
+        if e - s == 2 and _CJK.match(text[s]) and not _aligned(text, s, e) and not _framed(text, s, e, lex):
             continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
     return out
+
+
+_NAME_LEFT = set("与和及、被由对向将跟同让")
+_NAME_RIGHT_WORDS = ("宣布", "推出", "表示", "称", "则", "也", "又", "随即", "曾", "已", "将", "在", "于", "等",
+                     "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面")
+
+
+def _framed(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A two-character name the segmenter splits (快的|收购) is still a name when it stands where a
+    name stands: at a clause start or after a conjunction or preposition, and before a verb, a
+    conjunction or a pause."""
+    left_ok = s == 0 or text[s - 1] in PUNCT or text[s - 1] in _NAME_LEFT
+    if not left_ok:
+        return False
+    if e >= len(text) or text[e] in PUNCT:
+        return True
+    return text.startswith(_NAME_RIGHT_WORDS, e) or any(
+        text.startswith(t.word, e) for t in lex.triggers if t.lang == "zh" and "…" not in t.word and len(t.word) >= 2
+        and t.relation != "-")
 
 
 def _aligned(text: str, s: int, e: int) -> bool:

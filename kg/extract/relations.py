@@ -174,7 +174,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             g0 = lg[-2] if len(lg) > 1 else None
             r1 = rg[0] if rg else None
             # distance limits: arguments sit close to their trigger
-            if g1 and ts - g1[-1].end > 25:
+            if g1 and ts - g1[-1].end > 25 and not (
+                    ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
+                    and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
                 g1, g0 = None, None
             if r1 and r1[0].start - te > 25:
                 r1 = None
@@ -207,6 +209,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 out.append(c)
                     continue
             if "direct" in trig.flags:
+                if g1 and len(g1) > 1:
+                    g1 = g1[-1:]
+                if r1 and len(r1) > 1 and trig.relation == "leads":
+                    r1 = r1[:1]
                 if g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
                     g1, g0 = None, None
                 if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
@@ -299,7 +305,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     for b in r1[i + 1:]:
                         out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            elif g1 is None and r1 and context_subject and _bare_clause(text, ts):
+            elif g1 is None and r1 and trig.relation == "leads" and \
+                    [m for m in mentions if m.end <= ts and m.type in o_types and m.source != "coref"]:
+                subj = [[m for m in mentions if m.end <= ts and m.type in o_types and m.source != "coref"][0]]
+                obj = r1
+            elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
+                    any(m.type in s_types for m in context_subject) and \
+                    not any(m.name == r1[0].name for m in context_subject):
                 subj, obj = context_subject, r1
             elif g1 is None and r1:
                 # subject-less clause: the sentence's first organisation before the trigger
@@ -311,7 +323,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if _HELD.match(between) or _MODIFIER.match(between):
                     obj = rg[1]
             # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
-            if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap)):
+            if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
+                    c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
                 mreq = _DEMAND.search(text, te, se)
                 if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
                     subj = subj or g1
