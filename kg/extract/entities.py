@@ -641,6 +641,31 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
+        # an enumeration in the object slot (收购微梦传媒、耐特康赛、广州科韵): every member is a name
+        if rels & {"sues", "acquires", "invests"}:
+            last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
+            guard = 0
+            while last is not None and guard < 8:
+                guard += 1
+                sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, last.end)), None)
+                if not sep:
+                    break
+                p = last.end + len(sep)
+                nxt = next((m for m in taken if m.start == p), None)
+                if nxt is None:
+                    res = name_after(text, p, lex, max_len=10)
+                    if not res:
+                        break
+                    end, toks = res
+                    surface = text[p:end]
+                    if not (_CJK.search(surface) and 2 <= len(surface) <= 10 and surface not in lex.generic
+                            and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
+                        break
+                    nxt = Mention(p, end, surface, last.type if last.type in ("Company", "Organization") else
+                                  _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
+                    out.append(nxt)
+                    taken.append(nxt)
+                last = nxt
     return out
 
 
@@ -705,6 +730,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
 
 _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|app|App|APP)([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，。；,;]|$)")
+_RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
 
 
@@ -754,6 +780,12 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                 name = mt.group(1)
                 if free(mt.start(1), mt.end(1)) and name not in lex.generic:
                     out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
+    if "融资" in text:
+        # 平台“树根互联”近日已完成5亿元B轮融资: a quoted name that raised a round is a company
+        for mt in _RAISED.finditer(text):
+            name = mt.group(1).strip()
+            if free(mt.start(1), mt.end(1)) and plausible_name(name) and name not in lex.generic:
+                out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
         if not free(s, e) or not mt.group(1).isupper():

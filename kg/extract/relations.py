@@ -106,7 +106,8 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
     for m in mentions:
         if out:
             prev = out[-1][-1]
-            gap = text[prev.end:m.start].strip()
+            gap = _PAREN.sub("", text[prev.end:m.start]).strip()
+            gap = gap.lstrip("还也又并亦则均都共同")
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
                 if gap == "" and prev.type != m.type and not (prev.type in ("Company",) and m.type == "Product"):
                     # 腾讯微信: owner + product juxtaposed — keep as one group too
@@ -228,6 +229,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if a.type in s_types and a.name != investee.name:
                             out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
                     continue
+                if "round" in trig.flags:
+                    continue
             if ("mutual" in trig.flags or symmetric) and g1 and not r1:
                 members = [m for m in g1 if m.type in s_types]
                 if len({m.name for m in members}) > 1 and ts - g1[-1].end <= 12 and \
@@ -280,6 +283,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj = g0
                 if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
+            elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
+                    _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
+                subj, obj = (g0 or context_subject), r1
             elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
                 subj, obj = deep
             elif g1 and relative:
@@ -374,6 +380,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
+_PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 _DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
@@ -408,7 +415,11 @@ def _deep_object(text: str, lg: list[list[Mention]], ts: int, objm: set[str]):
         if any(c in CLAUSE_BREAK or c in "。" for c in before):
             return None
         if _ends_with_any(before, objm) and k < len(lg) - 1:
-            obj = [m for g in lg[k:] for m in g]
+            groups_ = lg[k:]
+            # 对众泰股份的控股股东铁牛集团: a group followed by 的 only modifies the next one
+            keep = [g for i, g in enumerate(groups_) if i == len(groups_) - 1 or
+                    "的" not in text[g[-1].end:groups_[i + 1][0].start]]
+            obj = [m for g in keep for m in g]
             return lg[k - 1], obj
     return None
 
@@ -434,14 +445,17 @@ def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
         return None
     names = {m.name for m in investors}
     before = [m for m in mentions if m.end <= k and m.type in o_types and m.name not in names]
-    if not before:
-        return None
     # the subject of the clause that tells the round: its first name
     cl = k
     while cl > ss and text[cl - 1] not in "，,；;。":
         cl -= 1
     in_clause = [m for m in before if m.start >= cl]
-    return investors, (in_clause[0] if in_clause else before[-1])
+    if in_clause:
+        return investors, in_clause[0]
+    # 伴随5000万元天使轮融资的UU金服: the company named right after 融资的
+    after = [m for m in mentions if k + 2 <= m.start <= k + 4 and text[k + 2:m.start] in ("的", "后的", "之后的")
+             and m.type in o_types]
+    return (investors, after[0]) if after else None
 
 
 def _bare_clause(text: str, pos: int) -> bool:
