@@ -77,7 +77,9 @@ def test_default_graph_is_the_union_like_embedded(built):
 
 def test_export_same(built):
     remote, local, _ = built
-    assert sorted(remote.export("nquads").splitlines()) == sorted(local.export("nquads").splitlines())
+    def lines(store):     # kg:builtAt is the build's clock time: the two builds may differ
+        return sorted(l for l in store.export("nquads").splitlines() if b"#builtAt>" not in l)
+    assert lines(remote) == lines(local)
     assert b"@prefix" in remote.export("turtle")
 
 
