@@ -24,7 +24,7 @@ from kg.extract.entities import Mention
 from kg.extract.english_lexicon import EnLexicon
 
 CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w'’-]*)"
-_CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:\s+(?:(?:of|for|the|de|&)\s+)*{CAP})*")
+_CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:[ \t]+(?:(?:of|for|the|de|&)[ \t]+)*{CAP})*")
 _ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.|Mr\.|Ms\.|Mrs\.|Dr\.|L\.L\.C\.|S\.A\.|N\.V\.)$")
 _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
 _DISTRICT = re.compile(
@@ -266,6 +266,12 @@ def _chunks(f: Finder) -> None:
     for m in _CHUNK.finditer(t):
         s, e = m.start(), m.end()
         seg = t[s:e]
+        # a word ending a sentence ends the name ("... its Unreal Engine. Microsoft ...")
+        for wm in re.finditer(r"\S+\.(?=[ \t])", seg):
+            if not _ABBR_DOT.search(wm.group(0)) and not re.fullmatch(r"(?:[A-Z]\.)+", wm.group(0)):
+                seg = seg[:wm.end()]
+                e = s + len(seg)
+                break
         # split at possessives that do not belong to the name ("Korea's Fair Trade Commission")
         parts = []
         p0 = 0

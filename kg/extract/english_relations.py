@@ -399,6 +399,8 @@ class Reader:
                 break
             if "noobj" in trig.flags and "," in gap:
                 break
+            if re.search(r",\s+(?:and|but)\s+", gap) and self._starts_clause(m):
+                break
             if m.name in subj_names or not self._fits(rel, 1, m):
                 continue
             if rel != "owns" and m.type == "Person" and m.name in self.judges:
@@ -418,6 +420,15 @@ class Reader:
                 return same
             return self._list_from(m, right)
         return []
+
+    def _starts_clause(self, m: Mention) -> bool:
+        """Is m the subject of a clause of its own ("..., and Didi will invest")?"""
+        nxt = re.match(r"\s+(?:\w+ly\s+)?([\w'’-]+)", self.text[m.end:m.end + 40])
+        if not nxt:
+            return False
+        w = nxt.group(1).lower()
+        return w in self.aux | {"had", "has", "have", "will", "would", "can", "could", "must", "should", "may",
+                                "might", "said", "says", "also", "then", "did", "does"} or w.endswith("ed")
 
     def _np_object(self, te: int, se: int) -> tuple[int, int, str] | None:
         t = self.text
