@@ -451,7 +451,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
     for m in re.finditer(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % "|".join(sorted(surnames, key=len, reverse=True)), text) if surnames else []:
         name = m.group(0)
-        if len(name) == 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系":
+        if len(name) == 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以":
             name = name[:-1]
         if m.start() > 0 and _CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某":
             continue
@@ -731,6 +731,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
 _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|app|App|APP)([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
+_QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
 
 
@@ -786,6 +787,15 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             name = mt.group(1).strip()
             if free(mt.start(1), mt.end(1)) and plausible_name(name) and name not in lex.generic:
                 out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
+    if "”“" in text:
+        # “美团”“饿了么”“涞源外卖”: quoted names written back to back are a list of names
+        for mt in _QUOTED_RUN.finditer(text):
+            for q in re.finditer(r"“([^“”\n]{2,12})”", mt.group(0)):
+                name = q.group(1).strip()
+                s0 = mt.start() + q.start(1)
+                if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
+                        and not name.endswith(_DOC_ENDS):
+                    out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
         if not free(s, e) or not mt.group(1).isupper():

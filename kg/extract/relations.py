@@ -107,7 +107,7 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
         if out:
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
-            gap = gap.lstrip("还也又并亦则均都共同")
+            gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
                 if gap == "" and prev.type != m.type and not (prev.type in ("Company",) and m.type == "Product"):
                     # 腾讯微信: owner + product juxtaposed — keep as one group too
@@ -148,6 +148,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
+    # a source is not a party: 北青报记者从法院获悉, 据新华社报道
+    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
     for ts, te, trigs in trig_hits:
@@ -296,6 +298,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj, obj = (g0 or context_subject), g1
             elif g1 and r1:
                 subj, obj = g1, r1
+                if not any(m.type in s_types for m in g1) and not symmetric:
+                    # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
+                    for g in reversed(lg[:-1]):
+                        if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
+                            break
+                        if any(m.type in s_types for m in g):
+                            subj = g
+                            break
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
                     not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                 subj, obj = g0, g1
@@ -380,6 +390,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
+_SOURCE_AFTER = ("记者", "报道", "援引", "消息称", "讯")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 _DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
