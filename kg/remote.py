@@ -33,16 +33,38 @@ from kg.errors import QueryError, StoreError
 from kg.store import Store
 
 
+def _path(url: str) -> str:
+    return urllib.parse.urlsplit(url).path.rstrip("/")
+
+
 def guess_update_url(query_url: str) -> str:
+    """Where SPARQL Update goes, by each server's convention.
+
+    Oxigraph `/query` -> `/update`; Fuseki `/ds/query` or `/ds/sparql` -> `/ds/update`;
+    Virtuoso `/sparql` (at the root) -> the same URL; GraphDB / RDF4J `/repositories/R` ->
+    `/repositories/R/statements`.
+    """
+    url, path = query_url.rstrip("/"), _path(query_url)
+    if "/repositories/" in path:
+        return url + "/statements"
+    if path == "/sparql":
+        return url
     for suffix in ("/query", "/sparql"):
-        if query_url.rstrip("/").endswith(suffix):
-            return query_url.rstrip("/")[: -len(suffix)] + "/update"
-    return query_url.rstrip("/") + "/update"
+        if url.endswith(suffix):
+            return url[: -len(suffix)] + "/update"
+    return url + "/update"
 
 
 def guess_gsp_url(query_url: str) -> str:
-    base = query_url.rstrip("/").rsplit("/", 1)[0]
-    return base + ("/store" if query_url.rstrip("/").endswith("/query") else "/data")
+    """The Graph Store Protocol endpoint: Oxigraph `/store`, Fuseki `/ds/data`, Virtuoso
+    `/sparql-graph-crud`, GraphDB `/repositories/R/rdf-graphs/service`."""
+    url, path = query_url.rstrip("/"), _path(query_url)
+    if "/repositories/" in path:
+        return url + "/rdf-graphs/service"
+    if path == "/sparql":
+        return url + "-graph-crud"
+    base = url.rsplit("/", 1)[0]
+    return base + ("/store" if url.endswith("/query") else "/data")
 
 
 class RemoteStore(Store):

@@ -49,6 +49,13 @@ def test_endpoint_conventions():
     assert guess_update_url("http://h:3030/ds/sparql") == "http://h:3030/ds/update"
     assert guess_gsp_url("http://h:7878/query") == "http://h:7878/store"
     assert guess_gsp_url("http://h:3030/ds/sparql") == "http://h:3030/ds/data"
+    assert guess_update_url("http://h:3030/ds/query") == "http://h:3030/ds/update"
+    assert guess_update_url("http://h:8890/sparql") == "http://h:8890/sparql"          # Virtuoso
+    assert guess_gsp_url("http://h:8890/sparql/") == "http://h:8890/sparql-graph-crud"
+    assert guess_update_url("http://h:7200/repositories/kg") == \
+        "http://h:7200/repositories/kg/statements"                                     # GraphDB
+    assert guess_gsp_url("http://h:7200/repositories/kg") == \
+        "http://h:7200/repositories/kg/rdf-graphs/service"
 
 
 def test_same_quads_and_graphs(built):
@@ -168,3 +175,79 @@ def test_kg_serve_command_answers_and_cleans_up(built, tmp_path):
     assert not list(tmp_path.glob(".kg-serve-*"))
     with pytest.raises(StoreError, match="cannot reach"):
         RemoteStore(f"http://127.0.0.1:{port}/query", retries=0).count()
+
+
+class _FakeServer:
+    """A tiny SPARQL-ish HTTP server: records requests, answers as told (no real store)."""
+
+    def __init__(self, server_header: str, fail_first: int = 0):
+        import http.server
+        import threading
+        import urllib.parse
+        self.requests: list[dict] = []
+        fake = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *a):
+                pass
+
+            def version_string(self):
+                return server_header
+
+            def _answer(self, params):
+                fake.requests.append(params)
+                if fail_first and len(fake.requests) <= fail_first + 1 and "ASK { }" not in \
+                        params.get("query", [""])[0]:
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                    return
+                body = b'{"head": {}, "boolean": true}'
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def do_GET(self):
+                self._answer(urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query))
+
+            def do_POST(self):
+                n = int(self.headers.get("Content-Length", 0))
+                self._answer(urllib.parse.parse_qs(self.rfile.read(n).decode(),
+                                                   keep_blank_values=True))
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/ds/query"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Apache Jena Fuseki (5.1.0)", {"default-graph-uri": ["urn:x-arq:UnionGraph"]}),
+    ("Oxigraph/0.5.13", {"union-default-graph": [""]}),
+    ("Virtuoso/07.20.3240 (Linux)", {}),
+])
+def test_union_default_graph_follows_the_server(header, expected):
+    fake = _FakeServer(header)
+    try:
+        st = RemoteStore(fake.url)
+        assert st.query_json("ASK { ?s ?p ?o }")["boolean"] is True
+        sent = fake.requests[-1]
+        assert sent["query"] == ["ASK { ?s ?p ?o }"]
+        assert {k: v for k, v in sent.items() if k != "query"} == expected
+    finally:
+        fake.close()
+
+
+def test_server_errors_are_retried_with_backoff():
+    fake = _FakeServer("Virtuoso", fail_first=2)
+    try:
+        st = RemoteStore(fake.url, retries=3)
+        assert st.query_json("ASK { ?s ?p ?o }")["boolean"] is True
+        assert len([r for r in fake.requests if r.get("query") == ["ASK { ?s ?p ?o }"]]) == 3
+    finally:
+        fake.close()
