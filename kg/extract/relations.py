@@ -261,7 +261,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 re.match(r"\s*by\b", text[te:r1[0].start]))
             obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
             relative = g1 and _contains_any(gap, rel_words)
-            if is_en and pas_in_gap and r1:
+            if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
+                # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
+                subj, obj = g1, r1
+            elif is_en and pas_in_gap and r1:
                 subj, obj = r1, g1
             elif pas_before_g1 and g1:
                 subj, obj = g1, g0
