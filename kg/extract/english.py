@@ -38,6 +38,9 @@ def extract_en(article: Article) -> Extraction:
     cands = reader.run()
     mentions = reader.mentions
     entities = _entities(mentions, lex)
+    for e in entities:
+        if e.name in reader.acting and e.type == "Product":
+            e.type = "Company"
     known = {e.name for e in entities}
 
     relations: list[Relation] = []

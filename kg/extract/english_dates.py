@@ -63,7 +63,7 @@ class _Rx:
             r"the next day|the following day|the day before|the previous day|a day later|within hours|"
             r"hours later|minutes later|later that day|earlier that day)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
-            r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid-|mid|from|From|until|Until|year|through|before|after|Before|After)\s+)(?P<yy>(?:19|20)\d{2})(?![\d,%]))",
+            r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid-|mid|from|From|until|Until|year|through|before|after|Before|After)\s+)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))",
             re.I)
 
 
@@ -246,11 +246,15 @@ class EnDates:
             return None
         ds = [d for d in self.per[idx] if d.value and d.kind != "range"]
         before = [d for d in ds if d.end <= pos]
+        after = [d for d in ds if d.start >= pos and not re.search(r"[,;]", text[pos:d.start])
+                 and not re.search(r"\b(?:and|but|after|before|when|which|who)\b", text[pos:d.start])]
         if before:
+            # "launched X in 2019 and shut down Y in 2013": a verb after "and" has its own date
+            if after and re.search(r",|\band\b", text[before[-1].end:pos]):
+                return after[0].value
             if report_block:
                 return None
             return before[-1].value
-        after = [d for d in ds if d.start >= pos and not re.search(r"[,;]", text[pos:d.start])]
         if after:
             return after[0].value
         return self.gov[idx]

@@ -69,6 +69,7 @@ class Reader:
         self.corefs: list[Mention] = []
         self.subjects: list[Mention | None] = []
         self.suits: list[Cand] = []
+        self.acting: set[str] = set()       # products named as the agent of a company's act
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
         # function words are matched as written ("may" the modal, not "May" the month)
         self.neg = _wre(en.words("negation"), 0)
@@ -94,7 +95,13 @@ class Reader:
             return True
         if rel == "rules" and side == 0:
             return m.type == "Court"
-        return m.type in st
+        if m.type in st:
+            return True
+        # a platform acting as a company ("Facebook agreed to buy WhatsApp"): the company of that name
+        if m.type == "Product" and "Company" in st and side == 0 and m.source != "np" and rel not in ("leads",):
+            self.acting.add(m.name)
+            return True
+        return False
 
     def prev_word(self, pos: int) -> str:
         left = self.text[max(0, pos - 80):pos]
@@ -440,7 +447,12 @@ class Reader:
             if w.lower() in self.en.heads:
                 if k + 1 < len(words) and words[k + 1].lower() in self.en.heads:
                     continue
-                name = " ".join(words[:k + 1])
+                caps = [x for x in words[:k] if x[:1].isupper()]
+                if caps and len(caps) == k:
+                    # "the Stadia service": the name is the capitalised part
+                    name = " ".join(words[:k])
+                else:
+                    name = " ".join(words[:k + 1])
                 s = te + m.start(1)
                 return s, s + len(name), name
         return None
@@ -453,9 +465,91 @@ class Reader:
         factor = 0.6 if self.hedge and self.hedge.search(self.text[max(0, a - 60):b]) else 1.0
         return neg, factor
 
+    _CAPNAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+
+    def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
+        t = self.text
+        name = t[s:e]
+        name = re.sub(r"['’]s?$", "", name).rstrip(".,")
+        words = name.split()
+        while words and (words[0] in self.en.stop or words[0] in self.en.places):
+            words.pop(0)
+        while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
+                         or words[-1] in self.en.stop):
+            words.pop()
+        if not words or len(words) > 4:
+            return None
+        name = " ".join(words)
+        s = t.find(name, s, e + 1)
+        e = s + len(name)
+        if len(name) < 2 or name in self.en.places or name.lower() in self.en.months or \
+                name.lower() in self.en.weekdays or name.lower() in self.en.coref:
+            return None
+        if any(not (e <= m.start or s >= m.end) for m in self.mentions + self.corefs):
+            return None
+        le = self.lex.lookup(name)
+        if le is not None:
+            m = Mention(s, e, le.name, le.type, name, "lexicon", le.owner)
+        else:
+            core = [w for w in words]
+            for suf, styp, pos, strip in self.en.suffixes:
+                if pos == "last" and len(core) > 1 and core[-1] == suf:
+                    typ = styp
+                    if strip:
+                        name = " ".join(core[:-1])
+                    break
+            m = Mention(s, e, name, typ, t[s:e], "argument")
+        self.mentions.append(m)
+        self.mentions.sort(key=lambda x: (x.start, x.end))
+        return m
+
+    def _discover_args(self, ss, se, ts, te, rel) -> None:
+        """Unknown capitalised names in argument position become entities ("sued Netscape")."""
+        t = self.text
+        st, ot = self._schema(rel)[0], self._schema(rel)[1]
+        otype = "Product" if rel in ("launches", "discontinues") else ("Company" if "Company" in ot else None)
+        if otype:
+            m = re.match(r"[ \t]+(?:the[ \t]+|its[ \t]+|rival[ \t]+|a[ \t]+)?", t[te:se])
+            p = te + (m.end() if m else 0)
+            n = self._CAPNAME.match(t, p, se)
+            if n and n.start() == p:
+                inside = [x for x in self.mentions if x.start <= p < x.end]
+                if not inside and not any(x.start <= p < x.end for x in self.corefs):
+                    self._new_name(n.start(), n.end(), otype)
+                elif otype == "Product" and len(inside) == 1 and inside[0].type == "Company" \
+                        and inside[0].start == p and n.end() > inside[0].end + 1:
+                    # "shut down Google Reader": a product named after its owner
+                    owner = inside[0]
+                    self.mentions.remove(owner)
+                    m = self._new_name(n.start(), n.end(), "Product")
+                    if m is not None:
+                        m.owner = owner.name
+                    else:
+                        self.mentions.append(owner)
+        if rel == "acquires":
+            to = re.search(r"\bto[ \t]+(?:the[ \t]+)?(?=[A-Z])", t[te:se])
+            if to and not re.search(r"[,;]", t[te:te + to.start()]):
+                p = te + to.end()
+                n = self._CAPNAME.match(t, p, se)
+                if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
+                    self._new_name(n.start(), n.end(), "Company")
+        if "Company" in st and rel not in ("rules",):
+            lead = t[ss:ts]
+            m = re.search(r"(?:^|,[ \t]+|;[ \t]+)((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*)"
+                          r"((?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
+            if m and not re.search(r"\b(?:said|says|that|who|which)\b", m.group(2)):
+                s0 = ss + m.start(1)
+                if not any(x.start <= s0 + len(m.group(1)) - 1 and s0 < x.end for x in self.mentions + self.corefs):
+                    self._new_name(s0, ss + m.end(1), "Company")
+
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
         rel = trig.relation
+        if "court" not in trig.flags:
+            before = [id(m) for m in self.mentions]
+            self._discover_args(ss, se, ts, te, rel)
+            if [id(m) for m in self.mentions] != before:
+                sm = self._sent_mentions(ss, se)
         court_trig = "court" in trig.flags
         if court_trig:
             rel = "rules"
@@ -495,7 +589,11 @@ class Reader:
                 if not to:
                     return None
                 buyers = [m for m in sm if m.start >= te + to.end() and self._fits("acquires", 0, m)][:1]
-                things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)][:1]
+                things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)
+                          and not (m.source == "coref" and m.surface.lower() == "its")][:1]
+                if not things and re.match(r"\s+(?:its|their)\s+", t[te:te + to.start()]):
+                    # "Yahoo sold its core business to Verizon": the seller stands for what it sold
+                    things = subjects[:1]
                 if not buyers or not things:
                     return None
                 seller = subjects
