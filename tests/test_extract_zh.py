@@ -192,3 +192,18 @@ def test_anaphoric_dates_follow_the_last_date_named():
 def test_anaphoric_date_across_sentences():
     ex = run(f"这起官司要追溯到2014年5月。当月，{A}向广东省高级人民法院起诉{B}。", date="2018-07-28")
     assert ("sues", A, B, "2014-05") in dated(ex)
+
+
+# -- short forms: X（以下简称“Y”）, X（Y）
+
+def test_short_form_after_full_name_is_an_alias():
+    ex = run("2019年，星海云图信息技术有限公司（以下简称“星海云图”）起诉蓝鲸网络。随后，蓝鲸网络收购了星海云图。")
+    full = "星海云图信息技术有限公司"
+    names = {e.name: e for e in ex.entities}
+    assert full in names and "星海云图" in names[full].aliases
+    assert ("acquires", "蓝鲸网络", full) in rels(ex)
+
+
+def test_abbreviation_in_parentheses_is_an_alias():
+    ex = run("广州星海医药集团有限公司（星海医药）公告称，星海医药已起诉蓝鲸网络。")
+    assert ("sues", "广州星海医药集团有限公司", "蓝鲸网络") in rels(ex)

@@ -41,6 +41,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     found = ents.discover(text, lex, lexm)
     mentions = ents.merge(text, lex, lexm, found)
     mentions = ents.context_mentions(text, lex, mentions)
+    mentions = ents.short_aliases(text, lex, mentions)
     sentences = nlp.split_sentences(text)
     tracker = DateTracker(text, article.date, sentences)
 

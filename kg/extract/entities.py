@@ -818,3 +818,60 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
     result = [replace.get(id(m), m) for m in mentions] + out
     result.sort(key=lambda m: (m.start, m.end))
     return result
+
+
+_ALIAS_PAREN = re.compile(r"[(（](?P<kw>以下简称|以下称|下称|下文简称|简称|以下统称)?[:：]?\s*[“\"「『]?(?P<y>[^“”\"「」『』()（）,，。；\n]{2,12}?)[”\"」』]?[)）]")
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """X（以下简称“Y”）, X（下称Y）, X（Y） with Y an abbreviation of X (its characters in order): every
+    later Y is X.  A discovered full name whose short form is a lexicon name takes the lexicon's name."""
+    if "(" not in text and "（" not in text:
+        return mentions
+    org = ("Company", "Organization", "Court", "Regulator", "Product")
+    by_end = {m.end: m for m in mentions if m.type in org and m.source != "coref"}
+    pairs: list[tuple[Mention, str, int]] = []
+    for mt in _ALIAS_PAREN.finditer(text):
+        full = by_end.get(mt.start())
+        if full is None:
+            continue
+        y = mt.group("y").strip()
+        if y == full.surface or y in lex.generic or not plausible_name(y) or y.isdigit():
+            continue
+        if not mt.group("kw") and not (_subsequence(y, full.surface) and len(y) < len(full.surface)):
+            continue
+        pairs.append((full, y, mt.start("y")))
+    if not pairs:
+        return mentions
+    out = list(mentions)
+    for full, y, ypos in pairs:
+        name, typ = full.name, full.type
+        if full.source == "pattern":
+            # the short form is a known name (广药集团): the full name is that entity
+            known = lex.lookup(y)
+            if known is not None and known.type in org:
+                name, typ = known.name, known.type
+                for i, m in enumerate(out):
+                    if m is full:
+                        out[i] = Mention(m.start, m.end, name, typ, m.surface, "lexicon", known.owner)
+        for mt in re.finditer(re.escape(y), text):
+            a, b = mt.start(), mt.end()
+            if a < full.end and full.start < b:
+                continue
+            inside = [m for m in out if a <= m.start and m.end <= b]
+            cross = [m for m in out if (m.start < a < m.end or m.start < b < m.end)]
+            if cross:
+                continue
+            # the short form must stand alone (not part of a longer word like 光电公司 in 新光电公司)
+            if len(y) == 2 and a != ypos and _CJK.match(y[0]) and not (_aligned(text, a, b) or _framed(text, a, b, lex)):
+                continue
+            for m in inside:
+                out.remove(m)
+            out.append(Mention(a, b, name, typ, y, "alias"))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
