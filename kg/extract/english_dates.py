@@ -247,11 +247,12 @@ class EnDates:
         ds = [d for d in self.per[idx] if d.value and d.kind != "range"]
         before = [d for d in ds if d.end <= pos]
         after = [d for d in ds if d.start >= pos and not re.search(r"[,;]", text[pos:d.start])
-                 and not re.search(r"\b(?:and|but|after|before|when|which|who)\b", text[pos:d.start])]
+                 and not re.search(r"\b(?:after|before|when|which|who)\b", text[pos:d.start])]
+        own = [d for d in after if not re.search(r"\band\b", text[pos:d.start])]
         if before:
             # "launched X in 2019 and shut down Y in 2013": a verb after "and" has its own date
-            if after and re.search(r",|\band\b", text[before[-1].end:pos]):
-                return after[0].value
+            if own and re.search(r",|\band\b", text[before[-1].end:pos]):
+                return own[0].value
             if report_block:
                 return None
             return before[-1].value

@@ -59,7 +59,7 @@ def _lexicon_regex(lex_id: int, lex: Lexicon):
             if len(s) >= 2 and s.isascii() and any(c.isalpha() for c in s):
                 surf.setdefault(s, ent.name)
     alts = sorted(surf, key=len, reverse=True)
-    rx = re.compile(r"(?<![\w&@-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?:s)?(?![\w&-])")
+    rx = re.compile(r"(?<![\w&@-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?:s)?(?![\w&])(?!-[A-Z0-9])")
     return rx, surf
 
 
@@ -226,7 +226,20 @@ def _people(f: Finder) -> None:
         name = m.group("name")
         if not all(w[0].isupper() for w in name.split()):
             continue
-        _add_person(f, m.start("name"), name, role, kind)
+        p = _add_person(f, m.start("name"), name, role, kind)
+        if p is not None and kind == "exec":
+            # "Globex chief executive Hank Scorpio": the unknown name before the role is an organisation
+            org = re.search(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2}?)(?:['’]s)?[ \t]+$", t[:m.start("role")])
+            if org:
+                words = org.group(1).split()
+                while words and (words[0] in f.en.stop or words[0] in f.en.places):
+                    words.pop(0)
+                if words:
+                    oname = " ".join(words)
+                    os_ = org.end(1) - len(oname)
+                    le = f.lex.lookup(oname)
+                    if le is None and oname not in f.en.places and f.free(os_, org.end(1)):
+                        f.add(os_, org.end(1), oname, "Company", "pattern")
     # title + a single surname: "Mr. Sweeney", "Judge Koh"
     for m in re.finditer(r"\b(?P<role>Mr\.|Ms\.|Mrs\.|Dr\.|Judge)\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b", t):
         if f.free(m.start("name"), m.end("name")):

@@ -303,9 +303,11 @@ class Reader:
         t = self.text
         out = []
         for a, b in zip(sm, sm[1:]):
-            if b.type != "Product" or a.type not in ("Company", "Person"):
+            if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
+            if b.type == "Company" and not re.fullmatch(r"-owned\s+", gap):
+                continue
             if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
                     re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
@@ -447,6 +449,9 @@ class Reader:
             if w.lower() in self.en.heads:
                 if k + 1 < len(words) and words[k + 1].lower() in self.en.heads:
                     continue
+                mods = [x for x in words[:k] if x.lower() not in self.en.generic_mods]
+                if not mods:
+                    return None
                 caps = [x for x in words[:k] if x[:1].isupper()]
                 if caps and len(caps) == k:
                     # "the Stadia service": the name is the capitalised part
@@ -600,7 +605,15 @@ class Reader:
                 subjects, objects = buyers, things
                 _ = seller
             else:
-                objects = self._right_objects(rel, ts, te, se, sm, {m.name for m in subjects}, trig)
+                ote = te
+                if "…" in trig.pattern:
+                    first = re.match(r"\S+(?:\s+\S+)*?(?=\s)", t[ts:te])
+                    head_words = len(trig.pattern.split("…")[0].split())
+                    wm = re.match(r"(?:\S+\s+){%d}" % head_words, t[ts:te])
+                    gap_objs = [m for m in sm if wm and ts + wm.end() <= m.start and m.end <= te]
+                    if gap_objs and first:
+                        ote = ts + wm.end()
+                objects = self._right_objects(rel, ts, ote, se, sm, {m.name for m in subjects}, trig)
                 if not objects and "np" in trig.flags:
                     np = self._np_object(te, se)
                     if np:
@@ -711,7 +724,7 @@ class Reader:
         # "X settled with Y", "X competes with Y"
         if not pairs and subj is not None and right:
             gap = t[te:right[0].start]
-            if re.fullmatch(r"\s*(?:with\s+)?(?:rival\s+|the\s+)?|\s+", gap) or trig.pattern.endswith("with"):
+            if re.fullmatch(r"\s*(?:with\s+|of\s+|to\s+)?(?:rival\s+|the\s+)?|\s+", gap) or trig.pattern.endswith("with"):
                 if not re.search(r"[;,]", gap):
                     pairs.append((subj, right[0]))
         # a settlement / partnership noun in a sentence naming exactly two companies
