@@ -203,11 +203,15 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     stops = _stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
     pos = end
-    for w, t in reversed(toks):
+    rev = list(reversed(toks))
+    for i, (w, t) in enumerate(rev):
         if in_name and w in lex.name_words and w not in lex.generic:
             pass
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)):
             pass
+        elif in_name and acc and len(w) == 1 and _CJK.match(w) and w not in stops and w not in _LEAD_STRIP \
+                and i + 1 < len(rev) and rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") and len(rev[i + 1][0]) >= 2:
+            pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
         elif w in stops or w in lex.generic or not _name_like(w, t, lex):
             break
         if w.isdigit() and not acc and not in_name:
