@@ -52,12 +52,15 @@ def _cap_word(w: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _lexicon_regex(lex_id: int, lex: Lexicon):
+def _lexicon_regex(lex_id: int, lex: Lexicon, en_id: int = 0, en: EnLexicon | None = None):
     surf: dict[str, str] = {}
     for ent in lex.entities.values():
         for s in (ent.name,) + ent.aliases:
             if len(s) >= 2 and s.isascii() and any(c.isalpha() for c in s):
                 surf.setdefault(s, ent.name)
+    for a, name in (en.aliases.items() if en else ()):
+        if name in lex.entities:
+            surf.setdefault(a, name)
     alts = sorted(surf, key=len, reverse=True)
     rx = re.compile(r"(?<![\w&@-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?:s)?(?![\w&])(?!-[A-Z0-9])")
     return rx, surf
@@ -108,7 +111,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
 
 
 def _lexicon(f: Finder) -> None:
-    rx, surf = _lexicon_regex(id(f.lex), f.lex)
+    rx, surf = _lexicon_regex(id(f.lex), f.lex, id(f.en), f.en)
     for m in rx.finditer(f.text):
         s, e = m.start(), m.end()
         word = m.group(0)
@@ -347,6 +350,12 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
             f.add(s, e, le.name, le.type, "lexicon", le.owner)
             return
     typ = _type_of(f, words)
+    if typ == "Company" and len(words) >= 2 and not stripped:
+        # "Huawei Technologies", "Tencent Group": a known company with a descriptive ending
+        le = f.lex.lookup(" ".join(words[:-1]))
+        if le is not None and le.type == "Company":
+            f.add(s, e, le.name, le.type, "lexicon", le.owner)
+            return
     if typ is None:
         return
     if typ == "Company" and stripped:

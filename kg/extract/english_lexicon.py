@@ -43,6 +43,7 @@ class EnLexicon:
     stop: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)
+    aliases: dict[str, str] = field(default_factory=dict)   # English alias -> lexicon canonical name
 
     def words(self, kind: str) -> set[str]:
         return self.modifiers.get(kind, set())
@@ -99,6 +100,7 @@ def build_en(d: Path | None = None) -> EnLexicon:
     en.causes = [(r["stem"].lower(), r["cause"]) for r in _rows(d, "causes_en.tsv") if r.get("stem")]
     for r in _rows(d, "common_en.tsv"):
         {"stop": en.stop, "place": en.places, "inner": en.inner}.get(r.get("kind"), set()).add(r.get("word", ""))
+    en.aliases = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")}
     return en
 
 

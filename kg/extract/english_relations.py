@@ -99,7 +99,6 @@ class Reader:
             return True
         # a platform acting as a company ("Facebook agreed to buy WhatsApp"): the company of that name
         if m.type == "Product" and "Company" in st and side == 0 and m.source != "np" and rel not in ("leads",):
-            self.acting.add(m.name)
             return True
         return False
 
@@ -644,7 +643,7 @@ class Reader:
         d = self.dates.date_before(i, ts)
         block = bool(d and self.report and self.report.search(t[d.end:ts])
                      and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
-        date = self.dates.date_for(i, ts, t, report_block=block)
+        date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
         out = []
         for s_ in subjects:
             for o in objects:
@@ -655,6 +654,8 @@ class Reader:
                     continue
                 c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
                 out.append(c)
+                if s_.type == "Product" and "Product" not in self._schema(r)[0]:
+                    self.acting.add(s_.name)
                 if r == "sues" and not neg:
                     self.suits.append(c)
         return out, subjects
@@ -741,7 +742,7 @@ class Reader:
         neg, factor = self._modality(anchor, ts)
         if "irrealis" in trig.flags:
             neg = True
-        date = self.dates.date_for(i, ts, t)
+        date = None if "static" in trig.flags else self.dates.date_for(i, ts, t)
         out = []
         for a, b in pairs:
             if a.name == b.name or not self._fits(rel, 0, a) or not self._fits(rel, 1, b):
