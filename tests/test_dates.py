@@ -51,7 +51,8 @@ def test_governing_date_carries_over_clauses_and_stops_at_heading():
     sents = split_sentences(text)
     tr = DateTracker(text, REF, sents)
     dates = [tr.date_for(i, se - 1) for i, (ss, se, _) in enumerate(sents)]
-    assert dates[:4] == ["2018-03-08", "2018-03-25", "2018-04-11", "2018-04-11"]
+    # 随后 (later): after the time in force, not at it — no date rather than a wrong one
+    assert dates[:4] == ["2018-03-08", "2018-03-25", "2018-04-11", None]
     assert dates[-1] is None
 
 

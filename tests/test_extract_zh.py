@@ -207,3 +207,30 @@ def test_short_form_after_full_name_is_an_alias():
 def test_abbreviation_in_parentheses_is_an_alias():
     ex = run("广州星海医药集团有限公司（星海医药）公告称，星海医药已起诉蓝鲸网络。")
     assert ("sues", "广州星海医药集团有限公司", "蓝鲸网络") in rels(ex)
+
+
+def test_time_limit_is_not_the_event_date():
+    ex = run(f"2005年1月，{A}与{B}首度和解。协议载明，双方相关专利交互授权至2010年12月底。", date="2009-11-11")
+    assert not any(r.date == "2010-12" for r in ex.relations)
+
+
+def test_later_words_leave_the_date_open():
+    ex = run(f"2006年8月，{A}在上海市高级人民法院起诉{B}。{B}随后在北京市高级人民法院反诉{A}。", date="2009-11-11")
+    d = dated(ex)
+    assert ("sues", A, B, "2006-08") in d
+    assert ("sues", B, A, None) in d
+
+
+def test_attributive_act_is_not_an_event():
+    ex = run(f"{A}撤回了所有案件，但保留日后再起诉{B}的权利。")
+    assert ("sues", A, B) not in rels(ex)
+
+
+def test_settlement_partner_after_a_description():
+    r = rels(run(f"{A}10日宣布，与大陆晶圆代工厂{B}就诉讼达成和解。"))
+    assert ("cooperates", A, B) in r or ("cooperates", B, A) in r
+
+
+def test_transliterated_court_name_split_by_the_segmenter():
+    ex = run(f"{A}在加州阿拉米达郡高等法院起诉{B}。")
+    assert any(e.name.endswith("阿拉米达郡高等法院") and e.type == "Court" for e in ex.entities)

@@ -344,6 +344,10 @@ def _is_heading(sent: str) -> bool:
     return len(sent) <= 30 and not any(c in sent for c in "，。；！？,.;!?：:")
 
 
+_LIMIT_BEFORE = ("至", "到", "截至", "直至", "截止")
+_LATER_WORDS = ("随后", "此后", "后来", "之后", "其后", "事后", "日后", "later", "Later", "afterwards")
+
+
 class DateTracker:
     """Dates of each sentence, and the governing date carried from dated openers.
 
@@ -355,6 +359,8 @@ class DateTracker:
 
     def __init__(self, text: str, ref: str | None, sentences: list[tuple[int, int, str]]):
         self.ref = ref
+        self.text = text
+        self.spans = [(ss, se) for ss, se, _ in sentences]
         self.sent: list[tuple[str | None, list[DateMention]]] = []
         gov: str | None = None
         last: str | None = None
@@ -400,11 +406,19 @@ class DateTracker:
         if idx >= len(self.sent):
             return None
         gov, ds = self.sent[idx]
-        good = [d for d in ds if d.value and d.kind != "range"]
+        # 至2010年12月底, 截至3月: a time limit, not the time of the event
+        good = [d for d in ds if d.value and d.kind != "range"
+                and not self.text[max(0, d.start - 2):d.start].endswith(_LIMIT_BEFORE)]
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
         after = [d for d in good if d.start >= pos]
         if after:
             return after[0].value
+        # 随后/此后/后来 …: later than the time in force, so not at it
+        if idx < len(self.spans):
+            ss = self.spans[idx][0]
+            lead = self.text[ss:pos]
+            if any(w in lead for w in _LATER_WORDS):
+                return None
         return gov

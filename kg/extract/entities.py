@@ -180,6 +180,9 @@ def _stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     return frozenset(words)
 
 
+_CATEGORY_WORDS = {"厂", "厂商", "企业", "平台", "巨头", "龙头", "对手", "公司", "品牌", "运营商", "供应商",
+                   "代工厂", "制造商", "开发商", "服务商", "厂家", "商家"}
+_CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运营商", "供应商", "制造商", "开发商", "服务商", "厂家")
 _LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
 
 
@@ -209,11 +212,13 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
             pass
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)):
             pass
-        elif in_name and acc and len(w) == 1 and _CJK.match(w) and w not in stops and w not in _LEAD_STRIP \
+        elif in_name and acc and len(w) == 1 and _CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
                 and i + 1 < len(rev) and rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") and len(rev[i + 1][0]) >= 2:
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
         elif w in stops or w in lex.generic or not _name_like(w, t, lex):
             break
+        if in_name and acc and (w in _CATEGORY_WORDS or (len(w) >= 2 and w.endswith(_CATEGORY_ENDS))):
+            break   # 晶圆代工厂|蓝鲸网络…: a category noun describes the name, it is not part of it
         if w.isdigit() and not acc and not in_name:
             break
         acc.append((w, t))

@@ -157,6 +157,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if any(m.start <= ts and te <= m.end and (m.end - m.start) > (te - ts) for m in named):
             continue
         clause_lead = text[_clause_begin(text, ts, ss):ts]
+        # 保留再提告的权利, 有起诉的可能: the act as an attribute of a noun is not an event
+        if _ATTRIBUTIVE.match(text, te):
+            continue
         for trig in trigs:
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
@@ -296,8 +299,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and relative:
                 subj = g1
                 obj = r1 or g0
-            elif symmetric and g1 and _ends_with_any(before_g1, {"与", "和", "同", "跟"}) and \
-                    (g0 or context_subject):
+            elif symmetric and g1 and (_ends_with_any(before_g1, {"与", "和", "同", "跟"}) or
+                                       _COMITATIVE.search(before_g1)) and (g0 or context_subject):
                 subj, obj = (g0 or context_subject), g1
             elif g1 and r1:
                 subj, obj = g1, r1
@@ -393,6 +396,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
+_COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
+_ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _SOURCE_AFTER = ("记者", "报道", "援引", "消息称", "讯")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
