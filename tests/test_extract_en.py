@@ -346,3 +346,28 @@ def test_every_fact_has_evidence_offsets_and_confidence():
         if r.trigger == "lexicon":
             continue
         assert text[r.start:r.end] == r.evidence and 0 < r.confidence <= 1
+
+
+def test_judge_rules_when_no_court_is_named():
+    ex = run("Judge Hannah Price ruled that Globex Corp. had not infringed Acme's patents.")
+    assert has(ex, "rules", "Hannah Price", "Globex")
+
+
+def test_passive_without_agent_takes_the_regulator_in_view():
+    ex = run("The European Commission looked at the chip market. Qualcomm was fined 242 million euros in "
+             "July 2019.")
+    assert has(ex, "fines", "European Commission", "Qualcomm", "2019-07")
+
+
+def test_nominal_triggers_with_by_and_from():
+    ex = run("The acquisition of Fabrikam by Contoso Ltd. closed in 2018. Northwind faces a lawsuit from "
+             "Litware Inc.")
+    assert has(ex, "acquires", "Contoso", "Fabrikam", "2018")
+    assert has(ex, "sues", "Litware", "Northwind")
+
+
+def test_possessive_subsidiary_and_speakers():
+    ex = run("Google's subsidiary YouTube removed the clip. \"We disagree,\" said Jane Morrow. "
+             "Mark Chen said the case was weak.")
+    assert has(ex, "owns", "Google", "YouTube")
+    assert entity(ex, "Jane Morrow").type == "Person" and entity(ex, "Mark Chen").type == "Person"

@@ -105,6 +105,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _chunks(f)
     _models(f)
     _lists(f)
+    _speakers(f)
     _short_forms(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
@@ -207,6 +208,7 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
     if m is not None:
         f.roles.append((s, e, canon, role))
         if kind == "judge":
+            f.judge_court.setdefault(canon, "")
             after = f.text[e:e + 90]
             # "Judge X of the Northern District of California"
             for c in f.mentions:
@@ -258,6 +260,25 @@ def _people(f: Finder) -> None:
         if not all(w[0].isupper() for w in name.split()):
             continue
         _add_person(f, m.start("name"), name, m.group("role"), "exec")
+
+
+def _speakers(f: Finder) -> None:
+    """'Jane Doe said', 'said Jane Doe': a two- or three-word Title-case name that speaks is a person."""
+    t = f.text
+    nm = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}"
+    for rx in (re.compile(rf"(?<![\w.])(?P<name>{nm})(?:,[^,]{{1,60}},)?[ \t]+(?:said|says|told|wrote|added|argued|testified)\b"),
+               re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])")):
+        for m in rx.finditer(t):
+            name = m.group("name")
+            words = name.split()
+            if any(w in f.en.stop or w in f.en.places or w.lower() in f.en.months or w.lower() in f.en.weekdays
+                   for w in words):
+                continue
+            if _type_of(f, words) is not None or f.lex.lookup(name) or any(f.lex.lookup(w) for w in words):
+                continue
+            s = m.start("name")
+            if f.free(s, s + len(name)):
+                f.add(s, s + len(name), name, "Person", "pattern")
 
 
 def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:

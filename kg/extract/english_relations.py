@@ -71,6 +71,7 @@ class Reader:
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
+        self.judge_court = {k: v for k, v in self.judge_court.items() if v}
         # function words are matched as written ("may" the modal, not "May" the month)
         self.neg = _wre(en.words("negation"), 0)
         self.irr = _wre(en.words("irrealis"), 0)
@@ -94,7 +95,9 @@ class Reader:
         if not st:
             return True
         if rel == "rules" and side == 0:
-            return m.type == "Court"
+            # a court; a judge when the text names no court at all
+            return m.type == "Court" or (m.type == "Person" and m.name in self.judges
+                                         and not any(c.type == "Court" for c in self.mentions))
         if m.type in st:
             return True
         # a platform acting as a company ("Facebook agreed to buy WhatsApp"): the company of that name
@@ -305,7 +308,10 @@ class Reader:
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
-            if b.type == "Company" and not re.fullmatch(r"-owned\s+", gap):
+            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
+                continue
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
                     re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
@@ -357,6 +363,8 @@ class Reader:
         """m and the names listed with it ("Foxconn, Pegatron, Wistron and Compal")."""
         out = [m]
         t = self.text
+        if m not in ms:
+            return out
         idx = ms.index(m)
         j = idx
         while 0 <= j + direction < len(ms):
@@ -566,6 +574,12 @@ class Reader:
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
             pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
+            if not agents and pat and rel in ("fines", "rules") and not by:
+                # "Qualcomm was fined": the regulator (court) the text is talking about
+                want = "Regulator" if rel == "fines" else "Court"
+                near = [m for m in self._before(ts, 2000) if m.type == want]
+                if near:
+                    agents = [near[-1]]
             if not agents or not pat:
                 return None
             subjects = self._list_from(agents[0], [m for m in sm if m.start >= te])
@@ -583,6 +597,12 @@ class Reader:
                 subjects = [subj]
             else:
                 subj = self._left_subject(rel, ss, ts, sm, trig)
+                if subj is None and trig.pattern.endswith(" of"):
+                    # "the acquisition of X by Y" with nothing before it
+                    objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
+                    byy = re.match(r"\s+by\s+(?:the\s+)?", t[objs[-1].end:se]) if objs else None
+                    ag = [m for m in sm if byy and m.start == objs[-1].end + byy.end() and self._fits(rel, 0, m)]
+                    subj = ag[0] if ag else None
                 if subj is None:
                     return None
                 subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
@@ -613,6 +633,13 @@ class Reader:
                     if gap_objs and first:
                         ote = ts + wm.end()
                 objects = self._right_objects(rel, ts, ote, se, sm, {m.name for m in subjects}, trig)
+                if objects and trig.pattern.endswith(" of"):
+                    # "the acquisition of X by Y": Y is the buyer
+                    byy = re.match(r"\s+by\s+(?:the\s+)?", t[objects[-1].end:se])
+                    if byy:
+                        ag = [m for m in sm if m.start == objects[-1].end + byy.end() and self._fits(rel, 0, m)]
+                        if ag:
+                            subjects, subj = ag[:1], ag[0]
                 if not objects and "np" in trig.flags:
                     np = self._np_object(te, se)
                     if np:
@@ -629,8 +656,9 @@ class Reader:
                         objects = [m]
                 if not objects and rel == "sues":
                     objects = self._implied_defendant(subjects, te, se, sm, trig)
-        # court readings need a court, the others must not have one
-        if any(m.type == "Court" for m in subjects) != court_trig:
+        # court readings need a court (or a judge), the others must not have one
+        courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
+        if courtish != court_trig:
             return None
         if trig.frame == "OS":
             subjects, objects = objects, subjects
