@@ -197,14 +197,22 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _trad_re() -> re.Pattern:
+    chars = "".join(sorted(chr(k) for k in _t2s_table()))
+    return re.compile("[" + re.escape(chars) + "]") if chars else re.compile("(?!x)x")
+
+
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+
+
 def traditional_share(text: str, sample: int = 4000) -> float:
     """Share of the CJK characters in (the start of) `text` that the table converts."""
-    t = _t2s_table()
     s = text[:sample]
-    cjk = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
+    cjk = len(_CJK_RE.findall(s))
     if not cjk:
         return 0.0
-    return sum(1 for c in s if ord(c) in t) / cjk
+    return len(_trad_re().findall(s)) / cjk
 
 
 def is_traditional(text: str) -> bool:

@@ -254,12 +254,23 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     return pos, acc
 
 
+def _tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]:
+    """Words of text[start:end], taken from the clause's cached segmentation when `start` is a word
+    boundary there (one segmentation per clause, shared by every step), else segmented on their own."""
+    cs, ctoks = nlp.tokens_around(text, start)
+    out = [(w, t) for a, b, w, t in ctoks if a >= start and b <= end]
+    if (start == cs or any(b == start for a, b, w, t in ctoks)) and out:
+        if sum(len(w) for w, _ in out) == end - start or any(a < end < b for a, b, w, t in ctoks):
+            return out
+    return nlp.tagged(text[start:end])
+
+
 def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[int, list[tuple[str, str | None]]] | None:
     """The name-like words right after `start` (a trigger's object slot)."""
     ce = clause_end(text, start, limit=max_len)
     if ce <= start:
         return None
-    toks = nlp.tagged(text[start:ce])
+    toks = _tokens_from(text, start, ce)
     stops = _stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
     pos = start
@@ -708,7 +719,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         seg = text[p:min(se, p + 12)]
         if not seg or not (_CJK.match(seg[0]) or seg[0] in "*"):
             continue
-        toks = nlp.tagged(seg)
+        toks = _tokens_from(text, p, p + len(seg))
         acc = []
         n = 0
         nxt = None
