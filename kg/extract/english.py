@@ -121,13 +121,14 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
     for r in sues:
         c = trig_of.get((r.subject, r.object, r.date, r.start))
         tpos = c.tstart if c else r.start
-        groups.setdefault((r.start, tpos, r.subject, r.date), []).append(r)
+        groups.setdefault((r.start, tpos, r.date), []).append(r)
     us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
     settled = {tuple(sorted((r.subject, r.object))) for r in relations
                if r.type == "cooperates" and not r.negated
                and re.search(r"settle|dismiss|drop", r.trigger or "", re.I)}
     out: list[Lawsuit] = []
-    for (ss, tpos, plaintiff, date), rs in groups.items():
+    for (ss, tpos, date), rs in groups.items():
+        plaintiffs = list(dict.fromkeys(r.subject for r in rs))
         se = rs[0].end
         # the suit's own clause: from the trigger to the next clause that starts a new event
         seg_end = se
@@ -142,6 +143,15 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
                 break
         if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
             court = us_courts[0]
+        if court is None:
+            # "The complaint, filed in the U.S. District Court for ...": the next sentence tells the court
+            nxt = re.match(r"\s*((?:The|That|This|Its|The\s+\w+)\s+(?:complaint|lawsuit|suit|case|filing|claim)\b[^.;]*)",
+                           text[se:se + 400])
+            if nxt:
+                a, b = se + nxt.start(1), se + nxt.end(1)
+                cs = [mm for mm in mentions if mm.type == "Court" and a <= mm.start < b and mm.source != "coref"]
+                if cs:
+                    court = cs[0].name
         cause = _cause(seg, en) or _cause(text[ss:tpos], en)
         claim_cny = claim_amt = claim_cur = None
         if _CLAIM_WORDS.search(seg):
@@ -153,9 +163,9 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
                 break
         defendants = list(dict.fromkeys(r.object for r in rs))
         outcome = None
-        if any(tuple(sorted((plaintiff, d))) in settled for d in defendants):
+        if any(tuple(sorted((p, d))) in settled for d in defendants for p in plaintiffs):
             outcome = "settled"
-        out.append(Lawsuit(plaintiffs=[plaintiff], defendants=defendants, court=court, date=date,
+        out.append(Lawsuit(plaintiffs=plaintiffs, defendants=defendants, court=court, date=date,
                            cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                            claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
                            start=rs[0].start, end=rs[0].end,
@@ -174,7 +184,7 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
     merged: list[Lawsuit] = []
     for ls in out:
         for o in merged:
-            if o.plaintiffs == ls.plaintiffs and set(o.defendants) == set(ls.defendants) and \
+            if set(o.plaintiffs) == set(ls.plaintiffs) and set(o.defendants) == set(ls.defendants) and \
                     (o.date == ls.date or not ls.date) and (not o.court or not ls.court or o.court == ls.court):
                 o.court = o.court or ls.court
                 o.cause = o.cause or ls.cause

@@ -74,6 +74,7 @@ class Finder:
         self.mentions: list[Mention] = []
         self.judge_court: dict[str, str] = {}     # judge's name -> court's name
         self.roles: list[tuple[int, int, str, str]] = []   # (start, end, person, role word)
+        self.owned_names: list[tuple[int, str]] = []   # (start, owner): "Sony Music" named after Sony
 
     def free(self, s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in self.mentions)
@@ -106,6 +107,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _models(f)
     _lists(f)
     _speakers(f)
+    _product_context(f)
     _short_forms(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
@@ -128,19 +130,39 @@ def _lexicon(f: Finder) -> None:
                 e -= 1
         ent = f.lex.entities[name]
         # a company name inside a longer capitalised name is not the company ("Apple Music" stays)
-        if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en):
+        if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
+            f.owned_names.append((s, name))
             continue
         f.add(s, e, name, ent.type, "lexicon", ent.owner)
 
 
-def _longer_cap_name(text: str, s: int, e: int, en: EnLexicon) -> bool:
-    after = re.match(r"\s+([A-Z][\w&'’-]*)", text[e:e + 40])
-    if after:
-        w = after.group(1)
-        for suf, typ, pos, strip in en.suffixes:
-            if pos == "last" and w == suf and typ != "Company":
-                return True
-    return False
+def _longer_cap_name(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon | None = None) -> bool:
+    """A company name followed by another capitalised word names something of its own
+    ("Apple Music", "Google Reader", "Sony Music"), unless that word is a role, a legal ending,
+    a date, a place or another known name."""
+    after = re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[e:e + 40])
+    if not after:
+        return False
+    w = after.group(1)
+    if w.endswith(("'s", "’s")) or w in en.stop or w in en.places or w.lower() in en.months \
+            or w.lower() in en.weekdays or w.lower() in {r.lower() for r in en.roles}:
+        return False
+    for suf, typ, pos, strip in en.suffixes:
+        if pos == "last" and w.rstrip(".") == suf.rstrip(".") and typ == "Company":
+            return False
+    if lex is not None and (lex.lookup(w) is not None or w in _first_words(id(lex), lex)):
+        return False
+    return True
+
+
+@functools.lru_cache(maxsize=4)
+def _first_words(lex_id: int, lex: Lexicon) -> frozenset:
+    out = set()
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            if s.isascii() and " " in s:
+                out.add(s.split()[0])
+    return frozenset(out)
 
 
 def _court_name(f: Finder, city: str, adj: str | None, what: str) -> str:
@@ -262,6 +284,33 @@ def _people(f: Finder) -> None:
         _add_person(f, m.start("name"), name, m.group("role"), "exec")
 
 
+def _product_context(f: Finder) -> None:
+    """'the hit game Palworld', 'the Fortnite app', 'its Prime subscription service'."""
+    t = f.text
+    if not f.en.product_words:
+        return
+    pw = "|".join(sorted((re.escape(w) for w in f.en.product_words), key=len, reverse=True))
+    nm = r"[A-Z][\w'’+-]*(?:[ \t][A-Z0-9][\w'’+-]*){0,2}"
+    for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
+               re.compile(rf"\b(?:the|its|their|his|her|a|an)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
+        for m in rx.finditer(t):
+            name = re.sub(r"['’]s$", "", m.group("name")).rstrip(".,")
+            words = name.split()
+            while words and (words[-1] in f.en.stop or words[-1].lower() in f.en.months):
+                words.pop()
+            if not words or words[0] in f.en.stop or words[0] in f.en.places:
+                continue
+            name = " ".join(words)
+            s = m.start("name")
+            if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product"):
+                continue
+            le = f.lex.lookup(name)
+            if le is not None:
+                f.add(s, s + len(name), le.name, le.type, "lexicon", le.owner)
+            else:
+                f.add(s, s + len(name), name, "Product", "pattern")
+
+
 def _speakers(f: Finder) -> None:
     """'Jane Doe said', 'said Jane Doe': a two- or three-word Title-case name that speaks is a person."""
     t = f.text
@@ -371,6 +420,9 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
             f.add(s, e, le.name, le.type, "lexicon", le.owner)
             return
     typ = _type_of(f, words)
+    owner = next((o for st, o in f.owned_names if st == s), None)
+    if typ is None and owner and len(words) >= 2:
+        typ = "Product"          # "Google Reader", "Uber Eats": named after its owner
     if typ == "Company" and len(words) >= 2 and not stripped:
         # "Huawei Technologies", "Tencent Group": a known company with a descriptive ending
         le = f.lex.lookup(" ".join(words[:-1]))
@@ -385,7 +437,7 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         canon = name
     if len(canon) < 2 or canon in f.en.stop or canon in f.en.places:
         return
-    f.add(s, e, canon, typ, "pattern")
+    f.add(s, e, canon, typ, "pattern", owner)
 
 
 def _models(f: Finder) -> None:
@@ -444,7 +496,10 @@ def _lists(f: Finder) -> None:
 def _short_forms(f: Finder) -> None:
     t = f.text
     shorts: dict[str, tuple[str, str]] = {}
+    first: dict[str, int] = {}
     bad = f.en.stop | f.en.places
+    for m in f.mentions:
+        first[m.name] = min(first.get(m.name, m.start), m.start)
     for m in list(f.mentions):
         words = m.surface.split()
         if m.type == "Company" and len(words) >= 2:
@@ -464,6 +519,8 @@ def _short_forms(f: Finder) -> None:
     rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
     for m in rx.finditer(t):
         name, typ = shorts[m.group(0)]
+        if m.start() < first.get(name, 0):
+            continue        # a short form refers back, never forward
         # "Epic" directly followed by a capitalised word is part of another name
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue

@@ -34,6 +34,7 @@ class EnLexicon:
     suffixes: list[tuple[str, str, str, bool]] = field(default_factory=list)  # (word, type, position, strip)
     heads: set[str] = field(default_factory=set)
     generic_mods: set[str] = field(default_factory=set)
+    product_words: set[str] = field(default_factory=set)
     coref: dict[str, str] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
     weekdays: dict[str, int] = field(default_factory=dict)
@@ -89,7 +90,7 @@ def build_en(d: Path | None = None) -> EnLexicon:
             en.suffixes.append((r["suffix"], r["type"], r.get("position") or "last", r.get("strip") == "1"))
     for r in _rows(d, "heads_en.tsv"):
         if r.get("head"):
-            (en.generic_mods if r.get("position") == "generic" else en.heads).add(r["head"])
+            {"generic": en.generic_mods, "product": en.product_words}.get(r.get("position"), en.heads).add(r["head"])
     en.coref = {r["phrase"]: r["type"] for r in _rows(d, "coref_en.tsv") if r.get("phrase")}
     for r in _rows(d, "dates_en.tsv"):
         w, k, v = r.get("word"), r.get("kind"), r.get("value")

@@ -370,7 +370,7 @@ class Reader:
         while 0 <= j + direction < len(ms):
             a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
             gap = t[a.end:b.start]
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:the\s+)?", gap):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?", gap):
                 break
             nxt = ms[j + direction]
             if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
@@ -382,6 +382,11 @@ class Reader:
     def _left_subject(self, rel, ss, ts, sm, trig) -> Mention | None:
         t = self.text
         left = [m for m in sm if m.end <= ts]
+        if "static" in trig.flags and left:
+            # apposition: "Pocketpair Inc., the Tokyo-based developer of ..."
+            for m in reversed(left):
+                if re.fullmatch(r",\s+(?:the|a|an|its)?\s*(?:[\w.-]+\s+){0,3}", t[m.end:ts]) and self._fits(rel, 0, m):
+                    return m
         # possessive right before a nominal trigger: "Apple's lawsuit against", "Qualcomm's main rival"
         for m in reversed(left):
             gap = t[m.end:ts]
@@ -484,8 +489,11 @@ class Reader:
         name = t[s:e]
         name = re.sub(r"['’]s?$", "", name).rstrip(".,")
         words = name.split()
-        while words and (words[0] in self.en.stop or words[0] in self.en.places):
+        while words and (words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")):
             words.pop(0)
+        # "Tokyo-based", "U.S.-listed": a modifier, not a name
+        if words and re.search(r"-[a-z]+$", words[-1]):
+            return None
         while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
                          or words[-1] in self.en.stop):
             words.pop()
@@ -548,8 +556,8 @@ class Reader:
         if "Company" in st and rel not in ("rules",):
             lead = t[ss:ts]
             m = re.search(r"(?:^|,[ \t]+|;[ \t]+)((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*)"
-                          r"((?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
-            if m and not re.search(r"\b(?:said|says|that|who|which)\b", m.group(2)):
+                          r"((?:,[ \t]+(?:which|who))?(?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
+            if m and not re.search(r"\b(?:said|says|that|who|which)\b", re.sub(r"^,\s+(?:which|who)", "", m.group(2))):
                 s0 = ss + m.start(1)
                 if not any(x.start <= s0 + len(m.group(1)) - 1 and s0 < x.end for x in self.mentions + self.corefs):
                     self._new_name(s0, ss + m.end(1), "Company")
@@ -614,8 +622,12 @@ class Reader:
                     return None
                 buyers = [m for m in sm if m.start >= te + to.end() and self._fits("acquires", 0, m)][:1]
                 things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)
-                          and not (m.source == "coref" and m.surface.lower() == "its")][:1]
-                if not things and re.match(r"\s+(?:its|their)\s+", t[te:te + to.start()]):
+                          and not (m.source == "coref" and m.surface.lower() == "its")
+                          and re.fullmatch(r"\s+(?:(?:the|its|their|a|an|his|her)\s+)?(?:(?:[\w%.-]+\s+){0,2}"
+                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?)?",
+                                           t[te:m.start])
+                          and len(t[m.end:te + to.start()].split()) <= 3][:1]
+                if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
                     # "Yahoo sold its core business to Verizon": the seller stands for what it sold
                     things = subjects[:1]
                 if not buyers or not things:
@@ -654,7 +666,7 @@ class Reader:
                         m = Mention(s0, e0, name, "Product", name, "np")
                         self.mentions.append(m)
                         objects = [m]
-                if not objects and rel == "sues":
+                if not objects and rel == "sues" and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig)
         # court readings need a court (or a judge), the others must not have one
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
