@@ -234,3 +234,13 @@ def test_settlement_partner_after_a_description():
 def test_transliterated_court_name_split_by_the_segmenter():
     ex = run(f"{A}在加州阿拉米达郡高等法院起诉{B}。")
     assert any(e.name.endswith("阿拉米达郡高等法院") and e.type == "Court" for e in ex.entities)
+
+
+def test_controlling_shareholder_owns():
+    ex = run(f"{A}（星海）公告称，控股股东{C}已收到判决书。")
+    assert ("owns", C, A) in rels(ex)
+
+
+def test_falling_out_is_rivalry():
+    r = rels(run(f"{A}与{B}由此反目，打了十几场官司。"))
+    assert ("competes", A, B) in r or ("competes", B, A) in r

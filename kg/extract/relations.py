@@ -327,10 +327,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     for b in r1[i + 1:]:
                         out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            elif g1 is None and r1 and trig.relation == "leads" and \
-                    [m for m in mentions if m.end <= ts and m.type in o_types and m.source != "coref"]:
-                subj = [[m for m in mentions if m.end <= ts and m.type in o_types and m.source != "coref"][0]]
-                obj = r1
+            elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
+                    mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
+                # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
+                subj, obj = [first], r1
             elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
                     any(m.type in s_types for m in context_subject) and \
                     not any(m.name == r1[0].name for m in context_subject):
@@ -414,6 +414,14 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1)) > 50 else "invests"
+
+
+def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | None:
+    names = {m.name for m in exclude}
+    for m in mentions:
+        if m.end <= ts and m.type in types and m.source != "coref" and m.name not in names:
+            return m
+    return None
 
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:
