@@ -61,7 +61,8 @@ class _Rx:
             r"the next month|the month before|later that month|earlier that month|that month|the same month|"
             r"a month later|the same day|that day|that afternoon|that morning|that evening|that night|"
             r"the next day|the following day|the day before|the previous day|a day later|within hours|"
-            r"hours later|minutes later|later that day|earlier that day)\b)"
+            r"hours later|minutes later|later that day|earlier that day|last week|this week|next week|"
+            r"earlier this week|recently|in recent weeks|in recent months|next year|next month)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
             r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid-|mid|from|From|until|Until|year|through|before|after|Before|After)\s+)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))",
             re.I)
@@ -138,7 +139,9 @@ class EnDates:
                 first_clause = "," not in _strip_dates(lead, found, ss) and ";" not in lead
                 if lead.strip() == "" or not clause_lead:
                     first_clause = True
-                back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I)
+                back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I) or \
+                    re.search(r"\b(?:since|from|until|by)\s+$", text[max(ss, d.start - 7):d.start], re.I) or \
+                    re.match(r"(?:since|from|until|by)\b", d.text, re.I)
                 if first_clause and not back:
                     d.opener = True
                     anchors.append(d.value)
@@ -210,8 +213,9 @@ class EnDates:
                 if ry and rm:
                     yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
                     val = _iso(yy, mm)
-            elif w == "earlier this week":
-                val = None
+            elif w in ("earlier this week", "last week", "this week", "next week", "recently", "in recent weeks",
+                       "in recent months"):
+                val = None          # known to be relative, too vague to date: blocks the governing date
             else:
                 kind = "anaphoric"
                 val = _anaphor(w, anchors)
@@ -258,6 +262,8 @@ class EnDates:
             return before[-1].value
         if after:
             return after[0].value
+        if any(d.value is None and d.kind == "relative" for d in self.per[idx]):
+            return None         # "last week": relative but not datable; the paragraph's date is not it
         return self.gov[idx]
 
     def date_before(self, idx: int, pos: int) -> EnDate | None:

@@ -42,6 +42,7 @@ _COURT_IN = re.compile(
 _CITY_COURT = re.compile(
     rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+{_CITY}\s+(?:(?P<adj>federal|regional|district|state|high|intermediate|appeals|superior)\s+)?"
     r"(?P<what>court|judge|jury)\b")
+_APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
 NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)){1,3}"
 _MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
@@ -186,6 +187,10 @@ def _courts(f: Finder) -> None:
     for m in _CIRCUIT.finditer(t):
         c = _ORDWORD.get(m.group("c"), m.group("c"))
         f.add(m.start(), m.end(), f"U.S. Court of Appeals for the {c} Circuit", "Court", "pattern")
+    for m in _APPEALS.finditer(t):
+        nm = m.group("name")
+        f.add(m.start("name"), m.end("name"), "U.S. appeals court" if nm[0] in "UX" else "federal appeals court",
+              "Court", "pattern")
     for rx in (_COURT_IN, _CITY_COURT):
         for m in rx.finditer(t):
             city = m.group("city")
@@ -275,7 +280,7 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
                      rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
@@ -339,10 +344,11 @@ def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
 
 def _type_of(f: Finder, words: list[str]) -> str | None:
     name = " ".join(words)
+    for suf, typ, pos, strip in f.en.suffixes:        # "Institute of Technology": the head comes first
+        if pos == "first" and (name.startswith(suf + " ") or f" {suf} " in name) and len(words) > len(suf.split()):
+            return typ
     for suf, typ, pos, strip in f.en.suffixes:
         if pos == "last" and len(words) > 1 and words[-1] == suf:
-            return typ
-        if pos == "first" and name.startswith(suf + " ") and len(words) > len(suf.split()):
             return typ
     return None
 

@@ -293,10 +293,10 @@ class Reader:
                     continue
                 gap = t[p.end:o.start]
                 after = t[o.end:se]
-                if re.fullmatch(r",\s+(?:the\s+|its\s+)?", gap) and re.match(
+                if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
                         rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b", after):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
-                if re.fullmatch(rf",\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
+                if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
             _ = rest
         return out
@@ -418,6 +418,8 @@ class Reader:
             gap = t[te:m.start]
             if re.search(r";|,\s+(?:which|who|while|after which|when)\b|\s(?:after which|while|whereas)\s", gap):
                 break
+            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m):
+                break
             if "noobj" in trig.flags and "," in gap:
                 break
             if re.search(r",\s+(?:and|but)\s+", gap) and self._starts_clause(m):
@@ -523,6 +525,21 @@ class Reader:
         self.mentions.sort(key=lambda x: (x.start, x.end))
         return m
 
+    def _name_ends(self, e: int) -> bool:
+        """Does a name end here, rather than modify a noun ("Wi-Fi chips")?"""
+        nxt = re.match(r"\s*([\w'’-]+|[^\w\s]|$)", self.text[e:e + 30])
+        if not nxt:
+            return True
+        w = nxt.group(1)
+        if not w or not w[0].isalnum() or w[0].isupper() or w[0].isdigit():
+            return True
+        lw = w.lower()
+        return lw in self.preps or lw in self.aux or lw.endswith("ed") or lw in (
+            "and", "or", "but", "that", "which", "who", "after", "before", "because", "as", "when", "while",
+            "since", "until", "last", "this", "earlier", "later", "said", "says", "has", "had", "have", "will",
+            "would", "could", "can", "may", "might", "must", "should", "also", "twice", "again", "over", "s",
+            "itself", "alone", "directly") or lw in self.en.months
+
     def _discover_args(self, ss, se, ts, te, rel) -> None:
         """Unknown capitalised names in argument position become entities ("sued Netscape")."""
         t = self.text
@@ -534,7 +551,7 @@ class Reader:
             n = self._CAPNAME.match(t, p, se)
             if n and n.start() == p:
                 inside = [x for x in self.mentions if x.start <= p < x.end]
-                if not inside and not any(x.start <= p < x.end for x in self.corefs):
+                if not inside and not any(x.start <= p < x.end for x in self.corefs) and self._name_ends(n.end()):
                     self._new_name(n.start(), n.end(), otype)
                 elif otype == "Product" and len(inside) == 1 and inside[0].type == "Company" \
                         and inside[0].start == p and n.end() > inside[0].end + 1:
@@ -666,6 +683,12 @@ class Reader:
                         m = Mention(s0, e0, name, "Product", name, "np")
                         self.mentions.append(m)
                         objects = [m]
+                if not objects:
+                    # "Broadcom, which Avago acquired": the relative clause's head is the object
+                    rel_head = [m for m in sm if m.end <= subj.start and re.fullmatch(
+                        r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
+                    if rel_head:
+                        objects = rel_head[-1:]
                 if not objects and rel == "sues" and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig)
         # court readings need a court (or a judge), the others must not have one
