@@ -371,3 +371,32 @@ def test_possessive_subsidiary_and_speakers():
              "Mark Chen said the case was weak.")
     assert has(ex, "owns", "Google", "YouTube")
     assert entity(ex, "Jane Morrow").type == "Person" and entity(ex, "Mark Chen").type == "Person"
+
+
+def test_object_relative_clause():
+    ex = run("Globex, which Initech Corp. acquired in 2016 for $3 billion, is the largest supplier to Acme Corp.")
+    assert has(ex, "acquires", "Initech", "Globex", "2016")
+    assert not has(ex, "acquires", "Initech", "Acme")
+
+
+def test_undatable_relative_blocks_the_paragraph_date():
+    ex = run("Hooli has sold phones since 2006. Last week, Hooli Inc. agreed to buy Pied Piper Inc.")
+    assert has(ex, "acquires", "Hooli", "Pied Piper", None)
+
+
+def test_dated_heading_governs_until_the_next_heading():
+    ex = run("March 2019\n\nAcme Corp. sued Globex Corp.\n\nOther news\n\nInitech Corp. sued Globex Corp.")
+    assert has(ex, "sues", "Acme", "Globex", "2019-03")
+    assert has(ex, "sues", "Initech", "Globex", None)
+
+
+def test_appeals_court_and_copular_role():
+    ex = run("A U.S. appeals court on Thursday overturned a verdict against Broadcom. Hock Tan has been "
+             "Broadcom's chief executive since 2006.")
+    assert has(ex, "rules", "U.S. appeals court", "Broadcom", "2021-09-09")
+    assert has(ex, "leads", "Hock Tan", "Broadcom")
+
+
+def test_modifier_is_not_a_name():
+    ex = run("Caltech sued Broadcom Inc., alleging that Wi-Fi chips infringed its patents.")
+    assert entity(ex, "Wi-Fi") is None

@@ -108,10 +108,13 @@ class EnDates:
             last_end = se
         gov: str | None = None
         gov_para = -1
+        heading: str | None = None          # a dated heading governs until the next heading
         for i, (ss, se, s) in enumerate(sentences):
+            is_heading = len(s.split()) <= 8 and not re.search(r"[.!?;:,]\s*$", s) and \
+                (i + 1 >= len(sentences) or re.search(r"\n\s*\n?\s*$", text[se:sentences[i + 1][0]] + "\n"))
             if para_of[i] != gov_para:
                 gov = None
-            self.gov.append(gov)
+            self.gov.append(gov or heading)
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):
                 d = self._resolve(m, s, anchors, ry, rm, rd)
@@ -147,6 +150,10 @@ class EnDates:
                     anchors.append(d.value)
                     gov = d.value
                     gov_para = para_of[i]
+            if is_heading:
+                hd = [d for d in found if d.value and d.kind != "range"]
+                heading = hd[0].value if hd else None
+                gov = None
             self.per.append(found)
 
     def _resolve(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
