@@ -244,3 +244,15 @@ def test_controlling_shareholder_owns():
 def test_falling_out_is_rivalry():
     r = rels(run(f"{A}与{B}由此反目，打了十几场官司。"))
     assert ("competes", A, B) in r or ("competes", B, A) in r
+
+
+def test_parties_by_procedural_role():
+    ex = run(f"判决显示，原告{A}与被告{B}合同纠纷一案已审结。")
+    assert ("sues", A, B) in rels(ex)
+    ex = run(f"2019年9月18日，{A}与{B}合同纠纷一案，北京市朝阳区人民法院作出判决。")
+    assert ("sues", A, B) in rels(ex)
+
+
+def test_qi_after_a_preposition_is_not_the_clause_subject():
+    ex = run(f"{A}发布公告称，该公司收到法院通知，{B}以名誉权侵权为由，将其告上了法庭。")
+    assert ("sues", B, A) in rels(ex)

@@ -90,6 +90,14 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if w == "其" and text[e:e + 1] in ("他", "它", "中", "实", "余", "次", "后", "间", "是", "一", "二", "三"):
             continue
         in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
+        if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
+            # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
+            cs = s
+            while cs > ss and text[cs - 1] not in "，,；;：:。":
+                cs -= 1
+            own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
+            in_sent = [x for x in in_sent if x.name not in own]
+            before = [x for x in before if x.name not in own]
         if w == "其" and in_sent:
             x = in_sent[0]
         else:

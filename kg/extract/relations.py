@@ -136,7 +136,7 @@ def _contains_any(s: str, words) -> str | None:
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
-    out: list[Cand] = []
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
@@ -414,6 +414,48 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1)) > 50 else "invests"
+
+
+_ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
+_ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
+_CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
+
+
+def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list[Cand]:
+    """Parties named by their procedural role: 原告A…被告B, and case titles A与B…纠纷一案 (the
+    plaintiff is named first): A sues B."""
+    out: list[Cand] = []
+    seg = text[ss:se]
+    if "纠纷" not in seg and "原告" not in seg:
+        return out
+    conj = lex.words("conj")
+    named = [m for m in mentions if m.source != "coref" and m.type in ("Company", "Person", "Organization", "Regulator")]
+
+    def after(pat):
+        found = []
+        for mt in pat.finditer(text, ss, se):
+            p = mt.end()
+            first = [m for m in named if p <= m.start <= p + 1]
+            if first:
+                for g in groups(text, [m for m in named if m.start >= first[0].start], conj)[:1]:
+                    found.extend(g)
+        return found
+
+    if "原告" in seg and "被告" in seg:
+        pl = after(_ROLE_P)
+        df = after(_ROLE_D)
+        for a in pl:
+            for b in df:
+                if a.name != b.name:
+                    out.append(Cand(a.name, b.name, "sues", a.start, a.end, 0.7, False, "原告…被告"))
+        if out:
+            return out
+    for mt in _CASE.finditer(text, ss, se):
+        a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
+        b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
+        if a and b and a[-1].name != b[0].name:
+            out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案"))
+    return out
 
 
 def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | None:
