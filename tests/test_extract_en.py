@@ -400,3 +400,14 @@ def test_appeals_court_and_copular_role():
 def test_modifier_is_not_a_name():
     ex = run("Caltech sued Broadcom Inc., alleging that Wi-Fi chips infringed its patents.")
     assert entity(ex, "Wi-Fi") is None
+
+
+def test_investigation_told_without_its_target_takes_the_last_target():
+    ex = run("The Federal Trade Commission fined Globex Corp. on Monday. It opened the investigation in "
+             "December 2020.")
+    assert has(ex, "fines", "Federal Trade Commission", "Globex", "2020-12")
+
+
+def test_called_off_deal_is_negated():
+    ex = run("Microsoft called off its acquisition of Yahoo in 2008.")
+    assert not has(ex, "acquires", "Microsoft", "Yahoo")

@@ -70,6 +70,7 @@ class Reader:
         self.subjects: list[Mention | None] = []
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
+        self.facts: dict[str, list[Cand]] = {}   # facts read so far, by type
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
         self.judge_court = {k: v for k, v in self.judge_court.items() if v}
         # function words are matched as written ("may" the modal, not "May" the month)
@@ -694,8 +695,8 @@ class Reader:
                         r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
                     if rel_head:
                         objects = rel_head[-1:]
-                if not objects and rel == "sues" and "noobj" in trig.flags:
-                    objects = self._implied_defendant(subjects, te, se, sm, trig)
+                if not objects and "noobj" in trig.flags:
+                    objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
         # court readings need a court (or a judge), the others must not have one
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
         if courtish != court_trig:
@@ -726,6 +727,8 @@ class Reader:
                     self.acting.add(s_.name)
                 if r == "sues" and not neg:
                     self.suits.append(c)
+                if not neg:
+                    self.facts.setdefault(r, []).append(c)
         return out, subjects
 
     def _owns(self, owner: str, m: Mention) -> bool:
@@ -735,15 +738,21 @@ class Reader:
         # "pulled X from its (own) stores"
         return False
 
-    def _implied_defendant(self, subjects, te, se, sm, trig) -> list[Mention]:
+    def _implied_defendant(self, subjects, te, se, sm, trig, rel="sues") -> list[Mention]:
+        """The other side of a suit (an investigation) told without one: "filed two more suits",
+        "countersued", "opened the investigation" -> the other side of the last such fact."""
         t = self.text
         m = re.search(r"\b(?:claiming|alleging|accusing|arguing|saying)(?:\s+that)?\s+", t[te:se])
         if m:
-            after = [x for x in sm if x.start == te + m.end() and self._fits("sues", 1, x)]
+            after = [x for x in sm if x.start == te + m.end() and self._fits(rel, 1, x)]
             if after:
                 return after[:1]
         names = {s.name for s in subjects}
-        for c in reversed(self.suits):
+        for c in reversed(self.facts.get(rel, []) if rel != "sues" else self.suits):
+            if rel != "sues":
+                if c.subject in names and c.object not in names:
+                    return [Mention(te, te, c.object, self._type_of(c.object), c.object, "coref")]
+                continue
             if c.subject in names and c.object not in names:
                 return [Mention(te, te, c.object, self._type_of(c.object), c.object, "coref")]
             if c.object in names and c.subject not in names:
