@@ -253,6 +253,13 @@ def test_coreference_pronouns():
     ("in May", "2021-05"),
     ("in November", "2020-11"),
     ("on March 15 this year", "2021-03-15"),
+    ("on Jan. 5", "2021-01-05"),
+    ("in mid-2018", "2018"),
+    ("in Q3 2019", "2019"),
+    ("two years ago", "2019"),
+    ("three days ago", "2021-09-12"),
+    ("last Wednesday", "2021-09-08"),
+    ("on 2020-03-04", "2020-03-04"),
 ])
 def test_date_forms(phrase, expected):
     ex = run(f"Globex Corp. sued Initech Corp. {phrase}.")

@@ -64,7 +64,8 @@ class _Rx:
             r"hours later|minutes later|later that day|earlier that day|last week|this week|next week|"
             r"earlier this week|recently|in recent weeks|in recent months|next year|next month)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
-            r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid-|mid|from|From|until|Until|year|through|before|after|Before|After)\s+)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))",
+            r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid|from|From|until|Until|year|through|before|after|Before|After|Q[1-4])\s+|\b[Mm]id-)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))"
+            r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)",
             re.I)
 
 
@@ -243,6 +244,20 @@ class EnDates:
                     val = _iso(yy, mm)
                 else:
                     val = _iso(y + sign * k)
+        elif g("ago"):
+            kind = "relative"
+            n = g("an").lower()
+            k = int(n) if n.isdigit() else en.numbers.get(n, 0)
+            unit = g("aunit").lower().rstrip("s")
+            if not k or ry is None:
+                return None
+            if unit == "day":
+                val = _shift(self.ref, -k)
+            elif unit == "month" and rm:
+                yy, mm = _add_months(ry, rm, -k)
+                val = _iso(yy, mm)
+            elif unit == "year":
+                val = _iso(ry - k)
         elif g("yr"):
             val = _iso(int(g("yy")))
             self.year = int(g("yy"))
