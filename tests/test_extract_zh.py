@@ -256,3 +256,12 @@ def test_parties_by_procedural_role():
 def test_qi_after_a_preposition_is_not_the_clause_subject():
     ex = run(f"{A}发布公告称，该公司收到法院通知，{B}以名誉权侵权为由，将其告上了法庭。")
     assert ("sues", B, A) in rels(ex)
+
+
+def test_court_findings_and_passive_sentences():
+    r = rels(run(f"北京市第四中级人民法院认定{B}的行为构成欺诈。"))
+    assert ("rules", "北京市第四中级人民法院", B) in r
+    r = rels(run(f"山东省青岛市黄岛区人民法院公布判决书，{A}、{B}两家公司被判骗取贷款罪。"))
+    assert ("rules", "山东省青岛市黄岛区人民法院", B) in r
+    # 认定 by anyone but a court is no ruling
+    assert not any(t == "rules" for t, s, o in rels(run(f"{A}认定{B}违约，北京市第四中级人民法院已受理。")))

@@ -210,8 +210,9 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     for i, (w, t) in enumerate(rev):
         if in_name and w in lex.name_words and w not in lex.generic:
             pass
-        elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)):
-            pass
+        elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
+                                         or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
+            pass    # 第四中级人民法院, 一零一工作室
         elif in_name and acc and len(w) == 1 and _CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
                 and i + 1 < len(rev) and rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") and len(rev[i + 1][0]) >= 2:
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
@@ -651,7 +652,10 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if text.startswith(a, q):
                 q += len(a)
                 break
-        if not any(m.start == q for m in taken) and q < se and not rels & {"rules", "fines"}:
+        if not any(m.start == q for m in taken) and q < se and (not rels & {"rules", "fines"} or
+                                                                any(t.word in ("约谈", "判令", "处罚") for t in trigs) or
+                                                                (any(t.word == "认定" for t in trigs) and
+                                                                 any(m.end == ts and m.type == "Court" for m in taken))):
             res = name_after(text, q, lex)
             if res:
                 end, toks = res

@@ -354,6 +354,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                              and m.type in o_types and m.name not in {x.name for x in subj}]
                     if after:
                         obj = [after[0]]
+            if trig.relation == "rules" and "direct" in trig.flags and not (g1 and g1[-1].type == "Court"):
+                continue
             if trig.relation == "rules":
                 courts = [m for m in mentions if m.type == "Court" and m.end <= ts] or \
                          [m for m in mentions if m.type == "Court"]
