@@ -738,7 +738,8 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         if not acc or nxt is None:
             continue
         w2, t2 = nxt
-        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS):
+        headline = p == ss and w2 in ("：", ":")     # 天神娱乐：涉嫌违规 遭证监会立案调查
+        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline):
             continue
         surface = text[p:p + n]
         if len(surface) < 2 or len(surface) > 10 or surface in lex.generic or not plausible_name(surface):
