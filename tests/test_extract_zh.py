@@ -265,3 +265,9 @@ def test_court_findings_and_passive_sentences():
     assert ("rules", "山东省青岛市黄岛区人民法院", B) in r
     # 认定 by anyone but a court is no ruling
     assert not any(t == "rules" for t, s, o in rels(run(f"{A}认定{B}违约，北京市第四中级人民法院已受理。")))
+
+
+def test_company_before_a_titled_product_owns_it():
+    ex = run(f"{A}《星河幻想》上线后，{B}的游戏被比了下去。")
+    owns = [r for r in ex.relations if r.type == "owns"]
+    assert any(r.subject == A and r.object == "星河幻想" and r.evidence for r in owns)

@@ -120,8 +120,6 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
     for m in mentions:
         if m.owner and m.owner in known and m.source != "coref":
             owners.setdefault(m.name, m.owner)
-    if not owners:
-        return []
     have = {(r.subject, r.object) for r in relations if r.type == "owns"}
     out: list[Relation] = []
     for idx, (ss, se, _) in enumerate(sentences):
@@ -130,11 +128,13 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
         sm.sort(key=lambda m: m.start)
         for i, m in enumerate(sm):
             owner = owners.get(m.name)
+            if not owner and m.type == "Product" and i > 0 and sm[i - 1].type == "Company" \
+                    and text[sm[i - 1].end:m.start] in ("《", "“", "「"):
+                owner = sm[i - 1].name          # 腾讯《天涯明月刀》: a company's titled product
             if not owner or (owner, m.name) in have:
                 continue
-            if True:
-                ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
-                         for o in sm[:i])
+            ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
+                     for o in sm[:i])
             if ok:
                 have.add((owner, m.name))
                 out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner"))
