@@ -271,3 +271,10 @@ def test_company_before_a_titled_product_owns_it():
     ex = run(f"{A}《星河幻想》上线后，{B}的游戏被比了下去。")
     owns = [r for r in ex.relations if r.type == "owns"]
     assert any(r.subject == A and r.object == "星河幻想" and r.evidence for r in owns)
+
+
+def test_place_prefixed_name_is_the_same_entity():
+    ex = run("商标此前长期授权香港翔鹭集团使用，星海科技有限公司正是翔鹭集团旗下的企业。")
+    names = {e.name: e for e in ex.entities}
+    assert "翔鹭集团" in names and "香港翔鹭集团" in names["翔鹭集团"].aliases
+    assert "香港翔鹭集团" not in names

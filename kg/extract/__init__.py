@@ -59,7 +59,14 @@ def _extract_zh(article: Article, lex) -> Extraction:
         for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
             cands.append((c, idx, ss, se))
 
-    entities = _entities(mentions, lex)
+    entities, rename = _entities(mentions, lex)
+    if rename:
+        for c, *_ in cands:
+            c.subject = rename.get(c.subject, c.subject)
+            c.object = rename.get(c.object, c.object)
+        for m in mentions:
+            if m.name in rename:
+                m.name = rename[m.name]
     known = {e.name for e in entities}
     # an owner named only inside its product's name (滴滴专车) is still an entity of the article
     for m in mentions:
@@ -141,8 +148,9 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
     return out
 
 
-def _entities(mentions, lex) -> list[Entity]:
+def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
     by_name: dict[str, Entity] = {}
+    rename: dict[str, str] = {}
     types: dict[str, dict[str, int]] = {}
     for m in mentions:
         if m.source == "coref":
@@ -163,7 +171,20 @@ def _entities(mentions, lex) -> list[Entity]:
     for name, e in by_name.items():
         if e.source != "lexicon":
             e.type = max(types[name].items(), key=lambda kv: kv[1])[0]
-    return list(by_name.values())
+    # 香港鸿道集团 … 鸿道集团: a discovered name that is another one with a place in front is that one
+    for name, e in list(by_name.items()):
+        if e.source == "lexicon" or len(name) < 5:
+            continue
+        toks = nlp.tagged(name)
+        if len(toks) > 1 and toks[0][1] == "ns":
+            rest = name[len(toks[0][0]):]
+            other = by_name.get(rest)
+            if other is not None and other is not e and other.type == e.type:
+                other.aliases = list(dict.fromkeys(other.aliases + [name] + e.aliases))
+                other.mentions = sorted(other.mentions + e.mentions)
+                del by_name[name]
+                rename[name] = rest
+    return list(by_name.values()), rename
 
 
 def _restore_traditional(ex: Extraction, original: Article) -> Extraction:

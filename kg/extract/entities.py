@@ -214,7 +214,8 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
         elif in_name and acc and len(w) == 1 and _CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
-                and i + 1 < len(rev) and rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") and len(rev[i + 1][0]) >= 2:
+                and i + 1 < len(rev) and (rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") or rev[i + 1][1] is None) \
+                and _CJK.match(rev[i + 1][0]) and (len(rev[i + 1][0]) >= 2 or (rev[i + 1][1] or "").startswith("nr")):
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
         elif w in stops or w in lex.generic or not _name_like(w, t, lex):
             break
