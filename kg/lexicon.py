@@ -12,6 +12,8 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `surnames.tsv`    surname
 - `generic.tsv`     word, note — words that are never names on their own (公司, 该公司, 子公司)
 - `product_heads.tsv` word — 专车, 外卖, 云: a company name + one of them is that company's product
+- `t2s.tsv`         traditional, simplified — one character each; read by `kg.nlp` (Traditional articles
+                    are read through it, offsets unchanged)
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 
 Adding a company or a trigger word is a TSV edit; no code changes.

@@ -4,6 +4,11 @@ Stages: entity mentions (lexicon + discovery, `entities`), light coreference (`c
 (`kg.nlp`), relations per sentence (`relations`), dates per relation (`dates`, with the governing
 date carried from dated openers), lawsuits from `sues` relations (`lawsuits`, with `money`).
 The lexicon and the jieba tokenizer are loaded once per process.
+
+Traditional Chinese is read through a one-character-for-one table (`kg.nlp.to_simplified`), so every
+offset holds; entities are then named as the article writes them (台積電) with the Simplified and
+lexicon names as aliases, and evidence is cut from the original text.  Owner links (`owns`) come
+only from sentences that tie owner and product (旗下, 的, X《Y》), each with its sentence.
 """
 from __future__ import annotations
 
