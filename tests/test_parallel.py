@@ -83,3 +83,12 @@ def test_workers_leave_when_the_build_is_killed(tmp_path):
     for p in alive:
         p.kill()
     assert not alive, "worker processes outlived their parent"
+
+
+def test_real_extractor_same_store_with_workers(tmp_path, examples_dir):
+    pytest.importorskip("kg.extract", reason="extractor not installed")
+    from kg.extract import extract  # noqa: F401  (skip cleanly while it is being written)
+    with open_store(str(tmp_path / "one")) as one, open_store(str(tmp_path / "two")) as two:
+        pipeline.build([str(examples_dir)], one, workers=1)
+        pipeline.build([str(examples_dir)], two, workers=2, batch_size=1)
+        assert quads(one) == quads(two)
