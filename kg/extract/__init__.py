@@ -136,8 +136,11 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
     out: list[Relation] = []
     for idx, (ss, se, _) in enumerate(sentences):
         sm = [m for m in mentions if ss <= m.start and m.end <= se]
-        sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
-        sm.sort(key=lambda m: m.start)
+        if len(sm) < 1 or not any(m.type == "Product" or m.name in owners for m in sm):
+            continue
+        if "其" in text[ss:se]:
+            sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
+            sm.sort(key=lambda m: m.start)
         for i, m in enumerate(sm):
             owner = owners.get(m.name)
             if not owner and m.type == "Product" and i > 0 and sm[i - 1].type == "Company" \
@@ -178,7 +181,8 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
             e.type = max(types[name].items(), key=lambda kv: kv[1])[0]
     # 香港鸿道集团 … 鸿道集团: a discovered name that is another one with a place in front is that one
     for name, e in list(by_name.items()):
-        if e.source == "lexicon" or len(name) < 5:
+        if e.source == "lexicon" or len(name) < 5 or not any(
+                o != name and len(o) >= 3 and name.endswith(o) for o in by_name):
             continue
         toks = nlp.tagged(name)
         if len(toks) > 1 and toks[0][1] == "ns":

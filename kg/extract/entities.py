@@ -119,9 +119,13 @@ def _framed(text: str, s: int, e: int, lex: Lexicon) -> bool:
         return False
     if e >= len(text) or text[e] in PUNCT:
         return True
-    return text.startswith(_NAME_RIGHT_WORDS, e) or any(
-        text.startswith(t.word, e) for t in lex.triggers if t.lang == "zh" and "…" not in t.word and len(t.word) >= 2
-        and t.relation != "-")
+    return text.startswith(_NAME_RIGHT_WORDS, e) or text.startswith(_trigger_words(id(lex), lex), e)
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_words(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(t.word for t in lex.triggers if t.lang == "zh" and "…" not in t.word and len(t.word) >= 2
+                 and t.relation != "-")
 
 
 def _aligned(text: str, s: int, e: int) -> bool:
@@ -761,6 +765,11 @@ _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
 
 
+@functools.lru_cache(maxsize=4)
+def _heads(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.product_heads, key=len, reverse=True))
+
+
 def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Names found by their context once the first mentions are known:
     - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
@@ -774,10 +783,10 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
     def free(s: int, e: int) -> bool:
         return not any(m.start < e and s < m.end for m in taken + out)
 
-    heads = sorted(lex.product_heads, key=len, reverse=True)
+    heads = _heads(id(lex), lex)
     replace: dict[int, Mention] = {}
     for m in mentions:
-        if m.type == "Company" and m.source == "lexicon" and heads:
+        if m.type == "Company" and m.source == "lexicon" and heads and text.startswith(heads, m.end):
             for h in heads:
                 if text.startswith(h, m.end):
                     e = m.end + len(h)
