@@ -26,7 +26,8 @@ PARAMS = {"rivals": {"name": "腾讯"}, "timeline": {"name": "百度"},
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from kg.serve import OxigraphServer
-    with OxigraphServer(tmp_path_factory.mktemp("oxi") / "db") as srv:
+    # started without --union-default-graph: the store must ask for the union per query
+    with OxigraphServer(tmp_path_factory.mktemp("oxi") / "db", union=False) as srv:
         yield srv
 
 
