@@ -43,3 +43,20 @@ def test_unreachable_scheduler_is_one_line_error(tmp_path, monkeypatch):
         pipeline.build([str(corpus)], st, process_fn=fake_process,
                        dask=f"tcp://127.0.0.1:{free_port()}")
     assert "\n" not in str(err.value)
+
+
+def test_cli_build_on_dask_equals_local_build(tmp_path, cluster, examples_dir):
+    pytest.importorskip("kg.extract", reason="extractor not installed")
+    from kg.extract import extract  # noqa: F401
+    from click.testing import CliRunner
+    from kg.cli import cli
+    run = CliRunner().invoke
+    r = run(cli, ["build", str(examples_dir), "--store", str(tmp_path / "dask"),
+                  "--dask", cluster.scheduler_address])
+    assert r.exit_code == 0, r.output
+    assert "dask x2" in r.output
+    r = run(cli, ["build", str(examples_dir), "--store", str(tmp_path / "one"), "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    with open_store(str(tmp_path / "one"), read_only=True) as one, \
+            open_store(str(tmp_path / "dask"), read_only=True) as dk:
+        assert quads(one) == quads(dk)
