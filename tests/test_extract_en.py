@@ -418,3 +418,9 @@ def test_investigation_told_without_its_target_takes_the_last_target():
 def test_called_off_deal_is_negated():
     ex = run("Microsoft called off its acquisition of Yahoo in 2008.")
     assert not has(ex, "acquires", "Microsoft", "Yahoo")
+
+
+def test_case_name_and_compete_verbs():
+    ex = run("The trial in Epic Games v. Apple began in May. Uber and Didi competed fiercely for riders.")
+    assert has(ex, "sues", "Epic Games", "Apple")
+    assert has(ex, "competes", "Uber", "Didi")

@@ -32,7 +32,7 @@ def extract_en(article: Article) -> Extraction:
     en = load_en()
     text = article.text or ""
     mentions, judge_court = find_mentions(text, lex, en)
-    sentences = nlp.split_sentences(text)
+    sentences = _rejoin(text, nlp.split_sentences(text))
     dates = EnDates(text, sentences, article.date, en)
     reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
     cands = reader.run()
@@ -77,6 +77,21 @@ def extract_en(article: Article) -> Extraction:
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader)
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+_NOT_AN_END = re.compile(r"(?:\b(?:v|vs|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|approx|est|Ave|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$")
+
+
+def _rejoin(text: str, sentences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Undo splits after abbreviations the shared splitter does not know ("Epic Games v. Apple")."""
+    out: list[tuple[int, int, str]] = []
+    for ss, se, s in sentences:
+        if out and _NOT_AN_END.search(out[-1][2]) and "\n" not in text[out[-1][1]:ss]:
+            ps, _, _ = out[-1]
+            out[-1] = (ps, se, text[ps:se])
+        else:
+            out.append((ss, se, s))
+    return out
 
 
 def _entities(mentions, lex) -> list[Entity]:

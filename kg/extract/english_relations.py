@@ -306,6 +306,11 @@ class Reader:
         t = self.text
         out = []
         for a, b in zip(sm, sm[1:]):
+            # a case name: "Epic Games v. Apple", "FTC vs. Qualcomm"
+            if re.fullmatch(r"\s+(?:v\.|vs\.?|versus)\s+", t[a.end:b.start]) and a.source != "coref" \
+                    and self._fits("sues", 0, a) and self._fits("sues", 1, b) and a.name != b.name:
+                out.append(self._cand("sues", a.name, b.name, i, ss, se, a.end, b.start, 0.6, "v."))
+                continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
