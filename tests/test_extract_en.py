@@ -424,3 +424,10 @@ def test_case_name_and_compete_verbs():
     ex = run("The trial in Epic Games v. Apple began in May. Uber and Didi competed fiercely for riders.")
     assert has(ex, "sues", "Epic Games", "Apple")
     assert has(ex, "competes", "Uber", "Didi")
+
+
+def test_leads_with_comma_role_and_who_heads():
+    ex = run("Apple's chief executive, Tim Cook, said the company would appeal. Jane Doe, who heads "
+             "Globex Corp., declined to comment.")
+    assert has(ex, "leads", "Tim Cook", "Apple")
+    assert has(ex, "leads", "Jane Doe", "Globex")

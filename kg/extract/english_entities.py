@@ -248,7 +248,7 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
 def _people(f: Finder) -> None:
     t = f.text
     before = _role_regex(f.en, ("exec", "judge", "other", "title"))
-    rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before}))\s+(?P<name>{NAME})")
+    rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
         kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
@@ -321,7 +321,9 @@ def _speakers(f: Finder) -> None:
     t = f.text
     nm = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}"
     for rx in (re.compile(rf"(?<![\w.])(?P<name>{nm})(?:,[^,]{{1,60}},)?[ \t]+(?:said|says|told|wrote|added|argued|testified)\b"),
-               re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])")):
+               re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])"),
+               re.compile(rf"(?<![\w.])(?P<name>{nm}),[ \t]+who[ \t]+(?:heads|runs|founded|co-founded|leads|led|chairs|"
+                          r"ran|headed|started)\b")):
         for m in rx.finditer(t):
             name = m.group("name")
             words = name.split()

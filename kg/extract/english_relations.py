@@ -285,7 +285,7 @@ class Reader:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
                 gap = t[o.end:p.start]
-                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\s+", gap):
+                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
             # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
             rest = t[p.end:se]
