@@ -164,10 +164,21 @@ def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
     return tuple((w, tags.get(w)) for w in tokenizer().cut(clause, HMM=True))
 
 
-def tokens_around(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, str | None]]]:
+_around = threading.local()
+
+
+def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, str | None], ...]]:
     """The clause holding `pos` (bounded by punctuation), segmented once and cached:
-    (clause start, [(start, end, word, tag)]) with offsets into `text`."""
+    (clause start, ((start, end, word, tag), ...)) with offsets into `text`.  The offset tokens of
+    each clause of the text being read are kept (per thread), so asking again is a dict look-up."""
     a = _clause_left(text, pos)
+    cache = getattr(_around, "cache", None)
+    if cache is None or _around.text is not text:
+        cache = _around.cache = {}
+        _around.text = text
+    hit = cache.get(a)
+    if hit is not None and hit[0] <= pos <= hit[1]:
+        return a, hit[2]
     mb = _CLAUSE_RE.search(text, pos)
     b = mb.start() if mb else len(text)
     out = []
@@ -175,7 +186,9 @@ def tokens_around(text: str, pos: int) -> tuple[int, list[tuple[int, int, str, s
     for w, t in _tagged_cached(text[a:b]):
         out.append((p, p + len(w), w, t))
         p += len(w)
-    return a, out
+    toks = tuple(out)
+    cache[a] = (a, b, toks)
+    return a, toks
 
 
 # Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one

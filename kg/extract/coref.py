@@ -5,12 +5,22 @@ relation reader treats it like a name in that position.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.lexicon import Lexicon
 from kg.extract.entities import Mention, _CJK
 
 ORGS = ("Company", "Organization", "Product")
+
+
+@functools.lru_cache(maxsize=4)
+def _coref_pattern(lex_id: int, lex: Lexicon) -> re.Pattern | None:
+    """The coreference words (longest first) as one pattern, built once per lexicon."""
+    words = sorted(lex.words("coref") | lex.words("both"), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
 
 
 def _inside(pos: int, mentions: list[Mention]) -> bool:
@@ -36,11 +46,10 @@ def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> lis
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
             lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
-    words = sorted(lex.words("coref") | lex.words("both"), key=len, reverse=True)
-    if not words:
+    pat = _coref_pattern(id(lex), lex)
+    if pat is None:
         return out
     both = lex.words("both")
-    pat = re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
     for m in pat.finditer(text, ss, se):
         w = m.group(0)
         s, e = m.start(), m.end()

@@ -138,6 +138,9 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
     return _iso(y, m, d)
 
 
+_ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
+
+
 def find_dates(text: str, ref: str | None = None, governing: str | None = None,
                lang: str = "zh", anchor: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved.  `ref` is the article date; `governing` is the
@@ -260,7 +263,7 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
         if val and kind != "range":
             anc = val
         out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
-    if lang == "en" or any(c.isascii() and c.isalpha() for c in text[:2000]):
+    if lang == "en" or _ASCII_ALPHA.search(text, 0, 2000):
         for m in _EN.finditer(text):
             kind = "absolute"
             val = None
@@ -364,7 +367,7 @@ class DateTracker:
         self.sent: list[tuple[str | None, list[DateMention]]] = []
         gov: str | None = None
         last: str | None = None
-        lang = "en" if sum(c.isascii() and c.isalpha() for c in text[:400]) > 200 else "zh"
+        lang = "en" if len(_ASCII_ALPHA.findall(text, 0, 400)) > 200 else "zh"
         for ss, se, s in sentences:
             if _is_heading(s):
                 hd = [d for d in find_dates(s, ref, gov, lang, anchor=last) if d.value]

@@ -11,6 +11,7 @@ alias of it.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -313,8 +314,16 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
     hits = _greedy(hits)
     out: list[Mention] = []
     roles = tuple(r for r in lex.roles if not r.isascii())
+    # `taken` (lexicon mentions) is sorted and non-overlapping: the only one that can hold a hit is
+    # the last one starting at or before it
+    starts = [m.start for m in taken]
+    ordered = all(a.end <= b.start for a, b in zip(taken, taken[1:]))
     for s, e, (suf, typ, strength) in hits:
-        if any(m.start <= s and e <= m.end for m in taken + out):
+        if ordered:
+            i = bisect.bisect_right(starts, s) - 1
+            if (i >= 0 and e <= taken[i].end) or any(m.start <= s and e <= m.end for m in out):
+                continue
+        elif any(m.start <= s and e <= m.end for m in taken + out):
             continue
         if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
                 not any(text.startswith(r, e) for r in roles):

@@ -49,7 +49,7 @@ class Cand:
 @functools.lru_cache(maxsize=4)
 def _trigger_index(lex_id: int, lex: Lexicon):
     auto = ahocorasick.Automaton()
-    gapped: list[tuple[re.Pattern, Trigger]] = []
+    gapped: list[tuple[re.Pattern, Trigger, tuple[str, str] | None]] = []
     for t in lex.triggers:
         if "…" in t.word:
             a, _, b = t.word.partition("…")
@@ -57,7 +57,9 @@ def _trigger_index(lex_id: int, lex: Lexicon):
                 pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
             else:
                 pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,12}?" + re.escape(b))
-            gapped.append((pat, t))
+            # literal parts that must both occur for the pattern to match (English ones match
+            # case-insensitively: no pre-check)
+            gapped.append((pat, t, (a, b) if t.lang != "en" else None))
             continue
         key = t.word.lower()
         existing = auto.get(key, None)
@@ -83,7 +85,9 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
             if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
                 continue
         hits.append((s, e + 1, trigs))
-    for pat, t in gapped:
+    for pat, t, need in gapped:
+        if need is not None and (need[0] not in seg or need[1] not in seg):
+            continue
         for m in pat.finditer(seg):
             hits.append((m.start(), m.end(), [t]))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
