@@ -143,8 +143,11 @@ class _Inline:
 
 def _exit_with_parent(parent_pid: int) -> None:
     """Pool initializer: a worker leaves when its parent is gone (even if it was SIGKILLed, when
-    the pool cannot tell it to stop), instead of lingering as an orphan."""
+    the pool cannot tell it to stop), instead of lingering as an orphan.  Ctrl-C is left to the
+    parent, which stops the pool after the batches in flight (no traceback per worker)."""
+    import signal
     import threading
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch():
         while os.getppid() == parent_pid:
