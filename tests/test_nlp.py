@@ -20,3 +20,25 @@ def test_tokenizer_is_private_and_knows_lexicon_names():
     assert tk is not jieba.dt
     assert "字节跳动" in nlp.cut("字节跳动起诉腾讯")
     assert nlp.tag("起诉") is not None
+
+
+def test_fast_cut_equals_jieba_cut_word_for_word():
+    """nlp.fast_cut is jieba's Tokenizer.cut(HMM=True) re-written for speed: same words, always."""
+    from pathlib import Path
+    tk = nlp.tokenizer()
+    texts = [
+        "字节跳动起诉腾讯，要求赔偿9000万元；腾讯否认。",
+        "2018年3月8日，北京市海淀区人民法院判决奇虎360赔偿500万元",
+        "阿拉米达郡法院驳回了Epic Games的诉讼请求（案号：2020-CV-05640）",
+        "滴滴专车、快的打车和Uber中国均被约谈…京东＆拼多多 A.B_C 3.5% +#-",
+        "周启航表示，该公司将于下周二在Apple App Store上线《王者荣耀》国际版",
+        "", " ", "\r\n\t", "一", "的的的的的的", "abc def 123.45", "ABC公司与XYZ集团",
+    ]
+    corpus = Path(__file__).resolve().parent / "corpus"
+    for p in sorted(corpus.glob("*.md"))[:6]:
+        text = p.read_text(encoding="utf-8")
+        texts.append(text)
+        texts.extend(line for line in text.splitlines() if line.strip())
+    for t in texts:
+        assert nlp.fast_cut(t) == list(tk.cut(t, HMM=True)), t[:60]
+        assert nlp.fast_cut(t) == list(tk.cut(t, HMM=True)), t[:60]   # again, from the HMM memo
