@@ -122,11 +122,88 @@ def word_tags() -> dict[str, str]:
 _HMM_MEMO: dict[str, tuple[str, ...]] = {}
 
 
+@functools.lru_cache(maxsize=1)
+def _hmm_model():
+    """jieba's HMM (finalseg) tables, each transition looked up once: for each state, its possible
+    previous states in jieba's order with the transition score."""
+    from jieba import finalseg
+    mf = finalseg.MIN_FLOAT
+    trans = {y: tuple((y0, finalseg.trans_P[y0].get(y, mf)) for y0 in finalseg.PrevStatus[y])
+             for y in "BMES"}
+    return finalseg, mf, finalseg.start_P, trans, finalseg.emit_P
+
+
+def _viterbi_cut(sentence: str, out: list) -> None:
+    """finalseg.__cut: the best B/M/E/S labelling (jieba's viterbi, same sums in the same order and
+    the same tie-breaks) and the words it makes, with back-pointers instead of copied paths."""
+    finalseg, mf, start_p, trans, emit_p = _hmm_model()
+    eB, eM, eE, eS = emit_p["B"], emit_p["M"], emit_p["E"], emit_p["S"]
+    c = sentence[0]
+    v = {"B": start_p["B"] + eB.get(c, mf), "M": start_p["M"] + eM.get(c, mf),
+         "E": start_p["E"] + eE.get(c, mf), "S": start_p["S"] + eS.get(c, mf)}
+    backs = []
+    emits = (("B", eB), ("M", eM), ("E", eE), ("S", eS))
+    for t in range(1, len(sentence)):
+        c = sentence[t]
+        nv = {}
+        back = {}
+        for y, ey in emits:
+            em = ey.get(c, mf)
+            (y0a, ta), (y0b, tb) = trans[y]
+            pa = v[y0a] + ta + em
+            pb = v[y0b] + tb + em
+            # max over [(pa, y0a), (pb, y0b)]: ties go to the later letter
+            if pa > pb or (pa == pb and y0a > y0b):
+                nv[y] = pa
+                back[y] = y0a
+            else:
+                nv[y] = pb
+                back[y] = y0b
+        v = nv
+        backs.append(back)
+    state = "E" if (v["E"], "E") > (v["S"], "S") else "S"
+    labels = [state]
+    for back in reversed(backs):
+        state = back[state]
+        labels.append(state)
+    labels.reverse()
+    begin = nexti = 0
+    for i, pos in enumerate(labels):
+        if pos == "B":
+            begin = i
+        elif pos == "E":
+            out.append(sentence[begin:i + 1])
+            nexti = i + 1
+        elif pos == "S":
+            out.append(sentence[i])
+            nexti = i + 1
+    if nexti < len(sentence):
+        out.append(sentence[nexti:])
+
+
+def _finalseg_cut(buf: str) -> list[str]:
+    """jieba.finalseg.cut(buf)."""
+    finalseg = _hmm_model()[0]
+    force = finalseg.Force_Split_Words
+    out: list[str] = []
+    for blk in finalseg.re_han.split(buf):
+        if finalseg.re_han.match(blk):
+            words: list[str] = []
+            _viterbi_cut(blk, words)
+            for w in words:
+                if w not in force:
+                    out.append(w)
+                else:
+                    out.extend(w)
+        else:
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+    return out
+
+
 def _hmm_cut(buf: str) -> tuple[str, ...]:
     r = _HMM_MEMO.get(buf)
     if r is None:
-        from jieba import finalseg
-        r = tuple(finalseg.cut(buf))
+        r = tuple(_finalseg_cut(buf))
         if len(_HMM_MEMO) > 50000:
             _HMM_MEMO.clear()
         _HMM_MEMO[buf] = r

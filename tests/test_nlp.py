@@ -42,3 +42,14 @@ def test_fast_cut_equals_jieba_cut_word_for_word():
     for t in texts:
         assert nlp.fast_cut(t) == list(tk.cut(t, HMM=True)), t[:60]
         assert nlp.fast_cut(t) == list(tk.cut(t, HMM=True)), t[:60]   # again, from the HMM memo
+
+
+def test_hmm_rewrite_equals_finalseg():
+    import random
+    from jieba import finalseg
+    rng = random.Random(7)
+    chars = "的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对" \
+            "小多然于心学么之都好看起发当没成只如事把还用第样道想作种开美总从无情己面最女但现前些所同日手又行abcXYZ019.%-+#&_，。 \n"
+    for _ in range(3000):
+        t = "".join(rng.choice(chars) for _ in range(rng.randint(1, 15)))
+        assert nlp._finalseg_cut(t) == list(finalseg.cut(t)), t
