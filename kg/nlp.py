@@ -370,6 +370,15 @@ def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, 
     return a, toks
 
 
+def clear_caches() -> None:
+    """Forget every remembered segmentation (clauses, short spans, HMM runs); the dictionaries stay
+    loaded.  For benchmarks that must time a cold read."""
+    _tagged_cached.cache_clear()
+    _tagged_short.cache_clear()
+    _HMM_MEMO.clear()
+    _around.__dict__.clear()
+
+
 # Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one
 # character for one character keeps every offset, so the Simplified lexicon, triggers and segmenter
 # apply unchanged and names and evidence are then taken from the original text.
