@@ -295,6 +295,14 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
     return pos, acc
 
 
+_PAREN_END = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]$")
+
+
+@functools.lru_cache(maxsize=4)
+def _zh_roles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(r for r in lex.roles if not r.isascii())
+
+
 _LONG_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "合伙企业", "株式会社", "事务所")
 
 
@@ -313,7 +321,11 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         hits.append((s, end + 1, (suf, typ, strength)))
     hits = _greedy(hits)
     out: list[Mention] = []
-    roles = tuple(r for r in lex.roles if not r.isascii())
+    roles = _zh_roles(id(lex), lex)
+    glued_at: dict[int, list[Mention]] = {}     # lexicon organisations by where they end
+    for m in taken:
+        if m.source == "lexicon" and m.type in ("Company", "Organization", "Regulator", "Court"):
+            glued_at.setdefault(m.end, []).append(m)
     # `taken` (lexicon mentions) is sorted and non-overlapping: the only one that can hold a hit is
     # the last one starting at or before it
     starts = [m.start for m in taken]
@@ -326,7 +338,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         elif any(m.start <= s and e <= m.end for m in taken + out):
             continue
         if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
-                not any(text.startswith(r, e) for r in roles):
+                not text.startswith(roles, e):
             continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and out[-1].end == s and not suf.isascii():
@@ -354,14 +366,13 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 if w in lex.generic or w in _stop_words(id(lex), lex):
                     continue
                 scan_to = p0
-            paren = re.search(r"[(（][\u4e00-\u9fff]{2,4}[)）]$", text[max(0, scan_to - 6):scan_to])
+            paren = _PAREN_END.search(text[max(0, scan_to - 6):scan_to])
             if paren:
                 scan_to = max(0, scan_to - 6) + paren.start()
             long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
             need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
             res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
-            glued = [m for m in taken if m.end == (res[0] if res else scan_to) and m.source == "lexicon"
-                     and m.type in ("Company", "Organization", "Regulator", "Court")]
+            glued = glued_at.get(res[0] if res else scan_to)
             if glued and (typ != "Company" or glued[0].type == "Company"):
                 res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
                 if typ == "Regulator" and glued[0].type == "Company":
@@ -466,9 +477,9 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if name:
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
-        sn = "|".join(sorted(surnames, key=len, reverse=True))
+        by_verb, before_deng, anonymised = _surname_patterns(surnames)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
-        for m in re.finditer(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn, text):
+        for m in by_verb.finditer(text):
             name = m.group(1)
             if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
                 continue
@@ -476,7 +487,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if len(toks) > 2 or any(t and not t.startswith("nr") and t not in ("ns", "nz") and len(w) > 1 for w, t in toks):
                 continue
             out.append(Mention(m.start(1), m.end(1), name, "Person", name, "pattern"))
-        for m in re.finditer(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn, text):
+        for m in before_deng.finditer(text):
             name = m.group(1)
             if any(o.start == m.start(1) for o in out) or any(c in _NOT_NAME_CHAR for c in name[1:]):
                 continue
@@ -484,7 +495,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if p0 > 0 and _CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
                 continue
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
-    for m in re.finditer(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % "|".join(sorted(surnames, key=len, reverse=True)), text) if surnames else []:
+    for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
         if len(name) == 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以":
             name = name[:-1]
@@ -492,6 +503,15 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """person_mentions' three surname patterns, built once per surname set."""
+    sn = "|".join(sorted(surnames, key=len, reverse=True))
+    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+            re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
+            re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
