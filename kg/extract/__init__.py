@@ -12,6 +12,7 @@ only from sentences that tie owner and product (旗下, 的, X《Y》), each wit
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections import Counter
@@ -52,13 +53,21 @@ def _extract_zh(article: Article, lex) -> Extraction:
 
     # relations, sentence by sentence (trigger-anchored discovery may add mentions)
     cands = []
+    # `mentions` stays sorted by start: a sentence's mentions are a slice of it, found by bisection
+    starts = [m.start for m in mentions]
+
+    def in_sentence(ss: int, se: int) -> list:
+        lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
+        return [m for m in mentions[lo:hi] if m.end <= se]
+
     for idx, (ss, se, sent) in enumerate(sentences):
-        sm = [m for m in mentions if ss <= m.start and m.end <= se]
+        sm = in_sentence(ss, se)
         extra = ents.argument_mentions(text, ss, se, sm, lex)
         if extra:
             mentions.extend(extra)
             mentions.sort(key=lambda m: m.start)
-            sm = [m for m in mentions if ss <= m.start and m.end <= se]
+            starts = [m.start for m in mentions]
+            sm = in_sentence(ss, se)
         cm = coref.resolve(text, ss, se, sm, mentions, lex)
         allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
         for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):

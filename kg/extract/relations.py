@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 
 import ahocorasick
@@ -71,10 +72,28 @@ def _trigger_index(lex_id: int, lex: Lexicon):
     return auto, gapped
 
 
+_found = threading.local()
+
+
 def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress)."""
-    auto, gapped = _trigger_index(id(lex), lex)
+    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress).
+    Remembered for the text being read (per thread): discovery and the relation reader both ask
+    for each sentence's triggers.  The list returned is shared: do not change it."""
     end = len(text) if end is None else end
+    cache = getattr(_found, "cache", None)
+    if cache is None or _found.text is not text or _found.lex is not lex:
+        cache = _found.cache = {}
+        _found.text = text
+        _found.lex = lex
+    key = (start, end)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = _find_triggers(text, lex, start, end)
+    return hit
+
+
+def _find_triggers(text: str, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, list[Trigger]]]:
+    auto, gapped = _trigger_index(id(lex), lex)
     seg = text[start:end].lower()
     hits = []
     for e, (key, trigs) in auto.iter(seg):
