@@ -450,8 +450,8 @@ def test_read_article_refuses_jsonl(tmp_path):
 # ------------------------------------------------------------------------------- huge inputs
 
 def test_huge_inputs_are_read_whole_when_the_limit_allows(tmp_path, monkeypatch):
-    import kg.ingest
-    monkeypatch.setattr(kg.ingest, "MAX_ARTICLE_CHARS", 10_000_000)
+    import kg.ingest.common
+    monkeypatch.setattr(kg.ingest.common, "MAX_ARTICLE_CHARS", 10_000_000)
     para = "<p>腾讯起诉字节跳动，<b>索赔</b>9000万元。</p>\n"
     big = write(tmp_path / "big.html", "<html><body>" + para * 200_000 + "</body></html>")
     assert big.stat().st_size > 5_000_000
@@ -467,8 +467,8 @@ def test_huge_inputs_are_read_whole_when_the_limit_allows(tmp_path, monkeypatch)
 
 
 def test_articles_over_the_size_limit_are_skipped_with_the_reason(tmp_path, monkeypatch):
-    import kg.ingest
-    monkeypatch.setattr(kg.ingest, "MAX_ARTICLE_CHARS", 1000)
+    import kg.ingest.common
+    monkeypatch.setattr(kg.ingest.common, "MAX_ARTICLE_CHARS", 1000)
     big = write(tmp_path / "big.txt", "标题\n" + "腾讯起诉字节跳动。" * 200)
     (item,) = list(read_articles([big]))
     assert isinstance(item, Skipped) and "too long" in item.reason and "1,000" in item.reason

@@ -1,0 +1,234 @@
+"""HTML -> text and metadata with the standard library's parser: block elements become line
+breaks, scripts/styles/navigation are dropped, <article>/<main> preferred."""
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+
+from kg.ingest.common import _make_article, _one_line, _Skip, normalize_text
+from kg.ingest.dates import parse_date
+from kg.model import Article
+
+log = logging.getLogger("kg.ingest")
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+_SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template",
+              "svg", "iframe", "object", "select", "button", "title", "canvas", "math"}
+_BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section",
+               "article", "blockquote", "pre", "ul", "ol", "dl", "dt", "dd", "table", "thead",
+               "tbody", "tfoot", "caption", "figure", "figcaption", "hr", "main", "address",
+               "form", "fieldset", "legend", "details", "summary", "center", "body", "html",
+               "hgroup", "menu", "tbody", "option"}
+_LAYOUT_TAGS = {"nav", "header", "footer", "aside"}
+_CELL_TAGS = {"td", "th"}
+_VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+              "param", "source", "track", "wbr"}
+_DATE_META = {"article:published_time", "og:published_time", "published_time", "pubdate",
+              "publishdate", "publish_date", "publish-date", "date", "dc.date", "dc.date.issued",
+              "dcterms.date", "dcterms.issued", "dcterms.created", "article.published",
+              "parsely-pub-date", "sailthru.date", "ptime", "publication_date", "datepublished",
+              "og:release_date", "release_date", "article:published", "publishtime",
+              "weibo:article:create_at", "cxenseparse:recs:publishtime"}
+_SOURCE_META = {"og:site_name", "source", "application-name", "site_name", "publisher",
+                "article:publisher", "dc.publisher", "copyright"}
+_CJK_CHARS = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef\uac00-\ud7af"
+_CJK_BREAK_RE = re.compile(rf"(?<=[{_CJK_CHARS}])[ \t\f]*\n\s*(?=[{_CJK_CHARS}])")
+_WS_RE = re.compile(r"\s+")
+_PARA_BREAK_RE = re.compile(r"[ \t\f\v]*\n[ \t\f\v]*\n\s*")
+_LDJSON_DATE_RE = re.compile(r'"datePublished"\s*:\s*"([^"]{4,60})"')
+_LDJSON_PUB_RE = re.compile(r'"publisher"\s*:\s*\{[^{}]{0,400}?"name"\s*:\s*"([^"]{1,100})"')
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, markdown: bool = False):
+        super().__init__(convert_charrefs=True)
+        self.markdown = markdown
+        self.parts: list[str] = []
+        self.skip: list[str] = []            # open skipped elements
+        self.pre = 0
+        self.meta: dict[str, str] = {}
+        self.title_parts: list[str] | None = None
+        self.title = ""
+        self.h1_parts: list[str] | None = None
+        self.h1 = ""
+        self.time_dt = ""
+        self.ld_date = ""
+        self.ld_source = ""
+        self.script_type = ""
+        self.regions: dict[str, list[list[int]]] = {"article": [], "main": []}
+        self.open_regions: dict[str, list[int]] = {"article": [], "main": []}
+
+    # -- tags
+    def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            self._meta(attrs)
+            return
+        if tag == "title" and self.title_parts is None and not self.title:
+            self.title_parts = []
+        if tag == "time" and not self.time_dt:
+            for k, v in attrs:
+                if k == "datetime" and v:
+                    self.time_dt = v
+        if tag in _SKIP_TAGS:
+            if tag == "script":
+                self.script_type = dict(attrs).get("type") or ""
+            if tag not in _VOID_TAGS:
+                self.skip.append(tag)
+            return
+        if self.skip:
+            if tag in ("article", "main", "body") and all(t in _LAYOUT_TAGS for t in self.skip):
+                self.skip.clear()        # an unclosed <nav>/<header> must not swallow the page
+            else:
+                return
+        if tag in ("article", "main"):
+            self.open_regions[tag].append(len(self.parts))
+        if tag == "h1" and not self.h1 and self.h1_parts is None:
+            self.h1_parts = []
+        if tag == "pre":
+            self.pre += 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+        elif tag in _CELL_TAGS:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in _VOID_TAGS or tag in _BLOCK_TAGS:
+            self.handle_starttag(tag, attrs)
+            if tag not in _VOID_TAGS:
+                self.handle_endtag(tag)
+        # <div/>, <span/> and the like in HTML: treated as start tags by browsers; ignore
+
+    def handle_endtag(self, tag):
+        if tag == "title" and self.title_parts is not None:
+            self.title = _one_line("".join(self.title_parts))
+            self.title_parts = None
+        if self.skip:
+            if tag in self.skip:
+                # close up to the matching open skipped element (tolerates unclosed children)
+                while self.skip:
+                    if self.skip.pop() == tag:
+                        break
+                if tag == "script":
+                    self.script_type = ""
+            return
+        if tag in _SKIP_TAGS:
+            return
+        if tag in ("article", "main") and self.open_regions[tag]:
+            start = self.open_regions[tag].pop()
+            self.regions[tag].append([start, len(self.parts)])
+        if tag == "h1" and self.h1_parts is not None:
+            self.h1 = _one_line("".join(self.h1_parts))
+            self.h1_parts = None
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self.title_parts is not None:
+            self.title_parts.append(data)
+        if self.skip:
+            if self.skip[-1] == "script" and "ld+json" in self.script_type:
+                if not self.ld_date:
+                    m = _LDJSON_DATE_RE.search(data)
+                    if m:
+                        self.ld_date = m.group(1)
+                if not self.ld_source:
+                    m = _LDJSON_PUB_RE.search(data)
+                    if m:
+                        self.ld_source = m.group(1)
+            return
+        if self.h1_parts is not None:
+            self.h1_parts.append(data)
+        if self.pre:
+            self.parts.append(data)
+            return
+        if "\n" in data:
+            if self.markdown:
+                data = _PARA_BREAK_RE.sub("\x00", data)
+            data = _CJK_BREAK_RE.sub("", data)
+        data = _WS_RE.sub(" ", data)
+        if self.markdown:
+            data = data.replace("\x00", "\n")
+        self.parts.append(data)
+
+    def _meta(self, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs if k}
+        key = (a.get("property") or a.get("name") or a.get("itemprop")
+               or a.get("http-equiv") or "").strip().lower()
+        content = a.get("content", "").strip()
+        if key and content and key not in self.meta:
+            self.meta[key] = content
+
+    # -- results
+    def text(self) -> str:
+        parts = self.parts
+        chosen = None
+        total = None
+        for region in ("article", "main"):
+            spans = self.regions[region] + [[s, len(parts)] for s in self.open_regions[region]]
+            if not spans:
+                continue
+            texts = [_lines_of("".join(parts[s:e])) for s, e in spans]
+            best = max(texts, key=len)
+            if total is None:
+                total = len(_lines_of("".join(parts)))
+            if len(best) >= 200 or len(best) >= 0.3 * total:
+                chosen = best
+                break
+        if chosen is None:
+            chosen = _lines_of("".join(parts))
+        return chosen
+
+    def metadata(self) -> dict[str, str]:
+        m = self.meta
+        title = m.get("og:title") or m.get("twitter:title") or self.h1 or self.title
+        date = None
+        for key in list(m):
+            if key in _DATE_META:
+                date = parse_date(m[key])
+                if date:
+                    break
+        if not date and self.ld_date:
+            date = parse_date(self.ld_date)
+        if not date and self.time_dt:
+            date = parse_date(self.time_dt)
+        source = ""
+        for key in ("og:site_name", "source", "site_name", "article:publisher", "publisher",
+                    "dc.publisher", "application-name"):
+            if m.get(key):
+                source = m[key]
+                break
+        source = source or self.ld_source or m.get("author", "")
+        return {"title": title or "", "date": date, "source": source}
+
+
+def _lines_of(s: str) -> str:
+    return "\n".join(line for line in (x.strip() for x in s.split("\n")) if line)
+
+
+def _html_text_and_meta(markup: str, markdown: bool = False) -> tuple[str, dict]:
+    p = _TextExtractor(markdown=markdown)
+    try:
+        p.feed(markup)
+        p.close()
+    except Exception as e:  # html.parser is lenient; be safe on pathological input
+        log.warning("HTML parser stopped early: %s", e)
+    return normalize_text(p.text()), p.metadata()
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment or page: one line per block element, inline tags dropped,
+    entities unescaped, script/style/nav/header/footer/aside removed; <article>/<main> preferred."""
+    return _html_text_and_meta(markup)[0]
+
+
+def _article_from_html(stem: str, path: str, text: str) -> Article:
+    body, meta = _html_text_and_meta(text)
+    if not body.strip():
+        raise _Skip("no article text")
+    return _make_article(stem, meta.get("title", ""), meta.get("date"), meta.get("source", ""),
+                         body, path)
