@@ -202,6 +202,8 @@ class Reader:
         subj_pos = self._subject_position(s, e)
         if kind == "possessive":
             comp = [m for m in in_sent if m.type in ("Company", "Organization", "Regulator")]
+            # "X, the maker of Y, updated its Z": a name in a prepositional phrase is not the owner
+            comp = [m for m in comp if not self.in_pp(m)] or comp
             if comp:
                 return [(comp[-1].name, comp[-1].type)]
             if prev_subj:
@@ -248,6 +250,8 @@ class Reader:
 
     def _subject_position(self, s: int, e: int) -> bool:
         pw = self.prev_word(s)
+        if pw in ("which", "who", "whom", "that") and re.match(r"\s+(?:\w+ly\s+)?[a-z]+", self.text[e:e + 30]):
+            return True
         if pw in self.preps or _VERBISH.search(pw) or pw in _PARTICIPLE_IRREG:
             return False
         nxt = re.match(r"\s+([\w'’-]+)", self.text[e:e + 30])
@@ -262,14 +266,33 @@ class Reader:
     def run(self) -> list[Cand]:
         out: list[Cand] = []
         for i, (ss, se, s) in enumerate(self.sentences):
-            self._resolve_corefs(i, ss, se)
-            sm = self._sent_mentions(ss, se)
-            self.subjects.append(self._subject_of(sm))
-            cands = self._triggers(i, ss, se, sm)
-            cands += self._roles(i, ss, se, sm)
-            cands += self._possessives(i, ss, se, sm)
+            n_before = len(self.mentions)
+            n_suits = len(self.suits)
+            n_facts = {k: len(v) for k, v in self.facts.items()}
+            n_corefs = len(self.corefs)
+            cands = self._sentence(i, ss, se)
+            if len(self.mentions) != n_before:
+                # names discovered while reading the triggers ("Globex sued Initech, which it bought"):
+                # read the sentence again with them, so that pronouns and earlier triggers see them
+                del self.suits[n_suits:]
+                for k in list(self.facts):
+                    del self.facts[k][n_facts.get(k, 0):]
+                del self.corefs[n_corefs:]
+                self.subjects.pop()
+                cands = self._sentence(i, ss, se)
             out.extend(cands)
         return out
+
+    def _sentence(self, i: int, ss: int, se: int) -> list[Cand]:
+        self._resolve_corefs(i, ss, se)
+        sm = self._sent_mentions(ss, se)
+        self.subjects.append(self._subject_of(sm))
+        cands = self._triggers(i, ss, se, sm)
+        cands += self._roles(i, ss, se, sm)
+        cands += self._possessives(i, ss, se, sm)
+        if self.subjects[-1] is None:
+            self.subjects[-1] = self._subject_of(self._sent_mentions(ss, se))
+        return cands
 
     # ---------------------------------------------------------------- patterns
     def _roles(self, i, ss, se, sm) -> list[Cand]:
@@ -507,6 +530,8 @@ class Reader:
             words.pop()
         if not words or len(words) > 4:
             return None
+        if words[0].lower().rstrip(".") in self.en.months or words[0].lower() in self.en.weekdays:
+            return None         # "on April 16", "on Friday"
         name = " ".join(words)
         s = t.find(name, s, e + 1)
         e = s + len(name)
@@ -528,6 +553,13 @@ class Reader:
                     break
             m = Mention(s, e, name, typ, t[s:e], "argument")
         self.mentions.append(m)
+        surf = t[s:e]
+        # the same name written again later in the article is the same entity
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(surf) + r"(?![\w&-])", t):
+            a, b = o.start(), o.end()
+            if a == s or any(not (b <= x.start or a >= x.end) for x in self.mentions + self.corefs):
+                continue
+            self.mentions.append(Mention(a, b, m.name, m.type, surf, m.source, m.owner))
         self.mentions.sort(key=lambda x: (x.start, x.end))
         return m
 
@@ -544,7 +576,9 @@ class Reader:
             "and", "or", "but", "that", "which", "who", "after", "before", "because", "as", "when", "while",
             "since", "until", "last", "this", "earlier", "later", "said", "says", "has", "had", "have", "will",
             "would", "could", "can", "may", "might", "must", "should", "also", "twice", "again", "over", "s",
-            "itself", "alone", "directly") or lw in self.en.months
+            "itself", "alone", "directly", "liable", "ago", "guilty", "responsible", "instead", "too",
+            "in", "on", "for", "from", "to", "with", "over", "at", "by") or lw in self.en.months or lw in self.en.numbers \
+            or lw in ("a", "an", "the", "its", "their", "his", "her")
 
     def _discover_args(self, ss, se, ts, te, rel) -> None:
         """Unknown capitalised names in argument position become entities ("sued Netscape")."""
@@ -552,13 +586,25 @@ class Reader:
         st, ot = self._schema(rel)[0], self._schema(rel)[1]
         otype = "Product" if rel in ("launches", "discontinues") else ("Company" if "Company" in ot else None)
         if otype:
-            m = re.match(r"[ \t]+(?:the[ \t]+|its[ \t]+|rival[ \t]+|a[ \t]+)?", t[te:se])
+            m = re.match(r"[ \t]+(?:that[ \t]+)?(?:the[ \t]+|its[ \t]+|rival[ \t]+|a[ \t]+)?", t[te:se])
             p = te + (m.end() if m else 0)
             n = self._CAPNAME.match(t, p, se)
+            if not (n and n.start() == p) and otype == "Company":
+                # "overturned the fine against Initech", "to block Initech's merger": the first name
+                # after a few lower-case words of the clause
+                g = re.match(r"(?:[ \t]+(?:[a-z][\w-]*|\$?[\d.,]+|[€£$][\d.,]+))*?[ \t]+(?:against|on|of|to|that|for)[ \t]+"
+                             r"(?:the[ \t]+)?(?=[A-Z])|(?:[ \t]+to[ \t]+[a-z]+)[ \t]+(?=[A-Z])", t[te:se])
+                if g and len(g.group(0).split()) <= 7:
+                    p = te + g.end()
+                    n = self._CAPNAME.match(t, p, se)
             if n and n.start() == p:
                 inside = [x for x in self.mentions if x.start <= p < x.end]
-                if not inside and not any(x.start <= p < x.end for x in self.corefs) and self._name_ends(n.end()):
-                    self._new_name(n.start(), n.end(), otype)
+                ne = n.end()
+                pm = re.search(r"['’]s?$", n.group(0))
+                if pm:
+                    ne = n.start() + pm.start()
+                if not inside and not any(x.start <= p < x.end for x in self.corefs) and self._name_ends(ne):
+                    self._new_name(n.start(), ne, otype)
                 elif otype == "Product" and len(inside) == 1 and inside[0].type == "Company" \
                         and inside[0].start == p and n.end() > inside[0].end + 1:
                     # "shut down Google Reader": a product named after its owner
@@ -576,7 +622,8 @@ class Reader:
                 n = self._CAPNAME.match(t, p, se)
                 if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
                     self._new_name(n.start(), n.end(), "Company")
-        if "Company" in st and rel not in ("rules",):
+        passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
+        if ("Company" in st and rel not in ("rules",)) or (passive_lead and "Company" in ot):
             lead = t[ss:ts]
             m = re.search(r"(?:^|,[ \t]+|;[ \t]+)((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*)"
                           r"((?:,[ \t]+(?:which|who))?(?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
@@ -588,9 +635,9 @@ class Reader:
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
         rel = trig.relation
-        if "court" not in trig.flags:
+        if True:
             before = [id(m) for m in self.mentions]
-            self._discover_args(ss, se, ts, te, rel)
+            self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel)
             if [id(m) for m in self.mentions] != before:
                 sm = self._sent_mentions(ss, se)
         court_trig = "court" in trig.flags
