@@ -259,9 +259,8 @@ def write_html(store, output: str, focus: str | None = None, hops: int = 1,
     if title is None:
         title = f"rivalry-kg · {focus}" if focus else "rivalry-kg"
     page = render_html(g, title, filters)
-    out = Path(output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
+    from kg.files import write_output
+    write_output(output, page)            # whole or not at all; never through a symlink
     lawsuits = sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "lawsuit")
     return (f"{g.number_of_nodes() - lawsuits} entities, {lawsuits} lawsuits, "
             f"{g.number_of_edges()} edges")

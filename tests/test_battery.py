@@ -244,3 +244,16 @@ def test_disk_full_is_one_line_and_leaves_whole_articles(tiny_fs, tmp_path):
            "--store", store, "--format", "csv")
     assert int(r.stdout.splitlines()[1]) == stored      # every stored article is whole
     assert kg("validate", "--store", store).returncode == 0
+
+
+def test_viz_output_never_follows_a_symlink_and_reports_unwritable_paths(base_store, tmp_path):
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_text("precious")
+    link = tmp_path / "graph.html"
+    link.symlink_to(elsewhere)
+    r = kg("viz", "--store", base_store, "-o", link)
+    assert r.returncode == 1 and "symlink" in r.stderr and elsewhere.read_text() == "precious"
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    r = kg("viz", "--store", base_store, "-o", blocker / "graph.html")
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
