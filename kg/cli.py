@@ -5,9 +5,7 @@ line `Error: ...` and exit status 1; `--verbose` shows the traceback instead.
 """
 from __future__ import annotations
 
-import functools
 import sys
-from pathlib import Path
 
 import click
 

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import ENTITY_TYPES, LAWSUIT_CAUSES, RELATION_TYPES, SYMMETRIC_RELATIONS

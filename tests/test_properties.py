@@ -11,7 +11,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.errors import InputError
 from kg.extract.dates import find_dates
 from kg.extract.money import find_money
 from kg.ingest import decode_bytes, read_articles

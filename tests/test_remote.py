@@ -156,7 +156,6 @@ def test_kg_serve_command_answers_and_cleans_up(built, tmp_path):
     import signal
     import subprocess
     import sys
-    import urllib.request
     from kg.serve import free_port
     _, _, corpus = built
     loc = tmp_path / "store"
