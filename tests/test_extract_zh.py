@@ -278,3 +278,29 @@ def test_place_prefixed_name_is_the_same_entity():
     names = {e.name: e for e in ex.entities}
     assert "翔鹭集团" in names and "香港翔鹭集团" in names["翔鹭集团"].aliases
     assert "香港翔鹭集团" not in names
+
+
+# -- stakes: the name right before 49%股权 / 全部股权 is what changes hands
+
+def test_stake_names_the_bought_company():
+    r = rels(run(f"{A}拟以9亿元收购{B}所持有云岭数科49%股权。"))
+    assert ("acquires", A, "云岭数科") in r
+    assert ("acquires", A, B) not in r
+    r = rels(run(f"{A}拟以15亿元的对价收购青禾智联全部股权。"))
+    assert ("acquires", A, "青禾智联") in r
+    assert not any(s in ("对价", "15亿元的对价") for t, s, o in r)
+
+
+def test_stake_list_with_per_stake_relation():
+    # 购买 follows the stake: a majority or 100% is an acquisition, a minority an investment
+    r = rels(run(f"{A}拟以发行股份的方式向{C}购买其持有的云岭数科100%股权及青禾智联30%股权。"))
+    assert ("acquires", A, "云岭数科") in r
+    assert ("invests", A, "青禾智联") in r
+    assert not any(o == C for t, s, o in r)
+
+
+def test_price_before_the_verb_keeps_the_clause_subject():
+    r = rels(run(f"今年3月，{A}发布公告，拟作价15亿元购买云岭数科96%股权。"))
+    assert ("acquires", A, "云岭数科") in r
+    r = rels(run(f"5月，{A}耗资5000万元收购才成立2个月的青禾智联51%的股权。"))
+    assert ("acquires", A, "青禾智联") in r

@@ -284,6 +284,8 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
     for w, t in toks:
         if w in stops or not _name_like(w, t, lex) or (w in lex.generic and acc):
             break
+        if acc and stake_at(text, pos):       # 艾特网能|全部股权: the stake is not part of the name
+            break
         if w in lex.generic:
             break
         acc.append((w, t))
@@ -391,12 +393,18 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                     continue
             if e - start > 24:
                 continue
+            # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
+            cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
+                      default=start)
+            start = max(start, cut)
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2:
             continue
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
 
+
+_STAKE_LIST = ("股权及", "股权和", "股权、", "股权以及", "股份及", "股份和", "股份、", "股份以及", "权益及", "权益和")
 
 _STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
 
@@ -618,6 +626,15 @@ def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) ->
     return [m for s, e, m in _greedy([(m.start, m.end, m) for m in result])]
 
 
+# a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
+# 通过发行股份的方式, 以自有资金
+PRICE_BEFORE = re.compile(
+    r"(?:以|作价|耗资|斥资|出资|花费|花|共计|合计|总计|拟以|拟作价)\s*(?:人民币|约|总价|总计|合计|共)?\s*"
+    r"[0-9０-９.,，一二三四五六七八九十百千万亿两]+\s*(?:多|余)?(?:万|亿|千万|百万)?"
+    r"(?:元|美元|港元|港币|欧元|英镑|日元|人民币)?(?:/股)?(?:的)?(?:对价|价格|代价|总价|价钱|现金)?"
+    r"|(?:以|通过|采用|采取|用)[^，。；,;]{0,16}?(?:方式|资金|现金|对价|形式)(?:的)?"
+    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)")
+
 _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
             "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
 
@@ -659,7 +676,8 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             continue
         if any(t.lang == "en" for t in trigs):
             continue
-        # left slot: skip adverbs between the name and the trigger
+        # left slot: skip adverbs, a price and a manner between the name and the trigger
+        # (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)
         p = ts
         changed = True
         while changed:
@@ -669,6 +687,10 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     p -= len(a)
                     changed = True
                     break
+            mp = PRICE_BEFORE.search(text, ss, p)
+            if mp and mp.end() == p and mp.start() < p:
+                p = mp.start()
+                changed = True
         if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
             floor = max([m.end for m in taken if m.end <= p] + [ss])
             res = name_before(text, p, lex, floor=floor)
@@ -699,6 +721,12 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
+        # a stake in the object clause (收购A所持B 49%股权, 购买X100%股权及Y70%股权): the name right
+        # before the stake is the company whose shares change hands
+        if rels & {"acquires", "invests"}:
+            for m in stake_mentions(text, te, se, taken, lex):
+                out.append(m)
+                taken.append(m)
         # an enumeration in the object slot (收购微梦传媒、耐特康赛、广州科韵): every member is a name
         if rels & {"sues", "acquires", "invests"}:
             last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
@@ -727,11 +755,71 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     return out
 
 
+# a stake written right after a name: 49%股权, 75.9%的股权, 8%、6.66%股权, 全部股权, 控股权, 各51%权益
+STAKE_AFTER = re.compile(
+    r"(?:[(（][^()（）]{0,24}[)）])?\s*(?:约|合计|共计|共|各)?(?:"
+    r"(?:\d+(?:\.\s?\d+)?\s*[%％]\s*(?:[、和及至-]\s*\d+(?:\.\d+)?\s*[%％]\s*)*(?:的)?(?:已发行)?"
+    r"|(?:全部|部分|多数|少数|大部分|控股|全资)(?:的)?(?:已发行)?)"
+    r"(?:股权|股份|权益|份额|股票|普通股)|控股权|(?:的)?(?:全部|部分)(?:股权|股份|权益))")
+
+
+_STAKE_DELIMS = ("所持有的", "所持有", "所持的", "所持", "持有的", "持有", "旗下的", "旗下", "名下", "以及", "及", "和",
+                 "与", "、", "的", "收购", "购买", "受让", "买入", "购入", "增持", "认购", "入股", "即", "包括", "其中")
+
+
+def stake_at(text: str, pos: int) -> re.Match | None:
+    """The stake written at `pos`, right after a name (100%股权, 全部股权, 控股权), or None."""
+    return STAKE_AFTER.match(text, pos)
+
+
+def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown names right before a stake in a buying clause (trigger end `te` to the clause end):
+    收购远东控股集团所持有京航安49%股权 -> 京航安."""
+    out: list[Mention] = []
+    end = te
+    while end < se and text[end] not in "。；;！？!?\n" and end - te < 80:
+        end += 1
+    for mt in re.finditer(r"(?:[(（][^()（）]{0,24}[)）])?\s*(?:约|合计|共计|共|各)?(?:\d|全部|部分|多数|少数|大部分|控股|全资|的全部|的部分)",
+                          text[te:end]):
+        pos = te + mt.start()
+        if pos == te or not stake_at(text, pos):
+            continue
+        if any(m.start < pos <= m.end for m in taken + out) or any(m.end == pos for m in taken + out):
+            continue
+        floor = max([m.end for m in taken + out if m.end <= pos] + [te])
+        cs = floor
+        while True:     # stay in the clause: 收购A，其中B 30%股权
+            k = max(text.rfind(c, cs, pos) for c in "，,：:、")
+            if k < 0:
+                break
+            cs = k + 1
+        # the name runs back to the nearest delimiter: a holding verb (所持, 持有的, 旗下), a list
+        # word (及, 和, 、), 的, or the trigger itself
+        seg = text[cs:pos]
+        cut = max((seg.rfind(w) + len(w) for w in _STAKE_DELIMS if w in seg), default=0)
+        start = cs + cut
+        while start < pos and text[start] in "了其将对该 ":
+            start += 1
+        surface = text[start:pos]
+        if re.search(r"[0-9０-９]", surface) and not surface.isascii() or any(c in PUNCT - set("()（）") for c in surface):
+            continue
+        if not (_CJK.search(surface) or surface.isascii()) or len(surface) < 2 or len(surface) > 20 \
+                or surface in lex.generic or not plausible_name(surface) \
+                or surface.endswith(("公司", "集团")) and surface in ("本公司", "子公司", "该公司", "上市公司", "母公司"):
+            continue
+        if surface.isascii() and not any(c.isalpha() for c in surface):
+            continue
+        out.append(Mention(start, pos, surface, "Company", surface, "pattern"))
+    return out
+
+
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD_SKIP = ("此外", "同时", "其中", "目前", "近日", "日前", "随后", "此后", "今年", "去年", "当天", "当日", "此次",
               "而", "但", "并", "且", "另外", "据悉", "据了解", "公告显示", "资料显示", "数据显示", "不过", "因此",
               "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面")
 _SUBJ_NEXT_TAGS = ("v", "p", "d", "c")
+# words jieba tags as nouns that still open a predicate (全通教育|发布公告)
+_SUBJ_NEXT_WORDS = ("发布", "公告", "宣布", "披露", "发表", "表示", "声明")
 
 
 def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -762,7 +850,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         n = 0
         nxt = None
         for w, t in toks:
-            if w in stops or w in lex.generic or not _name_like(w, t, lex):
+            if w in stops or w in lex.generic or not _name_like(w, t, lex) or (acc and w[:1] == "拟" and len(w) <= 3):
                 nxt = (w, t)
                 break
             acc.append((w, t))
@@ -773,7 +861,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
             continue
         w2, t2 = nxt
         headline = p == ss and w2 in ("：", ":")     # 天神娱乐：涉嫌违规 遭证监会立案调查
-        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline):
+        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline or w2.startswith(_SUBJ_NEXT_WORDS)):
             continue
         surface = text[p:p + n]
         if len(surface) < 2 or len(surface) > 10 or surface in lex.generic or not plausible_name(surface):

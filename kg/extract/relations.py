@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
-from kg.extract.entities import Mention, PUNCT
+from kg.extract.entities import Mention, PUNCT, PRICE_BEFORE, stake_at
 
 CLAUSE_BREAK = set("，,：:；;")
 
@@ -392,6 +392,20 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
                                         False, trig.word))
                     continue
+            stakes = None
+            if trig.relation in ("acquires", "invests") and trig.order == "SO" and "round" not in trig.flags \
+                    and not pas_in_gap and not pas_before_g1:
+                # 收购A所持B 49%股权 / 购买X100%股权及Y70%股权: the names that own the stakes are
+                # what is bought
+                stakes = _stake_objects(text, te, se, mentions, o_types)
+                if stakes:
+                    if not subj and g1 and ts - g1[-1].end <= 25 and not any(
+                            c in "。；;" for c in text[g1[-1].end:ts]):
+                        subj = g1
+                    elif not subj and context_subject and _bare_clause(text, ts):
+                        subj = context_subject
+                    if subj:
+                        obj = [m for m in stakes if m.name not in {x.name for x in subj}]
             if not subj or not obj:
                 continue
             relation = trig.relation
@@ -417,6 +431,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         continue
                     c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
                     c.type = relation
+                    if stakes and "stake" in trig.flags:
+                        c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
     return out
 
@@ -428,7 +444,20 @@ _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 _DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
-_STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
+_STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
+
+
+def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types) -> list[Mention]:
+    """The names right before a stake (49%股权, 全部股权) in the trigger's clause."""
+    end = te
+    while end < se and text[end] not in "。；;！？!?\n，," and end - te < 80:
+        end += 1
+    out = []
+    for m in mentions:
+        if te <= m.start and m.end <= end and m.type in o_types and m.source != "coref" and stake_at(text, m.end):
+            if m.name not in {x.name for x in out}:
+                out.append(m)
+    return out
 
 
 def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
@@ -438,7 +467,7 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
         return relation
     if m.group(2):
         return "acquires"
-    return "acquires" if float(m.group(1)) > 50 else "invests"
+    return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
 
 
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
@@ -557,8 +586,9 @@ def _bare_clause(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
         i -= 1
-    lead = text[i:pos]
-    for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已", "即", "便", "则", "于是", "同时"):
+    lead = PRICE_BEFORE.sub("", text[i:pos])
+    for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
+              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾"):
         lead = lead.replace(w, "")
     return len(lead.strip()) <= 1
 
