@@ -118,11 +118,25 @@ _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claime
 _UNNAMED_COURT = re.compile(r"\bin\s+(?:a\s+|the\s+)?(?:federal|district|U\.S\.)\s+(?:district\s+)?court\b", re.I)
 
 
-def _cause(seg: str, en) -> str | None:
+def _cause(seg: str, en, weak: bool = False) -> str | None:
     low = seg.lower()
-    for stem, cause in en.causes:
+    for stem, cause in (en.weak_causes if weak else en.causes):
         if stem in low:
             return cause
+    return None
+
+
+def _article_cause(text: str, en) -> str | None:
+    """The cause the article is about: one cause named at least twice and no other."""
+    low = text.lower()
+    counts: dict[str, int] = {}
+    for stem, cause in en.causes:
+        n = low.count(stem)
+        if n:
+            counts[cause] = counts.get(cause, 0) + n
+    if len(counts) == 1:
+        cause, n = counts.popitem()
+        return cause if n >= 2 else None
     return None
 
 
@@ -167,7 +181,8 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
                 cs = [mm for mm in mentions if mm.type == "Court" and a <= mm.start < b and mm.source != "coref"]
                 if cs:
                     court = cs[0].name
-        cause = _cause(seg, en) or _cause(text[ss:tpos], en)
+        cause = _cause(seg, en) or _cause(text[ss:tpos], en) or _cause(text[ss:se], en) or \
+            _article_cause(text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
         claim_cny = claim_amt = claim_cur = None
         if _CLAIM_WORDS.search(seg):
             for mo in find_money(seg):

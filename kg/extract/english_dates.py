@@ -60,11 +60,12 @@ class _Rx:
             r"the year before|a year later|the same year|that year|the previous month|the following month|"
             r"the next month|the month before|later that month|earlier that month|that month|the same month|"
             r"a month later|the same day|that day|that afternoon|that morning|that evening|that night|"
-            r"the next day|the following day|the day before|the previous day|a day later|within hours|"
+            r"the next day|the following day|the day before|the previous day|a day later|within hours|within days|days later|"
             r"hours later|minutes later|later that day|earlier that day|last week|this week|next week|"
             r"earlier this week|recently|in recent weeks|in recent months|next year|next month)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
             r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid|from|From|until|Until|year|through|before|after|Before|After|Q[1-4])\s+|\b[Mm]id-)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))"
+            r"|(?P<qtr>\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<qy>(?:19|20)\d{2})|(?P<qrel>\s+of\s+(?:this|last|next)\s+year))?\b)"
             r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)",
             re.I)
 
@@ -131,8 +132,8 @@ class EnDates:
                     a.kind = b.kind = "range"
             for d in found:
                 # "effective April 1", "valid until 2025": a term, not when something happened
-                if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through)\s+(?:on\s+)?$",
-                             text[max(ss, d.start - 20):d.start], re.I):
+                if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through|since|ever since)\s+(?:on\s+|at\s+least\s+)?$",
+                             text[max(ss, d.start - 20):d.start], re.I) or re.match(r"since\b", d.text, re.I):
                     d.kind = "range"
                 if not d.value or d.kind == "range":
                     continue
@@ -258,6 +259,19 @@ class EnDates:
                 val = _iso(yy, mm)
             elif unit == "year":
                 val = _iso(ry - k)
+        elif g("qtr"):
+            q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g("qn").lower()]
+            if g("qy"):
+                val = _iso(int(g("qy")))
+                self.year = int(g("qy"))
+            elif g("qrel") and ry:
+                val = _iso(ry + {"this": 0, "last": -1, "next": 1}[g("qrel").split()[1].lower()])
+            else:
+                kind = "relative"
+                yy = self.year or ry
+                if yy and not self.year and rm and 3 * q - 2 > rm:
+                    yy -= 1         # a quarter not yet begun at the article's date is last year's
+                val = _iso(yy) if yy else None
         elif g("yr"):
             val = _iso(int(g("yy")))
             self.year = int(g("yy"))
@@ -272,8 +286,18 @@ class EnDates:
             return None
         ds = [d for d in self.per[idx] if d.value and d.kind != "range"]
         before = [d for d in ds if d.end <= pos]
-        after = [d for d in ds if d.start >= pos and not re.search(r"[,;]", text[pos:d.start])
-                 and not re.search(r"\b(?:after|before|when|which|who)\b", text[pos:d.start])]
+        def _gap_ok(a: int, b: int) -> bool:
+            gap = text[a:b]
+            # "before the Competition Appeal Tribunal": a preposition, not a clause of its own
+            gap = re.sub(r"\bbefore\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,6}(?:Court|Tribunal|Commission|court|judge|jury|tribunal)\b",
+                         " ", gap)
+            if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):
+                return False
+            if "," in gap:
+                # "have settled, according to a filing made on Wednesday": the filing dates the fact
+                return bool(re.fullmatch(r"[^,;]*,\s+according\s+to\s+(?:a|an|the)\s+[\w\s-]*", gap))
+            return True
+        after = [d for d in ds if d.start >= pos and _gap_ok(pos, d.start)]
         own = [d for d in after if not re.search(r"\band\b", text[pos:d.start])]
         if before:
             # "launched X in 2019 and shut down Y in 2013": a verb after "and" has its own date
@@ -324,7 +348,7 @@ def _anaphor(w: str, anchors: list[str]) -> str | None:
     if w in ("the next day", "the following day", "a day later", "the day before", "the previous day"):
         a = _anchor(anchors, 3)
         return _shift(a, 1 if w in ("the next day", "the following day", "a day later") else -1) if a else None
-    if w in ("later that month", "earlier that month", "that month", "the same month"):
+    if w in ("later that month", "earlier that month", "that month", "the same month", "within days", "days later"):
         a = _anchor(anchors, 2)
         return a[:7] if a else None
     if w in ("the month before", "the previous month", "the following month", "the next month", "a month later"):

@@ -36,7 +36,7 @@ _ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5
             "7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh"}
 _CITY = r"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 _COURT_IN = re.compile(
-    r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|in(?=\s+federal\s+court))\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
     r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+)?"
     rf"(?P<what>court|judge|jury)\s+in\s+{_CITY}")
 _CITY_COURT = re.compile(

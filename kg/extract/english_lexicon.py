@@ -41,6 +41,7 @@ class EnLexicon:
     numbers: dict[str, int] = field(default_factory=dict)
     courts: dict[str, str] = field(default_factory=dict)
     causes: list[tuple[str, str]] = field(default_factory=list)
+    weak_causes: list[tuple[str, str]] = field(default_factory=list)
     stop: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)
@@ -98,7 +99,10 @@ def build_en(d: Path | None = None) -> EnLexicon:
             continue
         {"month": en.months, "weekday": en.weekdays, "number": en.numbers}.get(k, {})[w.lower()] = int(v)
     en.courts = {r["city"]: r["court"] for r in _rows(d, "courts_en.tsv") if r.get("city")}
-    en.causes = [(r["stem"].lower(), r["cause"]) for r in _rows(d, "causes_en.tsv") if r.get("stem")]
+    en.causes = [(r["stem"].lower(), r["cause"]) for r in _rows(d, "causes_en.tsv")
+                 if r.get("stem") and r.get("weak") != "1"]
+    en.weak_causes = [(r["stem"].lower(), r["cause"]) for r in _rows(d, "causes_en.tsv")
+                      if r.get("stem") and r.get("weak") == "1"]
     for r in _rows(d, "common_en.tsv"):
         {"stop": en.stop, "place": en.places, "inner": en.inner}.get(r.get("kind"), set()).add(r.get("word", ""))
     en.aliases = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")}

@@ -72,6 +72,14 @@ class Reader:
         self.acting: set[str] = set()       # products named as the agent of a company's act
         self.facts: dict[str, list[Cand]] = {}   # facts read so far, by type
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
+        for j in self.judges:
+            if self.judge_court.get(j):
+                continue
+            first = min((m.start for m in mentions if m.name == j), default=None)
+            courts = [m for m in mentions if m.type == "Court" and first is not None and m.end <= first]
+            trial = [m for m in courts if "District Court" in m.name or " court in " in m.name]
+            if trial or courts:
+                self.judge_court[j] = (trial or courts)[-1].name
         self.judge_court = {k: v for k, v in self.judge_court.items() if v}
         # function words are matched as written ("may" the modal, not "May" the month)
         self.neg = _wre(en.words("negation"), 0)
@@ -224,6 +232,12 @@ class Reader:
                 return [(m.name, m.type)]
             return []
         if kind == "Court":
+            want = "Supreme Court" if "justices" in lw or "high court" in lw else (
+                "District Court" if "jury" in lw else None)
+            if want:
+                for m in reversed(before):
+                    if m.type == "Court" and want in m.name:
+                        return [(m.name, "Court")]
             for m in reversed(before):
                 if m.type == "Court":
                     return [(m.name, "Court")]
@@ -646,6 +660,8 @@ class Reader:
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         passive = self._passive(ts, te, trig)
+        if trig.frame == "PS" or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
+            return self._read_product_subject(i, ss, se, sm, ts, te, trig)
         subjects: list[Mention] = []
         objects: list[Mention] = []
         if passive:
@@ -749,6 +765,20 @@ class Reader:
                         objects = rel_head[-1:]
                 if not objects and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
+                if not objects and "deal" in trig.flags and re.match(
+                        r"\s+(?:the|its|their|this|that)\s+(?:proposed\s+|planned\s+|\$[\d.]+\s+(?:billion|million)\s+)?"
+                        r"(?:deal|merger|acquisition|takeover|purchase|transaction|tie-up)\b", t[te:se]):
+                    # "the FTC sued to block the deal": the buyer in the deal told last
+                    deals = self.facts.get("acquires") or []
+                    if deals:
+                        b = deals[-1].subject
+                        objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
+                if not objects and court_trig and any(m.type == "Court" or m.name in self.judges for m in subjects):
+                    # "Judge Koh struck $450 million of that", "the justices sent the case back":
+                    # a ruling in the case in hand, on its last-named party
+                    last = (self.facts.get("rules") or self.suits or [None])[-1]
+                    if last is not None:
+                        objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
         # court readings need a court (or a judge), the others must not have one
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
         if courtish != court_trig:
@@ -782,6 +812,24 @@ class Reader:
                 if not neg:
                     self.facts.setdefault(r, []).append(c)
         return out, subjects
+
+    def _read_product_subject(self, i, ss, se, sm, ts, te, trig):
+        """"the first iPhone went on sale in June 2007", "Stadia was launched in 2019": the product's
+        owner launched it."""
+        t = self.text
+        prods = [m for m in sm if m.end <= ts and m.type == "Product" and not re.search(r"[,;]", t[m.end:ts])
+                 and len(t[m.end:ts].split()) <= 4]
+        if not prods:
+            return None
+        p = prods[-1]
+        le = self.lex.entities.get(p.name)
+        owner = p.owner or (le.owner if le else None)
+        if not owner:
+            return None
+        neg, factor = self._modality(p.end, ts)
+        date = self.dates.date_for(i, ts, t)
+        return [Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern,
+                     ss, se, ts, te)], []
 
     def _owns(self, owner: str, m: Mention) -> bool:
         le = self.lex.entities.get(m.name)
