@@ -293,6 +293,8 @@ class EnDates:
                          " ", gap)
             if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):
                 return False
+            if re.fullmatch(r"[^,;]*?,\s+(?:a|an|the)\s+[^,;]{1,60},\s+(?:in|on|at|by)?\s*", gap):
+                return True         # "bought Otto, a self-driving truck startup, in August 2016"
             if "," in gap:
                 # "have settled, according to a filing made on Wednesday": the filing dates the fact
                 return bool(re.fullmatch(r"[^,;]*,\s+according\s+to\s+(?:a|an|the)\s+[\w\s-]*", gap))

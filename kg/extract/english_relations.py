@@ -433,10 +433,15 @@ class Reader:
         # possessive right before a nominal trigger: "Apple's lawsuit against", "Qualcomm's main rival"
         for m in reversed(left):
             gap = t[m.end:ts]
-            if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", gap) and self._fits(rel, 0, m):
+            if re.fullmatch(r"['’]s?\s+(?:[\w$€£.,%-]+\s+){0,4}", gap) and self._fits(rel, 0, m):
                 return m
             break
+        rc = None
+        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+            rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):
+            if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):
+                continue
             if self.in_pp(m) and not (rel == "rules" and m.type == "Court"):
                 continue
             if self.possessive(m) and m.source != "coref":
@@ -636,6 +641,13 @@ class Reader:
                 n = self._CAPNAME.match(t, p, se)
                 if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
                     self._new_name(n.start(), n.end(), "Company")
+        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+"
+                        r"(?:which|whom)\s+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*)\s+(?:\w+ly\s+)?$", t[ss:ts])
+        if rcl and "Company" in st:
+            for gi in (1, 2):
+                a0, b0 = ss + rcl.start(gi), ss + rcl.end(gi)
+                if not any(x.start < b0 and a0 < x.end for x in self.mentions + self.corefs):
+                    self._new_name(a0, b0, "Company")
         passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
         if ("Company" in st and rel not in ("rules",)) or (passive_lead and "Company" in ot):
             lead = t[ss:ts]
@@ -668,6 +680,11 @@ class Reader:
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
             pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
+            # "Uber, which bought Otto in 2016, was sued": the head of the relative clause
+            for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+                a0, b0 = ss + rm.start(), ss + rm.end()
+                if not re.search(r"[,;]", t[b0:ts]):
+                    pat = [m for m in pat if not (a0 <= m.start < b0)]
             if not agents and pat and rel in ("fines", "rules") and not by:
                 # "Qualcomm was fined": the regulator (court) the text is talking about
                 want = "Regulator" if rel == "fines" else "Court"
@@ -754,7 +771,8 @@ class Reader:
                         objects = [m]
                 if not objects:
                     # "Broadcom, which Avago acquired": the relative clause's head is the object
-                    rh = re.search(r"(?:^|[,;]\s+)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
+                    rh = re.search(r"(?:^|[,;]\s+|\s)"
+                                   r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
                                    t[ss:subj.start])
                     if rh and not any(x.start <= ss + rh.start(1) < x.end for x in self.mentions + self.corefs):
                         if self._new_name(ss + rh.start(1), ss + rh.end(1), "Company") is not None:
