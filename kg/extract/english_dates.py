@@ -50,9 +50,9 @@ class _Rx:
         M = rf"(?P<mon>(?:{mon}))(?![\w])"
         self.rx = re.compile(
             # month day, year | month day | month year | day month year
-            rf"(?P<md>{M}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?(?!\d)(?:\s+(?P<rely>this|last|next)\s+year)?)"
+            rf"(?P<md>{M}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?(?!\d)(?:\s+(?P<rely>this|last|next|that|the\s+same)\s+year)?)"
             rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>(?:{mon}))(?![\w])(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?)"
-            rf"|(?P<my>(?P<pre>\b(?:in|In|since|Since|by|By|during|During|until|Until|early|Early|late|Late|mid|mid-|from|From|of|last|Last|this|This|next|Next|through)\s+)?(?P<mon3>(?:{mon}))(?![\w])(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<y3>(?:19|20)\d{{2}}))?(?:\s+(?P<rely3>this|last|next)\s+year)?)"
+            rf"|(?P<my>(?P<pre>\b(?:in|In|since|Since|by|By|during|During|until|Until|early|Early|late|Late|mid|mid-|from|From|of|last|Last|this|This|next|Next|through)\s+)?(?P<mon3>(?:{mon}))(?![\w])(?!\.?\s+\d{{1,2}}\b)(?:,?\s+(?P<y3>(?:19|20)\d{{2}}))?(?:\s+(?P<rely3>this|last|next|that|the\s+same)\s+year)?)"
             rf"|(?P<iso>\b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})(?:-(?P<id>\d{{2}}))?\b)"
             rf"|(?P<wk>\b(?:(?P<wpre>last|this|on|On|Last|This)\s+)?(?P<wd>{wd})\b)"
             r"|(?P<rel>\b(?:yesterday|today|earlier this (?:year|month|week)|later this (?:year|month)|this year|last year|"
@@ -188,6 +188,10 @@ class EnDates:
             if y:
                 val = _iso(int(y), mon, day)
                 self.year = int(y)
+            elif rely in ("that",) or rely.startswith("the"):
+                # "May 31 that year": the year in force
+                yy = self.year or ry
+                val = _iso(yy, mon, day) if yy else None
             elif rely and ry:
                 val = _iso(ry + {"this": 0, "last": -1, "next": 1}[rely], mon, day)
                 self.year = int(val[:4]) if val else self.year
@@ -225,6 +229,9 @@ class EnDates:
             elif w in ("earlier this week", "last week", "this week", "next week", "recently", "in recent weeks",
                        "in recent months"):
                 val = None          # known to be relative, too vague to date: blocks the governing date
+            elif w in ("that year", "the same year") and self.year:
+                kind = "anaphoric"
+                val = _iso(self.year)
             else:
                 kind = "anaphoric"
                 val = _anaphor(w, anchors)

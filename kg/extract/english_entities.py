@@ -36,7 +36,7 @@ _ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5
             "7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh"}
 _CITY = r"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 _COURT_IN = re.compile(
-    r"\b(?:[Aa]|[Aa]n|[Tt]he|in(?=\s+federal\s+court))\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
+    r"\b(?:[Aa]|[Aa]n|[Tt]he|(?:in|to|before)(?=\s+federal\s+court))\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
     r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+)?"
     rf"(?P<what>court|judge|jury)\s+in\s+{_CITY}")
 _CITY_COURT = re.compile(
@@ -134,6 +134,12 @@ def _lexicon(f: Finder) -> None:
         if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
             f.owned_names.append((s, name))
             continue
+        if ent.type == "Product" and ent.owner and re.match(r"[ \t]+(?:Music|TV|Video|Premium|Pay|Shorts|Kids|Maps|Drive|"
+                                                             r"Cloud|Plus|Games|Arcade|Store|Pass|Live|Prime)\b", f.text[e:e + 12]) \
+                and _longer_cap_name(f.text, s, e, f.en, f.lex):
+            # "YouTube Music": a product of the product's owner
+            f.owned_names.append((s, ent.owner))
+            continue
         f.add(s, e, name, ent.type, "lexicon", ent.owner)
 
 
@@ -168,6 +174,7 @@ def _first_words(lex_id: int, lex: Lexicon) -> frozenset:
 
 def _court_name(f: Finder, city: str, adj: str | None, what: str) -> str:
     if city in f.en.courts and (adj in (None, "federal", "district", "U.S.") or what == "jury"):
+        # the formal name; the article's own wording ("federal court in San Francisco") is kept as an alias
         return f.en.courts[city]
     if adj and adj not in ("federal", "U.S."):
         return f"{city} {adj[0].upper() + adj[1:]} Court"

@@ -209,6 +209,11 @@ class Reader:
             return [(m.name, m.type) for m in seen] if len(seen) == 2 else []
         subj_pos = self._subject_position(s, e)
         if kind == "possessive":
+            if re.search(r",\s+(?:claiming|alleging|arguing|saying|asserting)\b[^,;]*$", t[ss:s]):
+                # "X sued Y, claiming that Z infringed its patents": the claimant's
+                subj = self._subject_of([m for m in in_sent if m.source != "coref" or m.surface.lower() != "its"])
+                if subj is not None:
+                    return [(subj.name, subj.type)]
             comp = [m for m in in_sent if m.type in ("Company", "Organization", "Regulator")]
             # "X, the maker of Y, updated its Z": a name in a prepositional phrase is not the owner
             comp = [m for m in comp if not self.in_pp(m)] or comp
@@ -232,11 +237,11 @@ class Reader:
                 return [(m.name, m.type)]
             return []
         if kind == "Court":
-            want = "Supreme Court" if "justices" in lw or "high court" in lw else (
-                "District Court" if "jury" in lw else None)
+            want = ("Supreme Court",) if "justices" in lw or "high court" in lw else (
+                ("District Court", "court in ", "Court in ") if "jury" in lw else None)
             if want:
                 for m in reversed(before):
-                    if m.type == "Court" and want in m.name:
+                    if m.type == "Court" and any(w in m.name for w in want):
                         return [(m.name, "Court")]
             for m in reversed(before):
                 if m.type == "Court":
@@ -649,14 +654,15 @@ class Reader:
                 if not any(x.start < b0 and a0 < x.end for x in self.mentions + self.corefs):
                     self._new_name(a0, b0, "Company")
         passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
-        if ("Company" in st and rel not in ("rules",)) or (passive_lead and "Company" in ot):
+        if ("Company" in st and rel not in ("rules",)) or (passive_lead and otype):
             lead = t[ss:ts]
             m = re.search(r"(?:^|,[ \t]+|;[ \t]+)((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*)"
                           r"((?:,[ \t]+(?:which|who))?(?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
             if m and not re.search(r"\b(?:said|says|that|who|which)\b", re.sub(r"^,\s+(?:which|who)", "", m.group(2))):
                 s0 = ss + m.start(1)
                 if not any(x.start <= s0 + len(m.group(1)) - 1 and s0 < x.end for x in self.mentions + self.corefs):
-                    self._new_name(s0, ss + m.end(1), "Company")
+                    # "Java was created by Sun": the name before a passive verb is its object
+                    self._new_name(s0, ss + m.end(1), (otype or "Company") if passive_lead else "Company")
 
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
@@ -672,7 +678,8 @@ class Reader:
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         passive = self._passive(ts, te, trig)
-        if trig.frame == "PS" or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
+        reduced = rel == "launches" and any(m.type == "Product" and re.fullmatch(r",\s*", t[m.end:ts]) for m in sm)
+        if trig.frame == "PS" or reduced or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
             return self._read_product_subject(i, ss, se, sm, ts, te, trig)
         subjects: list[Mention] = []
         objects: list[Mention] = []
@@ -791,6 +798,9 @@ class Reader:
                     if deals:
                         b = deals[-1].subject
                         objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
+                if court_trig:
+                    # a court rules on parties, not on the products its ruling talks about
+                    objects = [o for o in objects if o.type != "Product"]
                 if not objects and court_trig and any(m.type == "Court" or m.name in self.judges for m in subjects):
                     # "Judge Koh struck $450 million of that", "the justices sent the case back":
                     # a ruling in the case in hand, on its last-named party
@@ -835,7 +845,8 @@ class Reader:
         """"the first iPhone went on sale in June 2007", "Stadia was launched in 2019": the product's
         owner launched it."""
         t = self.text
-        prods = [m for m in sm if m.end <= ts and m.type == "Product" and not re.search(r"[,;]", t[m.end:ts])
+        prods = [m for m in sm if m.end <= ts and m.type == "Product"
+                 and (not re.search(r"[,;]", t[m.end:ts]) or re.fullmatch(r",\s*", t[m.end:ts]))
                  and len(t[m.end:ts].split()) <= 4]
         if not prods:
             return None
@@ -922,7 +933,8 @@ class Reader:
             gap = t[te:right[0].start]
             if re.fullmatch(r"\s*(?:with\s+|of\s+|to\s+)?(?:rival\s+|the\s+)?|\s+", gap) or trig.pattern.endswith("with"):
                 if not re.search(r"[;,]", gap):
-                    pairs.append((subj, right[0]))
+                    for o in self._list_from(right[0], right):
+                        pairs.append((subj, o))
         # a settlement / partnership noun in a sentence naming exactly two companies
         if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
                 "settlement", "partnership", "alliance", "rivalry"):
