@@ -304,3 +304,59 @@ def test_price_before_the_verb_keeps_the_clause_subject():
     assert ("acquires", A, "云岭数科") in r
     r = rels(run(f"5月，{A}耗资5000万元收购才成立2个月的青禾智联51%的股权。"))
     assert ("acquires", A, "青禾智联") in r
+
+
+# -- funding rounds: investors split at list words, the raiser named before 完成…融资
+
+def test_round_investors_and_raiser_are_discovered():
+    r = rels(run("青苔云课已于去年年底完成千万级A轮融资，本轮融资由和光资本领投，松间创投和远帆基金跟投。"))
+    assert ("invests", "和光资本", "青苔云课") in r
+    assert ("invests", "松间创投", "青苔云课") in r and ("invests", "远帆基金", "青苔云课") in r
+
+
+# -- a list after 与 is the partner of the clause subject, not a pair of rivals
+
+def test_comitative_list_is_the_partner():
+    r = rels(run(f"{A}近年来加速拓展海外业务，与{B}、{C}等对手在欧洲市场正面竞争。"))
+    assert ("competes", A, B) in r or ("competes", B, A) in r
+    assert not ({("competes", B, C), ("competes", C, B)} & r)
+
+
+# -- legal names with a bracketed place, government offices, role words before a person
+
+def test_bracketed_place_inside_a_legal_name():
+    ex = run(f"{A}向北京市朝阳区人民法院起诉了云帆致乐科技（北京）有限公司。")
+    names = {e.name for e in ex.entities}
+    assert "云帆致乐科技（北京）有限公司" in names
+    assert ("sues", A, "云帆致乐科技（北京）有限公司") in rels(ex)
+
+
+def test_office_regulator_and_professor():
+    ex = run(f"6月24日，网络安全审查办公室约谈{A}负责人。")
+    assert {e.name: e.type for e in ex.entities}["网络安全审查办公室"] == "Regulator"
+    assert ("fines", "网络安全审查办公室", A) in rels(ex)
+    ex = run(f"去年12月，某财经大学退休教授卢德安将{A}告上法庭。")
+    assert ("sues", "卢德安", A) in rels(ex)
+
+
+# -- courts need a place or a name before 法院
+
+def test_verb_phrase_before_court_is_no_court():
+    ex = run(f"双方的战火随即烧进法院，{A}起诉了{B}。")
+    assert not any(e.type == "Court" for e in ex.entities)
+    ex = run(f"拉萨中院裁定{A}败诉。转折出现在中国法院。")
+    courts = {e.name for e in ex.entities if e.type == "Court"}
+    assert courts == {"拉萨中院"}
+
+
+# -- a date opens its paragraph; an undated paragraph about something else gets no date
+
+def test_date_does_not_cross_a_paragraph():
+    ex = run(f"去年12月，{A}将{B}告上法庭。\n\n值得注意的是，{C}还起诉了{B}。", date="2022-12-27")
+    d = {(t, s, o): dt for t, s, o, dt in dated(ex)}
+    assert d[("sues", A, B)] == "2021-12"
+    assert d[("sues", C, B)] is None
+    # within a paragraph the opener still governs
+    ex = run(f"去年12月，{A}将{B}告上法庭。随后{C}也起诉了{B}。", date="2022-12-27")
+    d = {(t, s, o): dt for t, s, o, dt in dated(ex)}
+    assert d[("sues", A, B)] == "2021-12"

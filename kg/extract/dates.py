@@ -368,10 +368,18 @@ class DateTracker:
         gov: str | None = None
         last: str | None = None
         lang = "en" if len(_ASCII_ALPHA.findall(text, 0, 400)) > 200 else "zh"
+        heading_gov: str | None = None
+        prev_end = 0
         for ss, se, s in sentences:
+            # a paragraph break ends the reign of a date that opened a sentence of the paragraph
+            # before (a dated heading still governs): an undated paragraph gets no date
+            if "\n" in text[prev_end:ss]:
+                gov = heading_gov
+            prev_end = se
             if _is_heading(s):
                 hd = [d for d in find_dates(s, ref, gov, lang, anchor=last) if d.value]
                 gov = hd[0].value if hd else None
+                heading_gov = gov
                 last = gov or last
                 self.sent.append((gov, []))
                 continue

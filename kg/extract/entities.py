@@ -343,7 +343,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 not text.startswith(roles, e):
             continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
-        if out and out[-1].end == s and not suf.isascii():
+        if out and not suf.isascii() and (out[-1].end == s or (
+                (suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS))
+                and _PAREN_END.fullmatch(text[out[-1].end:s]))):
+            # (乐视致乐科技(北京)有限公司: a place in brackets between the endings)
             prev = out.pop()
             out.append(Mention(prev.start, e, text[prev.start:e], typ, text[prev.start:e], "pattern"))
             continue
@@ -361,6 +364,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                     straddle = (a, w, t)
                     break
             scan_to = s
+            if strength == "weak" and any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+                continue    # 知网启动|网络安全: a weak ending whose last character starts a longer word
             if straddle:
                 p0, w, t = straddle
                 if s - p0 <= 1 and strength == "weak" and w not in lex.entities:
@@ -391,6 +396,14 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 start, toks2 = res
                 if typ == "Company" and all(t == "ns" for _, t in toks2) and suf in ("公司", "集团"):
                     continue
+                # 同方知网（北京）技术有限公司: a place in brackets inside a legal name
+                pm = _PAREN_END.search(text[max(0, start - 6):start])
+                if pm and long_end and nlp.tagged(pm.group(0)[1:-1])[0][1] == "ns":
+                    pe = max(0, start - 6) + pm.start()
+                    g2 = glued_at.get(pe)
+                    r2 = (g2[0].start, None) if g2 else name_before(text, pe, lex, need_proper=False, in_name=True)
+                    if r2:
+                        start = r2[0]
             if e - start > 24:
                 continue
             # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
@@ -400,8 +413,35 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2:
             continue
+        if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
+            continue
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
+
+
+_PLACE_CHARS = set("省市区县州盟旗镇郡")
+_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级")
+
+
+def _court_named(prefix: str, lex: Lexicon) -> bool:
+    """A discovered court needs a place or a name before its ending (北京市朝阳区人民法院, 曼海姆地区法院,
+    杭州互联网法院); 烧进法院 (a verb phrase) or 中国法院 (courts in general) is none."""
+    prefix = prefix.strip()
+    if not prefix or prefix in _NOT_A_COURT_PLACE:
+        return False
+    if prefix.isascii():
+        return any(c.isalpha() for c in prefix)
+    if any(c in _PLACE_CHARS for c in prefix) or prefix in lex.entities:
+        return True
+    if prefix.endswith(("人民", "知识产权", "互联网", "铁路", "运输", "海事", "金融", "地区", "地方", "高级", "中级", "最高",
+                        "联邦", "巡回", "上诉", "破产", "第一", "第二", "第三", "第四", "一", "二", "三", "四")):
+        return True
+    toks = nlp.tagged(prefix)
+    # a place jieba tags as a name (拉萨|nrt, 萧山|nr) or a proper noun; an unknown word of three or more
+    # characters (a transliteration); never a verb or function word
+    if any((t or "")[:1] in ("v", "d", "p", "u", "c", "r", "m", "q") for w, t in toks):
+        return False
+    return any(t in ("ns", "nr", "nrt", "nz", "nt") for w, t in toks) or (len(prefix) >= 3 and all(t is None for w, t in toks))
 
 
 _STAKE_LIST = ("股权及", "股权和", "股权、", "股权以及", "股份及", "股份和", "股份、", "股份以及", "权益及", "权益和")
@@ -721,6 +761,13 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
+        # a funding round's investors (由A领投，B、C和D跟投): the names between the clause opening
+        # (由, a pause) and the verb, split at list words; the company that raised the round is the
+        # name before 完成/获得…融资
+        if any("round" in t.flags for t in trigs):
+            for m in round_mentions(text, ss, ts, taken, lex):
+                out.append(m)
+                taken.append(m)
         # a stake in the object clause (收购A所持B 49%股权, 购买X100%股权及Y70%股权): the name right
         # before the stake is the company whose shares change hands
         if rels & {"acquires", "invests"}:
@@ -752,6 +799,54 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     out.append(nxt)
                     taken.append(nxt)
                 last = nxt
+    return out
+
+
+_RAISE = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功|于[^，。；,;]{1,10}?)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+_LIST_SPLIT = re.compile(r"(?<=.)(?:、|以及|和|及|与|,|，)")
+
+
+def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    cs = ts
+    while cs > ss and text[cs - 1] not in "，,；;。：:\n":
+        cs -= 1
+    lead = text[cs:ts]
+    k = lead.rfind("由")
+    if k >= 0:
+        cs += k + 1
+    seg_start = cs
+    for part in _LIST_SPLIT.split(text[seg_start:ts]):
+        p = text.find(part, seg_start, ts) if part else -1
+        if p < 0:
+            continue
+        seg_start = p + len(part)
+        q = p + len(part)
+        while p < q and text[p] in " 并也则还": 
+            p += 1
+        surface = text[p:q]
+        if 2 <= len(surface) <= 12 and surface not in lex.generic and plausible_name(surface) \
+                and (not re.search(r"[0-9]", surface) or surface.isascii()) \
+                and not any(c in PUNCT for c in surface) \
+                and not any(m.start < q and p < m.end for m in taken + out):
+            out.append(Mention(p, q, surface, "Company", surface, "pattern"))
+    # the company that raised the round: the name before 完成/获得…融资 in the sentence
+    for mr in _RAISE.finditer(text, ss, ts):
+        pos = mr.start()
+        if any(m.end == pos for m in taken + out) or any(m.start < pos < m.end for m in taken + out):
+            continue
+        cs = pos
+        while cs > ss and text[cs - 1] not in "，,；;。：:\n":
+            cs -= 1
+        whole = text[cs:pos]
+        res = (cs, None) if 2 <= len(whole) <= 10 and not re.search(r"[0-9]|消息|获悉|表示|宣布|报道", whole) \
+            else name_before(text, pos, lex, floor=ss, need_proper=False)
+        if res:
+            start, toks = res
+            surface = text[start:pos]
+            if 2 <= len(surface) <= 12 and surface not in lex.generic and plausible_name(surface) \
+                    and not any(m.start < pos and start < m.end for m in taken + out):
+                out.append(Mention(start, pos, surface, "Company", surface, "pattern"))
     return out
 
 

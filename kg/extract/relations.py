@@ -259,7 +259,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     continue
                 if "round" in trig.flags:
                     continue
-            if ("mutual" in trig.flags or symmetric) and g1 and not r1:
+            comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"与", "和", "同", "跟"})
+            if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
+                # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
                 members = [m for m in g1 if m.type in s_types]
                 if len({m.name for m in members}) > 1 and ts - g1[-1].end <= 12 and \
                         not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
@@ -567,14 +569,21 @@ def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
     if not investors:
         return None
     names = {m.name for m in investors}
+    # the subject of the clause that tells the round: its first name (本轮融资由A领投: the round
+    # named again, the clause before tells who raised it)
+    kk = k
+    while kk >= ss:
+        before = [m for m in mentions if m.end <= kk and m.type in o_types and m.name not in names]
+        cl = kk
+        while cl > ss and text[cl - 1] not in "，,；;。":
+            cl -= 1
+        in_clause = [m for m in before if m.start >= cl]
+        if in_clause:
+            return investors, in_clause[0]
+        kk = text.rfind("融资", ss, kk)
+        if kk < 0:
+            break
     before = [m for m in mentions if m.end <= k and m.type in o_types and m.name not in names]
-    # the subject of the clause that tells the round: its first name
-    cl = k
-    while cl > ss and text[cl - 1] not in "，,；;。":
-        cl -= 1
-    in_clause = [m for m in before if m.start >= cl]
-    if in_clause:
-        return investors, in_clause[0]
     # 伴随5000万元天使轮融资的UU金服: the company named right after 融资的
     after = [m for m in mentions if k + 2 <= m.start <= k + 4 and text[k + 2:m.start] in ("的", "后的", "之后的")
              and m.type in o_types]
