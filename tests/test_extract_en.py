@@ -431,3 +431,158 @@ def test_leads_with_comma_role_and_who_heads():
              "Globex Corp., declined to comment.")
     assert has(ex, "leads", "Tim Cook", "Apple")
     assert has(ex, "leads", "Jane Doe", "Globex")
+
+
+# ------------------------------------------------------------------ dates, every form (article date 2021-09-15, a Wednesday)
+
+@pytest.mark.parametrize("phrase, want", [
+    ("on Feb. 9", "2021-02-09"),
+    ("on Feb. 9, 2018", "2018-02-09"),
+    ("on 9 February 2018", "2018-02-09"),
+    ("in February", "2021-02"),
+    ("earlier this month", "2021-09"),
+    ("last month", "2021-08"),
+    ("last year", "2020"),
+    ("in late 2017", "2017"),
+    ("in mid-2019", "2019"),
+    ("in the first quarter of 2019", "2019"),
+    ("in the fourth quarter", "2020"),          # a quarter not begun by the article date: last year's
+    ("on Friday", "2021-09-10"),
+    ("two days ago", "2021-09-13"),
+    ("two years ago", "2019"),
+    ("this week", None),                        # relative but too vague: no date rather than a wrong one
+    ("on the 12th", None),
+])
+def test_date_forms(phrase, want):
+    ex = run(f"Globex sued Initech {phrase}.")
+    assert has(ex, "sues", "Globex", "Initech", date=want)
+
+
+def test_anaphoric_dates_follow_the_narrative():
+    ex = run("Globex sued Initech in March 2018. Initech countersued the following year.")
+    assert has(ex, "sues", "Initech", "Globex", date="2019")
+    ex = run("Globex sued Initech on March 3, 2018. Two days later, Initech sued Globex.")
+    assert has(ex, "sues", "Initech", "Globex", date="2018-03-05")
+    ex = run("Globex sued Initech in March 2018. A year later, Initech sued Globex.")
+    assert has(ex, "sues", "Initech", "Globex", date="2019")
+    ex = run("Globex sued Initech on April 15, 2011. Initech hit back within days with suits of its own.")
+    assert has(ex, "sues", "Initech", "Globex", date="2011-04")
+    ex = run("In May 2012 a jury in San Jose cleared Initech, and on May 31 that year Judge Ann Lee ruled against it.")
+    court = "U.S. District Court for the Northern District of California"
+    assert has(ex, "rules", court, "Initech", date="2012-05")
+    assert has(ex, "rules", court, "Initech", date="2012-05-31")
+
+
+def test_since_is_not_an_event_date_and_a_list_of_years_takes_the_first():
+    ex = run("Globex has competed with Initech since 2019.")
+    assert has(ex, "competes", "Globex", "Initech", date=None)
+    ex = run("Globex invested in Initech in 2016 and 2017.")
+    assert has(ex, "invests", "Globex", "Initech", date="2016")
+
+
+def test_dated_opener_governs_the_paragraph_and_a_subordinate_date_stays_in_its_clause():
+    ex = run("In March 2018, Globex sued Initech. The company also sued Hooli.")
+    assert has(ex, "sues", "Globex", "Hooli", date="2018-03")
+    ex = run("Globex sued Initech, which it bought in 2016.")
+    assert has(ex, "sues", "Globex", "Initech", date=None)
+    assert has(ex, "acquires", "Globex", "Initech", date="2016")
+
+
+def test_date_after_an_apposition_or_an_according_to_clause():
+    ex = run("Uber bought Otto, a self-driving truck startup, in August 2016 for about $680 million.")
+    assert has(ex, "acquires", "Uber", "Otto", date="2016-08")
+    ex = run("Apple and Samsung have settled, according to a filing made on Tuesday in federal court in San Jose.")
+    assert has(ex, "cooperates", "Apple", "Samsung", date="2021-09-14")
+
+
+def test_date_after_a_tribunal_named_with_before():
+    ex = run("Globex sued Initech before the Competition Appeal Tribunal in 2019.")
+    assert has(ex, "sues", "Globex", "Initech", date="2019")
+
+
+# ------------------------------------------------------------------ lawsuits, courts, regulators
+
+def test_suits_told_in_court_words():
+    ex = run("Globex filed suit against Initech in federal court in San Jose on Tuesday, accusing it of "
+             "patent infringement.")
+    ls = ex.lawsuits[0]
+    assert ls.court == "U.S. District Court for the Northern District of California" and ls.cause == "patent"
+    assert ls.date == "2021-09-14"
+    ex = run("On August 12, 2010, Oracle took Google to federal court in San Francisco, claiming that Android "
+             "infringed its Java patents.")
+    assert has(ex, "sues", "Oracle", "Google", date="2010-08-12")
+    assert not has(ex, "owns", "Google", "Java")
+    ex = run("Globex brought an antitrust case against Initech in 2019.")
+    assert ex.lawsuits[0].cause == "antitrust"
+
+
+def test_juries_judges_and_justices_are_the_court_in_hand():
+    ex = run("Apple sued Samsung in the Northern District of California in April 2011. On August 24, 2012, a jury "
+             "sided with Apple. In March 2013 Judge Lucy Koh struck $450 million of that. Samsung took the case "
+             "to the Supreme Court. In December 2016 the justices unanimously sent the case back.")
+    nd = "U.S. District Court for the Northern District of California"
+    assert has(ex, "rules", nd, "Apple", date="2012-08-24")
+    # no party named: the ruling is on a party of the case in hand
+    assert any(has(ex, "rules", nd, p, date="2013-03") for p in ("Apple", "Samsung"))
+    assert any(has(ex, "rules", "Supreme Court", p, date="2016-12") for p in ("Apple", "Samsung"))
+
+
+def test_appeals_and_regulators():
+    ex = run("The General Court of the European Union overturned the fine against Initech in January 2022.")
+    assert has(ex, "rules", "欧盟普通法院", "Initech", date="2022-01")
+    ex = run("Initech was fined €4.34 billion by the European Commission in July 2018.")
+    assert has(ex, "fines", "欧盟委员会", "Initech", date="2018-07")
+    ex = run("Initech agreed to buy Hooli for $68.7 billion in January 2022. The Federal Trade Commission sued "
+             "to block the deal in December 2022. The CMA blocked the deal in April 2023.")
+    assert has(ex, "sues", "美国联邦贸易委员会", "Initech", date="2022-12")
+    assert has(ex, "blocks", "英国竞争与市场管理局", "Initech", date="2023-04")
+    ex = run("On June 16, 2020, the Commission opened formal antitrust investigations into Apple's rules. "
+             "Brussels had already questioned Apple.")
+
+
+def test_a_ruling_is_on_parties_not_on_products():
+    ex = run("Oracle sued Google in 2010. In 2012 Judge William Alsup of the Northern District of California "
+             "ruled that the Java interfaces could not be copyrighted.")
+    nd = "U.S. District Court for the Northern District of California"
+    assert has(ex, "rules", nd, "Google", date="2012")
+    assert not has(ex, "rules", nd, "Java")
+
+
+# ------------------------------------------------------------------ deals in financial wording
+
+def test_deals_in_financial_wording():
+    assert has(run("Facebook agreed to buy WhatsApp for $19 billion in February 2014."),
+               "acquires", "Facebook", "WhatsApp", date="2014-02")
+    assert has(run("Google completed its acquisition of Fitbit in January 2021, a $2.1 billion deal."),
+               "acquires", "Google", "Fitbit", date="2021-01")
+    assert has(run("Microsoft's $7.5 billion purchase of ZeniMax closed in March 2021."),
+               "acquires", "Microsoft", "ZeniMax", date="2021-03")
+    assert has(run("Tencent took a 5% stake in Tesla in 2017."), "invests", "Tencent", "Tesla", date="2017")
+    assert has(run("SoftBank led Didi's $100 million funding round in 2019."), "invests", "SoftBank", "Didi",
+               date="2019")
+
+
+def test_called_off_deals_are_negated():
+    assert has(run("Microsoft scrapped its $5 billion deal to buy Yahoo in 2008."), "acquires", "Microsoft",
+               "Yahoo", negated=True)
+    assert has(run("Globex called off its planned acquisition of Initech in 2019."), "acquires", "Globex",
+               "Initech", negated=True)
+
+
+def test_relative_clause_acquisitions():
+    ex = run("Uber, which bought Otto in 2016, was sued by Waymo in February 2017.")
+    assert has(ex, "acquires", "Uber", "Otto", date="2016")
+    assert has(ex, "sues", "Waymo", "Uber", date="2017-02")
+    ex = run("Waymo sued Uber in February 2017, accusing it of stealing trade secrets through Otto, which Uber "
+             "acquired in August 2016.")
+    assert has(ex, "acquires", "Uber", "Otto", date="2016-08")
+    ex = run("Globex, which Initech bought in 2016, sued Hooli in 2018.")
+    assert has(ex, "acquires", "Initech", "Globex", date="2016")
+    assert has(ex, "sues", "Globex", "Hooli", date="2018")
+
+
+def test_launch_told_with_the_product_as_subject():
+    ex = run("Apple promoted its own service, Apple Music, launched in June 2015. The first iPhone went on sale "
+             "in June 2007.")
+    assert has(ex, "launches", "Apple", "Apple Music", date="2015-06")
+    assert has(ex, "launches", "Apple", "iPhone", date="2007-06")
