@@ -360,3 +360,9 @@ def test_date_does_not_cross_a_paragraph():
     ex = run(f"去年12月，{A}将{B}告上法庭。随后{C}也起诉了{B}。", date="2022-12-27")
     d = {(t, s, o): dt for t, s, o, dt in dated(ex)}
     assert d[("sues", A, B)] == "2021-12"
+
+
+def test_negation_between_trigger_and_object():
+    ex = run(f"市场监管总局此次的处罚决定并未涉及{A}。")
+    assert ("fines", "国家市场监督管理总局", A) in rels(ex, negated=True)
+    assert ("fines", "国家市场监督管理总局", A) in rels(run(f"市场监管总局对{A}处以罚款。"))

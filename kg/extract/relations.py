@@ -623,6 +623,10 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
                 negated = True
         elif w in window and (w in near or len(w) >= 2):
             negated = True
+    # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
+    if not negated and b.start >= te and any(len(w) >= 2 and not w.isascii() and w in text[te:b.start]
+                                             for w in neg):
+        negated = True
     conf = trig.confidence
     pre = text[ss:ts]
     for w in hedge:
