@@ -52,9 +52,13 @@ def test_decode_bytes_returns_text_or_rejects_binary(data):
 
 
 @FAST
-@given(st.text(max_size=400).filter(lambda s: s.strip() and "\x00" not in s),
+@given(st.one_of(st.text(max_size=400), news_text).filter(lambda s: s.strip() and "\x00" not in s),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
 def test_valid_text_round_trips_through_every_encoding(body, enc):
+    # Detection without a BOM is statistical: arbitrary short symbol soup in GB18030 (say
+    # "¢裵") is as likely Arabic cp1256.  The claim is for text that reads like news.
+    if enc == "gb18030" and sum("\u4e00" <= ch <= "\u9fff" for ch in body) < len(body.strip()) / 2:
+        return
     with tempfile.TemporaryDirectory() as d:
         p = Path(d) / "a.txt"
         text = "标题行\n" + body
