@@ -586,3 +586,42 @@ def test_launch_told_with_the_product_as_subject():
              "in June 2007.")
     assert has(ex, "launches", "Apple", "Apple Music", date="2015-06")
     assert has(ex, "launches", "Apple", "iPhone", date="2007-06")
+
+
+# ------------------------------------------------------------------ added: reported speech, plural titles
+
+def test_plural_title_before_names_joined_by_and():
+    ex = run("Justices Clarence Thomas and Samuel Alito dissented from the ruling.")
+    assert entity(ex, "Clarence Thomas").type == "Person"
+    assert entity(ex, "Samuel Alito").type == "Person"
+    ex = run("Judges Lucy Koh, Paul Grewal and William Alsup heard related cases.")
+    assert {"Lucy Koh", "Paul Grewal", "William Alsup"} <= {e.name for e in ex.entities if e.type == "Person"}
+
+
+def test_accusation_reported_as_speech():
+    # participle: the sentence subject speaks; the date is the statement's
+    ex = run('Globex sued Hooli in 2019. Globex called the verdict a disgrace, saying in a statement on Monday '
+             'that Initech "stole our code".')
+    assert has(ex, "accuses", "Globex", "Initech", date="2021-09-13")
+    # finite speech verb, pluperfect wrongdoing
+    assert has(run("Microsoft said on Tuesday that Google had copied its search results."),
+               "accuses", "Microsoft", "Google", date="2021-09-14")
+    # possessive speaker, adverb between doer and verb
+    assert has(run("Apple's lawyers argued that Samsung slavishly copied the iPhone."), "accuses", "Apple", "Samsung")
+    # the speaker after the words
+    assert has(run("Google copied the design, Oracle said on Monday."), "accuses", "Oracle", "Google",
+               date="2021-09-13")
+    # the verb's own object is no party ("stole Java" does not make Java a company)
+    ex = run('Oracle said Google "stole Java" and Java code.')
+    assert entity(ex, "Java") is None or entity(ex, "Java").type != "Company"
+
+
+def test_reported_denials_are_no_accusation():
+    assert not has(run("Samsung said it had not copied the iPhone."), "accuses", "Samsung", "Samsung")
+    assert not has(run("Apple said Samsung had not copied the iPhone."), "accuses", "Apple", "Samsung")
+    assert has(run("Apple said Samsung had not copied the iPhone."), "accuses", "Apple", "Samsung", negated=True)
+    # a wrongdoing verb without anyone saying it is no accusation
+    assert not any(r.type == "accuses" for r in run("Initech copied the design in 2019.").relations)
+    # "accused X of copying" stays the plain trigger
+    assert has(run("Apple accused Samsung of copying the iPhone in March 2012."), "accuses", "Apple", "Samsung",
+               date="2012-03")

@@ -279,6 +279,24 @@ def _people(f: Finder) -> None:
                     le = f.lex.lookup(oname)
                     if le is None and oname not in f.en.places and f.free(os_, org.end(1)):
                         f.add(os_, org.end(1), oname, "Company", "pattern")
+    # a plural title before a list of names: "Justices Clarence Thomas and Samuel Alito",
+    # "Judges A B, C D and E F", "chief executives A B and C D"
+    plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()
+                              if k in ("judge", "exec", "other") and not w.endswith((".", "s"))}, key=len, reverse=True))
+    if plural:
+        rxp = re.compile(rf"(?<![\w-])(?P<role>{plural})\s+(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})")
+        for m in rxp.finditer(t):
+            role = m.group("role")[:-1]
+            kind = f.en.roles.get(role, (False, "other"))[1]
+            if kind == "judge" and not role[0].isupper():
+                continue
+            lst = m.group("list")
+            base = m.start("list")
+            for nm in re.finditer(NAME, lst):
+                name = nm.group(0)
+                if name.split()[0] in ("and",) or not all(w[0].isupper() for w in name.split()):
+                    continue
+                _add_person(f, base + nm.start(), name, role, kind)
     # title + a single surname: "Mr. Sweeney", "Judge Koh"
     for m in re.finditer(r"\b(?P<role>Mr\.|Ms\.|Mrs\.|Dr\.|Judge)\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b", t):
         if f.free(m.start("name"), m.end("name")):

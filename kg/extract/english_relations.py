@@ -86,6 +86,7 @@ class Reader:
         self.irr = _wre(en.words("irrealis"), 0)
         self.hedge = _wre(en.words("hedge"), 0)
         self.report = _wre(en.words("report"))
+        self.speech = _wre(en.words("speech"))
         self.preps = {w.lower() for w in en.words("prep")}
         self.aux = {w.lower() for w in en.words("aux")}
         self.coref_rx = _wre(en.coref.keys())
@@ -667,7 +668,7 @@ class Reader:
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
         rel = trig.relation
-        if True:
+        if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
             before = [id(m) for m in self.mentions]
             self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel)
             if [id(m) for m in self.mentions] != before:
@@ -677,6 +678,8 @@ class Reader:
             rel = "rules"
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
+        if trig.frame == "SAID":
+            return self._read_said(i, ss, se, sm, ts, te, trig)
         passive = self._passive(ts, te, trig)
         reduced = rel == "launches" and any(m.type == "Product" and re.fullmatch(r",\s*", t[m.end:ts]) for m in sm)
         if trig.frame == "PS" or reduced or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
@@ -840,6 +843,77 @@ class Reader:
                 if not neg:
                     self.facts.setdefault(r, []).append(c)
         return out, subjects
+
+    _DOER_GAP = re.compile(r"\s*[\"“”'‘’]?\s*(?:(?:had|has|have|was|were|been|is|are|also|not|never|allegedly|illegally|"
+                           r"deliberately|knowingly|wilfully|willfully|slavishly|repeatedly|systematically|openly|"
+                           r"simply|just|unlawfully|blatantly)\s+)*[\"“”'‘’]?\s*")
+
+    def _read_said(self, i, ss, se, sm, ts, te, trig):
+        """A wrongdoing reported as someone's words: "Oracle said Google 'stole Java'", "..., saying
+        in a statement that Samsung had copied the iPhone", "Google copied Java, Oracle said"."""
+        t = self.text
+        rel = trig.relation
+        doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers and self.speech:
+            # "said that Initech had copied": an unknown name right after the speech verb's "that"
+            nm = re.search(r"(?:\bthat\s+|\b(?:said|says|saying|claimed|claiming|argued|arguing|alleged|alleging)\s+)"
+                           r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})(" + self._DOER_GAP.pattern + r")$", t[ss:ts])
+            if nm and self._new_name(ss + nm.start(1), ss + nm.end(1), "Company") is not None:
+                sm = self._sent_mentions(ss, se)
+                doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers:
+            return None
+        doer = doers[-1]
+        if self.in_pp(doer) or not self._fits(rel, 1, doer):
+            return None
+        speaker = None
+        sv = None
+        if self.speech:
+            # the speech verb that governs the clause: the last one before the doer, nothing but
+            # adjuncts ("in a statement on Monday") and "that" between them
+            for v in self.speech.finditer(t, ss, doer.start):
+                gap = t[v.end():doer.start]
+                if len(gap) <= 90 and not re.search(r"[;.!?]", gap) and \
+                        re.search(r"(?:\bthat\s+|[\"“]\s*|\s)$", gap) and not re.search(r"\b(?:which|who|whom)\b", gap):
+                    sv = v
+                else:
+                    sv = None
+            if sv is not None:
+                lead = t[ss:sv.start()]
+                if sv.group(0).lower().endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", lead):
+                    speaker = self.subjects[-1] if self.subjects else None
+                else:
+                    left = [m for m in sm if m.end <= sv.start()]
+                    for m in reversed(left):
+                        # "Apple's lawyers said", "Apple said", "Apple, the iPhone maker, said"
+                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
+                            if not self.in_pp(m):
+                                speaker = m
+                        break
+            else:
+                # "Google copied Java, Oracle said" / ", said Oracle"
+                for m in sm:
+                    if m.start < te:
+                        continue
+                    pre, post = t[te:m.start], t[m.end:se]
+                    ws = re.match(r"\s+", post)
+                    vm = self.speech.match(t, m.end + ws.end(), se) if ws else None
+                    if vm and re.search(r",\s*[\"”']?\s*$", pre) and not re.search(r"[;]", pre):
+                        speaker, sv = m, vm
+                        break
+                    inv = re.search(r",\s*[\"”']?\s*(?:said|says|according\s+to)\s+$", pre)
+                    if inv:
+                        speaker, sv = m, m
+                        break
+        if speaker is None or sv is None or speaker.name == doer.name or not self._fits(rel, 0, speaker):
+            return None
+        spos = sv.start() if isinstance(sv, re.Match) else sv.start
+        neg_speech, factor = self._modality(speaker.end, spos) if speaker.end <= spos else (False, 1.0)
+        neg_doer = bool(self.neg and self.neg.search(t[doer.end:ts]))
+        date = self.dates.date_for(i, spos, t)
+        c = Cand(rel, speaker.name, doer.name, date, neg_speech or neg_doer, trig.confidence * factor,
+                 trig.pattern, ss, se, ts, te)
+        return [c], []
 
     def _read_product_subject(self, i, ss, se, sm, ts, te, trig):
         """"the first iPhone went on sale in June 2007", "Stadia was launched in 2019": the product's
