@@ -625,3 +625,36 @@ def test_reported_denials_are_no_accusation():
     # "accused X of copying" stays the plain trigger
     assert has(run("Apple accused Samsung of copying the iPhone in March 2012."), "accuses", "Apple", "Samsung",
                date="2012-03")
+
+
+def test_date_given_by_the_next_sentence():
+    ex = run("A jury in San Jose ordered Samsung to pay Apple $539 million. That verdict, returned on May 24, "
+             "was the third such award.")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Samsung",
+               date="2021-05-24")
+    ex = run("Globex agreed to buy Initech. The deal, announced in March 2019, was later blocked.")
+    assert has(ex, "acquires", "Globex", "Initech", date="2019-03")
+    # a date that belongs to another fact of the next sentence does not move back
+    ex = run("Globex agreed to buy Initech. The deal was blocked on May 3, 2019.")
+    assert has(ex, "acquires", "Globex", "Initech", date=None)
+
+
+def test_jury_putting_a_figure_on_damages_is_a_ruling():
+    ex = run("In March 2013 Judge Lucy Koh ordered a new damages trial against Samsung in the Northern District "
+             "of California; in November that year a second jury put the missing figure at about $290 million.")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Samsung", date="2013-11")
+    # no court, no ruling
+    assert not any(r.type == "rules" for r in run("Samsung put the figure at about $290 million in 2014.").relations)
+
+
+def test_cause_among_several_is_the_one_the_article_names_first():
+    ex = run("The copyright fight between the two is over. On August 12, 2010, Oracle sued Google, claiming that "
+             "Android infringed its Java patents and copyrights.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "copyright"
+    ex = run("On August 12, 2010, Oracle sued Google, claiming that Android infringed its Java patents and "
+             "copyrights.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "patent"
+    # the headline comes first
+    ex = extract(Article(id="t", title="Oracle's copyright case", date="2021-09-15", source="", lang="en",
+                         text="Oracle sued Google in 2010 over patents and copyrights in Java."))
+    assert ex.lawsuits and ex.lawsuits[0].cause == "copyright"

@@ -75,7 +75,7 @@ def extract_en(article: Article) -> Extraction:
         if e.owner and e.owner in known and e.owner != e.name:
             if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
-    lawsuits = _lawsuits(text, relations, cands, mentions, en, reader)
+    lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
@@ -118,12 +118,31 @@ _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claime
 _UNNAMED_COURT = re.compile(r"\bin\s+(?:a\s+|the\s+)?(?:federal|district|U\.S\.)\s+(?:district\s+)?court\b", re.I)
 
 
-def _cause(seg: str, en, weak: bool = False) -> str | None:
+def _cause(seg: str, en, weak: bool = False, first: dict[str, int] | None = None) -> str | None:
+    """The cause a clause names.  When it names several ("infringed its Java patents and
+    copyrights"), the one the article names first (its headline, else its first mention) wins."""
     low = seg.lower()
+    found: list[str] = []
     for stem, cause in (en.weak_causes if weak else en.causes):
-        if stem in low:
-            return cause
-    return None
+        if stem in low and cause not in found:
+            found.append(cause)
+    if len(found) > 1 and first:
+        return min(found, key=lambda c: (first.get(c, 1 << 30), found.index(c)))
+    return found[0] if found else None
+
+
+def _first_causes(title: str, text: str, en) -> dict[str, int]:
+    """Where each cause is first named: the headline before the body."""
+    out: dict[str, int] = {}
+    for k, seg in enumerate((title or "", text or "")):
+        low = seg.lower()
+        for stem, cause in en.causes:
+            p = low.find(stem)
+            if p >= 0:
+                pos = p + k * (1 << 20)
+                if pos < out.get(cause, 1 << 30):
+                    out[cause] = pos
+    return out
 
 
 def _article_cause(text: str, en) -> str | None:
@@ -140,7 +159,8 @@ def _article_cause(text: str, en) -> str | None:
     return None
 
 
-def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
+def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> list[Lawsuit]:
+    first = _first_causes(title, text, en)
     sues = [r for r in relations if r.type == "sues" and not r.negated]
     groups: dict[tuple, list[Relation]] = {}
     trig_of = {}
@@ -181,7 +201,8 @@ def _lawsuits(text, relations, cands, mentions, en, reader) -> list[Lawsuit]:
                 cs = [mm for mm in mentions if mm.type == "Court" and a <= mm.start < b and mm.source != "coref"]
                 if cs:
                     court = cs[0].name
-        cause = _cause(seg, en) or _cause(text[ss:tpos], en) or _cause(text[ss:se], en) or \
+        cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
+            _cause(text[ss:se], en, first=first) or \
             _article_cause(text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
         claim_cny = claim_amt = claim_cur = None
         if _CLAIM_WORDS.search(seg):

@@ -301,7 +301,38 @@ class Reader:
                 self.subjects.pop()
                 cands = self._sentence(i, ss, se)
             out.extend(cands)
+        self._dated_by_next(out)
         return out
+
+    _NEXT_HEAD = re.compile(
+        r"\s*(?:That|This|The)\s+(?:(?:\$[\d.,]+\s+(?:billion|million)|first|second|new|jury's|court's|judge's)\s+)?"
+        r"(?P<noun>verdict|ruling|decision|judgment|judgement|order|award|injunction|fine|penalty|settlement|deal|"
+        r"acquisition|purchase|takeover|lawsuit|suit|complaint|launch)s?,\s+(?:which\s+was\s+)?"
+        r"(?:(?:returned|issued|handed\s+down|announced|delivered|entered|reached|imposed|signed|filed|made|"
+        r"struck|agreed|unveiled|completed|closed)\s+)?(?:on\s+|in\s+)?")
+    _NOUN_REL = {"verdict": "rules", "ruling": "rules", "decision": "rules", "judgment": "rules",
+                 "judgement": "rules", "order": "rules", "award": "rules", "injunction": "rules",
+                 "fine": "fines", "penalty": "fines", "settlement": "cooperates", "deal": "acquires",
+                 "acquisition": "acquires", "purchase": "acquires", "takeover": "acquires",
+                 "lawsuit": "sues", "suit": "sues", "complaint": "sues", "launch": "launches"}
+
+    def _dated_by_next(self, cands: list[Cand]) -> None:
+        """"A jury ordered Samsung to pay $539 million. That verdict, returned on May 24, ...": the next
+        sentence's apposition dates the undated fact of the sentence before it."""
+        for i in range(len(self.sentences) - 1):
+            ss, se, _ = self.sentences[i]
+            ns, ne, _ = self.sentences[i + 1]
+            m = self._NEXT_HEAD.match(self.text, ns, ne)
+            if not m:
+                continue
+            ds = [d for d in self.dates.per[i + 1] if d.value and d.kind != "range" and m.end() - 4 <= d.start <= m.end()
+                  and not re.search(r"[,;]", self.text[m.end():d.start])]
+            if not ds:
+                continue
+            rel = self._NOUN_REL[m.group("noun").lower()]
+            for c in cands:
+                if c.ss == ss and c.type == rel and c.date is None and not c.negated:
+                    c.date = ds[0].value
 
     def _sentence(self, i: int, ss: int, se: int) -> list[Cand]:
         self._resolve_corefs(i, ss, se)
