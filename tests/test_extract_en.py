@@ -658,3 +658,19 @@ def test_cause_among_several_is_the_one_the_article_names_first():
     ex = extract(Article(id="t", title="Oracle's copyright case", date="2021-09-15", source="", lang="en",
                          text="Oracle sued Google in 2010 over patents and copyrights in Java."))
     assert ex.lawsuits and ex.lawsuits[0].cause == "copyright"
+
+
+def test_nationality_description_refers_to_the_one_company_of_that_country():
+    ex = run("Apple sued Samsung in 2011. In December 2016 the Supreme Court sided with the South Korean company.")
+    assert has(ex, "rules", "Supreme Court", "Samsung", date="2016-12")
+    ex = run("Apple and Samsung fought; the American company sued the South Korean rival in 2011.")
+    assert has(ex, "sues", "Apple", "Samsung", date="2011")
+    # the country stated in the text: "Finland's Globex"
+    ex = run("Finland's Globex competes with Apple. In 2020 the Finnish firm sued Initech Inc.")
+    assert has(ex, "sues", "Globex", "Initech", date="2020")
+    # no company of that country in view: nothing
+    ex = run("Apple sued Initech Inc. in 2011. The South Korean company lost an appeal.")
+    assert not any(r.subject == "三星" or r.object == "三星" for r in ex.relations)
+    # two companies of that country: ambiguous, nothing
+    ex = run("Apple, Google and Samsung met in 2011. Later the American company sued Initech Inc.")
+    assert not any(r.type == "sues" for r in ex.relations)

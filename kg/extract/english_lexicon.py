@@ -46,6 +46,10 @@ class EnLexicon:
     places: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)
     aliases: dict[str, str] = field(default_factory=dict)   # English alias -> lexicon canonical name
+    demonyms: dict[str, str] = field(default_factory=dict)  # "South Korean" -> KR
+    countries: dict[str, str] = field(default_factory=dict)  # "South Korea" -> KR
+    note_country: dict[str, str] = field(default_factory=dict)  # lexicon note prefix "韩国" -> KR
+    entity_country: dict[str, str] = field(default_factory=dict)  # lexicon canonical name -> country
 
     def words(self, kind: str) -> set[str]:
         return self.modifiers.get(kind, set())
@@ -105,6 +109,11 @@ def build_en(d: Path | None = None) -> EnLexicon:
                       if r.get("stem") and r.get("weak") == "1"]
     for r in _rows(d, "common_en.tsv"):
         {"stop": en.stop, "place": en.places, "inner": en.inner}.get(r.get("kind"), set()).add(r.get("word", ""))
+    for r in _rows(d, "nationalities_en.tsv"):
+        w, c, k = r.get("word"), r.get("country"), r.get("kind")
+        if w and c:
+            {"demonym": en.demonyms, "country": en.countries, "note": en.note_country,
+             "entity": en.entity_country}.get(k, {})[w] = c
     en.aliases = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")}
     return en
 

@@ -93,8 +93,15 @@ class Reader:
         roles = [w for w, (leads, kind) in en.roles.items() if leads]
         self.role_rx = "|".join(r"\s+".join(re.escape(x) for x in w.split())
                                 for w in sorted(roles, key=len, reverse=True))
-        for p, role_s, role_e in []:
-            pass
+        # "the South Korean company": nationality descriptions (nationalities_en.tsv)
+        heads = sorted({k[4:] for k, v in en.coref.items() if v == "Company" and k.lower().startswith("the ")}
+                       | {"maker", "manufacturer", "rival", "giant", "conglomerate", "champion"}, key=len, reverse=True)
+        dem = _wre(en.demonyms.keys(), 0)
+        self.nat_rx = re.compile(r"\b[Tt]he\s+(?P<dem>" + dem.pattern + r")\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>"
+                                 + "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
+                                 + r")(?![\w-])") if dem is not None and heads else None
+        self.country: dict[str, str] = {}
+        self._countries_from_text()
 
     # ---------------------------------------------------------------- helpers
     def _schema(self, rel: str):
@@ -148,6 +155,58 @@ class Reader:
         return None
 
     # ---------------------------------------------------------------- coreference
+    def _countries_from_text(self) -> None:
+        """A company's country as the article states it: "South Korea's Samsung", "Swedish streaming
+        service Spotify"; else the lexicon's (nationalities_en.tsv entity rows, then the note)."""
+        t, en = self.text, self.en
+        cw = _wre(en.countries.keys(), 0)
+        dw = _wre(en.demonyms.keys(), 0)
+        for m in self.mentions:
+            if m.type not in ("Company", "Organization", "Regulator") or m.name in self.country:
+                continue
+            left = t[max(0, m.start - 60):m.start]
+            hit = None
+            if cw is not None:
+                c = re.search(r"(" + cw.pattern + r")['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", left)
+                if c:
+                    hit = en.countries.get(re.sub(r"\s+", " ", c.group(1)))
+            if hit is None and dw is not None:
+                c = re.search(r"(" + dw.pattern + r")\s+(?:[a-z][\w-]*\s+){0,3}$", left)
+                if c:
+                    hit = en.demonyms.get(re.sub(r"\s+", " ", c.group(1)))
+            if hit and m.name not in self.country:
+                self.country[m.name] = hit
+
+    def _country_of(self, name: str) -> str | None:
+        if name not in self.country:
+            self._countries_from_text()     # names discovered since
+        if name in self.country:
+            return self.country[name]
+        if name in self.en.entity_country:
+            return self.en.entity_country[name]
+        le = self.lex.entities.get(name)
+        note = getattr(le, "note", None) or "" if le is not None else ""
+        for pre, c in self.en.note_country.items():
+            if note.startswith(pre):
+                return c
+        return None
+
+    def _by_nationality(self, s: int, dem: str) -> list[tuple[str, str]]:
+        """The one company of that country named before s (the whole article when none is before)."""
+        want = self.en.demonyms.get(re.sub(r"\s+", " ", dem))
+        if not want:
+            return []
+        for pool in ([m for m in self.mentions if m.end <= s], self.mentions):
+            names = {}
+            for m in pool:
+                if m.type == "Company" and m.source != "coref" and self._country_of(m.name) == want:
+                    names[m.name] = m.type
+            if len(names) == 1:
+                return list(names.items())
+            if names:
+                return []
+        return []
+
     def _resolve_corefs(self, i: int, ss: int, se: int) -> None:
         t = self.text
         real = [m for m in self.mentions if ss <= m.start and m.end <= se]
@@ -157,10 +216,24 @@ class Reader:
                 found.append((m.start(), m.end(), m.group(0)))
         for m in re.finditer(r"\bthe\s+(\S+)\s+maker\b", t[ss:se], re.I):
             found.append((ss + m.start(), ss + m.end(), m.group(0)))
+        nat = []
+        if self.nat_rx is not None:
+            for m in self.nat_rx.finditer(t, ss, se):
+                nat.append((m.start(), m.end(), m.group(0)))
+        # a nationality description is read whole, before the shorter phrases inside it
+        found = [f for f in found if not any(a <= f[0] < b for a, b, _ in nat)] + nat
         found.sort()
         taken: list[tuple[int, int]] = []
         for s, e, w in found:
             if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            natm = self.nat_rx.fullmatch(w) if self.nat_rx is not None else None
+            if natm:
+                res = self._by_nationality(s, natm.group("dem"))
+                if res and not any(not (e <= m.start or s >= m.end) for m in real):
+                    taken.append((s, e))
+                    for name, typ in res:
+                        self.corefs.append(Mention(s, e, name, typ, w, "coref"))
                 continue
             maker = re.match(r"the\s+\S+\s+maker$", w, re.I)
             if any(not (e <= m.start or s >= m.end) for m in real) and not maker:
@@ -576,7 +649,9 @@ class Reader:
         name = t[s:e]
         name = re.sub(r"['’]s?$", "", name).rstrip(".,")
         words = name.split()
-        while words and (words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")):
+        while words and (words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
+                         or re.sub(r"['’]s$", "", words[0]) in self.en.places
+                         or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):
