@@ -366,3 +366,37 @@ def test_negation_between_trigger_and_object():
     ex = run(f"市场监管总局此次的处罚决定并未涉及{A}。")
     assert ("fines", "国家市场监督管理总局", A) in rels(ex, negated=True)
     assert ("fines", "国家市场监督管理总局", A) in rels(run(f"市场监管总局对{A}处以罚款。"))
+
+
+# -- a product listed under its name without the head noun (西瓜视频 -> 西瓜), blocks in a dated list
+
+def test_products_listed_without_their_head_noun_are_blocked_one_by_one():
+    ex = run("2019年5月1日，西瓜、抖音、火山分享到QQ链接不能播放。")
+    d = dated(ex)
+    for p in ("西瓜视频", "抖音", "火山小视频"):
+        assert ("blocks", "QQ", p, "2019-05-01") in d
+
+
+def test_a_cut_name_outside_a_list_is_no_name():
+    ex = run("他在超市买了西瓜。")
+    assert not any(e.name == "西瓜视频" for e in ex.entities)
+
+
+# -- an accusation inside a quotation is the speaker's; an answer accuses the one answered
+
+def test_quoted_accusation_belongs_to_the_speaker():
+    ex = run(f"2020年3月，{A}创始人张三在微博留言：“{B}的抄袭行为令人不齿。”这句话随即被{B}董事长李四回怼：“这是诽谤。”")
+    d = dated(ex)
+    assert ("accuses", "张三", B, "2020-03") in d
+    assert ("accuses", "李四", "张三", "2020-03") in d
+    assert not any(t == "accuses" and s == B for t, s, o, _ in d)
+
+
+def test_pronoun_speaker_is_the_person_named_before():
+    ex = run(f"{A}创始人张三在发布会上亮相。随后他表示：“{B}的不正当竞争让行业受损。”")
+    assert ("accuses", "张三", B) in rels(ex)
+
+
+def test_quotation_without_a_charge_accuses_no_one():
+    ex = run(f"{A}创始人张三表示：“{B}是值得尊敬的对手。”")
+    assert not any(r.type == "accuses" for r in ex.relations)

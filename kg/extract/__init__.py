@@ -25,6 +25,7 @@ from kg.extract import coref
 from kg.extract.relations import read_sentence
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits
+from kg.extract.quotes import quoted_accusations
 
 __all__ = ["extract"]
 
@@ -73,6 +74,12 @@ def _extract_zh(article: Article, lex) -> Extraction:
         for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
             cands.append((c, idx, ss, se))
 
+    # an accusation inside a quotation is the speaker's (他留言：“微信的借口封杀…”)
+    quoted = quoted_accusations(text, sentences, mentions, lex)
+    if quoted:
+        spans = {span for *_, span in quoted}
+        cands = [x for x in cands if not (x[0].type == "accuses" and any(a <= x[0].start < b for a, b in spans))]
+        cands.extend((c, idx, sentences[idx][0], sentences[idx][1]) for c, idx, _ in quoted)
     entities, rename = _entities(mentions, lex)
     if rename:
         for c, *_ in cands:

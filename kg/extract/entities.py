@@ -570,6 +570,8 @@ def _person_at(seg: str, surnames: frozenset) -> str | None:
     if not toks:
         return None
     w, t = toks[0]
+    if len(w) == 3 and t is None and w[-1] in _NOT_NAME_CHAR and w[0] in surnames:
+        w = w[:2]         # 张三在微博: the segmenter's guess glued a function word to the name
     if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
         if len(w) == 2 and len(toks) > 1 and len(toks[1][0]) == 1 and _CJK.match(toks[1][0]) \
                 and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
@@ -982,6 +984,36 @@ def _heads(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(lex.product_heads, key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=4)
+def _cut_names(lex_id: int, lex: Lexicon) -> dict:
+    """Lexicon products by their name without its head noun (西瓜视频 -> 西瓜; 火山小视频 -> 火山):
+    a head is a product word (视频, 音乐, 小说), or 小 and one.  Cuts shared by
+    two products, or equal to another name, are left out."""
+    heads = [h for h in lex.product_heads if not h.isascii()]
+    out: dict = {}
+    clash: set = set()
+    for le in lex.entities.values():
+        if le.type != "Product":
+            continue
+        for name in (le.name,) + tuple(le.aliases):
+            if not _CJK.match(name[:1]):
+                continue
+            for h in heads:
+                for rem in (h, "小" + h):
+                    if not name.endswith(rem) or len(name) - len(rem) < 2:
+                        continue
+                    cut = name[:-len(rem)]
+                    if cut in lex.generic or lex.lookup(cut) is not None or cut.endswith(("小", "短", "微")):
+                        continue
+                    toks = nlp.tagged(cut)
+                    if len(toks) == 1 and (toks[0][1] or "x")[:1] in ("a", "v", "d", "m", "r", "p", "c"):
+                        continue            # 好看(视频): a common adjective or verb is no name
+                    if cut in out and out[cut].name != le.name:
+                        clash.add(cut)
+                    out.setdefault(cut, le)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
 def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Names found by their context once the first mentions are known:
     - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
@@ -1056,6 +1088,33 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             nb = [m for m in taken if m.start == e + 1]
         if nb and nb[0].type in ("Company", "Organization"):
             out.append(Mention(s, e, mt.group(1), nb[0].type, mt.group(1), "pattern"))
+    if "、" in text:
+        # 西瓜、抖音、火山分享到…: a product's name without its head noun (西瓜视频 -> 西瓜, 火山小视频
+        # -> 火山), listed beside a known product, is that product
+        cut = _cut_names(id(lex), lex)
+        for m in list(taken):
+            if m.type != "Product" or m.source == "coref":
+                continue
+            if m.start >= 3 and text[m.start - 1] == "、":
+                e = m.start - 1
+                s = e
+                while s > 0 and e - s < 6 and _CJK.match(text[s - 1]) and text[s - 1] not in "、和及与":
+                    s -= 1
+                seg = text[s:e]
+                # the segment must stand alone: a list opener (，西瓜、) or another listed name
+                if (s == 0 or not _CJK.match(text[s - 1]) or text[s - 1] in "、和及与") and seg in cut \
+                        and free(s, e):
+                    le = cut[seg]
+                    out.append(Mention(s, e, le.name, le.type, seg, "alias", le.owner))
+            if m.end + 3 <= len(text) and text[m.end] in "、和及与":
+                s = m.end + 1
+                for k in range(min(6, len(text) - s), 1, -1):
+                    seg = text[s:s + k]
+                    if seg in cut and free(s, s + k) and (not _CJK.match(text[s + k:s + k + 1] or "a")
+                                                          or _aligned(text, s, s + k)):
+                        le = cut[seg]
+                        out.append(Mention(s, s + k, le.name, le.type, seg, "alias", le.owner))
+                        break
     for m in list(taken):
         if m.type == "Person" and text[m.end:m.end + 1] in ("、", "及", "和", "与"):
             p = m.end + 1
