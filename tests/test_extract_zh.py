@@ -400,3 +400,38 @@ def test_pronoun_speaker_is_the_person_named_before():
 def test_quotation_without_a_charge_accuses_no_one():
     ex = run(f"{A}创始人张三表示：“{B}是值得尊敬的对手。”")
     assert not any(r.type == "accuses" for r in ex.relations)
+
+
+# -- an aggregate suit keeps to its own sentence: its claim, no borrowed date or cause
+
+def test_aggregate_suit_takes_only_what_its_sentence_gives():
+    text = (f"2021年2月，{B}以反垄断之名，将{A}告上法庭。\n\n另外，{B}还列出了{A}三年多时间发起的25次诉讼，"
+            f"索赔金额从300万上升到1亿，累计金额近4.7亿元。\n\n{A}认为对方涉嫌不正当竞争。")
+    ex = run(text)
+    d = dated(ex)
+    assert ("sues", B, A, "2021-02") in d
+    assert ("sues", A, B, None) in d          # Y…发起的诉讼: Y sues, the undated aggregate
+    assert ("sues", B, A, None) not in d
+    by = {(ls.plaintiffs[0], ls.defendants[0]): ls for ls in ex.lawsuits}
+    agg = by[(A, B)]
+    assert agg.count == 25 and agg.claim_cny == 4.7e8 and agg.date is None and agg.cause is None
+    assert by[(B, A)].claim_cny is None and by[(B, A)].cause == "antitrust"
+
+
+# -- a caption with a date inside governs nothing; 为此 carries the paragraph before
+
+def test_caption_date_does_not_govern_and_back_pointing_paragraph_keeps_the_date():
+    text = (f"比如2019年，{B}公开指控{A}封杀其产品。\n\n{B}在3月19日下午的弹窗推送\n\n"
+            f"为此，{A}向天津市滨海新区人民法院申请诉讼禁令，{A}在申请中认为，{B}获取用户头像侵权。\n\n"
+            f"另外，{C}与{A}达成合作。")
+    d = dated(run(text))
+    assert ("sues", A, B, "2019") in d
+    assert ("cooperates", C, A, None) in d or ("cooperates", A, C, None) in d
+
+
+def test_suit_defendant_from_a_later_clause_of_the_plaintiff():
+    ex = run(f"{A}在北京推动一项诉讼禁令，{A}方面要求{B}停止使用相关数据。")
+    assert ("sues", A, B) in rels(ex)
+    # a later clause with another subject names no defendant
+    ex = run(f"{A}推动一项诉讼禁令，{C}则要求{B}停止使用。")
+    assert ("sues", A, B) not in rels(ex)

@@ -24,7 +24,7 @@ from kg.extract import entities as ents
 from kg.extract import coref
 from kg.extract.relations import read_sentence
 from kg.extract.dates import DateTracker
-from kg.extract.lawsuits import build_lawsuits
+from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
 
 __all__ = ["extract"]
@@ -104,6 +104,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
         if c.subject not in known or c.object not in known:
             continue
         date = tracker.date_for(idx, c.start)
+        if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
+            date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
         key = (c.type, c.subject, c.object, date, c.negated)
         if c.type in SYMMETRIC_RELATIONS:
             a, b = sorted((c.subject, c.object))
@@ -117,8 +119,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
         seen[key] = r
         relations.append(r)
     # an undated telling of a fact that is also told with a date is a restatement: drop it
-    dated = {(r.type, r.subject, r.object) for r in relations if r.date}
-    relations = [r for r in relations if r.date or (r.type, r.subject, r.object) not in dated]
+    dated = {_fact_key(r) for r in relations if r.date}
+    relations = [r for r in relations if r.date or _fact_key(r) not in dated]
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}

@@ -343,6 +343,16 @@ _OPENER_PREFIX = ("比如", "例如", "而", "而在此之前", "在此之前", 
 _CLAUSE = "，,；;：:。！？!?\n"
 
 
+_BACK_OPENERS = ("为此", "对此", "因此", "彼时", "当时", "与此同时", "随即", "就此")
+_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分阶段]+)?\s*")
+
+
+def _opens(sent: str, pos: int) -> bool:
+    """True when the date at `pos` opens the heading (after any numbering: 一、2018年…)."""
+    lead = sent[_NUMBERING.match(sent).end():pos] if pos >= 0 else sent
+    return lead.strip() == "" or lead.strip() in _OPENER_PREFIX
+
+
 def _is_heading(sent: str) -> bool:
     return len(sent) <= 30 and not any(c in sent for c in "，。；！？,.;!?：:")
 
@@ -370,14 +380,21 @@ class DateTracker:
         lang = "en" if len(_ASCII_ALPHA.findall(text, 0, 400)) > 200 else "zh"
         heading_gov: str | None = None
         prev_end = 0
+        carry: str | None = None       # the date in force at the end of the last paragraph
         for ss, se, s in sentences:
             # a paragraph break ends the reign of a date that opened a sentence of the paragraph
-            # before (a dated heading still governs): an undated paragraph gets no date
+            # before (a dated heading still governs): an undated paragraph gets no date, unless it
+            # opens by pointing back at the paragraph before (为此，…; 对此，…)
             if "\n" in text[prev_end:ss]:
-                gov = heading_gov
+                gov = carry if (carry and s.startswith(_BACK_OPENERS)) else heading_gov
             prev_end = se
             if _is_heading(s):
                 hd = [d for d in find_dates(s, ref, gov, lang, anchor=last) if d.value]
+                if hd and not _opens(s, hd[0].start):
+                    # 多闪app在2019年3月19日下午的弹窗推送: a caption with a date inside it governs
+                    # nothing, and leaves the date in force as it was
+                    self.sent.append((gov, []))
+                    continue
                 gov = hd[0].value if hd else None
                 heading_gov = gov
                 last = gov or last
@@ -411,7 +428,12 @@ class DateTracker:
             vals = [d.value for d in ds if d.value and d.kind != "range"]
             if vals:
                 last = vals[-1]
+            carry = gov
             self.sent.append((g0, ds))
+
+    def dated(self, idx: int) -> bool:
+        """True when sentence `idx` itself writes a (single, resolved) date."""
+        return idx < len(self.sent) and any(d.value and d.kind != "range" for d in self.sent[idx][1])
 
     def date_for(self, idx: int, pos: int) -> str | None:
         if idx >= len(self.sent):

@@ -30,6 +30,16 @@ def _outcome(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+def suit_count(sent: str) -> int:
+    """How many suits a sentence sums up (腾讯发起的25次诉讼 -> 25); 1 for a single suit."""
+    cm = _COUNT.search(sent)
+    if cm:
+        n = _cn_num(cm.group(1)) if not cm.group(1).isdigit() else int(cm.group(1))
+        if n and n > 1:
+            return n
+    return 1
+
+
 def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tracker,
                    lex: Lexicon) -> list[Lawsuit]:
     out: list[Lawsuit] = []
@@ -48,14 +58,10 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             courts = [m for m in mentions if m.type == "Court" and ps <= m.start < pe]
         if courts:
             court = courts[0].name
-        cause = _cause(sent, lex) or _cause(nxt, lex)
         claim_cny = claim_amt = claim_cur = None
-        count = 1
-        cm = _COUNT.search(sent)
-        if cm:
-            n = _cn_num(cm.group(1)) if not cm.group(1).isdigit() else int(cm.group(1))
-            if n and n > 1:
-                count = n
+        count = suit_count(sent)
+        # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
+        cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
         monies = find_money(sent)
         if monies:
             ctx = [m for m in monies if any(k in sent[max(0, m.start - 12):m.start].lower() for k in _CLAIM_CTX)]
@@ -68,7 +74,8 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             if pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
-        key = (r.subject, r.object)
+        # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
+        key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
         ls = by_pair.get(key)
         if ls is None:
             ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
@@ -87,7 +94,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
     merged: list[Lawsuit] = []
     for ls in out:
         for o in merged:
-            if o.start == ls.start and o.plaintiffs == ls.plaintiffs and o.date == ls.date:
+            if o.start == ls.start and o.plaintiffs == ls.plaintiffs and o.date == ls.date and o.count == ls.count:
                 for d in ls.defendants:
                     if d not in o.defendants:
                         o.defendants.append(d)

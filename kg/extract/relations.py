@@ -288,7 +288,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
                 re.match(r"\s*by\b", text[te:r1[0].start]))
             obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
-            relative = g1 and _contains_any(gap, rel_words)
+            relative = g1 and (_contains_any(gap, rel_words) or (
+                "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
             if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
                 # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
                 subj, obj = g1, r1
@@ -379,6 +380,22 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                              and m.type in o_types and m.name not in {x.name for x in subj}]
                     if after:
                         obj = [after[0]]
+                if not obj:
+                    # 推动一项诉讼禁令，腾讯在禁令申请中认为，多闪app获取…；X方面要求Y停止: a later clause
+                    # of the sentence whose subject is the plaintiff (or left out) names the defendant
+                    plaintiff = subj or g1
+                    pn = {x.name for x in plaintiff}
+                    for mreq in _DEMAND_LATER.finditer(text, te, se):
+                        if any(c in "；;" for c in text[te:mreq.start()]):
+                            break
+                        cb = _clause_begin(text, mreq.start(), te)
+                        if any(m.name not in pn for m in mentions if cb <= m.start and m.end <= mreq.start()):
+                            continue
+                        after = [m for m in mentions if mreq.end() <= m.start <= mreq.end() + 1
+                                 and m.type in o_types and m.name not in pn and m.type != "Court"]
+                        if after:
+                            subj, obj = plaintiff, [after[0]]
+                            break
             if trig.relation == "rules" and "direct" in trig.flags and not (g1 and g1[-1].type == "Court"):
                 continue
             if trig.relation == "rules":
@@ -444,6 +461,7 @@ _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|
 _SOURCE_AFTER = ("记者", "报道", "援引", "消息称", "讯")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
+_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)[，,：:]?")
 _DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
