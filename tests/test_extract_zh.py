@@ -435,3 +435,18 @@ def test_suit_defendant_from_a_later_clause_of_the_plaintiff():
     # a later clause with another subject names no defendant
     ex = run(f"{A}推动一项诉讼禁令，{C}则要求{B}停止使用。")
     assert ("sues", A, B) not in rels(ex)
+
+
+# -- a court's short forms are derived from its full name and merged with it
+
+def test_court_short_form_is_the_full_court():
+    from kg.extract.entities import court_abbreviations
+    assert {"重庆一中院", "重庆市一中院"} <= set(court_abbreviations("重庆市第一中级人民法院"))
+    assert "广东高院" in court_abbreviations("广东省高级人民法院")
+    assert "北京知产法院" in court_abbreviations("北京知识产权法院")
+    assert "海淀法院" in court_abbreviations("北京市海淀区人民法院")
+    assert "曼海姆地区法院" in court_abbreviations("德国曼海姆地区法院")
+    ex = run(f"2021年，{A}将{B}告上拉萨市第一中级人民法院。2023年12月，拉萨一中院作出一审判决，{B}败诉。")
+    courts = [e for e in ex.entities if e.type == "Court"]
+    assert [c.name for c in courts] == ["拉萨市第一中级人民法院"] and "拉萨一中院" in courts[0].aliases
+    assert ("rules", "拉萨市第一中级人民法院", B, "2023-12") in dated(ex)

@@ -49,6 +49,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.merge(text, lex, lexm, found)
     mentions = ents.context_mentions(text, lex, mentions)
     mentions = ents.short_aliases(text, lex, mentions)
+    mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
     tracker = DateTracker(text, article.date, sentences)
 
@@ -89,6 +90,9 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if m.name in rename:
                 m.name = rename[m.name]
     known = {e.name for e in entities}
+    for e in entities:
+        if e.type == "Court":         # 重庆市第一中级人民法院 is also 重庆一中院, 重庆市一中院
+            e.aliases = list(dict.fromkeys(e.aliases + ents.court_abbreviations(e.name)))
     # an owner named only inside its product's name (滴滴专车) is still an entity of the article
     for m in mentions:
         if m.source == "pattern" and m.owner and m.owner not in known and m.owner in lex.entities:

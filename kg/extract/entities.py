@@ -1181,3 +1181,74 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
             out.append(Mention(a, b, name, typ, y, "alias"))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+_COUNTRIES = ("中国", "美国", "德国", "英国", "法国", "日本", "韩国", "荷兰", "印度", "意大利", "西班牙", "瑞士",
+              "瑞典", "芬兰", "加拿大", "澳大利亚", "巴西", "俄罗斯", "新加坡", "比利时", "爱尔兰", "以色列")
+_NUM_CN = "一二三四五六七八九十"
+_COURT_FULL = re.compile(r"^(?P<p>.+?)(?:第(?P<n>[一二三四五六七八九十]+)中级人民法院|(?P<mid>中级人民法院)|"
+                         r"(?P<high>高级人民法院)|(?P<ip>知识产权法院)|(?P<base>人民法院))$")
+
+
+def _place_forms(p: str) -> list[str]:
+    """重庆市 -> [重庆市, 重庆]; 广东省 -> [广东省, 广东]; 北京市海淀区 -> [北京市海淀区, 北京海淀区, 海淀区,
+    海淀]: a place with and without its administrative words."""
+    forms = [p]
+    for w in ("省", "市"):
+        if p.endswith(w) and len(p) - len(w) >= 2:
+            forms.append(p[:-len(w)])
+    k = p.find("市")
+    if 0 < k < len(p) - 2 and p.endswith(("区", "县")):
+        low = p[k + 1:]
+        forms += [p[:k] + low, low]
+        for w in ("新区", "区", "县"):
+            if low.endswith(w) and len(low) - len(w) >= 2:
+                forms.append(low[:-len(w)])
+                break
+    return list(dict.fromkeys(forms))
+
+
+def court_abbreviations(name: str) -> list[str]:
+    """The short forms a court goes by, derived from its full name: 重庆市第一中级人民法院 -> 重庆一中院,
+    重庆市一中院; 广东省高级人民法院 -> 广东高院; 北京知识产权法院 -> 北京知产法院; 北京市海淀区人民法院 ->
+    海淀区法院, 海淀法院; 最高人民法院 -> 最高法, 最高院; 德国曼海姆地区法院 -> 曼海姆地区法院."""
+    out: list[str] = []
+    for c in _COUNTRIES:
+        if name.startswith(c) and len(name) - len(c) >= 4:
+            out.append(name[len(c):])
+            break
+    if name == "最高人民法院":
+        return ["最高法", "最高院"]
+    m = _COURT_FULL.match(name)
+    if not m:
+        return out
+    places = _place_forms(m.group("p"))
+    for pf in places:
+        if m.group("n"):
+            out.append(pf + m.group("n") + "中院")
+        elif m.group("mid"):
+            out.append(pf + "中院")
+        elif m.group("high"):
+            out.append(pf + "高院")
+        elif m.group("ip"):
+            out += [pf + "知产法院", pf + "知识产权法院"]
+        elif m.group("base") and pf != m.group("p"):
+            out.append(pf + "法院")
+    return [a for a in dict.fromkeys(out) if a != name and len(a) >= 3]
+
+
+def merge_courts(mentions: list[Mention]) -> list[Mention]:
+    """A court named by a short form (重庆一中院) after or before its full name (重庆市第一中级人民法院)
+    in the same article is that court: the mention takes the full name."""
+    courts = {m.name for m in mentions if m.type == "Court" and m.source != "coref"}
+    if len(courts) < 2:
+        return mentions
+    short: dict[str, str] = {}
+    for full in courts:
+        for a in court_abbreviations(full):
+            if a in courts and a not in short:
+                short[a] = full
+    if not short:
+        return mentions
+    return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)
+            if m.type == "Court" and m.name in short else m for m in mentions]
