@@ -450,3 +450,16 @@ def test_court_short_form_is_the_full_court():
     courts = [e for e in ex.entities if e.type == "Court"]
     assert [c.name for c in courts] == ["拉萨市第一中级人民法院"] and "拉萨一中院" in courts[0].aliases
     assert ("rules", "拉萨市第一中级人民法院", B, "2023-12") in dated(ex)
+
+
+# -- licences are cooperation; a subject-less clause's partner goes with the sentence subject
+
+def test_licence_agreements_are_cooperation():
+    ex = run(f"{A}与{B}昨日宣布，双方已签署一项专利交叉许可协议。", date="2024-01-25")
+    assert any(t == "cooperates" and {s, o} == {A, B} and d == "2024-01-24" for t, s, o, d in dated(ex))
+    ex = run(f"{A}去年1月与{B}签署新的专利许可协议，同年6月又与{C}续签长期许可。", date="2024-01-25")
+    d = dated(ex)
+    assert ("cooperates", A, B, "2023-01") in d and ("cooperates", A, C, "2023-06") in d
+    assert not any(t == "cooperates" and {s, o} == {B, C} for t, s, o, _ in d)
+    ex = run(f"{A}与{B}之间的专利纠纷尚未了结，双方至今没有达成和解。")
+    assert not any(r.type == "cooperates" and not r.negated for r in ex.relations)

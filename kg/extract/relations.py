@@ -328,6 +328,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif symmetric and g1 and (_ends_with_any(before_g1, {"与", "和", "同", "跟"}) or
                                        _COMITATIVE.search(before_g1)) and (g0 or context_subject):
                 subj, obj = (g0 or context_subject), g1
+                if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                    # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
+                    # the sentence's subject, not with the partner of the clause before
+                    head = lg[0]
+                    lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
+                    subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
             elif g1 and r1:
                 subj, obj = g1, r1
                 if not any(m.type in s_types for m in g1) and not symmetric:
