@@ -463,3 +463,13 @@ def test_licence_agreements_are_cooperation():
     assert not any(t == "cooperates" and {s, o} == {B, C} for t, s, o, _ in d)
     ex = run(f"{A}与{B}之间的专利纠纷尚未了结，双方至今没有达成和解。")
     assert not any(r.type == "cooperates" and not r.negated for r in ex.relations)
+
+
+# -- subscribing new shares: the stake told in the next clause decides acquires or invests
+
+def test_subscribing_new_shares_with_majority_stake_is_an_acquisition():
+    ex = run(f"2016年4月2日，{A}将以3888亿日元认购东陵电机新股，取得约66%股权，成为其控股股东。")
+    assert ("acquires", A, "东陵电机") in rels(ex)
+    assert not any(e.name in ("取得", "东陵电机新股") for e in ex.entities)
+    ex = run(f"{A}将认购东陵电机新股，取得约10%股权。")
+    assert ("invests", A, "东陵电机") in rels(ex)

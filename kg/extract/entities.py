@@ -758,6 +758,12 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if res:
                 end, toks = res
                 surface = text[q:end]
+                # 认购夏普新股, 购买X股份: the shares are no part of the name
+                for w in _SHARE_WORDS:
+                    if surface.endswith(w) and len(surface) - len(w) >= 2:
+                        end -= len(w)
+                        surface = text[q:end]
+                        break
                 if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
                         and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
                     m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
@@ -804,6 +810,9 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     return out
 
 
+_STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
+                "转让", "受让", "认购", "占", "占有", "控制")
+_SHARE_WORDS = ("的新股", "新股", "的股份", "股份", "的股权", "股权", "股票", "增发股")
 _RAISE = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功|于[^，。；,;]{1,10}?)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
 _LIST_SPLIT = re.compile(r"(?<=.)(?:、|以及|和|及|与|,|，)")
 
@@ -902,7 +911,8 @@ def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexic
             continue
         if not (_CJK.search(surface) or surface.isascii()) or len(surface) < 2 or len(surface) > 20 \
                 or surface in lex.generic or not plausible_name(surface) \
-                or surface.endswith(("公司", "集团")) and surface in ("本公司", "子公司", "该公司", "上市公司", "母公司"):
+                or surface.endswith(("公司", "集团")) and surface in ("本公司", "子公司", "该公司", "上市公司", "母公司") \
+                or surface in _STAKE_VERBS:         # 取得约66%股权: the verb is no holder
             continue
         if surface.isascii() and not any(c.isalpha() for c in surface):
             continue

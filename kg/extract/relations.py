@@ -470,6 +470,9 @@ _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 _DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)[，,：:]?")
 _DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
+# 认购夏普新股，取得约66%股权: the stake told in the next clause
+_STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
+                         r"(\d+(?:\.\d+)?)\s*[%％]()")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
 
@@ -488,7 +491,7 @@ def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types
 
 def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition."""
-    m = _STAKE.match(text[pos:min(se, pos + 20)])
+    m = _STAKE.match(text[pos:min(se, pos + 20)]) or _STAKE_NEXT.match(text[pos:min(se, pos + 30)])
     if not m:
         return relation
     if m.group(2):
