@@ -473,3 +473,15 @@ def test_subscribing_new_shares_with_majority_stake_is_an_acquisition():
     assert not any(e.name in ("取得", "东陵电机新股") for e in ex.entities)
     ex = run(f"{A}将认购东陵电机新股，取得约10%股权。")
     assert ("invests", A, "东陵电机") in rels(ex)
+
+
+# -- 获得Y的投资: Y invests; a defendant named 某某 ends at 某某
+
+def test_investment_received_from_the_name_after_the_verb():
+    ex = run(f"{A}获得{B}的5亿元战略投资。")
+    assert ("invests", B, A) in rels(ex) and ("invests", A, B) not in rels(ex)
+
+
+def test_court_rules_on_a_defendant_named_by_surname():
+    ex = run("北京市海淀区人民法院判决被告人张某某犯侵犯商业秘密罪。")
+    assert ("rules", "北京市海淀区人民法院", "张某某") in rels(ex)

@@ -344,6 +344,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if any(m.type in s_types for m in g):
                             subj = g
                             break
+            elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, _RECEIVE) and \
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+                # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
+                subj, obj = g1, g0
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
                     not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                 subj, obj = g0, g1
@@ -462,6 +466,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return out
 
 
+_RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _SOURCE_AFTER = ("记者", "报道", "援引", "消息称", "讯")
