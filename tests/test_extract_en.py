@@ -674,3 +674,28 @@ def test_nationality_description_refers_to_the_one_company_of_that_country():
     # two companies of that country: ambiguous, nothing
     ex = run("Apple, Google and Samsung met in 2011. Later the American company sued Initech Inc.")
     assert not any(r.type == "sues" for r in ex.relations)
+
+
+def test_suit_triggers_that_could_raise_false_alarms():
+    # a rival lobbying against a deal is no suit; a regulator going to court is
+    ex = run("Microsoft agreed to buy Activision in 2022. Sony sought to block the deal.")
+    assert not any(r.type == "sues" for r in ex.relations) and not ex.lawsuits
+    ex = run("Microsoft agreed to buy Activision in 2022. The FTC sought to block the deal in federal court in "
+             "December.")
+    assert has(ex, "sues", "FTC", "Microsoft", date="2022-12")
+    ex = run("Microsoft agreed to buy Activision in 2022. The FTC sued to block the deal in December.")
+    assert has(ex, "sues", "FTC", "Microsoft", date="2022-12")
+    # "suits of its own" answers the suit before it; in a relative clause it is no new suit
+    ex = run("Apple sued Samsung in 2011. Samsung responded with suits of its own.")
+    assert has(ex, "sues", "Samsung", "Apple")
+    assert not any(r.type == "sues" for r in run("Samsung, which has suits of its own pending, declined to comment.").relations)
+
+
+def test_class_actions_with_unnamed_plaintiffs_are_no_lawsuit():
+    for text in ("Epic Games sued Apple in 2020. A group of iPhone users filed a class action against Apple in 2021.",
+                 "Epic Games sued Apple in 2020. Consumers also brought a class action against the company in 2021.",
+                 "Epic sued Apple in 2020. In 2021, app developers filed a class-action lawsuit against Apple."):
+        ex = run(text)
+        assert len(ex.lawsuits) == 1 and len([r for r in ex.relations if r.type == "sues"]) == 1, text
+    ex = run("Apple faces a class action lawsuit filed in 2021 on behalf of iPhone owners.")
+    assert not ex.lawsuits

@@ -774,6 +774,10 @@ class Reader:
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
         rel = trig.relation
+        if "courtctx" in trig.flags and not (
+                re.search(r"\b(?:court|courts|judge|injunction|lawsuit|suit|complaint|filing|filed)\b", t[ss:se], re.I)
+                or any(m.type == "Court" for m in sm)):
+            return None
         if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
             before = [id(m) for m in self.mentions]
             self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel)
