@@ -699,3 +699,23 @@ def test_class_actions_with_unnamed_plaintiffs_are_no_lawsuit():
         assert len(ex.lawsuits) == 1 and len([r for r in ex.relations if r.type == "sues"]) == 1, text
     ex = run("Apple faces a class action lawsuit filed in 2021 on behalf of iPhone owners.")
     assert not ex.lawsuits
+
+
+def test_founders_and_leaders_after_by():
+    ex = run("Netscape, founded in 1994 by Jim Clark and Marc Andreessen, released its Navigator browser that "
+             "December.")
+    assert entity(ex, "Jim Clark").type == "Person" and entity(ex, "Marc Andreessen").type == "Person"
+    assert has(ex, "leads", "Jim Clark", "Netscape") and has(ex, "leads", "Marc Andreessen", "Netscape")
+    assert has(ex, "launches", "Netscape", "Navigator", date="1994-12")
+    ex = run("Microsoft, led by Steve Ballmer since 2000, removes one of its largest legal risks.")
+    assert entity(ex, "Steve Ballmer").type == "Person" and has(ex, "leads", "Steve Ballmer", "Microsoft")
+    ex = run("Globex was founded by Hank Scorpio.")
+    assert entity(ex, "Globex").type == "Company" and has(ex, "leads", "Hank Scorpio", "Globex")
+
+
+def test_court_named_with_two_adjectives():
+    ex = run("Judge Thomas Penfield Jackson of the federal district court in Washington found in November 1999 "
+             "that Microsoft held monopoly power. The U.S. Court of Appeals for the D.C. Circuit threw out the "
+             "order in 2001.")
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Microsoft", date="1999-11")
+    assert not has(ex, "rules", "U.S. Court of Appeals for the D.C. Circuit", "Microsoft", date="1999-11")

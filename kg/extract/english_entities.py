@@ -37,7 +37,7 @@ _ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5
 _CITY = r"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
 _COURT_IN = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|(?:in|to|before)(?=\s+federal\s+court))\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
-    r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+)?"
+    r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+(?:district\s+)?)?"
     rf"(?P<what>court|judge|jury)\s+in\s+{_CITY}")
 _CITY_COURT = re.compile(
     rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+{_CITY}\s+(?:(?P<adj>federal|regional|district|state|high|intermediate|appeals|superior)\s+)?"

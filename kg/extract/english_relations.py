@@ -33,6 +33,7 @@ _DET = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|som
 _PARTICIPLE_IRREG = {"sued", "fined", "bought", "sold", "hit", "taken", "shut", "cut", "led", "won", "held",
                      "found", "brought", "struck", "made", "run", "owned"}
 _VERBISH = re.compile(r"(?:ed|ing)$")
+_PNAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)){1,2}"
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Reader:
         self.sentences = sentences
         self.dates = dates
         self.corefs: list[Mention] = []
+        self._swap = False
         self.subjects: list[Mention | None] = []
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
@@ -108,6 +110,9 @@ class Reader:
         return self.lex.schema.get(rel, (frozenset(), frozenset(), False))
 
     def _fits(self, rel: str, side: int, m: Mention) -> bool:
+        if self._swap:
+            # an OS trigger ("Microsoft, led by Steve Ballmer") is read with its sides swapped
+            side = 1 - side
         st = self._schema(rel)[side]
         if not st:
             return True
@@ -505,6 +510,8 @@ class Reader:
         return out
 
     def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
+        if trig.frame == "OS" and trig.relation == "leads":
+            return False        # "was founded by X": the OS frame already reads the agent after "by"
         left = self.text[max(0, ts - 40):ts]
         m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
         if not m or m.group(1).lower() not in self.aux:
@@ -711,11 +718,23 @@ class Reader:
             "in", "on", "for", "from", "to", "with", "over", "at", "by") or lw in self.en.months or lw in self.en.numbers \
             or lw in ("a", "an", "the", "its", "their", "his", "her")
 
-    def _discover_args(self, ss, se, ts, te, rel) -> None:
+    def _discover_args(self, ss, se, ts, te, rel, frame="SO") -> None:
         """Unknown capitalised names in argument position become entities ("sued Netscape")."""
         t = self.text
         st, ot = self._schema(rel)[0], self._schema(rel)[1]
-        otype = "Product" if rel in ("launches", "discontinues") else ("Company" if "Company" in ot else None)
+        if frame == "OS":
+            # "founded by Jim Clark and Marc Andreessen", "led by Steve Ballmer": the name after the
+            # trigger is the subject, of the subject's type
+            st, ot = ot, st
+        otype = "Product" if rel in ("launches", "discontinues") and frame != "OS" else (
+            "Company" if "Company" in ot else ("Person" if "Person" in ot and frame == "OS" else None))
+        if otype == "Person":
+            nm = re.match(r"[ \t]+(" + _PNAME + r")((?:,[ \t]+" + _PNAME + r")*,?[ \t]+and[ \t]+(" + _PNAME + r"))?", t[te:se])
+            if nm:
+                for g in (1, 3):
+                    if nm.group(g) and not any(x.start < te + nm.end(g) and te + nm.start(g) < x.end
+                                               for x in self.mentions + self.corefs):
+                        self._new_name(te + nm.start(g), te + nm.end(g), "Person")
         if otype:
             m = re.match(r"[ \t]+(?:that[ \t]+)?(?:the[ \t]+|its[ \t]+|rival[ \t]+|a[ \t]+)?", t[te:se])
             p = te + (m.end() if m else 0)
@@ -769,7 +788,12 @@ class Reader:
                 s0 = ss + m.start(1)
                 if not any(x.start <= s0 + len(m.group(1)) - 1 and s0 < x.end for x in self.mentions + self.corefs):
                     # "Java was created by Sun": the name before a passive verb is its object
-                    self._new_name(s0, ss + m.end(1), (otype or "Company") if passive_lead else "Company")
+                    self._new_name(s0, ss + m.end(1), (otype or "Company") if passive_lead and frame != "OS" else "Company")
+        if frame == "OS" and "Company" in st:
+            # "Netscape, founded in 1994 by ...": the name a participle clause hangs on
+            m = re.search(r"(?:^|[,;][ \t]+)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*),[ \t]+$", t[ss:ts])
+            if m and not any(x.start < ss + m.end(1) and ss + m.start(1) < x.end for x in self.mentions + self.corefs):
+                self._new_name(ss + m.start(1), ss + m.end(1), "Company")
 
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
         t = self.text
@@ -780,12 +804,13 @@ class Reader:
             return None
         if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
             before = [id(m) for m in self.mentions]
-            self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel)
+            self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel, trig.frame)
             if [id(m) for m in self.mentions] != before:
                 sm = self._sent_mentions(ss, se)
         court_trig = "court" in trig.flags
         if court_trig:
             rel = "rules"
+        self._swap = trig.frame == "OS" and rel == "leads"
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         if trig.frame == "SAID":
@@ -924,6 +949,7 @@ class Reader:
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
         if courtish != court_trig:
             return None
+        self._swap = False
         if trig.frame == "OS":
             subjects, objects = objects, subjects
         if not subjects or not objects:
