@@ -719,3 +719,13 @@ def test_court_named_with_two_adjectives():
              "order in 2001.")
     assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Microsoft", date="1999-11")
     assert not has(ex, "rules", "U.S. Court of Appeals for the D.C. Circuit", "Microsoft", date="1999-11")
+
+
+def test_regulator_finding_a_violation_is_a_penalty_a_court_finding_a_ruling():
+    ex = run("On March 8, 2005, Japan's Fair Trade Commission found that Intel had violated the antimonopoly law.")
+    assert has(ex, "fines", "Japan Fair Trade Commission", "Intel", date="2005-03-08") or \
+        has(ex, "fines", "日本公平贸易委员会", "Intel", date="2005-03-08")
+    ex = run("Oracle sued Google in federal court in San Francisco in 2010. In May 2016 a jury there found that "
+             "Google's use was fair.")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Google", date="2016-05")
+    assert not any(r.type == "fines" for r in ex.relations)

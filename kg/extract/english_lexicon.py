@@ -61,7 +61,7 @@ def _pattern(p: str) -> re.Pattern:
         words = [re.escape(w) for w in chunk.split()]
         if words:
             parts.append(r"\s+".join(words))
-    gap = r"\s+(?:[\w$%.,'’-]+\s+){0,5}?"
+    gap = r"\s+(?:[\w$€£¥%.,'’()-]+\s+){0,5}?"
     body = gap.join(parts)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
 
