@@ -729,3 +729,35 @@ def test_regulator_finding_a_violation_is_a_penalty_a_court_finding_a_ruling():
              "Google's use was fair.")
     assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Google", date="2016-05")
     assert not any(r.type == "fines" for r in ex.relations)
+
+
+def test_settlement_told_as_a_payment():
+    ex = run("On Monday Globex agreed to pay Initech $90 million to settle the patent lawsuit Initech filed "
+             "in 2019. Umbrella reached a settlement with Acme Corp. on Tuesday.")
+    assert has(ex, "cooperates", "Globex", "Initech", "2021-09-13")
+    assert has(ex, "cooperates", "Umbrella", "Acme", "2021-09-14")
+    # the payment reads as a settlement only in a settling context
+    ex = run("Globex agreed to pay Initech $90 million for its chip unit.")
+    assert not has(ex, "cooperates", "Globex", "Initech")
+    # the truce told in the sentence before, dated by the paragraph's opener
+    ex = run("On Monday the two rivals called a truce. Globex agreed to pay Initech $90 million, and Initech "
+             "agreed to drop its lawsuits.")
+    assert has(ex, "cooperates", "Globex", "Initech", "2021-09-13")
+
+
+def test_a_lawsuit_settled_by_payment_has_the_outcome_settled():
+    ex = run("Initech sued Globex in 2019, accusing it of antitrust violations. On Monday Globex agreed to pay "
+             "Initech $90 million to settle the case.")
+    ls = [l for l in ex.lawsuits if "Initech" in l.plaintiffs]
+    assert ls and ls[0].outcome == "settled"
+
+
+def test_reasons_to_settle_are_no_settlement():
+    ex = run("Globex and Initech fought for years. Both sides had reasons to settle.")
+    assert not has(ex, "cooperates", "Globex", "Initech")
+
+
+def test_participle_pronoun_is_the_object_not_an_earlier_name():
+    ex = run("Initech took its complaints to Washington. In 1998 the Justice Department and 20 states sued "
+             "Globex, accusing it of illegally maintaining its Widgets monopoly.")
+    assert not any(r.type == "owns" and r.subject == "Initech" for r in ex.relations)

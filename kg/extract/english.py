@@ -174,7 +174,7 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
     us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
     settled = {tuple(sorted((r.subject, r.object))) for r in relations
                if r.type == "cooperates" and not r.negated
-               and re.search(r"settle|dismiss|drop", r.trigger or "", re.I)}
+               and re.search(r"settle|dismiss|drop|pay|paid|truce", r.trigger or "", re.I)}
     out: list[Lawsuit] = []
     for (ss, tpos, date), rs in groups.items():
         plaintiffs = list(dict.fromkeys(r.subject for r in rs))

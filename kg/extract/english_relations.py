@@ -307,7 +307,13 @@ class Reader:
                 if cand is None:
                     cand = prev_subj
                 return [(cand.name, cand.type)] if cand else []
-            clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
+            if re.search(r",\s+[a-z]+ing\s+$", t[ss:s]):
+                # ", accusing it of": a participle clause's unwritten subject is the sentence's subject
+                # ("the Justice Department and 20 states sued Microsoft, accusing it"), so "it" is
+                # anyone but that subject: the object named last, not a name from an earlier sentence
+                clause_subj = self._subject_of(in_sent)
+            else:
+                clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
             for m in reversed(before):
                 if m.type not in ("Company", "Product"):
                     continue
@@ -802,6 +808,8 @@ class Reader:
                 re.search(r"\b(?:court|courts|judge|injunction|lawsuit|suit|complaint|filing|filed)\b", t[ss:se], re.I)
                 or any(m.type == "Court" for m in sm)):
             return None
+        if "settlectx" in trig.flags and not self._settle_context(i, ss, se):
+            return None
         if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
             before = [id(m) for m in self.mentions]
             self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel, trig.frame)
@@ -1075,6 +1083,23 @@ class Reader:
         if m.owner == owner or (le is not None and le.owner == owner):
             return True
         # "pulled X from its (own) stores"
+        return False
+
+    _SETTLE_CTX = re.compile(
+        r"\bsettl(?:e|es|ed|ing|ement)\b|\btruce\b|\b(?:drop|dropped|drops|withdraw|withdrew|dismiss|dismissed)\s+"
+        r"(?:[\w-]+\s+){0,5}?(?:suits?|lawsuits?|claims?|cases?|complaints?|litigation)\b|"
+        r"\b(?:end|ends|ended|ending|resolve|resolves|resolved|resolving)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:dispute|disputes|fight|feud|war|battle|litigation|suits?|lawsuits?)\b", re.I)
+
+    def _settle_context(self, i: int, ss: int, se: int) -> bool:
+        """A payment between two parties is a settlement when its sentence, or the sentence before it
+        in the same paragraph, speaks of settling, a truce, dropped suits or an ended dispute."""
+        if self._SETTLE_CTX.search(self.text, ss, se):
+            return True
+        if i > 0:
+            ps, pe, _ = self.sentences[i - 1]
+            if not re.search(r"\n\s*\n", self.text[pe:ss]) and self._SETTLE_CTX.search(self.text, ps, pe):
+                return True
         return False
 
     def _implied_defendant(self, subjects, te, se, sm, trig, rel="sues") -> list[Mention]:
