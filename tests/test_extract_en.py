@@ -761,3 +761,33 @@ def test_participle_pronoun_is_the_object_not_an_earlier_name():
     ex = run("Initech took its complaints to Washington. In 1998 the Justice Department and 20 states sued "
              "Globex, accusing it of illegally maintaining its Widgets monopoly.")
     assert not any(r.type == "owns" and r.subject == "Initech" for r in ex.relations)
+
+
+def test_unknown_acronyms_and_the_names_they_spell():
+    ex = run("Globex Holdings (GH) sued Initech in 2019. GH said it would win. In 2020 Initech agreed to be "
+             "bought by Northwind Online for $5 million. By then NWO, which had merged with Umbrella Media in 2018, was "
+             "ready. The PC market grew, and the PC makers cheered.")
+    assert "GH" in {entity(ex, "Globex Holdings").name, *entity(ex, "Globex Holdings").aliases}
+    nwo = entity(ex, "NWO")
+    assert nwo is not None and nwo.type == "Company" and "Northwind Online" in {nwo.name, *nwo.aliases}
+    assert has(ex, "acquires", "NWO", "Initech", "2020")
+    assert entity(ex, "PC") is None
+
+
+def test_acronym_opening_a_longer_name_and_units():
+    ex = run("Initech sued Globex in 2020.\n\nOn Monday Globex agreed to pay NWO Time Media $750 million to "
+             "settle the lawsuit brought by NWO's Initech unit last year. NWO said it was pleased.")
+    assert has(ex, "cooperates", "Globex", "NWO Time Media", "2021-09-13")
+    assert has(ex, "owns", "NWO", "Initech")
+    # the one settling is the one sued, and the suit settled is no new filing
+    assert has(ex, "sues", "Initech", "Globex", "2020")
+    assert not any(r.type == "sues" and r.object != "Globex" for r in ex.relations)
+    assert len([l for l in ex.lawsuits if "Initech" in l.plaintiffs]) == 1
+
+
+def test_unknown_names_repeated_as_subjects_and_in_apposition():
+    ex = run("Lawmakers said the market was unfair. Lawmakers agreed. Initrode took its complaints to "
+             "Washington. Later Initrode sued Globex. Hooli, the search company, praised the move.")
+    assert entity(ex, "Initrode").type == "Company"
+    assert entity(ex, "Hooli").type == "Company"
+    assert entity(ex, "Lawmakers") is None

@@ -109,7 +109,10 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _lists(f)
     _speakers(f)
     _product_context(f)
+    _company_cues(f)
+    _acronyms(f)
     _short_forms(f)
+    _repeated_subjects(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
 
@@ -558,3 +561,175 @@ def _short_forms(f: Finder) -> None:
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue
         f.add(m.start(), m.end(), name, typ, "short")
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Schwartz & Hearst's test, a little stricter: the short form's letters are found in order in
+    the long form, its first letter opens the long form, and every content word of the long form
+    gives its initial ("AOL" ~ "America Online", "ATIC" ~ "Advanced Technology Investment Company")."""
+    sl, ll = short.lower(), long.lower()
+    if not sl or not ll or sl[0] != ll[0]:
+        return False
+    words = long.split()
+    if len(words) < 2 or len(words) > len(short) + 2:
+        return False
+    si, li = len(sl) - 1, len(ll) - 1
+    used: set[int] = set()
+    while si >= 0:
+        c = sl[si]
+        if not c.isalnum():
+            si -= 1
+            continue
+        while li >= 0 and (ll[li] != c or (si == 0 and li > 0 and ll[li - 1] not in " -")):
+            li -= 1
+        if li < 0:
+            return False
+        used.add(li)
+        si -= 1
+        li -= 1
+    starts, pos = [], 0
+    for w in words:
+        starts.append((pos, w))
+        pos += len(w) + 1
+    return all(p in used for p, w in starts if w.lower() not in ("of", "and", "the", "for", "&", "de"))
+
+
+_ACR = re.compile(r"(?<![\w.&'’-])[A-Z][A-Z0-9&]{1,5}(?![\w&-])")
+
+
+def _acronyms(f: Finder) -> None:
+    """Unknown acronyms: written after a name in parentheses ("Advanced Technology Investment Company
+    (ATIC)"), spelling out a name of the article ("AOL" ~ "America Online"), opening a company's name
+    found ("AOL Time Warner"), or written at least twice.  Acronyms that are not names (PC, CEO, ...)
+    are in the stop list."""
+    t = f.text
+    bad = f.en.stop | f.en.places
+    occ: dict[str, list[int]] = {}
+    for m in _ACR.finditer(t):
+        w = m.group(0)
+        if w in bad or w.lower() in f.en.months or f.lex.lookup(w) is not None or re.fullmatch(r"[IVXLC]+|[0-9A-Z]*\d[0-9A-Z]*", w):
+            continue
+        # a line in capitals (a headline, a dateline) says nothing about names
+        line = t[t.rfind("\n", 0, m.start()) + 1:t.find("\n", m.end()) if t.find("\n", m.end()) >= 0 else len(t)]
+        lw = [x for x in re.findall(r"[A-Za-z]+", line) if len(x) > 1]
+        if lw and sum(x.isupper() for x in lw) * 2 > len(lw):
+            continue
+        occ.setdefault(w, []).append(m.start())
+    opens: dict[str, int] = {}
+    for w in list(occ):
+        # "AOL Time Warner": the acronym opening a longer name is part of that name, not a mention
+        alone = [p for p in occ[w] if not re.match(r"[ \t]+[A-Z][a-z]", t[p + len(w):p + len(w) + 3])]
+        opens[w] = len(occ[w]) - len(alone)
+        occ[w] = alone
+    if not occ:
+        return
+    chunks = []
+    for m in _CHUNK.finditer(t):
+        words = [w.rstrip(".,") for w in m.group(0).split()]
+        while words and words[0] in f.en.stop:
+            words.pop(0)
+        if len(words) >= 2:
+            chunks.append((m.start(), " ".join(words)))
+    for acr, poss in occ.items():
+        name, typ, long_at = None, None, []
+        # 1. "Long Name (ACR)" and any long form of the article that the acronym spells
+        for cs, long in chunks:
+            cand = long
+            ws = cand.split()
+            for k in range(len(ws) - 1):          # "Abu Dhabi's Advanced ...": try the name's tails too
+                tail = " ".join(ws[k:])
+                if _acronym_of(acr, tail):
+                    cand = tail
+                    break
+            else:
+                continue
+            a = t.find(cand, cs)
+            long_at.append((a, a + len(cand), cand))
+        if long_at:
+            a, b, long = long_at[0]
+            known = [m for m in f.mentions if m.start <= a and b <= m.end and m.source != "coref"]
+            if known:
+                name, typ = known[0].name, known[0].type
+            else:
+                typ = _type_of(f, long.split()) or "Company"
+                core, stripped = _strip_suffix(f, long.split())
+                name = acr
+        elif len(poss) >= 2 or (poss and opens.get(acr)):
+            name, typ = acr, "Company"
+        if name is None:
+            continue
+        for a, b, long in long_at:
+            if f.free(a, b):
+                f.add(a, b, name, typ, "pattern")
+        for p in poss:
+            f.add(p, p + len(acr), name, typ, "pattern")
+
+
+def _company_cues(f: Finder) -> None:
+    """'Initech, the software company', 'Globex, a chipmaker': an unknown name in apposition to a
+    company noun is a company."""
+    t = f.text
+    heads = sorted({k[4:] for k, v in f.en.coref.items() if v == "Company" and k.lower().startswith("the ")}
+                   | {"maker", "manufacturer", "chipmaker", "company", "firm"}, key=len, reverse=True)
+    hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
+    rx = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}),[ \t]+(?:the|a|an)[ \t]+"
+                    r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
+    for m in rx.finditer(t):
+        words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
+        while words and (words[0] in f.en.stop or words[0] in f.en.places):
+            words.pop(0)
+        if not words or any(w.lower() in f.en.months or w.lower() in f.en.weekdays for w in words):
+            continue
+        name = " ".join(words)
+        s = m.end("name") - len(name)
+        if not f.free(s, s + len(name)) or f.lex.lookup(name) is not None:
+            continue
+        f.add(s, s + len(name), name, "Company", "pattern")
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t):
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), name, "Company", "pattern")
+
+
+_SUBJ_VERB = re.compile(
+    r"(?:said|says|sued|sues|took|takes|made|makes|won|lost|sold|bought|paid|pays|agreed|released|launched|shipped|"
+    r"filed|had|has|have|was|is|will|would|could|can|did|does|went|got|gave|began|built|became|became|[a-z]+ed)\b")
+
+
+def _repeated_subjects(f: Finder) -> None:
+    """An unknown name that is the subject of verbs at least twice ("Netscape took its complaints ...",
+    "Netscape sued Microsoft"), or once and owns something as well ("Netscape's chief executive"), is
+    a company.  Sentence-initial common words ("Lawmakers", "Regulators") are in the stop list, and
+    the recurrence is asked of every name, so a capitalised opener alone never makes a company."""
+    t = f.text
+    bad = f.en.stop | f.en.places
+    rx = re.compile(r"(?:^|(?<=[.!?;:])\s+|\n\s*|,\s+(?:and|but|while)\s+|\b(?:that|when|after|before|because|and)\s+)"
+                    r"(?P<name>[A-Z][a-z][\w&'’-]*(?:[ \t][A-Z][\w&-]*){0,2})"
+                    r"(?:,[^,.;]{3,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+|then[ \t]+|already[ \t]+)?"
+                    + _SUBJ_VERB.pattern)
+    subj: dict[str, list[int]] = {}
+    for m in rx.finditer(t):
+        name = m.group("name")
+        if name.endswith(("'s", "’s")):
+            continue
+        words = name.split()
+        while len(words) > 1 and (words[0] in bad or words[0].lower() in f.en.months):
+            words.pop(0)        # "Later Initrode sued"
+        name = " ".join(words)
+        if any(w in bad or w.lower() in f.en.months or w.lower() in f.en.weekdays or w.lower() in f.en.numbers
+               for w in words) or f.lex.lookup(name) is not None:
+            continue
+        s = m.end("name") - len(name)
+        if not f.free(s, s + len(name)):
+            continue
+        subj.setdefault(name, []).append(s)
+    for name, starts in subj.items():
+        occ = [o for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t)]
+        owns = any(re.match(r"['’]s\s", t[o.end():o.end() + 3]) for o in occ)
+        if len(starts) < 2 and not (owns and len(occ) >= 2):
+            continue
+        # not a person: no one of that surname, and not written after a personal title
+        if any(m.type == "Person" and name in m.name.split() for m in f.mentions):
+            continue
+        for o in occ:
+            if f.free(o.start(), o.end()) and not re.match(r"[ \t]+[A-Z][a-z]", t[o.end():o.end() + 3]):
+                f.add(o.start(), o.end(), name, "Company", "pattern")

@@ -472,6 +472,11 @@ class Reader:
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
+            if b.type == "Company" and a.type == "Company" and re.fullmatch(r"['’]s\s+", gap) and \
+                    re.match(r"\s+(?:subsidiary|unit|division|arm|affiliate)\b", t[b.end:b.end + 14]):
+                # "AOL's Netscape unit"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
             if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
                 continue
             if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
@@ -599,6 +604,10 @@ class Reader:
                 continue
             if rel != "owns" and m.type == "Person" and m.name in self.judges:
                 continue
+            if self.possessive(m) and m.source != "coref" and any(
+                    x.start == m.end + len(re.match(r"['’]s?\s+", t[m.end:m.end + 4]).group(0)) and self._fits(rel, 1, x)
+                    for x in right if re.match(r"['’]s?\s+", t[m.end:m.end + 4])):
+                continue        # "brought by AOL's Netscape unit": the name the possessive modifies
             if self.possessive(m) and m.source != "coref":
                 # "four of Apple's contract manufacturers, Foxconn, Pegatron, ...": the list in apposition
                 app = re.match(r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+", t[m.end:se])
@@ -861,6 +870,12 @@ class Reader:
                 subjects = [subj]
             else:
                 subj = self._left_subject(rel, ss, ts, sm, trig)
+                settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
+                if trig.frame == "OS" and rel == "sues" and settle_lead:
+                    # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
+                    main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
+                    if main is not None and self._fits(rel, 1, main):
+                        subj = main
                 if subj is None and trig.pattern.endswith(" of"):
                     # "the acquisition of X by Y" with nothing before it
                     objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
@@ -970,6 +985,9 @@ class Reader:
         block = bool(d and self.report and self.report.search(t[d.end:ts])
                      and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if trig.frame == "OS" and rel == "sues" and re.search(
+                r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
+            date = None         # the suit being settled is one told elsewhere, not a new filing
         out = []
         for s_ in subjects:
             for o in objects:
