@@ -6,6 +6,7 @@ segment only the short spans that need it (the words left of a name ending, a tr
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import math
@@ -349,24 +350,27 @@ _around = threading.local()
 def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, str | None], ...]]:
     """The clause holding `pos` (bounded by punctuation), segmented once and cached:
     (clause start, ((start, end, word, tag), ...)) with offsets into `text`.  The offset tokens of
-    each clause of the text being read are kept (per thread), so asking again is a dict look-up."""
-    a = _clause_left(text, pos)
-    cache = getattr(_around, "cache", None)
-    if cache is None or _around.text is not text:
-        cache = _around.cache = {}
+    each clause of the text being read are kept (per thread), so asking again is a dict look-up;
+    the clause bounds of the text are found once (one scan for its punctuation)."""
+    if _around.__dict__.get("text") is not text:
         _around.text = text
+        _around.cache = {}
+        _around.bounds = [m.start() for m in _CLAUSE_RE.finditer(text)]
+    cache = _around.cache
+    bounds = _around.bounds
+    i = bisect.bisect_left(bounds, pos)
+    a = bounds[i - 1] + 1 if i else 0
     hit = cache.get(a)
-    if hit is not None and hit[0] <= pos <= hit[1]:
-        return a, hit[2]
-    mb = _CLAUSE_RE.search(text, pos)
-    b = mb.start() if mb else len(text)
+    if hit is not None:
+        return a, hit
+    b = bounds[i] if i < len(bounds) else len(text)
     out = []
     p = a
     for w, t in _tagged_cached(text[a:b]):
         out.append((p, p + len(w), w, t))
         p += len(w)
     toks = tuple(out)
-    cache[a] = (a, b, toks)
+    cache[a] = toks
     return a, toks
 
 

@@ -139,6 +139,8 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
 
 
 _ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
+# every alternative of _ZH holds one of these characters: text without any has no Chinese date
+_ZH_HINT = re.compile("[0-9０-９年月日天周期后]")
 
 
 def find_dates(text: str, ref: str | None = None, governing: str | None = None,
@@ -150,7 +152,7 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
     out: list[DateMention] = []
     ry, rm, rd = _parse_ref(ref)
     anc = anchor or governing
-    for m in _ZH.finditer(text):
+    for m in (_ZH.finditer(text) if _ZH_HINT.search(text) else ()):
         governing_saved = governing
         governing = anc
         kind = "absolute"

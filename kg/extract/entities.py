@@ -356,60 +356,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 continue
             start = found
         else:
-            # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
-            _, ctoks = nlp.tokens_around(text, s)
-            straddle = None
-            for a, b, w, t in ctoks:
-                if a < s < b:
-                    straddle = (a, w, t)
-                    break
-            scan_to = s
-            if strength == "weak" and any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
-                continue    # 知网启动|网络安全: a weak ending whose last character starts a longer word
-            if straddle:
-                p0, w, t = straddle
-                if s - p0 <= 1 and strength == "weak" and w not in lex.entities:
-                    continue
-                if w in lex.generic or w in _stop_words(id(lex), lex):
-                    continue
-                scan_to = p0
-            paren = _PAREN_END.search(text[max(0, scan_to - 6):scan_to])
-            if paren:
-                scan_to = max(0, scan_to - 6) + paren.start()
-            long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
-            need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
-            res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
-            glued = glued_at.get(res[0] if res else scan_to)
-            if glued and (typ != "Company" or glued[0].type == "Company"):
-                res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
-                if typ == "Regulator" and glued[0].type == "Company":
-                    typ = "Organization"
-            if res is None:
-                if straddle and scan_to < s and (strength == "strong" or t is None):
-                    w = straddle[1]
-                    start = scan_to
-                    if w in lex.generic:
-                        continue
-                else:
-                    continue
-            else:
-                start, toks2 = res
-                if typ == "Company" and all(t == "ns" for _, t in toks2) and suf in ("公司", "集团"):
-                    continue
-                # 同方知网（北京）技术有限公司: a place in brackets inside a legal name
-                pm = _PAREN_END.search(text[max(0, start - 6):start])
-                if pm and long_end and nlp.tagged(pm.group(0)[1:-1])[0][1] == "ns":
-                    pe = max(0, start - 6) + pm.start()
-                    g2 = glued_at.get(pe)
-                    r2 = (g2[0].start, None) if g2 else name_before(text, pe, lex, need_proper=False, in_name=True)
-                    if r2:
-                        start = r2[0]
-            if e - start > 24:
+            found = _zh_name_start(text, s, e, suf, typ, strength, lex, glued_at)
+            if found is None:
                 continue
-            # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
-            cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
-                      default=start)
-            start = max(start, cut)
+            start, typ = found
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2:
             continue
@@ -417,6 +367,69 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
+
+
+def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str, lex: Lexicon,
+                   glued_at: dict) -> tuple[int, str] | None:
+    """Where the unknown name ending in text[s:e] (a Chinese ending) starts, and its type; None when
+    the ending is no name ending here."""
+    if (s == 0 or (text[s - 1] in PUNCT and text[s - 1] not in ")）")) and s not in glued_at:
+        return None     # nothing before the ending in its clause (no word crosses punctuation)
+    # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
+    _, ctoks = nlp.tokens_around(text, s)
+    straddle = None
+    for a, b, w, t in ctoks:
+        if a < s < b:
+            straddle = (a, w, t)
+            break
+    scan_to = s
+    if strength == "weak" and any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+        return None    # 知网启动|网络安全: a weak ending whose last character starts a longer word
+    if straddle:
+        p0, w, t = straddle
+        if s - p0 <= 1 and strength == "weak" and w not in lex.entities:
+            return None
+        if w in lex.generic or w in _stop_words(id(lex), lex):
+            return None
+        scan_to = p0
+    paren = _PAREN_END.search(text[max(0, scan_to - 6):scan_to])
+    if paren:
+        scan_to = max(0, scan_to - 6) + paren.start()
+    long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
+    need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
+    res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
+    glued = glued_at.get(res[0] if res else scan_to)
+    if glued and (typ != "Company" or glued[0].type == "Company"):
+        res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
+        if typ == "Regulator" and glued[0].type == "Company":
+            typ = "Organization"
+    if res is None:
+        if straddle and scan_to < s and (strength == "strong" or t is None):
+            w = straddle[1]
+            start = scan_to
+            if w in lex.generic:
+                return None
+        else:
+            return None
+    else:
+        start, toks2 = res
+        if typ == "Company" and all(t == "ns" for _, t in toks2) and suf in ("公司", "集团"):
+            return None
+        # 同方知网（北京）技术有限公司: a place in brackets inside a legal name
+        pm = _PAREN_END.search(text[max(0, start - 6):start])
+        if pm and long_end and nlp.tagged(pm.group(0)[1:-1])[0][1] == "ns":
+            pe = max(0, start - 6) + pm.start()
+            g2 = glued_at.get(pe)
+            r2 = (g2[0].start, None) if g2 else name_before(text, pe, lex, need_proper=False, in_name=True)
+            if r2:
+                start = r2[0]
+    if e - start > 24:
+        return None
+    # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
+    cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
+              default=start)
+    start = max(start, cut)
+    return start, typ
 
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")

@@ -24,7 +24,19 @@ _PRONOUNS = ("他", "她")
 _PARTY = ("Company", "Person", "Organization", "Product")
 
 
+_PATTERNS: dict[int, tuple[Lexicon, re.Pattern | None]] = {}
+
+
 def _pattern(lex: Lexicon) -> re.Pattern | None:
+    hit = _PATTERNS.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    pat = _build_pattern(lex)
+    _PATTERNS[id(lex)] = (lex, pat)
+    return pat
+
+
+def _build_pattern(lex: Lexicon) -> re.Pattern | None:
     speech = sorted(lex.words("speech"), key=len, reverse=True)
     if not speech:
         return None
@@ -33,6 +45,8 @@ def _pattern(lex: Lexicon) -> re.Pattern | None:
 
 def quoted_accusations(text: str, sentences, mentions: list[Mention], lex: Lexicon):
     """[(Cand, sentence index, (speech verb start, quote end))] for every accusing quotation."""
+    if "“" not in text:
+        return []
     pat = _pattern(lex)
     charges = sorted(lex.words("charge"), key=len, reverse=True)
     if pat is None or not charges or "“" not in text:
