@@ -791,3 +791,19 @@ def test_unknown_names_repeated_as_subjects_and_in_apposition():
     assert entity(ex, "Initrode").type == "Company"
     assert entity(ex, "Hooli").type == "Company"
     assert entity(ex, "Lawmakers") is None
+
+
+def test_products_by_ship_verbs_versions_and_reduced_relatives():
+    ex = run("In May 1995 Microsoft saw the threat. That August the company shipped Widget Explorer 1.0 alongside "
+             "its office suite. Sony was a threat: its Zephyr server chip, launched in April 2003, beat "
+             "Microsoft.")
+    assert entity(ex, "Widget Explorer").type == "Product"
+    assert has(ex, "launches", "Microsoft", "Widget Explorer", "1995-08")
+    assert has(ex, "launches", "Sony", "Zephyr", "2003-04")
+
+
+def test_names_and_years_in_a_quotation_are_not_the_narrative():
+    ex = run("On May 26, 1995, Microsoft sent a memo calling the web \"the biggest change since the IBM PC "
+             "was introduced in 1981.\" That August the company shipped Widget Explorer 1.0.")
+    assert has(ex, "launches", "Microsoft", "Widget Explorer", "1995-08")
+    assert not has(ex, "launches", "IBM", "Widget Explorer")

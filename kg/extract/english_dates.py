@@ -119,7 +119,11 @@ class EnDates:
             self.gov.append(gov or heading)
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):
+                year_before = self.year
                 d = self._resolve(m, s, anchors, ry, rm, rd)
+                qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
+                if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
+                    self.year = year_before     # a year in someone's words does not set the narrative's year
                 if d is None:
                     continue
                 d.start += ss
@@ -147,7 +151,9 @@ class EnDates:
                 back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I) or \
                     re.search(r"\b(?:since|from|until|by)\s+$", text[max(ss, d.start - 7):d.start], re.I) or \
                     re.match(r"(?:since|from|until|by)\b", d.text, re.I)
-                if first_clause and not back:
+                qs = text[text.rfind("\n", 0, d.start) + 1:d.start]
+                quoted = qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1
+                if first_clause and not back and not quoted:
                     d.opener = True
                     anchors.append(d.value)
                     gov = d.value

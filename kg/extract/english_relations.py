@@ -152,7 +152,7 @@ class Reader:
 
     def _subject_of(self, ms: list[Mention]) -> Mention | None:
         for m in ms:
-            if m.type in ("Company", "Organization", "Regulator") and not self.in_pp(m):
+            if m.type in ("Company", "Organization", "Regulator") and not self.in_pp(m) and not self._quoted(m.start):
                 if self.possessive(m) and m.source != "coref":
                     # "Apple's lawyers said": the possessor is still what the sentence is about
                     pass
@@ -339,7 +339,7 @@ class Reader:
             if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:
                 return [(prev_subj.name, prev_subj.type)]
             for m in reversed(before):
-                if m.type == kind:
+                if m.type == kind and not self._quoted(m.start):
                     return [(m.name, m.type)]
             return []
         if kind == "Product":
@@ -348,6 +348,13 @@ class Reader:
                     return [(m.name, m.type)]
             return []
         return []
+
+    def _quoted(self, pos: int) -> bool:
+        """Is pos inside a quotation ("the most important development since the IBM PC")?  A name
+        in someone's words is not what "the company" of the narrative refers back to."""
+        ls = self.text.rfind("\n", 0, pos) + 1
+        seg = self.text[ls:pos]
+        return seg.count("\u201c") > seg.count("\u201d") or seg.count('"') % 2 == 1
 
     def _across_clause(self, a: int, b: int) -> bool:
         return bool(re.search(r"[;]|,\s+(?:and|but|while)\b|\s+and\s+\w+", self.text[a:b]))
@@ -671,7 +678,12 @@ class Reader:
         name = t[s:e]
         name = re.sub(r"['’]s?$", "", name).rstrip(".,")
         words = name.split()
-        while words and (words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
+        version = None
+        if typ == "Product" and len(words) >= 2 and re.fullmatch(r"\d+(?:\.\d+)+", words[-1]):
+            version = words.pop()        # "Internet Explorer 1.0": the product, with its version as an alias
+        while words and (typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
+                         or words[0] in self.en.places) and (
+                words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
@@ -833,7 +845,8 @@ class Reader:
         if trig.frame == "SAID":
             return self._read_said(i, ss, se, sm, ts, te, trig)
         passive = self._passive(ts, te, trig)
-        reduced = rel == "launches" and any(m.type == "Product" and re.fullmatch(r",\s*", t[m.end:ts]) for m in sm)
+        reduced = rel == "launches" and any(m.type == "Product" and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3},\s*", t[m.end:ts])
+                                            for m in sm)
         if trig.frame == "PS" or reduced or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
             return self._read_product_subject(i, ss, se, sm, ts, te, trig)
         subjects: list[Mention] = []
@@ -1082,13 +1095,20 @@ class Reader:
         owner launched it."""
         t = self.text
         prods = [m for m in sm if m.end <= ts and m.type == "Product"
-                 and (not re.search(r"[,;]", t[m.end:ts]) or re.fullmatch(r",\s*", t[m.end:ts]))
+                 and (not re.search(r"[,;]", t[m.end:ts]) or re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3},\s*", t[m.end:ts]))
                  and len(t[m.end:ts].split()) <= 4]
         if not prods:
             return None
         p = prods[-1]
         le = self.lex.entities.get(p.name)
         owner = p.owner or (le.owner if le else None)
+        if not owner:
+            # "its Opteron server chip, launched in April 2003": the possessor before the product
+            poss = [m for m in sm if m.end <= p.start and m.type in ("Company", "Organization")
+                    and (re.fullmatch(r"['’]s\s+", t[m.end:p.start])
+                         or (m.source == "coref" and m.surface.lower() in ("its", "their")
+                             and re.fullmatch(r"\s+", t[m.end:p.start])))]
+            owner = poss[-1].name if poss else None
         if not owner:
             return None
         neg, factor = self._modality(p.end, ts)
