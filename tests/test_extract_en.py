@@ -807,3 +807,114 @@ def test_names_and_years_in_a_quotation_are_not_the_narrative():
              "was introduced in 1981.\" That August the company shipped Widget Explorer 1.0.")
     assert has(ex, "launches", "Microsoft", "Widget Explorer", "1995-08")
     assert not has(ex, "launches", "IBM", "Widget Explorer")
+
+
+# ------------------------------------------------------------------ officials, analysis, persons, late names
+
+def test_attorney_general_by_office_and_jurisdiction():
+    ex = run("On March 3, Ohio's attorney general, Dana Whitfield, sued Globex Inc., alleging price fixing.")
+    ag = entity(ex, "Ohio Attorney General")
+    assert ag is not None and ag.type == "Regulator" and "Ohio's attorney general" in ag.aliases
+    assert entity(ex, "Dana Whitfield").type == "Person"
+    assert has(ex, "leads", "Dana Whitfield", "Ohio Attorney General")
+    assert has(ex, "sues", "Ohio Attorney General", "Globex", "2021-03-03")
+    assert any("Ohio Attorney General" in l.plaintiffs for l in ex.lawsuits)
+    ex = run("Texas Attorney General Rhea Moss sued Google in December 2020. The attorney general of "
+             "Utah sued Amazon in 2019.")
+    assert has(ex, "leads", "Rhea Moss", "Texas Attorney General")
+    assert has(ex, "sues", "Texas Attorney General", "Google", "2020-12")
+    assert has(ex, "sues", "Utah Attorney General", "Amazon", "2019")
+
+
+def test_state_attorneys_general_and_the_office():
+    ex = run("In 2020, 46 state attorneys general sued Meta over its acquisitions.")
+    assert entity(ex, "state attorneys general").type == "Regulator"
+    assert has(ex, "sues", "state attorneys general", "Meta", "2020")
+    ex = run("Ohio's attorney general, Dana Whitfield, looked at Globex Inc. in 2019. In May 2020 the attorney "
+             "general's office sued the company.")
+    assert has(ex, "sues", "Ohio Attorney General", "Globex", "2020-05")
+
+
+def test_fine_without_a_named_target_takes_the_one_under_investigation():
+    ex = run("The Korea Fair Trade Commission fined Qualcomm in 2016. In May 2019 the European Commission "
+             "imposed a record €242 million fine. The Federal Trade Commission, which opened a formal "
+             "investigation last year, has not decided.", date="2019-06-01")
+    assert has(ex, "fines", "European Commission", "Qualcomm", "2019-05")
+    assert has(ex, "fines", "Federal Trade Commission", "Qualcomm", "2018")
+    # two companies under investigation: no guess
+    ex = run("The Korea Fair Trade Commission fined Qualcomm in 2016 and fined Samsung in 2017. "
+             "In May 2019 the European Commission imposed a record fine.", date="2019-06-01")
+    assert not any(r.type == "fines" and r.subject == "European Commission" for r in ex.relations)
+    # nothing under investigation: nothing to fine
+    ex = run("In May 2019 the European Commission imposed a record fine.")
+    assert not any(r.type == "fines" for r in ex.relations)
+
+
+def test_competes_told_in_analysis():
+    ex = run("Nvidia and AMD met in court. The two chipmakers' long rivalry shaped the market.")
+    assert has(ex, "competes", "Nvidia", "AMD")
+    ex = run("Intel agreed to pay AMD. AMD dropped its lawsuits against its larger rival.")
+    assert has(ex, "competes", "AMD", "Intel")
+    ex = run("Spotify and its rival Deezer raised prices.")
+    assert has(ex, "competes", "Spotify", "Deezer")
+
+
+def test_accuses_told_in_analysis():
+    ex = run("Qualcomm has long accused Intel of abusing its dominance.")
+    assert has(ex, "accuses", "Qualcomm", "Intel")
+    ex = run("AMD argued that Intel paid computer makers to shun it. Intel argued that AMD's claims were weak.")
+    assert has(ex, "accuses", "AMD", "Intel")
+    assert not has(ex, "accuses", "Intel", "AMD")
+    ex = run("Oracle alleged that Google had copied its code.")
+    assert has(ex, "accuses", "Oracle", "Google")
+
+
+def test_he_she_they_for_persons_and_the_judge():
+    ex = run("Judge Maria Delgado of the Southern District of New York found in May 2019 that Qualcomm had broken "
+             "the law. That June she ordered Qualcomm to renegotiate its licences.", date="2020-01-01")
+    court = "U.S. District Court for the Southern District of New York"
+    assert has(ex, "rules", court, "Qualcomm", "2019-06")
+    ex = run("Judge Maria Delgado of the Southern District of New York heard the case. A federal appeals court "
+             "later took another one. In June 2019 the judge ordered Qualcomm to pay.", date="2020-01-01")
+    assert has(ex, "rules", court, "Qualcomm", "2019-06")
+    ex = run("Jim Hale and Ann Ruiz left Globex Inc. in 2010. In 2011 they founded Initech Corp.")
+    assert has(ex, "leads", "Jim Hale", "Initech") and has(ex, "leads", "Ann Ruiz", "Initech")
+
+
+def test_court_approves_and_signs_off():
+    ex = run("Oracle settled with Google in March 2019. In May 2019 Judge Maria Delgado of the Northern District "
+             "of California approved the deal.", date="2020-01-01")
+    court = "U.S. District Court for the Northern District of California"
+    assert has(ex, "rules", court, "Oracle", "2019-05") and has(ex, "rules", court, "Google", "2019-05")
+    ex = run("A federal judge in San Francisco signed off on Oracle's settlement with Google in June 2019.",
+             date="2020-01-01")
+    assert has(ex, "rules", court, "Oracle", "2019-06")
+    # a regulator's approval is no ruling
+    ex = run("The European Commission approved Google's purchase of Fitbit in December 2020.")
+    assert not any(r.type == "rules" for r in ex.relations)
+
+
+def test_licensed_to_cooperates():
+    ex = run("In 1982 Intel licensed AMD to make x86 processors. In 2004 Oracle licensed its patents to Samsung.")
+    assert has(ex, "cooperates", "Intel", "AMD", "1982")
+    assert has(ex, "cooperates", "Oracle", "Samsung", "2004")
+
+
+def test_counterpart_leads():
+    ex = run("Paul Otellini, Intel's chief executive, and Dirk Meyer, his counterpart at AMD, signed the deal.")
+    assert has(ex, "leads", "Paul Otellini", "Intel") and has(ex, "leads", "Dirk Meyer", "AMD")
+    ex = run("Ann Ruiz, a lawyer for Intel, and Dirk Meyer, her counterpart at AMD, met.")
+    assert not has(ex, "leads", "Dirk Meyer", "AMD")
+
+
+def test_a_launch_that_followed():
+    ex = run("Its Opteron server chip, launched by AMD in April 2003, and the Zephyr 64 that followed that "
+             "September beat Intel.", date="2009-11-13")
+    assert entity(ex, "Zephyr 64").type == "Product"
+    assert has(ex, "launches", "AMD", "Zephyr 64", "2003-09")
+
+
+def test_a_fact_told_before_the_product_is_discovered():
+    ex = run("Globex gets a licence to keep using Microsoft's Widget Explorer in its software. "
+             "In August 1995 Microsoft shipped Widget Explorer 1.0.")
+    assert has(ex, "owns", "Microsoft", "Widget Explorer")

@@ -103,6 +103,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     f = Finder(text, lex, en)
     _courts(f)
     _lexicon(f)
+    _officials(f)
     _people(f)
     _chunks(f)
     _models(f)
@@ -210,6 +211,69 @@ def _courts(f: Finder) -> None:
             s = m.start("adj") if m.group("adj") and rx is _COURT_IN else (
                 m.start("what") if rx is _COURT_IN else m.start("city"))
             f.add(s, m.end(), name, "Court", "pattern")
+
+
+_FUNCTION = {"the", "a", "an", "and", "but", "in", "on", "at", "by", "for", "from", "after", "before", "when",
+             "while", "then", "later", "earlier", "meanwhile", "however", "last", "also", "since", "as"}
+_JUR = r"(?P<j>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+
+
+def _officials(f: Finder) -> None:
+    """An official who acts as a regulator or plaintiff is an office named by its jurisdiction:
+    "New York's attorney general", "the Texas Attorney General", "the attorney general of Utah" ->
+    Regulator "<Jurisdiction> Attorney General" (the article's wording kept as an alias); "46 state
+    attorneys general" -> Regulator "state attorneys general".  The office words are the roles of
+    kind office (roles_en.tsv); the name in apposition ("..., Andrew Cuomo,") is the office holder."""
+    t = f.text
+    words = sorted((w for w, (_, k) in f.en.roles.items() if k == "office"), key=len, reverse=True)
+    if not words:
+        return
+    office = "|".join(r"[ \t]+".join(re.escape(x) for x in w.split()) for w in words)
+    plural = "|".join(r"[ \t]+".join(re.escape(x) for x in _office_plural(w).split()) for w in words)
+    rxs = (re.compile(rf"(?<![\w.]){_JUR}['’]s[ \t]+(?P<o>(?i:{office}))(?![\w-])"),
+           re.compile(rf"(?<![\w.]){_JUR}[ \t]+(?P<o>(?i:{office}))(?![\w-])(?!['’]s[ \t]+(?:lawyers?|staff))"),
+           re.compile(rf"\b[Tt]he[ \t]+(?P<o>(?i:{office}))[ \t]+(?:of|for)[ \t]+{_JUR}(?![\w-])"))
+    for rx in rxs:
+        for m in rx.finditer(t):
+            j = m.group("j")
+            jw = j.split()
+            lead = 0
+            if len(jw) == 2 and jw[0].lower() in _FUNCTION:
+                lead = len(jw[0]) + 1           # "The Texas attorney general", "When Ohio's ..."
+                jw = jw[1:]
+                j = jw[0]
+            if (jw[0] in f.en.stop and len(jw) == 1) or any(w.lower() in f.en.months or w.lower() in f.en.weekdays
+                                                            for w in jw):
+                continue
+            le = f.lex.lookup(j)
+            if le is not None and le.type != "Regulator":
+                continue            # "Google's general counsel": a company's officer, not an office
+            o = " ".join(w[:1].upper() + w[1:] for w in m.group("o").split())
+            s = m.start() + lead if rx is not rxs[2] else m.start("o")
+            if rx is rxs[2] and t[m.start():m.start() + 3].lower() == "the":
+                s = m.start() + 4
+            mm = f.add(s, m.end(), f"{j} {o}", "Regulator", "office")
+            if mm is None:
+                continue
+            # "New York's attorney general, Andrew Cuomo,", "Texas Attorney General Ken Paxton"
+            pm = re.match(rf"(,?[ \t]+)(?P<name>{NAME})", t[m.end():m.end() + 60])
+            if pm and all(w[0].isupper() for w in pm.group("name").split()):
+                _add_person(f, m.end() + pm.start("name"), pm.group("name"), m.group("o"), "exec")
+    rxp = re.compile(rf"(?<![\w-])(?P<o>(?:[Ss]tate[ \t]+)(?i:{plural}))(?![\w-])|"
+                     rf"(?<![\w-])(?P<o2>(?i:{plural}))[ \t]+(?:of|from)[ \t]+(?:[\w-]+[ \t]+)?states\b")
+    for m in rxp.finditer(t):
+        g = "o" if m.group("o") else "o2"
+        o = re.sub(r"^[Ss]tate[ \t]+", "", m.group(g))
+        o = " ".join(o.lower().split())
+        f.add(m.start(g), m.end(), f"state {o}", "Regulator", "office")
+
+
+def _office_plural(w: str) -> str:
+    """"attorney general" -> "attorneys general" (the head noun comes first); "governor" -> "governors"."""
+    ws = w.split()
+    if len(ws) == 2 and ws[1].lower() == "general":
+        return f"{ws[0]}s {ws[1]}"
+    return w + "s"
 
 
 def _role_regex(en: EnLexicon, kinds: tuple[str, ...]) -> str:

@@ -83,6 +83,11 @@ class Reader:
             if trial or courts:
                 self.judge_court[j] = (trial or courts)[-1].name
         self.judge_court = {k: v for k, v in self.judge_court.items() if v}
+        # "New York's attorney general, Andrew Cuomo, sued": the office acts, its holder leads it
+        self.office_of: dict[int, Mention] = {}
+        for a, b in zip(mentions, mentions[1:]):
+            if a.source == "office" and b.type == "Person" and re.fullmatch(r",?[ \t]+", text[a.end:b.start]):
+                self.office_of[b.start] = a
         # function words are matched as written ("may" the modal, not "May" the month)
         self.neg = _wre(en.words("negation"), 0)
         self.irr = _wre(en.words("irrealis"), 0)
@@ -342,6 +347,12 @@ class Reader:
                 if m.type == kind and not self._quoted(m.start):
                     return [(m.name, m.type)]
             return []
+        if kind == "office":
+            # "the attorney general's office": the office named last
+            for m in reversed(before):
+                if m.source == "office":
+                    return [(m.name, m.type)]
+            return []
         if kind == "Product":
             for m in reversed(before):
                 if m.type == "Product" and m.source not in ("np",):
@@ -445,6 +456,9 @@ class Reader:
         for p in sm:
             if p.type != "Person" or p.source == "coref":
                 continue
+            if p.start in self.office_of:
+                o = self.office_of[p.start]
+                out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "office"))
             # "<Org>('s) (adj) <role> <Person>"
             for o in sm:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
@@ -585,6 +599,8 @@ class Reader:
                 continue
             if m.type == "Person" and m.name in self.judge_court and rel == "rules":
                 return Mention(m.start, m.end, self.judge_court[m.name], "Court", m.surface, "coref")
+            if m.type == "Person" and m.start in self.office_of and self._fits(rel, 0, self.office_of[m.start]):
+                return self.office_of[m.start]
             if not self._fits(rel, 0, m):
                 if rel == "rules" and m.type == "Person":
                     courts = [c for c in self.mentions if c.type == "Court"]
