@@ -485,3 +485,24 @@ def test_investment_received_from_the_name_after_the_verb():
 def test_court_rules_on_a_defendant_named_by_surname():
     ex = run("北京市海淀区人民法院判决被告人张某某犯侵犯商业秘密罪。")
     assert ("rules", "北京市海淀区人民法院", "张某某") in rels(ex)
+
+
+# -- legal names: business and place words inside them; unannounced short forms (X公司)
+
+def test_legal_name_keeps_generic_business_words_inside():
+    ex = run("北京知识产权法院对上海云栖天下技术有限公司与北京青禾创科网络技术有限公司纠纷案作出二审判决。")
+    names = {e.name for e in ex.entities}
+    assert "上海云栖天下技术有限公司" in names and "北京青禾创科网络技术有限公司" in names
+    assert not any(n in names for n in ("技术有限公司", "北京青禾创科网络"))
+
+
+def test_short_form_without_announcement_is_the_legal_name():
+    text = ("北京青禾创科网络技术有限公司与上海云栖天下技术有限公司、上海云栖天下科技发展有限公司曾是合作伙伴。"
+            "2015年，青禾公司以不正当竞争为由将云栖技术公司、云栖科技公司告上北京市海淀区人民法院。"
+            "起诉方是该平台的运营主体青禾公司。")
+    ex = run(text)
+    r = rels(ex)
+    assert ("sues", "北京青禾创科网络技术有限公司", "上海云栖天下技术有限公司") in r
+    assert ("sues", "北京青禾创科网络技术有限公司", "上海云栖天下科技发展有限公司") in r
+    names = {e.name for e in ex.entities}
+    assert not any(n in names for n in ("青禾公司", "云栖技术公司", "运营主体青禾公司"))

@@ -49,6 +49,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.merge(text, lex, lexm, found)
     mentions = ents.context_mentions(text, lex, mentions)
     mentions = ents.short_aliases(text, lex, mentions)
+    mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
     tracker = DateTracker(text, article.date, sentences)

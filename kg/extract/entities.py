@@ -192,8 +192,12 @@ _LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因�
 
 
 def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
-                need_proper: bool = True, in_name: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
+                need_proper: bool = True, in_name: bool = False,
+                legal: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
     """The name-like words right before `end` (a name ending or a trigger): (start, tokens).
+
+    `legal`: before a legal-form ending (有限公司): business and place words that are generic on their
+    own (网络, 科技; 天下) stay inside the name between proper words (北京微梦创科网络技术有限公司).
 
     `in_name`: scanning left from a name ending, so business words that jieba tags as verbs
     (投资, 制造: name_words.tsv) are part of the name."""
@@ -213,8 +217,12 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     pos = end
     rev = list(reversed(toks))
     for i, (w, t) in enumerate(rev):
-        if in_name and w in lex.name_words and w not in lex.generic:
-            pass
+        if in_name and w in lex.name_words and (w not in lex.generic or (
+                legal and acc and w not in stops and not (t or "").startswith("v") and _proper_before(rev, i))):
+            pass    # 微梦创科|网络|技术有限公司: a business word inside a legal name, even a generic one
+        elif legal and acc and t == "s" and len(w) >= 2 and w not in stops and w not in lex.generic \
+                and _proper_before(rev, i):
+            pass    # 淘友|天下|技术有限公司: a place word (天下, 东方) inside a name
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
@@ -259,6 +267,12 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     if need_proper and not any(_proper(w, t) for w, t in acc):
         return None
     return pos, acc
+
+
+def _proper_before(rev: list, i: int) -> bool:
+    """The word left of rev[i] (words in reverse order) is a proper-name word (淘友, 创科, 北京)."""
+    return i + 1 < len(rev) and _CJK.match(rev[i + 1][0]) is not None and (
+        _proper(*rev[i + 1]) or rev[i + 1][1] == "s")
 
 
 def _tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]:
@@ -365,6 +379,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
             continue
+        while out and start <= out[-1].start and out[-1].end <= e:
+            out.pop()       # 北京微梦创科网络 (a weak ending) inside 北京微梦创科网络技术有限公司
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
 
@@ -397,7 +413,7 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
         scan_to = max(0, scan_to - 6) + paren.start()
     long_end = suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS)
     need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
-    res = name_before(text, scan_to, lex, need_proper=need, in_name=True)
+    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end)
     glued = glued_at.get(res[0] if res else scan_to)
     if glued and (typ != "Company" or glued[0].type == "Company"):
         res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
@@ -1203,6 +1219,67 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
                 out.remove(m)
             out.append(Mention(a, b, name, typ, y, "alias"))
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_SHORT_ENDS = ("公司", "集团")
+
+
+def _legal_core(name: str) -> str | None:
+    """北京淘友天下技术有限公司 -> 淘友天下技术: a legal name without its place and legal ending."""
+    end = next((x for x in sorted(_LONG_ENDINGS, key=len, reverse=True) if name.endswith(x)), None)
+    if end is None:
+        return None
+    core = name[:-len(end)]
+    core = re.sub(r"[(（][\u4e00-\u9fff]{2,4}[)）]", "", core)
+    for p in sorted(_PLACE_PREFIXES, key=len, reverse=True):
+        if core.startswith(p) and len(core) - len(p) >= 2:
+            core = core[len(p):]
+            break
+    return core if len(core) >= 2 else None
+
+
+_PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
+                   "杭州市", "杭州", "南京市", "南京", "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "苏州市", "苏州",
+                   "厦门市", "厦门", "珠海市", "珠海", "东莞市", "东莞", "佛山市", "佛山", "长沙市", "长沙", "合肥市", "合肥",
+                   "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "福建省", "福建", "中国", "香港", "台湾", "海南省", "海南")
+
+
+def legal_short_forms(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A short form used without being announced: 微梦公司, 淘友技术公司 for 北京微梦创科网络技术有限公司,
+    北京淘友天下技术有限公司 (the short form's core opens the full name's core, after its place, and its
+    characters follow in order).  Every such mention is the full name; an ambiguous one is left alone.
+    A discovered name that only adds a description before the short form (运营主体微梦公司) is cut to it."""
+    fulls = [(m, _legal_core(m.surface)) for m in mentions
+             if m.type == "Company" and m.source in ("pattern", "lexicon", "alias")]
+    fulls = [(m, c) for m, c in fulls if c]
+    if not fulls:
+        return mentions
+    cores: dict[str, tuple[str, str]] = {}
+    for m, c in fulls:
+        cores.setdefault(c, (m.name, m.type))
+    out: list[Mention] = []
+    resolved: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.source == "pattern" and m.type == "Company" and m.surface.endswith(_SHORT_ENDS) and m.surface == m.name \
+                and _legal_core(m.surface) is None:
+            core = m.surface[:-2]
+            hits = {v for c, v in cores.items() if len(core) >= 2 and c.startswith(core[:2])
+                    and _subsequence(core, c) and len(core) < len(c)}
+            if len(hits) == 1:
+                name, typ = hits.pop()
+                resolved[m.surface] = (name, typ)
+                out.append(Mention(m.start, m.end, name, typ, m.surface, "alias", m.owner))
+                continue
+        out.append(m)
+    if resolved:
+        # 运营主体微梦公司: a description glued before a resolved short form
+        for i, m in enumerate(out):
+            if m.source == "pattern" and m.type == "Company" and m.surface == m.name:
+                tail = next((y for y in resolved if m.surface.endswith(y) and len(m.surface) > len(y)), None)
+                if tail:
+                    name, typ = resolved[tail]
+                    out[i] = Mention(m.end - len(tail), m.end, name, typ, tail, "alias", m.owner)
     return out
 
 
