@@ -61,7 +61,8 @@ def _pattern(p: str) -> re.Pattern:
         words = [re.escape(w) for w in chunk.split()]
         if words:
             parts.append(r"\s+".join(words))
-    gap = r"\s+(?:[\w$€£¥%.,'’()-]+\s+){0,5}?"
+    # a parenthesis ("€1.06 billion ($1.45 billion) fine") counts as one word of the gap
+    gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?"
     body = gap.join(parts)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
 

@@ -1166,6 +1166,14 @@ class Reader:
             if after:
                 return after[:1]
         names = {s.name for s in subjects}
+        if rel == "fines" and not any(c.subject in names for c in self.facts.get(rel, [])):
+            # "the European Commission imposed a record fine": the company under investigation in
+            # view, when the article has exactly one
+            targets = {c.object for c in self.facts.get(rel, []) if c.object not in names}
+            if len(targets) == 1:
+                o = targets.pop()
+                return [Mention(te, te, o, self._type_of(o), o, "coref")]
+            return []
         for c in reversed(self.facts.get(rel, []) if rel != "sues" else self.suits):
             if rel != "sues":
                 if c.subject in names and c.object not in names:
