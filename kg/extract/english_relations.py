@@ -94,6 +94,8 @@ class Reader:
         self.hedge = _wre(en.words("hedge"), 0)
         self.report = _wre(en.words("report"))
         self.speech = _wre(en.words("speech"))
+        wrong = sorted(en.words("wrong"), key=len, reverse=True)
+        self.wrong = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in wrong) + r")", re.I) if wrong else None
         self.preps = {w.lower() for w in en.words("prep")}
         self.aux = {w.lower() for w in en.words("aux")}
         self.coref_rx = _wre(en.coref.keys())
@@ -847,6 +849,10 @@ class Reader:
             return None
         if "settlectx" in trig.flags and not self._settle_context(i, ss, se):
             return None
+        if "wrongctx" in trig.flags:
+            clause = re.split(r"[;]|,\s+(?:but|while|and)\s", t[te:se])[0]
+            if not (self.wrong and self.wrong.search(clause)):
+                return None
         if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
             before = [id(m) for m in self.mentions]
             self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel, trig.frame)
@@ -1210,6 +1216,21 @@ class Reader:
                 lst = self._list_from(subj, left, -1)
                 if len(lst) >= 2:
                     pairs.append((lst[0], lst[1]))
+        # "its (larger) rival": the one "its" refers to, and the rival named in apposition or, when
+        # none is, the one other company of this sentence and the one before
+        if not pairs and rel == "competes" and left and left[-1].source == "coref" and \
+                left[-1].surface.lower() == "its" and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", t[left[-1].end:ts]):
+            y = left[-1]
+            anchor = y.end
+            if right and re.fullmatch(r",?\s+", t[te:right[0].start]):
+                pairs.append((y, right[0]))
+            elif not right or not re.fullmatch(r"\s+", t[te:right[0].start]):
+                ps_ = self.sentences[i - 1][0] if i > 0 else ss
+                others = {m.name: m for m in self.mentions + self.corefs
+                          if ps_ <= m.start < se and m.type == "Company" and m.name != y.name}
+                if len(others) == 1:
+                    o = next(iter(others.values()))
+                    pairs.append((y, Mention(ts, te, o.name, o.type, o.surface, "coref")))
         # "X, Y's main rival" / "Y's rival X"
         if not pairs and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]) and left:
             y = left[-1]
