@@ -877,7 +877,7 @@ def test_he_she_they_for_persons_and_the_judge():
     ex = run("Judge Maria Delgado of the Southern District of New York heard the case. A federal appeals court "
              "later took another one. In June 2019 the judge ordered Qualcomm to pay.", date="2020-01-01")
     assert has(ex, "rules", court, "Qualcomm", "2019-06")
-    ex = run("Jim Hale and Ann Ruiz left Globex Inc. in 2010. In 2011 they founded Initech Corp.")
+    ex = run("Former Globex Inc. executives Jim Hale and Ann Ruiz quit in 2010. In 2011 they founded Initech Corp.")
     assert has(ex, "leads", "Jim Hale", "Initech") and has(ex, "leads", "Ann Ruiz", "Initech")
 
 

@@ -328,6 +328,11 @@ class Reader:
                     continue
                 return [(m.name, m.type)]
             return []
+        if kind == "Court" and "judge" in lw:
+            # "the judge": the judge named last, in the court that judge sits on
+            for m in reversed(before):
+                if m.type == "Person" and m.name in self.judge_court:
+                    return [(self.judge_court[m.name], "Court")]
         if kind == "Court":
             want = ("Supreme Court",) if "justices" in lw or "high court" in lw else (
                 ("District Court", "court in ", "Court in ") if "jury" in lw else None)
@@ -348,6 +353,25 @@ class Reader:
             for m in reversed(before):
                 if m.type == kind and not self._quoted(m.start):
                     return [(m.name, m.type)]
+            return []
+        if kind == "person":
+            # "That June he ordered Microsoft split in two": the person named last
+            for m in reversed(before):
+                if m.type == "Person" and m.source != "coref" and not self._quoted(m.start):
+                    return [(m.name, m.type)]
+            return []
+        if kind == "persons":
+            # "Jim Clark and Marc Andreessen ... they founded": the people named together last, in
+            # this sentence or the one before; "they" for anything else is left alone
+            lo = self.sentences[i - 1][0] if i > 0 else ss
+            near = [m for m in before if m.start >= lo and m.source != "coref"]
+            for k in range(len(near) - 1, 0, -1):
+                a, b = near[k - 1], near[k]
+                if a.type == b.type == "Person" and a.name != b.name and \
+                        re.fullmatch(r",?\s+and\s+", t[a.end:b.start]):
+                    return [(a.name, a.type), (b.name, b.type)]
+                if b.type in ("Company", "Organization", "Regulator"):
+                    break
             return []
         if kind == "office":
             # "the attorney general's office": the office named last
@@ -921,6 +945,10 @@ class Reader:
                     return None
                 subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
                     if subj in sm else [subj]
+                if subj.source == "coref" and subj.type == "Person":
+                    # "they" for two people: both act
+                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == "Person"
+                                 and (x.start, x.end) == (subj.start, subj.end)]
             subj_anchor = subj.end
             if trig.frame == "SELL":
                 to = re.search(r"\bto\s+", t[te:se])
