@@ -73,6 +73,7 @@ class Reader:
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
         self.facts: dict[str, list[Cand]] = {}   # facts read so far, by type
+        self.deals: list[tuple[int, str, str]] = []   # (trigger position, party, party) of settlements and deals
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
         for j in self.judges:
             if self.judge_court.get(j):
@@ -418,6 +419,7 @@ class Reader:
             n_suits = len(self.suits)
             n_facts = {k: len(v) for k, v in self.facts.items()}
             n_corefs = len(self.corefs)
+            n_deals = len(self.deals)
             cands = self._sentence(i, ss, se)
             if len(self.mentions) != n_before:
                 # names discovered while reading the triggers ("Globex sued Initech, which it bought"):
@@ -426,6 +428,7 @@ class Reader:
                 for k in list(self.facts):
                     del self.facts[k][n_facts.get(k, 0):]
                 del self.corefs[n_corefs:]
+                del self.deals[n_deals:]
                 self.subjects.pop()
                 cands = self._sentence(i, ss, se)
             out.extend(cands)
@@ -1025,6 +1028,15 @@ class Reader:
                 if court_trig:
                     # a court rules on parties, not on the products its ruling talks about
                     objects = [o for o in objects if o.type != "Product"]
+                if not objects and court_trig and re.match(
+                        r"\s+(?:[\w-]+\s+){0,4}?(?:deal|settlement|agreement|accord|merger|acquisition|purchase|takeover)s?\b",
+                        t[te:se]) and any(m.type == "Court" or m.name in self.judges for m in subjects):
+                    # "the judge approved (most of) the deal": a ruling on the parties of the deal told last
+                    lo = self.sentences[i - 1][0] if i > 0 else ss
+                    deals = [d for d in self.deals if lo <= d[0] < ts]
+                    if deals:
+                        d = max(deals, key=lambda d: d[0])
+                        objects = [Mention(te, te, n, self._type_of(n), n, "coref") for n in d[1:]]
                 if not objects and court_trig and any(m.type == "Court" or m.name in self.judges for m in subjects):
                     # "Judge Koh struck $450 million of that", "the justices sent the case back":
                     # a ruling in the case in hand, on its last-named party
@@ -1065,6 +1077,8 @@ class Reader:
                     self.acting.add(s_.name)
                 if r == "sues" and not neg:
                     self.suits.append(c)
+                if r == "acquires" and not neg:
+                    self.deals.append((ts, c.subject, c.object))
                 if not neg:
                     self.facts.setdefault(r, []).append(c)
         return out, subjects
@@ -1298,6 +1312,9 @@ class Reader:
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t)
         out = []
         for a, b in pairs:
+            if rel in ("cooperates", "acquires") and not neg and a.name != b.name:
+                # a deal with any party ("settled with the Justice Department") may be approved later
+                self.deals.append((ts, a.name, b.name))
             if a.name == b.name or not self._fits(rel, 0, a) or not self._fits(rel, 1, b):
                 continue
             out.append(Cand(rel, a.name, b.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te))
