@@ -69,6 +69,7 @@ class Reader:
         self.dates = dates
         self.corefs: list[Mention] = []
         self._swap = False
+        self._noprod = False
         self.subjects: list[Mention | None] = []
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
@@ -122,6 +123,8 @@ class Reader:
             # an OS trigger ("Microsoft, led by Steve Ballmer") is read with its sides swapped
             side = 1 - side
         st = self._schema(rel)[side]
+        if side == 1 and self._noprod and m.type == "Product":
+            return False
         if not st:
             return True
         if rel == "rules" and side == 0:
@@ -568,6 +571,7 @@ class Reader:
             if subj:
                 last_subject = subj
             out.extend(cands)
+        self._swap = self._noprod = False
         return out
 
     def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
@@ -889,6 +893,9 @@ class Reader:
         if court_trig:
             rel = "rules"
         self._swap = trig.frame == "OS" and rel == "leads"
+        self._noprod = "noprod" in trig.flags
+        if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
+            return None         # "a licensed version": an adjective, no act
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         if trig.frame == "SAID":
