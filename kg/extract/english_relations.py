@@ -511,6 +511,19 @@ class Reader:
                 if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
             _ = rest
+            # "Dirk Meyer, his counterpart at AMD" / "his AMD counterpart(,) Dirk Meyer": the same office at
+            # another organisation, when the office compared to is one that leads
+            if re.search(rf"(?i:{self.role_rx})\b", t[ss:p.start]) and \
+                    not re.search(r"\b(?:lawyer|attorney|spokes\w+|analyst|counsel)\b", t[ss:p.start], re.I):
+                for o in sm:
+                    if o.type not in ("Company", "Organization", "Regulator") or o.source == "coref":
+                        continue
+                    if o.start >= p.end and re.fullmatch(r",\s+(?:his|her|their|its)\s+counterparts?\s+(?:at|of|from|in)\s+(?:the\s+)?",
+                                                         t[p.end:o.start]):
+                        out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.7, "counterpart"))
+                    elif o.end <= p.start and re.fullmatch(r"\s+counterparts?,?\s+", t[o.end:p.start]) and \
+                            re.search(r"\b(?:his|her|their|its)\s+$", t[max(ss, o.start - 8):o.start]):
+                        out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.7, "counterpart"))
         return out
 
     def _possessives(self, i, ss, se, sm) -> list[Cand]:
