@@ -908,10 +908,10 @@ def test_counterpart_leads():
 
 
 def test_a_launch_that_followed():
-    ex = run("Its Opteron server chip, launched by AMD in April 2003, and the Zephyr 64 that followed that "
-             "September beat Intel.", date="2009-11-13")
+    ex = run("By 2004 Sony was strong: its Cellar server chip, launched in April 2003, and the Zephyr 64 that "
+             "followed that September sold well.", date="2009-11-13")
     assert entity(ex, "Zephyr 64").type == "Product"
-    assert has(ex, "launches", "AMD", "Zephyr 64", "2003-09")
+    assert has(ex, "launches", "Sony", "Zephyr 64", "2003-09")
 
 
 def test_a_fact_told_before_the_product_is_discovered():

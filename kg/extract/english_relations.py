@@ -1178,6 +1178,12 @@ class Reader:
         """"the first iPhone went on sale in June 2007", "Stadia was launched in 2019": the product's
         owner launched it."""
         t = self.text
+        if "follows" in trig.flags:
+            # "and the Athlon 64 that followed": a name not yet known is the product
+            nm = re.search(r"\b(?:the|its|their|a|an)\s+([A-Z][\w.'’+-]*(?:[ \t]+[A-Z0-9][\w.'’+-]*){0,3})\s+$", t[ss:ts])
+            if nm and not any(x.start < ss + nm.end(1) and ss + nm.start(1) < x.end for x in self.mentions + self.corefs):
+                if self._new_name(ss + nm.start(1), ss + nm.end(1), "Product") is not None:
+                    sm = self._sent_mentions(ss, se)
         prods = [m for m in sm if m.end <= ts and m.type == "Product"
                  and (not re.search(r"[,;]", t[m.end:ts]) or re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3},\s*", t[m.end:ts]))
                  and len(t[m.end:ts].split()) <= 4]
@@ -1193,12 +1199,18 @@ class Reader:
                          or (m.source == "coref" and m.surface.lower() in ("its", "their")
                              and re.fullmatch(r"\s+", t[m.end:p.start])))]
             owner = poss[-1].name if poss else None
+        if not owner and "follows" in trig.flags:
+            lo = self.sentences[i - 1][0] if i > 0 else ss
+            prior = [c for c in self.facts.get("launches", []) if c.ss >= lo and c.tstart < ts and c.object != p.name]
+            owner = prior[-1].subject if prior else None
         if not owner:
             return None
         neg, factor = self._modality(p.end, ts)
         date = self.dates.date_for(i, ts, t)
-        return [Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern,
-                     ss, se, ts, te)], []
+        c = Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+        if not neg:
+            self.facts.setdefault(trig.relation, []).append(c)
+        return [c], []
 
     def _owns(self, owner: str, m: Mention) -> bool:
         le = self.lex.entities.get(m.name)
