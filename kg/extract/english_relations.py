@@ -417,6 +417,7 @@ class Reader:
     # ---------------------------------------------------------------- main loop
     def run(self) -> list[Cand]:
         out: list[Cand] = []
+        known_ids = {id(m) for m in self.mentions}
         for i, (ss, se, s) in enumerate(self.sentences):
             n_before = len(self.mentions)
             n_suits = len(self.suits)
@@ -435,7 +436,34 @@ class Reader:
                 self.subjects.pop()
                 cands = self._sentence(i, ss, se)
             out.extend(cands)
+            if len(self.mentions) != n_before:
+                out.extend(self._reread_earlier(i, ss, known_ids))
+            known_ids = {id(m) for m in self.mentions}
         self._dated_by_next(out)
+        return out
+
+    def _reread_earlier(self, i: int, ss: int, known_ids: set[int]) -> list[Cand]:
+        """A name discovered in sentence i ("shipped Internet Explorer 1.0") was written in earlier
+        sentences too ("keep using Microsoft's Internet Explorer"): read those sentences again and keep
+        what they tell about the new name.  The state of the reading (suits, facts, subjects) is the
+        one of sentence i again afterwards."""
+        new = [m for m in self.mentions if id(m) not in known_ids and m.start < ss and m.source != "np"]
+        names = {m.name for m in new}
+        out: list[Cand] = []
+        for j in sorted({k for m in new for k, (a, b, _) in enumerate(self.sentences[:i]) if a <= m.start < b}):
+            a, b, _ = self.sentences[j]
+            saved = (len(self.suits), {k: len(v) for k, v in self.facts.items()}, len(self.deals), self.subjects)
+            self.subjects = self.subjects[:j + 1]
+            sm = self._sent_mentions(a, b)
+            try:
+                cands = self._triggers(j, a, b, sm) + self._roles(j, a, b, sm) + self._possessives(j, a, b, sm)
+            finally:
+                del self.suits[saved[0]:]
+                for k in list(self.facts):
+                    del self.facts[k][saved[1].get(k, 0):]
+                del self.deals[saved[2]:]
+                self.subjects = saved[3]
+            out.extend(c for c in cands if c.subject in names or c.object in names)
         return out
 
     _NEXT_HEAD = re.compile(
