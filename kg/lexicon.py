@@ -5,7 +5,7 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `triggers.tsv`    relation, trigger, lang, order (SO/OS), confidence — relation `-` marks a blocker word
 - `relations.tsv`   relation, subject_types, object_types, symmetric
 - `modifiers.tsv`   word, kind (negation, hedge, passive, object, relative, coref, both, conj, speech, charge,
-                    backref), lang
+                    backref, calledoff), lang
 - `suffixes.tsv`    suffix, type, strength (strong/weak) — endings that make an unknown name typed
 - `roles.tsv`       word, leads — role words that introduce a person (院长, CEO)
 - `causes.tsv`      keyword, cause — lawsuit causes

@@ -506,3 +506,28 @@ def test_short_form_without_announcement_is_the_legal_name():
     assert ("sues", "北京青禾创科网络技术有限公司", "上海云栖天下科技发展有限公司") in r
     names = {e.name for e in ex.entities}
     assert not any(n in names for n in ("青禾公司", "云栖技术公司", "运营主体青禾公司"))
+
+
+# -- deals: called off; 向 marks the investee or the seller; a discovered name is every telling of it
+
+def test_called_off_deal_is_negated():
+    ex = run(f"2012年3月，双方曾达成协议，由{A}以669亿日元入股东陵电机约一成股权，但因东陵电机股价随后暴跌，这笔入股案最终告吹。")
+    assert ("invests", A, "东陵电机") in rels(ex, negated=True)
+    assert ("invests", A, "东陵电机") not in rels(ex)
+    assert not any(e.name.startswith("因") or e.name.endswith("约") for e in ex.entities)
+    ex = run(f"{A}收购{B}的计划最终搁浅。")
+    assert ("acquires", A, B) not in rels(ex)
+
+
+def test_xiang_marks_the_investee_and_the_seller():
+    ex = run(f"{A}向{B}投资5亿元。")
+    assert ("invests", A, B) in rels(ex)
+    ex = run(f"2011年7月，{A}宣布以3亿美元向{B}收购绘图晶片厂Nova Graphics；")
+    r = rels(ex)
+    assert ("acquires", A, "Nova Graphics") in r and ("acquires", A, B) not in r
+
+
+def test_name_discovered_once_is_found_everywhere():
+    ex = run("2011年7月，青澜电宣布以3亿美元收购东陵电机。青澜电与苹果本月10日发布联合声明，宣布双方达成全球和解。")
+    assert ("acquires", "青澜电", "东陵电机") in rels(ex)
+    assert any(t == "cooperates" and {s, o} == {"青澜电", "苹果"} for t, s, o in rels(ex))

@@ -63,18 +63,30 @@ def _extract_zh(article: Article, lex) -> Extraction:
         lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
         return [m for m in mentions[lo:hi] if m.end <= se]
 
-    for idx, (ss, se, sent) in enumerate(sentences):
-        sm = in_sentence(ss, se)
-        extra = ents.argument_mentions(text, ss, se, sm, lex)
-        if extra:
-            mentions.extend(extra)
-            mentions.sort(key=lambda m: m.start)
-            starts = [m.start for m in mentions]
+    base = list(mentions)
+    for attempt in range(2):
+        found_here = []
+        for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
-        cm = coref.resolve(text, ss, se, sm, mentions, lex)
-        allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
-        for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
-            cands.append((c, idx, ss, se))
+            extra = ents.argument_mentions(text, ss, se, sm, lex)
+            if extra:
+                found_here.extend(extra)
+                mentions.extend(extra)
+                mentions.sort(key=lambda m: m.start)
+                starts = [m.start for m in mentions]
+                sm = in_sentence(ss, se)
+            cm = coref.resolve(text, ss, se, sm, mentions, lex)
+            allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
+            for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
+                cands.append((c, idx, ss, se))
+        # a name discovered in one sentence (宏达电宣布…收购) is that name wherever else it is written:
+        # read the article again with every telling of it
+        more = ents.repeat_mentions(text, lex, mentions, found_here) if attempt == 0 else []
+        if not more:
+            break
+        mentions = sorted(base + found_here + more, key=lambda m: (m.start, m.end))
+        starts = [m.start for m in mentions]
+        cands = []
 
     # an accusation inside a quotation is the speaker's (他留言：“微信的借口封杀…”)
     quoted = quoted_accusations(text, sentences, mentions, lex)

@@ -356,6 +356,9 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
                 not text.startswith(roles, e):
             continue
+        # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
+        if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(_LONG_ENDINGS):
+            continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and not suf.isascii() and (out[-1].end == s or (
                 (suf in _LONG_ENDINGS or any(text.startswith(x, s) for x in _LONG_ENDINGS))
@@ -710,17 +713,31 @@ _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还",
             "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
 
 
-_NOT_NAME_START = set("这那此该每各本最某其另哪")
+_NOT_NAME_START = set("这那此该每各本最某其另哪的")
+
+
+_FUNCTION_START = set("因由对在将被与向把从据经给为")
 
 
 def plausible_name(surface: str) -> bool:
-    """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name."""
-    return bool(surface) and surface[0] not in _NOT_NAME_START
+    """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name; 指其: nor
+    ends one; 因夏普股价, 与苹果: a function word glued before a known name does not start one."""
+    if not surface or surface[0] in _NOT_NAME_START or (len(surface) > 1 and surface[-1] == "其"):
+        return False
+    if surface[0] in _FUNCTION_START and len(surface) >= 3:
+        from kg.lexicon import load_lexicon
+        lex = load_lexicon()
+        rest = surface[1:]
+        if any(lex.lookup(rest[:k]) is not None for k in range(2, min(len(rest), 12) + 1)):
+            return False
+    return True
 
 
 def _guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
     if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
         return "Company"
+    if re.match(r"(?:约|近|逾|超过)?[0-9一二两三四五六七八九十百半.]+\s*(?:%|％|成)", after):
+        return "Company"    # 入股夏普约一成股权: a stake's holder-to-be is a company
     if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(
             t is None or (t or "").startswith("nr") or t == "zg" for _, t in toks):
         return "Person"
@@ -787,6 +804,12 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if res:
                 end, toks = res
                 surface = text[q:end]
+                # 入股夏普约一成股权: an approximator before a number is no part of the name
+                if len(surface) >= 3 and surface[-1] in "约近逾超达共" and \
+                        re.match(r"[0-9一二两三四五六七八九十百半数]", text[end:end + 1]):
+                    end -= 1
+                    surface = text[q:end]
+                    toks = nlp.tagged(surface)
                 # 认购夏普新股, 购买X股份: the shares are no part of the name
                 for w in _SHARE_WORDS:
                     if surface.endswith(w) and len(surface) - len(w) >= 2:
@@ -795,7 +818,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                         break
                 if _CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
                         and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
-                    m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
+                    m = Mention(q, end, surface, _guess_type(surface, toks, lex, text[end:end + 8]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
         # a funding round's investors (由A领投，B、C和D跟投): the names between the clause opening
@@ -952,7 +975,9 @@ def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexic
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD_SKIP = ("此外", "同时", "其中", "目前", "近日", "日前", "随后", "此后", "今年", "去年", "当天", "当日", "此次",
               "而", "但", "并", "且", "另外", "据悉", "据了解", "公告显示", "资料显示", "数据显示", "不过", "因此",
-              "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面")
+              "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面",
+              "但是", "然而", "因为", "由于", "因", "却")
+_LEAD_SKIP = tuple(sorted(_LEAD_SKIP, key=len, reverse=True))
 _SUBJ_NEXT_TAGS = ("v", "p", "d", "c")
 # words jieba tags as nouns that still open a predicate (全通教育|发布公告)
 _SUBJ_NEXT_WORDS = ("发布", "公告", "宣布", "披露", "发表", "表示", "声明")
@@ -972,10 +997,11 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         ds = find_dates(text[p:min(se, p + 16)])
         if ds and ds[0].start == 0:
             p += ds[0].end
-        for w in _LEAD_SKIP:
-            if text.startswith(w, p):
-                p += len(w)
+        for _ in range(3):      # 但因夏普股价…: lead words in a row
+            w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
+            if w is None:
                 break
+            p += len(w)
         if any(m.start <= p < m.end for m in taken + out):
             continue
         seg = text[p:min(se, p + 12)]
@@ -1012,7 +1038,9 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
 
 
 _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
-_APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|app|App|APP)([\u4e00-\u9fffA-Za-z]{2,8}?)(?=[，。；,;]|$)")
+_APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
+                      r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
+                      r"(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
@@ -1092,6 +1120,9 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             if not any(t.relation == "acquires" and t.lang == "zh" for t in trigs):
                 continue
             ce = clause_end(text, se, limit=40)
+            while ce < len(text) - 1 and text[ce] == " " and text[ce - 1].isascii() and text[ce - 1].isalnum() \
+                    and text[ce + 1].isascii() and text[ce + 1].isalnum():
+                ce = clause_end(text, ce + 1, limit=20)     # a Latin name may hold a space (S3 Graphics)
             if any(m.start >= se and m.end <= ce for m in taken + out):
                 continue
             mt = _APPOSED.search(text, se, ce + 1)
@@ -1219,6 +1250,39 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
                 out.remove(m)
             out.append(Mention(a, b, name, typ, y, "alias"))
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Other tellings of names discovered from one sentence's context (a trigger's argument): every
+    free occurrence of the same surface that stands as a word (a two-character Chinese name only where
+    the segmenter or a frame word sets it apart)."""
+    out: list[Mention] = []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_left(starts, b)
+        return not any(x < b and a < y for x, y in spans[max(0, i - 8):i])
+
+    seen = set()
+    for f in found:
+        y = f.surface
+        if y in seen or len(y) < 2 or f.type not in ("Company", "Organization", "Product", "Person") \
+                or not plausible_name(y) or y in lex.generic:
+            continue
+        seen.add(y)
+        for mt in re.finditer(re.escape(y), text):
+            a, b = mt.start(), mt.end()
+            if not free(a, b) or any(m.start < b and a < m.end for m in out):
+                continue
+            if y.isascii():
+                if (a and text[a - 1].isascii() and text[a - 1].isalnum()) or \
+                        (b < len(text) and text[b].isascii() and text[b].isalnum()):
+                    continue
+            elif not (_aligned(text, a, b) or (len(y) >= 3 and _framed(text, a, b, lex))):
+                continue
+            out.append(Mention(a, b, f.name, f.type, y, "pattern", f.owner))
     return out
 
 

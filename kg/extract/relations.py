@@ -320,6 +320,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
                     _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
                 subj, obj = (g0 or context_subject), r1
+            elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
+                    _ends_with_any(before_g1, {"从", "向", "自"}) and not r1:
+                # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
+                if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
+                    subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
+                else:
+                    continue
             elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
                 subj, obj = deep
             elif g1 and relative:
@@ -463,7 +470,30 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
-    return out
+    return _called_off(text, ss, se, out, lex)
+
+
+_DEALS = ("acquires", "invests", "cooperates")
+
+
+def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """A deal told, then called off later in its sentence (…入股夏普约一成股权，但因…，这笔入股案最终告吹;
+    收购X的计划最终搁浅): the deal is negated — unless another deal is told between the two."""
+    off = [w for w in lex.words("calledoff") if w in text[ss:se]]
+    if not off:
+        return cands
+    for c in cands:
+        if c.type not in _DEALS or c.negated:
+            continue
+        for w in off:
+            p = text.find(w, c.end, se)
+            if p < 0:
+                continue
+            later = [x for x in cands if x.type in _DEALS and c.end < x.start < p]
+            if not later:
+                c.negated = True
+                break
+    return cands
 
 
 _RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
