@@ -531,3 +531,10 @@ def test_name_discovered_once_is_found_everywhere():
     ex = run("2011年7月，青澜电宣布以3亿美元收购东陵电机。青澜电与苹果本月10日发布联合声明，宣布双方达成全球和解。")
     assert ("acquires", "青澜电", "东陵电机") in rels(ex)
     assert any(t == "cooperates" and {s, o} == {"青澜电", "苹果"} for t, s, o in rels(ex))
+
+
+def test_forum_after_xiang_is_no_defendant():
+    ex = run(f"2010年3月2日，{A}同时向美国国际贸易委员会（ITC）及美国德拉瓦州联邦地方法院控告{B}，指其侵害20项专利。")
+    r = rels(ex)
+    assert ("sues", A, B) in r and not any(t == "sues" and o == "美国国际贸易委员会" for t, s, o in r)
+    assert ex.lawsuits and ex.lawsuits[0].defendants == [B]

@@ -309,6 +309,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and pas_in_gap:
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+            elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
+                    (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
+                # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
+                subj, obj = (forum or context_subject), r1
             elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
                 subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
                 obj = r1
@@ -662,6 +666,20 @@ def _bare_clause(text: str, pos: int) -> bool:
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾"):
         lead = lead.replace(w, "")
     return len(lead.strip()) <= 1
+
+
+def _forum(text: str, ss: int, ts: int, lg: list[list[Mention]]):
+    """向 + courts or regulators right before a suit verb (X向ITC（…）及联邦地方法院控告Y): the group
+    before the forum (the plaintiff; [] when the clause has none); None when there is no such forum."""
+    k = len(lg)
+    while k > 0 and all(m.type in ("Court", "Regulator") for m in lg[k - 1]):
+        k -= 1
+    if k == len(lg) or any(c in CLAUSE_BREAK or c in "。" for c in text[lg[k][0].start:ts]):
+        return None
+    lo = lg[k - 1][-1].end if k > 0 else max(ss, lg[k][0].start - 6)
+    if not _ends_with_any(text[lo:lg[k][0].start], {"向"}):
+        return None
+    return lg[k - 1] if k > 0 and not any(c in CLAUSE_BREAK or c in "。" for c in text[lo:lg[k][0].start]) else []
 
 
 def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
