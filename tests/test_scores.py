@@ -107,5 +107,5 @@ def test_corpus_all_scores(tmp_path):
 def test_corpus_new_chinese_scores(tmp_path):
     files = [CORPUS / f for f in ZH_NEW if (CORPUS / f).exists()]
     micro = _micro(files, tmp_path, "corpus_zh_new")
-    assert micro["relations"]["f1"] >= 0.27
-    assert micro["lawsuits"]["f1"] >= 0.25
+    assert micro["relations"]["f1"] >= 0.40      # 0.276 at first look -> 0.414 (47708b8)
+    assert micro["lawsuits"]["f1"] >= 0.52       # 0.273 -> 0.545
