@@ -918,3 +918,30 @@ def test_a_fact_told_before_the_product_is_discovered():
     ex = run("Globex gets a licence to keep using Microsoft's Widget Explorer in its software. "
              "In August 1995 Microsoft shipped Widget Explorer 1.0.")
     assert has(ex, "owns", "Microsoft", "Widget Explorer")
+
+
+def test_other_domains_give_no_false_alarms():
+    # a streaming price war, a ride-hailing suit, a chip export ban, a food-delivery merger
+    ex = run("Netflix raised the price of its standard plan on January 14. Its rival Disney kept its price, and "
+             "Reed Hastings, Netflix's co-chief executive, and Bob Chapek, his counterpart at Disney, said they "
+             "expected subscribers to stay. Later, Netflix licensed its hit series to a Korean broadcaster, and a "
+             "licensed version of the show aired in Seoul. The company argued that its prices were still low.",
+             date="2022-01-20")
+    assert has(ex, "competes", "Netflix", "Disney") and has(ex, "leads", "Bob Chapek", "Disney")
+    assert not any(r.type in ("accuses", "cooperates") for r in ex.relations)
+    ex = run("In March 2017 Lyft sued DoorDash, alleging that it had poached engineers. New York's attorney "
+             "general said in a statement that it was reviewing driver pay, and state attorneys general said "
+             "they were watching. Uber's counterpart, an executive named Sam Park, declined to comment.",
+             date="2018-02-10")
+    assert {(r.type, r.subject) for r in ex.relations} == {("sues", "Lyft")}
+    ex = run("The Commerce Department on Tuesday barred Nvidia from selling its A800 chips. In 2022 the "
+             "Commission imposed a record fine. Jensen Huang, Nvidia's chief executive, said he would keep "
+             "working with regulators. His counterpart at Huawei did not comment. The products that followed "
+             "in 2023 were slower.", date="2023-10-18")
+    assert not any(r.type in ("fines", "launches") for r in ex.relations)
+    assert not has(ex, "leads", "Jensen Huang", "Huawei")
+    ex = run("Grubhub's chief executive, Matt Maloney, will join the board. Analysts said Grubhub's rivalry "
+             "with DoorDash would shape prices; DoorDash argued that the merger was good for restaurants.",
+             date="2020-06-10")
+    assert entity(ex, "Grubhub's") is None and has(ex, "leads", "Matt Maloney", "Grubhub")
+    assert has(ex, "competes", "Grubhub", "DoorDash") and not any(r.type == "accuses" for r in ex.relations)

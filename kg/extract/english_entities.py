@@ -341,11 +341,15 @@ def _people(f: Finder) -> None:
                 while words and (words[0] in f.en.stop or words[0] in f.en.places):
                     words.pop(0)
                 if words:
-                    oname = " ".join(words)
-                    os_ = org.end(1) - len(oname)
+                    oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
+                    os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))
                     le = f.lex.lookup(oname)
-                    if le is None and oname not in f.en.places and f.free(os_, org.end(1)):
-                        f.add(os_, org.end(1), oname, "Company", "pattern")
+                    if le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
+                        f.add(os_, os_ + len(oname), oname, "Company", "pattern")
+                        # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
+                        for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
+                            if f.free(o.start(), o.end()):
+                                f.add(o.start(), o.end(), oname, "Company", "pattern")
     # a plural title before a list of names: "Justices Clarence Thomas and Samuel Alito",
     # "Judges A B, C D and E F", "chief executives A B and C D"
     plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()

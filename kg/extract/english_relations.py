@@ -1312,7 +1312,12 @@ class Reader:
         if subj is not None:
             anchor = subj.end
             group = [x for x in left if x.start == subj.start and x.end == subj.end]
-            if len(group) >= 2:
+            withm = re.match(r"\s+with\s+(?:the\s+)?", t[te:se])
+            other = [m for m in right if withm and m.start == te + withm.end()]
+            if other and re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", t[subj.end:ts]):
+                # "the two firms' rivalry with DoorDash", "Lyft's price war with Uber": each with the other side
+                pairs.extend((g, other[0]) for g in group)
+            elif len(group) >= 2:
                 pairs.append((group[0], group[1]))
             else:
                 lst = self._list_from(subj, left, -1)
