@@ -945,3 +945,11 @@ def test_other_domains_give_no_false_alarms():
              date="2020-06-10")
     assert entity(ex, "Grubhub's") is None and has(ex, "leads", "Matt Maloney", "Grubhub")
     assert has(ex, "competes", "Grubhub", "DoorDash") and not any(r.type == "accuses" for r in ex.relations)
+
+
+def test_surnames_with_an_inner_capital():
+    ex = run("Oracle chief executive Larry Ellison and Bill McDermott, his counterpart at SAP, met. "
+             "Judge Ana DeLuca later spoke.")
+    assert entity(ex, "Bill McDermott").type == "Person" and entity(ex, "Bill Mc") is None
+    assert has(ex, "leads", "Bill McDermott", "SAP")
+    assert entity(ex, "Ana DeLuca").type == "Person"

@@ -44,7 +44,7 @@ _CITY_COURT = re.compile(
     r"(?P<what>court|judge|jury)\b")
 _APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
-NAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)){1,3}"
+NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,3}"
 _MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
 
 
@@ -369,7 +369,7 @@ def _people(f: Finder) -> None:
                     continue
                 _add_person(f, base + nm.start(), name, role, kind)
     # title + a single surname: "Mr. Sweeney", "Judge Koh"
-    for m in re.finditer(r"\b(?P<role>Mr\.|Ms\.|Mrs\.|Dr\.|Judge)\s+(?P<name>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)\b", t):
+    for m in re.finditer(r"\b(?P<role>Mr\.|Ms\.|Mrs\.|Dr\.|Judge)\s+(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)\b", t):
         if f.free(m.start("name"), m.end("name")):
             known = [p for p in f.mentions if p.type == "Person" and p.name.split()[-1] == m.group("name")]
             if known:
@@ -415,7 +415,7 @@ def _product_context(f: Finder) -> None:
 def _speakers(f: Finder) -> None:
     """'Jane Doe said', 'said Jane Doe': a two- or three-word Title-case name that speaks is a person."""
     t = f.text
-    nm = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}"
+    nm = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?){1,2}"
     for rx in (re.compile(rf"(?<![\w.])(?P<name>{nm})(?:,[^,]{{1,60}},)?[ \t]+(?:said|says|told|wrote|added|argued|testified)\b"),
                re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])"),
                re.compile(rf"(?<![\w.])(?P<name>{nm}),[ \t]+who[ \t]+(?:heads|runs|founded|co-founded|leads|led|chairs|"

@@ -33,7 +33,7 @@ _DET = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|som
 _PARTICIPLE_IRREG = {"sued", "fined", "bought", "sold", "hit", "taken", "shut", "cut", "led", "won", "held",
                      "found", "brought", "struck", "made", "run", "owned"}
 _VERBISH = re.compile(r"(?:ed|ing)$")
-_PNAME = r"[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)){1,2}"
+_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,2}"
 
 
 @dataclass
