@@ -324,6 +324,7 @@ _TEMPLATE = """<!DOCTYPE html>
   <label><input id="physics" type="checkbox"> physics</label>
   <label><input id="undated" type="checkbox" checked> undated facts</label>
   <label title="Entities an article mentions without any stored fact"><input id="isolated" type="checkbox"> entities without facts</label>
+  <label title="Relation and date on every edge (hover or click an edge for them otherwise)"><input id="edgelabels" type="checkbox"> edge labels</label>
   <span id="status"></span>
 </header>
 <aside id="side">
@@ -391,6 +392,8 @@ function nodeItem(n) {
   if (n.kind === "lawsuit") item.label = "⚖ " + n.label;
   return item;
 }
+// Edge labels crowd a dense picture: shown from the start only on small graphs, a toggle otherwise.
+var EDGE_LABELS = !large && DATA.edges.length <= 25;
 function edgeItem(e) {
   var c = rs(e.type).color, ev = evOf(e);
   var item = {id: e.id, from: e.from, to: e.to, color: {color: c, highlight: c, hover: c, opacity: 0.85},
@@ -400,7 +403,7 @@ function edgeItem(e) {
     smooth: false};
   if (!large) {
     item.label = relName(e.type, e.lang) + (e.date ? " " + e.date : "");
-    item.font = {size: 11, color: "#495057", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal"};
+    item.font = {size: EDGE_LABELS ? 11 : 0, color: "#495057", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal"};
   }
   if (e.rank > 0) {
     var side = (e.rank % 2 === 1) ? 1 : -1;
@@ -411,6 +414,12 @@ function edgeItem(e) {
   return item;
 }
 var nodes = new vis.DataSet(DATA.nodes.map(nodeItem));
+document.getElementById("edgelabels").checked = EDGE_LABELS;
+document.getElementById("edgelabels").disabled = large;
+document.getElementById("edgelabels").addEventListener("change", function () {
+  EDGE_LABELS = this.checked;
+  edges.update(DATA.edges.map(function (e) { return {id: e.id, font: {size: EDGE_LABELS ? 11 : 0}}; }));
+});
 var edges = new vis.DataSet(DATA.edges.map(edgeItem));
 
 // ------------------------------------------------------------------ filters
