@@ -496,7 +496,6 @@ def _chunks(f: Finder) -> None:
 
 def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) -> None:
     name = " ".join(words)
-    surface = f.text[s:e]
     if not f.free(s, e):
         # a longer name around a lexicon name: "Apple Inc." -> Apple's mention grows to the full form
         inner = [m for m in f.mentions if s <= m.start and m.end <= e]

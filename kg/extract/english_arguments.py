@@ -1,0 +1,327 @@
+"""Argument finding for the English reader: who acts and on whom, around a trigger.
+
+The subject is the nearest fitting name before the trigger that is not in a prepositional phrase nor
+a possessive modifier; the object the first fitting name after it in its clause, or the list of names
+in apposition.  Capitalised names the entity finder did not know become entities when they stand in
+argument position ("sued Netscape", "Java was created by Sun"), and every later writing of the same
+name is the same entity.  When no object is written, the other side of the last such fact is meant.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.english_reading import ReadingBase
+from kg.extract.entities import Mention
+
+_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,2}"
+
+
+class ArgumentReading(ReadingBase):
+    """Subjects, objects and lists of names, and the discovery of names in argument position."""
+
+    def _list_from(self, m: Mention, ms: list[Mention], direction: int = 1) -> list[Mention]:
+        """m and the names listed with it ("Foxconn, Pegatron, Wistron and Compal")."""
+        out = [m]
+        t = self.text
+        if m not in ms:
+            return out
+        idx = ms.index(m)
+        j = idx
+        while 0 <= j + direction < len(ms):
+            a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
+            gap = t[a.end:b.start]
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?", gap):
+                break
+            nxt = ms[j + direction]
+            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
+                break
+            out.append(nxt)
+            j += direction
+        return out if direction > 0 else list(reversed(out))
+
+    def _left_subject(self, rel, ss, ts, sm, trig) -> Mention | None:
+        t = self.text
+        left = [m for m in sm if m.end <= ts]
+        if "static" in trig.flags and left:
+            # apposition: "Pocketpair Inc., the Tokyo-based developer of ..."
+            for m in reversed(left):
+                if re.fullmatch(r",\s+(?:the|a|an|its)?\s*(?:[\w.-]+\s+){0,3}", t[m.end:ts]) and self._fits(rel, 0, m):
+                    return m
+        # possessive right before a nominal trigger: "Apple's lawsuit against", "Qualcomm's main rival"
+        for m in reversed(left):
+            gap = t[m.end:ts]
+            if re.fullmatch(r"['’]s?\s+(?:[\w$€£.,%-]+\s+){0,4}", gap) and self._fits(rel, 0, m):
+                return m
+            break
+        rc = None
+        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+            rc = (ss + rm.start(), ss + rm.end())
+        for m in reversed(left):
+            if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):
+                continue
+            if self.in_pp(m) and not (rel == "rules" and m.type == "Court"):
+                continue
+            if self.possessive(m) and m.source != "coref":
+                continue
+            if m.source == "coref" and m.surface.lower() == "its":
+                continue
+            if m.type == "Person" and m.name in self.judge_court and rel == "rules":
+                return Mention(m.start, m.end, self.judge_court[m.name], "Court", m.surface, "coref")
+            if m.type == "Person" and m.start in self.office_of and self._fits(rel, 0, self.office_of[m.start]):
+                return self.office_of[m.start]
+            if not self._fits(rel, 0, m):
+                if rel == "rules" and m.type == "Person":
+                    courts = [c for c in self.mentions if c.type == "Court"]
+                    if m.name in self.judges and courts:
+                        return Mention(m.start, m.end, courts[0].name, "Court", m.surface, "coref")
+                continue
+            return m
+        return None
+
+    def _right_objects(self, rel, ts, te, se, sm, subj_names, trig) -> list[Mention]:
+        t = self.text
+        right = [m for m in sm if m.start >= te]
+        for m in right:
+            gap = t[te:m.start]
+            if re.search(r";|,\s+(?:which|who|while|after which|when)\b|\s(?:after which|while|whereas)\s", gap):
+                break
+            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m):
+                break
+            if "noobj" in trig.flags and "," in gap:
+                break
+            if re.search(r",\s+(?:and|but)\s+", gap) and self._starts_clause(m):
+                break
+            if m.name in subj_names or not self._fits(rel, 1, m):
+                continue
+            if rel != "owns" and m.type == "Person" and m.name in self.judges:
+                continue
+            if self.possessive(m) and m.source != "coref" and any(
+                    x.start == m.end + len(re.match(r"['’]s?\s+", t[m.end:m.end + 4]).group(0)) and self._fits(rel, 1, x)
+                    for x in right if re.match(r"['’]s?\s+", t[m.end:m.end + 4])):
+                continue        # "brought by AOL's Netscape unit": the name the possessive modifies
+            if self.possessive(m) and m.source != "coref":
+                # "four of Apple's contract manufacturers, Foxconn, Pegatron, ...": the list in apposition
+                app = re.match(r"['’]s\s+(?:[\w-]+\s+){0,3}?[\w-]+,\s+", t[m.end:se])
+                if app:
+                    nxt = [x for x in right if x.start == m.end + app.end()]
+                    if nxt and self._fits(rel, 1, nxt[0]):
+                        return self._list_from(nxt[0], right)
+            if m.source == "coref" and m.surface.lower() == "its":
+                # "its Unreal Engine": the object is the thing owned, when it is named
+                continue
+            same = [x for x in right if x.start == m.start and x.end == m.end and x.source == "coref"]
+            if len(same) > 1:
+                return same
+            return self._list_from(m, right)
+        return []
+
+    def _starts_clause(self, m: Mention) -> bool:
+        """Is m the subject of a clause of its own ("..., and Didi will invest")?"""
+        nxt = re.match(r"\s+(?:\w+ly\s+)?([\w'’-]+)", self.text[m.end:m.end + 40])
+        if not nxt:
+            return False
+        w = nxt.group(1).lower()
+        return w in self.aux | {"had", "has", "have", "will", "would", "can", "could", "must", "should", "may",
+                                "might", "said", "says", "also", "then", "did", "does"} or w.endswith("ed")
+
+    def _np_object(self, te: int, se: int) -> tuple[int, int, str] | None:
+        t = self.text
+        m = re.match(r"\s+(?:the|a|an|its|their|his|her)\s+((?:[\w-]+[ \t]+){0,5}[\w-]+)", t[te:se])
+        if not m:
+            return None
+        words = m.group(1).split()
+        for k, w in enumerate(words):
+            if w.lower() in self.en.heads:
+                if k + 1 < len(words) and words[k + 1].lower() in self.en.heads:
+                    continue
+                mods = [x for x in words[:k] if x.lower() not in self.en.generic_mods]
+                if not mods:
+                    return None
+                caps = [x for x in words[:k] if x[:1].isupper()]
+                if caps and len(caps) == k:
+                    # "the Stadia service": the name is the capitalised part
+                    name = " ".join(words[:k])
+                else:
+                    name = " ".join(words[:k + 1])
+                s = te + m.start(1)
+                return s, s + len(name), name
+        return None
+
+    def _implied_defendant(self, subjects, te, se, sm, trig, rel="sues") -> list[Mention]:
+        """The other side of a suit (an investigation) told without one: "filed two more suits",
+        "countersued", "opened the investigation" -> the other side of the last such fact."""
+        t = self.text
+        m = re.search(r"\b(?:claiming|alleging|accusing|arguing|saying)(?:\s+that)?\s+", t[te:se])
+        if m:
+            after = [x for x in sm if x.start == te + m.end() and self._fits(rel, 1, x)]
+            if after:
+                return after[:1]
+        names = {s.name for s in subjects}
+        if rel == "fines" and not any(c.subject in names for c in self.facts.get(rel, [])):
+            # "the European Commission imposed a record fine": the company under investigation in
+            # view, when the article has exactly one
+            targets = {c.object for c in self.facts.get(rel, []) if c.object not in names}
+            if len(targets) == 1:
+                o = targets.pop()
+                return [Mention(te, te, o, self._type_of(o), o, "coref")]
+            return []
+        for c in reversed(self.facts.get(rel, []) if rel != "sues" else self.suits):
+            if rel != "sues":
+                if c.subject in names and c.object not in names:
+                    return [Mention(te, te, c.object, self._type_of(c.object), c.object, "coref")]
+                continue
+            if c.subject in names and c.object not in names:
+                return [Mention(te, te, c.object, self._type_of(c.object), c.object, "coref")]
+            if c.object in names and c.subject not in names:
+                return [Mention(te, te, c.subject, self._type_of(c.subject), c.subject, "coref")]
+        return []
+
+    _CAPNAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+
+    def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
+        t = self.text
+        name = t[s:e]
+        name = re.sub(r"['’]s?$", "", name).rstrip(".,")
+        words = name.split()
+        if typ == "Product" and len(words) >= 2 and re.fullmatch(r"\d+(?:\.\d+)+", words[-1]):
+            words.pop()         # "Internet Explorer 1.0": the product, without its version
+        while words and (typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
+                         or words[0] in self.en.places) and (
+                words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
+                         or re.sub(r"['’]s$", "", words[0]) in self.en.places
+                         or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
+            words.pop(0)
+        # "Tokyo-based", "U.S.-listed": a modifier, not a name
+        if words and re.search(r"-[a-z]+$", words[-1]):
+            return None
+        while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
+                         or words[-1] in self.en.stop):
+            words.pop()
+        if not words or len(words) > 4:
+            return None
+        if words[0].lower().rstrip(".") in self.en.months or words[0].lower() in self.en.weekdays:
+            return None         # "on April 16", "on Friday"
+        name = " ".join(words)
+        s = t.find(name, s, e + 1)
+        e = s + len(name)
+        if len(name) < 2 or name in self.en.places or name.lower() in self.en.months or \
+                name.lower() in self.en.weekdays or name.lower() in self.en.coref:
+            return None
+        if any(not (e <= m.start or s >= m.end) for m in self.mentions + self.corefs):
+            return None
+        le = self.lex.lookup(name)
+        if le is not None:
+            m = Mention(s, e, le.name, le.type, name, "lexicon", le.owner)
+        else:
+            core = list(words)
+            for suf, styp, pos, strip in self.en.suffixes:
+                if pos == "last" and len(core) > 1 and core[-1] == suf:
+                    typ = styp
+                    if strip:
+                        name = " ".join(core[:-1])
+                    break
+            m = Mention(s, e, name, typ, t[s:e], "argument")
+        self.mentions.append(m)
+        surf = t[s:e]
+        # the same name written again later in the article is the same entity
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(surf) + r"(?![\w&-])", t):
+            a, b = o.start(), o.end()
+            if a == s or any(not (b <= x.start or a >= x.end) for x in self.mentions + self.corefs):
+                continue
+            self.mentions.append(Mention(a, b, m.name, m.type, surf, m.source, m.owner))
+        self.mentions.sort(key=lambda x: (x.start, x.end))
+        return m
+
+    def _name_ends(self, e: int) -> bool:
+        """Does a name end here, rather than modify a noun ("Wi-Fi chips")?"""
+        nxt = re.match(r"\s*([\w'’-]+|[^\w\s]|$)", self.text[e:e + 30])
+        if not nxt:
+            return True
+        w = nxt.group(1)
+        if not w or not w[0].isalnum() or w[0].isupper() or w[0].isdigit():
+            return True
+        lw = w.lower()
+        return lw in self.preps or lw in self.aux or lw.endswith("ed") or lw in (
+            "and", "or", "but", "that", "which", "who", "after", "before", "because", "as", "when", "while",
+            "since", "until", "last", "this", "earlier", "later", "said", "says", "has", "had", "have", "will",
+            "would", "could", "can", "may", "might", "must", "should", "also", "twice", "again", "over", "s",
+            "itself", "alone", "directly", "liable", "ago", "guilty", "responsible", "instead", "too",
+            "in", "on", "for", "from", "to", "with", "over", "at", "by") or lw in self.en.months or lw in self.en.numbers \
+            or lw in ("a", "an", "the", "its", "their", "his", "her")
+
+    def _discover_args(self, ss, se, ts, te, rel, frame="SO") -> None:
+        """Unknown capitalised names in argument position become entities ("sued Netscape")."""
+        t = self.text
+        st, ot = self._schema(rel)[0], self._schema(rel)[1]
+        if frame == "OS":
+            # "founded by Jim Clark and Marc Andreessen", "led by Steve Ballmer": the name after the
+            # trigger is the subject, of the subject's type
+            st, ot = ot, st
+        otype = "Product" if rel in ("launches", "discontinues") and frame != "OS" else (
+            "Company" if "Company" in ot else ("Person" if "Person" in ot and frame == "OS" else None))
+        if otype == "Person":
+            nm = re.match(r"[ \t]+(" + _PNAME + r")((?:,[ \t]+" + _PNAME + r")*,?[ \t]+and[ \t]+(" + _PNAME + r"))?", t[te:se])
+            if nm:
+                for g in (1, 3):
+                    if nm.group(g) and not any(x.start < te + nm.end(g) and te + nm.start(g) < x.end
+                                               for x in self.mentions + self.corefs):
+                        self._new_name(te + nm.start(g), te + nm.end(g), "Person")
+        if otype:
+            m = re.match(r"[ \t]+(?:that[ \t]+)?(?:the[ \t]+|its[ \t]+|rival[ \t]+|a[ \t]+)?", t[te:se])
+            p = te + (m.end() if m else 0)
+            n = self._CAPNAME.match(t, p, se)
+            if not (n and n.start() == p) and otype == "Company":
+                # "overturned the fine against Initech", "to block Initech's merger": the first name
+                # after a few lower-case words of the clause
+                g = re.match(r"(?:[ \t]+(?:[a-z][\w-]*|\$?[\d.,]+|[€£$][\d.,]+))*?[ \t]+(?:against|on|of|to|that|for)[ \t]+"
+                             r"(?:the[ \t]+)?(?=[A-Z])|(?:[ \t]+to[ \t]+[a-z]+)[ \t]+(?=[A-Z])", t[te:se])
+                if g and len(g.group(0).split()) <= 7:
+                    p = te + g.end()
+                    n = self._CAPNAME.match(t, p, se)
+            if n and n.start() == p:
+                inside = [x for x in self.mentions if x.start <= p < x.end]
+                ne = n.end()
+                pm = re.search(r"['’]s?$", n.group(0))
+                if pm:
+                    ne = n.start() + pm.start()
+                if not inside and not any(x.start <= p < x.end for x in self.corefs) and self._name_ends(ne):
+                    self._new_name(n.start(), ne, otype)
+                elif otype == "Product" and len(inside) == 1 and inside[0].type == "Company" \
+                        and inside[0].start == p and n.end() > inside[0].end + 1:
+                    # "shut down Google Reader": a product named after its owner
+                    owner = inside[0]
+                    self.mentions.remove(owner)
+                    m = self._new_name(n.start(), n.end(), "Product")
+                    if m is not None:
+                        m.owner = owner.name
+                    else:
+                        self.mentions.append(owner)
+        if rel == "acquires":
+            to = re.search(r"\bto[ \t]+(?:the[ \t]+)?(?=[A-Z])", t[te:se])
+            if to and not re.search(r"[,;]", t[te:te + to.start()]):
+                p = te + to.end()
+                n = self._CAPNAME.match(t, p, se)
+                if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
+                    self._new_name(n.start(), n.end(), "Company")
+        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+"
+                        r"(?:which|whom)\s+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*)\s+(?:\w+ly\s+)?$", t[ss:ts])
+        if rcl and "Company" in st:
+            for gi in (1, 2):
+                a0, b0 = ss + rcl.start(gi), ss + rcl.end(gi)
+                if not any(x.start < b0 and a0 < x.end for x in self.mentions + self.corefs):
+                    self._new_name(a0, b0, "Company")
+        passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
+        if ("Company" in st and rel not in ("rules",)) or (passive_lead and otype):
+            lead = t[ss:ts]
+            m = re.search(r"(?:^|,[ \t]+|;[ \t]+)((?:the[ \t]+)?[A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*)"
+                          r"((?:,[ \t]+(?:which|who))?(?:[ \t]+[a-z][\w'-]*){0,4}[ \t]+)$", lead)
+            if m and not re.search(r"\b(?:said|says|that|who|which)\b", re.sub(r"^,\s+(?:which|who)", "", m.group(2))):
+                s0 = ss + m.start(1)
+                if not any(x.start <= s0 + len(m.group(1)) - 1 and s0 < x.end for x in self.mentions + self.corefs):
+                    # "Java was created by Sun": the name before a passive verb is its object
+                    self._new_name(s0, ss + m.end(1), (otype or "Company") if passive_lead and frame != "OS" else "Company")
+        if frame == "OS" and "Company" in st:
+            # "Netscape, founded in 1994 by ...": the name a participle clause hangs on
+            m = re.search(r"(?:^|[,;][ \t]+)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*)*),[ \t]+$", t[ss:ts])
+            if m and not any(x.start < ss + m.end(1) and ss + m.start(1) < x.end for x in self.mentions + self.corefs):
+                self._new_name(ss + m.start(1), ss + m.end(1), "Company")

@@ -1,0 +1,503 @@
+"""Clause reading for the English reader: each trigger of a sentence (`triggers_en.tsv`) read by its
+frame into candidate facts.
+
+- SO / OS / SELL (`_read`): subject and object by position and voice, "and"-joined verbs and
+  participles keeping the subject before them, context flags (court, settlement, wrongdoing);
+- SAID (`_read_said`): a wrongdoing told as someone's words, the speaker accusing the doer;
+- PS (`_read_product_subject`): a product as subject ("Stadia was launched"), its owner acting;
+- SYM (`_read_sym`): symmetric relations ("X and Y settled", "between X and Y", "X, Y's rival").
+Negation and irrealis between the subject and the trigger flag a fact negated; hedges lower its
+confidence (`_modality`).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.english_arguments import ArgumentReading
+from kg.extract.english_lexicon import EnTrigger
+from kg.extract.english_reading import _PARTICIPLE_IRREG, Cand
+from kg.extract.entities import Mention
+
+
+class ClauseReading(ArgumentReading):
+    """Reads a sentence's triggers; records suits, facts, deals and acting products as it goes, for
+    later sentences to refer back to."""
+
+    def _trigger_hits(self, ss: int, se: int) -> list[tuple[int, int, EnTrigger]]:
+        hits = []
+        for trig in self.en.triggers:
+            for m in trig.regex.finditer(self.text, ss, se):
+                hits.append((m.start(), m.end(), trig))
+        # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the
+        # court and non-court readings of one word ("barred") both stay for the subject to decide
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        keep = []
+        for h in hits:
+            if any(k[0] <= h[0] and h[1] <= k[1] and (k[1] - k[0]) > (h[1] - h[0]) for k in keep):
+                continue
+            keep.append(h)
+        return keep
+
+    def _triggers(self, i, ss, se, sm) -> list[Cand]:
+        out: list[Cand] = []
+        last_subject: list[Mention] | None = None
+        for ts, te, trig in self._trigger_hits(ss, se):
+            res = self._read(i, ss, se, sm, ts, te, trig, last_subject)
+            if res is None:
+                continue
+            cands, subj = res
+            if subj:
+                last_subject = subj
+            out.extend(cands)
+        self._swap = self._noprod = False
+        return out
+
+    def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
+        if trig.frame == "OS" and trig.relation == "leads":
+            return False        # "was founded by X": the OS frame already reads the agent after "by"
+        left = self.text[max(0, ts - 40):ts]
+        m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
+        if not m or m.group(1).lower() not in self.aux:
+            return False
+        first = trig.pattern.split()[0].lower()
+        return first.endswith("ed") or first in _PARTICIPLE_IRREG
+
+    def _modality(self, a: int, b: int) -> tuple[bool, float]:
+        """(negated, confidence factor) from the words between the subject and the trigger."""
+        seg = self.text[a:b]
+        seg = re.split(r"\band\b|,", seg)[-1]
+        neg = bool(self.neg and self.neg.search(seg)) or bool(self.irr and self.irr.search(seg))
+        factor = 0.6 if self.hedge and self.hedge.search(self.text[max(0, a - 60):b]) else 1.0
+        return neg, factor
+
+    def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):
+        t = self.text
+        rel = trig.relation
+        if "courtctx" in trig.flags and not (
+                re.search(r"\b(?:court|courts|judge|injunction|lawsuit|suit|complaint|filing|filed)\b", t[ss:se], re.I)
+                or any(m.type == "Court" for m in sm)):
+            return None
+        if "settlectx" in trig.flags and not self._settle_context(i, ss, se):
+            return None
+        if "wrongctx" in trig.flags:
+            clause = re.split(r"[;]|,\s+(?:but|while|and)\s", t[te:se])[0]
+            if not (self.wrong and self.wrong.search(clause)):
+                return None
+        if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
+            before = [id(m) for m in self.mentions]
+            self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel, trig.frame)
+            if [id(m) for m in self.mentions] != before:
+                sm = self._sent_mentions(ss, se)
+        court_trig = "court" in trig.flags
+        if court_trig:
+            rel = "rules"
+        self._swap = trig.frame == "OS" and rel == "leads"
+        self._noprod = "noprod" in trig.flags
+        if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
+            return None         # "a licensed version": an adjective, no act
+        if trig.frame == "SYM":
+            return self._read_sym(i, ss, se, sm, ts, te, trig)
+        if trig.frame == "SAID":
+            return self._read_said(i, ss, se, sm, ts, te, trig)
+        passive = self._passive(ts, te, trig)
+        reduced = rel == "launches" and any(m.type == "Product" and re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3},\s*", t[m.end:ts])
+                                            for m in sm)
+        if trig.frame == "PS" or reduced or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
+            return self._read_product_subject(i, ss, se, sm, ts, te, trig)
+        subjects: list[Mention] = []
+        objects: list[Mention] = []
+        if passive:
+            by = re.search(r"\bby\s+", t[te:se])
+            agents = [m for m in sm if by and m.start >= te + by.end()][:1]
+            pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
+            # "Uber, which bought Otto in 2016, was sued": the head of the relative clause
+            for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+                a0, b0 = ss + rm.start(), ss + rm.end()
+                if not re.search(r"[,;]", t[b0:ts]):
+                    pat = [m for m in pat if not (a0 <= m.start < b0)]
+            if not agents and pat and rel in ("fines", "rules") and not by:
+                # "Qualcomm was fined": the regulator (court) the text is talking about
+                want = "Regulator" if rel == "fines" else "Court"
+                near = [m for m in self._before(ts, 2000) if m.type == want]
+                if near:
+                    agents = [near[-1]]
+            if not agents or not pat:
+                return None
+            subjects = self._list_from(agents[0], [m for m in sm if m.start >= te])
+            objects = self._list_from(pat[-1], [m for m in sm if m.end <= ts], -1)
+            subj_anchor = pat[-1].end
+        else:
+            lead = t[ss:ts]
+            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:then\s+)?(?:\w+ly\s+)?$", lead)
+            participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
+            if coord and last_subject:
+                subj = last_subject[0]
+                subjects = last_subject
+            elif participle and self.subjects[-1] is not None:
+                subj = self.subjects[-1]
+                subjects = [subj]
+            else:
+                subj = self._left_subject(rel, ss, ts, sm, trig)
+                settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
+                if trig.frame == "OS" and rel == "sues" and settle_lead:
+                    # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
+                    main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
+                    if main is not None and self._fits(rel, 1, main):
+                        subj = main
+                if subj is None and trig.pattern.endswith(" of"):
+                    # "the acquisition of X by Y" with nothing before it
+                    objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
+                    byy = re.match(r"\s+by\s+(?:the\s+)?", t[objs[-1].end:se]) if objs else None
+                    ag = [m for m in sm if byy and m.start == objs[-1].end + byy.end() and self._fits(rel, 0, m)]
+                    subj = ag[0] if ag else None
+                if subj is None:
+                    return None
+                subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
+                    if subj in sm else [subj]
+                if subj.source == "coref" and subj.type == "Person":
+                    # "they" for two people: both act
+                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == "Person"
+                                 and (x.start, x.end) == (subj.start, subj.end)]
+            subj_anchor = subj.end
+            if trig.frame == "SELL":
+                to = re.search(r"\bto\s+", t[te:se])
+                if not to:
+                    return None
+                buyers = [m for m in sm if m.start >= te + to.end() and self._fits("acquires", 0, m)][:1]
+                things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)
+                          and not (m.source == "coref" and m.surface.lower() == "its")
+                          and re.fullmatch(r"\s+(?:(?:the|its|their|a|an|his|her)\s+)?(?:(?:[\w%.-]+\s+){0,2}"
+                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?)?",
+                                           t[te:m.start])
+                          and len(t[m.end:te + to.start()].split()) <= 3][:1]
+                if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
+                    # "Yahoo sold its core business to Verizon": the seller stands for what it sold
+                    things = subjects[:1]
+                if not buyers or not things:
+                    return None
+                subjects, objects = buyers, things
+            else:
+                ote = te
+                if "…" in trig.pattern:
+                    first = re.match(r"\S+(?:\s+\S+)*?(?=\s)", t[ts:te])
+                    head_words = len(trig.pattern.split("…")[0].split())
+                    wm = re.match(r"(?:\S+\s+){%d}" % head_words, t[ts:te])
+                    gap_objs = [m for m in sm if wm and ts + wm.end() <= m.start and m.end <= te]
+                    if gap_objs and first:
+                        ote = ts + wm.end()
+                objects = self._right_objects(rel, ts, ote, se, sm, {m.name for m in subjects}, trig)
+                if objects and trig.pattern.endswith(" of"):
+                    # "the acquisition of X by Y": Y is the buyer
+                    byy = re.match(r"\s+by\s+(?:the\s+)?", t[objects[-1].end:se])
+                    if byy:
+                        ag = [m for m in sm if m.start == objects[-1].end + byy.end() and self._fits(rel, 0, m)]
+                        if ag:
+                            subjects, subj = ag[:1], ag[0]
+                if not objects and "np" in trig.flags:
+                    np = self._np_object(te, se)
+                    if np:
+                        s0, e0, name = np
+                        m = Mention(s0, e0, name, "Product", name, "np")
+                        self.mentions.append(m)
+                        objects = [m]
+                if objects and "np" in trig.flags:
+                    np = self._np_object(te, se)
+                    if np and np[0] < objects[0].start and not any(o.start <= np[0] < o.end for o in objects):
+                        s0, e0, name = np
+                        m = Mention(s0, e0, name, "Product", name, "np")
+                        self.mentions.append(m)
+                        objects = [m]
+                if not objects:
+                    # "Broadcom, which Avago acquired": the relative clause's head is the object
+                    rh = re.search(r"(?:^|[,;]\s+|\s)"
+                                   r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
+                                   t[ss:subj.start])
+                    if rh and not any(x.start <= ss + rh.start(1) < x.end for x in self.mentions + self.corefs):
+                        if self._new_name(ss + rh.start(1), ss + rh.end(1), "Company") is not None:
+                            sm = self._sent_mentions(ss, se)
+                    rel_head = [m for m in sm if m.end <= subj.start and re.fullmatch(
+                        r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
+                    if rel_head:
+                        objects = rel_head[-1:]
+                if not objects and "noobj" in trig.flags:
+                    objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
+                if not objects and "deal" in trig.flags and re.match(
+                        r"\s+(?:the|its|their|this|that)\s+(?:proposed\s+|planned\s+|\$[\d.]+\s+(?:billion|million)\s+)?"
+                        r"(?:deal|merger|acquisition|takeover|purchase|transaction|tie-up)\b", t[te:se]):
+                    # "the FTC sued to block the deal": the buyer in the deal told last
+                    deals = self.facts.get("acquires") or []
+                    if deals:
+                        b = deals[-1].subject
+                        objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
+                if court_trig:
+                    # a court rules on parties, not on the products its ruling talks about
+                    objects = [o for o in objects if o.type != "Product"]
+                if not objects and court_trig and re.match(
+                        r"\s+(?:[\w-]+\s+){0,4}?(?:deal|settlement|agreement|accord|merger|acquisition|purchase|takeover)s?\b",
+                        t[te:se]) and any(m.type == "Court" or m.name in self.judges for m in subjects):
+                    # "the judge approved (most of) the deal": a ruling on the parties of the deal told last
+                    lo = self.sentences[i - 1][0] if i > 0 else ss
+                    deals = [d for d in self.deals if lo <= d[0] < ts]
+                    if deals:
+                        d = max(deals, key=lambda d: d[0])
+                        objects = [Mention(te, te, n, self._type_of(n), n, "coref") for n in d[1:]]
+                if not objects and court_trig and any(m.type == "Court" or m.name in self.judges for m in subjects):
+                    # "Judge Koh struck $450 million of that", "the justices sent the case back":
+                    # a ruling in the case in hand, on its last-named party
+                    last = (self.facts.get("rules") or self.suits or [None])[-1]
+                    if last is not None:
+                        objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+        # court readings need a court (or a judge), the others must not have one
+        courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
+        if courtish != court_trig:
+            return None
+        self._swap = False
+        if trig.frame == "OS":
+            subjects, objects = objects, subjects
+        if not subjects or not objects:
+            return None
+        neg, factor = self._modality(subj_anchor if not passive else ts, ts)
+        if "irrealis" in trig.flags:
+            neg = True
+        # a report over an earlier event: "Qualcomm said (in December) the court had granted"
+        d = self.dates.date_before(i, ts)
+        block = bool(d and self.report and self.report.search(t[d.end:ts])
+                     and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
+        date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if trig.frame == "OS" and rel == "sues" and re.search(
+                r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
+            date = None         # the suit being settled is one told elsewhere, not a new filing
+        out = []
+        for s_ in subjects:
+            for o in objects:
+                r = rel
+                if r == "blocks" and self._owns(s_.name, o):
+                    r = "discontinues"
+                if not self._fits(r, 0, s_) or not self._fits(r, 1, o):
+                    continue
+                c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+                out.append(c)
+                if s_.type == "Product" and "Product" not in self._schema(r)[0]:
+                    self.acting.add(s_.name)
+                if r == "sues" and not neg:
+                    self.suits.append(c)
+                if r == "acquires" and not neg:
+                    self.deals.append((ts, c.subject, c.object))
+                if not neg:
+                    self.facts.setdefault(r, []).append(c)
+        return out, subjects
+
+    _DOER_GAP = re.compile(r"\s*[\"“”'‘’]?\s*(?:(?:had|has|have|was|were|been|is|are|also|not|never|allegedly|illegally|"
+                           r"deliberately|knowingly|wilfully|willfully|slavishly|repeatedly|systematically|openly|"
+                           r"simply|just|unlawfully|blatantly)\s+)*[\"“”'‘’]?\s*")
+
+    def _read_said(self, i, ss, se, sm, ts, te, trig):
+        """A wrongdoing reported as someone's words: "Oracle said Google 'stole Java'", "..., saying
+        in a statement that Samsung had copied the iPhone", "Google copied Java, Oracle said"."""
+        t = self.text
+        rel = trig.relation
+        doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers and self.speech:
+            # "said that Initech had copied": an unknown name right after the speech verb's "that"
+            nm = re.search(r"(?:\bthat\s+|\b(?:said|says|saying|claimed|claiming|argued|arguing|alleged|alleging)\s+)"
+                           r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*){0,3})(" + self._DOER_GAP.pattern + r")$", t[ss:ts])
+            if nm and self._new_name(ss + nm.start(1), ss + nm.end(1), "Company") is not None:
+                sm = self._sent_mentions(ss, se)
+                doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers:
+            return None
+        doer = doers[-1]
+        if self.in_pp(doer) or not self._fits(rel, 1, doer):
+            return None
+        speaker = None
+        sv = None
+        if self.speech:
+            # the speech verb that governs the clause: the last one before the doer, nothing but
+            # adjuncts ("in a statement on Monday") and "that" between them
+            for v in self.speech.finditer(t, ss, doer.start):
+                gap = t[v.end():doer.start]
+                if len(gap) <= 90 and not re.search(r"[;.!?]", gap) and \
+                        re.search(r"(?:\bthat\s+|[\"“]\s*|\s)$", gap) and not re.search(r"\b(?:which|who|whom)\b", gap):
+                    sv = v
+                else:
+                    sv = None
+            if sv is not None:
+                lead = t[ss:sv.start()]
+                if sv.group(0).lower().endswith("ing") and re.search(r",\s*(?:\w+ly\s+)?$", lead):
+                    speaker = self.subjects[-1] if self.subjects else None
+                else:
+                    left = [m for m in sm if m.end <= sv.start()]
+                    for m in reversed(left):
+                        # "Apple's lawyers said", "Apple said", "Apple, the iPhone maker, said"
+                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
+                            if not self.in_pp(m):
+                                speaker = m
+                        break
+            else:
+                # "Google copied Java, Oracle said" / ", said Oracle"
+                for m in sm:
+                    if m.start < te:
+                        continue
+                    pre, post = t[te:m.start], t[m.end:se]
+                    ws = re.match(r"\s+", post)
+                    vm = self.speech.match(t, m.end + ws.end(), se) if ws else None
+                    if vm and re.search(r",\s*[\"”']?\s*$", pre) and not re.search(r"[;]", pre):
+                        speaker, sv = m, vm
+                        break
+                    inv = re.search(r",\s*[\"”']?\s*(?:said|says|according\s+to)\s+$", pre)
+                    if inv:
+                        speaker, sv = m, m
+                        break
+        if speaker is None or sv is None or speaker.name == doer.name or not self._fits(rel, 0, speaker):
+            return None
+        spos = sv.start() if isinstance(sv, re.Match) else sv.start
+        neg_speech, factor = self._modality(speaker.end, spos) if speaker.end <= spos else (False, 1.0)
+        neg_doer = bool(self.neg and self.neg.search(t[doer.end:ts]))
+        date = self.dates.date_for(i, spos, t)
+        c = Cand(rel, speaker.name, doer.name, date, neg_speech or neg_doer, trig.confidence * factor,
+                 trig.pattern, ss, se, ts, te)
+        return [c], []
+
+    def _read_product_subject(self, i, ss, se, sm, ts, te, trig):
+        """"the first iPhone went on sale in June 2007", "Stadia was launched in 2019": the product's
+        owner launched it."""
+        t = self.text
+        if "follows" in trig.flags:
+            # "and the Athlon 64 that followed": a name not yet known is the product
+            nm = re.search(r"\b(?:the|its|their|a|an)\s+([A-Z][\w.'’+-]*(?:[ \t]+[A-Z0-9][\w.'’+-]*){0,3})\s+$", t[ss:ts])
+            if nm and not any(x.start < ss + nm.end(1) and ss + nm.start(1) < x.end for x in self.mentions + self.corefs):
+                if self._new_name(ss + nm.start(1), ss + nm.end(1), "Product") is not None:
+                    sm = self._sent_mentions(ss, se)
+        prods = [m for m in sm if m.end <= ts and m.type == "Product"
+                 and (not re.search(r"[,;]", t[m.end:ts]) or re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3},\s*", t[m.end:ts]))
+                 and len(t[m.end:ts].split()) <= 4]
+        if not prods:
+            return None
+        p = prods[-1]
+        le = self.lex.entities.get(p.name)
+        owner = p.owner or (le.owner if le else None)
+        if not owner:
+            # "its Opteron server chip, launched in April 2003": the possessor before the product
+            poss = [m for m in sm if m.end <= p.start and m.type in ("Company", "Organization")
+                    and (re.fullmatch(r"['’]s\s+", t[m.end:p.start])
+                         or (m.source == "coref" and m.surface.lower() in ("its", "their")
+                             and re.fullmatch(r"\s+", t[m.end:p.start])))]
+            owner = poss[-1].name if poss else None
+        if not owner and "follows" in trig.flags:
+            lo = self.sentences[i - 1][0] if i > 0 else ss
+            prior = [c for c in self.facts.get("launches", []) if c.ss >= lo and c.tstart < ts and c.object != p.name]
+            owner = prior[-1].subject if prior else None
+        if not owner:
+            return None
+        neg, factor = self._modality(p.end, ts)
+        date = self.dates.date_for(i, ts, t)
+        c = Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+        if not neg:
+            self.facts.setdefault(trig.relation, []).append(c)
+        return [c], []
+
+    def _owns(self, owner: str, m: Mention) -> bool:
+        le = self.lex.entities.get(m.name)
+        return m.owner == owner or (le is not None and le.owner == owner)
+
+    _SETTLE_CTX = re.compile(
+        r"\bsettl(?:e|es|ed|ing|ement)\b|\btruce\b|\b(?:drop|dropped|drops|withdraw|withdrew|dismiss|dismissed)\s+"
+        r"(?:[\w-]+\s+){0,5}?(?:suits?|lawsuits?|claims?|cases?|complaints?|litigation)\b|"
+        r"\b(?:end|ends|ended|ending|resolve|resolves|resolved|resolving)\s+(?:[\w-]+\s+){0,4}?"
+        r"(?:dispute|disputes|fight|feud|war|battle|litigation|suits?|lawsuits?)\b", re.I)
+
+    def _settle_context(self, i: int, ss: int, se: int) -> bool:
+        """A payment between two parties is a settlement when its sentence, or the sentence before it
+        in the same paragraph, speaks of settling, a truce, dropped suits or an ended dispute."""
+        if self._SETTLE_CTX.search(self.text, ss, se):
+            return True
+        if i > 0:
+            ps, pe, _ = self.sentences[i - 1]
+            if not re.search(r"\n\s*\n", self.text[pe:ss]) and self._SETTLE_CTX.search(self.text, ps, pe):
+                return True
+        return False
+
+    def _read_sym(self, i, ss, se, sm, ts, te, trig):
+        t = self.text
+        rel = trig.relation
+        left = [m for m in sm if m.end <= ts]
+        right = [m for m in sm if m.start >= te]
+        pairs: list[tuple[Mention, Mention]] = []
+        anchor = ss
+        # "X and Y (on Tuesday) agreed to ...", "the two companies signed ..."
+        subj = self._left_subject(rel, ss, ts, sm, trig) if left else None
+        if subj is not None:
+            anchor = subj.end
+            group = [x for x in left if x.start == subj.start and x.end == subj.end]
+            withm = re.match(r"\s+with\s+(?:the\s+)?", t[te:se])
+            other = [m for m in right if withm and m.start == te + withm.end()]
+            if other and re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", t[subj.end:ts]):
+                # "the two firms' rivalry with DoorDash", "Lyft's price war with Uber": each with the other side
+                pairs.extend((g, other[0]) for g in group)
+            elif len(group) >= 2:
+                pairs.append((group[0], group[1]))
+            else:
+                lst = self._list_from(subj, left, -1)
+                if len(lst) >= 2:
+                    pairs.append((lst[0], lst[1]))
+        # "its (larger) rival": the one "its" refers to, and the rival named in apposition or, when
+        # none is, the one other company of this sentence and the one before
+        if not pairs and rel == "competes" and left and left[-1].source == "coref" and \
+                left[-1].surface.lower() == "its" and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+){0,2}", t[left[-1].end:ts]):
+            y = left[-1]
+            anchor = y.end
+            if right and re.fullmatch(r",?\s+", t[te:right[0].start]):
+                pairs.append((y, right[0]))
+            elif not right or not re.fullmatch(r"\s+", t[te:right[0].start]):
+                ps_ = self.sentences[i - 1][0] if i > 0 else ss
+                others = {m.name: m for m in self.mentions + self.corefs
+                          if ps_ <= m.start < se and m.type == "Company" and m.name != y.name}
+                if len(others) == 1:
+                    o = next(iter(others.values()))
+                    pairs.append((y, Mention(ts, te, o.name, o.type, o.surface, "coref")))
+        # "X, Y's main rival" / "Y's rival X"
+        if not pairs and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]) and left:
+            y = left[-1]
+            xs = [x for x in left[:-1] if re.fullmatch(r",\s+(?:the\s+)?", t[x.end:y.start])]
+            if xs:
+                pairs.append((xs[-1], y))
+            elif right and re.fullmatch(r",?\s+", t[te:right[0].start]):
+                pairs.append((y, right[0]))
+        # "between X and Y"
+        if not pairs:
+            mb = re.search(r"\bbetween\s+", t[te:se])
+            if mb:
+                r2 = [m for m in right if m.start >= te + mb.end()]
+                if len(r2) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[r2[0].end:r2[1].start]):
+                    pairs.append((r2[0], r2[1]))
+        # "X settled with Y", "X competes with Y"
+        if not pairs and subj is not None and right:
+            gap = t[te:right[0].start]
+            if re.fullmatch(r"\s*(?:with\s+|of\s+|to\s+)?(?:rival\s+|the\s+)?|\s+", gap) or trig.pattern.endswith("with"):
+                if not re.search(r"[;,]", gap):
+                    for o in self._list_from(right[0], right):
+                        pairs.append((subj, o))
+        # a settlement / partnership noun in a sentence naming exactly two companies
+        if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
+                "settlement", "partnership", "alliance", "rivalry"):
+            comps = []
+            for m in sm:
+                if m.type == "Company" and m.name not in [c.name for c in comps]:
+                    comps.append(m)
+            if len(comps) == 2:
+                pairs.append((comps[0], comps[1]))
+        if not pairs:
+            return None
+        neg, factor = self._modality(anchor, ts)
+        if "irrealis" in trig.flags:
+            neg = True
+        date = None if "static" in trig.flags else self.dates.date_for(i, ts, t)
+        out = []
+        for a, b in pairs:
+            if rel in ("cooperates", "acquires") and not neg and a.name != b.name:
+                # a deal with any party ("settled with the Justice Department") may be approved later
+                self.deals.append((ts, a.name, b.name))
+            if a.name == b.name or not self._fits(rel, 0, a) or not self._fits(rel, 1, b):
+                continue
+            out.append(Cand(rel, a.name, b.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te))
+        return out, [pairs[0][0]]

@@ -1,0 +1,256 @@
+"""Coreference for the English reader: the words that refer back ("it", "its", "the company", "the
+iPhone maker", "the South Korean company", "the judge", "they") resolved to the names they stand for.
+
+Position decides: a subject pronoun takes the sentence's (or the previous sentence's) subject, an
+object pronoun the last fitting name outside a prepositional phrase; "the <product> maker" the
+product's owner; a nationality description the one company of that country the article names, its
+country read from the text ("South Korea's Samsung") or else from the lexicon.  The resolutions are
+appended to `corefs` sentence by sentence, before the sentence's triggers are read.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.english_reading import _PARTICIPLE_IRREG, _VERBISH, ReadingBase, _wre
+from kg.extract.entities import Mention
+
+
+class CorefReading(ReadingBase):
+    """Resolves the referring words of a sentence; needs `coref_rx`, `nat_rx` and `country` (built in
+    `Reader.__init__`)."""
+
+    def _countries_from_text(self) -> None:
+        """A company's country as the article states it: "South Korea's Samsung", "Swedish streaming
+        service Spotify"; else the lexicon's (nationalities_en.tsv entity rows, then the note)."""
+        t, en = self.text, self.en
+        cw = _wre(en.countries.keys(), 0)
+        dw = _wre(en.demonyms.keys(), 0)
+        for m in self.mentions:
+            if m.type not in ("Company", "Organization", "Regulator") or m.name in self.country:
+                continue
+            left = t[max(0, m.start - 60):m.start]
+            hit = None
+            if cw is not None:
+                c = re.search(r"(" + cw.pattern + r")['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", left)
+                if c:
+                    hit = en.countries.get(re.sub(r"\s+", " ", c.group(1)))
+            if hit is None and dw is not None:
+                c = re.search(r"(" + dw.pattern + r")\s+(?:[a-z][\w-]*\s+){0,3}$", left)
+                if c:
+                    hit = en.demonyms.get(re.sub(r"\s+", " ", c.group(1)))
+            if hit and m.name not in self.country:
+                self.country[m.name] = hit
+
+    def _country_of(self, name: str) -> str | None:
+        if name not in self.country:
+            self._countries_from_text()     # names discovered since
+        if name in self.country:
+            return self.country[name]
+        if name in self.en.entity_country:
+            return self.en.entity_country[name]
+        le = self.lex.entities.get(name)
+        note = getattr(le, "note", None) or "" if le is not None else ""
+        for pre, c in self.en.note_country.items():
+            if note.startswith(pre):
+                return c
+        return None
+
+    def _by_nationality(self, s: int, dem: str) -> list[tuple[str, str]]:
+        """The one company of that country named before s (the whole article when none is before)."""
+        want = self.en.demonyms.get(re.sub(r"\s+", " ", dem))
+        if not want:
+            return []
+        for pool in ([m for m in self.mentions if m.end <= s], self.mentions):
+            names = {}
+            for m in pool:
+                if m.type == "Company" and m.source != "coref" and self._country_of(m.name) == want:
+                    names[m.name] = m.type
+            if len(names) == 1:
+                return list(names.items())
+            if names:
+                return []
+        return []
+
+    def _resolve_corefs(self, i: int, ss: int, se: int) -> None:
+        t = self.text
+        real = [m for m in self.mentions if ss <= m.start and m.end <= se]
+        found: list[tuple[int, int, str]] = []
+        if self.coref_rx:
+            for m in self.coref_rx.finditer(t, ss, se):
+                found.append((m.start(), m.end(), m.group(0)))
+        for m in re.finditer(r"\bthe\s+(\S+)\s+maker\b", t[ss:se], re.I):
+            found.append((ss + m.start(), ss + m.end(), m.group(0)))
+        nat = []
+        if self.nat_rx is not None:
+            for m in self.nat_rx.finditer(t, ss, se):
+                nat.append((m.start(), m.end(), m.group(0)))
+        # a nationality description is read whole, before the shorter phrases inside it
+        found = [f for f in found if not any(a <= f[0] < b for a, b, _ in nat)] + nat
+        found.sort()
+        taken: list[tuple[int, int]] = []
+        for s, e, w in found:
+            if any(not (e <= a or s >= b) for a, b in taken):
+                continue
+            natm = self.nat_rx.fullmatch(w) if self.nat_rx is not None else None
+            if natm:
+                res = self._by_nationality(s, natm.group("dem"))
+                if res and not any(not (e <= m.start or s >= m.end) for m in real):
+                    taken.append((s, e))
+                    for name, typ in res:
+                        self.corefs.append(Mention(s, e, name, typ, w, "coref"))
+                continue
+            maker = re.match(r"the\s+\S+\s+maker$", w, re.I)
+            if any(not (e <= m.start or s >= m.end) for m in real) and not maker:
+                continue
+            if maker:
+                res = self._antecedents(i, ss, s, e, w)
+                if not res:
+                    continue
+                self.mentions = [m for m in self.mentions if e <= m.start or s >= m.end]
+                real = [m for m in real if e <= m.start or s >= m.end]
+            taken.append((s, e))
+            for name, typ in self._antecedents(i, ss, s, e, w):
+                self.corefs.append(Mention(s, e, name, typ, w, "coref"))
+
+    def _antecedents(self, i: int, ss: int, s: int, e: int, w: str) -> list[tuple[str, str]]:
+        lw = w.lower()
+        t = self.text
+        before = self._before(s)
+        in_sent = [m for m in before if m.start >= ss]
+        prev_subj = self.subjects[i - 1] if i > 0 and self.subjects[i - 1] is not None else None
+        mk = re.match(r"the\s+(\S+)\s+maker$", lw)
+        if mk:
+            prod = [m for m in self.mentions if m.type == "Product" and m.surface.lower() == mk.group(1)]
+            owner = None
+            for p in prod:
+                le = self.lex.entities.get(p.name)
+                owner = p.owner or (le.owner if le else None)
+                if owner:
+                    break
+            if owner:
+                le = self.lex.entities.get(owner)
+                return [(owner, le.type if le else "Company")]
+            return []
+        kind = self.en.coref.get(lw) or self.en.coref.get(w)
+        if kind is None:
+            for k, v in self.en.coref.items():
+                if k.lower() == lw:
+                    kind = v
+                    break
+        if kind == "both":
+            seen: list[Mention] = []
+            for m in reversed(before):
+                if m.type == "Company" and all(m.name != x.name for x in seen):
+                    seen.append(m)
+                if len(seen) == 2:
+                    break
+            return [(m.name, m.type) for m in seen] if len(seen) == 2 else []
+        subj_pos = self._subject_position(s, e)
+        if kind == "possessive":
+            if re.search(r",\s+(?:claiming|alleging|arguing|saying|asserting)\b[^,;]*$", t[ss:s]):
+                # "X sued Y, claiming that Z infringed its patents": the claimant's
+                subj = self._subject_of([m for m in in_sent if m.source != "coref" or m.surface.lower() != "its"])
+                if subj is not None:
+                    return [(subj.name, subj.type)]
+            comp = [m for m in in_sent if m.type in ("Company", "Organization", "Regulator")]
+            # "X, the maker of Y, updated its Z": a name in a prepositional phrase is not the owner
+            comp = [m for m in comp if not self.in_pp(m)] or comp
+            if comp:
+                return [(comp[-1].name, comp[-1].type)]
+            if prev_subj:
+                return [(prev_subj.name, prev_subj.type)]
+            return []
+        if kind == "pronoun":
+            if subj_pos:
+                cand = self._subject_of([m for m in in_sent])
+                if cand is None:
+                    cand = prev_subj
+                return [(cand.name, cand.type)] if cand else []
+            if re.search(r",\s+[a-z]+ing\s+$", t[ss:s]):
+                # ", accusing it of": a participle clause's unwritten subject is the sentence's subject
+                # ("the Justice Department and 20 states sued Microsoft, accusing it"), so "it" is
+                # anyone but that subject: the object named last, not a name from an earlier sentence
+                clause_subj = self._subject_of(in_sent)
+            else:
+                clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
+            for m in reversed(before):
+                if m.type not in ("Company", "Product"):
+                    continue
+                if self.in_pp(m) or (clause_subj is not None and m.name == clause_subj.name):
+                    continue
+                return [(m.name, m.type)]
+            return []
+        if kind == "Court" and "judge" in lw:
+            # "the judge": the judge named last, in the court that judge sits on
+            for m in reversed(before):
+                if m.type == "Person" and m.name in self.judge_court:
+                    return [(self.judge_court[m.name], "Court")]
+        if kind == "Court":
+            want = ("Supreme Court",) if "justices" in lw or "high court" in lw else (
+                ("District Court", "court in ", "Court in ") if "jury" in lw else None)
+            if want:
+                for m in reversed(before):
+                    if m.type == "Court" and any(w in m.name for w in want):
+                        return [(m.name, "Court")]
+            for m in reversed(before):
+                if m.type == "Court":
+                    return [(m.name, "Court")]
+                if m.type == "Person" and m.name in self.judge_court:
+                    return [(self.judge_court[m.name], "Court")]
+            courts = [m for m in self.mentions if m.type == "Court"]
+            return [(courts[0].name, "Court")] if courts else []
+        if kind in ("Company", "Regulator", "Organization"):
+            if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:
+                return [(prev_subj.name, prev_subj.type)]
+            for m in reversed(before):
+                if m.type == kind and not self._quoted(m.start):
+                    return [(m.name, m.type)]
+            return []
+        if kind == "person":
+            # "That June he ordered Microsoft split in two": the person named last
+            for m in reversed(before):
+                if m.type == "Person" and m.source != "coref" and not self._quoted(m.start):
+                    return [(m.name, m.type)]
+            return []
+        if kind == "persons":
+            # "Jim Clark and Marc Andreessen ... they founded": the people named together last, in
+            # this sentence or the one before; "they" for anything else is left alone
+            lo = self.sentences[i - 1][0] if i > 0 else ss
+            near = [m for m in before if m.start >= lo and m.source != "coref"]
+            for k in range(len(near) - 1, 0, -1):
+                a, b = near[k - 1], near[k]
+                if a.type == b.type == "Person" and a.name != b.name and \
+                        re.fullmatch(r",?\s+and\s+", t[a.end:b.start]):
+                    return [(a.name, a.type), (b.name, b.type)]
+                if b.type in ("Company", "Organization", "Regulator"):
+                    break
+            return []
+        if kind == "office":
+            # "the attorney general's office": the office named last
+            for m in reversed(before):
+                if m.source == "office":
+                    return [(m.name, m.type)]
+            return []
+        if kind == "Product":
+            for m in reversed(before):
+                if m.type == "Product" and m.source not in ("np",):
+                    return [(m.name, m.type)]
+            return []
+        return []
+
+    def _across_clause(self, a: int, b: int) -> bool:
+        return bool(re.search(r"[;]|,\s+(?:and|but|while)\b|\s+and\s+\w+", self.text[a:b]))
+
+    def _subject_position(self, s: int, e: int) -> bool:
+        pw = self.prev_word(s)
+        if pw in ("which", "who", "whom", "that") and re.match(r"\s+(?:\w+ly\s+)?[a-z]+", self.text[e:e + 30]):
+            return True
+        if pw in self.preps or _VERBISH.search(pw) or pw in _PARTICIPLE_IRREG:
+            return False
+        nxt = re.match(r"\s+([\w'’-]+)", self.text[e:e + 30])
+        if pw in ("that", "and", "but", "then", "because", "when", "after", "before", "while", "said", "says", "") \
+                or (nxt and (nxt.group(1).lower() in self.aux | {"had", "has", "have", "would", "will", "must", "could",
+                                                                    "should", "said", "says", "also", "then"}
+                             or _VERBISH.search(nxt.group(1)))):
+            return True
+        return not pw or pw[:1].isdigit() or pw in {d.lower() for d in self.en.months} | set(self.en.weekdays)

@@ -1,0 +1,89 @@
+"""Role and possessive patterns for the English reader, read without a trigger: `leads` from roles
+("Epic chief executive Tim Sweeney", "Tim Cook, Apple's chief executive", "Dirk Meyer, his
+counterpart at AMD"), `owns` from possessives ("its Unreal Engine", "Google's Play Store", "AOL's
+Netscape unit"), and `sues` from case names ("Epic Games v. Apple").
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.english_reading import Cand, ReadingBase
+
+
+class RolePatterns(ReadingBase):
+    """The role and possessive patterns of one sentence; needs `role_rx` (built in `Reader.__init__`)."""
+
+    def _roles(self, i, ss, se, sm) -> list[Cand]:
+        t = self.text
+        out = []
+        if not self.role_rx:
+            return out
+        for p in sm:
+            if p.type != "Person" or p.source == "coref":
+                continue
+            if p.start in self.office_of:
+                o = self.office_of[p.start]
+                out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "office"))
+            # "<Org>('s) (adj) <role> <Person>"
+            for o in sm:
+                if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
+                    continue
+                gap = t[o.end:p.start]
+                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx}),?\s+", gap):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
+            for o in sm:
+                if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
+                    continue
+                gap = t[p.end:o.start]
+                after = t[o.end:se]
+                if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
+                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b", after):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
+                if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+            # "Dirk Meyer, his counterpart at AMD" / "his AMD counterpart(,) Dirk Meyer": the same office at
+            # another organisation, when the office compared to is one that leads
+            if re.search(rf"(?i:{self.role_rx})\b", t[ss:p.start]) and \
+                    not re.search(r"\b(?:lawyer|attorney|spokes\w+|analyst|counsel)\b", t[ss:p.start], re.I):
+                for o in sm:
+                    if o.type not in ("Company", "Organization", "Regulator") or o.source == "coref":
+                        continue
+                    if o.start >= p.end and re.fullmatch(r",\s+(?:his|her|their|its)\s+counterparts?\s+(?:at|of|from|in)\s+(?:the\s+)?",
+                                                         t[p.end:o.start]):
+                        out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.7, "counterpart"))
+                    elif o.end <= p.start and re.fullmatch(r"\s+counterparts?,?\s+", t[o.end:p.start]) and \
+                            re.search(r"\b(?:his|her|their|its)\s+$", t[max(ss, o.start - 8):o.start]):
+                        out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.7, "counterpart"))
+        return out
+
+    def _possessives(self, i, ss, se, sm) -> list[Cand]:
+        t = self.text
+        out = []
+        for a, b in zip(sm, sm[1:]):
+            # a case name: "Epic Games v. Apple", "FTC vs. Qualcomm"
+            if re.fullmatch(r"\s+(?:v\.|vs\.?|versus)\s+", t[a.end:b.start]) and a.source != "coref" \
+                    and self._fits("sues", 0, a) and self._fits("sues", 1, b) and a.name != b.name:
+                out.append(self._cand("sues", a.name, b.name, i, ss, se, a.end, b.start, 0.6, "v."))
+                continue
+            if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
+                continue
+            gap = t[a.end:b.start]
+            if b.type == "Company" and a.type == "Company" and re.fullmatch(r"['’]s\s+", gap) and \
+                    re.match(r"\s+(?:subsidiary|unit|division|arm|affiliate)\b", t[b.end:b.end + 14]):
+                # "AOL's Netscape unit"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
+            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
+                continue
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
+            if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
+                    re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
+        return out
+
+    def _cand(self, typ, subj, obj, i, ss, se, ts, te, conf, trig, negated=False, dated=False) -> Cand:
+        date = self.dates.date_for(i, ts, self.text) if dated else None
+        return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te)
