@@ -9,7 +9,7 @@ import functools
 import re
 
 from kg.lexicon import Lexicon
-from kg.extract.entities import Mention, _CJK
+from kg.extract.mentions import CJK as _CJK, Mention
 
 ORGS = ("Company", "Organization", "Product")
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
-from kg.extract.entities import Mention, PUNCT, PRICE_BEFORE, stake_at
+from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
 
 CLAUSE_BREAK = set("，,：:；;")
 

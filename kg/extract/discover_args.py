@@ -1,0 +1,313 @@
+"""Unknown names found by where they stand in a sentence that has a trigger: the trigger's argument
+slots (收购斯科尔, 重庆薪环起诉重庆蓝光), the clause subjects (华润双鹤发布…), a funding round's
+investors and the company that raised it, and the holder of a stake (收购A所持B 49%股权 -> B).
+
+These run per sentence, after the whole-text discovery, because they need the sentence's triggers.
+"""
+from __future__ import annotations
+
+import re
+
+from kg import nlp
+from kg.extract.mentions import CJK, PUNCT, Mention
+from kg.extract.name_spans import (
+    guess_type,
+    name_after,
+    name_before,
+    name_like,
+    plausible_name,
+    stake_at,
+    stop_words,
+    tokens_from,
+)
+from kg.lexicon import Lexicon
+
+# a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
+# 通过发行股份的方式, 以自有资金
+PRICE_BEFORE = re.compile(
+    r"(?:以|作价|耗资|斥资|出资|花费|花|共计|合计|总计|拟以|拟作价)\s*(?:人民币|约|总价|总计|合计|共)?\s*"
+    r"[0-9０-９.,，一二三四五六七八九十百千万亿两]+\s*(?:多|余)?(?:万|亿|千万|百万)?"
+    r"(?:元|美元|港元|港币|欧元|英镑|日元|人民币)?(?:/股)?(?:的)?(?:对价|价格|代价|总价|价钱|现金)?"
+    r"|(?:以|通过|采用|采取|用)[^，。；,;]{0,16}?(?:方式|资金|现金|对价|形式)(?:的)?"
+    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)")
+
+_ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
+            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
+
+
+def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
+    from kg.extract.relations import find_triggers
+    out: list[Mention] = []
+    hits = find_triggers(text, lex, ss, se)
+    if not hits:
+        return out
+    taken = list(sm)
+    if any(t.relation in ("sues", "acquires", "invests", "fines", "rules") for _, _, ts_ in hits for t in ts_):
+        subj = subject_mentions(text, ss, se, taken, lex)
+        out.extend(subj)
+        taken.extend(subj)
+    for ts, te, trigs in hits:
+        rels = {t.relation for t in trigs}
+        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
+            continue
+        if any(t.lang == "en" for t in trigs):
+            continue
+        # left slot: skip adverbs, a price and a manner between the name and the trigger
+        # (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)
+        p = ts
+        changed = True
+        while changed:
+            changed = False
+            for a in _ADVERBS:
+                if text.startswith(a, p - len(a)) and p - len(a) >= ss:
+                    p -= len(a)
+                    changed = True
+                    break
+            mp = PRICE_BEFORE.search(text, ss, p)
+            if mp and mp.end() == p and mp.start() < p:
+                p = mp.start()
+                changed = True
+        if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
+            floor = max([m.end for m in taken if m.end <= p] + [ss])
+            res = name_before(text, p, lex, floor=floor)
+            if res:
+                start, toks = res
+                surface = text[start:p]
+                if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+                        and plausible_name(surface):
+                    m = Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
+                    out.append(m)
+                    taken.append(m)
+        # right slot
+        q = te
+        for a in ("了", "其", "对", "该"):
+            if text.startswith(a, q):
+                q += len(a)
+                break
+        if not any(m.start == q for m in taken) and q < se and (not rels & {"rules", "fines"} or
+                                                                any(t.word in ("约谈", "判令", "处罚") for t in trigs) or
+                                                                (any(t.word == "认定" for t in trigs) and
+                                                                 any(m.end == ts and m.type == "Court" for m in taken))):
+            res = name_after(text, q, lex)
+            if res:
+                end, toks = res
+                surface = text[q:end]
+                # 入股夏普约一成股权: an approximator before a number is no part of the name
+                if len(surface) >= 3 and surface[-1] in "约近逾超达共" and \
+                        re.match(r"[0-9一二两三四五六七八九十百半数]", text[end:end + 1]):
+                    end -= 1
+                    surface = text[q:end]
+                    toks = nlp.tagged(surface)
+                # 认购夏普新股, 购买X股份: the shares are no part of the name
+                for w in _SHARE_WORDS:
+                    if surface.endswith(w) and len(surface) - len(w) >= 2:
+                        end -= len(w)
+                        surface = text[q:end]
+                        break
+                if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+                        and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
+                    m = Mention(q, end, surface, guess_type(surface, toks, lex, text[end:end + 8]), surface, "pattern")
+                    out.append(m)
+                    taken.append(m)
+        # a funding round's investors (由A领投，B、C和D跟投): the names between the clause opening
+        # (由, a pause) and the verb, split at list words; the company that raised the round is the
+        # name before 完成/获得…融资
+        if any("round" in t.flags for t in trigs):
+            for m in round_mentions(text, ss, ts, taken, lex):
+                out.append(m)
+                taken.append(m)
+        # a stake in the object clause (收购A所持B 49%股权, 购买X100%股权及Y70%股权): the name right
+        # before the stake is the company whose shares change hands
+        if rels & {"acquires", "invests"}:
+            for m in stake_mentions(text, te, se, taken, lex):
+                out.append(m)
+                taken.append(m)
+        # an enumeration in the object slot (收购微梦传媒、耐特康赛、广州科韵): every member is a name
+        if rels & {"sues", "acquires", "invests"}:
+            last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
+            guard = 0
+            while last is not None and guard < 8:
+                guard += 1
+                sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, last.end)), None)
+                if not sep:
+                    break
+                p = last.end + len(sep)
+                nxt = next((m for m in taken if m.start == p), None)
+                if nxt is None:
+                    res = name_after(text, p, lex, max_len=10)
+                    if not res:
+                        break
+                    end, toks = res
+                    surface = text[p:end]
+                    if not (CJK.search(surface) and 2 <= len(surface) <= 10 and surface not in lex.generic
+                            and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
+                        break
+                    nxt = Mention(p, end, surface, last.type if last.type in ("Company", "Organization") else
+                                  guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
+                    out.append(nxt)
+                    taken.append(nxt)
+                last = nxt
+    return out
+
+
+_STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
+                "转让", "受让", "认购", "占", "占有", "控制")
+_SHARE_WORDS = ("的新股", "新股", "的股份", "股份", "的股权", "股权", "股票", "增发股")
+_RAISE = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功|于[^，。；,;]{1,10}?)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+_LIST_SPLIT = re.compile(r"(?<=.)(?:、|以及|和|及|与|,|，)")
+
+
+def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    cs = ts
+    while cs > ss and text[cs - 1] not in "，,；;。：:\n":
+        cs -= 1
+    lead = text[cs:ts]
+    k = lead.rfind("由")
+    if k >= 0:
+        cs += k + 1
+    seg_start = cs
+    for part in _LIST_SPLIT.split(text[seg_start:ts]):
+        p = text.find(part, seg_start, ts) if part else -1
+        if p < 0:
+            continue
+        seg_start = p + len(part)
+        q = p + len(part)
+        while p < q and text[p] in " 并也则还": 
+            p += 1
+        surface = text[p:q]
+        if 2 <= len(surface) <= 12 and surface not in lex.generic and plausible_name(surface) \
+                and (not re.search(r"[0-9]", surface) or surface.isascii()) \
+                and not any(c in PUNCT for c in surface) \
+                and not any(m.start < q and p < m.end for m in taken + out):
+            out.append(Mention(p, q, surface, "Company", surface, "pattern"))
+    # the company that raised the round: the name before 完成/获得…融资 in the sentence
+    for mr in _RAISE.finditer(text, ss, ts):
+        pos = mr.start()
+        if any(m.end == pos for m in taken + out) or any(m.start < pos < m.end for m in taken + out):
+            continue
+        cs = pos
+        while cs > ss and text[cs - 1] not in "，,；;。：:\n":
+            cs -= 1
+        whole = text[cs:pos]
+        res = (cs, None) if 2 <= len(whole) <= 10 and not re.search(r"[0-9]|消息|获悉|表示|宣布|报道", whole) \
+            else name_before(text, pos, lex, floor=ss, need_proper=False)
+        if res:
+            start, toks = res
+            surface = text[start:pos]
+            if 2 <= len(surface) <= 12 and surface not in lex.generic and plausible_name(surface) \
+                    and not any(m.start < pos and start < m.end for m in taken + out):
+                out.append(Mention(start, pos, surface, "Company", surface, "pattern"))
+    return out
+
+
+_STAKE_DELIMS = ("所持有的", "所持有", "所持的", "所持", "持有的", "持有", "旗下的", "旗下", "名下", "以及", "及", "和",
+                 "与", "、", "的", "收购", "购买", "受让", "买入", "购入", "增持", "认购", "入股", "即", "包括", "其中")
+
+
+def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown names right before a stake in a buying clause (trigger end `te` to the clause end):
+    收购远东控股集团所持有京航安49%股权 -> 京航安."""
+    out: list[Mention] = []
+    end = te
+    while end < se and text[end] not in "。；;！？!?\n" and end - te < 80:
+        end += 1
+    for mt in re.finditer(r"(?:[(（][^()（）]{0,24}[)）])?\s*(?:约|合计|共计|共|各)?(?:\d|全部|部分|多数|少数|大部分|控股|全资|的全部|的部分)",
+                          text[te:end]):
+        pos = te + mt.start()
+        if pos == te or not stake_at(text, pos):
+            continue
+        if any(m.start < pos <= m.end for m in taken + out) or any(m.end == pos for m in taken + out):
+            continue
+        floor = max([m.end for m in taken + out if m.end <= pos] + [te])
+        cs = floor
+        while True:     # stay in the clause: 收购A，其中B 30%股权
+            k = max(text.rfind(c, cs, pos) for c in "，,：:、")
+            if k < 0:
+                break
+            cs = k + 1
+        # the name runs back to the nearest delimiter: a holding verb (所持, 持有的, 旗下), a list
+        # word (及, 和, 、), 的, or the trigger itself
+        seg = text[cs:pos]
+        cut = max((seg.rfind(w) + len(w) for w in _STAKE_DELIMS if w in seg), default=0)
+        start = cs + cut
+        while start < pos and text[start] in "了其将对该 ":
+            start += 1
+        surface = text[start:pos]
+        if re.search(r"[0-9０-９]", surface) and not surface.isascii() or any(c in PUNCT - set("()（）") for c in surface):
+            continue
+        if not (CJK.search(surface) or surface.isascii()) or len(surface) < 2 or len(surface) > 20 \
+                or surface in lex.generic or not plausible_name(surface) \
+                or surface.endswith(("公司", "集团")) and surface in ("本公司", "子公司", "该公司", "上市公司", "母公司") \
+                or surface in _STAKE_VERBS:         # 取得约66%股权: the verb is no holder
+            continue
+        if surface.isascii() and not any(c.isalpha() for c in surface):
+            continue
+        out.append(Mention(start, pos, surface, "Company", surface, "pattern"))
+    return out
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
+_LEAD_SKIP = ("此外", "同时", "其中", "目前", "近日", "日前", "随后", "此后", "今年", "去年", "当天", "当日", "此次",
+              "而", "但", "并", "且", "另外", "据悉", "据了解", "公告显示", "资料显示", "数据显示", "不过", "因此",
+              "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面",
+              "但是", "然而", "因为", "由于", "因", "却")
+_LEAD_SKIP = tuple(sorted(_LEAD_SKIP, key=len, reverse=True))
+_SUBJ_NEXT_TAGS = ("v", "p", "d", "c")
+# words jieba tags as nouns that still open a predicate (全通教育|发布公告)
+_SUBJ_NEXT_WORDS = ("发布", "公告", "宣布", "披露", "发表", "表示", "声明")
+
+
+def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Clause-initial names before a verb (京沪高铁拟发行…, 华润双鹤发布…) in a sentence that has a
+    trigger: the subject position of a Chinese clause."""
+    from kg.extract.dates import find_dates
+    out: list[Mention] = []
+    starts = [ss] + [m.end() + ss for m in _CLAUSE_SPLIT.finditer(text[ss:se])]
+    stops = stop_words(id(lex), lex)
+    for p in starts:
+        if p >= se:
+            continue
+        # skip a leading date and lead words
+        ds = find_dates(text[p:min(se, p + 16)])
+        if ds and ds[0].start == 0:
+            p += ds[0].end
+        for _ in range(3):      # 但因夏普股价…: lead words in a row
+            w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
+            if w is None:
+                break
+            p += len(w)
+        if any(m.start <= p < m.end for m in taken + out):
+            continue
+        seg = text[p:min(se, p + 12)]
+        if not seg or not (CJK.match(seg[0]) or seg[0] in "*"):
+            continue
+        toks = tokens_from(text, p, p + len(seg))
+        acc = []
+        n = 0
+        nxt = None
+        for w, t in toks:
+            if w in stops or w in lex.generic or not name_like(w, t, lex) or (acc and w[:1] == "拟" and len(w) <= 3):
+                nxt = (w, t)
+                break
+            acc.append((w, t))
+            n += len(w)
+            if len(acc) > 4:
+                break
+        if not acc or nxt is None:
+            continue
+        w2, t2 = nxt
+        headline = p == ss and w2 in ("：", ":")     # 天神娱乐：涉嫌违规 遭证监会立案调查
+        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline or w2.startswith(_SUBJ_NEXT_WORDS)):
+            continue
+        surface = text[p:p + n]
+        if len(surface) < 2 or len(surface) > 10 or surface in lex.generic or not plausible_name(surface):
+            continue
+        if not any(t is None or t in ("nt", "nz", "j", "eng", "nrt") for w, t in acc):
+            continue
+        if any(m.start < p + n and p < m.end for m in taken + out):
+            continue
+        out.append(Mention(p, p + n, surface, guess_type(surface, acc, lex, text[p + n:p + n + 3]),
+                           surface, "pattern"))
+    return out

@@ -1,0 +1,208 @@
+"""Names found once the first mentions are known, from what stands around them: a product word
+glued after a company (滴滴专车), a quoted name after a launch verb, a name in apposition after a buy
+verb, names listed beside a known one; and other tellings of a name that one sentence's context
+revealed (`repeat_mentions`).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from kg import nlp
+from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
+from kg.extract.discover_people import person_at
+from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, word_aligned
+from kg.extract.name_spans import plausible_name
+from kg.lexicon import Lexicon
+
+_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+_APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
+                      r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
+                      r"(?=[，。；,;]|$)")
+_RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
+_QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
+_LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
+
+
+@functools.lru_cache(maxsize=4)
+def _heads(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.product_heads, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _cut_names(lex_id: int, lex: Lexicon) -> dict:
+    """Lexicon products by their name without its head noun (西瓜视频 -> 西瓜; 火山小视频 -> 火山):
+    a head is a product word (视频, 音乐, 小说), or 小 and one.  Cuts shared by
+    two products, or equal to another name, are left out."""
+    heads = [h for h in lex.product_heads if not h.isascii()]
+    out: dict = {}
+    clash: set = set()
+    for le in lex.entities.values():
+        if le.type != "Product":
+            continue
+        for name in (le.name,) + tuple(le.aliases):
+            if not CJK.match(name[:1]):
+                continue
+            for h in heads:
+                for rem in (h, "小" + h):
+                    if not name.endswith(rem) or len(name) - len(rem) < 2:
+                        continue
+                    cut = name[:-len(rem)]
+                    if cut in lex.generic or lex.lookup(cut) is not None or cut.endswith(("小", "短", "微")):
+                        continue
+                    toks = nlp.tagged(cut)
+                    if len(toks) == 1 and (toks[0][1] or "x")[:1] in ("a", "v", "d", "m", "r", "p", "c"):
+                        continue            # 好看(视频): a common adjective or verb is no name
+                    if cut in out and out[cut].name != le.name:
+                        clash.add(cut)
+                    out.setdefault(cut, le)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Names found by their context once the first mentions are known:
+    - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
+    - a quoted name after a launch verb (推出“一号专车”): a Product;
+    - a name in apposition after a category noun that a buy verb governs (收购了打车应用大黄蜂打车);
+    - a Latin name listed beside a known organisation (淡马锡、DST和腾讯): that organisation's type;
+    - a person listed after a person (马云及井贤栋、胡晓明)."""
+    out: list[Mention] = []
+    taken = list(mentions)
+
+    def free(s: int, e: int) -> bool:
+        return not any(m.start < e and s < m.end for m in taken + out)
+
+    heads = _heads(id(lex), lex)
+    replace: dict[int, Mention] = {}
+    for m in mentions:
+        if m.type == "Company" and m.source == "lexicon" and heads and text.startswith(heads, m.end):
+            for h in heads:
+                if text.startswith(h, m.end):
+                    e = m.end + len(h)
+                    if e < len(text) and CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、":
+                        break
+                    if any(x.start < e and m.end < x.end for x in taken if x is not m):
+                        break
+                    surface = text[m.start:e]
+                    replace[id(m)] = Mention(m.start, e, surface, "Product", surface, "pattern", m.name)
+                    break
+    if "“" in text or "「" in text or "《" in text or '"' in text:
+        for mt in _LAUNCHED.finditer(text):
+            name = mt.group(1).strip()
+            if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
+                    not any(w in name for w in DOC_WORDS):
+                out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
+    if "收购" in text or "并购" in text or "买下" in text:
+        from kg.extract.relations import find_triggers
+        for ss, se, trigs in find_triggers(text, lex):
+            if not any(t.relation == "acquires" and t.lang == "zh" for t in trigs):
+                continue
+            ce = clause_end(text, se, limit=40)
+            while ce < len(text) - 1 and text[ce] == " " and text[ce - 1].isascii() and text[ce - 1].isalnum() \
+                    and text[ce + 1].isascii() and text[ce + 1].isalnum():
+                ce = clause_end(text, ce + 1, limit=20)     # a Latin name may hold a space (S3 Graphics)
+            if any(m.start >= se and m.end <= ce for m in taken + out):
+                continue
+            mt = _APPOSED.search(text, se, ce + 1)
+            if mt and mt.end(1) == ce and plausible_name(mt.group(1)):
+                name = mt.group(1)
+                if free(mt.start(1), mt.end(1)) and name not in lex.generic:
+                    out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
+    if "融资" in text:
+        # 平台“树根互联”近日已完成5亿元B轮融资: a quoted name that raised a round is a company
+        for mt in _RAISED.finditer(text):
+            name = mt.group(1).strip()
+            if free(mt.start(1), mt.end(1)) and plausible_name(name) and name not in lex.generic:
+                out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
+    if "”“" in text:
+        # “美团”“饿了么”“涞源外卖”: quoted names written back to back are a list of names
+        for mt in _QUOTED_RUN.finditer(text):
+            for q in re.finditer(r"“([^“”\n]{2,12})”", mt.group(0)):
+                name = q.group(1).strip()
+                s0 = mt.start() + q.start(1)
+                if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
+                        and not name.endswith(DOC_ENDS):
+                    out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
+    for mt in _LATIN_LIST.finditer(text):
+        s, e = mt.start(1), mt.end(1)
+        if not free(s, e) or not mt.group(1).isupper():
+            continue
+        left = text[s - 1:s] if s else ""
+        right = text[e:e + 1]
+        nb = None
+        if left in ("、", "和", "与", "及"):
+            nb = [m for m in taken if m.end == s - 1]
+        if not nb and right in ("、", "和", "与", "及"):
+            nb = [m for m in taken if m.start == e + 1]
+        if nb and nb[0].type in ("Company", "Organization"):
+            out.append(Mention(s, e, mt.group(1), nb[0].type, mt.group(1), "pattern"))
+    if "、" in text:
+        # 西瓜、抖音、火山分享到…: a product's name without its head noun (西瓜视频 -> 西瓜, 火山小视频
+        # -> 火山), listed beside a known product, is that product
+        cut = _cut_names(id(lex), lex)
+        for m in list(taken):
+            if m.type != "Product" or m.source == "coref":
+                continue
+            if m.start >= 3 and text[m.start - 1] == "、":
+                e = m.start - 1
+                s = e
+                while s > 0 and e - s < 6 and CJK.match(text[s - 1]) and text[s - 1] not in "、和及与":
+                    s -= 1
+                seg = text[s:e]
+                # the segment must stand alone: a list opener (，西瓜、) or another listed name
+                if (s == 0 or not CJK.match(text[s - 1]) or text[s - 1] in "、和及与") and seg in cut \
+                        and free(s, e):
+                    le = cut[seg]
+                    out.append(Mention(s, e, le.name, le.type, seg, "alias", le.owner))
+            if m.end + 3 <= len(text) and text[m.end] in "、和及与":
+                s = m.end + 1
+                for k in range(min(6, len(text) - s), 1, -1):
+                    seg = text[s:s + k]
+                    if seg in cut and free(s, s + k) and (not CJK.match(text[s + k:s + k + 1] or "a")
+                                                          or word_aligned(text, s, s + k)):
+                        le = cut[seg]
+                        out.append(Mention(s, s + k, le.name, le.type, seg, "alias", le.owner))
+                        break
+    for m in list(taken):
+        if m.type == "Person" and text[m.end:m.end + 1] in ("、", "及", "和", "与"):
+            p = m.end + 1
+            name = person_at(text[p:p + 6], lex.surnames)
+            if name and free(p, p + len(name)):
+                out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    result = [replace.get(id(m), m) for m in mentions] + out
+    result.sort(key=lambda m: (m.start, m.end))
+    return result
+
+
+def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Other tellings of names discovered from one sentence's context (a trigger's argument): every
+    free occurrence of the same surface that stands as a word (a two-character Chinese name only where
+    the segmenter or a frame word sets it apart)."""
+    out: list[Mention] = []
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in spans]
+
+    def free(a: int, b: int) -> bool:
+        i = bisect.bisect_left(starts, b)
+        return not any(x < b and a < y for x, y in spans[max(0, i - 8):i])
+
+    seen = set()
+    for f in found:
+        y = f.surface
+        if y in seen or len(y) < 2 or f.type not in ("Company", "Organization", "Product", "Person") \
+                or not plausible_name(y) or y in lex.generic:
+            continue
+        seen.add(y)
+        for mt in re.finditer(re.escape(y), text):
+            a, b = mt.start(), mt.end()
+            if not free(a, b) or any(m.start < b and a < m.end for m in out):
+                continue
+            if y.isascii():
+                if (a and text[a - 1].isascii() and text[a - 1].isalnum()) or \
+                        (b < len(text) and text[b].isascii() and text[b].isalnum()):
+                    continue
+            elif not (word_aligned(text, a, b) or (len(y) >= 3 and framed_as_name(text, a, b, lex))):
+                continue
+            out.append(Mention(a, b, f.name, f.type, y, "pattern", f.owner))
+    return out

@@ -1,0 +1,321 @@
+"""Unknown organisations and products found by how their names are written: a name ending
+(suffixes.tsv: 公司, 集团, 人民法院, 管理局, Inc.), a stock code after the name, title marks (《X》).
+
+`discover` runs these and person discovery over a whole text; `merge` combines what they found with
+the lexicon mentions, so that a discovered legal name around a known name becomes its alias
+(北京字节跳动科技有限公司 -> 字节跳动).
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+from kg import nlp
+from kg.extract.discover_people import person_mentions
+from kg.extract.mentions import (
+    PUNCT,
+    Mention,
+    automata,
+    is_ascii_word_char,
+    leftmost_longest,
+)
+from kg.extract.name_spans import name_before, stop_words
+from kg.lexicon import Lexicon
+
+DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
+              "协议", "声明", "解释", "指南", "纲要", "规划")
+DOC_ENDS = ("法", "书", "稿", "令", "函", "案", "法规", "条款", "制度", "规则", "准则")
+_MEDIA_END = ("报", "杂志", "周刊", "日报", "晚报", "时报", "新闻", "月刊", "财经")
+
+
+_PAREN_END = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]$")
+
+
+@functools.lru_cache(maxsize=4)
+def _zh_roles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(r for r in lex.roles if not r.isascii())
+
+
+LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "合伙企业", "株式会社", "事务所")
+
+
+def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Unknown names found by their ending (公司, 集团, 人民法院, 管理局, Inc.)."""
+    _, suffixes = automata(lex)
+    low = text.lower()
+    hits = []
+    for end, (suf, typ, strength) in suffixes.iter(low):
+        s = end - len(suf) + 1
+        if suf.isascii():
+            if s > 0 and is_ascii_word_char(low[s - 1]) and not suf[0] in ".":
+                continue
+            if end + 1 < len(low) and is_ascii_word_char(low[end + 1]):
+                continue
+        hits.append((s, end + 1, (suf, typ, strength)))
+    hits = leftmost_longest(hits)
+    out: list[Mention] = []
+    roles = _zh_roles(id(lex), lex)
+    glued_at: dict[int, list[Mention]] = {}     # lexicon organisations by where they end
+    for m in taken:
+        if m.source == "lexicon" and m.type in ("Company", "Organization", "Regulator", "Court"):
+            glued_at.setdefault(m.end, []).append(m)
+    # `taken` (lexicon mentions) is sorted and non-overlapping: the only one that can hold a hit is
+    # the last one starting at or before it
+    starts = [m.start for m in taken]
+    ordered = all(a.end <= b.start for a, b in zip(taken, taken[1:]))
+    for s, e, (suf, typ, strength) in hits:
+        if ordered:
+            i = bisect.bisect_right(starts, s) - 1
+            if (i >= 0 and e <= taken[i].end) or any(m.start <= s and e <= m.end for m in out):
+                continue
+        elif any(m.start <= s and e <= m.end for m in taken + out):
+            continue
+        if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
+                not text.startswith(roles, e):
+            continue
+        # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
+        if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
+            continue
+        # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
+        if out and not suf.isascii() and (out[-1].end == s or (
+                (suf in LEGAL_ENDINGS or any(text.startswith(x, s) for x in LEGAL_ENDINGS))
+                and _PAREN_END.fullmatch(text[out[-1].end:s]))):
+            # (乐视致乐科技(北京)有限公司: a place in brackets between the endings)
+            prev = out.pop()
+            out.append(Mention(prev.start, e, text[prev.start:e], typ, text[prev.start:e], "pattern"))
+            continue
+        if suf.isascii():
+            found = _ascii_name_before(text, s)
+            if found is None:
+                continue
+            start = found
+        else:
+            found = _zh_name_start(text, s, e, suf, typ, strength, lex, glued_at)
+            if found is None:
+                continue
+            start, typ = found
+        surface = text[start:e]
+        if surface in lex.generic or len(surface) < 2:
+            continue
+        if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
+            continue
+        while out and start <= out[-1].start and out[-1].end <= e:
+            out.pop()       # 北京微梦创科网络 (a weak ending) inside 北京微梦创科网络技术有限公司
+        out.append(Mention(start, e, surface, typ, surface, "pattern"))
+    return out
+
+
+def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str, lex: Lexicon,
+                   glued_at: dict) -> tuple[int, str] | None:
+    """Where the unknown name ending in text[s:e] (a Chinese ending) starts, and its type; None when
+    the ending is no name ending here."""
+    if (s == 0 or (text[s - 1] in PUNCT and text[s - 1] not in ")）")) and s not in glued_at:
+        return None     # nothing before the ending in its clause (no word crosses punctuation)
+    # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
+    _, ctoks = nlp.tokens_around(text, s)
+    straddle = None
+    for a, b, w, t in ctoks:
+        if a < s < b:
+            straddle = (a, w, t)
+            break
+    scan_to = s
+    if strength == "weak" and any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+        return None    # 知网启动|网络安全: a weak ending whose last character starts a longer word
+    if straddle:
+        p0, w, t = straddle
+        if s - p0 <= 1 and strength == "weak" and w not in lex.entities:
+            return None
+        if w in lex.generic or w in stop_words(id(lex), lex):
+            return None
+        scan_to = p0
+    paren = _PAREN_END.search(text[max(0, scan_to - 6):scan_to])
+    if paren:
+        scan_to = max(0, scan_to - 6) + paren.start()
+    long_end = suf in LEGAL_ENDINGS or any(text.startswith(x, s) for x in LEGAL_ENDINGS)
+    need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
+    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end)
+    glued = glued_at.get(res[0] if res else scan_to)
+    if glued and (typ != "Company" or glued[0].type == "Company"):
+        res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
+        if typ == "Regulator" and glued[0].type == "Company":
+            typ = "Organization"
+    if res is None:
+        if straddle and scan_to < s and (strength == "strong" or t is None):
+            w = straddle[1]
+            start = scan_to
+            if w in lex.generic:
+                return None
+        else:
+            return None
+    else:
+        start, toks2 = res
+        if typ == "Company" and all(t == "ns" for _, t in toks2) and suf in ("公司", "集团"):
+            return None
+        # 同方知网（北京）技术有限公司: a place in brackets inside a legal name
+        pm = _PAREN_END.search(text[max(0, start - 6):start])
+        if pm and long_end and nlp.tagged(pm.group(0)[1:-1])[0][1] == "ns":
+            pe = max(0, start - 6) + pm.start()
+            g2 = glued_at.get(pe)
+            r2 = (g2[0].start, None) if g2 else name_before(text, pe, lex, need_proper=False, in_name=True)
+            if r2:
+                start = r2[0]
+    if e - start > 24:
+        return None
+    # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
+    cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
+              default=start)
+    start = max(start, cut)
+    return start, typ
+
+
+_PLACE_CHARS = set("省市区县州盟旗镇郡")
+_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级")
+
+
+def _court_named(prefix: str, lex: Lexicon) -> bool:
+    """A discovered court needs a place or a name before its ending (北京市朝阳区人民法院, 曼海姆地区法院,
+    杭州互联网法院); 烧进法院 (a verb phrase) or 中国法院 (courts in general) is none."""
+    prefix = prefix.strip()
+    if not prefix or prefix in _NOT_A_COURT_PLACE:
+        return False
+    if prefix.isascii():
+        return any(c.isalpha() for c in prefix)
+    if any(c in _PLACE_CHARS for c in prefix) or prefix in lex.entities:
+        return True
+    if prefix.endswith(("人民", "知识产权", "互联网", "铁路", "运输", "海事", "金融", "地区", "地方", "高级", "中级", "最高",
+                        "联邦", "巡回", "上诉", "破产", "第一", "第二", "第三", "第四", "一", "二", "三", "四")):
+        return True
+    toks = nlp.tagged(prefix)
+    # a place jieba tags as a name (拉萨|nrt, 萧山|nr) or a proper noun; an unknown word of three or more
+    # characters (a transliteration); never a verb or function word
+    if any((t or "")[:1] in ("v", "d", "p", "u", "c", "r", "m", "q") for w, t in toks):
+        return False
+    return any(t in ("ns", "nr", "nrt", "nz", "nt") for w, t in toks) or (len(prefix) >= 3 and all(t is None for w, t in toks))
+
+
+_STAKE_LIST = ("股权及", "股权和", "股权、", "股权以及", "股份及", "股份和", "股份、", "股份以及", "权益及", "权益和")
+
+_STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
+
+
+def stock_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Listed companies written with their stock code: 鲁北化工(600727), 中珠医疗(600568.SH)."""
+    out: list[Mention] = []
+    for m in _STOCK.finditer(text):
+        p = m.start()
+        if any(x.end == p for x in taken):
+            continue
+        res = name_before(text, p, lex, need_proper=False, in_name=True, max_len=10)
+        if not res:
+            continue
+        start, toks = res
+        surface = text[start:p]
+        if len(surface) < 2 or surface in lex.generic:
+            continue
+        out.append(Mention(start, p, surface, "Company", surface, "pattern"))
+    return out
+
+
+def _ascii_name_before(text: str, s: int) -> int | None:
+    """Start of 'Acme Holdings' / 'Foo Bar' before an English ending: capitalised words."""
+    i = s
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    words = 0
+    j = i
+    while j > 0:
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "&-'."):
+            k -= 1
+        w = text[k:j]
+        if not w or not (w[0].isupper() or w[0].isdigit()) or w.lower() in ("the", "a", "an"):
+            break
+        words += 1
+        j = k
+        if k > 0 and text[k - 1] == " ":
+            j = k - 1
+        else:
+            break
+        if words >= 4:
+            break
+    if words == 0:
+        return None
+    while j < s and text[j] == " ":
+        j += 1
+    return j
+
+
+_TITLE = re.compile(r"《([^《》\n]{1,16})》|「([^「」\n]{1,16})」")
+
+
+def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    out: list[Mention] = []
+    for m in _TITLE.finditer(text):
+        g = 1 if m.group(1) else 2
+        name = m.group(g).strip()
+        if not name or any(w in name for w in DOC_WORDS) or len(name) > 12 or name.endswith(DOC_ENDS):
+            continue
+        typ = "Organization" if name.endswith(_MEDIA_END) else "Product"
+        out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
+    return out
+
+
+def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
+    found = suffix_mentions(text, lex, lexm)
+    found += stock_mentions(text, lex, lexm + found)
+    found += person_mentions(text, lex)
+    found += product_mentions(text, lex)
+    return found
+
+
+_FRAME_WORDS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "网络", "技术",
+                "信息", "中国", "(", ")", "（", "）", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Group", "Holdings", " ",
+                "Co.", ",")
+
+
+def _only_frame(rest: str, lex: Lexicon) -> bool:
+    """True when `rest` (the parts of a long name around a known name) is only places and legal
+    endings: 北京…科技有限公司."""
+    for part in rest.split("|"):
+        while part:
+            for w in sorted(_FRAME_WORDS, key=len, reverse=True):
+                if part.endswith(w):
+                    part = part[: -len(w)]
+                    break
+            else:
+                break
+        if not part:
+            continue
+        toks = nlp.tagged(part)
+        if not all(t == "ns" or w in _FRAME_WORDS for w, t in toks):
+            return False
+    return True
+
+
+def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Combine lexicon and discovered mentions; a discovered span that contains a lexicon name of a
+    compatible type becomes that entity's alias; otherwise the longer span wins."""
+    result: list[Mention] = []
+    absorbed: set[int] = set()
+    for f in found:
+        inner = [m for m in lexm if f.start <= m.start and m.end <= f.end]
+        overlap = [m for m in lexm if m.start < f.end and f.start < m.end and m not in inner]
+        if overlap:
+            continue
+        if inner:
+            if f.type == "Company" and len(inner) == 1 and inner[0].type == "Company" and \
+                    _only_frame(text[f.start:inner[0].start] + "|" + text[inner[0].end:f.end], lex):
+                # 北京字节跳动科技有限公司 -> 字节跳动: only a place and a legal ending around it
+                m = inner[0]
+                f = Mention(f.start, f.end, m.name, m.type, f.surface, "lexicon", m.owner)
+            elif f.source == "pattern" and f.type in ("Product", "Organization") and len(inner) == 1 \
+                    and inner[0].start == f.start and inner[0].end == f.end:
+                continue
+            for m in inner:
+                absorbed.add(id(m))
+        result.append(f)
+    for m in lexm:
+        if id(m) not in absorbed:
+            result.append(m)
+    return [m for s, e, m in leftmost_longest([(m.start, m.end, m) for m in result])]

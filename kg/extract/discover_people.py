@@ -1,0 +1,99 @@
+"""People, found by the frames Chinese news writes them in: a role word before a surname-initial
+name (院长刘兴亮), 由…接任 and …等人 around one, and anonymised names (张某, 吴某栋).
+
+Names come from the surname list (lexicon) and jieba's person tags, never from a list of people.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import nlp
+from kg.extract.mentions import CJK, Mention
+from kg.lexicon import Lexicon
+
+_ROLE_CACHE: dict[int, re.Pattern] = {}
+
+
+def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    """People introduced by a role word (院长刘兴亮), and anonymised names (张某, 吴某栋)."""
+    out: list[Mention] = []
+    pat = _ROLE_CACHE.get(id(lex))
+    if pat is None:
+        roles = sorted((r for r in lex.roles if not r.isascii() or r.isupper()), key=len, reverse=True)
+        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)") if roles else re.compile("(?!x)x")
+        _ROLE_CACHE[id(lex)] = pat
+    surnames = lex.surnames
+    for m in pat.finditer(text):
+        p = m.end()
+        seg = text[p:p + 6]
+        if not seg or not CJK.match(seg[0]):
+            continue
+        name = person_at(seg, surnames)
+        if name:
+            out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    if surnames:
+        by_verb, before_deng, anonymised = _surname_patterns(surnames)
+        # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
+        for m in by_verb.finditer(text):
+            name = m.group(1)
+            if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
+                continue
+            toks = nlp.tagged(name)
+            if len(toks) > 2 or any(t and not t.startswith("nr") and t not in ("ns", "nz") and len(w) > 1 for w, t in toks):
+                continue
+            out.append(Mention(m.start(1), m.end(1), name, "Person", name, "pattern"))
+        for m in before_deng.finditer(text):
+            name = m.group(1)
+            if any(o.start == m.start(1) for o in out) or any(c in _NOT_NAME_CHAR for c in name[1:]):
+                continue
+            p0 = m.start(1)
+            if p0 > 0 and CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
+                continue
+            out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
+    for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
+        name = m.group(0)
+        if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以":
+            name = name[:-1]
+        if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某":
+            continue
+        out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """person_mentions' three surname patterns, built once per surname set."""
+    sn = "|".join(sorted(surnames, key=len, reverse=True))
+    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+            re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
+            re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
+
+
+_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
+
+
+def person_at(seg: str, surnames: frozenset) -> str | None:
+    toks = nlp.tagged(seg)
+    if not toks:
+        return None
+    w, t = toks[0]
+    if len(w) == 3 and t is None and w[-1] in _NOT_NAME_CHAR and w[0] in surnames:
+        w = w[:2]         # 张三在微博: the segmenter's guess glued a function word to the name
+    if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
+        if len(w) == 2 and len(toks) > 1 and len(toks[1][0]) == 1 and CJK.match(toks[1][0]) \
+                and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
+            return w + toks[1][0]
+        return w
+    if len(w) == 1 and w in surnames and len(toks) > 1:
+        w2, t2 = toks[1]
+        if 1 <= len(w2) <= 2 and CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):
+            return w + w2
+        # 周|启航|表示: after a role word, surname + two characters before a verb or a pause is a name
+        nxt = toks[2] if len(toks) > 2 else ("", "x")
+        if len(w2) == 2 and CJK.match(w2) and w2[0] not in _NOT_NAME_CHAR and \
+                ((nxt[1] or "").startswith(("v", "p", "c", "d")) or nxt[0] in ("", "，", "。", "、", "等")):
+            return w + w2
+    if len(w) == 4 and w[0] in surnames and t is None:
+        return w[:3]
+    return None

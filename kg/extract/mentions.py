@@ -1,0 +1,141 @@
+"""The Mention type and the lexicon pass: every known name and alias, found with Aho-Corasick and
+kept leftmost-longest.
+
+A short Chinese name matches inside other words (日经 in 15日经过), so a two-character match is kept
+only where the segmenter agrees it is a word or where it stands as a name stands.  The clause bounds
+here are the window every discovery step scans within.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from kg import nlp
+from kg.lexicon import Lexicon
+
+PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉 \t\n\r,;:!?|｜—－…·•/\\'‘’")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str          # canonical name (lexicon) or the discovered surface
+    type: str
+    surface: str
+    source: str = "lexicon"
+    owner: str | None = None
+
+
+@functools.lru_cache(maxsize=4)
+def _automata(lex_id: int, lex: Lexicon):
+    names = ahocorasick.Automaton()
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            if len(s) < 2 and not s.isascii():
+                continue
+            if len(s) < 2:
+                continue
+            key = s.lower()
+            names.add_word(key, (key, ent.name))
+    if len(names) == 0:
+        names.add_word("\x00\x00", ("\x00\x00", ""))
+    names.make_automaton()
+    suffixes = ahocorasick.Automaton()
+    for suf, typ, strength in lex.suffixes:
+        suffixes.add_word(suf.lower(), (suf, typ, strength))
+    suffixes.make_automaton()
+    return names, suffixes
+
+
+def automata(lex: Lexicon):
+    return _automata(id(lex), lex)
+
+
+def is_ascii_word_char(c: str) -> bool:
+    return c.isascii() and (c.isalnum() or c in "_")
+
+
+def leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
+    """Leftmost-longest, non-overlapping."""
+    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    out: list[tuple[int, int, object]] = []
+    last = -1
+    for s, e, v in matches:
+        if s >= last:
+            out.append((s, e, v))
+            last = e
+    return out
+
+
+def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
+    names, _ = automata(lex)
+    low = text.lower()
+    found: list[tuple[int, int, object]] = []
+    for end, (key, canon) in names.iter(low):
+        start = end - len(key) + 1
+        if not canon:
+            continue
+        # Latin names must sit on word boundaries
+        if is_ascii_word_char(key[0]) and start > 0 and is_ascii_word_char(low[start - 1]):
+            continue
+        if is_ascii_word_char(key[-1]) and end + 1 < len(low) and is_ascii_word_char(low[end + 1]):
+            continue
+        found.append((start, end + 1, canon))
+    out = []
+    for s, e, canon in leftmost_longest(found):
+        if e - s == 2 and CJK.match(text[s]) and not word_aligned(text, s, e) and not framed_as_name(text, s, e, lex):
+            continue
+        ent = lex.entities[canon]
+        out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
+    return out
+
+
+_NAME_LEFT = set("与和及、被由对向将跟同让")
+_NAME_RIGHT_WORDS = ("宣布", "推出", "表示", "称", "则", "也", "又", "随即", "曾", "已", "将", "在", "于", "等",
+                     "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面")
+
+
+def framed_as_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
+    """A two-character name the segmenter splits (快的|收购) is still a name when it stands where a
+    name stands: at a clause start or after a conjunction or preposition, and before a verb, a
+    conjunction or a pause."""
+    left_ok = s == 0 or text[s - 1] in PUNCT or text[s - 1] in _NAME_LEFT
+    if not left_ok:
+        return False
+    if e >= len(text) or text[e] in PUNCT:
+        return True
+    return text.startswith(_NAME_RIGHT_WORDS, e) or text.startswith(_trigger_words(id(lex), lex), e)
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_words(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(t.word for t in lex.triggers if t.lang == "zh" and "…" not in t.word and len(t.word) >= 2
+                 and t.relation != "-")
+
+
+def word_aligned(text: str, s: int, e: int) -> bool:
+    """A short name match is only a name when the segmenter agrees it is a word (日经 in 15日经过 is not)."""
+    cs, toks = nlp.tokens_around(text, s)
+    bounds = {cs} | {b for a, b, w, t in toks}
+    return s in bounds and e in bounds
+
+
+def clause_start(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    lo = max(0, pos - limit)
+    while i > lo and text[i - 1] not in PUNCT:
+        i -= 1
+    return i
+
+
+def clause_end(text: str, pos: int, limit: int = 30) -> int:
+    i = pos
+    hi = min(len(text), pos + limit)
+    while i < hi and text[i] not in PUNCT:
+        i += 1
+    return i

@@ -1,0 +1,221 @@
+"""Reading an unknown name out of the words around a position, shared by every discovery step.
+
+`name_before` takes the name-like words left of a name ending or a trigger, `name_after` those in a
+trigger's object slot; `plausible_name` and `guess_type` judge what was read.  The words are
+jieba's, tagged, so that a name stops where a verb, a function word or a generic noun begins.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import nlp
+from kg.extract.mentions import CJK, PUNCT, clause_end, clause_start
+from kg.lexicon import Lexicon
+
+_NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng", "x", "nx", "an"}
+
+
+def name_like(word: str, tag: str | None, lex: Lexicon) -> bool:
+    if not word or any(c in PUNCT for c in word):
+        return False
+    if word in lex.generic:
+        return False
+    if word.isascii():
+        return word.replace("*", "").replace("-", "").replace("&", "").replace(".", "").isalnum()
+    if tag is None:
+        return True
+    if tag in _NAME_TAGS or tag == "n" or tag == "vn" or tag == "l" or tag == "nrt":
+        return True
+    return False
+
+
+def _proper(word: str, tag: str | None) -> bool:
+    if word.isascii():
+        return any(c.isalpha() for c in word) or word.isdigit()
+    return tag is None or tag in _NAME_TAGS
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words(lex_id: int, lex: Lexicon) -> frozenset:
+    words = set()
+    for kind in ("negation", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
+        words |= {w for w in lex.words(kind) if not w.isascii()}
+    for t in lex.triggers:
+        if t.lang == "zh" and "…" not in t.word:
+            words.add(t.word)
+    words |= set(lex.roles)
+    words -= {"公司"}
+    return frozenset(words)
+
+
+_CATEGORY_WORDS = {"厂", "厂商", "企业", "平台", "巨头", "龙头", "对手", "公司", "品牌", "运营商", "供应商",
+                   "代工厂", "制造商", "开发商", "服务商", "厂家", "商家"}
+_CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运营商", "供应商", "制造商", "开发商", "服务商", "厂家")
+_LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
+
+
+def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
+                need_proper: bool = True, in_name: bool = False,
+                legal: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """The name-like words right before `end` (a name ending or a trigger): (start, tokens).
+
+    `legal`: before a legal-form ending (有限公司): business and place words that are generic on their
+    own (网络, 科技; 天下) stay inside the name between proper words (北京微梦创科网络技术有限公司).
+
+    `in_name`: scanning left from a name ending, so business words that jieba tags as verbs
+    (投资, 制造: name_words.tsv) are part of the name."""
+    cs = max(floor, clause_start(text, end, limit=max_len))
+    if cs >= end:
+        return None
+    _, ctoks = nlp.tokens_around(text, end - 1)
+    toks = [(w, t) for a, b, w, t in ctoks if b <= end and a >= cs]
+    if any(a < end < b for a, b, w, t in ctoks):
+        # the position cuts a word: segment the window on its own
+        toks = nlp.tagged(text[cs:end])
+    elif ctoks and toks and sum(len(w) for w, _ in toks) < end - cs:
+        # the window's left edge cuts a word: that word is not part of the name
+        pass
+    stops = stop_words(id(lex), lex)
+    acc: list[tuple[str, str | None]] = []
+    pos = end
+    rev = list(reversed(toks))
+    for i, (w, t) in enumerate(rev):
+        if in_name and w in lex.name_words and (w not in lex.generic or (
+                legal and acc and w not in stops and not (t or "").startswith("v") and _proper_before(rev, i))):
+            pass    # 微梦创科|网络|技术有限公司: a business word inside a legal name, even a generic one
+        elif legal and acc and t == "s" and len(w) >= 2 and w not in stops and w not in lex.generic \
+                and _proper_before(rev, i):
+            pass    # 淘友|天下|技术有限公司: a place word (天下, 东方) inside a name
+        elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
+                                         or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
+            pass    # 第四中级人民法院, 一零一工作室
+        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
+                and i + 1 < len(rev) and (rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") or rev[i + 1][1] is None) \
+                and CJK.match(rev[i + 1][0]) and (len(rev[i + 1][0]) >= 2 or (rev[i + 1][1] or "").startswith("nr")):
+            pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
+        elif w in stops or w in lex.generic or not name_like(w, t, lex):
+            break
+        if in_name and acc and (w in _CATEGORY_WORDS or (len(w) >= 2 and w.endswith(_CATEGORY_ENDS))):
+            break   # 晶圆代工厂|蓝鲸网络…: a category noun describes the name, it is not part of it
+        if w.isdigit() and not acc and not in_name:
+            break
+        acc.append((w, t))
+        pos -= len(w)
+        if len(acc) >= 6:
+            break
+    if not acc:
+        return None
+    acc.reverse()
+    # function characters glued to the name by the segmenter (对慧景, 为瑞华, 拟以): strip them
+    while acc and acc[0][0] and acc[0][0][0] in _LEAD_STRIP and (len(acc[0][0]) == 1 or acc[0][1] is None) \
+            and (len(acc) > 1 or len(acc[0][0]) > 2):
+        w, t = acc[0]
+        pos += 1
+        if len(w) == 1:
+            acc.pop(0)
+        else:
+            acc[0] = (w[1:], None if len(w) > 2 else "x1")
+    if acc and acc[0][1] == "x1":
+        w, _ = acc.pop(0)
+        pos += len(w)
+    if not acc:
+        return None
+    # a stock-name prefix written in Latin (*ST凯瑞, ST凯瑞)
+    pre = text[max(floor, pos - 3):pos]
+    for mark in ("*ST", "ST", "*"):
+        if pre.endswith(mark):
+            pos -= len(mark)
+            acc.insert(0, (mark, "eng"))
+            break
+    if need_proper and not any(_proper(w, t) for w, t in acc):
+        return None
+    return pos, acc
+
+
+def _proper_before(rev: list, i: int) -> bool:
+    """The word left of rev[i] (words in reverse order) is a proper-name word (淘友, 创科, 北京)."""
+    return i + 1 < len(rev) and CJK.match(rev[i + 1][0]) is not None and (
+        _proper(*rev[i + 1]) or rev[i + 1][1] == "s")
+
+
+def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]:
+    """Words of text[start:end], taken from the clause's cached segmentation when `start` is a word
+    boundary there (one segmentation per clause, shared by every step), else segmented on their own."""
+    cs, ctoks = nlp.tokens_around(text, start)
+    out = [(w, t) for a, b, w, t in ctoks if a >= start and b <= end]
+    if (start == cs or any(b == start for a, b, w, t in ctoks)) and out:
+        if sum(len(w) for w, _ in out) == end - start or any(a < end < b for a, b, w, t in ctoks):
+            return out
+    return nlp.tagged(text[start:end])
+
+
+def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[int, list[tuple[str, str | None]]] | None:
+    """The name-like words right after `start` (a trigger's object slot)."""
+    ce = clause_end(text, start, limit=max_len)
+    if ce <= start:
+        return None
+    toks = tokens_from(text, start, ce)
+    stops = stop_words(id(lex), lex)
+    acc: list[tuple[str, str | None]] = []
+    pos = start
+    for w, t in toks:
+        if w in stops or not name_like(w, t, lex) or (w in lex.generic and acc):
+            break
+        if acc and stake_at(text, pos):       # 艾特网能|全部股权: the stake is not part of the name
+            break
+        if w in lex.generic:
+            break
+        acc.append((w, t))
+        pos += len(w)
+        if len(acc) >= 4:
+            break
+    if not acc or not any(_proper(w, t) for w, t in acc):
+        return None
+    return pos, acc
+
+
+_NOT_NAME_START = set("这那此该每各本最某其另哪的")
+
+
+_FUNCTION_START = set("因由对在将被与向把从据经给为")
+
+
+def plausible_name(surface: str) -> bool:
+    """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name; 指其: nor
+    ends one; 因夏普股价, 与苹果: a function word glued before a known name does not start one."""
+    if not surface or surface[0] in _NOT_NAME_START or (len(surface) > 1 and surface[-1] == "其"):
+        return False
+    if surface[0] in _FUNCTION_START and len(surface) >= 3:
+        from kg.lexicon import load_lexicon
+        lex = load_lexicon()
+        rest = surface[1:]
+        if any(lex.lookup(rest[:k]) is not None for k in range(2, min(len(rest), 12) + 1)):
+            return False
+    return True
+
+
+def guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
+    if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
+        return "Company"
+    if re.match(r"(?:约|近|逾|超过)?[0-9一二两三四五六七八九十百半.]+\s*(?:%|％|成)", after):
+        return "Company"    # 入股夏普约一成股权: a stake's holder-to-be is a company
+    if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(
+            t is None or (t or "").startswith("nr") or t == "zg" for _, t in toks):
+        return "Person"
+    if surface.endswith("某") or re.match(r"^[\u4e00-\u9fff]某", surface):
+        return "Person"
+    return "Company"
+
+
+# a stake written right after a name: 49%股权, 75.9%的股权, 8%、6.66%股权, 全部股权, 控股权, 各51%权益
+STAKE_AFTER = re.compile(
+    r"(?:[(（][^()（）]{0,24}[)）])?\s*(?:约|合计|共计|共|各)?(?:"
+    r"(?:\d+(?:\.\s?\d+)?\s*[%％]\s*(?:[、和及至-]\s*\d+(?:\.\d+)?\s*[%％]\s*)*(?:的)?(?:已发行)?"
+    r"|(?:全部|部分|多数|少数|大部分|控股|全资)(?:的)?(?:已发行)?)"
+    r"(?:股权|股份|权益|份额|股票|普通股)|控股权|(?:的)?(?:全部|部分)(?:股权|股份|权益))")
+
+
+def stake_at(text: str, pos: int) -> re.Match | None:
+    """The stake written at `pos`, right after a name (100%股权, 全部股权, 控股权), or None."""
+    return STAKE_AFTER.match(text, pos)

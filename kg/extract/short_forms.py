@@ -1,0 +1,201 @@
+"""Short forms that name an entity already mentioned: an announced one (X（以下简称“Y”）), a legal
+name's unannounced one (微梦公司 for 北京微梦创科网络技术有限公司), and a court's (重庆一中院 for
+重庆市第一中级人民法院).  Each such mention takes the full name, so one entity is not counted twice.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.discover_names import LEGAL_ENDINGS
+from kg.extract.mentions import CJK, Mention, framed_as_name, word_aligned
+from kg.extract.name_spans import plausible_name
+from kg.lexicon import Lexicon
+
+_ALIAS_PAREN = re.compile(r"[(（](?P<kw>以下简称|以下称|下称|下文简称|简称|以下统称)?[:：]?\s*[“\"「『]?(?P<y>[^“”\"「」『』()（）,，。；\n]{2,12}?)[”\"」』]?[)）]")
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return all(c in it for c in short)
+
+
+def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """X（以下简称“Y”）, X（下称Y）, X（Y） with Y an abbreviation of X (its characters in order): every
+    later Y is X.  A discovered full name whose short form is a lexicon name takes the lexicon's name."""
+    if "(" not in text and "（" not in text:
+        return mentions
+    org = ("Company", "Organization", "Court", "Regulator", "Product")
+    by_end = {m.end: m for m in mentions if m.type in org and m.source != "coref"}
+    pairs: list[tuple[Mention, str, int]] = []
+    for mt in _ALIAS_PAREN.finditer(text):
+        full = by_end.get(mt.start())
+        if full is None:
+            continue
+        y = mt.group("y").strip()
+        if y == full.surface or y in lex.generic or not plausible_name(y) or y.isdigit():
+            continue
+        if not mt.group("kw") and not (_subsequence(y, full.surface) and len(y) < len(full.surface)):
+            continue
+        pairs.append((full, y, mt.start("y")))
+    if not pairs:
+        return mentions
+    out = list(mentions)
+    for full, y, ypos in pairs:
+        name, typ = full.name, full.type
+        if full.source == "pattern":
+            # the short form is a known name (广药集团): the full name is that entity
+            known = lex.lookup(y)
+            if known is not None and known.type in org:
+                name, typ = known.name, known.type
+                for i, m in enumerate(out):
+                    if m is full:
+                        out[i] = Mention(m.start, m.end, name, typ, m.surface, "lexicon", known.owner)
+        for mt in re.finditer(re.escape(y), text):
+            a, b = mt.start(), mt.end()
+            if a < full.end and full.start < b:
+                continue
+            inside = [m for m in out if a <= m.start and m.end <= b]
+            cross = [m for m in out if (m.start < a < m.end or m.start < b < m.end)]
+            if cross:
+                continue
+            # the short form must stand alone (not part of a longer word like 光电公司 in 新光电公司)
+            if len(y) == 2 and a != ypos and CJK.match(y[0]) and not (word_aligned(text, a, b) or framed_as_name(text, a, b, lex)):
+                continue
+            for m in inside:
+                out.remove(m)
+            out.append(Mention(a, b, name, typ, y, "alias"))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_SHORT_ENDS = ("公司", "集团")
+
+
+def _legal_core(name: str) -> str | None:
+    """北京淘友天下技术有限公司 -> 淘友天下技术: a legal name without its place and legal ending."""
+    end = next((x for x in sorted(LEGAL_ENDINGS, key=len, reverse=True) if name.endswith(x)), None)
+    if end is None:
+        return None
+    core = name[:-len(end)]
+    core = re.sub(r"[(（][\u4e00-\u9fff]{2,4}[)）]", "", core)
+    for p in sorted(_PLACE_PREFIXES, key=len, reverse=True):
+        if core.startswith(p) and len(core) - len(p) >= 2:
+            core = core[len(p):]
+            break
+    return core if len(core) >= 2 else None
+
+
+_PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
+                   "杭州市", "杭州", "南京市", "南京", "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "苏州市", "苏州",
+                   "厦门市", "厦门", "珠海市", "珠海", "东莞市", "东莞", "佛山市", "佛山", "长沙市", "长沙", "合肥市", "合肥",
+                   "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "福建省", "福建", "中国", "香港", "台湾", "海南省", "海南")
+
+
+def legal_short_forms(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A short form used without being announced: 微梦公司, 淘友技术公司 for 北京微梦创科网络技术有限公司,
+    北京淘友天下技术有限公司 (the short form's core opens the full name's core, after its place, and its
+    characters follow in order).  Every such mention is the full name; an ambiguous one is left alone.
+    A discovered name that only adds a description before the short form (运营主体微梦公司) is cut to it."""
+    fulls = [(m, _legal_core(m.surface)) for m in mentions
+             if m.type == "Company" and m.source in ("pattern", "lexicon", "alias")]
+    fulls = [(m, c) for m, c in fulls if c]
+    if not fulls:
+        return mentions
+    cores: dict[str, tuple[str, str]] = {}
+    for m, c in fulls:
+        cores.setdefault(c, (m.name, m.type))
+    out: list[Mention] = []
+    resolved: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        if m.source == "pattern" and m.type == "Company" and m.surface.endswith(_SHORT_ENDS) and m.surface == m.name \
+                and _legal_core(m.surface) is None:
+            core = m.surface[:-2]
+            hits = {v for c, v in cores.items() if len(core) >= 2 and c.startswith(core[:2])
+                    and _subsequence(core, c) and len(core) < len(c)}
+            if len(hits) == 1:
+                name, typ = hits.pop()
+                resolved[m.surface] = (name, typ)
+                out.append(Mention(m.start, m.end, name, typ, m.surface, "alias", m.owner))
+                continue
+        out.append(m)
+    if resolved:
+        # 运营主体微梦公司: a description glued before a resolved short form
+        for i, m in enumerate(out):
+            if m.source == "pattern" and m.type == "Company" and m.surface == m.name:
+                tail = next((y for y in resolved if m.surface.endswith(y) and len(m.surface) > len(y)), None)
+                if tail:
+                    name, typ = resolved[tail]
+                    out[i] = Mention(m.end - len(tail), m.end, name, typ, tail, "alias", m.owner)
+    return out
+
+
+_COUNTRIES = ("中国", "美国", "德国", "英国", "法国", "日本", "韩国", "荷兰", "印度", "意大利", "西班牙", "瑞士",
+              "瑞典", "芬兰", "加拿大", "澳大利亚", "巴西", "俄罗斯", "新加坡", "比利时", "爱尔兰", "以色列")
+
+
+_COURT_FULL = re.compile(r"^(?P<p>.+?)(?:第(?P<n>[一二三四五六七八九十]+)中级人民法院|(?P<mid>中级人民法院)|"
+                         r"(?P<high>高级人民法院)|(?P<ip>知识产权法院)|(?P<base>人民法院))$")
+
+
+def _place_forms(p: str) -> list[str]:
+    """重庆市 -> [重庆市, 重庆]; 广东省 -> [广东省, 广东]; 北京市海淀区 -> [北京市海淀区, 北京海淀区, 海淀区,
+    海淀]: a place with and without its administrative words."""
+    forms = [p]
+    for w in ("省", "市"):
+        if p.endswith(w) and len(p) - len(w) >= 2:
+            forms.append(p[:-len(w)])
+    k = p.find("市")
+    if 0 < k < len(p) - 2 and p.endswith(("区", "县")):
+        low = p[k + 1:]
+        forms += [p[:k] + low, low]
+        for w in ("新区", "区", "县"):
+            if low.endswith(w) and len(low) - len(w) >= 2:
+                forms.append(low[:-len(w)])
+                break
+    return list(dict.fromkeys(forms))
+
+
+def court_abbreviations(name: str) -> list[str]:
+    """The short forms a court goes by, derived from its full name: 重庆市第一中级人民法院 -> 重庆一中院,
+    重庆市一中院; 广东省高级人民法院 -> 广东高院; 北京知识产权法院 -> 北京知产法院; 北京市海淀区人民法院 ->
+    海淀区法院, 海淀法院; 最高人民法院 -> 最高法, 最高院; 德国曼海姆地区法院 -> 曼海姆地区法院."""
+    out: list[str] = []
+    for c in _COUNTRIES:
+        if name.startswith(c) and len(name) - len(c) >= 4:
+            out.append(name[len(c):])
+            break
+    if name == "最高人民法院":
+        return ["最高法", "最高院"]
+    m = _COURT_FULL.match(name)
+    if not m:
+        return out
+    places = _place_forms(m.group("p"))
+    for pf in places:
+        if m.group("n"):
+            out.append(pf + m.group("n") + "中院")
+        elif m.group("mid"):
+            out.append(pf + "中院")
+        elif m.group("high"):
+            out.append(pf + "高院")
+        elif m.group("ip"):
+            out += [pf + "知产法院", pf + "知识产权法院"]
+        elif m.group("base") and pf != m.group("p"):
+            out.append(pf + "法院")
+    return [a for a in dict.fromkeys(out) if a != name and len(a) >= 3]
+
+
+def merge_courts(mentions: list[Mention]) -> list[Mention]:
+    """A court named by a short form (重庆一中院) after or before its full name (重庆市第一中级人民法院)
+    in the same article is that court: the mention takes the full name."""
+    courts = {m.name for m in mentions if m.type == "Court" and m.source != "coref"}
+    if len(courts) < 2:
+        return mentions
+    short: dict[str, str] = {}
+    for full in courts:
+        for a in court_abbreviations(full):
+            if a in courts and a not in short:
+                short[a] = full
+    if not short:
+        return mentions
+    return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)
+            if m.type == "Court" and m.name in short else m for m in mentions]
