@@ -5,6 +5,7 @@ line `Error: ...` and exit status 1; `--verbose` shows the traceback instead.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -24,6 +25,10 @@ class KGGroup(click.Group):
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
             raise click.ClickException(str(e)) from None
+        except BrokenPipeError:              # `kg … | head`: the reader left; nothing to report
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(0)
         except OSError as e:                 # disk full, permissions: one line, not a traceback
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
