@@ -257,3 +257,14 @@ def test_viz_output_never_follows_a_symlink_and_reports_unwritable_paths(base_st
     blocker.write_text("x")
     r = kg("viz", "--store", base_store, "-o", blocker / "graph.html")
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_closed_pipe_ends_quietly(base_store):
+    """`kg export | head -1`: the reader leaves early; no 'Error: Broken pipe', no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "export", "--store", str(base_store),
+                             "--format", "nquads"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()                 # gone before kg writes a byte: a certain EPIPE
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert "Traceback" not in err and "Broken pipe" not in err
