@@ -242,6 +242,15 @@ def _cut_block(tk, s: str, out: list) -> None:
             bp = log(get(s[idx]) or 1) - logtotal + best[idx + 1]
         best[idx] = bp
         nxt[idx] = bx
+    def flush(buf: str) -> None:
+        # a run of single characters: one word, the HMM's words when unknown, else each character
+        if len(buf) == 1:
+            out.append(buf)
+        elif not get(buf):
+            out.extend(_hmm_cut(buf))
+        else:
+            out.extend(buf)
+
     x = 0
     buf = ""
     while x < n:
@@ -250,22 +259,12 @@ def _cut_block(tk, s: str, out: list) -> None:
             buf += s[x]
         else:
             if buf:
-                if len(buf) == 1:
-                    out.append(buf)
-                elif not get(buf):
-                    out.extend(_hmm_cut(buf))
-                else:
-                    out.extend(buf)
+                flush(buf)
                 buf = ""
             out.append(s[x:y])
         x = y
     if buf:
-        if len(buf) == 1:
-            out.append(buf)
-        elif not get(buf):
-            out.extend(_hmm_cut(buf))
-        else:
-            out.extend(buf)
+        flush(buf)
 
 
 def fast_cut(text: str) -> list[str]:

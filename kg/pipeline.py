@@ -162,19 +162,25 @@ class _Processes:
     engine = "processes"
 
     def __init__(self, workers: int, process_fn: Callable | None = None):
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-        warm_up(process_fn)
         self.workers = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"),
-                                         initializer=_exit_with_parent,
-                                         initargs=(os.getpid(),))
+        self._process_fn = process_fn
+        self._pool = None
 
     def submit(self, fn, *args):
+        # Started at the first batch that needs extracting: a rebuild of unchanged articles
+        # neither loads jieba nor forks.
+        if self._pool is None:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+            warm_up(self._process_fn)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=mp.get_context("fork"),
+                                             initializer=_exit_with_parent,
+                                             initargs=(os.getpid(),))
         return self._pool.submit(fn, *args)
 
     def close(self):
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 class _Dask:

@@ -148,7 +148,7 @@ def compact(value: str | None) -> str:
     if value is None:
         return ""
     for prefix, ns in PREFIXES.items():
-        if value.startswith(ns) and prefix != "rdf" or (prefix == "rdf" and value.startswith(ns)):
+        if value.startswith(ns):
             rest = value[len(ns):]
             if rest and "/" not in rest and "#" not in rest:
                 return f"{prefix}:{rest}"
