@@ -169,18 +169,14 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
     p = d / "outcomes.tsv"
     if p.exists():
         lex.outcomes = [(r["keyword"], r["outcome"]) for r in read_tsv(p) if r.get("keyword")]
-    p = d / "surnames.tsv"
-    if p.exists():
-        lex.surnames = frozenset(r["surname"] for r in read_tsv(p) if r.get("surname"))
-    p = d / "name_words.tsv"
-    if p.exists():
-        lex.name_words = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
-    p = d / "product_heads.tsv"
-    if p.exists():
-        lex.product_heads = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
-    p = d / "generic.tsv"
-    if p.exists():
-        lex.generic = frozenset(r["word"] for r in read_tsv(p) if r.get("word"))
+    # one-column word lists: file, column, attribute
+    for fname, column, attr in (("surnames.tsv", "surname", "surnames"),
+                                ("name_words.tsv", "word", "name_words"),
+                                ("product_heads.tsv", "word", "product_heads"),
+                                ("generic.tsv", "word", "generic")):
+        p = d / fname
+        if p.exists():
+            setattr(lex, attr, frozenset(r[column] for r in read_tsv(p) if r.get(column)))
     return lex
 
 
