@@ -8,8 +8,10 @@ module sees the same shapes.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import time
 from pathlib import Path
 from typing import Iterable
 
@@ -169,6 +171,47 @@ class Store:
         self.close()
 
 
+def _writer_moved_files(msg: str) -> bool:
+    """RocksDB names a file it cannot find: a writer compacted it away under a read-only handle."""
+    return "No such file or directory" in msg or msg.startswith("Corruption")
+
+
+def _open_read_only(ox, p: Path, path) -> "object":
+    """Open a read-only handle beside a possible writer.
+
+    A read-only handle reads the MANIFEST and then the table files it lists; a writer's
+    compaction can delete one of those files in between.  That is a race, not damage: opening
+    again sees the new MANIFEST.  After a few tries it is reported as a busy store.
+    """
+    for attempt in range(6):
+        try:
+            return ox.Store.read_only(str(p))
+        except (OSError, RuntimeError) as e:
+            msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+            if not _writer_moved_files(msg):
+                raise OSError(msg) from None
+            time.sleep(0.05 * (attempt + 1))
+    if _writer_present(p):
+        raise StoreError(f"{path}: store is busy (a build is rewriting it); try again")
+    raise StoreError(f"{path}: store is damaged: {msg}")
+
+
+def _writer_present(p: Path) -> bool:
+    """True when another process holds RocksDB's LOCK file (a writer has the store open)."""
+    try:
+        fd = os.open(p / "LOCK", os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(fd, fcntl.LOCK_UN)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
 class EmbeddedStore(Store):
     """A pyoxigraph store in a directory; read-only handles can open beside a writer."""
 
@@ -186,7 +229,7 @@ class EmbeddedStore(Store):
             if read_only:
                 if not p.is_dir():
                     raise StoreError(f"{path}: no store here; run `kg build` first")
-                self._store = ox.Store.read_only(str(p))
+                self._store = _open_read_only(ox, p, path)
             else:
                 if not create and not p.is_dir():
                     raise StoreError(f"{path}: no store here; run `kg build` first")
@@ -205,7 +248,11 @@ class EmbeddedStore(Store):
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
         except (OSError, ValueError, RuntimeError) as e:
-            raise QueryError(f"query failed: {str(e).splitlines()[0]}") from None
+            msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+            if self.read_only and _writer_moved_files(msg):
+                raise StoreError(f"{self.location}: store is busy (a build rewrote it while "
+                                 "this query read it); try again") from None
+            raise QueryError(f"query failed: {msg}") from None
         if isinstance(result, ox.QueryBoolean):
             return {"head": {}, "boolean": bool(result)}
         if isinstance(result, ox.QuerySolutions):

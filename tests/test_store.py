@@ -1,6 +1,9 @@
 """The embedded store: atomic replace, remove with entity cleanup, batches, export, backup."""
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from kg.errors import QueryError, StoreError
@@ -115,6 +118,42 @@ def test_second_writer_gets_one_line_error(tmp_path):
     with open_store(str(tmp_path / "s")):
         with pytest.raises(StoreError, match="busy"):
             open_store(str(tmp_path / "s"))
+
+
+def _store_missing_a_table_file(tmp_path):
+    path = tmp_path / "s"
+    with open_store(str(path)) as st:
+        write_articles(st, [article_rdf(make_extraction("h1"))])
+        st.flush()
+    assert list(path.glob("*.sst"))
+    return path
+
+
+def test_table_file_gone_under_a_reader_is_busy_while_a_writer_holds_the_store(tmp_path):
+    """A writer's compaction can delete a table file between a reader reading the MANIFEST and
+    opening it; the reader retries and then says the store is busy, not a traceback."""
+    path = _store_missing_a_table_file(tmp_path)
+    writer = subprocess.Popen([sys.executable, "-c", "import pyoxigraph, sys, time; "
+                               f"s = pyoxigraph.Store({str(path)!r}); print('open', flush=True); "
+                               "time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout.readline().strip() == "open"
+        for sst in path.glob("*.sst"):
+            sst.unlink()
+        with pytest.raises(StoreError, match="store is busy"):
+            open_store(str(path), read_only=True)
+    finally:
+        writer.kill()
+        writer.wait()
+
+
+def test_table_file_gone_without_a_writer_is_reported_as_damage(tmp_path):
+    path = _store_missing_a_table_file(tmp_path)
+    for sst in path.glob("*.sst"):
+        sst.unlink()
+    with pytest.raises(StoreError, match="store is damaged") as e:
+        open_store(str(path), read_only=True)
+    assert "\n" not in str(e.value)
 
 
 def test_batch_load_keeps_awkward_literals(tmp_path):
