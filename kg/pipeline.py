@@ -303,6 +303,15 @@ def remove(ids: Iterable[str], store) -> tuple[list[str], list[str]]:
     return removed, missing
 
 
+def extraction_failed(article: Article, e: Exception) -> Skipped:
+    """An extractor bug met on one article, reported like an unreadable input (one line)."""
+    reason = str(e).splitlines()[0] if str(e) else ""
+    where = f"{article.path} (article {article.id})" if article.path else article.id
+    return Skipped(where, None,
+                   f"extraction failed ({type(e).__name__}{': ' + reason if reason else ''}); "
+                   "the article was left out — please report it")
+
+
 def extract_all(paths: list[str], strict: bool = False,
                 on_skip: Callable[[Skipped], None] | None = None) -> Iterator:
     """Extractions for `kg extract`, skipping (and reporting) unreadable inputs."""
@@ -314,6 +323,14 @@ def extract_all(paths: list[str], strict: bool = False,
                 on_skip(item)
             continue
         found += 1
-        yield extract(item)
+        try:
+            ex = extract(item)
+        except Exception as e:           # a bug on one article must not cost the others
+            if strict:
+                raise KGError(str(extraction_failed(item, e))) from None
+            if on_skip:
+                on_skip(extraction_failed(item, e))
+            continue
+        yield ex
     if not found:
         raise KGError(f"no articles found in {', '.join(map(str, paths))}")

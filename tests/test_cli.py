@@ -111,6 +111,27 @@ def test_extract_json_follows_format(examples_dir):
             assert set(suit["plaintiffs"]) <= ids and set(suit["defendants"]) <= ids
 
 
+def test_extractor_bug_on_one_article_costs_only_that_article(examples_dir, monkeypatch):
+    import kg.extract as extract_pkg
+    real = extract_pkg.extract
+
+    def buggy(article):
+        if article.id == "uber-didi-2016":
+            raise IndexError("list index out of range")
+        return real(article)
+
+    monkeypatch.setattr(extract_pkg, "extract", buggy)
+    r = kg("extract", str(examples_dir), "--format", "json")
+    assert r.exit_code == 0
+    ids = [a["id"] for a in json.loads(r.stdout)["articles"]]
+    assert ids == ["qihoo-tencent-3q-war", "wanglaoji-jiaduobao"]
+    warning = [l for l in r.stderr.splitlines() if "extraction failed" in l]
+    assert len(warning) == 1 and "uber-didi-2016.txt" in warning[0] and "IndexError" in warning[0]
+    assert "Traceback" not in r.stderr
+    r = kg("extract", str(examples_dir), "--format", "json", "--strict")
+    assert r.exit_code == 1 and "uber-didi-2016.txt" in r.stderr and "Traceback" not in r.stderr
+
+
 @pytest.mark.parametrize("fmt", ["jsonl", "trig", "turtle"])
 def test_extract_other_formats(examples_dir, fmt):
     r = kg("extract", str(examples_dir / "uber-didi-2016.txt"), "--format", fmt)
