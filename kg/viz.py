@@ -593,7 +593,7 @@ function edgeTip(e) {
 // ------------------------------------------------------------------ network
 var options = {
   autoResize: true,
-  nodes: {scaling: {min: 8, max: 42, label: {enabled: true, min: 12, max: 22, drawThreshold: 7}}, borderWidth: 1},
+  nodes: {scaling: {min: 8, max: 42, label: {enabled: true, min: 12, max: 40, drawThreshold: 6, maxVisible: 40}}, borderWidth: 1},
   edges: {selectionWidth: 2, hoverWidth: 1.5},
   interaction: {hover: true, tooltipDelay: 150, hideEdgesOnDrag: large, hideEdgesOnZoom: large, navigationButtons: false, keyboard: false},
   physics: large ? {enabled: false} : {enabled: true, solver: "barnesHut",
