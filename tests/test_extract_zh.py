@@ -538,3 +538,32 @@ def test_forum_after_xiang_is_no_defendant():
     r = rels(ex)
     assert ("sues", A, B) in r and not any(t == "sues" and o == "美国国际贸易委员会" for t, s, o in r)
     assert ex.lawsuits and ex.lawsuits[0].defendants == [B]
+
+
+# -- discovery: an amount, a date, a description or a glued function word is no name
+
+def test_amount_after_claim_is_no_defendant():
+    ex = run("星海科技索赔金额高达21亿元。")
+    assert not any("21" in e.name for e in ex.entities)
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_year_before_buying_verb_is_no_buyer():
+    ex = run("公司在2018年度收购青禾电子51%股权。")
+    assert not any(e.name.startswith("2018") for e in ex.entities)
+
+
+def test_function_word_glued_to_unknown_name_is_cut():
+    ex = run("杭州金投拟受让青禾电子24.8%股权。")
+    assert "杭州金投拟" not in {e.name for e in ex.entities}
+
+
+def test_description_before_name_is_no_name():
+    ex = run("待蓝鲸资本收购西安本土商业品牌青禾金花后，双方将联合发力。")
+    assert "西安本土商业品牌" not in {e.name for e in ex.entities}
+
+
+def test_remainder_of_stake_is_no_name():
+    ex = run("赤峰资本出资3350万元收购了庆汇租赁剩余45%股权。")
+    assert ("acquires", "赤峰资本", "庆汇租赁") in rels(ex)
+    assert "剩余" not in {e.name for e in ex.entities}

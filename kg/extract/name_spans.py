@@ -76,6 +76,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     elif ctoks and toks and sum(len(w) for w, _ in toks) < end - cs:
         # the window's left edge cuts a word: that word is not part of the name
         pass
+    toks = resplit(toks)
     stops = stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
     pos = end
@@ -146,8 +147,35 @@ def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]
     out = [(w, t) for a, b, w, t in ctoks if a >= start and b <= end]
     if (start == cs or any(b == start for a, b, w, t in ctoks)) and out:
         if sum(len(w) for w, _ in out) == end - start or any(a < end < b for a, b, w, t in ctoks):
-            return out
-    return nlp.tagged(text[start:end])
+            return resplit(out)
+    return resplit(nlp.tagged(text[start:end]))
+
+
+# function characters the segmenter glues onto an unknown word (金投拟|受让, 鸿合及|母公司, 拟以|自有):
+# split off, they stop a name scan as the function word they are
+_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p"}
+_GLUED_HEAD = {"拟": "d", "即": "d", "而": "c", "并": "c", "将": "d", "已": "d"}
+
+
+def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Unknown words (no tag) with a function character glued at an edge, split in two."""
+    if not any(t is None for _, t in toks):
+        return toks
+    out: list[tuple[str, str | None]] = []
+    for w, t in toks:
+        if t is None and len(w) >= 2 and CJK.match(w[0]):
+            if w[0] in _GLUED_HEAD and CJK.match(w[1]):
+                out.append((w[0], _GLUED_HEAD[w[0]]))
+                w = w[1:]
+            if len(w) >= 3 and w[-1] in _GLUED_TAIL:
+                out.append((w[:-1], None))
+                out.append((w[-1], _GLUED_TAIL[w[-1]]))
+                continue
+            if len(w) == 1:
+                out.append((w, "x"))
+                continue
+        out.append((w, t))
+    return out
 
 
 def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[int, list[tuple[str, str | None]]] | None:
@@ -175,7 +203,11 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
     return pos, acc
 
 
-_NOT_NAME_START = set("这那此该每各本最某其另哪的")
+_NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又并且仍亦")
+_AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
+_DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")
+_DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家", "运营商", "供应商", "制造商", "开发商",
+                     "服务商", "对手", "商家")
 
 
 _FUNCTION_START = set("因由对在将被与向把从据经给为")
@@ -185,6 +217,12 @@ def plausible_name(surface: str) -> bool:
     """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name; 指其: nor
     ends one; 因夏普股价, 与苹果: a function word glued before a known name does not start one."""
     if not surface or surface[0] in _NOT_NAME_START or (len(surface) > 1 and surface[-1] == "其"):
+        return False
+    # an amount or a date read as a name (金额高达21|亿元, 2018年度, 14日向公司)
+    if _AMOUNT_TAIL.search(surface) or _DATE_HEAD.match(surface):
+        return False
+    # a description, not a name (西安本土商业品牌, 法国高端童装企业)
+    if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
         return False
     if surface[0] in _FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
