@@ -567,3 +567,15 @@ def test_remainder_of_stake_is_no_name():
     ex = run("赤峰资本出资3350万元收购了庆汇租赁剩余45%股权。")
     assert ("acquires", "赤峰资本", "庆汇租赁") in rels(ex)
     assert "剩余" not in {e.name for e in ex.entities}
+
+
+# -- a suit's defendant marked inside the gapped verb (发起了对Y的诉讼, 对Y提出…的诉讼)
+
+def test_defendant_inside_gapped_suit_verb():
+    ex = run(f"{A}在中国和英国等地也发起了对{B}的诉讼。")
+    assert ("sues", A, B) in rels(ex)
+
+
+def test_ti_chu_suit_with_object_marker():
+    ex = run(f"7月，{A}在美国对{B}提出禁售的诉讼。")
+    assert ("sues", A, B) in rels(ex)

@@ -57,7 +57,7 @@ def _trigger_index(lex_id: int, lex: Lexicon):
             if t.lang == "en":
                 pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
             else:
-                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,12}?" + re.escape(b))
+                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,20}?" + re.escape(b))
             # literal parts that must both occur for the pattern to match (English ones match
             # case-insensitively: no pre-check)
             gapped.append((pat, t, (a, b) if t.lang != "en" else None))
@@ -202,6 +202,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             g1 = lg[-1] if lg else None
             g0 = lg[-2] if len(lg) > 1 else None
             r1 = rg[0] if rg else None
+            if "…" in trig.word and trig.lang == "zh":
+                # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
+                inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
+                         and m.source != "coref"
+                         and _ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})]
+                if inner:
+                    r1 = [m for m in inner if m.start == inner[0].start] + [
+                        m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
             # distance limits: arguments sit close to their trigger
             if g1 and ts - g1[-1].end > 25 and not (
                     ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
