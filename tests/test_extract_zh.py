@@ -579,3 +579,17 @@ def test_defendant_inside_gapped_suit_verb():
 def test_ti_chu_suit_with_object_marker():
     ex = run(f"7月，{A}在美国对{B}提出禁售的诉讼。")
     assert ("sues", A, B) in rels(ex)
+
+
+# -- a list member tied to the one before it (起诉A及母公司B, A及其法定代表人B)
+
+def test_tied_list_member_is_a_defendant_too():
+    ex = run("星海科技起诉蓝鲸网络及母公司赤峰资本。")
+    assert {("sues", "星海科技", "蓝鲸网络"), ("sues", "星海科技", "赤峰资本"),
+            ("owns", "赤峰资本", "蓝鲸网络")} <= rels(ex)
+    assert ("owns", "赤峰资本", "星海科技") not in rels(ex)
+
+
+def test_legal_representative_after_ji_qi_is_a_defendant():
+    ex = run("星海科技起诉蓝鲸网络及其法定代表人张明华。")
+    assert ("sues", "星海科技", "张明华") in rels(ex)

@@ -123,14 +123,26 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int) -> list[tuple[
             if any(t.relation != "-" for t in trigs)]
 
 
+# a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
+_TIED_MEMBER = re.compile(r"^(?:、|和|与|及|以及)其?(?:母公司|子公司|全资子公司|控股子公司|关联公司|控股股东|"
+                          r"实际控制人|实控人|法定代表人|创始人|董事长|总经理|CEO)$")
+
+
 def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
-    """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C)."""
+    """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
+    conjunction and the tie of the next member to the one before (A及母公司B)."""
     out: list[list[Mention]] = []
     for m in mentions:
+        if m.source == "coref" and m.surface == "其" and m.start > 0 and text[m.start - 1] in "及和与" \
+                and out and text[out[-1][-1].end:m.start].strip() in ("及", "和", "与", "以及"):
+            continue    # A及其母公司B: 其 is A again, a determiner of the next member
         if out:
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
+            if _TIED_MEMBER.match(gap):
+                out[-1].append(m)
+                continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
                 if gap == "" and prev.type != m.type and not (prev.type in ("Company",) and m.type == "Product"):
                     # 腾讯微信: owner + product juxtaposed — keep as one group too
@@ -250,7 +262,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     g1 = g1[-1:]
                 if r1 and len(r1) > 1 and trig.relation == "leads":
                     r1 = r1[:1]
-                if g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+                if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
+                        trig.relation in ("owns", "leads"):
+                    pass    # A及母公司B, A和其董事长B: the noun ties B to A
+                elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
                     g1, g0 = None, None
                 if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
                     r1 = None
