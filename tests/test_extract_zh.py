@@ -593,3 +593,19 @@ def test_tied_list_member_is_a_defendant_too():
 def test_legal_representative_after_ji_qi_is_a_defendant():
     ex = run("星海科技起诉蓝鲸网络及其法定代表人张明华。")
     assert ("sues", "星海科技", "张明华") in rels(ex)
+
+
+# -- leads: heading roles (社长, 会长, 董事会主席), 执掌, 担任Y的CEO (not 副总裁)
+
+def test_shezhang_and_zhizhang_lead():
+    ex = run("星海科技社长王明华与蓝鲸网络董事长张建国共同出席记者会。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("对CEO王明华执掌的赤峰资本而言，这是一场硬仗。")
+    assert ("leads", "王明华", "赤峰资本") in rels(ex)
+
+
+def test_danren_needs_a_heading_role_after_the_organisation():
+    ex = run("此前，董事王明华担任星海科技的CEO。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("此前，董事王明华担任星海科技的副总裁。")
+    assert not [r for r in ex.relations if r.type == "leads"]

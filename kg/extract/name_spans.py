@@ -236,6 +236,8 @@ def plausible_name(surface: str) -> bool:
 def guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
     if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
         return "Company"
+    if after and any(after.startswith(r) for r, heads in lex.roles.items() if heads and not r.isascii()):
+        return "Company"    # 夏普社长高桥兴三: the name before a heading role is what the person heads
     if re.match(r"(?:约|近|逾|超过)?[0-9一二两三四五六七八九十百半.]+\s*(?:%|％|成)", after):
         return "Company"    # 入股夏普约一成股权: a stake's holder-to-be is a company
     if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(

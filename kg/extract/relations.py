@@ -153,6 +153,26 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
     return out
 
 
+def _heading_role(text: str, te: int, se: int, lex: Lexicon, right_after: bool = False) -> bool:
+    """After 出任/担任, the clause names a role that heads its organisation (董事长, CEO), and the
+    last role it names is one (not 副总裁, 董事). `right_after`: the role (after 的, 联席, 新任) opens
+    the text at `te`."""
+    end = te
+    while end < se and text[end] not in "，,；;。！？!?\n" and end - te < 30:
+        end += 1
+    seg = text[te:end]
+    if right_after:
+        m = re.match(r"(?:的)?(?:联席|首任|新任|新一任|首席)?", seg)
+        rest = seg[m.end():]
+        heads = [r for r, lead in lex.roles.items() if rest.startswith(r)]
+        return bool(heads) and lex.roles[max(heads, key=len)]
+    found = [(seg.rfind(r), len(r), lead) for r, lead in lex.roles.items() if r in seg]
+    if not found:
+        return False
+    pos, _, lead = max(found, key=lambda f: (f[0] + f[1], f[1]))
+    return lead
+
+
 def _ends_with_any(s: str, words) -> str | None:
     s = s.rstrip()
     for w in sorted(words, key=len, reverse=True):
@@ -199,6 +219,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
                 continue
+            if "role" in trig.flags and not _heading_role(text, te, se, lex):
+                continue    # 担任公司副总裁, 出任独立董事: taking an office that does not head it
             schema = lex.schema.get(trig.relation)
             if not schema:
                 continue
@@ -229,6 +251,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 g1, g0 = None, None
             if r1 and r1[0].start - te > 25:
                 r1 = None
+            if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
+                continue    # 出任Y的董事长: the heading role follows the organisation itself
             # do not cross a clause break to the right for the object
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
                 r1 = None
