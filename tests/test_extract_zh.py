@@ -609,3 +609,18 @@ def test_danren_needs_a_heading_role_after_the_organisation():
     assert ("leads", "王明华", "星海科技") in rels(ex)
     ex = run("此前，董事王明华担任星海科技的副总裁。")
     assert not [r for r in ex.relations if r.type == "leads"]
+
+
+# -- rivals listed after 对手是 or before 等竞品, names made of common words included
+
+def test_rivals_listed_after_dui_shou_shi():
+    ex = run("在这一领域，星海科技的主要竞争对手是万方数据和天天快报。")
+    assert {("competes", "星海科技", "万方数据"), ("competes", "星海科技", "天天快报")} <= \
+        {(t, *sorted((a, b), key=lambda n: n != "星海科技")) for t, a, b in rels(ex)}
+
+
+def test_rivals_listed_before_deng_jing_pin_are_the_subjects():
+    ex = run("星海科技还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
+    pairs = {frozenset((a, b)) for t, a, b in rels(ex) if t == "competes"}
+    assert frozenset(("星海科技", "一点资讯")) in pairs and frozenset(("星海科技", "天天快报")) in pairs
+    assert frozenset(("一点资讯", "天天快报")) not in pairs

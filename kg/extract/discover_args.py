@@ -49,9 +49,16 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         taken.extend(subj)
     for ts, te, trigs in hits:
         rels = {t.relation for t in trigs}
-        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
-            continue
         if any(t.lang == "en" for t in trigs):
+            continue
+        if "competes" in rels and not rels & {"sues", "acquires", "invests", "fines", "rules"}:
+            # 竞争对手是A和B, A、B等竞品: the rivals listed after the noun (after 是/为/包括) or before
+            # it (before 等)
+            for m in _rival_mentions(text, ss, se, ts, te, taken, lex):
+                out.append(m)
+                taken.append(m)
+            continue
+        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
             continue
         # left slot: skip adverbs, a price and a manner between the name and the trigger
         # (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)
@@ -148,6 +155,89 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                     out.append(nxt)
                     taken.append(nxt)
                 last = nxt
+    return out
+
+
+_RIVAL_COPULA = ("是", "为", "包括", "有", "如", "主要是", "主要有", "还有")
+_LIST_WORDS = ("、", "和", "及", "以及", "与")
+
+
+def _plain_name(surface: str, lex: Lexicon) -> bool:
+    return bool(CJK.search(surface) or surface.isascii()) and 2 <= len(surface) <= 10 and \
+        surface not in lex.generic and plausible_name(surface) and not re.search(r"[0-9０-９]", surface) \
+        and not any(c in PUNCT for c in surface)
+
+
+_ITEM_TAGS = ("n", "nz", "l", "nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "x", "t", "vn", "an", "m", "i")
+_ITEM_STOP = set("的了在是将对被把从向与和及等、也都又还并")
+
+
+def _item_words(toks, lex: Lexicon) -> bool:
+    """A list item made only of noun-like words (万方数据, 一点资讯, 天天快报)."""
+    stops = stop_words(id(lex), lex)
+    for w, t in toks:
+        if w in stops or w in _ITEM_STOP or any(c in PUNCT for c in w):
+            return False
+        if t is not None and not t.startswith(_ITEM_TAGS):
+            return False
+        if t == "m" and re.search(r"[0-9０-９]", w):
+            return False
+    return True
+
+
+def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[Mention],
+                    lex: Lexicon) -> list[Mention]:
+    """Unknown names listed as rivals: after 对手是/对手包括 (竞争对手是A和B) and before 等 + the
+    noun (A、B等竞品).  A member is a whole list item (between list words or a pause) made of
+    noun-like words, so common words that make a name (天天快报) are read too."""
+    out: list[Mention] = []
+    q = te
+    cop = next((c for c in sorted(_RIVAL_COPULA, key=len, reverse=True) if text.startswith(c, q)), None)
+    items: list[tuple[int, int]] = []
+    if cop:
+        q += len(cop)
+        p = q
+        while p < se and p - q < 40:
+            e = p
+            while e < se and text[e] not in "，,。；;：:！？!?、\n" and not text.startswith(("和", "及", "与", "等"), e) \
+                    and e - p < 10:
+                e += 1
+            items.append((p, e))
+            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+            if not sep:
+                break
+            p = e + len(sep)
+    if text.startswith("等", ts - 1):
+        e = ts - 1
+        cs = e
+        while cs > ss and text[cs - 1] not in "，,。；;：:！？!?\n" and e - cs < 40:
+            cs -= 1
+        seg = text[cs:e]
+        parts = re.split(r"(、|以及|和|及|与)", seg)
+        pos = cs
+        spans = []
+        for part in parts:
+            if part and part not in _LIST_WORDS:
+                spans.append((pos, pos + len(part)))
+            pos += len(part)
+        if len(spans) >= 1:
+            # the first item may carry the clause's verb before it (搜索一点资讯): keep its last words
+            a, b = spans[0]
+            toks = tokens_from(text, a, b)
+            keep = []
+            for w, t in reversed(toks):
+                if not _item_words([(w, t)], lex) or (t or "x").startswith("v") and t != "vn":
+                    break
+                keep.insert(0, w)
+            spans[0] = (b - sum(len(w) for w in keep), b)
+            items.extend(spans)
+    for a, b in items:
+        surface = text[a:b]
+        if not _plain_name(surface, lex) or any(m.start < b and a < m.end for m in taken + out):
+            continue
+        if not _item_words(tokens_from(text, a, b), lex):
+            continue
+        out.append(Mention(a, b, surface, "Company", surface, "pattern"))
     return out
 
 

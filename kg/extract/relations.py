@@ -306,6 +306,17 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     continue
                 if "round" in trig.flags:
                     continue
+            if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
+                    ts - g1[-1].end <= 2:
+                # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
+                # subject, not of each other
+                head = next((g for g in lg[:-1] if any(m.type in s_types for m in g)), None) or context_subject
+                if head:
+                    for a in head:
+                        for b in g1:
+                            if a.name != b.name and a.type in s_types and b.type in o_types:
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"与", "和", "同", "跟"})
             if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
                 # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
