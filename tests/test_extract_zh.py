@@ -624,3 +624,17 @@ def test_rivals_listed_before_deng_jing_pin_are_the_subjects():
     pairs = {frozenset((a, b)) for t, a, b in rels(ex) if t == "competes"}
     assert frozenset(("星海科技", "一点资讯")) in pairs and frozenset(("星海科技", "天天快报")) in pairs
     assert frozenset(("一点资讯", "天天快报")) not in pairs
+
+
+# -- owns: 同属, 隶属于, 归…所有 (object first); X是Y的国际版 stays the only noun-suffix reading
+
+def test_tong_shu_and_li_shu_yu():
+    ex = run("西瓜视频则与抖音同属星海科技。")
+    assert {("owns", "星海科技", "西瓜视频"), ("owns", "星海科技", "抖音")} <= rels(ex)
+    ex = run("蓝鲸网络隶属于赤峰资本。")
+    assert ("owns", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_gui_suo_you_owner_inside_the_verb():
+    ex = run("“王老吉”商标归赤峰资本所有。")       # a known product: a bare quoted word is no name
+    assert ("owns", "赤峰资本", "王老吉") in rels(ex)

@@ -238,9 +238,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             r1 = rg[0] if rg else None
             if "…" in trig.word and trig.lang == "zh":
                 # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
+                # (归Z所有: for an object-first verb, the name right after its first part)
+                head = len(trig.word.partition("…")[0])
                 inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
                          and m.source != "coref"
-                         and _ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})]
+                         and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
+                              or (trig.order == "OS" and m.start == ts + head))]
                 if inner:
                     r1 = [m for m in inner if m.start == inner[0].start] + [
                         m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
@@ -264,7 +267,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if a.type in s_types and b.type in o_types and a.name != b.name:
                             out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end:
+            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
+                    and trig.word.startswith("的"):
                 # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
                 lead = text[max(ss, g1[0].start - 3):g1[0].start]
                 other = None
