@@ -638,3 +638,21 @@ def test_tong_shu_and_li_shu_yu():
 def test_gui_suo_you_owner_inside_the_verb():
     ex = run("“王老吉”商标归赤峰资本所有。")       # a known product: a bare quoted word is no name
     assert ("owns", "赤峰资本", "王老吉") in rels(ex)
+
+
+# -- precision: 应诉 is no suing, a ruling's product is no party, 终止与X的合作 ends no product
+
+def test_ying_su_is_no_suit():
+    ex = run("当年10月10日，二审公开开庭，王明华以星海科技法定代表人的身份到庭应诉。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_product_named_in_a_ruling_is_no_party():
+    ex = run("去年5月26日，北京市海淀区人民法院作出一审判决，认定星海科技未经许可在百度地图中使用蓝鲸网络的信息。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert "星海科技" in objs and "百度地图" not in objs
+
+
+def test_ending_a_partnership_discontinues_nothing():
+    ex = run("2014年，微博终止了与脉脉的合作，关闭了相关接口。")
+    assert not [r for r in ex.relations if r.type == "discontinues"]

@@ -254,6 +254,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 g1, g0 = None, None
             if r1 and r1[0].start - te > 25:
                 r1 = None
+            if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], {"与", "和", "同", "跟"}):
+                continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
             if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
                 continue    # 出任Y的董事长: the heading role follows the organisation itself
             # do not cross a clause break to the right for the object
@@ -487,6 +489,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
                     obj = [m for m in mentions if m.type in o_types and m.type != "Court"]
+                    if any(m.type != "Product" for m in obj):
+                        # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
+                        obj = [m for m in obj if m.type != "Product"]
             if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
                 prods = [m for m in (g1 or []) + (r1 or []) if m.type == "Product" and m.owner]
                 if prods and (g1 is None or ts - g1[-1].end <= 12):
