@@ -656,3 +656,10 @@ def test_product_named_in_a_ruling_is_no_party():
 def test_ending_a_partnership_discontinues_nothing():
     ex = run("2014年，微博终止了与脉脉的合作，关闭了相关接口。")
     assert not [r for r in ex.relations if r.type == "discontinues"]
+
+
+def test_four_character_name_after_a_role():
+    ex = run("星海科技董事长郭明义与蓝鲸网络社长高桥兴三昨日共同出席记者会。")
+    assert ("leads", "高桥兴三", "蓝鲸网络") in rels(ex)
+    ex = run("星海科技董事长马化腾表示，将继续投资。")
+    assert "马化腾" in {e.name for e in ex.entities}

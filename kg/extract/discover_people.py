@@ -81,6 +81,10 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
     if len(w) == 3 and t is None and w[-1] in _NOT_NAME_CHAR and w[0] in surnames:
         w = w[:2]         # 张三在微博: the segmenter's guess glued a function word to the name
     if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
+        if len(w) == 2 and t is None and len(toks) > 1 and len(toks[1][0]) == 2 and toks[1][1] is None \
+                and CJK.match(toks[1][0]) and not any(c in _NOT_NAME_CHAR for c in toks[1][0]) \
+                and (len(toks) < 3 or (toks[2][1] or "x")[0] in "tvpdc" or not CJK.match(toks[2][0])):
+            return w + toks[1][0]     # 高桥|兴三|昨日: a four-character (Japanese) name, two unknown halves
         if len(w) == 2 and len(toks) > 1 and len(toks[1][0]) == 1 and CJK.match(toks[1][0]) \
                 and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
             return w + toks[1][0]
