@@ -663,3 +663,8 @@ def test_four_character_name_after_a_role():
     assert ("leads", "高桥兴三", "蓝鲸网络") in rels(ex)
     ex = run("星海科技董事长马化腾表示，将继续投资。")
     assert "马化腾" in {e.name for e in ex.entities}
+
+
+def test_name_before_a_class_noun_is_no_argument():
+    ex = run("这是星海科技首度对Android手机厂商提起专利诉讼。")
+    assert not [r for r in ex.relations if r.type == "sues"]

@@ -205,6 +205,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     passive_zh = {w for w in passive if not w.isascii()}
     # a source is not a party: 北青报记者从法院获悉, 据新华社报道
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
+    # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
+    classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
+    if classheads:
+        mentions = [m for m in mentions if not (m.source != "coref" and text.startswith(classheads, m.end))]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
     for ts, te, trigs in trig_hits:
