@@ -668,3 +668,21 @@ def test_four_character_name_after_a_role():
 def test_name_before_a_class_noun_is_no_argument():
     ex = run("这是星海科技首度对Android手机厂商提起专利诉讼。")
     assert not [r for r in ex.relations if r.type == "sues"]
+
+
+# -- Traditional Chinese: Traditional aliases match the Simplified reading; Taiwanese fine words
+
+def test_traditional_alias_and_fa_huan():
+    ex = run("公平會今日宣布，對星海科技處以新台幣5億元罰鍰。")
+    assert ("fines", "公平會", "星海科技") in rels(ex)
+
+
+def test_kai_fa_and_zhong_fa():
+    ex = run("欧盟委员会重罚星海科技43亿欧元。")
+    assert ("fines", "欧盟委员会", "星海科技") in rels(ex)
+
+
+def test_role_then_known_name_keeps_the_lexicon_entity():
+    ex = run("時任蘋果執行長賈伯斯（Steve Jobs）在聲明中說，將採取行動。", date="2012-11-12")
+    jobs = [e for e in ex.entities if e.type == "Person"]
+    assert len(jobs) == 1 and jobs[0].qid

@@ -309,9 +309,8 @@ def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) ->
                 # 北京字节跳动科技有限公司 -> 字节跳动: only a place and a legal ending around it
                 m = inner[0]
                 f = Mention(f.start, f.end, m.name, m.type, f.surface, "lexicon", m.owner)
-            elif f.source == "pattern" and f.type in ("Product", "Organization") and len(inner) == 1 \
-                    and inner[0].start == f.start and inner[0].end == f.end:
-                continue
+            elif f.source == "pattern" and len(inner) == 1 and inner[0].start == f.start and inner[0].end == f.end:
+                continue    # the very span of a known name (执行长賈伯斯): the lexicon entity it is
             for m in inner:
                 absorbed.add(id(m))
         result.append(f)
