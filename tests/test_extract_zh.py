@@ -686,3 +686,9 @@ def test_role_then_known_name_keeps_the_lexicon_entity():
     ex = run("時任蘋果執行長賈伯斯（Steve Jobs）在聲明中說，將採取行動。", date="2012-11-12")
     jobs = [e for e in ex.entities if e.type == "Person"]
     assert len(jobs) == 1 and jobs[0].qid
+
+
+def test_conjunction_glued_to_unknown_name_is_split():
+    ex = run("此前，星海科技称其使用商标是基于广药集团与鸿道集团之间的许可协议。")
+    names = {e.name for e in ex.entities}
+    assert "鸿道集团" in names and "广药集团与鸿道集团" not in names
