@@ -692,3 +692,10 @@ def test_conjunction_glued_to_unknown_name_is_split():
     ex = run("此前，星海科技称其使用商标是基于广药集团与鸿道集团之间的许可协议。")
     names = {e.name for e in ex.entities}
     assert "鸿道集团" in names and "广药集团与鸿道集团" not in names
+
+
+def test_role_copula_name_and_both_organisations():
+    ex = run("腾讯与京东的董事长都是王明华。")
+    assert {("leads", "王明华", "腾讯"), ("leads", "王明华", "京东")} <= rels(ex)
+    ex = run("星海科技与京东董事长张建国出席。")
+    assert ("leads", "张建国", "星海科技") not in rels(ex)

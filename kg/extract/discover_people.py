@@ -21,7 +21,9 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     pat = _ROLE_CACHE.get(id(lex))
     if pat is None:
         roles = sorted((r for r in lex.roles if not r.isascii() or r.isupper()), key=len, reverse=True)
-        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)") if roles else re.compile("(?!x)x")
+        # 董事长郭台铭, CEO、王兴; 两家公司的董事长都是王雪红: the role, then a copula, then the name
+        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)(?:都是|均为|均是|皆为|是|为)?") \
+            if roles else re.compile("(?!x)x")
         _ROLE_CACHE[id(lex)] = pat
     surnames = lex.surnames
     for m in pat.finditer(text):

@@ -292,8 +292,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 out.append(c)
                     continue
             if "direct" in trig.flags:
-                if g1 and len(g1) > 1:
-                    g1 = g1[-1:]
+                if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
+                    g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
                 if r1 and len(r1) > 1 and trig.relation == "leads":
                     r1 = r1[:1]
                 if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
