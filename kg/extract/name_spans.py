@@ -153,9 +153,9 @@ def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]
 
 # function characters the segmenter glues onto an unknown word (金投拟|受让, 鸿合及|母公司, 拟以|自有):
 # split off, they stop a name scan as the function word they are
-_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p"}
+_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p", "诉": "v"}
 _GLUED_HEAD = {"拟": "d", "即": "d", "而": "c", "并": "c", "将": "d", "已": "d", "与": "p", "及": "c", "被": "p", "对": "p",
-               "由": "p", "跟": "p"}
+               "由": "p", "跟": "p", "诉": "v"}
 
 
 def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
