@@ -699,3 +699,11 @@ def test_role_copula_name_and_both_organisations():
     assert {("leads", "王明华", "腾讯"), ("leads", "王明华", "京东")} <= rels(ex)
     ex = run("星海科技与京东董事长张建国出席。")
     assert ("leads", "张建国", "星海科技") not in rels(ex)
+
+
+def test_bare_amount_before_buying_verb_and_ze_subject():
+    ex = run("青禾电子被蓝鲸资本3.38亿人民币收购。")
+    assert ("acquires", "蓝鲸资本", "青禾电子") in rels(ex)
+    ex = run("星海科技也是收购主力：蓝鲸网络被赤峰资本收购，联创节能则出资13亿收购了青禾电子。")
+    assert ("acquires", "星海科技", "青禾电子") not in rels(ex)
+    assert ("acquires", "蓝鲸网络", "青禾电子") not in rels(ex)

@@ -450,8 +450,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     any(m.type in s_types for m in context_subject) and \
                     not any(m.name == r1[0].name for m in context_subject):
                 subj, obj = context_subject, r1
-            elif g1 is None and r1:
-                # subject-less clause: the sentence's first organisation before the trigger
+            elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
+                # subject-less clause: the sentence's first organisation before the trigger (not when
+                # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
                 first = [m for m in mentions if m.end <= ts and m.type in s_types]
                 if first:
                     subj, obj = [first[0]], r1
