@@ -707,3 +707,16 @@ def test_bare_amount_before_buying_verb_and_ze_subject():
     ex = run("星海科技也是收购主力：蓝鲸网络被赤峰资本收购，联创节能则出资13亿收购了青禾电子。")
     assert ("acquires", "星海科技", "青禾电子") not in rels(ex)
     assert ("acquires", "蓝鲸网络", "青禾电子") not in rels(ex)
+
+
+# -- selling: X将Y卖给Z (Z buys Y), the stake sold decides acquires or invests
+
+def test_jiang_y_mai_gei_z():
+    ex = run("星海科技将蓝鲸网络卖给了赤峰资本。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+    assert ("acquires", "赤峰资本", "星海科技") not in rels(ex)
+
+
+def test_minority_stake_sold_is_an_investment():
+    ex = run("星海科技将所持蓝鲸网络20%股权转让给赤峰资本。")
+    assert ("invests", "赤峰资本", "蓝鲸网络") in rels(ex)

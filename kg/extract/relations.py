@@ -381,6 +381,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
                 # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
                 subj, obj = (forum or context_subject), r1
+            elif g1 and obj_marker and r1 and trig.relation == "acquires" and trig.order == "OS" and \
+                    _ends_with_any(before_g1[-4:], {"将", "把"}):
+                # X将Y卖给Z: Y is what is sold (the swap below makes Z the buyer)
+                subj, obj = g1, r1
             elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
                 subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
                 obj = r1
@@ -523,6 +527,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             relation = trig.relation
             if "stake" in trig.flags and obj:
                 relation = _by_stake(text, obj[-1].end, se, relation)
+            if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
+                # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
+                mst = _STAKE_BEFORE.search(text, _clause_begin(text, ts, ss), ts)
+                if mst:
+                    relation = "acquires" if float(mst.group(1)) > 50 else "invests"
             if trig.order == "OS":
                 subj, obj = obj, subj
             # type schema: swap when the swap fits and the reading does not
@@ -585,6 +594,9 @@ _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下
 _STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
                          r"(\d+(?:\.\d+)?)\s*[%％]()")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
+
+
+_STAKE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?(?:股份|股权|权益)")
 
 
 def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types) -> list[Mention]:
