@@ -447,7 +447,8 @@ class DateTracker:
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
-        after = [d for d in good if d.start >= pos]
+        # (a date in a later clause tells a later step: 发起了对Y的诉讼，并在5月份获得了支持)
+        after = [d for d in good if d.start >= pos and not any(c in "，,；;。" for c in self.text[pos:d.start])]
         if after:
             return after[0].value
         # 随后/此后/后来 …: later than the time in force, so not at it
