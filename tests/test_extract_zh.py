@@ -720,3 +720,9 @@ def test_jiang_y_mai_gei_z():
 def test_minority_stake_sold_is_an_investment():
     ex = run("星海科技将所持蓝鲸网络20%股权转让给赤峰资本。")
     assert ("invests", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_anonymised_name_after_sentencing_verb():
+    ex = run("法院以犯诈骗罪判处郭某有期徒刑11年，同时责令郭某退赔被害人马某52万元。")
+    people = {e.name for e in ex.entities if e.type == "Person"}
+    assert "郭某" in people and not any(p.startswith("郭某") and p != "郭某" for p in people)

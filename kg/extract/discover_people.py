@@ -55,9 +55,9 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
-        if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以":
+        if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
             name = name[:-1]
-        if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某":
+        if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某处令罚判":
             continue
         out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
     return out
