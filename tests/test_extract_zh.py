@@ -726,3 +726,8 @@ def test_anonymised_name_after_sentencing_verb():
     ex = run("法院以犯诈骗罪判处郭某有期徒刑11年，同时责令郭某退赔被害人马某52万元。")
     people = {e.name for e in ex.entities if e.type == "Person"}
     assert "郭某" in people and not any(p.startswith("郭某") and p != "郭某" for p in people)
+
+
+def test_lead_investor_then_investee_and_round():
+    ex = run("赤峰资本领投了星海科技的B轮融资。")
+    assert ("invests", "赤峰资本", "星海科技") in rels(ex)

@@ -315,6 +315,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                             out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
                     continue
                 if "round" in trig.flags:
+                    # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
+                    if g1 and r1 and r1[0].start - te <= 1 and \
+                            re.match(r"[^，。；,;]{0,14}?融资", text[r1[-1].end:se]) and \
+                            not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                        for a in g1:
+                            for b in r1[:1]:
+                                if a.type in s_types and b.type in o_types and a.name != b.name:
+                                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                     continue
             if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
                     ts - g1[-1].end <= 2:
