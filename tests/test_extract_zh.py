@@ -731,3 +731,10 @@ def test_anonymised_name_after_sentencing_verb():
 def test_lead_investor_then_investee_and_round():
     ex = run("赤峰资本领投了星海科技的B轮融资。")
     assert ("invests", "赤峰资本", "星海科技") in rels(ex)
+
+
+def test_parallel_deals_in_a_list_are_not_one_list():
+    ex = run("包括星海科技收购蓝鲸网络、赤峰资本收购青禾电子等在内，不少公司都在整合。")
+    r = rels(ex)
+    assert ("acquires", "星海科技", "蓝鲸网络") in r and ("acquires", "赤峰资本", "青禾电子") in r
+    assert ("acquires", "蓝鲸网络", "青禾电子") not in r and ("acquires", "星海科技", "赤峰资本") not in r

@@ -240,6 +240,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             g1 = lg[-1] if lg else None
             g0 = lg[-2] if len(lg) > 1 else None
             r1 = rg[0] if rg else None
+            # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
+            # verb's object, a member right before another verb that verb's subject
+            if g1 and len(g1) > 1:
+                cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
+                                                              for _, e, _ in trig_hits)]
+                if cut:
+                    g1 = g1[cut[-1] + 1:]
+            if r1 and len(r1) > 1:
+                cut = [j for j, m in enumerate(r1) if j > 0 and any(0 <= s_ - m.end <= 1 and text[m.end:s_] in ("", "也", "则", "又")
+                                                                    for s_, _, _ in trig_hits)]
+                if cut:
+                    r1 = r1[:cut[0]]
             if "…" in trig.word and trig.lang == "zh":
                 # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
                 # (归Z所有: for an object-first verb, the name right after its first part)
