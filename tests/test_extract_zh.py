@@ -738,3 +738,17 @@ def test_parallel_deals_in_a_list_are_not_one_list():
     r = rels(ex)
     assert ("acquires", "星海科技", "蓝鲸网络") in r and ("acquires", "赤峰资本", "青禾电子") in r
     assert ("acquires", "蓝鲸网络", "青禾电子") not in r and ("acquires", "星海科技", "赤峰资本") not in r
+
+
+# -- models: a company's Latin-named model after a device noun (宏达电新款旗舰机HTC One X与EVO 4G LTE)
+
+def test_models_after_a_device_noun_are_the_companys_products():
+    ex = run("今年5月，星海科技新款旗舰机Nova One X与EVO 4G LTE在海关遭到扣留审查。")
+    assert {("owns", "星海科技", "Nova One X"), ("owns", "星海科技", "EVO 4G LTE")} <= rels(ex)
+
+
+def test_model_series_after_a_company():
+    ex = run("但随着三星Galaxy系列崛起，星海科技的市占率快速流失。")
+    assert ("owns", "三星", "Galaxy") in rels(ex)
+    ex = run("腾讯的AI助手很好用。")
+    assert not [e for e in ex.entities if e.type == "Product"]

@@ -23,6 +23,13 @@ _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对�
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
+# a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
+# HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
+_MODEL_NOUN = "(?:旗舰机|旗舰手机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|电脑|芯片|处理器|游戏机|主机|操作系统|系统|耳机|手表|电视)"
+_MODEL = re.compile(r"(?:的)?(?:新款|最新款?|新一代|旗舰|高端|入门级?)?" + _MODEL_NOUN + r"?\s?"
+                    r"([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
+_MODEL_AFTER = re.compile(r"\s?(?:系列|" + _MODEL_NOUN[3:-1] + r")")
+_MODEL_NEXT = re.compile(r"(?:与|和|及|、)([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
 
 
 @functools.lru_cache(maxsize=4)
@@ -124,6 +131,33 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                 if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
                         and not name.endswith(DOC_ENDS):
                     out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
+    for m in list(taken):
+        # 宏达电新款旗舰机HTC One X与EVO 4G LTE; 三星Galaxy系列: models of a known company
+        if m.type != "Company" or m.source == "coref":
+            continue
+        mt = _MODEL.match(text, m.end)
+        if not mt or not mt.group(1):
+            continue
+        noun = text[m.end:mt.start(1)].strip().lstrip("的") != ""
+        if not noun and not _MODEL_AFTER.match(text, mt.end(1)):
+            continue        # 苹果iPhone alone may be a shop or a brand; with a device noun it is a model
+        pos = mt.start(1)
+        name = mt.group(1).rstrip()
+        while name:
+            s0, e0 = pos, pos + len(name)
+            inside = [x for x in taken if x.start < e0 and s0 < x.end]
+            if name.lower() in ("app", "ai", "ceo", "cpu", "gpu") or len(name) < 2:
+                pass
+            elif not inside and free(s0, e0):
+                out.append(Mention(s0, e0, name, "Product", name, "pattern", m.name))
+            elif len(inside) == 1 and inside[0].start == s0 and inside[0].end < e0 and inside[0].name == m.name \
+                    and id(inside[0]) not in replace and free(inside[0].end, e0):
+                # HTC One X: the model's name opens with the company's own
+                replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern", m.name)
+            nxt = _MODEL_NEXT.match(text, e0)
+            if not nxt or not noun:
+                break
+            pos, name = nxt.start(1), nxt.group(1).rstrip()
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
         if not free(s, e) or not mt.group(1).isupper():
