@@ -752,3 +752,10 @@ def test_model_series_after_a_company():
     assert ("owns", "三星", "Galaxy") in rels(ex)
     ex = run("腾讯的AI助手很好用。")
     assert not [e for e in ex.entities if e.type == "Product"]
+
+
+def test_product_subject_of_a_closing_verb_with_an_object_is_not_closed():
+    ex = run("2014年，微博终止了与脉脉的合作，关闭了相关接口。")
+    assert not [r for r in ex.relations if r.type == "discontinues"]
+    ex = run("2020年，腾讯关闭了微信支付。")
+    assert ("discontinues", "腾讯", "微信支付") in rels(ex)

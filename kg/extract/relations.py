@@ -522,7 +522,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                         obj = [m for m in obj if m.type != "Product"]
             if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
-                prods = [m for m in (g1 or []) + (r1 or []) if m.type == "Product" and m.owner]
+                # 微博终止了与脉脉的合作: a product before a verb that has an object of its own is its
+                # subject, not what is launched or closed
+                own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
+                    not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
+                prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
+                         if m.type == "Product" and m.owner]
                 if prods and (g1 is None or ts - g1[-1].end <= 12):
                     for m in prods:
                         out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
