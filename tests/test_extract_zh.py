@@ -759,3 +759,19 @@ def test_product_subject_of_a_closing_verb_with_an_object_is_not_closed():
     assert not [r for r in ex.relations if r.type == "discontinues"]
     ex = run("2020年，腾讯关闭了微信支付。")
     assert ("discontinues", "腾讯", "微信支付") in rels(ex)
+
+
+def test_blocked_in_the_agents_place():
+    ex = run("蓝鲸网络的链接在星海科技旗下平台被屏蔽。")
+    assert ("blocks", "星海科技", "蓝鲸网络") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "owns"]
+
+
+def test_accusation_content_is_no_second_accusation():
+    ex = run("星海科技指责蓝鲸网络抄袭其产品。")
+    assert rels(ex) == {("accuses", "星海科技", "蓝鲸网络")}
+
+
+def test_two_products_both_under_one_owner():
+    ex = run("好看视频和百度视频都是百度旗下的视频聚合平台。")
+    assert {("owns", "百度", "好看视频"), ("owns", "百度", "百度视频")} <= rels(ex)

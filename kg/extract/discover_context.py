@@ -87,7 +87,7 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             for h in heads:
                 if text.startswith(h, m.end):
                     e = m.end + len(h)
-                    if e < len(text) and CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、":
+                    if e < len(text) and CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、都均":
                         break
                     if any(x.start < e and m.end < x.end for x in taken if x is not m):
                         break

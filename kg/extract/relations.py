@@ -220,6 +220,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if _ATTRIBUTIVE.match(text, te):
             continue
         for trig in trigs:
+            if trig.relation == "accuses" and trig.lang == "zh" and any(
+                    e <= ts and any(t.relation == "accuses" for t in ts_) and
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
+                    for _, e, ts_ in trig_hits):
+                continue    # X指责Y抄袭其产品: 抄袭 is what X says, not a second accusation
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
                 continue
@@ -303,6 +308,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
                                 out.append(c)
                     continue
+            if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
+                continue    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
             if "direct" in trig.flags:
                 if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
                     g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
@@ -394,6 +401,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                              and m.source != "coref"]
                     if first:
                         obj = [first[0]]
+            elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
+                    any(m.type in s_types for m in g1) and \
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+                # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
+                subj, obj = g1, g0
             elif g1 and pas_in_gap:
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
