@@ -775,3 +775,15 @@ def test_accusation_content_is_no_second_accusation():
 def test_two_products_both_under_one_owner():
     ex = run("好看视频和百度视频都是百度旗下的视频聚合平台。")
     assert {("owns", "百度", "好看视频"), ("owns", "百度", "百度视频")} <= rels(ex)
+
+
+def test_breaking_a_law_does_not_negate_a_fine():
+    ex = run("公平會認定星海科技違反公平交易法，開罰234億元。")
+    assert ("fines", "公平會", "星海科技") in rels(ex)
+    ex = run("星海科技撕毁了与蓝鲸网络的合作协议。")
+    assert ("cooperates", "星海科技", "蓝鲸网络") in rels(ex, negated=True)
+
+
+def test_taiwanese_network_ending():
+    ex = run("藍鯨網路被星海科技告上法院，求償新台幣5億元。")
+    assert ("sues", "星海科技", "藍鯨網路") in rels(ex)

@@ -39,7 +39,7 @@ def _proper(word: str, tag: str | None) -> bool:
 @functools.lru_cache(maxsize=1)
 def stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     words = set()
-    for kind in ("negation", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
+    for kind in ("negation", "breach", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
         words |= {w for w in lex.words(kind) if not w.isascii()}
     for t in lex.triggers:
         if t.lang == "zh" and "…" not in t.word:

@@ -198,7 +198,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     passive = lex.words("passive")
     objm = lex.words("object")
     rel_words = lex.words("relative")
-    neg = lex.words("negation")
+    neg_all = lex.words("negation")
+    breach = lex.words("breach")
     hedge = lex.words("hedge")
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
@@ -220,6 +221,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if _ATTRIBUTIVE.match(text, te):
             continue
         for trig in trigs:
+            neg = neg_all | breach if trig.relation == "cooperates" else neg_all
             if trig.relation == "accuses" and trig.lang == "zh" and any(
                     e <= ts and any(t.relation == "accuses" for t in ts_) and
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
