@@ -787,3 +787,11 @@ def test_breaking_a_law_does_not_negate_a_fine():
 def test_taiwanese_network_ending():
     ex = run("藍鯨網路被星海科技告上法院，求償新台幣5億元。")
     assert ("sues", "星海科技", "藍鯨網路") in rels(ex)
+
+
+# -- topic chains: a subject-less clause goes on with the sentence's subject; 其 is the other party
+
+def test_counterclaim_in_reported_speech_topic_chain():
+    ex = run("蓝鲸网络回应称，星海科技的指控毫无根据，并表示将对其提起反诉。")
+    assert ("sues", "蓝鲸网络", "星海科技") in rels(ex)
+    assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)

@@ -24,6 +24,7 @@ import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
+from kg.extract.coref import chain_actor
 
 CLAUSE_BREAK = set("，,：:；;")
 
@@ -427,6 +428,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj = g0
                 if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
+                elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                        _bare_clause(text, g1[0].start) and \
+                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions)) is not None \
+                        and actor.name not in {m.name for m in g1}:
+                    # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
+                    # actor of the clause chain, not with the last name before it
+                    subj = [actor]
             elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
                     _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
                 subj, obj = (g0 or context_subject), r1
@@ -786,7 +794,7 @@ def _bare_clause(text: str, pos: int) -> bool:
         i -= 1
     lead = PRICE_BEFORE.sub("", text[i:pos])
     for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
-              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾"):
+              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
     return len(lead.strip()) <= 1
 
