@@ -795,3 +795,17 @@ def test_counterclaim_in_reported_speech_topic_chain():
     ex = run("蓝鲸网络回应称，星海科技的指控毫无根据，并表示将对其提起反诉。")
     assert ("sues", "蓝鲸网络", "星海科技") in rels(ex)
     assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)
+
+
+# -- places: 在美国起诉, 在微博上怒斥 — a place is no party
+
+def test_place_before_a_suit_verb_is_no_plaintiff():
+    ex = run("星海科技与蓝鲸网络之间的专利战始于2015年，当时前者在美国起诉了后者。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex)
+    assert "美国" not in {e.name for e in ex.entities}
+
+
+def test_platform_as_place_and_scolding_as_accusation():
+    ex = run("蓝鲸网络CEO张建国在微博上怒斥星海科技恶意竞争。")
+    assert ("accuses", "张建国", "星海科技") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "competes"]

@@ -205,8 +205,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
-    # a source is not a party: 北青报记者从法院获悉, 据新华社报道
-    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
+    # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y
+    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end) and not (
+        m.source != "coref" and text[m.start - 1:m.start] == "在" and text[m.end:m.end + 1] in ("上", "中", "里", "内"))]
     # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
     classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
     if classheads:
@@ -223,11 +224,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             continue
         for trig in trigs:
             neg = neg_all | breach if trig.relation == "cooperates" else neg_all
-            if trig.relation == "accuses" and trig.lang == "zh" and any(
+            if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
                     e <= ts and any(t.relation == "accuses" for t in ts_) and
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
                     for _, e, ts_ in trig_hits):
-                continue    # X指责Y抄袭其产品: 抄袭 is what X says, not a second accusation
+                continue    # X指责Y抄袭其产品, 怒斥Y恶意竞争: what X says, not a second relation
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
                 continue
