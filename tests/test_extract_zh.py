@@ -809,3 +809,8 @@ def test_platform_as_place_and_scolding_as_accusation():
     ex = run("蓝鲸网络CEO张建国在微博上怒斥星海科技恶意竞争。")
     assert ("accuses", "张建国", "星海科技") in rels(ex)
     assert not [r for r in ex.relations if r.type == "competes"]
+
+
+def test_unknown_place_after_zai_is_no_party():
+    ex = run("今年8月24日，美国加州北区联邦地方法院的陪审团在圣荷西裁定三星侵害苹果专利。")
+    assert "圣荷西" not in {e.name for e in ex.entities}

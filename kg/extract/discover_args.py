@@ -83,7 +83,8 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             if res:
                 start, toks = res
                 surface = text[start:p]
-                place = text[start - 1:start] in ("在", "于") and all(t == "ns" for _, t in toks)
+                # 在美国起诉, 陪审团在圣荷西裁定: after 在 stands the place, the actor stands before it
+                place = text[start - 1:start] == "在" or (text[start - 1:start] == "于" and all(t == "ns" for _, t in toks))
                 if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
                         and plausible_name(surface) and not place:   # (在美国起诉: a place)
                     m = Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
