@@ -814,3 +814,9 @@ def test_platform_as_place_and_scolding_as_accusation():
 def test_unknown_place_after_zai_is_no_party():
     ex = run("今年8月24日，美国加州北区联邦地方法院的陪审团在圣荷西裁定三星侵害苹果专利。")
     assert "圣荷西" not in {e.name for e in ex.entities}
+
+
+def test_announced_short_form_is_no_second_argument():
+    ex = run("深圳市星海科技有限公司（下称星海）以拖欠广告费为由，将蓝鲸网络科技有限公司（下称蓝鲸）诉至深圳市南山区人民法院。")
+    sues = [r for r in ex.relations if r.type == "sues"]
+    assert len(sues) == 1 and ex.lawsuits and ex.lawsuits[0].cause == "contract"

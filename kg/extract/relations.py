@@ -212,6 +212,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
     if classheads:
         mentions = [m for m in mentions if not (m.source != "coref" and text.startswith(classheads, m.end))]
+    # X有限公司（下称X）: the announced short form repeats the name before it, it is no second argument
+    mentions = [m for i, m in enumerate(mentions) if not (
+        i > 0 and _ANNOUNCED.match(text[mentions[i - 1].end:m.start]) and text[m.end:m.end + 2].lstrip("”\"」")[:1] in ("）", ")"))]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
     for ts, te, trigs in trig_hits:
@@ -629,6 +632,7 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
     return cands
 
 
+_ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
 _RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
