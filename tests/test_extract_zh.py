@@ -820,3 +820,8 @@ def test_announced_short_form_is_no_second_argument():
     ex = run("深圳市星海科技有限公司（下称星海）以拖欠广告费为由，将蓝鲸网络科技有限公司（下称蓝鲸）诉至深圳市南山区人民法院。")
     sues = [r for r in ex.relations if r.type == "sues"]
     assert len(sues) == 1 and ex.lawsuits and ex.lawsuits[0].cause == "contract"
+
+
+def test_preposition_is_no_part_of_a_transliteration():
+    ex = run("易成新能以发行股份的方式收购青禾电子100%股权。")
+    assert not any("以发行" in e.name for e in ex.entities)

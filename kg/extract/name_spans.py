@@ -91,7 +91,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
-        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
+        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所" \
                 and i + 1 < len(rev) and (rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") or rev[i + 1][1] is None) \
                 and CJK.match(rev[i + 1][0]) and (len(rev[i + 1][0]) >= 2 or (rev[i + 1][1] or "").startswith("nr")):
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
