@@ -825,3 +825,10 @@ def test_announced_short_form_is_no_second_argument():
 def test_preposition_is_no_part_of_a_transliteration():
     ex = run("易成新能以发行股份的方式收购青禾电子100%股权。")
     assert not any("以发行" in e.name for e in ex.entities)
+
+
+def test_hong_kong_and_taiwan_deal_and_suit_words():
+    ex = run("星海科技入稟香港高等法院，狀告藍鯨網路侵權。")
+    assert ("sues", "星海科技", "藍鯨網路") in rels(ex)
+    ex = run("星海科技與藍鯨網路宣布策略聯盟。")
+    assert ("cooperates", "星海科技", "藍鯨網路") in rels(ex)
