@@ -832,3 +832,13 @@ def test_hong_kong_and_taiwan_deal_and_suit_words():
     assert ("sues", "星海科技", "藍鯨網路") in rels(ex)
     ex = run("星海科技與藍鯨網路宣布策略聯盟。")
     assert ("cooperates", "星海科技", "藍鯨網路") in rels(ex)
+
+
+# -- negation scope: two negations cancel; 起诉方 is a noun
+
+def test_double_negation_and_qi_su_fang():
+    ex = run("星海科技没有放弃收购蓝鲸网络。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+    ex = run("值得一提的是，赤峰资本本身并不是这起案件的原告，起诉方是微博的运营主体微梦公司。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+    assert "运营主体微梦公司" not in {e.name for e in ex.entities}

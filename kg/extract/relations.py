@@ -632,6 +632,7 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
     return cands
 
 
+_DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
 _ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
 _RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
@@ -839,6 +840,8 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
                 negated = True
         elif w in window and (w in near or len(w) >= 2):
             negated = True
+    if negated and _DOUBLE_NEG.search(window):
+        negated = False     # 没有放弃收购, 并未拒绝合作: two negations cancel
     # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
     if not negated and b.start >= te and any(len(w) >= 2 and not w.isascii() and w in text[te:b.start]
                                              for w in neg):
