@@ -842,3 +842,10 @@ def test_double_negation_and_qi_su_fang():
     ex = run("值得一提的是，赤峰资本本身并不是这起案件的原告，起诉方是微博的运营主体微梦公司。")
     assert not [r for r in ex.relations if r.type == "sues"]
     assert "运营主体微梦公司" not in {e.name for e in ex.entities}
+
+
+def test_head_announcing_a_suit_speaks_for_the_company():
+    ex = run("此前从未公开露面的星海科技CEO张建国宣布起诉蓝鲸网络。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex) and ("sues", "张建国", "蓝鲸网络") not in rels(ex)
+    ex = run("张建国起诉蓝鲸网络。")
+    assert ("sues", "张建国", "蓝鲸网络") in rels(ex)

@@ -593,6 +593,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 o2 = [m for m in subj if m.type in o_types]
                 if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
                     s_ok, o_ok = s2, o2
+            if trig.relation in _COMPANY_ACTS and any(m.type == "Person" for m in s_ok):
+                # 星海科技CEO张建国宣布起诉Y: the head speaks for the company, which acts
+                s_ok = [_employer(text, m, mentions, lex) or m if m.type == "Person" else m for m in s_ok]
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
                 parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")]
@@ -630,6 +633,19 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
                 c.negated = True
                 break
     return cands
+
+
+_COMPANY_ACTS = ("sues", "acquires", "cooperates", "blocks")
+
+
+def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """The company written right before a heading role right before `person` (星海科技CEO张建国)."""
+    lead = text[max(0, person.start - 8):person.start].rstrip(" 、，,")
+    role = next((r for r in sorted(lex.roles, key=len, reverse=True) if lex.roles[r] and lead.endswith(r)), None)
+    if role is None:
+        return None
+    pos = person.start - (len(text[max(0, person.start - 8):person.start]) - len(lead)) - len(role)
+    return next((m for m in mentions if m.type == "Company" and m.source != "coref" and 0 <= pos - m.end <= 1), None)
 
 
 _DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
