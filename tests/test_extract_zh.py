@@ -849,3 +849,9 @@ def test_head_announcing_a_suit_speaks_for_the_company():
     assert ("sues", "星海科技", "蓝鲸网络") in rels(ex) and ("sues", "张建国", "蓝鲸网络") not in rels(ex)
     ex = run("张建国起诉蓝鲸网络。")
     assert ("sues", "张建国", "蓝鲸网络") in rels(ex)
+
+
+def test_weak_ending_inside_a_longer_word_is_no_second_ending():
+    ex = run("星海科技收购蓝鲸网络部分股权。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+    assert not [e for e in ex.entities if e.type == "Regulator"]
