@@ -855,3 +855,12 @@ def test_weak_ending_inside_a_longer_word_is_no_second_ending():
     ex = run("星海科技收购蓝鲸网络部分股权。")
     assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
     assert not [e for e in ex.entities if e.type == "Regulator"]
+
+
+def test_person_before_copula_heads_the_organisation():
+    ex = run("王明华是星海科技的创始人。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("李建国为蓝鲸网络董事长。")
+    assert ("leads", "李建国", "蓝鲸网络") in rels(ex)
+    ex = run("原因是星海科技的董事长换人。")
+    assert not [e for e in ex.entities if e.type == "Person"]

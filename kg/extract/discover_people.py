@@ -53,6 +53,22 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if p0 > 0 and CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
                 continue
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
+    if surnames and any(r in text for r, heads in lex.roles.items() if heads):
+        # 王明华是星海科技的创始人, 李建国为蓝鲸网络董事长: a clause-initial name before a copula, the
+        # clause naming a heading role later
+        heads_ = tuple(r for r, h in lex.roles.items() if h and not r.isascii()) + ("CEO",)
+        for mc in _COPULA_NAME.finditer(text):
+            p = mc.start(1)
+            clause = text[mc.end(1):mc.end(1) + 24].split("，")[0].split("。")[0]
+            if not any(h in clause for h in heads_):
+                continue
+            for k in (3, 2):
+                name = text[p:p + k]
+                if len(name) == k and name[0] in surnames and text[p + k:p + k + 1] in "是为系担" and \
+                        not any(c in _NOT_NAME_CHAR for c in name[1:]) and all(CJK.match(c) for c in name) \
+                        and not any(o.start <= p < o.end for o in out):
+                    out.append(Mention(p, p + k, name, "Person", name, "pattern"))
+                    break
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
@@ -72,6 +88,7 @@ def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.P
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
+_COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
 
 

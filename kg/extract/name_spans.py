@@ -153,7 +153,7 @@ def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]
 
 # function characters the segmenter glues onto an unknown word (金投拟|受让, 鸿合及|母公司, 拟以|自有):
 # split off, they stop a name scan as the function word they are
-_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p", "诉": "v"}
+_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p", "诉": "v", "是": "v"}
 _GLUED_HEAD = {"拟": "d", "即": "d", "而": "c", "并": "c", "将": "d", "已": "d", "与": "p", "及": "c", "被": "p", "对": "p",
                "由": "p", "跟": "p", "诉": "v"}
 
@@ -168,7 +168,7 @@ def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
             if w[0] in _GLUED_HEAD and CJK.match(w[1]) and (len(w) >= 3 or w[0] in "拟即而并将已"):
                 out.append((w[0], _GLUED_HEAD[w[0]]))
                 w = w[1:]
-            if len(w) >= 3 and w[-1] in _GLUED_TAIL:
+            if (len(w) >= 3 and w[-1] in _GLUED_TAIL) or (len(w) == 2 and w[-1] == "是"):   # 王明|华是|星海
                 out.append((w[:-1], None))
                 out.append((w[-1], _GLUED_TAIL[w[-1]]))
                 continue

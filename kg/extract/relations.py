@@ -289,6 +289,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             # do not cross a clause break to the right for the object
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
                 r1 = None
+            if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
+                    text[g1[-1].end:ts] in ("的", "") and len(text[g0[-1].end:g1[0].start]) <= 3 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "担任", "系"}):
+                # 王明华是星海科技的创始人: the person before the copula heads the organisation
+                for a in g0:
+                    for b in g1:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
                     and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
                     and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
