@@ -864,3 +864,11 @@ def test_person_before_copula_heads_the_organisation():
     assert ("leads", "李建国", "蓝鲸网络") in rels(ex)
     ex = run("原因是星海科技的董事长换人。")
     assert not [e for e in ex.entities if e.type == "Person"]
+
+
+def test_blocking_platform_as_place_and_source_after_cong():
+    ex = run("抖音的链接在微信中无法打开。")
+    assert ("blocks", "微信", "抖音") in rels(ex)
+    ex = run("星海科技旗下应用被苹果从App Store下架。")
+    assert ("blocks", "苹果", "星海科技") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "blocks" and r.object == "App Store"]

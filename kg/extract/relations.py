@@ -205,9 +205,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
-    # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y
-    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end) and not (
-        m.source != "coref" and text[m.start - 1:m.start] == "在" and text[m.end:m.end + 1] in ("上", "中", "里", "内"))]
+    # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
+    # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
+    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
+    placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
+              and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
     # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
     classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
     if classheads:
@@ -243,8 +245,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             s_types, o_types, symmetric = schema
             # a name that can fill neither side (在北京某法院起诉: the court) is no argument
             ok_types = s_types | o_types
-            left = [m for m in mentions if m.end <= ts and m.type in ok_types]
-            right = [m for m in mentions if m.start >= te and m.type in ok_types]
+            left = [m for m in mentions if m.end <= ts and m.type in ok_types
+                    and (id(m) not in placed or trig.relation == "blocks")]
+            right = [m for m in mentions if m.start >= te and m.type in ok_types
+                     and (id(m) not in placed or trig.relation == "blocks")]
+            if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
+                    text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
+                left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
             lg = groups(text, left, conj)
             rg = groups(text, right, conj)
             subj: list[Mention] | None = None
