@@ -872,3 +872,11 @@ def test_blocking_platform_as_place_and_source_after_cong():
     ex = run("星海科技旗下应用被苹果从App Store下架。")
     assert ("blocks", "苹果", "星海科技") in rels(ex)
     assert not [r for r in ex.relations if r.type == "blocks" and r.object == "App Store"]
+
+
+def test_passive_sale_and_ru_zhu():
+    ex = run("蓝鲸网络被星海科技以10亿美元的价格出售给赤峰资本。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+    assert ("acquires", "蓝鲸网络", "星海科技") not in rels(ex)
+    ex = run("赤峰资本入主蓝鲸网络。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)

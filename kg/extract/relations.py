@@ -413,6 +413,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj, obj = g1, r1
             elif is_en and pas_in_gap and r1:
                 subj, obj = r1, g1
+            elif pas_before_g1 and g1 and g0 and r1 and trig.order == "OS" and trig.relation == "acquires" and \
+                    trig.lang == "zh":
+                # Y被X出售给Z: Y is what is sold, Z the buyer (the swap below makes Z the subject)
+                subj, obj = g0, r1
             elif pas_before_g1 and g1:
                 subj, obj = g1, g0
                 if obj is None and r1:
