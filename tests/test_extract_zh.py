@@ -880,3 +880,9 @@ def test_passive_sale_and_ru_zhu():
     assert ("acquires", "蓝鲸网络", "星海科技") not in rels(ex)
     ex = run("赤峰资本入主蓝鲸网络。")
     assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_claim_clause_of_a_told_suit_is_no_second_suit():
+    ex = run("2021年3月，星海科技向北京知识产权法院起诉蓝鲸网络侵犯其专利权，索赔5000万元。")
+    assert rels(ex) == {("sues", "星海科技", "蓝鲸网络")}
+    assert len(ex.lawsuits) == 1 and ex.lawsuits[0].claim_cny == 5e7

@@ -237,6 +237,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
                 continue
+            if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
+                    _clause_begin(text, ts, ss) > ss and any(
+                    e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
+                    not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
+                            for m in mentions):
+                continue    # X起诉Y侵犯其专利权，索赔5000万元: the claim of the suit already told
             if "role" in trig.flags and not _heading_role(text, te, se, lex):
                 continue    # 担任公司副总裁, 出任独立董事: taking an office that does not head it
             schema = lex.schema.get(trig.relation)
