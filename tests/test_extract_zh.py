@@ -886,3 +886,19 @@ def test_claim_clause_of_a_told_suit_is_no_second_suit():
     ex = run("2021年3月，星海科技向北京知识产权法院起诉蓝鲸网络侵犯其专利权，索赔5000万元。")
     assert rels(ex) == {("sues", "星海科技", "蓝鲸网络")}
     assert len(ex.lawsuits) == 1 and ex.lawsuits[0].claim_cny == 5e7
+
+
+# -- parties listed after their role (原告为A，被告为B、C及D) or before a count (对A、B两名被告)
+
+def test_parties_listed_after_their_roles():
+    ex = run("原告为西部信托，被告为海发医药、协和医院、谢文海及薛钰，涉诉金额为人民币4.74亿元。")
+    r = rels(ex)
+    assert {("sues", "西部信托", "海发医药"), ("sues", "西部信托", "协和医院"),
+            ("sues", "西部信托", "谢文海"), ("sues", "西部信托", "薛钰")} <= r
+
+
+def test_defendants_listed_before_their_count():
+    ex = run("赤峰资本作为原告，对当代资管、王春芳、当代投资三名被告提起了诉讼。")
+    r = rels(ex)
+    assert {("sues", "赤峰资本", "当代资管"), ("sues", "赤峰资本", "王春芳"), ("sues", "赤峰资本", "当代投资")} <= r
+    assert not [x for x in r if x[0] == "invests"]

@@ -41,10 +41,12 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
     from kg.extract.relations import find_triggers
     out: list[Mention] = []
+    if "原告" in text[ss:se] or "被告" in text[ss:se]:
+        out.extend(party_mentions(text, ss, se, sm, lex))
     hits = find_triggers(text, lex, ss, se)
     if not hits:
         return out
-    taken = list(sm)
+    taken = list(sm) + out
     if any(t.relation in ("sues", "acquires", "invests", "fines", "rules") for _, _, ts_ in hits for t in ts_):
         subj = subject_mentions(text, ss, se, taken, lex)
         out.extend(subj)
@@ -242,6 +244,80 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
         if not _item_words(tokens_from(text, a, b), lex):
             continue
         out.append(Mention(a, b, surface, "Company", surface, "pattern"))
+    return out
+
+
+_FUNCTION_CHARS = set("的了在是将对被把从向与和及等也都又还并")
+_PARTY_ROLE = re.compile(r"(?:原告|被告)(?:人|方)?(?:为|是|系|：|:|包括)")
+_PARTY_COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)")
+
+
+def _list_items(text: str, q: int, se: int, limit: int = 48) -> list[tuple[int, int]]:
+    """The items of a list starting at `q` (A、B、C及D), up to a pause or the clause end."""
+    items: list[tuple[int, int]] = []
+    p = q
+    while p < se and p - q < limit:
+        e = p
+        while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+                and e - p < 12:
+            e += 1
+        sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+        if sep and sep != "、" and e < se and not _standalone(text, e, e + len(sep)):
+            # 协和医院: a list word inside a name is none
+            e += len(sep)
+            while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+                    and e - p < 12:
+                e += 1
+            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+        items.append((p, e))
+        if not sep:
+            break
+        p = e + len(sep)
+    return items
+
+
+def _standalone(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a word of its own for the segmenter."""
+    cs, toks = nlp.tokens_around(text, a)
+    bounds = {cs} | {y for x, y, w, t in toks}
+    return a in bounds and b in bounds
+
+
+def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown parties listed after their procedural role (原告为西部信托，被告为海发医药、协和医院、谢文海
+    及薛钰) or before a count of defendants (对A、B、C、D四名被告提起了诉讼): each whole list item of
+    noun-like words is a name, a surname-initial one of two or three characters a person."""
+    out: list[Mention] = []
+    starts = [m.end() for m in _PARTY_ROLE.finditer(text, ss, se)]
+    for mc in re.finditer(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?被告", text[ss:se]):
+        # 对A、B、C四名被告: the list right before the count, opened by 对/起诉/将
+        k = ss + mc.start()
+        cs = k
+        while cs > ss and text[cs - 1] not in "，,。；;：:！？!?\n" and k - cs < 48:
+            cs -= 1
+        lead = text[cs:k]
+        o = max(lead.rfind("对"), lead.rfind("起诉"), lead.rfind("将"))
+        if o >= 0 and mc.group(0) != "被告":
+            starts.append(cs + o + (2 if lead.startswith("起诉", o) else 1))
+    for q in starts:
+        for a, b in _list_items(text, q, se):
+            seg = text[a:b]
+            m_cnt = _PARTY_COUNT.search(seg)
+            cut = re.search(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)", seg)
+            if cut and cut.start() > 0:
+                b = a + cut.start()
+                seg = text[a:b]
+            if not _plain_name(seg, lex) or any(m.start < b and a < m.end for m in taken + out):
+                continue
+            toks = tokens_from(text, a, b)
+            person = 2 <= len(seg) <= 3 and seg[0] in lex.surnames and not any(c in _FUNCTION_CHARS for c in seg)
+            # a listed party may end in a business word that is also a verb (当代投资, 当代控股)
+            if not person and not (_item_words([(w, "n" if t == "f" else t) for w, t in toks], lex) or (
+                    len(toks) >= 2 and toks[-1][0] in lex.name_words and
+                    _item_words([(w, "n" if t == "f" else t) for w, t in toks[:-1]], lex))):
+                continue
+            out.append(Mention(a, b, seg, "Person" if person else guess_type(seg, toks, lex, text[b:b + 3]),
+                               seg, "pattern"))
     return out
 
 
