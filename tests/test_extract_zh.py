@@ -902,3 +902,10 @@ def test_defendants_listed_before_their_count():
     r = rels(ex)
     assert {("sues", "赤峰资本", "当代资管"), ("sues", "赤峰资本", "王春芳"), ("sues", "赤峰资本", "当代投资")} <= r
     assert not [x for x in r if x[0] == "invests"]
+
+
+def test_roles_written_after_the_names():
+    ex = run("在这起诉讼中，星海科技是原告，蓝鲸网络是被告。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex)
+    ex = run("星海科技不是原告，蓝鲸网络是被告。")
+    assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)

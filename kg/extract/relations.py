@@ -717,6 +717,8 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
 
 
+_ROLE_AFTER_P = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?原告")
+_ROLE_AFTER_D = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?被告")
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
 _ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
 _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
@@ -745,6 +747,9 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
     if "原告" in seg and "被告" in seg:
         pl = after(_ROLE_P)
         df = after(_ROLE_D)
+        # 星海科技是原告，蓝鲸网络是被告: the role after the name
+        pl += [m for m in named if _ROLE_AFTER_P.match(text, m.end) and m not in pl]
+        df += [m for m in named if _ROLE_AFTER_D.match(text, m.end) and m not in df]
         for a in pl:
             for b in df:
                 if a.name != b.name:
