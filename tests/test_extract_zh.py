@@ -909,3 +909,10 @@ def test_roles_written_after_the_names():
     assert ("sues", "星海科技", "蓝鲸网络") in rels(ex)
     ex = run("星海科技不是原告，蓝鲸网络是被告。")
     assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)
+
+
+def test_common_word_name_filling_the_clause_before_a_buying_verb():
+    ex = run("其中彩生活以3亿元并购开元国际100%股权。")
+    assert ("acquires", "彩生活", "开元国际") in rels(ex)
+    ex = run("市场普遍预期收购将在年底完成。")
+    assert not ex.entities

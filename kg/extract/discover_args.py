@@ -82,6 +82,15 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
             floor = max([m.end for m in taken if m.end <= p] + [ss])
             res = name_before(text, p, lex, floor=floor)
+            if res is None and rels & {"acquires", "invests", "sues"}:
+                # 2015年多氟多花费1.5亿元收购…, 彩生活以3亿元并购…: a name of common words is still the
+                # subject when it fills the clause from its opening (after a date and lead words) to the verb
+                res2 = name_before(text, p, lex, floor=floor, need_proper=False, max_len=8)
+                if res2 and res2[0] == _clause_opening(text, res2[0], ss) and 2 <= p - res2[0] <= 6 and \
+                        all((t or "n")[:1] in "nmjlix" or t == "vn" for _, t in res2[1]) \
+                        and not any(re.search(r"[0-9０-９]", w) for w, _ in res2[1]) \
+                        and not (p == ts and text[ts:te] in lex.name_words):   # 名流|投资: the verb ends the name
+                    res = res2
             if res:
                 start, toks = res
                 surface = text[start:p]
@@ -319,6 +328,24 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
             out.append(Mention(a, b, seg, "Person" if person else guess_type(seg, toks, lex, text[b:b + 3]),
                                seg, "pattern"))
     return out
+
+
+def _clause_opening(text: str, pos: int, ss: int) -> int:
+    """Where the clause holding `pos` opens, after a leading date and lead words (2015年，此外，)."""
+    from kg.extract.dates import find_dates
+    p = pos
+    while p > ss and text[p - 1] not in "，,；;。！？!?\n：:":
+        p -= 1
+    ds = find_dates(text[p:min(pos + 1, p + 16)])
+    if ds and ds[0].start == 0:
+        p += ds[0].end
+        p += 1 if text[p:p + 1] in "，, " else 0
+    for _ in range(3):
+        w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
+        if w is None:
+            break
+        p += len(w)
+    return p
 
 
 _STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
