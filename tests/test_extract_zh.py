@@ -916,3 +916,10 @@ def test_common_word_name_filling_the_clause_before_a_buying_verb():
     assert ("acquires", "彩生活", "开元国际") in rels(ex)
     ex = run("市场普遍预期收购将在年底完成。")
     assert not ex.entities
+
+
+def test_dated_subjectless_clause_continues_the_chain():
+    ex = run("星海科技则在2013年8月以1.6亿美元收购蓝鲸网络约59%的股份，次年1月将其全资收入囊中。")
+    assert ("acquires", "星海科技", "蓝鲸网络", "2014-01") in dated(ex)
+    ex = run("星海科技将蓝鲸网络纳入麾下。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)

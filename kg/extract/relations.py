@@ -846,6 +846,11 @@ def _bare_clause(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
         i -= 1
     lead = PRICE_BEFORE.sub("", text[i:pos])
+    if lead and (lead[0].isdigit() or lead[:1] in "次同当去今明前上下本该此") and any(c in lead for c in "年月日周"):
+        from kg.extract.dates import find_dates
+        ds = find_dates(lead)
+        if ds and ds[0].start == 0:
+            lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
