@@ -923,3 +923,10 @@ def test_dated_subjectless_clause_continues_the_chain():
     assert ("acquires", "星海科技", "蓝鲸网络", "2014-01") in dated(ex)
     ex = run("星海科技将蓝鲸网络纳入麾下。")
     assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+
+
+def test_product_named_before_shi_company_launched():
+    ex = run("百度知道是百度2005年上线的问答社区。")
+    assert ("launches", "百度", "百度知道", "2005") in dated(ex)
+    ex = run("原因是百度推出的新功能。")
+    assert [e.name for e in ex.entities] == ["百度"]
