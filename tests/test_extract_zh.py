@@ -930,3 +930,15 @@ def test_product_named_before_shi_company_launched():
     assert ("launches", "百度", "百度知道", "2005") in dated(ex)
     ex = run("原因是百度推出的新功能。")
     assert [e.name for e in ex.entities] == ["百度"]
+
+
+def test_statement_is_no_launch_and_topic_frame_is_no_party():
+    ex = run("1月29日，今日头条发布声明称将起诉百度。")
+    assert not [r for r in ex.relations if r.type == "launches"]
+    ex = run("星海科技与蓝鲸网络缠斗三年。对星海科技而言，和解只是第一步。")
+    assert not [r for r in ex.relations if r.type == "cooperates"]
+
+
+def test_quoted_common_words_are_no_names():
+    ex = run("随着百度地图与美团在“到店”“到店外卖”入口上继续争夺，数据之争不会是最后一次。")
+    assert "到店" not in {e.name for e in ex.entities}

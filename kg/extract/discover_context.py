@@ -129,8 +129,11 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             for q in re.finditer(r"“([^“”\n]{2,12})”", mt.group(0)):
                 name = q.group(1).strip()
                 s0 = mt.start() + q.start(1)
+                toks = nlp.tagged(name)
+                common = len(name) <= 3 and all((t or "x")[:1] in "vnadmfqpu" and
+                                                not (t or "").startswith(("nr", "ns", "nt", "nz")) for _, t in toks)
                 if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
-                        and not name.endswith(DOC_ENDS):
+                        and not name.endswith(DOC_ENDS) and not common:     # (“到店”“到家”: common words)
                     out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
     for m in list(taken):
         # 百度知道是百度2005年上线的问答社区: the name before 是 is the company's product

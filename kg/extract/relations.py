@@ -210,6 +210,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
+    # 对宏达电而言，和解只是第一步: a topic framed by 对…而言/来说 is no argument
+    mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
+                                            text.startswith(("而言", "来说", "来讲"), m.end))]
     # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
     classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
     if classheads:
