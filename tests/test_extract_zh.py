@@ -942,3 +942,11 @@ def test_statement_is_no_launch_and_topic_frame_is_no_party():
 def test_quoted_common_words_are_no_names():
     ex = run("随着百度地图与美团在“到店”“到店外卖”入口上继续争夺，数据之争不会是最后一次。")
     assert "到店" not in {e.name for e in ex.entities}
+
+
+def test_unit_under_qi_xia_is_what_is_bought():
+    ex = run("赤峰资本斥资收购星海科技旗下香港上市公司蓝鲸网络股份。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络股份") in rels(ex)
+    assert ("acquires", "赤峰资本", "星海科技") not in rels(ex)
+    ex = run("同年，王明华以个人名义入股星海科技旗下的堺市十代面板厂。")
+    assert not [r for r in ex.relations if r.type == "invests"]

@@ -539,6 +539,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 between = text[r1[-1].end:rg[1][0].start]
                 if _HELD.match(between) or _MODIFIER.match(between):
                     obj = rg[1]
+            if obj is r1 and r1 and trig.relation in ("acquires", "invests") and trig.lang == "zh" and \
+                    text.startswith(("旗下的", "旗下"), r1[-1].end):
+                # 收购北汽集团旗下香港上市公司北京汽车股份: the unit named after 旗下 is bought; 入股夏普旗下
+                # 的堺市十代面板厂 (the unit unnamed): not its owner
+                if len(rg) > 1 and rg[1][0].start - r1[-1].end <= 14 and \
+                        not any(c in CLAUSE_BREAK or c in "。" for c in text[r1[-1].end:rg[1][0].start]):
+                    obj = rg[1]
+                else:
+                    continue
             # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
             if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
                     c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
