@@ -950,3 +950,9 @@ def test_unit_under_qi_xia_is_what_is_bought():
     assert ("acquires", "赤峰资本", "星海科技") not in rels(ex)
     ex = run("同年，王明华以个人名义入股星海科技旗下的堺市十代面板厂。")
     assert not [r for r in ex.relations if r.type == "invests"]
+
+
+def test_relative_clause_name_is_not_the_next_clause_subject():
+    ex = run("同年9月，星海科技又取得Google转让的9项专利，随即在德拉瓦州联邦地方法院对苹果提告。")
+    assert ("sues", "星海科技", "苹果") in rels(ex)
+    assert ("sues", "谷歌", "苹果") not in rels(ex)
