@@ -956,3 +956,9 @@ def test_relative_clause_name_is_not_the_next_clause_subject():
     ex = run("同年9月，星海科技又取得Google转让的9项专利，随即在德拉瓦州联邦地方法院对苹果提告。")
     assert ("sues", "星海科技", "苹果") in rels(ex)
     assert ("sues", "谷歌", "苹果") not in rels(ex)
+
+
+def test_announcer_of_a_ruling_is_no_party():
+    ex = run("星海科技股份有限公司（星海科技）27日晚间公告称，控股股东赤峰资本已收到广东省高级人民法院作出的一审民事判决书，判令蓝鲸网络赔偿14亿元。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert {"赤峰资本", "蓝鲸网络"} <= objs and not any(o.startswith("星海科技") for o in objs)

@@ -581,7 +581,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                          [m for m in mentions if m.type == "Court"]
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
-                    obj = [m for m in mentions if m.type in o_types and m.type != "Court"]
+                    obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)]
                     if any(m.type != "Product" for m in obj):
                         # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                         obj = [m for m in obj if m.type != "Product"]
@@ -636,7 +636,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 s_ok = [_employer(text, m, mentions, lex) or m if m.type == "Person" else m for m in s_ok]
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
-                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")]
+                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
+                           and not _speaker(text, m, ts)]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
                 for b in o_ok:
@@ -671,6 +672,21 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
                 c.negated = True
                 break
     return cands
+
+
+_SPEECH_END = re.compile(r"(?:发布)?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)[:：]?$")
+
+
+def _speaker(text: str, m: Mention, ts: int) -> bool:
+    """`m` opens a clause that ends in a speech verb before `ts` (X公告称，…判决): the source of the
+    report, no party to what it reports."""
+    e = m.end
+    while e < ts and text[e] not in "，,；;。：:":
+        e += 1
+    if e >= ts or e - m.end > 16:
+        return False
+    tail = _PAREN.sub("", text[m.end:e])
+    return bool(_SPEECH_END.search(tail)) and re.match(r"^[^，,；;。]{0,10}?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)$", tail) is not None
 
 
 _COMPANY_ACTS = ("sues", "acquires", "cooperates", "blocks")
