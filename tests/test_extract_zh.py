@@ -962,3 +962,10 @@ def test_announcer_of_a_ruling_is_no_party():
     ex = run("星海科技股份有限公司（星海科技）27日晚间公告称，控股股东赤峰资本已收到广东省高级人民法院作出的一审民事判决书，判令蓝鲸网络赔偿14亿元。")
     objs = {r.object for r in ex.relations if r.type == "rules"}
     assert {"赤峰资本", "蓝鲸网络"} <= objs and not any(o.startswith("星海科技") for o in objs)
+
+
+def test_common_words_before_gong_si_in_the_object_slot():
+    ex = run("计算机行业大变革，IBM收购红帽公司")
+    assert ("acquires", "IBM", "红帽公司") in rels(ex)
+    ex = run("星海科技收购了母公司。")
+    assert [e.name for e in ex.entities] == ["星海科技"]

@@ -112,6 +112,12 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                                                                 (any(t.word == "认定" for t in trigs) and
                                                                  any(m.end == ts and m.type == "Court" for m in taken))):
             res = name_after(text, q, lex)
+            if res is None and rels & {"sues", "acquires", "invests"}:
+                # 收购红帽公司: common words before 公司/集团 right in the object slot make a name
+                mco = _COMMON_CO.match(text, q)
+                if mco and all((t or "n")[:1] in "nj" or t == "vn" for _, t in tokens_from(text, q, mco.end(1))) \
+                        and mco.group(1) not in lex.generic and plausible_name(mco.group(1)):
+                    res = (mco.end(), [(mco.group(0), "nt")])
             if res:
                 end, toks = res
                 surface = text[q:end]
@@ -328,6 +334,9 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
             out.append(Mention(a, b, seg, "Person" if person else guess_type(seg, toks, lex, text[b:b + 3]),
                                seg, "pattern"))
     return out
+
+
+_COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
 
 
 def _clause_opening(text: str, pos: int, ss: int) -> int:
