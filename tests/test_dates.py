@@ -69,3 +69,11 @@ def test_a_date_in_a_later_clause_is_a_later_step():
     tr = DateTracker(text, REF, sents)
     assert tr.date_for(0, text.index("发起")) is None
     assert tr.date_for(0, text.index("获得")) == "2021-05"
+
+
+def test_a_date_word_inside_a_name_is_no_date():
+    text = "时间拨回2018年初。1月29日，今日头条发布声明称将起诉百度。"
+    sents = split_sentences(text)
+    k = text.index("今日头条")
+    tr = DateTracker(text, "2019-12-20", sents, [(k, k + 4)])
+    assert tr.date_for(1, text.index("起诉") - sents[1][0] + sents[1][0]) == "2018-01-29"

@@ -52,7 +52,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
-    tracker = DateTracker(text, article.date, sentences)
+    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
 
     # relations, sentence by sentence (trigger-anchored discovery may add mentions)
     cands = []
