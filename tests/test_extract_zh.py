@@ -969,3 +969,11 @@ def test_common_words_before_gong_si_in_the_object_slot():
     assert ("acquires", "IBM", "红帽公司") in rels(ex)
     ex = run("星海科技收购了母公司。")
     assert [e.name for e in ex.entities] == ["星海科技"]
+
+
+def test_victim_is_no_party_and_fan_ends_a_name():
+    ex = run("7月29日，记者从北京石景山法院获悉，法院以犯诈骗罪判处郭某有期徒刑11年，同时责令郭某退赔被害人马某52万元。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert "郭某" in objs and "马某" not in objs
+    ex = run("被告赵某犯非法猎捕罪被依法当庭判处有期徒刑1年，小陇山林区法院当庭宣判。")
+    assert "赵某犯" not in {e.name for e in ex.entities}

@@ -89,7 +89,7 @@ def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.P
 
 
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
-_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
+_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 
 def person_at(seg: str, surnames: frozenset) -> str | None:

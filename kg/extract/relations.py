@@ -581,7 +581,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                          [m for m in mentions if m.type == "Court"]
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
-                    obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)]
+                    obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                     if any(m.type != "Product" for m in obj):
                         # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                         obj = [m for m in obj if m.type != "Product"]
@@ -637,7 +638,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
                 parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
-                           and not _speaker(text, m, ts)]
+                           and not _speaker(text, m, ts)
+                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
                 for b in o_ok:
