@@ -977,3 +977,12 @@ def test_victim_is_no_party_and_fan_ends_a_name():
     assert "郭某" in objs and "马某" not in objs
     ex = run("被告赵某犯非法猎捕罪被依法当庭判处有期徒刑1年，小陇山林区法院当庭宣判。")
     assert "赵某犯" not in {e.name for e in ex.entities}
+
+
+def test_second_deal_clause_goes_on_with_the_buyer():
+    ex = run("2017年10月，星海科技以3.85亿元收购北京可儿教育科技有限公司70%股权，11月以1.06亿元收购内蒙古鼎奇幼教科教有限公司70%股权。")
+    r = rels(ex)
+    assert ("acquires", "星海科技", "内蒙古鼎奇幼教科教有限公司") in r
+    assert ("acquires", "北京可儿教育科技有限公司", "内蒙古鼎奇幼教科教有限公司") not in r
+    ex = run("溢价收购SQM24%的股权显示了星海科技的决心。")
+    assert "溢价" not in {e.name for e in ex.entities}

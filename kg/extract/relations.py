@@ -492,6 +492,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     head = lg[0]
                     lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
                     subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+            elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
+                    any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
+                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions)) is not None and \
+                    actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
+                    actor.type in s_types:
+                # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
+                # with the chain's actor, not with the object named before it
+                subj, obj = [actor], r1
             elif g1 and r1:
                 subj, obj = g1, r1
                 if not any(m.type in s_types for m in g1) and not symmetric:
