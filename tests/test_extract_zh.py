@@ -986,3 +986,10 @@ def test_second_deal_clause_goes_on_with_the_buyer():
     assert ("acquires", "北京可儿教育科技有限公司", "内蒙古鼎奇幼教科教有限公司") not in r
     ex = run("溢价收购SQM24%的股权显示了星海科技的决心。")
     assert "溢价" not in {e.name for e in ex.entities}
+
+
+def test_gong_si_in_an_announcement_is_the_announcer():
+    ex = run("2012年9月4日，星海集团旗下上市公司蓝鲸网络(601877.SH)发布公告称，公司拟收购关联公司青禾电子有限公司22.5%的股份。")
+    r = rels(ex)
+    assert ("acquires", "蓝鲸网络", "青禾电子有限公司") in r and ("acquires", "星海集团", "青禾电子有限公司") not in r
+    assert "关联" not in {e.name for e in ex.entities}

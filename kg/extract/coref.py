@@ -64,6 +64,20 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention]) -> Mention
     return None if text.startswith("的", head.end) else head
 
 
+_ANNOUNCES = re.compile(r"[^，,；;。]{0,24}?(?:发布|发出)?(?:公告|声明|消息)?(?:称|表示|披露|宣布)[:：]?[，,]")
+
+
+def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention | None:
+    """The company whose announcement, opened in this sentence before `pos`, `pos` stands in."""
+    for x in reversed(before):
+        if x.start < ss or x.type != "Company":
+            continue
+        m = _ANNOUNCES.match(text, x.end)
+        if m and m.end() <= pos:
+            return x
+    return None
+
+
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
             lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
@@ -112,7 +126,9 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             if prev and _CJK.match(prev) and not text[max(ss, s - 2):s] in (
                     "起诉", "收购", "并购", "控告", "状告") and prev not in "对向将被与和及由诉":
                 continue
-            t = topic(mentions)
+            # X(601877.SH)发布公告称，公司拟收购…: 公司 in a company's announcement is that company
+            spk = _announcer(text, ss, s, before)
+            t = spk or topic(mentions)
             if t:
                 out.append(Mention(s, e, t.name, t.type, w, "coref"))
             continue
