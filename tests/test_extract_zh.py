@@ -993,3 +993,11 @@ def test_gong_si_in_an_announcement_is_the_announcer():
     r = rels(ex)
     assert ("acquires", "蓝鲸网络", "青禾电子有限公司") in r and ("acquires", "星海集团", "青禾电子有限公司") not in r
     assert "关联" not in {e.name for e in ex.entities}
+
+
+def test_taiwan_prosecutors_regulators_and_laws():
+    ex = run("台北地檢署依違反營業秘密法起訴藍鯨科技。")
+    assert ("sues", "台北地檢署", "藍鯨科技") in rels(ex)
+    assert not any(e.name.endswith("法") for e in ex.entities)
+    ex = run("金管會今日宣布，對星海銀行處以罰鍰1200萬元。")
+    assert ("fines", "金管會", "星海銀行") in rels(ex)

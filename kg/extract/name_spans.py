@@ -222,6 +222,10 @@ def plausible_name(surface: str) -> bool:
     # an amount or a date read as a name (金额高达21|亿元, 2018年度, 14日向公司)
     if _AMOUNT_TAIL.search(surface) or _DATE_HEAD.match(surface):
         return False
+    # a law or rule, not a party (违反营业秘密法, 依《反垄断法》)
+    if len(surface) >= 3 and not surface.isascii() and surface.endswith(("法", "条例", "规定", "办法")) \
+            and not surface.endswith(("方法", "办法公司")):
+        return False
     # a description, not a name (西安本土商业品牌, 法国高端童装企业)
     if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
         return False
