@@ -1001,3 +1001,9 @@ def test_taiwan_prosecutors_regulators_and_laws():
     assert not any(e.name.endswith("法") for e in ex.entities)
     ex = run("金管會今日宣布，對星海銀行處以罰鍰1200萬元。")
     assert ("fines", "金管會", "星海銀行") in rels(ex)
+
+
+def test_vetoed_deal_is_blocked_and_negated():
+    ex = run("经济部投审会叫停星海科技对蓝鲸网络的收购。")
+    assert ("blocks", "经济部投资审议委员会", "星海科技") in rels(ex)
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex, negated=True)

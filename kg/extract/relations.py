@@ -658,7 +658,22 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
-    return _called_off(text, ss, se, out, lex)
+    return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
+
+
+def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """A deal whose buyer stands after a veto word in its clause (商务部否决可口可乐收购汇源) did not
+    happen: negated."""
+    veto = lex.words("veto")
+    if not veto:
+        return cands
+    for c in cands:
+        if c.type not in _DEALS or c.negated:
+            continue
+        lead = text[_clause_begin(text, c.start, ss):c.start]
+        if any(w in lead for w in veto):
+            c.negated = True
+    return cands
 
 
 _DEALS = ("acquires", "invests", "cooperates")
