@@ -1007,3 +1007,10 @@ def test_vetoed_deal_is_blocked_and_negated():
     ex = run("经济部投审会叫停星海科技对蓝鲸网络的收购。")
     assert ("blocks", "经济部投资审议委员会", "星海科技") in rels(ex)
     assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex, negated=True)
+
+
+def test_rivalry_words_and_apposition():
+    for t in ("星海科技与蓝鲸网络在短视频领域展开角逐。", "星海科技推出新产品对标蓝鲸网络。",
+              "作为星海科技的竞争对手，蓝鲸网络也在加速布局。"):
+        pairs = {frozenset((a, b)) for k, a, b in rels(run(t)) if k == "competes"}
+        assert frozenset(("星海科技", "蓝鲸网络")) in pairs, t

@@ -302,9 +302,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
             if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
                 continue    # 出任Y的董事长: the heading role follows the organisation itself
-            # do not cross a clause break to the right for the object
+            # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
+            # apposition's clause is about the name after the pause)
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
-                r1 = None
+                if not (trig.relation == "competes" and clause_lead.startswith("作为") and
+                        sum(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]) == 1 and
+                        text[te:r1[0].start].strip() in ("，", ",")):
+                    r1 = None
             if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
                     text[g1[-1].end:ts] in ("的", "") and len(text[g0[-1].end:g1[0].start]) <= 3 and \
                     _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "担任", "系"}):
