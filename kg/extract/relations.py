@@ -10,8 +10,17 @@ Roles come from position and voice:
 - OS triggers (卖给, 的国际版, owned by) swap the two;
 - a side that breaks the relation's type schema (relations.tsv) is swapped when the swap fits
   (院长刘兴亮: the person leads the institute);
-- a list (A、B和C) gives one relation per member.
-Negation words between subject and trigger flag the relation negated; hedges lower confidence.
+- a list (A、B和C) gives one relation per member; a member tied to the one before (A及母公司B) joins
+  it; parallel clauses in one list (A收购B、C收购D) are split at their verbs;
+- topic chains: a subject-less clause (…，并表示将对其提起反诉; …，11月以1.06亿元收购B) goes on with
+  the actor of the clause chain (coref.chain_actor), not with the last name before it;
+- places and frames are no arguments: 在美国起诉, 在微博上怒斥, 对X而言, 被苹果从App Store下架 (but the
+  platform a link is blocked in does block it), nor is the source of a report (X公告称，…判决) a party;
+- X公司（下称X）: the announced short form is no second argument;
+- parties named by role: 原告A…被告B, A与B…纠纷一案, A是原告，B是被告.
+Negation words between subject and trigger flag the relation negated (two cancel: 没有放弃收购;
+违反/撕毁 only negate partnerships; a veto word before a deal's buyer negates the deal); hedges lower
+confidence.
 """
 from __future__ import annotations
 
