@@ -1014,3 +1014,13 @@ def test_rivalry_words_and_apposition():
               "作为星海科技的竞争对手，蓝鲸网络也在加速布局。"):
         pairs = {frozenset((a, b)) for k, a, b in rels(run(t)) if k == "competes"}
         assert frozenset(("星海科技", "蓝鲸网络")) in pairs, t
+
+
+def test_launch_and_closing_of_a_described_quoted_product():
+    ex = run("星海科技于2019年推出短视频应用“青禾”。")
+    assert ("launches", "星海科技", "青禾", "2019") in dated(ex)
+    ex = run("星海科技宣布关停旗下社交应用“青禾”。")
+    assert ("discontinues", "星海科技", "青禾") in rels(ex)
+    ex = run("“TOP1”是百度2017年初推出的“搜索结果首条直接满足”产品。")
+    assert ("launches", "百度", "TOP1") in rels(ex)
+    assert "搜索结果首条直接满足" not in {e.name for e in ex.entities}

@@ -16,14 +16,16 @@ from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, word_a
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
 
-_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启|关停|关闭|下线|停止运营)(?:了)?(?:(?:旗下|自家)(?:的)?)?"
+                       r"(?:[\u4e00-\u9fff]{0,8}?(?:应用|平台|App|APP|app|产品|游戏|手游|软件|服务|品牌|小程序))?"
+                       r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
-_MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
+_MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
 # a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
 # HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
 _MODEL_NOUN = "(?:旗舰机|旗舰手机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|电脑|芯片|处理器|游戏机|主机|操作系统|系统|耳机|手表|电视)"
@@ -142,15 +144,19 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
         if not _MADE_BY.match(text, m.end):
             continue
         e = m.start - 1
+        if text[e - 1:e] in ("”", "」", '"') and text.rfind("“", max(0, e - 14), e) >= 0:
+            e -= 1          # “TOP1”是百度2017年初推出的…: the quoted name
         s0 = e
         while s0 > 0 and text[s0 - 1] not in "，,。；;：:！？!?\n“”\"「」（）() " and e - s0 < 10:
             s0 -= 1
         name = text[s0:e]
+        quoted = text[s0 - 1:s0] in ("“", "「", '"')
         if not (2 <= len(name) <= 10 and plausible_name(name) and name not in lex.generic
-                and not re.search(r"[0-9０-９]", name) and (s0 == 0 or text[s0 - 1] in "，,。；;！？!?\n“\"「（( ")):
+                and (quoted or not re.search(r"[0-9０-９]", name)) and (s0 == 0 or text[s0 - 1] in "，,。；;！？!?\n“\"「（( ")):
             continue
         inside = [x for x in taken if x.start < e and s0 < x.end]
-        if not inside and free(s0, e) and any(t is None or t in ("nz", "nt", "eng", "nrt", "j") for _, t in nlp.tagged(name)):
+        if not inside and free(s0, e) and (quoted or any(t is None or t in ("nz", "nt", "eng", "nrt", "j")
+                                                       for _, t in nlp.tagged(name))):
             out.append(Mention(s0, e, name, "Product", name, "pattern", m.name))
         elif len(inside) == 1 and inside[0].start == s0 and inside[0].name == m.name and inside[0].end < e \
                 and id(inside[0]) not in replace and free(inside[0].end, e):
