@@ -1024,3 +1024,10 @@ def test_launch_and_closing_of_a_described_quoted_product():
     ex = run("“TOP1”是百度2017年初推出的“搜索结果首条直接满足”产品。")
     assert ("launches", "百度", "TOP1") in rels(ex)
     assert "搜索结果首条直接满足" not in {e.name for e in ex.entities}
+
+
+def test_investee_between_round_verb_and_amount():
+    ex = run("京东领投新潮传媒10亿融资，双方拟在梯媒领域合作。")
+    assert ("invests", "京东", "新潮传媒") in rels(ex)
+    ex = run("大众点评的索赔额高达9000万元，百度则表示将提起上诉。")
+    assert not [r for r in ex.relations if r.type == "sues"]

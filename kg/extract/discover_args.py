@@ -113,6 +113,11 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                                                                 (any(t.word == "认定" for t in trigs) and
                                                                  any(m.end == ts and m.type == "Court" for m in taken))):
             res = name_after(text, q, lex)
+            if res is None and any("round" in t.flags for t in trigs):
+                # 京东领投新潮传媒10亿融资: the name between the round verb and the round
+                mr = _ROUND_AFTER.match(text, q)
+                if mr and 2 <= len(mr.group(1)) <= 8 and mr.group(1) not in lex.generic and plausible_name(mr.group(1)):
+                    res = (q + len(mr.group(1)), [(mr.group(1), "nt")])
             if res is None and rels & {"sues", "acquires", "invests"}:
                 # 收购红帽公司: common words before 公司/集团 right in the object slot make a name
                 mco = _COMMON_CO.match(text, q)
@@ -337,6 +342,8 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
     return out
 
 
+_ROUND_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:[0-9.]+\s*(?:万|亿|千万)?(?:元|美元|人民币)?|[A-Za-z]\+?轮|天使轮|种子轮|新一轮|首轮)[^，。；]{0,6}?融资")
+_CATEGORY_HEADS = ("品牌", "平台", "应用", "企业", "公司", "服务商", "运营商", "创业公司", "初创公司")
 _COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
 
 
@@ -398,6 +405,11 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
         while cs > ss and text[cs - 1] not in "，,；;。：:\n":
             cs -= 1
         whole = text[cs:pos]
+        # 低碳水健康管理品牌野兽生活完成…融资: the name after the last category noun
+        cat = max((whole.rfind(w) + len(w) for w in _CATEGORY_HEADS if whole.rfind(w) >= 0), default=0)
+        if cat and 2 <= len(whole) - cat <= 10:
+            cs += cat
+            whole = whole[cat:]
         res = (cs, None) if 2 <= len(whole) <= 10 and not re.search(r"[0-9]|消息|获悉|表示|宣布|报道", whole) \
             else name_before(text, pos, lex, floor=ss, need_proper=False)
         if res:

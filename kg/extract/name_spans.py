@@ -193,6 +193,9 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
             break
         if acc and stake_at(text, pos):       # 艾特网能|全部股权: the stake is not part of the name
             break
+        if acc and re.match(r"^[0-9０-９.]+$", w) and not all(x.isascii() for x, _ in acc):
+            break                             # 新潮传媒|10亿融资: an amount after the name
+
         if w in lex.generic:
             break
         acc.append((w, t))
