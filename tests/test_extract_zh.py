@@ -1031,3 +1031,9 @@ def test_investee_between_round_verb_and_amount():
     assert ("invests", "京东", "新潮传媒") in rels(ex)
     ex = run("大众点评的索赔额高达9000万元，百度则表示将提起上诉。")
     assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_investors_listed_after_their_role():
+    ex = run("星海科技近日完成B轮融资，投资方包括赤峰资本、蓝鲸资本和青禾创投。")
+    assert rels(ex) == {("invests", "赤峰资本", "星海科技"), ("invests", "蓝鲸资本", "星海科技"),
+                        ("invests", "青禾创投", "星海科技")}

@@ -44,6 +44,16 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     out: list[Mention] = []
     if "原告" in text[ss:se] or "被告" in text[ss:se]:
         out.extend(party_mentions(text, ss, se, sm, lex))
+    if "融资" in text[ss:se] and _INVESTOR_ROLE.search(text, ss, se):
+        # …完成1000万元首轮融资，投资方为众海投资: the investors listed after their role, and the
+        # company that raised the round
+        for mr in _INVESTOR_ROLE.finditer(text, ss, se):
+            for a, b in _list_items(text, mr.end(), se):
+                seg = text[a:b]
+                if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in list(sm) + out):
+                    out.append(Mention(a, b, seg, "Company", seg, "pattern"))
+        for m in round_mentions(text, ss, _INVESTOR_ROLE.search(text, ss, se).start(), list(sm) + out, lex):
+            out.append(m)
     hits = find_triggers(text, lex, ss, se)
     if not hits:
         return out
@@ -343,6 +353,7 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
 
 
 _ROUND_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:[0-9.]+\s*(?:万|亿|千万)?(?:元|美元|人民币)?|[A-Za-z]\+?轮|天使轮|种子轮|新一轮|首轮)[^，。；]{0,6}?融资")
+_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
 _CATEGORY_HEADS = ("品牌", "平台", "应用", "企业", "公司", "服务商", "运营商", "创业公司", "初创公司")
 _COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
 

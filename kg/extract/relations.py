@@ -201,7 +201,7 @@ def _contains_any(s: str, words) -> str | None:
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
-    out: list[Cand] = _party_roles(text, ss, se, mentions, lex)
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
@@ -788,6 +788,40 @@ _ROLE_AFTER_D = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:�
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
 _ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
 _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
+
+
+_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
+_RAISED_ROUND = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+
+
+def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+    """X完成1000万元首轮融资，投资方为A、B: A and B invest in X (the round's raiser named right before
+    完成/获得…融资 in the sentence)."""
+    out: list[Cand] = []
+    if "融资" not in text[ss:se]:
+        return out
+    roles = list(_INVESTOR_ROLE.finditer(text, ss, se))
+    if not roles:
+        return out
+    orgs = [m for m in mentions if m.source != "coref" and m.type in ("Company", "Organization")]
+    raiser = None
+    for mr in _RAISED_ROUND.finditer(text, ss, roles[0].start()):
+        raiser = next((m for m in orgs if m.end == mr.start()), raiser)
+    if raiser is None:
+        return out
+    for r in roles:
+        p = r.end()
+        while True:
+            m = next((x for x in orgs if x.start == p), None)
+            if m is None:
+                break
+            if m.name != raiser.name:
+                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为"))
+            sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, m.end)), None)
+            if not sep:
+                break
+            p = m.end + len(sep)
+    return out
 
 
 def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list[Cand]:
