@@ -1037,3 +1037,10 @@ def test_investors_listed_after_their_role():
     ex = run("星海科技近日完成B轮融资，投资方包括赤峰资本、蓝鲸资本和青禾创投。")
     assert rels(ex) == {("invests", "赤峰资本", "星海科技"), ("invests", "蓝鲸资本", "星海科技"),
                         ("invests", "青禾创投", "星海科技")}
+
+
+def test_speaker_name_before_a_speech_verb_is_a_person():
+    ex = run("王明华透露，星海科技计划明年上市。")
+    assert ("王明华", "Person") in {(e.name, e.type) for e in ex.entities}
+    for t in ("公司表示将继续努力。", "记者称此事属实。", "双方表示满意。"):
+        assert not [e for e in run(t).entities if e.type == "Person"], t

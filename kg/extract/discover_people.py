@@ -69,6 +69,22 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                         and not any(o.start <= p < o.end for o in out):
                     out.append(Mention(p, p + k, name, "Person", name, "pattern"))
                     break
+    if surnames:
+        # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
+        for mc in _SPEAKER.finditer(text):
+            p, e = mc.start(1), mc.end(1)
+            name = mc.group(1)
+            if name[0] not in surnames and name[:2] not in surnames:
+                continue
+            if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic or lex.lookup(name) is not None:
+                continue
+            if any(o.start < e and p < o.end for o in out):
+                continue
+            toks = nlp.tagged(name)
+            if not all(t is None or t.startswith("nr") or len(w) == 1 for w, t in toks) or \
+                    not any(t is None or t.startswith("nr") for w, t in toks):
+                continue
+            out.append(Mention(p, e, name, "Person", name, "pattern"))
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
@@ -88,6 +104,7 @@ def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.P
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
+_SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
