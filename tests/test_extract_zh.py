@@ -1044,3 +1044,8 @@ def test_speaker_name_before_a_speech_verb_is_a_person():
     assert ("王明华", "Person") in {(e.name, e.type) for e in ex.entities}
     for t in ("公司表示将继续努力。", "记者称此事属实。", "双方表示满意。"):
         assert not [e for e in run(t).entities if e.type == "Person"], t
+
+
+def test_rivals_take_the_kind_of_what_they_rival():
+    ex = run("今日头条还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
+    assert {e.name: e.type for e in ex.entities}["天天快报"] == "Product"

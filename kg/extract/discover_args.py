@@ -268,13 +268,17 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
                 keep.insert(0, w)
             spans[0] = (b - sum(len(w) for w in keep), b)
             items.extend(spans)
+    # rivals are of the kind of what they rival (今日头条 … 一点资讯、天天快报等竞品: products)
+    anchor = next((m for m in sorted(taken, key=lambda m: -m.start) if ss <= m.start and m.end <= ts
+                   and m.type in ("Company", "Product")), None)
+    kind = anchor.type if anchor is not None else "Company"
     for a, b in items:
         surface = text[a:b]
         if not _plain_name(surface, lex) or any(m.start < b and a < m.end for m in taken + out):
             continue
         if not _item_words(tokens_from(text, a, b), lex):
             continue
-        out.append(Mention(a, b, surface, "Company", surface, "pattern"))
+        out.append(Mention(a, b, surface, kind, surface, "pattern"))
     return out
 
 
