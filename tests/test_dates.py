@@ -61,3 +61,19 @@ def test_ranges_give_no_single_date():
     sents = split_sentences(text)
     tr = DateTracker(text, REF, sents)
     assert tr.date_for(0, len(text) - 1) is None
+
+
+def test_a_date_in_a_later_clause_is_a_later_step():
+    text = "不止是在美国，甲在中国也发起了对乙的诉讼，并在5月份获得了丙的支持。"
+    sents = split_sentences(text)
+    tr = DateTracker(text, REF, sents)
+    assert tr.date_for(0, text.index("发起")) is None
+    assert tr.date_for(0, text.index("获得")) == "2021-05"
+
+
+def test_a_date_word_inside_a_name_is_no_date():
+    text = "时间拨回2018年初。1月29日，今日头条发布声明称将起诉百度。"
+    sents = split_sentences(text)
+    k = text.index("今日头条")
+    tr = DateTracker(text, "2019-12-20", sents, [(k, k + 4)])
+    assert tr.date_for(1, text.index("起诉") - sents[1][0] + sents[1][0]) == "2018-01-29"

@@ -538,3 +538,514 @@ def test_forum_after_xiang_is_no_defendant():
     r = rels(ex)
     assert ("sues", A, B) in r and not any(t == "sues" and o == "美国国际贸易委员会" for t, s, o in r)
     assert ex.lawsuits and ex.lawsuits[0].defendants == [B]
+
+
+# -- discovery: an amount, a date, a description or a glued function word is no name
+
+def test_amount_after_claim_is_no_defendant():
+    ex = run("星海科技索赔金额高达21亿元。")
+    assert not any("21" in e.name for e in ex.entities)
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_year_before_buying_verb_is_no_buyer():
+    ex = run("公司在2018年度收购青禾电子51%股权。")
+    assert not any(e.name.startswith("2018") for e in ex.entities)
+
+
+def test_function_word_glued_to_unknown_name_is_cut():
+    ex = run("杭州金投拟受让青禾电子24.8%股权。")
+    assert "杭州金投拟" not in {e.name for e in ex.entities}
+
+
+def test_description_before_name_is_no_name():
+    ex = run("待蓝鲸资本收购西安本土商业品牌青禾金花后，双方将联合发力。")
+    assert "西安本土商业品牌" not in {e.name for e in ex.entities}
+
+
+def test_remainder_of_stake_is_no_name():
+    ex = run("赤峰资本出资3350万元收购了庆汇租赁剩余45%股权。")
+    assert ("acquires", "赤峰资本", "庆汇租赁") in rels(ex)
+    assert "剩余" not in {e.name for e in ex.entities}
+
+
+# -- a suit's defendant marked inside the gapped verb (发起了对Y的诉讼, 对Y提出…的诉讼)
+
+def test_defendant_inside_gapped_suit_verb():
+    ex = run(f"{A}在中国和英国等地也发起了对{B}的诉讼。")
+    assert ("sues", A, B) in rels(ex)
+
+
+def test_ti_chu_suit_with_object_marker():
+    ex = run(f"7月，{A}在美国对{B}提出禁售的诉讼。")
+    assert ("sues", A, B) in rels(ex)
+
+
+# -- a list member tied to the one before it (起诉A及母公司B, A及其法定代表人B)
+
+def test_tied_list_member_is_a_defendant_too():
+    ex = run("星海科技起诉蓝鲸网络及母公司赤峰资本。")
+    assert {("sues", "星海科技", "蓝鲸网络"), ("sues", "星海科技", "赤峰资本"),
+            ("owns", "赤峰资本", "蓝鲸网络")} <= rels(ex)
+    assert ("owns", "赤峰资本", "星海科技") not in rels(ex)
+
+
+def test_legal_representative_after_ji_qi_is_a_defendant():
+    ex = run("星海科技起诉蓝鲸网络及其法定代表人张明华。")
+    assert ("sues", "星海科技", "张明华") in rels(ex)
+
+
+# -- leads: heading roles (社长, 会长, 董事会主席), 执掌, 担任Y的CEO (not 副总裁)
+
+def test_shezhang_and_zhizhang_lead():
+    ex = run("星海科技社长王明华与蓝鲸网络董事长张建国共同出席记者会。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("对CEO王明华执掌的赤峰资本而言，这是一场硬仗。")
+    assert ("leads", "王明华", "赤峰资本") in rels(ex)
+
+
+def test_danren_needs_a_heading_role_after_the_organisation():
+    ex = run("此前，董事王明华担任星海科技的CEO。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("此前，董事王明华担任星海科技的副总裁。")
+    assert not [r for r in ex.relations if r.type == "leads"]
+
+
+# -- rivals listed after 对手是 or before 等竞品, names made of common words included
+
+def test_rivals_listed_after_dui_shou_shi():
+    ex = run("在这一领域，星海科技的主要竞争对手是万方数据和天天快报。")
+    assert {("competes", "星海科技", "万方数据"), ("competes", "星海科技", "天天快报")} <= \
+        {(t, *sorted((a, b), key=lambda n: n != "星海科技")) for t, a, b in rels(ex)}
+
+
+def test_rivals_listed_before_deng_jing_pin_are_the_subjects():
+    ex = run("星海科技还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
+    pairs = {frozenset((a, b)) for t, a, b in rels(ex) if t == "competes"}
+    assert frozenset(("星海科技", "一点资讯")) in pairs and frozenset(("星海科技", "天天快报")) in pairs
+    assert frozenset(("一点资讯", "天天快报")) not in pairs
+
+
+# -- owns: 同属, 隶属于, 归…所有 (object first); X是Y的国际版 stays the only noun-suffix reading
+
+def test_tong_shu_and_li_shu_yu():
+    ex = run("西瓜视频则与抖音同属星海科技。")
+    assert {("owns", "星海科技", "西瓜视频"), ("owns", "星海科技", "抖音")} <= rels(ex)
+    ex = run("蓝鲸网络隶属于赤峰资本。")
+    assert ("owns", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_gui_suo_you_owner_inside_the_verb():
+    ex = run("“王老吉”商标归赤峰资本所有。")       # a known product: a bare quoted word is no name
+    assert ("owns", "赤峰资本", "王老吉") in rels(ex)
+
+
+# -- precision: 应诉 is no suing, a ruling's product is no party, 终止与X的合作 ends no product
+
+def test_ying_su_is_no_suit():
+    ex = run("当年10月10日，二审公开开庭，王明华以星海科技法定代表人的身份到庭应诉。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_product_named_in_a_ruling_is_no_party():
+    ex = run("去年5月26日，北京市海淀区人民法院作出一审判决，认定星海科技未经许可在百度地图中使用蓝鲸网络的信息。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert "星海科技" in objs and "百度地图" not in objs
+
+
+def test_ending_a_partnership_discontinues_nothing():
+    ex = run("2014年，微博终止了与脉脉的合作，关闭了相关接口。")
+    assert not [r for r in ex.relations if r.type == "discontinues"]
+
+
+def test_four_character_name_after_a_role():
+    ex = run("星海科技董事长郭明义与蓝鲸网络社长高桥兴三昨日共同出席记者会。")
+    assert ("leads", "高桥兴三", "蓝鲸网络") in rels(ex)
+    ex = run("星海科技董事长马化腾表示，将继续投资。")
+    assert "马化腾" in {e.name for e in ex.entities}
+
+
+def test_name_before_a_class_noun_is_no_argument():
+    ex = run("这是星海科技首度对Android手机厂商提起专利诉讼。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+# -- Traditional Chinese: Traditional aliases match the Simplified reading; Taiwanese fine words
+
+def test_traditional_alias_and_fa_huan():
+    ex = run("公平會今日宣布，對星海科技處以新台幣5億元罰鍰。")
+    assert ("fines", "公平會", "星海科技") in rels(ex)
+
+
+def test_kai_fa_and_zhong_fa():
+    ex = run("欧盟委员会重罚星海科技43亿欧元。")
+    assert ("fines", "欧盟委员会", "星海科技") in rels(ex)
+
+
+def test_role_then_known_name_keeps_the_lexicon_entity():
+    ex = run("時任蘋果執行長賈伯斯（Steve Jobs）在聲明中說，將採取行動。", date="2012-11-12")
+    jobs = [e for e in ex.entities if e.type == "Person"]
+    assert len(jobs) == 1 and jobs[0].qid
+
+
+def test_conjunction_glued_to_unknown_name_is_split():
+    ex = run("此前，星海科技称其使用商标是基于广药集团与鸿道集团之间的许可协议。")
+    names = {e.name for e in ex.entities}
+    assert "鸿道集团" in names and "广药集团与鸿道集团" not in names
+
+
+def test_role_copula_name_and_both_organisations():
+    ex = run("腾讯与京东的董事长都是王明华。")
+    assert {("leads", "王明华", "腾讯"), ("leads", "王明华", "京东")} <= rels(ex)
+    ex = run("星海科技与京东董事长张建国出席。")
+    assert ("leads", "张建国", "星海科技") not in rels(ex)
+
+
+def test_bare_amount_before_buying_verb_and_ze_subject():
+    ex = run("青禾电子被蓝鲸资本3.38亿人民币收购。")
+    assert ("acquires", "蓝鲸资本", "青禾电子") in rels(ex)
+    ex = run("星海科技也是收购主力：蓝鲸网络被赤峰资本收购，联创节能则出资13亿收购了青禾电子。")
+    assert ("acquires", "星海科技", "青禾电子") not in rels(ex)
+    assert ("acquires", "蓝鲸网络", "青禾电子") not in rels(ex)
+
+
+# -- selling: X将Y卖给Z (Z buys Y), the stake sold decides acquires or invests
+
+def test_jiang_y_mai_gei_z():
+    ex = run("星海科技将蓝鲸网络卖给了赤峰资本。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+    assert ("acquires", "赤峰资本", "星海科技") not in rels(ex)
+
+
+def test_minority_stake_sold_is_an_investment():
+    ex = run("星海科技将所持蓝鲸网络20%股权转让给赤峰资本。")
+    assert ("invests", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_anonymised_name_after_sentencing_verb():
+    ex = run("法院以犯诈骗罪判处郭某有期徒刑11年，同时责令郭某退赔被害人马某52万元。")
+    people = {e.name for e in ex.entities if e.type == "Person"}
+    assert "郭某" in people and not any(p.startswith("郭某") and p != "郭某" for p in people)
+
+
+def test_lead_investor_then_investee_and_round():
+    ex = run("赤峰资本领投了星海科技的B轮融资。")
+    assert ("invests", "赤峰资本", "星海科技") in rels(ex)
+
+
+def test_parallel_deals_in_a_list_are_not_one_list():
+    ex = run("包括星海科技收购蓝鲸网络、赤峰资本收购青禾电子等在内，不少公司都在整合。")
+    r = rels(ex)
+    assert ("acquires", "星海科技", "蓝鲸网络") in r and ("acquires", "赤峰资本", "青禾电子") in r
+    assert ("acquires", "蓝鲸网络", "青禾电子") not in r and ("acquires", "星海科技", "赤峰资本") not in r
+
+
+# -- models: a company's Latin-named model after a device noun (宏达电新款旗舰机HTC One X与EVO 4G LTE)
+
+def test_models_after_a_device_noun_are_the_companys_products():
+    ex = run("今年5月，星海科技新款旗舰机Nova One X与EVO 4G LTE在海关遭到扣留审查。")
+    assert {("owns", "星海科技", "Nova One X"), ("owns", "星海科技", "EVO 4G LTE")} <= rels(ex)
+
+
+def test_model_series_after_a_company():
+    ex = run("但随着三星Galaxy系列崛起，星海科技的市占率快速流失。")
+    assert ("owns", "三星", "Galaxy") in rels(ex)
+    ex = run("腾讯的AI助手很好用。")
+    assert not [e for e in ex.entities if e.type == "Product"]
+
+
+def test_product_subject_of_a_closing_verb_with_an_object_is_not_closed():
+    ex = run("2014年，微博终止了与脉脉的合作，关闭了相关接口。")
+    assert not [r for r in ex.relations if r.type == "discontinues"]
+    ex = run("2020年，腾讯关闭了微信支付。")
+    assert ("discontinues", "腾讯", "微信支付") in rels(ex)
+
+
+def test_blocked_in_the_agents_place():
+    ex = run("蓝鲸网络的链接在星海科技旗下平台被屏蔽。")
+    assert ("blocks", "星海科技", "蓝鲸网络") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "owns"]
+
+
+def test_accusation_content_is_no_second_accusation():
+    ex = run("星海科技指责蓝鲸网络抄袭其产品。")
+    assert rels(ex) == {("accuses", "星海科技", "蓝鲸网络")}
+
+
+def test_two_products_both_under_one_owner():
+    ex = run("好看视频和百度视频都是百度旗下的视频聚合平台。")
+    assert {("owns", "百度", "好看视频"), ("owns", "百度", "百度视频")} <= rels(ex)
+
+
+def test_breaking_a_law_does_not_negate_a_fine():
+    ex = run("公平會認定星海科技違反公平交易法，開罰234億元。")
+    assert ("fines", "公平會", "星海科技") in rels(ex)
+    ex = run("星海科技撕毁了与蓝鲸网络的合作协议。")
+    assert ("cooperates", "星海科技", "蓝鲸网络") in rels(ex, negated=True)
+
+
+def test_taiwanese_network_ending():
+    ex = run("藍鯨網路被星海科技告上法院，求償新台幣5億元。")
+    assert ("sues", "星海科技", "藍鯨網路") in rels(ex)
+
+
+# -- topic chains: a subject-less clause goes on with the sentence's subject; 其 is the other party
+
+def test_counterclaim_in_reported_speech_topic_chain():
+    ex = run("蓝鲸网络回应称，星海科技的指控毫无根据，并表示将对其提起反诉。")
+    assert ("sues", "蓝鲸网络", "星海科技") in rels(ex)
+    assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)
+
+
+# -- places: 在美国起诉, 在微博上怒斥 — a place is no party
+
+def test_place_before_a_suit_verb_is_no_plaintiff():
+    ex = run("星海科技与蓝鲸网络之间的专利战始于2015年，当时前者在美国起诉了后者。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex)
+    assert "美国" not in {e.name for e in ex.entities}
+
+
+def test_platform_as_place_and_scolding_as_accusation():
+    ex = run("蓝鲸网络CEO张建国在微博上怒斥星海科技恶意竞争。")
+    assert ("accuses", "张建国", "星海科技") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "competes"]
+
+
+def test_unknown_place_after_zai_is_no_party():
+    ex = run("今年8月24日，美国加州北区联邦地方法院的陪审团在圣荷西裁定三星侵害苹果专利。")
+    assert "圣荷西" not in {e.name for e in ex.entities}
+
+
+def test_announced_short_form_is_no_second_argument():
+    ex = run("深圳市星海科技有限公司（下称星海）以拖欠广告费为由，将蓝鲸网络科技有限公司（下称蓝鲸）诉至深圳市南山区人民法院。")
+    sues = [r for r in ex.relations if r.type == "sues"]
+    assert len(sues) == 1 and ex.lawsuits and ex.lawsuits[0].cause == "contract"
+
+
+def test_preposition_is_no_part_of_a_transliteration():
+    ex = run("易成新能以发行股份的方式收购青禾电子100%股权。")
+    assert not any("以发行" in e.name for e in ex.entities)
+
+
+def test_hong_kong_and_taiwan_deal_and_suit_words():
+    ex = run("星海科技入稟香港高等法院，狀告藍鯨網路侵權。")
+    assert ("sues", "星海科技", "藍鯨網路") in rels(ex)
+    ex = run("星海科技與藍鯨網路宣布策略聯盟。")
+    assert ("cooperates", "星海科技", "藍鯨網路") in rels(ex)
+
+
+# -- negation scope: two negations cancel; 起诉方 is a noun
+
+def test_double_negation_and_qi_su_fang():
+    ex = run("星海科技没有放弃收购蓝鲸网络。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+    ex = run("值得一提的是，赤峰资本本身并不是这起案件的原告，起诉方是微博的运营主体微梦公司。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+    assert "运营主体微梦公司" not in {e.name for e in ex.entities}
+
+
+def test_head_announcing_a_suit_speaks_for_the_company():
+    ex = run("此前从未公开露面的星海科技CEO张建国宣布起诉蓝鲸网络。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex) and ("sues", "张建国", "蓝鲸网络") not in rels(ex)
+    ex = run("张建国起诉蓝鲸网络。")
+    assert ("sues", "张建国", "蓝鲸网络") in rels(ex)
+
+
+def test_weak_ending_inside_a_longer_word_is_no_second_ending():
+    ex = run("星海科技收购蓝鲸网络部分股权。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+    assert not [e for e in ex.entities if e.type == "Regulator"]
+
+
+def test_person_before_copula_heads_the_organisation():
+    ex = run("王明华是星海科技的创始人。")
+    assert ("leads", "王明华", "星海科技") in rels(ex)
+    ex = run("李建国为蓝鲸网络董事长。")
+    assert ("leads", "李建国", "蓝鲸网络") in rels(ex)
+    ex = run("原因是星海科技的董事长换人。")
+    assert not [e for e in ex.entities if e.type == "Person"]
+
+
+def test_blocking_platform_as_place_and_source_after_cong():
+    ex = run("抖音的链接在微信中无法打开。")
+    assert ("blocks", "微信", "抖音") in rels(ex)
+    ex = run("星海科技旗下应用被苹果从App Store下架。")
+    assert ("blocks", "苹果", "星海科技") in rels(ex)
+    assert not [r for r in ex.relations if r.type == "blocks" and r.object == "App Store"]
+
+
+def test_passive_sale_and_ru_zhu():
+    ex = run("蓝鲸网络被星海科技以10亿美元的价格出售给赤峰资本。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+    assert ("acquires", "蓝鲸网络", "星海科技") not in rels(ex)
+    ex = run("赤峰资本入主蓝鲸网络。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络") in rels(ex)
+
+
+def test_claim_clause_of_a_told_suit_is_no_second_suit():
+    ex = run("2021年3月，星海科技向北京知识产权法院起诉蓝鲸网络侵犯其专利权，索赔5000万元。")
+    assert rels(ex) == {("sues", "星海科技", "蓝鲸网络")}
+    assert len(ex.lawsuits) == 1 and ex.lawsuits[0].claim_cny == 5e7
+
+
+# -- parties listed after their role (原告为A，被告为B、C及D) or before a count (对A、B两名被告)
+
+def test_parties_listed_after_their_roles():
+    ex = run("原告为西部信托，被告为海发医药、协和医院、谢文海及薛钰，涉诉金额为人民币4.74亿元。")
+    r = rels(ex)
+    assert {("sues", "西部信托", "海发医药"), ("sues", "西部信托", "协和医院"),
+            ("sues", "西部信托", "谢文海"), ("sues", "西部信托", "薛钰")} <= r
+
+
+def test_defendants_listed_before_their_count():
+    ex = run("赤峰资本作为原告，对当代资管、王春芳、当代投资三名被告提起了诉讼。")
+    r = rels(ex)
+    assert {("sues", "赤峰资本", "当代资管"), ("sues", "赤峰资本", "王春芳"), ("sues", "赤峰资本", "当代投资")} <= r
+    assert not [x for x in r if x[0] == "invests"]
+
+
+def test_roles_written_after_the_names():
+    ex = run("在这起诉讼中，星海科技是原告，蓝鲸网络是被告。")
+    assert ("sues", "星海科技", "蓝鲸网络") in rels(ex)
+    ex = run("星海科技不是原告，蓝鲸网络是被告。")
+    assert ("sues", "星海科技", "蓝鲸网络") not in rels(ex)
+
+
+def test_common_word_name_filling_the_clause_before_a_buying_verb():
+    ex = run("其中彩生活以3亿元并购开元国际100%股权。")
+    assert ("acquires", "彩生活", "开元国际") in rels(ex)
+    ex = run("市场普遍预期收购将在年底完成。")
+    assert not ex.entities
+
+
+def test_dated_subjectless_clause_continues_the_chain():
+    ex = run("星海科技则在2013年8月以1.6亿美元收购蓝鲸网络约59%的股份，次年1月将其全资收入囊中。")
+    assert ("acquires", "星海科技", "蓝鲸网络", "2014-01") in dated(ex)
+    ex = run("星海科技将蓝鲸网络纳入麾下。")
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex)
+
+
+def test_product_named_before_shi_company_launched():
+    ex = run("百度知道是百度2005年上线的问答社区。")
+    assert ("launches", "百度", "百度知道", "2005") in dated(ex)
+    ex = run("原因是百度推出的新功能。")
+    assert [e.name for e in ex.entities] == ["百度"]
+
+
+def test_statement_is_no_launch_and_topic_frame_is_no_party():
+    ex = run("1月29日，今日头条发布声明称将起诉百度。")
+    assert not [r for r in ex.relations if r.type == "launches"]
+    ex = run("星海科技与蓝鲸网络缠斗三年。对星海科技而言，和解只是第一步。")
+    assert not [r for r in ex.relations if r.type == "cooperates"]
+
+
+def test_quoted_common_words_are_no_names():
+    ex = run("随着百度地图与美团在“到店”“到店外卖”入口上继续争夺，数据之争不会是最后一次。")
+    assert "到店" not in {e.name for e in ex.entities}
+
+
+def test_unit_under_qi_xia_is_what_is_bought():
+    ex = run("赤峰资本斥资收购星海科技旗下香港上市公司蓝鲸网络股份。")
+    assert ("acquires", "赤峰资本", "蓝鲸网络股份") in rels(ex)
+    assert ("acquires", "赤峰资本", "星海科技") not in rels(ex)
+    ex = run("同年，王明华以个人名义入股星海科技旗下的堺市十代面板厂。")
+    assert not [r for r in ex.relations if r.type == "invests"]
+
+
+def test_relative_clause_name_is_not_the_next_clause_subject():
+    ex = run("同年9月，星海科技又取得Google转让的9项专利，随即在德拉瓦州联邦地方法院对苹果提告。")
+    assert ("sues", "星海科技", "苹果") in rels(ex)
+    assert ("sues", "谷歌", "苹果") not in rels(ex)
+
+
+def test_announcer_of_a_ruling_is_no_party():
+    ex = run("星海科技股份有限公司（星海科技）27日晚间公告称，控股股东赤峰资本已收到广东省高级人民法院作出的一审民事判决书，判令蓝鲸网络赔偿14亿元。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert {"赤峰资本", "蓝鲸网络"} <= objs and not any(o.startswith("星海科技") for o in objs)
+
+
+def test_common_words_before_gong_si_in_the_object_slot():
+    ex = run("计算机行业大变革，IBM收购红帽公司")
+    assert ("acquires", "IBM", "红帽公司") in rels(ex)
+    ex = run("星海科技收购了母公司。")
+    assert [e.name for e in ex.entities] == ["星海科技"]
+
+
+def test_victim_is_no_party_and_fan_ends_a_name():
+    ex = run("7月29日，记者从北京石景山法院获悉，法院以犯诈骗罪判处郭某有期徒刑11年，同时责令郭某退赔被害人马某52万元。")
+    objs = {r.object for r in ex.relations if r.type == "rules"}
+    assert "郭某" in objs and "马某" not in objs
+    ex = run("被告赵某犯非法猎捕罪被依法当庭判处有期徒刑1年，小陇山林区法院当庭宣判。")
+    assert "赵某犯" not in {e.name for e in ex.entities}
+
+
+def test_second_deal_clause_goes_on_with_the_buyer():
+    ex = run("2017年10月，星海科技以3.85亿元收购北京可儿教育科技有限公司70%股权，11月以1.06亿元收购内蒙古鼎奇幼教科教有限公司70%股权。")
+    r = rels(ex)
+    assert ("acquires", "星海科技", "内蒙古鼎奇幼教科教有限公司") in r
+    assert ("acquires", "北京可儿教育科技有限公司", "内蒙古鼎奇幼教科教有限公司") not in r
+    ex = run("溢价收购SQM24%的股权显示了星海科技的决心。")
+    assert "溢价" not in {e.name for e in ex.entities}
+
+
+def test_gong_si_in_an_announcement_is_the_announcer():
+    ex = run("2012年9月4日，星海集团旗下上市公司蓝鲸网络(601877.SH)发布公告称，公司拟收购关联公司青禾电子有限公司22.5%的股份。")
+    r = rels(ex)
+    assert ("acquires", "蓝鲸网络", "青禾电子有限公司") in r and ("acquires", "星海集团", "青禾电子有限公司") not in r
+    assert "关联" not in {e.name for e in ex.entities}
+
+
+def test_taiwan_prosecutors_regulators_and_laws():
+    ex = run("台北地檢署依違反營業秘密法起訴藍鯨科技。")
+    assert ("sues", "台北地檢署", "藍鯨科技") in rels(ex)
+    assert not any(e.name.endswith("法") for e in ex.entities)
+    ex = run("金管會今日宣布，對星海銀行處以罰鍰1200萬元。")
+    assert ("fines", "金管會", "星海銀行") in rels(ex)
+
+
+def test_vetoed_deal_is_blocked_and_negated():
+    ex = run("经济部投审会叫停星海科技对蓝鲸网络的收购。")
+    assert ("blocks", "经济部投资审议委员会", "星海科技") in rels(ex)
+    assert ("acquires", "星海科技", "蓝鲸网络") in rels(ex, negated=True)
+
+
+def test_rivalry_words_and_apposition():
+    for t in ("星海科技与蓝鲸网络在短视频领域展开角逐。", "星海科技推出新产品对标蓝鲸网络。",
+              "作为星海科技的竞争对手，蓝鲸网络也在加速布局。"):
+        pairs = {frozenset((a, b)) for k, a, b in rels(run(t)) if k == "competes"}
+        assert frozenset(("星海科技", "蓝鲸网络")) in pairs, t
+
+
+def test_launch_and_closing_of_a_described_quoted_product():
+    ex = run("星海科技于2019年推出短视频应用“青禾”。")
+    assert ("launches", "星海科技", "青禾", "2019") in dated(ex)
+    ex = run("星海科技宣布关停旗下社交应用“青禾”。")
+    assert ("discontinues", "星海科技", "青禾") in rels(ex)
+    ex = run("“TOP1”是百度2017年初推出的“搜索结果首条直接满足”产品。")
+    assert ("launches", "百度", "TOP1") in rels(ex)
+    assert "搜索结果首条直接满足" not in {e.name for e in ex.entities}
+
+
+def test_investee_between_round_verb_and_amount():
+    ex = run("京东领投新潮传媒10亿融资，双方拟在梯媒领域合作。")
+    assert ("invests", "京东", "新潮传媒") in rels(ex)
+    ex = run("大众点评的索赔额高达9000万元，百度则表示将提起上诉。")
+    assert not [r for r in ex.relations if r.type == "sues"]
+
+
+def test_investors_listed_after_their_role():
+    ex = run("星海科技近日完成B轮融资，投资方包括赤峰资本、蓝鲸资本和青禾创投。")
+    assert rels(ex) == {("invests", "赤峰资本", "星海科技"), ("invests", "蓝鲸资本", "星海科技"),
+                        ("invests", "青禾创投", "星海科技")}
+
+
+def test_speaker_name_before_a_speech_verb_is_a_person():
+    ex = run("王明华透露，星海科技计划明年上市。")
+    assert ("王明华", "Person") in {(e.name, e.type) for e in ex.entities}
+    for t in ("公司表示将继续努力。", "记者称此事属实。", "双方表示满意。"):
+        assert not [e for e in run(t).entities if e.type == "Person"], t
+
+
+def test_rivals_take_the_kind_of_what_they_rival():
+    ex = run("今日头条还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
+    assert {e.name: e.type for e in ex.entities}["天天快报"] == "Product"

@@ -52,7 +52,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
-    tracker = DateTracker(text, article.date, sentences)
+    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
 
     # relations, sentence by sentence (trigger-anchored discovery may add mentions)
     cands = []
@@ -159,7 +159,8 @@ def _fact_key(r: Relation) -> tuple:
     return (r.type, r.subject, r.object)
 
 
-_OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|之|推出的|开发的|运营的|旗下的|自家的?)*(?:产品|应用|平台|业务)?$")
+_OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|之|推出的|开发的|运营的|旗下的|自家的?)*(?:产品|应用|平台|业务)?"
+                        r"(?:新款|最新款?|新一代|旗舰)?(?:旗舰机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|芯片|处理器|游戏机)?$")
 
 
 def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> list[Relation]:
@@ -184,7 +185,10 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
             if not owner or (owner, m.name) in have:
                 continue
             ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
-                     for o in sm[:i])
+                     for o in sm[:i]) or (
+                # HTC One X与EVO 4G LTE: the next model in a list of the owner's models
+                i > 0 and sm[i - 1].type == "Product" and (owner, sm[i - 1].name) in have
+                and text[sm[i - 1].end:m.start] in ("与", "和", "及", "、"))
             if ok:
                 have.add((owner, m.name))
                 out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner"))

@@ -43,6 +43,41 @@ def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> lis
     return [prev[-1]]
 
 
+_BREAKS = "，,；;：:。"
+
+
+def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention]) -> Mention | None:
+    """Who does what a subject-less clause (starting at `cs`) tells: the subject of the clause
+    before it when that clause opens with a name (B以…为由，将其告上法庭 -> B), else — that clause
+    opens with a possessive (Y的指控毫无根据) or with no name — the sentence's first name
+    (X回应称，Y的指控…，并表示将对其提起反诉 -> X)."""
+    orgs = [m for m in mentions if ss <= m.start and m.end <= cs and m.source != "coref" and m.type in ORGS]
+    if not orgs:
+        return None
+    p = cs - 1
+    while p > ss and text[p - 1] not in _BREAKS:
+        p -= 1
+    first = next((m for m in orgs if m.start >= p), None)
+    if first is not None and first.start - p <= 2 and not text.startswith("的", first.end):
+        return first
+    head = orgs[0]
+    return None if text.startswith("的", head.end) else head
+
+
+_ANNOUNCES = re.compile(r"[^，,；;。]{0,24}?(?:发布|发出)?(?:公告|声明|消息)?(?:称|表示|披露|宣布)[:：]?[，,]")
+
+
+def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention | None:
+    """The company whose announcement, opened in this sentence before `pos`, `pos` stands in."""
+    for x in reversed(before):
+        if x.start < ss or x.type != "Company":
+            continue
+        m = _ANNOUNCES.match(text, x.end)
+        if m and m.end() <= pos:
+            return x
+    return None
+
+
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
             lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
@@ -91,7 +126,9 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             if prev and _CJK.match(prev) and not text[max(ss, s - 2):s] in (
                     "起诉", "收购", "并购", "控告", "状告") and prev not in "对向将被与和及由诉":
                 continue
-            t = topic(mentions)
+            # X(601877.SH)发布公告称，公司拟收购…: 公司 in a company's announcement is that company
+            spk = _announcer(text, ss, s, before)
+            t = spk or topic(mentions)
             if t:
                 out.append(Mention(s, e, t.name, t.type, w, "coref"))
             continue
@@ -105,6 +142,11 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             while cs > ss and text[cs - 1] not in "，,；;：:。":
                 cs -= 1
             own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
+            if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
+                # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
+                actor = chain_actor(text, ss, cs, mentions)
+                if actor is not None:
+                    own.add(actor.name)
             in_sent = [x for x in in_sent if x.name not in own]
             before = [x for x in before if x.name not in own]
         if w == "其" and in_sent:

@@ -372,8 +372,11 @@ class DateTracker:
     2018-2021年 excepted), else one later in its clause, else the governing date.
     """
 
-    def __init__(self, text: str, ref: str | None, sentences: list[tuple[int, int, str]]):
+    def __init__(self, text: str, ref: str | None, sentences: list[tuple[int, int, str]],
+                 names: list[tuple[int, int]] | None = None):
+        """`names`: spans of names in the text; a date word inside one (今日 in 今日头条) is none."""
         self.ref = ref
+        self._names = sorted(names or [])
         self.text = text
         self.spans = [(ss, se) for ss, se, _ in sentences]
         self.sent: list[tuple[str | None, list[DateMention]]] = []
@@ -403,6 +406,8 @@ class DateTracker:
                 self.sent.append((gov, []))
                 continue
             ds = find_dates(s, ref, gov, lang, anchor=last)
+            if self._names:
+                ds = [d for d in ds if not self._in_name(ss + d.start, ss + d.end)]
             # ranges: 2018-2021年, 2019~2020年间, 2018年至2021年 -> not a single date
             for a, b in zip(ds, ds[1:]):
                 between = s[a.end:b.start].strip()
@@ -433,6 +438,11 @@ class DateTracker:
             carry = gov
             self.sent.append((g0, ds))
 
+    def _in_name(self, a: int, b: int) -> bool:
+        import bisect
+        i = bisect.bisect_right(self._names, (a, float("inf")))
+        return any(x <= a and b <= y for x, y in self._names[max(0, i - 3):i])
+
     def dated(self, idx: int) -> bool:
         """True when sentence `idx` itself writes a (single, resolved) date."""
         return idx < len(self.sent) and any(d.value and d.kind != "range" for d in self.sent[idx][1])
@@ -447,7 +457,8 @@ class DateTracker:
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
-        after = [d for d in good if d.start >= pos]
+        # (a date in a later clause tells a later step: 发起了对Y的诉讼，并在5月份获得了支持)
+        after = [d for d in good if d.start >= pos and not any(c in "，,；;。" for c in self.text[pos:d.start])]
         if after:
             return after[0].value
         # 随后/此后/后来 …: later than the time in force, so not at it

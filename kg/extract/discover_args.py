@@ -23,35 +23,57 @@ from kg.extract.name_spans import (
 from kg.lexicon import Lexicon
 
 # a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
-# 通过发行股份的方式, 以自有资金
+# 通过发行股份的方式, 以自有资金, a bare amount (3.38亿人民币)
 PRICE_BEFORE = re.compile(
     r"(?:以|作价|耗资|斥资|出资|花费|花|共计|合计|总计|拟以|拟作价)\s*(?:人民币|约|总价|总计|合计|共)?\s*"
     r"[0-9０-９.,，一二三四五六七八九十百千万亿两]+\s*(?:多|余)?(?:万|亿|千万|百万)?"
     r"(?:元|美元|港元|港币|欧元|英镑|日元|人民币)?(?:/股)?(?:的)?(?:对价|价格|代价|总价|价钱|现金)?"
     r"|(?:以|通过|采用|采取|用)[^，。；,;]{0,16}?(?:方式|资金|现金|对价|形式)(?:的)?"
-    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)")
+    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)"
+    # a bare amount: 被齐心集团3.38亿人民币收购
+    r"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:万|亿|千万|百万)\s*(?:元|美元|港元|港币|欧元|英镑|日元)?(?:人民币)?")
 
 _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
-            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定")
+            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定",
+            "溢价", "折价", "高价", "低价", "跨界", "再次", "先后", "陆续", "顺利", "现金")
 
 
 def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
     from kg.extract.relations import find_triggers
     out: list[Mention] = []
+    if "原告" in text[ss:se] or "被告" in text[ss:se]:
+        out.extend(party_mentions(text, ss, se, sm, lex))
+    if "融资" in text[ss:se] and _INVESTOR_ROLE.search(text, ss, se):
+        # …完成1000万元首轮融资，投资方为众海投资: the investors listed after their role, and the
+        # company that raised the round
+        for mr in _INVESTOR_ROLE.finditer(text, ss, se):
+            for a, b in _list_items(text, mr.end(), se):
+                seg = text[a:b]
+                if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in list(sm) + out):
+                    out.append(Mention(a, b, seg, "Company", seg, "pattern"))
+        for m in round_mentions(text, ss, _INVESTOR_ROLE.search(text, ss, se).start(), list(sm) + out, lex):
+            out.append(m)
     hits = find_triggers(text, lex, ss, se)
     if not hits:
         return out
-    taken = list(sm)
+    taken = list(sm) + out
     if any(t.relation in ("sues", "acquires", "invests", "fines", "rules") for _, _, ts_ in hits for t in ts_):
         subj = subject_mentions(text, ss, se, taken, lex)
         out.extend(subj)
         taken.extend(subj)
     for ts, te, trigs in hits:
         rels = {t.relation for t in trigs}
-        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
-            continue
         if any(t.lang == "en" for t in trigs):
+            continue
+        if "competes" in rels and not rels & {"sues", "acquires", "invests", "fines", "rules"}:
+            # 竞争对手是A和B, A、B等竞品: the rivals listed after the noun (after 是/为/包括) or before
+            # it (before 等)
+            for m in _rival_mentions(text, ss, se, ts, te, taken, lex):
+                out.append(m)
+                taken.append(m)
+            continue
+        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
             continue
         # left slot: skip adverbs, a price and a manner between the name and the trigger
         # (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)
@@ -71,11 +93,22 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
             floor = max([m.end for m in taken if m.end <= p] + [ss])
             res = name_before(text, p, lex, floor=floor)
+            if res is None and rels & {"acquires", "invests", "sues"}:
+                # 2015年多氟多花费1.5亿元收购…, 彩生活以3亿元并购…: a name of common words is still the
+                # subject when it fills the clause from its opening (after a date and lead words) to the verb
+                res2 = name_before(text, p, lex, floor=floor, need_proper=False, max_len=8)
+                if res2 and res2[0] == _clause_opening(text, res2[0], ss) and 2 <= p - res2[0] <= 6 and \
+                        all((t or "n")[:1] in "nmjlix" or t == "vn" for _, t in res2[1]) \
+                        and not any(re.search(r"[0-9０-９]", w) for w, _ in res2[1]) \
+                        and not (p == ts and text[ts:te] in lex.name_words):   # 名流|投资: the verb ends the name
+                    res = res2
             if res:
                 start, toks = res
                 surface = text[start:p]
+                # 在美国起诉, 陪审团在圣荷西裁定: after 在 stands the place, the actor stands before it
+                place = text[start - 1:start] == "在" or (text[start - 1:start] == "于" and all(t == "ns" for _, t in toks))
                 if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
-                        and plausible_name(surface):
+                        and plausible_name(surface) and not place:   # (在美国起诉: a place)
                     m = Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
                     out.append(m)
                     taken.append(m)
@@ -90,6 +123,17 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
                                                                 (any(t.word == "认定" for t in trigs) and
                                                                  any(m.end == ts and m.type == "Court" for m in taken))):
             res = name_after(text, q, lex)
+            if res is None and any("round" in t.flags for t in trigs):
+                # 京东领投新潮传媒10亿融资: the name between the round verb and the round
+                mr = _ROUND_AFTER.match(text, q)
+                if mr and 2 <= len(mr.group(1)) <= 8 and mr.group(1) not in lex.generic and plausible_name(mr.group(1)):
+                    res = (q + len(mr.group(1)), [(mr.group(1), "nt")])
+            if res is None and rels & {"sues", "acquires", "invests"}:
+                # 收购红帽公司: common words before 公司/集团 right in the object slot make a name
+                mco = _COMMON_CO.match(text, q)
+                if mco and all((t or "n")[:1] in "nj" or t == "vn" for _, t in tokens_from(text, q, mco.end(1))) \
+                        and mco.group(1) not in lex.generic and plausible_name(mco.group(1)):
+                    res = (mco.end(), [(mco.group(0), "nt")])
             if res:
                 end, toks = res
                 surface = text[q:end]
@@ -151,6 +195,191 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     return out
 
 
+_RIVAL_COPULA = ("是", "为", "包括", "有", "如", "主要是", "主要有", "还有")
+_LIST_WORDS = ("、", "和", "及", "以及", "与")
+
+
+def _plain_name(surface: str, lex: Lexicon) -> bool:
+    return bool(CJK.search(surface) or surface.isascii()) and 2 <= len(surface) <= 10 and \
+        surface not in lex.generic and plausible_name(surface) and not re.search(r"[0-9０-９]", surface) \
+        and not any(c in PUNCT for c in surface)
+
+
+_ITEM_TAGS = ("n", "nz", "l", "nr", "ns", "nt", "nrt", "nrfg", "j", "eng", "x", "t", "vn", "an", "m", "i")
+_ITEM_STOP = set("的了在是将对被把从向与和及等、也都又还并")
+
+
+def _item_words(toks, lex: Lexicon) -> bool:
+    """A list item made only of noun-like words (万方数据, 一点资讯, 天天快报)."""
+    stops = stop_words(id(lex), lex)
+    for w, t in toks:
+        if w in stops or w in _ITEM_STOP or any(c in PUNCT for c in w):
+            return False
+        if t is not None and not t.startswith(_ITEM_TAGS):
+            return False
+        if t == "m" and re.search(r"[0-9０-９]", w):
+            return False
+    return True
+
+
+def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[Mention],
+                    lex: Lexicon) -> list[Mention]:
+    """Unknown names listed as rivals: after 对手是/对手包括 (竞争对手是A和B) and before 等 + the
+    noun (A、B等竞品).  A member is a whole list item (between list words or a pause) made of
+    noun-like words, so common words that make a name (天天快报) are read too."""
+    out: list[Mention] = []
+    q = te
+    cop = next((c for c in sorted(_RIVAL_COPULA, key=len, reverse=True) if text.startswith(c, q)), None)
+    items: list[tuple[int, int]] = []
+    if cop:
+        q += len(cop)
+        p = q
+        while p < se and p - q < 40:
+            e = p
+            while e < se and text[e] not in "，,。；;：:！？!?、\n" and not text.startswith(("和", "及", "与", "等"), e) \
+                    and e - p < 10:
+                e += 1
+            items.append((p, e))
+            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+            if not sep:
+                break
+            p = e + len(sep)
+    if text.startswith("等", ts - 1):
+        e = ts - 1
+        cs = e
+        while cs > ss and text[cs - 1] not in "，,。；;：:！？!?\n" and e - cs < 40:
+            cs -= 1
+        seg = text[cs:e]
+        parts = re.split(r"(、|以及|和|及|与)", seg)
+        pos = cs
+        spans = []
+        for part in parts:
+            if part and part not in _LIST_WORDS:
+                spans.append((pos, pos + len(part)))
+            pos += len(part)
+        if len(spans) >= 1:
+            # the first item may carry the clause's verb before it (搜索一点资讯): keep its last words
+            a, b = spans[0]
+            toks = tokens_from(text, a, b)
+            keep = []
+            for w, t in reversed(toks):
+                if not _item_words([(w, t)], lex) or (t or "x").startswith("v") and t != "vn":
+                    break
+                keep.insert(0, w)
+            spans[0] = (b - sum(len(w) for w in keep), b)
+            items.extend(spans)
+    # rivals are of the kind of what they rival (今日头条 … 一点资讯、天天快报等竞品: products)
+    anchor = next((m for m in sorted(taken, key=lambda m: -m.start) if ss <= m.start and m.end <= ts
+                   and m.type in ("Company", "Product")), None)
+    kind = anchor.type if anchor is not None else "Company"
+    for a, b in items:
+        surface = text[a:b]
+        if not _plain_name(surface, lex) or any(m.start < b and a < m.end for m in taken + out):
+            continue
+        if not _item_words(tokens_from(text, a, b), lex):
+            continue
+        out.append(Mention(a, b, surface, kind, surface, "pattern"))
+    return out
+
+
+_FUNCTION_CHARS = set("的了在是将对被把从向与和及等也都又还并")
+_PARTY_ROLE = re.compile(r"(?:原告|被告)(?:人|方)?(?:为|是|系|：|:|包括)")
+_PARTY_COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)")
+
+
+def _list_items(text: str, q: int, se: int, limit: int = 48) -> list[tuple[int, int]]:
+    """The items of a list starting at `q` (A、B、C及D), up to a pause or the clause end."""
+    items: list[tuple[int, int]] = []
+    p = q
+    while p < se and p - q < limit:
+        e = p
+        while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+                and e - p < 12:
+            e += 1
+        sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+        if sep and sep != "、" and e < se and not _standalone(text, e, e + len(sep)):
+            # 协和医院: a list word inside a name is none
+            e += len(sep)
+            while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+                    and e - p < 12:
+                e += 1
+            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+        items.append((p, e))
+        if not sep:
+            break
+        p = e + len(sep)
+    return items
+
+
+def _standalone(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a word of its own for the segmenter."""
+    cs, toks = nlp.tokens_around(text, a)
+    bounds = {cs} | {y for x, y, w, t in toks}
+    return a in bounds and b in bounds
+
+
+def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown parties listed after their procedural role (原告为西部信托，被告为海发医药、协和医院、谢文海
+    及薛钰) or before a count of defendants (对A、B、C、D四名被告提起了诉讼): each whole list item of
+    noun-like words is a name, a surname-initial one of two or three characters a person."""
+    out: list[Mention] = []
+    starts = [m.end() for m in _PARTY_ROLE.finditer(text, ss, se)]
+    for mc in re.finditer(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?被告", text[ss:se]):
+        # 对A、B、C四名被告: the list right before the count, opened by 对/起诉/将
+        k = ss + mc.start()
+        cs = k
+        while cs > ss and text[cs - 1] not in "，,。；;：:！？!?\n" and k - cs < 48:
+            cs -= 1
+        lead = text[cs:k]
+        o = max(lead.rfind("对"), lead.rfind("起诉"), lead.rfind("将"))
+        if o >= 0 and mc.group(0) != "被告":
+            starts.append(cs + o + (2 if lead.startswith("起诉", o) else 1))
+    for q in starts:
+        for a, b in _list_items(text, q, se):
+            seg = text[a:b]
+            m_cnt = _PARTY_COUNT.search(seg)
+            cut = re.search(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)", seg)
+            if cut and cut.start() > 0:
+                b = a + cut.start()
+                seg = text[a:b]
+            if not _plain_name(seg, lex) or any(m.start < b and a < m.end for m in taken + out):
+                continue
+            toks = tokens_from(text, a, b)
+            person = 2 <= len(seg) <= 3 and seg[0] in lex.surnames and not any(c in _FUNCTION_CHARS for c in seg)
+            # a listed party may end in a business word that is also a verb (当代投资, 当代控股)
+            if not person and not (_item_words([(w, "n" if t == "f" else t) for w, t in toks], lex) or (
+                    len(toks) >= 2 and toks[-1][0] in lex.name_words and
+                    _item_words([(w, "n" if t == "f" else t) for w, t in toks[:-1]], lex))):
+                continue
+            out.append(Mention(a, b, seg, "Person" if person else guess_type(seg, toks, lex, text[b:b + 3]),
+                               seg, "pattern"))
+    return out
+
+
+_ROUND_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:[0-9.]+\s*(?:万|亿|千万)?(?:元|美元|人民币)?|[A-Za-z]\+?轮|天使轮|种子轮|新一轮|首轮)[^，。；]{0,6}?融资")
+_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
+_CATEGORY_HEADS = ("品牌", "平台", "应用", "企业", "公司", "服务商", "运营商", "创业公司", "初创公司")
+_COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
+
+
+def _clause_opening(text: str, pos: int, ss: int) -> int:
+    """Where the clause holding `pos` opens, after a leading date and lead words (2015年，此外，)."""
+    from kg.extract.dates import find_dates
+    p = pos
+    while p > ss and text[p - 1] not in "，,；;。！？!?\n：:":
+        p -= 1
+    ds = find_dates(text[p:min(pos + 1, p + 16)])
+    if ds and ds[0].start == 0:
+        p += ds[0].end
+        p += 1 if text[p:p + 1] in "，, " else 0
+    for _ in range(3):
+        w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
+        if w is None:
+            break
+        p += len(w)
+    return p
+
+
 _STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
                 "转让", "受让", "认购", "占", "占有", "控制")
 _SHARE_WORDS = ("的新股", "新股", "的股份", "股份", "的股权", "股权", "股票", "增发股")
@@ -191,6 +420,11 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
         while cs > ss and text[cs - 1] not in "，,；;。：:\n":
             cs -= 1
         whole = text[cs:pos]
+        # 低碳水健康管理品牌野兽生活完成…融资: the name after the last category noun
+        cat = max((whole.rfind(w) + len(w) for w in _CATEGORY_HEADS if whole.rfind(w) >= 0), default=0)
+        if cat and 2 <= len(whole) - cat <= 10:
+            cs += cat
+            whole = whole[cat:]
         res = (cs, None) if 2 <= len(whole) <= 10 and not re.search(r"[0-9]|消息|获悉|表示|宣布|报道", whole) \
             else name_before(text, pos, lex, floor=ss, need_proper=False)
         if res:

@@ -16,13 +16,23 @@ from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, word_a
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
 
-_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启)[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启|关停|关闭|下线|停止运营)(?:了)?(?:(?:旗下|自家)(?:的)?)?"
+                       r"(?:[\u4e00-\u9fff]{0,8}?(?:应用|平台|App|APP|app|产品|游戏|手游|软件|服务|品牌|小程序))?"
+                       r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
+_MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
+# a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
+# HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
+_MODEL_NOUN = "(?:旗舰机|旗舰手机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|电脑|芯片|处理器|游戏机|主机|操作系统|系统|耳机|手表|电视)"
+_MODEL = re.compile(r"(?:的)?(?:新款|最新款?|新一代|旗舰|高端|入门级?)?" + _MODEL_NOUN + r"?\s?"
+                    r"([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
+_MODEL_AFTER = re.compile(r"\s?(?:系列|" + _MODEL_NOUN[3:-1] + r")")
+_MODEL_NEXT = re.compile(r"(?:与|和|及|、)([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
 
 
 @functools.lru_cache(maxsize=4)
@@ -80,7 +90,7 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             for h in heads:
                 if text.startswith(h, m.end):
                     e = m.end + len(h)
-                    if e < len(text) and CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、":
+                    if e < len(text) and CJK.match(text[e]) and text[e:e + 1] not in "上下推发被与和的在已将于也则是为等、都均":
                         break
                     if any(x.start < e and m.end < x.end for x in taken if x is not m):
                         break
@@ -121,9 +131,64 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             for q in re.finditer(r"“([^“”\n]{2,12})”", mt.group(0)):
                 name = q.group(1).strip()
                 s0 = mt.start() + q.start(1)
+                toks = nlp.tagged(name)
+                common = len(name) <= 3 and all((t or "x")[:1] in "vnadmfqpu" and
+                                                not (t or "").startswith(("nr", "ns", "nt", "nz")) for _, t in toks)
                 if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
-                        and not name.endswith(DOC_ENDS):
+                        and not name.endswith(DOC_ENDS) and not common:     # (“到店”“到家”: common words)
                     out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
+    for m in list(taken):
+        # 百度知道是百度2005年上线的问答社区: the name before 是 is the company's product
+        if m.type != "Company" or m.source == "coref" or text[m.start - 1:m.start] != "是":
+            continue
+        if not _MADE_BY.match(text, m.end):
+            continue
+        e = m.start - 1
+        if text[e - 1:e] in ("”", "」", '"') and text.rfind("“", max(0, e - 14), e) >= 0:
+            e -= 1          # “TOP1”是百度2017年初推出的…: the quoted name
+        s0 = e
+        while s0 > 0 and text[s0 - 1] not in "，,。；;：:！？!?\n“”\"「」（）() " and e - s0 < 10:
+            s0 -= 1
+        name = text[s0:e]
+        quoted = text[s0 - 1:s0] in ("“", "「", '"')
+        if not (2 <= len(name) <= 10 and plausible_name(name) and name not in lex.generic
+                and (quoted or not re.search(r"[0-9０-９]", name)) and (s0 == 0 or text[s0 - 1] in "，,。；;！？!?\n“\"「（( ")):
+            continue
+        inside = [x for x in taken if x.start < e and s0 < x.end]
+        if not inside and free(s0, e) and (quoted or any(t is None or t in ("nz", "nt", "eng", "nrt", "j")
+                                                       for _, t in nlp.tagged(name))):
+            out.append(Mention(s0, e, name, "Product", name, "pattern", m.name))
+        elif len(inside) == 1 and inside[0].start == s0 and inside[0].name == m.name and inside[0].end < e \
+                and id(inside[0]) not in replace and free(inside[0].end, e):
+            # 百度知道: the product's name opens with its maker's
+            replace[id(inside[0])] = Mention(s0, e, name, "Product", name, "pattern", m.name)
+    for m in list(taken):
+        # 宏达电新款旗舰机HTC One X与EVO 4G LTE; 三星Galaxy系列: models of a known company
+        if m.type != "Company" or m.source == "coref":
+            continue
+        mt = _MODEL.match(text, m.end)
+        if not mt or not mt.group(1):
+            continue
+        noun = text[m.end:mt.start(1)].strip().lstrip("的") != ""
+        if not noun and not _MODEL_AFTER.match(text, mt.end(1)):
+            continue        # 苹果iPhone alone may be a shop or a brand; with a device noun it is a model
+        pos = mt.start(1)
+        name = mt.group(1).rstrip()
+        while name:
+            s0, e0 = pos, pos + len(name)
+            inside = [x for x in taken if x.start < e0 and s0 < x.end]
+            if name.lower() in ("app", "ai", "ceo", "cpu", "gpu") or len(name) < 2:
+                pass
+            elif not inside and free(s0, e0):
+                out.append(Mention(s0, e0, name, "Product", name, "pattern", m.name))
+            elif len(inside) == 1 and inside[0].start == s0 and inside[0].end < e0 and inside[0].name == m.name \
+                    and id(inside[0]) not in replace and free(inside[0].end, e0):
+                # HTC One X: the model's name opens with the company's own
+                replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern", m.name)
+            nxt = _MODEL_NEXT.match(text, e0)
+            if not nxt or not noun:
+                break
+            pos, name = nxt.start(1), nxt.group(1).rstrip()
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
         if not free(s, e) or not mt.group(1).isupper():

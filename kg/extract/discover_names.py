@@ -77,6 +77,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
             continue
+        # a weak ending whose last character starts a longer word (网络|部分股权) is no ending
+        if strength == "weak" and not suf.isascii() and \
+                any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+            continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and not suf.isascii() and (out[-1].end == s or (
                 (suf in LEGAL_ENDINGS or any(text.startswith(x, s) for x in LEGAL_ENDINGS))
@@ -309,9 +313,8 @@ def merge(text: str, lex: Lexicon, lexm: list[Mention], found: list[Mention]) ->
                 # 北京字节跳动科技有限公司 -> 字节跳动: only a place and a legal ending around it
                 m = inner[0]
                 f = Mention(f.start, f.end, m.name, m.type, f.surface, "lexicon", m.owner)
-            elif f.source == "pattern" and f.type in ("Product", "Organization") and len(inner) == 1 \
-                    and inner[0].start == f.start and inner[0].end == f.end:
-                continue
+            elif f.source == "pattern" and len(inner) == 1 and inner[0].start == f.start and inner[0].end == f.end:
+                continue    # the very span of a known name (执行长賈伯斯): the lexicon entity it is
             for m in inner:
                 absorbed.add(id(m))
         result.append(f)

@@ -21,7 +21,9 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     pat = _ROLE_CACHE.get(id(lex))
     if pat is None:
         roles = sorted((r for r in lex.roles if not r.isascii() or r.isupper()), key=len, reverse=True)
-        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)") if roles else re.compile("(?!x)x")
+        # 董事长郭台铭, CEO、王兴; 两家公司的董事长都是王雪红: the role, then a copula, then the name
+        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)(?:都是|均为|均是|皆为|是|为)?") \
+            if roles else re.compile("(?!x)x")
         _ROLE_CACHE[id(lex)] = pat
     surnames = lex.surnames
     for m in pat.finditer(text):
@@ -51,11 +53,43 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if p0 > 0 and CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
                 continue
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
+    if surnames and any(r in text for r, heads in lex.roles.items() if heads):
+        # 王明华是星海科技的创始人, 李建国为蓝鲸网络董事长: a clause-initial name before a copula, the
+        # clause naming a heading role later
+        heads_ = tuple(r for r, h in lex.roles.items() if h and not r.isascii()) + ("CEO",)
+        for mc in _COPULA_NAME.finditer(text):
+            p = mc.start(1)
+            clause = text[mc.end(1):mc.end(1) + 24].split("，")[0].split("。")[0]
+            if not any(h in clause for h in heads_):
+                continue
+            for k in (3, 2):
+                name = text[p:p + k]
+                if len(name) == k and name[0] in surnames and text[p + k:p + k + 1] in "是为系担" and \
+                        not any(c in _NOT_NAME_CHAR for c in name[1:]) and all(CJK.match(c) for c in name) \
+                        and not any(o.start <= p < o.end for o in out):
+                    out.append(Mention(p, p + k, name, "Person", name, "pattern"))
+                    break
+    if surnames:
+        # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
+        for mc in _SPEAKER.finditer(text):
+            p, e = mc.start(1), mc.end(1)
+            name = mc.group(1)
+            if name[0] not in surnames and name[:2] not in surnames:
+                continue
+            if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic or lex.lookup(name) is not None:
+                continue
+            if any(o.start < e and p < o.end for o in out):
+                continue
+            toks = nlp.tagged(name)
+            if not all(t is None or t.startswith("nr") or len(w) == 1 for w, t in toks) or \
+                    not any(t is None or t.startswith("nr") for w, t in toks):
+                continue
+            out.append(Mention(p, e, name, "Person", name, "pattern"))
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
-        if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以":
+        if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
             name = name[:-1]
-        if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某":
+        if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某处令罚判":
             continue
         out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
     return out
@@ -70,7 +104,9 @@ def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.P
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
-_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则")
+_SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
+_COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
+_NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 
 def person_at(seg: str, surnames: frozenset) -> str | None:
@@ -81,6 +117,10 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
     if len(w) == 3 and t is None and w[-1] in _NOT_NAME_CHAR and w[0] in surnames:
         w = w[:2]         # 张三在微博: the segmenter's guess glued a function word to the name
     if 2 <= len(w) <= 3 and (w[0] in surnames or w[:2] in surnames) and (t is None or t.startswith("nr")):
+        if len(w) == 2 and t is None and len(toks) > 1 and len(toks[1][0]) == 2 and toks[1][1] is None \
+                and CJK.match(toks[1][0]) and not any(c in _NOT_NAME_CHAR for c in toks[1][0]) \
+                and (len(toks) < 3 or (toks[2][1] or "x")[0] in "tvpdc" or not CJK.match(toks[2][0])):
+            return w + toks[1][0]     # 高桥|兴三|昨日: a four-character (Japanese) name, two unknown halves
         if len(w) == 2 and len(toks) > 1 and len(toks[1][0]) == 1 and CJK.match(toks[1][0]) \
                 and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
             return w + toks[1][0]

@@ -36,12 +36,17 @@ def _automata(lex_id: int, lex: Lexicon):
     names = ahocorasick.Automaton()
     for ent in lex.entities.values():
         for s in (ent.name,) + ent.aliases:
-            if len(s) < 2 and not s.isascii():
-                continue
             if len(s) < 2:
                 continue
             key = s.lower()
             names.add_word(key, (key, ent.name))
+    # a Traditional article is read in Simplified characters: a Traditional alias (公平會) must match
+    # there too (公平会), unless that form already names something
+    for ent in lex.entities.values():
+        for s in (ent.name,) + ent.aliases:
+            key = nlp.to_simplified(s).lower() if not s.isascii() else ""
+            if len(key) >= 2 and not names.exists(key):
+                names.add_word(key, (key, ent.name))
     if len(names) == 0:
         names.add_word("\x00\x00", ("\x00\x00", ""))
     names.make_automaton()

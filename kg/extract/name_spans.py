@@ -39,7 +39,7 @@ def _proper(word: str, tag: str | None) -> bool:
 @functools.lru_cache(maxsize=1)
 def stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     words = set()
-    for kind in ("negation", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
+    for kind in ("negation", "breach", "hedge", "passive", "object", "relative", "coref", "both", "conj"):
         words |= {w for w in lex.words(kind) if not w.isascii()}
     for t in lex.triggers:
         if t.lang == "zh" and "…" not in t.word:
@@ -49,7 +49,7 @@ def stop_words(lex_id: int, lex: Lexicon) -> frozenset:
     return frozenset(words)
 
 
-_CATEGORY_WORDS = {"厂", "厂商", "企业", "平台", "巨头", "龙头", "对手", "公司", "品牌", "运营商", "供应商",
+_CATEGORY_WORDS = {"厂", "厂商", "企业", "平台", "巨头", "龙头", "对手", "公司", "品牌", "运营商", "供应商", "主体", "运营方",
                    "代工厂", "制造商", "开发商", "服务商", "厂家", "商家"}
 _CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运营商", "供应商", "制造商", "开发商", "服务商", "厂家")
 _LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
@@ -76,6 +76,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     elif ctoks and toks and sum(len(w) for w, _ in toks) < end - cs:
         # the window's left edge cuts a word: that word is not part of the name
         pass
+    toks = resplit(toks)
     stops = stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
     pos = end
@@ -90,7 +91,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
-        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了" \
+        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所" \
                 and i + 1 < len(rev) and (rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") or rev[i + 1][1] is None) \
                 and CJK.match(rev[i + 1][0]) and (len(rev[i + 1][0]) >= 2 or (rev[i + 1][1] or "").startswith("nr")):
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
@@ -146,8 +147,36 @@ def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]
     out = [(w, t) for a, b, w, t in ctoks if a >= start and b <= end]
     if (start == cs or any(b == start for a, b, w, t in ctoks)) and out:
         if sum(len(w) for w, _ in out) == end - start or any(a < end < b for a, b, w, t in ctoks):
-            return out
-    return nlp.tagged(text[start:end])
+            return resplit(out)
+    return resplit(nlp.tagged(text[start:end]))
+
+
+# function characters the segmenter glues onto an unknown word (金投拟|受让, 鸿合及|母公司, 拟以|自有):
+# split off, they stop a name scan as the function word they are
+_GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被": "p", "向": "p", "对": "p", "诉": "v", "是": "v"}
+_GLUED_HEAD = {"拟": "d", "即": "d", "而": "c", "并": "c", "将": "d", "已": "d", "与": "p", "及": "c", "被": "p", "对": "p",
+               "由": "p", "跟": "p", "诉": "v"}
+
+
+def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Unknown words (no tag) with a function character glued at an edge, split in two."""
+    if not any(t is None for _, t in toks):
+        return toks
+    out: list[tuple[str, str | None]] = []
+    for w, t in toks:
+        if t is None and len(w) >= 2 and CJK.match(w[0]):
+            if w[0] in _GLUED_HEAD and CJK.match(w[1]) and (len(w) >= 3 or w[0] in "拟即而并将已"):
+                out.append((w[0], _GLUED_HEAD[w[0]]))
+                w = w[1:]
+            if (len(w) >= 3 and w[-1] in _GLUED_TAIL) or (len(w) == 2 and w[-1] == "是"):   # 王明|华是|星海
+                out.append((w[:-1], None))
+                out.append((w[-1], _GLUED_TAIL[w[-1]]))
+                continue
+            if len(w) == 1:
+                out.append((w, "x"))
+                continue
+        out.append((w, t))
+    return out
 
 
 def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[int, list[tuple[str, str | None]]] | None:
@@ -164,6 +193,9 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
             break
         if acc and stake_at(text, pos):       # 艾特网能|全部股权: the stake is not part of the name
             break
+        if acc and re.match(r"^[0-9０-９.]+$", w) and not all(x.isascii() for x, _ in acc):
+            break                             # 新潮传媒|10亿融资: an amount after the name
+
         if w in lex.generic:
             break
         acc.append((w, t))
@@ -175,7 +207,11 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
     return pos, acc
 
 
-_NOT_NAME_START = set("这那此该每各本最某其另哪的")
+_NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又并且仍亦")
+_AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
+_DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")
+_DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家", "运营商", "供应商", "制造商", "开发商",
+                     "服务商", "对手", "商家")
 
 
 _FUNCTION_START = set("因由对在将被与向把从据经给为")
@@ -185,6 +221,16 @@ def plausible_name(surface: str) -> bool:
     """这起, 这张, 最受, 其余: a demonstrative, degree word or pronoun does not start a name; 指其: nor
     ends one; 因夏普股价, 与苹果: a function word glued before a known name does not start one."""
     if not surface or surface[0] in _NOT_NAME_START or (len(surface) > 1 and surface[-1] == "其"):
+        return False
+    # an amount or a date read as a name (金额高达21|亿元, 2018年度, 14日向公司)
+    if _AMOUNT_TAIL.search(surface) or _DATE_HEAD.match(surface):
+        return False
+    # a law or rule, not a party (违反营业秘密法, 依《反垄断法》)
+    if len(surface) >= 3 and not surface.isascii() and surface.endswith(("法", "条例", "规定", "办法")) \
+            and not surface.endswith(("方法", "办法公司")):
+        return False
+    # a description, not a name (西安本土商业品牌, 法国高端童装企业)
+    if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
         return False
     if surface[0] in _FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
@@ -198,6 +244,8 @@ def plausible_name(surface: str) -> bool:
 def guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
     if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
         return "Company"
+    if after and any(after.startswith(r) for r, heads in lex.roles.items() if heads and not r.isascii()):
+        return "Company"    # 夏普社长高桥兴三: the name before a heading role is what the person heads
     if re.match(r"(?:约|近|逾|超过)?[0-9一二两三四五六七八九十百半.]+\s*(?:%|％|成)", after):
         return "Company"    # 入股夏普约一成股权: a stake's holder-to-be is a company
     if 2 <= len(surface) <= 3 and (surface[0] in lex.surnames) and all(

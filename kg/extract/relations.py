@@ -10,8 +10,17 @@ Roles come from position and voice:
 - OS triggers (卖给, 的国际版, owned by) swap the two;
 - a side that breaks the relation's type schema (relations.tsv) is swapped when the swap fits
   (院长刘兴亮: the person leads the institute);
-- a list (A、B和C) gives one relation per member.
-Negation words between subject and trigger flag the relation negated; hedges lower confidence.
+- a list (A、B和C) gives one relation per member; a member tied to the one before (A及母公司B) joins
+  it; parallel clauses in one list (A收购B、C收购D) are split at their verbs;
+- topic chains: a subject-less clause (…，并表示将对其提起反诉; …，11月以1.06亿元收购B) goes on with
+  the actor of the clause chain (coref.chain_actor), not with the last name before it;
+- places and frames are no arguments: 在美国起诉, 在微博上怒斥, 对X而言, 被苹果从App Store下架 (but the
+  platform a link is blocked in does block it), nor is the source of a report (X公告称，…判决) a party;
+- X公司（下称X）: the announced short form is no second argument;
+- parties named by role: 原告A…被告B, A与B…纠纷一案, A是原告，B是被告.
+Negation words between subject and trigger flag the relation negated (two cancel: 没有放弃收购;
+违反/撕毁 only negate partnerships; a veto word before a deal's buyer negates the deal); hedges lower
+confidence.
 """
 from __future__ import annotations
 
@@ -24,6 +33,7 @@ import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
+from kg.extract.coref import chain_actor
 
 CLAUSE_BREAK = set("，,：:；;")
 
@@ -57,7 +67,7 @@ def _trigger_index(lex_id: int, lex: Lexicon):
             if t.lang == "en":
                 pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
             else:
-                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,12}?" + re.escape(b))
+                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,20}?" + re.escape(b))
             # literal parts that must both occur for the pattern to match (English ones match
             # case-insensitively: no pre-check)
             gapped.append((pat, t, (a, b) if t.lang != "en" else None))
@@ -123,14 +133,26 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int) -> list[tuple[
             if any(t.relation != "-" for t in trigs)]
 
 
+# a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
+_TIED_MEMBER = re.compile(r"^(?:、|和|与|及|以及)其?(?:母公司|子公司|全资子公司|控股子公司|关联公司|控股股东|"
+                          r"实际控制人|实控人|法定代表人|创始人|董事长|总经理|CEO)$")
+
+
 def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
-    """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C)."""
+    """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
+    conjunction and the tie of the next member to the one before (A及母公司B)."""
     out: list[list[Mention]] = []
     for m in mentions:
+        if m.source == "coref" and m.surface == "其" and m.start > 0 and text[m.start - 1] in "及和与" \
+                and out and text[out[-1][-1].end:m.start].strip() in ("及", "和", "与", "以及"):
+            continue    # A及其母公司B: 其 is A again, a determiner of the next member
         if out:
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
+            if _TIED_MEMBER.match(gap):
+                out[-1].append(m)
+                continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
                 if gap == "" and prev.type != m.type and not (prev.type in ("Company",) and m.type == "Product"):
                     # 腾讯微信: owner + product juxtaposed — keep as one group too
@@ -139,6 +161,26 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
                 continue
         out.append([m])
     return out
+
+
+def _heading_role(text: str, te: int, se: int, lex: Lexicon, right_after: bool = False) -> bool:
+    """After 出任/担任, the clause names a role that heads its organisation (董事长, CEO), and the
+    last role it names is one (not 副总裁, 董事). `right_after`: the role (after 的, 联席, 新任) opens
+    the text at `te`."""
+    end = te
+    while end < se and text[end] not in "，,；;。！？!?\n" and end - te < 30:
+        end += 1
+    seg = text[te:end]
+    if right_after:
+        m = re.match(r"(?:的)?(?:联席|首任|新任|新一任|首席)?", seg)
+        rest = seg[m.end():]
+        heads = [r for r, lead in lex.roles.items() if rest.startswith(r)]
+        return bool(heads) and lex.roles[max(heads, key=len)]
+    found = [(seg.rfind(r), len(r), lead) for r, lead in lex.roles.items() if r in seg]
+    if not found:
+        return False
+    pos, _, lead = max(found, key=lambda f: (f[0] + f[1], f[1]))
+    return lead
 
 
 def _ends_with_any(s: str, words) -> str | None:
@@ -159,20 +201,34 @@ def _contains_any(s: str, words) -> str | None:
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
-    out: list[Cand] = _party_roles(text, ss, se, mentions, lex)
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
     passive = lex.words("passive")
     objm = lex.words("object")
     rel_words = lex.words("relative")
-    neg = lex.words("negation")
+    neg_all = lex.words("negation")
+    breach = lex.words("breach")
     hedge = lex.words("hedge")
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
     passive_zh = {w for w in passive if not w.isascii()}
-    # a source is not a party: 北青报记者从法院获悉, 据新华社报道
+    # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
+    # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
+    placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
+              and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
+    # 对宏达电而言，和解只是第一步: a topic framed by 对…而言/来说 is no argument
+    mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
+                                            text.startswith(("而言", "来说", "来讲"), m.end))]
+    # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
+    classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
+    if classheads:
+        mentions = [m for m in mentions if not (m.source != "coref" and text.startswith(classheads, m.end))]
+    # X有限公司（下称X）: the announced short form repeats the name before it, it is no second argument
+    mentions = [m for i, m in enumerate(mentions) if not (
+        i > 0 and _ANNOUNCED.match(text[mentions[i - 1].end:m.start]) and text[m.end:m.end + 2].lstrip("”\"」")[:1] in ("）", ")"))]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
     for ts, te, trigs in trig_hits:
@@ -184,17 +240,36 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if _ATTRIBUTIVE.match(text, te):
             continue
         for trig in trigs:
+            neg = neg_all | breach if trig.relation == "cooperates" else neg_all
+            if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
+                    e <= ts and any(t.relation == "accuses" for t in ts_) and
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
+                    for _, e, ts_ in trig_hits):
+                continue    # X指责Y抄袭其产品, 怒斥Y恶意竞争: what X says, not a second relation
             if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
                     _contains_any(clause_lead, request):
                 continue
+            if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
+                    _clause_begin(text, ts, ss) > ss and any(
+                    e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
+                    not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
+                            for m in mentions):
+                continue    # X起诉Y侵犯其专利权，索赔5000万元: the claim of the suit already told
+            if "role" in trig.flags and not _heading_role(text, te, se, lex):
+                continue    # 担任公司副总裁, 出任独立董事: taking an office that does not head it
             schema = lex.schema.get(trig.relation)
             if not schema:
                 continue
             s_types, o_types, symmetric = schema
             # a name that can fill neither side (在北京某法院起诉: the court) is no argument
             ok_types = s_types | o_types
-            left = [m for m in mentions if m.end <= ts and m.type in ok_types]
-            right = [m for m in mentions if m.start >= te and m.type in ok_types]
+            left = [m for m in mentions if m.end <= ts and m.type in ok_types
+                    and (id(m) not in placed or trig.relation == "blocks")]
+            right = [m for m in mentions if m.start >= te and m.type in ok_types
+                     and (id(m) not in placed or trig.relation == "blocks")]
+            if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
+                    text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
+                left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
             lg = groups(text, left, conj)
             rg = groups(text, right, conj)
             subj: list[Mention] | None = None
@@ -202,6 +277,29 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             g1 = lg[-1] if lg else None
             g0 = lg[-2] if len(lg) > 1 else None
             r1 = rg[0] if rg else None
+            # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
+            # verb's object, a member right before another verb that verb's subject
+            if g1 and len(g1) > 1:
+                cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
+                                                              for _, e, _ in trig_hits)]
+                if cut:
+                    g1 = g1[cut[-1] + 1:]
+            if r1 and len(r1) > 1:
+                cut = [j for j, m in enumerate(r1) if j > 0 and any(0 <= s_ - m.end <= 1 and text[m.end:s_] in ("", "也", "则", "又")
+                                                                    for s_, _, _ in trig_hits)]
+                if cut:
+                    r1 = r1[:cut[0]]
+            if "…" in trig.word and trig.lang == "zh":
+                # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
+                # (归Z所有: for an object-first verb, the name right after its first part)
+                head = len(trig.word.partition("…")[0])
+                inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
+                         and m.source != "coref"
+                         and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
+                              or (trig.order == "OS" and m.start == ts + head))]
+                if inner:
+                    r1 = [m for m in inner if m.start == inner[0].start] + [
+                        m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
             # distance limits: arguments sit close to their trigger
             if g1 and ts - g1[-1].end > 25 and not (
                     ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
@@ -209,9 +307,26 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 g1, g0 = None, None
             if r1 and r1[0].start - te > 25:
                 r1 = None
-            # do not cross a clause break to the right for the object
+            if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], {"与", "和", "同", "跟"}):
+                continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
+            if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
+                continue    # 出任Y的董事长: the heading role follows the organisation itself
+            # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
+            # apposition's clause is about the name after the pause)
             if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
-                r1 = None
+                if not (trig.relation == "competes" and clause_lead.startswith("作为") and
+                        sum(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]) == 1 and
+                        text[te:r1[0].start].strip() in ("，", ",")):
+                    r1 = None
+            if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
+                    text[g1[-1].end:ts] in ("的", "") and len(text[g0[-1].end:g1[0].start]) <= 3 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "担任", "系"}):
+                # 王明华是星海科技的创始人: the person before the copula heads the organisation
+                for a in g0:
+                    for b in g1:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
                     and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
                     and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
@@ -220,7 +335,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if a.type in s_types and b.type in o_types and a.name != b.name:
                             out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end:
+            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
+                    and trig.word.startswith("的"):
                 # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
                 lead = text[max(ss, g1[0].start - 3):g1[0].start]
                 other = None
@@ -237,12 +353,17 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
                                 out.append(c)
                     continue
+            if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
+                continue    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
             if "direct" in trig.flags:
-                if g1 and len(g1) > 1:
-                    g1 = g1[-1:]
+                if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
+                    g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
                 if r1 and len(r1) > 1 and trig.relation == "leads":
                     r1 = r1[:1]
-                if g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+                if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
+                        trig.relation in ("owns", "leads"):
+                    pass    # A及母公司B, A和其董事长B: the noun ties B to A
+                elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
                     g1, g0 = None, None
                 if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
                     r1 = None
@@ -258,7 +379,26 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                             out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
                     continue
                 if "round" in trig.flags:
+                    # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
+                    if g1 and r1 and r1[0].start - te <= 1 and \
+                            re.match(r"[^，。；,;]{0,14}?融资", text[r1[-1].end:se]) and \
+                            not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                        for a in g1:
+                            for b in r1[:1]:
+                                if a.type in s_types and b.type in o_types and a.name != b.name:
+                                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                     continue
+            if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
+                    ts - g1[-1].end <= 2:
+                # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
+                # subject, not of each other
+                head = next((g for g in lg[:-1] if any(m.type in s_types for m in g)), None) or context_subject
+                if head:
+                    for a in head:
+                        for b in g1:
+                            if a.name != b.name and a.type in s_types and b.type in o_types:
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"与", "和", "同", "跟"})
             if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
                 # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
@@ -295,6 +435,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj, obj = g1, r1
             elif is_en and pas_in_gap and r1:
                 subj, obj = r1, g1
+            elif pas_before_g1 and g1 and g0 and r1 and trig.order == "OS" and trig.relation == "acquires" and \
+                    trig.lang == "zh":
+                # Y被X出售给Z: Y is what is sold, Z the buyer (the swap below makes Z the subject)
+                subj, obj = g0, r1
             elif pas_before_g1 and g1:
                 subj, obj = g1, g0
                 if obj is None and r1:
@@ -306,6 +450,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                              and m.source != "coref"]
                     if first:
                         obj = [first[0]]
+            elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
+                    any(m.type in s_types for m in g1) and \
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+                # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
+                subj, obj = g1, g0
             elif g1 and pas_in_gap:
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
@@ -313,6 +462,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
                 # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
                 subj, obj = (forum or context_subject), r1
+            elif g1 and obj_marker and r1 and trig.relation == "acquires" and trig.order == "OS" and \
+                    _ends_with_any(before_g1[-4:], {"将", "把"}):
+                # X将Y卖给Z: Y is what is sold (the swap below makes Z the buyer)
+                subj, obj = g1, r1
             elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
                 subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
                 obj = r1
@@ -321,6 +474,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj = g0
                 if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
+                elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                        _bare_clause(text, g1[0].start) and \
+                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions)) is not None \
+                        and actor.name not in {m.name for m in g1}:
+                    # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
+                    # actor of the clause chain, not with the last name before it
+                    subj = [actor]
             elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
                     _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
                 subj, obj = (g0 or context_subject), r1
@@ -345,6 +505,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     head = lg[0]
                     lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
                     subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+            elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
+                    any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
+                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions)) is not None and \
+                    actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
+                    actor.type in s_types:
+                # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
+                # with the chain's actor, not with the object named before it
+                subj, obj = [actor], r1
             elif g1 and r1:
                 subj, obj = g1, r1
                 if not any(m.type in s_types for m in g1) and not symmetric:
@@ -382,8 +550,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     any(m.type in s_types for m in context_subject) and \
                     not any(m.name == r1[0].name for m in context_subject):
                 subj, obj = context_subject, r1
-            elif g1 is None and r1:
-                # subject-less clause: the sentence's first organisation before the trigger
+            elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
+                # subject-less clause: the sentence's first organisation before the trigger (not when
+                # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
                 first = [m for m in mentions if m.end <= ts and m.type in s_types]
                 if first:
                     subj, obj = [first[0]], r1
@@ -391,6 +560,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 between = text[r1[-1].end:rg[1][0].start]
                 if _HELD.match(between) or _MODIFIER.match(between):
                     obj = rg[1]
+            if obj is r1 and r1 and trig.relation in ("acquires", "invests") and trig.lang == "zh" and \
+                    text.startswith(("旗下的", "旗下"), r1[-1].end):
+                # 收购北汽集团旗下香港上市公司北京汽车股份: the unit named after 旗下 is bought; 入股夏普旗下
+                # 的堺市十代面板厂 (the unit unnamed): not its owner
+                if len(rg) > 1 and rg[1][0].start - r1[-1].end <= 14 and \
+                        not any(c in CLAUSE_BREAK or c in "。" for c in text[r1[-1].end:rg[1][0].start]):
+                    obj = rg[1]
+                else:
+                    continue
             # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
             if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
                     c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
@@ -424,9 +602,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                          [m for m in mentions if m.type == "Court"]
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
-                    obj = [m for m in mentions if m.type in o_types and m.type != "Court"]
+                    obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+                    if any(m.type != "Product" for m in obj):
+                        # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
+                        obj = [m for m in obj if m.type != "Product"]
             if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
-                prods = [m for m in (g1 or []) + (r1 or []) if m.type == "Product" and m.owner]
+                # 微博终止了与脉脉的合作: a product before a verb that has an object of its own is its
+                # subject, not what is launched or closed
+                own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
+                    not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
+                prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
+                         if m.type == "Product" and m.owner]
                 if prods and (g1 is None or ts - g1[-1].end <= 12):
                     for m in prods:
                         out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
@@ -451,6 +638,11 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             relation = trig.relation
             if "stake" in trig.flags and obj:
                 relation = _by_stake(text, obj[-1].end, se, relation)
+            if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
+                # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
+                mst = _STAKE_BEFORE.search(text, _clause_begin(text, ts, ss), ts)
+                if mst:
+                    relation = "acquires" if float(mst.group(1)) > 50 else "invests"
             if trig.order == "OS":
                 subj, obj = obj, subj
             # type schema: swap when the swap fits and the reading does not
@@ -461,9 +653,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 o2 = [m for m in subj if m.type in o_types]
                 if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
                     s_ok, o_ok = s2, o2
+            if trig.relation in _COMPANY_ACTS and any(m.type == "Person" for m in s_ok):
+                # 星海科技CEO张建国宣布起诉Y: the head speaks for the company, which acts
+                s_ok = [_employer(text, m, mentions, lex) or m if m.type == "Person" else m for m in s_ok]
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
-                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")]
+                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
+                           and not _speaker(text, m, ts)
+                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
                 for b in o_ok:
@@ -474,7 +671,22 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
-    return _called_off(text, ss, se, out, lex)
+    return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
+
+
+def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """A deal whose buyer stands after a veto word in its clause (商务部否决可口可乐收购汇源) did not
+    happen: negated."""
+    veto = lex.words("veto")
+    if not veto:
+        return cands
+    for c in cands:
+        if c.type not in _DEALS or c.negated:
+            continue
+        lead = text[_clause_begin(text, c.start, ss):c.start]
+        if any(w in lead for w in veto):
+            c.negated = True
+    return cands
 
 
 _DEALS = ("acquires", "invests", "cooperates")
@@ -500,6 +712,36 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
     return cands
 
 
+_SPEECH_END = re.compile(r"(?:发布)?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)[:：]?$")
+
+
+def _speaker(text: str, m: Mention, ts: int) -> bool:
+    """`m` opens a clause that ends in a speech verb before `ts` (X公告称，…判决): the source of the
+    report, no party to what it reports."""
+    e = m.end
+    while e < ts and text[e] not in "，,；;。：:":
+        e += 1
+    if e >= ts or e - m.end > 16:
+        return False
+    tail = _PAREN.sub("", text[m.end:e])
+    return bool(_SPEECH_END.search(tail)) and re.match(r"^[^，,；;。]{0,10}?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)$", tail) is not None
+
+
+_COMPANY_ACTS = ("sues", "acquires", "cooperates", "blocks")
+
+
+def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """The company written right before a heading role right before `person` (星海科技CEO张建国)."""
+    lead = text[max(0, person.start - 8):person.start].rstrip(" 、，,")
+    role = next((r for r in sorted(lex.roles, key=len, reverse=True) if lex.roles[r] and lead.endswith(r)), None)
+    if role is None:
+        return None
+    pos = person.start - (len(text[max(0, person.start - 8):person.start]) - len(lead)) - len(role)
+    return next((m for m in mentions if m.type == "Company" and m.source != "coref" and 0 <= pos - m.end <= 1), None)
+
+
+_DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
+_ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
 _RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
@@ -513,6 +755,9 @@ _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下
 _STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
                          r"(\d+(?:\.\d+)?)\s*[%％]()")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
+
+
+_STAKE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?(?:股份|股权|权益)")
 
 
 def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types) -> list[Mention]:
@@ -538,9 +783,45 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
 
 
+_ROLE_AFTER_P = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?原告")
+_ROLE_AFTER_D = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?被告")
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
 _ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
 _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
+
+
+_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
+_RAISED_ROUND = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+
+
+def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+    """X完成1000万元首轮融资，投资方为A、B: A and B invest in X (the round's raiser named right before
+    完成/获得…融资 in the sentence)."""
+    out: list[Cand] = []
+    if "融资" not in text[ss:se]:
+        return out
+    roles = list(_INVESTOR_ROLE.finditer(text, ss, se))
+    if not roles:
+        return out
+    orgs = [m for m in mentions if m.source != "coref" and m.type in ("Company", "Organization")]
+    raiser = None
+    for mr in _RAISED_ROUND.finditer(text, ss, roles[0].start()):
+        raiser = next((m for m in orgs if m.end == mr.start()), raiser)
+    if raiser is None:
+        return out
+    for r in roles:
+        p = r.end()
+        while True:
+            m = next((x for x in orgs if x.start == p), None)
+            if m is None:
+                break
+            if m.name != raiser.name:
+                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为"))
+            sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, m.end)), None)
+            if not sep:
+                break
+            p = m.end + len(sep)
+    return out
 
 
 def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list[Cand]:
@@ -566,6 +847,9 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
     if "原告" in seg and "被告" in seg:
         pl = after(_ROLE_P)
         df = after(_ROLE_D)
+        # 星海科技是原告，蓝鲸网络是被告: the role after the name
+        pl += [m for m in named if _ROLE_AFTER_P.match(text, m.end) and m not in pl]
+        df += [m for m in named if _ROLE_AFTER_D.match(text, m.end) and m not in df]
         for a in pl:
             for b in df:
                 if a.name != b.name:
@@ -662,8 +946,15 @@ def _bare_clause(text: str, pos: int) -> bool:
     while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
         i -= 1
     lead = PRICE_BEFORE.sub("", text[i:pos])
-    for w in ("并", "又", "还", "也", "再", "随后", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
-              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾"):
+    if lead and (lead[0].isdigit() or lead[:1] in "次同当去今明前上下本该此") and any(c in lead for c in "年月日周"):
+        from kg.extract.dates import find_dates
+        ds = find_dates(lead)
+        if ds and ds[0].start == 0:
+            lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
+    # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
+    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地)", "", lead)
+    for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
+              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
     return len(lead.strip()) <= 1
 
@@ -703,6 +994,8 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
                 negated = True
         elif w in window and (w in near or len(w) >= 2):
             negated = True
+    if negated and _DOUBLE_NEG.search(window):
+        negated = False     # 没有放弃收购, 并未拒绝合作: two negations cancel
     # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
     if not negated and b.start >= te and any(len(w) >= 2 and not w.isascii() and w in text[te:b.start]
                                              for w in neg):
