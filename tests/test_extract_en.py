@@ -953,3 +953,52 @@ def test_surnames_with_an_inner_capital():
     assert entity(ex, "Bill McDermott").type == "Person" and entity(ex, "Bill Mc") is None
     assert has(ex, "leads", "Bill McDermott", "SAP")
     assert entity(ex, "Ana DeLuca").type == "Person"
+
+
+# ------------------------------------------------------------------ generalisation round (new articles)
+
+def test_district_court_of_a_single_district_state():
+    ex = run("Judge Ann Marsh of the U.S. District Court for the District of Columbia dismissed Initech's "
+             "complaint against Globex on Tuesday.")
+    assert entity(ex, "U.S. District Court for the District of Columbia").type == "Court"
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Initech")
+
+
+def test_generic_appeals_court_is_the_one_circuit_named():
+    ex = run("A U.S. appeals court on Wednesday paused a ban on imports of Initech's routers. The order from the "
+             "U.S. Court of Appeals for the Federal Circuit came a day after the ban took effect.")
+    courts = [e for e in ex.entities if e.type == "Court"]
+    assert len(courts) == 1 and courts[0].name == "U.S. Court of Appeals for the Federal Circuit"
+    assert has(ex, "rules", "U.S. Court of Appeals for the Federal Circuit", "Initech", "2021-09-15")
+
+
+def test_us_office_and_its_holder():
+    ex = run("On Tuesday the office of the U.S. Trade Representative, Jane Doe, said it would not step in.")
+    assert entity(ex, "U.S. Trade Representative").type == "Regulator"
+    assert has(ex, "leads", "Jane Doe", "U.S. Trade Representative")
+
+
+def test_metonym_only_with_the_institution_named():
+    ex = run("The European Commission fined Globex on Monday, after the fine Brussels handed Initech in 2017.")
+    assert not entity(ex, "Brussels") or entity(ex, "Brussels").name == entity(ex, "European Commission").name
+    ex = run("Globex opened an office in Brussels. Brussels is its European base.")
+    assert entity(ex, "Brussels") is None or entity(ex, "Brussels").type != "Regulator"
+
+
+def test_organisation_cue_in_apposition():
+    ex = run("The case grew out of a complaint filed by FairPlay Alliance, a lobbying group whose members include Globex.")
+    assert entity(ex, "FairPlay Alliance").type == "Organization"
+
+
+def test_owned_by_reads_the_name_right_before_it():
+    ex = run("Initech, which is majority-owned by Globex Holdings, said it would appeal.")
+    assert has(ex, "owns", "Globex Holdings", "Initech")
+    ex = run("Globex challenges a ruling that its routers infringe patents owned by the device maker Initech.")
+    assert not has(ex, "owns", "Initech", "Globex")
+
+
+def test_the_two_companies_is_the_pair_that_acted_together():
+    ex = run("Globex Corp. and Initech Corp. have sued Vandelay Industries, the maker of the hit game Latex World. "
+             "Globex said the two companies had filed the lawsuit in the Tokyo District Court on September 13.")
+    assert has(ex, "sues", "Globex", "Vandelay Industries", "2021-09-13")
+    assert not has(ex, "sues", "Vandelay Industries", "Initech")

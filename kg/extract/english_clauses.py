@@ -53,8 +53,8 @@ class ClauseReading(ArgumentReading):
         return out
 
     def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
-        if trig.frame == "OS" and trig.relation == "leads":
-            return False        # "was founded by X": the OS frame already reads the agent after "by"
+        if trig.frame == "OS":
+            return False        # "was founded by X", "is owned by X": the OS frame already reads the agent after "by"
         left = self.text[max(0, ts - 40):ts]
         m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
         if not m or m.group(1).lower() not in self.aux:
@@ -95,6 +95,9 @@ class ClauseReading(ArgumentReading):
         self._noprod = "noprod" in trig.flags
         if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
             return None         # "a licensed version": an adjective, no act
+        if court_trig and re.fullmatch(r"rulings?", t[ts:te], re.I) and \
+                re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", t[max(ss, ts - 30):ts], re.I):
+            return None         # "while it challenges a ruling that ...": the noun, not the court acting
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         if trig.frame == "SAID":
@@ -154,10 +157,10 @@ class ClauseReading(ArgumentReading):
                     return None
                 subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
                     if subj in sm else [subj]
-                if subj.source == "coref" and subj.type == "Person":
-                    # "they" for two people: both act
-                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == "Person"
-                                 and (x.start, x.end) == (subj.start, subj.end)]
+                if subj.source == "coref":
+                    # "they" for two people, "the two companies" for two companies: both act
+                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == subj.type
+                                 and (x.start, x.end) == (subj.start, subj.end) and x.name != subj.name]
             subj_anchor = subj.end
             if trig.frame == "SELL":
                 to = re.search(r"\bto\s+", t[te:se])
@@ -247,6 +250,12 @@ class ClauseReading(ArgumentReading):
                     last = (self.facts.get("rules") or self.suits or [None])[-1]
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+        if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not re.fullmatch(
+                r"\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
+            # "Y, (which is) owned by X": the thing owned stands right before the participle, not
+            # anywhere earlier ("a ruling that they infringe patents owned by Masimo")
+            return None
         # court readings need a court (or a judge), the others must not have one
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
         if courtish != court_trig:

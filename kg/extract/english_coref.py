@@ -138,6 +138,21 @@ class CorefReading(ReadingBase):
                     kind = v
                     break
         if kind == "both":
+            # "Nintendo and The Pokémon Company have sued ... the two companies had filed": a pair of
+            # companies that opened a clause as its joint subject, in the last few sentences
+            lo = self.sentences[max(0, i - 3)][0]
+            pair = None
+            for a, b in zip(before, before[1:]):
+                if a.start < lo or a.type != "Company" or b.type != "Company" or a.name == b.name:
+                    continue
+                if re.fullmatch(r",?\s+and\s+(?:[Tt]he\s+)?|\s*&\s*", t[a.end:b.start]) and \
+                        re.search(r"(?:^|[.;:]\s+|\n\s*|,\s+(?:and|but|when|after)\s+|\b(?:that|when|after|before)\s+)(?:[Tt]he\s+)?$",
+                                  t[max(0, a.start - 40):a.start]) and \
+                        re.match(r"\s+(?:(?:\w+ly|also|have|has|had|will|would|both)\s+)*[a-z]+(?:ed|s)?\b", t[b.end:b.end + 40]) \
+                        and not self.possessive(b):
+                    pair = (a, b)
+            if pair:
+                return [(m.name, m.type) for m in pair]
             seen: list[Mention] = []
             for m in reversed(before):
                 if m.type == "Company" and all(m.name != x.name for x in seen):

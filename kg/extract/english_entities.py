@@ -30,6 +30,10 @@ _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
 _DISTRICT = re.compile(
     rf"(?:(?:U\.S\.|US|United States|federal)\s+)?(?:District\s+Court\s+for\s+the\s+)?(?P<dir>{_DIRS})\s+District\s+of\s+"
     r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# "U.S. District Court for the District of Columbia": a state with a single district
+_DISTRICT_PLAIN = re.compile(
+    r"(?:(?:the\s+)?(?:U\.S\.|US|United States|federal)\s+)?District\s+Court\s+for\s+the\s+District\s+of\s+"
+    r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _ORD = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Federal|D\.C\.|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th)"
 _CIRCUIT = re.compile(rf"(?:(?:U\.S\.\s+)?Court\s+of\s+Appeals\s+for\s+the\s+)?(?P<c>{_ORD})\s+Circuit(?:\s+Court\s+of\s+Appeals)?")
 _ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5th": "Fifth", "6th": "Sixth",
@@ -114,8 +118,35 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _acronyms(f)
     _short_forms(f)
     _repeated_subjects(f)
+    _generic_courts(f)
+    _metonyms(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
+
+
+def _metonyms(f: Finder) -> None:
+    """"The fine Brussels handed Google": a seat standing for an institution the article names."""
+    for word, name in f.en.metonyms.items():
+        if not any(m.name == name for m in f.mentions):
+            continue
+        le = f.lex.entities.get(name)
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(word) + r"(?![\w&-])", f.text):
+            f.mentions = [m for m in f.mentions if not (m.start == o.start() and m.end == o.end() and m.source != "lexicon")]
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), name, le.type if le else "Organization", "lexicon", le.owner if le else None)
+
+
+def _generic_courts(f: Finder) -> None:
+    """"A U.S. appeals court ... The order from the U.S. Court of Appeals for the Federal Circuit": an
+    appeals court written without its circuit is the one circuit court the article names, when it
+    names exactly one."""
+    circuits = {m.name for m in f.mentions if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for")}
+    if len(circuits) != 1:
+        return
+    name = circuits.pop()
+    for m in f.mentions:
+        if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
+            m.name = name
 
 
 def _lexicon(f: Finder) -> None:
@@ -195,6 +226,9 @@ def _courts(f: Finder) -> None:
             s = s - len(full.group(0)) + (4 if full.group(0).startswith("the ") else 0)
         name = f"U.S. District Court for the {m.group('dir')} District of {m.group('state')}"
         f.add(s, m.end(), name, "Court", "pattern")
+    for m in _DISTRICT_PLAIN.finditer(t):
+        s = m.start() + (4 if t[m.start():m.start() + 4] == "the " else 0)
+        f.add(s, m.end(), f"U.S. District Court for the District of {m.group('state')}", "Court", "pattern")
     for m in _CIRCUIT.finditer(t):
         c = _ORDWORD.get(m.group("c"), m.group("c"))
         f.add(m.start(), m.end(), f"U.S. Court of Appeals for the {c} Circuit", "Court", "pattern")
@@ -215,7 +249,7 @@ def _courts(f: Finder) -> None:
 
 _FUNCTION = {"the", "a", "an", "and", "but", "in", "on", "at", "by", "for", "from", "after", "before", "when",
              "while", "then", "later", "earlier", "meanwhile", "however", "last", "also", "since", "as"}
-_JUR = r"(?P<j>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+_JUR = r"(?P<j>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|U\.S\.)"
 
 
 def _officials(f: Finder) -> None:
@@ -580,6 +614,7 @@ def _lists(f: Finder) -> None:
                 continue
             w = mm.group(1) or mm.group(2)
             ws = mm.start(1) if mm.group(1) else mm.start(2)
+            w = re.split(r"(?<![A-Z])\.\s", w)[0]        # "... and Creatures. Game Freak develops"
             w = w.rstrip(".,'’")
             if w.endswith(("'s", "’s")):
                 continue
@@ -736,8 +771,20 @@ def _company_cues(f: Finder) -> None:
     """'Initech, the software company', 'Globex, a chipmaker': an unknown name in apposition to a
     company noun is a company."""
     t = f.text
-    heads = sorted({k[4:] for k, v in f.en.coref.items() if v == "Company" and k.lower().startswith("the ")}
-                   | {"maker", "manufacturer", "chipmaker", "company", "firm"}, key=len, reverse=True)
+    for typ in ("Organization", "Company"):       # the longer heads first: "a lobbying group" before "group"
+        _cues_of(f, typ)
+
+
+def _cues_of(f: Finder, typ: str) -> None:
+    """One type's appositive cues: the coreference nouns of that type ("the lobbying group" makes
+    "FairSearch, a lobbying group" an organisation)."""
+    t = f.text
+    heads = {k[4:] for k, v in f.en.coref.items() if v == typ and k.lower().startswith("the ")}
+    if typ == "Company":
+        heads |= {"maker", "manufacturer", "chipmaker", "company", "firm"}
+    if not heads:
+        return
+    heads = sorted(heads, key=len, reverse=True)
     hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
     rx = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
@@ -751,10 +798,10 @@ def _company_cues(f: Finder) -> None:
         s = m.end("name") - len(name)
         if not f.free(s, s + len(name)) or f.lex.lookup(name) is not None:
             continue
-        f.add(s, s + len(name), name, "Company", "pattern")
+        f.add(s, s + len(name), name, typ, "pattern")
         for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t):
             if f.free(o.start(), o.end()):
-                f.add(o.start(), o.end(), name, "Company", "pattern")
+                f.add(o.start(), o.end(), name, typ, "pattern")
 
 
 _SUBJ_VERB = re.compile(
