@@ -1002,3 +1002,31 @@ def test_the_two_companies_is_the_pair_that_acted_together():
              "Globex said the two companies had filed the lawsuit in the Tokyo District Court on September 13.")
     assert has(ex, "sues", "Globex", "Vandelay Industries", "2021-09-13")
     assert not has(ex, "sues", "Vandelay Industries", "Initech")
+
+
+def test_product_names_by_context_lists_and_possessives():
+    ex = run("Globex bought the audio group Harbor Sound, owner of the Zenon and Marlow brands, in 2022. "
+             "Globex's Q7 smartwatch copied the design.")
+    assert entity(ex, "Harbor Sound").type == "Company"
+    assert entity(ex, "Zenon").type == "Product" and entity(ex, "Marlow").type == "Product"
+    assert has(ex, "owns", "Harbor Sound", "Zenon") and has(ex, "owns", "Harbor Sound", "Marlow")
+    assert entity(ex, "Q7").type == "Product" and has(ex, "owns", "Globex", "Q7")
+
+
+def test_the_inside_a_name_and_place_ending_names():
+    ex = run("Globex Corp. and The Zebra Company sued Initech on Monday. The Zebra Company said it had "
+             "signed a venture with Vandelay Entertainment Japan.")
+    e = entity(ex, "The Zebra Company")
+    assert e is not None and e.type == "Company"
+    assert entity(ex, "Vandelay Entertainment Japan").type == "Company"
+
+
+def test_launch_object_is_what_was_released_not_where():
+    ex = run("Vandelay Industries makes the hit game Latex World. "
+             "Latex World, an open-world game, has been nicknamed a copy of Globex's best-selling series. "
+             "Vandelay Industries released it in early access on January 19 on the Steam store.")
+    assert has(ex, "launches", "Vandelay Industries", "Latex World", "2021-01-19")
+    assert not has(ex, "launches", "Vandelay Industries", "Steam")
+    ex = run("Globex Games develops the series, including Star Quest: Origins, which Nintendo released for its "
+             "Switch console in January 2022.")
+    assert has(ex, "launches", "Nintendo", "Star Quest: Origins", "2022-01")

@@ -16,6 +16,10 @@ from kg.extract.entities import Mention
 _PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,2}"
 
 
+_PLATFORM_PP = re.compile(r"(?:^|\s)(?:on|for|in|at|across|into|with|to|from|via|through)\s+"
+                          r"(?:(?:the|its|their|a|an|his|her)\s+|[A-Z][\w&.-]*['’]s\s+)*$", re.I)
+
+
 class ArgumentReading(ReadingBase):
     """Subjects, objects and lists of names, and the discovery of names in argument position."""
 
@@ -93,6 +97,8 @@ class ArgumentReading(ReadingBase):
                 break
             if m.name in subj_names or not self._fits(rel, 1, m):
                 continue
+            if rel in ("launches", "discontinues") and _PLATFORM_PP.search(gap):
+                continue        # "released it on the Steam store", "for its Switch console": where, not what
             if rel != "owns" and m.type == "Person" and m.name in self.judges:
                 continue
             if self.possessive(m) and m.source != "coref" and any(
@@ -303,13 +309,15 @@ class ArgumentReading(ReadingBase):
                 n = self._CAPNAME.match(t, p, se)
                 if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
                     self._new_name(n.start(), n.end(), "Company")
-        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+"
+        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:(?:[ \t]+|:[ \t]+)[A-Z][\w&'’.-]*)*),\s+"
                         r"(?:which|whom)\s+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*)\s+(?:\w+ly\s+)?$", t[ss:ts])
         if rcl and "Company" in st:
             for gi in (1, 2):
                 a0, b0 = ss + rcl.start(gi), ss + rcl.end(gi)
+                # "Pokémon Legends: Arceus, which Nintendo released": what is launched is a product
+                typ = "Product" if gi == 1 and rel in ("launches", "discontinues") else "Company"
                 if not any(x.start < b0 and a0 < x.end for x in self.mentions + self.corefs):
-                    self._new_name(a0, b0, "Company")
+                    self._new_name(a0, b0, typ)
         passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
         if ("Company" in st and rel not in ("rules",)) or (passive_lead and otype):
             lead = t[ss:ts]

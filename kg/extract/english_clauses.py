@@ -213,10 +213,11 @@ class ClauseReading(ArgumentReading):
                 if not objects:
                     # "Broadcom, which Avago acquired": the relative clause's head is the object
                     rh = re.search(r"(?:^|[,;]\s+|\s)"
-                                   r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
+                                   r"([A-Z][\w&'’.-]*(?:(?:[ \t]+|:[ \t]+)[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
                                    t[ss:subj.start])
                     if rh and not any(x.start <= ss + rh.start(1) < x.end for x in self.mentions + self.corefs):
-                        if self._new_name(ss + rh.start(1), ss + rh.end(1), "Company") is not None:
+                        if self._new_name(ss + rh.start(1), ss + rh.end(1),
+                                          "Product" if rel in ("launches", "discontinues") else "Company") is not None:
                             sm = self._sent_mentions(ss, se)
                     rel_head = [m for m in sm if m.end <= subj.start and re.fullmatch(
                         r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]

@@ -193,6 +193,8 @@ class CorefReading(ReadingBase):
                     continue
                 if self.in_pp(m) or (clause_subj is not None and m.name == clause_subj.name):
                     continue
+                if m.start < ss and (self._quoted(m.start) or (self.possessive(m) and m.source != "coref")):
+                    continue    # an earlier sentence's possessor or quoted name ("Nintendo's franchise") is not "it"
                 return [(m.name, m.type)]
             return []
         if kind == "Court" and "judge" in lw:

@@ -80,6 +80,7 @@ class Finder:
         self.judge_court: dict[str, str] = {}     # judge's name -> court's name
         self.roles: list[tuple[int, int, str, str]] = []   # (start, end, person, role word)
         self.owned_names: list[tuple[int, str]] = []   # (start, owner): "Sony Music" named after Sony
+        self.the_names: dict[str, str] = {}     # "Pokémon Company" -> "The Pokémon Company"
 
     def free(self, s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in self.mentions)
@@ -105,6 +106,7 @@ class Finder:
 def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention], dict[str, str]]:
     """All entity mentions of an English text, sorted; and the judge -> court map."""
     f = Finder(text, lex, en)
+    _the_names(f)
     _courts(f)
     _lexicon(f)
     _officials(f)
@@ -120,6 +122,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _repeated_subjects(f)
     _generic_courts(f)
     _metonyms(f)
+    _same_surface(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
 
@@ -147,6 +150,32 @@ def _generic_courts(f: Finder) -> None:
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
             m.name = name
+
+
+def _the_names(f: Finder) -> None:
+    """"sued by The Pokémon Company": a capitalised "The" inside a sentence belongs to the name (The
+    Walt Disney Company, The Coca-Cola Company); every writing of the name is then that company."""
+    ends = "|".join(re.escape(s) for s, typ, pos, strip in f.en.suffixes if typ == "Company" and pos == "last"
+                    and not strip and s[:1].isupper())
+    if not ends:
+        return
+    rx = re.compile(r"(?<=[a-z,;] )The[ \t]+(?P<core>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:" + ends + r"|Company|Corporation))(?![\w-])")
+    for m in rx.finditer(f.text):
+        core = m.group("core")
+        if f.lex.lookup(core) is None:
+            f.the_names[core] = "The " + core
+
+
+def _same_surface(f: Finder) -> None:
+    """A name found by pattern that the article also writes for a lexicon entity ("its Switch console",
+    "Nintendo's Switch" -> Nintendo Switch) is that entity."""
+    lex_of = {}
+    for m in f.mentions:
+        if m.source == "lexicon":
+            lex_of.setdefault(m.surface, (m.name, m.type, m.owner))
+    for m in f.mentions:
+        if m.source == "pattern" and m.name == m.surface and m.surface in lex_of and lex_of[m.surface][1] == m.type:
+            m.name, _, m.owner = lex_of[m.surface]
 
 
 def _lexicon(f: Finder) -> None:
@@ -426,17 +455,22 @@ def _product_context(f: Finder) -> None:
         return
     pw = "|".join(sorted((re.escape(w) for w in f.en.product_words), key=len, reverse=True))
     nm = r"[A-Z][\w'’+-]*(?:[ \t][A-Z0-9][\w'’+-]*){0,2}"
+    # "the Denon and Marantz brands": each name of the list
+    lst = re.compile(rf"\b(?:the|its|their)[ \t]+(?P<list>{nm}(?:,[ \t]+{nm})*,?[ \t]+(?:and|or)[ \t]+{nm})[ \t]+(?:{pw})\b")
+    found = [(m.start("list") + n.start(), n.group(0)) for m in lst.finditer(t)
+             for n in re.finditer(nm, m.group("list")) if n.group(0) not in ("and", "or")]
     for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
-               re.compile(rf"\b(?:the|its|their|his|her|a|an)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
-        for m in rx.finditer(t):
-            name = re.sub(r"['’]s$", "", m.group("name")).rstrip(".,")
+               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
+        found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
+    for s, raw in sorted(found):
+        if True:
+            name = re.sub(r"['’]s$", "", raw).rstrip(".,")
             words = name.split()
             while words and (words[-1] in f.en.stop or words[-1].lower() in f.en.months):
                 words.pop()
             if not words or words[0] in f.en.stop or words[0] in f.en.places:
                 continue
             name = " ".join(words)
-            s = m.start("name")
             if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product"):
                 continue
             le = f.lex.lookup(name)
@@ -444,6 +478,10 @@ def _product_context(f: Finder) -> None:
                 f.add(s, s + len(name), le.name, le.type, "lexicon", le.owner)
             else:
                 f.add(s, s + len(name), name, "Product", "pattern")
+                # the same name written again is the same product ("Palworld, an open-world game")
+                for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])(?![ \t]+[A-Z])", t):
+                    if f.free(o.start(), o.end()):
+                        f.add(o.start(), o.end(), name, "Product", "pattern")
 
 
 def _speakers(f: Finder) -> None:
@@ -475,6 +513,8 @@ def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
 
 
 def _type_of(f: Finder, words: list[str]) -> str | None:
+    if len(words) > 2 and (words[-1] in f.en.places or words[-1] in f.en.countries):
+        words = words[:-1]          # "Sony Music Entertainment Japan": typed by the word before the place
     name = " ".join(words)
     for suf, typ, pos, strip in f.en.suffixes:        # "Institute of Technology": the head comes first
         if pos == "first" and (name.startswith(suf + " ") or f" {suf} " in name) and len(words) > len(suf.split()):
@@ -556,6 +596,9 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         if le is not None and any(x.isascii() and norm(x) == norm(c) for x in (le.name,) + le.aliases):
             f.add(s, e, le.name, le.type, "lexicon", le.owner)
             return
+    if name in f.the_names:
+        f.add(s, e, f.the_names[name], "Company", "pattern")
+        return
     typ = _type_of(f, words)
     owner = next((o for st, o in f.owned_names if st == s), None)
     if typ is None and owner and len(words) >= 2:
@@ -652,6 +695,10 @@ def _short_forms(f: Finder) -> None:
             w = words[0]
             if len(w) >= 4 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
                 shorts.setdefault(w, (m.name, m.type))
+    # a short form that is itself the name of another entity of the article ("Palworld" beside
+    # "Palworld Entertainment") is that entity
+    taken = {m.surface for m in f.mentions} | {m.name for m in f.mentions}
+    shorts = {w: v for w, v in shorts.items() if w not in taken or v[1] == "Person"}
     if not shorts:
         return
     rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
@@ -775,6 +822,11 @@ def _company_cues(f: Finder) -> None:
         _cues_of(f, typ)
 
 
+def _cap_name_ends(t: str, e: int) -> bool:
+    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive)."""
+    return not re.match(r"['’]s\b", t[e:e + 2]) and bool(re.match(r"\s*(?:[^\w\s]|$|[a-z])", t[e:e + 3]))
+
+
 def _cues_of(f: Finder, typ: str) -> None:
     """One type's appositive cues: the coreference nouns of that type ("the lobbying group" makes
     "FairSearch, a lobbying group" an organisation)."""
@@ -788,7 +840,10 @@ def _cues_of(f: Finder, typ: str) -> None:
     hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
     rx = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
-    for m in rx.finditer(t):
+    # "the audio group Sound United", "the start-up Nuvia": the noun before the name
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:" + hx + r")[ \t]+"
+                     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3})(?![\w&'’-])")
+    for m in list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]:
         words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
         while words and (words[0] in f.en.stop or words[0] in f.en.places):
             words.pop(0)
