@@ -1030,3 +1030,46 @@ def test_launch_object_is_what_was_released_not_where():
     ex = run("Globex Games develops the series, including Star Quest: Origins, which Nintendo released for its "
              "Switch console in January 2022.")
     assert has(ex, "launches", "Nintendo", "Star Quest: Origins", "2022-01")
+
+
+def test_former_name_is_an_alias():
+    ex = run("A judge let the agency's case against Meta Platforms, the company formerly known as Facebook, go on. "
+             "The agency sued Facebook in December 2020.")
+    assert entity(ex, "Facebook").name == entity(ex, "Meta Platforms").name
+    ex = run("Globex changed its corporate name to Initech Corp. in October.")
+    assert entity(ex, "Globex") is None or entity(ex, "Globex").name == entity(ex, "Initech").name
+
+
+def test_whose_product_names_its_owner():
+    ex = run("Snapline, whose Snapster app rejected a takeover offer in 2013, kept growing.")
+    assert entity(ex, "Snapline").type == "Company" and entity(ex, "Snapster").type == "Product"
+    assert has(ex, "owns", "Snapline", "Snapster")
+
+
+def test_roles_bare_and_coordinated():
+    ex = run("Globex Corp. bought rivals, pointing to a 2008 email in which chief executive Hank Scorpio wrote that "
+             "buying was better than competing.")
+    assert has(ex, "leads", "Hank Scorpio", "Globex")
+    ex = run("Initech Corp. sued Globex Corp. in June. Its founder and chief executive, Bill Lumbergh, said Globex "
+             "poached its engineers.")
+    assert has(ex, "leads", "Bill Lumbergh", "Initech")
+
+
+def test_competitor_in_apposition_and_challenge_lists():
+    ex = run("Android runs on most phones. Its main competitor, Apple's iOS, was not part of the case.")
+    assert has(ex, "competes", "Android", "iOS")
+    ex = run("Qualcomm stepped up its challenge to Intel, AMD and Apple in laptops.")
+    assert all(has(ex, "competes", "Qualcomm", x) for x in ("Intel", "AMD", "Apple"))
+
+
+def test_means_gerund_has_no_date_and_jointly_owned_lists():
+    ex = run("On Tuesday a judge let the case accusing Globex Corp. of crushing rivals by buying Initech Corp. go on.")
+    assert has(ex, "acquires", "Globex", "Initech", None)
+    ex = run("The Zebra Company is jointly owned by Globex Corp., Initech Corp. and Vandelay Industries.")
+    assert all(has(ex, "owns", x, "Zebra Company") for x in ("Globex", "Initech", "Vandelay Industries"))
+
+
+def test_the_two_before_a_noun_is_a_determiner():
+    ex = run("Masimo won a ruling against Apple. Apple, which makes the watches in Asia, pulled the two models "
+             "from its online store on December 21.")
+    assert not has(ex, "blocks", "Apple", "Masimo")

@@ -95,6 +95,9 @@ class ClauseReading(ArgumentReading):
         self._noprod = "noprod" in trig.flags
         if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
             return None         # "a licensed version": an adjective, no act
+        if trig.pattern in ("buying", "purchasing") and not re.search(
+                r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
+            return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
         if court_trig and re.fullmatch(r"rulings?", t[ts:te], re.I) and \
                 re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", t[max(ss, ts - 30):ts], re.I):
             return None         # "while it challenges a ruling that ...": the noun, not the court acting
@@ -252,7 +255,7 @@ class ClauseReading(ArgumentReading):
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
         if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not re.fullmatch(
-                r"\s*,?\s*(?:(?:which|that|who)\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                 r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
             # "Y, (which is) owned by X": the thing owned stands right before the participle, not
             # anywhere earlier ("a ruling that they infringe patents owned by Masimo")
@@ -274,6 +277,8 @@ class ClauseReading(ArgumentReading):
         block = bool(d and self.report and self.report.search(t[d.end:ts])
                      and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
+            date = None         # "crushing competition by buying Instagram": the means, told without its own date
         if trig.frame == "OS" and rel == "sues" and re.search(
                 r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
             date = None         # the suit being settled is one told elsewhere, not a new filing
@@ -457,7 +462,12 @@ class ClauseReading(ArgumentReading):
             y = left[-1]
             anchor = y.end
             if right and re.fullmatch(r",?\s+", t[te:right[0].start]):
-                pairs.append((y, right[0]))
+                r0 = right[0]
+                if self.possessive(r0) and r0.source != "coref":
+                    # "its main competitor, Apple's iOS": the name the possessive modifies
+                    r0 = next((x for x in right[1:] if re.fullmatch(r"['’]s\s+", t[r0.end:x.start])), r0)
+                # "its challenge to Intel, AMD and Apple": each of the list
+                pairs.extend((y, o) for o in (self._list_from(r0, right) if r0 is right[0] else [r0]))
             elif not right or not re.fullmatch(r"\s+", t[te:right[0].start]):
                 ps_ = self.sentences[i - 1][0] if i > 0 else ss
                 others = {m.name: m for m in self.mentions + self.corefs

@@ -91,6 +91,8 @@ class CorefReading(ReadingBase):
         for s, e, w in found:
             if any(not (e <= a or s >= b) for a, b in taken):
                 continue
+            if w.lower() in ("the two", "both") and self._determiner(e):
+                continue        # "the two models", "both suits": a determiner, not the two parties
             natm = self.nat_rx.fullmatch(w) if self.nat_rx is not None else None
             if natm:
                 res = self._by_nationality(s, natm.group("dem"))
@@ -111,6 +113,21 @@ class CorefReading(ReadingBase):
             taken.append((s, e))
             for name, typ in self._antecedents(i, ss, s, e, w):
                 self.corefs.append(Mention(s, e, name, typ, w, "coref"))
+
+    _VERBISH_NEXT = re.compile(r"\s+(?:\w+ly\s+)?(?:[a-z]+ed|said|says|say|remain|remained|are|were|have|had|has|"
+                               r"will|would|could|can|may|might|must|should|did|do|does|agreed|face|faced|sued|"
+                               r"settled|went|made|reached|signed|compete|competed|of|sides|companies|firms|rivals)\b|\s*[^\w\s]|\s*$")
+
+    def _determiner(self, e: int) -> bool:
+        """Is "the two"/"both" ending at e a determiner of a following noun ("the two models")?"""
+        nxt = self.text[e:e + 30]
+        if not re.match(r"\s+[a-z]", nxt):
+            return False
+        w = re.match(r"\s+([a-z-]+)", nxt).group(1)
+        heads = {k.split()[-1] for k, v in self.en.coref.items() if v == "Company" and k.lower().startswith("the ")}
+        if w.rstrip("s") in heads or w.rstrip("s").endswith("maker") or w in ("parties", "groups", "giants"):
+            return False        # "the two chipmakers": the two parties after all
+        return not self._VERBISH_NEXT.match(nxt)
 
     def _antecedents(self, i: int, ss: int, s: int, e: int, w: str) -> list[tuple[str, str]]:
         lw = w.lower()
@@ -174,6 +191,14 @@ class CorefReading(ReadingBase):
                 return [(comp[-1].name, comp[-1].type)]
             if prev_subj:
                 return [(prev_subj.name, prev_subj.type)]
+            if i > 0 and not in_sent:
+                # "Android now runs on 80% of phones. Its main competitor ...": a product that opened
+                # the sentence before
+                ps_, pe_, _ = self.sentences[i - 1]
+                first = [m for m in before if ps_ <= m.start < pe_ and m.source != "coref"][:1]
+                if first and first[0].type == "Product" and not self.in_pp(first[0]) and \
+                        re.fullmatch(r"\s*(?:[\"“]?\s*)(?:The\s+)?", t[ps_:first[0].start]):
+                    return [(first[0].name, first[0].type)]
             return []
         if kind == "pronoun":
             if subj_pos:

@@ -123,6 +123,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _generic_courts(f)
     _metonyms(f)
     _same_surface(f)
+    _former_names(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
 
@@ -164,6 +165,29 @@ def _the_names(f: Finder) -> None:
         core = m.group("core")
         if f.lex.lookup(core) is None:
             f.the_names[core] = "The " + core
+
+
+_FORMER = re.compile(r"\s*,?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|group|business|owner)\s+)?"
+                     r"(?:formerly|previously|once|then)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$")
+_RENAMED = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:changed\s+its\s+(?:corporate\s+|company\s+)?name\s+to|"
+                      r"renamed\s+itself|rebranded\s+(?:itself\s+)?as|was\s+renamed)\s+(?:the\s+)?$")
+
+
+def _former_names(f: Finder) -> None:
+    """"Meta Platforms, the company formerly known as Facebook", "Facebook changed its corporate name to
+    Meta": one company under two names; the former name is an alias of the present one."""
+    ms = sorted((m for m in f.mentions if m.type in ("Company", "Product")), key=lambda m: m.start)
+    rename: dict[str, tuple[str, str]] = {}
+    for a, b in zip(ms, ms[1:]):
+        gap = f.text[a.end:b.start]
+        if a.type == "Company" and _FORMER.fullmatch(gap):
+            rename[b.name] = (a.name, a.type)
+        elif b.type == "Company" and _RENAMED.fullmatch(gap):
+            rename[a.name] = (b.name, b.type)
+    for m in f.mentions:
+        if m.name in rename and rename[m.name][0] != m.name:
+            m.name, m.type = rename[m.name]
+            m.owner = None
 
 
 def _same_surface(f: Finder) -> None:
@@ -459,6 +483,16 @@ def _product_context(f: Finder) -> None:
     lst = re.compile(rf"\b(?:the|its|their)[ \t]+(?P<list>{nm}(?:,[ \t]+{nm})*,?[ \t]+(?:and|or)[ \t]+{nm})[ \t]+(?:{pw})\b")
     found = [(m.start("list") + n.start(), n.group(0)) for m in lst.finditer(t)
              for n in re.finditer(nm, m.group("list")) if n.group(0) not in ("and", "or")]
+    # "Snap, whose Snapchat app": the owner named before "whose" is a company
+    for m in re.finditer(rf"(?<![\w.])(?P<owner>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){{0,2}}),[ \t]+whose[ \t]+"
+                         rf"(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b", t):
+        found.append((m.start("name"), m.group("name")))
+        ow = m.group("owner")
+        if ow.split()[0] not in f.en.stop and ow not in f.en.places and f.lex.lookup(ow) is None \
+                and f.free(m.start("owner"), m.end("owner")):
+            for o in re.finditer(r"(?<![\w&@-])" + re.escape(ow) + r"(?![\w&-])(?![ \t]+[A-Z])", t):
+                if f.free(o.start(), o.end()):
+                    f.add(o.start(), o.end(), ow, "Company", "pattern")
     for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
                re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
         found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]

@@ -29,8 +29,16 @@ class RolePatterns(ReadingBase):
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
                 gap = t[o.end:p.start]
-                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx}),?\s+", gap):
+                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+            # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
+            # the company the sentence is about
+            bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that)\s+)(?i:{self.role_rx})\s+$",
+                             t[max(ss, p.start - 60):p.start])
+            if bare and not any(c.subject == p.name for c in out) and self.subjects and self.subjects[-1] is not None \
+                    and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref":
+                o = self.subjects[-1]
+                out.append(self._cand("leads", p.name, o.name, i, ss, se, p.start, p.start, 0.7, "role"))
             # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
             for o in sm:
                 if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
@@ -69,6 +77,10 @@ class RolePatterns(ReadingBase):
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
+            if b.type == "Product" and a.type == "Company" and re.fullmatch(r",\s+whose\s+", gap):
+                # "Snap, whose Snapchat app"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
             if b.type == "Company" and a.type == "Company" and re.fullmatch(r"['’]s\s+", gap) and \
                     re.match(r"\s+(?:subsidiary|unit|division|arm|affiliate)\b", t[b.end:b.end + 14]):
                 # "AOL's Netscape unit"
