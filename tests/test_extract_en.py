@@ -1073,3 +1073,25 @@ def test_the_two_before_a_noun_is_a_determiner():
     ex = run("Masimo won a ruling against Apple. Apple, which makes the watches in Asia, pulled the two models "
              "from its online store on December 21.")
     assert not has(ex, "blocks", "Apple", "Masimo")
+
+
+def test_bare_month_in_a_new_paragraph_is_the_articles_year():
+    ex = run("Globex Corp. sued Initech Corp. on August 31, 2022.\n\nIn June Globex launched its Zeta X phone.",
+             date="2024-12-21")
+    assert has(ex, "launches", "Globex", "Zeta X", "2024-06")
+
+
+def test_past_perfect_in_a_subordinate_clause_does_not_take_the_main_date():
+    ex = run("A jury found on Friday that Globex Corp. did not breach its licence when it used designs it had "
+             "acquired by buying Initech Corp.", date="2024-12-21")
+    assert not has(ex, "acquires", "Globex", "Initech", "2024-12-20")
+
+
+def test_suit_court_from_the_one_court_ruling_and_headline_cause():
+    ex = extract(Article(id="t", title="Judge lets antitrust case against Globex go on", date="2022-01-12", source="",
+                         lang="en", text="Judge Ann Marsh of the U.S. District Court for the District of Columbia "
+                         "rejected Globex Corp.'s request on Tuesday. The FTC first sued Globex on December 9, 2020, "
+                         "saying it held monopoly power."))
+    ls = [l for l in ex.lawsuits if any("FTC" in n or "Federal Trade" in n or "联邦贸易" in n for n in l.plaintiffs)]
+    assert ls and ls[0].court == "U.S. District Court for the District of Columbia"
+    assert ls[0].cause == "antitrust"

@@ -203,7 +203,7 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                     court = cs[0].name
         cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
             _cause(text[ss:se], en, first=first) or \
-            _article_cause(text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
+            _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
         claim_cny = claim_amt = claim_cur = None
         if _CLAIM_WORDS.search(seg):
             for mo in find_money(seg):
@@ -231,6 +231,15 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                      and set(o.defendants) & set(ls.plaintiffs)]
             if len(courts) == 1 and all(o.court for o in prior):
                 ls.court = courts.pop()
+    # a suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
+    # article shows ruling on its parties, when there is exactly one
+    for ls in out:
+        if ls.court is None:
+            parties = set(ls.plaintiffs) | set(ls.defendants)
+            ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in parties}
+            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals", c)}
+            if len(trial) == 1 and len(ruling) == 1:
+                ls.court = trial.pop()
     # one suit told twice (same parties, same date): keep one, with what each telling adds
     merged: list[Lawsuit] = []
     for ls in out:

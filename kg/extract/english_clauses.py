@@ -274,8 +274,12 @@ class ClauseReading(ArgumentReading):
             neg = True
         # a report over an earlier event: "Qualcomm said (in December) the court had granted"
         d = self.dates.date_before(i, ts)
-        block = bool(d and self.report and self.report.search(t[d.end:ts])
-                     and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
+        pluperfect = re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts])
+        # "found on Friday that ... when it used designs it had acquired": the past perfect of a
+        # subordinate clause is earlier than the date of the clause it hangs on
+        block = bool(d and pluperfect and (
+            (self.report and self.report.search(t[d.end:ts]))
+            or re.search(r"\b(?:that|which|when|because|after|since|while)\b", t[d.end:ts])))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
         if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
             date = None         # "crushing competition by buying Instagram": the means, told without its own date

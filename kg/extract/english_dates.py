@@ -116,6 +116,10 @@ class EnDates:
                 (i + 1 >= len(sentences) or re.search(r"\n\s*\n?\s*$", text[se:sentences[i + 1][0]] + "\n"))
             if para_of[i] != gov_para:
                 gov = None
+            if i > 0 and para_of[i] != para_of[i - 1]:
+                # a new paragraph: a month written without a year ("In June Qualcomm launched") is
+                # the article's, not the year an earlier paragraph's story was in
+                self.year = None
             self.gov.append(gov or heading)
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):

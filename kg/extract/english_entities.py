@@ -731,8 +731,11 @@ def _short_forms(f: Finder) -> None:
                 shorts.setdefault(w, (m.name, m.type))
     # a short form that is itself the name of another entity of the article ("Palworld" beside
     # "Palworld Entertainment") is that entity
-    taken = {m.surface for m in f.mentions} | {m.name for m in f.mentions}
-    shorts = {w: v for w, v in shorts.items() if w not in taken or v[1] == "Person"}
+    taken: dict[str, set[str]] = {}
+    for m in f.mentions:
+        for n in (m.surface, m.name):
+            taken.setdefault(n, set()).add(m.name)
+    shorts = {w: v for w, v in shorts.items() if not (taken.get(w, set()) - {v[0]}) or v[1] == "Person"}
     if not shorts:
         return
     rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
