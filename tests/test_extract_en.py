@@ -1095,3 +1095,16 @@ def test_suit_court_from_the_one_court_ruling_and_headline_cause():
     ls = [l for l in ex.lawsuits if any("FTC" in n or "Federal Trade" in n or "联邦贸易" in n for n in l.plaintiffs)]
     assert ls and ls[0].court == "U.S. District Court for the District of Columbia"
     assert ls[0].cause == "antitrust"
+
+
+def test_the_same_day_is_the_day_of_the_event_told_last():
+    ex = run("A judge ruled on Tuesday for the agency. The ruling is a turnaround from last June, when Judge Ann "
+             "Marsh of the U.S. District Court for the District of Columbia dismissed Globex Corp.'s complaint. "
+             "On the same day she threw out a suit by Initech Corp.", date="2022-01-12")
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Initech", "2021-06")
+
+
+def test_suit_brought_by_a_group_led_by_an_office():
+    ex = run("Globex Corp. faced a suit brought by 46 states and Guam, led by New York Attorney General Jane Doe, "
+             "in December 2020.")
+    assert has(ex, "sues", "New York Attorney General", "Globex")

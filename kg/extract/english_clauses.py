@@ -226,6 +226,12 @@ class ClauseReading(ArgumentReading):
                         r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
                     if rel_head:
                         objects = rel_head[-1:]
+                if not objects and trig.frame == "OS" and rel == "sues":
+                    # "a suit brought by 46 states and Guam, led by New York's attorney general": the
+                    # named leader of an unnamed group of plaintiffs
+                    led = re.match(r"\s+[^;.]{0,90}?,\s+led\s+by\s+", t[te:se])
+                    if led:
+                        objects = [m for m in sm if m.start == te + led.end() and self._fits(rel, 0, m)][:1]
                 if not objects and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
                 if not objects and "deal" in trig.flags and re.match(
@@ -348,7 +354,7 @@ class ClauseReading(ArgumentReading):
                     left = [m for m in sm if m.end <= sv.start()]
                     for m in reversed(left):
                         # "Apple's lawyers said", "Apple said", "Apple, the iPhone maker, said"
-                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
+                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|,?\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
                             if not self.in_pp(m):
                                 speaker = m
                         break

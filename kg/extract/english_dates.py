@@ -154,7 +154,11 @@ class EnDates:
                     first_clause = True
                 back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I) or \
                     re.search(r"\b(?:since|from|until|by)\s+$", text[max(ss, d.start - 7):d.start], re.I) or \
-                    re.match(r"(?:since|from|until|by)\b", d.text, re.I)
+                    re.match(r"(?:since|from|until|by)\b", d.text, re.I) or \
+                    re.search(r"\bas\s+(?:recently|early|late|long\s+ago)\s+as\s+$", text[max(ss, d.start - 25):d.start], re.I)
+                if back and re.match(r",\s+when\b", text[d.end:d.end + 8]) and \
+                        not re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I):
+                    back = None     # "a turnaround from last June, when the judge ...": the time of an event
                 qs = text[text.rfind("\n", 0, d.start) + 1:d.start]
                 quoted = qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1
                 if first_clause and not back and not quoted:
@@ -362,6 +366,10 @@ def _anchor(anchors: list[str], need: int) -> str | None:
 def _anaphor(w: str, anchors: list[str]) -> str | None:
     day_words = ("the same day", "that day", "that afternoon", "that morning", "that evening", "that night",
                  "within hours", "hours later", "minutes later", "later that day", "earlier that day")
+    if w in ("the same day", "that day"):
+        # "the same day" is the day of the event told last; when that one is dated only to the month
+        # ("last June, when ... On the same day"), the month, not an older exact day
+        return anchors[-1] if anchors else None
     if w in day_words:
         return _anchor(anchors, 3)
     if w in ("the next day", "the following day", "a day later", "the day before", "the previous day"):
