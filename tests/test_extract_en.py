@@ -1108,3 +1108,44 @@ def test_suit_brought_by_a_group_led_by_an_office():
     ex = run("Globex Corp. faced a suit brought by 46 states and Guam, led by New York Attorney General Jane Doe, "
              "in December 2020.")
     assert has(ex, "sues", "New York Attorney General", "Globex")
+
+
+def test_html_lines_are_paragraphs_for_dates():
+    ex = extract(Article(id="t", title="", date="2023-09-27", source="", lang="en",
+                         text="Jane Roe first drew attention in 2017 with an essay.\nIn June the FTC sued Globex Corp. "
+                              "over its subscriptions."))
+    assert has(ex, "sues", "FTC", "Globex", "2023-06")
+
+
+def test_numbered_plaintiffs_listed_together():
+    ex = run("The Federal Trade Commission and 17 state attorneys general sued Globex Corp. on Tuesday.")
+    assert has(ex, "sues", "FTC", "Globex", "2021-09-14")
+    assert has(ex, "sues", "state attorneys general", "Globex", "2021-09-14")
+
+
+def test_entity_cues_units_operators_and_open_lists():
+    ex = run("Globex Corp. argues that it competes with Walmart, Vandelay and many other retailers. Its Ring "
+             "doorbell unit paid a fine. Globex bought the clinic operator One Medical, which closed in February.",
+             date="2023-09-27")
+    assert entity(ex, "Vandelay").type == "Company" and has(ex, "competes", "Globex", "Vandelay")
+    assert entity(ex, "Ring").type == "Company" and has(ex, "owns", "Globex", "Ring")
+    assert entity(ex, "One Medical") is not None and has(ex, "acquires", "Globex", "One Medical", "2023-02")
+
+
+def test_settlement_payment_needs_a_payee_and_charges_noun():
+    ex = run("In May Globex Corp. agreed to pay $25 million to settle charges that its Zeta voice assistant broke "
+             "privacy law.")
+    assert not any(r.type in ("cooperates", "accuses") and r.subject == "Globex" for r in ex.relations)
+
+
+def test_products_listed_with_their_heads_and_import_bans():
+    ex = run("The commission issued an exclusion order barring Globex Corp. from importing devices, which include "
+             "Zeta smart speakers, Quark phones and Bolt streaming gadgets.")
+    assert all(entity(ex, n).type == "Product" for n in ("Zeta", "Quark", "Bolt"))
+
+
+def test_coordinated_wrong_in_reported_clause():
+    ex = run("Initech Corp. has argued that Globex Corp. learned about its technology when the two worked together "
+             "in 2013, and then copied it for its own speakers.")
+    assert has(ex, "accuses", "Initech", "Globex")
+    assert has(ex, "cooperates", "Initech", "Globex", "2013")

@@ -34,7 +34,8 @@ class ArgumentReading(ReadingBase):
         while 0 <= j + direction < len(ms):
             a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
             gap = t[a.end:b.start]
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?", gap):
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?"
+                                r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap):
                 break
             nxt = ms[j + direction]
             if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):

@@ -95,6 +95,14 @@ class ClauseReading(ArgumentReading):
         self._noprod = "noprod" in trig.flags
         if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
             return None         # "a licensed version": an adjective, no act
+        if trig.pattern.lower() in ("charges that", "charge that") and re.search(
+                r"\b(?:settle[sd]?|settling|the|of|over|on|face[sd]?|facing|den(?:y|ied|ies)|dropp?(?:ed|s)?)\s+$",
+                t[max(ss, ts - 12):ts], re.I):
+            return None         # "to settle charges that ...": the noun, nobody charging
+        if "settlectx" in trig.flags and not re.match(
+                r"\s+(?:(?:the|its|their)\s+)?(?=[A-Z])|\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[$€£¥]?[\d.,]+\s*"
+                r"(?:million|billion|bn|m)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?=[A-Z])|\s+\w+\s+(?=[A-Z])", t[te:se]):
+            return None         # "agreed to pay $25 million to settle charges": no payee written
         if trig.pattern in ("buying", "purchasing") and not re.search(
                 r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
             return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
@@ -329,6 +337,16 @@ class ClauseReading(ArgumentReading):
             if nm and self._new_name(ss + nm.start(1), ss + nm.end(1), "Company") is not None:
                 sm = self._sent_mentions(ss, se)
                 doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers and self.speech:
+            # "argued that Google learned about its technology ... and then copied it": the subject of
+            # the reported clause does the coordinated wrong as well
+            co = re.search(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+)?$", t[ss:ts])
+            if co:
+                for v in self.speech.finditer(t, ss, ts):
+                    th = re.match(r"\s+(?:that\s+)?", t[v.end():ts])
+                    first = [m for m in sm if th and m.start == v.end() + th.end()]
+                    if first:
+                        doers = first
         if not doers:
             return None
         doer = doers[-1]

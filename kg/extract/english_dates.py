@@ -102,9 +102,11 @@ class EnDates:
         anchors: list[str] = []                          # dated openers, in text order
         para_of = []
         para = 0
+        # paragraphs: blank lines; in a text without any (HTML turned into text), each line
+        para_sep = r"\n\s*\n" if re.search(r"\n\s*\n", text.strip()) else r"\n"
         last_end = 0
         for ss, se, s in sentences:
-            if re.search(r"\n\s*\n", text[last_end:ss]):
+            if re.search(para_sep, text[last_end:ss]):
                 para += 1
             para_of.append(para)
             last_end = se
@@ -128,6 +130,8 @@ class EnDates:
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
                     self.year = year_before     # a year in someone's words does not set the narrative's year
+                elif re.search(r",\s+which\s+(?:was|were|had\s+been|is)\s+[a-z]+ed\b[^,;]*$", s[:m.start()]):
+                    self.year = year_before     # "..., which was announced in August 2022": background, not the narrative's year
                 if d is None:
                     continue
                 d.start += ss
@@ -312,9 +316,13 @@ class EnDates:
             # "before the Competition Appeal Tribunal": a preposition, not a clause of its own
             gap = re.sub(r"\bbefore\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,6}(?:Court|Tribunal|Commission|court|judge|jury|tribunal)\b",
                          " ", gap)
+            if re.fullmatch(r"[^,;]*?,\s+which\s+(?:was\s+|were\s+|had\s+been\s+)?(?:closed|completed|announced|"
+                            r"finali[sz]ed|signed|agreed|approved)\s+(?:in\s+|on\s+)?", gap):
+                return True         # "the acquisition of One Medical, which closed in February": the deal's own date
             if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):
                 return False
-            if re.fullmatch(r"[^,;]*?,\s+(?:a|an|the)\s+[^,;]{1,60},\s+(?:in|on|at|by)?\s*", gap):
+            if re.fullmatch(r"[^,;]*?,\s+(?:(?:a|an|the)\s+|(?:owner|maker|developer|operator|parent)\s+of\s+)[^,;]{1,60},\s+"
+                            r"(?:for\s+[^,;]{1,30}?\s+)?(?:in|on|at|by)?\s*", gap):
                 return True         # "bought Otto, a self-driving truck startup, in August 2016"
             if "," in gap:
                 # "have settled, according to a filing made on Wednesday": the filing dates the fact

@@ -463,7 +463,7 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
                      rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
@@ -493,8 +493,11 @@ def _product_context(f: Finder) -> None:
             for o in re.finditer(r"(?<![\w&@-])" + re.escape(ow) + r"(?![\w&-])(?![ \t]+[A-Z])", t):
                 if f.free(o.start(), o.end()):
                     f.add(o.start(), o.end(), ow, "Company", "pattern")
+    unit = r"(?![ \t]+(?:unit|subsidiary|division|affiliate|maker|makers|company|business)\b)"
     for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
-               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
+               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit),
+               # "which include Nest smart speakers, Pixel phones and Chromecast streaming gadgets"
+               re.compile(rf"(?:\b(?:include|includes|included|including|such\s+as|and|or)|,)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit)):
         found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
     for s, raw in sorted(found):
         if True:
@@ -700,7 +703,8 @@ def _lists(f: Finder) -> None:
                 continue
             # only a genuine list: an "and"/"or" closes it within the next names
             tail = t[ws:ws + 80]
-            if not re.match(rf"{re.escape(w)}(?:,\s+[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)*,?\s+(?:and|or)\s+[A-Z]", tail) \
+            if not re.match(rf"{re.escape(w)}(?:,\s+[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)*,?\s+(?:and|or)\s+"
+                            r"(?:[A-Z]|(?:many\s+|several\s+|various\s+|some\s+|dozens\s+of\s+)?other\s+[a-z])", tail) \
                     and not re.search(r"(?:and|or)\s+$", t[m.end:ws]):
                 continue
             if True:
@@ -870,20 +874,29 @@ def _cues_of(f: Finder, typ: str) -> None:
     t = f.text
     heads = {k[4:] for k, v in f.en.coref.items() if v == typ and k.lower().startswith("the ")}
     if typ == "Company":
-        heads |= {"maker", "manufacturer", "chipmaker", "company", "firm"}
+        heads |= {"maker", "manufacturer", "chipmaker", "company", "firm", "operator", "provider", "supplier",
+                  "vendor", "producer", "carrier", "lender", "insurer", "brewer", "airline"}
     if not heads:
         return
     heads = sorted(heads, key=len, reverse=True)
     hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
-    rx = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}),[ \t]+(?:the|a|an)[ \t]+"
+    nm = r"(?:[A-Z]|[a-z][A-Z])[\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}"      # "iRobot" too
+    rx = re.compile(r"(?<![\w.&'’-])(?P<name>" + nm + r"),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
     # "the audio group Sound United", "the start-up Nuvia": the noun before the name
     rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:" + hx + r")[ \t]+"
-                     r"(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3})(?![\w&'’-])")
-    for m in list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]:
+                     r"(?P<name>" + nm + r")(?![\w&'’-])")
+    found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
+    if typ == "Company":
+        # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
+        found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
+                                         r"(?:unit|subsidiary|division|affiliate)\b", t)]
+    cued = {id(m) for m in found if m.re is not rx}
+    for m in found:
         words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
-        while words and (words[0] in f.en.stop or words[0] in f.en.places):
-            words.pop(0)
+        while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
+                (id(m) not in cued or words[0] in f.en.places or len(words) == 1):
+            words.pop(0)        # "... Apple. Initech, the maker": an opener, not a word of the name
         if not words or any(w.lower() in f.en.months or w.lower() in f.en.weekdays for w in words):
             continue
         name = " ".join(words)

@@ -33,7 +33,8 @@ class RolePatterns(ReadingBase):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
             # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
             # the company the sentence is about
-            bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that)\s+)(?i:{self.role_rx})\s+$",
+            bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
+                             rf"succeeds|replaces|followed|ousted)\s+)(?i:{self.role_rx})\s+$",
                              t[max(ss, p.start - 60):p.start])
             if bare and not any(c.subject == p.name for c in out) and self.subjects and self.subjects[-1] is not None \
                     and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref":
@@ -84,6 +85,12 @@ class RolePatterns(ReadingBase):
             if b.type == "Company" and a.type == "Company" and re.fullmatch(r"['’]s\s+", gap) and \
                     re.match(r"\s+(?:subsidiary|unit|division|arm|affiliate)\b", t[b.end:b.end + 14]):
                 # "AOL's Netscape unit"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
+            if a.type == "Company" and b.type == "Company" and re.fullmatch(r"['’]s\s+|\s+", gap) and \
+                    (a.source != "coref" or a.surface.lower() in ("its", "their")) and \
+                    re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:subsidiary|unit|division|affiliate)\b", t[b.end:b.end + 30]):
+                # "its Ring doorbell unit"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
