@@ -1149,3 +1149,36 @@ def test_coordinated_wrong_in_reported_clause():
              "in 2013, and then copied it for its own speakers.")
     assert has(ex, "accuses", "Initech", "Globex")
     assert has(ex, "cooperates", "Initech", "Globex", "2013")
+
+
+def test_plural_suits_against_both_are_one_suit_each():
+    ex = run("Globex Corp. and Initech Corp. pulled the game from their stores within hours, and Vandelay Industries "
+             "filed suits against both companies the same day in the U.S. District Court for the Northern District "
+             "of California.")
+    assert len([l for l in ex.lawsuits if "Vandelay Industries" in l.plaintiffs]) == 2
+
+
+def test_functional_titles_do_not_lead_and_office_titles_introduce_people():
+    ex = run("Jane Roe, Globex Corp.'s president of global affairs, said it would appeal. Attorney General John Doe "
+             "called it a win.")
+    assert not has(ex, "leads", "Jane Roe", "Globex")
+    assert entity(ex, "John Doe") is not None and entity(ex, "General John Doe") is None
+
+
+def test_a_lede_dates_the_courts_next_act_and_court_rules_on_product_owners():
+    ex = run("A federal judge on Tuesday allowed the Federal Trade Commission to press ahead. Judge Ann Marsh of the "
+             "U.S. District Court for the District of Columbia rejected Globex Corp.'s request to dismiss the case.")
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Globex", "2021-09-14")
+    ex = run("A federal jury in San Francisco decided on Monday that Globex Corp.'s Zeta Store is an illegal monopoly.")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Globex", "2021-09-13")
+    ex = run("Initech Corp. said Globex Corp. should not be allowed to buy rivals.")
+    assert not any(r.type == "rules" for r in ex.relations)
+
+
+def test_payments_for_deals_and_winning_users_from():
+    ex = run("Globex Corp. runs a search engine. Much of the case centred on Globex's payments to Initech Corp. to be "
+             "the default search engine. "
+             "Globex also pays Vandelay Industries.")
+    assert has(ex, "cooperates", "Globex", "Initech") and has(ex, "cooperates", "Globex", "Vandelay Industries")
+    ex = run("Initech Corp., whose Zeta search engine has struggled to win users from Globex Corp., testified.")
+    assert has(ex, "competes", "Zeta", "Globex") or has(ex, "competes", "Initech", "Globex")

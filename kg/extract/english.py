@@ -36,6 +36,7 @@ def extract_en(article: Article) -> Extraction:
     dates = EnDates(text, sentences, article.date, en)
     reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
     cands = reader.run()
+    _dated_by_lede(cands, sentences)
     mentions = reader.mentions
     entities = _entities(mentions, lex)
     for e in entities:
@@ -77,6 +78,24 @@ def extract_en(article: Article) -> Extraction:
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+def _dated_by_lede(cands, sentences) -> None:
+    """"A federal judge on Tuesday allowed the FTC to go ahead. Judge Boasberg rejected Meta's request
+    ...": a court's (a regulator's) undated act told right after a dated act of the same court is
+    the same occasion, told again in detail."""
+    idx = {ss: k for k, (ss, _, _) in enumerate(sentences)}
+    for c in cands:
+        if c.date is not None or c.negated or c.type not in ("rules", "fines"):
+            continue
+        k = idx.get(c.ss)
+        if not k:
+            continue
+        prev = sentences[k - 1][0]
+        ds = {p.date for p in cands if p.ss == prev and p.type == c.type and p.subject == c.subject
+              and p.date and not p.negated}
+        if len(ds) == 1:
+            c.date = ds.pop()
 
 
 _NOT_AN_END = re.compile(r"(?:\b(?:v|vs|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|approx|est|Ave|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$")
@@ -170,13 +189,15 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
     for r in sues:
         c = trig_of.get((r.subject, r.object, r.date, r.start))
         tpos = c.tstart if c else r.start
-        groups.setdefault((r.start, tpos, r.date), []).append(r)
+        # "filed suits against both companies": one suit per defendant
+        each = r.object if c and re.search(r"\b(?:suits|lawsuits|complaints|cases)\b", text[c.tstart:c.tend]) else None
+        groups.setdefault((r.start, tpos, r.date, each), []).append(r)
     us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
     settled = {tuple(sorted((r.subject, r.object))) for r in relations
                if r.type == "cooperates" and not r.negated
                and re.search(r"settle|dismiss|drop|pay|paid|truce", r.trigger or "", re.I)}
     out: list[Lawsuit] = []
-    for (ss, tpos, date), rs in groups.items():
+    for (ss, tpos, date, _each), rs in groups.items():
         plaintiffs = list(dict.fromkeys(r.subject for r in rs))
         se = rs[0].end
         # the suit's own clause: from the trigger to the next clause that starts a new event

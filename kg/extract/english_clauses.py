@@ -79,6 +79,8 @@ class ClauseReading(ArgumentReading):
             return None
         if "settlectx" in trig.flags and not self._settle_context(i, ss, se):
             return None
+        if "dealctx" in trig.flags and not self._deal_context(i, ss, se):
+            return None
         if "wrongctx" in trig.flags:
             clause = re.split(r"[;]|,\s+(?:but|while|and)\s", t[te:se])[0]
             if not (self.wrong and self.wrong.search(clause)):
@@ -106,6 +108,9 @@ class ClauseReading(ArgumentReading):
         if trig.pattern in ("buying", "purchasing") and not re.search(
                 r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
             return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
+        if court_trig and trig.pattern == "allowed" and re.search(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$",
+                                                                 t[max(ss, ts - 20):ts]):
+            return None         # "it should not be allowed to": nobody ruling
         if court_trig and re.fullmatch(r"rulings?", t[ts:te], re.I) and \
                 re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", t[max(ss, ts - 30):ts], re.I):
             return None         # "while it challenges a ruling that ...": the noun, not the court acting
@@ -251,8 +256,18 @@ class ClauseReading(ArgumentReading):
                         b = deals[-1].subject
                         objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
                 if court_trig:
-                    # a court rules on parties, not on the products its ruling talks about
-                    objects = [o for o in objects if o.type != "Product"]
+                    # a court rules on parties, not on the products its ruling talks about: the owner
+                    # of the product ("that Google's Play Store ... are illegal monopolies"), when written
+                    kept = []
+                    for o in objects:
+                        if o.type != "Product":
+                            kept.append(o)
+                            continue
+                        poss = [m for m in sm if m.end <= o.start and re.fullmatch(r"['’]s?\s+", t[m.end:o.start])
+                                and m.type == "Company"]
+                        if poss:
+                            kept.append(poss[-1])
+                    objects = kept
                 if not objects and court_trig and re.match(
                         r"\s+(?:[\w-]+\s+){0,4}?(?:deal|settlement|agreement|accord|merger|acquisition|purchase|takeover)s?\b",
                         t[te:se]) and any(m.type == "Court" or m.name in self.judges for m in subjects):
@@ -448,6 +463,19 @@ class ClauseReading(ArgumentReading):
         r"(?:[\w-]+\s+){0,5}?(?:suits?|lawsuits?|claims?|cases?|complaints?|litigation)\b|"
         r"\b(?:end|ends|ended|ending|resolve|resolves|resolved|resolving)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:dispute|disputes|fight|feud|war|battle|litigation|suits?|lawsuits?)\b", re.I)
+
+    _DEAL_CTX = re.compile(r"\b(?:payments?|deals?|agreements?|contracts?|default|revenue[ -]shar\w*|royalt\w*|"
+                           r"licen[cs]\w*|partnership)\b", re.I)
+
+    def _deal_context(self, i: int, ss: int, se: int) -> bool:
+        """A payment between two companies is a commercial deal when its sentence, or the one before it in
+        the same paragraph, speaks of payments, deals, defaults, licences or royalties."""
+        if self._DEAL_CTX.search(self.text, ss, se):
+            return True
+        if i > 0:
+            ps, pe, _ = self.sentences[i - 1]
+            return not re.search(r"\n", self.text[pe:ss]) and bool(self._DEAL_CTX.search(self.text, ps, pe))
+        return False
 
     def _settle_context(self, i: int, ss: int, se: int) -> bool:
         """A payment between two parties is a settlement when its sentence, or the sentence before it

@@ -408,13 +408,13 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
 
 def _people(f: Finder) -> None:
     t = f.text
-    before = _role_regex(f.en, ("exec", "judge", "other", "title"))
+    before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
     rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
         kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
         # capitalised titles (Judge, Mr.) must be written capitalised
-        if kind in ("judge", "title") and not role[0].isupper():
+        if kind in ("judge", "title", "office") and not role[0].isupper():
             continue
         name = m.group("name")
         if not all(w[0].isupper() for w in name.split()):

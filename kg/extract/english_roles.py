@@ -47,7 +47,8 @@ class RolePatterns(ReadingBase):
                 gap = t[p.end:o.start]
                 after = t[o.end:se]
                 if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
-                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b", after):
+                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
+                    # (not "Google's president of global affairs": the head of a function, not of the company)
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
                 if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
