@@ -1182,3 +1182,39 @@ def test_payments_for_deals_and_winning_users_from():
     assert has(ex, "cooperates", "Globex", "Initech") and has(ex, "cooperates", "Globex", "Vandelay Industries")
     ex = run("Initech Corp., whose Zeta search engine has struggled to win users from Globex Corp., testified.")
     assert has(ex, "competes", "Zeta", "Globex") or has(ex, "competes", "Initech", "Globex")
+
+
+def test_fines_listed_each_with_its_amount():
+    ex = run("The European Commission fined Globex Corp. 500 million euros and Initech Corp. 200 million euros on "
+             "Wednesday.")
+    assert has(ex, "fines", "European Commission", "Globex", "2021-09-15")
+    assert has(ex, "fines", "European Commission", "Initech", "2021-09-15")
+
+
+def test_an_amount_before_a_new_clause_does_not_extend_the_list():
+    ex = run("Intel agreed to pay Advanced Micro Devices $1.25 billion, and AMD agreed to drop its lawsuits against "
+             "its larger rival.")
+    assert has(ex, "competes", "AMD", "Intel")
+
+
+def test_suit_brought_by_after_another_verb_and_relative_clause_subjects():
+    ex = run("The European Commission fined Vandelay Industries on Wednesday. "
+             "The fines are smaller than the 1.8 billion euros the Commission imposed on Globex Corp. in March 2024 "
+             "in a case brought by Initech Corp., which had complained that Globex's rules stopped it from "
+             "telling users about cheaper offers.", date="2025-04-24")
+    assert not has(ex, "sues", "Initech", "European Commission")
+    assert has(ex, "fines", "European Commission", "Globex", "2024-03")
+    assert has(ex, "accuses", "Initech", "Globex")
+
+
+def test_investigation_of_the_deal_in_view_and_merger_suit_cause():
+    ex = run("Globex Corp. agreed to buy Initech Corp. in September 2020.\n\nThe FTC sued to block the deal in December. "
+             "The European Commission had opened an in-depth investigation in October.", date="2022-02-09")
+    assert has(ex, "fines", "European Commission", "Globex", "2021-10")
+    ls = [l for l in ex.lawsuits if "Globex" in l.defendants]
+    assert ls and ls[0].cause == "antitrust"
+
+
+def test_a_sentence_end_is_not_part_of_an_organisation_name():
+    ex = run("Relations between Brussels and Washington are tense. President Jane Roe has threatened tariffs.")
+    assert entity(ex, "Washington.") is None and entity(ex, "Washington") is None

@@ -34,12 +34,18 @@ class ArgumentReading(ReadingBase):
         while 0 <= j + direction < len(ms):
             a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
             gap = t[a.end:b.start]
+            # "fined Apple 500 million euros and Meta 200 million euros": an amount after each name
+            if direction > 0:
+                gap = re.sub(r"^\s+(?:about\s+|nearly\s+|some\s+)?[$€£¥]?[\d.,]+\s*(?:million|billion|trillion|bn|m)?"
+                             r"(?:\s+(?:euros|dollars|yuan|won|pounds|yen))?(?=\s*(?:,|and\b|or\b))", "", gap)
             if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?"
                                 r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap):
                 break
             nxt = ms[j + direction]
             if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
                 break
+            if re.search(r",\s*(?:and|but)\s", gap) and self._starts_clause(b):
+                break       # "pay AMD $1.25 billion, and AMD agreed to ...": a new clause, not the list
             out.append(nxt)
             j += direction
         return out if direction > 0 else list(reversed(out))
@@ -56,6 +62,13 @@ class ArgumentReading(ReadingBase):
         for m in reversed(left):
             gap = t[m.end:ts]
             if re.fullmatch(r"['’]s?\s+(?:[\w$€£.,%-]+\s+){0,4}", gap) and self._fits(rel, 0, m):
+                return m
+            break
+        for m in reversed(left):
+            # "a case brought by Spotify, which had complained that ...": the head of the relative
+            # clause the trigger opens is its subject, prepositional phrase or not
+            if re.fullmatch(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|long|\w+ly)\s+)*", t[m.end:ts]) \
+                    and self._fits(rel, 0, m) and m.source != "coref":
                 return m
             break
         rc = None
@@ -166,6 +179,13 @@ class ArgumentReading(ReadingBase):
             if after:
                 return after[:1]
         names = {s.name for s in subjects}
+        if rel == "fines" and not self.facts.get(rel) and self.facts.get("acquires") and re.search(
+                r"\b(?:deal|merger|acquisition|takeover|purchase|transaction)\b",
+                t[self.sentences[max(0, self._sent_index(te) - 1)][0]:se], re.I):
+            # "The European Commission had opened an in-depth investigation in October": into the
+            # deal in view, that is its buyer
+            b = self.facts["acquires"][-1].subject
+            return [Mention(te, te, b, self._type_of(b), b, "coref")]
         if rel == "fines" and not any(c.subject in names for c in self.facts.get(rel, [])):
             # "the European Commission imposed a record fine": the company under investigation in
             # view, when the article has exactly one
@@ -184,6 +204,12 @@ class ArgumentReading(ReadingBase):
             if c.object in names and c.subject not in names:
                 return [Mention(te, te, c.subject, self._type_of(c.subject), c.subject, "coref")]
         return []
+
+    def _sent_index(self, pos: int) -> int:
+        for k, (a, b, _) in enumerate(self.sentences):
+            if a <= pos < b or pos == b:
+                return k
+        return 0
 
     _CAPNAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
 

@@ -125,6 +125,7 @@ class ClauseReading(ArgumentReading):
             return self._read_product_subject(i, ss, se, sm, ts, te, trig)
         subjects: list[Mention] = []
         objects: list[Mention] = []
+        settle_os = False
         if passive:
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
@@ -163,6 +164,7 @@ class ClauseReading(ArgumentReading):
                     main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
                     if main is not None and self._fits(rel, 1, main):
                         subj = main
+                        settle_os = True
                 if subj is None and trig.pattern.endswith(" of"):
                     # "the acquisition of X by Y" with nothing before it
                     objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
@@ -283,6 +285,11 @@ class ClauseReading(ArgumentReading):
                     last = (self.facts.get("rules") or self.suits or [None])[-1]
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+        if trig.frame == "OS" and rel == "sues" and subjects and not settle_os and \
+                re.search(r"\b(?!faced\b|settled\b|defeated\b)(?:[a-z]+ed|said|says|told|paid|won|lost)\b", t[subjects[-1].end:ts]):
+            # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
+            # another verb is not the one sued
+            return None
         if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not re.fullmatch(
                 r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                 r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):

@@ -427,6 +427,8 @@ def _people(f: Finder) -> None:
                 words = org.group(1).split()
                 while words and (words[0] in f.en.stop or words[0] in f.en.places):
                     words.pop(0)
+                if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+                    words = []          # "... and Washington. President Donald Trump": a sentence ended
                 if words:
                     oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
                     os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))

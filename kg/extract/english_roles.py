@@ -37,7 +37,8 @@ class RolePatterns(ReadingBase):
                              rf"succeeds|replaces|followed|ousted)\s+)(?i:{self.role_rx})\s+$",
                              t[max(ss, p.start - 60):p.start])
             if bare and not any(c.subject == p.name for c in out) and self.subjects and self.subjects[-1] is not None \
-                    and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref":
+                    and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref" \
+                    and self.subjects[-1].end <= p.start:
                 o = self.subjects[-1]
                 out.append(self._cand("leads", p.name, o.name, i, ss, se, p.start, p.start, 0.7, "role"))
             # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
