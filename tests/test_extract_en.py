@@ -1218,3 +1218,37 @@ def test_investigation_of_the_deal_in_view_and_merger_suit_cause():
 def test_a_sentence_end_is_not_part_of_an_organisation_name():
     ex = run("Relations between Brussels and Washington are tense. President Jane Roe has threatened tariffs.")
     assert entity(ex, "Washington.") is None and entity(ex, "Washington") is None
+
+
+def test_possessive_of_a_product_someone_else_owns_is_not_ownership():
+    ex = run("Google cut off Huawei's Android access on Sunday.")
+    assert not has(ex, "owns", "Huawei", "Android")
+
+
+def test_blacklists_and_refusals_to_supply():
+    ex = run('The Commerce Department added Huawei to its "entity list" on May 16. Chipmakers including Intel, '
+             "Qualcomm and Broadcom have told their employees they will not supply Huawei until further notice.",
+             date="2019-05-21")
+    assert has(ex, "blocks", "Commerce Department", "Huawei", "2019-05-16")
+    assert all(has(ex, "blocks", x, "Huawei") for x in ("Intel", "Qualcomm", "Broadcom"))
+
+
+def test_report_date_dates_the_reported_fact_and_criminal_charges():
+    ex = run("Google has suspended business with Huawei, a person familiar with the matter said on Sunday. In January "
+             "the Justice Department charged Huawei with stealing trade secrets.", date="2019-05-21")
+    assert has(ex, "blocks", "Google", "Huawei", "2019-05-19")
+    assert has(ex, "sues", "Justice Department", "Huawei", "2019-01")
+
+
+def test_investment_partnership_and_catching_up():
+    ex = run("Microsoft said on Monday it would make an investment in OpenAI, the start-up behind ChatGPT, deepening "
+             "a partnership that it hopes will help it catch up with Google. It follows earlier investments of "
+             "$1 billion in 2019.", date="2023-01-24")
+    assert has(ex, "invests", "Microsoft", "OpenAI", "2023-01-23") and has(ex, "invests", "Microsoft", "OpenAI", "2019")
+    assert has(ex, "cooperates", "Microsoft", "OpenAI") and has(ex, "competes", "Microsoft", "Google")
+    assert entity(ex, "2019") is None
+
+
+def test_an_unknown_name_closing_a_product_list():
+    ex = run("Huawei phones will not be able to use Google apps, including the Google Play Store and Zmail.")
+    assert entity(ex, "Zmail") is not None and entity(ex, "Zmail").type == "Product"

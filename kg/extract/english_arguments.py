@@ -232,8 +232,8 @@ class ArgumentReading(ReadingBase):
         while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
                          or words[-1] in self.en.stop):
             words.pop()
-        if not words or len(words) > 4:
-            return None
+        if not words or len(words) > 4 or all(re.fullmatch(r"[\d.,%$€£¥-]+", w) for w in words):
+            return None         # ("In 2019 it created ...": a year is not a name)
         if words[0].lower().rstrip(".") in self.en.months or words[0].lower() in self.en.weekdays:
             return None         # "on April 16", "on Friday"
         name = " ".join(words)

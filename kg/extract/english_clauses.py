@@ -560,6 +560,15 @@ class ClauseReading(ArgumentReading):
                 if not re.search(r"[;,]", gap):
                     for o in self._list_from(right[0], right):
                         pairs.append((subj, o))
+        # "Microsoft said it would invest in OpenAI, ..., deepening a partnership": the partnership of
+        # the sentence's subject with the other company of its main clause
+        if not pairs and trig.pattern.lower() in ("partnership", "alliance", "relationship") and \
+                re.search(r",\s+[a-z]+ing\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]):
+            s0 = self.subjects[-1] if self.subjects else None
+            if s0 is not None and s0.type == "Company":
+                others = [m for m in sm if m.start > s0.end and m.end <= ts and m.type == "Company" and m.name != s0.name]
+                if others:
+                    pairs.append((s0, others[0]))
         # a settlement / partnership noun in a sentence naming exactly two companies
         if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
                 "settlement", "partnership", "alliance", "rivalry"):

@@ -684,6 +684,14 @@ def _lists(f: Finder) -> None:
     word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
     rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
     bad = f.en.stop | f.en.places
+    # "including the Google Play Store and Gmail": an unknown name closing a list with a product
+    for m in [x for x in f.mentions if x.type == "Product"]:
+        mm = re.match(r",?\s+and\s+([A-Z][\w&'’-]*)(?=\s*[.,;]|\s+(?:were|are|was|is)\b)", t[m.end:m.end + 40])
+        if mm and re.search(r"\b(?:including|such\s+as|like)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}$", t[max(0, m.start - 40):m.start]):
+            w = mm.group(1)
+            s = m.end + mm.start(1)
+            if w not in bad and f.free(s, s + len(w)) and f.lex.lookup(w) is None and w.lower() not in f.en.months:
+                f.add(s, s + len(w), w, "Product", "pattern")
     changed = True
     rounds = 0
     while changed and rounds < 6:

@@ -61,9 +61,10 @@ def _pattern(p: str) -> re.Pattern:
     for i, chunk in enumerate(p.split("…")):
         words = [re.escape(w) for w in chunk.split()]
         if words:
-            parts.append(r"\s+".join(words))
-    # a parenthesis ("€1.06 billion ($1.45 billion) fine") counts as one word of the gap
-    gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?"
+            parts.append(r"\s+[\"“]?".join(words))
+    # a parenthesis ("€1.06 billion ($1.45 billion) fine") counts as one word of the gap; a word may
+    # open a quotation ('added Huawei to its "entity list"')
+    gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?[\"“]?"
     body = gap.join(parts)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
 

@@ -100,6 +100,9 @@ class RolePatterns(ReadingBase):
             if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
+            le_b = self.lex.entities.get(b.name)
+            if b.type == "Product" and ((le_b is not None and le_b.owner and le_b.owner != a.name) or (b.owner and b.owner != a.name)):
+                continue        # "Huawei's Android access", "its Bing engine" of another: not what the possessor owns
             if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
                     re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
