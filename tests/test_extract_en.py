@@ -1252,3 +1252,48 @@ def test_investment_partnership_and_catching_up():
 def test_an_unknown_name_closing_a_product_list():
     ex = run("Huawei phones will not be able to use Google apps, including the Google Play Store and Zmail.")
     assert entity(ex, "Zmail") is not None and entity(ex, "Zmail").type == "Product"
+
+
+def test_sale_of_a_described_business_and_its_date_in_the_next_sentence():
+    ex = run("Meta Platforms has agreed to sell the animated-image library Giphy to Shutterstock for $53 million. "
+             "The sale, announced by Shutterstock on Tuesday, values Giphy at a fraction of the roughly $400 million "
+             "that Meta, then still called Facebook, paid for it in May 2020.")
+    assert has(ex, "acquires", "Shutterstock", "Giphy", "2021-09-14")
+    assert has(ex, "acquires", "Meta Platforms", "Giphy", "2020-05")
+    assert entity(ex, "Facebook") is None or entity(ex, "Facebook").name == entity(ex, "Meta Platforms").name
+
+
+def test_divestiture_orders_and_investigations_of_a_deal():
+    ex = run("Globex Corp. agreed to buy Initech Corp. on June 16.\n\nThe Federal Trade Commission had investigated "
+             "whether the merger violated antitrust law. The Competition and Markets Authority ordered Globex to "
+             "sell Initech.", date="2017-08-25")
+    assert has(ex, "fines", "FTC", "Globex")
+    assert has(ex, "blocks", "Competition and Markets Authority", "Globex")
+
+
+def test_participle_takes_the_subject_of_its_own_clause():
+    ex = run("Shares of rival grocers such as Kroger and Costco fell, and Walmart, the largest US grocer, has since "
+             "stepped up its online push, buying the menswear label Bonobos in June.", date="2017-08-25")
+    assert entity(ex, "Kroger") is not None
+    assert not has(ex, "acquires", "Costco", "Bonobos")
+
+
+def test_a_stake_taken_in_the_company_the_sentence_is_about():
+    ex = run("Costco came under pressure from Jana Partners, an activist hedge fund that took a stake of "
+             "about 8% in April.", date="2017-08-25")
+    assert has(ex, "invests", "Jana Partners", "Costco", "2017-04")
+
+
+def test_future_closing_is_not_the_date_of_the_deal_and_asides_keep_their_year():
+    ex = run("Globex Corp. will complete its $13.7 billion purchase of Initech Corp. on Monday.", date="2017-08-25")
+    assert not has(ex, "acquires", "Globex", "Initech", "2017-08-21")
+    ex = run("Amazon has sold groceries through its Zeta service, launched in Seattle in 2007, and opened its "
+             "first Amazon Go store in December.", date="2017-08-25")
+    assert has(ex, "launches", "Amazon", "Amazon Go", "2016-12")
+
+
+def test_the_company_in_object_position_is_not_a_listed_rival():
+    ex = run("Globex Corp. argues that it competes with Walmart, Target and many other retailers. It is the second "
+             "time that the agency has taken the company to court.")
+    assert not has(ex, "sues", "Walmart", "Target") and not any(r.type == "sues" and r.object in ("Target", "沃尔玛")
+                                                                  for r in ex.relations)

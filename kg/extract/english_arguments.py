@@ -67,7 +67,8 @@ class ArgumentReading(ReadingBase):
         for m in reversed(left):
             # "a case brought by Spotify, which had complained that ...": the head of the relative
             # clause the trigger opens is its subject, prepositional phrase or not
-            if re.fullmatch(r",\s+(?:which|who)\s+(?:(?:had|has|have|also|then|later|long|\w+ly)\s+)*", t[m.end:ts]) \
+            if re.fullmatch(r",\s+(?:(?:a|an|the)\s+[^,;]{1,50}?\s+)?(?:which|who|that)\s+(?:(?:had|has|have|also|then|later|long|\w+ly)\s+)*",
+                            t[m.end:ts]) \
                     and self._fits(rel, 0, m) and m.source != "coref":
                 return m
             break
@@ -194,6 +195,13 @@ class ArgumentReading(ReadingBase):
                 o = targets.pop()
                 return [Mention(te, te, o, self._type_of(o), o, "coref")]
             return []
+        if rel == "invests" and not any(c.subject in names for c in self.facts.get(rel, [])):
+            # "Jana Partners, an activist fund that took a stake of about 8%": in the company the
+            # sentence is about
+            ss_ = self.sentences[self._sent_index(te)][0]
+            s0 = self._subject_of([m for m in self._sent_mentions(ss_, se) if m.end <= te])
+            if s0 is not None and s0.name not in names and s0.type == "Company":
+                return [Mention(te, te, s0.name, s0.type, s0.surface, "coref")]
         for c in reversed(self.facts.get(rel, []) if rel != "sues" else self.suits):
             if rel != "sues":
                 if c.subject in names and c.object not in names:
@@ -331,6 +339,15 @@ class ArgumentReading(ReadingBase):
                         m.owner = owner.name
                     else:
                         self.mentions.append(owner)
+        if rel == "acquires" and frame == "SELL":
+            # "agreed to sell the animated-image library Giphy to Shutterstock": what is sold
+            sm_ = re.match(r"[ \t]+(?:(?:the|its|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}?(?=[A-Z])", t[te:se])
+            if sm_:
+                p = te + sm_.end()
+                n = self._CAPNAME.match(t, p, se)
+                if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs) and \
+                        re.match(r"\s+to\s", t[n.end():n.end() + 4]):
+                    self._new_name(n.start(), n.end(), "Company")
         if rel == "acquires":
             to = re.search(r"\bto[ \t]+(?:the[ \t]+)?(?=[A-Z])", t[te:se])
             if to and not re.search(r"[,;]", t[te:te + to.start()]):

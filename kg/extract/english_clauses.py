@@ -155,6 +155,15 @@ class ClauseReading(ArgumentReading):
                 subjects = last_subject
             elif participle and self.subjects[-1] is not None:
                 subj = self.subjects[-1]
+                # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
+                # the subject of the clause the participle hangs on
+                cl = list(re.finditer(r"(?:,\s+(?:and|but|while)\s+|;\s+)", lead))
+                if cl:
+                    a0 = ss + cl[-1].end()
+                    inner = [m for m in sm if a0 <= m.start < ts and m.type in ("Company", "Organization", "Regulator")
+                             and not self.in_pp(m)]
+                    if inner and inner[0].start == a0 + len(re.match(r"(?:the\s+)?", t[a0:ts]).group(0)):
+                        subj = inner[0]
                 subjects = [subj]
             else:
                 subj = self._left_subject(rel, ss, ts, sm, trig)
@@ -188,7 +197,8 @@ class ClauseReading(ArgumentReading):
                 things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)
                           and not (m.source == "coref" and m.surface.lower() == "its")
                           and re.fullmatch(r"\s+(?:(?:the|its|their|a|an|his|her)\s+)?(?:(?:[\w%.-]+\s+){0,2}"
-                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?)?",
+                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?|"
+                                           r"(?:[a-z][\w-]*\s+){1,3})?",        # "the animated-image library Giphy"
                                            t[te:m.start])
                           and len(t[m.end:te + to.start()].split()) <= 3][:1]
                 if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
@@ -317,6 +327,9 @@ class ClauseReading(ArgumentReading):
             (self.report and self.report.search(t[d.end:ts]))
             or re.search(r"\b(?:that|which|when|because|after|since|while)\b", t[d.end:ts])))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
+                              r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
+            date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
         if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
             date = None         # "crushing competition by buying Instagram": the means, told without its own date
         if trig.frame == "OS" and rel == "sues" and re.search(

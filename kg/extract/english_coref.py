@@ -80,6 +80,11 @@ class CorefReading(ReadingBase):
                 found.append((m.start(), m.end(), m.group(0)))
         for m in re.finditer(r"\bthe\s+(\S+)\s+maker\b", t[ss:se], re.I):
             found.append((ss + m.start(), ss + m.end(), m.group(0)))
+        # "the organic grocer", "the British chip designer": a company noun with one modifier
+        for m in re.finditer(r"\b[Tt]he\s+[a-z][\w-]+\s+(?:grocer|retailer|chipmaker|carmaker|automaker|startup|start-up|"
+                             r"chip\s+designer|conglomerate|supermarket\s+chain|chain)\b(?!['’])(?![ \t]+[A-Z])", t[ss:se]):
+            # (not "the graphics chipmaker ATI Technologies": a description before the name it introduces)
+            found.append((ss + m.start(), ss + m.end(), "the company"))
         nat = []
         if self.nat_rx is not None:
             for m in self.nat_rx.finditer(t, ss, se):
@@ -213,6 +218,13 @@ class CorefReading(ReadingBase):
                 clause_subj = self._subject_of(in_sent)
             else:
                 clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
+                # "... the $400 million that Meta paid for it": the subject of the clause "it" stands in
+                bd = list(re.finditer(r"\b(?:that|which|who|whom|because|when|after|before|while|if)\s+", t[ss:s])) or \
+                    list(re.finditer(r"[,;]\s+", t[ss:s]))
+                if bd:
+                    inner = [m for m in in_sent if m.start >= ss + bd[-1].end()]
+                    if inner and self._subject_of(inner) is not None:
+                        clause_subj = self._subject_of(inner)
             for m in reversed(before):
                 if m.type not in ("Company", "Product"):
                     continue
@@ -244,8 +256,12 @@ class CorefReading(ReadingBase):
         if kind in ("Company", "Regulator", "Organization"):
             if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:
                 return [(prev_subj.name, prev_subj.type)]
+            # "Amazon agreed to buy the organic grocer": in object position, not the clause's own subject
+            own = None if subj_pos else self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)
+                                                          and not re.search(r",\s+[a-z]+ing\b", t[m.end:s])])
             for m in reversed(before):
-                if m.type == kind and not self._quoted(m.start):
+                if m.type == kind and not self._quoted(m.start) and not (own is not None and m.name == own.name) \
+                        and not (not subj_pos and self._listed_after_prep(m, before)):
                     return [(m.name, m.type)]
             return []
         if kind == "person":
@@ -279,6 +295,19 @@ class CorefReading(ReadingBase):
                     return [(m.name, m.type)]
             return []
         return []
+
+    def _listed_after_prep(self, m: Mention, ms: list[Mention]) -> bool:
+        """Is m one of a list that a preposition governs ("competes with Walmart, Target and ...")?  Such a
+        name is seldom what "the company" in object position refers back to."""
+        k = next((j for j, x in enumerate(ms) if x is m), None)
+        if k is None:
+            return False
+        sep = r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)"
+        j = k
+        while j > 0 and re.fullmatch(sep, self.text[ms[j - 1].end:ms[j].start]):
+            j -= 1
+        listed = j < k or (k + 1 < len(ms) and re.fullmatch(sep, self.text[ms[k].end:ms[k + 1].start]))
+        return bool(listed) and self.in_pp(ms[j])
 
     def _across_clause(self, a: int, b: int) -> bool:
         return bool(re.search(r"[;]|,\s+(?:and|but|while)\b|\s+and\s+\w+", self.text[a:b]))

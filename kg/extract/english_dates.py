@@ -99,6 +99,7 @@ class EnDates:
         self.gov: list[str | None] = []
         ry, rm, rd = _parse_ref(ref)
         self.year: int | None = None                    # the year in force
+        self.bare_year: int | None = None               # the year a month written alone takes
         anchors: list[str] = []                          # dated openers, in text order
         para_of = []
         para = 0
@@ -121,7 +122,7 @@ class EnDates:
             if i > 0 and para_of[i] != para_of[i - 1]:
                 # a new paragraph: a month written without a year ("In June Qualcomm launched") is
                 # the article's, not the year an earlier paragraph's story was in
-                self.year = None
+                self.year = self.bare_year = None
             self.gov.append(gov or heading)
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):
@@ -132,6 +133,12 @@ class EnDates:
                     self.year = year_before     # a year in someone's words does not set the narrative's year
                 elif re.search(r",\s+which\s+(?:was|were|had\s+been|is)\s+[a-z]+ed\b[^,;]*$", s[:m.start()]):
                     self.year = year_before     # "..., which was announced in August 2022": background, not the narrative's year
+                if self.year != year_before and not (
+                        re.search(r",\s+(?:[a-z]+ed\b[^,;]*|(?:who|which)\b[^;]*)$", s[:m.start()])
+                        and re.match(r"\s*,", s[m.end():m.end() + 3])):
+                    self.bare_year = self.year
+                # (", launched in Seattle in 2007, and opened its first store in December": an aside's year
+                # serves "that September" but not a month written alone)
                 if d is None:
                     continue
                 d.start += ss
@@ -215,7 +222,7 @@ class EnDates:
                 self.year = int(val[:4]) if val else self.year
             else:
                 kind = "relative"
-                yy = self.year
+                yy = self.year if re.search(r"\bthat\s+$", s[:m.start()]) else self.bare_year
                 if yy is None and ry is not None:
                     yy = ry
                     if rm is not None and (mon > rm or (mon == rm and day and rd and day > rd)):
@@ -232,6 +239,15 @@ class EnDates:
                 return None
             if pre == "this":
                 return None
+            if pre != "last" and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+(?:[^\s,;]+\s+){0,12}$",
+                                           s[:m.start()]) and not re.search(r"[,;]", s[:m.start()].split("will")[-1]):
+                # "Amazon will complete the purchase on Monday": the coming Monday
+                y, mo, d = _parse_ref(self.ref)
+                if d is None:
+                    return None
+                day = dt.date(y, mo, d)
+                val = (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
+                return EnDate(m.start(), m.end(), m.group(0), val, kind)
             val = _last_weekday(self.ref, wd, strict=(pre == "last"))
         elif g("rel"):
             w = g("rel").lower()

@@ -168,7 +168,7 @@ def _the_names(f: Finder) -> None:
 
 
 _FORMER = re.compile(r"\s*,?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|group|business|owner)\s+)?"
-                     r"(?:formerly|previously|once|then)\s+(?:known\s+as|called|named)\s+(?:the\s+)?$")
+                     r"(?:formerly|previously|once|then)\s+(?:still\s+)?(?:known\s+as|called|named)\s+(?:the\s+)?$")
 _RENAMED = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:changed\s+its\s+(?:corporate\s+|company\s+)?name\s+to|"
                       r"renamed\s+itself|rebranded\s+(?:itself\s+)?as|was\s+renamed)\s+(?:the\s+)?$")
 
@@ -684,6 +684,19 @@ def _lists(f: Finder) -> None:
     word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
     rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
     bad = f.en.stop | f.en.places
+    # "rival grocers such as Kroger and Costco", "rival apps, including Snapchat, TikTok and Twitter": the
+    # unknown names of a list introduced by "such as"/"including" that has a known company or product
+    nm = r"[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*)?"
+    for lm in re.finditer(rf"\b(?:such\s+as|including|like)\s+(?P<list>(?:the\s+)?{nm}(?:,\s+(?:the\s+)?{nm})*,?\s+(?:and|or)\s+(?:the\s+)?{nm})", t):
+        items = [(lm.start("list") + x.start(), x.group(0)) for x in re.finditer(nm, lm.group("list"))]
+        known = [m for m in f.mentions if lm.start("list") <= m.start < lm.end("list") and m.type in ("Company", "Product")]
+        if not known:
+            continue
+        typ = known[0].type
+        for s, w in items:
+            if w in bad or w.split()[0] in bad or w.lower() in f.en.months or not f.free(s, s + len(w)) or f.lex.lookup(w):
+                continue
+            f.add(s, s + len(w), w, typ, "pattern")
     # "including the Google Play Store and Gmail": an unknown name closing a list with a product
     for m in [x for x in f.mentions if x.type == "Product"]:
         mm = re.match(r",?\s+and\s+([A-Z][\w&'’-]*)(?=\s*[.,;]|\s+(?:were|are|was|is)\b)", t[m.end:m.end + 40])
@@ -735,6 +748,11 @@ def _short_forms(f: Finder) -> None:
             w = words[0]
             if len(w) >= 3 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
                 shorts.setdefault(w, (m.name, m.type))
+            if len(words) >= 3 and words[0] not in bad and words[1][:1].isupper():
+                # "Whole Foods" for "Whole Foods Market"
+                w2 = " ".join(words[:2])
+                if not f.lex.lookup(w2):
+                    shorts.setdefault(w2, (m.name, m.type))
         elif m.type == "Person" and len(words) >= 2:
             shorts.setdefault(words[-1], (m.name, "Person"))
             if len(words) >= 3:
