@@ -1297,3 +1297,40 @@ def test_the_company_in_object_position_is_not_a_listed_rival():
              "time that the agency has taken the company to court.")
     assert not has(ex, "sues", "Walmart", "Target") and not any(r.type == "sues" and r.object in ("Target", "沃尔玛")
                                                                   for r in ex.relations)
+
+
+def test_company_names_ending_in_ai_and_prefix_short_forms():
+    ex = run("Getty Images sued Stability AI on Friday. Craig Peters, Getty's chief executive, said it wants creators "
+             "to be paid.")
+    assert entity(ex, "Stability AI") is not None and entity(ex, "Stability") is None
+    assert entity(ex, "Getty") is None or entity(ex, "Getty").name == entity(ex, "Getty Images").name
+
+
+def test_class_action_by_named_people_and_further_defendants():
+    ex = run("Globex Corp. is also a defendant in a class action brought in January by three artists, Sarah Andersen, "
+             "Kelly McKernan and Karla Ortiz, in federal court in San Francisco. That lawsuit also names Initech Corp.",
+             date="2023-02-07")
+    assert all(has(ex, "sues", p, "Globex", "2023-01") for p in ("Sarah Andersen", "Kelly McKernan", "Karla Ortiz"))
+    assert has(ex, "sues", "Sarah Andersen", "Initech")
+    ls = [l for l in ex.lawsuits if "Sarah Andersen" in l.plaintiffs]
+    assert len(ls) == 1 and set(ls[0].defendants) == {"Globex", "Initech"}
+
+
+def test_reduced_relative_legal_action_and_cause_of_the_same_dispute():
+    ex = run("Getty Images sued Stability AI for copyright infringement in Delaware on Friday. The case adds to a legal "
+             "action Getty Images began last month in the High Court in London.", date="2023-02-07")
+    ls = [l for l in ex.lawsuits if l.date == "2023-01"]
+    assert has(ex, "sues", "Getty Images", "Stability AI", "2023-01") and ls and ls[0].cause == "copyright"
+
+
+def test_raised_from_investors_in_a_coordinated_clause_and_start_up_behind():
+    ex = run("Stability AI, the start-up behind Stable Diffusion, released it in August and has raised $101 million "
+             "from investors including Coatue and Lightspeed Venture Partners.", date="2023-02-07")
+    assert has(ex, "owns", "Stability AI", "Stable Diffusion")
+    assert has(ex, "invests", "Coatue", "Stability AI") and has(ex, "invests", "Lightspeed Venture Partners", "Stability AI")
+
+
+def test_own_suit_in_response_and_licence_between_the_two():
+    ex = run("A previous seven-year licence between the two companies, signed in 2015, expired. Globex Corp. sued "
+             "Initech Corp. in October 2021. Initech responded with its own suit in December 2021.", date="2022-12-10")
+    assert has(ex, "sues", "Initech", "Globex", "2021-12")

@@ -253,14 +253,31 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
             if len(courts) == 1 and all(o.court for o in prior):
                 ls.court = courts.pop()
     # a suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
-    # article shows ruling on its parties, when there is exactly one
+    # article shows ruling on its defendant, when there is exactly one
     for ls in out:
         if ls.court is None:
             parties = set(ls.plaintiffs) | set(ls.defendants)
-            ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in parties}
+            ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
             trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals", c)}
             if len(trial) == 1 and len(ruling) == 1:
                 ls.court = trial.pop()
+    # a suit told without its cause has the cause of another suit between the same parties
+    for ls in out:
+        if ls.cause is None:
+            same = {o.cause for o in out if o is not ls and o.cause and set(o.plaintiffs) == set(ls.plaintiffs)
+                    and set(o.defendants) & set(ls.defendants)}
+            if len(same) == 1:
+                ls.cause = same.pop()
+    # "That lawsuit also names Midjourney and DeviantArt": more defendants of the suit told before
+    for ls in list(out):
+        if re.search(r"\b(?:lawsuit|suit)\s+also\s+names\b", text[ls.start:ls.end]):
+            prev = [o for o in out if o is not ls and o.start < ls.start and set(o.plaintiffs) == set(ls.plaintiffs)]
+            if prev:
+                o = prev[-1]
+                o.defendants += [d for d in ls.defendants if d not in o.defendants]
+                o.court = o.court or ls.court
+                o.cause = o.cause or ls.cause
+                out.remove(ls)
     # one suit told twice (same parties, same date): keep one, with what each telling adds
     merged: list[Lawsuit] = []
     for ls in out:

@@ -104,8 +104,9 @@ class ArgumentReading(ReadingBase):
             gap = t[te:m.start]
             if re.search(r";|,\s+(?:which|who|while|after which|when)\b|\s(?:after which|while|whereas)\s", gap):
                 break
-            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m):
-                break
+            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m) and not re.fullmatch(
+                    r"\s*(?:in\s+\w+\s+)?(?:(?:the|a|an|two|three|four|five|six|several|\d+)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+", gap):
+                break       # (but "brought in January by three artists, Sarah Andersen, ...": the names in apposition)
             if "noobj" in trig.flags and "," in gap:
                 break
             if re.search(r",\s+(?:and|but)\s+", gap) and self._starts_clause(m):
@@ -237,9 +238,10 @@ class ArgumentReading(ReadingBase):
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):
             return None
+        company_ends = {s for s, ty, pos, strip in self.en.suffixes if ty == "Company" and pos == "last"}
         while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
-                         or words[-1] in self.en.stop):
-            words.pop()
+                         or (words[-1] in self.en.stop and not (len(words) > 1 and words[-1] in company_ends))):
+            words.pop()         # (but "Stability AI" keeps its ending)
         if not words or len(words) > 4 or all(re.fullmatch(r"[\d.,%$€£¥-]+", w) for w in words):
             return None         # ("In 2019 it created ...": a year is not a name)
         if words[0].lower().rstrip(".") in self.en.months or words[0].lower() in self.en.weekdays:

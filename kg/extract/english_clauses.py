@@ -126,6 +126,7 @@ class ClauseReading(ArgumentReading):
         subjects: list[Mention] = []
         objects: list[Mention] = []
         settle_os = False
+        coord_used = False
         if passive:
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
@@ -148,11 +149,25 @@ class ClauseReading(ArgumentReading):
             subj_anchor = pat[-1].end
         else:
             lead = t[ss:ts]
-            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:then\s+)?(?:\w+ly\s+)?$", lead)
+            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
             participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
-            if coord and last_subject:
+            gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
+            if "suitsubj" in trig.flags:
+                # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
+                if not self.suits:
+                    return None
+                last = self.suits[-1]
+                names = list(dict.fromkeys(c.subject for c in self.suits if c.tstart == last.tstart))
+                subjects = [Mention(ts, ts, n, self._type_of(n), n, "coref") for n in names]
+                subj = subjects[0]
+            elif gap_names:
+                # "a legal action Getty Images began last month": the name inside the phrase acts
+                subj = gap_names[0]
+                subjects = gap_names[:1]
+            elif coord and last_subject:
                 subj = last_subject[0]
                 subjects = last_subject
+                coord_used = True
             elif participle and self.subjects[-1] is not None:
                 subj = self.subjects[-1]
                 # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
@@ -300,7 +315,7 @@ class ClauseReading(ArgumentReading):
             # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
             # another verb is not the one sued
             return None
-        if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not re.fullmatch(
+        if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not coord_used and not re.fullmatch(
                 r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
                 r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
             # "Y, (which is) owned by X": the thing owned stands right before the participle, not
@@ -559,12 +574,15 @@ class ClauseReading(ArgumentReading):
                 pairs.append((xs[-1], y))
             elif right and re.fullmatch(r",?\s+", t[te:right[0].start]):
                 pairs.append((y, right[0]))
-        # "between X and Y"
+        # "between X and Y", "between the two companies"
         if not pairs:
-            mb = re.search(r"\bbetween\s+", t[te:se])
+            mb = re.search(r"\bbetween\s+", t[te:se]) or (re.match(r"", "") if trig.pattern.endswith(" between") else None)
             if mb:
                 r2 = [m for m in right if m.start >= te + mb.end()]
                 if len(r2) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[r2[0].end:r2[1].start]):
+                    pairs.append((r2[0], r2[1]))
+                elif len(r2) >= 2 and (r2[0].start, r2[0].end) == (r2[1].start, r2[1].end) and r2[0].source == "coref" \
+                        and r2[0].name != r2[1].name and re.fullmatch(r"\s*", t[te + mb.end():r2[0].start]):
                     pairs.append((r2[0], r2[1]))
         # "X settled with Y", "X competes with Y"
         if not pairs and subj is not None and right:

@@ -344,7 +344,8 @@ class EnDates:
                 # "have settled, according to a filing made on Wednesday", "has suspended business
                 # with Huawei, a person familiar with the matter said on Sunday": the report dates the fact
                 return bool(re.fullmatch(r"[^,;]*,\s+according\s+to\s+(?:a|an|the)\s+[\w\s-]*", gap)) or \
-                    bool(re.fullmatch(r"[^;]*,\s+(?:a|an|the|two|people|sources)\b[^,;]{0,60}?\s+(?:said|says|told\s+[\w\s]{1,30}?)\s+(?:on\s+)?", gap))
+                    bool(re.fullmatch(r"[^;]*,\s+(?:(?:a|an|the|two|people|sources)\b[^,;]{0,60}?|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+                                      r"\s+(?:said|says|told\s+[\w\s]{1,30}?|announced)\s+(?:on\s+)?", gap))
             return True
         after = [d for d in ds if d.start >= pos and _gap_ok(pos, d.start)]
         own = [d for d in after if not re.search(r"\band\b", text[pos:d.start])]

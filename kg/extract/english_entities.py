@@ -433,7 +433,11 @@ def _people(f: Finder) -> None:
                     oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
                     os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))
                     le = f.lex.lookup(oname)
-                    if le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
+                    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
+                    if longer and le is None and f.free(os_, os_ + len(oname)):
+                        # "Getty's chief executive" after "Getty Images": the company named before
+                        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
+                    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
                         f.add(os_, os_ + len(oname), oname, "Company", "pattern")
                         # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
                         for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
@@ -444,7 +448,7 @@ def _people(f: Finder) -> None:
     plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()
                               if k in ("judge", "exec", "other") and not w.endswith((".", "s"))}, key=len, reverse=True))
     if plural:
-        rxp = re.compile(rf"(?<![\w-])(?P<role>{plural})\s+(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})")
+        rxp = re.compile(rf"(?<![\w-])(?P<role>{plural}),?\s+(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})")
         for m in rxp.finditer(t):
             role = m.group("role")[:-1]
             kind = f.en.roles.get(role, (False, "other"))[1]
@@ -969,7 +973,16 @@ def _repeated_subjects(f: Finder) -> None:
         if not f.free(s, s + len(name)):
             continue
         subj.setdefault(name, []).append(s)
+    # "Getty Images has sued ... Getty is seeking": the short subject is the longer name written first
+    long_of: dict[str, str] = {}
+    for name in list(subj):
+        for other in subj:
+            if other != name and other.startswith(name + " ") and min(subj[other]) < min(subj[name]):
+                long_of[name] = other
+                subj[other] = subj[other] + subj[name]
     for name, starts in subj.items():
+        if name in long_of:
+            continue
         occ = [o for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t)]
         owns = any(re.match(r"['’]s\s", t[o.end():o.end() + 3]) for o in occ)
         if len(starts) < 2 and not (owns and len(occ) >= 2):
@@ -980,3 +993,7 @@ def _repeated_subjects(f: Finder) -> None:
         for o in occ:
             if f.free(o.start(), o.end()) and not re.match(r"[ \t]+[A-Z][a-z]", t[o.end():o.end() + 3]):
                 f.add(o.start(), o.end(), name, "Company", "pattern")
+        for short in [s for s, l in long_of.items() if l == name]:
+            for o in re.finditer(r"(?<![\w&@-])" + re.escape(short) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
+                if f.free(o.start(), o.end()):
+                    f.add(o.start(), o.end(), name, "Company", "short")
