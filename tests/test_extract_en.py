@@ -1334,3 +1334,28 @@ def test_own_suit_in_response_and_licence_between_the_two():
     ex = run("A previous seven-year licence between the two companies, signed in 2015, expired. Globex Corp. sued "
              "Initech Corp. in October 2021. Initech responded with its own suit in December 2021.", date="2022-12-10")
     assert has(ex, "sues", "Initech", "Globex", "2021-12")
+
+
+def test_datelines_are_not_actors():
+    ex = run("SEOUL, Sept 14 (Reuters) - South Korea's antitrust regulator fined Globex Corp. on Tuesday. The Korea "
+             "Fair Trade Commission said the practice hurt competition.", date="2021-09-14")
+    assert not any(r.subject in ("路透社", "Reuters") for r in ex.relations)
+    assert has(ex, "fines", "Korea Fair Trade Commission", "Globex", "2021-09-14")
+    ex = run("SAN FRANCISCO (AP) — Globex Corp. on Monday sued Initech Corp.")
+    assert has(ex, "sues", "Globex", "Initech", "2021-09-13")
+
+
+def test_hyphenated_given_names_and_possessive_offices():
+    ex = run("The Korea Fair Trade Commission fined Globex Corp. Joh Sung-wook, the regulator's chairperson, said it "
+             "would help competition.")
+    assert entity(ex, "Joh Sung-wook") is not None
+    assert has(ex, "leads", "Joh Sung-wook", "Korea Fair Trade Commission")
+
+
+def test_lower_case_initial_names_and_described_companies():
+    ex = run("Unity Software on Monday rejected an offer from mobile marketing company AppLovin, saying it would go "
+             "ahead with its planned merger with the Israeli advertising software firm ironSource.")
+    assert entity(ex, "ironSource").type == "Company" and entity(ex, "AppLovin").type == "Company"
+    assert entity(ex, "Israeli") is None
+    assert not has(ex, "acquires", "AppLovin", "ironSource")
+    assert not has(ex, "acquires", "Unity Software", "ironSource", "2021-09-13")

@@ -30,7 +30,7 @@ __all__ = ["extract_en"]
 def extract_en(article: Article) -> Extraction:
     lex = load_lexicon()
     en = load_en()
-    text = article.text or ""
+    text = _mask_datelines(article.text or "")
     mentions, judge_court = find_mentions(text, lex, en)
     sentences = _rejoin(text, nlp.split_sentences(text))
     dates = EnDates(text, sentences, article.date, en)
@@ -78,6 +78,24 @@ def extract_en(article: Article) -> Extraction:
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*)?"
+    r"(?:\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap)\)[ \t]*)?[-—–]+[ \t]+(?=[A-Z\"“])", re.M)
+
+
+def _mask_datelines(text: str) -> str:
+    """"SEOUL, Sept 14 (Reuters) - ", "SAN FRANCISCO (AP) — ": a dateline says where and through whom
+    the story came, and no agency in it acts; blanked (offsets kept) before reading."""
+    def blank(m: re.Match) -> str:
+        s = m.group(0)
+        # a dateline has a place in capitals or an agency in parentheses
+        if not (re.search(r"\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap)\)", s)
+                or re.match(r"[ \t]*[A-Z]{2,}", s)):
+            return s
+        return " " * len(s)
+    return _DATELINE.sub(blank, text)
 
 
 def _dated_by_lede(cands, sentences) -> None:

@@ -13,7 +13,7 @@ import re
 from kg.extract.english_reading import ReadingBase
 from kg.extract.entities import Mention
 
-_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,2}"
+_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,2}"
 
 
 _PLATFORM_PP = re.compile(r"(?:^|\s)(?:on|for|in|at|across|into|with|to|from|via|through)\s+"
@@ -167,6 +167,8 @@ class ArgumentReading(ReadingBase):
                     name = " ".join(words[:k])
                 else:
                     name = " ".join(words[:k + 1])
+                if words[0] in self.en.demonyms or words[0] in self.en.places or name in self.en.demonyms:
+                    return None     # "the Israeli advertising software firm": a description, not a product
                 s = te + m.start(1)
                 return s, s + len(name), name
         return None
@@ -220,7 +222,7 @@ class ArgumentReading(ReadingBase):
                 return k
         return 0
 
-    _CAPNAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
 
     def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
         t = self.text

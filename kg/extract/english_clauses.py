@@ -342,6 +342,8 @@ class ClauseReading(ArgumentReading):
             (self.report and self.report.search(t[d.end:ts]))
             or re.search(r"\b(?:that|which|when|because|after|since|while)\b", t[d.end:ts])))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if date and rel in ("acquires", "cooperates", "invests") and self._deal_told_before(ss, ts):
+            date = None         # "its planned merger with ironSource": a deal made before, not on the day told
         if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
             date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
@@ -489,6 +491,12 @@ class ClauseReading(ArgumentReading):
             self.facts.setdefault(trig.relation, []).append(c)
         return [c], []
 
+    def _deal_told_before(self, ss: int, ts: int) -> bool:
+        """"its planned merger with", "the proposed $40 billion acquisition of": a deal named as one
+        already agreed, so the sentence's date is not the deal's."""
+        return bool(re.search(r"\b(?:planned|proposed|pending|agreed|announced)\s+(?:[$€£¥][\d.,]+\s*(?:million|billion)\s+)?$",
+                              self.text[max(ss, ts - 40):ts]))
+
     def _owns(self, owner: str, m: Mention) -> bool:
         le = self.lex.entities.get(m.name)
         return m.owner == owner or (le is not None and le.owner == owner)
@@ -615,6 +623,8 @@ class ClauseReading(ArgumentReading):
         if "irrealis" in trig.flags:
             neg = True
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t)
+        if date and rel in ("acquires", "cooperates") and self._deal_told_before(ss, ts):
+            date = None
         out = []
         for a, b in pairs:
             if rel in ("cooperates", "acquires") and not neg and a.name != b.name:

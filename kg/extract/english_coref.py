@@ -80,6 +80,18 @@ class CorefReading(ReadingBase):
                 found.append((m.start(), m.end(), m.group(0)))
         for m in re.finditer(r"\bthe\s+(\S+)\s+maker\b", t[ss:se], re.I):
             found.append((ss + m.start(), ss + m.end(), m.group(0)))
+        # "South Korea's antitrust regulator": the one regulator of that country the article names
+        for m in re.finditer(r"\b(?P<c>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)['’]s\s+(?:[a-z-]+\s+){0,2}"
+                             r"(?:regulator|watchdog|competition\s+authority|antitrust\s+authority)\b", t[ss:se]):
+            c = m.group("c")
+            if c in self.en.countries or c in self.en.places:
+                key = c.split()[-1]
+                regs = {x.name for x in self.mentions if x.type == "Regulator" and (key in x.name or key in x.surface)}
+                if len(regs) == 1:
+                    name = regs.pop()
+                    s0, e0 = ss + m.start(), ss + m.end()
+                    if not any(not (e0 <= x.start or s0 >= x.end) for x in real):
+                        self.corefs.append(Mention(s0, e0, name, "Regulator", m.group(0), "coref"))
         # "the organic grocer", "the British chip designer": a company noun with one modifier
         for m in re.finditer(r"\b[Tt]he\s+[a-z][\w-]+\s+(?:grocer|retailer|chipmaker|carmaker|automaker|startup|start-up|"
                              r"chip\s+designer|conglomerate|supermarket\s+chain|chain)\b(?!['’])(?![ \t]+[A-Z])", t[ss:se]):
@@ -99,6 +111,8 @@ class CorefReading(ReadingBase):
             if w.lower() in ("the two", "both") and self._determiner(e):
                 continue        # "the two models", "both suits": a determiner, not the two parties
             natm = self.nat_rx.fullmatch(w) if self.nat_rx is not None else None
+            if natm and re.match(r"[ \t]+(?:[A-Z]|[a-z]{1,4}[A-Z])", t[e:e + 6]):
+                continue        # "the Israeli advertising software firm ironSource": it introduces the name
             if natm:
                 res = self._by_nationality(s, natm.group("dem"))
                 if res and not any(not (e <= m.start or s >= m.end) for m in real):
@@ -314,6 +328,8 @@ class CorefReading(ReadingBase):
 
     def _subject_position(self, s: int, e: int) -> bool:
         pw = self.prev_word(s)
+        if re.match(r"\s+(?:would|will|had|has|have|was|is|could|should|must|may|might|can|did|does)\b", self.text[e:e + 12]):
+            return True         # "saying it would go ahead": a pronoun before a modal is a subject
         if pw in ("which", "who", "whom", "that") and re.match(r"\s+(?:\w+ly\s+)?[a-z]+", self.text[e:e + 30]):
             return True
         if pw in self.preps or _VERBISH.search(pw) or pw in _PARTICIPLE_IRREG:

@@ -23,7 +23,7 @@ from kg.lexicon import Lexicon, norm
 from kg.extract.entities import Mention
 from kg.extract.english_lexicon import EnLexicon
 
-CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w'’-]*)"
+CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,4}[A-Z][\w'’-]*)"        # "iRobot", "ironSource" too
 _CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:[ \t]+(?:(?:of|for|the|de|&)[ \t]+)*{CAP})*")
 _ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.|Mr\.|Ms\.|Mrs\.|Dr\.|L\.L\.C\.|S\.A\.|N\.V\.)$")
 _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
@@ -48,7 +48,8 @@ _CITY_COURT = re.compile(
     r"(?P<what>court|judge|jury)\b")
 _APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
-NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,3}"
+# a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
+NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
 _MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
 
 
@@ -470,7 +471,7 @@ def _people(f: Finder) -> None:
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
     rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
-                     rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
+                     rf"(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
         if not all(w[0].isupper() for w in name.split()):
@@ -501,7 +502,7 @@ def _product_context(f: Finder) -> None:
                     f.add(o.start(), o.end(), ow, "Company", "pattern")
     unit = r"(?![ \t]+(?:unit|subsidiary|division|affiliate|maker|makers|company|business)\b)"
     for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
-               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit),
+               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)(?:[ \t]+(?:own|new))?|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit),
                # "which include Nest smart speakers, Pixel phones and Chromecast streaming gadgets"
                re.compile(rf"(?:\b(?:include|includes|included|including|such\s+as|and|or)|,)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit)):
         found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
@@ -514,8 +515,9 @@ def _product_context(f: Finder) -> None:
             if not words or words[0] in f.en.stop or words[0] in f.en.places:
                 continue
             name = " ".join(words)
-            if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product"):
-                continue
+            if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product") or \
+                    words[0] in f.en.demonyms or name in f.en.countries:
+                continue        # ("the Israeli advertising software firm": a description)
             le = f.lex.lookup(name)
             if le is not None:
                 f.add(s, s + len(name), le.name, le.type, "lexicon", le.owner)
@@ -530,7 +532,7 @@ def _product_context(f: Finder) -> None:
 def _speakers(f: Finder) -> None:
     """'Jane Doe said', 'said Jane Doe': a two- or three-word Title-case name that speaks is a person."""
     t = f.text
-    nm = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?){1,2}"
+    nm = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?){1,2}"
     for rx in (re.compile(rf"(?<![\w.])(?P<name>{nm})(?:,[^,]{{1,60}},)?[ \t]+(?:said|says|told|wrote|added|argued|testified)\b"),
                re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])"),
                re.compile(rf"(?<![\w.])(?P<name>{nm}),[ \t]+who[ \t]+(?:heads|runs|founded|co-founded|leads|led|chairs|"
@@ -912,12 +914,13 @@ def _cues_of(f: Finder, typ: str) -> None:
         return
     heads = sorted(heads, key=len, reverse=True)
     hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
-    nm = r"(?:[A-Z]|[a-z][A-Z])[\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}"      # "iRobot" too
+    nm = r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}"      # "iRobot", "ironSource" too
     rx = re.compile(r"(?<![\w.&'’-])(?P<name>" + nm + r"),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
     # "the audio group Sound United", "the start-up Nuvia": the noun before the name
-    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?:" + hx + r")[ \t]+"
-                     r"(?P<name>" + nm + r")(?![\w&'’-])")
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an))[ \t]+){0,4}?"
+                     r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
+    # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
     if typ == "Company":
         # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
@@ -926,6 +929,8 @@ def _cues_of(f: Finder, typ: str) -> None:
     cued = {id(m) for m in found if m.re is not rx}
     for m in found:
         words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
+        if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+            words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
         while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
                 (id(m) not in cued or words[0] in f.en.places or len(words) == 1):
             words.pop(0)        # "... Apple. Initech, the maker": an opener, not a word of the name
