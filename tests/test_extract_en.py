@@ -1359,3 +1359,36 @@ def test_lower_case_initial_names_and_described_companies():
     assert entity(ex, "Israeli") is None
     assert not has(ex, "acquires", "AppLovin", "ironSource")
     assert not has(ex, "acquires", "Unity Software", "ironSource", "2021-09-13")
+
+
+def test_customers_of_a_launched_product_and_challenging_a_grip():
+    ex = run("Advanced Micro Devices launched its Instinct MI300X accelerator on Wednesday, its most serious attempt "
+             "yet to challenge Nvidia's grip on AI chips, and said Microsoft, Meta Platforms and Oracle would use it.")
+    assert has(ex, "launches", "AMD", "Instinct MI300X", "2021-09-15")
+    assert all(has(ex, "cooperates", x, "AMD") for x in ("Microsoft", "Meta Platforms", "Oracle"))
+    assert has(ex, "competes", "Instinct MI300X", "Nvidia") or has(ex, "competes", "AMD", "Nvidia")
+    assert not any(r.type == "cooperates" and r.object in ("英伟达", "Nvidia") for r in ex.relations)
+
+
+def test_model_codes_and_bound_possessives():
+    ex = run("She said the MI300X matched Nvidia's H100. OpenAI said it would support AMD's chips in its Triton "
+             "software.")
+    assert entity(ex, "H100").type == "Product" and has(ex, "owns", "Nvidia", "H100")
+    assert not has(ex, "owns", "AMD", "Triton")
+
+
+def test_a_product_company_and_its_parent_sue_a_government():
+    ex = run("TikTok and its Chinese parent company ByteDance sued the US government on Tuesday. TikTok denies "
+             "sharing data. Its chief executive, Shou Zi Chew, said it would fight. It names Attorney General "
+             "Merrick Garland, whose Justice Department would enforce the law, as the defendant.")
+    assert has(ex, "sues", "TikTok", "US government", "2021-09-14") and has(ex, "sues", "ByteDance", "US government")
+    assert entity(ex, "TikTok").type == "Company"
+    assert has(ex, "leads", "Merrick Garland", "Justice Department")
+    assert not any(r.type == "leads" and r.subject == "Merrick Garland" and r.object != "美国司法部" for r in ex.relations)
+
+
+def test_intentions_to_buy_are_not_purchases_and_a_federal_judge_is_a_trial_court():
+    ex = run("Steven Mnuchin said in March that he was putting together a group of investors to buy TikTok. The case "
+             "could reach the Supreme Court. In 2020 a federal judge blocked an order against TikTok.")
+    assert not any(r.type == "acquires" and not r.negated for r in ex.relations)
+    assert not any(r.type == "rules" and r.subject == "Supreme Court" for r in ex.relations)

@@ -27,6 +27,8 @@ class ArgumentReading(ReadingBase):
         """m and the names listed with it ("Foxconn, Pegatron, Wistron and Compal")."""
         out = [m]
         t = self.text
+        # "TikTok and its parent company ByteDance": a possessive pronoun is not a member of the list
+        ms = [x for x in ms if x is m or not (x.source == "coref" and x.surface.lower() in ("its", "their"))]
         if m not in ms:
             return out
         idx = ms.index(m)
@@ -39,10 +41,15 @@ class ArgumentReading(ReadingBase):
                 gap = re.sub(r"^\s+(?:about\s+|nearly\s+|some\s+)?[$€£¥]?[\d.,]+\s*(?:million|billion|trillion|bn|m)?"
                              r"(?:\s+(?:euros|dollars|yuan|won|pounds|yen))?(?=\s*(?:,|and\b|or\b))", "", gap)
             if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?"
-                                r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap):
+                                r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap) and not (
+                    # "TikTok and its Chinese parent company ByteDance": the second one described
+                    re.fullmatch(r"\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:parent|owner|subsidiary|unit|affiliate|partner)"
+                                 r"(?:\s+company|\s+firm|\s+group)?\s+", gap)):
                 break
             nxt = ms[j + direction]
-            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
+            parent = re.match(r"\s+and\s+(?:its|their)\s", gap)
+            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}) and not (
+                    parent and {nxt.type, m.type} <= {"Company", "Product"}):
                 break
             if re.search(r",\s*(?:and|but)\s", gap) and self._starts_clause(b):
                 break       # "pay AMD $1.25 billion, and AMD agreed to ...": a new clause, not the list

@@ -310,6 +310,19 @@ class ClauseReading(ArgumentReading):
                     last = (self.facts.get("rules") or self.suits or [None])[-1]
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+        if "ownerobj" in trig.flags and objects:
+            # "Microsoft would use it (the MI300X)", "support AMD's chips": a customer of the product's maker
+            owned = []
+            for o in objects:
+                if o.type != "Product":
+                    owned.append(o)
+                    continue
+                le = self.lex.entities.get(o.name)
+                owner = o.owner or (le.owner if le else None) or next(
+                    (c.subject for c in reversed(self.facts.get("launches", [])) if c.object == o.name), None)
+                if owner:
+                    owned.append(Mention(o.start, o.end, owner, self._type_of(owner), o.surface, "coref"))
+            objects = owned
         if trig.frame == "OS" and rel == "sues" and subjects and not settle_os and \
                 re.search(r"\b(?!faced\b|settled\b|defeated\b)(?:[a-z]+ed|said|says|told|paid|won|lost)\b", t[subjects[-1].end:ts]):
             # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
@@ -362,8 +375,8 @@ class ClauseReading(ArgumentReading):
                     continue
                 c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
                 out.append(c)
-                if s_.type == "Product" and "Product" not in self._schema(r)[0]:
-                    self.acting.add(s_.name)
+                if s_.type == "Product" and ("Product" not in self._schema(r)[0] or r == "sues"):
+                    self.acting.add(s_.name)        # (a product that sues is the company behind it)
                 if r == "sues" and not neg:
                     self.suits.append(c)
                 if r == "acquires" and not neg:
@@ -554,6 +567,11 @@ class ClauseReading(ArgumentReading):
                 lst = self._list_from(subj, left, -1)
                 if len(lst) >= 2:
                     pairs.append((lst[0], lst[1]))
+        # "to challenge Nvidia's grip on": the name inside the phrase is the other side
+        if not pairs and subj is not None and "…" in trig.pattern:
+            gapm = [m for m in sm if ts < m.start and m.end < te and m.name != subj.name]
+            if gapm:
+                pairs.append((subj, gapm[0]))
         # "its (larger) rival": the one "its" refers to, and the rival named in apposition or, when
         # none is, the one other company of this sentence and the one before
         if not pairs and rel == "competes" and left and left[-1].source == "coref" and \

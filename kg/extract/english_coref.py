@@ -204,8 +204,23 @@ class CorefReading(ReadingBase):
                 if subj is not None:
                     return [(subj.name, subj.type)]
             comp = [m for m in in_sent if m.type in ("Company", "Organization", "Regulator")]
-            # "X, the maker of Y, updated its Z": a name in a prepositional phrase is not the owner
+            # "X, the maker of Y, updated its Z": a name in a prepositional phrase is not the owner;
+            # "OpenAI said it would support AMD's chips in its Triton software": nor a possessive modifier
             comp = [m for m in comp if not self.in_pp(m)] or comp
+            # "its Unreal Engine": the owner the lexicon knows for the product named right after, when named here
+            nxt = [m for m in self.mentions if m.start >= e and re.fullmatch(r"\s+(?:own\s+)?", t[e:m.start])]
+            if nxt and nxt[0].type == "Product":
+                le = self.lex.entities.get(nxt[0].name)
+                ow = nxt[0].owner or (le.owner if le else None)
+                hit = [m for m in comp if m.name == ow]
+                if hit:
+                    return [(hit[-1].name, hit[-1].type)]
+            # "OpenAI said it would support AMD's chips in its Triton software": "its" is bound by the
+            # clause's subject "it", not the possessive written between them
+            bound = [c for c in self.corefs if ss <= c.start < s and c.surface.lower() == "it" and c.type == "Company"
+                     and self._subject_position(c.start, c.end)]
+            if bound and not re.search(r"[;]|,\s+(?:and|but|while)\s", t[bound[-1].end:s]):
+                return [(bound[-1].name, bound[-1].type)]
             if comp:
                 return [(comp[-1].name, comp[-1].type)]
             if prev_subj:
@@ -233,19 +248,22 @@ class CorefReading(ReadingBase):
             else:
                 clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
                 # "... the $400 million that Meta paid for it": the subject of the clause "it" stands in
-                bd = list(re.finditer(r"\b(?:that|which|who|whom|because|when|after|before|while|if)\s+", t[ss:s])) or \
+                bd = list(re.finditer(r"\b(?:that|which|who|whom|because|when|after|before|while|if)\s+|"
+                                      r";\s+|,\s+(?:and|but|while|then)\s+(?:(?:said|says|added|noted)\s+)?", t[ss:s])) or \
                     list(re.finditer(r"[,;]\s+", t[ss:s]))
                 if bd:
                     inner = [m for m in in_sent if m.start >= ss + bd[-1].end()]
                     if inner and self._subject_of(inner) is not None:
                         clause_subj = self._subject_of(inner)
+            # "Microsoft, Meta Platforms and Oracle would use it": every name of the subject's list
+            subj_list = {x.name for x in self._list_from(clause_subj, in_sent)} if clause_subj is not None else set()
             for m in reversed(before):
                 if m.type not in ("Company", "Product"):
                     continue
-                if self.in_pp(m) or (clause_subj is not None and m.name == clause_subj.name):
+                if self.in_pp(m) or m.name in subj_list:
                     continue
-                if m.start < ss and (self._quoted(m.start) or (self.possessive(m) and m.source != "coref")):
-                    continue    # an earlier sentence's possessor or quoted name ("Nintendo's franchise") is not "it"
+                if (m.start < ss and self._quoted(m.start)) or (self.possessive(m) and m.source != "coref"):
+                    continue    # a possessor ("Nintendo's franchise", "Nvidia's grip") or an earlier quoted name is not "it"
                 return [(m.name, m.type)]
             return []
         if kind == "Court" and "judge" in lw:
@@ -255,11 +273,15 @@ class CorefReading(ReadingBase):
                     return [(self.judge_court[m.name], "Court")]
         if kind == "Court":
             want = ("Supreme Court",) if "justices" in lw or "high court" in lw else (
-                ("District Court", "court in ", "Court in ") if "jury" in lw else None)
+                ("District Court", "court in ", "Court in ") if "jury" in lw or lw.startswith("a ") else None)
             if want:
                 for m in reversed(before):
                     if m.type == "Court" and any(w in m.name for w in want):
                         return [(m.name, "Court")]
+                if lw.startswith("a "):
+                    # "a federal judge blocked the order": a trial court; the article's only one, if any
+                    trial = {m.name for m in self.mentions if m.type == "Court" and any(w in m.name for w in want)}
+                    return [(trial.pop(), "Court")] if len(trial) == 1 else []
             for m in reversed(before):
                 if m.type == "Court":
                     return [(m.name, "Court")]

@@ -109,6 +109,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     f = Finder(text, lex, en)
     _the_names(f)
     _courts(f)
+    _governments(f)
     _lexicon(f)
     _officials(f)
     _people(f)
@@ -152,6 +153,19 @@ def _generic_courts(f: Finder) -> None:
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
             m.name = name
+
+
+_GOV = re.compile(r"\b[Tt]he\s+(?P<c>US|U\.S\.|American|Chinese|British|Japanese|Korean|South\s+Korean|Indian|German|French|"
+                  r"Dutch|Canadian|Australian|Taiwanese|federal)\s+government\b")
+
+
+def _governments(f: Finder) -> None:
+    """"sued the US government": a government named by its country is an organisation that can be a party."""
+    for m in _GOV.finditer(f.text):
+        c = m.group("c")
+        name = "US government" if c in ("US", "U.S.", "American", "federal") else f"{c} government"
+        s = m.start("c")
+        f.add(s, m.end(), name, "Organization", "pattern")
 
 
 def _the_names(f: Finder) -> None:
@@ -410,7 +424,7 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
 def _people(f: Finder) -> None:
     t = f.text
     before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
-    rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
+    rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
         kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
@@ -506,6 +520,11 @@ def _product_context(f: Finder) -> None:
                # "which include Nest smart speakers, Pixel phones and Chromecast streaming gadgets"
                re.compile(rf"(?:\b(?:include|includes|included|including|such\s+as|and|or)|,)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit)):
         found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
+    # "Nvidia's H100", "announced the H200": a model code (letters and digits) is a product
+    code = r"(?P<name>[A-Z]{1,4}\d{2,4}[A-Z]{0,2}(?:[ \t][A-Z][a-z]+)?)"
+    for m in re.finditer(rf"(?:(?<![\w.])[A-Z][\w&.-]*['’]s|\b(?:the|its|their))[ \t]+{code}(?![\w-])", t):
+        if not any(x.type == "Product" and x.name.endswith(" " + m.group("name")) for x in f.mentions):
+            found.append((m.start("name"), m.group("name")))   # (not "the MI300X" after "Instinct MI300X": a short form)
     for s, raw in sorted(found):
         if True:
             name = re.sub(r"['’]s$", "", raw).rstrip(".,")
@@ -767,6 +786,8 @@ def _short_forms(f: Finder) -> None:
             w = words[0]
             if len(w) >= 4 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
                 shorts.setdefault(w, (m.name, m.type))
+            if re.fullmatch(r"[A-Z]{1,4}\d{2,4}[A-Z]{0,2}", words[1]):
+                shorts.setdefault(words[1], (m.name, m.type))      # "the MI300X" for "Instinct MI300X"
     # a short form that is itself the name of another entity of the article ("Palworld" beside
     # "Palworld Entertainment") is that entity
     taken: dict[str, set[str]] = {}
@@ -909,7 +930,7 @@ def _cues_of(f: Finder, typ: str) -> None:
     heads = {k[4:] for k, v in f.en.coref.items() if v == typ and k.lower().startswith("the ")}
     if typ == "Company":
         heads |= {"maker", "manufacturer", "chipmaker", "company", "firm", "operator", "provider", "supplier",
-                  "vendor", "producer", "carrier", "lender", "insurer", "brewer", "airline"}
+                  "vendor", "producer", "carrier", "lender", "insurer", "brewer", "airline", "designer", "chip designer"}
     if not heads:
         return
     heads = sorted(heads, key=len, reverse=True)

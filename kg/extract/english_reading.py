@@ -119,8 +119,9 @@ class ReadingBase:
     def _subject_of(self, ms: list[Mention]) -> Mention | None:
         for m in ms:
             # "Apple's lawyers said": a possessor is still what the sentence is about
-            if m.type in ("Company", "Organization", "Regulator") and not self.in_pp(m) and not self._quoted(m.start):
-                return m
+            if (m.type in ("Company", "Organization", "Regulator") or (m.type == "Product" and m.name in self.acting)) \
+                    and not self.in_pp(m) and not self._quoted(m.start):
+                return m        # (a product that has acted as a company, "TikTok sued", counts)
         return None
 
     def _quoted(self, pos: int) -> bool:

@@ -28,6 +28,8 @@ class RolePatterns(ReadingBase):
             for o in sm:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
+                if o.source == "coref" and o.surface.lower() not in ("its", "their"):
+                    continue        # "It names Attorney General X": a pronoun subject, not an organisation's title
                 gap = t[o.end:p.start]
                 if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
@@ -36,6 +38,10 @@ class RolePatterns(ReadingBase):
             bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
                              rf"succeeds|replaces|followed|ousted)\s+)(?i:{self.role_rx})\s+$",
                              t[max(ss, p.start - 60):p.start])
+            bare_kind = self.en.roles.get(re.sub(r"\s+", " ", bare.group(0).split()[-1]).lower(), (False, ""))[1] if bare else ""
+            if bare and any(k == "office" and re.search(r"(?i:\b" + re.escape(w) + r")\s+$", t[max(ss, p.start - 40):p.start])
+                            for w, (_, k) in self.en.roles.items()):
+                bare = None         # "Attorney General Merrick Garland": an office, not the head of the company
             if bare and not any(c.subject == p.name for c in out) and self.subjects and self.subjects[-1] is not None \
                     and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref" \
                     and self.subjects[-1].end <= p.start:
@@ -76,6 +82,10 @@ class RolePatterns(ReadingBase):
             if re.fullmatch(r"\s+(?:v\.|vs\.?|versus)\s+", t[a.end:b.start]) and a.source != "coref" \
                     and self._fits("sues", 0, a) and self._fits("sues", 1, b) and a.name != b.name:
                 out.append(self._cand("sues", a.name, b.name, i, ss, se, a.end, b.start, 0.6, "v."))
+                continue
+            if a.type == "Person" and b.type in ("Regulator", "Company", "Organization") and re.fullmatch(r",\s+whose\s+", t[a.end:b.start]):
+                # "Attorney General Merrick Garland, whose Justice Department would enforce the law"
+                out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role"))
                 continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
