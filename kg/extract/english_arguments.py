@@ -85,8 +85,8 @@ class ArgumentReading(ReadingBase):
         for m in reversed(left):
             if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):
                 continue
-            if self.in_pp(m) and not (rel == "rules" and m.type == "Court"):
-                continue
+            if self.in_pp(m) and not (rel == "rules" and m.type == "Court" and self.prev_word(m.start) in ("by", "of")):
+                continue        # (a court acts from "by the court"; "filed in the court" is only where)
             if self.possessive(m) and m.source != "coref":
                 continue
             if m.source == "coref" and m.surface.lower() == "its":

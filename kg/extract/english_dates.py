@@ -260,8 +260,13 @@ class EnDates:
                 if ry and rm:
                     yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
                     val = _iso(yy, mm)
-            elif w in ("earlier this week", "last week", "this week", "next week", "recently", "in recent weeks",
-                       "in recent months"):
+            elif w in ("earlier this week", "last week", "this week") and rd is not None:
+                # the week's month, when the whole week lies in one month
+                day = dt.date(ry, rm, rd)
+                mon = day - dt.timedelta(days=day.weekday() + (7 if w == "last week" else 0))
+                end = mon + dt.timedelta(days=6) if w == "last week" else day
+                val = _iso(mon.year, mon.month) if (mon.year, mon.month) == (end.year, end.month) else None
+            elif w in ("next week", "recently", "in recent weeks", "in recent months"):
                 val = None          # known to be relative, too vague to date: blocks the governing date
             elif w in ("that year", "the same year") and self.year:
                 kind = "anaphoric"

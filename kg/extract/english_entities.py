@@ -679,8 +679,8 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         canon = " ".join(core)
     else:
         canon = name
-    if len(canon) < 2 or canon in f.en.stop or canon in f.en.places:
-        return
+    if (len(canon) < 2 and not (stripped and canon.isupper())) or canon in f.en.stop or canon in f.en.places:
+        return          # ("X Corp" keeps its one-letter name)
     f.add(s, e, canon, typ, "pattern", owner)
 
 
@@ -769,6 +769,9 @@ def _short_forms(f: Finder) -> None:
         first[m.name] = min(first.get(m.name, m.start), m.start)
     for m in list(f.mentions):
         words = m.surface.split()
+        if m.type == "Company" and len(words) == 2 and words[0][:1].isupper() and words[0] not in bad and \
+                any(strip and pos == "last" and words[1].rstrip(".") == suf.rstrip(".") for suf, ty, pos, strip in f.en.suffixes):
+            shorts.setdefault(words[0], (m.name, m.type))   # "X" for "X Corp" (its legal ending dropped)
         if m.type == "Company" and len(words) >= 2:
             w = words[0]
             if len(w) >= 3 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
@@ -800,8 +803,9 @@ def _short_forms(f: Finder) -> None:
     rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
     for m in rx.finditer(t):
         name, typ = shorts[m.group(0)]
-        if m.start() < first.get(name, 0):
-            continue        # a short form refers back, never forward
+        nl = t.find("\n")
+        if m.start() < first.get(name, 0) and not (0 <= m.start() < nl and nl < first.get(name, 0)):
+            continue        # a short form refers back, never forward (but a headline uses short forms first)
         # "Epic" directly followed by a capitalised word is part of another name
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue
@@ -944,6 +948,9 @@ def _cues_of(f: Finder, typ: str) -> None:
     # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
     if typ == "Company":
+        # "Symantec's enterprise security business": the owner of a business is a company
+        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}"
+                                         r"(?:business|businesses|unit|division|operations)\b", t)]
         # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
         found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
                                          r"(?:unit|subsidiary|division|affiliate)\b", t)]
