@@ -1411,3 +1411,27 @@ def test_owner_of_a_business_and_courts_only_where_a_suit_was_filed():
     ex = run("The lawsuit, filed in the U.S. District Court for the Northern District of Texas, comes after Globex "
              "Corp. halted its plans.")
     assert not any(r.type == "rules" for r in ex.relations)
+
+
+def test_whose_head_is_and_descriptive_company_endings():
+    ex = run("Motorola Solutions, whose chairman and chief executive is Greg Brown, welcomed the verdict.")
+    assert has(ex, "leads", "Greg Brown", "Motorola Solutions") or has(ex, "leads", "Greg Brown", "Motorola")
+    assert not has(ex, "owns", "Motorola", "Motorola Solutions")
+
+
+def test_embedded_past_perfect_date_is_not_the_ruling_date():
+    ex = run("A federal jury in Chicago on Friday ordered Hytera Corp. to pay Motorola Solutions $764.6 million. The "
+             "jury found that Hytera had hired three engineers in 2008. Hytera then used the material, the jury found.",
+             date="2020-02-15")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of Illinois", "Hytera", "2020-02-14")
+    assert not has(ex, "rules", "U.S. District Court for the Northern District of Illinois", "Hytera", "2008")
+
+
+def test_talks_to_buy_and_rivals_added_with_as_well_as():
+    ex = run("Uber Technologies agreed to buy Postmates Inc. on Monday. "
+             "Uber Technologies had held talks to buy Grubhub, but the Chicago-based company agreed in June to be "
+             "acquired by the Dutch group Just Eat Takeaway.com instead. Uber Eats competes with DoorDash, the market "
+             "leader, as well as with Grubhub and Postmates.", date="2020-07-07")
+    assert not has(ex, "acquires", "Uber Technologies", "Grubhub")
+    assert has(ex, "acquires", "Just Eat Takeaway.com", "Grubhub", "2020-06")
+    assert all(has(ex, "competes", "Uber Eats", x) for x in ("DoorDash", "Grubhub", "Postmates"))

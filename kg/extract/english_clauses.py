@@ -617,6 +617,12 @@ class ClauseReading(ArgumentReading):
                 if not re.search(r"[;,]", gap):
                     for o in self._list_from(right[0], right):
                         pairs.append((subj, o))
+                    # "competes with DoorDash, the market leader, as well as with Grubhub and Postmates"
+                    aw = re.search(r"\bas\s+well\s+as\s+(?:with\s+)?(?:the\s+)?", t[te:se])
+                    if aw:
+                        more = [m for m in right if m.start == te + aw.end()]
+                        if more:
+                            pairs.extend((subj, o) for o in self._list_from(more[0], right))
         # "Microsoft said it would invest in OpenAI, ..., deepening a partnership": the partnership of
         # the sentence's subject with the other company of its main clause
         if not pairs and trig.pattern.lower() in ("partnership", "alliance", "relationship") and \

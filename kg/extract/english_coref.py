@@ -92,6 +92,9 @@ class CorefReading(ReadingBase):
                     s0, e0 = ss + m.start(), ss + m.end()
                     if not any(not (e0 <= x.start or s0 >= x.end) for x in real):
                         self.corefs.append(Mention(s0, e0, name, "Regulator", m.group(0), "coref"))
+        # "the Chicago-based company": a company described by its seat
+        for m in re.finditer(r"\b[Tt]he\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+(?:company|firm|group|startup|start-up|maker)\b(?![ \t]+[A-Z])", t[ss:se]):
+            found.append((ss + m.start(), ss + m.end(), "the company"))
         # "the organic grocer", "the British chip designer": a company noun with one modifier
         for m in re.finditer(r"\b[Tt]he\s+[a-z][\w-]+\s+(?:grocer|retailer|chipmaker|carmaker|automaker|startup|start-up|"
                              r"chip\s+designer|conglomerate|supermarket\s+chain|chain)\b(?!['’])(?![ \t]+[A-Z])", t[ss:se]):

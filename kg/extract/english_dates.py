@@ -172,7 +172,8 @@ class EnDates:
                     back = None     # "a turnaround from last June, when the judge ...": the time of an event
                 qs = text[text.rfind("\n", 0, d.start) + 1:d.start]
                 quoted = qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1
-                if first_clause and not back and not quoted:
+                embedded = re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", lead)   # "found that X had hired ... in 2008"
+                if first_clause and not back and not quoted and not embedded:
                     d.opener = True
                     anchors.append(d.value)
                     gov = d.value
@@ -342,6 +343,8 @@ class EnDates:
                 return True         # "the acquisition of One Medical, which closed in February": the deal's own date
             if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):
                 return False
+            if re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", gap):
+                return False        # "found that Hytera had hired engineers in 2008": the embedded, earlier event
             if re.fullmatch(r"[^,;]*?,\s+(?:(?:a|an|the)\s+|(?:owner|maker|developer|operator|parent)\s+of\s+)[^,;]{1,60},\s+"
                             r"(?:for\s+[^,;]{1,30}?\s+)?(?:in|on|at|by)?\s*", gap):
                 return True         # "bought Otto, a self-driving truck startup, in August 2016"

@@ -424,7 +424,7 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
 def _people(f: Finder) -> None:
     t = f.text
     before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
-    rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
+    rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?:is\s+|was\s+)?(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
         kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
@@ -641,8 +641,11 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         if len(inner) == 1 and inner[0].source == "lexicon":
             m = inner[0]
             lead = f.text[s:m.start].split()
+            tail = f.text[m.end:e].split()
             if (stripped and m.surface == " ".join(core) and m.start == s) or \
-                    (m.end == e and lead and all(w in f.en.places or w.rstrip(".") in f.en.places for w in lead)):
+                    (m.end == e and lead and all(w in f.en.places or w.rstrip(".") in f.en.places for w in lead)) or \
+                    (m.start == s and m.type == "Company" and len(tail) == 1 and _type_of(f, words) == "Company"):
+                # ("Motorola Solutions", "Huawei Technologies": the company with a descriptive ending)
                 f.add(s, e, m.name, m.type, m.source, m.owner, replace=True)
         return
     core, stripped = _strip_suffix(f, words)
@@ -943,7 +946,8 @@ def _cues_of(f: Finder, typ: str) -> None:
     rx = re.compile(r"(?<![\w.&'’-])(?P<name>" + nm + r"),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
     # "the audio group Sound United", "the start-up Nuvia": the noun before the name
-    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an))[ \t]+){0,4}?"
+    dem = "|".join(sorted((re.escape(d) for d in f.en.demonyms), key=len, reverse=True)) or "(?!)"
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|" + dem + r")[ \t]+){0,4}?"
                      r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
     # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]

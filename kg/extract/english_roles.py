@@ -59,6 +59,11 @@ class RolePatterns(ReadingBase):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
                 if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+            # "Motorola Solutions, whose chairman and chief executive is Greg Brown"
+            for o in sm:
+                if o.end <= p.start and o.type in ("Company", "Organization", "Regulator") and re.fullmatch(
+                        rf",\s+whose\s+(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx})\s+(?:is|was)\s+", t[o.end:p.start]):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.8, "role"))
             # "Dirk Meyer, his counterpart at AMD" / "his AMD counterpart(,) Dirk Meyer": the same office at
             # another organisation, when the office compared to is one that leads
             if re.search(rf"(?i:{self.role_rx})\b", t[ss:p.start]) and \
