@@ -1435,3 +1435,25 @@ def test_talks_to_buy_and_rivals_added_with_as_well_as():
     assert not has(ex, "acquires", "Uber Technologies", "Grubhub")
     assert has(ex, "acquires", "Just Eat Takeaway.com", "Grubhub", "2020-06")
     assert all(has(ex, "competes", "Uber Eats", x) for x in ("DoorDash", "Grubhub", "Postmates"))
+
+
+def test_year_as_a_deal_modifier_and_country_regulator_named_later():
+    ex = run("BEIJING, July 24 (Reuters) - China's market regulator on Saturday ordered Tencent Holdings to end "
+             "exclusive deals and fined it 500,000 yuan. The State Administration for Market Regulation said "
+             "Tencent's 2016 acquisition of China Music Corp gave it control of the market.", date="2021-07-25")
+    assert has(ex, "fines", "State Administration for Market Regulation", "Tencent Holdings", "2021-07-24")
+    assert has(ex, "acquires", "Tencent Holdings", "China Music Corp", "2016")
+
+
+def test_relative_clause_with_a_list_and_owner_rivals():
+    ex = run("Tencent Music, whose apps include QQ Music, Kugou and Kuwo, competes with NetEase Cloud Music. Apple, "
+             "which runs the rival App Store for iPhones, faces complaints.")
+    assert has(ex, "competes", "Tencent Music", "NetEase Cloud Music")
+    assert not has(ex, "competes", "QQ Music", "Kugou")
+    assert not has(ex, "competes", "Apple", "App Store")
+
+
+def test_participle_without_a_named_subject_is_not_read():
+    ex = run("The states, led by Utah, sued Google in July 2021, accusing it of restricting competition in the "
+             "distribution of Android apps.")
+    assert not has(ex, "accuses", "Google", "Android")

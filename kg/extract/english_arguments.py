@@ -80,7 +80,8 @@ class ArgumentReading(ReadingBase):
                 return m
             break
         rc = None
-        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+        # (a relative clause may hold a list: "Tencent Music, whose apps include QQ Music, Kugou and Kuwo, competes")
+        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b(?:[^,;]|,\s+(?=[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:,|\s+and\s)))*,\s+", t[ss:ts]):
             rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):
             if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):

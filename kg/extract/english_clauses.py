@@ -168,7 +168,11 @@ class ClauseReading(ArgumentReading):
                 subj = last_subject[0]
                 subjects = last_subject
                 coord_used = True
-            elif participle and self.subjects[-1] is not None:
+            elif participle and self.subjects[-1] is not None and not re.search(
+                    r"\b(?:[a-z]+ed|sued|sues|said|says|won|lost|paid|took|made|sold|bought)\b",
+                    re.sub(r",[^,;]*,", ",", t[ss:self.subjects[-1].start])):
+                # (the sentence's subject, when it stands before the main verb: not "The states ... sued
+                # Google in July, accusing it": Google is the object there)
                 subj = self.subjects[-1]
                 # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
                 # the subject of the clause the participle hangs on
@@ -180,6 +184,8 @@ class ClauseReading(ArgumentReading):
                     if inner and inner[0].start == a0 + len(re.match(r"(?:the\s+)?", t[a0:ts]).group(0)):
                         subj = inner[0]
                 subjects = [subj]
+            elif participle:
+                return None         # a participle whose clause has no subject we can name
             else:
                 subj = self._left_subject(rel, ss, ts, sm, trig)
                 settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
@@ -292,8 +298,12 @@ class ClauseReading(ArgumentReading):
                             continue
                         poss = [m for m in sm if m.end <= o.start and re.fullmatch(r"['’]s?\s+", t[m.end:o.start])
                                 and m.type == "Company"]
+                        le = self.lex.entities.get(o.name)
+                        owner = o.owner or (le.owner if le else None)
                         if poss:
                             kept.append(poss[-1])
+                        elif owner and any(x.name == owner for x in self.mentions):
+                            kept.append(Mention(o.start, o.end, owner, self._type_of(owner), o.surface, "coref"))
                     objects = kept
                 if not objects and court_trig and re.match(
                         r"\s+(?:[\w-]+\s+){0,4}?(?:deal|settlement|agreement|accord|merger|acquisition|purchase|takeover)s?\b",
@@ -324,7 +334,8 @@ class ClauseReading(ArgumentReading):
                     owned.append(Mention(o.start, o.end, owner, self._type_of(owner), o.surface, "coref"))
             objects = owned
         if trig.frame == "OS" and rel == "sues" and subjects and not settle_os and \
-                re.search(r"\b(?!faced\b|settled\b|defeated\b)(?:[a-z]+ed|said|says|told|paid|won|lost)\b", t[subjects[-1].end:ts]):
+                (re.search(r"\b(?!faced\b|settled\b|defeated\b)(?:[a-z]+ed|said|says|told|paid|won|lost)\b", t[subjects[-1].end:ts])
+                 or re.search(r"\b(?:was|were|is|are)\b(?![^,;]*\b(?:defendant|target|party|subject)s?\b)", t[subjects[-1].end:ts])):
             # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
             # another verb is not the one sued
             return None
@@ -650,6 +661,19 @@ class ClauseReading(ArgumentReading):
         if date and rel in ("acquires", "cooperates") and self._deal_told_before(ss, ts):
             date = None
         out = []
+        fixed = []
+        for a, b in pairs:
+            if b.source != "coref" and self.possessive(b):
+                # "merged with Tencent's QQ Music": the name the possessive modifies
+                nb = next((x for x in sm if x.start > b.end and re.fullmatch(r"['’]s\s+", t[b.end:x.start])), None)
+                if nb is not None:
+                    b = nb
+            if rel == "competes" and (self._owns(a.name, b) or self._owns(b.name, a)):
+                continue        # "Apple, which runs the rival App Store": an owner is not its product's rival
+            fixed.append((a, b))
+        pairs = fixed
+        if not pairs:
+            return None
         for a, b in pairs:
             if rel in ("cooperates", "acquires") and not neg and a.name != b.name:
                 # a deal with any party ("settled with the Justice Department") may be approved later

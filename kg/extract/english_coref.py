@@ -55,6 +55,20 @@ class CorefReading(ReadingBase):
                 return c
         return None
 
+    _FOREIGN_ZH = ("美国", "英国", "欧盟", "日本", "韩国", "德国", "法国", "香港", "台湾", "印度", "俄罗斯", "澳大利亚", "加拿大")
+
+    def _regulator_country(self, name: str) -> str | None:
+        """A regulator's country: the tables, else a Chinese-script name without a foreign prefix is China's."""
+        c = self._country_of(name)
+        if c:
+            return c
+        for pre, code in self.en.note_country.items():
+            if name.startswith(pre):
+                return code
+        if re.match(r"[\u4e00-\u9fff]", name) and not name.startswith(self._FOREIGN_ZH):
+            return "CN"
+        return None
+
     def _by_nationality(self, s: int, dem: str) -> list[tuple[str, str]]:
         """The one company of that country named before s (the whole article when none is before)."""
         want = self.en.demonyms.get(re.sub(r"\s+", " ", dem))
@@ -86,7 +100,9 @@ class CorefReading(ReadingBase):
             c = m.group("c")
             if c in self.en.countries or c in self.en.places:
                 key = c.split()[-1]
-                regs = {x.name for x in self.mentions if x.type == "Regulator" and (key in x.name or key in x.surface)}
+                code = self.en.countries.get(c)
+                regs = {x.name for x in self.mentions if x.type == "Regulator" and (
+                    key in x.name or key in x.surface or (code and self._regulator_country(x.name) == code))}
                 if len(regs) == 1:
                     name = regs.pop()
                     s0, e0 = ss + m.start(), ss + m.end()

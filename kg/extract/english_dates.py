@@ -65,6 +65,9 @@ class _Rx:
             r"earlier this week|recently|in recent weeks|in recent months|next year|next month)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
             r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid|from|From|until|Until|year|through|before|after|Before|After|Q[1-4])\s+|\b[Mm]id-)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))"
+            # "Tencent's 2016 acquisition of", "the 2012 merger": a year as a deal's modifier
+            r"|(?P<yrn>(?:(?<=['’]s\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))(?P<yyn>(?:19|20)\d{2})(?=\s+(?:[$€£¥][\d.,]+\s+(?:million|billion)\s+)?"
+            r"(?:acquisition|purchase|takeover|merger|deal|lawsuit|suit|complaint|fine|ruling|verdict|settlement|investment|agreement|licence|license)s?\b))"
             r"|(?P<qtr>\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<qy>(?:19|20)\d{2})|(?P<qrel>\s+of\s+(?:this|last|next)\s+year))?\b)"
             r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)",
             re.I)
@@ -319,6 +322,9 @@ class EnDates:
                 if yy and not self.year and rm and 3 * q - 2 > rm:
                     yy -= 1         # a quarter not yet begun at the article's date is last year's
                 val = _iso(yy) if yy else None
+        elif g("yrn"):
+            val = _iso(int(g("yyn")))
+            return EnDate(m.start(), m.end(), g("yyn"), val, kind)
         elif g("yr"):
             val = _iso(int(g("yy")))
             self.year = int(g("yy"))

@@ -116,7 +116,9 @@ class RolePatterns(ReadingBase):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             le_b = self.lex.entities.get(b.name)
-            if b.type == "Product" and ((le_b is not None and le_b.owner and le_b.owner != a.name) or (b.owner and b.owner != a.name)):
+            ow_b = b.owner or (le_b.owner if le_b is not None else None)
+            le_ow = self.lex.entities.get(ow_b) if ow_b else None
+            if b.type == "Product" and ow_b and ow_b != a.name and not (le_ow is not None and le_ow.owner == a.name):
                 continue        # "Huawei's Android access", "its Bing engine" of another: not what the possessor owns
             if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
                     re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
