@@ -1457,3 +1457,19 @@ def test_participle_without_a_named_subject_is_not_read():
     ex = run("The states, led by Utah, sued Google in July 2021, accusing it of restricting competition in the "
              "distribution of Android apps.")
     assert not has(ex, "accuses", "Google", "Android")
+
+
+def test_called_off_deals_are_not_blocks_and_deal_investigations():
+    ex = run("Intel said on Wednesday it had terminated its planned $5.4 billion acquisition of Tower Semiconductor.",
+             date="2023-08-17")
+    assert not any(r.type == "blocks" for r in ex.relations)
+
+
+def test_place_opening_a_legal_name_and_product_lists_of_a_company():
+    ex = run("Intel Foundry Services competes with Taiwan Semiconductor Manufacturing Co and Samsung Electronics. "
+             "Adobe's best-known products include Photoshop and Illustrator. Adobe's XD, which Adobe stopped "
+             "developing, competed with Figma Inc.")
+    assert entity(ex, "Taiwan Semiconductor Manufacturing") is not None or entity(ex, "Taiwan Semiconductor Manufacturing Co") is not None
+    assert entity(ex, "Intel Foundry Services").type == "Company"
+    assert has(ex, "owns", "Adobe", "Photoshop") and has(ex, "owns", "Adobe", "Illustrator")
+    assert has(ex, "discontinues", "Adobe", "XD")

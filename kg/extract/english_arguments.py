@@ -191,12 +191,12 @@ class ArgumentReading(ReadingBase):
             if after:
                 return after[:1]
         names = {s.name for s in subjects}
-        if rel == "fines" and not self.facts.get(rel) and self.facts.get("acquires") and re.search(
+        if rel == "fines" and not self.facts.get(rel) and (self.facts.get("acquires") or self.called_off) and re.search(
                 r"\b(?:deal|merger|acquisition|takeover|purchase|transaction)\b",
                 t[self.sentences[max(0, self._sent_index(te) - 1)][0]:se], re.I):
             # "The European Commission had opened an in-depth investigation in October": into the
             # deal in view, that is its buyer
-            b = self.facts["acquires"][-1].subject
+            b = (self.facts.get("acquires") or self.called_off)[-1].subject
             return [Mention(te, te, b, self._type_of(b), b, "coref")]
         if rel == "fines" and not any(c.subject in names for c in self.facts.get(rel, [])):
             # "the European Commission imposed a record fine": the company under investigation in
@@ -239,12 +239,16 @@ class ArgumentReading(ReadingBase):
         words = name.split()
         if typ == "Product" and len(words) >= 2 and re.fullmatch(r"\d+(?:\.\d+)+", words[-1]):
             words.pop()         # "Internet Explorer 1.0": the product, without its version
-        while words and (typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
+        legal_end = len(words) >= 3 and any(pos == "last" and ty == "Company" and words[-1].rstrip(".") == suf.rstrip(".")
+                                            for suf, ty, pos, strip in self.en.suffixes)
+        while words and not (legal_end and words[0] in self.en.places) and (
+                typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
                          or words[0] in self.en.places) and (
                 words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
+        # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):
             return None

@@ -105,6 +105,9 @@ class ClauseReading(ArgumentReading):
                 r"\s+(?:(?:the|its|their)\s+)?(?=[A-Z])|\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[$€£¥]?[\d.,]+\s*"
                 r"(?:million|billion|bn|m)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?=[A-Z])|\s+\w+\s+(?=[A-Z])", t[te:se]):
             return None         # "agreed to pay $25 million to settle charges": no payee written
+        if rel == "blocks" and "deal" not in trig.flags and re.match(r"\s+(?:its|their|the|a|an)\s+(?:[\w$€£.,-]+\s+){0,5}?(?:deal|acquisition|merger|purchase|"
+                                        r"takeover|agreement|contract|partnership|bid|offer)s?\b", t[te:se]):
+            return None         # "terminated its planned acquisition of Tower": a deal called off, nobody blocked
         if trig.pattern in ("buying", "purchasing") and not re.search(
                 r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
             return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
@@ -392,6 +395,8 @@ class ClauseReading(ArgumentReading):
                     self.suits.append(c)
                 if r == "acquires" and not neg:
                     self.deals.append((ts, c.subject, c.object))
+                if r == "acquires" and neg:
+                    self.called_off.append(c)
                 if not neg:
                     self.facts.setdefault(r, []).append(c)
         return out, subjects
@@ -675,6 +680,8 @@ class ClauseReading(ArgumentReading):
         if not pairs:
             return None
         for a, b in pairs:
+            if rel == "acquires" and neg and a.name != b.name:
+                self.called_off.append(Cand(rel, a.name, b.name, None, True, 0.5, trig.pattern, ss, se, ts, te))
             if rel in ("cooperates", "acquires") and not neg and a.name != b.name:
                 # a deal with any party ("settled with the Justice Department") may be approved later
                 self.deals.append((ts, a.name, b.name))

@@ -520,6 +520,15 @@ def _product_context(f: Finder) -> None:
                # "which include Nest smart speakers, Pixel phones and Chromecast streaming gadgets"
                re.compile(rf"(?:\b(?:include|includes|included|including|such\s+as|and|or)|,)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit)):
         found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
+    # "Adobe's best-known products include Photoshop and Illustrator"
+    for m in re.finditer(rf"\b(?:products|apps|services|brands|games|titles)[ \t]+(?:include|includes|included|are)[ \t]+"
+                         rf"(?P<list>{nm}(?:,[ \t]+{nm})*,?[ \t]+(?:and|or)[ \t]+{nm})", t):
+        found += [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(nm, m.group("list"))
+                  if n.group(0) not in ("and", "or")]
+    # "Adobe's XD": a short name in capitals after a company's possessive
+    for m in re.finditer(r"(?<![\w.])(?P<owner>[A-Z][\w&.-]*)['’]s[ \t]+(?P<name>[A-Z]{2,5})(?![\w&-])(?=[ \t]*[,.;]|[ \t]+(?:which|that|was|is|has|app|software|service)\b)", t):
+        if m.group("name") not in f.en.stop and f.lex.lookup(m.group("owner")) is not None:
+            found.append((m.start("name"), m.group("name")))
     # "Nvidia's H100", "announced the H200": a model code (letters and digits) is a product
     code = r"(?P<name>[A-Z]{1,4}\d{2,4}[A-Z]{0,2}(?:[ \t][A-Z][a-z]+)?)"
     for m in re.finditer(rf"(?:(?<![\w.])[A-Z][\w&.-]*['’]s|\b(?:the|its|their))[ \t]+{code}(?![\w-])", t):

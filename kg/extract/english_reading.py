@@ -66,6 +66,7 @@ class ReadingBase:
     suits: list[Cand]               # suits read so far, for "countersued" and "the case" to refer back to
     facts: dict[str, list[Cand]]    # facts read so far, by type
     deals: list[tuple[int, str, str]]   # (trigger position, party, party) of settlements and deals
+    called_off: list["Cand"]        # acquisitions told negated (called off, planned): a deal still in view
     acting: set[str]                # products named as the agent of a company's act
     _swap: bool                     # reading an OS trigger with its sides swapped
     _noprod: bool                   # the trigger takes no product as object

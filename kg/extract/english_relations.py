@@ -56,6 +56,7 @@ class Reader(CorefReading, ClauseReading, RolePatterns):
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
         self.facts: dict[str, list[Cand]] = {}   # facts read so far, by type
+        self.called_off: list[Cand] = []         # deals told as called off or planned (negated acquisitions)
         self.deals: list[tuple[int, str, str]] = []   # (trigger position, party, party) of settlements and deals
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
         for j in self.judges:

@@ -82,6 +82,17 @@ class RolePatterns(ReadingBase):
     def _possessives(self, i, ss, se, sm) -> list[Cand]:
         t = self.text
         out = []
+        # "Adobe's best-known products include Photoshop and Illustrator"
+        for a in sm:
+            if a.type != "Company" or not self.possessive(a):
+                continue
+            pm = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:products|apps|brands|services|games|titles)\s+(?:include|includes|included|are)\s+",
+                          t[a.end:se])
+            if pm:
+                lst = [m for m in sm if m.start == a.end + pm.end() and m.type == "Product"]
+                if lst:
+                    for b in self._list_from(lst[0], [m for m in sm if m.start >= lst[0].start]):
+                        out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "possessive"))
         for a, b in zip(sm, sm[1:]):
             # a case name: "Epic Games v. Apple", "FTC vs. Qualcomm"
             if re.fullmatch(r"\s+(?:v\.|vs\.?|versus)\s+", t[a.end:b.start]) and a.source != "coref" \
