@@ -1473,3 +1473,20 @@ def test_place_opening_a_legal_name_and_product_lists_of_a_company():
     assert entity(ex, "Intel Foundry Services").type == "Company"
     assert has(ex, "owns", "Adobe", "Photoshop") and has(ex, "owns", "Adobe", "Illustrator")
     assert has(ex, "discontinues", "Adobe", "XD")
+
+
+def test_background_deal_in_a_pp_and_rivals_of_a_possessor():
+    ex = run("The European Commission fined Illumina Inc. 432 million euros on Wednesday for completing its "
+             "$7.1 billion takeover of Grail Inc. before approval. Brussels said the deal would have let Illumina cut "
+             "off Grail's rivals.", date="2023-07-13")
+    assert not has(ex, "acquires", "Illumina", "Grail", "2023-07-12")
+    assert not has(ex, "blocks", "Illumina", "Grail")
+
+
+def test_second_with_list_and_comma_purchase_and_lower_case_surnames():
+    ex = run("Splunk Inc. competes with Datadog Inc. in monitoring and with Palo Alto Networks and CrowdStrike Inc. in "
+             "security. The deal dwarfs Cisco's previous largest purchase, of the equipment maker Scientific Atlanta "
+             "for $6.9 billion, agreed in 2005. Francis deSouza resigned as chief executive.", date="2023-09-22")
+    assert has(ex, "competes", "Splunk", "Palo Alto Networks") and has(ex, "competes", "Splunk", "CrowdStrike")
+    assert has(ex, "acquires", "Cisco", "Scientific Atlanta", "2005")
+    assert entity(ex, "Francis deSouza") is not None

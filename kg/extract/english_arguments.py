@@ -138,6 +138,10 @@ class ArgumentReading(ReadingBase):
                     nxt = [x for x in right if x.start == m.end + app.end()]
                     if nxt and self._fits(rel, 1, nxt[0]):
                         return self._list_from(nxt[0], right)
+            if self.possessive(m) and m.source != "coref" and re.match(
+                    r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:rivals|competitors|customers|suppliers|partners|users|employees|staff|"
+                    r"lawyers|shareholders|investors|critics|engineers|executives)\b", t[m.end:m.end + 40]):
+                continue        # "cut off Grail's rivals": the rivals, not Grail
             if m.source == "coref" and m.surface.lower() == "its":
                 # "its Unreal Engine": the object is the thing owned, when it is named
                 continue

@@ -371,6 +371,10 @@ class ClauseReading(ArgumentReading):
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
         if date and rel in ("acquires", "cooperates", "invests") and self._deal_told_before(ss, ts):
             date = None         # "its planned merger with ironSource": a deal made before, not on the day told
+        if date and rel == "acquires" and re.search(
+                r"\b(?:for|over|after|before|by)\s+(?:\w+ing\s+)?(?:its|their|the|[A-Z][\w&.-]*['’]s)\s+"
+                r"(?:[$€£¥]?[\d.,]+\s*(?:million|billion)\s+)?$", t[max(ss, ts - 60):ts]):
+            date = None         # "fined Illumina for completing its $7.1 billion takeover of Grail": background
         if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
                               r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
             date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
@@ -633,8 +637,9 @@ class ClauseReading(ArgumentReading):
                 if not re.search(r"[;,]", gap):
                     for o in self._list_from(right[0], right):
                         pairs.append((subj, o))
-                    # "competes with DoorDash, the market leader, as well as with Grubhub and Postmates"
-                    aw = re.search(r"\bas\s+well\s+as\s+(?:with\s+)?(?:the\s+)?", t[te:se])
+                    # "competes with DoorDash, the market leader, as well as with Grubhub and Postmates",
+                    # "with Datadog in monitoring software and with Palo Alto Networks and CrowdStrike in security"
+                    aw = re.search(r"\b(?:as\s+well\s+as|and)\s+with\s+(?:the\s+)?|\bas\s+well\s+as\s+(?:the\s+)?", t[te:se])
                     if aw:
                         more = [m for m in right if m.start == te + aw.end()]
                         if more:

@@ -344,7 +344,7 @@ class EnDates:
             # "before the Competition Appeal Tribunal": a preposition, not a clause of its own
             gap = re.sub(r"\bbefore\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,6}(?:Court|Tribunal|Commission|court|judge|jury|tribunal)\b",
                          " ", gap)
-            if re.fullmatch(r"[^,;]*?,\s+(?:which\s+(?:was\s+|were\s+|had\s+been\s+)?)?(?:closed|completed|announced|"
+            if re.fullmatch(r"[^;]*?,\s+(?:which\s+(?:was\s+|were\s+|had\s+been\s+)?)?(?:closed|completed|announced|"
                             r"finali[sz]ed|signed|agreed|approved|filed|brought|lodged)\s+(?:in\s+|on\s+)?", gap):
                 return True         # "the acquisition of One Medical, which closed in February": the deal's own date
             if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):

@@ -49,7 +49,8 @@ _CITY_COURT = re.compile(
 _APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
 # a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
-NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
+NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|(?:[A-Z]|[a-z]{1,3}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
+# (a surname may open in lower case: "Francis deSouza", "Vincent van Gogh" is not covered)
 _MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
 
 
@@ -432,7 +433,7 @@ def _people(f: Finder) -> None:
         if kind in ("judge", "title", "office") and not role[0].isupper():
             continue
         name = m.group("name")
-        if not all(w[0].isupper() for w in name.split()):
+        if not all(w[0].isupper() or re.match(r"[a-z]{1,3}[A-Z]", w) for w in name.split()):
             continue
         p = _add_person(f, m.start("name"), name, role, kind)
         if p is not None and kind == "exec":
@@ -484,11 +485,11 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
                      rf"(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
-        if not all(w[0].isupper() for w in name.split()):
+        if not all(w[0].isupper() or re.match(r"[a-z]{1,3}[A-Z]", w) for w in name.split()):
             continue
         _add_person(f, m.start("name"), name, m.group("role"), "exec")
 
