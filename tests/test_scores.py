@@ -111,9 +111,9 @@ def test_corpus_new_chinese_scores(tmp_path):
     assert micro["lawsuits"]["f1"] >= 0.52       # 0.273 -> 0.545
 
 
-# English articles keyed after the English reader was fitted to the seven above, in thirteen rounds (first
+# English articles keyed after the English reader was fitted to the seven above, in fourteen rounds (first
 # look, before any rule was written from them: rel 0.635 over the first five, then 0.667, 0.780, 0.571,
-# 0.649, 0.545, 0.438, 0.609, 0.500, 0.615, 0.741, 0.588 and 0.600 over each later pair)
+# 0.649, 0.545, 0.438, 0.609, 0.500, 0.615, 0.741, 0.588, 0.600 and 0.750 over each later pair)
 EN_NEW = ["arm-qualcomm-2024-12-21.txt", "masimo-apple-2023-12-28.html", "eu-google-android-2018-07-19.md",
           "ftc-meta-2022-01-12.txt", "nintendo-pocketpair-2024-09-19.md", "ftc-amazon-2023-09-27.html",
           "sonos-google-2022-01-07.txt", "doj-google-search-2024-08-06.txt", "epic-google-2023-12-12.md",
@@ -123,7 +123,8 @@ EN_NEW = ["arm-qualcomm-2024-12-21.txt", "masimo-apple-2023-12-28.html", "eu-goo
           "applovin-unity-2022-08-16.md", "tiktok-lawsuit-2024-05-08.txt", "amd-nvidia-2023-12-07.md",
           "broadcom-vmware-2023-11-23.md", "x-mediamatters-2023-11-21.html", "motorola-hytera-2020-02-15.txt",
           "uber-postmates-2020-07-07.md", "samr-tencent-music-2021-07-25.txt", "google-states-2023-12-19.md",
-          "adobe-figma-2023-12-19.txt", "intel-tower-2023-08-17.md"]
+          "adobe-figma-2023-12-19.txt", "intel-tower-2023-08-17.md", "ec-illumina-2023-07-13.txt",
+          "cisco-splunk-2023-09-22.md"]
 
 
 def test_corpus_new_english_scores(tmp_path):
