@@ -387,8 +387,10 @@ def test_object_relative_clause():
 
 
 def test_undatable_relative_blocks_the_paragraph_date():
-    ex = run("Hooli has sold phones since 2006. Last week, Hooli Inc. agreed to buy Pied Piper Inc.")
+    ex = run("Hooli has sold phones since 2006. Recently, Hooli Inc. agreed to buy Pied Piper Inc.")
     assert has(ex, "acquires", "Hooli", "Pied Piper", None)
+    ex = run("Hooli has sold phones since 2006. Last week, Hooli Inc. agreed to buy Pied Piper Inc.")
+    assert has(ex, "acquires", "Hooli", "Pied Piper", "2021-09")      # the week lies in one month
 
 
 def test_dated_heading_governs_until_the_next_heading():
@@ -450,7 +452,7 @@ def test_leads_with_comma_role_and_who_heads():
     ("on Friday", "2021-09-10"),
     ("two days ago", "2021-09-13"),
     ("two years ago", "2019"),
-    ("this week", None),                        # relative but too vague: no date rather than a wrong one
+    ("this week", "2021-09"),                   # relative: the month, as the whole week lies in September
     ("on the 12th", None),
 ])
 def test_date_forms(phrase, want):
@@ -953,3 +955,538 @@ def test_surnames_with_an_inner_capital():
     assert entity(ex, "Bill McDermott").type == "Person" and entity(ex, "Bill Mc") is None
     assert has(ex, "leads", "Bill McDermott", "SAP")
     assert entity(ex, "Ana DeLuca").type == "Person"
+
+
+# ------------------------------------------------------------------ generalisation round (new articles)
+
+def test_district_court_of_a_single_district_state():
+    ex = run("Judge Ann Marsh of the U.S. District Court for the District of Columbia dismissed Initech's "
+             "complaint against Globex on Tuesday.")
+    assert entity(ex, "U.S. District Court for the District of Columbia").type == "Court"
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Initech")
+
+
+def test_generic_appeals_court_is_the_one_circuit_named():
+    ex = run("A U.S. appeals court on Wednesday paused a ban on imports of Initech's routers. The order from the "
+             "U.S. Court of Appeals for the Federal Circuit came a day after the ban took effect.")
+    courts = [e for e in ex.entities if e.type == "Court"]
+    assert len(courts) == 1 and courts[0].name == "U.S. Court of Appeals for the Federal Circuit"
+    assert has(ex, "rules", "U.S. Court of Appeals for the Federal Circuit", "Initech", "2021-09-15")
+
+
+def test_us_office_and_its_holder():
+    ex = run("On Tuesday the office of the U.S. Trade Representative, Jane Doe, said it would not step in.")
+    assert entity(ex, "U.S. Trade Representative").type == "Regulator"
+    assert has(ex, "leads", "Jane Doe", "U.S. Trade Representative")
+
+
+def test_metonym_only_with_the_institution_named():
+    ex = run("The European Commission fined Globex on Monday, after the fine Brussels handed Initech in 2017.")
+    assert not entity(ex, "Brussels") or entity(ex, "Brussels").name == entity(ex, "European Commission").name
+    ex = run("Globex opened an office in Brussels. Brussels is its European base.")
+    assert entity(ex, "Brussels") is None or entity(ex, "Brussels").type != "Regulator"
+
+
+def test_organisation_cue_in_apposition():
+    ex = run("The case grew out of a complaint filed by FairPlay Alliance, a lobbying group whose members include Globex.")
+    assert entity(ex, "FairPlay Alliance").type == "Organization"
+
+
+def test_owned_by_reads_the_name_right_before_it():
+    ex = run("Initech, which is majority-owned by Globex Holdings, said it would appeal.")
+    assert has(ex, "owns", "Globex Holdings", "Initech")
+    ex = run("Globex challenges a ruling that its routers infringe patents owned by the device maker Initech.")
+    assert not has(ex, "owns", "Initech", "Globex")
+
+
+def test_the_two_companies_is_the_pair_that_acted_together():
+    ex = run("Globex Corp. and Initech Corp. have sued Vandelay Industries, the maker of the hit game Latex World. "
+             "Globex said the two companies had filed the lawsuit in the Tokyo District Court on September 13.")
+    assert has(ex, "sues", "Globex", "Vandelay Industries", "2021-09-13")
+    assert not has(ex, "sues", "Vandelay Industries", "Initech")
+
+
+def test_product_names_by_context_lists_and_possessives():
+    ex = run("Globex bought the audio group Harbor Sound, owner of the Zenon and Marlow brands, in 2022. "
+             "Globex's Q7 smartwatch copied the design.")
+    assert entity(ex, "Harbor Sound").type == "Company"
+    assert entity(ex, "Zenon").type == "Product" and entity(ex, "Marlow").type == "Product"
+    assert has(ex, "owns", "Harbor Sound", "Zenon") and has(ex, "owns", "Harbor Sound", "Marlow")
+    assert entity(ex, "Q7").type == "Product" and has(ex, "owns", "Globex", "Q7")
+
+
+def test_the_inside_a_name_and_place_ending_names():
+    ex = run("Globex Corp. and The Zebra Company sued Initech on Monday. The Zebra Company said it had "
+             "signed a venture with Vandelay Entertainment Japan.")
+    e = entity(ex, "The Zebra Company")
+    assert e is not None and e.type == "Company"
+    assert entity(ex, "Vandelay Entertainment Japan").type == "Company"
+
+
+def test_launch_object_is_what_was_released_not_where():
+    ex = run("Vandelay Industries makes the hit game Latex World. "
+             "Latex World, an open-world game, has been nicknamed a copy of Globex's best-selling series. "
+             "Vandelay Industries released it in early access on January 19 on the Steam store.")
+    assert has(ex, "launches", "Vandelay Industries", "Latex World", "2021-01-19")
+    assert not has(ex, "launches", "Vandelay Industries", "Steam")
+    ex = run("Globex Games develops the series, including Star Quest: Origins, which Nintendo released for its "
+             "Switch console in January 2022.")
+    assert has(ex, "launches", "Nintendo", "Star Quest: Origins", "2022-01")
+
+
+def test_former_name_is_an_alias():
+    ex = run("A judge let the agency's case against Meta Platforms, the company formerly known as Facebook, go on. "
+             "The agency sued Facebook in December 2020.")
+    assert entity(ex, "Facebook").name == entity(ex, "Meta Platforms").name
+    ex = run("Globex changed its corporate name to Initech Corp. in October.")
+    assert entity(ex, "Globex") is None or entity(ex, "Globex").name == entity(ex, "Initech").name
+
+
+def test_whose_product_names_its_owner():
+    ex = run("Snapline, whose Snapster app rejected a takeover offer in 2013, kept growing.")
+    assert entity(ex, "Snapline").type == "Company" and entity(ex, "Snapster").type == "Product"
+    assert has(ex, "owns", "Snapline", "Snapster")
+
+
+def test_roles_bare_and_coordinated():
+    ex = run("Globex Corp. bought rivals, pointing to a 2008 email in which chief executive Hank Scorpio wrote that "
+             "buying was better than competing.")
+    assert has(ex, "leads", "Hank Scorpio", "Globex")
+    ex = run("Initech Corp. sued Globex Corp. in June. Its founder and chief executive, Bill Lumbergh, said Globex "
+             "poached its engineers.")
+    assert has(ex, "leads", "Bill Lumbergh", "Initech")
+
+
+def test_competitor_in_apposition_and_challenge_lists():
+    ex = run("Android runs on most phones. Its main competitor, Apple's iOS, was not part of the case.")
+    assert has(ex, "competes", "Android", "iOS")
+    ex = run("Qualcomm stepped up its challenge to Intel, AMD and Apple in laptops.")
+    assert all(has(ex, "competes", "Qualcomm", x) for x in ("Intel", "AMD", "Apple"))
+
+
+def test_means_gerund_has_no_date_and_jointly_owned_lists():
+    ex = run("On Tuesday a judge let the case accusing Globex Corp. of crushing rivals by buying Initech Corp. go on.")
+    assert has(ex, "acquires", "Globex", "Initech", None)
+    ex = run("The Zebra Company is jointly owned by Globex Corp., Initech Corp. and Vandelay Industries.")
+    assert all(has(ex, "owns", x, "Zebra Company") for x in ("Globex", "Initech", "Vandelay Industries"))
+
+
+def test_the_two_before_a_noun_is_a_determiner():
+    ex = run("Masimo won a ruling against Apple. Apple, which makes the watches in Asia, pulled the two models "
+             "from its online store on December 21.")
+    assert not has(ex, "blocks", "Apple", "Masimo")
+
+
+def test_bare_month_in_a_new_paragraph_is_the_articles_year():
+    ex = run("Globex Corp. sued Initech Corp. on August 31, 2022.\n\nIn June Globex launched its Zeta X phone.",
+             date="2024-12-21")
+    assert has(ex, "launches", "Globex", "Zeta X", "2024-06")
+
+
+def test_past_perfect_in_a_subordinate_clause_does_not_take_the_main_date():
+    ex = run("A jury found on Friday that Globex Corp. did not breach its licence when it used designs it had "
+             "acquired by buying Initech Corp.", date="2024-12-21")
+    assert not has(ex, "acquires", "Globex", "Initech", "2024-12-20")
+
+
+def test_suit_court_from_the_one_court_ruling_and_headline_cause():
+    ex = extract(Article(id="t", title="Judge lets antitrust case against Globex go on", date="2022-01-12", source="",
+                         lang="en", text="Judge Ann Marsh of the U.S. District Court for the District of Columbia "
+                         "rejected Globex Corp.'s request on Tuesday. The FTC first sued Globex on December 9, 2020, "
+                         "saying it held monopoly power."))
+    ls = [l for l in ex.lawsuits if any("FTC" in n or "Federal Trade" in n or "联邦贸易" in n for n in l.plaintiffs)]
+    assert ls and ls[0].court == "U.S. District Court for the District of Columbia"
+    assert ls[0].cause == "antitrust"
+
+
+def test_the_same_day_is_the_day_of_the_event_told_last():
+    ex = run("A judge ruled on Tuesday for the agency. The ruling is a turnaround from last June, when Judge Ann "
+             "Marsh of the U.S. District Court for the District of Columbia dismissed Globex Corp.'s complaint. "
+             "On the same day she threw out a suit by Initech Corp.", date="2022-01-12")
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Initech", "2021-06")
+
+
+def test_suit_brought_by_a_group_led_by_an_office():
+    ex = run("Globex Corp. faced a suit brought by 46 states and Guam, led by New York Attorney General Jane Doe, "
+             "in December 2020.")
+    assert has(ex, "sues", "New York Attorney General", "Globex")
+
+
+def test_html_lines_are_paragraphs_for_dates():
+    ex = extract(Article(id="t", title="", date="2023-09-27", source="", lang="en",
+                         text="Jane Roe first drew attention in 2017 with an essay.\nIn June the FTC sued Globex Corp. "
+                              "over its subscriptions."))
+    assert has(ex, "sues", "FTC", "Globex", "2023-06")
+
+
+def test_numbered_plaintiffs_listed_together():
+    ex = run("The Federal Trade Commission and 17 state attorneys general sued Globex Corp. on Tuesday.")
+    assert has(ex, "sues", "FTC", "Globex", "2021-09-14")
+    assert has(ex, "sues", "state attorneys general", "Globex", "2021-09-14")
+
+
+def test_entity_cues_units_operators_and_open_lists():
+    ex = run("Globex Corp. argues that it competes with Walmart, Vandelay and many other retailers. Its Ring "
+             "doorbell unit paid a fine. Globex bought the clinic operator One Medical, which closed in February.",
+             date="2023-09-27")
+    assert entity(ex, "Vandelay").type == "Company" and has(ex, "competes", "Globex", "Vandelay")
+    assert entity(ex, "Ring").type == "Company" and has(ex, "owns", "Globex", "Ring")
+    assert entity(ex, "One Medical") is not None and has(ex, "acquires", "Globex", "One Medical", "2023-02")
+
+
+def test_settlement_payment_needs_a_payee_and_charges_noun():
+    ex = run("In May Globex Corp. agreed to pay $25 million to settle charges that its Zeta voice assistant broke "
+             "privacy law.")
+    assert not any(r.type in ("cooperates", "accuses") and r.subject == "Globex" for r in ex.relations)
+
+
+def test_products_listed_with_their_heads_and_import_bans():
+    ex = run("The commission issued an exclusion order barring Globex Corp. from importing devices, which include "
+             "Zeta smart speakers, Quark phones and Bolt streaming gadgets.")
+    assert all(entity(ex, n).type == "Product" for n in ("Zeta", "Quark", "Bolt"))
+
+
+def test_coordinated_wrong_in_reported_clause():
+    ex = run("Initech Corp. has argued that Globex Corp. learned about its technology when the two worked together "
+             "in 2013, and then copied it for its own speakers.")
+    assert has(ex, "accuses", "Initech", "Globex")
+    assert has(ex, "cooperates", "Initech", "Globex", "2013")
+
+
+def test_plural_suits_against_both_are_one_suit_each():
+    ex = run("Globex Corp. and Initech Corp. pulled the game from their stores within hours, and Vandelay Industries "
+             "filed suits against both companies the same day in the U.S. District Court for the Northern District "
+             "of California.")
+    assert len([l for l in ex.lawsuits if "Vandelay Industries" in l.plaintiffs]) == 2
+
+
+def test_functional_titles_do_not_lead_and_office_titles_introduce_people():
+    ex = run("Jane Roe, Globex Corp.'s president of global affairs, said it would appeal. Attorney General John Doe "
+             "called it a win.")
+    assert not has(ex, "leads", "Jane Roe", "Globex")
+    assert entity(ex, "John Doe") is not None and entity(ex, "General John Doe") is None
+
+
+def test_a_lede_dates_the_courts_next_act_and_court_rules_on_product_owners():
+    ex = run("A federal judge on Tuesday allowed the Federal Trade Commission to press ahead. Judge Ann Marsh of the "
+             "U.S. District Court for the District of Columbia rejected Globex Corp.'s request to dismiss the case.")
+    assert has(ex, "rules", "U.S. District Court for the District of Columbia", "Globex", "2021-09-14")
+    ex = run("A federal jury in San Francisco decided on Monday that Globex Corp.'s Zeta Store is an illegal monopoly.")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of California", "Globex", "2021-09-13")
+    ex = run("Initech Corp. said Globex Corp. should not be allowed to buy rivals.")
+    assert not any(r.type == "rules" for r in ex.relations)
+
+
+def test_payments_for_deals_and_winning_users_from():
+    ex = run("Globex Corp. runs a search engine. Much of the case centred on Globex's payments to Initech Corp. to be "
+             "the default search engine. "
+             "Globex also pays Vandelay Industries.")
+    assert has(ex, "cooperates", "Globex", "Initech") and has(ex, "cooperates", "Globex", "Vandelay Industries")
+    ex = run("Initech Corp., whose Zeta search engine has struggled to win users from Globex Corp., testified.")
+    assert has(ex, "competes", "Zeta", "Globex") or has(ex, "competes", "Initech", "Globex")
+
+
+def test_fines_listed_each_with_its_amount():
+    ex = run("The European Commission fined Globex Corp. 500 million euros and Initech Corp. 200 million euros on "
+             "Wednesday.")
+    assert has(ex, "fines", "European Commission", "Globex", "2021-09-15")
+    assert has(ex, "fines", "European Commission", "Initech", "2021-09-15")
+
+
+def test_an_amount_before_a_new_clause_does_not_extend_the_list():
+    ex = run("Intel agreed to pay Advanced Micro Devices $1.25 billion, and AMD agreed to drop its lawsuits against "
+             "its larger rival.")
+    assert has(ex, "competes", "AMD", "Intel")
+
+
+def test_suit_brought_by_after_another_verb_and_relative_clause_subjects():
+    ex = run("The European Commission fined Vandelay Industries on Wednesday. "
+             "The fines are smaller than the 1.8 billion euros the Commission imposed on Globex Corp. in March 2024 "
+             "in a case brought by Initech Corp., which had complained that Globex's rules stopped it from "
+             "telling users about cheaper offers.", date="2025-04-24")
+    assert not has(ex, "sues", "Initech", "European Commission")
+    assert has(ex, "fines", "European Commission", "Globex", "2024-03")
+    assert has(ex, "accuses", "Initech", "Globex")
+
+
+def test_investigation_of_the_deal_in_view_and_merger_suit_cause():
+    ex = run("Globex Corp. agreed to buy Initech Corp. in September 2020.\n\nThe FTC sued to block the deal in December. "
+             "The European Commission had opened an in-depth investigation in October.", date="2022-02-09")
+    assert has(ex, "fines", "European Commission", "Globex", "2021-10")
+    ls = [l for l in ex.lawsuits if "Globex" in l.defendants]
+    assert ls and ls[0].cause == "antitrust"
+
+
+def test_a_sentence_end_is_not_part_of_an_organisation_name():
+    ex = run("Relations between Brussels and Washington are tense. President Jane Roe has threatened tariffs.")
+    assert entity(ex, "Washington.") is None and entity(ex, "Washington") is None
+
+
+def test_possessive_of_a_product_someone_else_owns_is_not_ownership():
+    ex = run("Google cut off Huawei's Android access on Sunday.")
+    assert not has(ex, "owns", "Huawei", "Android")
+
+
+def test_blacklists_and_refusals_to_supply():
+    ex = run('The Commerce Department added Huawei to its "entity list" on May 16. Chipmakers including Intel, '
+             "Qualcomm and Broadcom have told their employees they will not supply Huawei until further notice.",
+             date="2019-05-21")
+    assert has(ex, "blocks", "Commerce Department", "Huawei", "2019-05-16")
+    assert all(has(ex, "blocks", x, "Huawei") for x in ("Intel", "Qualcomm", "Broadcom"))
+
+
+def test_report_date_dates_the_reported_fact_and_criminal_charges():
+    ex = run("Google has suspended business with Huawei, a person familiar with the matter said on Sunday. In January "
+             "the Justice Department charged Huawei with stealing trade secrets.", date="2019-05-21")
+    assert has(ex, "blocks", "Google", "Huawei", "2019-05-19")
+    assert has(ex, "sues", "Justice Department", "Huawei", "2019-01")
+
+
+def test_investment_partnership_and_catching_up():
+    ex = run("Microsoft said on Monday it would make an investment in OpenAI, the start-up behind ChatGPT, deepening "
+             "a partnership that it hopes will help it catch up with Google. It follows earlier investments of "
+             "$1 billion in 2019.", date="2023-01-24")
+    assert has(ex, "invests", "Microsoft", "OpenAI", "2023-01-23") and has(ex, "invests", "Microsoft", "OpenAI", "2019")
+    assert has(ex, "cooperates", "Microsoft", "OpenAI") and has(ex, "competes", "Microsoft", "Google")
+    assert entity(ex, "2019") is None
+
+
+def test_an_unknown_name_closing_a_product_list():
+    ex = run("Huawei phones will not be able to use Google apps, including the Google Play Store and Zmail.")
+    assert entity(ex, "Zmail") is not None and entity(ex, "Zmail").type == "Product"
+
+
+def test_sale_of_a_described_business_and_its_date_in_the_next_sentence():
+    ex = run("Meta Platforms has agreed to sell the animated-image library Giphy to Shutterstock for $53 million. "
+             "The sale, announced by Shutterstock on Tuesday, values Giphy at a fraction of the roughly $400 million "
+             "that Meta, then still called Facebook, paid for it in May 2020.")
+    assert has(ex, "acquires", "Shutterstock", "Giphy", "2021-09-14")
+    assert has(ex, "acquires", "Meta Platforms", "Giphy", "2020-05")
+    assert entity(ex, "Facebook") is None or entity(ex, "Facebook").name == entity(ex, "Meta Platforms").name
+
+
+def test_divestiture_orders_and_investigations_of_a_deal():
+    ex = run("Globex Corp. agreed to buy Initech Corp. on June 16.\n\nThe Federal Trade Commission had investigated "
+             "whether the merger violated antitrust law. The Competition and Markets Authority ordered Globex to "
+             "sell Initech.", date="2017-08-25")
+    assert has(ex, "fines", "FTC", "Globex")
+    assert has(ex, "blocks", "Competition and Markets Authority", "Globex")
+
+
+def test_participle_takes_the_subject_of_its_own_clause():
+    ex = run("Shares of rival grocers such as Kroger and Costco fell, and Walmart, the largest US grocer, has since "
+             "stepped up its online push, buying the menswear label Bonobos in June.", date="2017-08-25")
+    assert entity(ex, "Kroger") is not None
+    assert not has(ex, "acquires", "Costco", "Bonobos")
+
+
+def test_a_stake_taken_in_the_company_the_sentence_is_about():
+    ex = run("Costco came under pressure from Jana Partners, an activist hedge fund that took a stake of "
+             "about 8% in April.", date="2017-08-25")
+    assert has(ex, "invests", "Jana Partners", "Costco", "2017-04")
+
+
+def test_future_closing_is_not_the_date_of_the_deal_and_asides_keep_their_year():
+    ex = run("Globex Corp. will complete its $13.7 billion purchase of Initech Corp. on Monday.", date="2017-08-25")
+    assert not has(ex, "acquires", "Globex", "Initech", "2017-08-21")
+    ex = run("Amazon has sold groceries through its Zeta service, launched in Seattle in 2007, and opened its "
+             "first Amazon Go store in December.", date="2017-08-25")
+    assert has(ex, "launches", "Amazon", "Amazon Go", "2016-12")
+
+
+def test_the_company_in_object_position_is_not_a_listed_rival():
+    ex = run("Globex Corp. argues that it competes with Walmart, Target and many other retailers. It is the second "
+             "time that the agency has taken the company to court.")
+    assert not has(ex, "sues", "Walmart", "Target") and not any(r.type == "sues" and r.object in ("Target", "沃尔玛")
+                                                                  for r in ex.relations)
+
+
+def test_company_names_ending_in_ai_and_prefix_short_forms():
+    ex = run("Getty Images sued Stability AI on Friday. Craig Peters, Getty's chief executive, said it wants creators "
+             "to be paid.")
+    assert entity(ex, "Stability AI") is not None and entity(ex, "Stability") is None
+    assert entity(ex, "Getty") is None or entity(ex, "Getty").name == entity(ex, "Getty Images").name
+
+
+def test_class_action_by_named_people_and_further_defendants():
+    ex = run("Globex Corp. is also a defendant in a class action brought in January by three artists, Sarah Andersen, "
+             "Kelly McKernan and Karla Ortiz, in federal court in San Francisco. That lawsuit also names Initech Corp.",
+             date="2023-02-07")
+    assert all(has(ex, "sues", p, "Globex", "2023-01") for p in ("Sarah Andersen", "Kelly McKernan", "Karla Ortiz"))
+    assert has(ex, "sues", "Sarah Andersen", "Initech")
+    ls = [l for l in ex.lawsuits if "Sarah Andersen" in l.plaintiffs]
+    assert len(ls) == 1 and set(ls[0].defendants) == {"Globex", "Initech"}
+
+
+def test_reduced_relative_legal_action_and_cause_of_the_same_dispute():
+    ex = run("Getty Images sued Stability AI for copyright infringement in Delaware on Friday. The case adds to a legal "
+             "action Getty Images began last month in the High Court in London.", date="2023-02-07")
+    ls = [l for l in ex.lawsuits if l.date == "2023-01"]
+    assert has(ex, "sues", "Getty Images", "Stability AI", "2023-01") and ls and ls[0].cause == "copyright"
+
+
+def test_raised_from_investors_in_a_coordinated_clause_and_start_up_behind():
+    ex = run("Stability AI, the start-up behind Stable Diffusion, released it in August and has raised $101 million "
+             "from investors including Coatue and Lightspeed Venture Partners.", date="2023-02-07")
+    assert has(ex, "owns", "Stability AI", "Stable Diffusion")
+    assert has(ex, "invests", "Coatue", "Stability AI") and has(ex, "invests", "Lightspeed Venture Partners", "Stability AI")
+
+
+def test_own_suit_in_response_and_licence_between_the_two():
+    ex = run("A previous seven-year licence between the two companies, signed in 2015, expired. Globex Corp. sued "
+             "Initech Corp. in October 2021. Initech responded with its own suit in December 2021.", date="2022-12-10")
+    assert has(ex, "sues", "Initech", "Globex", "2021-12")
+
+
+def test_datelines_are_not_actors():
+    ex = run("SEOUL, Sept 14 (Reuters) - South Korea's antitrust regulator fined Globex Corp. on Tuesday. The Korea "
+             "Fair Trade Commission said the practice hurt competition.", date="2021-09-14")
+    assert not any(r.subject in ("路透社", "Reuters") for r in ex.relations)
+    assert has(ex, "fines", "Korea Fair Trade Commission", "Globex", "2021-09-14")
+    ex = run("SAN FRANCISCO (AP) — Globex Corp. on Monday sued Initech Corp.")
+    assert has(ex, "sues", "Globex", "Initech", "2021-09-13")
+
+
+def test_hyphenated_given_names_and_possessive_offices():
+    ex = run("The Korea Fair Trade Commission fined Globex Corp. Joh Sung-wook, the regulator's chairperson, said it "
+             "would help competition.")
+    assert entity(ex, "Joh Sung-wook") is not None
+    assert has(ex, "leads", "Joh Sung-wook", "Korea Fair Trade Commission")
+
+
+def test_lower_case_initial_names_and_described_companies():
+    ex = run("Unity Software on Monday rejected an offer from mobile marketing company AppLovin, saying it would go "
+             "ahead with its planned merger with the Israeli advertising software firm ironSource.")
+    assert entity(ex, "ironSource").type == "Company" and entity(ex, "AppLovin").type == "Company"
+    assert entity(ex, "Israeli") is None
+    assert not has(ex, "acquires", "AppLovin", "ironSource")
+    assert not has(ex, "acquires", "Unity Software", "ironSource", "2021-09-13")
+
+
+def test_customers_of_a_launched_product_and_challenging_a_grip():
+    ex = run("Advanced Micro Devices launched its Instinct MI300X accelerator on Wednesday, its most serious attempt "
+             "yet to challenge Nvidia's grip on AI chips, and said Microsoft, Meta Platforms and Oracle would use it.")
+    assert has(ex, "launches", "AMD", "Instinct MI300X", "2021-09-15")
+    assert all(has(ex, "cooperates", x, "AMD") for x in ("Microsoft", "Meta Platforms", "Oracle"))
+    assert has(ex, "competes", "Instinct MI300X", "Nvidia") or has(ex, "competes", "AMD", "Nvidia")
+    assert not any(r.type == "cooperates" and r.object in ("英伟达", "Nvidia") for r in ex.relations)
+
+
+def test_model_codes_and_bound_possessives():
+    ex = run("She said the MI300X matched Nvidia's H100. OpenAI said it would support AMD's chips in its Triton "
+             "software.")
+    assert entity(ex, "H100").type == "Product" and has(ex, "owns", "Nvidia", "H100")
+    assert not has(ex, "owns", "AMD", "Triton")
+
+
+def test_a_product_company_and_its_parent_sue_a_government():
+    ex = run("TikTok and its Chinese parent company ByteDance sued the US government on Tuesday. TikTok denies "
+             "sharing data. Its chief executive, Shou Zi Chew, said it would fight. It names Attorney General "
+             "Merrick Garland, whose Justice Department would enforce the law, as the defendant.")
+    assert has(ex, "sues", "TikTok", "US government", "2021-09-14") and has(ex, "sues", "ByteDance", "US government")
+    assert entity(ex, "TikTok").type == "Company"
+    assert has(ex, "leads", "Merrick Garland", "Justice Department")
+    assert not any(r.type == "leads" and r.subject == "Merrick Garland" and r.object != "美国司法部" for r in ex.relations)
+
+
+def test_intentions_to_buy_are_not_purchases_and_a_federal_judge_is_a_trial_court():
+    ex = run("Steven Mnuchin said in March that he was putting together a group of investors to buy TikTok. The case "
+             "could reach the Supreme Court. In 2020 a federal judge blocked an order against TikTok.")
+    assert not any(r.type == "acquires" and not r.negated for r in ex.relations)
+    assert not any(r.type == "rules" and r.subject == "Supreme Court" for r in ex.relations)
+
+
+def test_advertisers_pausing_spending_and_one_letter_company_names():
+    ex = run("Musk's X sues Zeta Watch\nElon Musk's X Corp sued Zeta Watch on Monday. Several large advertisers, "
+             "including IBM, Apple and Comcast, paused their spending on X last week. Linda Yaccarino, X's chief "
+             "executive, wrote to staff.", date="2023-11-21")
+    assert all(has(ex, "blocks", a, "X Corp", "2023-11") for a in ("IBM", "Apple", "Comcast"))
+    assert has(ex, "leads", "Linda Yaccarino", "X Corp")
+    assert not any(r.type == "sues" and r.subject in ("埃隆·马斯克", "Elon Musk") for r in ex.relations)
+
+
+def test_owner_of_a_business_and_courts_only_where_a_suit_was_filed():
+    ex = run("Globex Corp. bought Initech's enterprise security business for $10.7 billion in 2019.")
+    assert entity(ex, "Initech").type == "Company" and has(ex, "acquires", "Globex", "Initech", "2019")
+    ex = run("The lawsuit, filed in the U.S. District Court for the Northern District of Texas, comes after Globex "
+             "Corp. halted its plans.")
+    assert not any(r.type == "rules" for r in ex.relations)
+
+
+def test_whose_head_is_and_descriptive_company_endings():
+    ex = run("Motorola Solutions, whose chairman and chief executive is Greg Brown, welcomed the verdict.")
+    assert has(ex, "leads", "Greg Brown", "Motorola Solutions") or has(ex, "leads", "Greg Brown", "Motorola")
+    assert not has(ex, "owns", "Motorola", "Motorola Solutions")
+
+
+def test_embedded_past_perfect_date_is_not_the_ruling_date():
+    ex = run("A federal jury in Chicago on Friday ordered Hytera Corp. to pay Motorola Solutions $764.6 million. The "
+             "jury found that Hytera had hired three engineers in 2008. Hytera then used the material, the jury found.",
+             date="2020-02-15")
+    assert has(ex, "rules", "U.S. District Court for the Northern District of Illinois", "Hytera", "2020-02-14")
+    assert not has(ex, "rules", "U.S. District Court for the Northern District of Illinois", "Hytera", "2008")
+
+
+def test_talks_to_buy_and_rivals_added_with_as_well_as():
+    ex = run("Uber Technologies agreed to buy Postmates Inc. on Monday. "
+             "Uber Technologies had held talks to buy Grubhub, but the Chicago-based company agreed in June to be "
+             "acquired by the Dutch group Just Eat Takeaway.com instead. Uber Eats competes with DoorDash, the market "
+             "leader, as well as with Grubhub and Postmates.", date="2020-07-07")
+    assert not has(ex, "acquires", "Uber Technologies", "Grubhub")
+    assert has(ex, "acquires", "Just Eat Takeaway.com", "Grubhub", "2020-06")
+    assert all(has(ex, "competes", "Uber Eats", x) for x in ("DoorDash", "Grubhub", "Postmates"))
+
+
+def test_year_as_a_deal_modifier_and_country_regulator_named_later():
+    ex = run("BEIJING, July 24 (Reuters) - China's market regulator on Saturday ordered Tencent Holdings to end "
+             "exclusive deals and fined it 500,000 yuan. The State Administration for Market Regulation said "
+             "Tencent's 2016 acquisition of China Music Corp gave it control of the market.", date="2021-07-25")
+    assert has(ex, "fines", "State Administration for Market Regulation", "Tencent Holdings", "2021-07-24")
+    assert has(ex, "acquires", "Tencent Holdings", "China Music Corp", "2016")
+
+
+def test_relative_clause_with_a_list_and_owner_rivals():
+    ex = run("Tencent Music, whose apps include QQ Music, Kugou and Kuwo, competes with NetEase Cloud Music. Apple, "
+             "which runs the rival App Store for iPhones, faces complaints.")
+    assert has(ex, "competes", "Tencent Music", "NetEase Cloud Music")
+    assert not has(ex, "competes", "QQ Music", "Kugou")
+    assert not has(ex, "competes", "Apple", "App Store")
+
+
+def test_participle_without_a_named_subject_is_not_read():
+    ex = run("The states, led by Utah, sued Google in July 2021, accusing it of restricting competition in the "
+             "distribution of Android apps.")
+    assert not has(ex, "accuses", "Google", "Android")
+
+
+def test_called_off_deals_are_not_blocks_and_deal_investigations():
+    ex = run("Intel said on Wednesday it had terminated its planned $5.4 billion acquisition of Tower Semiconductor.",
+             date="2023-08-17")
+    assert not any(r.type == "blocks" for r in ex.relations)
+
+
+def test_place_opening_a_legal_name_and_product_lists_of_a_company():
+    ex = run("Intel Foundry Services competes with Taiwan Semiconductor Manufacturing Co and Samsung Electronics. "
+             "Adobe's best-known products include Photoshop and Illustrator. Adobe's XD, which Adobe stopped "
+             "developing, competed with Figma Inc.")
+    assert entity(ex, "Taiwan Semiconductor Manufacturing") is not None or entity(ex, "Taiwan Semiconductor Manufacturing Co") is not None
+    assert entity(ex, "Intel Foundry Services").type == "Company"
+    assert has(ex, "owns", "Adobe", "Photoshop") and has(ex, "owns", "Adobe", "Illustrator")
+    assert has(ex, "discontinues", "Adobe", "XD")
+
+
+def test_background_deal_in_a_pp_and_rivals_of_a_possessor():
+    ex = run("The European Commission fined Illumina Inc. 432 million euros on Wednesday for completing its "
+             "$7.1 billion takeover of Grail Inc. before approval. Brussels said the deal would have let Illumina cut "
+             "off Grail's rivals.", date="2023-07-13")
+    assert not has(ex, "acquires", "Illumina", "Grail", "2023-07-12")
+    assert not has(ex, "blocks", "Illumina", "Grail")
+
+
+def test_second_with_list_and_comma_purchase_and_lower_case_surnames():
+    ex = run("Splunk Inc. competes with Datadog Inc. in monitoring and with Palo Alto Networks and CrowdStrike Inc. in "
+             "security. The deal dwarfs Cisco's previous largest purchase, of the equipment maker Scientific Atlanta "
+             "for $6.9 billion, agreed in 2005. Francis deSouza resigned as chief executive.", date="2023-09-22")
+    assert has(ex, "competes", "Splunk", "Palo Alto Networks") and has(ex, "competes", "Splunk", "CrowdStrike")
+    assert has(ex, "acquires", "Cisco", "Scientific Atlanta", "2005")
+    assert entity(ex, "Francis deSouza") is not None

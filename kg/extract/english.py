@@ -30,12 +30,13 @@ __all__ = ["extract_en"]
 def extract_en(article: Article) -> Extraction:
     lex = load_lexicon()
     en = load_en()
-    text = article.text or ""
+    text = _mask_datelines(article.text or "")
     mentions, judge_court = find_mentions(text, lex, en)
     sentences = _rejoin(text, nlp.split_sentences(text))
     dates = EnDates(text, sentences, article.date, en)
     reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
     cands = reader.run()
+    _dated_by_lede(cands, sentences)
     mentions = reader.mentions
     entities = _entities(mentions, lex)
     for e in entities:
@@ -77,6 +78,42 @@ def extract_en(article: Article) -> Extraction:
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*)?"
+    r"(?:\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap)\)[ \t]*)?[-—–]+[ \t]+(?=[A-Z\"“])", re.M)
+
+
+def _mask_datelines(text: str) -> str:
+    """"SEOUL, Sept 14 (Reuters) - ", "SAN FRANCISCO (AP) — ": a dateline says where and through whom
+    the story came, and no agency in it acts; blanked (offsets kept) before reading."""
+    def blank(m: re.Match) -> str:
+        s = m.group(0)
+        # a dateline has a place in capitals or an agency in parentheses
+        if not (re.search(r"\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap)\)", s)
+                or re.match(r"[ \t]*[A-Z]{2,}", s)):
+            return s
+        return " " * len(s)
+    return _DATELINE.sub(blank, text)
+
+
+def _dated_by_lede(cands, sentences) -> None:
+    """"A federal judge on Tuesday allowed the FTC to go ahead. Judge Boasberg rejected Meta's request
+    ...": a court's (a regulator's) undated act told right after a dated act of the same court is
+    the same occasion, told again in detail."""
+    idx = {ss: k for k, (ss, _, _) in enumerate(sentences)}
+    for c in cands:
+        if c.date is not None or c.negated or c.type not in ("rules", "fines"):
+            continue
+        k = idx.get(c.ss)
+        if not k:
+            continue
+        prev = sentences[k - 1][0]
+        ds = {p.date for p in cands if p.ss == prev and p.type == c.type and p.subject == c.subject
+              and p.date and not p.negated}
+        if len(ds) == 1:
+            c.date = ds.pop()
 
 
 _NOT_AN_END = re.compile(r"(?:\b(?:v|vs|No|Nos|Gov|Sen|Rep|Gen|Corp|Inc|Co|Ltd|approx|est|Ave|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)$")
@@ -170,13 +207,15 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
     for r in sues:
         c = trig_of.get((r.subject, r.object, r.date, r.start))
         tpos = c.tstart if c else r.start
-        groups.setdefault((r.start, tpos, r.date), []).append(r)
+        # "filed suits against both companies": one suit per defendant
+        each = r.object if c and re.search(r"\b(?:suits|lawsuits|complaints|cases)\b", text[c.tstart:c.tend]) else None
+        groups.setdefault((r.start, tpos, r.date, each), []).append(r)
     us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
     settled = {tuple(sorted((r.subject, r.object))) for r in relations
                if r.type == "cooperates" and not r.negated
                and re.search(r"settle|dismiss|drop|pay|paid|truce", r.trigger or "", re.I)}
     out: list[Lawsuit] = []
-    for (ss, tpos, date), rs in groups.items():
+    for (ss, tpos, date, _each), rs in groups.items():
         plaintiffs = list(dict.fromkeys(r.subject for r in rs))
         se = rs[0].end
         # the suit's own clause: from the trigger to the next clause that starts a new event
@@ -203,7 +242,7 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                     court = cs[0].name
         cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
             _cause(text[ss:se], en, first=first) or \
-            _article_cause(text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
+            _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
         claim_cny = claim_amt = claim_cur = None
         if _CLAIM_WORDS.search(seg):
             for mo in find_money(seg):
@@ -231,6 +270,32 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                      and set(o.defendants) & set(ls.plaintiffs)]
             if len(courts) == 1 and all(o.court for o in prior):
                 ls.court = courts.pop()
+    # a suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
+    # article shows ruling on its defendant, when there is exactly one
+    for ls in out:
+        if ls.court is None:
+            parties = set(ls.plaintiffs) | set(ls.defendants)
+            ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
+            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals", c)}
+            if len(trial) == 1 and len(ruling) == 1:
+                ls.court = trial.pop()
+    # a suit told without its cause has the cause of another suit between the same parties
+    for ls in out:
+        if ls.cause is None:
+            same = {o.cause for o in out if o is not ls and o.cause and set(o.plaintiffs) == set(ls.plaintiffs)
+                    and set(o.defendants) & set(ls.defendants)}
+            if len(same) == 1:
+                ls.cause = same.pop()
+    # "That lawsuit also names Midjourney and DeviantArt": more defendants of the suit told before
+    for ls in list(out):
+        if re.search(r"\b(?:lawsuit|suit)\s+also\s+names\b", text[ls.start:ls.end]):
+            prev = [o for o in out if o is not ls and o.start < ls.start and set(o.plaintiffs) == set(ls.plaintiffs)]
+            if prev:
+                o = prev[-1]
+                o.defendants += [d for d in ls.defendants if d not in o.defendants]
+                o.court = o.court or ls.court
+                o.cause = o.cause or ls.cause
+                out.remove(ls)
     # one suit told twice (same parties, same date): keep one, with what each telling adds
     merged: list[Lawsuit] = []
     for ls in out:

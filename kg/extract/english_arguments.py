@@ -13,7 +13,11 @@ import re
 from kg.extract.english_reading import ReadingBase
 from kg.extract.entities import Mention
 
-_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,2}"
+_PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,2}"
+
+
+_PLATFORM_PP = re.compile(r"(?:^|\s)(?:on|for|in|at|across|into|with|to|from|via|through)\s+"
+                          r"(?:(?:the|its|their|a|an|his|her)\s+|[A-Z][\w&.-]*['’]s\s+)*$", re.I)
 
 
 class ArgumentReading(ReadingBase):
@@ -23,6 +27,8 @@ class ArgumentReading(ReadingBase):
         """m and the names listed with it ("Foxconn, Pegatron, Wistron and Compal")."""
         out = [m]
         t = self.text
+        # "TikTok and its parent company ByteDance": a possessive pronoun is not a member of the list
+        ms = [x for x in ms if x is m or not (x.source == "coref" and x.surface.lower() in ("its", "their"))]
         if m not in ms:
             return out
         idx = ms.index(m)
@@ -30,11 +36,23 @@ class ArgumentReading(ReadingBase):
         while 0 <= j + direction < len(ms):
             a, b = (ms[j], ms[j + direction]) if direction > 0 else (ms[j + direction], ms[j])
             gap = t[a.end:b.start]
-            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?", gap):
+            # "fined Apple 500 million euros and Meta 200 million euros": an amount after each name
+            if direction > 0:
+                gap = re.sub(r"^\s+(?:about\s+|nearly\s+|some\s+)?[$€£¥]?[\d.,]+\s*(?:million|billion|trillion|bn|m)?"
+                             r"(?:\s+(?:euros|dollars|yuan|won|pounds|yen))?(?=\s*(?:,|and\b|or\b))", "", gap)
+            if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?"
+                                r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap) and not (
+                    # "TikTok and its Chinese parent company ByteDance": the second one described
+                    re.fullmatch(r"\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:parent|owner|subsidiary|unit|affiliate|partner)"
+                                 r"(?:\s+company|\s+firm|\s+group)?\s+", gap)):
                 break
             nxt = ms[j + direction]
-            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}):
+            parent = re.match(r"\s+and\s+(?:its|their)\s", gap)
+            if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}) and not (
+                    parent and {nxt.type, m.type} <= {"Company", "Product"}):
                 break
+            if re.search(r",\s*(?:and|but)\s", gap) and self._starts_clause(b):
+                break       # "pay AMD $1.25 billion, and AMD agreed to ...": a new clause, not the list
             out.append(nxt)
             j += direction
         return out if direction > 0 else list(reversed(out))
@@ -53,14 +71,23 @@ class ArgumentReading(ReadingBase):
             if re.fullmatch(r"['’]s?\s+(?:[\w$€£.,%-]+\s+){0,4}", gap) and self._fits(rel, 0, m):
                 return m
             break
+        for m in reversed(left):
+            # "a case brought by Spotify, which had complained that ...": the head of the relative
+            # clause the trigger opens is its subject, prepositional phrase or not
+            if re.fullmatch(r",\s+(?:(?:a|an|the)\s+[^,;]{1,50}?\s+)?(?:which|who|that)\s+(?:(?:had|has|have|also|then|later|long|\w+ly)\s+)*",
+                            t[m.end:ts]) \
+                    and self._fits(rel, 0, m) and m.source != "coref":
+                return m
+            break
         rc = None
-        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+        # (a relative clause may hold a list: "Tencent Music, whose apps include QQ Music, Kugou and Kuwo, competes")
+        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b(?:[^,;]|,\s+(?=[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:,|\s+and\s)))*,\s+", t[ss:ts]):
             rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):
             if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):
                 continue
-            if self.in_pp(m) and not (rel == "rules" and m.type == "Court"):
-                continue
+            if self.in_pp(m) and not (rel == "rules" and m.type == "Court" and self.prev_word(m.start) in ("by", "of")):
+                continue        # (a court acts from "by the court"; "filed in the court" is only where)
             if self.possessive(m) and m.source != "coref":
                 continue
             if m.source == "coref" and m.surface.lower() == "its":
@@ -85,14 +112,19 @@ class ArgumentReading(ReadingBase):
             gap = t[te:m.start]
             if re.search(r";|,\s+(?:which|who|while|after which|when)\b|\s(?:after which|while|whereas)\s", gap):
                 break
-            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m):
-                break
+            if "," in re.sub(r"\d,\d", "", gap) and not self.possessive(m) and not re.fullmatch(
+                    r"\s*(?:in\s+\w+\s+)?(?:(?:the|a|an|two|three|four|five|six|several|\d+)\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*,\s+", gap):
+                break       # (but "brought in January by three artists, Sarah Andersen, ...": the names in apposition)
             if "noobj" in trig.flags and "," in gap:
                 break
             if re.search(r",\s+(?:and|but)\s+", gap) and self._starts_clause(m):
                 break
             if m.name in subj_names or not self._fits(rel, 1, m):
                 continue
+            if rel == "acquires" and gap.strip() and re.search(r"\bfrom\s+(?:(?:the|its|their)\s+)?$", gap):
+                continue        # "bought support from Initech": the seller, not what was bought
+            if rel in ("launches", "discontinues") and _PLATFORM_PP.search(gap):
+                continue        # "released it on the Steam store", "for its Switch console": where, not what
             if rel != "owns" and m.type == "Person" and m.name in self.judges:
                 continue
             if self.possessive(m) and m.source != "coref" and any(
@@ -106,6 +138,10 @@ class ArgumentReading(ReadingBase):
                     nxt = [x for x in right if x.start == m.end + app.end()]
                     if nxt and self._fits(rel, 1, nxt[0]):
                         return self._list_from(nxt[0], right)
+            if self.possessive(m) and m.source != "coref" and re.match(
+                    r"['’]s?\s+(?:[a-z][\w-]*\s+)?(?:rivals|competitors|customers|suppliers|partners|users|employees|staff|"
+                    r"lawyers|shareholders|investors|critics|engineers|executives)\b", t[m.end:m.end + 40]):
+                continue        # "cut off Grail's rivals": the rivals, not Grail
             if m.source == "coref" and m.surface.lower() == "its":
                 # "its Unreal Engine": the object is the thing owned, when it is named
                 continue
@@ -143,6 +179,8 @@ class ArgumentReading(ReadingBase):
                     name = " ".join(words[:k])
                 else:
                     name = " ".join(words[:k + 1])
+                if words[0] in self.en.demonyms or words[0] in self.en.places or name in self.en.demonyms:
+                    return None     # "the Israeli advertising software firm": a description, not a product
                 s = te + m.start(1)
                 return s, s + len(name), name
         return None
@@ -157,6 +195,13 @@ class ArgumentReading(ReadingBase):
             if after:
                 return after[:1]
         names = {s.name for s in subjects}
+        if rel == "fines" and not self.facts.get(rel) and (self.facts.get("acquires") or self.called_off) and re.search(
+                r"\b(?:deal|merger|acquisition|takeover|purchase|transaction)\b",
+                t[self.sentences[max(0, self._sent_index(te) - 1)][0]:se], re.I):
+            # "The European Commission had opened an in-depth investigation in October": into the
+            # deal in view, that is its buyer
+            b = (self.facts.get("acquires") or self.called_off)[-1].subject
+            return [Mention(te, te, b, self._type_of(b), b, "coref")]
         if rel == "fines" and not any(c.subject in names for c in self.facts.get(rel, [])):
             # "the European Commission imposed a record fine": the company under investigation in
             # view, when the article has exactly one
@@ -165,6 +210,13 @@ class ArgumentReading(ReadingBase):
                 o = targets.pop()
                 return [Mention(te, te, o, self._type_of(o), o, "coref")]
             return []
+        if rel == "invests" and not any(c.subject in names for c in self.facts.get(rel, [])):
+            # "Jana Partners, an activist fund that took a stake of about 8%": in the company the
+            # sentence is about
+            ss_ = self.sentences[self._sent_index(te)][0]
+            s0 = self._subject_of([m for m in self._sent_mentions(ss_, se) if m.end <= te])
+            if s0 is not None and s0.name not in names and s0.type == "Company":
+                return [Mention(te, te, s0.name, s0.type, s0.surface, "coref")]
         for c in reversed(self.facts.get(rel, []) if rel != "sues" else self.suits):
             if rel != "sues":
                 if c.subject in names and c.object not in names:
@@ -176,7 +228,13 @@ class ArgumentReading(ReadingBase):
                 return [Mention(te, te, c.subject, self._type_of(c.subject), c.subject, "coref")]
         return []
 
-    _CAPNAME = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+    def _sent_index(self, pos: int) -> int:
+        for k, (a, b, _) in enumerate(self.sentences):
+            if a <= pos < b or pos == b:
+                return k
+        return 0
+
+    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
 
     def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
         t = self.text
@@ -185,20 +243,25 @@ class ArgumentReading(ReadingBase):
         words = name.split()
         if typ == "Product" and len(words) >= 2 and re.fullmatch(r"\d+(?:\.\d+)+", words[-1]):
             words.pop()         # "Internet Explorer 1.0": the product, without its version
-        while words and (typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
+        legal_end = len(words) >= 3 and any(pos == "last" and ty == "Company" and words[-1].rstrip(".") == suf.rstrip(".")
+                                            for suf, ty, pos, strip in self.en.suffixes)
+        while words and not (legal_end and words[0] in self.en.places) and (
+                typ != "Product" or words[0] in ("The", "A", "An", "Its", "Their", "This", "That")
                          or words[0] in self.en.places) and (
                 words[0] in self.en.stop or words[0] in self.en.places or words[0] in ("the", "a", "an")
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
+        # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):
             return None
+        company_ends = {s for s, ty, pos, strip in self.en.suffixes if ty == "Company" and pos == "last"}
         while words and (words[-1].lower() in self.en.months or words[-1].lower() in self.en.weekdays
-                         or words[-1] in self.en.stop):
-            words.pop()
-        if not words or len(words) > 4:
-            return None
+                         or (words[-1] in self.en.stop and not (len(words) > 1 and words[-1] in company_ends))):
+            words.pop()         # (but "Stability AI" keeps its ending)
+        if not words or len(words) > 4 or all(re.fullmatch(r"[\d.,%$€£¥-]+", w) for w in words):
+            return None         # ("In 2019 it created ...": a year is not a name)
         if words[0].lower().rstrip(".") in self.en.months or words[0].lower() in self.en.weekdays:
             return None         # "on April 16", "on Friday"
         name = " ".join(words)
@@ -296,6 +359,15 @@ class ArgumentReading(ReadingBase):
                         m.owner = owner.name
                     else:
                         self.mentions.append(owner)
+        if rel == "acquires" and frame == "SELL":
+            # "agreed to sell the animated-image library Giphy to Shutterstock": what is sold
+            sm_ = re.match(r"[ \t]+(?:(?:the|its|a|an)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,3}?(?=[A-Z])", t[te:se])
+            if sm_:
+                p = te + sm_.end()
+                n = self._CAPNAME.match(t, p, se)
+                if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs) and \
+                        re.match(r"\s+to\s", t[n.end():n.end() + 4]):
+                    self._new_name(n.start(), n.end(), "Company")
         if rel == "acquires":
             to = re.search(r"\bto[ \t]+(?:the[ \t]+)?(?=[A-Z])", t[te:se])
             if to and not re.search(r"[,;]", t[te:te + to.start()]):
@@ -303,13 +375,15 @@ class ArgumentReading(ReadingBase):
                 n = self._CAPNAME.match(t, p, se)
                 if n and not any(x.start <= p < x.end for x in self.mentions + self.corefs):
                     self._new_name(n.start(), n.end(), "Company")
-        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+"
+        rcl = re.search(r"(?:^|[,;]\s+|\s)([A-Z][\w&'’.-]*(?:(?:[ \t]+|:[ \t]+)[A-Z][\w&'’.-]*)*),\s+"
                         r"(?:which|whom)\s+([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*)\s+(?:\w+ly\s+)?$", t[ss:ts])
         if rcl and "Company" in st:
             for gi in (1, 2):
                 a0, b0 = ss + rcl.start(gi), ss + rcl.end(gi)
+                # "Pokémon Legends: Arceus, which Nintendo released": what is launched is a product
+                typ = "Product" if gi == 1 and rel in ("launches", "discontinues") else "Company"
                 if not any(x.start < b0 and a0 < x.end for x in self.mentions + self.corefs):
-                    self._new_name(a0, b0, "Company")
+                    self._new_name(a0, b0, typ)
         passive_lead = re.search(r"\b(?:was|were|is|are|been|being|be|got)\s+(?:\w+ly\s+)?$", t[ss:ts])
         if ("Company" in st and rel not in ("rules",)) or (passive_lead and otype):
             lead = t[ss:ts]

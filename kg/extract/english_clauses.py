@@ -53,8 +53,8 @@ class ClauseReading(ArgumentReading):
         return out
 
     def _passive(self, ts: int, te: int, trig: EnTrigger) -> bool:
-        if trig.frame == "OS" and trig.relation == "leads":
-            return False        # "was founded by X": the OS frame already reads the agent after "by"
+        if trig.frame == "OS":
+            return False        # "was founded by X", "is owned by X": the OS frame already reads the agent after "by"
         left = self.text[max(0, ts - 40):ts]
         m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
         if not m or m.group(1).lower() not in self.aux:
@@ -79,6 +79,8 @@ class ClauseReading(ArgumentReading):
             return None
         if "settlectx" in trig.flags and not self._settle_context(i, ss, se):
             return None
+        if "dealctx" in trig.flags and not self._deal_context(i, ss, se):
+            return None
         if "wrongctx" in trig.flags:
             clause = re.split(r"[;]|,\s+(?:but|while|and)\s", t[te:se])[0]
             if not (self.wrong and self.wrong.search(clause)):
@@ -95,6 +97,26 @@ class ClauseReading(ArgumentReading):
         self._noprod = "noprod" in trig.flags
         if self._noprod and re.search(r"\b(?:a|an|the|its|their|his|her|un|fully|newly|officially)[\s-]*$", t[max(ss, ts - 14):ts], re.I):
             return None         # "a licensed version": an adjective, no act
+        if trig.pattern.lower() in ("charges that", "charge that") and re.search(
+                r"\b(?:settle[sd]?|settling|the|of|over|on|face[sd]?|facing|den(?:y|ied|ies)|dropp?(?:ed|s)?)\s+$",
+                t[max(ss, ts - 12):ts], re.I):
+            return None         # "to settle charges that ...": the noun, nobody charging
+        if "settlectx" in trig.flags and not re.match(
+                r"\s+(?:(?:the|its|their)\s+)?(?=[A-Z])|\s+(?:about\s+|nearly\s+|some\s+|more\s+than\s+)?[$€£¥]?[\d.,]+\s*"
+                r"(?:million|billion|bn|m)?\s+(?:[\w-]+\s+){0,2}?to\s+(?:the\s+)?(?=[A-Z])|\s+\w+\s+(?=[A-Z])", t[te:se]):
+            return None         # "agreed to pay $25 million to settle charges": no payee written
+        if rel == "blocks" and "deal" not in trig.flags and re.match(r"\s+(?:its|their|the|a|an)\s+(?:[\w$€£.,-]+\s+){0,5}?(?:deal|acquisition|merger|purchase|"
+                                        r"takeover|agreement|contract|partnership|bid|offer)s?\b", t[te:se]):
+            return None         # "terminated its planned acquisition of Tower": a deal called off, nobody blocked
+        if trig.pattern in ("buying", "purchasing") and not re.search(
+                r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
+            return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
+        if court_trig and trig.pattern == "allowed" and re.search(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$",
+                                                                 t[max(ss, ts - 20):ts]):
+            return None         # "it should not be allowed to": nobody ruling
+        if court_trig and re.fullmatch(r"rulings?", t[ts:te], re.I) and \
+                re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}$", t[max(ss, ts - 30):ts], re.I):
+            return None         # "while it challenges a ruling that ...": the noun, not the court acting
         if trig.frame == "SYM":
             return self._read_sym(i, ss, se, sm, ts, te, trig)
         if trig.frame == "SAID":
@@ -106,6 +128,8 @@ class ClauseReading(ArgumentReading):
             return self._read_product_subject(i, ss, se, sm, ts, te, trig)
         subjects: list[Mention] = []
         objects: list[Mention] = []
+        settle_os = False
+        coord_used = False
         if passive:
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
@@ -128,14 +152,43 @@ class ClauseReading(ArgumentReading):
             subj_anchor = pat[-1].end
         else:
             lead = t[ss:ts]
-            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:then\s+)?(?:\w+ly\s+)?$", lead)
+            coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
             participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
-            if coord and last_subject:
+            gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
+            if "suitsubj" in trig.flags:
+                # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
+                if not self.suits:
+                    return None
+                last = self.suits[-1]
+                names = list(dict.fromkeys(c.subject for c in self.suits if c.tstart == last.tstart))
+                subjects = [Mention(ts, ts, n, self._type_of(n), n, "coref") for n in names]
+                subj = subjects[0]
+            elif gap_names:
+                # "a legal action Getty Images began last month": the name inside the phrase acts
+                subj = gap_names[0]
+                subjects = gap_names[:1]
+            elif coord and last_subject:
                 subj = last_subject[0]
                 subjects = last_subject
-            elif participle and self.subjects[-1] is not None:
+                coord_used = True
+            elif participle and self.subjects[-1] is not None and not re.search(
+                    r"\b(?:[a-z]+ed|sued|sues|said|says|won|lost|paid|took|made|sold|bought)\b",
+                    re.sub(r",[^,;]*,", ",", t[ss:self.subjects[-1].start])):
+                # (the sentence's subject, when it stands before the main verb: not "The states ... sued
+                # Google in July, accusing it": Google is the object there)
                 subj = self.subjects[-1]
+                # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
+                # the subject of the clause the participle hangs on
+                cl = list(re.finditer(r"(?:,\s+(?:and|but|while)\s+|;\s+)", lead))
+                if cl:
+                    a0 = ss + cl[-1].end()
+                    inner = [m for m in sm if a0 <= m.start < ts and m.type in ("Company", "Organization", "Regulator")
+                             and not self.in_pp(m)]
+                    if inner and inner[0].start == a0 + len(re.match(r"(?:the\s+)?", t[a0:ts]).group(0)):
+                        subj = inner[0]
                 subjects = [subj]
+            elif participle:
+                return None         # a participle whose clause has no subject we can name
             else:
                 subj = self._left_subject(rel, ss, ts, sm, trig)
                 settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
@@ -144,6 +197,7 @@ class ClauseReading(ArgumentReading):
                     main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
                     if main is not None and self._fits(rel, 1, main):
                         subj = main
+                        settle_os = True
                 if subj is None and trig.pattern.endswith(" of"):
                     # "the acquisition of X by Y" with nothing before it
                     objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
@@ -154,10 +208,10 @@ class ClauseReading(ArgumentReading):
                     return None
                 subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
                     if subj in sm else [subj]
-                if subj.source == "coref" and subj.type == "Person":
-                    # "they" for two people: both act
-                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == "Person"
-                                 and (x.start, x.end) == (subj.start, subj.end)]
+                if subj.source == "coref":
+                    # "they" for two people, "the two companies" for two companies: both act
+                    subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == subj.type
+                                 and (x.start, x.end) == (subj.start, subj.end) and x.name != subj.name]
             subj_anchor = subj.end
             if trig.frame == "SELL":
                 to = re.search(r"\bto\s+", t[te:se])
@@ -167,7 +221,8 @@ class ClauseReading(ArgumentReading):
                 things = [m for m in sm if te <= m.start < te + to.start() and self._fits("acquires", 1, m)
                           and not (m.source == "coref" and m.surface.lower() == "its")
                           and re.fullmatch(r"\s+(?:(?:the|its|their|a|an|his|her)\s+)?(?:(?:[\w%.-]+\s+){0,2}"
-                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?)?",
+                                           r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?|"
+                                           r"(?:[a-z][\w-]*\s+){1,3})?",        # "the animated-image library Giphy"
                                            t[te:m.start])
                           and len(t[m.end:te + to.start()].split()) <= 3][:1]
                 if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
@@ -210,15 +265,22 @@ class ClauseReading(ArgumentReading):
                 if not objects:
                     # "Broadcom, which Avago acquired": the relative clause's head is the object
                     rh = re.search(r"(?:^|[,;]\s+|\s)"
-                                   r"([A-Z][\w&'’.-]*(?:[ \t]+[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
+                                   r"([A-Z][\w&'’.-]*(?:(?:[ \t]+|:[ \t]+)[A-Z][\w&'’.-]*)*),\s+(?:which|whom)\s+$",
                                    t[ss:subj.start])
                     if rh and not any(x.start <= ss + rh.start(1) < x.end for x in self.mentions + self.corefs):
-                        if self._new_name(ss + rh.start(1), ss + rh.end(1), "Company") is not None:
+                        if self._new_name(ss + rh.start(1), ss + rh.end(1),
+                                          "Product" if rel in ("launches", "discontinues") else "Company") is not None:
                             sm = self._sent_mentions(ss, se)
                     rel_head = [m for m in sm if m.end <= subj.start and re.fullmatch(
                         r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
                     if rel_head:
                         objects = rel_head[-1:]
+                if not objects and trig.frame == "OS" and rel == "sues":
+                    # "a suit brought by 46 states and Guam, led by New York's attorney general": the
+                    # named leader of an unnamed group of plaintiffs
+                    led = re.match(r"\s+[^;.]{0,90}?,\s+led\s+by\s+", t[te:se])
+                    if led:
+                        objects = [m for m in sm if m.start == te + led.end() and self._fits(rel, 0, m)][:1]
                 if not objects and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
                 if not objects and "deal" in trig.flags and re.match(
@@ -230,8 +292,22 @@ class ClauseReading(ArgumentReading):
                         b = deals[-1].subject
                         objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
                 if court_trig:
-                    # a court rules on parties, not on the products its ruling talks about
-                    objects = [o for o in objects if o.type != "Product"]
+                    # a court rules on parties, not on the products its ruling talks about: the owner
+                    # of the product ("that Google's Play Store ... are illegal monopolies"), when written
+                    kept = []
+                    for o in objects:
+                        if o.type != "Product":
+                            kept.append(o)
+                            continue
+                        poss = [m for m in sm if m.end <= o.start and re.fullmatch(r"['’]s?\s+", t[m.end:o.start])
+                                and m.type == "Company"]
+                        le = self.lex.entities.get(o.name)
+                        owner = o.owner or (le.owner if le else None)
+                        if poss:
+                            kept.append(poss[-1])
+                        elif owner and any(x.name == owner for x in self.mentions):
+                            kept.append(Mention(o.start, o.end, owner, self._type_of(owner), o.surface, "coref"))
+                    objects = kept
                 if not objects and court_trig and re.match(
                         r"\s+(?:[\w-]+\s+){0,4}?(?:deal|settlement|agreement|accord|merger|acquisition|purchase|takeover)s?\b",
                         t[te:se]) and any(m.type == "Court" or m.name in self.judges for m in subjects):
@@ -247,6 +323,31 @@ class ClauseReading(ArgumentReading):
                     last = (self.facts.get("rules") or self.suits or [None])[-1]
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+        if "ownerobj" in trig.flags and objects:
+            # "Microsoft would use it (the MI300X)", "support AMD's chips": a customer of the product's maker
+            owned = []
+            for o in objects:
+                if o.type != "Product":
+                    owned.append(o)
+                    continue
+                le = self.lex.entities.get(o.name)
+                owner = o.owner or (le.owner if le else None) or next(
+                    (c.subject for c in reversed(self.facts.get("launches", [])) if c.object == o.name), None)
+                if owner:
+                    owned.append(Mention(o.start, o.end, owner, self._type_of(owner), o.surface, "coref"))
+            objects = owned
+        if trig.frame == "OS" and rel == "sues" and subjects and not settle_os and \
+                (re.search(r"\b(?!faced\b|settled\b|defeated\b)(?:[a-z]+ed|said|says|told|paid|won|lost)\b", t[subjects[-1].end:ts])
+                 or re.search(r"\b(?:was|were|is|are)\b(?![^,;]*\b(?:defendant|target|party|subject)s?\b)", t[subjects[-1].end:ts])):
+            # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
+            # another verb is not the one sued
+            return None
+        if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not coord_used and not re.fullmatch(
+                r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+                r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
+            # "Y, (which is) owned by X": the thing owned stands right before the participle, not
+            # anywhere earlier ("a ruling that they infringe patents owned by Masimo")
+            return None
         # court readings need a court (or a judge), the others must not have one
         courtish = any(m.type == "Court" or (m.type == "Person" and m.name in self.judges) for m in subjects)
         if courtish != court_trig:
@@ -261,9 +362,24 @@ class ClauseReading(ArgumentReading):
             neg = True
         # a report over an earlier event: "Qualcomm said (in December) the court had granted"
         d = self.dates.date_before(i, ts)
-        block = bool(d and self.report and self.report.search(t[d.end:ts])
-                     and re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts]))
+        pluperfect = re.search(r"\bhad\s+(?:been\s+)?(?:\w+ly\s+)?$", t[ss:ts])
+        # "found on Friday that ... when it used designs it had acquired": the past perfect of a
+        # subordinate clause is earlier than the date of the clause it hangs on
+        block = bool(d and pluperfect and (
+            (self.report and self.report.search(t[d.end:ts]))
+            or re.search(r"\b(?:that|which|when|because|after|since|while)\b", t[d.end:ts])))
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t, report_block=block)
+        if date and rel in ("acquires", "cooperates", "invests") and self._deal_told_before(ss, ts):
+            date = None         # "its planned merger with ironSource": a deal made before, not on the day told
+        if date and rel == "acquires" and re.search(
+                r"\b(?:for|over|after|before|by)\s+(?:\w+ing\s+)?(?:its|their|the|[A-Z][\w&.-]*['’]s)\s+"
+                r"(?:[$€£¥]?[\d.,]+\s*(?:million|billion)\s+)?$", t[max(ss, ts - 60):ts]):
+            date = None         # "fined Illumina for completing its $7.1 billion takeover of Grail": background
+        if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
+                              r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
+            date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
+        if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
+            date = None         # "crushing competition by buying Instagram": the means, told without its own date
         if trig.frame == "OS" and rel == "sues" and re.search(
                 r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
             date = None         # the suit being settled is one told elsewhere, not a new filing
@@ -277,12 +393,14 @@ class ClauseReading(ArgumentReading):
                     continue
                 c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
                 out.append(c)
-                if s_.type == "Product" and "Product" not in self._schema(r)[0]:
-                    self.acting.add(s_.name)
+                if s_.type == "Product" and ("Product" not in self._schema(r)[0] or r == "sues"):
+                    self.acting.add(s_.name)        # (a product that sues is the company behind it)
                 if r == "sues" and not neg:
                     self.suits.append(c)
                 if r == "acquires" and not neg:
                     self.deals.append((ts, c.subject, c.object))
+                if r == "acquires" and neg:
+                    self.called_off.append(c)
                 if not neg:
                     self.facts.setdefault(r, []).append(c)
         return out, subjects
@@ -304,6 +422,16 @@ class ClauseReading(ArgumentReading):
             if nm and self._new_name(ss + nm.start(1), ss + nm.end(1), "Company") is not None:
                 sm = self._sent_mentions(ss, se)
                 doers = [m for m in sm if m.end <= ts and self._DOER_GAP.fullmatch(t[m.end:ts])]
+        if not doers and self.speech:
+            # "argued that Google learned about its technology ... and then copied it": the subject of
+            # the reported clause does the coordinated wrong as well
+            co = re.search(r"(?:,\s*|\s)and\s+(?:then\s+|later\s+)?$", t[ss:ts])
+            if co:
+                for v in self.speech.finditer(t, ss, ts):
+                    th = re.match(r"\s+(?:that\s+)?", t[v.end():ts])
+                    first = [m for m in sm if th and m.start == v.end() + th.end()]
+                    if first:
+                        doers = first
         if not doers:
             return None
         doer = doers[-1]
@@ -329,7 +457,7 @@ class ClauseReading(ArgumentReading):
                     left = [m for m in sm if m.end <= sv.start()]
                     for m in reversed(left):
                         # "Apple's lawyers said", "Apple said", "Apple, the iPhone maker, said"
-                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
+                        if re.fullmatch(r"(?:['’]s?\s+(?:[\w-]+\s+){0,3}?|\s+(?:\w+ly\s+)?|,[^,;]{1,60},\s+|,?\s+(?:has|had|have)\s+(?:long\s+)?)", t[m.end:sv.start()]):
                             if not self.in_pp(m):
                                 speaker = m
                         break
@@ -396,6 +524,12 @@ class ClauseReading(ArgumentReading):
             self.facts.setdefault(trig.relation, []).append(c)
         return [c], []
 
+    def _deal_told_before(self, ss: int, ts: int) -> bool:
+        """"its planned merger with", "the proposed $40 billion acquisition of": a deal named as one
+        already agreed, so the sentence's date is not the deal's."""
+        return bool(re.search(r"\b(?:planned|proposed|pending|agreed|announced)\s+(?:[$€£¥][\d.,]+\s*(?:million|billion)\s+)?$",
+                              self.text[max(ss, ts - 40):ts]))
+
     def _owns(self, owner: str, m: Mention) -> bool:
         le = self.lex.entities.get(m.name)
         return m.owner == owner or (le is not None and le.owner == owner)
@@ -405,6 +539,19 @@ class ClauseReading(ArgumentReading):
         r"(?:[\w-]+\s+){0,5}?(?:suits?|lawsuits?|claims?|cases?|complaints?|litigation)\b|"
         r"\b(?:end|ends|ended|ending|resolve|resolves|resolved|resolving)\s+(?:[\w-]+\s+){0,4}?"
         r"(?:dispute|disputes|fight|feud|war|battle|litigation|suits?|lawsuits?)\b", re.I)
+
+    _DEAL_CTX = re.compile(r"\b(?:payments?|deals?|agreements?|contracts?|default|revenue[ -]shar\w*|royalt\w*|"
+                           r"licen[cs]\w*|partnership)\b", re.I)
+
+    def _deal_context(self, i: int, ss: int, se: int) -> bool:
+        """A payment between two companies is a commercial deal when its sentence, or the one before it in
+        the same paragraph, speaks of payments, deals, defaults, licences or royalties."""
+        if self._DEAL_CTX.search(self.text, ss, se):
+            return True
+        if i > 0:
+            ps, pe, _ = self.sentences[i - 1]
+            return not re.search(r"\n", self.text[pe:ss]) and bool(self._DEAL_CTX.search(self.text, ps, pe))
+        return False
 
     def _settle_context(self, i: int, ss: int, se: int) -> bool:
         """A payment between two parties is a settlement when its sentence, or the sentence before it
@@ -440,6 +587,11 @@ class ClauseReading(ArgumentReading):
                 lst = self._list_from(subj, left, -1)
                 if len(lst) >= 2:
                     pairs.append((lst[0], lst[1]))
+        # "to challenge Nvidia's grip on": the name inside the phrase is the other side
+        if not pairs and subj is not None and "…" in trig.pattern:
+            gapm = [m for m in sm if ts < m.start and m.end < te and m.name != subj.name]
+            if gapm:
+                pairs.append((subj, gapm[0]))
         # "its (larger) rival": the one "its" refers to, and the rival named in apposition or, when
         # none is, the one other company of this sentence and the one before
         if not pairs and rel == "competes" and left and left[-1].source == "coref" and \
@@ -447,7 +599,12 @@ class ClauseReading(ArgumentReading):
             y = left[-1]
             anchor = y.end
             if right and re.fullmatch(r",?\s+", t[te:right[0].start]):
-                pairs.append((y, right[0]))
+                r0 = right[0]
+                if self.possessive(r0) and r0.source != "coref":
+                    # "its main competitor, Apple's iOS": the name the possessive modifies
+                    r0 = next((x for x in right[1:] if re.fullmatch(r"['’]s\s+", t[r0.end:x.start])), r0)
+                # "its challenge to Intel, AMD and Apple": each of the list
+                pairs.extend((y, o) for o in (self._list_from(r0, right) if r0 is right[0] else [r0]))
             elif not right or not re.fullmatch(r"\s+", t[te:right[0].start]):
                 ps_ = self.sentences[i - 1][0] if i > 0 else ss
                 others = {m.name: m for m in self.mentions + self.corefs
@@ -463,12 +620,15 @@ class ClauseReading(ArgumentReading):
                 pairs.append((xs[-1], y))
             elif right and re.fullmatch(r",?\s+", t[te:right[0].start]):
                 pairs.append((y, right[0]))
-        # "between X and Y"
+        # "between X and Y", "between the two companies"
         if not pairs:
-            mb = re.search(r"\bbetween\s+", t[te:se])
+            mb = re.search(r"\bbetween\s+", t[te:se]) or (re.match(r"", "") if trig.pattern.endswith(" between") else None)
             if mb:
                 r2 = [m for m in right if m.start >= te + mb.end()]
                 if len(r2) >= 2 and re.fullmatch(r"\s+and\s+(?:the\s+)?", t[r2[0].end:r2[1].start]):
+                    pairs.append((r2[0], r2[1]))
+                elif len(r2) >= 2 and (r2[0].start, r2[0].end) == (r2[1].start, r2[1].end) and r2[0].source == "coref" \
+                        and r2[0].name != r2[1].name and re.fullmatch(r"\s*", t[te + mb.end():r2[0].start]):
                     pairs.append((r2[0], r2[1]))
         # "X settled with Y", "X competes with Y"
         if not pairs and subj is not None and right:
@@ -477,6 +637,22 @@ class ClauseReading(ArgumentReading):
                 if not re.search(r"[;,]", gap):
                     for o in self._list_from(right[0], right):
                         pairs.append((subj, o))
+                    # "competes with DoorDash, the market leader, as well as with Grubhub and Postmates",
+                    # "with Datadog in monitoring software and with Palo Alto Networks and CrowdStrike in security"
+                    aw = re.search(r"\b(?:as\s+well\s+as|and)\s+with\s+(?:the\s+)?|\bas\s+well\s+as\s+(?:the\s+)?", t[te:se])
+                    if aw:
+                        more = [m for m in right if m.start == te + aw.end()]
+                        if more:
+                            pairs.extend((subj, o) for o in self._list_from(more[0], right))
+        # "Microsoft said it would invest in OpenAI, ..., deepening a partnership": the partnership of
+        # the sentence's subject with the other company of its main clause
+        if not pairs and trig.pattern.lower() in ("partnership", "alliance", "relationship") and \
+                re.search(r",\s+[a-z]+ing\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]):
+            s0 = self.subjects[-1] if self.subjects else None
+            if s0 is not None and s0.type == "Company":
+                others = [m for m in sm if m.start > s0.end and m.end <= ts and m.type == "Company" and m.name != s0.name]
+                if others:
+                    pairs.append((s0, others[0]))
         # a settlement / partnership noun in a sentence naming exactly two companies
         if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
                 "settlement", "partnership", "alliance", "rivalry"):
@@ -492,8 +668,25 @@ class ClauseReading(ArgumentReading):
         if "irrealis" in trig.flags:
             neg = True
         date = None if "static" in trig.flags else self.dates.date_for(i, ts, t)
+        if date and rel in ("acquires", "cooperates") and self._deal_told_before(ss, ts):
+            date = None
         out = []
+        fixed = []
         for a, b in pairs:
+            if b.source != "coref" and self.possessive(b):
+                # "merged with Tencent's QQ Music": the name the possessive modifies
+                nb = next((x for x in sm if x.start > b.end and re.fullmatch(r"['’]s\s+", t[b.end:x.start])), None)
+                if nb is not None:
+                    b = nb
+            if rel == "competes" and (self._owns(a.name, b) or self._owns(b.name, a)):
+                continue        # "Apple, which runs the rival App Store": an owner is not its product's rival
+            fixed.append((a, b))
+        pairs = fixed
+        if not pairs:
+            return None
+        for a, b in pairs:
+            if rel == "acquires" and neg and a.name != b.name:
+                self.called_off.append(Cand(rel, a.name, b.name, None, True, 0.5, trig.pattern, ss, se, ts, te))
             if rel in ("cooperates", "acquires") and not neg and a.name != b.name:
                 # a deal with any party ("settled with the Justice Department") may be approved later
                 self.deals.append((ts, a.name, b.name))

@@ -65,6 +65,9 @@ class _Rx:
             r"earlier this week|recently|in recent weeks|in recent months|next year|next month)\b)"
             rf"|(?P<later>\b(?P<n>\d{{1,2}}|{num})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|after|earlier|before)\b)"
             r"|(?P<yr>(?<![\d,.$€£])(?P<pre4>\b(?:in|In|since|Since|by|By|during|During|of|early|Early|late|Late|mid|from|From|until|Until|year|through|before|after|Before|After|Q[1-4])\s+|\b[Mm]id-)(?P<yy>(?:19|20)\d{2})(?![\d%]|,\d))"
+            # "Tencent's 2016 acquisition of", "the 2012 merger": a year as a deal's modifier
+            r"|(?P<yrn>(?:(?<=['’]s\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))(?P<yyn>(?:19|20)\d{2})(?=\s+(?:[$€£¥][\d.,]+\s+(?:million|billion)\s+)?"
+            r"(?:acquisition|purchase|takeover|merger|deal|lawsuit|suit|complaint|fine|ruling|verdict|settlement|investment|agreement|licence|license)s?\b))"
             r"|(?P<qtr>\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<qy>(?:19|20)\d{2})|(?P<qrel>\s+of\s+(?:this|last|next)\s+year))?\b)"
             r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)",
             re.I)
@@ -99,12 +102,15 @@ class EnDates:
         self.gov: list[str | None] = []
         ry, rm, rd = _parse_ref(ref)
         self.year: int | None = None                    # the year in force
+        self.bare_year: int | None = None               # the year a month written alone takes
         anchors: list[str] = []                          # dated openers, in text order
         para_of = []
         para = 0
+        # paragraphs: blank lines; in a text without any (HTML turned into text), each line
+        para_sep = r"\n\s*\n" if re.search(r"\n\s*\n", text.strip()) else r"\n"
         last_end = 0
         for ss, se, s in sentences:
-            if re.search(r"\n\s*\n", text[last_end:ss]):
+            if re.search(para_sep, text[last_end:ss]):
                 para += 1
             para_of.append(para)
             last_end = se
@@ -116,6 +122,10 @@ class EnDates:
                 (i + 1 >= len(sentences) or re.search(r"\n\s*\n?\s*$", text[se:sentences[i + 1][0]] + "\n"))
             if para_of[i] != gov_para:
                 gov = None
+            if i > 0 and para_of[i] != para_of[i - 1]:
+                # a new paragraph: a month written without a year ("In June Qualcomm launched") is
+                # the article's, not the year an earlier paragraph's story was in
+                self.year = self.bare_year = None
             self.gov.append(gov or heading)
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):
@@ -124,6 +134,14 @@ class EnDates:
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
                     self.year = year_before     # a year in someone's words does not set the narrative's year
+                elif re.search(r",\s+which\s+(?:was|were|had\s+been|is)\s+[a-z]+ed\b[^,;]*$", s[:m.start()]):
+                    self.year = year_before     # "..., which was announced in August 2022": background, not the narrative's year
+                if self.year != year_before and not (
+                        re.search(r",\s+(?:[a-z]+ed\b[^,;]*|(?:who|which)\b[^;]*)$", s[:m.start()])
+                        and re.match(r"\s*,", s[m.end():m.end() + 3])):
+                    self.bare_year = self.year
+                # (", launched in Seattle in 2007, and opened its first store in December": an aside's year
+                # serves "that September" but not a month written alone)
                 if d is None:
                     continue
                 d.start += ss
@@ -150,10 +168,15 @@ class EnDates:
                     first_clause = True
                 back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I) or \
                     re.search(r"\b(?:since|from|until|by)\s+$", text[max(ss, d.start - 7):d.start], re.I) or \
-                    re.match(r"(?:since|from|until|by)\b", d.text, re.I)
+                    re.match(r"(?:since|from|until|by)\b", d.text, re.I) or \
+                    re.search(r"\bas\s+(?:recently|early|late|long\s+ago)\s+as\s+$", text[max(ss, d.start - 25):d.start], re.I)
+                if back and re.match(r",\s+when\b", text[d.end:d.end + 8]) and \
+                        not re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I):
+                    back = None     # "a turnaround from last June, when the judge ...": the time of an event
                 qs = text[text.rfind("\n", 0, d.start) + 1:d.start]
                 quoted = qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1
-                if first_clause and not back and not quoted:
+                embedded = re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", lead)   # "found that X had hired ... in 2008"
+                if first_clause and not back and not quoted and not embedded:
                     d.opener = True
                     anchors.append(d.value)
                     gov = d.value
@@ -203,7 +226,7 @@ class EnDates:
                 self.year = int(val[:4]) if val else self.year
             else:
                 kind = "relative"
-                yy = self.year
+                yy = self.year if re.search(r"\bthat\s+$", s[:m.start()]) else self.bare_year
                 if yy is None and ry is not None:
                     yy = ry
                     if rm is not None and (mon > rm or (mon == rm and day and rd and day > rd)):
@@ -220,6 +243,15 @@ class EnDates:
                 return None
             if pre == "this":
                 return None
+            if pre != "last" and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+(?:[^\s,;]+\s+){0,12}$",
+                                           s[:m.start()]) and not re.search(r"[,;]", s[:m.start()].split("will")[-1]):
+                # "Amazon will complete the purchase on Monday": the coming Monday
+                y, mo, d = _parse_ref(self.ref)
+                if d is None:
+                    return None
+                day = dt.date(y, mo, d)
+                val = (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
+                return EnDate(m.start(), m.end(), m.group(0), val, kind)
             val = _last_weekday(self.ref, wd, strict=(pre == "last"))
         elif g("rel"):
             w = g("rel").lower()
@@ -232,8 +264,13 @@ class EnDates:
                 if ry and rm:
                     yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
                     val = _iso(yy, mm)
-            elif w in ("earlier this week", "last week", "this week", "next week", "recently", "in recent weeks",
-                       "in recent months"):
+            elif w in ("earlier this week", "last week", "this week") and rd is not None:
+                # the week's month, when the whole week lies in one month
+                day = dt.date(ry, rm, rd)
+                mon = day - dt.timedelta(days=day.weekday() + (7 if w == "last week" else 0))
+                end = mon + dt.timedelta(days=6) if w == "last week" else day
+                val = _iso(mon.year, mon.month) if (mon.year, mon.month) == (end.year, end.month) else None
+            elif w in ("next week", "recently", "in recent weeks", "in recent months"):
                 val = None          # known to be relative, too vague to date: blocks the governing date
             elif w in ("that year", "the same year") and self.year:
                 kind = "anaphoric"
@@ -285,6 +322,9 @@ class EnDates:
                 if yy and not self.year and rm and 3 * q - 2 > rm:
                     yy -= 1         # a quarter not yet begun at the article's date is last year's
                 val = _iso(yy) if yy else None
+        elif g("yrn"):
+            val = _iso(int(g("yyn")))
+            return EnDate(m.start(), m.end(), g("yyn"), val, kind)
         elif g("yr"):
             val = _iso(int(g("yy")))
             self.year = int(g("yy"))
@@ -304,13 +344,22 @@ class EnDates:
             # "before the Competition Appeal Tribunal": a preposition, not a clause of its own
             gap = re.sub(r"\bbefore\s+(?:the\s+|a\s+)?(?:[A-Z][\w.'-]*\s+){0,6}(?:Court|Tribunal|Commission|court|judge|jury|tribunal)\b",
                          " ", gap)
+            if re.fullmatch(r"[^;]*?,\s+(?:which\s+(?:was\s+|were\s+|had\s+been\s+)?)?(?:closed|completed|announced|"
+                            r"finali[sz]ed|signed|agreed|approved|filed|brought|lodged)\s+(?:in\s+|on\s+)?", gap):
+                return True         # "the acquisition of One Medical, which closed in February": the deal's own date
             if re.search(r";", gap) or re.search(r"\b(?:after|before|when|which|who|whom|whose|since|until|while|because)\b", gap):
                 return False
-            if re.fullmatch(r"[^,;]*?,\s+(?:a|an|the)\s+[^,;]{1,60},\s+(?:in|on|at|by)?\s*", gap):
+            if re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", gap):
+                return False        # "found that Hytera had hired engineers in 2008": the embedded, earlier event
+            if re.fullmatch(r"[^,;]*?,\s+(?:(?:a|an|the)\s+|(?:owner|maker|developer|operator|parent)\s+of\s+)[^,;]{1,60},\s+"
+                            r"(?:for\s+[^,;]{1,30}?\s+)?(?:in|on|at|by)?\s*", gap):
                 return True         # "bought Otto, a self-driving truck startup, in August 2016"
             if "," in gap:
-                # "have settled, according to a filing made on Wednesday": the filing dates the fact
-                return bool(re.fullmatch(r"[^,;]*,\s+according\s+to\s+(?:a|an|the)\s+[\w\s-]*", gap))
+                # "have settled, according to a filing made on Wednesday", "has suspended business
+                # with Huawei, a person familiar with the matter said on Sunday": the report dates the fact
+                return bool(re.fullmatch(r"[^,;]*,\s+according\s+to\s+(?:a|an|the)\s+[\w\s-]*", gap)) or \
+                    bool(re.fullmatch(r"[^;]*,\s+(?:(?:a|an|the|two|people|sources)\b[^,;]{0,60}?|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
+                                      r"\s+(?:said|says|told\s+[\w\s]{1,30}?|announced)\s+(?:on\s+)?", gap))
             return True
         after = [d for d in ds if d.start >= pos and _gap_ok(pos, d.start)]
         own = [d for d in after if not re.search(r"\band\b", text[pos:d.start])]
@@ -358,6 +407,10 @@ def _anchor(anchors: list[str], need: int) -> str | None:
 def _anaphor(w: str, anchors: list[str]) -> str | None:
     day_words = ("the same day", "that day", "that afternoon", "that morning", "that evening", "that night",
                  "within hours", "hours later", "minutes later", "later that day", "earlier that day")
+    if w in ("the same day", "that day"):
+        # "the same day" is the day of the event told last; when that one is dated only to the month
+        # ("last June, when ... On the same day"), the month, not an older exact day
+        return anchors[-1] if anchors else None
     if w in day_words:
         return _anchor(anchors, 3)
     if w in ("the next day", "the following day", "a day later", "the day before", "the previous day"):

@@ -23,12 +23,16 @@ from kg.lexicon import Lexicon, norm
 from kg.extract.entities import Mention
 from kg.extract.english_lexicon import EnLexicon
 
-CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,2}[A-Z][\w'’-]*)"
+CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,4}[A-Z][\w'’-]*)"        # "iRobot", "ironSource" too
 _CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:[ \t]+(?:(?:of|for|the|de|&)[ \t]+)*{CAP})*")
 _ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.|Mr\.|Ms\.|Mrs\.|Dr\.|L\.L\.C\.|S\.A\.|N\.V\.)$")
 _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
 _DISTRICT = re.compile(
     rf"(?:(?:U\.S\.|US|United States|federal)\s+)?(?:District\s+Court\s+for\s+the\s+)?(?P<dir>{_DIRS})\s+District\s+of\s+"
+    r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+# "U.S. District Court for the District of Columbia": a state with a single district
+_DISTRICT_PLAIN = re.compile(
+    r"(?:(?:the\s+)?(?:U\.S\.|US|United States|federal)\s+)?District\s+Court\s+for\s+the\s+District\s+of\s+"
     r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _ORD = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Federal|D\.C\.|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th)"
 _CIRCUIT = re.compile(rf"(?:(?:U\.S\.\s+)?Court\s+of\s+Appeals\s+for\s+the\s+)?(?P<c>{_ORD})\s+Circuit(?:\s+Court\s+of\s+Appeals)?")
@@ -44,7 +48,9 @@ _CITY_COURT = re.compile(
     r"(?P<what>court|judge|jury)\b")
 _APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
-NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?)){1,3}"
+# a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
+NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|(?:[A-Z]|[a-z]{1,3}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
+# (a surname may open in lower case: "Francis deSouza", "Vincent van Gogh" is not covered)
 _MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
 
 
@@ -76,6 +82,7 @@ class Finder:
         self.judge_court: dict[str, str] = {}     # judge's name -> court's name
         self.roles: list[tuple[int, int, str, str]] = []   # (start, end, person, role word)
         self.owned_names: list[tuple[int, str]] = []   # (start, owner): "Sony Music" named after Sony
+        self.the_names: dict[str, str] = {}     # "Pokémon Company" -> "The Pokémon Company"
 
     def free(self, s: int, e: int) -> bool:
         return all(e <= m.start or s >= m.end for m in self.mentions)
@@ -101,7 +108,9 @@ class Finder:
 def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention], dict[str, str]]:
     """All entity mentions of an English text, sorted; and the judge -> court map."""
     f = Finder(text, lex, en)
+    _the_names(f)
     _courts(f)
+    _governments(f)
     _lexicon(f)
     _officials(f)
     _people(f)
@@ -114,8 +123,99 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _acronyms(f)
     _short_forms(f)
     _repeated_subjects(f)
+    _generic_courts(f)
+    _metonyms(f)
+    _same_surface(f)
+    _former_names(f)
     f.mentions.sort(key=lambda m: (m.start, m.end))
     return f.mentions, f.judge_court
+
+
+def _metonyms(f: Finder) -> None:
+    """"The fine Brussels handed Google": a seat standing for an institution the article names."""
+    for word, name in f.en.metonyms.items():
+        if not any(m.name == name for m in f.mentions):
+            continue
+        le = f.lex.entities.get(name)
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(word) + r"(?![\w&-])", f.text):
+            f.mentions = [m for m in f.mentions if not (m.start == o.start() and m.end == o.end() and m.source != "lexicon")]
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), name, le.type if le else "Organization", "lexicon", le.owner if le else None)
+
+
+def _generic_courts(f: Finder) -> None:
+    """"A U.S. appeals court ... The order from the U.S. Court of Appeals for the Federal Circuit": an
+    appeals court written without its circuit is the one circuit court the article names, when it
+    names exactly one."""
+    circuits = {m.name for m in f.mentions if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for")}
+    if len(circuits) != 1:
+        return
+    name = circuits.pop()
+    for m in f.mentions:
+        if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
+            m.name = name
+
+
+_GOV = re.compile(r"\b[Tt]he\s+(?P<c>US|U\.S\.|American|Chinese|British|Japanese|Korean|South\s+Korean|Indian|German|French|"
+                  r"Dutch|Canadian|Australian|Taiwanese|federal)\s+government\b")
+
+
+def _governments(f: Finder) -> None:
+    """"sued the US government": a government named by its country is an organisation that can be a party."""
+    for m in _GOV.finditer(f.text):
+        c = m.group("c")
+        name = "US government" if c in ("US", "U.S.", "American", "federal") else f"{c} government"
+        s = m.start("c")
+        f.add(s, m.end(), name, "Organization", "pattern")
+
+
+def _the_names(f: Finder) -> None:
+    """"sued by The Pokémon Company": a capitalised "The" inside a sentence belongs to the name (The
+    Walt Disney Company, The Coca-Cola Company); every writing of the name is then that company."""
+    ends = "|".join(re.escape(s) for s, typ, pos, strip in f.en.suffixes if typ == "Company" and pos == "last"
+                    and not strip and s[:1].isupper())
+    if not ends:
+        return
+    rx = re.compile(r"(?<=[a-z,;] )The[ \t]+(?P<core>(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:" + ends + r"|Company|Corporation))(?![\w-])")
+    for m in rx.finditer(f.text):
+        core = m.group("core")
+        if f.lex.lookup(core) is None:
+            f.the_names[core] = "The " + core
+
+
+_FORMER = re.compile(r"\s*,?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|group|business|owner)\s+)?"
+                     r"(?:formerly|previously|once|then)\s+(?:still\s+)?(?:known\s+as|called|named)\s+(?:the\s+)?$")
+_RENAMED = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:changed\s+its\s+(?:corporate\s+|company\s+)?name\s+to|"
+                      r"renamed\s+itself|rebranded\s+(?:itself\s+)?as|was\s+renamed)\s+(?:the\s+)?$")
+
+
+def _former_names(f: Finder) -> None:
+    """"Meta Platforms, the company formerly known as Facebook", "Facebook changed its corporate name to
+    Meta": one company under two names; the former name is an alias of the present one."""
+    ms = sorted((m for m in f.mentions if m.type in ("Company", "Product")), key=lambda m: m.start)
+    rename: dict[str, tuple[str, str]] = {}
+    for a, b in zip(ms, ms[1:]):
+        gap = f.text[a.end:b.start]
+        if a.type == "Company" and _FORMER.fullmatch(gap):
+            rename[b.name] = (a.name, a.type)
+        elif b.type == "Company" and _RENAMED.fullmatch(gap):
+            rename[a.name] = (b.name, b.type)
+    for m in f.mentions:
+        if m.name in rename and rename[m.name][0] != m.name:
+            m.name, m.type = rename[m.name]
+            m.owner = None
+
+
+def _same_surface(f: Finder) -> None:
+    """A name found by pattern that the article also writes for a lexicon entity ("its Switch console",
+    "Nintendo's Switch" -> Nintendo Switch) is that entity."""
+    lex_of = {}
+    for m in f.mentions:
+        if m.source == "lexicon":
+            lex_of.setdefault(m.surface, (m.name, m.type, m.owner))
+    for m in f.mentions:
+        if m.source == "pattern" and m.name == m.surface and m.surface in lex_of and lex_of[m.surface][1] == m.type:
+            m.name, _, m.owner = lex_of[m.surface]
 
 
 def _lexicon(f: Finder) -> None:
@@ -195,6 +295,9 @@ def _courts(f: Finder) -> None:
             s = s - len(full.group(0)) + (4 if full.group(0).startswith("the ") else 0)
         name = f"U.S. District Court for the {m.group('dir')} District of {m.group('state')}"
         f.add(s, m.end(), name, "Court", "pattern")
+    for m in _DISTRICT_PLAIN.finditer(t):
+        s = m.start() + (4 if t[m.start():m.start() + 4] == "the " else 0)
+        f.add(s, m.end(), f"U.S. District Court for the District of {m.group('state')}", "Court", "pattern")
     for m in _CIRCUIT.finditer(t):
         c = _ORDWORD.get(m.group("c"), m.group("c"))
         f.add(m.start(), m.end(), f"U.S. Court of Appeals for the {c} Circuit", "Court", "pattern")
@@ -215,7 +318,7 @@ def _courts(f: Finder) -> None:
 
 _FUNCTION = {"the", "a", "an", "and", "but", "in", "on", "at", "by", "for", "from", "after", "before", "when",
              "while", "then", "later", "earlier", "meanwhile", "however", "last", "also", "since", "as"}
-_JUR = r"(?P<j>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
+_JUR = r"(?P<j>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|U\.S\.)"
 
 
 def _officials(f: Finder) -> None:
@@ -321,16 +424,16 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
 
 def _people(f: Finder) -> None:
     t = f.text
-    before = _role_regex(f.en, ("exec", "judge", "other", "title"))
-    rx = re.compile(rf"(?<![\w-])(?P<role>(?i:{before})),?\s+(?P<name>{NAME})")
+    before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
+    rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?:is\s+|was\s+)?(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
         kind = f.en.roles.get(role, f.en.roles.get(role.lower(), f.en.roles.get(role.title(), (False, "other"))))[1]
         # capitalised titles (Judge, Mr.) must be written capitalised
-        if kind in ("judge", "title") and not role[0].isupper():
+        if kind in ("judge", "title", "office") and not role[0].isupper():
             continue
         name = m.group("name")
-        if not all(w[0].isupper() for w in name.split()):
+        if not all(w[0].isupper() or re.match(r"[a-z]{1,3}[A-Z]", w) for w in name.split()):
             continue
         p = _add_person(f, m.start("name"), name, role, kind)
         if p is not None and kind == "exec":
@@ -340,11 +443,17 @@ def _people(f: Finder) -> None:
                 words = org.group(1).split()
                 while words and (words[0] in f.en.stop or words[0] in f.en.places):
                     words.pop(0)
+                if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+                    words = []          # "... and Washington. President Donald Trump": a sentence ended
                 if words:
                     oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
                     os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))
                     le = f.lex.lookup(oname)
-                    if le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
+                    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
+                    if longer and le is None and f.free(os_, os_ + len(oname)):
+                        # "Getty's chief executive" after "Getty Images": the company named before
+                        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
+                    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
                         f.add(os_, os_ + len(oname), oname, "Company", "pattern")
                         # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
                         for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
@@ -355,7 +464,7 @@ def _people(f: Finder) -> None:
     plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()
                               if k in ("judge", "exec", "other") and not w.endswith((".", "s"))}, key=len, reverse=True))
     if plural:
-        rxp = re.compile(rf"(?<![\w-])(?P<role>{plural})\s+(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})")
+        rxp = re.compile(rf"(?<![\w-])(?P<role>{plural}),?\s+(?P<list>{NAME}(?:,\s+{NAME})*,?\s+and\s+{NAME})")
         for m in rxp.finditer(t):
             role = m.group("role")[:-1]
             kind = f.en.roles.get(role, (False, "other"))[1]
@@ -376,11 +485,11 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
-                     rf"(?:[\w-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+                     rf"(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
-        if not all(w[0].isupper() for w in name.split()):
+        if not all(w[0].isupper() or re.match(r"[a-z]{1,3}[A-Z]", w) for w in name.split()):
             continue
         _add_person(f, m.start("name"), name, m.group("role"), "exec")
 
@@ -392,30 +501,67 @@ def _product_context(f: Finder) -> None:
         return
     pw = "|".join(sorted((re.escape(w) for w in f.en.product_words), key=len, reverse=True))
     nm = r"[A-Z][\w'’+-]*(?:[ \t][A-Z0-9][\w'’+-]*){0,2}"
+    # "the Denon and Marantz brands": each name of the list
+    lst = re.compile(rf"\b(?:the|its|their)[ \t]+(?P<list>{nm}(?:,[ \t]+{nm})*,?[ \t]+(?:and|or)[ \t]+{nm})[ \t]+(?:{pw})\b")
+    found = [(m.start("list") + n.start(), n.group(0)) for m in lst.finditer(t)
+             for n in re.finditer(nm, m.group("list")) if n.group(0) not in ("and", "or")]
+    # "Snap, whose Snapchat app": the owner named before "whose" is a company
+    for m in re.finditer(rf"(?<![\w.])(?P<owner>[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){{0,2}}),[ \t]+whose[ \t]+"
+                         rf"(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b", t):
+        found.append((m.start("name"), m.group("name")))
+        ow = m.group("owner")
+        if ow.split()[0] not in f.en.stop and ow not in f.en.places and f.lex.lookup(ow) is None \
+                and f.free(m.start("owner"), m.end("owner")):
+            for o in re.finditer(r"(?<![\w&@-])" + re.escape(ow) + r"(?![\w&-])(?![ \t]+[A-Z])", t):
+                if f.free(o.start(), o.end()):
+                    f.add(o.start(), o.end(), ow, "Company", "pattern")
+    unit = r"(?![ \t]+(?:unit|subsidiary|division|affiliate|maker|makers|company|business)\b)"
     for rx in (re.compile(rf"\b(?:{pw})[ \t]+(?P<name>{nm})"),
-               re.compile(rf"\b(?:the|its|their|his|her|a|an)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b")):
-        for m in rx.finditer(t):
-            name = re.sub(r"['’]s$", "", m.group("name")).rstrip(".,")
+               re.compile(rf"(?:\b(?:the|its|their|his|her|a|an)(?:[ \t]+(?:own|new))?|(?<![\w.])[A-Z][\w&.-]*['’]s)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit),
+               # "which include Nest smart speakers, Pixel phones and Chromecast streaming gadgets"
+               re.compile(rf"(?:\b(?:include|includes|included|including|such\s+as|and|or)|,)[ \t]+(?P<name>{nm})[ \t]+(?:[a-z-]+[ \t]+)?(?:{pw})\b" + unit)):
+        found += [(m.start("name"), m.group("name")) for m in rx.finditer(t)]
+    # "Adobe's best-known products include Photoshop and Illustrator"
+    for m in re.finditer(rf"\b(?:products|apps|services|brands|games|titles)[ \t]+(?:include|includes|included|are)[ \t]+"
+                         rf"(?P<list>{nm}(?:,[ \t]+{nm})*,?[ \t]+(?:and|or)[ \t]+{nm})", t):
+        found += [(m.start("list") + n.start(), n.group(0)) for n in re.finditer(nm, m.group("list"))
+                  if n.group(0) not in ("and", "or")]
+    # "Adobe's XD": a short name in capitals after a company's possessive
+    for m in re.finditer(r"(?<![\w.])(?P<owner>[A-Z][\w&.-]*)['’]s[ \t]+(?P<name>[A-Z]{2,5})(?![\w&-])(?=[ \t]*[,.;]|[ \t]+(?:which|that|was|is|has|app|software|service)\b)", t):
+        if m.group("name") not in f.en.stop and f.lex.lookup(m.group("owner")) is not None:
+            found.append((m.start("name"), m.group("name")))
+    # "Nvidia's H100", "announced the H200": a model code (letters and digits) is a product
+    code = r"(?P<name>[A-Z]{1,4}\d{2,4}[A-Z]{0,2}(?:[ \t][A-Z][a-z]+)?)"
+    for m in re.finditer(rf"(?:(?<![\w.])[A-Z][\w&.-]*['’]s|\b(?:the|its|their))[ \t]+{code}(?![\w-])", t):
+        if not any(x.type == "Product" and x.name.endswith(" " + m.group("name")) for x in f.mentions):
+            found.append((m.start("name"), m.group("name")))   # (not "the MI300X" after "Instinct MI300X": a short form)
+    for s, raw in sorted(found):
+        if True:
+            name = re.sub(r"['’]s$", "", raw).rstrip(".,")
             words = name.split()
             while words and (words[-1] in f.en.stop or words[-1].lower() in f.en.months):
                 words.pop()
             if not words or words[0] in f.en.stop or words[0] in f.en.places:
                 continue
             name = " ".join(words)
-            s = m.start("name")
-            if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product"):
-                continue
+            if not f.free(s, s + len(name)) or _type_of(f, words) not in (None, "Product") or \
+                    words[0] in f.en.demonyms or name in f.en.countries:
+                continue        # ("the Israeli advertising software firm": a description)
             le = f.lex.lookup(name)
             if le is not None:
                 f.add(s, s + len(name), le.name, le.type, "lexicon", le.owner)
             else:
                 f.add(s, s + len(name), name, "Product", "pattern")
+                # the same name written again is the same product ("Palworld, an open-world game")
+                for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])(?![ \t]+[A-Z])", t):
+                    if f.free(o.start(), o.end()):
+                        f.add(o.start(), o.end(), name, "Product", "pattern")
 
 
 def _speakers(f: Finder) -> None:
     """'Jane Doe said', 'said Jane Doe': a two- or three-word Title-case name that speaks is a person."""
     t = f.text
-    nm = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?){1,2}"
+    nm = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?){1,2}"
     for rx in (re.compile(rf"(?<![\w.])(?P<name>{nm})(?:,[^,]{{1,60}},)?[ \t]+(?:said|says|told|wrote|added|argued|testified)\b"),
                re.compile(rf"\b(?:said|says|according to)[ \t]+(?P<name>{nm})\b(?![ \t]+[A-Z])"),
                re.compile(rf"(?<![\w.])(?P<name>{nm}),[ \t]+who[ \t]+(?:heads|runs|founded|co-founded|leads|led|chairs|"
@@ -441,6 +587,8 @@ def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
 
 
 def _type_of(f: Finder, words: list[str]) -> str | None:
+    if len(words) > 2 and (words[-1] in f.en.places or words[-1] in f.en.countries):
+        words = words[:-1]          # "Sony Music Entertainment Japan": typed by the word before the place
     name = " ".join(words)
     for suf, typ, pos, strip in f.en.suffixes:        # "Institute of Technology": the head comes first
         if pos == "first" and (name.startswith(suf + " ") or f" {suf} " in name) and len(words) > len(suf.split()):
@@ -503,8 +651,11 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         if len(inner) == 1 and inner[0].source == "lexicon":
             m = inner[0]
             lead = f.text[s:m.start].split()
+            tail = f.text[m.end:e].split()
             if (stripped and m.surface == " ".join(core) and m.start == s) or \
-                    (m.end == e and lead and all(w in f.en.places or w.rstrip(".") in f.en.places for w in lead)):
+                    (m.end == e and lead and all(w in f.en.places or w.rstrip(".") in f.en.places for w in lead)) or \
+                    (m.start == s and m.type == "Company" and len(tail) == 1 and _type_of(f, words) == "Company"):
+                # ("Motorola Solutions", "Huawei Technologies": the company with a descriptive ending)
                 f.add(s, e, m.name, m.type, m.source, m.owner, replace=True)
         return
     core, stripped = _strip_suffix(f, words)
@@ -522,6 +673,9 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         if le is not None and any(x.isascii() and norm(x) == norm(c) for x in (le.name,) + le.aliases):
             f.add(s, e, le.name, le.type, "lexicon", le.owner)
             return
+    if name in f.the_names:
+        f.add(s, e, f.the_names[name], "Company", "pattern")
+        return
     typ = _type_of(f, words)
     owner = next((o for st, o in f.owned_names if st == s), None)
     if typ is None and owner and len(words) >= 2:
@@ -538,8 +692,8 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         canon = " ".join(core)
     else:
         canon = name
-    if len(canon) < 2 or canon in f.en.stop or canon in f.en.places:
-        return
+    if (len(canon) < 2 and not (stripped and canon.isupper())) or canon in f.en.stop or canon in f.en.places:
+        return          # ("X Corp" keeps its one-letter name)
     f.add(s, e, canon, typ, "pattern", owner)
 
 
@@ -568,6 +722,27 @@ def _lists(f: Finder) -> None:
     word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
     rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
     bad = f.en.stop | f.en.places
+    # "rival grocers such as Kroger and Costco", "rival apps, including Snapchat, TikTok and Twitter": the
+    # unknown names of a list introduced by "such as"/"including" that has a known company or product
+    nm = r"[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*)?"
+    for lm in re.finditer(rf"\b(?:such\s+as|including|like)\s+(?P<list>(?:the\s+)?{nm}(?:,\s+(?:the\s+)?{nm})*,?\s+(?:and|or)\s+(?:the\s+)?{nm})", t):
+        items = [(lm.start("list") + x.start(), x.group(0)) for x in re.finditer(nm, lm.group("list"))]
+        known = [m for m in f.mentions if lm.start("list") <= m.start < lm.end("list") and m.type in ("Company", "Product")]
+        if not known:
+            continue
+        typ = known[0].type
+        for s, w in items:
+            if w in bad or w.split()[0] in bad or w.lower() in f.en.months or not f.free(s, s + len(w)) or f.lex.lookup(w):
+                continue
+            f.add(s, s + len(w), w, typ, "pattern")
+    # "including the Google Play Store and Gmail": an unknown name closing a list with a product
+    for m in [x for x in f.mentions if x.type == "Product"]:
+        mm = re.match(r",?\s+and\s+([A-Z][\w&'’-]*)(?=\s*[.,;]|\s+(?:were|are|was|is)\b)", t[m.end:m.end + 40])
+        if mm and re.search(r"\b(?:including|such\s+as|like)\s+(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){0,3}$", t[max(0, m.start - 40):m.start]):
+            w = mm.group(1)
+            s = m.end + mm.start(1)
+            if w not in bad and f.free(s, s + len(w)) and f.lex.lookup(w) is None and w.lower() not in f.en.months:
+                f.add(s, s + len(w), w, "Product", "pattern")
     changed = True
     rounds = 0
     while changed and rounds < 6:
@@ -580,6 +755,7 @@ def _lists(f: Finder) -> None:
                 continue
             w = mm.group(1) or mm.group(2)
             ws = mm.start(1) if mm.group(1) else mm.start(2)
+            w = re.split(r"(?<![A-Z])\.\s", w)[0]        # "... and Creatures. Game Freak develops"
             w = w.rstrip(".,'’")
             if w.endswith(("'s", "’s")):
                 continue
@@ -588,7 +764,8 @@ def _lists(f: Finder) -> None:
                 continue
             # only a genuine list: an "and"/"or" closes it within the next names
             tail = t[ws:ws + 80]
-            if not re.match(rf"{re.escape(w)}(?:,\s+[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)*,?\s+(?:and|or)\s+[A-Z]", tail) \
+            if not re.match(rf"{re.escape(w)}(?:,\s+[A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*)?)*,?\s+(?:and|or)\s+"
+                            r"(?:[A-Z]|(?:many\s+|several\s+|various\s+|some\s+|dozens\s+of\s+)?other\s+[a-z])", tail) \
                     and not re.search(r"(?:and|or)\s+$", t[m.end:ws]):
                 continue
             if True:
@@ -605,10 +782,18 @@ def _short_forms(f: Finder) -> None:
         first[m.name] = min(first.get(m.name, m.start), m.start)
     for m in list(f.mentions):
         words = m.surface.split()
+        if m.type == "Company" and len(words) == 2 and words[0][:1].isupper() and words[0] not in bad and \
+                any(strip and pos == "last" and words[1].rstrip(".") == suf.rstrip(".") for suf, ty, pos, strip in f.en.suffixes):
+            shorts.setdefault(words[0], (m.name, m.type))   # "X" for "X Corp" (its legal ending dropped)
         if m.type == "Company" and len(words) >= 2:
             w = words[0]
             if len(w) >= 3 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
                 shorts.setdefault(w, (m.name, m.type))
+            if len(words) >= 3 and words[0] not in bad and words[1][:1].isupper():
+                # "Whole Foods" for "Whole Foods Market"
+                w2 = " ".join(words[:2])
+                if not f.lex.lookup(w2):
+                    shorts.setdefault(w2, (m.name, m.type))
         elif m.type == "Person" and len(words) >= 2:
             shorts.setdefault(words[-1], (m.name, "Person"))
             if len(words) >= 3:
@@ -617,13 +802,23 @@ def _short_forms(f: Finder) -> None:
             w = words[0]
             if len(w) >= 4 and w not in bad and w.lower() not in f.en.months and not f.lex.lookup(w):
                 shorts.setdefault(w, (m.name, m.type))
+            if re.fullmatch(r"[A-Z]{1,4}\d{2,4}[A-Z]{0,2}", words[1]):
+                shorts.setdefault(words[1], (m.name, m.type))      # "the MI300X" for "Instinct MI300X"
+    # a short form that is itself the name of another entity of the article ("Palworld" beside
+    # "Palworld Entertainment") is that entity
+    taken: dict[str, set[str]] = {}
+    for m in f.mentions:
+        for n in (m.surface, m.name):
+            taken.setdefault(n, set()).add(m.name)
+    shorts = {w: v for w, v in shorts.items() if not (taken.get(w, set()) - {v[0]}) or v[1] == "Person"}
     if not shorts:
         return
     rx = re.compile(r"(?<![\w&-])(?:" + "|".join(re.escape(w) for w in sorted(shorts, key=len, reverse=True)) + r")(?![\w&-])")
     for m in rx.finditer(t):
         name, typ = shorts[m.group(0)]
-        if m.start() < first.get(name, 0):
-            continue        # a short form refers back, never forward
+        nl = t.find("\n")
+        if m.start() < first.get(name, 0) and not (0 <= m.start() < nl and nl < first.get(name, 0)):
+            continue        # a short form refers back, never forward (but a headline uses short forms first)
         # "Epic" directly followed by a capitalised word is part of another name
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue
@@ -736,25 +931,61 @@ def _company_cues(f: Finder) -> None:
     """'Initech, the software company', 'Globex, a chipmaker': an unknown name in apposition to a
     company noun is a company."""
     t = f.text
-    heads = sorted({k[4:] for k, v in f.en.coref.items() if v == "Company" and k.lower().startswith("the ")}
-                   | {"maker", "manufacturer", "chipmaker", "company", "firm"}, key=len, reverse=True)
+    for typ in ("Organization", "Company"):       # the longer heads first: "a lobbying group" before "group"
+        _cues_of(f, typ)
+
+
+def _cap_name_ends(t: str, e: int) -> bool:
+    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive)."""
+    return not re.match(r"['’]s\b", t[e:e + 2]) and bool(re.match(r"\s*(?:[^\w\s]|$|[a-z])", t[e:e + 3]))
+
+
+def _cues_of(f: Finder, typ: str) -> None:
+    """One type's appositive cues: the coreference nouns of that type ("the lobbying group" makes
+    "FairSearch, a lobbying group" an organisation)."""
+    t = f.text
+    heads = {k[4:] for k, v in f.en.coref.items() if v == typ and k.lower().startswith("the ")}
+    if typ == "Company":
+        heads |= {"maker", "manufacturer", "chipmaker", "company", "firm", "operator", "provider", "supplier",
+                  "vendor", "producer", "carrier", "lender", "insurer", "brewer", "airline", "designer", "chip designer"}
+    if not heads:
+        return
+    heads = sorted(heads, key=len, reverse=True)
     hx = "|".join(r"\s+".join(re.escape(x) for x in h.split()) for h in heads)
-    rx = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}),[ \t]+(?:the|a|an)[ \t]+"
+    nm = r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,3}"      # "iRobot", "ironSource" too
+    rx = re.compile(r"(?<![\w.&'’-])(?P<name>" + nm + r"),[ \t]+(?:the|a|an)[ \t]+"
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
-    for m in rx.finditer(t):
+    # "the audio group Sound United", "the start-up Nuvia": the noun before the name
+    dem = "|".join(sorted((re.escape(d) for d in f.en.demonyms), key=len, reverse=True)) or "(?!)"
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|" + dem + r")[ \t]+){0,4}?"
+                     r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
+    # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
+    found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
+    if typ == "Company":
+        # "Symantec's enterprise security business": the owner of a business is a company
+        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}"
+                                         r"(?:business|businesses|unit|division|operations)\b", t)]
+        # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
+        found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
+                                         r"(?:unit|subsidiary|division|affiliate)\b", t)]
+    cued = {id(m) for m in found if m.re is not rx}
+    for m in found:
         words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
-        while words and (words[0] in f.en.stop or words[0] in f.en.places):
-            words.pop(0)
+        if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+            words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
+        while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
+                (id(m) not in cued or words[0] in f.en.places or len(words) == 1):
+            words.pop(0)        # "... Apple. Initech, the maker": an opener, not a word of the name
         if not words or any(w.lower() in f.en.months or w.lower() in f.en.weekdays for w in words):
             continue
         name = " ".join(words)
         s = m.end("name") - len(name)
         if not f.free(s, s + len(name)) or f.lex.lookup(name) is not None:
             continue
-        f.add(s, s + len(name), name, "Company", "pattern")
+        f.add(s, s + len(name), name, typ, "pattern")
         for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t):
             if f.free(o.start(), o.end()):
-                f.add(o.start(), o.end(), name, "Company", "pattern")
+                f.add(o.start(), o.end(), name, typ, "pattern")
 
 
 _SUBJ_VERB = re.compile(
@@ -789,7 +1020,16 @@ def _repeated_subjects(f: Finder) -> None:
         if not f.free(s, s + len(name)):
             continue
         subj.setdefault(name, []).append(s)
+    # "Getty Images has sued ... Getty is seeking": the short subject is the longer name written first
+    long_of: dict[str, str] = {}
+    for name in list(subj):
+        for other in subj:
+            if other != name and other.startswith(name + " ") and min(subj[other]) < min(subj[name]):
+                long_of[name] = other
+                subj[other] = subj[other] + subj[name]
     for name, starts in subj.items():
+        if name in long_of:
+            continue
         occ = [o for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t)]
         owns = any(re.match(r"['’]s\s", t[o.end():o.end() + 3]) for o in occ)
         if len(starts) < 2 and not (owns and len(occ) >= 2):
@@ -800,3 +1040,7 @@ def _repeated_subjects(f: Finder) -> None:
         for o in occ:
             if f.free(o.start(), o.end()) and not re.match(r"[ \t]+[A-Z][a-z]", t[o.end():o.end() + 3]):
                 f.add(o.start(), o.end(), name, "Company", "pattern")
+        for short in [s for s, l in long_of.items() if l == name]:
+            for o in re.finditer(r"(?<![\w&@-])" + re.escape(short) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
+                if f.free(o.start(), o.end()):
+                    f.add(o.start(), o.end(), name, "Company", "short")

@@ -46,6 +46,7 @@ class EnLexicon:
     places: set[str] = field(default_factory=set)
     inner: set[str] = field(default_factory=set)
     aliases: dict[str, str] = field(default_factory=dict)   # English alias -> lexicon canonical name
+    metonyms: dict[str, str] = field(default_factory=dict)  # "Brussels" -> the Commission, when it is named
     demonyms: dict[str, str] = field(default_factory=dict)  # "South Korean" -> KR
     countries: dict[str, str] = field(default_factory=dict)  # "South Korea" -> KR
     note_country: dict[str, str] = field(default_factory=dict)  # lexicon note prefix "韩国" -> KR
@@ -60,9 +61,10 @@ def _pattern(p: str) -> re.Pattern:
     for i, chunk in enumerate(p.split("…")):
         words = [re.escape(w) for w in chunk.split()]
         if words:
-            parts.append(r"\s+".join(words))
-    # a parenthesis ("€1.06 billion ($1.45 billion) fine") counts as one word of the gap
-    gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?"
+            parts.append(r"\s+[\"“]?".join(words))
+    # a parenthesis ("€1.06 billion ($1.45 billion) fine") counts as one word of the gap; a word may
+    # open a quotation ('added Huawei to its "entity list"')
+    gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?[\"“]?"
     body = gap.join(parts)
     return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
 
@@ -115,7 +117,10 @@ def build_en(d: Path | None = None) -> EnLexicon:
         if w and c:
             {"demonym": en.demonyms, "country": en.countries, "note": en.note_country,
              "entity": en.entity_country}.get(k, {})[w] = c
-    en.aliases = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")}
+    en.aliases = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")
+                  and r.get("when") != "named"}
+    en.metonyms = {r["alias"]: r["name"] for r in _rows(d, "aliases_en.tsv") if r.get("alias") and r.get("name")
+                   and r.get("when") == "named"}
     return en
 
 

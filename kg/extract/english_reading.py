@@ -66,6 +66,7 @@ class ReadingBase:
     suits: list[Cand]               # suits read so far, for "countersued" and "the case" to refer back to
     facts: dict[str, list[Cand]]    # facts read so far, by type
     deals: list[tuple[int, str, str]]   # (trigger position, party, party) of settlements and deals
+    called_off: list["Cand"]        # acquisitions told negated (called off, planned): a deal still in view
     acting: set[str]                # products named as the agent of a company's act
     _swap: bool                     # reading an OS trigger with its sides swapped
     _noprod: bool                   # the trigger takes no product as object
@@ -119,8 +120,9 @@ class ReadingBase:
     def _subject_of(self, ms: list[Mention]) -> Mention | None:
         for m in ms:
             # "Apple's lawyers said": a possessor is still what the sentence is about
-            if m.type in ("Company", "Organization", "Regulator") and not self.in_pp(m) and not self._quoted(m.start):
-                return m
+            if (m.type in ("Company", "Organization", "Regulator") or (m.type == "Product" and m.name in self.acting)) \
+                    and not self.in_pp(m) and not self._quoted(m.start):
+                return m        # (a product that has acted as a company, "TikTok sued", counts)
         return None
 
     def _quoted(self, pos: int) -> bool:

@@ -56,6 +56,7 @@ class Reader(CorefReading, ClauseReading, RolePatterns):
         self.suits: list[Cand] = []
         self.acting: set[str] = set()       # products named as the agent of a company's act
         self.facts: dict[str, list[Cand]] = {}   # facts read so far, by type
+        self.called_off: list[Cand] = []         # deals told as called off or planned (negated acquisitions)
         self.deals: list[tuple[int, str, str]] = []   # (trigger position, party, party) of settlements and deals
         self.judges = {m.name for m in mentions if m.type == "Person" and m.name in judge_court}
         for j in self.judges:
@@ -150,14 +151,14 @@ class Reader(CorefReading, ClauseReading, RolePatterns):
     _NEXT_HEAD = re.compile(
         r"\s*(?:That|This|The)\s+(?:(?:\$[\d.,]+\s+(?:billion|million)|first|second|new|jury's|court's|judge's)\s+)?"
         r"(?P<noun>verdict|ruling|decision|judgment|judgement|order|award|injunction|fine|penalty|settlement|deal|"
-        r"acquisition|purchase|takeover|lawsuit|suit|complaint|launch)s?,\s+(?:which\s+was\s+)?"
+        r"acquisition|purchase|takeover|sale|lawsuit|suit|complaint|launch)s?,\s+(?:which\s+was\s+)?"
         r"(?:(?:returned|issued|handed\s+down|announced|delivered|entered|reached|imposed|signed|filed|made|"
-        r"struck|agreed|unveiled|completed|closed)\s+)?(?:on\s+|in\s+)?")
+        r"struck|agreed|unveiled|completed|closed)\s+(?:by\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+)?)?(?:on\s+|in\s+)?")
 
     _NOUN_REL = {"verdict": "rules", "ruling": "rules", "decision": "rules", "judgment": "rules",
                  "judgement": "rules", "order": "rules", "award": "rules", "injunction": "rules",
                  "fine": "fines", "penalty": "fines", "settlement": "cooperates", "deal": "acquires",
-                 "acquisition": "acquires", "purchase": "acquires", "takeover": "acquires",
+                 "acquisition": "acquires", "purchase": "acquires", "takeover": "acquires", "sale": "acquires",
                  "lawsuit": "sues", "suit": "sues", "complaint": "sues", "launch": "launches"}
 
     def _dated_by_next(self, cands: list[Cand]) -> None:

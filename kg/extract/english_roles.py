@@ -28,9 +28,25 @@ class RolePatterns(ReadingBase):
             for o in sm:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
+                if o.source == "coref" and o.surface.lower() not in ("its", "their"):
+                    continue        # "It names Attorney General X": a pronoun subject, not an organisation's title
                 gap = t[o.end:p.start]
-                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?i:{self.role_rx}),?\s+", gap):
+                if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+            # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
+            # the company the sentence is about
+            bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
+                             rf"succeeds|replaces|followed|ousted)\s+)(?i:{self.role_rx})\s+$",
+                             t[max(ss, p.start - 60):p.start])
+            bare_kind = self.en.roles.get(re.sub(r"\s+", " ", bare.group(0).split()[-1]).lower(), (False, ""))[1] if bare else ""
+            if bare and any(k == "office" and re.search(r"(?i:\b" + re.escape(w) + r")\s+$", t[max(ss, p.start - 40):p.start])
+                            for w, (_, k) in self.en.roles.items()):
+                bare = None         # "Attorney General Merrick Garland": an office, not the head of the company
+            if bare and not any(c.subject == p.name for c in out) and self.subjects and self.subjects[-1] is not None \
+                    and self.subjects[-1].type == "Company" and self.subjects[-1].source != "coref" \
+                    and self.subjects[-1].end <= p.start:
+                o = self.subjects[-1]
+                out.append(self._cand("leads", p.name, o.name, i, ss, se, p.start, p.start, 0.7, "role"))
             # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
             for o in sm:
                 if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
@@ -38,10 +54,16 @@ class RolePatterns(ReadingBase):
                 gap = t[p.end:o.start]
                 after = t[o.end:se]
                 if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
-                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b", after):
+                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
+                    # (not "Google's president of global affairs": the head of a function, not of the company)
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
                 if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+            # "Motorola Solutions, whose chairman and chief executive is Greg Brown"
+            for o in sm:
+                if o.end <= p.start and o.type in ("Company", "Organization", "Regulator") and re.fullmatch(
+                        rf",\s+whose\s+(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx})\s+(?:is|was)\s+", t[o.end:p.start]):
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.8, "role"))
             # "Dirk Meyer, his counterpart at AMD" / "his AMD counterpart(,) Dirk Meyer": the same office at
             # another organisation, when the office compared to is one that leads
             if re.search(rf"(?i:{self.role_rx})\b", t[ss:p.start]) and \
@@ -60,18 +82,43 @@ class RolePatterns(ReadingBase):
     def _possessives(self, i, ss, se, sm) -> list[Cand]:
         t = self.text
         out = []
+        # "Adobe's best-known products include Photoshop and Illustrator"
+        for a in sm:
+            if a.type != "Company" or not self.possessive(a):
+                continue
+            pm = re.match(r"['’]s?\s+(?:[\w-]+\s+){0,2}?(?:products|apps|brands|services|games|titles)\s+(?:include|includes|included|are)\s+",
+                          t[a.end:se])
+            if pm:
+                lst = [m for m in sm if m.start == a.end + pm.end() and m.type == "Product"]
+                if lst:
+                    for b in self._list_from(lst[0], [m for m in sm if m.start >= lst[0].start]):
+                        out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "possessive"))
         for a, b in zip(sm, sm[1:]):
             # a case name: "Epic Games v. Apple", "FTC vs. Qualcomm"
             if re.fullmatch(r"\s+(?:v\.|vs\.?|versus)\s+", t[a.end:b.start]) and a.source != "coref" \
                     and self._fits("sues", 0, a) and self._fits("sues", 1, b) and a.name != b.name:
                 out.append(self._cand("sues", a.name, b.name, i, ss, se, a.end, b.start, 0.6, "v."))
                 continue
+            if a.type == "Person" and b.type in ("Regulator", "Company", "Organization") and re.fullmatch(r",\s+whose\s+", t[a.end:b.start]):
+                # "Attorney General Merrick Garland, whose Justice Department would enforce the law"
+                out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role"))
+                continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
             gap = t[a.end:b.start]
+            if b.type == "Product" and a.type == "Company" and re.fullmatch(r",\s+whose\s+", gap):
+                # "Snap, whose Snapchat app"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
             if b.type == "Company" and a.type == "Company" and re.fullmatch(r"['’]s\s+", gap) and \
                     re.match(r"\s+(?:subsidiary|unit|division|arm|affiliate)\b", t[b.end:b.end + 14]):
                 # "AOL's Netscape unit"
+                out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
+            if a.type == "Company" and b.type == "Company" and re.fullmatch(r"['’]s\s+|\s+", gap) and \
+                    (a.source != "coref" or a.surface.lower() in ("its", "their")) and \
+                    re.match(r"\s+(?:[a-z][\w-]*\s+)?(?:subsidiary|unit|division|affiliate)\b", t[b.end:b.end + 30]):
+                # "its Ring doorbell unit"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
@@ -79,6 +126,11 @@ class RolePatterns(ReadingBase):
             if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
+            le_b = self.lex.entities.get(b.name)
+            ow_b = b.owner or (le_b.owner if le_b is not None else None)
+            le_ow = self.lex.entities.get(ow_b) if ow_b else None
+            if b.type == "Product" and ow_b and ow_b != a.name and not (le_ow is not None and le_ow.owner == a.name):
+                continue        # "Huawei's Android access", "its Bing engine" of another: not what the possessor owns
             if (a.source == "coref" and a.surface.lower() == "its" and re.fullmatch(r"\s+(?:own\s+)?", gap)) or \
                     re.fullmatch(r"['’]s\s+(?:own\s+|new\s+|flagship\s+|popular\s+)?", gap) or re.fullmatch(r"-owned\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
