@@ -26,11 +26,22 @@ from kg.extract.relations import read_sentence
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
+from kg.extract.headline import asserted_part, merge_headline
 
 __all__ = ["extract"]
 
 
 def extract(article: Article) -> Extraction:
+    body = _extract_text(article)
+    title = (article.title or "").strip()
+    if title and title not in (article.text or "")[:len(title) + 200]:
+        said = asserted_part(title)
+        if said:
+            body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
+    return body
+
+
+def _extract_text(article: Article) -> Extraction:
     if article.lang == "en":      # English articles: kg/extract/english.py
         from kg.extract.english import extract_en
         return extract_en(article)

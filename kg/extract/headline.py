@@ -1,0 +1,108 @@
+"""Facts a headline states that the body does not restate.
+
+A news headline names the article's main event (瑞幸起诉星巴克涉嫌垄断) and the body often goes on
+to tell its background, the reactions and the stakes without repeating it in one plain sentence.
+The headline is read like a one-sentence article; a fact it yields is kept only when
+
+- both of its sides are entities the body names (a headline is too short to introduce anyone, and
+  headline shorthand 瑞幸 is tied to the body's 瑞幸咖啡 through the body's names and aliases), and
+- the body tells no fact of the same type between the same sides (then the body's telling, with
+  its date, is the better one and the headline adds nothing).
+
+A headline fact has no date of its own (a headline gives none; no date rather than a wrong one),
+and its evidence is the headline itself (offsets 0..0: it is not in the article text).  A lawsuit
+the headline announces is kept on the same terms: parties the body names, no body lawsuit
+between them.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from kg.model import Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
+
+#: A headline clause ending like this asks or wonders; its facts are not asserted.
+QUESTION_MARKS = ("?", "？", "吗", "么")
+_CLAUSE_BREAK = re.compile(r"(?<=[，,：:；;|｜？?！!])|\s[-–—|]\s")
+
+
+def asserted_part(title: str) -> str:
+    """The headline without its question clauses (瑞幸起诉星巴克，“小蓝杯”为何此时开炮？ → the first)."""
+    kept = [c for c in _CLAUSE_BREAK.split(title.strip())
+            if c and not c.strip().rstrip("”\"’'").rstrip("，,：:；;").endswith(QUESTION_MARKS)]
+    return "".join(kept).strip().rstrip("，,：:；;")
+
+
+def merge_headline(body: Extraction, head: Extraction) -> Extraction:
+    """The body's extraction plus the headline facts it does not restate (see module doc)."""
+    title = (body.article.title or "").strip()
+    if not title:
+        return body
+    names = _name_index(body.entities)
+    head_to_body: dict[str, str] = {}
+    for e in head.entities:
+        hit = _resolve(e, names, body.entities)
+        if hit:
+            head_to_body[e.key] = hit
+    told = {_fact_key(r.type, r.subject, r.object) for r in body.relations}
+    added: list[Relation] = []
+    for r in head.relations:
+        s, o = head_to_body.get(r.subject), head_to_body.get(r.object)
+        if not s or not o or s == o or r.negated:
+            continue
+        key = _fact_key(r.type, s, o)
+        if key in told:
+            continue
+        told.add(key)
+        added.append(dataclasses.replace(r, subject=s, object=o, date=None, evidence=title,
+                                         start=0, end=0))
+    suits = [tuple(sorted(l.plaintiffs + l.defendants)) for l in body.lawsuits]
+    new_suits: list[Lawsuit] = []
+    for l in head.lawsuits:
+        p = [head_to_body.get(x) for x in l.plaintiffs]
+        d = [head_to_body.get(x) for x in l.defendants]
+        if not p or not d or not all(p) or not all(d):
+            continue
+        parties = set(p + d)
+        if any(parties <= set(s) or set(s) <= parties for s in suits):
+            continue
+        court = head_to_body.get(l.court) if l.court else None
+        new_suits.append(dataclasses.replace(l, plaintiffs=p, defendants=d, court=court, date=None,
+                                             ruling_date=None, hearing_date=None, evidence=title,
+                                             start=0, end=0))
+    if not added and not new_suits:
+        return body
+    return dataclasses.replace(body, relations=body.relations + added,
+                               lawsuits=body.lawsuits + new_suits)
+
+
+def _fact_key(rtype: str, s: str, o: str) -> tuple:
+    if rtype in SYMMETRIC_RELATIONS:
+        s, o = sorted((s, o))
+    return (rtype, s, o)
+
+
+def _norm(name: str) -> str:
+    return name.replace(" ", "").lower()
+
+
+def _name_index(entities: list[Entity]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for e in entities:
+        for n in [e.name] + list(e.aliases):
+            index.setdefault(_norm(n), e.key)
+    return index
+
+
+def _resolve(e: Entity, names: dict[str, str], body: list[Entity]) -> str | None:
+    """The body entity a headline entity is: by name or alias, else the one body entity of the
+    same type whose name begins with the headline's shorter form (瑞幸 → 瑞幸咖啡)."""
+    for n in [e.name] + list(e.aliases):
+        hit = names.get(_norm(n))
+        if hit:
+            return hit
+    short = _norm(e.name)
+    if len(short) < 2:
+        return None
+    found = [b.key for b in body if b.type == e.type and _norm(b.name).startswith(short)]
+    return found[0] if len(found) == 1 else None

@@ -1,0 +1,51 @@
+"""Headline facts (kg/extract/headline.py): what a headline states and the body does not restate."""
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.extract.headline import asserted_part
+from kg.model import Article
+
+BODY = ("5月15日，腾讯公司召开媒体沟通会，称字节跳动旗下产品涉嫌不正当竞争。"
+        "业内人士认为，腾讯与字节跳动的竞争将长期持续。")
+
+
+def facts(ex):
+    return {(r.type, r.subject, r.object, r.date, r.evidence) for r in ex.relations if not r.negated}
+
+
+def article(title, body=BODY, lang="zh"):
+    return Article(id="t", title=title, date="2021-05-16", source="test", text=body, lang=lang)
+
+
+def test_a_headline_fact_the_body_does_not_tell_is_kept_undated_with_the_headline_as_evidence():
+    title = "腾讯起诉字节跳动不正当竞争，双方为何此时翻脸？"
+    ex = extract(article(title))
+    assert ("sues", "腾讯", "字节跳动", None, title) in facts(ex)
+    assert any(set(l.plaintiffs) == {"腾讯"} and set(l.defendants) == {"字节跳动"} for l in ex.lawsuits)
+    assert not any(r.type == "sues" for r in extract(article("")).relations)
+
+
+def test_a_fact_the_body_tells_is_not_added_again_from_the_headline():
+    body = "2021年5月15日，腾讯起诉字节跳动不正当竞争。" + BODY
+    sues = [r for r in extract(article("腾讯起诉字节跳动", body)).relations if r.type == "sues"]
+    assert [(r.subject, r.object, r.date) for r in sues] == [("腾讯", "字节跳动", "2021-05-15")]
+
+
+def test_a_question_headline_asserts_nothing():
+    assert asserted_part("腾讯会起诉字节跳动吗？") == ""
+    assert asserted_part("瑞幸起诉星巴克涉嫌垄断，“小蓝杯”为何此时开炮？") == "瑞幸起诉星巴克涉嫌垄断"
+    assert asserted_part("Apple sues Masimo - what comes next?") == "Apple sues Masimo"
+    assert not any(r.type == "sues" for r in extract(article("腾讯会起诉字节跳动吗？")).relations)
+
+
+def test_a_headline_party_the_body_never_names_is_not_introduced():
+    ex = extract(article("阿里巴巴起诉字节跳动不正当竞争"))
+    assert not any(r.type == "sues" for r in ex.relations)
+    assert "阿里巴巴" not in {e.name for e in ex.entities}
+
+
+def test_english_headline():
+    body = ("Masimo Corp said on Tuesday that Apple Inc had copied its blood-oxygen technology. "
+            "Apple and Masimo have competed in health sensors for years.")
+    ex = extract(article("Masimo sues Apple over smartwatch patents", body, lang="en"))
+    assert any(r.type == "sues" and r.evidence.startswith("Masimo sues") for r in ex.relations)
