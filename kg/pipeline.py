@@ -80,15 +80,26 @@ def process(article: Article, built_at: str | None = None) -> tuple[ArticleRDF, 
     """Extract one article and turn it into RDF; pure, so it can run in any worker."""
     from kg.extract import extract
     ex = extract(article)
-    counts = (len(ex.entities), sum(1 for r in ex.relations if not r.negated), len(ex.lawsuits))
-    return article_rdf(ex, built_at), counts
+    return article_rdf(ex, built_at), _counts(ex)
+
+
+def _counts(ex) -> tuple[int, int, int]:
+    return (len(ex.entities), sum(1 for r in ex.relations if not r.negated), len(ex.lawsuits))
 
 
 def prepare(article: Article, built_at: str | None = None, process_fn: Callable | None = None
             ) -> Prepared:
-    """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply)."""
+    """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply).
+    The extractor's own output is written straight as N-Triples (`kg.rdf.article_nt`, the same
+    text without building rdflib terms)."""
+    if process_fn is None:
+        from kg.extract import extract
+        from kg.rdf import article_nt
+        ex = extract(article)
+        iri, graph_nt, shared = article_nt(ex, built_at)
+        return Prepared(iri, graph_nt, shared, _counts(ex), len(article.text))
     from kg.store import rdf_parts
-    rdf, counts = (process_fn or process)(article, built_at)
+    rdf, counts = process_fn(article, built_at)
     iri, graph_nt, shared = rdf_parts(rdf)
     return Prepared(iri, graph_nt, shared, counts, len(article.text))
 
