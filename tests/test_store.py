@@ -172,3 +172,14 @@ def test_batch_load_keeps_awkward_literals(tmp_path):
         res = batch.query_json(
             "SELECT ?t WHERE { GRAPH ?g { ?e <https://rivalry-kg.org/ontology#text> ?t } }")
         assert text in {b["t"]["value"] for b in res["results"]["bindings"]}
+
+
+def test_ntriples_become_nquads_line_by_line():
+    """The one-pass conversion and the line-by-line one agree: lines not ending ' .' are dropped
+    either way, a last line without a line break too."""
+    from kg.store import _as_nquads
+    g = "https://rivalry-kg.org/id/graph/x"
+    nt = '<a> <b> "c ." .\n<a> <b> "d\\n" .\n'
+    assert _as_nquads(nt, g) == f'<a> <b> "c ." <{g}> .\n<a> <b> "d\\n" <{g}> .\n'
+    assert _as_nquads(nt + "junk\n<a> <b> <c> .", g) == _as_nquads(nt, g) + f"<a> <b> <c> <{g}> .\n"
+    assert _as_nquads("", g) == "" and _as_nquads('<a> <b> """x""" .\n', g) is None
