@@ -142,11 +142,14 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
 
 
 def _ends_with_any(s: str, words) -> str | None:
+    """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
+    one length cannot both end `s`)."""
     s = s.rstrip()
-    for w in sorted(words, key=len, reverse=True):
-        if s.endswith(w):
-            return w
-    return None
+    best = None
+    for w in words:
+        if (best is None or len(w) > len(best)) and s.endswith(w):
+            best = w
+    return best
 
 
 def _contains_any(s: str, words) -> str | None:
@@ -690,6 +693,12 @@ def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _word_re(w: str) -> re.Pattern:
+    """The whole-word, case-blind pattern of an English negation or hedge word (compiled once)."""
+    return re.compile(r"\b" + re.escape(w) + r"\b", re.I)
+
+
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
           neg: set[str], hedge: set[str]) -> Cand:
     lo = min(a.end, b.end, ts)
@@ -699,7 +708,7 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
     negated = False
     for w in neg:
         if w.isascii():
-            if re.search(r"\b" + re.escape(w) + r"\b", window, re.I):
+            if _word_re(w).search(window):
                 negated = True
         elif w in window and (w in near or len(w) >= 2):
             negated = True
@@ -710,7 +719,7 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
     conf = trig.confidence
     pre = text[ss:ts]
     for w in hedge:
-        if (w.isascii() and re.search(r"\b" + re.escape(w) + r"\b", pre, re.I)) or (not w.isascii() and w in pre):
+        if (w.isascii() and _word_re(w).search(pre)) or (not w.isascii() and w in pre):
             conf *= 0.6
             break
     return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word)
