@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Iterable
@@ -269,14 +270,24 @@ class EmbeddedStore(Store):
     #: RocksDB keeps written data in memtables (one per index) until they are flushed; flushing
     #: after this much written text keeps a long build's memory flat instead of growing by ~1 GB
     #: per million quads.
+    #: The flush runs in a thread (pyoxigraph releases the GIL), so the single writer goes on
+    #: loading the next batches meanwhile; one flush at a time, so memory stays bounded.
     FLUSH_EVERY_BYTES = 48_000_000
     _unflushed = 0
+    _flusher = None
 
     def _wrote(self, n_bytes: int) -> None:
         self._unflushed += n_bytes
         if self._unflushed >= self.FLUSH_EVERY_BYTES:
             self._unflushed = 0
-            self.flush()
+            self._join_flusher()
+            self._flusher = threading.Thread(target=self.flush, name="kg-store-flush", daemon=True)
+            self._flusher.start()
+
+    def _join_flusher(self) -> None:
+        if self._flusher is not None:
+            self._flusher.join()
+            self._flusher = None
 
     def update(self, sparql: str) -> None:
         self._entity_lines = set()
@@ -374,6 +385,7 @@ class EmbeddedStore(Store):
     def close(self) -> None:
         store = getattr(self, "_store", None)
         if store is not None:
+            self._join_flusher()
             self.flush()
             del self._store
 

@@ -183,3 +183,19 @@ def test_ntriples_become_nquads_line_by_line():
     assert _as_nquads(nt, g) == f'<a> <b> "c ." <{g}> .\n<a> <b> "d\\n" <{g}> .\n'
     assert _as_nquads(nt + "junk\n<a> <b> <c> .", g) == _as_nquads(nt, g) + f"<a> <b> <c> <{g}> .\n"
     assert _as_nquads("", g) == "" and _as_nquads('<a> <b> """x""" .\n', g) is None
+
+
+def test_flushes_in_the_background_lose_nothing(tmp_path):
+    """Memtable flushes run in a thread while the writer goes on loading: every batch is there,
+    during the writes and after a reopen."""
+    rdfs = [article_rdf(make_extraction(f"f{i}")) for i in range(12)]
+    with open_store(str(tmp_path / "plain")) as plain:
+        plain.replace_articles([_parts(r) for r in rdfs])
+        want = sorted(plain.export("nquads").splitlines())
+    with open_store(str(tmp_path / "bg")) as st:
+        st.FLUSH_EVERY_BYTES = 1000            # a flush after nearly every batch
+        for r in rdfs:
+            st.replace_articles([_parts(r)])
+        assert sorted(st.export("nquads").splitlines()) == want
+    with open_store(str(tmp_path / "bg"), read_only=True) as again:
+        assert sorted(again.export("nquads").splitlines()) == want
