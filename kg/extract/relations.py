@@ -85,15 +85,31 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
         cache = _found.cache = {}
         _found.text = text
         _found.lex = lex
+        _found.gapped = None
     key = (start, end)
     hit = cache.get(key)
     if hit is None:
-        hit = cache[key] = _find_triggers(text, lex, start, end)
+        if _found.gapped is None:
+            _found.gapped = _gapped_in(text, lex)
+        hit = cache[key] = _find_triggers(text, lex, start, end, _found.gapped)
     return hit
 
 
-def _find_triggers(text: str, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, list[Trigger]]]:
-    auto, gapped = _trigger_index(id(lex), lex)
+def _gapped_in(text: str, lex: Lexicon) -> list:
+    """The gapped triggers (提起…诉讼) whose two parts both occur somewhere in the text: the only
+    ones any of its sentences can hold (checked once per text, not once per sentence).  Lower
+    case is context-free but for a final sigma, so a text with Σ keeps them all."""
+    gapped = _trigger_index(id(lex), lex)[1]
+    if "Σ" in text:
+        return gapped
+    low = text.lower()
+    return [g for g in gapped if g[2] is None or (g[2][0] in low and g[2][1] in low)]
+
+
+def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
+                   gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
+    auto, all_gapped = _trigger_index(id(lex), lex)
+    gapped = all_gapped if gapped is None else gapped
     seg = text[start:end].lower()
     hits = []
     for e, (key, trigs) in auto.iter(seg):
