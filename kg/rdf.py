@@ -120,14 +120,15 @@ _NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 class _NTriplesTerms(_Vocabs):
     """The same terms written straight as strict N-Triples text, without building rdflib objects
     (rdflib term construction and `n3()` took half a build worker's time).  Each term is the text
-    `kg.store.term_nt` gives for the rdflib term `_RdflibTerms` makes: IRIs and plain strings are
+    `term_nt` gives for the rdflib term `_RdflibTerms` makes: IRIs and plain strings are
     written directly; typed literals, whose lexical form rdflib may normalise (xsd:dateTime's 'Z'
     becomes '+00:00'), are made by rdflib once per distinct value and remembered.
-    tests/test_rdf.py compares the two on every article of the test corpus."""
+    tests/test_rdf.py compares the two on awkward values (quotes, line breaks, ill-typed dates,
+    -0.0, huge amounts); the stores built either way were compared on the eval corpora."""
 
     def iri(self, value: str) -> str:
         if type(value) is not str or not _plain_iri(value):
-            return term_nt_rdflib(URIRef(value))    # rdflib's own check (and error)
+            return term_nt(URIRef(value))    # rdflib's own check (and error)
         return "<" + value + ">"
 
     def lit(self, value) -> str:
@@ -135,14 +136,14 @@ class _NTriplesTerms(_Vocabs):
             return '"' + value.translate(_NT_ESCAPES) + '"'
         if type(value) is int:
             return f'"{value}"^^<{_XSD_INTEGER}>'
-        return term_nt_rdflib(Literal(value))
+        return term_nt(Literal(value))
 
     def typed(self, lexical: str, datatype: str) -> str:
         return _typed_nt(lexical, datatype)
 
     def dec(self, value: float) -> str:
         value = float(value)
-        return _decimal_nt(value) if value else term_nt_rdflib(_decimal(value))   # keep -0.0 apart
+        return _decimal_nt(value) if value else term_nt(_decimal(value))   # keep -0.0 apart
 
     def date(self, date: str) -> str:
         return _typed_nt(date, _DATE_TYPES[len(date)])
@@ -157,9 +158,22 @@ def _plain_iri(value: str) -> bool:
     return _IRI_BAD.search(value) is None
 
 
-def term_nt_rdflib(term) -> str:
-    from kg.store import term_nt
-    return term_nt(term)
+def term_nt(term) -> str:
+    """An rdflib term in strict N-Triples (one line, valid inside SPARQL INSERT DATA too).
+
+    rdflib's `n3()` writes a literal holding a line break as a triple-quoted Turtle string, which
+    N-Triples and N-Quads parsers reject.
+    """
+    if isinstance(term, Literal):
+        lex = f'"{str(term).translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{lex}@{term.language}"
+        if term.datatype:
+            return f"{lex}^^<{term.datatype}>"
+        return lex
+    return term.n3()
+
+
 
 
 _TYPED: dict[tuple[str, str], str] = {}
@@ -170,7 +184,7 @@ def _typed_nt(lexical: str, datatype: str) -> str:
     hit = _TYPED.get(key)
     if hit is None:
         lit = Literal(lexical, datatype=URIRef(datatype))
-        hit = term_nt_rdflib(lit)
+        hit = term_nt(lit)
         if lit.ill_typed or len(_TYPED) > 100_000:    # ill-typed: rdflib warns every time
             return hit
         _TYPED[key] = hit
@@ -179,7 +193,7 @@ def _typed_nt(lexical: str, datatype: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _decimal_nt(value: float) -> str:
-    return term_nt_rdflib(_decimal(value))
+    return term_nt(_decimal(value))
 
 
 _XSD_DATE, _XSD_DATETIME, _XSD_INTEGER = str(XSD.date), str(XSD.dateTime), str(XSD.integer)
