@@ -61,29 +61,17 @@ def remove_article_update(article_iri: str) -> str:
             f"DROP SILENT GRAPH <{article_iri}>")
 
 
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
 def term_nt(term) -> str:
-    """An rdflib term in strict N-Triples (one line, valid inside SPARQL INSERT DATA too).
-
-    rdflib's `n3()` writes a literal holding a line break as a triple-quoted Turtle string, which
-    N-Triples and N-Quads parsers reject.
-    """
-    from rdflib import Literal
-    if isinstance(term, Literal):
-        lex = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            return f"{lex}@{term.language}"
-        if term.datatype:
-            return f"{lex}^^<{term.datatype}>"
-        return lex
-    return term.n3()
+    """An rdflib term in strict N-Triples (see `kg.rdf.term_nt`; rdflib is imported only when
+    needed, so store commands start fast)."""
+    from kg.rdf import term_nt as nt
+    return nt(term)
 
 
 def ntriples(triples) -> str:
     """Triples of rdflib terms as N-Triples text, a triple per line."""
-    return "".join(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in triples)
+    from kg.rdf import term_nt as nt
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
 
 
 def rdf_parts(item) -> tuple[str, str, dict[str, str]]:
@@ -105,6 +93,15 @@ def _as_nquads(nt: str, graph: str) -> str | None:
     return "".join(line[:-2] + tail for line in nt.split("\n") if line.endswith(" ."))
 
 
+def nquads_of(article_iri: str, graph_nt: str, shared: dict[str, str]) -> dict[str, str] | None:
+    """An article's graphs as N-Quads text per graph (what `EmbeddedStore.replace_articles`
+    loads); None when some graph is not line-based N-Triples."""
+    out = {article_iri: _as_nquads(graph_nt, article_iri)}
+    for g, nt in shared.items():
+        out[g] = _as_nquads(nt, g)
+    return None if None in out.values() else out
+
+
 def has_article_query(article_iri: str) -> str:
     return (f"ASK {{ {{ GRAPH <{ARTICLES_GRAPH}> {{ <{article_iri}> ?p ?o }} }} UNION "
             f"{{ GRAPH <{article_iri}> {{ ?s ?q ?v }} }} }}")
@@ -124,10 +121,12 @@ class Store:
     def replace_article(self, article_iri: str, graph_nt: str, shared: dict[str, str]) -> None:
         self.update(replace_article_update(article_iri, graph_nt, shared))
 
-    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]],
+                         quads: list | None = None) -> None:
         """Several replace_article at once, in order; requests of up to `max_update_bytes`.
 
         Each request is one transaction, so every article is wholly written or not at all.
+        `quads` (per item, `nquads_of` or None) is for stores that load N-Quads; ignored here.
         """
         chunk: list[str] = []
         size = 0
@@ -299,9 +298,11 @@ class EmbeddedStore(Store):
         except OSError as e:
             raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
 
-    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]],
+                         quads: list | None = None) -> None:
         """Articles new to the store are loaded as N-Quads in one transaction (twice as fast as
         parsing INSERT DATA); an article already present goes through the atomic replace update.
+        `quads[i]` is item i as `nquads_of` gives it, when the caller made it already.
         """
         ox = self._ox
         fresh: list[str] = []
@@ -324,14 +325,18 @@ class EmbeddedStore(Store):
                 fresh.clear()
                 pending.clear()
 
-        for iri, graph_nt, shared in items:
-            quads = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
-            if iri in seen or None in quads or self._present(iri):
+        for k, (iri, graph_nt, shared) in enumerate(items):
+            made = quads[k] if quads else None
+            if made is not None:
+                parts = [made[iri]] + [made[g] for g in shared]
+            else:
+                parts = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
+            if iri in seen or None in parts or self._present(iri):
                 flush_fresh()
                 self.replace_article(iri, graph_nt, shared)
             else:
-                fresh.append(quads[0])
-                for g, text in zip(shared, quads[1:]):
+                fresh.append(parts[0])
+                for g, text in zip(shared, parts[1:]):
                     if g != ENTITIES_GRAPH:
                         fresh.append(text)
                         continue

@@ -199,3 +199,15 @@ def test_flushes_in_the_background_lose_nothing(tmp_path):
         assert sorted(st.export("nquads").splitlines()) == want
     with open_store(str(tmp_path / "bg"), read_only=True) as again:
         assert sorted(again.export("nquads").splitlines()) == want
+
+
+def test_quads_made_by_the_caller_load_the_same(tmp_path):
+    """Build workers send each article's N-Quads (`nquads_of`); the store loads them as it would
+    have converted them itself, and still updates an article already present."""
+    from kg.store import nquads_of
+    parts = [_parts(article_rdf(make_extraction(f"q{i}"))) for i in range(4)]
+    with open_store(str(tmp_path / "own")) as own, open_store(str(tmp_path / "given")) as given:
+        own.replace_articles(parts)
+        given.replace_articles(parts, quads=[nquads_of(*p) for p in parts])
+        given.replace_articles(parts[:1], quads=[nquads_of(*parts[0])])      # present: update
+        assert sorted(own.export("nquads").splitlines()) == sorted(given.export("nquads").splitlines())
