@@ -225,7 +225,7 @@ def _hmm_cut(buf: str) -> tuple[str, ...]:
 # get; the same float jieba computes, added in the same order.
 _UNSEEN = object()
 _PREFIX_ONLY = object()
-_LOGP_MAX = 400_000
+_LOGP_MAX = 100_000
 
 
 def _logp_table(tk) -> dict:

@@ -37,7 +37,7 @@ def _segment(text: str) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=16384)
 def entity_iri(name: str) -> str:
     """Pure function of the name, remembered: a build asks for the same few names again and again."""
     return BASE + "entity/" + _segment(normalize_name(name).replace(" ", "_"))
