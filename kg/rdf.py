@@ -191,7 +191,7 @@ def _typed_nt(lexical: str, datatype: str) -> str:
     return hit
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _decimal_nt(value: float) -> str:
     return term_nt(_decimal(value))
 
