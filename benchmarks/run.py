@@ -291,11 +291,12 @@ def main() -> None:
             r = done_builds.get(n) or run_build(corpus(n), work / f"s-rss-{n}", cores)
             done_builds[n] = r
             rows.append([n, f"{r['seconds']:.1f} s", f"{r['read'] / projected(r, cores):.0f}",
+                         f"{r['parent_cpu'] / r['read'] * 1000:.1f} + {r['workers_cpu'] / r['read'] * 1000:.1f}",
                          mb(r["parent_rss"]), mb(r["worker_rss"]), mb(r["tree_rss"]),
                          r["quads"], mb(r["store_bytes"])])
         say(f"## Peak memory, {cores} workers (streaming: flat is the goal)")
-        say(table(["articles", "wall", "articles/s on idle cores", "parent peak RSS", "largest worker",
-                   "all processes", "quads", "store on disk"], rows))
+        say(table(["articles", "wall", "articles/s on idle cores", "CPU ms/article parent + workers",
+                   "parent peak RSS", "largest worker", "all processes", "quads", "store on disk"], rows))
         say("(all processes = sum of RSS, so pages shared after fork count several times)\n")
 
     if "remote" not in skip:

@@ -22,6 +22,9 @@ _EN_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|
                         r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
 
 
+_SPLIT_AT = re.compile("[\n\r." + re.escape(_ZH_END) + "]")
+
+
 def split_sentences(text: str) -> list[tuple[int, int, str]]:
     """Sentences of `text` as (start, end, sentence) with text[start:end] == sentence.
 
@@ -41,7 +44,13 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
         if b > a:
             out.append((a, b, text[a:b]))
 
-    while i < n:
+    # only these characters can end a sentence: jump from one to the next (a C search) instead of
+    # looking at every character
+    while True:
+        hit = _SPLIT_AT.search(text, i)
+        if hit is None:
+            break
+        i = hit.start()
         c = text[i]
         if c == "\n" or c == "\r":
             emit(start, i)
@@ -211,12 +220,29 @@ def _hmm_cut(buf: str) -> tuple[str, ...]:
     return r
 
 
+# log(freq) - log(total) of each dictionary entry met so far (None: no word starts so;
+# _PREFIX_ONLY: only the start of longer words), so each look-up of the route search is one dict
+# get; the same float jieba computes, added in the same order.
+_UNSEEN = object()
+_PREFIX_ONLY = object()
+_LOGP_MAX = 100_000
+
+
+def _logp_table(tk) -> dict:
+    table = tk.__dict__.get("_kg_logp")
+    if table is None:
+        table = tk._kg_logp = {}
+    return table
+
+
 def _cut_block(tk, s: str, out: list) -> None:
     """jieba's __cut_DAG (HMM on) for one block of word characters, appending to `out`."""
     FREQ = tk.FREQ
     get = FREQ.get
     logtotal = math.log(tk.total)
     log = math.log
+    logp = _logp_table(tk)
+    lget = logp.get
     n = len(s)
     best = [0.0] * (n + 1)
     nxt = [0] * n
@@ -228,11 +254,16 @@ def _cut_block(tk, s: str, out: list) -> None:
         i = idx
         frag = s[idx]
         while i < n:
-            f = get(frag)
-            if f is None:
+            lp = lget(frag, _UNSEEN)
+            if lp is _UNSEEN:
+                f = get(frag)
+                lp = None if f is None else (log(f) - logtotal if f else _PREFIX_ONLY)
+                if len(logp) < _LOGP_MAX:
+                    logp[frag] = lp
+            if lp is None:
                 break
-            if f:
-                p = log(f) - logtotal + best[i + 1]
+            if lp is not _PREFIX_ONLY:
+                p = lp + best[i + 1]
                 if bp is None or p >= bp:
                     bp = p
                     bx = i
@@ -374,12 +405,14 @@ def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, 
 
 
 def clear_caches() -> None:
-    """Forget every remembered segmentation (clauses, short spans, HMM runs); the dictionaries stay
-    loaded.  For benchmarks that must time a cold read."""
+    """Forget every remembered segmentation (clauses, short spans, HMM runs, the log-probabilities
+    looked up so far); the dictionaries stay loaded.  For benchmarks that must time a cold read."""
     _tagged_cached.cache_clear()
     _tagged_short.cache_clear()
     _HMM_MEMO.clear()
     _around.__dict__.clear()
+    if tokenizer.cache_info().currsize:
+        _logp_table(tokenizer()).clear()
 
 
 # Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one

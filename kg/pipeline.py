@@ -70,6 +70,9 @@ class Prepared:
     shared: dict[str, str]
     counts: tuple[int, int, int]
     chars: int = 0
+    #: the same graphs as N-Quads text, made by the worker so the single writer need not
+    #: (None: let the store convert)
+    quads: dict[str, str] | None = None
 
 
 def now_iso() -> str:
@@ -80,13 +83,29 @@ def process(article: Article, built_at: str | None = None) -> tuple[ArticleRDF, 
     """Extract one article and turn it into RDF; pure, so it can run in any worker."""
     from kg.extract import extract
     ex = extract(article)
-    counts = (len(ex.entities), sum(1 for r in ex.relations if not r.negated), len(ex.lawsuits))
-    return article_rdf(ex, built_at), counts
+    return article_rdf(ex, built_at), _counts(ex)
+
+
+_OWN_PROCESS = process
+
+
+def _counts(ex) -> tuple[int, int, int]:
+    return (len(ex.entities), sum(1 for r in ex.relations if not r.negated), len(ex.lawsuits))
 
 
 def prepare(article: Article, built_at: str | None = None, process_fn: Callable | None = None
             ) -> Prepared:
-    """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply)."""
+    """`process` plus serialisation: what a worker sends back (plain strings pickle cheaply).
+    The extractor's own output is written straight as N-Triples (`kg.rdf.article_nt`, the same
+    text without building rdflib terms)."""
+    if process_fn is None and process is _OWN_PROCESS:     # (not replaced by a test)
+        from kg.extract import extract
+        from kg.rdf import article_nt
+        from kg.store import nquads_of
+        ex = extract(article)
+        iri, graph_nt, shared = article_nt(ex, built_at)
+        return Prepared(iri, graph_nt, shared, _counts(ex), len(article.text),
+                        nquads_of(iri, graph_nt, shared))
     from kg.store import rdf_parts
     rdf, counts = (process_fn or process)(article, built_at)
     iri, graph_nt, shared = rdf_parts(rdf)
@@ -106,8 +125,8 @@ def warm_up(process_fn: Callable | None = None) -> None:
     """Run the extractor once before forking, so jieba, the lexicon and every lazily built table
     are loaded in the parent and shared copy-on-write by the workers."""
     try:
-        (process_fn or process)(Article(id="warm-up", title="warm-up", date="2021-03-01",
-                                        source="", text=WARM_UP_TEXT), None)
+        prepare(Article(id="warm-up", title="warm-up", date="2021-03-01", source="",
+                        text=WARM_UP_TEXT), None, process_fn)
     except Exception:        # the extractor reports its own errors when it really runs
         pass
 
@@ -243,7 +262,8 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
             results = iter(fut.result() if fut is not None else ())
             todo = [next(results) for item, status in items if status == "stored"]
             if todo:
-                store.replace_articles([(p.article_iri, p.graph_nt, p.shared) for p in todo])
+                store.replace_articles([(p.article_iri, p.graph_nt, p.shared) for p in todo],
+                                       quads=[p.quads for p in todo])
             for p in todo:
                 summary.stored += 1
                 summary.chars += p.chars

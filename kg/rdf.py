@@ -10,6 +10,8 @@ Shared graphs are written by every article and never dropped with one article's 
 from __future__ import annotations
 
 import calendar
+import functools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -69,115 +71,266 @@ def _decimal(value: float) -> Literal:
     return Literal(Decimal(str(round(float(value), 4))).normalize(), datatype=XSD.decimal)
 
 
-def _add_dates(out: list, node: URIRef, prop: URIRef, date: str | None,
-               bounds: bool = True) -> None:
+class _Vocab:
+    """A namespace's terms as one factory writes them, each made once: `t.kg.text`, `t.kg[type]`."""
+
+    def __init__(self, ns, make):
+        self._ns, self._make = ns, make
+
+    def __getattr__(self, name: str):       # only for names not made yet
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = self._make(URIRef(self._ns[name]))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str):
+        return getattr(self, name)
+
+
+class _Vocabs:
+    def __init__(self):
+        for attr, ns in (("kg", KG), ("rdf", RDF), ("rdfs", RDFS), ("skos", SKOS), ("owl", OWL),
+                         ("prov", PROV), ("dcterms", DCTERMS), ("wd", WD)):
+            setattr(self, attr, _Vocab(ns, self.iri))
+
+
+class _RdflibTerms(_Vocabs):
+    """Terms as rdflib objects (for `kg extract --format trig/turtle`, tests and validation)."""
+
+    def iri(self, value: str) -> URIRef:
+        return URIRef(value)
+
+    def lit(self, value) -> Literal:
+        return Literal(value)
+
+    def typed(self, lexical: str, datatype: str) -> Literal:
+        return Literal(lexical, datatype=URIRef(datatype))
+
+    def dec(self, value: float) -> Literal:
+        return _decimal(value)
+
+    def date(self, date: str) -> Literal:
+        return date_literal(date)
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class _NTriplesTerms(_Vocabs):
+    """The same terms written straight as strict N-Triples text, without building rdflib objects
+    (rdflib term construction and `n3()` took half a build worker's time).  Each term is the text
+    `term_nt` gives for the rdflib term `_RdflibTerms` makes: IRIs and plain strings are
+    written directly; typed literals, whose lexical form rdflib may normalise (xsd:dateTime's 'Z'
+    becomes '+00:00'), are made by rdflib once per distinct value and remembered.
+    tests/test_rdf.py compares the two on awkward values (quotes, line breaks, ill-typed dates,
+    -0.0, huge amounts); the stores built either way were compared on the eval corpora."""
+
+    def iri(self, value: str) -> str:
+        if type(value) is not str or not _plain_iri(value):
+            return term_nt(URIRef(value))    # rdflib's own check (and error)
+        return "<" + value + ">"
+
+    def lit(self, value) -> str:
+        if type(value) is str:
+            return '"' + value.translate(_NT_ESCAPES) + '"'
+        if type(value) is int:
+            return f'"{value}"^^<{_XSD_INTEGER}>'
+        return term_nt(Literal(value))
+
+    def typed(self, lexical: str, datatype: str) -> str:
+        return _typed_nt(lexical, datatype)
+
+    def dec(self, value: float) -> str:
+        value = float(value)
+        return _decimal_nt(value) if value else term_nt(_decimal(value))   # keep -0.0 apart
+
+    def date(self, date: str) -> str:
+        return _typed_nt(date, _DATE_TYPES[len(date)])
+
+
+_DATE_TYPES = {4: str(XSD.gYear), 7: str(XSD.gYearMonth), 10: str(XSD.date)}
+_IRI_BAD = re.compile(r'[<>" {}|\\^`\x00-\x20]')
+
+
+def _plain_iri(value: str) -> bool:
+    """An IRI rdflib's URIRef.n3() writes as <value> (no character it refuses)."""
+    return _IRI_BAD.search(value) is None
+
+
+def term_nt(term) -> str:
+    """An rdflib term in strict N-Triples (one line, valid inside SPARQL INSERT DATA too).
+
+    rdflib's `n3()` writes a literal holding a line break as a triple-quoted Turtle string, which
+    N-Triples and N-Quads parsers reject.
+    """
+    if isinstance(term, Literal):
+        lex = f'"{str(term).translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{lex}@{term.language}"
+        if term.datatype:
+            return f"{lex}^^<{term.datatype}>"
+        return lex
+    return term.n3()
+
+
+
+
+_TYPED: dict[tuple[str, str], str] = {}
+
+
+def _typed_nt(lexical: str, datatype: str) -> str:
+    key = (lexical, datatype)
+    hit = _TYPED.get(key)
+    if hit is None:
+        lit = Literal(lexical, datatype=URIRef(datatype))
+        hit = term_nt(lit)
+        if lit.ill_typed or len(_TYPED) > 100_000:    # ill-typed: rdflib warns every time
+            return hit
+        _TYPED[key] = hit
+    return hit
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal_nt(value: float) -> str:
+    return term_nt(_decimal(value))
+
+
+_XSD_DATE, _XSD_DATETIME, _XSD_INTEGER = str(XSD.date), str(XSD.dateTime), str(XSD.integer)
+_RDFLIB = _RdflibTerms()
+_NT = _NTriplesTerms()
+
+
+def _add_dates(t, out: list, node, prop, date: str | None, bounds: bool = True) -> None:
     """The date at its precision, and (for the node's main date only) its earliest/latest days."""
     if not _valid_date(date):
         return
-    out.append((node, prop, date_literal(date)))
+    out.append((node, prop, t.date(date)))
     if not bounds:
         return
     lo, hi = date_bounds(date)
-    out.append((node, KG.dateEarliest, Literal(lo, datatype=XSD.date)))
-    out.append((node, KG.dateLatest, Literal(hi, datatype=XSD.date)))
+    out.append((node, t.kg.dateEarliest, t.typed(lo, _XSD_DATE)))
+    out.append((node, t.kg.dateLatest, t.typed(hi, _XSD_DATE)))
 
 
-def _entity_triples(e: Entity) -> list[Triple]:
-    node = URIRef(entity_iri(e.name))
-    out = [(node, RDF.type, KG[e.type]), (node, RDFS.label, Literal(e.name))]
-    out += [(node, SKOS.altLabel, Literal(a)) for a in sorted(set(e.aliases)) if a != e.name]
+def _entity_triples(t, e: Entity) -> list[Triple]:
+    node = t.iri(entity_iri(e.name))
+    out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(e.name))]
+    alt = t.skos.altLabel
+    out += [(node, alt, t.lit(a)) for a in sorted(set(e.aliases)) if a != e.name]
     if e.qid:
-        out.append((node, OWL.sameAs, WD[e.qid]))
+        out.append((node, t.owl.sameAs, t.wd[e.qid]))
     return out
 
 
-def _evidence(out: list, art_id: str, art: URIRef, article_date: str | None, kind: str,
-              target: URIRef, text: str, start: int, end: int, confidence: float) -> URIRef:
-    ev = URIRef(evidence_iri(art_id, kind, start, end, str(target)))
-    out += [(ev, RDF.type, KG.Evidence), (ev, KG.text, Literal(text)),
-            (ev, KG.startOffset, Literal(start)), (ev, KG.endOffset, Literal(end)),
-            (ev, KG.confidence, _decimal(confidence)), (ev, PROV.wasDerivedFrom, art)]
+def _evidence(t, out: list, art_id: str, art, article_date: str | None, kind: str,
+              target, target_iri: str, text: str, start: int, end: int, confidence: float):
+    ev = t.iri(evidence_iri(art_id, kind, start, end, target_iri))
+    out += [(ev, t.rdf.type, t.kg.Evidence), (ev, t.kg.text, t.lit(text)),
+            (ev, t.kg.startOffset, t.lit(start)), (ev, t.kg.endOffset, t.lit(end)),
+            (ev, t.kg.confidence, t.dec(confidence)), (ev, t.prov.wasDerivedFrom, art)]
     if _valid_date(article_date):
-        out.append((ev, KG.reportedOn, date_literal(article_date)))
-    out.append((target, KG.hasEvidence, ev))
+        out.append((ev, t.kg.reportedOn, t.date(article_date)))
+    out.append((target, t.kg.hasEvidence, ev))
     return ev
 
 
-def _relation_triples(r: Relation, ctx: dict) -> list[Triple]:
-    s, o = URIRef(entity_iri(r.subject)), URIRef(entity_iri(r.object))
+def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
+    s, o = entity_iri(r.subject), entity_iri(r.object)
     if r.type in SYMMETRIC_RELATIONS:          # one node per pair, whichever side was named first
         s, o = sorted((s, o))
     date = r.date if _valid_date(r.date) else None
-    node = URIRef(relation_iri(r.type, str(s), str(o), date))
-    out = [(node, RDF.type, KG.Relation), (node, KG.relationType, KG[r.type]),
-           (node, KG.subject, s), (node, KG.object, o), (s, KG[r.type], o)]
-    _add_dates(out, node, KG.date, date)
-    _evidence(out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, r.evidence,
+    node_iri = relation_iri(r.type, s, o, date)
+    node, s, o = t.iri(node_iri), t.iri(s), t.iri(o)
+    out = [(node, t.rdf.type, t.kg.Relation), (node, t.kg.relationType, t.kg[r.type]),
+           (node, t.kg.subject, s), (node, t.kg.object, o), (s, t.kg[r.type], o)]
+    _add_dates(t, out, node, t.kg.date, date)
+    _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, node_iri, r.evidence,
               r.start, r.end, r.confidence)
     return out
 
 
-def _lawsuit_triples(l: Lawsuit, ctx: dict) -> list[Triple]:
-    node = URIRef(lawsuit_iri([entity_iri(p) for p in l.plaintiffs],
-                              [entity_iri(d) for d in l.defendants], l.cause, l.date,
-                              l.case_number))
-    out = [(node, RDF.type, KG.Lawsuit)]
-    out += [(node, KG.plaintiff, URIRef(entity_iri(p))) for p in l.plaintiffs]
-    out += [(node, KG.defendant, URIRef(entity_iri(d))) for d in l.defendants]
+def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
+    node_iri = lawsuit_iri([entity_iri(p) for p in l.plaintiffs],
+                           [entity_iri(d) for d in l.defendants], l.cause, l.date, l.case_number)
+    node = t.iri(node_iri)
+    out = [(node, t.rdf.type, t.kg.Lawsuit)]
+    out += [(node, t.kg.plaintiff, t.iri(entity_iri(p))) for p in l.plaintiffs]
+    out += [(node, t.kg.defendant, t.iri(entity_iri(d))) for d in l.defendants]
     if l.court:
-        out.append((node, KG.court, URIRef(entity_iri(l.court))))
-    _add_dates(out, node, KG.filingDate, l.date)
-    _add_dates(out, node, KG.rulingDate, l.ruling_date, bounds=False)
-    _add_dates(out, node, KG.hearingDate, l.hearing_date, bounds=False)
+        out.append((node, t.kg.court, t.iri(entity_iri(l.court))))
+    _add_dates(t, out, node, t.kg.filingDate, l.date)
+    _add_dates(t, out, node, t.kg.rulingDate, l.ruling_date, bounds=False)
+    _add_dates(t, out, node, t.kg.hearingDate, l.hearing_date, bounds=False)
     if l.cause:
-        out.append((node, KG.cause, URIRef(ONTOLOGY + "cause/" + l.cause)))
+        out.append((node, t.kg.cause, t.iri(ONTOLOGY + "cause/" + l.cause)))
     if l.claim_cny is not None:
-        out += [(node, KG.amountClaimed, _decimal(l.claim_cny)), (node, KG.currency, Literal("CNY"))]
+        out += [(node, t.kg.amountClaimed, t.dec(l.claim_cny)),
+                (node, t.kg.currency, t.lit("CNY"))]
     elif l.claim_amount is not None:
-        out += [(node, KG.amountClaimed, _decimal(l.claim_amount)),
-                (node, KG.currency, Literal(l.claim_currency or "CNY"))]
+        out += [(node, t.kg.amountClaimed, t.dec(l.claim_amount)),
+                (node, t.kg.currency, t.lit(l.claim_currency or "CNY"))]
     claim_in_cny = l.claim_cny is not None or l.claim_amount is None or (l.claim_currency or "CNY") == "CNY"
     if l.awarded_cny is not None and claim_in_cny:     # kg:currency then holds for both amounts
-        out.append((node, KG.amountAwarded, _decimal(l.awarded_cny)))
+        out.append((node, t.kg.amountAwarded, t.dec(l.awarded_cny)))
     if l.outcome:
-        out.append((node, KG.outcome, Literal(l.outcome)))
+        out.append((node, t.kg.outcome, t.lit(l.outcome)))
     if l.case_number:
-        out.append((node, KG.caseNumber, Literal(l.case_number)))
+        out.append((node, t.kg.caseNumber, t.lit(l.case_number)))
     if l.count and l.count > 1:
-        out.append((node, KG["count"], Literal(int(l.count))))
-    _evidence(out, ctx["id"], ctx["iri"], ctx["date"], "lawsuit", node, l.evidence, l.start,
-              l.end, l.confidence)
+        out.append((node, t.kg["count"], t.lit(int(l.count))))
+    _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "lawsuit", node, node_iri, l.evidence,
+              l.start, l.end, l.confidence)
+    return out
+
+
+def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
+    a = ex.article
+    art_iri = article_iri(a.id)
+    art = t.iri(art_iri)
+    ctx = {"id": a.id, "iri": art, "date": a.date}
+    out = ArticleRDF(art_iri)
+    meta = [(art, t.rdf.type, t.kg.Article), (art, t.dcterms.identifier, t.lit(a.id)),
+            (art, t.dcterms.title, t.lit(a.title or a.id)), (art, t.kg.sha256, t.lit(a.sha256)),
+            (art, t.dcterms.language, t.lit(a.lang))]
+    if a.source:
+        meta.append((art, t.dcterms.source, t.lit(a.source)))
+    if _valid_date(a.date):
+        meta.append((art, t.dcterms.date, t.date(a.date)))
+    if built_at:
+        meta.append((art, t.kg.builtAt, t.typed(built_at, _XSD_DATETIME)))
+    out.metadata = meta
+    mentions = t.kg.mentions
+    for e in ex.entities:
+        out.entities += _entity_triples(t, e)
+        out.graph.append((art, mentions, t.iri(entity_iri(e.name))))
+    for r in ex.relations:
+        if not r.negated:
+            out.graph += _relation_triples(t, r, ctx)
+    for l in ex.lawsuits:
+        if l.plaintiffs and l.defendants:
+            out.graph += _lawsuit_triples(t, l, ctx)
+    out.graph = list(dict.fromkeys(out.graph))
+    out.entities = list(dict.fromkeys(out.entities))
     return out
 
 
 def article_rdf(ex: Extraction, built_at: str | None = None) -> ArticleRDF:
     """Everything one article contributes; deterministic except for `built_at`."""
-    a = ex.article
-    art = URIRef(article_iri(a.id))
-    ctx = {"id": a.id, "iri": art, "date": a.date}
-    out = ArticleRDF(str(art))
-    meta = [(art, RDF.type, KG.Article), (art, DCTERMS.identifier, Literal(a.id)),
-            (art, DCTERMS.title, Literal(a.title or a.id)), (art, KG.sha256, Literal(a.sha256)),
-            (art, DCTERMS.language, Literal(a.lang))]
-    if a.source:
-        meta.append((art, DCTERMS.source, Literal(a.source)))
-    if _valid_date(a.date):
-        meta.append((art, DCTERMS.date, date_literal(a.date)))
-    if built_at:
-        meta.append((art, KG.builtAt, Literal(built_at, datatype=XSD.dateTime)))
-    out.metadata = meta
-    for e in ex.entities:
-        out.entities += _entity_triples(e)
-        out.graph.append((art, KG.mentions, URIRef(entity_iri(e.name))))
-    for r in ex.relations:
-        if not r.negated:
-            out.graph += _relation_triples(r, ctx)
-    for l in ex.lawsuits:
-        if l.plaintiffs and l.defendants:
-            out.graph += _lawsuit_triples(l, ctx)
-    out.graph = list(dict.fromkeys(out.graph))
-    out.entities = list(dict.fromkeys(out.entities))
-    return out
+    return _article_triples(_RDFLIB, ex, built_at)
+
+
+def article_nt(ex: Extraction, built_at: str | None = None) -> tuple[str, str, dict[str, str]]:
+    """`kg.store.rdf_parts(article_rdf(ex, built_at))`, made without rdflib terms (the build's
+    path): (article IRI, its graph's N-Triples, {shared graph: N-Triples})."""
+    item = _article_triples(_NT, ex, built_at)
+    graphs = item.graphs()
+    return (item.article_iri, _lines(graphs[item.article_iri]),
+            {g: _lines(ts) for g, ts in graphs.items() if g != item.article_iri})
+
+
+def _lines(triples: list[tuple[str, str, str]]) -> str:
+    return "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
 
 
 def to_dataset(items: list[ArticleRDF]) -> Dataset:

@@ -7,6 +7,7 @@ in extraction, against the lexicon; here only the spelling is normalised.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from urllib.parse import quote
@@ -36,7 +37,9 @@ def _segment(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=16384)
 def entity_iri(name: str) -> str:
+    """Pure function of the name, remembered: a build asks for the same few names again and again."""
     return BASE + "entity/" + _segment(normalize_name(name).replace(" ", "_"))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Iterable
@@ -60,29 +61,17 @@ def remove_article_update(article_iri: str) -> str:
             f"DROP SILENT GRAPH <{article_iri}>")
 
 
-_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
 def term_nt(term) -> str:
-    """An rdflib term in strict N-Triples (one line, valid inside SPARQL INSERT DATA too).
-
-    rdflib's `n3()` writes a literal holding a line break as a triple-quoted Turtle string, which
-    N-Triples and N-Quads parsers reject.
-    """
-    from rdflib import Literal
-    if isinstance(term, Literal):
-        lex = f'"{str(term).translate(_NT_ESCAPES)}"'
-        if term.language:
-            return f"{lex}@{term.language}"
-        if term.datatype:
-            return f"{lex}^^<{term.datatype}>"
-        return lex
-    return term.n3()
+    """An rdflib term in strict N-Triples (see `kg.rdf.term_nt`; rdflib is imported only when
+    needed, so store commands start fast)."""
+    from kg.rdf import term_nt as nt
+    return nt(term)
 
 
 def ntriples(triples) -> str:
     """Triples of rdflib terms as N-Triples text, a triple per line."""
-    return "".join(f"{term_nt(s)} {term_nt(p)} {term_nt(o)} .\n" for s, p, o in triples)
+    from kg.rdf import term_nt as nt
+    return "".join(f"{nt(s)} {nt(p)} {nt(o)} .\n" for s, p, o in triples)
 
 
 def rdf_parts(item) -> tuple[str, str, dict[str, str]]:
@@ -99,7 +88,18 @@ def _as_nquads(nt: str, graph: str) -> str | None:
     if '"""' in nt or "'''" in nt:
         return None
     tail = f" <{graph}> .\n"
+    if nt.endswith(" .\n") and nt.count("\n") == nt.count(" .\n"):
+        return nt.replace(" .\n", tail)     # every line ends " .": the same, in one C pass
     return "".join(line[:-2] + tail for line in nt.split("\n") if line.endswith(" ."))
+
+
+def nquads_of(article_iri: str, graph_nt: str, shared: dict[str, str]) -> dict[str, str] | None:
+    """An article's graphs as N-Quads text per graph (what `EmbeddedStore.replace_articles`
+    loads); None when some graph is not line-based N-Triples."""
+    out = {article_iri: _as_nquads(graph_nt, article_iri)}
+    for g, nt in shared.items():
+        out[g] = _as_nquads(nt, g)
+    return None if None in out.values() else out
 
 
 def has_article_query(article_iri: str) -> str:
@@ -121,10 +121,12 @@ class Store:
     def replace_article(self, article_iri: str, graph_nt: str, shared: dict[str, str]) -> None:
         self.update(replace_article_update(article_iri, graph_nt, shared))
 
-    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]],
+                         quads: list | None = None) -> None:
         """Several replace_article at once, in order; requests of up to `max_update_bytes`.
 
         Each request is one transaction, so every article is wholly written or not at all.
+        `quads` (per item, `nquads_of` or None) is for stores that load N-Quads; ignored here.
         """
         chunk: list[str] = []
         size = 0
@@ -267,14 +269,24 @@ class EmbeddedStore(Store):
     #: RocksDB keeps written data in memtables (one per index) until they are flushed; flushing
     #: after this much written text keeps a long build's memory flat instead of growing by ~1 GB
     #: per million quads.
+    #: The flush runs in a thread (pyoxigraph releases the GIL), so the single writer goes on
+    #: loading the next batches meanwhile; one flush at a time, so memory stays bounded.
     FLUSH_EVERY_BYTES = 48_000_000
     _unflushed = 0
+    _flusher = None
 
     def _wrote(self, n_bytes: int) -> None:
         self._unflushed += n_bytes
         if self._unflushed >= self.FLUSH_EVERY_BYTES:
             self._unflushed = 0
-            self.flush()
+            self._join_flusher()
+            self._flusher = threading.Thread(target=self.flush, name="kg-store-flush", daemon=True)
+            self._flusher.start()
+
+    def _join_flusher(self) -> None:
+        if self._flusher is not None:
+            self._flusher.join()
+            self._flusher = None
 
     def update(self, sparql: str) -> None:
         self._entity_lines = set()
@@ -286,9 +298,11 @@ class EmbeddedStore(Store):
         except OSError as e:
             raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
 
-    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]]) -> None:
+    def replace_articles(self, items: list[tuple[str, str, dict[str, str]]],
+                         quads: list | None = None) -> None:
         """Articles new to the store are loaded as N-Quads in one transaction (twice as fast as
         parsing INSERT DATA); an article already present goes through the atomic replace update.
+        `quads[i]` is item i as `nquads_of` gives it, when the caller made it already.
         """
         ox = self._ox
         fresh: list[str] = []
@@ -311,14 +325,18 @@ class EmbeddedStore(Store):
                 fresh.clear()
                 pending.clear()
 
-        for iri, graph_nt, shared in items:
-            quads = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
-            if iri in seen or None in quads or self.has_article(iri):
+        for k, (iri, graph_nt, shared) in enumerate(items):
+            made = quads[k] if quads else None
+            if made is not None:
+                parts = [made[iri]] + [made[g] for g in shared]
+            else:
+                parts = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
+            if iri in seen or None in parts or self._present(iri):
                 flush_fresh()
                 self.replace_article(iri, graph_nt, shared)
             else:
-                fresh.append(quads[0])
-                for g, text in zip(shared, quads[1:]):
+                fresh.append(parts[0])
+                for g, text in zip(shared, parts[1:]):
                     if g != ENTITIES_GRAPH:
                         fresh.append(text)
                         continue
@@ -332,6 +350,18 @@ class EmbeddedStore(Store):
                             fresh.append(line)
             seen.add(iri)
         flush_fresh()
+
+    def _present(self, article_iri: str) -> bool:
+        """`has_article` by two index look-ups instead of a SPARQL query (once per article
+        written)."""
+        ox = self._ox
+        try:
+            node = ox.NamedNode(article_iri)
+        except ValueError:
+            return self.has_article(article_iri)
+        st = self._store
+        return (next(st.quads_for_pattern(node, None, None, ox.NamedNode(ARTICLES_GRAPH)), None)
+                is not None or next(st.quads_for_pattern(None, None, None, node), None) is not None)
 
     def count(self) -> int:
         return len(self._store)
@@ -360,6 +390,7 @@ class EmbeddedStore(Store):
     def close(self) -> None:
         store = getattr(self, "_store", None)
         if store is not None:
+            self._join_flusher()
             self.flush()
             del self._store
 

@@ -97,3 +97,29 @@ def test_only_the_filing_date_has_bounds():
     g = set(article_rdf(ex).graph)
     suit = next(s for s, p, o in g if p == RDF.type and o == KG.Lawsuit)
     assert [str(o) for s, p, o in g if s == suit and p == KG.dateEarliest] == ["2021-02-01"]
+
+
+def test_direct_ntriples_are_the_rdflib_terms_text():
+    """The build writes `article_nt` (strings, no rdflib terms); it must be byte for byte what
+    rdflib's terms give, whatever the values: odd names, quotes and line breaks, amounts of every
+    size (and -0.0), ill-typed dates, counts, a missing source and every date precision."""
+    from kg.rdf import article_nt
+    from kg.store import rdf_parts
+    from kg.model import Entity
+    odd = 'Q"uo\\te\n名 <x> {y}|^`'
+    for date in ("2021-11-13", "2021-02", "2021", "2021-02-30", None):
+        ex = make_extraction(date=date, relations=[
+            ("blocks", "腾讯", "抖音", "2018-03-08", 'x" } ; DROP ALL ;\r\n<script>'),
+            ("sues", "字节跳动", "腾讯", "2021-02", "二月"), ("competes", "抖音", "腾讯", "2019", "头腾"),
+            ("accuses", odd, "腾讯", "2021-02-31", "坏日期"), ("fines", "腾讯", odd, None, "")])
+        ex.entities.append(Entity(odd, "Company", [odd + " 别名", "a/b#c?d"], qid="Q1"))
+        ex.relations[0].confidence = 0.123456
+        suit = ex.lawsuits[0]
+        suit.ruling_date, suit.hearing_date, suit.count = "2022-05", "2022-02-29", 3
+        suit.outcome, suit.case_number = "判决\n胜诉", "(2021)京73民初1号"
+        for amount in (0.0, -0.0, 1e-5, 10.0, 36558e4, 2.5e20, 0.30000000000000004):
+            suit.claim_cny = suit.awarded_cny = amount
+            for built_at in (None, "2026-11-27T00:00:37Z"):
+                assert article_nt(ex, built_at) == rdf_parts(article_rdf(ex, built_at))
+        suit.claim_cny, suit.claim_amount, suit.claim_currency = None, 12.5, "USD"
+        assert article_nt(ex) == rdf_parts(article_rdf(ex))

@@ -172,3 +172,42 @@ def test_batch_load_keeps_awkward_literals(tmp_path):
         res = batch.query_json(
             "SELECT ?t WHERE { GRAPH ?g { ?e <https://rivalry-kg.org/ontology#text> ?t } }")
         assert text in {b["t"]["value"] for b in res["results"]["bindings"]}
+
+
+def test_ntriples_become_nquads_line_by_line():
+    """The one-pass conversion and the line-by-line one agree: lines not ending ' .' are dropped
+    either way, a last line without a line break too."""
+    from kg.store import _as_nquads
+    g = "https://rivalry-kg.org/id/graph/x"
+    nt = '<a> <b> "c ." .\n<a> <b> "d\\n" .\n'
+    assert _as_nquads(nt, g) == f'<a> <b> "c ." <{g}> .\n<a> <b> "d\\n" <{g}> .\n'
+    assert _as_nquads(nt + "junk\n<a> <b> <c> .", g) == _as_nquads(nt, g) + f"<a> <b> <c> <{g}> .\n"
+    assert _as_nquads("", g) == "" and _as_nquads('<a> <b> """x""" .\n', g) is None
+
+
+def test_flushes_in_the_background_lose_nothing(tmp_path):
+    """Memtable flushes run in a thread while the writer goes on loading: every batch is there,
+    during the writes and after a reopen."""
+    rdfs = [article_rdf(make_extraction(f"f{i}")) for i in range(12)]
+    with open_store(str(tmp_path / "plain")) as plain:
+        plain.replace_articles([_parts(r) for r in rdfs])
+        want = sorted(plain.export("nquads").splitlines())
+    with open_store(str(tmp_path / "bg")) as st:
+        st.FLUSH_EVERY_BYTES = 1000            # a flush after nearly every batch
+        for r in rdfs:
+            st.replace_articles([_parts(r)])
+        assert sorted(st.export("nquads").splitlines()) == want
+    with open_store(str(tmp_path / "bg"), read_only=True) as again:
+        assert sorted(again.export("nquads").splitlines()) == want
+
+
+def test_quads_made_by_the_caller_load_the_same(tmp_path):
+    """Build workers send each article's N-Quads (`nquads_of`); the store loads them as it would
+    have converted them itself, and still updates an article already present."""
+    from kg.store import nquads_of
+    parts = [_parts(article_rdf(make_extraction(f"q{i}"))) for i in range(4)]
+    with open_store(str(tmp_path / "own")) as own, open_store(str(tmp_path / "given")) as given:
+        own.replace_articles(parts)
+        given.replace_articles(parts, quads=[nquads_of(*p) for p in parts])
+        given.replace_articles(parts[:1], quads=[nquads_of(*parts[0])])      # present: update
+        assert sorted(own.export("nquads").splitlines()) == sorted(given.export("nquads").splitlines())

@@ -37,10 +37,9 @@ def topic(mentions: list[Mention]) -> Mention | None:
 
 def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> list[Mention] | None:
     """Who a subject-less sentence is about: the previous sentence's first named company."""
-    prev = [m for m in mentions if m.end <= ss and m.type in ORGS and m.source != "coref"]
-    if not prev:
-        return None
-    return [prev[-1]]
+    last = next((m for m in reversed(mentions)       # the last such mention (scanned from the end)
+                 if m.end <= ss and m.type in ORGS and m.source != "coref"), None)
+    return None if last is None else [last]
 
 
 _BREAKS = "，,；;：:。"

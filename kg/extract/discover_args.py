@@ -81,7 +81,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         changed = True
         while changed:
             changed = False
-            for a in _ADVERBS:
+            for a in (_ADVERBS if text.endswith(_ADVERBS, ss, p) else ()):   # (one C test first)
                 if text.startswith(a, p - len(a)) and p - len(a) >= ss:
                     p -= len(a)
                     changed = True
@@ -508,9 +508,9 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         if ds and ds[0].start == 0:
             p += ds[0].end
         for _ in range(3):      # 但因夏普股价…: lead words in a row
-            w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
-            if w is None:
+            if not text.startswith(_LEAD_SKIP, p):     # (one C test before the search for which)
                 break
+            w = next(w for w in _LEAD_SKIP if text.startswith(w, p))
             p += len(w)
         if any(m.start <= p < m.end for m in taken + out):
             continue

@@ -95,15 +95,31 @@ def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = Non
         cache = _found.cache = {}
         _found.text = text
         _found.lex = lex
+        _found.gapped = None
     key = (start, end)
     hit = cache.get(key)
     if hit is None:
-        hit = cache[key] = _find_triggers(text, lex, start, end)
+        if _found.gapped is None:
+            _found.gapped = _gapped_in(text, lex)
+        hit = cache[key] = _find_triggers(text, lex, start, end, _found.gapped)
     return hit
 
 
-def _find_triggers(text: str, lex: Lexicon, start: int, end: int) -> list[tuple[int, int, list[Trigger]]]:
-    auto, gapped = _trigger_index(id(lex), lex)
+def _gapped_in(text: str, lex: Lexicon) -> list:
+    """The gapped triggers (提起…诉讼) whose two parts both occur somewhere in the text: the only
+    ones any of its sentences can hold (checked once per text, not once per sentence).  Lower
+    case is context-free but for a final sigma, so a text with Σ keeps them all."""
+    gapped = _trigger_index(id(lex), lex)[1]
+    if "Σ" in text:
+        return gapped
+    low = text.lower()
+    return [g for g in gapped if g[2] is None or (g[2][0] in low and g[2][1] in low)]
+
+
+def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
+                   gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
+    auto, all_gapped = _trigger_index(id(lex), lex)
+    gapped = all_gapped if gapped is None else gapped
     seg = text[start:end].lower()
     hits = []
     for e, (key, trigs) in auto.iter(seg):
@@ -184,11 +200,14 @@ def _heading_role(text: str, te: int, se: int, lex: Lexicon, right_after: bool =
 
 
 def _ends_with_any(s: str, words) -> str | None:
+    """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
+    one length cannot both end `s`)."""
     s = s.rstrip()
-    for w in sorted(words, key=len, reverse=True):
-        if s.endswith(w):
-            return w
-    return None
+    best = None
+    for w in words:
+        if (best is None or len(w) > len(best)) and s.endswith(w):
+            best = w
+    return best
 
 
 def _contains_any(s: str, words) -> str | None:
@@ -981,6 +1000,12 @@ def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
     return None
 
 
+@functools.lru_cache(maxsize=1024)
+def _word_re(w: str) -> re.Pattern:
+    """The whole-word, case-blind pattern of an English negation or hedge word (compiled once)."""
+    return re.compile(r"\b" + re.escape(w) + r"\b", re.I)
+
+
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
           neg: set[str], hedge: set[str]) -> Cand:
     lo = min(a.end, b.end, ts)
@@ -990,7 +1015,7 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
     negated = False
     for w in neg:
         if w.isascii():
-            if re.search(r"\b" + re.escape(w) + r"\b", window, re.I):
+            if _word_re(w).search(window):
                 negated = True
         elif w in window and (w in near or len(w) >= 2):
             negated = True
@@ -1003,7 +1028,7 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
     conf = trig.confidence
     pre = text[ss:ts]
     for w in hedge:
-        if (w.isascii() and re.search(r"\b" + re.escape(w) + r"\b", pre, re.I)) or (not w.isascii() and w in pre):
+        if (w.isascii() and _word_re(w).search(pre)) or (not w.isascii() and w in pre):
             conf *= 0.6
             break
     return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word)
