@@ -114,8 +114,15 @@ def prepare(article: Article, built_at: str | None = None, process_fn: Callable 
 
 def work_batch(articles: list[Article], built_at: str | None,
                process_fn: Callable | None = None) -> list[Prepared]:
-    """The unit of work a worker process or a Dask task runs."""
-    return [prepare(a, built_at, process_fn) for a in articles]
+    """The unit of work a worker process or a Dask task runs.  An article the extractor fails on
+    (a bug) comes back as a `Skipped` saying so, and the rest of the batch still builds."""
+    out: list[Prepared | Skipped] = []
+    for a in articles:
+        try:
+            out.append(prepare(a, built_at, process_fn))
+        except Exception as e:
+            out.append(extraction_failed(a, e))
+    return out
 
 
 WARM_UP_TEXT = "2021年2月2日，字节跳动起诉腾讯垄断。腾讯公司否认。百度收购了小米的股份。"
@@ -260,7 +267,18 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
         while len(queue) > keep:
             items, fut = queue.popleft()
             results = iter(fut.result() if fut is not None else ())
-            todo = [next(results) for item, status in items if status == "stored"]
+            todo = []
+            for i, (item, status) in enumerate(items):
+                if status != "stored":
+                    continue
+                p = next(results)
+                if isinstance(p, Skipped):             # the extractor failed on this one
+                    if strict:
+                        raise KGError(str(p))
+                    summary.skipped.append(p)
+                    items[i] = (p, "skipped")
+                else:
+                    todo.append(p)
             if todo:
                 store.replace_articles([(p.article_iri, p.graph_nt, p.shared) for p in todo],
                                        quads=[p.quads for p in todo])
@@ -308,6 +326,8 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
         if summary.skipped:
             raise KGError(f"nothing could be built: all {len(summary.skipped)} input(s) were unreadable")
         raise KGError(f"no articles found in {where}")
+    if summary.stored == 0 and summary.unchanged == 0:
+        raise KGError(f"nothing could be built: all {len(summary.skipped)} input(s) were skipped")
     return summary
 
 

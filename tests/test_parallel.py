@@ -35,11 +35,26 @@ def test_workers_default_to_cores_and_report_in_order(tmp_path, monkeypatch):
     assert s.stored == 50
 
 
-def test_worker_failure_surfaces_and_keeps_earlier_articles(tmp_path):
+def test_extractor_failure_in_a_worker_skips_that_article_only(tmp_path):
+    corpus = write_corpus(tmp_path / "c.jsonl", 30)
+    seen = []
+    with open_store(str(tmp_path / "s")) as st:
+        s = pipeline.build([str(corpus)], st, process_fn=failing_process, workers=2, batch_size=5,
+                           on_article=lambda item, status: seen.append(status))
+        stored = st.article_hashes()
+    assert len(stored) == 29 and s.stored == 29
+    assert [str(x) for x in s.skipped] == [f"{corpus} (article art17): extraction failed "
+                                           "(RuntimeError: boom); the article was left out — please report it"]
+    assert seen.count("skipped") == 1 and seen[17] == "skipped"
+
+
+def test_extractor_failure_with_strict_stops_the_build_with_one_line(tmp_path):
+    from kg.errors import KGError
     corpus = write_corpus(tmp_path / "c.jsonl", 30)
     with open_store(str(tmp_path / "s")) as st:
-        with pytest.raises(RuntimeError, match="boom"):
-            pipeline.build([str(corpus)], st, process_fn=failing_process, workers=2, batch_size=5)
+        with pytest.raises(KGError, match="art17.*extraction failed"):
+            pipeline.build([str(corpus)], st, process_fn=failing_process, workers=2, batch_size=5,
+                           strict=True)
         stored = st.article_hashes()
     # every article written is complete; those after the failure are not written
     assert 0 < len(stored) < 30

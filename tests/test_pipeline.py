@@ -153,3 +153,15 @@ def test_nothing_to_build_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with open_store(str(tmp_path / "s")) as st, pytest.raises(KGError, match="no articles"):
         pipeline.build([str(tmp_path / "empty")], st, process_fn=fake_process)
+
+
+def test_an_extractor_that_fails_on_every_article_builds_nothing_and_says_so(tmp_path, corpus):
+    from kg.errors import KGError
+
+    def broken(article, built_at=None):
+        raise ValueError("bad")
+
+    with open_store(str(tmp_path / "s")) as st:
+        with pytest.raises(KGError, match="nothing could be built: all 40 input"):
+            pipeline.build([str(corpus)], st, process_fn=broken)
+        assert st.article_hashes() == {}
