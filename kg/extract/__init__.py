@@ -22,6 +22,7 @@ from kg.model import Article, Entity, Extraction, Relation, SYMMETRIC_RELATIONS
 from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
+from kg.extract.entity_table import entity_table
 from kg.extract.relations import read_sentence
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
@@ -207,28 +208,9 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
 
 
 def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
-    by_name: dict[str, Entity] = {}
+    by_name = entity_table(mentions, lex, lexicon_type=False, vote_type=True, surface_first=False,
+                           owner_from_mention=False)
     rename: dict[str, str] = {}
-    types: dict[str, dict[str, int]] = {}
-    for m in mentions:
-        if m.source == "coref":
-            continue
-        e = by_name.get(m.name)
-        if e is None:
-            le = lex.entities.get(m.name)
-            e = Entity(name=m.name, type=m.type,
-                       aliases=list(le.aliases) if le else [],
-                       qid=le.qid if le else None, owner=le.owner if le else None,
-                       source="lexicon" if le else "pattern")
-            by_name[m.name] = e
-        if m.surface != m.name and m.surface not in e.aliases:
-            e.aliases.append(m.surface)
-        e.mentions.append((m.start, m.end))
-        types.setdefault(m.name, {}).setdefault(m.type, 0)
-        types[m.name][m.type] += 1
-    for name, e in by_name.items():
-        if e.source != "lexicon":
-            e.type = max(types[name].items(), key=lambda kv: kv[1])[0]
     # 香港鸿道集团 … 鸿道集团: a discovered name that is another one with a place in front is that one
     for name, e in list(by_name.items()):
         if e.source == "lexicon" or len(name) < 5 or not any(

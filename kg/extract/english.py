@@ -21,6 +21,7 @@ from kg import nlp
 from kg.extract.money import find_money, to_cny
 from kg.extract.english_lexicon import load_en
 from kg.extract.english_entities import find_mentions
+from kg.extract.entity_table import entity_table
 from kg.extract.english_dates import EnDates
 from kg.extract.english_relations import Reader
 
@@ -132,22 +133,8 @@ def _rejoin(text: str, sentences: list[tuple[int, int, str]]) -> list[tuple[int,
 
 
 def _entities(mentions, lex) -> list[Entity]:
-    by_name: dict[str, Entity] = {}
-    for m in mentions:
-        if m.source == "coref":
-            continue
-        e = by_name.get(m.name)
-        if e is None:
-            le = lex.entities.get(m.name)
-            e = Entity(name=m.name, type=le.type if le else m.type,
-                       aliases=list(le.aliases) if le else [],
-                       qid=le.qid if le else None, owner=(le.owner if le else None) or m.owner,
-                       source="lexicon" if le else "pattern")
-            by_name[m.name] = e
-        if m.surface != m.name and m.surface not in e.aliases:
-            e.aliases.insert(0, m.surface)
-        e.mentions.append((m.start, m.end))
-    return list(by_name.values())
+    return list(entity_table(mentions, lex, lexicon_type=True, vote_type=False, surface_first=True,
+                             owner_from_mention=True).values())
 
 
 _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claimed|damages|demand|demanding|"
