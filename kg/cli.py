@@ -162,10 +162,9 @@ def extract(paths, fmt, strict):
         for ex in exs:
             click.echo(json.dumps(extraction_json([ex])["articles"][0], ensure_ascii=False))
     else:
-        from kg.rdf import article_rdf, to_dataset, to_graph
+        from kg.rdf import article_rdf, dataset_trig, to_dataset, to_graph
         items = [article_rdf(ex) for ex in exs]
-        rdf = to_dataset(items) if fmt == "trig" else to_graph(items)
-        click.echo(rdf.serialize(format=fmt))
+        click.echo(dataset_trig(to_dataset(items)) if fmt == "trig" else to_graph(items).serialize(format=fmt))
 
 
 @cli.command()

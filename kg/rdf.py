@@ -346,6 +346,20 @@ def to_dataset(items: list[ArticleRDF]) -> Dataset:
     return ds
 
 
+def dataset_trig(ds: Dataset) -> str:
+    """`ds` as TriG with its named graphs in IRI order (the default graph last).  rdflib writes
+    graphs in the order of a set of contexts, which changes with the process's hash seed; within a
+    graph it already orders subjects and predicates itself."""
+    from io import BytesIO
+    from rdflib.plugins.serializers.trig import TrigSerializer
+    ser = TrigSerializer(ds)
+    default = ser.default_context
+    ser.contexts.sort(key=lambda g: (g.identifier == default, str(g.identifier)))
+    buf = BytesIO()
+    ser.serialize(buf, base=ds.base, encoding="utf-8")
+    return buf.getvalue().decode("utf-8")
+
+
 def to_graph(items: list[ArticleRDF]):
     """The union of several articles' graphs as one rdflib Graph (for Turtle, which has no graphs)."""
     from rdflib import Graph

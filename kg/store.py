@@ -398,9 +398,10 @@ class EmbeddedStore(Store):
 def export_oxigraph(store, fmt: str) -> bytes:
     """Serialise a pyoxigraph Store (on disk or in memory) as `fmt` (see EXPORT_FORMATS)."""
     import pyoxigraph as ox
-    formats = {"trig": ox.RdfFormat.TRIG, "nquads": ox.RdfFormat.N_QUADS}
-    if fmt in formats:
-        return store.dump(format=formats[fmt])
+    if fmt == "trig":
+        return ox.serialize(_sorted_quads(store), format=ox.RdfFormat.TRIG)
+    if fmt == "nquads":
+        return store.dump(format=ox.RdfFormat.N_QUADS)
     if fmt not in EXPORT_FORMATS:
         raise StoreError(f"unknown export format {fmt!r}")
     # Formats without named graphs: go through rdflib for prefixes and JSON-LD.
@@ -418,6 +419,18 @@ def export_oxigraph(store, fmt: str) -> bytes:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode("utf-8")
+
+
+def _sorted_quads(store):
+    """The store's quads graph by graph, graphs in IRI order (the default graph first) and each
+    graph's triples sorted, so TriG comes out the same whatever store holds them (on disk or the
+    in-memory copy of a remote one) and in whatever order it lists its graphs.  One graph is
+    sorted at a time."""
+    import pyoxigraph as ox
+    graphs = [ox.DefaultGraph()] + sorted(store.named_graphs(), key=str)
+    for g in graphs:
+        yield from sorted(store.quads_for_pattern(None, None, None, g),
+                          key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
 
 
 def is_url(location: str) -> bool:
