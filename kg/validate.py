@@ -1,19 +1,28 @@
 """SHACL validation of a store against `ontology/shapes.ttl` (pyshacl over rdflib)."""
 from __future__ import annotations
 
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.errors import KGError
 from kg.paths import ontology_dir
 
+#: Validation is over the union of the named graphs (every write goes to a named graph).
+UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
 
 def store_graph(store) -> Graph:
-    """The union of every named graph as one rdflib Graph (validation is over the union)."""
-    ds = Dataset()
-    ds.parse(data=store.export("nquads").decode("utf-8"), format="nquads")
+    """The union of every named graph as one rdflib Graph (validation is over the union).
+
+    Read with one CONSTRUCT, which embedded and remote stores alike answer as N-Triples text
+    (`query_json(...)["graph"]`), parsed straight into the Graph: exporting N-Quads, parsing
+    them into a Dataset and copying that into a Graph held a large store twice over."""
+    res = store.query_json(UNION_CONSTRUCT)
+    nt = res.get("graph")
+    if nt is None:
+        raise KGError("the store did not answer a CONSTRUCT query with N-Triples")
     g = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
+    if nt.strip():
+        g.parse(data=nt, format="nt")
     return g
 
 
