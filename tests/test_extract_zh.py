@@ -1049,3 +1049,15 @@ def test_speaker_name_before_a_speech_verb_is_a_person():
 def test_rivals_take_the_kind_of_what_they_rival():
     ex = run("今日头条还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
     assert {e.name: e.type for e in ex.entities}["天天快报"] == "Product"
+
+
+def test_channel_a_company_speaks_through_is_no_party():
+    ex = run("6月10日，星海科技通过官方微博发布举报信，称已向国家市场监督管理总局实名举报蓝鲸网络有限公司生产不合格产品。")
+    r = rels(ex)
+    assert ("accuses", "星海科技", "蓝鲸网络有限公司") in r
+    assert not [x for x in r if "微博" in x]
+
+
+def test_name_after_a_speech_verb_does_not_carry_the_clause_chain():
+    ex = run("星海科技当天发表声明，称蓝鲸网络此举是恶意竞争，并指责蓝鲸网络借举报打压对手。")
+    assert ("accuses", "星海科技", "蓝鲸网络") in rels(ex)

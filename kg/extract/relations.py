@@ -232,12 +232,16 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     hedge = lex.words("hedge")
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
+    says = lex.words("speech")
     passive_zh = {w for w in passive if not w.isascii()}
     # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
     # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
+    # 通过官方微博发布举报信, 借助微信公众号: the channel a company speaks or acts through is no party
+    mentions = [m for m in mentions if not (m.type == "Product" and m.source != "coref" and
+                                            _CHANNEL.search(text, max(ss, m.start - 8), m.start))]
     # 对宏达电而言，和解只是第一步: a topic framed by 对…而言/来说 is no argument
     mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
                                             text.startswith(("而言", "来说", "来讲"), m.end))]
@@ -495,7 +499,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj = context_subject
                 elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
                         _bare_clause(text, g1[0].start) and \
-                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions)) is not None \
+                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
                         and actor.name not in {m.name for m in g1}:
                     # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
                     # actor of the clause chain, not with the last name before it
@@ -526,7 +530,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
             elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                     any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
-                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions)) is not None and \
+                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
                     actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
                     actor.type in s_types:
                 # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
@@ -691,6 +695,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
     return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
+
+
+# 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
+_CHANNEL = re.compile(r"(?:(?:通过|借助|经由)(?:其|自己的|自身的?)?(?:官方)?|官方)$")
 
 
 def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
