@@ -1061,3 +1061,18 @@ def test_channel_a_company_speaks_through_is_no_party():
 def test_name_after_a_speech_verb_does_not_carry_the_clause_chain():
     ex = run("星海科技当天发表声明，称蓝鲸网络此举是恶意竞争，并指责蓝鲸网络借举报打压对手。")
     assert ("accuses", "星海科技", "蓝鲸网络") in rels(ex)
+
+
+def test_person_heading_in_a_relative_clause():
+    ex = run("星海科技隶属于王明华担任董事长的蓝鲸集团。")
+    assert ("王明华", "Person") in {(e.name, e.type) for e in ex.entities}
+    assert ("leads", "王明华", "蓝鲸集团") in rels(ex)
+    assert ("owns", "蓝鲸集团", "星海科技") in rels(ex)
+    assert not [e for e in run("公司高管担任董事长的做法引发争议。").entities if e.type == "Person"]
+
+
+def test_common_word_alias_is_a_name_only_where_framed_as_one():
+    # 美的 is marked ~ in entities.tsv: a name in a list of companies, an adjective elsewhere
+    ex = run("奥克斯与格力、美的在线上市场展开激烈竞争。")
+    assert "美的集团" in {e.name for e in ex.entities}
+    assert not [e for e in run("这是很美的产品，星海科技称。").entities if e.name == "美的集团"]

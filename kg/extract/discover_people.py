@@ -85,6 +85,25 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     not any(t is None or t.startswith("nr") for w, t in toks):
                 continue
             out.append(Mention(p, e, name, "Person", name, "pattern"))
+    if surnames and lex.roles:
+        # 隶属于郑坚江担任董事长的奥克斯集团, 由王明华出任CEO: a surname-initial name right before 担任/出任
+        # and a role word, wherever the clause starts
+        roles_ = tuple(r for r in lex.roles if not r.isascii()) + ("CEO",)
+        for mc in _TAKES_ROLE.finditer(text):
+            if not text.startswith(roles_, mc.end()):
+                continue
+            for k in (3, 2):
+                p = mc.start() - k
+                name = text[p:mc.start()] if p >= 0 else ""
+                if len(name) != k or name[0] not in surnames or not all(CJK.match(c) for c in name) or \
+                        any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic or \
+                        lex.lookup(name) is not None or any(o.start < mc.start() and p < o.end for o in out):
+                    continue
+                toks = nlp.tagged(name)
+                if all(t is None or t.startswith("nr") or len(w) == 1 for w, t in toks) and \
+                        any(t is None or t.startswith("nr") for w, t in toks):
+                    out.append(Mention(p, mc.start(), name, "Person", name, "pattern"))
+                    break
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
@@ -106,6 +125,7 @@ def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.P
 
 _SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
+_TAKES_ROLE = re.compile(r"(?:担任|出任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 

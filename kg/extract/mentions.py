@@ -93,7 +93,8 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         found.append((start, end + 1, canon))
     out = []
     for s, e, canon in leftmost_longest(found):
-        if e - s == 2 and CJK.match(text[s]) and not word_aligned(text, s, e) and not framed_as_name(text, s, e, lex):
+        if e - s == 2 and CJK.match(text[s]) and (not word_aligned(text, s, e) or low[s:e] in lex.framed) and \
+                not framed_as_name(text, s, e, lex):
             continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))

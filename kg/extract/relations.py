@@ -332,6 +332,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 r1 = None
             if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], {"与", "和", "同", "跟"}):
                 continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
+            if "role" in trig.flags and trig.lang == "zh" and g1 and g1[-1].type == "Person" and ts == g1[-1].end:
+                # 郑坚江担任董事长的奥克斯集团: a relative clause; the organisation after 的 is what he heads
+                heads = [r for r, lead in lex.roles.items() if lead and text.startswith(r, te)]
+                k = te + max(map(len, heads)) if heads else -1
+                org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
+                    if heads and text.startswith("的", k) else None
+                if org is not None:
+                    out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge))
+                    continue
             if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
                 continue    # 出任Y的董事长: the heading role follows the organisation itself
             # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
