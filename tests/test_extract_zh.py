@@ -1076,3 +1076,30 @@ def test_common_word_alias_is_a_name_only_where_framed_as_one():
     ex = run("奥克斯与格力、美的在线上市场展开激烈竞争。")
     assert "美的集团" in {e.name for e in ex.entities}
     assert not [e for e in run("这是很美的产品，星海科技称。").entities if e.name == "美的集团"]
+
+
+def test_bare_head_of_a_company_written_with_its_trade_word():
+    ex = run("蓝鲸网络发表声明称此事属实。蓝鲸指责星海科技此举不顾商业道德。星海科技还指控蓝鲸利用平台地位逼迫商家。")
+    r = rels(ex)
+    assert ("accuses", "蓝鲸网络", "星海科技") in r
+    assert ("accuses", "星海科技", "蓝鲸网络") in r
+    assert "蓝鲸" not in {e.name for e in ex.entities}
+
+
+def test_cutting_off_an_interface_blocks_the_name_inside_it():
+    assert ("blocks", "星海科技", "蓝鲸网络") in rels(run("星海科技单方面切断了蓝鲸网络的信息接口。"))
+    r = rels(run("星海科技突然关闭了蓝鲸网络的物流数据接口。"))
+    assert ("blocks", "星海科技", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "discontinues"]
+
+
+def test_shareholder_after_a_copula_owns():
+    for t in ("蓝鲸网络是青禾科技的控股股东。", "蓝鲸网络是青禾科技的最大股东。",
+              "青禾科技由蓝鲸网络投资设立，蓝鲸网络是其最大股东。"):
+        r = rels(run(t))
+        assert ("owns", "蓝鲸网络", "青禾科技") in r, t
+        assert ("owns", "青禾科技", "蓝鲸网络") not in r, t
+
+
+def test_pair_agreeing_to_a_partnership_further_on():
+    assert ("cooperates", "星海科技", "蓝鲸网络") in rels(run("星海科技与蓝鲸网络已同意从当天12时起全面恢复业务合作。"))

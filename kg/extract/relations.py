@@ -319,7 +319,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
                          and m.source != "coref"
                          and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
-                              or (trig.order == "OS" and m.start == ts + head))]
+                              or (trig.order == "OS" and m.start == ts + head) or "inner" in trig.flags)]
                 if inner:
                     r1 = [m for m in inner if m.start == inner[0].start] + [
                         m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
@@ -364,6 +364,16 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
                 for a in g1:
                     for b in g0:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
+            if trig.relation == "owns" and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
+                    g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
+                    len(text[g0[-1].end:g1[0].start]) <= 3 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}):
+                # Y是X的控股股东, Y是其最大股东: the name before the copula owns the one before the noun
+                for a in g0:
+                    for b in g1:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
                             out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
@@ -435,7 +445,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
                 # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
                 members = [m for m in g1 if m.type in s_types]
-                if len({m.name for m in members}) > 1 and ts - g1[-1].end <= 12 and \
+                if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
+                        # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
+                        ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
+                        _AGREE.match(text, g1[-1].end) is not None)) and \
                         not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
                     seen_pairs = set()
                     for i, a in enumerate(members):
@@ -706,6 +719,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
 
 
+# the pair's own decision right after it: 已同意, 共同宣布, 决定
+_AGREE = re.compile(r"(?:已经?|均|都|共同|一致)?(?:同意|决定|宣布|商定|约定)")
 # 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
 _CHANNEL = re.compile(r"(?:(?:通过|借助|经由)(?:其|自己的|自身的?)?(?:官方)?|官方)$")
 
