@@ -1103,3 +1103,26 @@ def test_shareholder_after_a_copula_owns():
 
 def test_pair_agreeing_to_a_partnership_further_on():
     assert ("cooperates", "星海科技", "蓝鲸网络") in rels(run("星海科技与蓝鲸网络已同意从当天12时起全面恢复业务合作。"))
+
+
+def test_bracketed_day_after_yesterday_or_today():
+    got = {(d.text, d.value) for d in find_dates("鸿海昨（1）日宣布，夏普今（2）日表示，前(30)日", "2016-08-02")}
+    assert ("昨（1）日", "2016-08-01") in got and ("今（2）日", "2016-08-02") in got and ("前(30)日", "2016-07-30") in got
+    assert ("acquires", "星海科技", "蓝鲸网络", "2016-08-01") in dated(
+        run("星海科技昨（1）日宣布，将收购蓝鲸网络的全部资产。", date="2016-08-02"))
+
+
+def test_merger_of_a_pair_restates_the_purchase_told_before():
+    r = rels(run("星海科技宣布，将收购蓝鲸网络的全部资产，双方在中国大陆的业务合并。"))
+    assert ("acquires", "星海科技", "蓝鲸网络") in r
+    assert ("acquires", "蓝鲸网络", "星海科技") not in r
+
+
+def test_invest_verb_before_an_amount_is_no_name_ending():
+    ex = run("星海科技还将向蓝鲸全球投资10亿美元。")
+    assert not [e for e in ex.entities if e.name.endswith("投资")]
+
+
+def test_spokesman_name_before_a_time_word():
+    ex = run("商务部新闻发言人沈丹阳今日表示，商务部尚未收到申报。")
+    assert ("沈丹阳", "Person") in {(e.name, e.type) for e in ex.entities}

@@ -149,10 +149,11 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
         w2, t2 = toks[1]
         if 1 <= len(w2) <= 2 and CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):
             return w + w2
-        # 周|启航|表示: after a role word, surname + two characters before a verb or a pause is a name
+        # 周|启航|表示: after a role word, surname + two characters before a verb, a time word
+        # (沈|丹阳|今日|表示) or a pause is a name
         nxt = toks[2] if len(toks) > 2 else ("", "x")
         if len(w2) == 2 and CJK.match(w2) and w2[0] not in _NOT_NAME_CHAR and \
-                ((nxt[1] or "").startswith(("v", "p", "c", "d")) or nxt[0] in ("", "，", "。", "、", "等")):
+                ((nxt[1] or "").startswith(("v", "p", "c", "d", "t")) or nxt[0] in ("", "，", "。", "、", "等")):
             return w + w2
     if len(w) == 4 and w[0] in surnames and t is None:
         return w[:3]

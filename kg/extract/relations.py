@@ -716,7 +716,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
-    return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
+    return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """X宣布收购Y…，双方的业务合并: a merger of a pair the sentence already has one buying the other
+    restates that deal; it adds no purchase the other way."""
+    mutual = {t.word for t in lex.triggers if t.relation == "acquires" and "mutual" in t.flags}
+    bought = {(c.subject, c.object) for c in cands if c.type == "acquires" and c.trigger not in mutual}
+    if not bought:
+        return cands
+    return [c for c in cands if not (c.type == "acquires" and c.trigger in mutual and
+                                     ((c.subject, c.object) in bought or (c.object, c.subject) in bought))]
 
 
 # the pair's own decision right after it: 已同意, 共同宣布, 决定
