@@ -1126,3 +1126,33 @@ def test_invest_verb_before_an_amount_is_no_name_ending():
 def test_spokesman_name_before_a_time_word():
     ex = run("商务部新闻发言人沈丹阳今日表示，商务部尚未收到申报。")
     assert ("沈丹阳", "Person") in {(e.name, e.type) for e in ex.entities}
+
+
+def test_trigger_inside_a_known_name_opens_no_argument_slot():
+    ex = run("去年7月，星海科技前员工李建国在机场被美国联邦调查局逮捕。")
+    names = {e.name for e in ex.entities}
+    assert "美国联邦调查局" in names and "美国联邦" not in names
+    assert ("李建国", "Person") in {(e.name, e.type) for e in ex.entities}
+
+
+def test_unnamed_product_of_a_company_ties_no_owner():
+    r = rels(run("星海科技的自动驾驶技术与蓝鲸网络的产品高度相似。"))
+    assert not [x for x in r if x[0] == "owns"]
+
+
+def test_role_word_before_a_copula_is_no_person():
+    ex = run("星海科技成立于2014年，董事长是王明华。")
+    assert "董事长" not in {e.name for e in ex.entities}
+
+
+def test_place_and_trade_description_before_a_known_company_is_no_company():
+    ex = run("美国电动汽车公司特斯拉近日对其前工程师曹光植提起诉讼。")
+    names = {e.name for e in ex.entities}
+    assert "美国电动汽车公司" not in names and "曹光植" in names and "曹光植提" not in names
+    assert ("sues", "特斯拉", "曹光植", "2021-11") in dated(ex)
+
+
+def test_lately_is_dated_to_the_month_of_publication():
+    got = {(d.text, d.value) for d in find_dates("日前，星海科技近日表示，3月1日前完成", "2019-03-22")}
+    assert ("日前", "2019-03") in got and ("近日", "2019-03") in got
+    assert not [v for t, v in got if t == "日前" and v != "2019-03"]

@@ -49,3 +49,8 @@ def test_english_headline():
             "Apple and Masimo have competed in health sensors for years.")
     ex = extract(article("Masimo sues Apple over smartwatch patents", body, lang="en"))
     assert any(r.type == "sues" and r.evidence.startswith("Masimo sues") for r in ex.relations)
+
+
+def test_space_between_chinese_words_parts_headline_clauses():
+    from kg.extract.headline import asserted_part
+    assert asserted_part("星海科技起诉前工程师 蓝鲸网络称未涉及") == "星海科技起诉前工程师，蓝鲸网络称未涉及"

@@ -62,6 +62,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.short_aliases(text, lex, mentions)
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
+    mentions = ents.drop_descriptions(text, lex, mentions)
     mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
     tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])

@@ -91,6 +91,7 @@ _ZH = re.compile(
     rf"|(?P<donly>(?<![0-9０-９月年./第、\-])(?P<dod>[0-9]{{1,2}})\s*[日号](?![内以之起前]))"
     rf"|(?P<twday>(?P<tw>昨|今|前|明)\s*[（(]\s*(?P<twn>[0-9０-９]{{1,2}})\s*[）)]\s*日)"
     rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
+    rf"|(?P<lately>(?<!最)近日|(?<![0-9０-９一二三四五六七八九十月号])日前)"
     rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
     rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$))"
 )
@@ -231,6 +232,11 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
             val = _shift_days(ref, {"昨": -1, "今": 0, "前": -2, "明": 1}[m.group("tw")])
             if val and int(val[8:10]) != n:
                 val = _bracket_day(ref, n)
+        elif m.group("lately"):
+            # 近日, 日前: a few days before publication; only its month is sure
+            kind = "relative"
+            y, mo, _ = _parse_ref(ref)
+            val = f"{y:04d}-{mo:02d}" if y is not None and mo is not None else None
         elif m.group("day"):
             kind = "relative"
             word = m.group("day")

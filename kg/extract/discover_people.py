@@ -28,7 +28,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     surnames = lex.surnames
     for m in pat.finditer(text):
         p = m.end()
-        seg = text[p:p + 6]
+        seg = text[p:p + 8]    # (6 cut 曹光植|提起诉讼 into 曹光|植提|起诉)
         if not seg or not CJK.match(seg[0]):
             continue
         name = person_at(seg, surnames)
@@ -65,6 +65,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             for k in (3, 2):
                 name = text[p:p + k]
                 if len(name) == k and name[0] in surnames and text[p + k:p + k + 1] in "是为系担" and \
+                        name not in lex.roles and \
                         not any(c in _NOT_NAME_CHAR for c in name[1:]) and all(CJK.match(c) for c in name) \
                         and not any(o.start <= p < o.end for o in out):
                     out.append(Mention(p, p + k, name, "Person", name, "pattern"))

@@ -22,10 +22,10 @@ from kg.extract.discover_context import context_mentions, repeat_mentions
 from kg.extract.discover_names import discover, merge
 from kg.extract.mentions import Mention, lexicon_mentions
 from kg.extract.name_spans import stake_at
-from kg.extract.short_forms import bare_heads, court_abbreviations, legal_short_forms, merge_courts, short_aliases
+from kg.extract.short_forms import bare_heads, court_abbreviations, drop_descriptions, legal_short_forms, merge_courts, short_aliases
 
 # what the extractor (kg/extract/__init__.py), relations, quotes, the English reader and the
 # tests import from here
-__all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "bare_heads", "context_mentions", "court_abbreviations",
+__all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "bare_heads", "drop_descriptions", "context_mentions", "court_abbreviations",
            "discover", "legal_short_forms", "lexicon_mentions", "merge", "merge_courts", "repeat_mentions",
            "short_aliases", "stake_at"]

@@ -23,6 +23,7 @@ from kg.model import Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
 
 #: A headline clause ending like this asks or wonders; its facts are not asserted.
 QUESTION_MARKS = ("?", "？", "吗", "么")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff”」』])[ \u3000]+(?=[\u4e00-\u9fff“「『])")
 _CLAUSE_BREAK = re.compile(r"(?<=[，,：:；;|｜？?！!])|\s[-–—|]\s")
 
 
@@ -30,7 +31,8 @@ def asserted_part(title: str) -> str:
     """The headline without its question clauses (瑞幸起诉星巴克，“小蓝杯”为何此时开炮？ → the first)."""
     kept = [c for c in _CLAUSE_BREAK.split(title.strip())
             if c and not c.strip().rstrip("”\"’'").rstrip("，,：:；;").endswith(QUESTION_MARKS)]
-    return "".join(kept).strip().rstrip("，,：:；;")
+    # 特斯拉起诉前工程师… 小鹏汽车称未涉及: a space between Chinese words parts two headline clauses
+    return _CJK_SPACE.sub("，", "".join(kept).strip().rstrip("，,：:；;"))
 
 
 def merge_headline(body: Extraction, head: Extraction) -> Extraction:

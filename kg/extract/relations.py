@@ -395,6 +395,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
                                 out.append(c)
                     continue
+                if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
+                    continue    # A的技术与Y的产品相似: Y's unnamed product; A is no part of it
             if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
                 continue    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
             if "direct" in trig.flags:

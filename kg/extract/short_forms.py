@@ -242,3 +242,30 @@ def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention
             taken.append((s, e))
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """美国电动汽车公司特斯拉, 中国电动汽车初创企业小鹏汽车: a discovered "name" that opens with a place
+    and stands right before a known company, joined to it by nothing but nouns, describes that
+    company (an apposition); it is no company of its own."""
+    from kg import nlp
+    known = [m for m in mentions if m.type == "Company" and m.source in ("lexicon", "alias")]
+    if not known:
+        return mentions
+    drop = set()
+    for m in mentions:
+        if m.source != "pattern" or m.type != "Company":
+            continue
+        nxt = next((k for k in known if 0 <= k.start - m.end <= 6), None)
+        if nxt is None:
+            continue
+        gap = text[m.end:nxt.start]
+        if gap and not all(CJK.match(c) for c in gap):
+            continue
+        toks = nlp.tagged(m.surface)
+        if not toks or toks[0][1] != "ns" and not m.surface.startswith(_COUNTRIES):
+            continue
+        if gap and not all((t or "n")[:1] in "nab" or t == "vn" for _, t in nlp.tagged(gap)):
+            continue
+        drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
