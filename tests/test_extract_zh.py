@@ -1156,3 +1156,13 @@ def test_lately_is_dated_to_the_month_of_publication():
     got = {(d.text, d.value) for d in find_dates("日前，星海科技近日表示，3月1日前完成", "2019-03-22")}
     assert ("日前", "2019-03") in got and ("近日", "2019-03") in got
     assert not [v for t, v in got if t == "日前" and v != "2019-03"]
+
+
+def test_latin_model_name_after_a_launch_verb_and_category_noun():
+    assert ("launches", "星海科技", "Mate 20") in rels(run("星海科技发布新款手机Mate 20，售价4999元。"))
+    assert ("launches", "蓝鲸网络", "G3") in rels(run("去年12月，蓝鲸网络推出首款量产车型G3。"))
+
+
+def test_group_rivalry_as_a_noun_after_de():
+    r = rels(run("星海科技与蓝鲸网络、赤峰资本等中国造车新势力在国内市场的竞争日趋激烈。"))
+    assert ("competes", "星海科技", "蓝鲸网络") in r and ("competes", "星海科技", "赤峰资本") in r

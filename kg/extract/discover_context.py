@@ -19,6 +19,11 @@ from kg.lexicon import Lexicon
 _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启|关停|关闭|下线|停止运营)(?:了)?(?:(?:旗下|自家)(?:的)?)?"
                        r"(?:[\u4e00-\u9fff]{0,8}?(?:应用|平台|App|APP|app|产品|游戏|手游|软件|服务|品牌|小程序))?"
                        r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+# 推出首款量产车型G3, 发布新款手机Mate 20: an unquoted Latin model name after a launch verb and a
+# product category noun
+_LAUNCHED_MODEL = re.compile(r"(?:推出|发布|上线|推出了|发布了|上线了)(?:[\u4e00-\u9fff]{0,8}?)"
+                             r"(?:车型|机型|手机|芯片|系统|轿车|跑车|电动车|SUV|平板|耳机|手表|游戏机)"
+                             r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
@@ -73,7 +78,8 @@ def _cut_names(lex_id: int, lex: Lexicon) -> dict:
 def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Names found by their context once the first mentions are known:
     - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
-    - a quoted name after a launch verb (推出“一号专车”): a Product;
+    - a quoted name after a launch verb (推出“一号专车”), or a Latin model name after a launch verb and a
+      category noun (推出首款量产车型G3): a Product;
     - a name in apposition after a category noun that a buy verb governs (收购了打车应用大黄蜂打车);
     - a Latin name listed beside a known organisation (淡马锡、DST和腾讯): that organisation's type;
     - a person listed after a person (马云及井贤栋、胡晓明)."""
@@ -103,6 +109,10 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
                     not any(w in name for w in DOC_WORDS):
                 out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
+    for mt in _LAUNCHED_MODEL.finditer(text):
+        name = mt.group(1).strip()
+        if free(mt.start(1), mt.start(1) + len(name)) and len(name) >= 2 and name not in lex.generic:
+            out.append(Mention(mt.start(1), mt.start(1) + len(name), name, "Product", name, "pattern"))
     if "收购" in text or "并购" in text or "买下" in text:
         from kg.extract.relations import find_triggers
         for ss, se, trigs in find_triggers(text, lex):
