@@ -1166,3 +1166,12 @@ def test_latin_model_name_after_a_launch_verb_and_category_noun():
 def test_group_rivalry_as_a_noun_after_de():
     r = rels(run("星海科技与蓝鲸网络、赤峰资本等中国造车新势力在国内市场的竞争日趋激烈。"))
     assert ("competes", "星海科技", "蓝鲸网络") in r and ("competes", "星海科技", "赤峰资本") in r
+
+
+def test_pair_owning_another_noun_is_no_rivalry_of_its_own():
+    r = rels(run("分析人士认为，星海科技与蓝鲸网络的纠纷折射出电商平台之间日益激烈的竞争。"))
+    assert not [x for x in r if x[0] == "competes"]
+
+
+def test_common_word_alias_before_an_adverb():
+    assert ("competes", "星海科技", "美的集团") in rels(run("星海科技在国内市场与美的长期竞争。"))

@@ -451,8 +451,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
                         ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
                         _AGREE.match(text, g1[-1].end) is not None) or (
-                        # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的
-                        ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes")) and \
+                        # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的 (not
+                        # A与B的纠纷折射出…的竞争: the pair then owns another noun)
+                        ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
+                        not text.startswith("的", g1[-1].end))) and \
                         not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
                     seen_pairs = set()
                     for i, a in enumerate(members):
