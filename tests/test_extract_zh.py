@@ -1175,3 +1175,9 @@ def test_pair_owning_another_noun_is_no_rivalry_of_its_own():
 
 def test_common_word_alias_before_an_adverb():
     assert ("competes", "星海科技", "美的集团") in rels(run("星海科技在国内市场与美的长期竞争。"))
+
+
+def test_rivalry_noun_in_a_later_clause_does_not_pair_a_suit_s_parties():
+    r = rels(run("星海科技起诉蓝鲸网络滥用市场支配地位，“二选一”之争闹上法庭。"))
+    assert ("sues", "星海科技", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "competes"]

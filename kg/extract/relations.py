@@ -579,7 +579,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
                 subj, obj = g1, g0
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                    not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+                # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
+                # subject and object of the clause before)
                 subj, obj = g0, g1
             elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
                 g1 = [m for m in g1 if m.type in s_types]
