@@ -1181,3 +1181,15 @@ def test_rivalry_noun_in_a_later_clause_does_not_pair_a_suit_s_parties():
     r = rels(run("星海科技起诉蓝鲸网络滥用市场支配地位，“二选一”之争闹上法庭。"))
     assert ("sues", "星海科技", "蓝鲸网络") in r
     assert not [x for x in r if x[0] == "competes"]
+
+
+def test_major_shareholder_of_a_list_after_a_copula_invests_in_each():
+    r = rels(run("值得注意的是，赤峰资本同时是星海科技和蓝鲸网络的重要股东。"))
+    assert ("invests", "赤峰资本", "星海科技") in r and ("invests", "赤峰资本", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "owns"]
+
+
+def test_city_transport_commission_is_a_regulator():
+    ex = run("上海市交通委约谈了星海科技和蓝鲸网络两家平台的负责人。")
+    assert ("上海市交通委", "Regulator") in {(e.name, e.type) for e in ex.entities}
+    assert ("fines", "上海市交通委", "星海科技") in rels(ex)

@@ -367,11 +367,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if a.type in s_types and b.type in o_types and a.name != b.name:
                             out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
-            if trig.relation == "owns" and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
+            if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
                     g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
                     len(text[g0[-1].end:g1[0].start]) <= 3 and \
                     _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}):
-                # Y是X的控股股东, Y是其最大股东: the name before the copula owns the one before the noun
+                # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
+                # stake in) each name before the noun
                 for a in g0:
                     for b in g1:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
