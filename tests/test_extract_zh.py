@@ -1193,3 +1193,22 @@ def test_city_transport_commission_is_a_regulator():
     ex = run("上海市交通委约谈了星海科技和蓝鲸网络两家平台的负责人。")
     assert ("上海市交通委", "Regulator") in {(e.name, e.type) for e in ex.entities}
     assert ("fines", "上海市交通委", "星海科技") in rels(ex)
+
+
+def test_quoted_brand_name_even_when_a_known_name_opens_it():
+    ex = run("星海乳业“未来星”品牌经理李建国与赤峰资本合谋，攻击蓝鲸网络旗下的“QQ星”儿童奶。"
+             "网上出现指责蓝鲸网络QQ星儿童奶的帖子。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("QQ星") == "Product" and names.get("未来星") == "Product" and "QQ" not in names
+    assert ("owns", "蓝鲸网络", "QQ星") in rels(ex)
+    assert "搜索结果首条直接满足" not in {e.name for e in run("“TOP1”是百度2017年初推出的“搜索结果首条直接满足”产品。").entities}
+
+
+def test_subject_less_clause_about_the_pair_opening_the_sentence():
+    r = rels(run("星海科技与蓝鲸网络同为北京的互联网企业，长期在搜索市场激烈竞争。"))
+    assert ("competes", "星海科技", "蓝鲸网络") in r
+
+
+def test_respectively_with_both_parties_pairs_nothing():
+    r = rels(run("星海科技与蓝鲸网络近年竞争激烈。“青禾”与“赤峰”分别是双方推出的品牌。"))
+    assert not [x for x in r if x[0] in ("launches", "owns")]

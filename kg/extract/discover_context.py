@@ -28,6 +28,8 @@ _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对�
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
+_QUOTE = re.compile(r"[“「]([^“”「」\n]{2,10})[”」]")
+_BRAND_NOUNS = ("品牌", "系列", "牌")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
 _MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
@@ -78,6 +80,8 @@ def _cut_names(lex_id: int, lex: Lexicon) -> dict:
 def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Names found by their context once the first mentions are known:
     - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
+    - a quoted name before a brand noun or after 旗下 (“未来星”品牌, 旗下的“QQ星”), and one listed with it: a
+      Product, even when a known name opens the quotation;
     - a quoted name after a launch verb (推出“一号专车”), or a Latin model name after a launch verb and a
       category noun (推出首款量产车型G3): a Product;
     - a name in apposition after a category noun that a buy verb governs (收购了打车应用大黄蜂打车);
@@ -103,6 +107,33 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                     surface = text[m.start:e]
                     replace[id(m)] = Mention(m.start, e, surface, "Product", surface, "pattern", m.name)
                     break
+    if "“" in text or "「" in text:
+        # “未来星”品牌经理, 旗下的“QQ星”儿童奶, “未来星”与“QQ星”分别是…: a short quoted name before a
+        # brand noun or after 旗下 is a product — the whole quotation, even when a known name opens it (QQ)
+        spans = [(q.start(1), q.end(1)) for q in _QUOTE.finditer(text)]
+        branded = {sp for sp in spans if text.startswith(_BRAND_NOUNS, sp[1] + 1)
+                   or text[max(0, sp[0] - 4):sp[0] - 1].endswith(("旗下的", "旗下"))}
+        for a, b in zip(spans, spans[1:]):
+            if text[a[1] + 1:b[0] - 1] in ("与", "和", "、", "及") and (a in branded or b in branded):
+                branded |= {a, b}
+        named = {text[a:b] for a, b in branded}
+        branded |= {sp for sp in spans if text[sp[0]:sp[1]] in named}     # the same quotation elsewhere
+        for nm in named:        # and the same name unquoted (伊利QQ星儿童奶), a known name opening it
+            for q in re.finditer(re.escape(nm), text):
+                if text[q.start() - 1:q.start()] not in ("“", "「"):
+                    branded.add((q.start(), q.end()))
+        for s0, e0 in sorted(branded):
+            name = text[s0:e0].strip()
+            if not 2 <= len(name) <= 6 or name in lex.generic or name.endswith(DOC_ENDS) or any(w in name for w in DOC_WORDS) \
+                    or not plausible_name(name):
+                continue
+            inside = [x for x in taken if x.start < e0 and s0 < x.end]
+            if not inside and free(s0, e0):
+                out.append(Mention(s0, e0, name, "Product", name, "pattern"))
+            elif len(inside) == 1 and s0 <= inside[0].start and inside[0].end <= e0 and \
+                    inside[0].end - inside[0].start < e0 - s0 and inside[0].source == "lexicon" and \
+                    id(inside[0]) not in replace:
+                replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern")
     if "“" in text or "「" in text or "《" in text or '"' in text:
         for mt in _LAUNCHED.finditer(text):
             name = mt.group(1).strip()

@@ -36,6 +36,7 @@ from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
 from kg.extract.coref import chain_actor
 
 CLAUSE_BREAK = set("，,：:；;")
+SYMMETRIC_TYPES = ("competes", "cooperates")
 
 
 @dataclass
@@ -464,6 +465,19 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 seen_pairs.add((a.name, b.name))
                                 out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                     continue
+            if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
+                    all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
+                        for a, b in zip(lg[0], lg[0][1:])) and \
+                    any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
+                    not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
+                # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
+                # the sentence
+                members = [m for m in lg[0] if m.type in s_types]
+                for i, a in enumerate(members):
+                    for b in members[i + 1:]:
+                        if a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
                 first = _clause_subject_group(text, ss, ts, lg, s_types)
                 if first and len({m.name for m in first}) > 1:
@@ -726,7 +740,25 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
+    out = _respectively(text, ss, se, out, mentions, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
+    """“A”与“B”分别是两家公司推出的产品: 分别 pairs the members one to one, and 双方/两家公司 does not say
+    in which order — a relation the clause after 分别 tells with such a word is not read."""
+    k = text.find("分别", ss, se)
+    if k < 0:
+        return cands
+    both = lex.words("both")
+    ce = k
+    while ce < se and text[ce] not in "，,；;。":
+        ce += 1
+    pair = {m.name for m in mentions if m.source == "coref" and m.surface in both and k < m.start < ce}
+    if not pair:
+        return cands
+    return [c for c in cands if not (k < c.start < ce and c.type not in SYMMETRIC_TYPES and
+                                     (c.subject in pair or c.object in pair))]
 
 
 def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
