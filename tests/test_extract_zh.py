@@ -1212,3 +1212,27 @@ def test_subject_less_clause_about_the_pair_opening_the_sentence():
 def test_respectively_with_both_parties_pairs_nothing():
     r = rels(run("星海科技与蓝鲸网络近年竞争激烈。“青禾”与“赤峰”分别是双方推出的品牌。"))
     assert not [x for x in r if x[0] in ("launches", "owns")]
+
+
+def test_shares_bought_on_the_market_are_an_investment():
+    r = rels(run("星海科技通过二级市场持续买入蓝鲸网络股票。"))
+    assert ("invests", "星海科技", "蓝鲸网络") in r and ("acquires", "星海科技", "蓝鲸网络") not in r
+
+
+def test_seller_to_z_makes_z_the_buyer():
+    # 向Z出售Y: Z buys Y; the stake written after Y decides acquires or invests
+    r = rels(run("1月12日，华润与深圳地铁集团签署协议，向深圳地铁集团出售其所持万科15.31%的股份。"))
+    assert ("invests", "深圳地铁集团", "万科") in r
+    assert not [x for x in r if x[0] in ("acquires", "invests") and x[1] == "华润集团"]
+
+
+def test_chairman_name_before_de_and_recommended_successor():
+    ex = run("2017年2月24日，保监会撤销宝能集团董事长姚振华的任职资格。王石推荐郁亮接任。")
+    people = {e.name for e in ex.entities if e.type == "Person"}
+    assert {"姚振华", "郁亮"} <= people
+    assert ("保监会" in {e.name for e in ex.entities} or
+            ("中国保险监督管理委员会", "Regulator") in {(e.name, e.type) for e in ex.entities})
+
+
+def test_trade_word_before_market_is_no_company():
+    assert "中国资本" not in {e.name for e in run("这是中国资本市场上最受关注的控制权争夺。").entities}

@@ -77,6 +77,9 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
             continue
+        # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
+        if strength == "weak" and not suf.isascii() and text.startswith(("市场", "行业", "产业", "领域", "板块"), e):
+            continue
         # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the
         # verb, not an ending
         if strength == "weak" and not suf.isascii() and _AMOUNT_AFTER.match(text, e) and \

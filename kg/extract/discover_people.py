@@ -119,7 +119,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
 def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """person_mentions' three surname patterns, built once per surname set."""
     sn = "|".join(sorted(surnames, key=len, reverse=True))
-    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及])|(?<=推荐)|(?<=提名)|(?<=任命))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
@@ -154,7 +154,7 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
         # (沈|丹阳|今日|表示) or a pause is a name
         nxt = toks[2] if len(toks) > 2 else ("", "x")
         if len(w2) == 2 and CJK.match(w2) and w2[0] not in _NOT_NAME_CHAR and \
-                ((nxt[1] or "").startswith(("v", "p", "c", "d", "t")) or nxt[0] in ("", "，", "。", "、", "等")):
+                ((nxt[1] or "").startswith(("v", "p", "c", "d", "t", "uj")) or nxt[0] in ("", "，", "。", "、", "等")):
             return w + w2
     if len(w) == 4 and w[0] in surnames and t is None:
         return w[:3]

@@ -221,7 +221,8 @@ def _contains_any(s: str, words) -> str | None:
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
-    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions)
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
+        _sold_to(text, ss, se, mentions)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
@@ -371,7 +372,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
                     g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
                     len(text[g0[-1].end:g1[0].start]) <= 3 and \
-                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}):
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}) and \
+                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                 # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
                 # stake in) each name before the noun
                 for a in g0:
@@ -878,10 +880,12 @@ def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types
 
 
 def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
-    """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition."""
+    """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition; 买入X股票 (no stake
+    said) an investment."""
     m = _STAKE.match(text[pos:min(se, pos + 20)]) or _STAKE_NEXT.match(text[pos:min(se, pos + 30)])
     if not m:
-        return relation
+        # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
+        return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
@@ -896,6 +900,28 @@ _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；
 
 _INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
 _RAISED_ROUND = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+
+
+_SELL_VERB = re.compile(r"(?:拟|将|计划)?(?:出售|转让|卖出)(?:了)?(?:其|自己)?(?:所持有?|持有)?(?:的)?")
+
+
+def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+    """X向Z出售其所持Y 15.31%的股份, 向Z转让Y: Z buys Y (or a stake in it, by the stake written after
+    Y); the seller is no party to it."""
+    out: list[Cand] = []
+    named = [m for m in mentions if m.type in ("Company", "Organization", "Person")]
+    for z in named:
+        if text[z.start - 1:z.start] != "向" or z.start - 1 < ss:
+            continue
+        mv = _SELL_VERB.match(text, z.end)
+        if not mv or mv.end() == z.end or not re.search(r"出售|转让|卖出", mv.group(0)):
+            continue
+        y = next((m for m in mentions if m.start == mv.end() and m.type in ("Company", "Product")), None)
+        if y is None or y.name == z.name:
+            continue
+        rel = _by_stake(text, y.end, se, "acquires")
+        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0)))
+    return out
 
 
 def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:

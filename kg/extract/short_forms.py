@@ -244,9 +244,13 @@ def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention
     return out
 
 
+_KIND_NOUNS = ("企业", "公司", "厂商", "品牌", "巨头", "平台", "机构", "集团")
+
+
 def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """美国电动汽车公司特斯拉, 中国电动汽车初创企业小鹏汽车: a discovered "name" that opens with a place
-    and stands right before a known company, joined to it by nothing but nouns, describes that
+    and stands right before a known company, joined to it by nothing or by nouns ending in a kind noun
+    (初创企业), describes that
     company (an apposition); it is no company of its own."""
     from kg import nlp
     known = [m for m in mentions if m.type == "Company" and m.source in ("lexicon", "alias")]
@@ -265,7 +269,7 @@ def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
         toks = nlp.tagged(m.surface)
         if not toks or toks[0][1] != "ns" and not m.surface.startswith(_COUNTRIES):
             continue
-        if gap and not all((t or "n")[:1] in "nab" or t == "vn" for _, t in nlp.tagged(gap)):
+        if gap and not (gap.endswith(_KIND_NOUNS) and all((t or "n")[:1] in "nab" for _, t in nlp.tagged(gap))):
             continue
         drop.add(id(m))
     return [m for m in mentions if id(m) not in drop] if drop else mentions
