@@ -1236,3 +1236,13 @@ def test_chairman_name_before_de_and_recommended_successor():
 
 def test_trade_word_before_market_is_no_company():
     assert "中国资本" not in {e.name for e in run("这是中国资本市场上最受关注的控制权争夺。").entities}
+
+
+def test_name_found_by_its_ending_is_that_name_where_it_is_written_again():
+    from kg.extract.discover_context import repeat_mentions
+    from kg.extract.mentions import Mention
+    from kg.lexicon import load_lexicon
+    t = "华润与深圳地铁集团签署协议，向深圳地铁集团出售其所持万科的股份。"
+    first = Mention(3, 9, "深圳地铁集团", "Company", "深圳地铁集团", "pattern")
+    got = repeat_mentions(t, load_lexicon(), [first], [first], long_names=True)
+    assert [(m.start, m.name) for m in got] == [(t.index("深圳地铁集团", 9), "深圳地铁集团")]

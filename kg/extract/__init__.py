@@ -59,6 +59,12 @@ def _extract_zh(article: Article, lex) -> Extraction:
     found = ents.discover(text, lex, lexm)
     mentions = ents.merge(text, lex, lexm, found)
     mentions = ents.context_mentions(text, lex, mentions)
+    # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
+    again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
+                                                       and m.type == "Company" and len(m.surface) >= 4],
+                                 long_names=True)
+    if again:
+        mentions = sorted(mentions + again, key=lambda m: (m.start, m.end))
     mentions = ents.short_aliases(text, lex, mentions)
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)

@@ -281,10 +281,12 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
     return result
 
 
-def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention],
+                    long_names: bool = False) -> list[Mention]:
     """Other tellings of names discovered from one sentence's context (a trigger's argument): every
     free occurrence of the same surface that stands as a word (a two-character Chinese name only where
-    the segmenter or a frame word sets it apart)."""
+    the segmenter or a frame word sets it apart).  `long_names`: names of four characters or more
+    found by their ending (深圳地铁集团) also where a preposition or a pause opens them (向深圳地铁集团出售)."""
     out: list[Mention] = []
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in spans]
@@ -308,7 +310,9 @@ def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: lis
                 if (a and text[a - 1].isascii() and text[a - 1].isalnum()) or \
                         (b < len(text) and text[b].isascii() and text[b].isalnum()):
                     continue
-            elif not (word_aligned(text, a, b) or (len(y) >= 3 and framed_as_name(text, a, b, lex))):
+            elif not (word_aligned(text, a, b) or (len(y) >= 3 and framed_as_name(text, a, b, lex)) or
+                      (long_names and len(y) >= 4 and (a == 0 or not CJK.match(text[a - 1]) or
+                                                       text[a - 1] in "与和及、被由对向将跟同让"))):
                 continue
             out.append(Mention(a, b, f.name, f.type, y, "pattern", f.owner))
     return out
