@@ -1246,3 +1246,24 @@ def test_name_found_by_its_ending_is_that_name_where_it_is_written_again():
     first = Mention(3, 9, "深圳地铁集团", "Company", "深圳地铁集团", "pattern")
     got = repeat_mentions(t, load_lexicon(), [first], [first], long_names=True)
     assert [(m.start, m.name) for m in got] == [(t.index("深圳地铁集团", 9), "深圳地铁集团")]
+
+
+def test_lianhe_joins_the_acting_group():
+    for verb, rel in (("对抗", "competes"), ("收购", "acquires")):
+        r = rels(run(f"星海科技联合蓝鲸网络{verb}赤峰资本。"))
+        assert (rel, "星海科技", "赤峰资本") in r and (rel, "蓝鲸网络", "赤峰资本") in r, verb
+        assert not [x for x in r if "联合蓝鲸网络" in x]
+    r = rels(run("这一合作被普遍认为是美的联合小米对抗格力的举措。"))
+    assert ("competes", "美的集团", "格力电器") in r
+
+
+def test_both_parties_are_the_two_companies_of_the_sentence():
+    r = rels(run("星海科技与赤峰资本竞争多年。2014年12月，蓝鲸网络宣布引入星海科技作为战略投资者，"
+                 "星海科技入股蓝鲸网络，双方在智能家居领域展开合作。"))
+    assert ("cooperates", "星海科技", "蓝鲸网络") in r or ("cooperates", "蓝鲸网络", "星海科技") in r
+    assert ("cooperates", "星海科技", "赤峰资本") not in r and ("cooperates", "赤峰资本", "星海科技") not in r
+
+
+def test_company_phone_is_its_product():
+    assert ("launches", "星海科技", "星海科技手机") in rels(run("2015年6月，星海科技推出星海科技手机。")) or \
+        ("launches", "格力电器", "格力手机") in rels(run("2015年6月，格力推出格力手机。"))

@@ -96,7 +96,14 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if not before:
             continue
         if w in both:
-            # the two parties the text has talked about most so far (ties: the more recent)
+            # the two companies this sentence names before the word (美的引入小米…，小米入股美的，双方…)
+            here = list(dict.fromkeys(x.name for x in before if x.start >= ss and x.type == "Company"))
+            if len(here) == 2:
+                for n in here:
+                    x = next(y for y in before if y.name == n)
+                    out.append(Mention(s, e, x.name, x.type, w, "coref"))
+                continue
+            # else the two parties the text has talked about most so far (ties: the more recent)
             count: dict[str, int] = {}
             last: dict[str, Mention] = {}
             kinds = ("Company",) if len({x.name for x in before if x.type == "Company"}) >= 2 else ("Company", "Product")

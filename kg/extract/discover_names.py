@@ -107,6 +107,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             if found is None:
                 continue
             start, typ = found
+        if text.startswith(("联合", "携手"), start) and any(m.end == start for m in taken + out) and e - start > 4:
+            start += 2      # 星海科技联合蓝鲸网络: the conjunction after a name opens no name
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2:
             continue
