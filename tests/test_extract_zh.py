@@ -1267,3 +1267,14 @@ def test_both_parties_are_the_two_companies_of_the_sentence():
 def test_company_phone_is_its_product():
     assert ("launches", "星海科技", "星海科技手机") in rels(run("2015年6月，星海科技推出星海科技手机。")) or \
         ("launches", "格力电器", "格力手机") in rels(run("2015年6月，格力推出格力手机。"))
+
+
+def test_ruling_does_not_reach_the_platform_something_happened_on():
+    r = rels(run("11月13日，广州知识产权法院对星海科技诉蓝鲸网络著作权纠纷一案作出一审判决，"
+                 "认定蓝鲸网络未经许可在其YY游戏直播平台上直播游戏构成侵权。"))
+    assert ("rules", "广州知识产权法院", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "rules" and x[2] not in ("蓝鲸网络", "星海科技")]
+
+
+def test_operates_is_ownership():
+    assert ("owns", "蓝鲸网络", "YY直播") in rels(run("蓝鲸网络运营着国内最早的游戏直播平台之一YY直播。"))

@@ -241,6 +241,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
+    # 在其YY游戏直播平台上直播: the platform something happens on, named with its kind noun
+    placed |= {id(m) for m in mentions if m.source != "coref" and (
+        text[m.start - 1:m.start] == "在" or text[max(0, m.start - 2):m.start] in ("在其", "在该"))
+        and _ON_PLATFORM.match(text, m.end)}
     # 通过官方微博发布举报信, 借助微信公众号: the channel a company speaks or acts through is no party
     mentions = [m for m in mentions if not (m.type == "Product" and m.source != "coref" and
                                             _CHANNEL.search(text, max(ss, m.start - 8), m.start))]
@@ -674,6 +678,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
                     obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+                           and id(m) not in placed
                            and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                     if any(m.type != "Product" for m in obj):
                         # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
@@ -730,7 +735,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
                 parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
-                           and not _speaker(text, m, ts)
+                           and not _speaker(text, m, ts) and id(m) not in placed
                            and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
@@ -774,6 +779,7 @@ def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
                                      ((c.subject, c.object) in bought or (c.object, c.subject) in bought))]
 
 
+_ON_PLATFORM = re.compile(r"[^，。；,;]{0,6}?(?:平台|网站|商城|商店|App|APP|应用)(?:上|中|内|里)")
 # the pair's own decision right after it: 已同意, 共同宣布, 决定
 _AGREE = re.compile(r"(?:已经?|均|都|共同|一致)?(?:同意|决定|宣布|商定|约定)")
 # 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
