@@ -1278,3 +1278,9 @@ def test_ruling_does_not_reach_the_platform_something_happened_on():
 
 def test_operates_is_ownership():
     assert ("owns", "蓝鲸网络", "YY直播") in rels(run("蓝鲸网络运营着国内最早的游戏直播平台之一YY直播。"))
+
+
+def test_relative_clause_after_a_copula_names_the_patient_first():
+    r = rels(run("蓝鲸网络是星海科技投资设立的公司。"))
+    assert ("invests", "星海科技", "蓝鲸网络") in r and ("invests", "蓝鲸网络", "星海科技") not in r
+    assert "星海科技投资" not in {e.name for e in run("蓝鲸网络则是星海科技投资设立的公司。").entities}

@@ -77,6 +77,9 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
             continue
+        # 顺丰控股投资设立: 投资 before a founding verb is the verb, not an ending
+        if strength == "weak" and suf == "投资" and text.startswith(("设立", "成立", "创立", "创办", "组建", "兴建"), e):
+            continue
         # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
         if strength == "weak" and not suf.isascii() and text.startswith(("市场", "行业", "产业", "领域", "板块"), e):
             continue

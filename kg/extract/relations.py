@@ -563,6 +563,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
                 else:
                     continue
+            elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
+                    text.startswith("的", te) and ts - g1[-1].end <= 2 and \
+                    len(text[g0[-1].end:g1[0].start]) <= 4 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系"}):
+                # Y是X投资设立的公司, Y是X推出的产品: the name before the copula is the relative
+                # clause's patient, the name inside it the agent
+                subj, obj = g1, g0
             elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
                 subj, obj = deep
             elif g1 and relative:
