@@ -1284,3 +1284,11 @@ def test_relative_clause_after_a_copula_names_the_patient_first():
     r = rels(run("蓝鲸网络是星海科技投资设立的公司。"))
     assert ("invests", "星海科技", "蓝鲸网络") in r and ("invests", "蓝鲸网络", "星海科技") not in r
     assert "星海科技投资" not in {e.name for e in run("蓝鲸网络则是星海科技投资设立的公司。").entities}
+
+
+def test_suit_named_as_a_case_keeps_its_filing_date():
+    ex = run("2003年1月23日，星海科技起诉蓝鲸网络侵犯其专利。"
+             "2004年7月28日，星海科技与蓝鲸网络宣布，双方已就星海科技起诉蓝鲸网络侵犯知识产权一案达成和解。")
+    sues = {r.date for r in ex.relations if r.type == "sues"}
+    assert sues == {"2003-01-23"}
+    assert [l.date for l in ex.lawsuits] == ["2003-01-23"]

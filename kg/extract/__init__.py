@@ -139,7 +139,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     for c, idx, ss, se in cands:
         if c.subject not in known or c.object not in known:
             continue
-        date = tracker.date_for(idx, c.start)
+        date = None if c.reference else tracker.date_for(idx, c.start)
         if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
             date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
         key = (c.type, c.subject, c.object, date, c.negated)

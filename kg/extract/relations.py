@@ -56,6 +56,7 @@ class Cand:
     confidence: float
     negated: bool
     trigger: str
+    reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
 
 
 @functools.lru_cache(maxsize=4)
@@ -755,6 +756,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
     out = _respectively(text, ss, se, out, mentions, lex)
+    for c in out:
+        if c.type == "sues" and _CASE_REF.match(text, c.end) and \
+                re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
+            c.reference = True
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
 
 
@@ -786,6 +791,8 @@ def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
                                      ((c.subject, c.object) in bought or (c.object, c.subject) in bought))]
 
 
+# …侵犯知识产权一案, …纠纷案: what follows a suit verb when the clause names a case, not a filing
+_CASE_REF = re.compile(r"[^，。；,;]{0,20}?(?:一案|案件|纠纷案)")
 _ON_PLATFORM = re.compile(r"[^，。；,;]{0,6}?(?:平台|网站|商城|商店|App|APP|应用)(?:上|中|内|里)")
 # the pair's own decision right after it: 已同意, 共同宣布, 决定
 _AGREE = re.compile(r"(?:已经?|均|都|共同|一致)?(?:同意|决定|宣布|商定|约定)")
