@@ -1292,3 +1292,12 @@ def test_suit_named_as_a_case_keeps_its_filing_date():
     sues = {r.date for r in ex.relations if r.type == "sues"}
     assert sues == {"2003-01-23"}
     assert [l.date for l in ex.lawsuits] == ["2003-01-23"]
+
+
+def test_latin_name_after_a_kind_of_company_noun_and_joint_venture():
+    # (a known name opening the joint venture's name: 华为3Com is not 华为)
+    ex = run("2003年3月，华为与美国网络设备商3Com宣布成立合资公司华为3Com，共同开发数据通信产品。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("3Com") == "Company" and names.get("华为3Com") == "Company"
+    r = rels(ex)
+    assert ("invests", "华为", "华为3Com") in r and ("invests", "3Com", "华为3Com") in r

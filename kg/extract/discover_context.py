@@ -24,6 +24,8 @@ _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|�
 _LAUNCHED_MODEL = re.compile(r"(?:推出|发布|上线|推出了|发布了|上线了)(?:[\u4e00-\u9fff]{0,8}?)"
                              r"(?:车型|机型|手机|芯片|系统|轿车|跑车|电动车|SUV|平板|耳机|手表|游戏机)"
                              r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])")
+_KIND_LATIN = re.compile(r"(?:设备商|供应商|运营商|制造商|服务商|合资公司|子公司|公司|企业|厂商)"
+                         r"((?:[\u4e00-\u9fff]{2,4})?[A-Za-z0-9][A-Za-z0-9.&-]{1,14})(?![A-Za-z0-9])")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
@@ -144,6 +146,19 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
         name = mt.group(1).strip()
         if free(mt.start(1), mt.start(1) + len(name)) and len(name) >= 2 and name not in lex.generic:
             out.append(Mention(mt.start(1), mt.start(1) + len(name), name, "Product", name, "pattern"))
+    # 美国网络设备商3Com, 成立合资公司华为3Com: a Latin name, or a name glued to one, right after a
+    # kind-of-company noun is a company (a known name opening it is only part of it)
+    for mt in _KIND_LATIN.finditer(text):
+        s0, e0 = mt.start(1), mt.end(1)
+        name = mt.group(1)
+        if not re.search(r"[A-Za-z]", name) or name.lower() in ("app", "ai", "ceo"):
+            continue
+        inside = [x for x in taken if x.start < e0 and s0 < x.end]
+        if not inside and free(s0, e0):
+            out.append(Mention(s0, e0, name, "Company", name, "pattern"))
+        elif len(inside) == 1 and inside[0].start == s0 and inside[0].end < e0 and inside[0].source == "lexicon" \
+                and id(inside[0]) not in replace and free(inside[0].end, e0):
+            replace[id(inside[0])] = Mention(s0, e0, name, "Company", name, "pattern")
     if "收购" in text or "并购" in text or "买下" in text:
         from kg.extract.relations import find_triggers
         for ss, se, trigs in find_triggers(text, lex):

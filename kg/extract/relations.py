@@ -156,6 +156,10 @@ _TIED_MEMBER = re.compile(r"^(?:、|和|与|及|以及)其?(?:母公司|子公�
                           r"实际控制人|实控人|法定代表人|创始人|董事长|总经理|CEO)$")
 
 
+# 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
+_DESCRIBED_MEMBER = re.compile(r"^(?:与|和|及|以及|、)[\u4e00-\u9fff]{1,8}?(?:设备商|供应商|运营商|制造商|厂商|公司|企业|集团)$")
+
+
 def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
     """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
     conjunction and the tie of the next member to the one before (A及母公司B)."""
@@ -168,7 +172,7 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
-            if _TIED_MEMBER.match(gap):
+            if _TIED_MEMBER.match(gap) or _DESCRIBED_MEMBER.match(gap):
                 out[-1].append(m)
                 continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
