@@ -1301,3 +1301,24 @@ def test_latin_name_after_a_kind_of_company_noun_and_joint_venture():
     assert names.get("3Com") == "Company" and names.get("华为3Com") == "Company"
     r = rels(ex)
     assert ("invests", "华为", "华为3Com") in r and ("invests", "3Com", "华为3Com") in r
+
+
+def test_latin_app_names_after_app_nouns_and_in_lists():
+    ex = run("同月，赤峰资本宣布向星海科技出售其新闻聚合平台News Republic；星海科技还向赤峰资本旗下的直播应用Live.me投资5000万美元。"
+             "合并后的TikTok成为与Snapchat、Instagram正面竞争的全球性短视频平台。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("News Republic") == "Product" and names.get("Live.me") == "Product"
+    assert names.get("Snapchat") == "Product"
+    r = rels(ex)
+    assert ("invests", "星海科技", "Live.me") in r and ("invests", "星海科技", "赤峰资本") not in r
+
+
+def test_units_listed_after_qixia_for_a_merger_are_not_all_owned():
+    r = rels(run("星海科技宣布，旗下应用TikTok与Musical.ly正式合并。"))
+    assert ("owns", "星海科技", "TikTok") in r and ("owns", "星海科技", "musical.ly") not in r
+
+
+def test_rival_named_through_its_owner_is_the_unit():
+    r = rels(run("此次合并后，星海科技将在海外市场与Facebook旗下的Instagram展开更直接的较量。"))
+    assert ("competes", "Facebook", "Instagram") not in r and ("competes", "Instagram", "Facebook") not in r
+    assert ("competes", "星海科技", "Instagram") in r or ("competes", "Instagram", "星海科技") in r

@@ -24,6 +24,8 @@ _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|�
 _LAUNCHED_MODEL = re.compile(r"(?:推出|发布|上线|推出了|发布了|上线了)(?:[\u4e00-\u9fff]{0,8}?)"
                              r"(?:车型|机型|手机|芯片|系统|轿车|跑车|电动车|SUV|平板|耳机|手表|游戏机)"
                              r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])")
+_APP_LATIN = re.compile(r"(?:应用|平台|软件|App|APP|app|游戏|社交网站)"
+                        r"([A-Za-z][A-Za-z0-9]*(?:[.][A-Za-z]+)?(?: [A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
 _KIND_LATIN = re.compile(r"(?:设备商|供应商|运营商|制造商|服务商|合资公司|子公司|公司|企业|厂商)"
                          r"((?:[\u4e00-\u9fff]{2,4})?[A-Za-z0-9][A-Za-z0-9.&-]{1,14})(?![A-Za-z0-9])")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
@@ -148,6 +150,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             out.append(Mention(mt.start(1), mt.start(1) + len(name), name, "Product", name, "pattern"))
     # 美国网络设备商3Com, 成立合资公司华为3Com: a Latin name, or a name glued to one, right after a
     # kind-of-company noun is a company (a known name opening it is only part of it)
+    # 新闻聚合平台News Republic, 直播应用Live.me: a Latin name right after an app or platform noun is a
+    # product
+    for mt in _APP_LATIN.finditer(text):
+        s0, e0 = mt.start(1), mt.end(1)
+        name = mt.group(1)
+        if name.lower() in ("app", "ai", "ceo") or not free(s0, e0) or any(x.start < e0 and s0 < x.end for x in taken):
+            continue
+        out.append(Mention(s0, e0, name, "Product", name, "pattern"))
     for mt in _KIND_LATIN.finditer(text):
         s0, e0 = mt.start(1), mt.end(1)
         name = mt.group(1)
@@ -247,7 +257,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             pos, name = nxt.start(1), nxt.group(1).rstrip()
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
-        if not free(s, e) or not mt.group(1).isupper():
+        if not free(s, e):
+            continue
+        if not mt.group(1).isupper():
+            # 与Snapchat、Instagram竞争: a capitalised Latin word listed beside a known product
+            nbp = [m for m in taken if (m.end == s - 1 or m.start == e + 1) and m.type == "Product"
+                   and text[min(m.end, e):max(m.start, s)] in ("、", "和", "与", "及")]
+            if nbp:
+                out.append(Mention(s, e, mt.group(1), "Product", mt.group(1), "pattern"))
             continue
         left = text[s - 1:s] if s else ""
         right = text[e:e + 1]

@@ -417,6 +417,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
                 if r1 and len(r1) > 1 and trig.relation == "leads":
                     r1 = r1[:1]
+                if r1 and len(r1) > 1 and trig.relation == "owns" and \
+                        re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
+                    r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
                 if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
                         trig.relation in ("owns", "leads"):
                     pass    # A及母公司B, A和其董事长B: the noun ties B to A
@@ -611,6 +614,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
                 # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
                 subj, obj = g1, g0
+            elif symmetric and g1 and g0 and trig.lang == "zh" and \
+                    text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
+                    _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], {"与", "和", "同", "跟"}):
+                # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
+                # names it; the clause's subject is the other side
+                other = lg[-3] if len(lg) > 2 else context_subject
+                if not other:
+                    continue
+                subj, obj = other, g1
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
                     not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
                     not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
