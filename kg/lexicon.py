@@ -1,7 +1,7 @@
 """The lexicon: everything the extractor knows as data, read once from `ontology/lexicon/*.tsv`.
 
 Files (all TSV, a header row, `#` comment lines allowed):
-- `entities*.tsv`   name, type, aliases (`|`-separated), qid, owner, note — every file matching is read
+- `entities*.tsv`   name, type, aliases (`|`-separated; `~美的`: a common word, a name only where framed as one), qid, owner, note — every file matching is read
 - `triggers.tsv`    relation, trigger, lang, order (SO/OS), confidence — relation `-` marks a blocker word
 - `relations.tsv`   relation, subject_types, object_types, symmetric
 - `modifiers.tsv`   word, kind (negation, hedge, passive, object, relative, coref, both, conj, speech, charge,
@@ -66,6 +66,7 @@ class Lexicon:
     generic: frozenset = frozenset()
     name_words: frozenset = frozenset()
     product_heads: frozenset = frozenset()
+    framed: frozenset = frozenset()     # normalised aliases that are common words (美的): names only where framed as one
 
     def lookup(self, surface: str) -> LexEntity | None:
         name = self.surfaces.get(norm(surface))
@@ -107,6 +108,7 @@ def _entity_files(d: Path) -> list[Path]:
 def build_lexicon(d: Path | None = None) -> Lexicon:
     d = Path(d) if d else lexicon_dir()
     lex = Lexicon()
+    framed: set[str] = set()
     for path in _entity_files(d):
         for row in read_tsv(path):
             name = row.get("name", "").strip()
@@ -114,6 +116,9 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
             if not name or typ not in ENTITY_TYPES:
                 continue
             aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+            # ~美的: an alias that is also a common word counts only where it stands as a name
+            framed |= {norm(a[1:]) for a in aliases if a.startswith("~")}
+            aliases = tuple(a.lstrip("~") for a in aliases)
             if name in lex.entities:        # merge aliases of a repeated row
                 old = lex.entities[name]
                 aliases = tuple(dict.fromkeys(old.aliases + aliases))
@@ -122,6 +127,7 @@ def build_lexicon(d: Path | None = None) -> Lexicon:
                 ent = LexEntity(name, typ, aliases, row.get("qid") or None, row.get("owner") or None,
                                 row.get("note", ""))
             lex.entities[name] = ent
+    lex.framed = frozenset(framed)
     for ent in lex.entities.values():
         for s in (ent.name,) + ent.aliases:
             lex.surfaces.setdefault(norm(s), ent.name)

@@ -1049,3 +1049,276 @@ def test_speaker_name_before_a_speech_verb_is_a_person():
 def test_rivals_take_the_kind_of_what_they_rival():
     ex = run("今日头条还称，用同样方法搜索一点资讯、天天快报等竞品，并未出现类似提示。")
     assert {e.name: e.type for e in ex.entities}["天天快报"] == "Product"
+
+
+def test_channel_a_company_speaks_through_is_no_party():
+    ex = run("6月10日，星海科技通过官方微博发布举报信，称已向国家市场监督管理总局实名举报蓝鲸网络有限公司生产不合格产品。")
+    r = rels(ex)
+    assert ("accuses", "星海科技", "蓝鲸网络有限公司") in r
+    assert not [x for x in r if "微博" in x]
+
+
+def test_name_after_a_speech_verb_does_not_carry_the_clause_chain():
+    ex = run("星海科技当天发表声明，称蓝鲸网络此举是恶意竞争，并指责蓝鲸网络借举报打压对手。")
+    assert ("accuses", "星海科技", "蓝鲸网络") in rels(ex)
+
+
+def test_person_heading_in_a_relative_clause():
+    ex = run("星海科技隶属于王明华担任董事长的蓝鲸集团。")
+    assert ("王明华", "Person") in {(e.name, e.type) for e in ex.entities}
+    assert ("leads", "王明华", "蓝鲸集团") in rels(ex)
+    assert ("owns", "蓝鲸集团", "星海科技") in rels(ex)
+    assert not [e for e in run("公司高管担任董事长的做法引发争议。").entities if e.type == "Person"]
+
+
+def test_common_word_alias_is_a_name_only_where_framed_as_one():
+    # 美的 is marked ~ in entities.tsv: a name in a list of companies, an adjective elsewhere
+    ex = run("奥克斯与格力、美的在线上市场展开激烈竞争。")
+    assert "美的集团" in {e.name for e in ex.entities}
+    assert not [e for e in run("这是很美的产品，星海科技称。").entities if e.name == "美的集团"]
+
+
+def test_bare_head_of_a_company_written_with_its_trade_word():
+    ex = run("蓝鲸网络发表声明称此事属实。蓝鲸指责星海科技此举不顾商业道德。星海科技还指控蓝鲸利用平台地位逼迫商家。")
+    r = rels(ex)
+    assert ("accuses", "蓝鲸网络", "星海科技") in r
+    assert ("accuses", "星海科技", "蓝鲸网络") in r
+    assert "蓝鲸" not in {e.name for e in ex.entities}
+
+
+def test_cutting_off_an_interface_blocks_the_name_inside_it():
+    assert ("blocks", "星海科技", "蓝鲸网络") in rels(run("星海科技单方面切断了蓝鲸网络的信息接口。"))
+    r = rels(run("星海科技突然关闭了蓝鲸网络的物流数据接口。"))
+    assert ("blocks", "星海科技", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "discontinues"]
+
+
+def test_shareholder_after_a_copula_owns():
+    for t in ("蓝鲸网络是青禾科技的控股股东。", "蓝鲸网络是青禾科技的最大股东。",
+              "青禾科技由蓝鲸网络投资设立，蓝鲸网络是其最大股东。"):
+        r = rels(run(t))
+        assert ("owns", "蓝鲸网络", "青禾科技") in r, t
+        assert ("owns", "青禾科技", "蓝鲸网络") not in r, t
+
+
+def test_pair_agreeing_to_a_partnership_further_on():
+    assert ("cooperates", "星海科技", "蓝鲸网络") in rels(run("星海科技与蓝鲸网络已同意从当天12时起全面恢复业务合作。"))
+
+
+def test_bracketed_day_after_yesterday_or_today():
+    got = {(d.text, d.value) for d in find_dates("鸿海昨（1）日宣布，夏普今（2）日表示，前(30)日", "2016-08-02")}
+    assert ("昨（1）日", "2016-08-01") in got and ("今（2）日", "2016-08-02") in got and ("前(30)日", "2016-07-30") in got
+    assert ("acquires", "星海科技", "蓝鲸网络", "2016-08-01") in dated(
+        run("星海科技昨（1）日宣布，将收购蓝鲸网络的全部资产。", date="2016-08-02"))
+
+
+def test_merger_of_a_pair_restates_the_purchase_told_before():
+    r = rels(run("星海科技宣布，将收购蓝鲸网络的全部资产，双方在中国大陆的业务合并。"))
+    assert ("acquires", "星海科技", "蓝鲸网络") in r
+    assert ("acquires", "蓝鲸网络", "星海科技") not in r
+
+
+def test_invest_verb_before_an_amount_is_no_name_ending():
+    ex = run("星海科技还将向蓝鲸全球投资10亿美元。")
+    assert not [e for e in ex.entities if e.name.endswith("投资")]
+
+
+def test_spokesman_name_before_a_time_word():
+    ex = run("商务部新闻发言人沈丹阳今日表示，商务部尚未收到申报。")
+    assert ("沈丹阳", "Person") in {(e.name, e.type) for e in ex.entities}
+
+
+def test_trigger_inside_a_known_name_opens_no_argument_slot():
+    ex = run("去年7月，星海科技前员工李建国在机场被美国联邦调查局逮捕。")
+    names = {e.name for e in ex.entities}
+    assert "美国联邦调查局" in names and "美国联邦" not in names
+    assert ("李建国", "Person") in {(e.name, e.type) for e in ex.entities}
+
+
+def test_unnamed_product_of_a_company_ties_no_owner():
+    r = rels(run("星海科技的自动驾驶技术与蓝鲸网络的产品高度相似。"))
+    assert not [x for x in r if x[0] == "owns"]
+
+
+def test_role_word_before_a_copula_is_no_person():
+    ex = run("星海科技成立于2014年，董事长是王明华。")
+    assert "董事长" not in {e.name for e in ex.entities}
+
+
+def test_place_and_trade_description_before_a_known_company_is_no_company():
+    ex = run("美国电动汽车公司特斯拉近日对其前工程师曹光植提起诉讼。")
+    names = {e.name for e in ex.entities}
+    assert "美国电动汽车公司" not in names and "曹光植" in names and "曹光植提" not in names
+    assert ("sues", "特斯拉", "曹光植", "2021-11") in dated(ex)
+
+
+def test_lately_is_dated_to_the_month_of_publication():
+    got = {(d.text, d.value) for d in find_dates("日前，星海科技近日表示，3月1日前完成", "2019-03-22")}
+    assert ("日前", "2019-03") in got and ("近日", "2019-03") in got
+    assert not [v for t, v in got if t == "日前" and v != "2019-03"]
+
+
+def test_latin_model_name_after_a_launch_verb_and_category_noun():
+    assert ("launches", "星海科技", "Mate 20") in rels(run("星海科技发布新款手机Mate 20，售价4999元。"))
+    assert ("launches", "蓝鲸网络", "G3") in rels(run("去年12月，蓝鲸网络推出首款量产车型G3。"))
+
+
+def test_group_rivalry_as_a_noun_after_de():
+    r = rels(run("星海科技与蓝鲸网络、赤峰资本等中国造车新势力在国内市场的竞争日趋激烈。"))
+    assert ("competes", "星海科技", "蓝鲸网络") in r and ("competes", "星海科技", "赤峰资本") in r
+
+
+def test_pair_owning_another_noun_is_no_rivalry_of_its_own():
+    r = rels(run("分析人士认为，星海科技与蓝鲸网络的纠纷折射出电商平台之间日益激烈的竞争。"))
+    assert not [x for x in r if x[0] == "competes"]
+
+
+def test_common_word_alias_before_an_adverb():
+    assert ("competes", "星海科技", "美的集团") in rels(run("星海科技在国内市场与美的长期竞争。"))
+
+
+def test_rivalry_noun_in_a_later_clause_does_not_pair_a_suit_s_parties():
+    r = rels(run("星海科技起诉蓝鲸网络滥用市场支配地位，“二选一”之争闹上法庭。"))
+    assert ("sues", "星海科技", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "competes"]
+
+
+def test_major_shareholder_of_a_list_after_a_copula_invests_in_each():
+    r = rels(run("值得注意的是，赤峰资本同时是星海科技和蓝鲸网络的重要股东。"))
+    assert ("invests", "赤峰资本", "星海科技") in r and ("invests", "赤峰资本", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "owns"]
+
+
+def test_city_transport_commission_is_a_regulator():
+    ex = run("上海市交通委约谈了星海科技和蓝鲸网络两家平台的负责人。")
+    assert ("上海市交通委", "Regulator") in {(e.name, e.type) for e in ex.entities}
+    assert ("fines", "上海市交通委", "星海科技") in rels(ex)
+
+
+def test_quoted_brand_name_even_when_a_known_name_opens_it():
+    ex = run("星海乳业“未来星”品牌经理李建国与赤峰资本合谋，攻击蓝鲸网络旗下的“QQ星”儿童奶。"
+             "网上出现指责蓝鲸网络QQ星儿童奶的帖子。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("QQ星") == "Product" and names.get("未来星") == "Product" and "QQ" not in names
+    assert ("owns", "蓝鲸网络", "QQ星") in rels(ex)
+    assert "搜索结果首条直接满足" not in {e.name for e in run("“TOP1”是百度2017年初推出的“搜索结果首条直接满足”产品。").entities}
+
+
+def test_subject_less_clause_about_the_pair_opening_the_sentence():
+    r = rels(run("星海科技与蓝鲸网络同为北京的互联网企业，长期在搜索市场激烈竞争。"))
+    assert ("competes", "星海科技", "蓝鲸网络") in r
+
+
+def test_respectively_with_both_parties_pairs_nothing():
+    r = rels(run("星海科技与蓝鲸网络近年竞争激烈。“青禾”与“赤峰”分别是双方推出的品牌。"))
+    assert not [x for x in r if x[0] in ("launches", "owns")]
+
+
+def test_shares_bought_on_the_market_are_an_investment():
+    r = rels(run("星海科技通过二级市场持续买入蓝鲸网络股票。"))
+    assert ("invests", "星海科技", "蓝鲸网络") in r and ("acquires", "星海科技", "蓝鲸网络") not in r
+
+
+def test_seller_to_z_makes_z_the_buyer():
+    # 向Z出售Y: Z buys Y; the stake written after Y decides acquires or invests
+    r = rels(run("1月12日，华润与深圳地铁集团签署协议，向深圳地铁集团出售其所持万科15.31%的股份。"))
+    assert ("invests", "深圳地铁集团", "万科") in r
+    assert not [x for x in r if x[0] in ("acquires", "invests") and x[1] == "华润集团"]
+
+
+def test_chairman_name_before_de_and_recommended_successor():
+    ex = run("2017年2月24日，保监会撤销宝能集团董事长姚振华的任职资格。王石推荐郁亮接任。")
+    people = {e.name for e in ex.entities if e.type == "Person"}
+    assert {"姚振华", "郁亮"} <= people
+    assert ("保监会" in {e.name for e in ex.entities} or
+            ("中国保险监督管理委员会", "Regulator") in {(e.name, e.type) for e in ex.entities})
+
+
+def test_trade_word_before_market_is_no_company():
+    assert "中国资本" not in {e.name for e in run("这是中国资本市场上最受关注的控制权争夺。").entities}
+
+
+def test_name_found_by_its_ending_is_that_name_where_it_is_written_again():
+    from kg.extract.discover_context import repeat_mentions
+    from kg.extract.mentions import Mention
+    from kg.lexicon import load_lexicon
+    t = "华润与深圳地铁集团签署协议，向深圳地铁集团出售其所持万科的股份。"
+    first = Mention(3, 9, "深圳地铁集团", "Company", "深圳地铁集团", "pattern")
+    got = repeat_mentions(t, load_lexicon(), [first], [first], long_names=True)
+    assert [(m.start, m.name) for m in got] == [(t.index("深圳地铁集团", 9), "深圳地铁集团")]
+
+
+def test_lianhe_joins_the_acting_group():
+    for verb, rel in (("对抗", "competes"), ("收购", "acquires")):
+        r = rels(run(f"星海科技联合蓝鲸网络{verb}赤峰资本。"))
+        assert (rel, "星海科技", "赤峰资本") in r and (rel, "蓝鲸网络", "赤峰资本") in r, verb
+        assert not [x for x in r if "联合蓝鲸网络" in x]
+    r = rels(run("这一合作被普遍认为是美的联合小米对抗格力的举措。"))
+    assert ("competes", "美的集团", "格力电器") in r
+
+
+def test_both_parties_are_the_two_companies_of_the_sentence():
+    r = rels(run("星海科技与赤峰资本竞争多年。2014年12月，蓝鲸网络宣布引入星海科技作为战略投资者，"
+                 "星海科技入股蓝鲸网络，双方在智能家居领域展开合作。"))
+    assert ("cooperates", "星海科技", "蓝鲸网络") in r or ("cooperates", "蓝鲸网络", "星海科技") in r
+    assert ("cooperates", "星海科技", "赤峰资本") not in r and ("cooperates", "赤峰资本", "星海科技") not in r
+
+
+def test_company_phone_is_its_product():
+    assert ("launches", "星海科技", "星海科技手机") in rels(run("2015年6月，星海科技推出星海科技手机。")) or \
+        ("launches", "格力电器", "格力手机") in rels(run("2015年6月，格力推出格力手机。"))
+
+
+def test_ruling_does_not_reach_the_platform_something_happened_on():
+    r = rels(run("11月13日，广州知识产权法院对星海科技诉蓝鲸网络著作权纠纷一案作出一审判决，"
+                 "认定蓝鲸网络未经许可在其YY游戏直播平台上直播游戏构成侵权。"))
+    assert ("rules", "广州知识产权法院", "蓝鲸网络") in r
+    assert not [x for x in r if x[0] == "rules" and x[2] not in ("蓝鲸网络", "星海科技")]
+
+
+def test_operates_is_ownership():
+    assert ("owns", "蓝鲸网络", "YY直播") in rels(run("蓝鲸网络运营着国内最早的游戏直播平台之一YY直播。"))
+
+
+def test_relative_clause_after_a_copula_names_the_patient_first():
+    r = rels(run("蓝鲸网络是星海科技投资设立的公司。"))
+    assert ("invests", "星海科技", "蓝鲸网络") in r and ("invests", "蓝鲸网络", "星海科技") not in r
+    assert "星海科技投资" not in {e.name for e in run("蓝鲸网络则是星海科技投资设立的公司。").entities}
+
+
+def test_suit_named_as_a_case_keeps_its_filing_date():
+    ex = run("2003年1月23日，星海科技起诉蓝鲸网络侵犯其专利。"
+             "2004年7月28日，星海科技与蓝鲸网络宣布，双方已就星海科技起诉蓝鲸网络侵犯知识产权一案达成和解。")
+    sues = {r.date for r in ex.relations if r.type == "sues"}
+    assert sues == {"2003-01-23"}
+    assert [l.date for l in ex.lawsuits] == ["2003-01-23"]
+
+
+def test_latin_name_after_a_kind_of_company_noun_and_joint_venture():
+    # (a known name opening the joint venture's name: 华为3Com is not 华为)
+    ex = run("2003年3月，华为与美国网络设备商3Com宣布成立合资公司华为3Com，共同开发数据通信产品。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("3Com") == "Company" and names.get("华为3Com") == "Company"
+    r = rels(ex)
+    assert ("invests", "华为", "华为3Com") in r and ("invests", "3Com", "华为3Com") in r
+
+
+def test_latin_app_names_after_app_nouns_and_in_lists():
+    ex = run("同月，赤峰资本宣布向星海科技出售其新闻聚合平台News Republic；星海科技还向赤峰资本旗下的直播应用Live.me投资5000万美元。"
+             "合并后的TikTok成为与Snapchat、Instagram正面竞争的全球性短视频平台。")
+    names = {e.name: e.type for e in ex.entities}
+    assert names.get("News Republic") == "Product" and names.get("Live.me") == "Product"
+    assert names.get("Snapchat") == "Product"
+    r = rels(ex)
+    assert ("invests", "星海科技", "Live.me") in r and ("invests", "星海科技", "赤峰资本") not in r
+
+
+def test_units_listed_after_qixia_for_a_merger_are_not_all_owned():
+    r = rels(run("星海科技宣布，旗下应用TikTok与Musical.ly正式合并。"))
+    assert ("owns", "星海科技", "TikTok") in r and ("owns", "星海科技", "musical.ly") not in r
+
+
+def test_rival_named_through_its_owner_is_the_unit():
+    r = rels(run("此次合并后，星海科技将在海外市场与Facebook旗下的Instagram展开更直接的较量。"))
+    assert ("competes", "Facebook", "Instagram") not in r and ("competes", "Instagram", "Facebook") not in r
+    assert ("competes", "星海科技", "Instagram") in r or ("competes", "Instagram", "星海科技") in r

@@ -49,3 +49,20 @@ def test_english_headline():
             "Apple and Masimo have competed in health sensors for years.")
     ex = extract(article("Masimo sues Apple over smartwatch patents", body, lang="en"))
     assert any(r.type == "sues" and r.evidence.startswith("Masimo sues") for r in ex.relations)
+
+
+def test_space_between_chinese_words_parts_headline_clauses():
+    from kg.extract.headline import asserted_part
+    assert asserted_part("星海科技起诉前工程师 蓝鲸网络称未涉及") == "星海科技起诉前工程师，蓝鲸网络称未涉及"
+
+
+def test_headline_naming_the_product_for_its_owner_restates_the_body():
+    from kg.model import Article
+    from kg.extract import extract
+    ex = extract(Article(id="t", title="星海科技诉青禾直播侵权一审胜诉", date="2017-11-14", source="",
+                         text="2014年11月，星海科技将蓝鲸网络告上法庭。蓝鲸网络旗下的“青禾直播”是最早的直播平台之一。",
+                         lang="zh"))
+    got = {(r.type, r.subject, r.object) for r in ex.relations}
+    assert ("sues", "星海科技", "蓝鲸网络") in got and ("owns", "蓝鲸网络", "青禾直播") in got
+    assert not [r for r in ex.relations if r.type == "sues" and r.object == "青禾直播"]
+    assert len(ex.lawsuits) == 1

@@ -87,7 +87,12 @@ ESTABLISHED = ["alibaba-jd-2021-04-10.txt", "cnki-fine-2022-12-27.txt", "didi-ku
 # Chinese articles keyed after 18e8513 (first look, base code: baidu-bytedance rel 0.571, dianping-baidu
 # 0.324, weibo-maimai 0.118, htc-apple 0.154)
 ZH_NEW = ["baidu-bytedance-2019-12-20.md", "dianping-baidu-2017-09-01.txt", "weibo-maimai-2017-01-04.html",
-          "htc-apple-2012-11-12.txt"]
+          "htc-apple-2012-11-12.txt", "gree-aux-2019-06-11.txt", "sf-cainiao-2017-06-03.md",
+          "didi-uberchina-2016-08-02.html", "tesla-xpeng-2019-03-22.txt", "galanz-tmall-2019-11-06.md",
+          "meituan-didi-2018-04-02.txt", "mengniu-yili-2010-10-21.txt", "vanke-baoneng-2017-06-22.md",
+          "xiaomi-gree-2019-03-20.txt", "netease-huaduo-2017-11-14.txt",
+          "samr-merger-fines-2020-12-15.txt", "cisco-huawei-2004-07-29.md",
+          "bytedance-musically-2018-08-03.txt"]
 
 
 def _micro(files, tmp_path, name) -> dict:

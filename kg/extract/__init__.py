@@ -60,8 +60,16 @@ def _extract_zh(article: Article, lex) -> Extraction:
     found = ents.discover(text, lex, lexm)
     mentions = ents.merge(text, lex, lexm, found)
     mentions = ents.context_mentions(text, lex, mentions)
+    # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
+    again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
+                                                       and m.type == "Company" and len(m.surface) >= 4],
+                                 long_names=True)
+    if again:
+        mentions = sorted(mentions + again, key=lambda m: (m.start, m.end))
     mentions = ents.short_aliases(text, lex, mentions)
     mentions = ents.legal_short_forms(text, lex, mentions)
+    mentions = ents.bare_heads(text, lex, mentions)
+    mentions = ents.drop_descriptions(text, lex, mentions)
     mentions = ents.merge_courts(mentions)
     sentences = nlp.split_sentences(text)
     tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
@@ -132,7 +140,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     for c, idx, ss, se in cands:
         if c.subject not in known or c.object not in known:
             continue
-        date = tracker.date_for(idx, c.start)
+        date = None if c.reference else tracker.date_for(idx, c.start)
         if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
             date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
         key = (c.type, c.subject, c.object, date, c.negated)

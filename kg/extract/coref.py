@@ -45,11 +45,13 @@ def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> lis
 _BREAKS = "，,；;：:。"
 
 
-def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention]) -> Mention | None:
+def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
+                says: frozenset | set = frozenset()) -> Mention | None:
     """Who does what a subject-less clause (starting at `cs`) tells: the subject of the clause
     before it when that clause opens with a name (B以…为由，将其告上法庭 -> B), else — that clause
-    opens with a possessive (Y的指控毫无根据) or with no name — the sentence's first name
-    (X回应称，Y的指控…，并表示将对其提起反诉 -> X)."""
+    opens with a possessive (Y的指控毫无根据), with no name, or with a speech verb (`says`: X声明，
+    称Y此举是恶意竞争，并指责Y…: the name after 称 is inside what X says) — the sentence's first
+    name (X回应称，Y的指控…，并表示将对其提起反诉 -> X)."""
     orgs = [m for m in mentions if ss <= m.start and m.end <= cs and m.source != "coref" and m.type in ORGS]
     if not orgs:
         return None
@@ -57,7 +59,8 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention]) -> Mention
     while p > ss and text[p - 1] not in _BREAKS:
         p -= 1
     first = next((m for m in orgs if m.start >= p), None)
-    if first is not None and first.start - p <= 2 and not text.startswith("的", first.end):
+    if first is not None and first.start - p <= 2 and not text.startswith("的", first.end) and \
+            text[p:first.start] not in says:
         return first
     head = orgs[0]
     return None if text.startswith("的", head.end) else head
@@ -93,7 +96,14 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if not before:
             continue
         if w in both:
-            # the two parties the text has talked about most so far (ties: the more recent)
+            # the two companies this sentence names before the word (美的引入小米…，小米入股美的，双方…)
+            here = list(dict.fromkeys(x.name for x in before if x.start >= ss and x.type == "Company"))
+            if len(here) == 2:
+                for n in here:
+                    x = next(y for y in before if y.name == n)
+                    out.append(Mention(s, e, x.name, x.type, w, "coref"))
+                continue
+            # else the two parties the text has talked about most so far (ties: the more recent)
             count: dict[str, int] = {}
             last: dict[str, Mention] = {}
             kinds = ("Company",) if len({x.name for x in before if x.type == "Company"}) >= 2 else ("Company", "Product")

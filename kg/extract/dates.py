@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -88,7 +89,9 @@ _ZH = re.compile(
     rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两三四五六七八九十几]{{1,3}})\s*(?P<lu>天|个月|周|年)(?:之)?后)"
     rf"|(?P<md>(?<![0-9０-９年./])(?P<mm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<mdd>{_C}{{1,3}})\s*[日号])?)"
     rf"|(?P<donly>(?<![0-9０-９月年./第、\-])(?P<dod>[0-9]{{1,2}})\s*[日号](?![内以之起前]))"
+    rf"|(?P<twday>(?P<tw>昨|今|前|明)\s*[（(]\s*(?P<twn>[0-9０-９]{{1,2}})\s*[）)]\s*日)"
     rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
+    rf"|(?P<lately>(?<!最)近日|(?<![0-9０-９一二三四五六七八九十月号])日前)"
     rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
     rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$))"
 )
@@ -110,6 +113,19 @@ def _shift_days(ref: str | None, days: int) -> str | None:
     if d is None:
         return None
     return (dt.date(y, m, d) + dt.timedelta(days=days)).isoformat()
+
+
+def _bracket_day(ref: str | None, n: int) -> str | None:
+    """Day `n` of the reference's month, or of the month before when `n` is later than the reference."""
+    y, m, d = _parse_ref(ref)
+    if d is None or not 1 <= n <= 31:
+        return None
+    if n > d:
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    try:
+        return dt.date(y, m, n).isoformat()
+    except ValueError:
+        return None
 
 
 def _last_weekday(ref: str | None, wd: int, last_week: bool = True) -> str | None:
@@ -208,6 +224,19 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
                 val = _month_day_year(mo, d, ref, governing)
             else:
                 continue
+        elif m.group("twday"):
+            # 昨（1）日, 今（2）日 (Taiwan and Hong Kong news): the day before / of publication, with the
+            # day of the month in brackets; the bracketed day wins when the two disagree
+            kind = "relative"
+            n = int(unicodedata.normalize("NFKC", m.group("twn")))
+            val = _shift_days(ref, {"昨": -1, "今": 0, "前": -2, "明": 1}[m.group("tw")])
+            if val and int(val[8:10]) != n:
+                val = _bracket_day(ref, n)
+        elif m.group("lately"):
+            # 近日, 日前: a few days before publication; only its month is sure
+            kind = "relative"
+            y, mo, _ = _parse_ref(ref)
+            val = f"{y:04d}-{mo:02d}" if y is not None and mo is not None else None
         elif m.group("day"):
             kind = "relative"
             word = m.group("day")

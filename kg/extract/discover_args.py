@@ -66,6 +66,8 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
         rels = {t.relation for t in trigs}
         if any(t.lang == "en" for t in trigs):
             continue
+        if any(m.start <= ts and te <= m.end and m.end - m.start > te - ts for m in taken):
+            continue    # a trigger inside a known name (美国联邦调查局) opens no slot
         if "competes" in rels and not rels & {"sues", "acquires", "invests", "fines", "rules"}:
             # 竞争对手是A和B, A、B等竞品: the rivals listed after the noun (after 是/为/包括) or before
             # it (before 等)

@@ -19,10 +19,21 @@ from kg.lexicon import Lexicon
 _LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启|关停|关闭|下线|停止运营)(?:了)?(?:(?:旗下|自家)(?:的)?)?"
                        r"(?:[\u4e00-\u9fff]{0,8}?(?:应用|平台|App|APP|app|产品|游戏|手游|软件|服务|品牌|小程序))?"
                        r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
+# 推出首款量产车型G3, 发布新款手机Mate 20: an unquoted Latin model name after a launch verb and a
+# product category noun
+_LAUNCHED_MODEL = re.compile(r"(?:推出|发布|上线|推出了|发布了|上线了)(?:[\u4e00-\u9fff]{0,8}?)"
+                             r"(?:车型|机型|手机|芯片|系统|轿车|跑车|电动车|SUV|平板|耳机|手表|游戏机)"
+                             r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])")
+_APP_LATIN = re.compile(r"(?:应用|平台|软件|App|APP|app|游戏|社交网站)"
+                        r"([A-Za-z][A-Za-z0-9]*(?:[.][A-Za-z]+)?(?: [A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
+_KIND_LATIN = re.compile(r"(?:设备商|供应商|运营商|制造商|服务商|合资公司|子公司|公司|企业|厂商)"
+                         r"((?:[\u4e00-\u9fff]{2,4})?[A-Za-z0-9][A-Za-z0-9.&-]{1,14})(?![A-Za-z0-9])")
 _APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
                       r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
                       r"(?=[，。；,;]|$)")
 _RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
+_QUOTE = re.compile(r"[“「]([^“”「」\n]{2,10})[”」]")
+_BRAND_NOUNS = ("品牌", "系列", "牌")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
 _MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
@@ -73,7 +84,10 @@ def _cut_names(lex_id: int, lex: Lexicon) -> dict:
 def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """Names found by their context once the first mentions are known:
     - a company name with a product word glued after it (滴滴专车, 阿里云): the company's Product;
-    - a quoted name after a launch verb (推出“一号专车”): a Product;
+    - a quoted name before a brand noun or after 旗下 (“未来星”品牌, 旗下的“QQ星”), and one listed with it: a
+      Product, even when a known name opens the quotation;
+    - a quoted name after a launch verb (推出“一号专车”), or a Latin model name after a launch verb and a
+      category noun (推出首款量产车型G3): a Product;
     - a name in apposition after a category noun that a buy verb governs (收购了打车应用大黄蜂打车);
     - a Latin name listed beside a known organisation (淡马锡、DST和腾讯): that organisation's type;
     - a person listed after a person (马云及井贤栋、胡晓明)."""
@@ -97,12 +111,64 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                     surface = text[m.start:e]
                     replace[id(m)] = Mention(m.start, e, surface, "Product", surface, "pattern", m.name)
                     break
+    if "“" in text or "「" in text:
+        # “未来星”品牌经理, 旗下的“QQ星”儿童奶, “未来星”与“QQ星”分别是…: a short quoted name before a
+        # brand noun or after 旗下 is a product — the whole quotation, even when a known name opens it (QQ)
+        spans = [(q.start(1), q.end(1)) for q in _QUOTE.finditer(text)]
+        branded = {sp for sp in spans if text.startswith(_BRAND_NOUNS, sp[1] + 1)
+                   or text[max(0, sp[0] - 4):sp[0] - 1].endswith(("旗下的", "旗下"))}
+        for a, b in zip(spans, spans[1:]):
+            if text[a[1] + 1:b[0] - 1] in ("与", "和", "、", "及") and (a in branded or b in branded):
+                branded |= {a, b}
+        named = {text[a:b] for a, b in branded}
+        branded |= {sp for sp in spans if text[sp[0]:sp[1]] in named}     # the same quotation elsewhere
+        for nm in named:        # and the same name unquoted (伊利QQ星儿童奶), a known name opening it
+            for q in re.finditer(re.escape(nm), text):
+                if text[q.start() - 1:q.start()] not in ("“", "「"):
+                    branded.add((q.start(), q.end()))
+        for s0, e0 in sorted(branded):
+            name = text[s0:e0].strip()
+            if not 2 <= len(name) <= 6 or name in lex.generic or name.endswith(DOC_ENDS) or any(w in name for w in DOC_WORDS) \
+                    or not plausible_name(name):
+                continue
+            inside = [x for x in taken if x.start < e0 and s0 < x.end]
+            if not inside and free(s0, e0):
+                out.append(Mention(s0, e0, name, "Product", name, "pattern"))
+            elif len(inside) == 1 and s0 <= inside[0].start and inside[0].end <= e0 and \
+                    inside[0].end - inside[0].start < e0 - s0 and inside[0].source == "lexicon" and \
+                    id(inside[0]) not in replace:
+                replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern")
     if "“" in text or "「" in text or "《" in text or '"' in text:
         for mt in _LAUNCHED.finditer(text):
             name = mt.group(1).strip()
             if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
                     not any(w in name for w in DOC_WORDS):
                 out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
+    for mt in _LAUNCHED_MODEL.finditer(text):
+        name = mt.group(1).strip()
+        if free(mt.start(1), mt.start(1) + len(name)) and len(name) >= 2 and name not in lex.generic:
+            out.append(Mention(mt.start(1), mt.start(1) + len(name), name, "Product", name, "pattern"))
+    # 美国网络设备商3Com, 成立合资公司华为3Com: a Latin name, or a name glued to one, right after a
+    # kind-of-company noun is a company (a known name opening it is only part of it)
+    # 新闻聚合平台News Republic, 直播应用Live.me: a Latin name right after an app or platform noun is a
+    # product
+    for mt in _APP_LATIN.finditer(text):
+        s0, e0 = mt.start(1), mt.end(1)
+        name = mt.group(1)
+        if name.lower() in ("app", "ai", "ceo") or not free(s0, e0) or any(x.start < e0 and s0 < x.end for x in taken):
+            continue
+        out.append(Mention(s0, e0, name, "Product", name, "pattern"))
+    for mt in _KIND_LATIN.finditer(text):
+        s0, e0 = mt.start(1), mt.end(1)
+        name = mt.group(1)
+        if not re.search(r"[A-Za-z]", name) or name.lower() in ("app", "ai", "ceo"):
+            continue
+        inside = [x for x in taken if x.start < e0 and s0 < x.end]
+        if not inside and free(s0, e0):
+            out.append(Mention(s0, e0, name, "Company", name, "pattern"))
+        elif len(inside) == 1 and inside[0].start == s0 and inside[0].end < e0 and inside[0].source == "lexicon" \
+                and id(inside[0]) not in replace and free(inside[0].end, e0):
+            replace[id(inside[0])] = Mention(s0, e0, name, "Company", name, "pattern")
     if "收购" in text or "并购" in text or "买下" in text:
         from kg.extract.relations import find_triggers
         for ss, se, trigs in find_triggers(text, lex):
@@ -191,7 +257,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             pos, name = nxt.start(1), nxt.group(1).rstrip()
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
-        if not free(s, e) or not mt.group(1).isupper():
+        if not free(s, e):
+            continue
+        if not mt.group(1).isupper():
+            # 与Snapchat、Instagram竞争: a capitalised Latin word listed beside a known product
+            nbp = [m for m in taken if (m.end == s - 1 or m.start == e + 1) and m.type == "Product"
+                   and text[min(m.end, e):max(m.start, s)] in ("、", "和", "与", "及")]
+            if nbp:
+                out.append(Mention(s, e, mt.group(1), "Product", mt.group(1), "pattern"))
             continue
         left = text[s - 1:s] if s else ""
         right = text[e:e + 1]
@@ -240,10 +313,12 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
     return result
 
 
-def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention],
+                    long_names: bool = False) -> list[Mention]:
     """Other tellings of names discovered from one sentence's context (a trigger's argument): every
     free occurrence of the same surface that stands as a word (a two-character Chinese name only where
-    the segmenter or a frame word sets it apart)."""
+    the segmenter or a frame word sets it apart).  `long_names`: names of four characters or more
+    found by their ending (深圳地铁集团) also where a preposition or a pause opens them (向深圳地铁集团出售)."""
     out: list[Mention] = []
     spans = sorted((m.start, m.end) for m in mentions)
     starts = [a for a, _ in spans]
@@ -267,7 +342,9 @@ def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: lis
                 if (a and text[a - 1].isascii() and text[a - 1].isalnum()) or \
                         (b < len(text) and text[b].isascii() and text[b].isalnum()):
                     continue
-            elif not (word_aligned(text, a, b) or (len(y) >= 3 and framed_as_name(text, a, b, lex))):
+            elif not (word_aligned(text, a, b) or (len(y) >= 3 and framed_as_name(text, a, b, lex)) or
+                      (long_names and len(y) >= 4 and (a == 0 or not CJK.match(text[a - 1]) or
+                                                       text[a - 1] in "与和及、被由对向将跟同让"))):
                 continue
             out.append(Mention(a, b, f.name, f.type, y, "pattern", f.owner))
     return out

@@ -77,6 +77,17 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
             continue
+        # 顺丰控股投资设立: 投资 before a founding verb is the verb, not an ending
+        if strength == "weak" and suf == "投资" and text.startswith(("设立", "成立", "创立", "创办", "组建", "兴建"), e):
+            continue
+        # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
+        if strength == "weak" and not suf.isascii() and text.startswith(("市场", "行业", "产业", "领域", "板块"), e):
+            continue
+        # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the
+        # verb, not an ending
+        if strength == "weak" and not suf.isascii() and _AMOUNT_AFTER.match(text, e) and \
+                re.search(r"[向对][^，。；,;！？!?\n]*$", text[max(0, s - 20):s]):
+            continue
         # a weak ending whose last character starts a longer word (网络|部分股权) is no ending
         if strength == "weak" and not suf.isascii() and \
                 any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
@@ -99,6 +110,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             if found is None:
                 continue
             start, typ = found
+        if text.startswith(("联合", "携手"), start) and any(m.end == start for m in taken + out) and e - start > 4:
+            start += 2      # 星海科技联合蓝鲸网络: the conjunction after a name opens no name
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2:
             continue
@@ -108,6 +121,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             out.pop()       # 北京微梦创科网络 (a weak ending) inside 北京微梦创科网络技术有限公司
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
+
+
+_AMOUNT_AFTER = re.compile(r"了?(?:约|近|逾|超过|共计?|总计|合计|高达)?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
+                           r"(?:亿|万|千万|百万)?\s*(?:美元|元|港元|港币|欧元|日元|日圆|英镑|人民币|新台币|台币|韩元)")
 
 
 def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str, lex: Lexicon,

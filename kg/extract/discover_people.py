@@ -28,7 +28,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     surnames = lex.surnames
     for m in pat.finditer(text):
         p = m.end()
-        seg = text[p:p + 6]
+        seg = text[p:p + 8]    # (6 cut 曹光植|提起诉讼 into 曹光|植提|起诉)
         if not seg or not CJK.match(seg[0]):
             continue
         name = person_at(seg, surnames)
@@ -65,6 +65,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             for k in (3, 2):
                 name = text[p:p + k]
                 if len(name) == k and name[0] in surnames and text[p + k:p + k + 1] in "是为系担" and \
+                        name not in lex.roles and \
                         not any(c in _NOT_NAME_CHAR for c in name[1:]) and all(CJK.match(c) for c in name) \
                         and not any(o.start <= p < o.end for o in out):
                     out.append(Mention(p, p + k, name, "Person", name, "pattern"))
@@ -85,6 +86,25 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     not any(t is None or t.startswith("nr") for w, t in toks):
                 continue
             out.append(Mention(p, e, name, "Person", name, "pattern"))
+    if surnames and lex.roles:
+        # 隶属于郑坚江担任董事长的奥克斯集团, 由王明华出任CEO: a surname-initial name right before 担任/出任
+        # and a role word, wherever the clause starts
+        roles_ = tuple(r for r in lex.roles if not r.isascii()) + ("CEO",)
+        for mc in _TAKES_ROLE.finditer(text):
+            if not text.startswith(roles_, mc.end()):
+                continue
+            for k in (3, 2):
+                p = mc.start() - k
+                name = text[p:mc.start()] if p >= 0 else ""
+                if len(name) != k or name[0] not in surnames or not all(CJK.match(c) for c in name) or \
+                        any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic or \
+                        lex.lookup(name) is not None or any(o.start < mc.start() and p < o.end for o in out):
+                    continue
+                toks = nlp.tagged(name)
+                if all(t is None or t.startswith("nr") or len(w) == 1 for w, t in toks) and \
+                        any(t is None or t.startswith("nr") for w, t in toks):
+                    out.append(Mention(p, mc.start(), name, "Person", name, "pattern"))
+                    break
     for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
@@ -99,13 +119,14 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
 def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """person_mentions' three surname patterns, built once per surname set."""
     sn = "|".join(sorted(surnames, key=len, reverse=True))
-    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及])|(?<=推荐)|(?<=提名)|(?<=任命))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
 _SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
+_TAKES_ROLE = re.compile(r"(?:担任|出任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 
@@ -129,10 +150,11 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
         w2, t2 = toks[1]
         if 1 <= len(w2) <= 2 and CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):
             return w + w2
-        # 周|启航|表示: after a role word, surname + two characters before a verb or a pause is a name
+        # 周|启航|表示: after a role word, surname + two characters before a verb, a time word
+        # (沈|丹阳|今日|表示) or a pause is a name
         nxt = toks[2] if len(toks) > 2 else ("", "x")
         if len(w2) == 2 and CJK.match(w2) and w2[0] not in _NOT_NAME_CHAR and \
-                ((nxt[1] or "").startswith(("v", "p", "c", "d")) or nxt[0] in ("", "，", "。", "、", "等")):
+                ((nxt[1] or "").startswith(("v", "p", "c", "d", "t", "uj")) or nxt[0] in ("", "，", "。", "、", "等")):
             return w + w2
     if len(w) == 4 and w[0] in surnames and t is None:
         return w[:3]

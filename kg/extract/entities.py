@@ -12,7 +12,7 @@ is done in the modules below, in the order the extractor calls them.
 - `discover_people`: a role word (roles.tsv: 院长, 董事长, CEO ...) followed by a surname-initial name
   -> Person; 张某 / 吴某栋 -> Person.
 - `discover_context`: names found from the first mentions' context (滴滴专车, 推出“一号专车”, lists).
-- `short_forms`: announced, legal and court short forms that name an entity already mentioned.
+- `short_forms`: announced, legal, bare-head and court short forms that name an entity already mentioned.
 - `discover_args`: per sentence with a trigger, names in its argument slots and clause subjects.
 """
 from __future__ import annotations
@@ -22,10 +22,10 @@ from kg.extract.discover_context import context_mentions, repeat_mentions
 from kg.extract.discover_names import discover, merge
 from kg.extract.mentions import Mention, lexicon_mentions
 from kg.extract.name_spans import stake_at
-from kg.extract.short_forms import court_abbreviations, legal_short_forms, merge_courts, short_aliases
+from kg.extract.short_forms import bare_heads, court_abbreviations, drop_descriptions, legal_short_forms, merge_courts, short_aliases
 
 # what the extractor (kg/extract/__init__.py), relations, quotes, the English reader and the
 # tests import from here
-__all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "context_mentions", "court_abbreviations",
+__all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "bare_heads", "drop_descriptions", "context_mentions", "court_abbreviations",
            "discover", "legal_short_forms", "lexicon_mentions", "merge", "merge_courts", "repeat_mentions",
            "short_aliases", "stake_at"]

@@ -23,6 +23,7 @@ from kg.model import Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
 
 #: A headline clause ending like this asks or wonders; its facts are not asserted.
 QUESTION_MARKS = ("?", "？", "吗", "么")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff”」』])[ \u3000]+(?=[\u4e00-\u9fff“「『])")
 _CLAUSE_BREAK = re.compile(r"(?<=[，,：:；;|｜？?！!])|\s[-–—|]\s")
 
 
@@ -30,7 +31,8 @@ def asserted_part(title: str) -> str:
     """The headline without its question clauses (瑞幸起诉星巴克，“小蓝杯”为何此时开炮？ → the first)."""
     kept = [c for c in _CLAUSE_BREAK.split(title.strip())
             if c and not c.strip().rstrip("”\"’'").rstrip("，,：:；;").endswith(QUESTION_MARKS)]
-    return "".join(kept).strip().rstrip("，,：:；;")
+    # 特斯拉起诉前工程师… 小鹏汽车称未涉及: a space between Chinese words parts two headline clauses
+    return _CJK_SPACE.sub("，", "".join(kept).strip().rstrip("，,：:；;"))
 
 
 def merge_headline(body: Extraction, head: Extraction) -> Extraction:
@@ -45,13 +47,16 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         if hit:
             head_to_body[e.key] = hit
     told = {_fact_key(r.type, r.subject, r.object) for r in body.relations}
+    # 网易诉YY直播 (headline) over 网易起诉华多公司 (body), 华多 running YY直播: the headline names the
+    # product for its owner — a restatement
+    owner = {r.object: r.subject for r in body.relations if r.type == "owns" and not r.negated}
     added: list[Relation] = []
     for r in head.relations:
         s, o = head_to_body.get(r.subject), head_to_body.get(r.object)
         if not s or not o or s == o or r.negated:
             continue
         key = _fact_key(r.type, s, o)
-        if key in told:
+        if key in told or _fact_key(r.type, owner.get(s, s), owner.get(o, o)) in told:
             continue
         told.add(key)
         added.append(dataclasses.replace(r, subject=s, object=o, date=None, evidence=title,
@@ -64,7 +69,8 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         if not p or not d or not all(p) or not all(d):
             continue
         parties = set(p + d)
-        if any(parties <= set(s) or set(s) <= parties for s in suits):
+        owned = {owner.get(x, x) for x in parties}
+        if any(parties <= set(s) or set(s) <= parties or owned <= set(s) for s in suits):
             continue
         court = head_to_body.get(l.court) if l.court else None
         new_suits.append(dataclasses.replace(l, plaintiffs=p, defendants=d, court=court, date=None,

@@ -93,16 +93,18 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         found.append((start, end + 1, canon))
     out = []
     for s, e, canon in leftmost_longest(found):
-        if e - s == 2 and CJK.match(text[s]) and not word_aligned(text, s, e) and not framed_as_name(text, s, e, lex):
+        if e - s == 2 and CJK.match(text[s]) and (not word_aligned(text, s, e) or low[s:e] in lex.framed) and \
+                not framed_as_name(text, s, e, lex):
             continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
     return out
 
 
-_NAME_LEFT = set("与和及、被由对向将跟同让")
+_NAME_LEFT = set("与和及、被由对向将跟同让是")
 _NAME_RIGHT_WORDS = ("宣布", "推出", "表示", "称", "则", "也", "又", "随即", "曾", "已", "将", "在", "于", "等",
-                     "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面")
+                     "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面",
+                     "长期", "一直", "始终", "展开", "之间", "相互", "互相", "联合", "携手")
 
 
 def framed_as_name(text: str, s: int, e: int, lex: Lexicon) -> bool:

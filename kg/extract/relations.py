@@ -36,6 +36,7 @@ from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
 from kg.extract.coref import chain_actor
 
 CLAUSE_BREAK = set("，,：:；;")
+SYMMETRIC_TYPES = ("competes", "cooperates")
 
 
 @dataclass
@@ -55,6 +56,7 @@ class Cand:
     confidence: float
     negated: bool
     trigger: str
+    reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
 
 
 @functools.lru_cache(maxsize=4)
@@ -154,6 +156,10 @@ _TIED_MEMBER = re.compile(r"^(?:、|和|与|及|以及)其?(?:母公司|子公�
                           r"实际控制人|实控人|法定代表人|创始人|董事长|总经理|CEO)$")
 
 
+# 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
+_DESCRIBED_MEMBER = re.compile(r"^(?:与|和|及|以及|、)[\u4e00-\u9fff]{1,8}?(?:设备商|供应商|运营商|制造商|厂商|公司|企业|集团)$")
+
+
 def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
     """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
     conjunction and the tie of the next member to the one before (A及母公司B)."""
@@ -166,7 +172,7 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
-            if _TIED_MEMBER.match(gap):
+            if _TIED_MEMBER.match(gap) or _DESCRIBED_MEMBER.match(gap):
                 out[-1].append(m)
                 continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
@@ -220,7 +226,8 @@ def _contains_any(s: str, words) -> str | None:
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
-    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions)
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
+        _sold_to(text, ss, se, mentions)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
@@ -232,12 +239,20 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     hedge = lex.words("hedge")
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
+    says = lex.words("speech")
     passive_zh = {w for w in passive if not w.isascii()}
     # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
     # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
     mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
+    # 在其YY游戏直播平台上直播: the platform something happens on, named with its kind noun
+    placed |= {id(m) for m in mentions if m.source != "coref" and (
+        text[m.start - 1:m.start] == "在" or text[max(0, m.start - 2):m.start] in ("在其", "在该"))
+        and _ON_PLATFORM.match(text, m.end)}
+    # 通过官方微博发布举报信, 借助微信公众号: the channel a company speaks or acts through is no party
+    mentions = [m for m in mentions if not (m.type == "Product" and m.source != "coref" and
+                                            _CHANNEL.search(text, max(ss, m.start - 8), m.start))]
     # 对宏达电而言，和解只是第一步: a topic framed by 对…而言/来说 is no argument
     mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
                                             text.startswith(("而言", "来说", "来讲"), m.end))]
@@ -315,7 +330,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
                          and m.source != "coref"
                          and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
-                              or (trig.order == "OS" and m.start == ts + head))]
+                              or (trig.order == "OS" and m.start == ts + head) or "inner" in trig.flags)]
                 if inner:
                     r1 = [m for m in inner if m.start == inner[0].start] + [
                         m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
@@ -328,6 +343,15 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 r1 = None
             if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], {"与", "和", "同", "跟"}):
                 continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
+            if "role" in trig.flags and trig.lang == "zh" and g1 and g1[-1].type == "Person" and ts == g1[-1].end:
+                # 郑坚江担任董事长的奥克斯集团: a relative clause; the organisation after 的 is what he heads
+                heads = [r for r, lead in lex.roles.items() if lead and text.startswith(r, te)]
+                k = te + max(map(len, heads)) if heads else -1
+                org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
+                    if heads and text.startswith("的", k) else None
+                if org is not None:
+                    out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge))
+                    continue
             if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
                 continue    # 出任Y的董事长: the heading role follows the organisation itself
             # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
@@ -354,6 +378,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         if a.type in s_types and b.type in o_types and a.name != b.name:
                             out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                 continue
+            if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
+                    g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
+                    len(text[g0[-1].end:g1[0].start]) <= 3 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}) and \
+                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
+                # stake in) each name before the noun
+                for a in g0:
+                    for b in g1:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
                     and trig.word.startswith("的"):
                 # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
@@ -372,6 +408,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
                                 out.append(c)
                     continue
+                if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
+                    continue    # A的技术与Y的产品相似: Y's unnamed product; A is no part of it
             if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
                 continue    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
             if "direct" in trig.flags:
@@ -379,6 +417,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
                 if r1 and len(r1) > 1 and trig.relation == "leads":
                     r1 = r1[:1]
+                if r1 and len(r1) > 1 and trig.relation == "owns" and \
+                        re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
+                    r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
                 if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
                         trig.relation in ("owns", "leads"):
                     pass    # A及母公司B, A和其董事长B: the noun ties B to A
@@ -422,7 +463,14 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
                 # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
                 members = [m for m in g1 if m.type in s_types]
-                if len({m.name for m in members}) > 1 and ts - g1[-1].end <= 12 and \
+                if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
+                        # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
+                        ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
+                        _AGREE.match(text, g1[-1].end) is not None) or (
+                        # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的 (not
+                        # A与B的纠纷折射出…的竞争: the pair then owns another noun)
+                        ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
+                        not text.startswith("的", g1[-1].end))) and \
                         not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
                     seen_pairs = set()
                     for i, a in enumerate(members):
@@ -431,6 +479,19 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                 seen_pairs.add((a.name, b.name))
                                 out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
                     continue
+            if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
+                    all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
+                        for a, b in zip(lg[0], lg[0][1:])) and \
+                    any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
+                    not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
+                # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
+                # the sentence
+                members = [m for m in lg[0] if m.type in s_types]
+                for i, a in enumerate(members):
+                    for b in members[i + 1:]:
+                        if a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                continue
             if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
                 first = _clause_subject_group(text, ss, ts, lg, s_types)
                 if first and len({m.name for m in first}) > 1:
@@ -495,7 +556,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj = context_subject
                 elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
                         _bare_clause(text, g1[0].start) and \
-                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions)) is not None \
+                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
                         and actor.name not in {m.name for m in g1}:
                     # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
                     # actor of the clause chain, not with the last name before it
@@ -510,6 +571,13 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
                 else:
                     continue
+            elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
+                    text.startswith("的", te) and ts - g1[-1].end <= 2 and \
+                    len(text[g0[-1].end:g1[0].start]) <= 4 and \
+                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系"}):
+                # Y是X投资设立的公司, Y是X推出的产品: the name before the copula is the relative
+                # clause's patient, the name inside it the agent
+                subj, obj = g1, g0
             elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
                 subj, obj = deep
             elif g1 and relative:
@@ -526,7 +594,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
             elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                     any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
-                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions)) is not None and \
+                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
                     actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
                     actor.type in s_types:
                 # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
@@ -546,8 +614,20 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
                 # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
                 subj, obj = g1, g0
+            elif symmetric and g1 and g0 and trig.lang == "zh" and \
+                    text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
+                    _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], {"与", "和", "同", "跟"}):
+                # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
+                # names it; the clause's subject is the other side
+                other = lg[-3] if len(lg) > 2 else context_subject
+                if not other:
+                    continue
+                subj, obj = other, g1
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                    not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+                # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
+                # subject and object of the clause before)
                 subj, obj = g0, g1
             elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
                 g1 = [m for m in g1 if m.type in s_types]
@@ -622,6 +702,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
                     obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+                           and id(m) not in placed
                            and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                     if any(m.type != "Product" for m in obj):
                         # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
@@ -678,7 +759,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
                 # a court rules on every party the sentence names
                 parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
-                           and not _speaker(text, m, ts)
+                           and not _speaker(text, m, ts) and id(m) not in placed
                            and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
                 o_ok = list({m.name: m for m in o_ok + parties}.values())
             for a in s_ok:
@@ -690,7 +771,49 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
                     out.append(c)
-    return _vetoed(text, ss, _called_off(text, ss, se, out, lex), lex)
+    out = _respectively(text, ss, se, out, mentions, lex)
+    for c in out:
+        if c.type == "sues" and _CASE_REF.match(text, c.end) and \
+                re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
+            c.reference = True
+    return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
+    """“A”与“B”分别是两家公司推出的产品: 分别 pairs the members one to one, and 双方/两家公司 does not say
+    in which order — a relation the clause after 分别 tells with such a word is not read."""
+    k = text.find("分别", ss, se)
+    if k < 0:
+        return cands
+    both = lex.words("both")
+    ce = k
+    while ce < se and text[ce] not in "，,；;。":
+        ce += 1
+    pair = {m.name for m in mentions if m.source == "coref" and m.surface in both and k < m.start < ce}
+    if not pair:
+        return cands
+    return [c for c in cands if not (k < c.start < ce and c.type not in SYMMETRIC_TYPES and
+                                     (c.subject in pair or c.object in pair))]
+
+
+def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """X宣布收购Y…，双方的业务合并: a merger of a pair the sentence already has one buying the other
+    restates that deal; it adds no purchase the other way."""
+    mutual = {t.word for t in lex.triggers if t.relation == "acquires" and "mutual" in t.flags}
+    bought = {(c.subject, c.object) for c in cands if c.type == "acquires" and c.trigger not in mutual}
+    if not bought:
+        return cands
+    return [c for c in cands if not (c.type == "acquires" and c.trigger in mutual and
+                                     ((c.subject, c.object) in bought or (c.object, c.subject) in bought))]
+
+
+# …侵犯知识产权一案, …纠纷案: what follows a suit verb when the clause names a case, not a filing
+_CASE_REF = re.compile(r"[^，。；,;]{0,20}?(?:一案|案件|纠纷案)")
+_ON_PLATFORM = re.compile(r"[^，。；,;]{0,6}?(?:平台|网站|商城|商店|App|APP|应用)(?:上|中|内|里)")
+# the pair's own decision right after it: 已同意, 共同宣布, 决定
+_AGREE = re.compile(r"(?:已经?|均|都|共同|一致)?(?:同意|决定|宣布|商定|约定)")
+# 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
+_CHANNEL = re.compile(r"(?:(?:通过|借助|经由)(?:其|自己的|自身的?)?(?:官方)?|官方)$")
 
 
 def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
@@ -793,10 +916,12 @@ def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types
 
 
 def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
-    """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition."""
+    """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition; 买入X股票 (no stake
+    said) an investment."""
     m = _STAKE.match(text[pos:min(se, pos + 20)]) or _STAKE_NEXT.match(text[pos:min(se, pos + 30)])
     if not m:
-        return relation
+        # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
+        return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
@@ -811,6 +936,28 @@ _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；
 
 _INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
 _RAISED_ROUND = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
+
+
+_SELL_VERB = re.compile(r"(?:拟|将|计划)?(?:出售|转让|卖出)(?:了)?(?:其|自己)?(?:所持有?|持有)?(?:的)?")
+
+
+def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+    """X向Z出售其所持Y 15.31%的股份, 向Z转让Y: Z buys Y (or a stake in it, by the stake written after
+    Y); the seller is no party to it."""
+    out: list[Cand] = []
+    named = [m for m in mentions if m.type in ("Company", "Organization", "Person")]
+    for z in named:
+        if text[z.start - 1:z.start] != "向" or z.start - 1 < ss:
+            continue
+        mv = _SELL_VERB.match(text, z.end)
+        if not mv or mv.end() == z.end or not re.search(r"出售|转让|卖出", mv.group(0)):
+            continue
+        y = next((m for m in mentions if m.start == mv.end() and m.type in ("Company", "Product")), None)
+        if y is None or y.name == z.name:
+            continue
+        rel = _by_stake(text, y.end, se, "acquires")
+        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0)))
+    return out
 
 
 def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:

@@ -199,3 +199,77 @@ def merge_courts(mentions: list[Mention]) -> list[Mention]:
         return mentions
     return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)
             if m.type == "Court" and m.name in short else m for m in mentions]
+
+
+def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """A company written first with its trade word (菜鸟网络, 星海科技, 蓝鲸集团) and later by its bare
+    head (菜鸟指责顺丰…, 指控菜鸟利用…): every later head the segmenter reads as a word (or that stands
+    where a name stands) is that company.  A head that is another known name, a generic word, or
+    that two companies of the article share is left alone."""
+    weak = tuple(sorted((s for s, t, _ in lex.suffixes if t == "Company" and not s.isascii()
+                         and not s.endswith("公司")), key=len, reverse=True))
+    heads: dict[str, tuple[Mention, int]] = {}
+    shared: set[str] = set()
+    for m in mentions:
+        if m.type != "Company" or m.source == "coref":
+            continue
+        suf = next((s for s in weak if m.surface.endswith(s) and len(m.surface) - len(s) >= 2), None)
+        if not suf:
+            continue
+        head = m.surface[:-len(suf)]
+        if not all(CJK.match(c) for c in head) or head in lex.generic:
+            continue
+        known = lex.lookup(head)
+        if known is not None and known.name != m.name:
+            continue
+        if head in heads and heads[head][0].name != m.name:
+            shared.add(head)
+        heads.setdefault(head, (m, m.end))
+    if not heads:
+        return mentions
+    out = list(mentions)
+    taken = [(m.start, m.end) for m in mentions]
+    for head, (full, after) in heads.items():
+        if head in shared:
+            continue
+        for mt in re.finditer(re.escape(head), text[after:]):
+            s, e = after + mt.start(), after + mt.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if not (word_aligned(text, s, e) or framed_as_name(text, s, e, lex)):
+                continue
+            out.append(Mention(s, e, full.name, full.type, head, "alias", full.owner))
+            taken.append((s, e))
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+_KIND_NOUNS = ("企业", "公司", "厂商", "品牌", "巨头", "平台", "机构", "集团")
+
+
+def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """美国电动汽车公司特斯拉, 中国电动汽车初创企业小鹏汽车: a discovered "name" that opens with a place
+    and stands right before a known company, joined to it by nothing or by nouns ending in a kind noun
+    (初创企业), describes that
+    company (an apposition); it is no company of its own."""
+    from kg import nlp
+    known = [m for m in mentions if m.type == "Company" and m.source in ("lexicon", "alias")]
+    if not known:
+        return mentions
+    drop = set()
+    for m in mentions:
+        if m.source != "pattern" or m.type != "Company":
+            continue
+        nxt = next((k for k in known if 0 <= k.start - m.end <= 6), None)
+        if nxt is None:
+            continue
+        gap = text[m.end:nxt.start]
+        if gap and not all(CJK.match(c) for c in gap):
+            continue
+        toks = nlp.tagged(m.surface)
+        if not toks or toks[0][1] != "ns" and not m.surface.startswith(_COUNTRIES):
+            continue
+        if gap and not (gap.endswith(_KIND_NOUNS) and all((t or "n")[:1] in "nab" for _, t in nlp.tagged(gap))):
+            continue
+        drop.add(id(m))
+    return [m for m in mentions if id(m) not in drop] if drop else mentions
