@@ -12,7 +12,7 @@ import re
 from kg import nlp
 from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
 from kg.extract.discover_people import person_at
-from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, word_aligned
+from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
 
@@ -123,9 +123,9 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
         named = {text[a:b] for a, b in branded}
         branded |= {sp for sp in spans if text[sp[0]:sp[1]] in named}     # the same quotation elsewhere
         for nm in named:        # and the same name unquoted (伊利QQ星儿童奶), a known name opening it
-            for q in re.finditer(re.escape(nm), text):
-                if text[q.start() - 1:q.start()] not in ("“", "「"):
-                    branded.add((q.start(), q.end()))
+            for qa, qb in occurrences(text, nm):
+                if text[qa - 1:qa] not in ("“", "「"):
+                    branded.add((qa, qb))
         for s0, e0 in sorted(branded):
             name = text[s0:e0].strip()
             if not 2 <= len(name) <= 6 or name in lex.generic or name.endswith(DOC_ENDS) or any(w in name for w in DOC_WORDS) \
@@ -334,8 +334,7 @@ def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: lis
                 or not plausible_name(y) or y in lex.generic:
             continue
         seen.add(y)
-        for mt in re.finditer(re.escape(y), text):
-            a, b = mt.start(), mt.end()
+        for a, b in occurrences(text, y):
             if not free(a, b) or any(m.start < b and a < m.end for m in out):
                 continue
             if y.isascii():

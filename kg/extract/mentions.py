@@ -125,6 +125,19 @@ def _trigger_words(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
                  and t.relation != "-")
 
 
+def occurrences(text: str, needle: str, start: int = 0):
+    """(start, end) of each non-overlapping occurrence of `needle` in `text[start:]`, left to right —
+    what `re.finditer(re.escape(needle), …)` gives, without compiling a pattern per name (names are
+    many and varied, so those patterns overflowed re's cache and were compiled again and again)."""
+    n = len(needle)
+    if not n:
+        return
+    i = text.find(needle, start)
+    while i >= 0:
+        yield i, i + n
+        i = text.find(needle, i + n)
+
+
 def word_aligned(text: str, s: int, e: int) -> bool:
     """A short name match is only a name when the segmenter agrees it is a word (日经 in 15日经过 is not)."""
     cs, toks = nlp.tokens_around(text, s)

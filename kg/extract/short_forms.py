@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.discover_names import LEGAL_ENDINGS
-from kg.extract.mentions import CJK, Mention, framed_as_name, word_aligned
+from kg.extract.mentions import CJK, Mention, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
 
@@ -50,8 +50,7 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
                 for i, m in enumerate(out):
                     if m is full:
                         out[i] = Mention(m.start, m.end, name, typ, m.surface, "lexicon", known.owner)
-        for mt in re.finditer(re.escape(y), text):
-            a, b = mt.start(), mt.end()
+        for a, b in occurrences(text, y):
             if a < full.end and full.start < b:
                 continue
             inside = [m for m in out if a <= m.start and m.end <= b]
@@ -232,8 +231,7 @@ def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention
     for head, (full, after) in heads.items():
         if head in shared:
             continue
-        for mt in re.finditer(re.escape(head), text[after:]):
-            s, e = after + mt.start(), after + mt.end()
+        for s, e in occurrences(text, head, after):
             if any(a < e and s < b for a, b in taken):
                 continue
             if not (word_aligned(text, s, e) or framed_as_name(text, s, e, lex)):
