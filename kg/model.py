@@ -12,6 +12,13 @@ ENTITY_TYPES = ("Company", "Product", "Person", "Court", "Regulator", "Organizat
 RELATION_TYPES = ("sues", "rules", "fines", "blocks", "accuses", "competes", "cooperates",
                   "acquires", "invests", "launches", "discontinues", "owns", "leads")
 SYMMETRIC_RELATIONS = frozenset({"competes", "cooperates"})
+
+
+def fact_key(rtype: str, subject: str, obj: str) -> tuple[str, str, str]:
+    """What makes two tellings the same fact: type and sides, the sides sorted for symmetric types."""
+    if rtype in SYMMETRIC_RELATIONS:
+        subject, obj = sorted((subject, obj))
+    return (rtype, subject, obj)
 LAWSUIT_CAUSES = ("antitrust", "unfair_competition", "copyright", "patent", "trademark", "privacy",
                   "defamation", "contract", "other")
 

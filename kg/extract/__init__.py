@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from kg.lexicon import load_lexicon
-from kg.model import Article, Entity, Extraction, Relation, SYMMETRIC_RELATIONS
+from kg.model import Article, Entity, Extraction, Relation, fact_key
 from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
@@ -143,10 +143,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
         date = None if c.reference else tracker.date_for(idx, c.start)
         if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
             date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
-        key = (c.type, c.subject, c.object, date, c.negated)
-        if c.type in SYMMETRIC_RELATIONS:
-            a, b = sorted((c.subject, c.object))
-            key = (c.type, a, b, date, c.negated)
+        key = fact_key(c.type, c.subject, c.object) + (date, c.negated)
         if key in seen:
             r = seen[key]
             r.confidence = max(r.confidence, c.confidence)
@@ -174,9 +171,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
 
 
 def _fact_key(r: Relation) -> tuple:
-    if r.type in SYMMETRIC_RELATIONS:
-        return (r.type,) + tuple(sorted((r.subject, r.object)))
-    return (r.type, r.subject, r.object)
+    return fact_key(r.type, r.subject, r.object)
 
 
 _OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|之|推出的|开发的|运营的|旗下的|自家的?)*(?:产品|应用|平台|业务)?"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import load_lexicon
-from kg.model import Article, Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
+from kg.model import Article, Entity, Extraction, Lawsuit, Relation, fact_key
 from kg import nlp
 from kg.extract.money import find_money, to_cny
 from kg.extract.english_lexicon import load_en
@@ -50,10 +50,7 @@ def extract_en(article: Article) -> Extraction:
     for c in cands:
         if c.subject not in known or c.object not in known or c.subject == c.object:
             continue
-        key = (c.type, c.subject, c.object, c.date, c.negated)
-        if c.type in SYMMETRIC_RELATIONS:
-            a, b = sorted((c.subject, c.object))
-            key = (c.type, a, b, c.date, c.negated)
+        key = fact_key(c.type, c.subject, c.object) + (c.date, c.negated)
         if key in seen:
             r = seen[key]
             r.confidence = max(r.confidence, c.confidence)
@@ -67,9 +64,7 @@ def extract_en(article: Article) -> Extraction:
     relations = [r for r in relations if not (r.type == "accuses" and (r.start, r.subject) in suit_at)]
     # an undated telling of a fact also told with a date is a restatement
     def k3(r):
-        if r.type in SYMMETRIC_RELATIONS:
-            return (r.type,) + tuple(sorted((r.subject, r.object)))
-        return (r.type, r.subject, r.object)
+        return fact_key(r.type, r.subject, r.object)
     dated = {k3(r) for r in relations if r.date and not r.negated}
     relations = [r for r in relations if r.date or r.negated or k3(r) not in dated]
     # ownership the lexicon knows, when both sides are named in the article

@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from kg.model import Entity, Extraction, Lawsuit, Relation, SYMMETRIC_RELATIONS
+from kg.model import Entity, Extraction, Lawsuit, Relation, fact_key
 
 #: A headline clause ending like this asks or wonders; its facts are not asserted.
 QUESTION_MARKS = ("?", "？", "吗", "么")
@@ -46,7 +46,7 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         hit = _resolve(e, names, body.entities)
         if hit:
             head_to_body[e.key] = hit
-    told = {_fact_key(r.type, r.subject, r.object) for r in body.relations}
+    told = {fact_key(r.type, r.subject, r.object) for r in body.relations}
     # 网易诉YY直播 (headline) over 网易起诉华多公司 (body), 华多 running YY直播: the headline names the
     # product for its owner — a restatement
     owner = {r.object: r.subject for r in body.relations if r.type == "owns" and not r.negated}
@@ -55,8 +55,8 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         s, o = head_to_body.get(r.subject), head_to_body.get(r.object)
         if not s or not o or s == o or r.negated:
             continue
-        key = _fact_key(r.type, s, o)
-        if key in told or _fact_key(r.type, owner.get(s, s), owner.get(o, o)) in told:
+        key = fact_key(r.type, s, o)
+        if key in told or fact_key(r.type, owner.get(s, s), owner.get(o, o)) in told:
             continue
         told.add(key)
         added.append(dataclasses.replace(r, subject=s, object=o, date=None, evidence=title,
@@ -80,12 +80,6 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         return body
     return dataclasses.replace(body, relations=body.relations + added,
                                lawsuits=body.lawsuits + new_suits)
-
-
-def _fact_key(rtype: str, s: str, o: str) -> tuple:
-    if rtype in SYMMETRIC_RELATIONS:
-        s, o = sorted((s, o))
-    return (rtype, s, o)
 
 
 def _norm(name: str) -> str:
