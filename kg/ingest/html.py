@@ -1,4 +1,12 @@
-"""HTML -> text and metadata with the standard library's parser: block elements become line
+"""HTML -> text and metadata.
+
+A page (a local .html file or a fetched URL) is read for its main text with trafilatura (precision
+mode: navigation, share bars, related-article lists and comments dropped), its publication date
+with htmldate (metadata and markup only, never a date met in the text), and what remains of
+boilerplate inside the article (share lines, photo credits, bylines, "related reading") is dropped
+line by line.  The standard library's parser gives title/source metadata, and the text when
+trafilatura finds none or the page is too large for it (`MAX_MAIN_TEXT_CHARS`).  HTML fragments
+(Markdown bodies, JSON Lines `text`) are read by that parser alone: block elements become line
 breaks, scripts/styles/navigation are dropped, <article>/<main> preferred."""
 from __future__ import annotations
 
@@ -203,7 +211,8 @@ class _TextExtractor(HTMLParser):
                 source = m[key]
                 break
         source = source or self.ld_source or m.get("author", "")
-        return {"title": title or "", "date": date, "source": source}
+        return {"title": title or "", "date": date, "source": source,
+                "title_strong": bool(m.get("og:title") or m.get("twitter:title") or self.h1)}
 
 
 def _lines_of(s: str) -> str:
@@ -226,8 +235,120 @@ def html_to_text(markup: str) -> str:
     return _html_text_and_meta(markup)[0]
 
 
+#: Markup larger than this is read by the standard library's parser alone (trafilatura's time
+#: grows quickly with size: ~70 s for 5 MB; news pages are 50-500 kB).
+MAX_MAIN_TEXT_CHARS = 1_500_000
+
+# A line of page furniture left inside the article: share bars, photo credits, bylines and
+# datelines, "related reading" headings, copyright and editor lines.  Only short lines that say
+# nothing else are dropped (a sentence that mentions a photo stays).
+_FURNITURE_ZH = re.compile(
+    r"^[\s【\[（(]*(分享到|分享至|分享：|分享:|转发到|点击分享|扫一扫|扫码|长按|打开微信|关注我们|"
+    r"责任编辑|编辑[:：]|责编|本文来源|原标题|来源[:：]|图片来源|图源|图\s*[/／:：|]|摄影|摄\s*[:：]|供图|"
+    r"配图|相关阅读|相关新闻|相关文章|相关报道|推荐阅读|延伸阅读|更多阅读|热门推荐|猜你喜欢|"
+    r"版权所有|版权声明|免责声明|未经授权|举报|返回顶部|上一篇|下一篇)")
+_FURNITURE_EN = re.compile(
+    r"^[\s\[(]*(share( this( article| story)?| on)?\b|photo(graph)?( by|:)|image( by|:)|"
+    r"picture( by|:)|illustration( by|:)|credit:|related( articles| stories| coverage)?:?$|"
+    r"read (more|also|next)\b|recommended( for you)?:?$|more from\b|follow us\b|sign up\b|"
+    r"subscribe\b|copyright\b|©|all rights reserved|advertisement$|editing by\b|"
+    r"reporting by\b|additional reporting\b)", re.I)
+_CREDIT_TAIL = re.compile(
+    r"(getty images|afp via getty|reuters/|ap photo|shutterstock|via bloomberg|"
+    r"bloomberg via|视觉中国|新华社发|中新社发|图虫创意|东方IC)\W*$", re.I)
+_BYLINE = re.compile(r"(来源|作者|记者|编辑|发布时间|发布于)\s*[:：]")
+_DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s) > 120:
+        return False
+    if _FURNITURE_ZH.match(s) or _FURNITURE_EN.match(s):
+        return True
+    if len(s) <= 60 and _CREDIT_TAIL.search(s):
+        return True
+    sentence = "。" in s or s.endswith((".", "!", "?", "！", "？"))
+    if not sentence and (_BYLINE.search(s) or _DATELINE.match(s)):
+        return True
+    return False
+
+
+def drop_furniture(text: str) -> str:
+    """The text without lines of page furniture (share bars, photo credits, bylines, related
+    reading, copyright)."""
+    return "\n".join(line for line in text.split("\n") if not _is_furniture(line))
+
+
+_INERT_RE = re.compile(r"<(template|noscript)\b[^>]*>.*?</\1\s*>", re.I | re.S)
+_LIST_MARK_RE = re.compile(r"^(?:[-*•]\s+|#{1,6}\s+)")
+_TABLE_ROW_RE = re.compile(r"^\|(.*)\|$")
+
+
+def _plain_lines(text: str) -> str:
+    """trafilatura's text without its Markdown-like marks: list bullets, heading hashes, table
+    pipes (a row's cells joined by a space, as the standard library's reader does)."""
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        m = _TABLE_ROW_RE.match(line)
+        if m:
+            cells = [c.strip() for c in m.group(1).split("|")]
+            if all(set(c) <= set("-: ") for c in cells):
+                continue                          # a separator row
+            line = " ".join(c for c in cells if c)
+        out.append(_LIST_MARK_RE.sub("", line))
+    return "\n".join(out)
+
+
+def _trafilatura(markup: str, url: str | None = None):
+    """trafilatura's reading of a page (None when it finds no main text or cannot run)."""
+    if len(markup) > MAX_MAIN_TEXT_CHARS:
+        return None
+    markup = _CJK_BREAK_RE.sub("", _INERT_RE.sub(" ", markup))   # a wrapped line inside CJK
+    try:
+        import trafilatura
+    except ImportError:          # declared, but a trimmed install still reads HTML
+        return None
+    try:
+        doc = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, favor_precision=True, include_comments=False,
+            include_tables=True, include_images=False, include_links=False, deduplicate=False,
+            date_extraction_params={"extensive_search": False, "original_date": True,
+                                    "outputformat": "%Y-%m-%d"})
+    except Exception as e:       # a parser failure on one page is not a build failure
+        log.info("trafilatura failed on %s: %s", url or "a page", e)
+        return None
+    return doc
+
+
+def read_page(markup: str, url: str | None = None) -> tuple[str, dict]:
+    """(main text, metadata) of a whole HTML page: `title`, `date` (ISO, publication), `source`
+    (site name), `author`.  See the module docstring for who decides what."""
+    body, meta = _html_text_and_meta(markup)
+    doc = _trafilatura(markup, url)
+    main = normalize_text(doc.text or "") if doc is not None else ""
+    main = drop_furniture(_lines_of(_plain_lines(main)))
+    if main.strip():
+        body = main
+    else:
+        body = drop_furniture(body)
+    meta = dict(meta)
+    if doc is not None:
+        if doc.date:
+            date = parse_date(doc.date)
+            meta["date"] = date or meta.get("date")
+        if doc.title and not meta.get("title_strong"):
+            meta["title"] = _one_line(doc.title)
+        meta["author"] = _one_line(doc.author or "")
+        if not meta.get("source") and doc.sitename:
+            meta["source"] = _one_line(doc.sitename)
+    meta.pop("title_strong", None)
+    return body, meta
+
+
 def _article_from_html(stem: str, path: str, text: str) -> Article:
-    body, meta = _html_text_and_meta(text)
+    body, meta = read_page(text)
     if not body.strip():
         raise _Skip("no article text")
     return _make_article(stem, meta.get("title", ""), meta.get("date"), meta.get("source", ""),
