@@ -241,11 +241,14 @@ def _executor(workers: int | None, dask, process_fn=None):
     return _Processes(workers, process_fn) if workers > 1 else _Inline()
 
 
-def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
+def build(paths: list, store, *, strict: bool = False, force: bool = False,
           on_article: Callable[[Article | Skipped, str], None] | None = None,
           workers: int | None = 1, dask=None, batch_size: int = BATCH_SIZE,
           process_fn: Callable | None = None) -> BuildSummary:
     """Build `paths` into `store`; `on_article(item, status)` reports progress in input order.
+
+    `paths`: files, directories, http(s) URLs (pages, RSS/Atom feeds), URL-list files and
+    `Article` objects, as `kg.ingest.read_articles` takes them.
 
     `workers`: extraction processes (None: one per core; 1: in this process).  `dask`: a
     dask.distributed scheduler address (or Client) to extract on instead.  `process_fn(article,
@@ -322,7 +325,7 @@ def build(paths: list[str], store, *, strict: bool = False, force: bool = False,
         pool.close()
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
-        where = ", ".join(map(str, paths))
+        where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
         if summary.skipped:
             raise KGError(f"nothing could be built: all {len(summary.skipped)} input(s) were unreadable")
         raise KGError(f"no articles found in {where}")

@@ -1,8 +1,11 @@
-"""Files -> `Article`: formats, encodings, front matter, HTML to text, publication dates.
+"""Files and URLs -> `Article`: formats, encodings, front matter, HTML to text, publication dates.
 
 `read_articles(paths)` walks files and directories (recursive, sorted, hidden entries skipped) and
 yields one `Article` per article, or a `Skipped` for each input that cannot be read (with
 `strict=True` it raises `InputError` instead).  JSON Lines files are streamed line by line.
+An http(s) URL is fetched (a page, or an RSS/Atom feed expanded into its items: `kg.ingest.web`);
+a text file named explicitly whose lines are all URLs is a list of URLs to fetch; an `Article`
+object given among the paths is passed through as it is.
 
 Formats, by extension:
   .md .markdown   YAML front matter + Markdown body (a body holding HTML block tags is read as HTML)
@@ -47,6 +50,7 @@ from kg.ingest.html import (
     _html_text_and_meta,
     html_to_text,
 )
+from kg.ingest.web import is_url
 from kg.model import Article, Skipped
 
 __all__ = ["read_articles", "read_article", "parse_date", "html_to_text", "decode_bytes", "detect_lang",
@@ -63,17 +67,31 @@ def read_articles(paths: Iterable[str | Path] | str | Path,
     with other extensions are ignored.  A missing path raises `InputError` always; any other
     unreadable input yields `Skipped` (or raises `InputError` when `strict`).
     """
-    if isinstance(paths, (str, Path)):
+    if isinstance(paths, (str, Path, Article)):
         paths = [paths]
-    paths = [os.fspath(p) for p in paths]
+    paths = [p if isinstance(p, Article) else os.fspath(p) for p in paths]
     for spath in paths:                       # fail before any work is done
+        if isinstance(spath, Article) or is_url(spath):
+            continue
         if not os.path.lexists(spath):
             raise InputError(spath, "no such file or directory")
     return _read_all(paths, strict)
 
 
-def _read_all(paths: list[str], strict: bool) -> Iterator[Article | Skipped]:
+def _read_all(paths: list, strict: bool) -> Iterator[Article | Skipped]:
+    fetcher = None
     for spath in paths:
+        if isinstance(spath, Article):
+            yield spath
+            continue
+        urls = [spath] if is_url(spath) else _url_list(spath)
+        if urls is not None:
+            if fetcher is None:
+                from kg.ingest.web import Fetcher
+                fetcher = Fetcher()
+            for url in urls:
+                yield from _read_url(url, fetcher, strict)
+            continue
         if not os.path.lexists(spath):        # removed since the call
             raise InputError(spath, "no such file or directory")
         try:
@@ -85,6 +103,25 @@ def _read_all(paths: list[str], strict: bool) -> Iterator[Article | Skipped]:
             yield from _walk(spath, strict, {(st.st_dev, st.st_ino)})
         else:
             yield from _read_path(spath, strict, explicit=True)
+
+
+def _url_list(path: str) -> list[str] | None:
+    """The URLs of an explicitly named text file that lists only URLs."""
+    if Path(path).suffix.lower() not in TEXT_EXT | {".urls", ".list", ""}:
+        return None
+    if not os.path.isfile(path):
+        return None
+    from kg.ingest.web import url_list
+    return url_list(path)
+
+
+def _read_url(url: str, fetcher, strict: bool) -> Iterator[Article | Skipped]:
+    from kg.ingest.web import read_url
+    for item in read_url(url, fetcher):
+        if isinstance(item, Skipped):
+            yield from _emit(item.path, None, item.reason, strict)
+        else:
+            yield item
 
 
 def read_article(path: str | Path) -> Article:

@@ -249,8 +249,9 @@ _FURNITURE_ZH = re.compile(
     r"版权所有|版权声明|免责声明|未经授权|举报|返回顶部|上一篇|下一篇)")
 _FURNITURE_EN = re.compile(
     r"^[\s\[(]*(share( this( article| story)?| on)?\b|photo(graph)?( by|:)|image( by|:)|"
-    r"picture( by|:)|illustration( by|:)|credit:|related( articles| stories| coverage)?:?$|"
-    r"read (more|also|next)\b|recommended( for you)?:?$|more from\b|follow us\b|sign up\b|"
+    r"picture( by|:)|illustration( by|:)|credit:|"
+    r"related( articles| stories| coverage| reading| content)?(\s*:|$)|"
+    r"read (more|also|next)\b|recommended( for you| reading)?(\s*:|$)|more from\b|follow us\b|sign up\b|"
     r"subscribe\b|copyright\b|©|all rights reserved|advertisement$|editing by\b|"
     r"reporting by\b|additional reporting\b)", re.I)
 _CREDIT_TAIL = re.compile(
