@@ -99,7 +99,8 @@ def cli(ctx, verbose):
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
 def build(paths, store, update_url, gsp_url, strict, force, workers, dask_address):
-    """Ingest, extract and store articles (files or directories)."""
+    """Ingest, extract and store articles: files, directories, http(s) URLs of pages or
+    RSS/Atom feeds, and text files listing URLs (one a line)."""
     from kg.pipeline import build as run_build
     from kg.progress import Progress
     with _open(store, update_url=update_url, gsp_url=gsp_url) as st, Progress("building") as bar:

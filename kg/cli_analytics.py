@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from decimal import Decimal
 
 import click
 
@@ -30,72 +31,164 @@ def _open(store):
     return open_store(store, read_only=True)
 
 
-def _cell(v, width: int | None = None) -> str:
+def _text(v, display: bool = False) -> str:
+    """A typed value as text: dates in ISO form, amounts with thousands separators on screen."""
     if v is None:
         return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
     if isinstance(v, float):
-        s = f"{v:g}"
-    else:
-        s = str(v)
-    if width and len(s) > width:
-        s = s[: width - 1] + "…"
-    return s
+        return f"{v:.12g}"
+    if isinstance(v, Decimal):
+        if display:
+            return f"{v:,}"
+        return format(v, "f")
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return str(v)
 
 
-def format_table(table, fmt: str, widths: dict | None = None) -> str:
-    """A kg.analytics.Table as a terminal table (CJK-aware), CSV or JSON."""
+def _json_value(v):
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def _columns_rows(table) -> tuple[list[str], list]:
+    """Headers and rows of a kg.Result or a kg.analytics.Table."""
+    if hasattr(table, "columns"):
+        return list(table.columns), list(table.rows)
+    return list(table.headers), list(table.rows)
+
+
+def terminal_width() -> int | None:
+    """Columns of the terminal stdout is ($COLUMNS first), or None when stdout is a pipe or a
+    file: then tables keep every cell whole, for grep and less -S."""
+    import shutil
+    import sys
+    try:
+        if not sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+#: Columns wider than this are cut first when a table is too wide for the terminal.
+LONG = 16
+#: Columns cut before the others (the evidence sentence matters more than where it was read).
+CUT_FIRST = ("article", "source", "title")
+
+
+def render_lines(headers: list[str], rows: list[list[str]], width: int | None = None) -> str:
+    """A table with one line per row: columns two spaces apart, lined up by display width (CJK
+    characters are two cells), and, when `width` is given, the widest columns cut with "…" until
+    a line fits in it (a column keeps at least its header's width)."""
+    from rich.cells import cell_len, set_cell_size
+
+    def clean(c: str) -> str:
+        return " ".join(c.split()) if ("\n" in c or "\t" in c or "\r" in c) else c
+    rows = [[clean(c) for c in r] for r in rows]
+    natural = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    widths = list(natural)
+    if width:
+        # first the article/source columns, then every long free-text column (evidence…), widest
+        # first, down to LONG cells; then, if a line still does not fit, every column down to
+        # its header
+        excess = sum(widths) + 2 * (len(widths) - 1) - width
+        long_floor = [max(cell_len(h), min(n, LONG)) for n, h in zip(natural, headers)]
+        for floors in ([f if h in CUT_FIRST else w for f, h, w in zip(long_floor, headers, widths)],
+                       long_floor,
+                       [min(n, max(cell_len(h), 4)) for n, h in zip(natural, headers)]):
+            while excess > 0:
+                cands = [k for k in range(len(widths)) if widths[k] > floors[k]]
+                if not cands:
+                    break
+                i = max(cands, key=lambda k: widths[k])
+                others = [widths[k] for k in cands if k != i]
+                step = widths[i] - max([floors[i]] + others)
+                step = min(max(step, 1), excess)
+                widths[i] -= step
+                excess -= step
+
+    def fit(c: str, w: int) -> str:
+        if cell_len(c) <= w:
+            return c + " " * (w - cell_len(c))
+        cut = set_cell_size(c, max(0, w - 1))
+        return cut + "…" + " " * (w - 1 - cell_len(cut))
+    lines = ["  ".join(fit(h, w) for h, w in zip(headers, widths)).rstrip()]
+    lines += ["  ".join(fit(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    return "\n".join(lines)
+
+
+def format_table(table, fmt: str, wide: bool = False, width: int | None = None) -> str:
+    """A kg.Result (or kg.analytics.Table) as a terminal table (one line per row, cut to
+    `width`, by default the terminal's, unless `wide`), CSV or JSON (both with the full text)."""
+    headers, rows = _columns_rows(table)
     if fmt == "json":
-        return json.dumps(table.dicts(), ensure_ascii=False, indent=2)
+        return json.dumps([{h: _json_value(c) for h, c in zip(headers, r)} for r in rows],
+                          ensure_ascii=False, indent=2)
     if fmt == "csv":
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
-        w.writerow(table.headers)
-        w.writerows([[_cell(c) for c in r] for r in table.rows])
+        w.writerow(headers)
+        w.writerows([[_text(c) for c in r] for r in rows])
         return buf.getvalue().rstrip("\n")
-    from rich.markup import escape  # a name like "[red]" is text, not rich markup
-
-    from kg.query import render_table
-    widths = widths or {}
-    rows = [[escape(_cell(c, widths.get(h))) for h, c in zip(table.headers, r)]
-            for r in table.rows]
     if not rows:
         return "(no rows)"
-    return render_table(table.headers, rows)
+    cells = [[_text(c, display=True) for c in r] for r in rows]
+    for i in reversed(range(1, len(headers))):     # "claimed" + "claimed_currency": one cell
+        if headers[i] == headers[i - 1] + "_currency":
+            for r in cells:
+                r[i - 1:i + 1] = [f"{r[i - 1]} {r[i]}".strip()]
+            del headers[i]
+    return render_lines(headers, cells, None if wide else (width or terminal_width()))
+
+
+def _wide_option(f):
+    return click.option("--wide", is_flag=True,
+                        help="Show every cell whole (lines longer than the terminal).")(f)
 
 
 @click.command()
 @click.argument("name")
 @_store_option
 @_format_option
-def rivals(name, store, fmt):
+@_wide_option
+def rivals(name, store, fmt, wide):
     """Ranked rivals of NAME: hostile facts (sues, blocks, accuses, competes, lawsuits) either
     way, most first, then most recent."""
-    from kg.analytics import rivals as run
+    import kg
     with _open(store) as st:
-        click.echo(format_table(run(st, name), fmt))
+        click.echo(format_table(kg.rivals(st, name), fmt, wide))
 
 
 @click.command()
 @click.argument("name")
 @_store_option
 @_format_option
-def timeline(name, store, fmt):
-    """Chronological facts about NAME: date, type, counterpart, evidence, source."""
-    from kg.analytics import timeline as run
+@_wide_option
+def timeline(name, store, fmt, wide):
+    """Chronological facts about NAME: date, type, counterpart, evidence, source.  In a
+    terminal a fact is one line, its evidence cut to fit (--wide, csv or json for all of it)."""
+    import kg
     with _open(store) as st:
-        click.echo(format_table(run(st, name), fmt, {"evidence": 60, "article": 24,
-                                                       "source": 30}))
+        click.echo(format_table(kg.timeline(st, name), fmt, wide))
 
 
 @click.command()
 @click.argument("name", required=False)
 @_store_option
 @_format_option
-def lawsuits(name, store, fmt):
-    """Lawsuits (those involving NAME if given): parties, court, date, cause, claim, outcome."""
-    from kg.analytics import lawsuits as run
+@_wide_option
+def lawsuits(name, store, fmt, wide):
+    """Lawsuits (those involving NAME if given): parties, court, date, cause, claim, outcome.
+    In a terminal a suit is one line, its evidence cut to fit (--wide, csv or json for all)."""
+    import kg
     with _open(store) as st:
-        click.echo(format_table(run(st, name), fmt, {"evidence": 50, "article": 20}))
+        click.echo(format_table(kg.lawsuits(st, name), fmt, wide))
 
 
 COMMANDS = [rivals, timeline, lawsuits]
