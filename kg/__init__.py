@@ -14,8 +14,8 @@ import types as _types
 
 from kg.model import Article, Entity, Extraction, Lawsuit, Relation, Skipped
 from kg.errors import InputError, KGError, QueryError, StoreError
-from kg._api import (PartialDate, Result, build, extract, lawsuits, make_article, open,
-                     rivals, timeline)
+from kg._api import (PartialDate, Result, build, lawsuits, make_article, open, rivals,
+                     timeline)
 from kg import _api
 
 __version__ = "0.1.0"
@@ -25,33 +25,40 @@ __all__ = ["open", "build", "extract", "query", "rivals", "timeline", "lawsuits"
            "KGError", "InputError", "QueryError", "StoreError"]
 
 
-class _QueryModule(_types.ModuleType):
-    """`kg.query` is both the module kg/query.py (SPARQL helpers) and the function
-    `kg.query(store, sparql_or_name, **params)`."""
+def _callable_module(fn):
+    class _CallableModule(_types.ModuleType):
+        def __call__(self, *args, **kwargs):
+            return fn(*args, **kwargs)
+        __call__.__doc__ = fn.__doc__
+    _CallableModule.__name__ = f"{fn.__name__}_module"
+    return _CallableModule
 
-    def __call__(self, store, sparql_or_name, timeout=None, **params):
-        return _api.query(store, sparql_or_name, timeout=timeout, **params)
 
-    __call__.__doc__ = _api.query.__doc__
+def _submodule_attribute(name: str, fn):
+    """`kg.NAME` is both the submodule kg/NAME(.py) and the function `fn`: importing a submodule
+    sets the package attribute to it, which would hide the function, so the attribute is the
+    submodule (loaded on first use) made callable as `fn`."""
+    cls = _callable_module(fn)
+    slot = f"_{name}_module"
+
+    def get(self):
+        mod = self.__dict__.get(slot)
+        if mod is None:
+            import importlib
+            importlib.import_module(f"kg.{name}")
+            mod = self.__dict__[slot]
+        return mod
+
+    def set_(self, module):
+        if isinstance(module, _types.ModuleType) and not isinstance(module, cls):
+            module.__class__ = cls
+        self.__dict__[slot] = module
+    return property(get, set_, doc=fn.__doc__)
 
 
 class _Package(_types.ModuleType):
-    # Importing the submodule kg.query sets the attribute `kg.query` to it, which would hide the
-    # function; so the attribute is the submodule, made callable (loaded on first use).
-    @property
-    def query(self):
-        mod = self.__dict__.get("_query_module")
-        if mod is None:
-            import importlib
-            importlib.import_module("kg.query")
-            mod = self.__dict__["_query_module"]
-        return mod
-
-    @query.setter
-    def query(self, module):
-        if isinstance(module, _types.ModuleType) and not isinstance(module, _QueryModule):
-            module.__class__ = _QueryModule
-        self.__dict__["_query_module"] = module
+    query = _submodule_attribute("query", _api.query)        # kg/query.py
+    extract = _submodule_attribute("extract", _api.extract)  # kg/extract/
 
 
 _sys.modules[__name__].__class__ = _Package

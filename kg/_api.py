@@ -26,6 +26,8 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _FULL_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _AMOUNT_RE = re.compile(r"^(-?\d{1,3}(?:,\d{3})*(?:\.\d+)?|-?\d+(?:\.\d+)?)\s+([A-Z]{3})$")
 #: Column names (or their last `_`-part) that hold dates in the analytics tables and queries.
+#: Column names (or their last `_`-part) that hold amounts of money.
+_AMOUNT_WORDS = {"claimed", "awarded", "amount", "fine", "fined", "damages"}
 _DATE_WORDS = {"date", "day", "latest", "earliest", "reported", "published", "filed", "ruled",
                "since", "until", "asof", "first", "last", "start", "end", "from", "to"}
 
@@ -173,14 +175,28 @@ def _type_columns(columns: list[str], rows: list[list]) -> tuple[list[str], list
                     for r in rows:
                         r[i] = parsed.get(r[i]) if r[i] else None
             elif all(_AMOUNT_RE.match(s) for s in strings):
-                for r in rows:
-                    m = _AMOUNT_RE.match(r[i]) if isinstance(r[i], str) else None
-                    amount = Decimal(m.group(1).replace(",", "")) if m else None
-                    r[i:i + 1] = [amount, m.group(2) if m else None]
-                columns.insert(i + 1, f"{columns[i]}_currency")
+                _split_amounts(columns, rows, i)
                 i += 1
+        elif not strings and not others and _is_amount_column(columns[i]) and not (
+                {f"{columns[i]}_currency", "currency"} & set(columns)):
+            _split_amounts(columns, rows, i)        # no rows: the same columns as with rows
+            i += 1
         i += 1
     return columns, rows
+
+
+def _is_amount_column(name: str) -> bool:
+    n = name.lower()
+    return n in _AMOUNT_WORDS or n.rsplit("_", 1)[-1] in _AMOUNT_WORDS
+
+
+def _split_amounts(columns: list[str], rows: list[list], i: int) -> None:
+    """Column i of "1,000 CNY" strings -> a Decimal column and a `<name>_currency` column."""
+    for r in rows:
+        m = _AMOUNT_RE.match(r[i]) if isinstance(r[i], str) else None
+        amount = Decimal(m.group(1).replace(",", "")) if m else None
+        r[i:i + 1] = [amount, m.group(2) if m else None]
+    columns.insert(i + 1, f"{columns[i]}_currency")
 
 
 # ------------------------------------------------------------------------------ results

@@ -82,10 +82,12 @@ LONG = 16
 CUT_FIRST = ("article", "source", "title")
 
 
-def render_lines(headers: list[str], rows: list[list[str]], width: int | None = None) -> str:
+def render_lines(headers: list[str], rows: list[list[str]], width: int | None = None,
+                 keep: set[int] = frozenset()) -> str:
     """A table with one line per row: columns two spaces apart, lined up by display width (CJK
     characters are two cells), and, when `width` is given, the widest columns cut with "…" until
-    a line fits in it (a column keeps at least its header's width)."""
+    a line fits in it (a column keeps at least its header's width; the columns in `keep`,
+    numbers and dates, are never cut)."""
     from rich.cells import cell_len, set_cell_size
 
     def clean(c: str) -> str:
@@ -94,14 +96,17 @@ def render_lines(headers: list[str], rows: list[list[str]], width: int | None = 
     natural = [max([cell_len(h)] + [cell_len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     widths = list(natural)
     if width:
-        # first the article/source columns, then every long free-text column (evidence…), widest
-        # first, down to LONG cells; then, if a line still does not fit, every column down to
-        # its header
+        # first the article/source columns down to LONG cells, then sentence columns (evidence)
+        # to 2 x LONG, then every long column to LONG, widest first; then, if a line still does
+        # not fit, every column but numbers and dates down to its header
         excess = sum(widths) + 2 * (len(widths) - 1) - width
         long_floor = [max(cell_len(h), min(n, LONG)) for n, h in zip(natural, headers)]
         for floors in ([f if h in CUT_FIRST else w for f, h, w in zip(long_floor, headers, widths)],
+                       [max(cell_len(h), min(n, 2 * LONG)) if n > 3 * LONG else n
+                        for n, h in zip(natural, headers)],
                        long_floor,
-                       [min(n, max(cell_len(h), 4)) for n, h in zip(natural, headers)]):
+                       [n if i in keep else min(n, max(cell_len(h), 4))
+                        for i, (n, h) in enumerate(zip(natural, headers))]):
             while excess > 0:
                 cands = [k for k in range(len(widths)) if widths[k] > floors[k]]
                 if not cands:
@@ -138,13 +143,21 @@ def format_table(table, fmt: str, wide: bool = False, width: int | None = None) 
         return buf.getvalue().rstrip("\n")
     if not rows:
         return "(no rows)"
+    # on screen: columns empty in every row are left out (csv and json keep them)
+    used = [i for i in range(len(headers)) if any(r[i] not in (None, "") for r in rows)]
+    headers = [headers[i] for i in used]
+    rows = [[r[i] for i in used] for r in rows]
+    keep = {i for i in range(len(headers))
+            if all(v is None or (not isinstance(v, str) and not isinstance(v, bool))
+                   for v in (r[i] for r in rows))}
     cells = [[_text(c, display=True) for c in r] for r in rows]
     for i in reversed(range(1, len(headers))):     # "claimed" + "claimed_currency": one cell
         if headers[i] == headers[i - 1] + "_currency":
             for r in cells:
                 r[i - 1:i + 1] = [f"{r[i - 1]} {r[i]}".strip()]
             del headers[i]
-    return render_lines(headers, cells, None if wide else (width or terminal_width()))
+            keep = {k - (k > i) for k in keep if k != i}
+    return render_lines(headers, cells, None if wide else (width or terminal_width()), keep)
 
 
 def _wide_option(f):
