@@ -9,7 +9,8 @@ object given among the paths is passed through as it is.
 
 Formats, by extension:
   .md .markdown   YAML front matter + Markdown body (a body holding HTML block tags is read as HTML)
-  .html .htm      HTML page: title/date/source from <head> metadata, text from <article>/<main>/<body>
+  .html .htm      HTML page: main text by trafilatura (page furniture left out), publication
+                  date by htmldate, title/source from <head> metadata (kg.ingest.html)
   .txt .text      plain text: a short first line is the title; "Date: ..."/"日期：..." header lines
   .jsonl .ndjson  one JSON object per line: id, title, date, source, text
 
