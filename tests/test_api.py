@@ -168,3 +168,39 @@ def test_readme_use_from_python_runs(tmp_path, monkeypatch):
     for code in blocks:
         exec(compile(code, "README.md", "exec"), ns)        # noqa: S102 - our own README
     assert os.path.isdir(tmp_path / "output" / "store")
+
+
+# ---------------------------------------------------------------- the CLI tables on the API
+
+def _cli(args, **env):
+    from click.testing import CliRunner
+    from kg.cli import cli
+    return CliRunner().invoke(cli, args, catch_exceptions=False, env=env or None)
+
+
+@pytest.mark.parametrize("cmd", [["lawsuits"], ["timeline", "腾讯"], ["rivals", "腾讯"]])
+def test_tables_one_line_per_row_cut_to_the_terminal(built, monkeypatch, cmd):
+    from rich.cells import cell_len
+    import kg.cli_analytics as ca
+    monkeypatch.setattr(ca, "terminal_width", lambda: 100)
+    full = _cli(cmd + ["--store", built, "--format", "json"])
+    rows = __import__("json").loads(full.output)
+    r = _cli(cmd + ["--store", built])
+    lines = r.output.rstrip("\n").split("\n")
+    assert r.exit_code == 0 and len(lines) == len(rows) + 1          # a row is a line
+    assert all(cell_len(line) <= 100 for line in lines)
+    wide = _cli(cmd + ["--store", built, "--wide"]).output.rstrip("\n").split("\n")
+    assert len(wide) == len(rows) + 1
+    if "evidence" in rows[0]:
+        assert "…" in r.output and "…" not in "\n".join(wide)
+        assert all(row["evidence"] in "\n".join(wide) for row in rows)
+        csv_out = _cli(cmd + ["--store", built, "--format", "csv"]).output
+        assert all(row["evidence"] in csv_out for row in rows)
+
+
+def test_table_never_cuts_numbers_or_dates(built):
+    from kg.cli_analytics import format_table
+    out = format_table(kg.lawsuits(built), "table", width=60)
+    assert "150,000,000 CNY" in out and "2012-07" in out
+    assert format_table(kg.lawsuits(built), "json").count('"claimed": 150000000') == 2
+    assert "outcome" not in out.splitlines()[0]          # empty in every row: left out on screen

@@ -277,3 +277,14 @@ def test_cli_build_from_a_feed(server, tmp_path):
     r = CliRunner().invoke(cli, ["build", server.base + "/feed.xml", "--store", store,
                                  "--workers", "1"])
     assert r.exit_code == 0 and "stored: 0, unchanged: 2, skipped: 0" in r.stdout
+
+
+def test_local_html_reads_like_a_fetched_page(tmp_path):
+    from kg.ingest import read_article
+    from kg.ingest.html import read_page
+    f = tmp_path / "a.html"
+    f.write_text(PAGE_A, encoding="utf-8")
+    a = read_article(f)
+    assert a.title == "腾讯起诉字节跳动" and a.date == "2021-02-03" and a.source == "某网"
+    assert "视觉中国" not in a.text and "摄影" not in a.text and "相关阅读" not in a.text
+    assert read_page(PAGE_A)[1]["author"] == "张三"

@@ -212,6 +212,7 @@ class _TextExtractor(HTMLParser):
                 break
         source = source or self.ld_source or m.get("author", "")
         return {"title": title or "", "date": date, "source": source,
+                "author": m.get("author") or m.get("article:author") or m.get("dc.creator") or "",
                 "title_strong": bool(m.get("og:title") or m.get("twitter:title") or self.h1)}
 
 
@@ -341,7 +342,7 @@ def read_page(markup: str, url: str | None = None) -> tuple[str, dict]:
             meta["date"] = date or meta.get("date")
         if doc.title and not meta.get("title_strong"):
             meta["title"] = _one_line(doc.title)
-        meta["author"] = _one_line(doc.author or "")
+        meta["author"] = _one_line(doc.author or meta.get("author") or "")
         if not meta.get("source") and doc.sitename:
             meta["source"] = _one_line(doc.sitename)
     meta.pop("title_strong", None)
