@@ -47,7 +47,6 @@ def store_option(f):
 
 def remote_options(f):
     f = click.option("--update-url", default=None, help="SPARQL Update endpoint (remote stores).")(f)
-    f = click.option("--gsp-url", default=None, help="Graph Store Protocol endpoint (remote stores).")(f)
     return f
 
 
@@ -98,11 +97,11 @@ def cli(ctx, verbose):
               help="Extraction processes (default: one per core).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
-def build(paths, store, update_url, gsp_url, strict, force, workers, dask_address):
+def build(paths, store, update_url, strict, force, workers, dask_address):
     """Ingest, extract and store articles (files or directories)."""
     from kg.pipeline import build as run_build
     from kg.progress import Progress
-    with _open(store, update_url=update_url, gsp_url=gsp_url) as st, Progress("building") as bar:
+    with _open(store, update_url=update_url) as st, Progress("building") as bar:
         def report(item, status):
             if status == "skipped":
                 _warn(item)
@@ -118,10 +117,10 @@ def build(paths, store, update_url, gsp_url, strict, force, workers, dask_addres
 @click.argument("ids", nargs=-1, required=True)
 @store_option
 @remote_options
-def remove(ids, store, update_url, gsp_url):
+def remove(ids, store, update_url):
     """Remove articles by id: their graph, metadata and entities no other article mentions."""
     from kg.pipeline import remove as run_remove
-    with _open(store, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, update_url=update_url) as st:
         removed, missing = run_remove(ids, st)
     for aid in missing:
         click.echo(f"warning: no article {aid!r} in the store", err=True)
@@ -175,11 +174,11 @@ def extract(paths, fmt, strict):
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to the literal VALUE (repeatable).")
-def query(sparql, store, update_url, gsp_url, fmt, timeout, params):
+def query(sparql, store, update_url, fmt, timeout, params):
     """Run SPARQL: the query text, a .rq file, or a named query (see `kg queries`)."""
     from kg import query as q
     bound = dict(p.split("=", 1) for p in params if "=" in p)
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         rows = q.run(st, sparql, timeout=timeout, **bound)
     click.echo(q.format_rows(rows, fmt))
 
@@ -201,9 +200,9 @@ def queries():
               help="RDF, or graphml/gexf: the entity/lawsuit graph for Gephi and networkx.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
               help="Write to this file instead of stdout.")
-def export(store, update_url, gsp_url, fmt, output):
+def export(store, update_url, fmt, output):
     """Export the whole store as RDF, or its graph as GraphML/GEXF."""
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         if fmt in ("graphml", "gexf"):
             from kg.analytics import export_graph
             data = export_graph(st, fmt)
@@ -222,10 +221,10 @@ def export(store, update_url, gsp_url, fmt, output):
 @remote_options
 @click.option("--graph", "graph", is_flag=True,
               help="Also centrality and communities of the entity graph (networkx).")
-def stats(store, update_url, gsp_url, graph):
+def stats(store, update_url, graph):
     """Counts by class, relation type and article, and the date range."""
     from kg.stats import store_stats
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         for line in store_stats(st):
             click.echo(line)
         if graph:
@@ -243,10 +242,10 @@ def stats(store, update_url, gsp_url, graph):
 @cli.command()
 @store_option
 @remote_options
-def validate(store, update_url, gsp_url):
+def validate(store, update_url):
     """Check the store against the SHACL shapes (ontology/shapes.ttl)."""
     from kg.validate import validate_store
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         conforms, report = validate_store(st)
     click.echo(report)
     if not conforms:
@@ -269,14 +268,14 @@ def validate(store, update_url, gsp_url):
               help="Comma-separated entity types (Company,Product,...,Lawsuit).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Drop facts whose best evidence is less confident.")
-def viz(store, update_url, gsp_url, output, focus, hops, since, until, relations, types,
+def viz(store, update_url, output, focus, hops, since, until, relations, types,
         min_confidence):
     """Write an interactive offline HTML graph of the store."""
     from kg.viz import write_html
 
     def as_set(value):
         return {v.strip() for v in value.split(",") if v.strip()} if value else None
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         info = write_html(st, output, focus=focus, hops=hops, since=since, until=until,
                           relations=as_set(relations), types=as_set(types),
                           min_confidence=min_confidence)

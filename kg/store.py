@@ -21,6 +21,27 @@ from kg.paths import default_store_location
 from kg.resolve import ARTICLES_GRAPH, ENTITIES_GRAPH
 
 KG_NS = "https://rivalry-kg.org/ontology#"
+#: The ontology (ontology/rivalry.ttl) is kept in the store in a graph of its own, named by the
+#: ontology's IRI, so its class and property axioms can be queried beside the data.
+ONTOLOGY_GRAPH = "https://rivalry-kg.org/ontology"
+
+#: Graphs a SPARQL server keeps for itself (Virtuoso: its RDF views, LDP and URI-QA settings).
+#: Queries that enumerate graphs (count, export, stats, validation) leave them out.
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+    "http://www.w3.org/2002/07/owl#",
+    "http://www.openlinksw.com/schemas/RDF_Mapper_Ontology/1.0/",
+)
+
+
+def not_system(var: str = "?g", ontology: bool = False) -> str:
+    """A SPARQL FILTER leaving out servers' system graphs (and the ontology graph if asked)."""
+    graphs = SYSTEM_GRAPHS + ((ONTOLOGY_GRAPH,) if ontology else ())
+    return f"FILTER ({var} NOT IN ({', '.join(f'<{g}>' for g in graphs)}))"
+
+
 EXPORT_FORMATS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt",
                   "jsonld": "jsonld"}
 

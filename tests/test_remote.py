@@ -11,7 +11,7 @@ import pytest
 
 from kg import pipeline, query
 from kg.errors import StoreError
-from kg.remote import RemoteStore, guess_gsp_url, guess_update_url
+from kg.remote import RemoteStore, guess_update_url
 from kg.store import open_store
 from tests.test_pipeline import fake_process, quads, write_corpus
 
@@ -48,15 +48,10 @@ def built(server, tmp_path_factory):
 def test_endpoint_conventions():
     assert guess_update_url("http://h:7878/query") == "http://h:7878/update"
     assert guess_update_url("http://h:3030/ds/sparql") == "http://h:3030/ds/update"
-    assert guess_gsp_url("http://h:7878/query") == "http://h:7878/store"
-    assert guess_gsp_url("http://h:3030/ds/sparql") == "http://h:3030/ds/data"
     assert guess_update_url("http://h:3030/ds/query") == "http://h:3030/ds/update"
     assert guess_update_url("http://h:8890/sparql") == "http://h:8890/sparql"          # Virtuoso
-    assert guess_gsp_url("http://h:8890/sparql/") == "http://h:8890/sparql-graph-crud"
     assert guess_update_url("http://h:7200/repositories/kg") == \
         "http://h:7200/repositories/kg/statements"                                     # GraphDB
-    assert guess_gsp_url("http://h:7200/repositories/kg") == \
-        "http://h:7200/repositories/kg/rdf-graphs/service"
 
 
 def test_same_quads_and_graphs(built):
