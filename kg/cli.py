@@ -195,16 +195,26 @@ def queries():
 @store_option
 @remote_options
 @click.option("--format", "fmt",
-              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf"]),
+              type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld", "graphml", "gexf",
+                                 "neo4j"]),
               default="trig", show_default=True,
-              help="RDF, or graphml/gexf: the entity/lawsuit graph for Gephi and networkx.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file instead of stdout.")
+              help="RDF (with the ontology's graph); graphml/gexf: the entity/lawsuit graph for "
+                   "Gephi and networkx; neo4j: CSVs for neo4j-admin import and a LOAD CSV script "
+                   "(needs -o DIR).")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write to this file (a directory for neo4j) instead of stdout.")
 def export(store, update_url, fmt, output):
-    """Export the whole store as RDF, or its graph as GraphML/GEXF."""
+    """Export the whole store as RDF, its graph as GraphML/GEXF, or CSVs for Neo4j."""
+    if fmt == "neo4j" and not output:
+        raise click.UsageError("--format neo4j writes several files: give -o DIR")
     with _open(store, read_only=True, update_url=update_url) as st:
+        if fmt == "neo4j":
+            from kg.export import export_neo4j
+            for path in export_neo4j(st, output):
+                click.echo(f"wrote {path}", err=True)
+            return
         if fmt in ("graphml", "gexf"):
-            from kg.analytics import export_graph
+            from kg.export import export_graph
             data = export_graph(st, fmt)
         else:
             data = st.export(fmt)
