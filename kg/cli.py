@@ -133,11 +133,15 @@ def remove(ids, store, update_url):
 @click.option("--store", "store", envvar="KG_STORE", default=None, metavar="DIR",
               help="Store directory (default: $KG_STORE, else output/store).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-def serve(store, port):
+@click.option("--cors", default=None, metavar="ORIGIN",
+              help="Let web pages from ORIGIN (e.g. http://localhost:8080, or * for any) query it.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="S",
+              help="Stop queries that run longer than S seconds (they get an error answer).")
+def serve(store, port, cors, timeout):
     """Publish the store as a read-only SPARQL endpoint on 127.0.0.1 (Ctrl-C stops)."""
     from kg.paths import default_store_location
     from kg.serve import serve as run_serve
-    run_serve(store or default_store_location(), port=port,
+    run_serve(store or default_store_location(), port=port, cors=cors, timeout_s=timeout,
               on_ready=lambda url: click.echo(f"SPARQL endpoint: {url} (read-only snapshot; "
                                               "Ctrl-C stops)", err=True))
 

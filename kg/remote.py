@@ -171,6 +171,10 @@ class RemoteStore(Store):
         try:
             result = json.loads(raw)
         except ValueError:
+            if "json" in ctype and raw.strip():
+                tail = raw[-200:].decode("utf-8", "replace").strip().splitlines()[-1][-100:]
+                raise StoreError(f"{self.location}: the server's answer broke off ({what} that "
+                                 f"is not valid JSON; it ends: {tail!r})") from None
             result = None
         if not isinstance(result, dict) or not ("boolean" in result or isinstance(
                 result.get("results", {}).get("bindings") if isinstance(result.get("results"), dict)

@@ -1,15 +1,17 @@
-"""What the store holds, in numbers: quads, graphs, entities by class, relations by type, dates."""
+"""What the store holds, in numbers: quads, graphs, entities by class, relations by type, dates.
+
+Ties are ordered by name, so every SPARQL server gives the same lines."""
 from __future__ import annotations
 
 from kg.query import run
 from kg.store import ONTOLOGY_GRAPH, not_system
 
 _Q_CLASSES = """SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e a ?c } } GROUP BY ?c ORDER BY DESC(?n)"""
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e a ?c } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_NODES = """SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c"""
+  GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_TYPES = """SELECT ?t (COUNT(DISTINCT ?r) AS ?n) WHERE {
-  GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n)"""
+  GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n) ?t"""
 _Q_ARTICLES = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article OPTIONAL { ?a dcterms:date ?d } } }"""
 _Q_DATES = """SELECT (MIN(STR(?lo)) AS ?first) (MAX(STR(?hi)) AS ?last) WHERE {

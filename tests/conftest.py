@@ -150,7 +150,7 @@ class VirtuosoServer:
         from kg.serve import free_port
         self.root = Path(root)
         self.binary = shutil.which("virtuoso-t")
-        self.isql = shutil.which("isql-vt") or shutil.which("isql")
+        self.isql = shutil.which("isql-vt")     # Debian's name (plain `isql` is unixODBC's)
         self.sql_port, self.http_port = free_port(), free_port()
         self.proc = None
 
@@ -237,8 +237,8 @@ def virtuoso(tmp_path_factory):
     import shutil
     if not shutil.which("virtuoso-t"):
         pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource; .ci/run does)")
-    if not (shutil.which("isql-vt") or shutil.which("isql")):
-        pytest.skip("Virtuoso's isql is not installed (apt-get install virtuoso-opensource)")
+    if not shutil.which("isql-vt"):
+        pytest.skip("Virtuoso's isql-vt is not installed (apt-get install virtuoso-opensource)")
     srv = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
     yield srv
     srv.stop()
