@@ -14,7 +14,6 @@ The graph (`graph_from_store`) is a `networkx.MultiDiGraph`:
 """
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -485,45 +484,5 @@ def graph_stats(store) -> tuple[list[str], Table, Table]:
 
 # --------------------------------------------------------------------------------- export
 
-def _flat(value):
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, (int, float, str)):
-        return value
-    if isinstance(value, (list, tuple, set)):
-        if value and all(isinstance(v, dict) for v in value):
-            return " ‖ ".join(v.get("text") or "" for v in value)
-        return "|".join(str(v) for v in value)
-    return str(value)
-
-
-def flat_graph(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with only scalar attributes (GraphML/GEXF cannot hold lists or None)."""
-    h = nx.MultiDiGraph()
-    for n, d in g.nodes(data=True):
-        attrs = {k: _flat(v) for k, v in d.items()}
-        h.add_node(n, **{k: v for k, v in attrs.items() if v is not None})
-    for u, v, k, d in g.edges(keys=True, data=True):
-        attrs = {kk: _flat(vv) for kk, vv in d.items()}
-        if d.get("evidence"):
-            first = d["evidence"][0]
-            attrs.update(article=first.get("title") or first.get("article"),
-                         source=first.get("source"), sources=len(d["evidence"]))
-        attrs["label"] = d["type"] + (f" {d['date']}" if d.get("date") else "")
-        h.add_edge(u, v, key=k, **{kk: vv for kk, vv in attrs.items() if vv is not None})
-    return h
-
-
-def export_graph(store, fmt: str) -> bytes:
-    """The graph as GraphML or GEXF (for Gephi and networkx users)."""
-    g = flat_graph(full_graph(store))
-    buf = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(g, buf, encoding="utf-8")
-    elif fmt == "gexf":
-        nx.write_gexf(g, buf, encoding="utf-8")
-    else:
-        raise QueryError(f"unknown graph format {fmt!r} (graphml, gexf)")
-    return buf.getvalue()
+# GraphML/GEXF export moved to kg/export.py (with JSON-LD and Neo4j); kept importable from here.
+from kg.export import export_graph, flat_graph  # noqa: E402,F401

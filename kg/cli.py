@@ -47,7 +47,6 @@ def store_option(f):
 
 def remote_options(f):
     f = click.option("--update-url", default=None, help="SPARQL Update endpoint (remote stores).")(f)
-    f = click.option("--gsp-url", default=None, help="Graph Store Protocol endpoint (remote stores).")(f)
     return f
 
 
@@ -98,12 +97,12 @@ def cli(ctx, verbose):
               help="Extraction processes (default: one per core).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
-def build(paths, store, update_url, gsp_url, strict, force, workers, dask_address):
+def build(paths, store, update_url, strict, force, workers, dask_address):
     """Ingest, extract and store articles: files, directories, http(s) URLs of pages or
     RSS/Atom feeds, and text files listing URLs (one a line)."""
     from kg.pipeline import build as run_build
     from kg.progress import Progress
-    with _open(store, update_url=update_url, gsp_url=gsp_url) as st, Progress("building") as bar:
+    with _open(store, update_url=update_url) as st, Progress("building") as bar:
         def report(item, status):
             if status == "skipped":
                 _warn(item)
@@ -119,10 +118,10 @@ def build(paths, store, update_url, gsp_url, strict, force, workers, dask_addres
 @click.argument("ids", nargs=-1, required=True)
 @store_option
 @remote_options
-def remove(ids, store, update_url, gsp_url):
+def remove(ids, store, update_url):
     """Remove articles by id: their graph, metadata and entities no other article mentions."""
     from kg.pipeline import remove as run_remove
-    with _open(store, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, update_url=update_url) as st:
         removed, missing = run_remove(ids, st)
     for aid in missing:
         click.echo(f"warning: no article {aid!r} in the store", err=True)
@@ -135,11 +134,15 @@ def remove(ids, store, update_url, gsp_url):
 @click.option("--store", "store", envvar="KG_STORE", default=None, metavar="DIR",
               help="Store directory (default: $KG_STORE, else output/store).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)
-def serve(store, port):
+@click.option("--cors", default=None, metavar="ORIGIN",
+              help="Let web pages from ORIGIN (e.g. http://localhost:8080, or * for any) query it.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=None, metavar="S",
+              help="Stop queries that run longer than S seconds (they get an error answer).")
+def serve(store, port, cors, timeout):
     """Publish the store as a read-only SPARQL endpoint on 127.0.0.1 (Ctrl-C stops)."""
     from kg.paths import default_store_location
     from kg.serve import serve as run_serve
-    run_serve(store or default_store_location(), port=port,
+    run_serve(store or default_store_location(), port=port, cors=cors, timeout_s=timeout,
               on_ready=lambda url: click.echo(f"SPARQL endpoint: {url} (read-only snapshot; "
                                               "Ctrl-C stops)", err=True))
 
@@ -176,11 +179,11 @@ def extract(paths, fmt, strict):
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to the literal VALUE (repeatable).")
-def query(sparql, store, update_url, gsp_url, fmt, timeout, params):
+def query(sparql, store, update_url, fmt, timeout, params):
     """Run SPARQL: the query text, a .rq file, or a named query (see `kg queries`)."""
     from kg import query as q
     bound = dict(p.split("=", 1) for p in params if "=" in p)
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         rows = q.run(st, sparql, timeout=timeout, **bound)
     click.echo(q.format_rows(rows, fmt))
 
@@ -197,16 +200,26 @@ def queries():
 @store_option
 @remote_options
 @click.option("--format", "fmt",
-              type=click.Choice(["turtle", "trig", "nquads", "jsonld", "graphml", "gexf"]),
+              type=click.Choice(["trig", "nquads", "turtle", "ntriples", "jsonld", "graphml", "gexf",
+                                 "neo4j"]),
               default="trig", show_default=True,
-              help="RDF, or graphml/gexf: the entity/lawsuit graph for Gephi and networkx.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file instead of stdout.")
-def export(store, update_url, gsp_url, fmt, output):
-    """Export the whole store as RDF, or its graph as GraphML/GEXF."""
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+              help="RDF (with the ontology's graph); graphml/gexf: the entity/lawsuit graph for "
+                   "Gephi and networkx; neo4j: CSVs for neo4j-admin import and a LOAD CSV script "
+                   "(needs -o DIR).")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write to this file (a directory for neo4j) instead of stdout.")
+def export(store, update_url, fmt, output):
+    """Export the whole store as RDF, its graph as GraphML/GEXF, or CSVs for Neo4j."""
+    if fmt == "neo4j" and not output:
+        raise click.UsageError("--format neo4j writes several files: give -o DIR")
+    with _open(store, read_only=True, update_url=update_url) as st:
+        if fmt == "neo4j":
+            from kg.export import export_neo4j
+            for path in export_neo4j(st, output):
+                click.echo(f"wrote {path}", err=True)
+            return
         if fmt in ("graphml", "gexf"):
-            from kg.analytics import export_graph
+            from kg.export import export_graph
             data = export_graph(st, fmt)
         else:
             data = st.export(fmt)
@@ -223,10 +236,10 @@ def export(store, update_url, gsp_url, fmt, output):
 @remote_options
 @click.option("--graph", "graph", is_flag=True,
               help="Also centrality and communities of the entity graph (networkx).")
-def stats(store, update_url, gsp_url, graph):
+def stats(store, update_url, graph):
     """Counts by class, relation type and article, and the date range."""
     from kg.stats import store_stats
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         for line in store_stats(st):
             click.echo(line)
         if graph:
@@ -244,10 +257,10 @@ def stats(store, update_url, gsp_url, graph):
 @cli.command()
 @store_option
 @remote_options
-def validate(store, update_url, gsp_url):
+def validate(store, update_url):
     """Check the store against the SHACL shapes (ontology/shapes.ttl)."""
     from kg.validate import validate_store
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         conforms, report = validate_store(st)
     click.echo(report)
     if not conforms:
@@ -270,14 +283,14 @@ def validate(store, update_url, gsp_url):
               help="Comma-separated entity types (Company,Product,...,Lawsuit).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Drop facts whose best evidence is less confident.")
-def viz(store, update_url, gsp_url, output, focus, hops, since, until, relations, types,
+def viz(store, update_url, output, focus, hops, since, until, relations, types,
         min_confidence):
     """Write an interactive offline HTML graph of the store."""
     from kg.viz import write_html
 
     def as_set(value):
         return {v.strip() for v in value.split(",") if v.strip()} if value else None
-    with _open(store, read_only=True, update_url=update_url, gsp_url=gsp_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st:
         info = write_html(st, output, focus=focus, hops=hops, since=since, until=until,
                           relations=as_set(relations), types=as_set(types),
                           min_confidence=min_confidence)

@@ -1,19 +1,25 @@
-"""What the store holds, in numbers: quads, graphs, entities by class, relations by type, dates."""
+"""What the store holds, in numbers: quads, graphs, entities by class, relations by type, dates.
+
+Ties are ordered by name, so every SPARQL server gives the same lines."""
 from __future__ import annotations
 
 from kg.query import run
+from kg.store import ONTOLOGY_GRAPH, not_system
 
 _Q_CLASSES = """SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e a ?c } } GROUP BY ?c ORDER BY DESC(?n)"""
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e a ?c } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_NODES = """SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
-  GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c"""
+  GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_TYPES = """SELECT ?t (COUNT(DISTINCT ?r) AS ?n) WHERE {
-  GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n)"""
+  GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n) ?t"""
 _Q_ARTICLES = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article OPTIONAL { ?a dcterms:date ?d } } }"""
 _Q_DATES = """SELECT (MIN(STR(?lo)) AS ?first) (MAX(STR(?hi)) AS ?last) WHERE {
   GRAPH ?g { ?r kg:dateEarliest ?lo ; kg:dateLatest ?hi } }"""
-_Q_QUADS = """SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }"""
+#: The data's graphs: not the ontology's, nor a server's own system graphs (Virtuoso lists some).
+_Q_QUADS = ("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } "
+            + not_system("?g", ontology=True) + " }")
+_Q_ONTOLOGY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
 
 
 def _short(iri: str) -> str:
@@ -24,7 +30,9 @@ def store_stats(store) -> list[str]:
     quads = run(store, _Q_QUADS).rows[0]
     arts = run(store, _Q_ARTICLES).rows[0]
     dates = run(store, _Q_DATES).rows[0]
-    lines = [f"quads: {quads[0]} in {quads[1]} named graphs",
+    onto = run(store, _Q_ONTOLOGY).rows[0][0]
+    lines = [f"quads: {quads[0]} in {quads[1]} named graphs"
+             + (f" (and the ontology's {onto} in its own graph)" if onto and onto != "0" else ""),
              f"articles: {arts[0]} (published {arts[1] or '?'} .. {arts[2] or '?'})",
              f"facts dated: {dates[0] or '?'} .. {dates[1] or '?'}",
              "entities: " + ", ".join(f"{_short(c)} {n}" for c, n in run(store, _Q_CLASSES).rows),

@@ -21,8 +21,66 @@ from kg.paths import default_store_location
 from kg.resolve import ARTICLES_GRAPH, ENTITIES_GRAPH
 
 KG_NS = "https://rivalry-kg.org/ontology#"
+#: The ontology (ontology/rivalry.ttl) is kept in the store in a graph of its own, named by the
+#: ontology's IRI, so its class and property axioms can be queried beside the data.
+ONTOLOGY_GRAPH = "https://rivalry-kg.org/ontology"
+GENID = "https://rivalry-kg.org/.well-known/genid/"
+
+#: Graphs a SPARQL server keeps for itself (Virtuoso: its RDF views, LDP and URI-QA settings).
+#: Queries that enumerate graphs (count, export, stats, validation) leave them out.
+SYSTEM_GRAPHS = (
+    "http://www.openlinksw.com/schemas/virtrdf#",
+    "http://www.w3.org/ns/ldp#",
+    "http://localuriqaserver/sparql",
+    "http://www.w3.org/2002/07/owl#",
+    "http://www.openlinksw.com/schemas/RDF_Mapper_Ontology/1.0/",
+)
+
+
+def not_system(var: str = "?g", ontology: bool = False) -> str:
+    """A SPARQL FILTER leaving out servers' system graphs (and the ontology graph if asked)."""
+    graphs = SYSTEM_GRAPHS + ((ONTOLOGY_GRAPH,) if ontology else ())
+    return f"FILTER ({var} NOT IN ({', '.join(f'<{g}>' for g in graphs)}))"
+
+
 EXPORT_FORMATS = {"turtle": "ttl", "trig": "trig", "nquads": "nq", "ntriples": "nt",
-                  "jsonld": "jsonld"}
+                  "jsonld": "jsonld"}     # serialised by kg.export
+
+
+_ONTOLOGY_NT: dict[str, str] = {}
+
+
+def ontology_nt() -> str:
+    """ontology/rivalry.ttl as N-Triples, its blank nodes (the owl:unionOf list of
+    kg:PartialDate) skolemised to `https://rivalry-kg.org/.well-known/genid/ontology-N` in file
+    order, so the graph is the same
+    quads in every store and a rewrite replaces it exactly."""
+    from kg.paths import ontology_dir
+    path = ontology_dir() / "rivalry.ttl"
+    key = str(path)
+    if key not in _ONTOLOGY_NT:
+        import pyoxigraph as ox
+        try:
+            triples = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+        except (OSError, SyntaxError, ValueError) as e:
+            raise StoreError(f"{path}: cannot read the ontology: {str(e).splitlines()[0]}") from None
+        names: dict[str, str] = {}
+
+        def term(t) -> str:
+            if isinstance(t, ox.BlankNode):
+                if t.value not in names:
+                    names[t.value] = f"<{GENID}ontology-{len(names) + 1}>"
+                return names[t.value]
+            return str(t)
+        _ONTOLOGY_NT[key] = "".join(f"{term(t.subject)} {term(t.predicate)} {term(t.object)} .\n"
+                                    for t in triples)
+    return _ONTOLOGY_NT[key]
+
+
+def ontology_update() -> str:
+    """The SPARQL Update that (re)writes the ontology's graph in one transaction."""
+    return (f"DROP SILENT GRAPH <{ONTOLOGY_GRAPH}> ;\n"
+            f"INSERT DATA {{ GRAPH <{ONTOLOGY_GRAPH}> {{\n{ontology_nt()}}} }}")
 
 
 def _cleanup_entities(article_iri: str) -> str:
@@ -139,6 +197,11 @@ class Store:
             size += len(op)
         if chunk:
             self.update(" ;\n".join(chunk))
+
+    def write_ontology(self) -> None:
+        """(Re)write the ontology in its own graph (`ONTOLOGY_GRAPH`), so queries can use its
+        subclass axioms beside the data: `?x a/rdfs:subClassOf* prov:Agent`."""
+        self.update(ontology_update())
 
     def has_article(self, article_iri: str) -> bool:
         return bool(self.query_json(has_article_query(article_iri)).get("boolean"))
@@ -396,41 +459,9 @@ class EmbeddedStore(Store):
 
 
 def export_oxigraph(store, fmt: str) -> bytes:
-    """Serialise a pyoxigraph Store (on disk or in memory) as `fmt` (see EXPORT_FORMATS)."""
-    import pyoxigraph as ox
-    if fmt == "trig":
-        return ox.serialize(_sorted_quads(store), format=ox.RdfFormat.TRIG)
-    if fmt == "nquads":
-        return store.dump(format=ox.RdfFormat.N_QUADS)
-    if fmt not in EXPORT_FORMATS:
-        raise StoreError(f"unknown export format {fmt!r}")
-    # Formats without named graphs: go through rdflib for prefixes and JSON-LD.
-    from rdflib import Dataset, Graph
-    from kg.rdf import PREFIXES
-    ds = Dataset()
-    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
-    for k, v in PREFIXES.items():
-        ds.bind(k, v)
-    if fmt == "jsonld":
-        return ds.serialize(format="json-ld", indent=2).encode("utf-8")
-    g = Graph()
-    for k, v in PREFIXES.items():
-        g.bind(k, v)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g.serialize(format="turtle" if fmt == "turtle" else "nt").encode("utf-8")
-
-
-def _sorted_quads(store):
-    """The store's quads graph by graph, graphs in IRI order (the default graph first) and each
-    graph's triples sorted, so TriG comes out the same whatever store holds them (on disk or the
-    in-memory copy of a remote one) and in whatever order it lists its graphs.  One graph is
-    sorted at a time."""
-    import pyoxigraph as ox
-    graphs = [ox.DefaultGraph()] + sorted(store.named_graphs(), key=str)
-    for g in graphs:
-        yield from sorted(store.quads_for_pattern(None, None, None, g),
-                          key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    """Serialise a pyoxigraph Store (on disk or in memory) as `fmt` (see kg.export)."""
+    from kg.export import serialize_dataset
+    return serialize_dataset(store, fmt)
 
 
 def is_url(location: str) -> bool:

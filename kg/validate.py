@@ -5,9 +5,12 @@ from rdflib import Graph
 
 from kg.errors import KGError
 from kg.paths import ontology_dir
+from kg.store import not_system
 
-#: Validation is over the union of the named graphs (every write goes to a named graph).
-UNION_CONSTRUCT = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+#: Validation is over the union of the named graphs (every write goes to a named graph), the data
+#: only: not the ontology's graph, nor a server's own system graphs (Virtuoso lists some).
+UNION_CONSTRUCT = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+                   + not_system("?g", ontology=True) + " }")
 
 
 def store_graph(store) -> Graph:

@@ -132,3 +132,113 @@ def viz_synthetic_graph(n_nodes: int = 5000, n_edges: int = 20000, seed: int = 1
                               "article": f"a{j % 500}", "title": f"标题{j % 500}", "source": "synthetic",
                               "reported": f"{date}-28", "lang": "zh"}])
     return g
+
+
+# --- SPARQL servers (issue 13): a real Virtuoso on 127.0.0.1, one per test run ---
+
+class VirtuosoServer:
+    """Debian's `virtuoso-t` in the foreground on free 127.0.0.1 ports, its database in `root`.
+
+    A minimal ini (the traps are in ../shared/STACK.md): the SPARQL endpoint is /sparql, and
+    updates need `GRANT SPARQL_UPDATE TO "SPARQL"`, given through isql.  Creating a fresh
+    database is most of the start-up (~10 s here); the server stops with the test run."""
+
+    def __init__(self, root):
+        import shutil
+        from pathlib import Path
+
+        from kg.serve import free_port
+        self.root = Path(root)
+        self.binary = shutil.which("virtuoso-t")
+        self.isql = shutil.which("isql-vt")     # Debian's name (plain `isql` is unixODBC's)
+        self.sql_port, self.http_port = free_port(), free_port()
+        self.proc = None
+
+    @property
+    def query_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/sparql"
+
+    def _ini(self) -> str:
+        db = self.root
+        return f"""[Database]
+DatabaseFile = {db}/kg.db
+ErrorLogFile = {db}/kg.log
+LockFile = {db}/kg.lck
+TransactionFile = {db}/kg.trx
+xa_persistent_file = {db}/kg.pxa
+Striping = 0
+[TempDatabase]
+DatabaseFile = {db}/kg-temp.db
+TransactionFile = {db}/kg-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{self.sql_port}
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+CheckpointInterval = 0
+[HTTPServer]
+ServerPort = 127.0.0.1:{self.http_port}
+ServerThreads = 4
+MaxClientConnections = 4
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 120
+"""
+
+    def start(self, wait: float = 120.0) -> "VirtuosoServer":
+        import subprocess
+        import time
+        import urllib.request
+
+        from kg.serve import _die_with_parent
+        self.root.mkdir(parents=True, exist_ok=True)
+        ini = self.root / "virtuoso.ini"
+        ini.write_text(self._ini(), encoding="utf-8")
+        self.log = open(self.root / "stdout.log", "wb")
+        self.proc = subprocess.Popen([self.binary, "+foreground", "+configfile", str(ini)],
+                                     cwd=self.root, stdout=self.log, stderr=subprocess.STDOUT,
+                                     preexec_fn=_die_with_parent)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"virtuoso-t exited ({self.proc.returncode}): see {self.root}")
+            try:
+                with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            self.stop()
+            raise RuntimeError(f"virtuoso did not answer on {self.query_url} within {wait:.0f} s")
+        out = subprocess.run([self.isql, str(self.sql_port), "dba", "dba",
+                              'exec=GRANT SPARQL_UPDATE TO "SPARQL";'],
+                             capture_output=True, text=True, timeout=60)
+        if out.returncode != 0 or "Error" in out.stdout + out.stderr:
+            self.stop()
+            raise RuntimeError(f"isql could not grant SPARQL_UPDATE: {out.stdout}{out.stderr}")
+        return self
+
+    def stop(self) -> None:
+        import subprocess
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        if self.proc:
+            self.log.close()
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """A running Virtuoso for the whole test run (skipped, with the reason, when not installed)."""
+    import shutil
+    if not shutil.which("virtuoso-t"):
+        pytest.skip("Virtuoso is not installed (apt-get install virtuoso-opensource; .ci/run does)")
+    if not shutil.which("isql-vt"):
+        pytest.skip("Virtuoso's isql-vt is not installed (apt-get install virtuoso-opensource)")
+    srv = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
+    yield srv
+    srv.stop()
