@@ -294,48 +294,23 @@ def _resolve(store, g: nx.MultiDiGraph, name: str) -> list[str]:
 
 
 def rivals(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
-    """Who `name` fights: hostile facts (sues, blocks, accuses, competes, lawsuits) either way,
-    ranked by how many, then by how recent."""
-    g = g if g is not None else full_graph(store)
-    me = set(_resolve(store, g, name))
-    acc: dict[str, dict] = {}
+    """Who `name` fights: distinct hostile facts (sues, blocks, accuses, competes) and cases
+    either way, ranked by how many, then by how recent.
 
-    def add(other, kind, date, fact):
-        if other in me:
-            return
-        a = acc.setdefault(other, {"facts": set(), "types": set(), "latest": None,
-                                   "initiated": 0, "received": 0})
-        a["facts"].add(fact)
-        a["types"].add(kind)
-        if date and (a["latest"] is None or date > a["latest"]):
-            a["latest"] = date
-        return a
-
-    for m in me:
-        for u, v, k, d in list(g.out_edges(m, keys=True, data=True)) + \
-                list(g.in_edges(m, keys=True, data=True)):
-            t = d["type"]
-            if t in HOSTILE:
-                other = v if u == m else u
-                a = add(other, t, d.get("date"), k)
-                if a is not None:
-                    a["initiated" if u == m else "received"] += 1
-            elif t in ("plaintiff", "defendant"):
-                suit = v if t == "plaintiff" else u
-                sd = g.nodes[suit]
-                mine = "plaintiff" if t == "plaintiff" else "defendant"
-                for uu, vv, dd in list(g.in_edges(suit, data=True)) + \
-                        list(g.out_edges(suit, data=True)):
-                    if dd["type"] in ("plaintiff", "defendant") and dd["type"] != mine:
-                        other = uu if dd["type"] == "plaintiff" else vv
-                        a = add(other, "lawsuit", sd.get("date"), suit)
-                        if a is not None:
-                            a["initiated" if mine == "plaintiff" else "received"] += 1
+    One implementation with `kg query rivals`: this runs the named query `rivals.rq` (how a fact
+    or a case is counted once is written there) and only tidies its cells.  `g` is accepted for
+    callers that already hold the graph; it is not needed."""
+    if not match_entities(store, name):
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    res = run(store, "rivals", name=name)
+    col = {v: i for i, v in enumerate(res.vars)}
     rows = []
-    for other, a in acc.items():
-        rows.append([g.nodes[other]["label"], len(a["facts"]), a["latest"],
-                     ",".join(sorted(a["types"])), a["initiated"], a["received"],
-                     g.nodes[other]["type"]])
+    for r in res.rows:
+        classes = [c for c in (r[col["classes"]] or "").split(",") if c]
+        best = min(classes, key=lambda c: _TYPE_RANK.get(c, 99)) if classes else "Organization"
+        rows.append([r[col["rival"]], int(r[col["hostile"]]), r[col["latest"]] or None,
+                     ",".join(sorted(set((r[col["types"]] or "").split(",")) - {""})),
+                     int(r[col["initiated"]]), int(r[col["received"]]), best])
     rows.sort(key=lambda r: (-r[1], _neg_date(r[2]), r[0]))
     return Table(["rival", "hostile", "latest", "types", "initiated", "received", "type"],
                  rows)
