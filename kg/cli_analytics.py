@@ -95,7 +95,7 @@ def lawsuits(name, store, fmt):
     """Lawsuits (those involving NAME if given): parties, court, date, cause, claim, outcome."""
     from kg.analytics import lawsuits as run
     with _open(store) as st:
-        click.echo(format_table(run(st, name), fmt, {"evidence": 50, "article": 20}))
+        click.echo(format_table(run(st, name), fmt, {"evidence": 50, "article": 20, "stages": 40, "articles": 30}))
 
 
 COMMANDS = [rivals, timeline, lawsuits]

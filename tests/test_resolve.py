@@ -42,7 +42,9 @@ def test_lawsuit_keyed_by_case_number_when_given():
     one = lawsuit_iri(["x"], ["y"], "copyright", "2020", case_number="（2020）京73民初1号")
     other = lawsuit_iri(["z"], ["w"], None, None, case_number="（2020）京73民初1号")
     assert one == other
-    assert lawsuit_iri(["x"], ["y"], "copyright", "2020-03") == lawsuit_iri(["x"], ["y"], "copyright", "2020-11")
+    # without one, each report's precision is its own node; the case is joined at query time
+    assert lawsuit_iri(["x"], ["y"], "copyright", "2020-03") != lawsuit_iri(["x"], ["y"], "copyright", "2020")
+    assert lawsuit_iri(["x"], ["y"], None, None, court="c") != lawsuit_iri(["x"], ["y"], None, None)
 
 
 def test_article_iri_escapes_ids():
