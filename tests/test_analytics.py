@@ -142,7 +142,7 @@ def test_cli_tables(viz_store):
     assert json.loads(r.output)[0]["rival"] == "腾讯"
     r = _cli(["timeline", "腾讯", "--format", "csv"], L)
     assert r.output.splitlines()[0].startswith("date,type,role,counterpart,evidence")
-    r = _cli(["lawsuits"], L)
+    r = _cli(["lawsuits", "--format", "csv"], L)
     assert "天津市滨海新区" in r.output and "北京知识产权法院" in r.output
     r = _cli(["lawsuits", "Didi", "--format", "json"], L)
     assert json.loads(r.output) == []
