@@ -245,10 +245,11 @@ def _beats(y: dict, x: dict) -> bool:
         return False
     if not _compatible_dates(x["date"], y["date"]):
         return False
-    if x["cause"] and y["cause"] and x["cause"] != y["cause"]:
-        return False
     if x["court"] and y["court"] and x["court"] != y["court"]:
         return False
+    pinned = x["court"] and x["court"] == y["court"] and x["date"] and y["date"]
+    if x["cause"] and y["cause"] and x["cause"] != y["cause"] and not pinned:
+        return False            # (a court and a date pin the case; a cause may be misread)
     sx, sy = _suit_spec(x), _suit_spec(y)
     return sy > sx or (sy == sx and y["iri"] < x["iri"])
 

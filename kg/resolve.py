@@ -146,7 +146,11 @@ def canonical_name(name: str) -> str:
     n = normalize_name(name)
     lex = _lexicon()
     simple = _simplified(n)
-    for cand in (n, simple):
+    bare = n
+    for prefix in ("the ", "The ", "U.S. ", "US "):
+        if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+            bare = bare[len(prefix):]
+    for cand in (n, simple, bare):
         hit = lex.lookup(cand)
         if hit is not None:
             return hit.name
