@@ -259,9 +259,15 @@ def cluster_cases(suits: dict[str, dict]) -> dict[str, str]:
     its case (see `_beats`), transitively; a node nothing beats is a case of its own.  A
     countersuit (parties the other way round) is never compatible, so stays its own case."""
     best: dict[str, str] = {}
-    items = sorted(suits.values(), key=lambda x: x["iri"])
-    for x in items:
-        better = [y for y in items if _beats(y, x)]
+    by_party: dict[tuple, list] = defaultdict(list)      # only suits sharing a party can meet
+    for y in suits.values():
+        for p in y["plaintiffs"]:
+            for d in y["defendants"]:
+                by_party[(p, d)].append(y)
+    for x in sorted(suits.values(), key=lambda x: x["iri"]):
+        near = {y["iri"]: y for p in x["plaintiffs"] for d in x["defendants"]
+                for y in by_party[(p, d)]}
+        better = [y for _, y in sorted(near.items()) if _beats(y, x)]
         if better:
             best[x["iri"]] = max(better, key=lambda y: (_suit_spec(y), [-ord(c) for c in y["iri"]]))["iri"]
     out = {}
