@@ -23,6 +23,7 @@ import networkx as nx
 from kg.errors import QueryError
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from kg.query import run
+from kg.query import with_prefixes as _with_prefixes
 
 ONT = "https://rivalry-kg.org/ontology#"
 HOSTILE = ("sues", "blocks", "accuses", "competes")
@@ -49,7 +50,15 @@ _Q_EVIDENCE = """SELECT DISTINCT ?x ?ev ?text ?conf ?art ?rep ?start WHERE {
     OPTIONAL { ?ev prov:wasDerivedFrom ?art } OPTIONAL { ?ev kg:confidence ?conf }
     OPTIONAL { ?ev kg:reportedOn ?rep } OPTIONAL { ?ev kg:startOffset ?start } } }"""
 _Q_LAWSUITS = """SELECT DISTINCT ?l ?p ?v WHERE {
-  GRAPH ?g { ?l a kg:Lawsuit ; ?p ?v . FILTER (?p != rdf:type && ?p != kg:hasEvidence) } }"""
+  GRAPH ?g { ?l a kg:Lawsuit ; ?p ?v .
+    FILTER (?p != rdf:type && ?p != kg:hasEvidence && ?p != kg:stage) } }"""
+_Q_STAGES = """SELECT DISTINCT ?l ?kind ?court ?date ?outcome WHERE {
+  GRAPH ?g { ?l kg:stage ?s . ?s kg:stageType ?kind .
+    OPTIONAL { ?s kg:court ?court } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:outcome ?outcome } } }"""
+_Q_PREF = """SELECT ?e ?label WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e skos:prefLabel ?label } }"""
+_Q_OWNS = """SELECT DISTINCT ?o ?e WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?o kg:owns ?e } }"""
 
 
 def _short(iri: str | None) -> str | None:
@@ -144,8 +153,18 @@ def _entities(store) -> dict[str, dict]:
     for e, alt in run(store, _Q_ALIASES).rows:
         if e in ents and alt not in ents[e]["aliases"]:
             ents[e]["aliases"].append(alt)
+    res = store.query_json(_with_prefixes(_Q_PREF))
+    for b in res.get("results", {}).get("bindings", []):
+        e, lab = b["e"]["value"], b["label"]
+        tag = lab.get("xml:lang", "").lower()
+        if e in ents and tag:
+            labels = ents[e].setdefault("labels", {})
+            if tag not in labels or lab["value"] < labels[tag]:
+                labels[tag] = lab["value"]
     for d in ents.values():
         d["aliases"].sort()
+        if len(d.get("labels", {})) == 1:      # told in one language only: label it in that one
+            d["label"] = next(iter(d["labels"].values()))
     return ents
 
 
@@ -161,8 +180,111 @@ def _lawsuit_label(plaintiffs, defendants, labels) -> str:
     return f"{names(plaintiffs)} v {names(defendants)}"
 
 
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _article_count(evidence: list[dict]) -> int:
+    return len({d.get("article") for d in evidence if d.get("article")})
+
+
+def _merge_facts(rels: list[tuple]) -> dict[str, str]:
+    """{relation node: the fact it joins} — the same rule as `rivals.rq`: a node with no date, or
+    with a date another node of the same type and sides states more precisely, joins that node
+    (an undated report, the most recent such fact reported by then)."""
+    groups: dict[tuple, list] = defaultdict(list)
+    for r, t, s, o, d, _lo, _hi in rels:
+        groups[(t, s, o)].append((r, d))
+    into: dict[str, str] = {}
+    for items in groups.values():
+        dated = sorted({(d, r) for r, d in items if d})
+        roots = [(d, r) for d, r in dated
+                 if not any(d2 != d and d2.startswith(d) for d2, _ in dated)]
+        for r, d in items:
+            if any(r == rr for _, rr in roots):
+                continue
+            if d:
+                cands = [(d2, r2) for d2, r2 in roots if d2.startswith(d)]
+            else:
+                cands = roots
+            if cands:
+                into[r] = max(cands)[1] if d else cands[-1][1]
+    return into
+
+
+def _undated_target(into: dict, rels: list[tuple], evidence: dict) -> None:
+    """An undated report joins the latest fact dated no later than its article (else the
+    earliest), rather than simply the latest."""
+    dates = {r: d for r, _t, _s, _o, d, _lo, _hi in rels}
+    by_key = defaultdict(list)
+    for r, t, s, o, d, _lo, _hi in rels:
+        if d and r not in into:
+            by_key[(t, s, o)].append((_day(d), r))
+    for r, t, s, o, d, _lo, _hi in rels:
+        if d or r not in into:
+            continue
+        roots = sorted(by_key[(t, s, o)])
+        reported = min((e.get("reported") or "" for e in evidence.get(r, [])), default="")
+        before = [x for x in roots if reported and x[0] <= reported]
+        into[r] = (before[-1] if before else roots[0])[1]
+    del dates
+
+
+def _suit_spec(x: dict) -> tuple:
+    """How precisely a lawsuit node is known: case number, date, cause, court; date length."""
+    return ((8 if x["case"] else 0) + (4 if x["date"] else 0) + (2 if x["cause"] else 0) +
+            (1 if x["court"] else 0), len(x["date"] or ""))
+
+
+def _beats(y: dict, x: dict) -> bool:
+    """`y` is a more precise, compatible report of `x`'s case (the order `rivals.rq` uses)."""
+    if x["case"] or y["iri"] == x["iri"]:
+        return False
+    if not (x["plaintiffs"] & y["plaintiffs"] and x["defendants"] & y["defendants"]):
+        return False
+    if not _compatible_dates(x["date"], y["date"]):
+        return False
+    if x["court"] and y["court"] and x["court"] != y["court"]:
+        return False
+    pinned = x["court"] and x["court"] == y["court"] and x["date"] and y["date"]
+    if x["cause"] and y["cause"] and x["cause"] != y["cause"] and not pinned:
+        return False            # (a court and a date pin the case; a cause may be misread)
+    sx, sy = _suit_spec(x), _suit_spec(y)
+    return sy > sx or (sy == sx and y["iri"] < x["iri"])
+
+
+def cluster_cases(suits: dict[str, dict]) -> dict[str, str]:
+    """{lawsuit node: its case's node}: each node joins the most precise compatible report of
+    its case (see `_beats`), transitively; a node nothing beats is a case of its own.  A
+    countersuit (parties the other way round) is never compatible, so stays its own case."""
+    best: dict[str, str] = {}
+    by_party: dict[tuple, list] = defaultdict(list)      # only suits sharing a party can meet
+    for y in suits.values():
+        for p in y["plaintiffs"]:
+            for d in y["defendants"]:
+                by_party[(p, d)].append(y)
+    for x in sorted(suits.values(), key=lambda x: x["iri"]):
+        near = {y["iri"]: y for p in x["plaintiffs"] for d in x["defendants"]
+                for y in by_party[(p, d)]}
+        better = [y for _, y in sorted(near.items()) if _beats(y, x)]
+        if better:
+            best[x["iri"]] = max(better, key=lambda y: (_suit_spec(y), [-ord(c) for c in y["iri"]]))["iri"]
+    out = {}
+    for iri in suits:
+        root, seen = iri, set()
+        while root in best and root not in seen:
+            seen.add(root)
+            root = best[root]
+        out[iri] = root
+    return out
+
+
 def full_graph(store) -> nx.MultiDiGraph:
-    """Every entity, relation and lawsuit in the store as a MultiDiGraph (see module doc)."""
+    """Every entity, fact and case in the store as a MultiDiGraph (see module doc).
+
+    Reports are merged here, whatever article they came from: a relation node with no date (or a
+    vaguer one) joins its fact (`_merge_facts`), a lawsuit node joins its case (`cluster_cases`);
+    an edge's `articles` is how many distinct articles report it."""
     g = nx.MultiDiGraph()
     articles = _articles(store)
     evidence = _evidence(store, articles)
@@ -175,49 +297,92 @@ def full_graph(store) -> nx.MultiDiGraph:
             g.add_node(iri, kind="entity", label=_label_from_iri(iri), type=type_, aliases=[],
                        qid=None)
 
-    for r, t, s, o, d, lo, hi in run(store, _Q_RELATIONS).rows:
+    rels = run(store, _Q_RELATIONS).rows
+    into = _merge_facts(rels)
+    _undated_target(into, rels, evidence)
+    merged_ev: dict[str, list] = defaultdict(list)
+    for r, *_ in rels:
+        merged_ev[into.get(r, r)].extend(evidence.get(r, []))
+    for r, t, s, o, d, lo, hi in rels:
+        if r in into:
+            continue
         ensure(s)
         ensure(o)
-        ev = evidence.get(r, [])
+        ev = sorted({id(e): e for e in merged_ev[r]}.values(),
+                    key=lambda e: (e["reported"] or "", e["article"], e["text"]))
         g.add_edge(s, o, key=r, type=_short(t), date=d, earliest=lo or _day(d),
                    latest=hi or _day(d, latest=True), evidence=ev, confidence=_confidence(ev),
-                   directed=_short(t) not in SYMMETRIC_RELATIONS)
+                   articles=_article_count(ev), directed=_short(t) not in SYMMETRIC_RELATIONS)
+    for o, e in run(store, _Q_OWNS).rows:          # what the lexicon knows (no article says it)
+        if e in g and o in g:
+            g.nodes[e].setdefault("owners", []).append(g.nodes[o]["label"])
 
-    suits: dict[str, dict] = defaultdict(lambda: defaultdict(list))
+    props: dict[str, dict] = defaultdict(lambda: defaultdict(list))
     for l, p, v in run(store, _Q_LAWSUITS).rows:
-        suits[l][_short(p)].append(v)
+        props[l][_short(p)].append(v)
+    stages: dict[str, list] = defaultdict(list)
+    for l, kind, court, date, outcome in run(store, _Q_STAGES).rows:
+        stages[l].append((_short(kind.replace("stage/", "#")), date, court, outcome))
+    first = lambda pr, k: sorted(pr.get(k, []))[0] if pr.get(k) else None  # noqa: E731
+    suits = {}
+    for l, pr in props.items():
+        cause = _short(first(pr, "cause"))
+        suits[l] = {"iri": l, "plaintiffs": set(pr["plaintiff"]), "defendants": set(pr["defendant"]),
+                    "date": first(pr, "filingDate"), "court": first(pr, "court"),
+                    "cause": None if cause == "other" else cause, "case": first(pr, "caseNumber")}
+    case_of = cluster_cases(suits)
+    members: dict[str, list] = defaultdict(list)
+    for l, root in case_of.items():
+        members[root].append(l)
     label_of = lambda iri: g.nodes[iri]["label"] if iri in g else _label_from_iri(iri)  # noqa: E731
-    for l, props in sorted(suits.items()):
-        first = lambda k: sorted(props.get(k, []))[0] if props.get(k) else None  # noqa: E731
-        plaintiffs, defendants = sorted(set(props["plaintiff"])), sorted(set(props["defendant"]))
-        courts = sorted(set(props.get("court", [])))
+    for root, ls in sorted(members.items()):
+        ls = sorted(ls, key=lambda x: (x != root, x))
+        pr: dict[str, list] = defaultdict(list)
+        for x in ls:                             # the root's values first, then the others'
+            for k, vs in props[x].items():
+                pr[k].extend(v for v in sorted(vs) if v not in pr[k])
+        one = lambda k: pr[k][0] if pr.get(k) else None  # noqa: E731
+        plaintiffs, defendants = sorted(set(pr["plaintiff"])), sorted(set(pr["defendant"]))
+        defendants = [d for d in defendants if d not in plaintiffs]
+        courts = sorted(set(pr.get("court", [])))
         for x in plaintiffs + defendants:
             ensure(x, "Company")
         for c in courts:
             ensure(c, "Court")
-        ev = evidence.get(l, [])
-        date = first("filingDate")
-        g.add_node(l, kind="lawsuit", type="Lawsuit",
+        ev = sorted({id(e): e for x in ls for e in evidence.get(x, [])}.values(),
+                    key=lambda e: (e["reported"] or "", e["article"], e["text"]))
+        date = one("filingDate")
+        st = sorted({(k, d, label_of(c) if c else None, o) for x in ls for k, d, c, o in stages[x]},
+                    key=lambda s_: (_day(s_[1]) or "9999", _STAGE_RANK.get(s_[0], 9),
+                                   tuple(v or "" for v in s_)))
+        g.add_node(root, kind="lawsuit", type="Lawsuit",
                    label=_lawsuit_label(plaintiffs, defendants, label_of),
-                   date=date, earliest=first("dateEarliest") or _day(date),
+                   date=date, earliest=one("dateEarliest") or _day(date),
                    plaintiffs=[label_of(x) for x in plaintiffs],
                    defendants=[label_of(x) for x in defendants],
                    court=", ".join(label_of(c) for c in courts) or None,
-                   cause=_short(first("cause")), claimed=_float(first("amountClaimed")),
-                   currency=first("currency"), awarded=_float(first("amountAwarded")),
-                   outcome=first("outcome"), case_number=first("caseNumber"),
-                   ruling_date=first("rulingDate"), count=int(first("count") or 1),
+                   cause=_short(one("cause")), claimed=_float(one("amountClaimed")),
+                   currency=one("currency"), awarded=_float(one("amountAwarded")),
+                   outcome=one("outcome"), case_number=one("caseNumber"),
+                   ruling_date=one("rulingDate"), count=int(one("count") or 1),
+                   stages=[{"stage": k, "date": d, "court": c, "outcome": o} for k, d, c, o in st],
+                   reports=ls, articles=_article_count(ev),
                    evidence=ev, confidence=_confidence(ev), aliases=[], qid=None)
-        common = dict(date=date, earliest=first("dateEarliest") or _day(date),
-                      latest=first("dateLatest") or _day(date, latest=True), evidence=ev,
-                      confidence=_confidence(ev), directed=True, lawsuit=l)
+        common = dict(date=date, earliest=one("dateEarliest") or _day(date),
+                      latest=one("dateLatest") or _day(date, latest=True), evidence=ev,
+                      confidence=_confidence(ev), articles=_article_count(ev), directed=True,
+                      lawsuit=root)
         for x in plaintiffs:
-            g.add_edge(x, l, key=f"{l}#plaintiff:{x}", type="plaintiff", **common)
+            g.add_edge(x, root, key=f"{root}#plaintiff:{x}", type="plaintiff", **common)
         for x in defendants:
-            g.add_edge(l, x, key=f"{l}#defendant:{x}", type="defendant", **common)
+            g.add_edge(root, x, key=f"{root}#defendant:{x}", type="defendant", **common)
         for c in courts:
-            g.add_edge(l, c, key=f"{l}#court:{c}", type="court", **common)
+            g.add_edge(root, c, key=f"{root}#court:{c}", type="court", **common)
     return g
+
+
+_STAGE_RANK = {k: i for i, k in enumerate(("filing", "first_instance", "appeal", "retrial",
+                                           "final", "settlement"))}
 
 
 def filter_graph(g: nx.MultiDiGraph, f: Filters, focus_iris: list[str] | None = None
@@ -293,48 +458,23 @@ def _resolve(store, g: nx.MultiDiGraph, name: str) -> list[str]:
 
 
 def rivals(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
-    """Who `name` fights: hostile facts (sues, blocks, accuses, competes, lawsuits) either way,
-    ranked by how many, then by how recent."""
-    g = g if g is not None else full_graph(store)
-    me = set(_resolve(store, g, name))
-    acc: dict[str, dict] = {}
+    """Who `name` fights: distinct hostile facts (sues, blocks, accuses, competes) and cases
+    either way, ranked by how many, then by how recent.
 
-    def add(other, kind, date, fact):
-        if other in me:
-            return
-        a = acc.setdefault(other, {"facts": set(), "types": set(), "latest": None,
-                                   "initiated": 0, "received": 0})
-        a["facts"].add(fact)
-        a["types"].add(kind)
-        if date and (a["latest"] is None or date > a["latest"]):
-            a["latest"] = date
-        return a
-
-    for m in me:
-        for u, v, k, d in list(g.out_edges(m, keys=True, data=True)) + \
-                list(g.in_edges(m, keys=True, data=True)):
-            t = d["type"]
-            if t in HOSTILE:
-                other = v if u == m else u
-                a = add(other, t, d.get("date"), k)
-                if a is not None:
-                    a["initiated" if u == m else "received"] += 1
-            elif t in ("plaintiff", "defendant"):
-                suit = v if t == "plaintiff" else u
-                sd = g.nodes[suit]
-                mine = "plaintiff" if t == "plaintiff" else "defendant"
-                for uu, vv, dd in list(g.in_edges(suit, data=True)) + \
-                        list(g.out_edges(suit, data=True)):
-                    if dd["type"] in ("plaintiff", "defendant") and dd["type"] != mine:
-                        other = uu if dd["type"] == "plaintiff" else vv
-                        a = add(other, "lawsuit", sd.get("date"), suit)
-                        if a is not None:
-                            a["initiated" if mine == "plaintiff" else "received"] += 1
+    One implementation with `kg query rivals`: this runs the named query `rivals.rq` (how a fact
+    or a case is counted once is written there) and only tidies its cells.  `g` is accepted for
+    callers that already hold the graph; it is not needed."""
+    if not match_entities(store, name):
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    res = run(store, "rivals", name=name)
+    col = {v: i for i, v in enumerate(res.vars)}
     rows = []
-    for other, a in acc.items():
-        rows.append([g.nodes[other]["label"], len(a["facts"]), a["latest"],
-                     ",".join(sorted(a["types"])), a["initiated"], a["received"],
-                     g.nodes[other]["type"]])
+    for r in res.rows:
+        classes = [c for c in (r[col["classes"]] or "").split(",") if c]
+        best = min(classes, key=lambda c: _TYPE_RANK.get(c, 99)) if classes else "Organization"
+        rows.append([r[col["rival"]], int(r[col["hostile"]]), r[col["latest"]] or None,
+                     ",".join(sorted(set((r[col["types"]] or "").split(",")) - {""})),
+                     int(r[col["initiated"]]), int(r[col["received"]]), best])
     rows.sort(key=lambda r: (-r[1], _neg_date(r[2]), r[0]))
     return Table(["rival", "hostile", "latest", "types", "initiated", "received", "type"],
                  rows)
@@ -400,12 +540,17 @@ def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -
         claim = None
         if d.get("claimed") is not None:
             claim = f"{d['claimed']:,.0f} {d.get('currency') or ''}".strip()
+        stages = "; ".join(" ".join(x for x in (st["stage"], st["date"], st["court"],
+                                                 st["outcome"] and f"({st['outcome']})") if x)
+                           for st in d.get("stages", []))
+        arts = sorted({e.get("article") for e in d["evidence"] if e.get("article")})
         rows.append([d.get("date"), "、".join(d["plaintiffs"]), "、".join(d["defendants"]),
                      d.get("court"), d.get("cause"), d.get("count") or 1, claim, d.get("outcome"),
-                     d.get("case_number"), ev.get("text"), ev.get("title")])
+                     d.get("case_number"), ev.get("text"), ev.get("title"), stages or None,
+                     ",".join(arts) or None])
     rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[1], r[2]))
     return Table(["date", "plaintiffs", "defendants", "court", "cause", "cases", "claimed", "outcome",
-                  "case", "evidence", "article"], rows)
+                  "case", "evidence", "article", "stages", "articles"], rows)
 
 
 # ------------------------------------------------------------------------- graph measures

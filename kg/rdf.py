@@ -19,8 +19,10 @@ from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
-from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, entity_iri,
-                        evidence_iri, lawsuit_iri, relation_iri)
+from kg.resolve import normalize_name
+from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
+                        entity_iri, evidence_iri, label_language, lawsuit_iri, relation_iri,
+                        resolve_names, stage_iri)
 
 KG = Namespace(ONTOLOGY)
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -107,6 +109,9 @@ class _RdflibTerms(_Vocabs):
     def typed(self, lexical: str, datatype: str) -> Literal:
         return Literal(lexical, datatype=URIRef(datatype))
 
+    def lang(self, value: str, tag: str) -> Literal:
+        return Literal(value, lang=tag)
+
     def dec(self, value: float) -> Literal:
         return _decimal(value)
 
@@ -140,6 +145,9 @@ class _NTriplesTerms(_Vocabs):
 
     def typed(self, lexical: str, datatype: str) -> str:
         return _typed_nt(lexical, datatype)
+
+    def lang(self, value: str, tag: str) -> str:
+        return '"' + value.translate(_NT_ESCAPES) + '"@' + tag
 
     def dec(self, value: float) -> str:
         value = float(value)
@@ -213,13 +221,58 @@ def _add_dates(t, out: list, node, prop, date: str | None, bounds: bool = True) 
     out.append((node, t.kg.dateLatest, t.typed(hi, _XSD_DATE)))
 
 
-def _entity_triples(t, e: Entity) -> list[Triple]:
-    node = t.iri(entity_iri(e.name))
-    out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(e.name))]
+def _lex_entry(name: str):
+    from kg.lexicon import load_lexicon
+    return load_lexicon().lookup(name)
+
+
+def _pref_label(canon: str, written: list[str], tag: str, lex) -> str | None:
+    """The label in language `tag`: in Simplified Chinese the canonical name (or the lexicon's
+    Simplified form); in Traditional the lexicon's Traditional form, else the article's; in
+    English the shortest form the article wrote, else the lexicon's."""
+    lexforms = ((lex.name,) + lex.aliases) if lex is not None else ()
+    mine = sorted((w for w in written if label_language(w, "zh", tag == "zh-Hant") == tag),
+                  key=lambda w: (len(w), w))
+    if tag == "zh-Hans":
+        for s in (canon,) + lexforms:
+            if label_language(s, "zh", False) == "zh-Hans":
+                return s
+        return mine[0] if mine else None
+    if tag == "zh-Hant":
+        for s in lexforms:
+            if label_language(s, "zh", True) == "zh-Hant" and _simplified(s) != s:
+                return s
+        return mine[0] if mine else None
+    if mine:
+        return mine[0]
+    return next((s for s in lexforms if label_language(s, "en", False) == "en"), None)
+
+
+def _simplified(text: str) -> str:
+    from kg.nlp import to_simplified
+    return to_simplified(text)
+
+
+def _entity_triples(t, e: Entity, canon: str, tag: str | None) -> list[Triple]:
+    node = t.iri(entity_iri(canon))
+    lex = _lex_entry(canon)
+    out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(canon))]
     alt = t.skos.altLabel
-    out += [(node, alt, t.lit(a)) for a in sorted(set(e.aliases)) if a != e.name]
-    if e.qid:
-        out.append((node, t.owl.sameAs, t.wd[e.qid]))
+    written = [normalize_name(x) for x in [e.name] + list(e.aliases)]
+    out += [(node, alt, t.lit(a)) for a in sorted(set(written)) if a != canon]
+    qid = lex.qid if lex is not None else e.qid
+    if qid:
+        out.append((node, t.owl.sameAs, t.wd[qid]))
+    if tag:
+        label = _pref_label(canon, written, tag, lex)
+        if label:
+            out.append((node, t.skos.prefLabel, t.lang(label, tag)))
+    if lex is not None and lex.owner:
+        owner = _lex_entry(lex.owner)
+        if owner is not None and owner.name != canon:      # the lexicon knows who owns it
+            o = t.iri(entity_iri(owner.name))
+            out += [(o, t.rdf.type, t.kg[owner.type]), (o, t.rdfs.label, t.lit(owner.name)),
+                    (o, t.kg.owns, node)]
     return out
 
 
@@ -250,16 +303,71 @@ def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
     return out
 
 
+def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
+    key = ctx["key"]
+    s, o = entity_iri(key(r.subject)), entity_iri(key(r.object))
+    if s == o:                                 # two names of one node: no fact between them
+        return []
+    if r.type in SYMMETRIC_RELATIONS:          # one node per pair, whichever side was named first
+        s, o = sorted((s, o))
+    date = r.date if _valid_date(r.date) else None
+    node_iri = relation_iri(r.type, s, o, date)
+    node, s, o = t.iri(node_iri), t.iri(s), t.iri(o)
+    out = [(node, t.rdf.type, t.kg.Relation), (node, t.kg.relationType, t.kg[r.type]),
+           (node, t.kg.subject, s), (node, t.kg.object, o), (s, t.kg[r.type], o)]
+    _add_dates(t, out, node, t.kg.date, date)
+    _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, node_iri, r.evidence,
+              r.start, r.end, r.confidence)
+    return out
+
+
+_STAGE_WORDS = (("settlement", ("和解", "settle", "Settle")),
+                ("retrial", ("再审", "重审", "retrial", "re-trial")),
+                ("final", ("终审", "最终判决", "final ruling", "Supreme Court", "最高人民法院", "最高法院")),
+                ("appeal", ("二审", "上诉", "维持原判", "appeal", "Appeal", "Circuit")),
+                ("first_instance", ("一审", "判决", "裁定", "判令", "ruled", "verdict", "jury", "judgment")))
+STAGE_KINDS = ("filing", "first_instance", "appeal", "retrial", "final", "settlement")
+
+
+def lawsuit_stage(l: Lawsuit) -> str:
+    """Which stage of its case one report of a lawsuit tells (from its outcome and sentence)."""
+    if (l.outcome or "").lower() in ("settled", "withdrawn"):
+        return "settlement"
+    for kind, words in _STAGE_WORDS:
+        if any(w in (l.evidence or "") for w in words):
+            return kind
+    if l.ruling_date or l.outcome:
+        return "first_instance"
+    return "filing"
+
+
 def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
-    node_iri = lawsuit_iri([entity_iri(p) for p in l.plaintiffs],
-                           [entity_iri(d) for d in l.defendants], l.cause, l.date, l.case_number)
+    key = ctx["key"]
+    plaintiffs = sorted({entity_iri(key(p)) for p in l.plaintiffs})
+    defendants = sorted({entity_iri(key(d)) for d in l.defendants} - set(plaintiffs))
+    if not plaintiffs or not defendants:
+        return []
+    court = entity_iri(key(l.court)) if l.court else None
+    date = l.date if _valid_date(l.date) else None
+    node_iri = lawsuit_iri(plaintiffs, defendants, l.cause, date, l.case_number, court)
     node = t.iri(node_iri)
     out = [(node, t.rdf.type, t.kg.Lawsuit)]
-    out += [(node, t.kg.plaintiff, t.iri(entity_iri(p))) for p in l.plaintiffs]
-    out += [(node, t.kg.defendant, t.iri(entity_iri(d))) for d in l.defendants]
-    if l.court:
-        out.append((node, t.kg.court, t.iri(entity_iri(l.court))))
-    _add_dates(t, out, node, t.kg.filingDate, l.date)
+    out += [(node, t.kg.plaintiff, t.iri(p)) for p in plaintiffs]
+    out += [(node, t.kg.defendant, t.iri(d)) for d in defendants]
+    if court:
+        out.append((node, t.kg.court, t.iri(court)))
+    kind = lawsuit_stage(l)
+    stage_date = (l.ruling_date if kind != "filing" and _valid_date(l.ruling_date) else
+                  date if kind == "filing" else None)
+    stage = t.iri(stage_iri(node_iri, kind, stage_date, court))
+    out += [(node, t.kg.stage, stage), (stage, t.rdf.type, t.kg.LawsuitStage),
+            (stage, t.kg.stageType, t.iri(ONTOLOGY + "stage/" + kind))]
+    if court:
+        out.append((stage, t.kg.court, t.iri(court)))
+    _add_dates(t, out, stage, t.kg.date, stage_date, bounds=False)
+    if l.outcome and kind != "filing":
+        out.append((stage, t.kg.outcome, t.lit(l.outcome)))
+    _add_dates(t, out, node, t.kg.filingDate, date)
     _add_dates(t, out, node, t.kg.rulingDate, l.ruling_date, bounds=False)
     _add_dates(t, out, node, t.kg.hearingDate, l.hearing_date, bounds=False)
     if l.cause:
@@ -284,11 +392,21 @@ def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
     return out
 
 
+def article_language(a) -> str:
+    """The language tag of an article's labels: en, zh-Hant or zh-Hans."""
+    if a.lang == "en":
+        return "en"
+    from kg.nlp import is_traditional
+    return "zh-Hant" if is_traditional(a.text or "") else "zh-Hans"
+
+
 def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     a = ex.article
     art_iri = article_iri(a.id)
     art = t.iri(art_iri)
-    ctx = {"id": a.id, "iri": art, "date": a.date}
+    names = resolve_names(ex.entities)
+    ctx = {"id": a.id, "iri": art, "date": a.date,
+           "key": lambda n: names.get(n) or canonical_name(n)}
     out = ArticleRDF(art_iri)
     meta = [(art, t.rdf.type, t.kg.Article), (art, t.dcterms.identifier, t.lit(a.id)),
             (art, t.dcterms.title, t.lit(a.title or a.id)), (art, t.kg.sha256, t.lit(a.sha256)),
@@ -301,9 +419,11 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
         meta.append((art, t.kg.builtAt, t.typed(built_at, _XSD_DATETIME)))
     out.metadata = meta
     mentions = t.kg.mentions
+    tag = article_language(a)
     for e in ex.entities:
-        out.entities += _entity_triples(t, e)
-        out.graph.append((art, mentions, t.iri(entity_iri(e.name))))
+        canon = names[e.key]
+        out.entities += _entity_triples(t, e, canon, tag)
+        out.graph.append((art, mentions, t.iri(entity_iri(canon))))
     for r in ex.relations:
         if not r.negated:
             out.graph += _relation_triples(t, r, ctx)
