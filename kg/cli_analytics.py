@@ -118,6 +118,18 @@ def render_lines(headers: list[str], rows: list[list[str]], width: int | None = 
                 widths[i] -= step
                 excess -= step
 
+        # more columns than even their headers fit in: the last ones that are not numbers or
+        # dates are left out (csv, json or --wide show them)
+        shown = list(range(len(widths)))
+        while sum(widths[k] for k in shown) + 2 * (len(shown) - 1) > width:
+            drop = [k for k in shown if k not in keep]
+            if not drop:
+                break
+            shown.remove(drop[-1])
+        headers = [headers[k] for k in shown]
+        widths = [widths[k] for k in shown]
+        rows = [[r[k] for k in shown] for r in rows]
+
     def fit(c: str, w: int) -> str:
         if cell_len(c) <= w:
             return c + " " * (w - cell_len(c))
