@@ -500,20 +500,28 @@ def test_virtuoso_holds_the_same_quads_without_its_system_graphs(vbuilt):
     assert remote.article_hashes() == local.article_hashes()
 
 
+def _members(cell):
+    if isinstance(cell, str) and ("," in cell or "、" in cell) and "://" not in cell:
+        return tuple(sorted(cell.replace("、", ",").split(",")))
+    return cell
+
+
 @pytest.mark.parametrize("name", sorted(query.named_queries()))
 def test_virtuoso_named_queries_same_answers(vbuilt, name):
     remote, local = vbuilt
     a = query.run(remote, name, **VPARAMS.get(name, {}))
     b = query.run(local, name, **VPARAMS.get(name, {}))
     assert a.vars == b.vars
-    assert a.rows == b.rows                 # each named query's ORDER BY is total: same order
+    # each named query's ORDER BY is total: same order; GROUP_CONCAT's order within a cell is
+    # the server's own (SPARQL leaves it open), so a concatenated cell compares as a set
+    assert [[_members(c) for c in r] for r in a.rows] == [[_members(c) for c in r] for r in b.rows]
     if name != "known-as-of":
         assert a.rows
 
 
 def test_virtuoso_dates_keep_their_precision(vbuilt):
     remote, local = vbuilt
-    q = ("SELECT (STR(?d) AS ?date) (DATATYPE(?d) AS ?type) WHERE { GRAPH ?g { ?r kg:date ?d } "
+    q = ("SELECT (STR(?d) AS ?date) (DATATYPE(?d) AS ?type) WHERE { GRAPH ?g { ?r a kg:Relation ; kg:date ?d } "
          "FILTER (STRSTARTS(STR(?d), '2031')) }")
     rows = sorted(query.run(remote, q).rows)
     assert rows == sorted(query.run(local, q).rows)
