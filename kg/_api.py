@@ -277,17 +277,19 @@ class Result(Sequence):
 
 # ------------------------------------------------------------------------------ stores
 
-def open(location: str | os.PathLike | None = None, read_only: bool = False):  # noqa: A001
+def open(location: str | os.PathLike | None = None, read_only: bool = False,  # noqa: A001
+         **remote_options):
     """Open a store: a directory (the embedded Oxigraph store, created when missing) or the URL
     of a SPARQL 1.1 query endpoint.  None means `$KG_STORE`, else `output/store`.
 
     The store is a context manager (`with kg.open(DIR) as store: ...`); close it when done, since
     an embedded store admits one writer at a time.  `read_only=True` opens a snapshot beside a
-    running writer.
+    running writer.  For a server, `update_url=` names its SPARQL Update endpoint when it is not
+    the usual one (as `--update-url` does).
     """
     from kg.store import open_store
     return open_store(os.fspath(location) if location is not None else None,
-                      read_only=read_only)
+                      read_only=read_only, **remote_options)
 
 
 class _Opened:

@@ -65,10 +65,6 @@ class Response:
     body: bytes
 
 
-class _NoRetry(Exception):
-    pass
-
-
 class Fetcher:
     """HTTP GET with a User-Agent, timeouts, retries, a size cap and robots.txt, one per build."""
 
