@@ -259,7 +259,8 @@ def _entity_triples(t, e: Entity, canon: str, tag: str | None) -> list[Triple]:
     out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(canon))]
     alt = t.skos.altLabel
     written = [normalize_name(x) for x in [e.name] + list(e.aliases)]
-    out += [(node, alt, t.lit(a)) for a in sorted(set(written)) if a != canon]
+    known = list(lex.aliases) if lex is not None else []     # any name the lexicon knows finds it
+    out += [(node, alt, t.lit(a)) for a in sorted(set(written + known)) if a != canon]
     qid = lex.qid if lex is not None else e.qid
     if qid:
         out.append((node, t.owl.sameAs, t.wd[qid]))

@@ -139,3 +139,115 @@ def test_kg_rivals_and_kg_query_rivals_agree(tmp_path):
         ra = [line.split(",")[:3] for line in a.output.splitlines()[1:]]
         rb = [line.split(",")[:3] for line in b.output.splitlines()[1:]]
         assert ra == rb and ra, name
+
+
+# ------------------------------------------------------------------- one company, many names
+
+def test_canonical_name_across_scripts_languages_and_registered_names():
+    from kg.resolve import canonical_name as c
+    assert c("北京字节跳动科技有限公司") == c("字节跳动") == c("ByteDance") == "字节跳动"
+    assert c("广东加多宝饮料食品有限公司") == "加多宝"          # place + name + trade + legal ending
+    assert c("優步") == c("优步") == c("Uber")
+    assert c("Cisco") == c("思科")
+    assert c("蘋果") == c("Apple") == "苹果"
+    assert c("美國北加州聯邦地方法院") == c("U.S. District Court for the Northern District of California")
+    assert c("宏達電") == c("宏达电")                          # unknown or not: one Simplified key
+    # a subsidiary with a bracketed region, or an operator, keeps its own node
+    assert c("三星（中国）投资有限公司") != c("三星")
+    assert c("北京微播视界科技有限公司") != c("字节跳动")
+
+
+def _names_articles():
+    zh = Extraction(_art("n-zh", "2020-01-02"),
+                    [E("北京微播视界科技有限公司", "Company"),
+                     E("甲科技股份有限公司", "Company", ["甲科技"]),      # X（以下简称Y）
+                     E("思科", "Company", ["思科公司"])],
+                    [R("sues", "甲科技股份有限公司", "思科", "2019-05", "甲科技起诉思科。", 0, 5)])
+    hant = Extraction(_art("n-hant", "2020-01-03", title="優步與思科"),
+                      [E("優步", "Company"), E("思科", "Company")],
+                      [R("competes", "優步", "思科", None, "優步與思科競爭。", 0, 5)])
+    hant = Extraction(Article(**{**hant.article.__dict__, "text": "優步與思科競爭。據報導，該公司將擴張。"}),
+                      hant.entities, hant.relations)
+    en = Extraction(_art("n-en", "2020-01-04", lang="en"),
+                    [E("Cisco", "Company"), E("Uber", "Company", ["Uber Technologies"])],
+                    [R("competes", "Uber", "Cisco", "2019", "Uber competes with Cisco.", 0, 5)])
+    return [zh, hant, en]
+
+
+def test_one_node_per_company_with_labels_in_each_language(tmp_path):
+    st = _store(tmp_path, _names_articles())
+    try:
+        assert len(A.match_entities(st, "優步")) == 1
+        assert A.match_entities(st, "優步") == A.match_entities(st, "Uber") == A.match_entities(st, "优步")
+        cisco = A.match_entities(st, "Cisco")
+        assert cisco == A.match_entities(st, "思科") == A.match_entities(st, "思科公司")
+        rows = run(st, "SELECT ?l WHERE { GRAPH ?g { ?e skos:prefLabel ?l } VALUES ?e { <%s> } }"
+                   % cisco[0], ).raw["results"]["bindings"]
+        tagged = {(b["l"]["value"], b["l"].get("xml:lang", "").lower()) for b in rows}
+        assert tagged == {("思科", "zh-hans"), ("Cisco", "en"), ("思科", "zh-hant")}
+        plain = run(st, "SELECT ?l WHERE { GRAPH ?g { ?e rdfs:label ?l } VALUES ?e { <%s> } }"
+                    % cisco[0]).rows
+        assert plain == [["思科"]]                    # one plain label: the canonical name
+        # the lexicon knows who owns the operator
+        owner = A.match_entities(st, "字节跳动")
+        unit = A.match_entities(st, "北京微播视界科技有限公司")
+        owns = run(st, "SELECT ?o ?u WHERE { GRAPH ?g { ?o kg:owns ?u } }").rows
+        assert [owner[0], unit[0]] in owns
+        # the alias a registered name was given in the article finds it
+        assert A.match_entities(st, "甲科技") == A.match_entities(st, "甲科技股份有限公司")
+    finally:
+        st.close()
+
+
+# ------------------------------------------------------------------- one case, many reports
+
+def _case_articles():
+    """One case told by three articles at three stages, its countersuit, and another case."""
+    a = Extraction(_art("c1", "2017-06-01"),
+                   [E("京东", "Company"), E("天猫", "Company"), E("北京市高级人民法院", "Court")],
+                   [],
+                   [L(["京东"], ["天猫"], court="北京市高级人民法院", date="2017-05", cause="antitrust",
+                      evidence="2017年5月，京东在北京高院起诉天猫。", start=0, end=10)])
+    b = Extraction(_art("c2", "2019-10-01"),
+                   [E("京东", "Company"), E("天猫", "Company"), E("阿里巴巴", "Company"),
+                    E("最高人民法院", "Court")],
+                   [],
+                   [L(["京东"], ["天猫", "阿里巴巴"], court=None, date=None, cause="antitrust",
+                      ruling_date="2019-07", outcome="dismissed",
+                      evidence="最高法二审驳回天猫的管辖权上诉，京东诉天猫案由北京高院审理。", start=0, end=10),
+                    L(["天猫"], ["京东"], date="2018", cause="unfair_competition",
+                      evidence="天猫反诉京东。", start=11, end=20)])
+    c = Extraction(_art("c3", "2021-04-10", lang="en"),
+                   [E("JD.com", "Company"), E("Tmall", "Company")],
+                   [],
+                   [L(["JD.com"], ["Tmall"], evidence="JD sued Tmall in 2017.", start=0, end=10),
+                    L(["JD.com"], ["Tmall"], date="2015", cause="contract",
+                      evidence="In 2015 JD sued Tmall over a lease.", start=11, end=20)])
+    return [a, b, c]
+
+
+def test_one_row_per_case_with_stages_and_articles(tmp_path):
+    arts = _case_articles()
+    st = _store(tmp_path, arts)
+    try:
+        rows = A.lawsuits(st, "京东").dicts()
+        jd = [r for r in rows if r["plaintiffs"].startswith("京东") and r["cause"] == "antitrust"]
+        assert len(jd) == 1, rows
+        assert jd[0]["articles"] == "c1,c2,c3" and jd[0]["date"] == "2017-05"
+        assert "天猫" in jd[0]["defendants"] and "阿里巴巴" in jd[0]["defendants"]
+        assert "filing 2017-05 北京市高级人民法院" in jd[0]["stages"] and "appeal 2019-07" in jd[0]["stages"]
+        assert len([r for r in rows if r["plaintiffs"] == "天猫"]) == 1     # the countersuit apart
+        assert len([r for r in rows if r["cause"] == "contract"]) == 1      # another case apart
+        assert len(rows) == 3
+        # kg rivals counts cases the same way
+        t = {r[0]: r for r in A.rivals(st, "京东").rows}
+        assert t["天猫"][1] == 3          # the 2017 case, the countersuit, the 2015 case
+        assert t["阿里巴巴"][1] == 1
+    finally:
+        st.close()
+    # the same store whatever the order the articles come in
+    st2 = _store(tmp_path, list(reversed(arts)), name="store2")
+    try:
+        assert A.lawsuits(st2, "京东").dicts() == rows
+    finally:
+        st2.close()
