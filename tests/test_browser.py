@@ -69,11 +69,14 @@ class Page:
         return self.js("""() => { const v = new Set(kgViz.visibleEdgeIds());
             return kgViz.data.edges.filter(e => v.has(e.id)); }""")
 
-    def edge_point(self, edge_id):
-        return self.js("""(id) => { const n = kgViz.network, e = n.body.edges[id];
+    def edge_point(self, edge_id, zoom=None):
+        """Where to point at an edge; with `zoom`, centred on it first (so that no other edge
+        passes within the hover distance of the midpoint)."""
+        return self.js("""([id, zoom]) => { const n = kgViz.network, e = n.body.edges[id];
+            if (zoom) n.moveTo({position: e.edgeType.getPoint(0.5), scale: zoom, animation: false});
             const p = e.edgeType.getPoint(0.5), d = n.canvasToDOM(p);
             const r = document.getElementById('net').getBoundingClientRect();
-            return {x: d.x + r.left, y: d.y + r.top}; }""", edge_id)
+            return {x: d.x + r.left, y: d.y + r.top}; }""", [edge_id, zoom])
 
     def node_point(self, node_id):
         return self.js("""(id) => { const n = kgViz.network, p = n.getPositions([id])[id];
@@ -190,7 +193,7 @@ def test_hostile_text_is_text(hostile_page):
     pg.page.wait_for_timeout(700)                          # let the focus animation end
     eid = pg.js("t => kgViz.data.edges.find(e => e.evidence && e.evidence.some(v => v.text === t)).id",
                 HOSTILE_EVIDENCE)
-    p = pg.edge_point(eid)
+    p = pg.edge_point(eid, zoom=2.5)
     pg.page.mouse.move(p["x"] - 2, p["y"] - 2)
     pg.page.mouse.move(p["x"], p["y"])
     pg.page.wait_for_selector("#tip", state="visible", timeout=5000)
