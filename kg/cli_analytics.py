@@ -79,12 +79,20 @@ def rivals(name, store, fmt):
 @click.argument("name")
 @_store_option
 @_format_option
-def timeline(name, store, fmt):
+@click.option("--plot", default=None, metavar="FILE.png|.svg", type=click.Path(dir_okay=False),
+              help="Also write a chart of NAME's facts per month by relation type (matplotlib).")
+def timeline(name, store, fmt, plot):
     """Chronological facts about NAME: date, type, counterpart, evidence, source."""
     from kg.analytics import timeline as run
+    if plot:
+        from kg.viz.chart import plot_format
+        plot_format(plot)                       # a bad file name fails before any work
     with _open(store) as st:
         click.echo(format_table(run(st, name), fmt, {"evidence": 60, "article": 24,
                                                        "source": 30}))
+        if plot:
+            from kg.viz.chart import plot_timeline
+            click.echo(f"wrote {plot} ({plot_timeline(st, name, plot)})", err=True)
 
 
 @click.command()

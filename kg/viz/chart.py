@@ -73,14 +73,38 @@ def month_range(first: str, last: str) -> list[str]:
     return out
 
 
-def plot(counts: dict, path: str, title: str, left_out: int = 0) -> str:
-    """Write the stacked bar chart to `path` (.png or .svg); returns a one-line summary."""
+# Chinese names need a CJK font: the first of these that matplotlib finds is a fallback after
+# DejaVu Sans (Debian's fonts-wqy-microhei gives the first).
+CJK_FONTS = ["WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC",
+             "Source Han Sans SC", "SimHei", "Microsoft YaHei", "PingFang SC", "Heiti SC"]
+
+
+def plot_format(path: str) -> str:
+    """"png" or "svg" from the file name; anything else is a one-line error."""
     fmt = str(path).rsplit(".", 1)[-1].lower() if "." in str(path) else ""
     if fmt not in ("png", "svg"):
         raise KGError(f"{path}: --plot writes .png or .svg files")
+    return fmt
+
+
+def _fonts() -> list[str]:
+    from matplotlib import font_manager
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans"] + [f for f in CJK_FONTS if f in have][:1]
+
+
+def plot(counts: dict, path: str, title: str, left_out: int = 0) -> str:
+    """Write the stacked bar chart to `path` (.png or .svg); returns a one-line summary."""
+    fmt = plot_format(path)
     import matplotlib
     matplotlib.use("Agg")
+    from matplotlib import rc_context
     from matplotlib.figure import Figure
+    with rc_context({"font.family": _fonts(), "svg.fonttype": "none"}):
+        return _plot(Figure, counts, path, fmt, title, left_out)
+
+
+def _plot(Figure, counts: dict, path: str, fmt: str, title: str, left_out: int) -> str:
 
     from kg.files import write_output
     from kg.viz import RELATION_STYLE
@@ -101,6 +125,8 @@ def plot(counts: dict, path: str, title: str, left_out: int = 0) -> str:
     ax.set_xticks(xs[::step])
     ax.set_xticklabels(months[::step], rotation=45, ha="right", fontsize=8)
     ax.set_ylabel("facts per month")
+    from matplotlib.ticker import MaxNLocator
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     total = sum(bottom)
     note = f"{total} facts by month" + (f"; {left_out} dated only by year or undated, not shown"
                                         if left_out else "")
