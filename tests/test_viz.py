@@ -146,11 +146,11 @@ def test_two_sentences_of_one_article_are_one_source():
 
 
 def test_overview_keeps_the_most_connected_within_budget():
-    g = viz_synthetic_graph(3000, 9000)
-    data = viz.view_data(g, max_nodes=1000, max_edges=2500)
+    g = viz_synthetic_graph(1500, 4000)
+    data = viz.view_data(g, max_nodes=400, max_edges=1000)
     assert data["note"] and "--focus" in data["note"] and "Left out" in data["note"]
-    assert len(data["nodes"]) <= 1000 and len(data["edges"]) <= 2500
-    assert data["total"] == {"nodes": 3000, "edges": 9000}
+    assert len(data["nodes"]) <= 400 and len(data["edges"]) <= 1000
+    assert data["total"] == {"nodes": 1500, "edges": 4000}
     kept = {n["iri"] for n in data["nodes"]}
     top = sorted(g, key=lambda n: -g.degree(n))[:20]
     assert set(top) <= kept                                # the hubs are there

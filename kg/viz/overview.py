@@ -15,8 +15,8 @@ import networkx as nx
 MAX_NODES = 5000
 MAX_EDGES = 20000
 #: How much an overview keeps (a little under the limits, so it opens quickly).
-OVERVIEW_NODES = 2000
-OVERVIEW_EDGES = 12000
+OVERVIEW_NODES = 1500
+OVERVIEW_EDGES = 8000
 
 
 @dataclass
