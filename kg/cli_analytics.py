@@ -195,12 +195,20 @@ def rivals(name, store, fmt, wide):
 @_store_option
 @_format_option
 @_wide_option
-def timeline(name, store, fmt, wide):
+@click.option("--plot", default=None, metavar="FILE.png|.svg", type=click.Path(dir_okay=False),
+              help="Also write a chart of NAME's facts per month by relation type (matplotlib).")
+def timeline(name, store, fmt, wide, plot):
     """Chronological facts about NAME: date, type, counterpart, evidence, source.  In a
     terminal a fact is one line, its evidence cut to fit (--wide, csv or json for all of it)."""
     import kg
+    if plot:
+        from kg.viz.chart import plot_format
+        plot_format(plot)                       # a bad file name fails before any work
     with _open(store) as st:
         click.echo(format_table(kg.timeline(st, name), fmt, wide))
+        if plot:
+            from kg.viz.chart import plot_timeline
+            click.echo(f"wrote {plot} ({plot_timeline(st, name, plot)})", err=True)
 
 
 @click.command()

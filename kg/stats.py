@@ -12,8 +12,12 @@ _Q_NODES = """SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_TYPES = """SELECT ?t (COUNT(DISTINCT ?r) AS ?n) WHERE {
   GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n) ?t"""
-_Q_ARTICLES = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article OPTIONAL { ?a dcterms:date ?d } } }"""
+# The range is over the dated articles only: with one undated article in the store, MIN and
+# MAX over an OPTIONAL ?d gave an error value (printed "published ? .. ?") on some engines.
+_Q_ARTICLES = """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article } }"""
+_Q_PUBLISHED = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article ; dcterms:date ?d } }"""
 _Q_DATES = """SELECT (MIN(STR(?lo)) AS ?first) (MAX(STR(?hi)) AS ?last) WHERE {
   GRAPH ?g { ?r kg:dateEarliest ?lo ; kg:dateLatest ?hi } }"""
 #: The data's graphs: not the ontology's, nor a server's own system graphs (Virtuoso lists some).
@@ -28,12 +32,18 @@ def _short(iri: str) -> str:
 
 def store_stats(store) -> list[str]:
     quads = run(store, _Q_QUADS).rows[0]
-    arts = run(store, _Q_ARTICLES).rows[0]
+    n_articles = int(run(store, _Q_ARTICLES).rows[0][0] or 0)
+    dated, first, last = run(store, _Q_PUBLISHED).rows[0]
+    undated = n_articles - int(dated or 0)
     dates = run(store, _Q_DATES).rows[0]
     onto = run(store, _Q_ONTOLOGY).rows[0][0]
+    if first and last:
+        published = f"published {first} .. {last}" + (f"; {undated} undated" if undated else "")
+    else:
+        published = "no publication dates" if n_articles else "none"
     lines = [f"quads: {quads[0]} in {quads[1]} named graphs"
              + (f" (and the ontology's {onto} in its own graph)" if onto and onto != "0" else ""),
-             f"articles: {arts[0]} (published {arts[1] or '?'} .. {arts[2] or '?'})",
+             f"articles: {n_articles} ({published})",
              f"facts dated: {dates[0] or '?'} .. {dates[1] or '?'}",
              "entities: " + ", ".join(f"{_short(c)} {n}" for c, n in run(store, _Q_CLASSES).rows),
              "nodes: " + ", ".join(f"{_short(c)} {n}" for c, n in run(store, _Q_NODES).rows),

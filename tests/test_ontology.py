@@ -162,17 +162,26 @@ def _valid_data() -> Graph:
 
 
 def _validate(data: Graph, shapes: Graph, ont: Graph | None = None) -> tuple[bool, str]:
+    """Validate `data` (with the ontology's triples mixed in when `ont` is given).
+
+    Mixing the ontology in ourselves checks what pyshacl's `ont_graph=` does with
+    `inference="none"` (the ontology is mixed into the data graph), but pyshacl's own mixing
+    took 220-230 s a call on this machine against about 1.5 s for the merged graph."""
     import pyshacl
-    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ont,
-                                         inference="none", advanced=True)
+    if ont is not None:
+        data = data + ont
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, inference="none",
+                                         advanced=True)
     return bool(conforms), text
 
 
 def test_valid_graph_conforms(shapes, ont):
     ok, text = _validate(_valid_data(), shapes)
     assert ok, text
-    ok, text = _validate(_valid_data(), shapes, ont)      # as kg/validate.py runs it
+    ok, text = _validate(_valid_data(), shapes, ont)      # with the class hierarchy in the graph
     assert ok, text
+    ok, _ = _validate(_broken(BROKEN["evidence not derived from an article"]), shapes, ont)
+    assert not ok                                          # the mixed-in ontology excuses nothing
 
 
 def _broken(edit) -> Graph:

@@ -106,3 +106,100 @@ def test_cli_viz_filters(viz_store, tmp_path):
     data = _data(out.read_text(encoding="utf-8"))
     assert {e["type"] for e in data["edges"]} == {"sues", "plaintiff", "defendant", "court"}
     assert all(e["earliest"] >= "2021" for e in data["edges"])
+
+
+# ------------------------------------------------------------------ sizes, sources, overview
+
+def test_layout_never_needs_scipy(monkeypatch):
+    """networkx's spring_layout imports scipy from 500 nodes on; scipy is not a dependency."""
+    import sys
+    monkeypatch.setitem(sys.modules, "scipy", None)        # `import scipy` now fails
+    g = viz_synthetic_graph(600, 1200)
+    data = viz.view_data(g)
+    assert len(data["nodes"]) == 600 and len({(n["x"], n["y"]) for n in data["nodes"]}) > 550
+
+
+def test_edge_sources_count_distinct_articles(viz_store):
+    data = viz.view_data(graph_from_store(viz_store))
+    by_label = {n["id"]: n["label"] for n in data["nodes"]}
+    blocks = [e for e in data["edges"] if e["type"] == "blocks" and by_label[e["to"]] == "抖音"
+              and by_label[e["from"]] == "腾讯"]
+    assert len(blocks) == 1 and blocks[0]["sources"] == 2 and len(blocks[0]["evidence"]) == 2
+    once = [e for e in data["edges"] if e["type"] == "acquires"]
+    assert once[0]["sources"] == 1
+    # evidence names its article by index; the article is listed once
+    arts = data["articles"]
+    assert len(arts) == len({a["id"] for a in arts}) == 3
+    assert {arts[ev["a"]]["title"] for ev in blocks[0]["evidence"]} == {
+        "字节跳动晒腾讯合作邮件为哪般？", "腾讯起诉字节跳动不正当竞争"}
+
+
+def test_two_sentences_of_one_article_are_one_source():
+    import networkx as nx
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="A", type="Company")
+    g.add_node("b", label="B", type="Company")
+    ev = [{"text": "s1", "article": "x"}, {"text": "s2", "article": "x"}]
+    g.add_edge("a", "b", key="r", type="sues", date="2020-01", earliest="2020-01-01", evidence=ev)
+    e = viz.view_data(g)["edges"][0]
+    assert e["sources"] == 1 and len(e["evidence"]) == 2 and e["month"] == "2020-01"
+
+
+def test_overview_keeps_the_most_connected_within_budget():
+    g = viz_synthetic_graph(1500, 4000)
+    data = viz.view_data(g, max_nodes=400, max_edges=1000)
+    assert data["note"] and "--focus" in data["note"] and "Left out" in data["note"]
+    assert len(data["nodes"]) <= 400 and len(data["edges"]) <= 1000
+    assert data["total"] == {"nodes": 1500, "edges": 4000}
+    kept = {n["iri"] for n in data["nodes"]}
+    top = sorted(g, key=lambda n: -g.degree(n))[:20]
+    assert set(top) <= kept                                # the hubs are there
+    small = viz.view_data(viz_synthetic_graph(200, 400))
+    assert small["note"] is None and len(small["nodes"]) == 200
+
+
+def test_page_files_are_package_data():
+    from pathlib import Path
+    here = Path(viz.__file__).parent
+    for name in ("page.html", "viewer.css", "viewer.js"):
+        assert (here / name).is_file()
+    page = viz.render_html(viz_synthetic_graph(10, 12))
+    assert "%%" not in page.replace("100%", "")              # every placeholder filled
+    assert (here / "viewer.js").read_text(encoding="utf-8").strip()[:40] in page
+
+
+# ------------------------------------------------------------------ kg timeline --plot
+
+def _plot(loc, path, *extra):
+    from kg.cli import cli
+    return CliRunner().invoke(cli, ["timeline", "腾讯", "--store", loc, "--plot", str(path),
+                                    *extra])
+
+
+def test_timeline_plot_writes_png_and_svg(viz_store, tmp_path):
+    loc = viz_store.location
+    viz_store.close()
+    png = tmp_path / "tencent.png"
+    r = _plot(loc, png, "--format", "csv")
+    assert r.exit_code == 0, r.output
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    assert "2018-03-08,blocks,subject,抖音" in r.stdout        # the table still comes out
+    svg = tmp_path / "tencent.svg"
+    assert _plot(loc, svg).exit_code == 0
+    text = svg.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("<?xml") and "<svg" in text and "lawsuit" in text
+    r = _plot(loc, tmp_path / "tencent.pdf")
+    assert r.exit_code != 0 and "png or .svg" in r.output and not (tmp_path / "tencent.pdf").exists()
+
+
+def test_chart_counts_facts_once_and_skips_year_only(viz_store):
+    from kg.analytics import match_entities
+    from kg.viz.chart import chart_facts, month_counts
+    g = graph_from_store(viz_store)
+    me = match_entities(viz_store, "腾讯")
+    counts, left = month_counts(chart_facts(g, me))
+    assert counts["2018-03"] == {"blocks": 1}               # one fact, two articles
+    assert counts["2021-02"] == {"sues": 1, "lawsuit": 1}
+    assert left == 1                                         # competes, undated
+    assert all(len(m) == 7 for m in counts)
