@@ -133,7 +133,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             pre = next((s for s in (le.name,) + le.aliases if m.surface.startswith(s)), None)
             if pre:
                 entities.append(Entity(name=le.name, type=le.type, aliases=list(le.aliases), qid=le.qid,
-                                       owner=le.owner, mentions=[(m.start, m.start + len(pre))]))
+                                       owner=le.owner, mentions=[(m.start, m.start + len(pre))],
+                                       rule="zh.entity.owner_in_name"))
                 known.add(le.name)
     relations: list[Relation] = []
     seen: dict[tuple, Relation] = {}
@@ -146,10 +147,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
         key = fact_key(c.type, c.subject, c.object) + (date, c.negated)
         if key in seen:
             r = seen[key]
-            r.confidence = max(r.confidence, c.confidence)
+            if c.confidence > r.confidence:
+                r.confidence, r.rule, r.hedged = c.confidence, c.rule, c.hedged
             continue
         r = Relation(c.type, c.subject, c.object, date, text[ss:se], ss, se, c.confidence, c.negated,
-                     c.trigger)
+                     c.trigger, c.rule, c.hedged)
         seen[key] = r
         relations.append(r)
     # an undated telling of a fact that is also told with a date is a restatement: drop it
@@ -206,7 +208,8 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
                 and text[sm[i - 1].end:m.start] in ("与", "和", "及", "、"))
             if ok:
                 have.add((owner, m.name))
-                out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner"))
+                out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner",
+                                    "zh.owner.link"))
     return out
 
 

@@ -53,10 +53,11 @@ def extract_en(article: Article) -> Extraction:
         key = fact_key(c.type, c.subject, c.object) + (c.date, c.negated)
         if key in seen:
             r = seen[key]
-            r.confidence = max(r.confidence, c.confidence)
+            if round(c.confidence, 3) > r.confidence:
+                r.confidence, r.rule, r.hedged = round(c.confidence, 3), c.rule, c.hedged
             continue
         r = Relation(c.type, c.subject, c.object, c.date, text[c.ss:c.se], c.ss, c.se,
-                     round(c.confidence, 3), c.negated, c.trigger)
+                     round(c.confidence, 3), c.negated, c.trigger, c.rule, c.hedged)
         seen[key] = r
         relations.append(r)
     # an allegation stated as the content of a suit in the same sentence is the suit, not a new fact
@@ -71,7 +72,8 @@ def extract_en(article: Article) -> Extraction:
     for e in entities:
         if e.owner and e.owner in known and e.owner != e.name:
             if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
-                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
+                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon",
+                                          "en.lexicon.owner"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
@@ -129,7 +131,7 @@ def _rejoin(text: str, sentences: list[tuple[int, int, str]]) -> list[tuple[int,
 
 def _entities(mentions, lex) -> list[Entity]:
     return list(entity_table(mentions, lex, lexicon_type=True, vote_type=False, surface_first=True,
-                             owner_from_mention=True).values())
+                             owner_from_mention=True, lang="en").values())
 
 
 _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claimed|damages|demand|demanding|"
@@ -241,7 +243,8 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                            cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                            claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
                            start=rs[0].start, end=rs[0].end,
-                           confidence=max(r.confidence for r in rs)))
+                           confidence=max(r.confidence for r in rs),
+                           rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule))
     # a counterclaim is filed in the case it answers: the court of the suit between the same
     # parties the other way round, when the text names exactly one
     for ls in out:

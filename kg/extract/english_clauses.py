@@ -130,7 +130,9 @@ class ClauseReading(ArgumentReading):
         objects: list[Mention] = []
         settle_os = False
         coord_used = False
+        how, how_obj = "active", ""
         if passive:
+            how = "passive"
             by = re.search(r"\bby\s+", t[te:se])
             agents = [m for m in sm if by and m.start >= te + by.end()][:1]
             pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
@@ -163,20 +165,24 @@ class ClauseReading(ArgumentReading):
                 names = list(dict.fromkeys(c.subject for c in self.suits if c.tstart == last.tstart))
                 subjects = [Mention(ts, ts, n, self._type_of(n), n, "coref") for n in names]
                 subj = subjects[0]
+                how = "suit_subject"
             elif gap_names:
                 # "a legal action Getty Images began last month": the name inside the phrase acts
                 subj = gap_names[0]
                 subjects = gap_names[:1]
+                how = "gap_subject"
             elif coord and last_subject:
                 subj = last_subject[0]
                 subjects = last_subject
                 coord_used = True
+                how = "coord"
             elif participle and self.subjects[-1] is not None and not re.search(
                     r"\b(?:[a-z]+ed|sued|sues|said|says|won|lost|paid|took|made|sold|bought)\b",
                     re.sub(r",[^,;]*,", ",", t[ss:self.subjects[-1].start])):
                 # (the sentence's subject, when it stands before the main verb: not "The states ... sued
                 # Google in July, accusing it": Google is the object there)
                 subj = self.subjects[-1]
+                how = "participle"
                 # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
                 # the subject of the clause the participle hangs on
                 cl = list(re.finditer(r"(?:,\s+(?:and|but|while)\s+|;\s+)", lead))
@@ -198,12 +204,14 @@ class ClauseReading(ArgumentReading):
                     if main is not None and self._fits(rel, 1, main):
                         subj = main
                         settle_os = True
+                        how = "settle"
                 if subj is None and trig.pattern.endswith(" of"):
                     # "the acquisition of X by Y" with nothing before it
                     objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
                     byy = re.match(r"\s+by\s+(?:the\s+)?", t[objs[-1].end:se]) if objs else None
                     ag = [m for m in sm if byy and m.start == objs[-1].end + byy.end() and self._fits(rel, 0, m)]
                     subj = ag[0] if ag else None
+                    how = "of_by"
                 if subj is None:
                     return None
                 subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
@@ -231,6 +239,7 @@ class ClauseReading(ArgumentReading):
                 if not buyers or not things:
                     return None
                 subjects, objects = buyers, things
+                how = "sell"
             else:
                 ote = te
                 if "…" in trig.pattern:
@@ -248,6 +257,7 @@ class ClauseReading(ArgumentReading):
                         ag = [m for m in sm if m.start == objects[-1].end + byy.end() and self._fits(rel, 0, m)]
                         if ag:
                             subjects, subj = ag[:1], ag[0]
+                            how = "of_by"
                 if not objects and "np" in trig.flags:
                     np = self._np_object(te, se)
                     if np:
@@ -255,6 +265,7 @@ class ClauseReading(ArgumentReading):
                         m = Mention(s0, e0, name, "Product", name, "np")
                         self.mentions.append(m)
                         objects = [m]
+                        how_obj = "np"
                 if objects and "np" in trig.flags:
                     np = self._np_object(te, se)
                     if np and np[0] < objects[0].start and not any(o.start <= np[0] < o.end for o in objects):
@@ -262,6 +273,7 @@ class ClauseReading(ArgumentReading):
                         m = Mention(s0, e0, name, "Product", name, "np")
                         self.mentions.append(m)
                         objects = [m]
+                        how_obj = "np"
                 if not objects:
                     # "Broadcom, which Avago acquired": the relative clause's head is the object
                     rh = re.search(r"(?:^|[,;]\s+|\s)"
@@ -275,14 +287,17 @@ class ClauseReading(ArgumentReading):
                         r",\s+(?:which|whom|that)\s+", t[m.end:subj.start]) and self._fits(rel, 1, m)]
                     if rel_head:
                         objects = rel_head[-1:]
+                        how_obj = "relative_head"
                 if not objects and trig.frame == "OS" and rel == "sues":
                     # "a suit brought by 46 states and Guam, led by New York's attorney general": the
                     # named leader of an unnamed group of plaintiffs
                     led = re.match(r"\s+[^;.]{0,90}?,\s+led\s+by\s+", t[te:se])
                     if led:
                         objects = [m for m in sm if m.start == te + led.end() and self._fits(rel, 0, m)][:1]
+                        how_obj = "led_by"
                 if not objects and "noobj" in trig.flags:
                     objects = self._implied_defendant(subjects, te, se, sm, trig, rel)
+                    how_obj = "implied"
                 if not objects and "deal" in trig.flags and re.match(
                         r"\s+(?:the|its|their|this|that)\s+(?:proposed\s+|planned\s+|\$[\d.]+\s+(?:billion|million)\s+)?"
                         r"(?:deal|merger|acquisition|takeover|purchase|transaction|tie-up)\b", t[te:se]):
@@ -291,6 +306,7 @@ class ClauseReading(ArgumentReading):
                     if deals:
                         b = deals[-1].subject
                         objects = [Mention(te, te, b, self._type_of(b), b, "coref")]
+                        how_obj = "deal_buyer"
                 if court_trig:
                     # a court rules on parties, not on the products its ruling talks about: the owner
                     # of the product ("that Google's Play Store ... are illegal monopolies"), when written
@@ -317,12 +333,14 @@ class ClauseReading(ArgumentReading):
                     if deals:
                         d = max(deals, key=lambda d: d[0])
                         objects = [Mention(te, te, n, self._type_of(n), n, "coref") for n in d[1:]]
+                        how_obj = "court_deal"
                 if not objects and court_trig and any(m.type == "Court" or m.name in self.judges for m in subjects):
                     # "Judge Koh struck $450 million of that", "the justices sent the case back":
                     # a ruling in the case in hand, on its last-named party
                     last = (self.facts.get("rules") or self.suits or [None])[-1]
                     if last is not None:
                         objects = [Mention(te, te, last.object, self._type_of(last.object), last.object, "coref")]
+                        how_obj = "court_case"
         if "ownerobj" in trig.flags and objects:
             # "Microsoft would use it (the MI300X)", "support AMD's chips": a customer of the product's maker
             owned = []
@@ -391,7 +409,8 @@ class ClauseReading(ArgumentReading):
                     r = "discontinues"
                 if not self._fits(r, 0, s_) or not self._fits(r, 1, o):
                     continue
-                c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+                c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te,
+                         "en.clause." + how + ("." + how_obj if how_obj else ""), factor < 1)
                 out.append(c)
                 if s_.type == "Product" and ("Product" not in self._schema(r)[0] or r == "sues"):
                     self.acting.add(s_.name)        # (a product that sues is the company behind it)
@@ -483,7 +502,7 @@ class ClauseReading(ArgumentReading):
         neg_doer = bool(self.neg and self.neg.search(t[doer.end:ts]))
         date = self.dates.date_for(i, spos, t)
         c = Cand(rel, speaker.name, doer.name, date, neg_speech or neg_doer, trig.confidence * factor,
-                 trig.pattern, ss, se, ts, te)
+                 trig.pattern, ss, se, ts, te, "en.said.speaker", factor < 1)
         return [c], []
 
     def _read_product_subject(self, i, ss, se, sm, ts, te, trig):
@@ -519,7 +538,8 @@ class ClauseReading(ArgumentReading):
             return None
         neg, factor = self._modality(p.end, ts)
         date = self.dates.date_for(i, ts, t)
-        c = Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te)
+        c = Cand(trig.relation, owner, p.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te,
+                 "en.product.owner", factor < 1)
         if not neg:
             self.facts.setdefault(trig.relation, []).append(c)
         return [c], []
@@ -571,6 +591,7 @@ class ClauseReading(ArgumentReading):
         right = [m for m in sm if m.start >= te]
         pairs: list[tuple[Mention, Mention]] = []
         anchor = ss
+        how = ""
         # "X and Y (on Tuesday) agreed to ...", "the two companies signed ..."
         subj = self._left_subject(rel, ss, ts, sm, trig) if left else None
         if subj is not None:
@@ -587,11 +608,13 @@ class ClauseReading(ArgumentReading):
                 lst = self._list_from(subj, left, -1)
                 if len(lst) >= 2:
                     pairs.append((lst[0], lst[1]))
+        how = how or ("en.sym.subject_group" if pairs else "")
         # "to challenge Nvidia's grip on": the name inside the phrase is the other side
         if not pairs and subj is not None and "…" in trig.pattern:
             gapm = [m for m in sm if ts < m.start and m.end < te and m.name != subj.name]
             if gapm:
                 pairs.append((subj, gapm[0]))
+        how = how or ("en.sym.gap" if pairs else "")
         # "its (larger) rival": the one "its" refers to, and the rival named in apposition or, when
         # none is, the one other company of this sentence and the one before
         if not pairs and rel == "competes" and left and left[-1].source == "coref" and \
@@ -612,6 +635,7 @@ class ClauseReading(ArgumentReading):
                 if len(others) == 1:
                     o = next(iter(others.values()))
                     pairs.append((y, Mention(ts, te, o.name, o.type, o.surface, "coref")))
+        how = how or ("en.sym.its_rival" if pairs else "")
         # "X, Y's main rival" / "Y's rival X"
         if not pairs and re.search(r"['’]s\s+(?:[\w-]+\s+){0,2}$", t[ss:ts]) and left:
             y = left[-1]
@@ -620,6 +644,7 @@ class ClauseReading(ArgumentReading):
                 pairs.append((xs[-1], y))
             elif right and re.fullmatch(r",?\s+", t[te:right[0].start]):
                 pairs.append((y, right[0]))
+        how = how or ("en.sym.possessive_rival" if pairs else "")
         # "between X and Y", "between the two companies"
         if not pairs:
             mb = re.search(r"\bbetween\s+", t[te:se]) or (re.match(r"", "") if trig.pattern.endswith(" between") else None)
@@ -630,6 +655,7 @@ class ClauseReading(ArgumentReading):
                 elif len(r2) >= 2 and (r2[0].start, r2[0].end) == (r2[1].start, r2[1].end) and r2[0].source == "coref" \
                         and r2[0].name != r2[1].name and re.fullmatch(r"\s*", t[te + mb.end():r2[0].start]):
                     pairs.append((r2[0], r2[1]))
+        how = how or ("en.sym.between" if pairs else "")
         # "X settled with Y", "X competes with Y"
         if not pairs and subj is not None and right:
             gap = t[te:right[0].start]
@@ -644,6 +670,7 @@ class ClauseReading(ArgumentReading):
                         more = [m for m in right if m.start == te + aw.end()]
                         if more:
                             pairs.extend((subj, o) for o in self._list_from(more[0], right))
+        how = how or ("en.sym.with" if pairs else "")
         # "Microsoft said it would invest in OpenAI, ..., deepening a partnership": the partnership of
         # the sentence's subject with the other company of its main clause
         if not pairs and trig.pattern.lower() in ("partnership", "alliance", "relationship") and \
@@ -653,6 +680,7 @@ class ClauseReading(ArgumentReading):
                 others = [m for m in sm if m.start > s0.end and m.end <= ts and m.type == "Company" and m.name != s0.name]
                 if others:
                     pairs.append((s0, others[0]))
+        how = how or ("en.sym.partnership_subject" if pairs else "")
         # a settlement / partnership noun in a sentence naming exactly two companies
         if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
                 "settlement", "partnership", "alliance", "rivalry"):
@@ -662,6 +690,7 @@ class ClauseReading(ArgumentReading):
                     comps.append(m)
             if len(comps) == 2:
                 pairs.append((comps[0], comps[1]))
+        how = how or ("en.sym.two_companies" if pairs else "")
         if not pairs:
             return None
         neg, factor = self._modality(anchor, ts)
@@ -692,5 +721,6 @@ class ClauseReading(ArgumentReading):
                 self.deals.append((ts, a.name, b.name))
             if a.name == b.name or not self._fits(rel, 0, a) or not self._fits(rel, 1, b):
                 continue
-            out.append(Cand(rel, a.name, b.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te))
+            out.append(Cand(rel, a.name, b.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te,
+                            how, factor < 1))
         return out, [pairs[0][0]]

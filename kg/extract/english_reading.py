@@ -38,6 +38,8 @@ class Cand:
     se: int
     tstart: int
     tend: int
+    rule: str = ""            # the named rule that read it
+    hedged: bool = False      # a hedge word before the trigger lowered its confidence
 
 
 def _wre(words, flags=re.I) -> re.Pattern | None:

@@ -89,7 +89,8 @@ def quoted_accusations(text: str, sentences, mentions: list[Mention], lex: Lexic
                         and cs - prev[0] <= 40 and any(w in lead for w in backref):
                     accused = [prev[1]]
             for m in accused:
-                out.append((Cand(speaker.name, m.name, "accuses", vs, mt.end(1), 0.7, False, "“…”"),
+                out.append((Cand(speaker.name, m.name, "accuses", vs, mt.end(1), 0.7, False, "“…”",
+                                 rule="zh.quote.accuses"),
                             idx, (vs, qe)))
             prev = (qe, speaker)
     return out

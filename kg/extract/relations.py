@@ -57,6 +57,8 @@ class Cand:
     negated: bool
     trigger: str
     reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
+    rule: str = ""            # the named rule that read it
+    hedged: bool = False      # a hedge word before the trigger lowered its confidence
 
 
 @functools.lru_cache(maxsize=4)
@@ -307,6 +309,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             lg = groups(text, left, conj)
             rg = groups(text, right, conj)
             subj: list[Mention] | None = None
+            frame = "zh.frame.other"
             obj: list[Mention] | None = None
             g1 = lg[-1] if lg else None
             g0 = lg[-2] if len(lg) > 1 else None
@@ -350,7 +353,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
                     if heads and text.startswith("的", k) else None
                 if org is not None:
-                    out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge))
+                    out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative"))
                     continue
             if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
                 continue    # 出任Y的董事长: the heading role follows the organisation itself
@@ -368,7 +371,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for a in g0:
                     for b in g1:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads"))
                 continue
             if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
                     and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
@@ -376,7 +379,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for a in g1:
                     for b in g0:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns"))
                 continue
             if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
                     g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
@@ -388,7 +391,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for a in g0:
                     for b in g1:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder"))
                 continue
             if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
                     and trig.word.startswith("的"):
@@ -405,7 +408,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     for a in g1[-1:]:
                         for b in other:
                             if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
-                                c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
+                                c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit")
                                 out.append(c)
                     continue
                 if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
@@ -436,7 +439,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     investors, investee = fund
                     for a in investors:
                         if a.type in s_types and a.name != investee.name:
-                            out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
+                            out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding"))
                     continue
                 if "round" in trig.flags:
                     # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
@@ -446,7 +449,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         for a in g1:
                             for b in r1[:1]:
                                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead"))
                     continue
             if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
                     ts - g1[-1].end <= 2:
@@ -457,7 +460,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     for a in head:
                         for b in g1:
                             if a.name != b.name and a.type in s_types and b.type in o_types:
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals"))
                 continue
             comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"与", "和", "同", "跟"})
             if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
@@ -477,7 +480,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         for b in members[i + 1:]:
                             if a.name != b.name and (a.name, b.name) not in seen_pairs:
                                 seen_pairs.add((a.name, b.name))
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
                     continue
             if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
                     all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
@@ -490,7 +493,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for i, a in enumerate(members):
                     for b in members[i + 1:]:
                         if a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair"))
                 continue
             if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
                 first = _clause_subject_group(text, ss, ts, lg, s_types)
@@ -498,7 +501,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     for i, a in enumerate(first):
                         for b in first[i + 1:]:
                             if a.name != b.name:
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal"))
                     continue
             gap = text[g1[-1].end:ts] if g1 else ""
             before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
@@ -512,14 +515,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
             if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
                 # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
+                frame = "zh.frame.direct_noun"
                 subj, obj = g1, r1
             elif is_en and pas_in_gap and r1:
+                frame = "zh.frame.en_passive"
                 subj, obj = r1, g1
             elif pas_before_g1 and g1 and g0 and r1 and trig.order == "OS" and trig.relation == "acquires" and \
                     trig.lang == "zh":
                 # Y被X出售给Z: Y is what is sold, Z the buyer (the swap below makes Z the subject)
+                frame = "zh.frame.sold_passive"
                 subj, obj = g0, r1
             elif pas_before_g1 and g1:
+                frame = "zh.frame.passive_agent"
                 subj, obj = g1, g0
                 if obj is None and r1:
                     obj = r1
@@ -534,26 +541,33 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     any(m.type in s_types for m in g1) and \
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
                 # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
+                frame = "zh.frame.passive_place"
                 subj, obj = g1, g0
             elif g1 and pas_in_gap:
+                frame = "zh.frame.passive_bare"
                 obj = g1
                 subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
             elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
                     (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
                 # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
+                frame = "zh.frame.forum"
                 subj, obj = (forum or context_subject), r1
             elif g1 and obj_marker and r1 and trig.relation == "acquires" and trig.order == "OS" and \
                     _ends_with_any(before_g1[-4:], {"将", "把"}):
                 # X将Y卖给Z: Y is what is sold (the swap below makes Z the buyer)
+                frame = "zh.frame.sell_ba"
                 subj, obj = g1, r1
             elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
+                frame = "zh.frame.marker_deal"
                 subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
                 obj = r1
             elif g1 and obj_marker:
+                frame = "zh.frame.marker"
                 obj = g1
                 subj = g0
                 if subj is None and context_subject and _bare_clause(text, g1[0].start):
                     subj = context_subject
+                    frame = "zh.frame.marker_context"
                 elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
                         _bare_clause(text, g1[0].start) and \
                         (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
@@ -561,13 +575,16 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
                     # actor of the clause chain, not with the last name before it
                     subj = [actor]
+                    frame = "zh.frame.marker_chain"
             elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
                     _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
+                frame = "zh.frame.from_seller"
                 subj, obj = (g0 or context_subject), r1
             elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
                     _ends_with_any(before_g1, {"从", "向", "自"}) and not r1:
                 # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
                 if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
+                    frame = "zh.frame.invest_to"
                     subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
                 else:
                     continue
@@ -577,14 +594,18 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系"}):
                 # Y是X投资设立的公司, Y是X推出的产品: the name before the copula is the relative
                 # clause's patient, the name inside it the agent
+                frame = "zh.frame.copula_relative"
                 subj, obj = g1, g0
             elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
+                frame = "zh.frame.deep_object"
                 subj, obj = deep
             elif g1 and relative:
+                frame = "zh.frame.relative"
                 subj = g1
                 obj = r1 or g0
             elif symmetric and g1 and (_ends_with_any(before_g1, {"与", "和", "同", "跟"}) or
                                        _COMITATIVE.search(before_g1)) and (g0 or context_subject):
+                frame = "zh.frame.comitative"
                 subj, obj = (g0 or context_subject), g1
                 if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                     # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
@@ -599,8 +620,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     actor.type in s_types:
                 # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
                 # with the chain's actor, not with the object named before it
+                frame = "zh.frame.chain_actor"
                 subj, obj = [actor], r1
             elif g1 and r1:
+                frame = "zh.frame.svo"
                 subj, obj = g1, r1
                 if not any(m.type in s_types for m in g1) and not symmetric:
                     # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
@@ -613,6 +636,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, _RECEIVE) and \
                     not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
                 # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
+                frame = "zh.frame.receive_invest"
                 subj, obj = g1, g0
             elif symmetric and g1 and g0 and trig.lang == "zh" and \
                     text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
@@ -622,38 +646,43 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 other = lg[-3] if len(lg) > 2 else context_subject
                 if not other:
                     continue
+                frame = "zh.frame.sym_unit"
                 subj, obj = other, g1
             elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
                     not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
                     not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
                 # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
                 # subject and object of the clause before)
+                frame = "zh.frame.pre_verbal"
                 subj, obj = g0, g1
             elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
                 g1 = [m for m in g1 if m.type in s_types]
                 for i, a in enumerate(g1):
                     for b in g1[i + 1:]:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before"))
                 continue
             elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
                 r1 = [m for m in r1 if m.type in s_types]
                 for i, a in enumerate(r1):
                     for b in r1[i + 1:]:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after"))
                 continue
             elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
                     mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
                 # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
+                frame = "zh.frame.direct_first"
                 subj, obj = [first], r1
             elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
                     any(m.type in s_types for m in context_subject) and \
                     not any(m.name == r1[0].name for m in context_subject):
+                frame = "zh.frame.context_subject"
                 subj, obj = context_subject, r1
             elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
                 # subject-less clause: the sentence's first organisation before the trigger (not when
                 # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
                 first = [m for m in mentions if m.end <= ts and m.type in s_types]
                 if first:
+                    frame = "zh.frame.first_org"
                     subj, obj = [first[0]], r1
             if obj is r1 and r1 and len(rg) > 1 and "direct" not in trig.flags:
                 between = text[r1[-1].end:rg[1][0].start]
@@ -678,6 +707,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                              and m.type in o_types and m.name not in {x.name for x in subj}]
                     if after:
                         obj = [after[0]]
+                        frame = "zh.sues.demand"
                 if not obj:
                     # 推动一项诉讼禁令，腾讯在禁令申请中认为，多闪app获取…；X方面要求Y停止: a later clause
                     # of the sentence whose subject is the plaintiff (or left out) names the defendant
@@ -693,6 +723,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                                  and m.type in o_types and m.name not in pn and m.type != "Court"]
                         if after:
                             subj, obj = plaintiff, [after[0]]
+                            frame = "zh.sues.demand_later"
                             break
             if trig.relation == "rules" and "direct" in trig.flags and not (g1 and g1[-1].type == "Court"):
                 continue
@@ -701,6 +732,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                          [m for m in mentions if m.type == "Court"]
                 if courts and trig.confidence >= 0.7:
                     subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
+                    frame = "zh.rules.court"
                     obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
                            and id(m) not in placed
                            and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
@@ -717,7 +749,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 if prods and (g1 is None or ts - g1[-1].end <= 12):
                     for m in prods:
                         out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
-                                        False, trig.word))
+                                        False, trig.word, rule="zh.product.owner"))
                     continue
             stakes = None
             if trig.relation in ("acquires", "invests") and trig.order == "SO" and "round" not in trig.flags \
@@ -733,6 +765,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                         subj = context_subject
                     if subj:
                         obj = [m for m in stakes if m.name not in {x.name for x in subj}]
+                        frame = "zh.stake.holder"
             if not subj or not obj:
                 continue
             relation = trig.relation
@@ -766,7 +799,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 for b in o_ok:
                     if a.name == b.name:
                         continue
-                    c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
+                    c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
                     c.type = relation
                     if stakes and "stake" in trig.flags:
                         c.type = _by_stake(text, b.end, se, trig.relation)
@@ -956,7 +989,7 @@ def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]
         if y is None or y.name == z.name:
             continue
         rel = _by_stake(text, y.end, se, "acquires")
-        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0)))
+        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0), rule="zh.stake.sold_to"))
     return out
 
 
@@ -982,7 +1015,8 @@ def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[C
             if m is None:
                 break
             if m.name != raiser.name:
-                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为"))
+                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为",
+                                rule="zh.round.investor_role"))
             sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, m.end)), None)
             if not sep:
                 break
@@ -1019,14 +1053,15 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         for a in pl:
             for b in df:
                 if a.name != b.name:
-                    out.append(Cand(a.name, b.name, "sues", a.start, a.end, 0.7, False, "原告…被告"))
+                    out.append(Cand(a.name, b.name, "sues", a.start, a.end, 0.7, False, "原告…被告", rule="zh.party.roles"))
         if out:
             return out
     for mt in _CASE.finditer(text, ss, se):
         a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
         b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
         if a and b and a[-1].name != b[0].name:
-            out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案"))
+            out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
+                            rule="zh.party.case_title"))
     return out
 
 
@@ -1154,7 +1189,7 @@ def _word_re(w: str) -> re.Pattern:
 
 
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
-          neg: set[str], hedge: set[str]) -> Cand:
+          neg: set[str], hedge: set[str], rule: str = "zh.frame.other") -> Cand:
     lo = min(a.end, b.end, ts)
     lo = max(ss, min(a.end if a.end <= ts else ts, ts) )
     window = text[lo:ts]
@@ -1174,8 +1209,11 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
         negated = True
     conf = trig.confidence
     pre = text[ss:ts]
+    hedged = False
     for w in hedge:
         if (w.isascii() and _word_re(w).search(pre)) or (not w.isascii() and w in pre):
             conf *= 0.6
+            hedged = True
             break
-    return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word)
+    return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word,
+                rule=rule, hedged=hedged)
