@@ -37,6 +37,8 @@ def article_json(ex: Extraction) -> dict:
         rels.append({"type": r.type, "subject": ids[r.subject], "object": ids[r.object],
                      "date": r.date, "evidence": r.evidence, "confidence": round(r.confidence, 3),
                      "start": r.start, "end": r.end, "trigger": r.trigger, "rule": r.rule})
+        if r.hedged:
+            rels[-1]["hedged"] = True
     suits = []
     for s in ex.lawsuits:
         pl = [ids[p] for p in s.plaintiffs if p in ids]

@@ -6,15 +6,21 @@ confidence of a relation is that precision, smoothed so that a rule measured on 
 little (a Beta prior):
 
     type prior  p_t = (right_t + A * P0) / (right_t + wrong_t + A)     over all rules of the type
-    rule        p   = (right + K * p_t) / (right + wrong + K)
+    rule        p   = (right + K * p_t) / (right + wrong + K), less Z standard deviations of that
+                      Beta posterior (a rule measured on few firings is trusted less)
 
 then lowered when the text hedges the fact (据称, reportedly: x HEDGE) or only the headline states it
 (x HEADLINE).  A rule or type the table does not know takes the type's prior, else P0.  A lawsuit
 takes the confidence of the `sues` rule it was built from.
+
+A rule listed in `ontology/dropped_rules.tsv` (measured below 0.5 precision) reads nothing: the
+readers leave out its candidates before they merge them (`dropped`).
 """
 from __future__ import annotations
 
 import functools
+import math
+import os
 from pathlib import Path
 
 from kg.model import Extraction
@@ -23,10 +29,12 @@ from kg.paths import ontology_dir
 P0 = 0.5          # what nothing measured is worth
 A = 4.0           # weight of P0 in a type's prior
 K = 8.0           # weight of the type's prior in a rule's estimate
+Z = 1.0           # standard deviations below the posterior mean
 HEDGE = 0.7
 HEADLINE = 0.85
 
-__all__ = ["calibrate", "measured"]
+
+__all__ = ["calibrate", "dropped", "measured"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -54,6 +62,24 @@ def _table(path: str) -> tuple[dict, dict]:
     return rules, {k: tuple(v) for k, v in types.items()}
 
 
+@functools.lru_cache(maxsize=4)
+def _dropped(path: str) -> frozenset:
+    p = Path(path)
+    if not p.exists():
+        return frozenset()
+    rows = [ln.split("\t") for ln in p.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    return frozenset((r[0], r[1]) for r in rows[1:] if len(r) >= 2)
+
+
+def dropped(rule: str, rtype: str) -> bool:
+    """True when `rule` reads nothing on relations of `rtype` (ontology/dropped_rules.tsv: measured
+    below 0.5 precision); KG_ALL_RULES=1 keeps every rule (benchmarks/calibrate.py measures them all)."""
+    if os.environ.get("KG_ALL_RULES"):
+        return False
+    return (rule, rtype) in _dropped(str(ontology_dir() / "dropped_rules.tsv"))
+
+
 def _path() -> str:
     return str(ontology_dir() / "calibration.tsv")
 
@@ -64,7 +90,11 @@ def measured(rule: str, rtype: str) -> float:
     rt, wt = types.get(rtype, (0, 0))
     prior = (rt + A * P0) / (rt + wt + A)
     r, w = rules.get((rule, rtype), (0, 0))
-    return (r + K * prior) / (r + w + K)
+    n = r + w + K
+    mean = (r + K * prior) / n
+    # the lower edge of the estimate (mean - Z standard deviations of the Beta posterior): a rule
+    # measured on few firings is trusted less than its mean says
+    return max(0.0, mean - Z * math.sqrt(mean * (1 - mean) / (n + 1)))
 
 
 def calibrate(ex: Extraction) -> Extraction:

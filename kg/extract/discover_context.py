@@ -12,6 +12,7 @@ import re
 from kg import nlp
 from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
 from kg.extract.discover_people import person_at
+from kg.extract.triggers import find_triggers
 from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
@@ -170,7 +171,6 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                 and id(inside[0]) not in replace and free(inside[0].end, e0):
             replace[id(inside[0])] = Mention(s0, e0, name, "Company", name, "pattern")
     if "收购" in text or "并购" in text or "买下" in text:
-        from kg.extract.relations import find_triggers
         for ss, se, trigs in find_triggers(text, lex):
             if not any(t.relation == "acquires" and t.lang == "zh" for t in trigs):
                 continue

@@ -24,6 +24,7 @@ from kg.extract.english_entities import find_mentions
 from kg.extract.entity_table import entity_table
 from kg.extract.english_dates import EnDates
 from kg.extract.english_relations import Reader
+from kg.extract.confidence import dropped
 
 __all__ = ["extract_en"]
 
@@ -38,6 +39,7 @@ def extract_en(article: Article) -> Extraction:
     reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
     cands = reader.run()
     _dated_by_lede(cands, sentences)
+    cands = [c for c in cands if not dropped(c.rule, c.type)]    # measured below 0.5 (confidence.py)
     mentions = reader.mentions
     entities = _entities(mentions, lex)
     for e in entities:

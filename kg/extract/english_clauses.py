@@ -16,7 +16,7 @@ import re
 from kg.extract.english_arguments import ArgumentReading
 from kg.extract.english_lexicon import EnTrigger
 from kg.extract.english_reading import _PARTICIPLE_IRREG, Cand
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 
 
 class ClauseReading(ArgumentReading):
@@ -67,7 +67,11 @@ class ClauseReading(ArgumentReading):
         seg = self.text[a:b]
         seg = re.split(r"\band\b|,", seg)[-1]
         neg = bool(self.neg and self.neg.search(seg)) or bool(self.irr and self.irr.search(seg))
-        factor = 0.6 if self.hedge and self.hedge.search(self.text[max(0, a - 60):b]) else 1.0
+        lo = max(0, a - 60)
+        cut = list(re.finditer(r"[.!?][\"”’)]?\s+", self.text[lo:a]))
+        if cut:
+            lo += cut[-1].end()     # not past the sentence's start ("... reportedly ... . Amazon acquired")
+        factor = 0.6 if self.hedge and self.hedge.search(self.text[lo:b]) else 1.0
         return neg, factor
 
     def _read(self, i, ss, se, sm, ts, te, trig: EnTrigger, last_subject):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.english_reading import _PARTICIPLE_IRREG, _VERBISH, ReadingBase, _wre
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 
 
 class CorefReading(ReadingBase):

@@ -20,7 +20,7 @@ import functools
 import re
 
 from kg.lexicon import Lexicon, norm
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 from kg.extract.english_lexicon import EnLexicon
 
 CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,4}[A-Z][\w'’-]*)"        # "iRobot", "ironSource" too

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.english_lexicon import EnLexicon
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
 _DET = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|some|several|all|both|"

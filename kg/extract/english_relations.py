@@ -33,7 +33,7 @@ from kg.extract.english_coref import CorefReading
 from kg.extract.english_lexicon import EnLexicon
 from kg.extract.english_reading import Cand, _wre
 from kg.extract.english_roles import RolePatterns
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
 __all__ = ["Cand", "Reader"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import Lexicon
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 from kg.extract.relations import Cand
 
 _PRONOUNS = ("他", "她")

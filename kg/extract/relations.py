@@ -26,24 +26,18 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 from dataclasses import dataclass
 
-import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
-from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
+from kg.extract.mentions import Mention
+from kg.extract.discover_args import PRICE_BEFORE
+from kg.extract.name_spans import stake_at
 from kg.extract.coref import chain_actor
+from kg.extract.triggers import find_triggers
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
-
-
-@dataclass
-class TriggerHit:
-    start: int
-    end: int
-    trigger: Trigger
 
 
 @dataclass
@@ -59,98 +53,6 @@ class Cand:
     reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
     rule: str = ""            # the named rule that read it
     hedged: bool = False      # a hedge word before the trigger lowered its confidence
-
-
-@functools.lru_cache(maxsize=4)
-def _trigger_index(lex_id: int, lex: Lexicon):
-    auto = ahocorasick.Automaton()
-    gapped: list[tuple[re.Pattern, Trigger, tuple[str, str] | None]] = []
-    for t in lex.triggers:
-        if "…" in t.word:
-            a, _, b = t.word.partition("…")
-            if t.lang == "en":
-                pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
-            else:
-                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,20}?" + re.escape(b))
-            # literal parts that must both occur for the pattern to match (English ones match
-            # case-insensitively: no pre-check)
-            gapped.append((pat, t, (a, b) if t.lang != "en" else None))
-            continue
-        key = t.word.lower()
-        existing = auto.get(key, None)
-        if existing is None:
-            auto.add_word(key, (key, [t]))
-        else:
-            existing[1].append(t)
-    auto.make_automaton()
-    return auto, gapped
-
-
-_found = threading.local()
-
-
-def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress).
-    Remembered for the text being read (per thread): discovery and the relation reader both ask
-    for each sentence's triggers.  The list returned is shared: do not change it."""
-    end = len(text) if end is None else end
-    cache = getattr(_found, "cache", None)
-    if cache is None or _found.text is not text or _found.lex is not lex:
-        cache = _found.cache = {}
-        _found.text = text
-        _found.lex = lex
-        _found.gapped = None
-    key = (start, end)
-    hit = cache.get(key)
-    if hit is None:
-        if _found.gapped is None:
-            _found.gapped = _gapped_in(text, lex)
-        hit = cache[key] = _find_triggers(text, lex, start, end, _found.gapped)
-    return hit
-
-
-def _gapped_in(text: str, lex: Lexicon) -> list:
-    """The gapped triggers (提起…诉讼) whose two parts both occur somewhere in the text: the only
-    ones any of its sentences can hold (checked once per text, not once per sentence).  Lower
-    case is context-free but for a final sigma, so a text with Σ keeps them all."""
-    gapped = _trigger_index(id(lex), lex)[1]
-    if "Σ" in text:
-        return gapped
-    low = text.lower()
-    return [g for g in gapped if g[2] is None or (g[2][0] in low and g[2][1] in low)]
-
-
-def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
-                   gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    auto, all_gapped = _trigger_index(id(lex), lex)
-    gapped = all_gapped if gapped is None else gapped
-    seg = text[start:end].lower()
-    hits = []
-    for e, (key, trigs) in auto.iter(seg):
-        s = e - len(key) + 1
-        if key[0].isascii() and key[0].isalpha():
-            if s > 0 and seg[s - 1].isascii() and seg[s - 1].isalnum():
-                continue
-            if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
-                continue
-        hits.append((s, e + 1, trigs))
-    for pat, t, need in gapped:
-        if need is not None and (need[0] not in seg or need[1] not in seg):
-            continue
-        for m in pat.finditer(seg):
-            hits.append((m.start(), m.end(), [t]))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out = []
-    last = -1
-    for s, e, trigs in hits:
-        if s >= last:
-            out.append((s + start, e + start, trigs))
-            last = e
-        elif out and e > out[-1][1] and all(t.relation != "-" for t in trigs):
-            # a gapped trigger that covers an earlier short one (提起…诉讼 over 提起)
-            pass
-    return [(s, e, [t for t in trigs if t.relation != "-"]) for s, e, trigs in out
-            if any(t.relation != "-" for t in trigs)]
 
 
 # a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
@@ -527,6 +429,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 subj, obj = g0, r1
             elif pas_before_g1 and g1:
                 frame = "zh.frame.passive_agent"
+                if trig.relation == "sues" and trig.lang == "zh" and (
+                        any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) or
+                        (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
+                    # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
+                    # 马英九被北检起诉: the name of the clause before is no party to the suit
+                    continue
                 subj, obj = g1, g0
                 if obj is None and r1:
                     obj = r1
@@ -655,6 +563,12 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                 # subject and object of the clause before)
                 frame = "zh.frame.pre_verbal"
                 subj, obj = g0, g1
+                if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
+                    continue    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
+                if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
+                    # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
+                    frame = "zh.frame.placed_blocker"
+                    subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
             elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
                 g1 = [m for m in g1 if m.type in s_types]
                 for i, a in enumerate(g1):
