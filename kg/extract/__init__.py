@@ -44,8 +44,8 @@ def extract(article: Article) -> Extraction:
 
 
 def _extract_text(article: Article) -> Extraction:
-    if article.lang == "en":      # English articles: kg/extract/english.py
-        from kg.extract.english import extract_en
+    if article.lang == "en":      # English articles: kg/extract/en/
+        from kg.extract.en import extract_en
         return extract_en(article)
     lex = load_lexicon()
     text = article.text or ""

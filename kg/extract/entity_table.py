@@ -1,7 +1,7 @@
 """One entity per name, built from an article's mentions: `entity_table(mentions, lex, ...)`.
 
 Why a module of its own: the Chinese reader (`kg.extract`) and the English reader
-(`kg.extract.english`) both fold mentions into entities the same way (coreference mentions skipped,
+(`kg.extract.en`) both fold mentions into entities the same way (coreference mentions skipped,
 one `Entity` per canonical name, lexicon facts copied in, other surfaces kept as aliases, every
 span kept), but they differ on purpose in a few choices.  Those choices are the keyword arguments
 here, so each reader states them and nobody has to diff two near-copies to find them:

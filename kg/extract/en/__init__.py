@@ -1,13 +1,13 @@
 """The English reader: `extract_en(article) -> Extraction`.
 
 Pure rules over the text, no model downloads.  Stages:
-- mentions: `english_entities.find_mentions` (lexicon + discovery), then per sentence the words that
+- mentions: `en.entities.find_mentions` (lexicon + discovery), then per sentence the words that
   refer back (`coref_en.tsv`: it, its, the company, the chipmaker, the iPhone maker, the two
   companies, the judge), resolved from position: a subject pronoun takes the sentence's (or the
   previous sentence's) subject, an object pronoun the last entity not in a prepositional phrase;
-- relations: `english_relations.Reader` reads triggers (`triggers_en.tsv`) with their frame,
+- relations: `en.relations.Reader` reads triggers (`triggers_en.tsv`) with their frame,
   voice, negation, hedges and lists, plus the role and possessive patterns (leads, owns);
-- dates: `english_dates.EnDates`;
+- dates: `en.dates.EnDates`;
 - lawsuits: from the `sues` relations, one per suit told (all defendants of one trigger together),
   with court, cause (`causes_en.tsv`), claim (`kg.extract.money`) and outcome.
 """
@@ -19,11 +19,11 @@ from kg.lexicon import load_lexicon
 from kg.model import Article, Entity, Extraction, Lawsuit, Relation, fact_key
 from kg import nlp
 from kg.extract.money import find_money, to_cny
-from kg.extract.english_lexicon import load_en
-from kg.extract.english_entities import find_mentions
+from kg.extract.en.lexicon import load_en
+from kg.extract.en.entities import find_mentions
 from kg.extract.entity_table import entity_table
-from kg.extract.english_dates import EnDates
-from kg.extract.english_relations import Reader
+from kg.extract.en.dates import EnDates
+from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
 
 __all__ = ["extract_en"]

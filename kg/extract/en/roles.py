@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.english_reading import Cand, ReadingBase
+from kg.extract.en.reading import Cand, ReadingBase
 
 
 class RolePatterns(ReadingBase):
