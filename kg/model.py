@@ -56,6 +56,7 @@ class Entity:
     owner: str | None = None  # canonical name of the owner, for products and units
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (start, end) in Article.text
     source: str = "lexicon"   # "lexicon" or "pattern"
+    rule: str = ""            # the named rule that found it (FORMAT.md "rule")
 
     @property
     def key(self) -> str:
@@ -80,6 +81,8 @@ class Relation:
     confidence: float = 0.8
     negated: bool = False     # "未起诉", "否认收购": kept for review, not output as a fact
     trigger: str = ""
+    rule: str = ""            # the named rule that made it (zh.frame.svo, en.clause.passive, ...)
+    hedged: bool = False      # a hedge word (据称, reportedly) stands before the trigger
 
 
 @dataclass
@@ -108,6 +111,7 @@ class Lawsuit:
     count: int = 1
     ruling_date: str | None = None
     hearing_date: str | None = None
+    rule: str = ""            # the rule that made it (the rule of its `sues` relation, prefixed)
 
 
 @dataclass

@@ -2,7 +2,8 @@
 
 `extraction_json(extractions)` -> {"articles": [...]}, entity ids e1.. local to each article,
 relations and lawsuits referring to them.  Negated relations are left out.  Extra keys (offsets,
-confidence, qid, owner, claim currency, count) are allowed by the format and kept.
+confidence, qid, owner, claim currency, count) are allowed by the format and kept; `rule` on each
+relation, entity and lawsuit names the rule that made it (FORMAT.md, "Confidence and calibration").
 """
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ def article_json(ex: Extraction) -> dict:
         if e.owner:
             d["owner"] = e.owner
         d["mentions"] = [list(m) for m in e.mentions]
+        if e.rule:
+            d["rule"] = e.rule
         ents.append(d)
     rels = []
     for r in ex.relations:
@@ -33,7 +36,9 @@ def article_json(ex: Extraction) -> dict:
             continue
         rels.append({"type": r.type, "subject": ids[r.subject], "object": ids[r.object],
                      "date": r.date, "evidence": r.evidence, "confidence": round(r.confidence, 3),
-                     "start": r.start, "end": r.end, "trigger": r.trigger})
+                     "start": r.start, "end": r.end, "trigger": r.trigger, "rule": r.rule})
+        if r.hedged:
+            rels[-1]["hedged"] = True
     suits = []
     for s in ex.lawsuits:
         pl = [ids[p] for p in s.plaintiffs if p in ids]
@@ -61,6 +66,8 @@ def article_json(ex: Extraction) -> dict:
         for k in ("ruling_date", "hearing_date"):
             if getattr(s, k):
                 d[k] = getattr(s, k)
+        if s.rule:
+            d["rule"] = s.rule
         suits.append(d)
     return {"id": a.id, "title": a.title, "date": a.date, "source": a.source,
             "entities": ents, "relations": rels, "lawsuits": suits}

@@ -278,13 +278,16 @@ def _entity_triples(t, e: Entity, canon: str, tag: str | None) -> list[Triple]:
 
 
 def _evidence(t, out: list, art_id: str, art, article_date: str | None, kind: str,
-              target, target_iri: str, text: str, start: int, end: int, confidence: float):
+              target, target_iri: str, text: str, start: int, end: int, confidence: float,
+              rule: str = ""):
     ev = t.iri(evidence_iri(art_id, kind, start, end, target_iri))
     out += [(ev, t.rdf.type, t.kg.Evidence), (ev, t.kg.text, t.lit(text)),
             (ev, t.kg.startOffset, t.lit(start)), (ev, t.kg.endOffset, t.lit(end)),
             (ev, t.kg.confidence, t.dec(confidence)), (ev, t.prov.wasDerivedFrom, art)]
     if _valid_date(article_date):
         out.append((ev, t.kg.reportedOn, t.date(article_date)))
+    if rule:                                   # provenance: the extractor rule that made the fact
+        out.append((ev, t.kg.rule, t.lit(rule)))
     out.append((target, t.kg.hasEvidence, ev))
     return ev
 
@@ -300,7 +303,7 @@ def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
            (node, t.kg.subject, s), (node, t.kg.object, o), (s, t.kg[r.type], o)]
     _add_dates(t, out, node, t.kg.date, date)
     _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, node_iri, r.evidence,
-              r.start, r.end, r.confidence)
+              r.start, r.end, r.confidence, r.rule)
     return out
 
 
@@ -389,7 +392,7 @@ def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
     if l.count and l.count > 1:
         out.append((node, t.kg["count"], t.lit(int(l.count))))
     _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "lawsuit", node, node_iri, l.evidence,
-              l.start, l.end, l.confidence)
+              l.start, l.end, l.confidence, l.rule)
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg import nlp
+from kg.extract.triggers import find_triggers
 from kg.extract.mentions import CJK, PUNCT, Mention
 from kg.extract.name_spans import (
     guess_type,
@@ -40,7 +41,6 @@ _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还",
 
 def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
-    from kg.extract.relations import find_triggers
     out: list[Mention] = []
     if "原告" in text[ss:se] or "被告" in text[ss:se]:
         out.extend(party_mentions(text, ss, se, sm, lex))

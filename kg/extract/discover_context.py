@@ -8,10 +8,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import types
 
 from kg import nlp
 from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
 from kg.extract.discover_people import person_at
+from kg.extract.triggers import find_triggers
 from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
@@ -99,6 +101,27 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
 
     heads = _heads(id(lex), lex)
     replace: dict[int, Mention] = {}
+    v = _Context(free=free, heads=heads, lex=lex, mentions=mentions, out=out, replace=replace, taken=taken,
+                 text=text)
+    for stage in _CONTEXT_STAGES:
+        r = stage(v)
+        if r is not _NEXT:
+            return r
+
+
+_NEXT = object()    # a stage's answer: go on with the next stage
+
+
+class _Context(types.SimpleNamespace):
+    """What the stages of `context_mentions` share; a name no stage has set yet reads as None."""
+
+    def __getattr__(self, name):
+        return None
+
+
+def _glued_products(v: _Context):
+    """A company name with a product word glued after it (滴滴专车, 阿里云): the company's Product."""
+    e, heads, m, mentions, replace, taken, text = v.e, v.heads, v.m, v.mentions, v.replace, v.taken, v.text
     for m in mentions:
         if m.type == "Company" and m.source == "lexicon" and heads and text.startswith(heads, m.end):
             for h in heads:
@@ -111,6 +134,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                     surface = text[m.start:e]
                     replace[id(m)] = Mention(m.start, e, surface, "Product", surface, "pattern", m.name)
                     break
+    v.e, v.m = e, m
+    return _NEXT
+
+
+def _quoted_names(v: _Context):
+    """Quoted names before a brand noun or after 旗下, and the names listed with them."""
+    e0, free, inside, lex, mt, name, out = v.e0, v.free, v.inside, v.lex, v.mt, v.name, v.out
+    replace, s0, taken, text = v.replace, v.s0, v.taken, v.text
     if "“" in text or "「" in text:
         # “未来星”品牌经理, 旗下的“QQ星”儿童奶, “未来星”与“QQ星”分别是…: a short quoted name before a
         # brand noun or after 旗下 is a product — the whole quotation, even when a known name opens it (QQ)
@@ -144,6 +175,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
                     not any(w in name for w in DOC_WORDS):
                 out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
+    v.e0, v.inside, v.mt, v.name, v.s0 = e0, inside, mt, name, s0
+    return _NEXT
+
+
+def _launched_names(v: _Context):
+    """Models after a launch verb; Latin names after an app, platform or kind-of-company noun."""
+    e0, free, inside, lex, mt, name, out = v.e0, v.free, v.inside, v.lex, v.mt, v.name, v.out
+    replace, s0, taken, text = v.replace, v.s0, v.taken, v.text
     for mt in _LAUNCHED_MODEL.finditer(text):
         name = mt.group(1).strip()
         if free(mt.start(1), mt.start(1) + len(name)) and len(name) >= 2 and name not in lex.generic:
@@ -169,8 +208,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
         elif len(inside) == 1 and inside[0].start == s0 and inside[0].end < e0 and inside[0].source == "lexicon" \
                 and id(inside[0]) not in replace and free(inside[0].end, e0):
             replace[id(inside[0])] = Mention(s0, e0, name, "Company", name, "pattern")
+    v.e0, v.inside, v.mt, v.name, v.s0 = e0, inside, mt, name, s0
+    return _NEXT
+
+
+def _bought_and_funded(v: _Context):
+    """Names in apposition after a category noun a buy verb governs; names in funding rounds and lists of quotes."""
+    free, lex, mt, name, out, s0, taken, text = v.free, v.lex, v.mt, v.name, v.out, v.s0, v.taken, v.text
     if "收购" in text or "并购" in text or "买下" in text:
-        from kg.extract.relations import find_triggers
         for ss, se, trigs in find_triggers(text, lex):
             if not any(t.relation == "acquires" and t.lang == "zh" for t in trigs):
                 continue
@@ -203,6 +248,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
                 if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
                         and not name.endswith(DOC_ENDS) and not common:     # (“到店”“到家”: common words)
                     out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
+    v.mt, v.name, v.s0 = mt, name, s0
+    return _NEXT
+
+
+def _owned_names(v: _Context):
+    """Units and products named after their owner, and short forms the lexicon knows."""
+    e, e0, free, inside, lex, m, mt, name, out = v.e, v.e0, v.free, v.inside, v.lex, v.m, v.mt, v.name, v.out
+    replace, s0, taken, text = v.replace, v.s0, v.taken, v.text
     for m in list(taken):
         # 百度知道是百度2005年上线的问答社区: the name before 是 is the company's product
         if m.type != "Company" or m.source == "coref" or text[m.start - 1:m.start] != "是":
@@ -255,6 +308,13 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             if not nxt or not noun:
                 break
             pos, name = nxt.start(1), nxt.group(1).rstrip()
+    v.e, v.m, v.mt, v.name = e, m, mt, name
+    return _NEXT
+
+
+def _latin_lists(v: _Context):
+    """A Latin name listed beside a known organisation takes its type."""
+    e, free, mt, out, s, taken, text = v.e, v.free, v.mt, v.out, v.s, v.taken, v.text
     for mt in _LATIN_LIST.finditer(text):
         s, e = mt.start(1), mt.end(1)
         if not free(s, e):
@@ -275,6 +335,14 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
             nb = [m for m in taken if m.start == e + 1]
         if nb and nb[0].type in ("Company", "Organization"):
             out.append(Mention(s, e, mt.group(1), nb[0].type, mt.group(1), "pattern"))
+    v.e, v.s = e, s
+    return _NEXT
+
+
+def _listed_people(v: _Context):
+    """Names listed after a known name (A、B), and a person listed after a person (马云及井贤栋)."""
+    e, free, lex, m, mentions, name, out = v.e, v.free, v.lex, v.m, v.mentions, v.name, v.out
+    replace, s, taken, text = v.replace, v.s, v.taken, v.text
     if "、" in text:
         # 西瓜、抖音、火山分享到…: a product's name without its head noun (西瓜视频 -> 西瓜, 火山小视频
         # -> 火山), listed beside a known product, is that product
@@ -311,6 +379,12 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
     result = [replace.get(id(m), m) for m in mentions] + out
     result.sort(key=lambda m: (m.start, m.end))
     return result
+    return _NEXT
+
+
+# the stages of `context_mentions`, in order
+_CONTEXT_STAGES = (_glued_products, _quoted_names, _launched_names, _bought_and_funded, _owned_names,
+                           _latin_lists, _listed_people)
 
 
 def repeat_mentions(text: str, lex: Lexicon, mentions: list[Mention], found: list[Mention],

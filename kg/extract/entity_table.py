@@ -1,7 +1,7 @@
 """One entity per name, built from an article's mentions: `entity_table(mentions, lex, ...)`.
 
 Why a module of its own: the Chinese reader (`kg.extract`) and the English reader
-(`kg.extract.english`) both fold mentions into entities the same way (coreference mentions skipped,
+(`kg.extract.en`) both fold mentions into entities the same way (coreference mentions skipped,
 one `Entity` per canonical name, lexicon facts copied in, other surfaces kept as aliases, every
 span kept), but they differ on purpose in a few choices.  Those choices are the keyword arguments
 here, so each reader states them and nobody has to diff two near-copies to find them:
@@ -24,8 +24,9 @@ __all__ = ["entity_table"]
 
 
 def entity_table(mentions, lex, *, lexicon_type: bool, vote_type: bool, surface_first: bool,
-                 owner_from_mention: bool) -> dict[str, Entity]:
-    """The entities `mentions` name, by canonical name, in order of first mention."""
+                 owner_from_mention: bool, lang: str = "zh") -> dict[str, Entity]:
+    """The entities `mentions` name, by canonical name, in order of first mention.  Each entity's
+    `rule` names how its first mention was found (`zh.entity.lexicon`, `en.entity.pattern`, ...)."""
     by_name: dict[str, Entity] = {}
     types: dict[str, dict[str, int]] = {}
     for m in mentions:
@@ -40,7 +41,8 @@ def entity_table(mentions, lex, *, lexicon_type: bool, vote_type: bool, surface_
             e = Entity(name=m.name, type=le.type if (le and lexicon_type) else m.type,
                        aliases=list(le.aliases) if le else [],
                        qid=le.qid if le else None, owner=owner,
-                       source="lexicon" if le else "pattern")
+                       source="lexicon" if le else "pattern",
+                       rule=f"{lang}.entity.{'lexicon' if le else m.source}")
             by_name[m.name] = e
         if m.surface != m.name and m.surface not in e.aliases:
             if surface_first:

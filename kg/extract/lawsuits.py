@@ -81,7 +81,8 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
                          cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                          claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
-                         start=r.start, end=r.end, confidence=r.confidence, count=count)
+                         start=r.start, end=r.end, confidence=r.confidence, count=count,
+                         rule="zh.lawsuit.from_sues:" + r.rule)
             by_pair[key] = ls
             out.append(ls)
         else:

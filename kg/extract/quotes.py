@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from kg.lexicon import Lexicon
-from kg.extract.entities import Mention
+from kg.extract.mentions import Mention
 from kg.extract.relations import Cand
 
 _PRONOUNS = ("他", "她")
@@ -89,7 +89,8 @@ def quoted_accusations(text: str, sentences, mentions: list[Mention], lex: Lexic
                         and cs - prev[0] <= 40 and any(w in lead for w in backref):
                     accused = [prev[1]]
             for m in accused:
-                out.append((Cand(speaker.name, m.name, "accuses", vs, mt.end(1), 0.7, False, "“…”"),
+                out.append((Cand(speaker.name, m.name, "accuses", vs, mt.end(1), 0.7, False, "“…”",
+                                 rule="zh.quote.accuses"),
                             idx, (vs, qe)))
             prev = (qe, speaker)
     return out

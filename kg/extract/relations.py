@@ -18,6 +18,10 @@ Roles come from position and voice:
   platform a link is blocked in does block it), nor is the source of a report (X公告称，…判决) a party;
 - X公司（下称X）: the announced short form is no second argument;
 - parties named by role: 原告A…被告B, A与B…纠纷一案, A是原告，B是被告.
+`read_sentence` reads each trigger of a sentence through the stages of `_STAGES` in turn (one
+`_Reading` carries what they found: the argument groups, subject, object and the rule's name); a
+stage that returns True has finished the trigger.  Every candidate carries the name of the rule
+that read it (`zh.frame.svo`, `zh.rules.court`, ...).
 Negation words between subject and trigger flag the relation negated (two cancel: 没有放弃收购;
 违反/撕毁 only negate partnerships; a veto word before a deal's buyer negates the deal); hedges lower
 confidence.
@@ -26,24 +30,19 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
+import types
 from dataclasses import dataclass
 
-import ahocorasick
 
 from kg.lexicon import Lexicon, Trigger
-from kg.extract.entities import Mention, PRICE_BEFORE, stake_at
+from kg.extract.mentions import Mention
+from kg.extract.discover_args import PRICE_BEFORE
+from kg.extract.name_spans import stake_at
 from kg.extract.coref import chain_actor
+from kg.extract.triggers import find_triggers
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
-
-
-@dataclass
-class TriggerHit:
-    start: int
-    end: int
-    trigger: Trigger
 
 
 @dataclass
@@ -57,98 +56,8 @@ class Cand:
     negated: bool
     trigger: str
     reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
-
-
-@functools.lru_cache(maxsize=4)
-def _trigger_index(lex_id: int, lex: Lexicon):
-    auto = ahocorasick.Automaton()
-    gapped: list[tuple[re.Pattern, Trigger, tuple[str, str] | None]] = []
-    for t in lex.triggers:
-        if "…" in t.word:
-            a, _, b = t.word.partition("…")
-            if t.lang == "en":
-                pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
-            else:
-                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,20}?" + re.escape(b))
-            # literal parts that must both occur for the pattern to match (English ones match
-            # case-insensitively: no pre-check)
-            gapped.append((pat, t, (a, b) if t.lang != "en" else None))
-            continue
-        key = t.word.lower()
-        existing = auto.get(key, None)
-        if existing is None:
-            auto.add_word(key, (key, [t]))
-        else:
-            existing[1].append(t)
-    auto.make_automaton()
-    return auto, gapped
-
-
-_found = threading.local()
-
-
-def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress).
-    Remembered for the text being read (per thread): discovery and the relation reader both ask
-    for each sentence's triggers.  The list returned is shared: do not change it."""
-    end = len(text) if end is None else end
-    cache = getattr(_found, "cache", None)
-    if cache is None or _found.text is not text or _found.lex is not lex:
-        cache = _found.cache = {}
-        _found.text = text
-        _found.lex = lex
-        _found.gapped = None
-    key = (start, end)
-    hit = cache.get(key)
-    if hit is None:
-        if _found.gapped is None:
-            _found.gapped = _gapped_in(text, lex)
-        hit = cache[key] = _find_triggers(text, lex, start, end, _found.gapped)
-    return hit
-
-
-def _gapped_in(text: str, lex: Lexicon) -> list:
-    """The gapped triggers (提起…诉讼) whose two parts both occur somewhere in the text: the only
-    ones any of its sentences can hold (checked once per text, not once per sentence).  Lower
-    case is context-free but for a final sigma, so a text with Σ keeps them all."""
-    gapped = _trigger_index(id(lex), lex)[1]
-    if "Σ" in text:
-        return gapped
-    low = text.lower()
-    return [g for g in gapped if g[2] is None or (g[2][0] in low and g[2][1] in low)]
-
-
-def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
-                   gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    auto, all_gapped = _trigger_index(id(lex), lex)
-    gapped = all_gapped if gapped is None else gapped
-    seg = text[start:end].lower()
-    hits = []
-    for e, (key, trigs) in auto.iter(seg):
-        s = e - len(key) + 1
-        if key[0].isascii() and key[0].isalpha():
-            if s > 0 and seg[s - 1].isascii() and seg[s - 1].isalnum():
-                continue
-            if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
-                continue
-        hits.append((s, e + 1, trigs))
-    for pat, t, need in gapped:
-        if need is not None and (need[0] not in seg or need[1] not in seg):
-            continue
-        for m in pat.finditer(seg):
-            hits.append((m.start(), m.end(), [t]))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    out = []
-    last = -1
-    for s, e, trigs in hits:
-        if s >= last:
-            out.append((s + start, e + start, trigs))
-            last = e
-        elif out and e > out[-1][1] and all(t.relation != "-" for t in trigs):
-            # a gapped trigger that covers an earlier short one (提起…诉讼 over 提起)
-            pass
-    return [(s, e, [t for t in trigs if t.relation != "-"]) for s, e, trigs in out
-            if any(t.relation != "-" for t in trigs)]
+    rule: str = ""            # the named rule that read it
+    hedged: bool = False      # a hedge word before the trigger lowered its confidence
 
 
 # a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
@@ -243,7 +152,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     passive_zh = {w for w in passive if not w.isascii()}
     # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
     # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
-    mentions = [m for m in mentions if not text.startswith(_SOURCE_AFTER, m.end)]
+    source = tuple(lex.words("source"))
+    mentions = [m for m in mentions if not text.startswith(source, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
     # 在其YY游戏直播平台上直播: the platform something happens on, named with its kind noun
@@ -265,6 +175,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         i > 0 and _ANNOUNCED.match(text[mentions[i - 1].end:m.start]) and text[m.end:m.end + 2].lstrip("”\"」")[:1] in ("）", ")"))]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
+    comit = lex.words("comitative")     # 与/和/同/跟: with whom
+    receive = lex.words("receive")      # 获得/引入…的投资: the one named after it invests
     for ts, te, trigs in trig_hits:
         # a trigger inside a name (中山金融投资控股有限公司) is no trigger
         if any(m.start <= ts and te <= m.end and (m.end - m.start) > (te - ts) for m in named):
@@ -274,509 +186,677 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if _ATTRIBUTIVE.match(text, te):
             continue
         for trig in trigs:
-            neg = neg_all | breach if trig.relation == "cooperates" else neg_all
-            if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
-                    e <= ts and any(t.relation == "accuses" for t in ts_) and
-                    not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
-                    for _, e, ts_ in trig_hits):
-                continue    # X指责Y抄袭其产品, 怒斥Y恶意竞争: what X says, not a second relation
-            if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
-                    _contains_any(clause_lead, request):
-                continue
-            if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
-                    _clause_begin(text, ts, ss) > ss and any(
-                    e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
-                    not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
-                            for m in mentions):
-                continue    # X起诉Y侵犯其专利权，索赔5000万元: the claim of the suit already told
-            if "role" in trig.flags and not _heading_role(text, te, se, lex):
-                continue    # 担任公司副总裁, 出任独立董事: taking an office that does not head it
-            schema = lex.schema.get(trig.relation)
-            if not schema:
-                continue
-            s_types, o_types, symmetric = schema
-            # a name that can fill neither side (在北京某法院起诉: the court) is no argument
-            ok_types = s_types | o_types
-            left = [m for m in mentions if m.end <= ts and m.type in ok_types
-                    and (id(m) not in placed or trig.relation == "blocks")]
-            right = [m for m in mentions if m.start >= te and m.type in ok_types
-                     and (id(m) not in placed or trig.relation == "blocks")]
-            if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
-                    text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
-                left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
-            lg = groups(text, left, conj)
-            rg = groups(text, right, conj)
-            subj: list[Mention] | None = None
-            obj: list[Mention] | None = None
-            g1 = lg[-1] if lg else None
-            g0 = lg[-2] if len(lg) > 1 else None
-            r1 = rg[0] if rg else None
-            # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
-            # verb's object, a member right before another verb that verb's subject
-            if g1 and len(g1) > 1:
-                cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
-                                                              for _, e, _ in trig_hits)]
-                if cut:
-                    g1 = g1[cut[-1] + 1:]
-            if r1 and len(r1) > 1:
-                cut = [j for j, m in enumerate(r1) if j > 0 and any(0 <= s_ - m.end <= 1 and text[m.end:s_] in ("", "也", "则", "又")
-                                                                    for s_, _, _ in trig_hits)]
-                if cut:
-                    r1 = r1[:cut[0]]
-            if "…" in trig.word and trig.lang == "zh":
-                # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
-                # (归Z所有: for an object-first verb, the name right after its first part)
-                head = len(trig.word.partition("…")[0])
-                inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
-                         and m.source != "coref"
-                         and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
-                              or (trig.order == "OS" and m.start == ts + head) or "inner" in trig.flags)]
-                if inner:
-                    r1 = [m for m in inner if m.start == inner[0].start] + [
-                        m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
-            # distance limits: arguments sit close to their trigger
-            if g1 and ts - g1[-1].end > 25 and not (
-                    ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
-                    and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
-                g1, g0 = None, None
-            if r1 and r1[0].start - te > 25:
-                r1 = None
-            if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], {"与", "和", "同", "跟"}):
-                continue    # 终止了与脉脉的合作: what ends is the partnership, not a product
-            if "role" in trig.flags and trig.lang == "zh" and g1 and g1[-1].type == "Person" and ts == g1[-1].end:
-                # 郑坚江担任董事长的奥克斯集团: a relative clause; the organisation after 的 is what he heads
-                heads = [r for r, lead in lex.roles.items() if lead and text.startswith(r, te)]
-                k = te + max(map(len, heads)) if heads else -1
-                org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
-                    if heads and text.startswith("的", k) else None
-                if org is not None:
-                    out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge))
-                    continue
-            if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
-                continue    # 出任Y的董事长: the heading role follows the organisation itself
-            # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
-            # apposition's clause is about the name after the pause)
-            if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
-                if not (trig.relation == "competes" and clause_lead.startswith("作为") and
-                        sum(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]) == 1 and
-                        text[te:r1[0].start].strip() in ("，", ",")):
-                    r1 = None
-            if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
-                    text[g1[-1].end:ts] in ("的", "") and len(text[g0[-1].end:g1[0].start]) <= 3 and \
-                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "担任", "系"}):
-                # 王明华是星海科技的创始人: the person before the copula heads the organisation
-                for a in g0:
-                    for b in g1:
-                        if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
-                    and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
-                    and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
-                for a in g1:
-                    for b in g0:
-                        if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
-                    g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
-                    len(text[g0[-1].end:g1[0].start]) <= 3 and \
-                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}) and \
-                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
-                # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
-                # stake in) each name before the noun
-                for a in g0:
-                    for b in g1:
-                        if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
-                    and trig.word.startswith("的"):
-                # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
-                lead = text[max(ss, g1[0].start - 3):g1[0].start]
-                other = None
-                if lead.endswith(("（", "(")) and g0 and text[g0[-1].end:g1[0].start].strip() in ("（", "("):
-                    other = g0[-1:]
-                elif r1 and r1[0].start - te <= 1:
-                    other = r1[:1]
-                elif g0 and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "即"}):
-                    other = g0[-1:]
-                if other:
-                    for a in g1[-1:]:
-                        for b in other:
-                            if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
-                                c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
-                                out.append(c)
-                    continue
-                if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
-                    continue    # A的技术与Y的产品相似: Y's unnamed product; A is no part of it
-            if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
-                continue    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
-            if "direct" in trig.flags:
-                if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
-                    g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
-                if r1 and len(r1) > 1 and trig.relation == "leads":
-                    r1 = r1[:1]
-                if r1 and len(r1) > 1 and trig.relation == "owns" and \
-                        re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
-                    r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
-                if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
-                        trig.relation in ("owns", "leads"):
-                    pass    # A及母公司B, A和其董事长B: the noun ties B to A
-                elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
-                    g1, g0 = None, None
-                if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
-                    r1 = None
-                if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
-                    g1, g0 = None, None
-            if "round" in trig.flags or (trig.relation == "invests" and g1 and
-                                         _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"由"})):
-                fund = _funding(text, ss, ts, g1, mentions, o_types)
-                if fund:
-                    investors, investee = fund
-                    for a in investors:
-                        if a.type in s_types and a.name != investee.name:
-                            out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge))
-                    continue
-                if "round" in trig.flags:
-                    # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
-                    if g1 and r1 and r1[0].start - te <= 1 and \
-                            re.match(r"[^，。；,;]{0,14}?融资", text[r1[-1].end:se]) and \
-                            not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
-                        for a in g1:
-                            for b in r1[:1]:
-                                if a.type in s_types and b.type in o_types and a.name != b.name:
-                                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                    continue
-            if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
-                    ts - g1[-1].end <= 2:
-                # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
-                # subject, not of each other
-                head = next((g for g in lg[:-1] if any(m.type in s_types for m in g)), None) or context_subject
-                if head:
-                    for a in head:
-                        for b in g1:
-                            if a.name != b.name and a.type in s_types and b.type in o_types:
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"与", "和", "同", "跟"})
-            if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
-                # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
-                members = [m for m in g1 if m.type in s_types]
-                if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
-                        # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
-                        ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
-                        _AGREE.match(text, g1[-1].end) is not None) or (
-                        # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的 (not
-                        # A与B的纠纷折射出…的竞争: the pair then owns another noun)
-                        ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
-                        not text.startswith("的", g1[-1].end))) and \
-                        not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
-                    seen_pairs = set()
-                    for i, a in enumerate(members):
-                        for b in members[i + 1:]:
-                            if a.name != b.name and (a.name, b.name) not in seen_pairs:
-                                seen_pairs.add((a.name, b.name))
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                    continue
-            if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
-                    all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
-                        for a, b in zip(lg[0], lg[0][1:])) and \
-                    any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
-                    not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
-                # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
-                # the sentence
-                members = [m for m in lg[0] if m.type in s_types]
-                for i, a in enumerate(members):
-                    for b in members[i + 1:]:
-                        if a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
-                first = _clause_subject_group(text, ss, ts, lg, s_types)
-                if first and len({m.name for m in first}) > 1:
-                    for i, a in enumerate(first):
-                        for b in first[i + 1:]:
-                            if a.name != b.name:
-                                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                    continue
-            gap = text[g1[-1].end:ts] if g1 else ""
-            before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
-            is_en = trig.lang == "en"
-            pas_before_g1 = g1 and _ends_with_any(before_g1, passive_zh if not is_en else {"by"})
-            pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
-                re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
-                re.match(r"\s*by\b", text[te:r1[0].start]))
-            obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
-            relative = g1 and (_contains_any(gap, rel_words) or (
-                "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
-            if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
-                # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
-                subj, obj = g1, r1
-            elif is_en and pas_in_gap and r1:
-                subj, obj = r1, g1
-            elif pas_before_g1 and g1 and g0 and r1 and trig.order == "OS" and trig.relation == "acquires" and \
-                    trig.lang == "zh":
-                # Y被X出售给Z: Y is what is sold, Z the buyer (the swap below makes Z the subject)
-                subj, obj = g0, r1
-            elif pas_before_g1 and g1:
-                subj, obj = g1, g0
-                if obj is None and r1:
-                    obj = r1
-                if obj is not None and not any(m.type in o_types for m in obj):
-                    obj = None
-                if obj is None:
-                    first = [m for m in mentions if m.end <= g1[0].start and m.type in o_types
-                             and m.source != "coref"]
-                    if first:
-                        obj = [first[0]]
-            elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
-                    any(m.type in s_types for m in g1) and \
-                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
-                # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
-                subj, obj = g1, g0
-            elif g1 and pas_in_gap:
-                obj = g1
-                subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
-            elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
-                    (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
-                # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
-                subj, obj = (forum or context_subject), r1
-            elif g1 and obj_marker and r1 and trig.relation == "acquires" and trig.order == "OS" and \
-                    _ends_with_any(before_g1[-4:], {"将", "把"}):
-                # X将Y卖给Z: Y is what is sold (the swap below makes Z the buyer)
-                subj, obj = g1, r1
-            elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
-                subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
-                obj = r1
-            elif g1 and obj_marker:
-                obj = g1
-                subj = g0
-                if subj is None and context_subject and _bare_clause(text, g1[0].start):
-                    subj = context_subject
-                elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                        _bare_clause(text, g1[0].start) and \
-                        (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
-                        and actor.name not in {m.name for m in g1}:
-                    # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
-                    # actor of the clause chain, not with the last name before it
-                    subj = [actor]
-            elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
-                    _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
-                subj, obj = (g0 or context_subject), r1
-            elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
-                    _ends_with_any(before_g1, {"从", "向", "自"}) and not r1:
-                # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
-                if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
-                    subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
-                else:
-                    continue
-            elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
-                    text.startswith("的", te) and ts - g1[-1].end <= 2 and \
-                    len(text[g0[-1].end:g1[0].start]) <= 4 and \
-                    _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系"}):
-                # Y是X投资设立的公司, Y是X推出的产品: the name before the copula is the relative
-                # clause's patient, the name inside it the agent
-                subj, obj = g1, g0
-            elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
-                subj, obj = deep
-            elif g1 and relative:
-                subj = g1
-                obj = r1 or g0
-            elif symmetric and g1 and (_ends_with_any(before_g1, {"与", "和", "同", "跟"}) or
-                                       _COMITATIVE.search(before_g1)) and (g0 or context_subject):
-                subj, obj = (g0 or context_subject), g1
-                if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
-                    # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
-                    # the sentence's subject, not with the partner of the clause before
-                    head = lg[0]
-                    lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
-                    subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
-            elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
-                    any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
-                    (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
-                    actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
-                    actor.type in s_types:
-                # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
-                # with the chain's actor, not with the object named before it
-                subj, obj = [actor], r1
-            elif g1 and r1:
-                subj, obj = g1, r1
-                if not any(m.type in s_types for m in g1) and not symmetric:
-                    # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
-                    for g in reversed(lg[:-1]):
-                        if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
-                            break
-                        if any(m.type in s_types for m in g):
-                            subj = g
-                            break
-            elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, _RECEIVE) and \
-                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
-                # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
-                subj, obj = g1, g0
-            elif symmetric and g1 and g0 and trig.lang == "zh" and \
-                    text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
-                    _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], {"与", "和", "同", "跟"}):
-                # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
-                # names it; the clause's subject is the other side
-                other = lg[-3] if len(lg) > 2 else context_subject
-                if not other:
-                    continue
-                subj, obj = other, g1
-            elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-                    not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                    not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
-                # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
-                # subject and object of the clause before)
-                subj, obj = g0, g1
-            elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
-                g1 = [m for m in g1 if m.type in s_types]
-                for i, a in enumerate(g1):
-                    for b in g1[i + 1:]:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
-                r1 = [m for m in r1 if m.type in s_types]
-                for i, a in enumerate(r1):
-                    for b in r1[i + 1:]:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge))
-                continue
-            elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
-                    mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
-                # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
-                subj, obj = [first], r1
-            elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
-                    any(m.type in s_types for m in context_subject) and \
-                    not any(m.name == r1[0].name for m in context_subject):
-                subj, obj = context_subject, r1
-            elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
-                # subject-less clause: the sentence's first organisation before the trigger (not when
-                # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
-                first = [m for m in mentions if m.end <= ts and m.type in s_types]
-                if first:
-                    subj, obj = [first[0]], r1
-            if obj is r1 and r1 and len(rg) > 1 and "direct" not in trig.flags:
-                between = text[r1[-1].end:rg[1][0].start]
-                if _HELD.match(between) or _MODIFIER.match(between):
-                    obj = rg[1]
-            if obj is r1 and r1 and trig.relation in ("acquires", "invests") and trig.lang == "zh" and \
-                    text.startswith(("旗下的", "旗下"), r1[-1].end):
-                # 收购北汽集团旗下香港上市公司北京汽车股份: the unit named after 旗下 is bought; 入股夏普旗下
-                # 的堺市十代面板厂 (the unit unnamed): not its owner
-                if len(rg) > 1 and rg[1][0].start - r1[-1].end <= 14 and \
-                        not any(c in CLAUSE_BREAK or c in "。" for c in text[r1[-1].end:rg[1][0].start]):
-                    obj = rg[1]
-                else:
-                    continue
-            # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
-            if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
-                    c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
-                mreq = _DEMAND.search(text, te, se)
-                if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
-                    subj = subj or g1
-                    after = [m for m in mentions if m.start >= mreq.end() and m.start - mreq.end() <= 2
-                             and m.type in o_types and m.name not in {x.name for x in subj}]
-                    if after:
-                        obj = [after[0]]
-                if not obj:
-                    # 推动一项诉讼禁令，腾讯在禁令申请中认为，多闪app获取…；X方面要求Y停止: a later clause
-                    # of the sentence whose subject is the plaintiff (or left out) names the defendant
-                    plaintiff = subj or g1
-                    pn = {x.name for x in plaintiff}
-                    for mreq in _DEMAND_LATER.finditer(text, te, se):
-                        if any(c in "；;" for c in text[te:mreq.start()]):
-                            break
-                        cb = _clause_begin(text, mreq.start(), te)
-                        if any(m.name not in pn for m in mentions if cb <= m.start and m.end <= mreq.start()):
-                            continue
-                        after = [m for m in mentions if mreq.end() <= m.start <= mreq.end() + 1
-                                 and m.type in o_types and m.name not in pn and m.type != "Court"]
-                        if after:
-                            subj, obj = plaintiff, [after[0]]
-                            break
-            if trig.relation == "rules" and "direct" in trig.flags and not (g1 and g1[-1].type == "Court"):
-                continue
-            if trig.relation == "rules":
-                courts = [m for m in mentions if m.type == "Court" and m.end <= ts] or \
-                         [m for m in mentions if m.type == "Court"]
-                if courts and trig.confidence >= 0.7:
-                    subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
-                    obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
-                           and id(m) not in placed
-                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
-                    if any(m.type != "Product" for m in obj):
-                        # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
-                        obj = [m for m in obj if m.type != "Product"]
-            if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
-                # 微博终止了与脉脉的合作: a product before a verb that has an object of its own is its
-                # subject, not what is launched or closed
-                own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
-                    not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
-                prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
-                         if m.type == "Product" and m.owner]
-                if prods and (g1 is None or ts - g1[-1].end <= 12):
-                    for m in prods:
-                        out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
-                                        False, trig.word))
-                    continue
-            stakes = None
-            if trig.relation in ("acquires", "invests") and trig.order == "SO" and "round" not in trig.flags \
-                    and not pas_in_gap and not pas_before_g1:
-                # 收购A所持B 49%股权 / 购买X100%股权及Y70%股权: the names that own the stakes are
-                # what is bought
-                stakes = _stake_objects(text, te, se, mentions, o_types)
-                if stakes:
-                    if not subj and g1 and ts - g1[-1].end <= 25 and not any(
-                            c in "。；;" for c in text[g1[-1].end:ts]):
-                        subj = g1
-                    elif not subj and context_subject and _bare_clause(text, ts):
-                        subj = context_subject
-                    if subj:
-                        obj = [m for m in stakes if m.name not in {x.name for x in subj}]
-            if not subj or not obj:
-                continue
-            relation = trig.relation
-            if "stake" in trig.flags and obj:
-                relation = _by_stake(text, obj[-1].end, se, relation)
-            if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
-                # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
-                mst = _STAKE_BEFORE.search(text, _clause_begin(text, ts, ss), ts)
-                if mst:
-                    relation = "acquires" if float(mst.group(1)) > 50 else "invests"
-            if trig.order == "OS":
-                subj, obj = obj, subj
-            # type schema: swap when the swap fits and the reading does not
-            s_ok = [m for m in subj if m.type in s_types]
-            o_ok = [m for m in obj if m.type in o_types]
-            if not symmetric and not s_ok:
-                s2 = [m for m in obj if m.type in s_types]
-                o2 = [m for m in subj if m.type in o_types]
-                if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
-                    s_ok, o_ok = s2, o2
-            if trig.relation in _COMPANY_ACTS and any(m.type == "Person" for m in s_ok):
-                # 星海科技CEO张建国宣布起诉Y: the head speaks for the company, which acts
-                s_ok = [_employer(text, m, mentions, lex) or m if m.type == "Person" else m for m in s_ok]
-            if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
-                # a court rules on every party the sentence names
-                parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
-                           and not _speaker(text, m, ts) and id(m) not in placed
-                           and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
-                o_ok = list({m.name: m for m in o_ok + parties}.values())
-            for a in s_ok:
-                for b in o_ok:
-                    if a.name == b.name:
-                        continue
-                    c = _cand(trig, a, b, ts, te, text, ss, neg, hedge)
-                    c.type = relation
-                    if stakes and "stake" in trig.flags:
-                        c.type = _by_stake(text, b.end, se, trig.relation)
-                    out.append(c)
+            v = _Reading(breach=breach, clause_lead=clause_lead, comit=comit, conj=conj,
+                         context_subject=context_subject, hedge=hedge, lex=lex, mentions=mentions,
+                         neg_all=neg_all, objm=objm, out=out, passive_zh=passive_zh, placed=placed,
+                         receive=receive, recip=recip, rel_words=rel_words, request=request, says=says,
+                         se=se, ss=ss, te=te, text=text, trig=trig, trig_hits=trig_hits, ts=ts)
+            for stage in _STAGES:
+                if stage(v):
+                    break
     out = _respectively(text, ss, se, out, mentions, lex)
     for c in out:
         if c.type == "sues" and _CASE_REF.match(text, c.end) and \
                 re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
             c.reference = True
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+class _Reading(types.SimpleNamespace):
+    """One trigger being read in one sentence: the sentence's names and word sets, the trigger, and
+    what the stages found so far (argument groups g0/g1/r1, subj/obj, the frame).  A name no stage
+    has set yet reads as None."""
+
+    def __getattr__(self, name):
+        return None
+
+
+def _trigger_applies(v: _Reading) -> bool:
+    """Skip a trigger its sentence does not use as an event; the negation words and the schema."""
+    breach, clause_lead, lex, mentions, neg = v.breach, v.clause_lead, v.lex, v.mentions, v.neg
+    neg_all, o_types, request, s_types, se, ss = v.neg_all, v.o_types, v.request, v.s_types, v.se, v.ss
+    symmetric, te, text, trig, trig_hits, ts = v.symmetric, v.te, v.text, v.trig, v.trig_hits, v.ts
+    neg = neg_all | breach if trig.relation == "cooperates" else neg_all
+    if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
+            e <= ts and any(t.relation == "accuses" for t in ts_) and
+            not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
+            for _, e, ts_ in trig_hits):
+        return True    # X指责Y抄袭其产品, 怒斥Y恶意竞争: what X says, not a second relation
+    if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
+            _contains_any(clause_lead, request):
+        return True
+    if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
+            _clause_begin(text, ts, ss) > ss and any(
+            e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
+            not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
+                    for m in mentions):
+        return True    # X起诉Y侵犯其专利权，索赔5000万元: the claim of the suit already told
+    if "role" in trig.flags and not _heading_role(text, te, se, lex):
+        return True    # 担任公司副总裁, 出任独立董事: taking an office that does not head it
+    schema = lex.schema.get(trig.relation)
+    if not schema:
+        return True
+    s_types, o_types, symmetric = schema
+    v.neg, v.o_types, v.s_types, v.symmetric = neg, o_types, s_types, symmetric
+    return False
+
+
+def _argument_groups(v: _Reading) -> bool:
+    """The groups of names before (lg, g1 last, g0 before it) and after (rg, r1 first) the trigger."""
+    conj, frame, g0, g1, head, lg, mentions = v.conj, v.frame, v.g0, v.g1, v.head, v.lg, v.mentions
+    o_types, obj, objm, placed, r1, rg, s_types = v.o_types, v.obj, v.objm, v.placed, v.r1, v.rg, v.s_types
+    ss, subj, te, text, trig, trig_hits, ts = v.ss, v.subj, v.te, v.text, v.trig, v.trig_hits, v.ts
+    # a name that can fill neither side (在北京某法院起诉: the court) is no argument
+    ok_types = s_types | o_types
+    left = [m for m in mentions if m.end <= ts and m.type in ok_types
+            and (id(m) not in placed or trig.relation == "blocks")]
+    right = [m for m in mentions if m.start >= te and m.type in ok_types
+             and (id(m) not in placed or trig.relation == "blocks")]
+    if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
+            text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
+        left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
+    lg = groups(text, left, conj)
+    rg = groups(text, right, conj)
+    subj: list[Mention] | None = None
+    frame = "zh.frame.other"
+    obj: list[Mention] | None = None
+    g1 = lg[-1] if lg else None
+    g0 = lg[-2] if len(lg) > 1 else None
+    r1 = rg[0] if rg else None
+    # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
+    # verb's object, a member right before another verb that verb's subject
+    if g1 and len(g1) > 1:
+        cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
+                                                      for _, e, _ in trig_hits)]
+        if cut:
+            g1 = g1[cut[-1] + 1:]
+    if r1 and len(r1) > 1:
+        cut = [j for j, m in enumerate(r1) if j > 0 and any(0 <= s_ - m.end <= 1 and text[m.end:s_] in ("", "也", "则", "又")
+                                                            for s_, _, _ in trig_hits)]
+        if cut:
+            r1 = r1[:cut[0]]
+    if "…" in trig.word and trig.lang == "zh":
+        # 发起了对高通的诉讼, 提起针对Y的诉讼: the object marked inside the gapped trigger
+        # (归Z所有: for an object-first verb, the name right after its first part)
+        head = len(trig.word.partition("…")[0])
+        inner = [m for m in mentions if ts < m.start and m.end < te and m.type in o_types
+                 and m.source != "coref"
+                 and (_ends_with_any(text[max(ts, m.start - 3):m.start], {"对", "向", "针对"})
+                      or (trig.order == "OS" and m.start == ts + head) or "inner" in trig.flags)]
+        if inner:
+            r1 = [m for m in inner if m.start == inner[0].start] + [
+                m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
+    # distance limits: arguments sit close to their trigger
+    if g1 and ts - g1[-1].end > 25 and not (
+            ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
+            and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
+        g1, g0 = None, None
+    if r1 and r1[0].start - te > 25:
+        r1 = None
+    v.frame, v.g0, v.g1, v.head, v.lg, v.obj, v.r1, v.rg, v.subj = frame, g0, g1, head, lg, obj, r1, rg, subj
+    return False
+
+
+def _copula_frames(v: _Reading) -> bool:
+    """Roles and copula frames: 王明华是星海科技的创始人, Y是X的控股股东, Y的国际版X."""
+    a, b, c, clause_lead, g0, g1, hedge, lex = v.a, v.b, v.c, v.clause_lead, v.g0, v.g1, v.hedge, v.lex
+    mentions, neg, o_types, other, out, r1 = v.mentions, v.neg, v.o_types, v.other, v.out, v.r1
+    s_types, se, ss, te, text, trig, ts = v.s_types, v.se, v.ss, v.te, v.text, v.trig, v.ts
+    if trig.relation == "discontinues" and r1 and _contains_any(text[te:r1[0].start], v.comit):
+        return True    # 终止了与脉脉的合作: what ends is the partnership, not a product
+    if "role" in trig.flags and trig.lang == "zh" and g1 and g1[-1].type == "Person" and ts == g1[-1].end:
+        # 郑坚江担任董事长的奥克斯集团: a relative clause; the organisation after 的 is what he heads
+        heads = [r for r, lead in lex.roles.items() if lead and text.startswith(r, te)]
+        k = te + max(map(len, heads)) if heads else -1
+        org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
+            if heads and text.startswith("的", k) else None
+        if org is not None:
+            out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative"))
+            return True
+    if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
+        return True    # 出任Y的董事长: the heading role follows the organisation itself
+    # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
+    # apposition's clause is about the name after the pause)
+    if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
+        if not (trig.relation == "competes" and clause_lead.startswith("作为") and
+                sum(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]) == 1 and
+                text[te:r1[0].start].strip() in ("，", ",")):
+            r1 = None
+    if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
+            text[g1[-1].end:ts] in ("的", "") and len(text[g0[-1].end:g1[0].start]) <= 3 and \
+            _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "担任", "系"}):
+        # 王明华是星海科技的创始人: the person before the copula heads the organisation
+        for a in g0:
+            for b in g1:
+                if a.type in s_types and b.type in o_types and a.name != b.name:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads"))
+        return True
+    if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
+            and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
+            and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "属于", "隶属"}):
+        for a in g1:
+            for b in g0:
+                if a.type in s_types and b.type in o_types and a.name != b.name:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns"))
+        return True
+    if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
+            g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
+            len(text[g0[-1].end:g1[0].start]) <= 3 and \
+            _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}) and \
+            not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+        # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
+        # stake in) each name before the noun
+        for a in g0:
+            for b in g1:
+                if a.type in s_types and b.type in o_types and a.name != b.name:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder"))
+        return True
+    if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
+            and trig.word.startswith("的"):
+        # X（Y的国际版）/ X是Y的国际版 / Y的国际版X: Y owns X
+        lead = text[max(ss, g1[0].start - 3):g1[0].start]
+        other = None
+        if lead.endswith(("（", "(")) and g0 and text[g0[-1].end:g1[0].start].strip() in ("（", "("):
+            other = g0[-1:]
+        elif r1 and r1[0].start - te <= 1:
+            other = r1[:1]
+        elif g0 and _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "即"}):
+            other = g0[-1:]
+        if other:
+            for a in g1[-1:]:
+                for b in other:
+                    if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
+                        c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit")
+                        out.append(c)
+            return True
+        if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
+            return True    # A的技术与Y的产品相似: Y's unnamed product; A is no part of it
+    v.a, v.b, v.c, v.other, v.r1 = a, b, c, other, r1
+    return False
+
+
+def _list_frames(v: _Reading) -> bool:
+    """Nouns that take their arguments beside them, funding rounds, and pairs or lists of rivals or partners."""
+    a, b, context_subject, first, g0, g1, head = v.a, v.b, v.context_subject, v.first, v.g0, v.g1, v.head
+    hedge, i, lg, mentions, neg, o_types, out = v.hedge, v.i, v.lg, v.mentions, v.neg, v.o_types, v.out
+    passive_zh, r1, recip, s_types, se, ss = v.passive_zh, v.r1, v.recip, v.s_types, v.se, v.ss
+    symmetric, te, text, trig, ts = v.symmetric, v.te, v.text, v.trig, v.ts
+    if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
+        return True    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
+    if "direct" in trig.flags:
+        if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
+            g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
+        if r1 and len(r1) > 1 and trig.relation == "leads":
+            r1 = r1[:1]
+        if r1 and len(r1) > 1 and trig.relation == "owns" and \
+                re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
+            r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
+        if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
+                trig.relation in ("owns", "leads"):
+            pass    # A及母公司B, A和其董事长B: the noun ties B to A
+        elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+            g1, g0 = None, None
+        if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
+            r1 = None
+        if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
+            g1, g0 = None, None
+    if "round" in trig.flags or (trig.relation == "invests" and g1 and
+                                 _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"由"})):
+        fund = _funding(text, ss, ts, g1, mentions, o_types)
+        if fund:
+            investors, investee = fund
+            for a in investors:
+                if a.type in s_types and a.name != investee.name:
+                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding"))
+            return True
+        if "round" in trig.flags:
+            # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
+            if g1 and r1 and r1[0].start - te <= 1 and \
+                    re.match(r"[^，。；,;]{0,14}?融资", text[r1[-1].end:se]) and \
+                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                for a in g1:
+                    for b in r1[:1]:
+                        if a.type in s_types and b.type in o_types and a.name != b.name:
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead"))
+            return True
+    if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
+            ts - g1[-1].end <= 2:
+        # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
+        # subject, not of each other
+        head = next((g for g in lg[:-1] if any(m.type in s_types for m in g)), None) or context_subject
+        if head:
+            for a in head:
+                for b in g1:
+                    if a.name != b.name and a.type in s_types and b.type in o_types:
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals"))
+        return True
+    comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], v.comit)
+    if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
+        # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
+        members = [m for m in g1 if m.type in s_types]
+        if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
+                # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
+                ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
+                _AGREE.match(text, g1[-1].end) is not None) or (
+                # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的 (not
+                # A与B的纠纷折射出…的竞争: the pair then owns another noun)
+                ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
+                not text.startswith("的", g1[-1].end))) and \
+                not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+            seen_pairs = set()
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if a.name != b.name and (a.name, b.name) not in seen_pairs:
+                        seen_pairs.add((a.name, b.name))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
+            return True
+    if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
+            all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
+                for a, b in zip(lg[0], lg[0][1:])) and \
+            any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
+            not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
+        # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
+        # the sentence
+        members = [m for m in lg[0] if m.type in s_types]
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.name != b.name:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair"))
+        return True
+    if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
+        first = _clause_subject_group(text, ss, ts, lg, s_types)
+        if first and len({m.name for m in first}) > 1:
+            for i, a in enumerate(first):
+                for b in first[i + 1:]:
+                    if a.name != b.name:
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal"))
+            return True
+    v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
+    return False
+
+
+def _roles_marked(v: _Reading) -> bool:
+    """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
+    actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
+    first, frame, g0, g1, lg, mentions, o_types = v.first, v.frame, v.g0, v.g1, v.lg, v.mentions, v.o_types
+    obj, objm, pas_before_g1, pas_in_gap = v.obj, v.objm, v.pas_before_g1, v.pas_in_gap
+    passive_zh, r1, rel_words, relative, rg = v.passive_zh, v.r1, v.rel_words, v.relative, v.rg
+    s_types, says, ss, subj, te, text, trig, ts = v.s_types, v.says, v.ss, v.subj, v.te, v.text, v.trig, v.ts
+    gap = text[g1[-1].end:ts] if g1 else ""
+    before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
+    is_en = trig.lang == "en"
+    pas_before_g1 = g1 and _ends_with_any(before_g1, passive_zh if not is_en else {"by"})
+    pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
+        re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
+        re.match(r"\s*by\b", text[te:r1[0].start]))
+    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
+    relative = g1 and (_contains_any(gap, rel_words) or (
+        "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
+    chain = 1
+    if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
+        # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
+        frame = "zh.frame.direct_noun"
+        subj, obj = g1, r1
+    elif is_en and pas_in_gap and r1:
+        frame = "zh.frame.en_passive"
+        subj, obj = r1, g1
+    elif pas_before_g1 and g1 and g0 and r1 and trig.order == "OS" and trig.relation == "acquires" and \
+            trig.lang == "zh":
+        # Y被X出售给Z: Y is what is sold, Z the buyer (the swap below makes Z the subject)
+        frame = "zh.frame.sold_passive"
+        subj, obj = g0, r1
+    elif pas_before_g1 and g1:
+        frame = "zh.frame.passive_agent"
+        if trig.relation == "sues" and trig.lang == "zh" and (
+                any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) or
+                (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
+            # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
+            # 马英九被北检起诉: the name of the clause before is no party to the suit
+            return True
+        subj, obj = g1, g0
+        if obj is None and r1:
+            obj = r1
+        if obj is not None and not any(m.type in o_types for m in obj):
+            obj = None
+        if obj is None:
+            first = [m for m in mentions if m.end <= g1[0].start and m.type in o_types
+                     and m.source != "coref"]
+            if first:
+                obj = [first[0]]
+    elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
+            any(m.type in s_types for m in g1) and \
+            not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+        # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
+        frame = "zh.frame.passive_place"
+        subj, obj = g1, g0
+    elif g1 and pas_in_gap:
+        frame = "zh.frame.passive_bare"
+        obj = g1
+        subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+    elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
+            (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
+        # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
+        frame = "zh.frame.forum"
+        subj, obj = (forum or context_subject), r1
+    elif g1 and obj_marker and r1 and trig.relation == "acquires" and trig.order == "OS" and \
+            _ends_with_any(before_g1[-4:], {"将", "把"}):
+        # X将Y卖给Z: Y is what is sold (the swap below makes Z the buyer)
+        frame = "zh.frame.sell_ba"
+        subj, obj = g1, r1
+    elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
+        frame = "zh.frame.marker_deal"
+        subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
+        obj = r1
+    elif g1 and obj_marker:
+        frame = "zh.frame.marker"
+        obj = g1
+        subj = g0
+        if subj is None and context_subject and _bare_clause(text, g1[0].start):
+            subj = context_subject
+            frame = "zh.frame.marker_context"
+        elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                _bare_clause(text, g1[0].start) and \
+                (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
+                and actor.name not in {m.name for m in g1}:
+            # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
+            # actor of the clause chain, not with the last name before it
+            subj = [actor]
+            frame = "zh.frame.marker_chain"
+    else:
+        chain = 2
+    v.actor, v.before_g1, v.chain, v.first, v.frame, v.obj = actor, before_g1, chain, first, frame, obj
+    v.pas_before_g1, v.pas_in_gap, v.relative, v.subj = pas_before_g1, pas_in_gap, relative, subj
+    return False
+
+
+def _roles_deals(v: _Reading) -> bool:
+    """Subject and object of deals told from the seller, copula relatives, deep objects, comitatives."""
+    actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
+    frame, g0, g1, head, lg, mentions, obj = v.frame, v.g0, v.g1, v.head, v.lg, v.mentions, v.obj
+    objm, pas_in_gap, r1, relative, s_types, says = v.objm, v.pas_in_gap, v.r1, v.relative, v.s_types, v.says
+    ss, subj, symmetric, te, text, trig, ts = v.ss, v.subj, v.symmetric, v.te, v.text, v.trig, v.ts
+    if chain == 2:
+        if g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
+                _ends_with_any(before_g1, {"从", "向", "自"}) and (g0 or context_subject) and r1:
+            frame = "zh.frame.from_seller"
+            subj, obj = (g0 or context_subject), r1
+        elif g1 and trig.relation in ("acquires", "invests") and trig.order == "SO" and \
+                _ends_with_any(before_g1, {"从", "向", "自"}) and not r1:
+            # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
+            if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
+                frame = "zh.frame.invest_to"
+                subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
+            else:
+                return True
+        elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
+                text.startswith("的", te) and ts - g1[-1].end <= 2 and \
+                len(text[g0[-1].end:g1[0].start]) <= 4 and \
+                _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系"}):
+            # Y是X投资设立的公司, Y是X推出的产品: the name before the copula is the relative
+            # clause's patient, the name inside it the agent
+            frame = "zh.frame.copula_relative"
+            subj, obj = g1, g0
+        elif g1 and not pas_in_gap and (deep := _deep_object(text, lg, ts, objm)):
+            frame = "zh.frame.deep_object"
+            subj, obj = deep
+        elif g1 and relative:
+            frame = "zh.frame.relative"
+            subj = g1
+            obj = r1 or g0
+        elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
+                                   _COMITATIVE.search(before_g1)) and (g0 or context_subject):
+            frame = "zh.frame.comitative"
+            subj, obj = (g0 or context_subject), g1
+            if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+                # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
+                # the sentence's subject, not with the partner of the clause before
+                head = lg[0]
+                lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
+                subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+        elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
+                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
+                (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
+                actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
+                actor.type in s_types:
+            # 以3.85亿元收购A 70%股权，11月以1.06亿元收购B: the next subject-less clause goes on
+            # with the chain's actor, not with the object named before it
+            frame = "zh.frame.chain_actor"
+            subj, obj = [actor], r1
+        else:
+            chain = 3
+    v.chain, v.frame, v.obj, v.subj = chain, frame, obj, subj
+    return False
+
+
+def _roles_plain(v: _Reading) -> bool:
+    """Subject and object by position: X verb Y, A B verb, lists of rivals, subject-less clauses."""
+    a, b, before_g1, chain, context_subject = v.a, v.b, v.before_g1, v.chain, v.context_subject
+    first, frame, g0, g1, hedge, i, lg = v.first, v.frame, v.g0, v.g1, v.hedge, v.i, v.lg
+    mentions, neg, o_types, obj, other, out, r1 = v.mentions, v.neg, v.o_types, v.obj, v.other, v.out, v.r1
+    s_types, ss, subj, symmetric, te, text, trig = v.s_types, v.ss, v.subj, v.symmetric, v.te, v.text, v.trig
+    ts = v.ts
+    if chain == 3:
+        if g1 and r1:
+            frame = "zh.frame.svo"
+            subj, obj = g1, r1
+            if not any(m.type in s_types for m in g1) and not symmetric:
+                # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
+                for g in reversed(lg[:-1]):
+                    if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
+                        break
+                    if any(m.type in s_types for m in g):
+                        subj = g
+                        break
+        elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
+                not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+            # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
+            frame = "zh.frame.receive_invest"
+            subj, obj = g1, g0
+        elif symmetric and g1 and g0 and trig.lang == "zh" and \
+                text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
+                _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit):
+            # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
+            # names it; the clause's subject is the other side
+            other = lg[-3] if len(lg) > 2 else context_subject
+            if not other:
+                return True
+            frame = "zh.frame.sym_unit"
+            subj, obj = other, g1
+        elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
+                not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+                not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+            # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
+            # subject and object of the clause before)
+            frame = "zh.frame.pre_verbal"
+            subj, obj = g0, g1
+            if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
+                return True    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
+            if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
+                # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
+                frame = "zh.frame.placed_blocker"
+                subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
+        elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
+            g1 = [m for m in g1 if m.type in s_types]
+            for i, a in enumerate(g1):
+                for b in g1[i + 1:]:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before"))
+            return True
+        elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
+            r1 = [m for m in r1 if m.type in s_types]
+            for i, a in enumerate(r1):
+                for b in r1[i + 1:]:
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after"))
+            return True
+        elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
+                mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
+            # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
+            frame = "zh.frame.direct_first"
+            subj, obj = [first], r1
+        elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
+                any(m.type in s_types for m in context_subject) and \
+                not any(m.name == r1[0].name for m in context_subject):
+            frame = "zh.frame.context_subject"
+            subj, obj = context_subject, r1
+        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
+            # subject-less clause: the sentence's first organisation before the trigger (not when
+            # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
+            first = [m for m in mentions if m.end <= ts and m.type in s_types]
+            if first:
+                frame = "zh.frame.first_org"
+                subj, obj = [first[0]], r1
+    v.a, v.b, v.frame, v.g1, v.obj, v.r1, v.subj = a, b, frame, g1, obj, r1, subj
+    return False
+
+
+def _object_fixes(v: _Reading) -> bool:
+    """The object named after 持有/旗下, and the defendant a suit names in a later clause (要求Y赔偿)."""
+    frame, g1, mentions, o_types, obj, pas_in_gap = v.frame, v.g1, v.mentions, v.o_types, v.obj, v.pas_in_gap
+    r1, rg, se, subj, te, text, trig, ts = v.r1, v.rg, v.se, v.subj, v.te, v.text, v.trig, v.ts
+    if obj is r1 and r1 and len(rg) > 1 and "direct" not in trig.flags:
+        between = text[r1[-1].end:rg[1][0].start]
+        if _HELD.match(between) or _MODIFIER.match(between):
+            obj = rg[1]
+    if obj is r1 and r1 and trig.relation in ("acquires", "invests") and trig.lang == "zh" and \
+            text.startswith(("旗下的", "旗下"), r1[-1].end):
+        # 收购北汽集团旗下香港上市公司北京汽车股份: the unit named after 旗下 is bought; 入股夏普旗下
+        # 的堺市十代面板厂 (the unit unnamed): not its owner
+        if len(rg) > 1 and rg[1][0].start - r1[-1].end <= 14 and \
+                not any(c in CLAUSE_BREAK or c in "。" for c in text[r1[-1].end:rg[1][0].start]):
+            obj = rg[1]
+        else:
+            return True
+    # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
+    if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
+        mreq = _DEMAND.search(text, te, se)
+        if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
+            subj = subj or g1
+            after = [m for m in mentions if m.start >= mreq.end() and m.start - mreq.end() <= 2
+                     and m.type in o_types and m.name not in {x.name for x in subj}]
+            if after:
+                obj = [after[0]]
+                frame = "zh.sues.demand"
+        if not obj:
+            # 推动一项诉讼禁令，腾讯在禁令申请中认为，多闪app获取…；X方面要求Y停止: a later clause
+            # of the sentence whose subject is the plaintiff (or left out) names the defendant
+            plaintiff = subj or g1
+            pn = {x.name for x in plaintiff}
+            for mreq in _DEMAND_LATER.finditer(text, te, se):
+                if any(c in "；;" for c in text[te:mreq.start()]):
+                    break
+                cb = _clause_begin(text, mreq.start(), te)
+                if any(m.name not in pn for m in mentions if cb <= m.start and m.end <= mreq.start()):
+                    continue
+                after = [m for m in mentions if mreq.end() <= m.start <= mreq.end() + 1
+                         and m.type in o_types and m.name not in pn and m.type != "Court"]
+                if after:
+                    subj, obj = plaintiff, [after[0]]
+                    frame = "zh.sues.demand_later"
+                    break
+    v.frame, v.obj, v.subj = frame, obj, subj
+    return False
+
+
+def _court_and_stakes(v: _Reading) -> bool:
+    """The court that rules and its parties; the owner of a product launched or closed; stakes bought."""
+    context_subject, frame, g1, mentions, o_types = v.context_subject, v.frame, v.g1, v.mentions, v.o_types
+    obj, out, pas_before_g1, pas_in_gap, placed = v.obj, v.out, v.pas_before_g1, v.pas_in_gap, v.placed
+    r1, s_types, se, stakes, subj, te, text = v.r1, v.s_types, v.se, v.stakes, v.subj, v.te, v.text
+    trig, ts = v.trig, v.ts
+    if trig.relation == "rules" and "direct" in trig.flags and not (g1 and g1[-1].type == "Court"):
+        return True
+    if trig.relation == "rules":
+        courts = [m for m in mentions if m.type == "Court" and m.end <= ts] or \
+                 [m for m in mentions if m.type == "Court"]
+        if courts and trig.confidence >= 0.7:
+            subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
+            frame = "zh.rules.court"
+            obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+                   and id(m) not in placed
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+            if any(m.type != "Product" for m in obj):
+                # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
+                obj = [m for m in obj if m.type != "Product"]
+    if trig.relation in ("launches", "discontinues") and not (subj and any(m.type in s_types for m in subj)):
+        # 微博终止了与脉脉的合作: a product before a verb that has an object of its own is its
+        # subject, not what is launched or closed
+        own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
+            not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
+        prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
+                 if m.type == "Product" and m.owner]
+        if prods and (g1 is None or ts - g1[-1].end <= 12):
+            for m in prods:
+                out.append(Cand(m.owner, m.name, trig.relation, ts, te, trig.confidence * 0.9,
+                                False, trig.word, rule="zh.product.owner"))
+            return True
+    stakes = None
+    if trig.relation in ("acquires", "invests") and trig.order == "SO" and "round" not in trig.flags \
+            and not pas_in_gap and not pas_before_g1:
+        # 收购A所持B 49%股权 / 购买X100%股权及Y70%股权: the names that own the stakes are
+        # what is bought
+        stakes = _stake_objects(text, te, se, mentions, o_types)
+        if stakes:
+            if not subj and g1 and ts - g1[-1].end <= 25 and not any(
+                    c in "。；;" for c in text[g1[-1].end:ts]):
+                subj = g1
+            elif not subj and context_subject and _bare_clause(text, ts):
+                subj = context_subject
+            if subj:
+                obj = [m for m in stakes if m.name not in {x.name for x in subj}]
+                frame = "zh.stake.holder"
+    v.frame, v.obj, v.stakes, v.subj = frame, obj, stakes, subj
+    return False
+
+
+def _emit(v: _Reading) -> bool:
+    """The relation type (stakes), the swap of object-first verbs and of sides that break the schema; candidates."""
+    a, b, c, frame, hedge, lex, mentions, neg = v.a, v.b, v.c, v.frame, v.hedge, v.lex, v.mentions, v.neg
+    o_types, obj, out, placed, s_types, se, ss = v.o_types, v.obj, v.out, v.placed, v.s_types, v.se, v.ss
+    stakes, subj, symmetric, te, text, trig, ts = v.stakes, v.subj, v.symmetric, v.te, v.text, v.trig, v.ts
+    if not subj or not obj:
+        return True
+    relation = trig.relation
+    if "stake" in trig.flags and obj:
+        relation = _by_stake(text, obj[-1].end, se, relation)
+    if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
+        # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
+        mst = _STAKE_BEFORE.search(text, _clause_begin(text, ts, ss), ts)
+        if mst:
+            relation = "acquires" if float(mst.group(1)) > 50 else "invests"
+    if trig.order == "OS":
+        subj, obj = obj, subj
+    # type schema: swap when the swap fits and the reading does not
+    s_ok = [m for m in subj if m.type in s_types]
+    o_ok = [m for m in obj if m.type in o_types]
+    if not symmetric and not s_ok:
+        s2 = [m for m in obj if m.type in s_types]
+        o2 = [m for m in subj if m.type in o_types]
+        if s2 and o2 and (len(s2) + len(o2) > len(s_ok) + len(o_ok)):
+            s_ok, o_ok = s2, o2
+    if trig.relation in _COMPANY_ACTS and any(m.type == "Person" for m in s_ok):
+        # 星海科技CEO张建国宣布起诉Y: the head speaks for the company, which acts
+        s_ok = [_employer(text, m, mentions, lex) or m if m.type == "Person" else m for m in s_ok]
+    if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
+        # a court rules on every party the sentence names
+        parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
+                   and not _speaker(text, m, ts) and id(m) not in placed
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+        o_ok = list({m.name: m for m in o_ok + parties}.values())
+    for a in s_ok:
+        for b in o_ok:
+            if a.name == b.name:
+                continue
+            c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
+            c.type = relation
+            if stakes and "stake" in trig.flags:
+                c.type = _by_stake(text, b.end, se, trig.relation)
+            out.append(c)
+    return False
+
+
+# the reading of one trigger, stage by stage; a stage that returns True has finished it
+_STAGES = (_trigger_applies, _argument_groups, _copula_frames, _list_frames, _roles_marked, _roles_deals,
+           _roles_plain, _object_fixes, _court_and_stakes, _emit)
 
 
 def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
@@ -884,10 +964,8 @@ def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon)
 
 _DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
 _ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
-_RECEIVE = {"获得", "获", "接受", "拿到", "得到", "引入", "迎来", "收到"}
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
-_SOURCE_AFTER = ("记者", "报道", "援引", "消息称", "讯")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 _DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)[，,：:]?")
@@ -956,7 +1034,7 @@ def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]
         if y is None or y.name == z.name:
             continue
         rel = _by_stake(text, y.end, se, "acquires")
-        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0)))
+        out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0), rule="zh.stake.sold_to"))
     return out
 
 
@@ -982,7 +1060,8 @@ def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[C
             if m is None:
                 break
             if m.name != raiser.name:
-                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为"))
+                out.append(Cand(m.name, raiser.name, "invests", r.start(), r.end(), 0.7, False, "投资方为",
+                                rule="zh.round.investor_role"))
             sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, m.end)), None)
             if not sep:
                 break
@@ -1019,14 +1098,15 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         for a in pl:
             for b in df:
                 if a.name != b.name:
-                    out.append(Cand(a.name, b.name, "sues", a.start, a.end, 0.7, False, "原告…被告"))
+                    out.append(Cand(a.name, b.name, "sues", a.start, a.end, 0.7, False, "原告…被告", rule="zh.party.roles"))
         if out:
             return out
     for mt in _CASE.finditer(text, ss, se):
         a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
         b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
         if a and b and a[-1].name != b[0].name:
-            out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案"))
+            out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
+                            rule="zh.party.case_title"))
     return out
 
 
@@ -1154,7 +1234,7 @@ def _word_re(w: str) -> re.Pattern:
 
 
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
-          neg: set[str], hedge: set[str]) -> Cand:
+          neg: set[str], hedge: set[str], rule: str = "zh.frame.other") -> Cand:
     lo = min(a.end, b.end, ts)
     lo = max(ss, min(a.end if a.end <= ts else ts, ts) )
     window = text[lo:ts]
@@ -1174,8 +1254,11 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
         negated = True
     conf = trig.confidence
     pre = text[ss:ts]
+    hedged = False
     for w in hedge:
         if (w.isascii() and _word_re(w).search(pre)) or (not w.isascii() and w in pre):
             conf *= 0.6
+            hedged = True
             break
-    return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word)
+    return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word,
+                rule=rule, hedged=hedged)

@@ -20,8 +20,8 @@ import functools
 import re
 
 from kg.lexicon import Lexicon, norm
-from kg.extract.entities import Mention
-from kg.extract.english_lexicon import EnLexicon
+from kg.extract.mentions import Mention
+from kg.extract.en.lexicon import EnLexicon
 
 CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,4}[A-Z][\w'’-]*)"        # "iRobot", "ironSource" too
 _CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:[ \t]+(?:(?:of|for|the|de|&)[ \t]+)*{CAP})*")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.dates import _iso, _parse_ref
-from kg.extract.english_lexicon import EnLexicon
+from kg.extract.en.lexicon import EnLexicon
 
 
 @dataclass

@@ -18,22 +18,22 @@ Role patterns give `leads` ("Epic chief executive Tim Sweeney", "Tim Cook, Apple
 executive"); possessives give `owns` ("its Unreal Engine", "Google's Play Store"); the owner of "the
 maker of X" owns X.
 
-The reader is composed of one mixin per concern: `english_coref` (what "it", "the company", "the
-South Korean company" refer to), `english_arguments` (subjects, objects, names discovered in
-argument position), `english_clauses` (each trigger read by its frame), `english_roles` (roles and
-possessives); `english_reading` holds the state and questions they share.  This module sets the
+The reader is composed of one mixin per concern: `coref` (what "it", "the company", "the
+South Korean company" refer to), `arguments` (subjects, objects, names discovered in
+argument position), `clauses` (each trigger read by its frame), `roles` (roles and
+possessives); `reading` holds the state and questions they share.  This module sets the
 state up and reads the article sentence by sentence.
 """
 from __future__ import annotations
 
 import re
 
-from kg.extract.english_clauses import ClauseReading
-from kg.extract.english_coref import CorefReading
-from kg.extract.english_lexicon import EnLexicon
-from kg.extract.english_reading import Cand, _wre
-from kg.extract.english_roles import RolePatterns
-from kg.extract.entities import Mention
+from kg.extract.en.clauses import ClauseReading
+from kg.extract.en.coref import CorefReading
+from kg.extract.en.lexicon import EnLexicon
+from kg.extract.en.reading import Cand, _wre
+from kg.extract.en.roles import RolePatterns
+from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
 __all__ = ["Cand", "Reader"]

@@ -1,13 +1,13 @@
 """The English reader: `extract_en(article) -> Extraction`.
 
 Pure rules over the text, no model downloads.  Stages:
-- mentions: `english_entities.find_mentions` (lexicon + discovery), then per sentence the words that
+- mentions: `en.entities.find_mentions` (lexicon + discovery), then per sentence the words that
   refer back (`coref_en.tsv`: it, its, the company, the chipmaker, the iPhone maker, the two
   companies, the judge), resolved from position: a subject pronoun takes the sentence's (or the
   previous sentence's) subject, an object pronoun the last entity not in a prepositional phrase;
-- relations: `english_relations.Reader` reads triggers (`triggers_en.tsv`) with their frame,
+- relations: `en.relations.Reader` reads triggers (`triggers_en.tsv`) with their frame,
   voice, negation, hedges and lists, plus the role and possessive patterns (leads, owns);
-- dates: `english_dates.EnDates`;
+- dates: `en.dates.EnDates`;
 - lawsuits: from the `sues` relations, one per suit told (all defendants of one trigger together),
   with court, cause (`causes_en.tsv`), claim (`kg.extract.money`) and outcome.
 """
@@ -19,11 +19,12 @@ from kg.lexicon import load_lexicon
 from kg.model import Article, Entity, Extraction, Lawsuit, Relation, fact_key
 from kg import nlp
 from kg.extract.money import find_money, to_cny
-from kg.extract.english_lexicon import load_en
-from kg.extract.english_entities import find_mentions
+from kg.extract.en.lexicon import load_en
+from kg.extract.en.entities import find_mentions
 from kg.extract.entity_table import entity_table
-from kg.extract.english_dates import EnDates
-from kg.extract.english_relations import Reader
+from kg.extract.en.dates import EnDates
+from kg.extract.en.relations import Reader
+from kg.extract.confidence import dropped
 
 __all__ = ["extract_en"]
 
@@ -38,6 +39,7 @@ def extract_en(article: Article) -> Extraction:
     reader = Reader(text, lex, en, mentions, judge_court, sentences, dates)
     cands = reader.run()
     _dated_by_lede(cands, sentences)
+    cands = [c for c in cands if not dropped(c.rule, c.type)]    # measured below 0.5 (confidence.py)
     mentions = reader.mentions
     entities = _entities(mentions, lex)
     for e in entities:
@@ -53,10 +55,11 @@ def extract_en(article: Article) -> Extraction:
         key = fact_key(c.type, c.subject, c.object) + (c.date, c.negated)
         if key in seen:
             r = seen[key]
-            r.confidence = max(r.confidence, c.confidence)
+            if round(c.confidence, 3) > r.confidence:
+                r.confidence, r.rule, r.hedged = round(c.confidence, 3), c.rule, c.hedged
             continue
         r = Relation(c.type, c.subject, c.object, c.date, text[c.ss:c.se], c.ss, c.se,
-                     round(c.confidence, 3), c.negated, c.trigger)
+                     round(c.confidence, 3), c.negated, c.trigger, c.rule, c.hedged)
         seen[key] = r
         relations.append(r)
     # an allegation stated as the content of a suit in the same sentence is the suit, not a new fact
@@ -71,7 +74,8 @@ def extract_en(article: Article) -> Extraction:
     for e in entities:
         if e.owner and e.owner in known and e.owner != e.name:
             if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
-                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon"))
+                relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon",
+                                          "en.lexicon.owner"))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
@@ -129,7 +133,7 @@ def _rejoin(text: str, sentences: list[tuple[int, int, str]]) -> list[tuple[int,
 
 def _entities(mentions, lex) -> list[Entity]:
     return list(entity_table(mentions, lex, lexicon_type=True, vote_type=False, surface_first=True,
-                             owner_from_mention=True).values())
+                             owner_from_mention=True, lang="en").values())
 
 
 _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claimed|damages|demand|demanding|"
@@ -241,7 +245,8 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                            cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                            claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
                            start=rs[0].start, end=rs[0].end,
-                           confidence=max(r.confidence for r in rs)))
+                           confidence=max(r.confidence for r in rs),
+                           rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule))
     # a counterclaim is filed in the case it answers: the court of the suit between the same
     # parties the other way round, when the text names exactly one
     for ls in out:

@@ -3,17 +3,17 @@ compiled word lists, and the state of one article's reading with the small quest
 everywhere: does a relation's schema accept this mention on that side, does the mention stand after a
 preposition or before a possessive, inside a quotation, and which mention is a sentence's subject.
 
-The reader is split by concern (`english_coref`, `english_arguments`, `english_clauses`,
-`english_roles`); they all read and write the one state declared here, so each is a mixin over
-`ReadingBase` and `english_relations.Reader` composes them.
+The reader is split by concern (`coref`, `arguments`, `clauses`,
+`roles`); they all read and write the one state declared here, so each is a mixin over
+`ReadingBase` and `en.relations.Reader` composes them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from kg.extract.english_lexicon import EnLexicon
-from kg.extract.entities import Mention
+from kg.extract.en.lexicon import EnLexicon
+from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
 _DET = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|those|some|several|all|both|"
@@ -38,6 +38,8 @@ class Cand:
     se: int
     tstart: int
     tend: int
+    rule: str = ""            # the named rule that read it
+    hedged: bool = False      # a hedge word before the trigger lowered its confidence
 
 
 def _wre(words, flags=re.I) -> re.Pattern | None:

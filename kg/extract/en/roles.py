@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.english_reading import Cand, ReadingBase
+from kg.extract.en.reading import Cand, ReadingBase
 
 
 class RolePatterns(ReadingBase):
@@ -101,7 +101,8 @@ class RolePatterns(ReadingBase):
                 continue
             if a.type == "Person" and b.type in ("Regulator", "Company", "Organization") and re.fullmatch(r",\s+whose\s+", t[a.end:b.start]):
                 # "Attorney General Merrick Garland, whose Justice Department would enforce the law"
-                out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role"))
+                out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role",
+                                      rule="en.possessive.leads"))
                 continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
@@ -136,6 +137,12 @@ class RolePatterns(ReadingBase):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.7, "possessive", dated=False))
         return out
 
-    def _cand(self, typ, subj, obj, i, ss, se, ts, te, conf, trig, negated=False, dated=False) -> Cand:
+    def _cand(self, typ, subj, obj, i, ss, se, ts, te, conf, trig, negated=False, dated=False,
+              rule=None) -> Cand:
         date = self.dates.date_for(i, ts, self.text) if dated else None
-        return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te)
+        return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te,
+                    rule or _RULES.get(trig, "en.pattern." + trig))
+
+
+_RULES = {"office": "en.role.office", "role": "en.role.title", "counterpart": "en.role.counterpart",
+          "possessive": "en.possessive.owns", "v.": "en.case.versus"}

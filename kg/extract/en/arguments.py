@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.english_reading import ReadingBase
-from kg.extract.entities import Mention
+from kg.extract.en.reading import ReadingBase
+from kg.extract.mentions import Mention
 
 _PNAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:[ \t]+(?:[A-Z]\.|[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,2}"
 

@@ -1,0 +1,116 @@
+"""A fact's confidence: its rule's measured precision, adjusted by what the text says.
+
+`ontology/calibration.tsv` (written by `benchmarks/calibrate.py`) counts, for each rule and relation
+type, how often the rule fired on the development sets and how often it was right or wrong.  The
+confidence of a relation is that precision, smoothed so that a rule measured on few firings says
+little (a Beta prior):
+
+    type prior  p_t = (right_t + A * P0) / (right_t + wrong_t + A)     over all rules of the type
+    rule        p   = (right + K * p_t) / (right + wrong + K), less Z standard deviations of that
+                      Beta posterior (a rule measured on few firings is trusted less)
+
+then lowered when the text hedges the fact (据称, reportedly: x HEDGE) or only the headline states it
+(x HEADLINE).  A rule or type the table does not know takes the type's prior, else P0.  A lawsuit
+takes the confidence of the `sues` rule it was built from.
+
+A rule listed in `ontology/dropped_rules.tsv` (measured below 0.5 precision) reads nothing: the
+readers leave out its candidates before they merge them (`dropped`).
+"""
+from __future__ import annotations
+
+import functools
+import math
+import os
+from pathlib import Path
+
+from kg.model import Extraction
+from kg.paths import ontology_dir
+
+P0 = 0.5          # what nothing measured is worth
+A = 4.0           # weight of P0 in a type's prior
+K = 8.0           # weight of the type's prior in a rule's estimate
+Z = 1.0           # standard deviations below the posterior mean
+HEDGE = 0.7
+HEADLINE = 0.85
+
+
+__all__ = ["calibrate", "dropped", "measured"]
+
+
+@functools.lru_cache(maxsize=4)
+def _table(path: str) -> tuple[dict, dict]:
+    """(rule, type) -> (right, wrong), and type -> (right, wrong) summed over rules."""
+    rules: dict[tuple[str, str], tuple[int, int]] = {}
+    types: dict[str, list[int]] = {}
+    p = Path(path)
+    if not p.exists():
+        return rules, {}
+    header = None
+    for line in p.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        row = dict(zip(header, cells))
+        right, wrong = int(row["right"]), int(row["wrong"])
+        rules[(row["rule"], row["type"])] = (right, wrong)
+        t = types.setdefault(row["type"], [0, 0])
+        t[0] += right
+        t[1] += wrong
+    return rules, {k: tuple(v) for k, v in types.items()}
+
+
+@functools.lru_cache(maxsize=4)
+def _dropped(path: str) -> frozenset:
+    p = Path(path)
+    if not p.exists():
+        return frozenset()
+    rows = [ln.split("\t") for ln in p.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    return frozenset((r[0], r[1]) for r in rows[1:] if len(r) >= 2)
+
+
+def dropped(rule: str, rtype: str) -> bool:
+    """True when `rule` reads nothing on relations of `rtype` (ontology/dropped_rules.tsv: measured
+    below 0.5 precision); KG_ALL_RULES=1 keeps every rule (benchmarks/calibrate.py measures them all)."""
+    if os.environ.get("KG_ALL_RULES"):
+        return False
+    return (rule, rtype) in _dropped(str(ontology_dir() / "dropped_rules.tsv"))
+
+
+def _path() -> str:
+    return str(ontology_dir() / "calibration.tsv")
+
+
+def measured(rule: str, rtype: str) -> float:
+    """The smoothed measured precision of `rule` on relations of `rtype`."""
+    rules, types = _table(_path())
+    rt, wt = types.get(rtype, (0, 0))
+    prior = (rt + A * P0) / (rt + wt + A)
+    r, w = rules.get((rule, rtype), (0, 0))
+    n = r + w + K
+    mean = (r + K * prior) / n
+    # the lower edge of the estimate (mean - Z standard deviations of the Beta posterior): a rule
+    # measured on few firings is trusted less than its mean says
+    return max(0.0, mean - Z * math.sqrt(mean * (1 - mean) / (n + 1)))
+
+
+def calibrate(ex: Extraction) -> Extraction:
+    """Set every relation's and lawsuit's confidence from the measured table (in place)."""
+    title = (ex.article.title or "").strip()
+    for r in ex.relations:
+        c = measured(r.rule, r.type)
+        if r.hedged:
+            c *= HEDGE
+        if r.start == r.end == 0 and title and r.evidence == title:
+            c *= HEADLINE
+        r.confidence = round(c, 3)
+    for s in ex.lawsuits:
+        rule = s.rule.partition(":")[2]
+        c = measured(rule, "sues")
+        if s.start == s.end == 0 and title and s.evidence == title:
+            c *= HEADLINE
+        s.confidence = round(c, 3)
+    return ex

@@ -1,0 +1,118 @@
+"""Trigger words in text: `find_triggers(text, lex, start, end)` (triggers.tsv, triggers_en.tsv).
+
+One Aho-Corasick automaton over every trigger word (built once per lexicon), plus the gapped
+triggers (提起…诉讼, "filed … against") as patterns; leftmost-longest, blocker rows (relation "-")
+suppress.  The hits of a text are remembered per thread while that text is read: entity discovery
+and the relation reader both ask for each sentence's triggers.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from dataclasses import dataclass
+
+import ahocorasick
+
+from kg.lexicon import Lexicon, Trigger
+
+__all__ = ["TriggerHit", "find_triggers"]
+
+
+@dataclass
+class TriggerHit:
+    start: int
+    end: int
+    trigger: Trigger
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_index(lex_id: int, lex: Lexicon):
+    auto = ahocorasick.Automaton()
+    gapped: list[tuple[re.Pattern, Trigger, tuple[str, str] | None]] = []
+    for t in lex.triggers:
+        if "…" in t.word:
+            a, _, b = t.word.partition("…")
+            if t.lang == "en":
+                pat = re.compile(r"\b" + re.escape(a) + r"\b[^.;!?]{0,40}?\b" + re.escape(b) + r"\b", re.I)
+            else:
+                pat = re.compile(re.escape(a) + r"[^，。；：！？,;:!?\n]{0,20}?" + re.escape(b))
+            # literal parts that must both occur for the pattern to match (English ones match
+            # case-insensitively: no pre-check)
+            gapped.append((pat, t, (a, b) if t.lang != "en" else None))
+            continue
+        key = t.word.lower()
+        existing = auto.get(key, None)
+        if existing is None:
+            auto.add_word(key, (key, [t]))
+        else:
+            existing[1].append(t)
+    auto.make_automaton()
+    return auto, gapped
+
+
+_found = threading.local()
+
+
+def find_triggers(text: str, lex: Lexicon, start: int = 0, end: int | None = None) -> list[tuple[int, int, list[Trigger]]]:
+    """Trigger occurrences in text[start:end] (leftmost-longest; blocker words suppress).
+    Remembered for the text being read (per thread): discovery and the relation reader both ask
+    for each sentence's triggers.  The list returned is shared: do not change it."""
+    end = len(text) if end is None else end
+    cache = getattr(_found, "cache", None)
+    if cache is None or _found.text is not text or _found.lex is not lex:
+        cache = _found.cache = {}
+        _found.text = text
+        _found.lex = lex
+        _found.gapped = None
+    key = (start, end)
+    hit = cache.get(key)
+    if hit is None:
+        if _found.gapped is None:
+            _found.gapped = _gapped_in(text, lex)
+        hit = cache[key] = _find_triggers(text, lex, start, end, _found.gapped)
+    return hit
+
+
+def _gapped_in(text: str, lex: Lexicon) -> list:
+    """The gapped triggers (提起…诉讼) whose two parts both occur somewhere in the text: the only
+    ones any of its sentences can hold (checked once per text, not once per sentence).  Lower
+    case is context-free but for a final sigma, so a text with Σ keeps them all."""
+    gapped = _trigger_index(id(lex), lex)[1]
+    if "Σ" in text:
+        return gapped
+    low = text.lower()
+    return [g for g in gapped if g[2] is None or (g[2][0] in low and g[2][1] in low)]
+
+
+def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
+                   gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
+    auto, all_gapped = _trigger_index(id(lex), lex)
+    gapped = all_gapped if gapped is None else gapped
+    seg = text[start:end].lower()
+    hits = []
+    for e, (key, trigs) in auto.iter(seg):
+        s = e - len(key) + 1
+        if key[0].isascii() and key[0].isalpha():
+            if s > 0 and seg[s - 1].isascii() and seg[s - 1].isalnum():
+                continue
+            if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
+                continue
+        hits.append((s, e + 1, trigs))
+    for pat, t, need in gapped:
+        if need is not None and (need[0] not in seg or need[1] not in seg):
+            continue
+        for m in pat.finditer(seg):
+            hits.append((m.start(), m.end(), [t]))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    out = []
+    last = -1
+    for s, e, trigs in hits:
+        if s >= last:
+            out.append((s + start, e + start, trigs))
+            last = e
+        elif out and e > out[-1][1] and all(t.relation != "-" for t in trigs):
+            # a gapped trigger that covers an earlier short one (提起…诉讼 over 提起)
+            pass
+    return [(s, e, [t for t in trigs if t.relation != "-"]) for s, e, trigs in out
+            if any(t.relation != "-" for t in trigs)]

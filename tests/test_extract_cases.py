@@ -1,0 +1,32 @@
+"""The named rules' examples and counter-examples (tests/cases/*.json), one parametrised runner: each
+case's text is read as one article; every `expect` fact must come out, made by the case's rule, and
+no `forbid` fact may come out (asserted facts only: a negated one is kept for review, not stated)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Article
+
+CASES = Path(__file__).resolve().parent / "cases"
+
+
+def _cases():
+    for f in sorted(CASES.glob("*.json")):
+        doc = json.loads(f.read_text(encoding="utf-8"))
+        for k, c in enumerate(doc["cases"]):
+            yield pytest.param(doc["lang"], c, id=f"{f.stem}-{k}-{c['rule']}")
+
+
+@pytest.mark.parametrize("lang,case", list(_cases()))
+def test_rule_case(lang, case):
+    ex = extract(Article(id="case", title="", date="2021-11-13", source="test", text=case["text"], lang=lang))
+    facts = [(r.type, r.subject, r.object, r.rule) for r in ex.relations if not r.negated]
+    for t, s, o in case.get("expect", []):
+        assert (t, s, o, case["rule"]) in facts, (case["text"], facts)
+    for t, s, o in case.get("forbid", []):
+        assert not any(f[0] == t and s in ("*", f[1]) and o in ("*", f[2]) for f in facts), (case["text"], facts)
+    assert case.get("expect") or case.get("forbid")
