@@ -75,7 +75,16 @@ class Page:
         passes within the hover distance of the midpoint)."""
         return self.js("""([id, zoom]) => { const n = kgViz.network, e = n.body.edges[id];
             if (zoom) n.moveTo({position: e.edgeType.getPoint(0.5), scale: zoom, animation: false});
-            const p = e.edgeType.getPoint(0.5), d = n.canvasToDOM(p);
+            // the point of this edge, nearest its middle, farthest from every other edge
+            // (vis hovers any edge within a few pixels: another may pass near the midpoint)
+            const others = Object.values(n.body.edges).filter(o => o.id !== id && o.options.hidden !== true);
+            const far = (c) => Math.min(Infinity, ...others.map(o => Math.min(...[...Array(41).keys()].map(
+              k => { const q = n.canvasToDOM(o.edgeType.getPoint(k / 40)); return Math.hypot(q.x - c.x, q.y - c.y); }))));
+            let d = null, best = -1;
+            for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+              const c = n.canvasToDOM(e.edgeType.getPoint(t)), f = far(c);
+              if (f > 12) { d = c; break; }
+              if (f > best) { best = f; d = c; } }
             const r = document.getElementById('net').getBoundingClientRect();
             return {x: d.x + r.left, y: d.y + r.top}; }""", [edge_id, zoom])
 
