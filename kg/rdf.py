@@ -293,21 +293,6 @@ def _evidence(t, out: list, art_id: str, art, article_date: str | None, kind: st
 
 
 def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
-    s, o = entity_iri(r.subject), entity_iri(r.object)
-    if r.type in SYMMETRIC_RELATIONS:          # one node per pair, whichever side was named first
-        s, o = sorted((s, o))
-    date = r.date if _valid_date(r.date) else None
-    node_iri = relation_iri(r.type, s, o, date)
-    node, s, o = t.iri(node_iri), t.iri(s), t.iri(o)
-    out = [(node, t.rdf.type, t.kg.Relation), (node, t.kg.relationType, t.kg[r.type]),
-           (node, t.kg.subject, s), (node, t.kg.object, o), (s, t.kg[r.type], o)]
-    _add_dates(t, out, node, t.kg.date, date)
-    _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, node_iri, r.evidence,
-              r.start, r.end, r.confidence, r.rule)
-    return out
-
-
-def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
     key = ctx["key"]
     s, o = entity_iri(key(r.subject)), entity_iri(key(r.object))
     if s == o:                                 # two names of one node: no fact between them
@@ -321,7 +306,7 @@ def _relation_triples(t, r: Relation, ctx: dict) -> list[Triple]:
            (node, t.kg.subject, s), (node, t.kg.object, o), (s, t.kg[r.type], o)]
     _add_dates(t, out, node, t.kg.date, date)
     _evidence(t, out, ctx["id"], ctx["iri"], ctx["date"], "relation", node, node_iri, r.evidence,
-              r.start, r.end, r.confidence)
+              r.start, r.end, r.confidence, r.rule)
     return out
 
 
