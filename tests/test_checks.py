@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.extract import extract
-from kg.model import Article
+from kg.model import Article, Relation
 from kg.output import article_json
 
 A = "星海科技有限公司"
@@ -81,3 +81,24 @@ def test_cli_all_shows_what_is_held(tmp_path):
     plain = json.loads(CliRunner().invoke(cli, ["extract", str(f)]).output)["articles"][0]
     full = json.loads(CliRunner().invoke(cli, ["extract", "--all", str(f)]).output)["articles"][0]
     assert not plain["relations"] and full["relations"][0]["status"] == "irrealis"
+
+
+def test_one_company_written_two_ways_is_no_pair():
+    from kg.extract.checks import self_loop
+    r = lambda a, b: Relation("acquires", a, b, None, "", trigger="收购")    # noqa: E731
+    assert self_loop(None, r("金城医药股份有限公司", "金城医药")) and self_loop(None, r("时任天圣制药", "天圣制药"))
+    assert not self_loop(None, r("华为", "华为3Com")) and not self_loop(None, r("方正证券", "瑞信方正证券"))
+
+
+def test_a_news_outlet_is_no_party():
+    from kg.extract.checks import source_side, _context
+    from kg.lexicon import load_lexicon
+    from kg.model import Entity, Extraction, Relation
+    text = "上海证券报讯，星海科技有限公司收购了蓝鲸网络科技有限公司。"
+    art = Article(id="t", title="", date=None, source="", text=text, lang="zh")
+    ex = Extraction(art, [Entity("上海证券报", "Organization", mentions=[(0, 5)]),
+                          Entity(A, "Company", mentions=[(7, 15)]), Entity(B, "Company", mentions=[(18, 28)])],
+                    [Relation("acquires", "上海证券报", B, None, text, 0, len(text), trigger="收购")])
+    ctx = _context(ex, load_lexicon())
+    assert source_side(ctx, ex.relations[0])
+    assert not source_side(ctx, Relation("acquires", A, B, None, text, 0, len(text), trigger="收购"))

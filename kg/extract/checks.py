@@ -15,6 +15,7 @@ withheld goes too.
                  and the article's own `owns` relations).
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
+- `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
@@ -153,6 +154,26 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
     if len(a) < 2 or len(b) < 2:
         return False
     return a == b or _LEAD.sub("", a) == b or _LEAD.sub("", b) == a
+
+
+_OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)")
+
+
+def source_side(ctx: Ctx, r: Relation) -> bool:
+    """A side that is only the news source (上海证券报讯, 据新华社报道, 新安晚报记者…获悉): no party."""
+    if r.type in ("owns", "leads") or r.end <= r.start:
+        return False
+    for name in (r.subject, r.object):
+        ms = _mentions_in(ctx, name, r)
+        if not ms:
+            continue
+        if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) \
+                and not any(ctx.text[t:t + 1] in ("起", "诉", "与", "和", "向") for _, t in ms):
+            return True
+        if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
+            return True
+    return False
 
 
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
@@ -313,6 +334,7 @@ CHECKS: list[Check] = [
     Check("own_side", "rejected", own_side),
     Check("transferred", "rejected", transferred),
     Check("self", "rejected", self_loop),
+    Check("source", "rejected", source_side),
 ]
 
 
