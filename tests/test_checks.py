@@ -102,3 +102,9 @@ def test_a_news_outlet_is_no_party():
     ctx = _context(ex, load_lexicon())
     assert source_side(ctx, ex.relations[0])
     assert not source_side(ctx, Relation("acquires", A, B, None, text, 0, len(text), trigger="收购"))
+
+
+def test_english_failed_to_buy_is_negated_agreed_to_buy_is_not():
+    en = lambda t: run(t, lang="en", date="2021-09-15")    # noqa: E731
+    assert ("acquires", "Acme", "Globex", "negated", "scope") in held(en("Acme Corp failed to buy Globex Corp."))
+    assert ("acquires", "Acme", "Globex") in asserted(en("Acme Corp agreed to buy Globex Corp."))

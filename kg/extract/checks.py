@@ -156,6 +156,7 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
     return a == b or _LEAD.sub("", a) == b or _LEAD.sub("", b) == a
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
 _AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)")
 
@@ -166,10 +167,12 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         return False
     for name in (r.subject, r.object):
         ms = _mentions_in(ctx, name, r)
-        if not ms:
+        # a court or regulator a reporter learns from (从海淀法院获悉, 据工信部网站消息) is also the actor
+        if not ms or ctx.types.get(name) in ("Court", "Regulator"):
             continue
-        if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) \
-                and not any(ctx.text[t:t + 1] in ("起", "诉", "与", "和", "向") for _, t in ms):
+        # 上海证券报, 新安晚报: an outlet, unless it heads a longer name (深报一本文化基金) or acts (联合报起诉)
+        if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
+                not _CJK.match(ctx.text[t:t + 1]) or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) for _, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
             return True
@@ -302,6 +305,8 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     if en:
         parts = _SENT_EN.split(before)
         before = parts[-1] if parts else before
+        if ctx.text[ts:te].lower().startswith("to "):
+            before += "to "       # failed | to buy: the cue ends inside the trigger
     else:
         # the negation of a reason (因未履行合同被起诉) is no negation of the act
         before = re.split(r"因为|由于|因", before)[-1]
