@@ -108,3 +108,9 @@ def test_english_failed_to_buy_is_negated_agreed_to_buy_is_not():
     en = lambda t: run(t, lang="en", date="2021-09-15")    # noqa: E731
     assert ("acquires", "Acme", "Globex", "negated", "scope") in held(en("Acme Corp failed to buy Globex Corp."))
     assert ("acquires", "Acme", "Globex") in asserted(en("Acme Corp agreed to buy Globex Corp."))
+
+
+def test_an_app_named_like_a_paper_in_a_list_of_rivals_is_kept():
+    ex = run("在这一领域，星海科技的主要竞争对手是万方数据和天天快报。")
+    assert {("competes", "星海科技", "天天快报"), ("competes", "星海科技", "万方数据")} <= \
+        {(t, *sorted((a, b), key=lambda n: n != "星海科技")) for t, a, b in asserted(ex)}

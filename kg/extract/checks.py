@@ -156,7 +156,6 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
     return a == b or _LEAD.sub("", a) == b or _LEAD.sub("", b) == a
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
 _AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)")
 
@@ -170,9 +169,11 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         # a court or regulator a reporter learns from (从海淀法院获悉, 据工信部网站消息) is also the actor
         if not ms or ctx.types.get(name) in ("Court", "Regulator"):
             continue
-        # 上海证券报, 新安晚报: an outlet, unless it heads a longer name (深报一本文化基金) or acts (联合报起诉)
+        # 《联合报》报道, 据新安晚报, 上海证券报讯: an outlet standing where a source stands
+        # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
         if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
-                not _CJK.match(ctx.text[t:t + 1]) or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) for _, t in ms):
+                ctx.text[t:t + 1] in ("》", "」", "：", ":") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
+                or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
             return True
