@@ -152,19 +152,22 @@ def serve(store, port, cors, timeout):
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "turtle", "trig"]),
               default="json", show_default=True)
 @click.option("--strict", is_flag=True, help="Fail on the first unreadable input.")
-def extract(paths, fmt, strict):
+@click.option("--all", "show_all", is_flag=True,
+              help="JSON: also the facts not asserted (negated, irrealis, stopped by a check), each with its "
+                   "status and check.")
+def extract(paths, fmt, strict, show_all):
     """Extract entities, relations and lawsuits without storing (to stdout)."""
     from kg.pipeline import extract_all
     exs = extract_all(list(paths), strict=strict, on_skip=_warn)
     if fmt == "json":
         import json
         from kg.output import extraction_json
-        click.echo(json.dumps(extraction_json(list(exs)), ensure_ascii=False, indent=1))
+        click.echo(json.dumps(extraction_json(list(exs), all=show_all), ensure_ascii=False, indent=1))
     elif fmt == "jsonl":
         import json
         from kg.output import extraction_json
         for ex in exs:
-            click.echo(json.dumps(extraction_json([ex])["articles"][0], ensure_ascii=False))
+            click.echo(json.dumps(extraction_json([ex], all=show_all)["articles"][0], ensure_ascii=False))
     else:
         from kg.rdf import article_rdf, dataset_trig, to_dataset, to_graph
         items = [article_rdf(ex) for ex in exs]

@@ -205,3 +205,14 @@ def load_lexicon(d: Path | str | None = None) -> Lexicon:
         _default[:] = [(env, lex)]
         return lex
     return _cached(str(Path(d)))
+
+
+@functools.lru_cache(maxsize=None)
+def _table(d: str, fname: str) -> tuple:
+    p = Path(d) / fname
+    return tuple(read_tsv(p)) if p.exists() else ()
+
+
+def load_table(fname: str, d: Path | str | None = None) -> tuple[dict[str, str], ...]:
+    """The rows of one lexicon TSV (`scope.tsv`, `non_entities.tsv` …) as dicts, read once per process."""
+    return _table(str(Path(d) if d else lexicon_dir()), fname)

@@ -57,6 +57,8 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)  # (start, end) in Article.text
     source: str = "lexicon"   # "lexicon" or "pattern"
     rule: str = ""            # the named rule that found it (FORMAT.md "rule")
+    status: str = ""          # "rejected" when a check (kg/extract/checks.py) finds it is no entity
+    check: str = ""           # the name of that check
 
     @property
     def key(self) -> str:
@@ -79,10 +81,12 @@ class Relation:
     start: int = 0
     end: int = 0
     confidence: float = 0.8
-    negated: bool = False     # "未起诉", "否认收购": kept for review, not output as a fact
+    negated: bool = False     # not asserted ("未起诉", "否认收购", 拟起诉): kept for review, not output as a fact
     trigger: str = ""
     rule: str = ""            # the named rule that made it (zh.frame.svo, en.clause.passive, ...)
     hedged: bool = False      # a hedge word (据称, reportedly) stands before the trigger
+    status: str = ""          # why it is not asserted: "negated", "irrealis" or "rejected" ("" when asserted)
+    check: str = ""           # the check that set `status` ("reader" when the reader itself negated it)
 
 
 @dataclass
@@ -112,6 +116,8 @@ class Lawsuit:
     ruling_date: str | None = None
     hearing_date: str | None = None
     rule: str = ""            # the rule that made it (the rule of its `sues` relation, prefixed)
+    status: str = ""          # "rejected" when all its suits were withheld by a check
+    check: str = ""
 
 
 @dataclass
@@ -121,6 +127,8 @@ class Extraction:
     entities: list[Entity] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     lawsuits: list[Lawsuit] = field(default_factory=list)
+    # entities and lawsuits a check (kg/extract/checks.py) withheld: shown only on request (`kg extract --all`)
+    withheld: list = field(default_factory=list)
 
     def entity(self, key: str) -> Entity | None:
         for e in self.entities:

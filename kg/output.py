@@ -1,23 +1,25 @@
 """The FORMAT.md JSON that `kg extract --format json` prints (shared/eval/FORMAT.md).
 
 `extraction_json(extractions)` -> {"articles": [...]}, entity ids e1.. local to each article,
-relations and lawsuits referring to them.  Negated relations are left out.  Extra keys (offsets,
-confidence, qid, owner, claim currency, count) are allowed by the format and kept; `rule` on each
-relation, entity and lawsuit names the rule that made it (FORMAT.md, "Confidence and calibration").
+relations and lawsuits referring to them.  Facts not asserted (negated, irrealis, or stopped by a check
+of kg/extract/checks.py) are left out; with `all=True` they are shown, each with its `status` and `check`.  Extra keys (offsets,
+confidence, qid, owner, claim currency, count) are allowed by the format and kept.
+`rule` on each relation, entity and lawsuit names the rule that made it (FORMAT.md, "Confidence and calibration").
 """
 from __future__ import annotations
 
 import json
 from typing import Iterable, Iterator
 
-from kg.model import Extraction
+from kg.model import Entity, Extraction, Lawsuit
 
 
-def article_json(ex: Extraction) -> dict:
+def article_json(ex: Extraction, all: bool = False) -> dict:
     a = ex.article
     ids: dict[str, str] = {}
     ents = []
-    for i, e in enumerate(ex.entities, 1):
+    shown = list(ex.entities) + ([e for e in ex.withheld if isinstance(e, Entity)] if all else [])
+    for i, e in enumerate(shown, 1):
         eid = f"e{i}"
         ids[e.key] = eid
         d = {"id": eid, "type": e.type, "name": e.name,
@@ -29,18 +31,22 @@ def article_json(ex: Extraction) -> dict:
         d["mentions"] = [list(m) for m in e.mentions]
         if e.rule:
             d["rule"] = e.rule
+        if e.status:
+            d["status"], d["check"] = e.status, e.check
         ents.append(d)
     rels = []
     for r in ex.relations:
-        if r.negated or r.subject not in ids or r.object not in ids:
+        if (r.negated and not all) or r.subject not in ids or r.object not in ids:
             continue
         rels.append({"type": r.type, "subject": ids[r.subject], "object": ids[r.object],
                      "date": r.date, "evidence": r.evidence, "confidence": round(r.confidence, 3),
                      "start": r.start, "end": r.end, "trigger": r.trigger, "rule": r.rule})
         if r.hedged:
             rels[-1]["hedged"] = True
+        if r.negated:
+            rels[-1]["status"], rels[-1]["check"] = r.status or "negated", r.check or "reader"
     suits = []
-    for s in ex.lawsuits:
+    for s in list(ex.lawsuits) + ([x for x in ex.withheld if isinstance(x, Lawsuit)] if all else []):
         pl = [ids[p] for p in s.plaintiffs if p in ids]
         df = [ids[d] for d in s.defendants if d in ids]
         if not pl or not df:
@@ -68,16 +74,18 @@ def article_json(ex: Extraction) -> dict:
                 d[k] = getattr(s, k)
         if s.rule:
             d["rule"] = s.rule
+        if s.status:
+            d["status"], d["check"] = s.status, s.check
         suits.append(d)
     return {"id": a.id, "title": a.title, "date": a.date, "source": a.source,
             "entities": ents, "relations": rels, "lawsuits": suits}
 
 
-def extraction_json(extractions: Iterable[Extraction]) -> dict:
-    return {"articles": [article_json(ex) for ex in extractions]}
+def extraction_json(extractions: Iterable[Extraction], all: bool = False) -> dict:
+    return {"articles": [article_json(ex, all) for ex in extractions]}
 
 
-def extraction_jsonl(extractions: Iterable[Extraction]) -> Iterator[str]:
+def extraction_jsonl(extractions: Iterable[Extraction], all: bool = False) -> Iterator[str]:
     """One JSON object per article, one line each."""
     for ex in extractions:
-        yield json.dumps(article_json(ex), ensure_ascii=False)
+        yield json.dumps(article_json(ex, all), ensure_ascii=False)

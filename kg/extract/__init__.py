@@ -29,6 +29,7 @@ from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline
 from kg.extract.confidence import calibrate, dropped
+from kg.extract.checks import apply_checks
 
 __all__ = ["extract"]
 
@@ -40,7 +41,7 @@ def extract(article: Article) -> Extraction:
         said = asserted_part(title)
         if said:
             body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
-    return calibrate(body)
+    return calibrate(apply_checks(body))   # checks across all rules (checks.py), then measured confidence
 
 
 def _extract_text(article: Article) -> Extraction:

@@ -128,3 +128,67 @@ def _tidy_lines(s: str) -> str:
     """Trim each line, collapse runs of blank lines to one."""
     s = "\n".join(line.strip() for line in s.split("\n"))
     return _BLANK_RUN_RE.sub("\n\n", s).strip("\n")
+
+
+# --------------------------------------------------------------------------------------------
+# page furniture: bylines, photo credits, share/follow lines, related-article lists
+
+_SEP = r"\s*[:：|｜/／]\s*"
+_BYLINE_RE = re.compile(
+    r"^(?:(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)|文|撰文|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|"
+    r"校对|校對|审核|審核|出品|策划|策劃|监制|監製|撰稿|整理|编译|編譯)(?:" + _SEP + r"|\s+)\S.{0,40}$"
+    r"|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+    r"(?:\s*[,|]\s*.{0,40})?$")
+_CREDIT_RE = re.compile(
+    r"^[（(\[]?(?:图|圖|图片|圖片|图源|圖源|图片来源|圖片來源|题图|題圖|头图|頭圖|配图|配圖|摄影|攝影|视频|視頻)"
+    r"(?:" + _SEP + r"|\s+|为|為)\S.{0,50}$"
+    r"|^[（(\[]?(?:Photo|Photograph|Image|Picture|Illustration|Credit|Photo credit|Source)s?\s*(?:by)?\s*[:：|]\s*\S.{0,80}$",
+    re.I)
+_SHARE_RE = re.compile(
+    r"^(?:字号|字號|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
+    r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
+    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here)", re.I)
+_RELATED_RE = re.compile(
+    r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
+    r"热门推荐|熱門推薦|往期回顾|往期回顧|Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
+    r"[】\]]?\s*[:：]?\s*(.*)$", re.I)
+# 中新网杭州4月1日电(郭其钰), 新华社北京3月5日电（记者 王五）, 新浪科技讯 : the wire's dateline before the
+# first sentence (the outlet is no party, the reporter no person of the story)
+_DATELINE_ZH_RE = re.compile(
+    r"^[【\[]?(?:[\u4e00-\u9fffA-Za-z]{2,12}?(?:社|网|網|报|報|台|频道|頻道|新闻|新聞|财经|財經|科技|日报|日報|晚报|晚報)"
+    r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電)"
+    r"[】\]]?\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*(?:[-—–:：|]\s*)?"
+    r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*))")
+_DATELINE_EN_RE = re.compile(
+    r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*")
+_REPORTER_RE = re.compile(r"[（(]\s*(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)[^（()）\n]{1,30}[)）]")
+
+
+def strip_boilerplate(text: str) -> str:
+    """The article without page furniture: byline lines (记者 张三, 文 | 李四, By Jane Doe), photo credits
+    (图片来源：…, Photo: …), share/follow lines, related-article lists (相关阅读 and the short headlines
+    under it), and reporter credits in brackets ((记者 张三)). Lines of article text are left as they are."""
+    out: list[str] = []
+    related = False
+    for line in text.split("\n"):
+        if line[:1] not in (" ", ""):
+            m = _DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
+            if m and m.end() < len(line):
+                line = line[m.end():]
+        s = line.strip()
+        if related:
+            # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
+            if s and len(s) <= 60 and not s.endswith(("。", "！", "？", ".", "!", "?")):
+                continue
+            related = False
+        if s and len(s) <= 120:
+            m = _RELATED_RE.match(s)
+            if m:
+                related = not m.group(1).strip()
+                continue
+            if _BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s):
+                continue
+        if "记者" in line or "記者" in line or "通讯员" in line:
+            line = _REPORTER_RE.sub("", line)
+        out.append(line)
+    return "\n".join(out)

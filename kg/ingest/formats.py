@@ -14,6 +14,7 @@ from kg.ingest.common import (
     _source_from,
     _str_field,
     _tidy_lines,
+    strip_boilerplate,
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
@@ -155,6 +156,7 @@ def _article_from_markdown(stem: str, path: str, text: str) -> Article:
             body_text = "\n".join(lines)
     else:
         body_text, heading = markdown_to_text(body)
+    body_text = _tidy_lines(strip_boilerplate(body_text))
     if not body_text.strip():
         raise _Skip("no article text")
     title = _str_field(meta.get("title")) or hmeta.get("title") or heading
@@ -172,6 +174,27 @@ _TEXT_HEADER_RE = re.compile(
     r"标题|標題|Title)\s*[:：]\s*(.+?)\s*$", re.I)
 
 
+# "2021-04-10 14:32 新浪科技", "2021年4月10日 14:32 来源：财新网", "April 10, 2021 2:32 PM Reuters": a
+# line that gives the date, a time and the outlet is the dateline of the page, not its title
+_DATELINE_RE = re.compile(
+    r"^\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
+    r"(\s*(?:[,，]\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|ET|EST|EDT|BST|CST)[+-]?\d{0,2})?)?"
+    r"\s*(?:[|｜·•]\s*)?((?:来源|來源|Source)\s*[:：]\s*)?([^\s。，,.!?！？].{0,30})?\s*$")
+
+
+def _dateline(line: str) -> tuple[str, str] | None:
+    """(date, outlet) from a "date time outlet" line, else None."""
+    m = _DATELINE_RE.match(line) if len(line) <= 80 else None
+    if not m:
+        return None
+    d = parse_date(m.group(1))
+    outlet = (m.group(4) or "").strip()
+    if not d or (outlet and not m.group(2) and not m.group(3)):
+        return None        # "2019年3月20日 格力起诉小米" is a title with its date; only a timed line names an outlet
+    return d, outlet
+
+
 def _article_from_text(stem: str, path: str, text: str) -> Article:
     meta, body = _split_front_matter(text, required=False)
     lines = body.split("\n")
@@ -187,6 +210,12 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     j = i
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
+        dl = _dateline(lines[j]) if not m else None
+        if dl:
+            date = date or dl[0]
+            source = source or dl[1]
+            j += 1
+            continue
         if not m:
             # a short first line is a title; so is a longer one right above a "Date:" line
             header_next = (j + 1 < n and len(lines[j + 1]) < 300
@@ -212,7 +241,7 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         else:
             title = title or val
         j += 1
-    body_text = _tidy_lines("\n".join(lines[j:]))
+    body_text = _tidy_lines(strip_boilerplate("\n".join(lines[j:])))
     if not body_text.strip():
         if consumed_title:
             # a one-line file: that line is the text, not a title
