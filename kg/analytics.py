@@ -215,7 +215,6 @@ def _merge_facts(rels: list[tuple]) -> dict[str, str]:
 def _undated_target(into: dict, rels: list[tuple], evidence: dict) -> None:
     """An undated report joins the latest fact dated no later than its article (else the
     earliest), rather than simply the latest."""
-    dates = {r: d for r, _t, _s, _o, d, _lo, _hi in rels}
     by_key = defaultdict(list)
     for r, t, s, o, d, _lo, _hi in rels:
         if d and r not in into:
@@ -227,7 +226,6 @@ def _undated_target(into: dict, rels: list[tuple], evidence: dict) -> None:
         reported = min((e.get("reported") or "" for e in evidence.get(r, [])), default="")
         before = [x for x in roots if reported and x[0] <= reported]
         into[r] = (before[-1] if before else roots[0])[1]
-    del dates
 
 
 def _suit_spec(x: dict) -> tuple:

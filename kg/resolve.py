@@ -174,14 +174,15 @@ def resolve_names(entities) -> dict[str, str]:
             for a in e.aliases:
                 ca = canonical_name(a)
                 hit = lex.lookup(ca)
-                if hit is not None:
-                    hits.add(hit.name)
+                if hit is not None and (hit.type == e.type or {hit.type, e.type} <= _ORGS):
+                    hits.add(hit.name)          # (a product's name does not make a company it)
             if len(hits) == 1:
                 c = hits.pop()
         out[e.key] = c
     return out
 
 
+_ORGS = {"Company", "Organization"}
 _CJK = "\u4e00-\u9fff"
 
 
