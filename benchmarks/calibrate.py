@@ -116,6 +116,12 @@ def count(score, s: dict, pred: dict, table: dict) -> tuple[int, int]:
     gold = score.load_gold([str(p) for p in s["gold"]])
     by_id = {a["id"]: a for a in pred.get("articles", [])}
     right = wrong = 0
+    if s["types"]:
+        # firings of types this set's keys do not annotate: exposure that cannot be checked here
+        for a in pred.get("articles", []):
+            for r in a.get("relations") or []:
+                if r.get("type") not in s["types"]:
+                    table[(r.get("rule") or "-", r.get("type"))][3] += 1
     for aid, g in gold.items():
         p = by_id.get(aid, {})
         art = score.Article(p)
@@ -139,11 +145,12 @@ def write_table(table: dict, path: Path) -> None:
     rows = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))
     lines = ["# Measured precision of each extractor rule, per relation type: written by benchmarks/calibrate.py",
              "# from the development pools, tests/corpus and the dev article (counts only). fired counts every",
-             "# firing; right and wrong are those score.py credits or blames (the rest match optional keys).",
-             "rule\ttype\tfired\tright\twrong\tprecision"]
-    for (rule, ty), (fired, right, wrong) in rows:
+             "# firing; right and wrong are those score.py credits or blames (the rest match optional keys);",
+             "# unscored counts firings in the pools on types their keys do not annotate (owns, leads, ...).",
+             "rule\ttype\tfired\tright\twrong\tprecision\tunscored"]
+    for (rule, ty), (fired, right, wrong, unscored) in rows:
         prec = f"{right / (right + wrong):.3f}" if right + wrong else ""
-        lines.append(f"{rule}\t{ty}\t{fired}\t{right}\t{wrong}\t{prec}")
+        lines.append(f"{rule}\t{ty}\t{fired}\t{right}\t{wrong}\t{prec}\t{unscored}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -161,7 +168,7 @@ def main(argv: list[str]) -> int:
     score = load_score(eval_dir / "score.py")
     cache = Path(args.cache)
     cache.mkdir(parents=True, exist_ok=True)
-    table: dict = defaultdict(lambda: [0, 0, 0])
+    table: dict = defaultdict(lambda: [0, 0, 0, 0])
     preds = {}
     for s in sets(eval_dir):
         pred = preds[s["name"]] = predict(s, cache, args.reuse)
@@ -172,13 +179,13 @@ def main(argv: list[str]) -> int:
         print(f"wrote {args.out} ({len(table)} rows)", file=sys.stderr)
     rows = sorted(table.items(), key=lambda kv: -kv[1][0])[:args.top]
     print(f"{'rule':32}{'type':>13}{'fired':>7}{'right':>7}{'wrong':>7}{'P':>7}")
-    for (rule, ty), (fired, right, wrong) in rows:
+    for (rule, ty), (fired, right, wrong, _) in rows:
         prec = f"{right / (right + wrong):.3f}" if right + wrong else "-"
         print(f"{rule:32}{ty:>13}{fired:7}{right:7}{wrong:7}{prec:>7}")
     low = [(k, v) for k, v in table.items() if v[1] + v[2] >= 10 and v[1] / (v[1] + v[2]) < 0.5]
     if low:
         print("\nbelow 0.5 precision with 10 or more scored firings:")
-        for (rule, ty), (fired, right, wrong) in sorted(low, key=lambda kv: -kv[1][0]):
+        for (rule, ty), (fired, right, wrong, _) in sorted(low, key=lambda kv: -kv[1][0]):
             print(f"{rule:32}{ty:>13}{fired:7}{right:7}{wrong:7}{right / (right + wrong):7.3f}")
     if args.curve:
         for s in sets(eval_dir):

@@ -91,6 +91,6 @@ def test_measured_precision_orders_rules():
     drops = cf._dropped(str(cf.ontology_dir() / "dropped_rules.tsv"))
     assert drops
     for rule, rtype in drops:
-        r, w = rules[(rule, rtype)]
+        r, w, _ = rules[(rule, rtype)]
         assert r + w >= 10 and r < 0.5 * (r + w), (rule, rtype)
     assert 0.3 < cf.measured("zh.frame.never_fired", "sues") < 0.9

@@ -6,8 +6,9 @@ confidence of a relation is that precision, smoothed so that a rule measured on 
 little (a Beta prior):
 
     type prior  p_t = (right_t + A * P0) / (right_t + wrong_t + A)     over all rules of the type
-    rule        p   = (right + K * p_t) / (right + wrong + K), less Z standard deviations of that
-                      Beta posterior (a rule measured on few firings is trusted less)
+    rule        p   = (right + K * p_t + U * u * P0) / (right + wrong + K + U * u), less Z standard
+                      deviations of that Beta posterior (a rule measured on few firings is trusted
+                      less; u counts its firings in the pools on types their keys do not annotate)
 
 then lowered when the text hedges the fact (据称, reportedly: x HEDGE) or only the headline states it
 (x HEADLINE).  A rule or type the table does not know takes the type's prior, else P0.  A lawsuit
@@ -30,6 +31,7 @@ P0 = 0.5          # what nothing measured is worth
 A = 4.0           # weight of P0 in a type's prior
 K = 8.0           # weight of the type's prior in a rule's estimate
 Z = 1.0           # standard deviations below the posterior mean
+U = 0.1           # weight toward P0 of each firing no key could check
 HEDGE = 0.7
 HEADLINE = 0.85
 
@@ -39,8 +41,8 @@ __all__ = ["calibrate", "dropped", "measured"]
 
 @functools.lru_cache(maxsize=4)
 def _table(path: str) -> tuple[dict, dict]:
-    """(rule, type) -> (right, wrong), and type -> (right, wrong) summed over rules."""
-    rules: dict[tuple[str, str], tuple[int, int]] = {}
+    """(rule, type) -> (right, wrong, unscored), and type -> (right, wrong) summed over rules."""
+    rules: dict[tuple[str, str], tuple[int, int, int]] = {}
     types: dict[str, list[int]] = {}
     p = Path(path)
     if not p.exists():
@@ -55,7 +57,7 @@ def _table(path: str) -> tuple[dict, dict]:
             continue
         row = dict(zip(header, cells))
         right, wrong = int(row["right"]), int(row["wrong"])
-        rules[(row["rule"], row["type"])] = (right, wrong)
+        rules[(row["rule"], row["type"])] = (right, wrong, int(row.get("unscored") or 0))
         t = types.setdefault(row["type"], [0, 0])
         t[0] += right
         t[1] += wrong
@@ -89,9 +91,11 @@ def measured(rule: str, rtype: str) -> float:
     rules, types = _table(_path())
     rt, wt = types.get(rtype, (0, 0))
     prior = (rt + A * P0) / (rt + wt + A)
-    r, w = rules.get((rule, rtype), (0, 0))
-    n = r + w + K
-    mean = (r + K * prior) / n
+    r, w, u = rules.get((rule, rtype), (0, 0, 0))
+    # firings that no key could check (owns in the pools) make the few checked ones say less: each
+    # weighs U toward P0
+    n = r + w + K + U * u
+    mean = (r + K * prior + U * u * P0) / n
     # the lower edge of the estimate (mean - Z standard deviations of the Beta posterior): a rule
     # measured on few firings is trusted less than its mean says
     return max(0.0, mean - Z * math.sqrt(mean * (1 - mean) / (n + 1)))
