@@ -12,8 +12,9 @@ _Q_NODES = """SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g { ?x a ?c } VALUES ?c { kg:Relation kg:Lawsuit kg:Evidence } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
 _Q_TYPES = """SELECT ?t (COUNT(DISTINCT ?r) AS ?n) WHERE {
   GRAPH ?g { ?r kg:relationType ?t } } GROUP BY ?t ORDER BY DESC(?n) ?t"""
-# The range is over the dated articles only: with one undated article in the store, MIN and
-# MAX over an OPTIONAL ?d gave an error value (printed "published ? .. ?") on some engines.
+# The range is over the dated articles only: with an OPTIONAL ?d, one undated article makes
+# STR(?d) an error inside MIN and MAX, so (as SPARQL 1.1 says) both came back unbound and the
+# line read "published ? .. ?".
 _Q_ARTICLES = """SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/articles> { ?a a kg:Article } }"""
 _Q_PUBLISHED = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {

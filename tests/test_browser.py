@@ -102,13 +102,28 @@ class Page:
         self.ctx.close()
 
 
+@pytest.fixture(scope="module")
+def hostile_file(tmp_path_factory):
+    """The hostile store's page and graph, written once for the module (each test opens its own
+    page on it, so no test sees another's clicks)."""
+    from tests.conftest import viz_write_store
+    d = tmp_path_factory.mktemp("hostile")
+    st = viz_write_store(d / "store", hostile=True)
+    try:
+        out = d / "graph.html"
+        viz.write_html(st, str(out))
+        g = graph_from_store(st)
+    finally:
+        st.close()
+    return out, g
+
+
 @pytest.fixture
-def hostile_page(browser, viz_hostile_store, tmp_path):
-    out = tmp_path / "graph.html"
-    viz.write_html(viz_hostile_store, str(out))
+def hostile_page(browser, hostile_file):
+    out, g = hostile_file
     pg = Page(browser, out)
     pg.settle()
-    yield pg, graph_from_store(viz_hostile_store)
+    yield pg, g
     pg.close()
 
 
@@ -274,8 +289,8 @@ def test_chart_for_two_selected_parties(hostile_page):
     pg.clean()
 
 
-def test_overview_says_what_it_left_out(browser, viz_hostile_store, tmp_path):
-    g = graph_from_store(viz_hostile_store)
+def test_overview_says_what_it_left_out(browser, hostile_file, tmp_path):
+    g = hostile_file[1]
     out = tmp_path / "overview.html"
     out.write_text(viz.render_html(g, "overview", max_nodes=4, max_edges=8), encoding="utf-8")
     pg = Page(browser, out)

@@ -7,9 +7,12 @@ everything the page needs is inline, the data travels as JSON inside a
 article text can close the element), and the page builds every label, tooltip and detail panel
 with DOM nodes and `textContent`: names and evidence sentences are never parsed as HTML.
 
-Large graphs get a layout computed here (networkx for small ones, a numpy force layout with a
-grid-approximated repulsion for big ones) and start with physics off; small ones settle with
-a short physics run from that layout and then freeze (the page has a physics switch).
+The page is package files beside this module: page.html (placeholders %%TITLE%%, %%CSS%%,
+%%DATA%%, %%VIS%%, %%APP%%, each filled once), viewer.css and viewer.js.  Positions come from
+layout.py (networkx for small graphs, a numpy force layout for big ones); big graphs start
+with physics off, small ones settle with a short physics run and then freeze (the page has a
+physics switch).  Past 5,000 nodes or 20,000 edges the page shows an overview (overview.py).
+chart.py counts facts per month for the rivalry chart and draws it for `kg timeline --plot`.
 """
 from __future__ import annotations
 
