@@ -90,15 +90,17 @@ def _child_build(args) -> None:
     out = {"parent_cpu": cpu1.user - cpu0.user + cpu1.system - cpu0.system,
            "workers_cpu": cpu1.children_user - cpu0.children_user
            + cpu1.children_system - cpu0.children_system,"seconds": s.seconds, "read": s.read, "stored": s.stored, "chars": s.chars,
-           "workers": s.workers, "engine": s.engine, "quads": count,
+           "workers": s.workers, "engine": s.engine, "quads": count, "unchanged": s.unchanged,
            "parent_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
            "worker_rss": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024,
            "tree_rss": peak[0], "store_bytes": du(Path(args.store))}
     print(json.dumps(out))
 
 
-def run_build(corpus: Path, store: Path, workers: int, truth=False, remote=False, dask=None) -> dict:
-    if store.exists():
+def run_build(corpus: Path, store: Path, workers: int, truth=False, remote=False, dask=None,
+              fresh: bool = True) -> dict:
+    """One build in a child process; `fresh=False` builds into the store as it is (a rebuild)."""
+    if fresh and store.exists():
         shutil.rmtree(store)
     cmd = [sys.executable, str(Path(__file__).resolve()), "_build", str(corpus), str(store),
            "--workers", str(workers)]
@@ -269,6 +271,7 @@ def main() -> None:
         rows = []
         r1 = run_build(corpus(n), work / "s-w1", 1)
         rn = done_builds[n] = run_build(corpus(n), work / f"s-w{cores}", cores)
+        again = run_build(corpus(n), work / f"s-w{cores}", cores, fresh=False)
         for r in (r1, rn):
             proj = projected(r, cores)
             rows.append([r["workers"], r["read"], f"{r['seconds']:.1f} s",
@@ -283,19 +286,27 @@ def main() -> None:
                    "store on disk"], rows))
         say(f"speed-up with {cores} workers: {r1['seconds'] / rn['seconds']:.2f}x wall, "
             f"{projected(r1, cores) / projected(rn, cores):.2f}x on idle cores (projected from "
-            f"CPU time: max(writer, workers / cores, total / cores))\n")
+            f"CPU time: max(writer, workers / cores, total / cores))")
+        say(f"unchanged rebuild ({again['unchanged']} of {again['read']} articles unchanged): "
+            f"{again['wall']:.2f} s wall ({again['seconds']:.2f} s in build), "
+            f"{again['parent_cpu'] + again['workers_cpu']:.2f} s CPU; "
+            f"{again['wall'] / rn['wall']:.3f} of the first build's wall time, "
+            f"{(again['parent_cpu'] + again['workers_cpu']) / (rn['parent_cpu'] + rn['workers_cpu']):.3f} "
+            f"of its CPU time\n")
 
     if "rss" not in skip:
         rows = []
         for n in [int(x) for x in args.rss_sizes.split(",") if x]:
             r = done_builds.get(n) or run_build(corpus(n), work / f"s-rss-{n}", cores)
             done_builds[n] = r
-            rows.append([n, f"{r['seconds']:.1f} s", f"{r['read'] / projected(r, cores):.0f}",
+            rows.append([n, f"{r['seconds']:.1f} s", f"{projected(r, cores):.1f} s",
+                         f"{r['read'] / projected(r, cores):.0f}",
                          f"{r['parent_cpu'] / r['read'] * 1000:.1f} + {r['workers_cpu'] / r['read'] * 1000:.1f}",
                          mb(r["parent_rss"]), mb(r["worker_rss"]), mb(r["tree_rss"]),
                          r["quads"], mb(r["store_bytes"])])
         say(f"## Peak memory, {cores} workers (streaming: flat is the goal)")
-        say(table(["articles", "wall", "articles/s on idle cores", "CPU ms/article parent + workers",
+        say(table(["articles", "wall", "on idle cores", "articles/s on idle cores",
+                   "CPU ms/article parent + workers",
                    "parent peak RSS", "largest worker", "all processes", "quads", "store on disk"], rows))
         say("(all processes = sum of RSS, so pages shared after fork count several times)\n")
 

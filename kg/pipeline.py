@@ -7,9 +7,11 @@ How a build runs:
 - Batches are extracted by `workers` forked processes (`--workers N`), by a Dask cluster
   (`--dask ADDRESS`), or in-process (`workers=1`).  At most a few batches per worker are in flight,
   so memory stays flat whatever the corpus size.
-- Results come back as N-Triples text and are written by the parent alone, in input order, one
-  transaction per article (a batch of articles may share one request to a remote server; each
-  article in it is still wholly written or not at all).  Extraction is a pure function of the
+- Results come back as N-Triples (and N-Quads) text and are written by one writer thread of the
+  parent, in input order, several articles per write (up to WRITE_MAX), while the parent goes on
+  feeding the workers.  Each article in a write is still wholly stored or not at all (the
+  embedded store's commit protocol, or one SPARQL Update per request to a server), and progress
+  reports an article once its write is committed.  Extraction is a pure function of the
   article, so the store holds the same quads whatever N is (bar `kg:builtAt` timestamps).
 
 `--strict` reads every input once before writing anything, so a bad file fails the build with
@@ -37,6 +39,11 @@ BATCH_SIZE = 16
 IN_FLIGHT_PER_WORKER = 2
 #: Seconds to wait for a Dask scheduler before giving up.
 DASK_CONNECT_TIMEOUT = 20
+#: Articles per write: the store loads new articles in bulk, much cheaper per article in large
+#: writes, so writes grow from the first (quick first results, little redone after a kill) to the
+#: last size; a write also ends at WRITE_MAX_BYTES of N-Quads text (memory stays bounded).
+WRITE_FIRST, WRITE_MAX = 16, 256
+WRITE_MAX_BYTES = 32_000_000
 
 
 @dataclass
@@ -241,6 +248,82 @@ def _executor(workers: int | None, dask, process_fn=None):
     return _Processes(workers, process_fn) if workers > 1 else _Inline()
 
 
+class _Writer:
+    """The single writer: a thread that writes results in order while the parent reads input and
+    collects extractions.  Items are reported (`on_article`) in input order once everything
+    before them is committed.  At most one write runs; the next waits for it (so memory holds
+    at most two writes' worth of results)."""
+
+    def __init__(self, store, summary: BuildSummary, on_article):
+        from concurrent.futures import ThreadPoolExecutor
+        self._store, self._summary, self._on_article = store, summary, on_article
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="kg-writer")
+        self._running = None          # (future, items, prepared) of the write in progress
+        self._items: list = []        # (item, status) waiting for the next write
+        self._todo: list[Prepared] = []
+        self._bytes = 0
+        self._size = WRITE_FIRST
+        self._failed = False
+
+    def add(self, items: list, todo: list[Prepared]) -> None:
+        self._items.extend(items)
+        self._todo.extend(todo)
+        self._bytes += sum(len(p.graph_nt) for p in todo)
+        if len(self._todo) >= self._size or self._bytes >= WRITE_MAX_BYTES:
+            self.flush()
+        elif not self._todo and (self._running is None or self._running[0].done()):
+            self._finish()                               # nothing to write: report at once
+            self._report(self._items, [])
+            self._items = []
+
+    def flush(self) -> None:
+        """Start writing what is waiting (after the write in progress ends)."""
+        self._finish()
+        items, todo = self._items, self._todo
+        self._items, self._todo, self._bytes = [], [], 0
+        if not todo:
+            self._report(items, [])
+            return
+        self._size = min(self._size * 2, WRITE_MAX)
+        fut = self._thread.submit(self._store.replace_articles,
+                                  [(p.article_iri, p.graph_nt, p.shared) for p in todo],
+                                  quads=[p.quads for p in todo])
+        self._running = (fut, items, todo)
+
+    def _finish(self) -> None:
+        if self._running is not None:
+            fut, items, todo = self._running
+            self._running = None
+            try:
+                fut.result()                             # a failed write stops the build
+            except BaseException:
+                self._failed = True
+                raise
+            self._report(items, todo)
+
+    def _report(self, items: list, todo: list[Prepared]) -> None:
+        s = self._summary
+        for p in todo:
+            s.stored += 1
+            s.chars += p.chars
+            s.entities += p.counts[0]
+            s.relations += p.counts[1]
+            s.lawsuits += p.counts[2]
+        if self._on_article:
+            for item, status in items:
+                self._on_article(item, status)
+
+    def close(self, finish: bool) -> None:
+        """Write what is left (`finish`) or just let the write in progress end; no thread is
+        left behind either way."""
+        try:
+            if finish and not self._failed:
+                self.flush()
+                self._finish()
+        finally:
+            self._thread.shutdown(wait=True)
+
+
 def build(paths: list, store, *, strict: bool = False, force: bool = False,
           on_article: Callable[[Article | Skipped, str], None] | None = None,
           workers: int | None = 1, dask=None, batch_size: int = BATCH_SIZE,
@@ -265,6 +348,7 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
     summary.workers, summary.engine = pool.workers, pool.engine
     limit = max(1, pool.workers * IN_FLIGHT_PER_WORKER)
     queue: collections.deque = collections.deque()   # (items with status, future or None)
+    writer = _Writer(store, summary, on_article)
 
     def drain(keep: int) -> None:
         while len(queue) > keep:
@@ -282,19 +366,9 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
                     items[i] = (p, "skipped")
                 else:
                     todo.append(p)
-            if todo:
-                store.replace_articles([(p.article_iri, p.graph_nt, p.shared) for p in todo],
-                                       quads=[p.quads for p in todo])
-            for p in todo:
-                summary.stored += 1
-                summary.chars += p.chars
-                summary.entities += p.counts[0]
-                summary.relations += p.counts[1]
-                summary.lawsuits += p.counts[2]
-            for item, status in items:
-                if on_article:
-                    on_article(item, status)
+            writer.add(items, todo)
 
+    finished = False
     try:
         items: list = []
         work: list[Article] = []
@@ -321,10 +395,15 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
             queue.append((items, pool.submit(work_batch, work, built_at, process_fn)
                           if work else None))
         drain(0)
+        finished = True
+    except Exception:
+        finished = True      # e.g. --strict met a failing article: what came before is stored
+        raise
     finally:
-        pool.close()
-    if summary.stored or summary.unchanged:
-        store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
+        try:
+            writer.close(finish=finished)
+        finally:
+            pool.close()
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)

@@ -1,10 +1,11 @@
 """One interface over the embedded on-disk store (Oxigraph) and any SPARQL 1.1 server.
 
 `open_store(location)` takes a directory (embedded) or an http(s) URL naming a server's SPARQL
-query endpoint (remote).  Writes go through one SPARQL Update per article, which both Oxigraph
-and SPARQL 1.1 servers apply atomically: an article is wholly stored or not at all.  Reads come
-back as SPARQL 1.1 JSON results (a dict), whichever store answered, so everything above this
-module sees the same shapes.
+query endpoint (remote).  On a server, writes go through one SPARQL Update per article, which
+SPARQL 1.1 servers apply atomically: an article is wholly stored or not at all.  The embedded
+store bulk-loads articles new to it behind a commit protocol (`EmbeddedStore.replace_articles`)
+with the same guarantee.  Reads come back as SPARQL 1.1 JSON results (a dict), whichever store
+answered, so everything above this module sees the same shapes.
 """
 from __future__ import annotations
 
@@ -167,6 +168,11 @@ def has_article_query(article_iri: str) -> str:
 
 HASHES_QUERY = f"""SELECT ?a ?h WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{KG_NS}sha256> ?h }} }}"""
 
+#: The commit protocol's own graph: while articles are bulk-loaded it names them (and the entities
+#: whose lines the same load writes); the commit removes the names.  Never part of a finished store.
+PENDING_GRAPH = "https://rivalry-kg.org/id/graph/pending"
+PENDING = "https://rivalry-kg.org/id/build#pending"
+
 
 class Store:
     """Common behaviour; subclasses provide `query_json`, `update`, `export`, `count`."""
@@ -277,6 +283,18 @@ def _writer_present(p: Path) -> bool:
         os.close(fd)
 
 
+def _uncommitted(ox, st) -> list[str]:
+    """Article graphs this handle shows although their bulk load was never committed."""
+    pg, meta = ox.NamedNode(PENDING_GRAPH), ox.NamedNode(ARTICLES_GRAPH)
+    out = []
+    for q in st.quads_for_pattern(None, ox.NamedNode(PENDING), ox.Literal("article"), pg):
+        a = q.subject
+        if (next(st.quads_for_pattern(None, None, None, a), None) is not None
+                and next(st.quads_for_pattern(a, None, None, meta), None) is None):
+            out.append(a.value)
+    return out
+
+
 class EmbeddedStore(Store):
     """A pyoxigraph store in a directory; read-only handles can open beside a writer."""
 
@@ -294,7 +312,7 @@ class EmbeddedStore(Store):
             if read_only:
                 if not p.is_dir():
                     raise StoreError(f"{path}: no store here; run `kg build` first")
-                self._store = _open_read_only(ox, p, path)
+                self._store = self._open_committed(p, path)
             else:
                 if not create and not p.is_dir():
                     raise StoreError(f"{path}: no store here; run `kg build` first")
@@ -305,11 +323,48 @@ class EmbeddedStore(Store):
             if "lock" in msg.lower():
                 raise StoreError(f"{path}: store is busy (another process is writing it)") from None
             raise StoreError(f"{path}: cannot open store: {msg}") from None
+        if not read_only:
+            self.recover()
+
+    #: Graphs a read-only handle hides: articles a build bulk-loaded and never committed, when the
+    #: store could not be recovered (a full disk, no write permission).  Normally empty.
+    _hidden: frozenset = frozenset()
+
+    def _open_committed(self, p: Path, path):
+        """A read-only handle that shows committed articles only.
+
+        A handle sees the store as of opening.  If that includes an article a build has
+        bulk-loaded but not yet committed: while the build runs, the commit is a moment away, so
+        open again; when no build runs (it was killed), recover the store as the next build
+        would (like SQLite's readers roll back a hot journal), then open again.  If the store
+        cannot be written (full disk, read-only files), the handle hides those graphs.
+        """
+        ox = self._ox
+        for attempt in range(40):
+            st = _open_read_only(ox, p, path)
+            hidden = _uncommitted(ox, st)
+            if not hidden:
+                return st
+            del st
+            if not _writer_present(p):
+                try:
+                    EmbeddedStore(p, create=False).close()     # recovers on opening
+                except StoreError as e:
+                    if "busy" not in str(e):
+                        break
+            time.sleep(min(0.02 * (attempt + 1), 0.25))
+        st = _open_read_only(ox, p, path)
+        self._hidden = frozenset(_uncommitted(ox, st))
+        return st
 
     def query_json(self, sparql: str, timeout: float | None = None) -> dict:
         ox = self._ox
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True)
+            if self._hidden:
+                graphs = [g for g in self._store.named_graphs() if g.value not in self._hidden]
+                result = self._store.query(sparql, default_graph=graphs, named_graphs=graphs)
+            else:
+                result = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"SPARQL syntax error: {str(e).splitlines()[0]}") from None
         except (OSError, ValueError, RuntimeError) as e:
@@ -363,56 +418,126 @@ class EmbeddedStore(Store):
 
     def replace_articles(self, items: list[tuple[str, str, dict[str, str]]],
                          quads: list | None = None) -> None:
-        """Articles new to the store are loaded as N-Quads in one transaction (twice as fast as
-        parsing INSERT DATA); an article already present goes through the atomic replace update.
-        `quads[i]` is item i as `nquads_of` gives it, when the caller made it already.
+        """Write several articles, in order; each is wholly stored or not at all.
+
+        Articles new to the store are bulk-loaded together behind a commit protocol (see
+        `_load_fresh`: several times cheaper than a transaction); an article already present, or
+        given twice, goes through the atomic replace update.  `quads[i]` is item i as `nquads_of`
+        gives it, when the caller made it already.
         """
-        ox = self._ox
-        fresh: list[str] = []
-        pending: set[int] = set()
+        fresh: list[tuple[str, dict[str, str], dict[str, str]]] = []
         seen: set[str] = set()
-        if not hasattr(self, "_entity_lines") or len(self._entity_lines) > self.ENTITY_CACHE_MAX:
-            self._entity_lines = set()
-
-        def flush_fresh():
-            if fresh:
-                data = "".join(fresh).encode("utf-8")
-                self._wrote(len(data))
-                try:
-                    self._store.load(data, format=ox.RdfFormat.N_QUADS)
-                except (SyntaxError, ValueError) as e:
-                    raise QueryError(f"bad quads: {str(e).splitlines()[0]}") from None
-                except OSError as e:
-                    raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
-                self._entity_lines |= pending
-                fresh.clear()
-                pending.clear()
-
         for k, (iri, graph_nt, shared) in enumerate(items):
             made = quads[k] if quads else None
-            if made is not None:
-                parts = [made[iri]] + [made[g] for g in shared]
-            else:
-                parts = [_as_nquads(graph_nt, iri)] + [_as_nquads(nt, g) for g, nt in shared.items()]
-            if iri in seen or None in parts or self._present(iri):
-                flush_fresh()
+            if made is None:
+                made = nquads_of(iri, graph_nt, shared)
+            if iri in seen or made is None or self._present(iri):
+                self._load_fresh(fresh)
+                fresh = []
                 self.replace_article(iri, graph_nt, shared)
             else:
-                fresh.append(parts[0])
-                for g, text in zip(shared, parts[1:]):
-                    if g != ENTITIES_GRAPH:
-                        fresh.append(text)
-                        continue
-                    for line in text.split("\n"):
-                        if not line:
-                            continue
-                        line += "\n"
-                        h = hash(line)
-                        if h not in self._entity_lines and h not in pending:
-                            pending.add(h)
-                            fresh.append(line)
+                fresh.append((iri, made, shared))
             seen.add(iri)
-        flush_fresh()
+        self._load_fresh(fresh)
+
+    def _load_fresh(self, fresh: list[tuple[str, dict[str, str], dict[str, str]]]) -> None:
+        """Store articles new to the store: a bulk load behind a commit protocol.
+
+        1. One transaction names the articles (and the entities whose lines this load writes) in
+           `PENDING_GRAPH`.
+        2. `bulk_load` writes the articles' graphs and their new entity lines (table files made
+           aside, then added to the store).
+        3. One transaction commits: it writes the articles' metadata in the articles graph (the
+           commit record; `article_hashes`, and so every build, counts an article only from
+           then on) and removes the names.
+        A build killed (or out of disk) between 1 and 3 leaves the names behind: opening the store
+        as a writer removes what they name (`recover`), and read-only handles never show it.
+        """
+        if not fresh:
+            return
+        ox = self._ox
+        if not hasattr(self, "_entity_lines") or len(self._entity_lines) > self.ENTITY_CACHE_MAX:
+            self._entity_lines = set()
+        lines = self._entity_lines
+        new_lines: set[int] = set()
+        bulk: list[str] = []
+        marks: list[str] = []
+        commit: dict[str, list[str]] = {}
+        pending_entities: set[str] = set()
+        for iri, made, shared in fresh:
+            marks.append(f'<{iri}> <{PENDING}> "article" <{PENDING_GRAPH}> .\n')
+            bulk.append(made[iri])
+            for g in shared:
+                text = made[g]
+                if g != ENTITIES_GRAPH:          # the articles graph (commit record), any other
+                    if shared[g]:
+                        commit.setdefault(g, []).append(shared[g])
+                    continue
+                for line in text.split("\n"):
+                    if not line:
+                        continue
+                    line += "\n"
+                    h = hash(line)
+                    if h not in lines and h not in new_lines:
+                        new_lines.add(h)
+                        bulk.append(line)
+                        if line.startswith("<"):
+                            pending_entities.add(line.split(" ", 1)[0])
+        marks += [f'{e} <{PENDING}> "entity" <{PENDING_GRAPH}> .\n' for e in sorted(pending_entities)]
+        marks_data = "".join(marks).encode("utf-8")
+        data = "".join(bulk).encode("utf-8")
+        record = (f"DROP SILENT GRAPH <{PENDING_GRAPH}> ;\nINSERT DATA {{\n"
+                  + "\n".join(f"GRAPH <{g}> {{\n{''.join(nts)}}}" for g, nts in commit.items())
+                  + "\n}")
+        self._wrote(len(marks_data) + len(record))
+        try:
+            self._store.load(marks_data, format=ox.RdfFormat.N_QUADS)
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            self._store.update(record)
+        except (SyntaxError, ValueError) as e:
+            self._undo()
+            raise QueryError(f"bad quads: {str(e).splitlines()[0]}") from None
+        except OSError as e:
+            self._undo()
+            raise StoreError(f"{self.location}: write failed: {str(e).splitlines()[0]}") from None
+        lines |= new_lines
+
+    def _undo(self) -> None:
+        """After a failed load: remove what it left, if the store still takes writes (else the
+        next opening does)."""
+        try:
+            self.recover()
+        except (StoreError, QueryError):
+            pass
+
+    def recover(self) -> int:
+        """Remove what an interrupted bulk load left (see `_load_fresh`): the graphs of articles
+        named in `PENDING_GRAPH` and never committed, entity lines no committed article needs any
+        more, the names themselves, and unused table files of the loader.  One transaction;
+        returns how many articles it removed.  Runs whenever the store is opened for writing."""
+        ox, st = self._ox, self._store
+        for f in Path(self.location).glob("bulk-*.sst"):   # a killed loader's files, never used
+            f.unlink(missing_ok=True)
+        pg = ox.NamedNode(PENDING_GRAPH)
+        if next(st.quads_for_pattern(None, None, None, pg), None) is None:
+            return 0
+        articles, entities = [], []
+        for q in st.quads_for_pattern(None, ox.NamedNode(PENDING), None, pg):
+            (articles if q.object.value == "article" else entities).append(q.subject)
+        meta = ox.NamedNode(ARTICLES_GRAPH)
+        dropped = [a for a in articles if isinstance(a, ox.NamedNode)
+                   and next(st.quads_for_pattern(a, None, None, meta), None) is None]
+        ops = [f"DROP SILENT GRAPH <{a.value}>" for a in dropped]
+        if entities:
+            e, m = f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
+            values = " ".join(str(x) for x in entities)
+            ops.append(f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n  VALUES ?e {{ {values} }}\n"
+                       f"  GRAPH {e} {{ ?e ?p ?o }}\n"
+                       f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} "
+                       f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n}}")
+        ops.append(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
+        self.update(" ;\n".join(ops))
+        return len(dropped)
 
     def _present(self, article_iri: str) -> bool:
         """`has_article` by two index look-ups instead of a SPARQL query (once per article
@@ -430,7 +555,7 @@ class EmbeddedStore(Store):
         return len(self._store)
 
     def named_graphs(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs())
+        return sorted(g.value for g in self._store.named_graphs() if g.value not in self._hidden)
 
     def export(self, fmt: str) -> bytes:
         return export_oxigraph(self._store, fmt)

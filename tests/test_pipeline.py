@@ -127,10 +127,12 @@ def test_remove_drops_graph_metadata_and_orphaned_entities(tmp_path):
 
 
 def test_parallel_build_streams_in_bounded_batches(tmp_path, monkeypatch):
-    """A source of many articles is consumed lazily: never more than the in-flight bound ahead."""
+    """A source of many articles is consumed lazily: never more than the in-flight bound (and two
+    writes: the one running and the one filling) ahead."""
     from kg.model import Article
     produced, written = [0], [0]
-    bound = pipeline.BATCH_SIZE * (pipeline.IN_FLIGHT_PER_WORKER * 2 + 2) * 4
+    monkeypatch.setattr(pipeline, "WRITE_MAX", 32)
+    bound = pipeline.BATCH_SIZE * (pipeline.IN_FLIGHT_PER_WORKER * 2 + 2) * 4 + 2 * pipeline.WRITE_MAX
 
     def articles(paths, strict=False):
         for i in range(600):
