@@ -404,6 +404,8 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
             writer.close(finish=finished)
         finally:
             pool.close()
+    if summary.stored or summary.unchanged:
+        store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
