@@ -159,187 +159,247 @@ _ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
 _ZH_HINT = re.compile("[0-9０-９年月日天周期后]")
 
 
+@dataclass
+class _At:
+    """What a date expression is resolved against: the article date `ref` (split in `ry, rm, rd`)
+    and, for Chinese text, `anchor`, the date named last (or the governing date before any)."""
+    text: str
+    ref: str | None
+    anchor: str | None
+    ry: int | None
+    rm: int | None
+    rd: int | None
+
+
+# Each reader takes the match of its named group and returns (kind, value), or None when the match
+# is not a date after all.  The readers run in the order of the alternatives of _ZH / _EN.
+
+def _zh_full(m: re.Match, at: _At):
+    mo = _cn_num(m.group("m")) if m.group("m") else None
+    d = _cn_num(m.group("d")) if m.group("d") else None
+    return "absolute", _iso(_cn_num(m.group("y")), mo, d)
+
+
+def _zh_dot(m: re.Match, at: _At):
+    return "absolute", _iso(int(m.group("dy")), int(m.group("dm")),
+                            int(m.group("dd")) if m.group("dd") else None)
+
+
+_YEAR_OFFSETS = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}
+
+
+def _zh_relative_year(m: re.Match, at: _At):
+    word = m.group("ry")
+    if word in ("当年", "同年", "次年"):             # the year named last (当年) or the one after it
+        kind, (base, _, _), off = "anaphoric", _parse_ref(at.anchor), int(word == "次年")
+    else:
+        kind, base, off = "year_relative", at.ry, _YEAR_OFFSETS[word]
+    if base is None:
+        return kind, None
+    mo = _cn_num(m.group("rm")) if m.group("rm") else None
+    d = _cn_num(m.group("rd")) if m.group("rd") else None
+    return kind, _iso(base + off, mo, d)
+
+
+_MONTH_OFFSETS = {"本月": 0, "上月": -1, "上个月": -1, "次月": 1, "下月": 1}
+
+
+def _zh_relative_month(m: re.Match, at: _At):
+    word = m.group("rmo")
+    d = _cn_num(m.group("rmd")) if m.group("rmd") else None
+    if word in ("当月", "同月", "次月"):
+        gy, gm, _ = _parse_ref(at.anchor)
+        if gm and word == "次月":
+            gy, gm = (gy + 1, 1) if gm == 12 else (gy, gm + 1)
+        return "anaphoric", _iso(gy, gm, d) if gm else None
+    if at.ry is None or at.rm is None:
+        return "relative", None
+    yy, mm = at.ry, at.rm + _MONTH_OFFSETS[word]
+    if mm < 1:
+        yy, mm = yy - 1, mm + 12
+    if mm > 12:
+        yy, mm = yy + 1, mm - 12
+    return "relative", _iso(yy, mm, d)
+
+
+def _zh_month_day(m: re.Match, at: _At):
+    mo = _cn_num(m.group("mm"))
+    d = _cn_num(m.group("mdd")) if m.group("mdd") else None
+    if mo is None or not 1 <= mo <= 12:
+        return None
+    return "month_day", _month_day_year(mo, d, at.ref, at.anchor)
+
+
+def _zh_bracket_day(m: re.Match, at: _At):
+    # 昨（1）日, 今（2）日 (Taiwan and Hong Kong news): the day before / of publication, with the
+    # day of the month in brackets; the bracketed day wins when the two disagree
+    n = int(unicodedata.normalize("NFKC", m.group("twn")))
+    val = _shift_days(at.ref, {"昨": -1, "今": 0, "前": -2, "明": 1}[m.group("tw")])
+    if val and int(val[8:10]) != n:
+        val = _bracket_day(at.ref, n)
+    return "relative", val
+
+
+def _zh_lately(m: re.Match, at: _At):
+    # 近日, 日前: a few days before publication; only its month is sure
+    return "relative", (f"{at.ry:04d}-{at.rm:02d}" if at.ry is not None and at.rm is not None else None)
+
+
+_DAY_OFFSETS = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2, "前日": -2, "明天": 1, "明日": 1}
+
+
+def _zh_day(m: re.Match, at: _At):
+    word = m.group("day")
+    if word in ("当天", "当日"):
+        return "anaphoric", at.anchor if at.anchor and at.anchor.count("-") == 2 else None
+    if word == "次日":
+        return "anaphoric", _shift_days(at.anchor, 1)
+    return "relative", _shift_days(at.ref, _DAY_OFFSETS[word])
+
+
+def _zh_week(m: re.Match, at: _At):
+    return "relative", _last_weekday(at.ref, _WEEKDAY[m.group("wd")],
+                                     last_week=m.group("wk") not in ("本周", "这周"))
+
+
+def _zh_year_only(m: re.Match, at: _At):
+    # a bare 4-digit year is only a date when a year marker surrounds it (2017下半年, 2018-2021)
+    after = at.text[m.end():m.end() + 3]
+    before = at.text[max(0, m.start() - 2):m.start()]
+    if not (after.startswith(("下半年", "上半年", "年", "-", "~", "～", "至", "到", "财年"))
+            or before.endswith(("-", "~", "～", "至"))):
+        return None
+    return "absolute", _iso(int(m.group("yo")))
+
+
+def _zh_later(m: re.Match, at: _At):
+    n = _cn_num(m.group("ln").replace("几", "")) if m.group("ln") != "几" else None
+    unit, anc = m.group("lu"), at.anchor
+    if not (n and anc):
+        return "anaphoric", None
+    ay, am, ad = _parse_ref(anc)
+    if unit in ("天", "日") and ad is not None:
+        return "anaphoric", _shift_days(anc, n)
+    if unit == "周" and ad is not None:
+        return "anaphoric", _shift_days(anc, 7 * n)
+    if unit == "个月" and am is not None:
+        mm = am + n
+        return "anaphoric", _iso(ay + (mm - 1) // 12, (mm - 1) % 12 + 1)
+    if unit == "年":
+        return "anaphoric", _iso(ay + n)
+    return "anaphoric", None
+
+
+def _zh_day_only(m: re.Match, at: _At):
+    d, anc = int(m.group("dod")), at.anchor
+    gy, gm, gd = _parse_ref(anc) if anc and anc.count("-") >= 1 else _parse_ref(at.ref)
+    if gy is None or gm is None or not 1 <= d <= 31:
+        return "month_day", None
+    if (anc is None or anc == at.ref) and at.rd is not None and d > at.rd:
+        gm -= 1
+        if gm < 1:
+            gy, gm = gy - 1, 12
+    return "month_day", _iso(gy, gm, d)
+
+
+_ZH_READERS = (("full", _zh_full), ("dot", _zh_dot), ("rely", _zh_relative_year),
+               ("relm", _zh_relative_month), ("md", _zh_month_day), ("twday", _zh_bracket_day),
+               ("lately", _zh_lately), ("day", _zh_day), ("week", _zh_week), ("yonly", _zh_year_only),
+               ("later", _zh_later), ("donly", _zh_day_only))
+
+
+def _en_month_date(m: re.Match, at: _At):
+    mon = _EN_MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
+    d = m.group("d1") or m.group("d2")
+    y = m.group("y1") or m.group("y2")
+    if m.group("mdy") and not d and not y:
+        # a bare month name ("May") is too ambiguous on its own
+        if m.group("m1").lower() in ("may", "march", "mar") or not m.group("m1")[0].isupper():
+            return None
+    if y:
+        return "absolute", _iso(int(y), mon, int(d) if d else None)
+    return "month_day", _month_day_year(mon, int(d) if d else None, at.ref, at.anchor)
+
+
+def _en_iso(m: re.Match, at: _At):
+    return "absolute", _iso(int(m.group("iy")), int(m.group("im")), int(m.group("id")) if m.group("id") else None)
+
+
+def _en_relative(m: re.Match, at: _At):
+    w, ry, rm = m.group("er").lower(), at.ry, at.rm
+    val = None
+    if w == "yesterday":
+        val = _shift_days(at.ref, -1)
+    elif w == "today":
+        val = _shift_days(at.ref, 0)
+    elif w == "last year" and ry:
+        val = _iso(ry - 1)
+    elif w == "this year" and ry:
+        val = _iso(ry)
+    elif w in ("last month", "this month") and ry and rm:
+        yy, mm = ry, rm - (1 if w == "last month" else 0)
+        if mm < 1:
+            yy, mm = yy - 1, 12
+        val = _iso(yy, mm)
+    return "relative", val
+
+
+def _en_last_weekday(m: re.Match, at: _At):
+    val = _last_weekday(at.ref, _EN_WD[m.group("ewd").lower()], last_week=False)
+    # "last Tuesday" said on a Wednesday is the day before yesterday, not last week's
+    if val and at.ref and val >= at.ref:
+        val = _shift_days(val, -7)
+    return "relative", val
+
+
+_EN_READERS = (("mdy", _en_month_date), ("dmy", _en_month_date), ("iso", _en_iso),
+               ("enrel", _en_relative), ("enwk", _en_last_weekday))
+
+
+def _read(m: re.Match, readers, at: _At):
+    for group, reader in readers:
+        if m.group(group):
+            return reader(m, at)
+    return "absolute", None
+
+
+def _zh_dates(text: str, ref: str | None, anchor: str | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    ry, rm, rd = _parse_ref(ref)
+    for m in _ZH.finditer(text):
+        read = _read(m, _ZH_READERS, _At(text, ref, anchor, ry, rm, rd))
+        if read is None:
+            continue
+        kind, val = read
+        if val and kind != "range":
+            anchor = val                     # each date becomes the anchor of the ones after it
+        out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+    return out
+
+
+def _en_dates(text: str, ref: str | None, governing: str | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    ry, rm, rd = _parse_ref(ref)
+    at = _At(text, ref, governing, ry, rm, rd)
+    for m in _EN.finditer(text):
+        if m.group("eny"):                  # "in 2019": the year alone
+            out.append(DateMention(m.start("ey"), m.end(), m.group("ey"), _iso(int(m.group("ey"))), "absolute"))
+            continue
+        read = _read(m, _EN_READERS, at)
+        if read is not None:
+            out.append(DateMention(m.start(), m.end(), m.group(0), *reversed(read)))
+    return out
+
+
 def find_dates(text: str, ref: str | None = None, governing: str | None = None,
                lang: str = "zh", anchor: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, resolved.  `ref` is the article date; `governing` is the
     date currently in force (for month-day dates without a year); `anchor` is the date the text
     mentioned last (for 当年, 当天, 次日, 次月, 两天后: they refer back to the last time named, and
     each date found here becomes the anchor of the ones after it)."""
-    out: list[DateMention] = []
-    ry, rm, rd = _parse_ref(ref)
-    anc = anchor or governing
-    for m in (_ZH.finditer(text) if _ZH_HINT.search(text) else ()):
-        governing_saved = governing
-        governing = anc
-        kind = "absolute"
-        val = None
-        if m.group("full"):
-            y = _cn_num(m.group("y"))
-            mo = _cn_num(m.group("m")) if m.group("m") else None
-            d = _cn_num(m.group("d")) if m.group("d") else None
-            val = _iso(y, mo, d)
-        elif m.group("dot"):
-            val = _iso(int(m.group("dy")), int(m.group("dm")), int(m.group("dd")) if m.group("dd") else None)
-        elif m.group("rely"):
-            kind = "year_relative"
-            word = m.group("ry")
-            if word in ("当年", "同年"):
-                kind = "anaphoric"
-                base, _, _ = _parse_ref(governing)
-                off = 0
-            elif word == "次年":
-                kind = "anaphoric"
-                base, _, _ = _parse_ref(governing)
-                off = 1
-            else:
-                base = ry
-                off = {"今年": 0, "本年": 0, "去年": -1, "上一年": -1, "前年": -2, "明年": 1}[word]
-            if base is not None:
-                mo = _cn_num(m.group("rm")) if m.group("rm") else None
-                d = _cn_num(m.group("rd")) if m.group("rd") else None
-                val = _iso(base + off, mo, d)
-        elif m.group("relm"):
-            kind = "relative"
-            word = m.group("rmo")
-            d = _cn_num(m.group("rmd")) if m.group("rmd") else None
-            if word in ("当月", "同月", "次月"):
-                kind = "anaphoric"
-                gy, gm, _ = _parse_ref(governing)
-                if gm and word == "次月":
-                    gy, gm = (gy + 1, 1) if gm == 12 else (gy, gm + 1)
-                val = _iso(gy, gm, d) if gm else None
-            elif ry is not None and rm is not None:
-                off = {"本月": 0, "上月": -1, "上个月": -1, "次月": 1, "下月": 1}[word]
-                yy, mm = ry, rm + off
-                if mm < 1:
-                    yy, mm = yy - 1, mm + 12
-                if mm > 12:
-                    yy, mm = yy + 1, mm - 12
-                val = _iso(yy, mm, d)
-        elif m.group("md"):
-            kind = "month_day"
-            mo = _cn_num(m.group("mm"))
-            d = _cn_num(m.group("mdd")) if m.group("mdd") else None
-            if mo is not None and 1 <= mo <= 12:
-                val = _month_day_year(mo, d, ref, governing)
-            else:
-                continue
-        elif m.group("twday"):
-            # 昨（1）日, 今（2）日 (Taiwan and Hong Kong news): the day before / of publication, with the
-            # day of the month in brackets; the bracketed day wins when the two disagree
-            kind = "relative"
-            n = int(unicodedata.normalize("NFKC", m.group("twn")))
-            val = _shift_days(ref, {"昨": -1, "今": 0, "前": -2, "明": 1}[m.group("tw")])
-            if val and int(val[8:10]) != n:
-                val = _bracket_day(ref, n)
-        elif m.group("lately"):
-            # 近日, 日前: a few days before publication; only its month is sure
-            kind = "relative"
-            y, mo, _ = _parse_ref(ref)
-            val = f"{y:04d}-{mo:02d}" if y is not None and mo is not None else None
-        elif m.group("day"):
-            kind = "relative"
-            word = m.group("day")
-            if word in ("当天", "当日"):
-                kind = "anaphoric"
-                val = governing if governing and governing.count("-") == 2 else None
-            elif word == "次日":
-                kind = "anaphoric"
-                val = _shift_days(governing, 1)
-            else:
-                off = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2, "前日": -2,
-                       "明天": 1, "明日": 1}[word]
-                val = _shift_days(ref, off)
-        elif m.group("week"):
-            kind = "relative"
-            val = _last_weekday(ref, _WEEKDAY[m.group("wd")], last_week=m.group("wk") not in ("本周", "这周"))
-        elif m.group("yonly"):
-            y = int(m.group("yo"))
-            # a bare 4-digit year is only a date when a year marker surrounds it (2017下半年, 2018-2021)
-            after = text[m.end():m.end() + 3]
-            before = text[max(0, m.start() - 2):m.start()]
-            if not (after.startswith(("下半年", "上半年", "年", "-", "~", "～", "至", "到", "财年"))
-                    or before.endswith(("-", "~", "～", "至"))):
-                continue
-            val = _iso(y)
-        elif m.group("later"):
-            kind = "anaphoric"
-            n = _cn_num(m.group("ln").replace("几", "")) if m.group("ln") != "几" else None
-            unit = m.group("lu")
-            val = None
-            if n and anc:
-                ay, am, ad = _parse_ref(anc)
-                if unit in ("天", "日") and ad is not None:
-                    val = _shift_days(anc, n)
-                elif unit == "周" and ad is not None:
-                    val = _shift_days(anc, 7 * n)
-                elif unit == "个月" and am is not None:
-                    mm = am + n
-                    val = _iso(ay + (mm - 1) // 12, (mm - 1) % 12 + 1)
-                elif unit == "年":
-                    val = _iso(ay + n)
-        elif m.group("donly"):
-            kind = "month_day"
-            d = int(m.group("dod"))
-            val = None
-            gy, gm, gd = _parse_ref(anc) if anc and anc.count("-") >= 1 else _parse_ref(ref)
-            if gy is not None and gm is not None and 1 <= d <= 31:
-                if anc is None or anc == ref:
-                    if rd is not None and d > rd:
-                        gm -= 1
-                        if gm < 1:
-                            gy, gm = gy - 1, 12
-                val = _iso(gy, gm, d)
-        governing = governing_saved
-        if val and kind != "range":
-            anc = val
-        out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+    out = _zh_dates(text, ref, anchor or governing) if _ZH_HINT.search(text) else []
     if lang == "en" or _ASCII_ALPHA.search(text, 0, 2000):
-        for m in _EN.finditer(text):
-            kind = "absolute"
-            val = None
-            if m.group("mdy") or m.group("dmy"):
-                mon = _EN_MONTHS.get((m.group("m1") or m.group("m2")).lower().rstrip("."))
-                d = m.group("d1") or m.group("d2")
-                y = m.group("y1") or m.group("y2")
-                if m.group("mdy") and not d and not y:
-                    # a bare month name ("May") is too ambiguous on its own
-                    if m.group("m1").lower() in ("may", "march", "mar") or not m.group("m1")[0].isupper():
-                        continue
-                if y:
-                    val = _iso(int(y), mon, int(d) if d else None)
-                else:
-                    kind = "month_day"
-                    val = _month_day_year(mon, int(d) if d else None, ref, governing)
-            elif m.group("iso"):
-                val = _iso(int(m.group("iy")), int(m.group("im")), int(m.group("id")) if m.group("id") else None)
-            elif m.group("enrel"):
-                kind = "relative"
-                w = m.group("er").lower()
-                if w == "yesterday":
-                    val = _shift_days(ref, -1)
-                elif w == "today":
-                    val = _shift_days(ref, 0)
-                elif w == "last year" and ry:
-                    val = _iso(ry - 1)
-                elif w == "this year" and ry:
-                    val = _iso(ry)
-                elif w in ("last month", "this month") and ry and rm:
-                    yy, mm = ry, rm - (1 if w == "last month" else 0)
-                    if mm < 1:
-                        yy, mm = yy - 1, 12
-                    val = _iso(yy, mm)
-            elif m.group("enwk"):
-                kind = "relative"
-                val = _last_weekday(ref, _EN_WD[m.group("ewd").lower()], last_week=False)
-                # "last Tuesday" said on a Wednesday is the day before yesterday, not last week's
-                if val and ref and val >= ref:
-                    val = _shift_days(val, -7)
-            elif m.group("eny"):
-                s = m.start("ey")
-                out.append(DateMention(s, m.end(), m.group("ey"), _iso(int(m.group("ey"))), "absolute"))
-                continue
-            out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+        out += _en_dates(text, ref, governing)
         out.sort(key=lambda d: d.start)
     return out
 
