@@ -39,162 +39,208 @@ _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还",
             "溢价", "折价", "高价", "低价", "跨界", "再次", "先后", "陆续", "顺利", "现金")
 
 
+_SLOT_RELATIONS = {"sues", "acquires", "invests", "fines", "rules"}
+
+
 def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown names in a trigger's argument slots (收购斯科尔, 重庆薪环起诉重庆蓝光)."""
     out: list[Mention] = []
     if "原告" in text[ss:se] or "被告" in text[ss:se]:
         out.extend(party_mentions(text, ss, se, sm, lex))
     if "融资" in text[ss:se] and _INVESTOR_ROLE.search(text, ss, se):
-        # …完成1000万元首轮融资，投资方为众海投资: the investors listed after their role, and the
-        # company that raised the round
-        for mr in _INVESTOR_ROLE.finditer(text, ss, se):
-            for a, b in _list_items(text, mr.end(), se):
-                seg = text[a:b]
-                if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in list(sm) + out):
-                    out.append(Mention(a, b, seg, "Company", seg, "pattern"))
-        for m in round_mentions(text, ss, _INVESTOR_ROLE.search(text, ss, se).start(), list(sm) + out, lex):
-            out.append(m)
+        out.extend(_investor_role_mentions(text, ss, se, list(sm) + out, lex))
     hits = find_triggers(text, lex, ss, se)
     if not hits:
         return out
     taken = list(sm) + out
-    if any(t.relation in ("sues", "acquires", "invests", "fines", "rules") for _, _, ts_ in hits for t in ts_):
+    if any(t.relation in _SLOT_RELATIONS for _, _, ts_ in hits for t in ts_):
         subj = subject_mentions(text, ss, se, taken, lex)
         out.extend(subj)
         taken.extend(subj)
     for ts, te, trigs in hits:
-        rels = {t.relation for t in trigs}
-        if any(t.lang == "en" for t in trigs):
-            continue
-        if any(m.start <= ts and te <= m.end and m.end - m.start > te - ts for m in taken):
-            continue    # a trigger inside a known name (美国联邦调查局) opens no slot
-        if "competes" in rels and not rels & {"sues", "acquires", "invests", "fines", "rules"}:
-            # 竞争对手是A和B, A、B等竞品: the rivals listed after the noun (after 是/为/包括) or before
-            # it (before 等)
-            for m in _rival_mentions(text, ss, se, ts, te, taken, lex):
-                out.append(m)
-                taken.append(m)
-            continue
-        if not rels & {"sues", "acquires", "invests", "fines", "rules"}:
-            continue
-        # left slot: skip adverbs, a price and a manner between the name and the trigger
-        # (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)
-        p = ts
-        changed = True
-        while changed:
-            changed = False
-            for a in (_ADVERBS if text.endswith(_ADVERBS, ss, p) else ()):   # (one C test first)
-                if text.startswith(a, p - len(a)) and p - len(a) >= ss:
-                    p -= len(a)
-                    changed = True
-                    break
-            mp = PRICE_BEFORE.search(text, ss, p)
-            if mp and mp.end() == p and mp.start() < p:
-                p = mp.start()
-                changed = True
-        if not any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) and p > ss:
-            floor = max([m.end for m in taken if m.end <= p] + [ss])
-            res = name_before(text, p, lex, floor=floor)
-            if res is None and rels & {"acquires", "invests", "sues"}:
-                # 2015年多氟多花费1.5亿元收购…, 彩生活以3亿元并购…: a name of common words is still the
-                # subject when it fills the clause from its opening (after a date and lead words) to the verb
-                res2 = name_before(text, p, lex, floor=floor, need_proper=False, max_len=8)
-                if res2 and res2[0] == _clause_opening(text, res2[0], ss) and 2 <= p - res2[0] <= 6 and \
-                        all((t or "n")[:1] in "nmjlix" or t == "vn" for _, t in res2[1]) \
-                        and not any(re.search(r"[0-9０-９]", w) for w, _ in res2[1]) \
-                        and not (p == ts and text[ts:te] in lex.name_words):   # 名流|投资: the verb ends the name
-                    res = res2
-            if res:
-                start, toks = res
-                surface = text[start:p]
-                # 在美国起诉, 陪审团在圣荷西裁定: after 在 stands the place, the actor stands before it
-                place = text[start - 1:start] == "在" or (text[start - 1:start] == "于" and all(t == "ns" for _, t in toks))
-                if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
-                        and plausible_name(surface) and not place:   # (在美国起诉: a place)
-                    m = Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
-                    out.append(m)
-                    taken.append(m)
-        # right slot
-        q = te
-        for a in ("了", "其", "对", "该"):
-            if text.startswith(a, q):
-                q += len(a)
-                break
-        if not any(m.start == q for m in taken) and q < se and (not rels & {"rules", "fines"} or
-                                                                any(t.word in ("约谈", "判令", "处罚") for t in trigs) or
-                                                                (any(t.word == "认定" for t in trigs) and
-                                                                 any(m.end == ts and m.type == "Court" for m in taken))):
-            res = name_after(text, q, lex)
-            if res is None and any("round" in t.flags for t in trigs):
-                # 京东领投新潮传媒10亿融资: the name between the round verb and the round
-                mr = _ROUND_AFTER.match(text, q)
-                if mr and 2 <= len(mr.group(1)) <= 8 and mr.group(1) not in lex.generic and plausible_name(mr.group(1)):
-                    res = (q + len(mr.group(1)), [(mr.group(1), "nt")])
-            if res is None and rels & {"sues", "acquires", "invests"}:
-                # 收购红帽公司: common words before 公司/集团 right in the object slot make a name
-                mco = _COMMON_CO.match(text, q)
-                if mco and all((t or "n")[:1] in "nj" or t == "vn" for _, t in tokens_from(text, q, mco.end(1))) \
-                        and mco.group(1) not in lex.generic and plausible_name(mco.group(1)):
-                    res = (mco.end(), [(mco.group(0), "nt")])
-            if res:
-                end, toks = res
-                surface = text[q:end]
-                # 入股夏普约一成股权: an approximator before a number is no part of the name
-                if len(surface) >= 3 and surface[-1] in "约近逾超达共" and \
-                        re.match(r"[0-9一二两三四五六七八九十百半数]", text[end:end + 1]):
-                    end -= 1
-                    surface = text[q:end]
-                    toks = nlp.tagged(surface)
-                # 认购夏普新股, 购买X股份: the shares are no part of the name
-                for w in _SHARE_WORDS:
-                    if surface.endswith(w) and len(surface) - len(w) >= 2:
-                        end -= len(w)
-                        surface = text[q:end]
-                        break
-                if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
-                        and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
-                    m = Mention(q, end, surface, guess_type(surface, toks, lex, text[end:end + 8]), surface, "pattern")
-                    out.append(m)
-                    taken.append(m)
-        # a funding round's investors (由A领投，B、C和D跟投): the names between the clause opening
-        # (由, a pause) and the verb, split at list words; the company that raised the round is the
-        # name before 完成/获得…融资
-        if any("round" in t.flags for t in trigs):
-            for m in round_mentions(text, ss, ts, taken, lex):
-                out.append(m)
-                taken.append(m)
-        # a stake in the object clause (收购A所持B 49%股权, 购买X100%股权及Y70%股权): the name right
-        # before the stake is the company whose shares change hands
-        if rels & {"acquires", "invests"}:
-            for m in stake_mentions(text, te, se, taken, lex):
-                out.append(m)
-                taken.append(m)
-        # an enumeration in the object slot (收购微梦传媒、耐特康赛、广州科韵): every member is a name
-        if rels & {"sues", "acquires", "invests"}:
-            last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
-            guard = 0
-            while last is not None and guard < 8:
-                guard += 1
-                sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, last.end)), None)
-                if not sep:
-                    break
-                p = last.end + len(sep)
-                nxt = next((m for m in taken if m.start == p), None)
-                if nxt is None:
-                    res = name_after(text, p, lex, max_len=10)
-                    if not res:
-                        break
-                    end, toks = res
-                    surface = text[p:end]
-                    if not (CJK.search(surface) and 2 <= len(surface) <= 10 and surface not in lex.generic
-                            and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
-                        break
-                    nxt = Mention(p, end, surface, last.type if last.type in ("Company", "Organization") else
-                                  guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
-                    out.append(nxt)
-                    taken.append(nxt)
-                last = nxt
+        for m in _trigger_slot_mentions(text, ss, se, ts, te, trigs, taken, lex):
+            out.append(m)
+            taken.append(m)
     return out
+
+
+def _investor_role_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
+    """…完成1000万元首轮融资，投资方为众海投资: the investors listed after their role, and the
+    company that raised the round."""
+    out: list[Mention] = []
+    for mr in _INVESTOR_ROLE.finditer(text, ss, se):
+        for a, b in _list_items(text, mr.end(), se):
+            seg = text[a:b]
+            if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in taken + out):
+                out.append(Mention(a, b, seg, "Company", seg, "pattern"))
+    out.extend(round_mentions(text, ss, _INVESTOR_ROLE.search(text, ss, se).start(), taken + out, lex))
+    return out
+
+
+def _trigger_slot_mentions(text, ss, se, ts, te, trigs, taken, lex):
+    """The names one trigger's slots hold, yielded one by one (each is `taken` before the next is
+    looked for)."""
+    rels = {t.relation for t in trigs}
+    if any(t.lang == "en" for t in trigs):
+        return
+    if any(m.start <= ts and te <= m.end and m.end - m.start > te - ts for m in taken):
+        return    # a trigger inside a known name (美国联邦调查局) opens no slot
+    if "competes" in rels and not rels & _SLOT_RELATIONS:
+        # 竞争对手是A和B, A、B等竞品: the rivals listed after the noun (after 是/为/包括) or before
+        # it (before 等)
+        yield from _rival_mentions(text, ss, se, ts, te, taken, lex)
+        return
+    if not rels & _SLOT_RELATIONS:
+        return
+    m = _left_slot(text, ss, ts, te, rels, taken, lex)
+    if m:
+        yield m
+    q = _right_slot_start(text, te)
+    m = _right_slot(text, q, se, ts, rels, trigs, taken, lex)
+    if m:
+        yield m
+    # a funding round's investors (由A领投，B、C和D跟投): the names between the clause opening
+    # (由, a pause) and the verb, split at list words; the company that raised the round is the
+    # name before 完成/获得…融资
+    if any("round" in t.flags for t in trigs):
+        yield from round_mentions(text, ss, ts, taken, lex)
+    # a stake in the object clause (收购A所持B 49%股权, 购买X100%股权及Y70%股权): the name right
+    # before the stake is the company whose shares change hands
+    if rels & {"acquires", "invests"}:
+        yield from stake_mentions(text, te, se, taken, lex)
+    # an enumeration in the object slot (收购微梦传媒、耐特康赛、广州科韵): every member is a name
+    if rels & {"sues", "acquires", "invests"}:
+        yield from _enumeration_mentions(text, q, taken, lex)
+
+
+def _left_slot_end(text: str, ss: int, ts: int) -> int:
+    """Where the left slot's name ends: skip adverbs, a price and a manner between the name and the
+    trigger (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)."""
+    p = ts
+    changed = True
+    while changed:
+        changed = False
+        for a in (_ADVERBS if text.endswith(_ADVERBS, ss, p) else ()):   # (one C test first)
+            if text.startswith(a, p - len(a)) and p - len(a) >= ss:
+                p -= len(a)
+                changed = True
+                break
+        mp = PRICE_BEFORE.search(text, ss, p)
+        if mp and mp.end() == p and mp.start() < p:
+            p = mp.start()
+            changed = True
+    return p
+
+
+def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
+    p = _left_slot_end(text, ss, ts)
+    if any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) or p <= ss:
+        return None
+    floor = max([m.end for m in taken if m.end <= p] + [ss])
+    res = name_before(text, p, lex, floor=floor)
+    if res is None and rels & {"acquires", "invests", "sues"}:
+        # 2015年多氟多花费1.5亿元收购…, 彩生活以3亿元并购…: a name of common words is still the
+        # subject when it fills the clause from its opening (after a date and lead words) to the verb
+        res2 = name_before(text, p, lex, floor=floor, need_proper=False, max_len=8)
+        if res2 and res2[0] == _clause_opening(text, res2[0], ss) and 2 <= p - res2[0] <= 6 and \
+                all((t or "n")[:1] in "nmjlix" or t == "vn" for _, t in res2[1]) \
+                and not any(re.search(r"[0-9０-９]", w) for w, _ in res2[1]) \
+                and not (p == ts and text[ts:te] in lex.name_words):   # 名流|投资: the verb ends the name
+            res = res2
+    if not res:
+        return None
+    start, toks = res
+    surface = text[start:p]
+    # 在美国起诉, 陪审团在圣荷西裁定: after 在 stands the place, the actor stands before it
+    place = text[start - 1:start] == "在" or (text[start - 1:start] == "于" and all(t == "ns" for _, t in toks))
+    if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+            and plausible_name(surface) and not place:   # (在美国起诉: a place)
+        return Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")
+    return None
+
+
+def _right_slot_start(text: str, te: int) -> int:
+    for a in ("了", "其", "对", "该"):
+        if text.startswith(a, te):
+            return te + len(a)
+    return te
+
+
+def _right_slot_open(text, q, se, ts, rels, trigs, taken) -> bool:
+    """Whether the object slot may hold an unknown name: not for rulings and fines unless the verb
+    takes its object (约谈, 判令, 处罚; a court's 认定)."""
+    if any(m.start == q for m in taken) or q >= se:
+        return False
+    return (not rels & {"rules", "fines"} or any(t.word in ("约谈", "判令", "处罚") for t in trigs)
+            or (any(t.word == "认定" for t in trigs) and any(m.end == ts and m.type == "Court" for m in taken)))
+
+
+def _right_slot_name(text, q, rels, trigs, lex):
+    res = name_after(text, q, lex)
+    if res is None and any("round" in t.flags for t in trigs):
+        # 京东领投新潮传媒10亿融资: the name between the round verb and the round
+        mr = _ROUND_AFTER.match(text, q)
+        if mr and 2 <= len(mr.group(1)) <= 8 and mr.group(1) not in lex.generic and plausible_name(mr.group(1)):
+            res = (q + len(mr.group(1)), [(mr.group(1), "nt")])
+    if res is None and rels & {"sues", "acquires", "invests"}:
+        # 收购红帽公司: common words before 公司/集团 right in the object slot make a name
+        mco = _COMMON_CO.match(text, q)
+        if mco and all((t or "n")[:1] in "nj" or t == "vn" for _, t in tokens_from(text, q, mco.end(1))) \
+                and mco.group(1) not in lex.generic and plausible_name(mco.group(1)):
+            res = (mco.end(), [(mco.group(0), "nt")])
+    return res
+
+
+def _right_slot(text, q, se, ts, rels, trigs, taken, lex) -> Mention | None:
+    if not _right_slot_open(text, q, se, ts, rels, trigs, taken):
+        return None
+    res = _right_slot_name(text, q, rels, trigs, lex)
+    if not res:
+        return None
+    end, toks = res
+    surface = text[q:end]
+    # 入股夏普约一成股权: an approximator before a number is no part of the name
+    if len(surface) >= 3 and surface[-1] in "约近逾超达共" and \
+            re.match(r"[0-9一二两三四五六七八九十百半数]", text[end:end + 1]):
+        end -= 1
+        surface = text[q:end]
+        toks = nlp.tagged(surface)
+    # 认购夏普新股, 购买X股份: the shares are no part of the name
+    for w in _SHARE_WORDS:
+        if surface.endswith(w) and len(surface) - len(w) >= 2:
+            end -= len(w)
+            surface = text[q:end]
+            break
+    if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
+            and plausible_name(surface) and not any(m.start < end and q < m.end for m in taken):
+        return Mention(q, end, surface, guess_type(surface, toks, lex, text[end:end + 8]), surface, "pattern")
+    return None
+
+
+def _enumeration_mentions(text, q, taken, lex):
+    """收购微梦传媒、耐特康赛、广州科韵: every member of a list in the object slot is a name."""
+    last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
+    guard = 0
+    while last is not None and guard < 8:
+        guard += 1
+        sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, last.end)), None)
+        if not sep:
+            break
+        p = last.end + len(sep)
+        nxt = next((m for m in taken if m.start == p), None)
+        if nxt is None:
+            res = name_after(text, p, lex, max_len=10)
+            if not res:
+                break
+            end, toks = res
+            surface = text[p:end]
+            if not (CJK.search(surface) and 2 <= len(surface) <= 10 and surface not in lex.generic
+                    and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
+                break
+            nxt = Mention(p, end, surface, last.type if last.type in ("Company", "Organization") else
+                          guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
+            yield nxt
+        last = nxt
 
 
 _RIVAL_COPULA = ("是", "为", "包括", "有", "如", "主要是", "主要有", "还有")
