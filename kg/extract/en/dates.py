@@ -188,151 +188,167 @@ class EnDates:
             self.per.append(found)
 
     def _resolve(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
-        en = self.en
+        """The date one match of `_rx` names, resolved; None when the match is no date after all."""
+        for groups, read in ((("md", "dm", "my"), self._month_date), (("iso",), self._iso_date),
+                             (("wk",), self._weekday), (("rel",), self._relative_phrase),
+                             (("later",), self._later), (("ago",), self._ago), (("qtr",), self._quarter),
+                             (("yrn",), self._year_named), (("yr",), self._year)):
+            if any(m.group(g) for g in groups):
+                return read(m, s, anchors, ry, rm, rd)
+        return None
+
+    def _month_date(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
         g = m.group
-        kind = "absolute"
-        val: str | None = None
-        if g("md") or g("dm") or g("my"):
-            mon_w = (g("mon") or g("mon2") or g("mon3")).lower()
-            mon = en.months.get(mon_w) or en.months.get(mon_w.rstrip("."))
-            if not mon:
-                return None
-            day = int(g("d") or g("d2")) if (g("d") or g("d2")) else None
-            y = g("y") or g("y2") or g("y3")
-            rely = (g("rely") or g("rely3") or "").lower()
-            raw = g("mon") or g("mon2") or g("mon3")
-            if g("my"):
-                pre = (g("pre") or "").strip().lower()
-                # a bare month name must look like one: "in May", "May 2018"; not the verb "may"
-                if not y and not rely and not pre:
-                    if raw.lower() in ("may", "march", "mar", "jan", "sep", "sept", "dec", "oct", "nov", "aug", "apr", "jun", "jul", "feb") \
-                            or not raw[0].isupper():
-                        return None
-                if not raw[0].isupper():
-                    return None
-                if pre in ("last", "this", "next") and not y:
-                    rely = rely or pre
-            if day is not None and not 1 <= day <= 31:
-                return None
-            if y:
-                val = _iso(int(y), mon, day)
-                self.year = int(y)
-            elif rely in ("that",) or rely.startswith("the"):
-                # "May 31 that year": the year in force
-                yy = self.year or ry
-                val = _iso(yy, mon, day) if yy else None
-            elif rely and ry:
-                val = _iso(ry + {"this": 0, "last": -1, "next": 1}[rely], mon, day)
-                self.year = int(val[:4]) if val else self.year
-            else:
-                kind = "relative"
-                yy = self.year if re.search(r"\bthat\s+$", s[:m.start()]) else self.bare_year
-                if yy is None and ry is not None:
-                    yy = ry
-                    if rm is not None and (mon > rm or (mon == rm and day and rd and day > rd)):
-                        yy -= 1
-                val = _iso(yy, mon, day) if yy else None
-        elif g("iso"):
-            val = _iso(int(g("iy")), int(g("im")), int(g("id")) if g("id") else None)
-            self.year = int(g("iy"))
-        elif g("wk"):
-            kind = "relative"
-            wd = en.weekdays.get(g("wd").lower())
-            pre = (g("wpre") or "").lower()
-            if wd is None:
-                return None
-            if pre == "this":
-                return None
-            if pre != "last" and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+(?:[^\s,;]+\s+){0,12}$",
-                                           s[:m.start()]) and not re.search(r"[,;]", s[:m.start()].split("will")[-1]):
-                # "Amazon will complete the purchase on Monday": the coming Monday
-                y, mo, d = _parse_ref(self.ref)
-                if d is None:
-                    return None
-                day = dt.date(y, mo, d)
-                val = (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
-                return EnDate(m.start(), m.end(), m.group(0), val, kind)
-            val = _last_weekday(self.ref, wd, strict=(pre == "last"))
-        elif g("rel"):
-            w = g("rel").lower()
-            kind = "relative"
-            if w in ("yesterday", "today"):
-                val = _shift(self.ref, -1 if w == "yesterday" else 0)
-            elif w in ("this year", "earlier this year", "later this year", "last year", "next year"):
-                val = _iso(ry + {"last year": -1, "next year": 1}.get(w, 0)) if ry else None
-            elif w in ("this month", "earlier this month", "later this month", "last month", "next month"):
-                if ry and rm:
-                    yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
-                    val = _iso(yy, mm)
-            elif w in ("earlier this week", "last week", "this week") and rd is not None:
-                # the week's month, when the whole week lies in one month
-                day = dt.date(ry, rm, rd)
-                mon = day - dt.timedelta(days=day.weekday() + (7 if w == "last week" else 0))
-                end = mon + dt.timedelta(days=6) if w == "last week" else day
-                val = _iso(mon.year, mon.month) if (mon.year, mon.month) == (end.year, end.month) else None
-            elif w in ("next week", "recently", "in recent weeks", "in recent months"):
-                val = None          # known to be relative, too vague to date: blocks the governing date
-            elif w in ("that year", "the same year") and self.year:
-                kind = "anaphoric"
-                val = _iso(self.year)
-            else:
-                kind = "anaphoric"
-                val = _anaphor(w, anchors)
-        elif g("later"):
-            kind = "anaphoric"
-            n = g("n").lower()
-            k = int(n) if n.isdigit() else en.numbers.get(n, 0)
-            unit = g("unit").lower().rstrip("s")
-            sign = 1 if g("dir").lower() in ("later", "after") else -1
-            need = {"day": 3, "week": 3, "month": 2, "year": 1}[unit]
-            base = _anchor(anchors, need)
-            if base and k:
-                y, mo, d = _parse_ref(base)
-                if unit == "day" or unit == "week":
-                    val = (dt.date(y, mo, d) + dt.timedelta(days=sign * k * (7 if unit == "week" else 1))).isoformat()
-                elif unit == "month":
-                    yy, mm = _add_months(y, mo, sign * k)
-                    val = _iso(yy, mm)
-                else:
-                    val = _iso(y + sign * k)
-        elif g("ago"):
-            kind = "relative"
-            n = g("an").lower()
-            k = int(n) if n.isdigit() else en.numbers.get(n, 0)
-            unit = g("aunit").lower().rstrip("s")
-            if not k or ry is None:
-                return None
-            if unit == "day":
-                val = _shift(self.ref, -k)
-            elif unit == "month" and rm:
-                yy, mm = _add_months(ry, rm, -k)
-                val = _iso(yy, mm)
-            elif unit == "year":
-                val = _iso(ry - k)
-        elif g("qtr"):
-            q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g("qn").lower()]
-            if g("qy"):
-                val = _iso(int(g("qy")))
-                self.year = int(g("qy"))
-            elif g("qrel") and ry:
-                val = _iso(ry + {"this": 0, "last": -1, "next": 1}[g("qrel").split()[1].lower()])
-            else:
-                kind = "relative"
-                yy = self.year or ry
-                if yy and not self.year and rm and 3 * q - 2 > rm:
-                    yy -= 1         # a quarter not yet begun at the article's date is last year's
-                val = _iso(yy) if yy else None
-        elif g("yrn"):
-            val = _iso(int(g("yyn")))
-            return EnDate(m.start(), m.end(), g("yyn"), val, kind)
-        elif g("yr"):
-            val = _iso(int(g("yy")))
-            self.year = int(g("yy"))
-            s0 = m.start("yy")
-            return EnDate(s0, m.end(), g("yy"), val, kind)
-        else:
+        mon_w = (g("mon") or g("mon2") or g("mon3")).lower()
+        mon = self.en.months.get(mon_w) or self.en.months.get(mon_w.rstrip("."))
+        if not mon:
             return None
+        day = int(g("d") or g("d2")) if (g("d") or g("d2")) else None
+        y = g("y") or g("y2") or g("y3")
+        rely = (g("rely") or g("rely3") or "").lower()
+        raw = g("mon") or g("mon2") or g("mon3")
+        if g("my"):
+            pre = (g("pre") or "").strip().lower()
+            # a bare month name must look like one: "in May", "May 2018"; not the verb "may"
+            if not y and not rely and not pre:
+                if raw.lower() in ("may", "march", "mar", "jan", "sep", "sept", "dec", "oct", "nov", "aug", "apr", "jun", "jul", "feb") \
+                        or not raw[0].isupper():
+                    return None
+            if not raw[0].isupper():
+                return None
+            if pre in ("last", "this", "next") and not y:
+                rely = rely or pre
+        if day is not None and not 1 <= day <= 31:
+            return None
+        kind = "absolute"
+        if y:
+            val = _iso(int(y), mon, day)
+            self.year = int(y)
+        elif rely in ("that",) or rely.startswith("the"):
+            # "May 31 that year": the year in force
+            yy = self.year or ry
+            val = _iso(yy, mon, day) if yy else None
+        elif rely and ry:
+            val = _iso(ry + {"this": 0, "last": -1, "next": 1}[rely], mon, day)
+            self.year = int(val[:4]) if val else self.year
+        else:
+            kind = "relative"
+            yy = self.year if re.search(r"\bthat\s+$", s[:m.start()]) else self.bare_year
+            if yy is None and ry is not None:
+                yy = ry
+                if rm is not None and (mon > rm or (mon == rm and day and rd and day > rd)):
+                    yy -= 1
+            val = _iso(yy, mon, day) if yy else None
         return EnDate(m.start(), m.end(), m.group(0), val, kind)
+
+    def _iso_date(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        g = m.group
+        val = _iso(int(g("iy")), int(g("im")), int(g("id")) if g("id") else None)
+        self.year = int(g("iy"))
+        return EnDate(m.start(), m.end(), m.group(0), val, "absolute")
+
+    def _weekday(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        wd = self.en.weekdays.get(m.group("wd").lower())
+        pre = (m.group("wpre") or "").lower()
+        if wd is None or pre == "this":
+            return None
+        if pre != "last" and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+(?:[^\s,;]+\s+){0,12}$",
+                                       s[:m.start()]) and not re.search(r"[,;]", s[:m.start()].split("will")[-1]):
+            # "Amazon will complete the purchase on Monday": the coming Monday
+            y, mo, d = _parse_ref(self.ref)
+            if d is None:
+                return None
+            day = dt.date(y, mo, d)
+            val = (day + dt.timedelta(days=(wd - day.weekday()) % 7 or 7)).isoformat()
+            return EnDate(m.start(), m.end(), m.group(0), val, "relative")
+        return EnDate(m.start(), m.end(), m.group(0), _last_weekday(self.ref, wd, strict=(pre == "last")), "relative")
+
+    def _relative_phrase(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        w = m.group("rel").lower()
+        kind = "relative"
+        val = None
+        if w in ("yesterday", "today"):
+            val = _shift(self.ref, -1 if w == "yesterday" else 0)
+        elif w in ("this year", "earlier this year", "later this year", "last year", "next year"):
+            val = _iso(ry + {"last year": -1, "next year": 1}.get(w, 0)) if ry else None
+        elif w in ("this month", "earlier this month", "later this month", "last month", "next month"):
+            if ry and rm:
+                yy, mm = _add_months(ry, rm, {"last month": -1, "next month": 1}.get(w, 0))
+                val = _iso(yy, mm)
+        elif w in ("earlier this week", "last week", "this week") and rd is not None:
+            # the week's month, when the whole week lies in one month
+            day = dt.date(ry, rm, rd)
+            mon = day - dt.timedelta(days=day.weekday() + (7 if w == "last week" else 0))
+            end = mon + dt.timedelta(days=6) if w == "last week" else day
+            val = _iso(mon.year, mon.month) if (mon.year, mon.month) == (end.year, end.month) else None
+        elif w in ("next week", "recently", "in recent weeks", "in recent months"):
+            val = None          # known to be relative, too vague to date: blocks the governing date
+        elif w in ("that year", "the same year") and self.year:
+            kind = "anaphoric"
+            val = _iso(self.year)
+        else:
+            kind = "anaphoric"
+            val = _anaphor(w, anchors)
+        return EnDate(m.start(), m.end(), m.group(0), val, kind)
+
+    def _later(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        g = m.group
+        n = g("n").lower()
+        k = int(n) if n.isdigit() else self.en.numbers.get(n, 0)
+        unit = g("unit").lower().rstrip("s")
+        sign = 1 if g("dir").lower() in ("later", "after") else -1
+        base = _anchor(anchors, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
+        val = None
+        if base and k:
+            y, mo, d = _parse_ref(base)
+            if unit == "day" or unit == "week":
+                val = (dt.date(y, mo, d) + dt.timedelta(days=sign * k * (7 if unit == "week" else 1))).isoformat()
+            elif unit == "month":
+                yy, mm = _add_months(y, mo, sign * k)
+                val = _iso(yy, mm)
+            else:
+                val = _iso(y + sign * k)
+        return EnDate(m.start(), m.end(), m.group(0), val, "anaphoric")
+
+    def _ago(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        n = m.group("an").lower()
+        k = int(n) if n.isdigit() else self.en.numbers.get(n, 0)
+        unit = m.group("aunit").lower().rstrip("s")
+        if not k or ry is None:
+            return None
+        val = None
+        if unit == "day":
+            val = _shift(self.ref, -k)
+        elif unit == "month" and rm:
+            yy, mm = _add_months(ry, rm, -k)
+            val = _iso(yy, mm)
+        elif unit == "year":
+            val = _iso(ry - k)
+        return EnDate(m.start(), m.end(), m.group(0), val, "relative")
+
+    def _quarter(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        g = m.group
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[g("qn").lower()]
+        kind = "absolute"
+        if g("qy"):
+            val = _iso(int(g("qy")))
+            self.year = int(g("qy"))
+        elif g("qrel") and ry:
+            val = _iso(ry + {"this": 0, "last": -1, "next": 1}[g("qrel").split()[1].lower()])
+        else:
+            kind = "relative"
+            yy = self.year or ry
+            if yy and not self.year and rm and 3 * q - 2 > rm:
+                yy -= 1         # a quarter not yet begun at the article's date is last year's
+            val = _iso(yy) if yy else None
+        return EnDate(m.start(), m.end(), m.group(0), val, kind)
+
+    def _year_named(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        return EnDate(m.start(), m.end(), m.group("yyn"), _iso(int(m.group("yyn"))), "absolute")
+
+    def _year(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
+        self.year = int(m.group("yy"))
+        return EnDate(m.start("yy"), m.end(), m.group("yy"), _iso(int(m.group("yy"))), "absolute")
 
     def date_for(self, idx: int, pos: int, text: str, report_block: bool = False) -> str | None:
         if idx >= len(self.per):
