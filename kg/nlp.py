@@ -117,9 +117,16 @@ def tokenizer():
 def word_tags() -> dict[str, str]:
     """jieba's part-of-speech tag per dictionary word, plus the tokenizer's user-word tags."""
     tk = tokenizer()
-    import jieba.posseg as pseg
-    pt = pseg.POSTokenizer(tk)
-    tags = dict(pt.word_tag_tab)
+    # read as jieba.posseg.POSTokenizer.load_word_tag reads it ("word freq tag" per line), without
+    # importing jieba.posseg: its import builds a default POSTokenizer that reads the same 5 MB
+    # dictionary once more (about a second of every process start)
+    tags: dict[str, str] = {}
+    with tk.get_dict_file() as f:
+        for line in f.read().decode("utf-8").split("\n"):
+            line = line.strip()
+            if line:
+                word, _, tag = line.split(" ")
+                tags[word] = tag
     tags.update(tk.user_word_tag_tab)
     return tags
 
