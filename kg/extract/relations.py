@@ -854,9 +854,42 @@ def _emit(v: _Reading) -> bool:
     return False
 
 
+# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells
+_SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
+                          r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
+                          r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+_BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
+
+
+def _seller_not_buyer(v: _Reading) -> bool:
+    """A buyer read from a name the clause marks as the seller (向X收购, 从X手中购买): the buyer is the
+    clause subject before the marker (rule zh.deal.seller_marked), else nothing is read."""
+    subj, text, trig, ts, ss = v.subj, v.text, v.trig, v.ts, v.ss
+    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_BUYING) or \
+            trig.relation not in ("acquires", "invests"):
+        return False
+    first = min(m.start for m in subj)
+    if first > ts:
+        return False
+    lead = text[max(ss, first - 24):first]
+    mark = _SELLER_MARK.search(lead)
+    if not mark or any(c in CLAUSE_BREAK or c in "。" for c in text[first:ts]):
+        return False
+    at = first - (len(lead) - mark.start())
+    before = [g for g in (v.lg or []) if g[-1].end <= at and not any(
+        c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:at])]
+    if before:
+        v.subj, v.frame = before[-1], "zh.deal.seller_marked"
+        return False
+    if v.context_subject and _bare_clause(text, at) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
+        v.subj, v.frame = v.context_subject, "zh.deal.seller_marked"
+        return False
+    return True
+
+
 # the reading of one trigger, stage by stage; a stage that returns True has finished it
 _STAGES = (_trigger_applies, _argument_groups, _copula_frames, _list_frames, _roles_marked, _roles_deals,
-           _roles_plain, _object_fixes, _court_and_stakes, _emit)
+           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _emit)
 
 
 def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
