@@ -879,6 +879,7 @@ def _invest_kind(frame: str, relation: str, word: str) -> str:
 _SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
                           r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
                           r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+_HELD_BY = re.compile(r"(?:所|合计|共同|分别)?(?:持有|所持|持)的?")
 _BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
 
 
@@ -908,9 +909,29 @@ def _seller_not_buyer(v: _Reading) -> bool:
     return True
 
 
+def _buyer_not_bought(v: _Reading) -> bool:
+    """A deal's subject that the sentence shows as bought or as selling is no buyer: a name followed by
+    its stake (收购申联环保100%股权；以现金收购申能环保40%股权 — 申联环保 is bought, not buying) or one
+    named again between the verb and what is bought as its holder (收购金隅集团持有的红树林环保)."""
+    subj, obj, text, trig, te = v.subj, v.obj, v.text, v.trig, v.te
+    if not subj or not obj or trig.lang != "zh" or trig.relation not in ("acquires", "invests") or \
+            trig.order != "SO" or v.frame not in ("zh.stake.holder", "zh.frame.svo"):
+        return False
+    first_obj = min(m.start for m in obj)
+    if first_obj < te:
+        return False
+    holders = {m.name for m in v.mentions if te <= m.start and m.end <= first_obj and m.source != "coref"
+               and _HELD_BY.match(text, m.end)}
+    keep = [m for m in subj if not stake_at(text, m.end) and m.name not in holders]
+    if not keep:
+        return True
+    v.subj = keep
+    return False
+
+
 # the reading of one trigger, stage by stage; a stage that returns True has finished it
 _STAGES = (_trigger_applies, _argument_groups, _copula_frames, _list_frames, _roles_marked, _roles_deals,
-           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _emit)
+           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _buyer_not_bought, _emit)
 
 
 def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
