@@ -851,6 +851,8 @@ def _emit(v: _Reading) -> bool:
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation)
             c.rule = _invest_kind(frame, c.type, trig.word)
+            if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
+                continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
             out.append(c)
@@ -879,6 +881,10 @@ def _invest_kind(frame: str, relation: str, word: str) -> str:
 _SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
                           r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
                           r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+# what is bought is a product or an asset of the company named, not the company
+_NOT_THE_COMPANY = re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
+                              r"(?:理财产品|信托产品|信托计划|资管计划|资产管理计划|结构性存款|保本|理财|存款产品|"
+                              r"土地|房产|厂房|资产包|债券|票据|基金份额|收益凭证)")
 _HELD_BY = re.compile(r"(?:所|合计|共同|分别)?(?:持有|所持|持)的?")
 _BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
 
