@@ -114,6 +114,11 @@ def _heading_role(text: str, te: int, se: int, lex: Lexicon, right_after: bool =
     return lead
 
 
+@functools.lru_cache(maxsize=2)
+def _role_words(lex: Lexicon) -> frozenset:
+    return frozenset(r for r in lex.roles if not r.isascii())
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -667,6 +672,10 @@ def _roles_plain(v: _Reading) -> bool:
                 not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
             # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
             # subject and object of the clause before)
+            gap = text[g0[-1].end:g1[0].start]
+            if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
+                    and not _contains_any(gap, v.objm):
+                return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
             if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
