@@ -16,6 +16,8 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `t2s.tsv`         traditional, simplified — one character each; read by `kg.nlp` (Traditional articles
                     are read through it, offsets unchanged)
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
+- read by `load_table` for `kg.extract.checks`: `non_entities.tsv` (names never an entity), `scope.tsv`
+  (negation and irrealis cues), `places.tsv` (countries, regions, cities: never a deal's party alone)
 
 Adding a company or a trigger word is a TSV edit; no code changes.
 """

@@ -16,12 +16,15 @@ withheld goes too.
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
+- `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
+                 成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -178,6 +181,24 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
             return True
     return False
+
+
+def place_side(ctx: Ctx, r: Relation) -> bool:
+    """A deal's side that is only a place (收购美国UAI, 以…收购智利SQM: the country written before the
+    name it qualifies; 成都 for 成都七中): a bare place word the lexicon does not know as a company."""
+    if r.type not in ("acquires", "invests") or ctx.lang == "en":
+        return False
+    places = _places()
+    for name in (r.subject, r.object):
+        simp = nlp.to_simplified(name)
+        if simp in places and ctx.lex.lookup(name) is None and ctx.lex.lookup(simp) is None:
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset:
+    return frozenset(row["word"] for row in load_table("places.tsv") if row.get("word"))
 
 
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
@@ -341,6 +362,7 @@ CHECKS: list[Check] = [
     Check("transferred", "rejected", transferred),
     Check("self", "rejected", self_loop),
     Check("source", "rejected", source_side),
+    Check("place", "rejected", place_side),
 ]
 
 

@@ -114,6 +114,11 @@ def _heading_role(text: str, te: int, se: int, lex: Lexicon, right_after: bool =
     return lead
 
 
+@functools.lru_cache(maxsize=2)
+def _role_words(lex: Lexicon) -> frozenset:
+    return frozenset(r for r in lex.roles if not r.isascii())
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -667,6 +672,10 @@ def _roles_plain(v: _Reading) -> bool:
                 not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
             # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
             # subject and object of the clause before)
+            gap = text[g0[-1].end:g1[0].start]
+            if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
+                    and not _contains_any(gap, v.objm):
+                return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
             if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
@@ -850,13 +859,94 @@ def _emit(v: _Reading) -> bool:
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation)
+            c.rule = _invest_kind(frame, c.type, trig.word)
+            if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
+                continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
+            if c.rule == "zh.stake.capital":
+                continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
             out.append(c)
+    return False
+
+
+_VENTURE = ("合资", "成立", "设立", "组建", "新设")
+_CAPITAL = ("增资", "参股", "入股", "注资", "投资")
+
+
+def _invest_kind(frame: str, relation: str, word: str) -> str:
+    """The narrower rule of an investment read by position or by stake: founding a joint venture
+    (zh.invest.venture: A与B合资设立C), putting capital in (zh.invest.capital: 增资/参股/入股/投资 —
+    a stake holder read so: zh.stake.capital, which emits nothing); buying shares (增持, 认购, 购买)
+    keeps its frame."""
+    if relation != "invests" or frame not in ("zh.frame.svo", "zh.stake.holder"):
+        return frame
+    if frame == "zh.frame.svo" and any(w in word for w in _VENTURE):
+        return "zh.invest.venture"
+    if any(w in word for w in _CAPITAL):
+        return "zh.invest.capital" if frame == "zh.frame.svo" else "zh.stake.capital"
+    return frame
+
+
+# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells
+_SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
+                          r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
+                          r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+# what is bought is a product or an asset of the company named, not the company
+_NOT_THE_COMPANY = re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
+                              r"(?:理财产品|信托产品|信托计划|资管计划|资产管理计划|结构性存款|保本|理财|存款产品|"
+                              r"土地|房产|厂房|资产包|债券|票据|基金份额|收益凭证)")
+_HELD_BY = re.compile(r"(?:所|合计|共同|分别)?(?:持有|所持|持)的?")
+_BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
+
+
+def _seller_not_buyer(v: _Reading) -> bool:
+    """A buyer read from a name the clause marks as the seller (向X收购, 从X手中购买): the buyer is the
+    clause subject before the marker (rule zh.deal.seller_marked), else nothing is read."""
+    subj, text, trig, ts, ss = v.subj, v.text, v.trig, v.ts, v.ss
+    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_BUYING) or \
+            trig.relation not in ("acquires", "invests"):
+        return False
+    first = min(m.start for m in subj)
+    if first > ts:
+        return False
+    lead = text[max(ss, first - 24):first]
+    mark = _SELLER_MARK.search(lead)
+    if not mark or any(c in CLAUSE_BREAK or c in "。" for c in text[first:ts]):
+        return False
+    at = first - (len(lead) - mark.start())
+    before = [g for g in (v.lg or []) if g[-1].end <= at and not any(
+        c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:at])]
+    if before:
+        v.subj, v.frame = before[-1], "zh.deal.seller_marked"
+        return False
+    if v.context_subject and _bare_clause(text, at) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
+        v.subj, v.frame = v.context_subject, "zh.deal.seller_marked"
+        return False
+    return True
+
+
+def _buyer_not_bought(v: _Reading) -> bool:
+    """A deal's subject that the sentence shows as bought or as selling is no buyer: a name followed by
+    its stake (收购申联环保100%股权；以现金收购申能环保40%股权 — 申联环保 is bought, not buying) or one
+    named again between the verb and what is bought as its holder (收购金隅集团持有的红树林环保)."""
+    subj, obj, text, trig, te = v.subj, v.obj, v.text, v.trig, v.te
+    if not subj or not obj or trig.lang != "zh" or trig.relation not in ("acquires", "invests") or \
+            trig.order != "SO" or v.frame not in ("zh.stake.holder", "zh.frame.svo"):
+        return False
+    first_obj = min(m.start for m in obj)
+    if first_obj < te:
+        return False
+    holders = {m.name for m in v.mentions if te <= m.start and m.end <= first_obj and m.source != "coref"
+               and _HELD_BY.match(text, m.end)}
+    keep = [m for m in subj if not stake_at(text, m.end) and m.name not in holders]
+    if not keep:
+        return True
+    v.subj = keep
     return False
 
 
 # the reading of one trigger, stage by stage; a stage that returns True has finished it
 _STAGES = (_trigger_applies, _argument_groups, _copula_frames, _list_frames, _roles_marked, _roles_deals,
-           _roles_plain, _object_fixes, _court_and_stakes, _emit)
+           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _buyer_not_bought, _emit)
 
 
 def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
