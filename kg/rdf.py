@@ -18,6 +18,7 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.cases import reversed_echoes
 from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import normalize_name
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
@@ -409,15 +410,25 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     out.metadata = meta
     mentions = t.kg.mentions
     tag = article_language(a)
+    labels = (t.skos.altLabel, t.skos.prefLabel)
     for e in ex.entities:
         canon = names[e.key]
-        out.entities += _entity_triples(t, e, canon, tag)
+        triples = _entity_triples(t, e, canon, tag)
+        out.entities += triples
         out.graph.append((art, mentions, t.iri(entity_iri(canon))))
+        # the names this article gives it, in its own graph too: removing or replacing the
+        # article takes back from the entities graph the labels no other article gives
+        out.graph += [x for x in triples if x[1] in labels]
     for r in ex.relations:
         if not r.negated:
             out.graph += _relation_triples(t, r, ctx)
-    for l in ex.lawsuits:
-        if l.plaintiffs and l.defendants:
+    suits = [l for l in ex.lawsuits if l.plaintiffs and l.defendants]
+    key = ctx["key"]
+    echoes = reversed_echoes([({entity_iri(key(p)) for p in l.plaintiffs},
+                               {entity_iri(key(d)) for d in l.defendants}, l.start, l.evidence or "")
+                              for l in suits])
+    for i, l in enumerate(suits):
+        if i not in echoes:
             out.graph += _lawsuit_triples(t, l, ctx)
     out.graph = list(dict.fromkeys(out.graph))
     out.entities = list(dict.fromkeys(out.entities))

@@ -16,6 +16,8 @@ BASE = "https://rivalry-kg.org/id/"
 ONTOLOGY = "https://rivalry-kg.org/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"
 ARTICLES_GRAPH = BASE + "graph/articles"
+#: `report kg:case case`: which lawsuit reports tell one case (written by `kg.cases.refresh_cases`)
+CASES_GRAPH = BASE + "graph/cases"
 
 # Characters an IRI path segment may carry unescaped besides unreserved ASCII; everything else
 # (spaces, slashes, quotes, angle brackets, '#', '?') is percent-encoded.

@@ -95,6 +95,21 @@ def _cleanup_entities(article_iri: str) -> str:
             f"  {{ SELECT DISTINCT ?e WHERE {{ GRAPH {a} {{ ?x ?q ?e }} FILTER (isIRI(?e)) }} }}\n"
             f"  GRAPH {e} {{ ?e ?p ?o }}\n"
             f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
+            f"}} ;\n{_cleanup_labels(article_iri)}")
+
+
+_LABELS = ("<http://www.w3.org/2004/02/skos/core#altLabel>", "<http://www.w3.org/2004/02/skos/core#prefLabel>")
+
+
+def _cleanup_labels(article_iri: str) -> str:
+    """Delete from the entities graph the labels the article gave (its graph holds them too,
+    `kg.rdf`) that no other article's graph gives: the entities it names and others still name
+    keep only the others' labels."""
+    a, e, m = f"<{article_iri}>", f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
+    return (f"DELETE {{ GRAPH {e} {{ ?e ?p ?l }} }}\nWHERE {{\n"
+            f"  GRAPH {a} {{ ?e ?p ?l }} FILTER (?p IN ({', '.join(_LABELS)}))\n"
+            f"  GRAPH {e} {{ ?e ?p ?l }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p ?l }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
             f"}}")
 
 
@@ -212,15 +227,24 @@ class Store:
     def has_article(self, article_iri: str) -> bool:
         return bool(self.query_json(has_article_query(article_iri)).get("boolean"))
 
-    def remove_article(self, article_iri: str) -> bool:
-        """Drop the article's graph, its metadata and entities no other article mentions.
+    def remove_article(self, article_iri: str, refresh: bool = True) -> bool:
+        """Drop the article's graph, its metadata and entities no other article mentions (and,
+        unless `refresh` is False, bring the cases graph up to date).
 
         Returns False (and writes nothing) when the store holds no such article.
         """
         if not self.has_article(article_iri):
             return False
         self.update(remove_article_update(article_iri))
+        if refresh:
+            self.refresh_cases()
         return True
+
+    def refresh_cases(self) -> int:
+        """Rewrite what changed in the cases graph (`kg.cases`): which lawsuit reports are one
+        case, over every report stored."""
+        from kg.cases import refresh_cases
+        return refresh_cases(self)
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.query_json(HASHES_QUERY)["results"]["bindings"]
@@ -603,7 +627,8 @@ def open_store(location: str | None = None, read_only: bool = False, **remote_op
 
 
 def write_articles(store: Store, items: Iterable) -> int:
-    """Write several kg.rdf.ArticleRDF objects, one transaction each; returns how many."""
+    """Write several kg.rdf.ArticleRDF objects, one transaction each; returns how many.  (The
+    cases graph is left as it was: `store.refresh_cases()` after, as `kg.pipeline.build` does.)"""
     n = 0
     for item in items:
         store.replace_article(*rdf_parts(item))
