@@ -251,3 +251,57 @@ def test_one_row_per_case_with_stages_and_articles(tmp_path):
         assert A.lawsuits(st2, "京东").dicts() == rows
     finally:
         st2.close()
+
+
+def _owned_case_articles():
+    """One case told by three articles (a day and a court; a year only; the plaintiff's
+    subsidiary, which another article says it owns, at the same court and day), and a countersuit."""
+    a = Extraction(_art("k1", "2019-04-01"), [E("甲公司", "Company"), E("乙公司", "Company"),
+                                               E("北京知识产权法院", "Court")], [],
+                   [L(["甲公司"], ["乙公司"], court="北京知识产权法院", date="2019-03-08",
+                      cause="patent", evidence="2019年3月8日，甲公司在北京知识产权法院起诉乙公司。",
+                      start=0, end=10)])
+    b = Extraction(_art("k2", "2019-06-01"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                   [L(["甲公司"], ["乙公司"], date="2019", cause="patent",
+                      evidence="2019年，甲公司起诉乙公司。", start=0, end=8),
+                    L(["乙公司"], ["甲公司"], date="2019-05", cause="patent",
+                      evidence="2019年5月，乙公司反诉甲公司。", start=9, end=20)])
+    c = Extraction(_art("k3", "2019-07-01"),
+                   [E("甲公司", "Company"), E("甲子公司", "Company"), E("乙公司", "Company"),
+                    E("北京知识产权法院", "Court")],
+                   [R("owns", "甲公司", "甲子公司", None, "甲子公司是甲公司的全资子公司。", 0, 8)],
+                   [L(["甲子公司"], ["乙公司"], court="北京知识产权法院", date="2019-03-08",
+                      evidence="2019年3月8日，甲子公司在北京知识产权法院起诉乙公司。", start=9, end=20)])
+    return [a, b, c]
+
+
+def test_lawsuits_query_lists_each_case_once_with_its_stages_and_articles(tmp_path):
+    st = _store(tmp_path, _owned_case_articles())
+    try:
+        res = run(st, "lawsuits")
+        rows = [dict(zip(res.vars, r)) for r in res.rows]
+        assert len(rows) == 2, rows                     # the case and the countersuit
+        case = next(r for r in rows if r["date"] == "2019-03-08")
+        assert set(case["plaintiffs"].split("、")) == {"甲公司", "甲子公司"}
+        assert case["defendants"] == "乙公司" and case["court"] == "北京知识产权法院"
+        assert case["cause"] == "patent" and case["articleCount"] == "3"
+        assert set(case["articles"].split(",")) == {"k1", "k2", "k3"}
+        assert "filing 2019-03-08" in case["stages"]
+        counter = next(r for r in rows if r["date"] == "2019-05")
+        assert (counter["plaintiffs"], counter["defendants"], counter["articles"]) == ("乙公司", "甲公司", "k2")
+        table = A.lawsuits(st).dicts()
+        assert sorted((set(d["plaintiffs"].split("、")), d["date"]) for d in table) == \
+            sorted((set(r["plaintiffs"].split("、")), r["date"]) for r in rows)
+        # the cases graph holds the same whichever article is removed and built again
+        from kg.cases import stored_links
+        links = stored_links(st)
+        assert len(links) == 4 and len(set(links.values())) == 2
+        assert st.remove_article(article_iri("k2"))
+        assert len(run(st, "lawsuits").rows) == 1
+        from kg.rdf import article_rdf
+        from kg.store import write_articles
+        write_articles(st, [article_rdf(_owned_case_articles()[1], "2026-01-01T00:00:00Z")])
+        st.refresh_cases()
+        assert stored_links(st) == links
+    finally:
+        st.close()
