@@ -271,10 +271,13 @@ def full_graph(store) -> nx.MultiDiGraph:
         stages[l].append((_short(kind.replace("stage/", "#")), date, court, outcome))
     # which reports are one case: the cases graph (kg.cases, written by the build and kg remove);
     # for a store written without it (or out of date), the same rule computed here
-    case_of = stored_links(store)
+    case_of, flipped = stored_links(store)
     if any(l not in case_of or case_of[l] not in props for l in props):
-        case_of = case_links(store)
+        case_of, flipped = case_links(store)
     case_of = {l: case_of.get(l, l) for l in props}
+    for l in flipped & set(props):           # an appeal naming the appellant first
+        pr = props[l]
+        pr["plaintiff"], pr["defendant"] = pr.get("defendant", []), pr.get("plaintiff", [])
     members: dict[str, list] = defaultdict(list)
     for l, root in case_of.items():
         members[root].append(l)

@@ -12,7 +12,9 @@ transitively; one nothing beats is a case of its own.  Compatible: a plaintiff a
 common (or, when both reports are pinned by the same court or a date, the same owner: a unit the
 text or the lexicon says a company `owns` counts as its owner), compatible dates (2017 beside
 2017-03-08), the same court if both name one, the same cause unless a court and a date pin them.
-A countersuit (sides reversed) is never compatible.
+A countersuit (sides reversed) is never compatible; a case told only at a later stage (appeal,
+retrial, final) with the sides reversed — the appellant named first — joins the case it appeals
+(`assign_cases`), written `report kg:reversedIn case` beside its `kg:case`.
 
 `refresh_cases(store)` recomputes the links from the store's reports and writes only what
 changed, in one update; the build and `kg remove` call it, so the cases graph is a function of
@@ -27,6 +29,10 @@ from collections import defaultdict
 from kg.resolve import CASES_GRAPH, ONTOLOGY
 
 CASE = ONTOLOGY + "case"
+REVERSED = ONTOLOGY + "reversedIn"
+#: stages a report can tell after the filing: a report only of these, sides the other way round,
+#: is the case's appeal (the appellant named first: "淘友与微梦不正当竞争纠纷案二审")
+LATER_STAGES = ("appeal", "retrial", "final")
 _OTHER = ONTOLOGY + "cause/other"
 
 _Q_REPORTS = f"""SELECT DISTINCT ?l ?p ?v WHERE {{
@@ -34,8 +40,11 @@ _Q_REPORTS = f"""SELECT DISTINCT ?l ?p ?v WHERE {{
   FILTER (?p IN (<{ONTOLOGY}plaintiff>, <{ONTOLOGY}defendant>, <{ONTOLOGY}filingDate>,
                  <{ONTOLOGY}court>, <{ONTOLOGY}cause>, <{ONTOLOGY}caseNumber>))
 }}"""
+_Q_STAGES = f"""SELECT DISTINCT ?l ?k WHERE {{
+  GRAPH ?g {{ ?l a <{ONTOLOGY}Lawsuit> ; <{ONTOLOGY}stage> ?s . ?s <{ONTOLOGY}stageType> ?k }} }}"""
 _Q_OWNS = f"""SELECT DISTINCT ?o ?u WHERE {{ GRAPH ?g {{ ?o <{ONTOLOGY}owns> ?u }} }}"""
-_Q_LINKS = f"""SELECT ?l ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ ?l <{CASE}> ?c }} }}"""
+_Q_LINKS = f"""SELECT ?l ?p ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ ?l ?p ?c }}
+  FILTER (?p IN (<{ONTOLOGY}case>, <{ONTOLOGY}reversedIn>)) }}"""
 
 
 def suit_spec(x: dict) -> tuple:
@@ -117,6 +126,50 @@ def cluster_cases(suits: dict[str, dict], owner_of: dict[str, str] | None = None
     return out
 
 
+def _appeal_of(x: dict, y: dict) -> bool:
+    """`x`, a report only of later stages (appeal, retrial, final) naming the sides the other way
+    round, tells `y`'s case: the same cause, given by both; `y` filed no later than `x`; and
+    `y` tells the filing or first instance (so a countersuit, told at its filing, stays apart)."""
+    if not x["stages"] or not set(x["stages"]) <= set(LATER_STAGES):
+        return False
+    if not y["stages"] or set(y["stages"]) <= set(LATER_STAGES) or y["iri"] == x["iri"]:
+        return False
+    if not (x["plaintiffs"] & y["defendants"] and x["defendants"] & y["plaintiffs"]):
+        return False
+    if x["plaintiffs"] & y["plaintiffs"] or x["defendants"] & y["defendants"]:
+        return False
+    if not (x["cause"] and x["cause"] == y["cause"]):
+        return False
+    if x["case"] and y["case"] and x["case"] != y["case"]:
+        return False
+    return not (x["date"] and y["date"] and y["date"][:len(x["date"])] > x["date"])
+
+
+def assign_cases(suits: dict[str, dict], owner_of: dict[str, str] | None = None
+                 ) -> tuple[dict[str, str], set[str]]:
+    """({report: case}, reports naming the case's sides the other way round): `cluster_cases`,
+    then a case of later stages only whose sides are the reverse of another case's (its appeal,
+    the appellant named first) joins that case, the most precise one if several."""
+    case_of = cluster_cases(suits, owner_of)
+    roots = sorted({r for r in case_of.values()})
+    members: dict[str, list] = defaultdict(list)
+    for l, r in case_of.items():
+        members[r].append(l)
+    stages = {r: set().union(*(suits[m].get("stages", set()) for m in members[r])) for r in roots}
+    flip: dict[str, str] = {}
+    for r in roots:
+        x = dict(suits[r], stages=stages[r])
+        cands = [suits[y] for y in roots if y != r and _appeal_of(x, dict(suits[y], stages=stages[y]))]
+        if cands:
+            flip[r] = max(cands, key=lambda y: (suit_spec(y), [-ord(c) for c in y["iri"]]))["iri"]
+    reversed_ = set()
+    for l, r in list(case_of.items()):
+        if r in flip:
+            case_of[l] = flip[r]
+            reversed_.add(l)
+    return case_of, reversed_
+
+
 def _rows(store, sparql: str) -> list[tuple]:
     res = store.query_json(sparql)
     names = res.get("head", {}).get("vars", [])
@@ -151,34 +204,47 @@ def owners(rows) -> dict[str, str]:
     return out
 
 
-def case_links(store) -> dict[str, str]:
-    """{report: case} for every lawsuit report in the store (computed, not read)."""
+def case_links(store) -> tuple[dict[str, str], set[str]]:
+    """({report: case}, reports with the sides reversed) for every lawsuit report in the store
+    (computed, not read)."""
     suits = suits_from_rows(_rows(store, _Q_REPORTS))
     if not suits:
-        return {}
-    return cluster_cases(suits, owners(_rows(store, _Q_OWNS)))
+        return {}, set()
+    for l, k in _rows(store, _Q_STAGES):
+        if l in suits:
+            suits[l].setdefault("stages", set()).add(k.rsplit("/", 1)[-1])
+    return assign_cases(suits, owners(_rows(store, _Q_OWNS)))
 
 
-def stored_links(store) -> dict[str, str]:
-    """{report: case} as the cases graph holds it."""
-    return dict(_rows(store, _Q_LINKS))
+def stored_links(store) -> tuple[dict[str, str], set[str]]:
+    """({report: case}, reports with the sides reversed) as the cases graph holds them."""
+    case_of, flipped = {}, set()
+    for l, p, c in _rows(store, _Q_LINKS):
+        if p == CASE:
+            case_of[l] = c
+        else:
+            flipped.add(l)
+    return case_of, flipped
+
+
+def _triples(case_of: dict[str, str], flipped: set[str]) -> set[tuple[str, str, str]]:
+    return ({(l, CASE, c) for l, c in case_of.items()} |
+            {(l, REVERSED, case_of[l]) for l in flipped if l in case_of})
 
 
 def refresh_cases(store) -> int:
-    """Bring the cases graph up to date with the store's reports; returns how many links changed."""
-    want = case_links(store)
-    have = stored_links(store)
-    gone = sorted((l, c) for l, c in have.items() if want.get(l) != c)
-    new = sorted((l, c) for l, c in want.items() if have.get(l) != c)
+    """Bring the cases graph up to date with the store's reports; returns how many triples
+    changed."""
+    want = _triples(*case_links(store))
+    have = _triples(*stored_links(store))
+    gone, new = sorted(have - want), sorted(want - have)
     if not gone and not new:
         return 0
     ops = []
-    if gone:
-        ops.append(f"DELETE DATA {{ GRAPH <{CASES_GRAPH}> {{\n"
-                   + "".join(f"<{l}> <{CASE}> <{c}> .\n" for l, c in gone) + "} }")
-    if new:
-        ops.append(f"INSERT DATA {{ GRAPH <{CASES_GRAPH}> {{\n"
-                   + "".join(f"<{l}> <{CASE}> <{c}> .\n" for l, c in new) + "} }")
+    for verb, ts in (("DELETE", gone), ("INSERT", new)):
+        if ts:
+            ops.append(f"{verb} DATA {{ GRAPH <{CASES_GRAPH}> {{\n"
+                       + "".join(f"<{l}> <{p}> <{c}> .\n" for l, p, c in ts) + "} }")
     store.update(" ;\n".join(ops))
     return len(gone) + len(new)
 

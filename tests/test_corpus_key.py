@@ -111,15 +111,13 @@ def corpus_store(tmp_path_factory):
 
 def test_each_case_reported_by_several_articles_is_one_row(corpus_store):
     m = measure(corpus_store, MULTI)
-    # every case two or more articles report is found; all but two are found once.  Left: 大众点评
-    # v 百度 (one article names the operator 上海汉涛, the other the brand, with another cause) and
-    # Apple's two January 2017 suits against Qualcomm (one article misreads the San Diego suit's
-    # cause, so it cannot be told from the Beijing one)
-    assert all(n >= 1 for _, n in m["detail"]), m["detail"]
-    twice = [c["articles"] for c, n in m["detail"] if n > 1]
-    assert len(twice) <= 3, twice
-    m = measure(corpus_store, [c for c in KEY["cases"] if set(c["articles"]) <= set(STEMS)])
-    assert m["rows_per_case"] <= 1.15 and m["recall"] >= 0.75, m
+    # every case two or more articles report is found, and once: 大众点评 v 百度 too (one article
+    # names the operator 上海汉涛, which the lexicon says 美团 owns, as it does 大众点评)
+    assert [n for _, n in m["detail"]] == [1] * len(MULTI), m["detail"]
+    m = measure(corpus_store, [c for c in KEY["cases"] if set(c["articles"]) <= set(STEMS)],
+                [c for c in KEY["optional"] if set(c["articles"]) <= set(STEMS)])
+    # one row matches no real case: 高通 v 苹果, a misread of "蘋果…起訴高通" (sides reversed)
+    assert m["rows_per_case"] <= 1.05 and m["recall"] >= 0.9 and m["unmatched_rows"] <= 1, m
 
 
 def test_each_company_is_one_node_and_units_link_to_their_owner(corpus_store):

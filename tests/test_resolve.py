@@ -295,7 +295,7 @@ def test_lawsuits_query_lists_each_case_once_with_its_stages_and_articles(tmp_pa
         # the cases graph holds the same whichever article is removed and built again
         from kg.cases import stored_links
         links = stored_links(st)
-        assert len(links) == 4 and len(set(links.values())) == 2
+        assert len(links[0]) == 4 and len(set(links[0].values())) == 2 and not links[1]
         assert st.remove_article(article_iri("k2"))
         assert len(run(st, "lawsuits").rows) == 1
         from kg.rdf import article_rdf
@@ -303,5 +303,30 @@ def test_lawsuits_query_lists_each_case_once_with_its_stages_and_articles(tmp_pa
         write_articles(st, [article_rdf(_owned_case_articles()[1], "2026-01-01T00:00:00Z")])
         st.refresh_cases()
         assert stored_links(st) == links
+    finally:
+        st.close()
+
+
+def test_an_appeal_naming_the_appellant_first_is_a_stage_of_the_case(tmp_path):
+    first = Extraction(_art("ap1", "2016-01-01"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                       [L(["甲公司"], ["乙公司"], date="2015", cause="unfair_competition",
+                          evidence="2015年，甲公司以不正当竞争为由起诉乙公司。", start=0, end=10)])
+    appeal = Extraction(_art("ap2", "2017-01-04"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                        [L(["乙公司"], ["甲公司"], date="2016-12-30", cause="unfair_competition",
+                           outcome="dismissed", evidence="法院对乙公司与甲公司不正当竞争纠纷案作出二审判决：驳回上诉。",
+                           start=0, end=20),
+                         L(["乙公司"], ["甲公司"], date="2017-01", cause="patent",
+                           evidence="2017年1月，乙公司起诉甲公司侵犯其专利。", start=21, end=30)])
+    st = _store(tmp_path, [first, appeal])
+    try:
+        res = run(st, "lawsuits")
+        rows = [dict(zip(res.vars, r)) for r in res.rows]
+        assert [(r["plaintiffs"], r["defendants"], r["date"]) for r in rows] == \
+            [("甲公司", "乙公司", "2015"), ("乙公司", "甲公司", "2017-01")]     # its own suit stays apart
+        assert "appeal" in rows[0]["stages"] and rows[0]["articles"] in ("ap1,ap2", "ap2,ap1")
+        table = A.lawsuits(st).dicts()
+        assert [(d["plaintiffs"], d["defendants"], d["date"]) for d in table] == \
+            [(r["plaintiffs"], r["defendants"], r["date"]) for r in rows]
+        assert "appeal" in table[0]["stages"]
     finally:
         st.close()
