@@ -22,8 +22,8 @@ from kg.cases import reversed_echoes
 from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import normalize_name
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
-                        entity_iri, evidence_iri, label_language, lawsuit_iri, relation_iri,
-                        resolve_names, stage_iri)
+                        entity_iri, evidence_iri, is_description, label_language, lawsuit_iri,
+                        relation_iri, resolve_names, stage_iri)
 
 KG = Namespace(ONTOLOGY)
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -230,10 +230,11 @@ def _lex_entry(name: str):
 def _pref_label(canon: str, written: list[str], tag: str, lex) -> str | None:
     """The label in language `tag`: in Simplified Chinese the canonical name (or the lexicon's
     Simplified form); in Traditional the lexicon's Traditional form, else the article's; in
-    English the shortest form the article wrote, else the lexicon's."""
+    English the shortest name the article wrote (a description such as "federal appeals court"
+    only if it wrote no name), else the lexicon's."""
     lexforms = ((lex.name,) + lex.aliases) if lex is not None else ()
     mine = sorted((w for w in written if label_language(w, "zh", tag == "zh-Hant") == tag),
-                  key=lambda w: (len(w), w))
+                  key=lambda w: (is_description(w), len(w), w))   # a name before "the court"
     if tag == "zh-Hans":
         for s in (canon,) + lexforms:
             if label_language(s, "zh", False) == "zh-Hans":
@@ -337,7 +338,8 @@ def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
     defendants = sorted({entity_iri(key(d)) for d in l.defendants} - set(plaintiffs))
     if not plaintiffs or not defendants:
         return []
-    court = entity_iri(key(l.court)) if l.court else None
+    # "a federal appeals court" says which kind of court, not which one: no court then
+    court = entity_iri(key(l.court)) if l.court and not is_description(l.court) else None
     date = l.date if _valid_date(l.date) else None
     node_iri = lawsuit_iri(plaintiffs, defendants, l.cause, date, l.case_number, court)
     node = t.iri(node_iri)

@@ -330,3 +330,25 @@ def test_an_appeal_naming_the_appellant_first_is_a_stage_of_the_case(tmp_path):
         assert "appeal" in table[0]["stages"]
     finally:
         st.close()
+
+
+def test_a_court_told_by_a_description_is_labelled_by_its_name_and_never_made_a_court():
+    from kg.rdf import article_rdf
+    from kg.resolve import is_description
+    assert is_description("federal appeals court") and is_description("the court")
+    assert not is_description("U.S. appeals court") and not is_description("北京知识产权法院")
+    art = _art("dc1", "2024-05-08", lang="en", title="TikTok sues")
+    court = E("U.S. Court of Appeals for the District of Columbia Circuit", "Court",
+              ["federal appeals court"])
+    ex = Extraction(art, [E("TikTok", "Company"), E("US government", "Organization"), court], [],
+                    [L(["TikTok"], ["US government"], court="U.S. Court of Appeals for the District of "
+                       "Columbia Circuit", date="2024-05-07", evidence="TikTok sued.", start=0, end=5),
+                     L(["TikTok"], ["US government"], court="federal appeals court", date="2024-05-06",
+                       evidence="TikTok asked a federal appeals court.", start=6, end=20)])
+    rdf = article_rdf(ex)
+    node = entity_iri("美国哥伦比亚特区联邦巡回上诉法院")         # the lexicon's court
+    pref = sorted({str(o) for s, p, o in rdf.entities if str(s) == node and str(p).endswith("prefLabel")})
+    # a name, though longer, not "federal appeals court"
+    assert pref == ["U.S. Court of Appeals for the District of Columbia Circuit"], pref
+    courts = {str(o) for s, p, o in rdf.graph if str(p).endswith("#court")}
+    assert courts == {node}                               # the description is no court
