@@ -406,8 +406,8 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
             pool.close()
     if summary.stored or summary.unchanged:
         store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
-    if summary.stored:
-        store.refresh_cases()           # kg.cases: which lawsuit reports are one case
+        store.refresh_cases()           # kg.cases: which reports are one case (writes what changed;
+        #                                 also mends a build killed before it got here)
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
