@@ -412,15 +412,17 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     out.metadata = meta
     mentions = t.kg.mentions
     tag = article_language(a)
-    labels = (t.skos.altLabel, t.skos.prefLabel)
+    # What may differ between the articles that name an entity (the names they write, the
+    # type they read) and the lexicon's owner links: in the article's graph too, so removing or
+    # replacing the article takes back from the entities graph what no other article gives.
+    # (rdfs:label and owl:sameAs are functions of the canonical name: they go with the entity.)
+    repeated = (t.skos.altLabel, t.skos.prefLabel, t.rdf.type, t.kg.owns)
     for e in ex.entities:
         canon = names[e.key]
         triples = _entity_triples(t, e, canon, tag)
         out.entities += triples
         out.graph.append((art, mentions, t.iri(entity_iri(canon))))
-        # the names this article gives it, in its own graph too: removing or replacing the
-        # article takes back from the entities graph the labels no other article gives
-        out.graph += [x for x in triples if x[1] in labels]
+        out.graph += [x for x in triples if x[1] in repeated]
     for r in ex.relations:
         if not r.negated:
             out.graph += _relation_triples(t, r, ctx)

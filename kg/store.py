@@ -85,31 +85,27 @@ def ontology_update() -> str:
 
 
 def _cleanup_entities(article_iri: str) -> str:
-    """Delete entities the article's current graph points at and no other article graph does.
+    """Take back from the entities graph what only this article gave.
 
-    Runs before the article's graph is dropped, in the same request, so the entities graph never
-    keeps a node no article mentions (a replace re-inserts the entities the new version names).
+    1. Entities the article's graph names (in any position) and no other article graph does:
+       all their triples.  2. The entity triples the article's graph repeats (`kg.rdf`: names,
+       types, the lexicon's owner links) that no other article graph repeats.
+    Runs before the article's graph is dropped, in the same request, so the entities graph is
+    always what the stored articles give (a replace re-inserts what the new version gives).
     """
     a, e, m = f"<{article_iri}>", f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
+    others = f"FILTER (?g != {a} && ?g != {e} && ?g != {m})"
     return (f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n"
-            f"  {{ SELECT DISTINCT ?e WHERE {{ GRAPH {a} {{ ?x ?q ?e }} FILTER (isIRI(?e)) }} }}\n"
+            f"  {{ SELECT DISTINCT ?e WHERE {{ {{ GRAPH {a} {{ ?x ?q ?e }} }} UNION {{ GRAPH {a} {{ ?e ?q ?x }} }}"
+            f" FILTER (isIRI(?e)) }} }}\n"
             f"  GRAPH {e} {{ ?e ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
-            f"}} ;\n{_cleanup_labels(article_iri)}")
-
-
-_LABELS = ("<http://www.w3.org/2004/02/skos/core#altLabel>", "<http://www.w3.org/2004/02/skos/core#prefLabel>")
-
-
-def _cleanup_labels(article_iri: str) -> str:
-    """Delete from the entities graph the labels the article gave (its graph holds them too,
-    `kg.rdf`) that no other article's graph gives: the entities it names and others still name
-    keep only the others' labels."""
-    a, e, m = f"<{article_iri}>", f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
-    return (f"DELETE {{ GRAPH {e} {{ ?e ?p ?l }} }}\nWHERE {{\n"
-            f"  GRAPH {a} {{ ?e ?p ?l }} FILTER (?p IN ({', '.join(_LABELS)}))\n"
-            f"  GRAPH {e} {{ ?e ?p ?l }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?p ?l }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} {others} }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?y }} {others} }}\n"
+            f"}} ;\n"
+            f"DELETE {{ GRAPH {e} {{ ?s ?p ?o }} }}\nWHERE {{\n"
+            f"  GRAPH {a} {{ ?s ?p ?o }}\n"
+            f"  GRAPH {e} {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {others} }}\n"
             f"}}")
 
 
@@ -558,6 +554,8 @@ class EmbeddedStore(Store):
             ops.append(f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n  VALUES ?e {{ {values} }}\n"
                        f"  GRAPH {e} {{ ?e ?p ?o }}\n"
                        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} "
+                       f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n"
+                       f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?y }} "
                        f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n}}")
         ops.append(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
         self.update(" ;\n".join(ops))

@@ -244,3 +244,32 @@ def test_remove_takes_back_the_labels_only_the_removed_article_gave(tmp_path):
         two.entities = [Entity("甲乙丙科技", "Company")]
         write_articles(st, [article_rdf(two)])
         assert not any('"Jiayibing Tech"' in q for q in entity_quads(st))
+
+
+def test_remove_takes_back_the_lexicon_owner_links_only_the_removed_article_brought(tmp_path):
+    """魔兽世界 brings its owner 暴雪娱乐 (the lexicon's) into the entities graph; another article
+    names 暴雪娱乐 itself.  Removing either leaves what a store of the other alone holds."""
+    import hashlib
+
+    from kg.model import Article, Entity, Extraction
+
+    def ex(aid, text, name, type_):
+        art = Article(id=aid, title=aid, date="2021-01-01", source="t", text=text, path=f"{aid}.txt",
+                      sha256=hashlib.sha256(text.encode()).hexdigest())
+        return Extraction(art, [Entity(name, type_)], [], [])
+
+    game = ex("w1", "魔兽世界上线。", "魔兽世界", "Product")
+    maker = ex("w2", "暴雪娱乐宣布。", "暴雪娱乐", "Organization")     # typed otherwise than the lexicon
+
+    def entity_quads(st):
+        return sorted(q for q in st.export("nquads").decode().splitlines() if ENTITIES_GRAPH in q)
+
+    for gone, kept in ((game, maker), (maker, game)):
+        name = gone.article.id
+        with open_store(str(tmp_path / f"both-{name}")) as st, \
+                open_store(str(tmp_path / f"alone-{name}")) as alone:
+            write_articles(st, [article_rdf(game), article_rdf(maker)])
+            assert any("#owns>" in q for q in entity_quads(st))
+            assert st.remove_article(article_iri(name))
+            write_articles(alone, [article_rdf(kept)])
+            assert entity_quads(st) == entity_quads(alone), name
