@@ -191,6 +191,8 @@ if __name__ == "__main__":                  # the figures on the whole corpus
         for c, n in m["detail"]:
             if n != 1:
                 print(n, c["plaintiffs"], c["defendants"], c["date"], c["articles"])
+        for label, date, arts in m["unmatched"]:
+            print("matching no real case:", label, date, arts)
         st.close()
     finally:
         shutil.rmtree(d, ignore_errors=True)
