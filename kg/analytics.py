@@ -20,6 +20,7 @@ from urllib.parse import unquote
 
 import networkx as nx
 
+from kg.cases import case_links, stored_links
 from kg.errors import QueryError
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from kg.query import run
@@ -180,10 +181,6 @@ def _lawsuit_label(plaintiffs, defendants, labels) -> str:
     return f"{names(plaintiffs)} v {names(defendants)}"
 
 
-def _compatible_dates(a: str | None, b: str | None) -> bool:
-    return not a or not b or a.startswith(b) or b.startswith(a)
-
-
 def _article_count(evidence: list[dict]) -> int:
     return len({d.get("article") for d in evidence if d.get("article")})
 
@@ -228,60 +225,11 @@ def _undated_target(into: dict, rels: list[tuple], evidence: dict) -> None:
         into[r] = (before[-1] if before else roots[0])[1]
 
 
-def _suit_spec(x: dict) -> tuple:
-    """How precisely a lawsuit node is known: case number, date, cause, court; date length."""
-    return ((8 if x["case"] else 0) + (4 if x["date"] else 0) + (2 if x["cause"] else 0) +
-            (1 if x["court"] else 0), len(x["date"] or ""))
-
-
-def _beats(y: dict, x: dict) -> bool:
-    """`y` is a more precise, compatible report of `x`'s case (the order `rivals.rq` uses)."""
-    if x["case"] or y["iri"] == x["iri"]:
-        return False
-    if not (x["plaintiffs"] & y["plaintiffs"] and x["defendants"] & y["defendants"]):
-        return False
-    if not _compatible_dates(x["date"], y["date"]):
-        return False
-    if x["court"] and y["court"] and x["court"] != y["court"]:
-        return False
-    pinned = x["court"] and x["court"] == y["court"] and x["date"] and y["date"]
-    if x["cause"] and y["cause"] and x["cause"] != y["cause"] and not pinned:
-        return False            # (a court and a date pin the case; a cause may be misread)
-    sx, sy = _suit_spec(x), _suit_spec(y)
-    return sy > sx or (sy == sx and y["iri"] < x["iri"])
-
-
-def cluster_cases(suits: dict[str, dict]) -> dict[str, str]:
-    """{lawsuit node: its case's node}: each node joins the most precise compatible report of
-    its case (see `_beats`), transitively; a node nothing beats is a case of its own.  A
-    countersuit (parties the other way round) is never compatible, so stays its own case."""
-    best: dict[str, str] = {}
-    by_party: dict[tuple, list] = defaultdict(list)      # only suits sharing a party can meet
-    for y in suits.values():
-        for p in y["plaintiffs"]:
-            for d in y["defendants"]:
-                by_party[(p, d)].append(y)
-    for x in sorted(suits.values(), key=lambda x: x["iri"]):
-        near = {y["iri"]: y for p in x["plaintiffs"] for d in x["defendants"]
-                for y in by_party[(p, d)]}
-        better = [y for _, y in sorted(near.items()) if _beats(y, x)]
-        if better:
-            best[x["iri"]] = max(better, key=lambda y: (_suit_spec(y), [-ord(c) for c in y["iri"]]))["iri"]
-    out = {}
-    for iri in suits:
-        root, seen = iri, set()
-        while root in best and root not in seen:
-            seen.add(root)
-            root = best[root]
-        out[iri] = root
-    return out
-
-
 def full_graph(store) -> nx.MultiDiGraph:
     """Every entity, fact and case in the store as a MultiDiGraph (see module doc).
 
     Reports are merged here, whatever article they came from: a relation node with no date (or a
-    vaguer one) joins its fact (`_merge_facts`), a lawsuit node joins its case (`cluster_cases`);
+    vaguer one) joins its fact (`_merge_facts`), a lawsuit node joins its case (the cases graph, `kg.cases`);
     an edge's `articles` is how many distinct articles report it."""
     g = nx.MultiDiGraph()
     articles = _articles(store)
@@ -321,14 +269,15 @@ def full_graph(store) -> nx.MultiDiGraph:
     stages: dict[str, list] = defaultdict(list)
     for l, kind, court, date, outcome in run(store, _Q_STAGES).rows:
         stages[l].append((_short(kind.replace("stage/", "#")), date, court, outcome))
-    first = lambda pr, k: sorted(pr.get(k, []))[0] if pr.get(k) else None  # noqa: E731
-    suits = {}
-    for l, pr in props.items():
-        cause = _short(first(pr, "cause"))
-        suits[l] = {"iri": l, "plaintiffs": set(pr["plaintiff"]), "defendants": set(pr["defendant"]),
-                    "date": first(pr, "filingDate"), "court": first(pr, "court"),
-                    "cause": None if cause == "other" else cause, "case": first(pr, "caseNumber")}
-    case_of = cluster_cases(suits)
+    # which reports are one case: the cases graph (kg.cases, written by the build and kg remove);
+    # for a store written without it (or out of date), the same rule computed here
+    case_of, flipped = stored_links(store)
+    if any(l not in case_of or case_of[l] not in props for l in props):
+        case_of, flipped = case_links(store)
+    case_of = {l: case_of.get(l, l) for l in props}
+    for l in flipped & set(props):           # an appeal naming the appellant first
+        pr = props[l]
+        pr["plaintiff"], pr["defendant"] = pr.get("defendant", []), pr.get("plaintiff", [])
     members: dict[str, list] = defaultdict(list)
     for l, root in case_of.items():
         members[root].append(l)

@@ -406,6 +406,8 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
             pool.close()
     if summary.stored or summary.unchanged:
         store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
+        store.refresh_cases()           # kg.cases: which reports are one case (writes what changed;
+        #                                 also mends a build killed before it got here)
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
@@ -425,7 +427,9 @@ def remove(ids: Iterable[str], store) -> tuple[list[str], list[str]]:
     removed, missing = [], []
     for aid in ids:
         iri = aid if aid.startswith(("http://", "https://")) else article_iri(aid)
-        (removed if store.remove_article(iri) else missing).append(aid)
+        (removed if store.remove_article(iri, refresh=False) else missing).append(aid)
+    if removed:
+        store.refresh_cases()
     return removed, missing
 
 

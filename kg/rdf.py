@@ -18,11 +18,12 @@ from decimal import Decimal
 from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.cases import reversed_echoes
 from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import normalize_name
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
-                        entity_iri, evidence_iri, label_language, lawsuit_iri, relation_iri,
-                        resolve_names, stage_iri)
+                        entity_iri, evidence_iri, is_description, label_language, lawsuit_iri,
+                        relation_iri, resolve_names, stage_iri)
 
 KG = Namespace(ONTOLOGY)
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -229,10 +230,11 @@ def _lex_entry(name: str):
 def _pref_label(canon: str, written: list[str], tag: str, lex) -> str | None:
     """The label in language `tag`: in Simplified Chinese the canonical name (or the lexicon's
     Simplified form); in Traditional the lexicon's Traditional form, else the article's; in
-    English the shortest form the article wrote, else the lexicon's."""
+    English the shortest name the article wrote (a description such as "federal appeals court"
+    only if it wrote no name), else the lexicon's."""
     lexforms = ((lex.name,) + lex.aliases) if lex is not None else ()
     mine = sorted((w for w in written if label_language(w, "zh", tag == "zh-Hant") == tag),
-                  key=lambda w: (len(w), w))
+                  key=lambda w: (is_description(w), len(w), w))   # a name before "the court"
     if tag == "zh-Hans":
         for s in (canon,) + lexforms:
             if label_language(s, "zh", False) == "zh-Hans":
@@ -336,7 +338,8 @@ def _lawsuit_triples(t, l: Lawsuit, ctx: dict) -> list[Triple]:
     defendants = sorted({entity_iri(key(d)) for d in l.defendants} - set(plaintiffs))
     if not plaintiffs or not defendants:
         return []
-    court = entity_iri(key(l.court)) if l.court else None
+    # "a federal appeals court" says which kind of court, not which one: no court then
+    court = entity_iri(key(l.court)) if l.court and not is_description(l.court) else None
     date = l.date if _valid_date(l.date) else None
     node_iri = lawsuit_iri(plaintiffs, defendants, l.cause, date, l.case_number, court)
     node = t.iri(node_iri)
@@ -409,15 +412,27 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     out.metadata = meta
     mentions = t.kg.mentions
     tag = article_language(a)
+    # What may differ between the articles that name an entity (the names they write, the
+    # type they read) and the lexicon's owner links: in the article's graph too, so removing or
+    # replacing the article takes back from the entities graph what no other article gives.
+    # (rdfs:label and owl:sameAs are functions of the canonical name: they go with the entity.)
+    repeated = (t.skos.altLabel, t.skos.prefLabel, t.rdf.type, t.kg.owns)
     for e in ex.entities:
         canon = names[e.key]
-        out.entities += _entity_triples(t, e, canon, tag)
+        triples = _entity_triples(t, e, canon, tag)
+        out.entities += triples
         out.graph.append((art, mentions, t.iri(entity_iri(canon))))
+        out.graph += [x for x in triples if x[1] in repeated]
     for r in ex.relations:
         if not r.negated:
             out.graph += _relation_triples(t, r, ctx)
-    for l in ex.lawsuits:
-        if l.plaintiffs and l.defendants:
+    suits = [l for l in ex.lawsuits if l.plaintiffs and l.defendants]
+    key = ctx["key"]
+    echoes = reversed_echoes([({entity_iri(key(p)) for p in l.plaintiffs},
+                               {entity_iri(key(d)) for d in l.defendants}, l.start, l.evidence or "")
+                              for l in suits])
+    for i, l in enumerate(suits):
+        if i not in echoes:
             out.graph += _lawsuit_triples(t, l, ctx)
     out.graph = list(dict.fromkeys(out.graph))
     out.entities = list(dict.fromkeys(out.entities))

@@ -16,6 +16,8 @@ BASE = "https://rivalry-kg.org/id/"
 ONTOLOGY = "https://rivalry-kg.org/ontology#"
 ENTITIES_GRAPH = BASE + "graph/entities"
 ARTICLES_GRAPH = BASE + "graph/articles"
+#: `report kg:case case`: which lawsuit reports tell one case (written by `kg.cases.refresh_cases`)
+CASES_GRAPH = BASE + "graph/cases"
 
 # Characters an IRI path segment may carry unescaped besides unreserved ASCII; everything else
 # (spaces, slashes, quotes, angle brackets, '#', '?') is percent-encoded.
@@ -141,6 +143,13 @@ def _legal_core(name: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=65536)
+def is_description(name: str) -> bool:
+    """A court or body told by a description, not a name ("a federal appeals court", "the
+    court"): English words with no capital.  Never one node for every court it could be."""
+    n = normalize_name(name)
+    return bool(n) and n.isascii() and any(c.isalpha() for c in n) and n == n.lower()
+
+
 def canonical_name(name: str) -> str:
     """The name of the node `name` stands for (see above); a pure function of name and lexicon."""
     n = normalize_name(name)

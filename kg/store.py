@@ -85,16 +85,27 @@ def ontology_update() -> str:
 
 
 def _cleanup_entities(article_iri: str) -> str:
-    """Delete entities the article's current graph points at and no other article graph does.
+    """Take back from the entities graph what only this article gave.
 
-    Runs before the article's graph is dropped, in the same request, so the entities graph never
-    keeps a node no article mentions (a replace re-inserts the entities the new version names).
+    1. Entities the article's graph names (in any position) and no other article graph does:
+       all their triples.  2. The entity triples the article's graph repeats (`kg.rdf`: names,
+       types, the lexicon's owner links) that no other article graph repeats.
+    Runs before the article's graph is dropped, in the same request, so the entities graph is
+    always what the stored articles give (a replace re-inserts what the new version gives).
     """
     a, e, m = f"<{article_iri}>", f"<{ENTITIES_GRAPH}>", f"<{ARTICLES_GRAPH}>"
+    others = f"FILTER (?g != {a} && ?g != {e} && ?g != {m})"
     return (f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n"
-            f"  {{ SELECT DISTINCT ?e WHERE {{ GRAPH {a} {{ ?x ?q ?e }} FILTER (isIRI(?e)) }} }}\n"
+            f"  {{ SELECT DISTINCT ?e WHERE {{ {{ GRAPH {a} {{ ?x ?q ?e }} }} UNION {{ GRAPH {a} {{ ?e ?q ?x }} }}"
+            f" FILTER (isIRI(?e)) }} }}\n"
             f"  GRAPH {e} {{ ?e ?p ?o }}\n"
-            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} FILTER (?g != {a} && ?g != {e} && ?g != {m}) }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} {others} }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?y }} {others} }}\n"
+            f"}} ;\n"
+            f"DELETE {{ GRAPH {e} {{ ?s ?p ?o }} }}\nWHERE {{\n"
+            f"  GRAPH {a} {{ ?s ?p ?o }}\n"
+            f"  GRAPH {e} {{ ?s ?p ?o }}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} {others} }}\n"
             f"}}")
 
 
@@ -212,15 +223,24 @@ class Store:
     def has_article(self, article_iri: str) -> bool:
         return bool(self.query_json(has_article_query(article_iri)).get("boolean"))
 
-    def remove_article(self, article_iri: str) -> bool:
-        """Drop the article's graph, its metadata and entities no other article mentions.
+    def remove_article(self, article_iri: str, refresh: bool = True) -> bool:
+        """Drop the article's graph, its metadata and entities no other article mentions (and,
+        unless `refresh` is False, bring the cases graph up to date).
 
         Returns False (and writes nothing) when the store holds no such article.
         """
         if not self.has_article(article_iri):
             return False
         self.update(remove_article_update(article_iri))
+        if refresh:
+            self.refresh_cases()
         return True
+
+    def refresh_cases(self) -> int:
+        """Rewrite what changed in the cases graph (`kg.cases`): which lawsuit reports are one
+        case, over every report stored."""
+        from kg.cases import refresh_cases
+        return refresh_cases(self)
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.query_json(HASHES_QUERY)["results"]["bindings"]
@@ -534,6 +554,8 @@ class EmbeddedStore(Store):
             ops.append(f"DELETE {{ GRAPH {e} {{ ?e ?p ?o }} }}\nWHERE {{\n  VALUES ?e {{ {values} }}\n"
                        f"  GRAPH {e} {{ ?e ?p ?o }}\n"
                        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?e }} "
+                       f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n"
+                       f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?y }} "
                        f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n}}")
         ops.append(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
         self.update(" ;\n".join(ops))
@@ -603,7 +625,8 @@ def open_store(location: str | None = None, read_only: bool = False, **remote_op
 
 
 def write_articles(store: Store, items: Iterable) -> int:
-    """Write several kg.rdf.ArticleRDF objects, one transaction each; returns how many."""
+    """Write several kg.rdf.ArticleRDF objects, one transaction each; returns how many.  (The
+    cases graph is left as it was: `store.refresh_cases()` after, as `kg.pipeline.build` does.)"""
     n = 0
     for item in items:
         store.replace_article(*rdf_parts(item))

@@ -89,6 +89,7 @@ def viz_write_store(path, hostile: bool = False, extractions=None):
     st = open_store(str(path))
     write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z")
                         for ex in (extractions or _viz_extractions(hostile))])
+    st.refresh_cases()                     # which reports are one case, as a build writes it
     return st
 
 

@@ -251,3 +251,104 @@ def test_one_row_per_case_with_stages_and_articles(tmp_path):
         assert A.lawsuits(st2, "京东").dicts() == rows
     finally:
         st2.close()
+
+
+def _owned_case_articles():
+    """One case told by three articles (a day and a court; a year only; the plaintiff's
+    subsidiary, which another article says it owns, at the same court and day), and a countersuit."""
+    a = Extraction(_art("k1", "2019-04-01"), [E("甲公司", "Company"), E("乙公司", "Company"),
+                                               E("北京知识产权法院", "Court")], [],
+                   [L(["甲公司"], ["乙公司"], court="北京知识产权法院", date="2019-03-08",
+                      cause="patent", evidence="2019年3月8日，甲公司在北京知识产权法院起诉乙公司。",
+                      start=0, end=10)])
+    b = Extraction(_art("k2", "2019-06-01"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                   [L(["甲公司"], ["乙公司"], date="2019", cause="patent",
+                      evidence="2019年，甲公司起诉乙公司。", start=0, end=8),
+                    L(["乙公司"], ["甲公司"], date="2019-05", cause="patent",
+                      evidence="2019年5月，乙公司反诉甲公司。", start=9, end=20)])
+    c = Extraction(_art("k3", "2019-07-01"),
+                   [E("甲公司", "Company"), E("甲子公司", "Company"), E("乙公司", "Company"),
+                    E("北京知识产权法院", "Court")],
+                   [R("owns", "甲公司", "甲子公司", None, "甲子公司是甲公司的全资子公司。", 0, 8)],
+                   [L(["甲子公司"], ["乙公司"], court="北京知识产权法院", date="2019-03-08",
+                      evidence="2019年3月8日，甲子公司在北京知识产权法院起诉乙公司。", start=9, end=20)])
+    return [a, b, c]
+
+
+def test_lawsuits_query_lists_each_case_once_with_its_stages_and_articles(tmp_path):
+    st = _store(tmp_path, _owned_case_articles())
+    try:
+        res = run(st, "lawsuits")
+        rows = [dict(zip(res.vars, r)) for r in res.rows]
+        assert len(rows) == 2, rows                     # the case and the countersuit
+        case = next(r for r in rows if r["date"] == "2019-03-08")
+        assert set(case["plaintiffs"].split("、")) == {"甲公司", "甲子公司"}
+        assert case["defendants"] == "乙公司" and case["court"] == "北京知识产权法院"
+        assert case["cause"] == "patent" and case["articleCount"] == "3"
+        assert set(case["articles"].split(",")) == {"k1", "k2", "k3"}
+        assert "filing 2019-03-08" in case["stages"]
+        counter = next(r for r in rows if r["date"] == "2019-05")
+        assert (counter["plaintiffs"], counter["defendants"], counter["articles"]) == ("乙公司", "甲公司", "k2")
+        table = A.lawsuits(st).dicts()
+        assert sorted((set(d["plaintiffs"].split("、")), d["date"]) for d in table) == \
+            sorted((set(r["plaintiffs"].split("、")), r["date"]) for r in rows)
+        # the cases graph holds the same whichever article is removed and built again
+        from kg.cases import stored_links
+        links = stored_links(st)
+        assert len(links[0]) == 4 and len(set(links[0].values())) == 2 and not links[1]
+        assert st.remove_article(article_iri("k2"))
+        assert len(run(st, "lawsuits").rows) == 1
+        from kg.rdf import article_rdf
+        from kg.store import write_articles
+        write_articles(st, [article_rdf(_owned_case_articles()[1], "2026-01-01T00:00:00Z")])
+        st.refresh_cases()
+        assert stored_links(st) == links
+    finally:
+        st.close()
+
+
+def test_an_appeal_naming_the_appellant_first_is_a_stage_of_the_case(tmp_path):
+    first = Extraction(_art("ap1", "2016-01-01"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                       [L(["甲公司"], ["乙公司"], date="2015", cause="unfair_competition",
+                          evidence="2015年，甲公司以不正当竞争为由起诉乙公司。", start=0, end=10)])
+    appeal = Extraction(_art("ap2", "2017-01-04"), [E("甲公司", "Company"), E("乙公司", "Company")], [],
+                        [L(["乙公司"], ["甲公司"], date="2016-12-30", cause="unfair_competition",
+                           outcome="dismissed", evidence="法院对乙公司与甲公司不正当竞争纠纷案作出二审判决：驳回上诉。",
+                           start=0, end=20),
+                         L(["乙公司"], ["甲公司"], date="2017-01", cause="patent",
+                           evidence="2017年1月，乙公司起诉甲公司侵犯其专利。", start=21, end=30)])
+    st = _store(tmp_path, [first, appeal])
+    try:
+        res = run(st, "lawsuits")
+        rows = [dict(zip(res.vars, r)) for r in res.rows]
+        assert [(r["plaintiffs"], r["defendants"], r["date"]) for r in rows] == \
+            [("甲公司", "乙公司", "2015"), ("乙公司", "甲公司", "2017-01")]     # its own suit stays apart
+        assert "appeal" in rows[0]["stages"] and rows[0]["articles"] in ("ap1,ap2", "ap2,ap1")
+        table = A.lawsuits(st).dicts()
+        assert [(d["plaintiffs"], d["defendants"], d["date"]) for d in table] == \
+            [(r["plaintiffs"], r["defendants"], r["date"]) for r in rows]
+        assert "appeal" in table[0]["stages"]
+    finally:
+        st.close()
+
+
+def test_a_court_told_by_a_description_is_labelled_by_its_name_and_never_made_a_court():
+    from kg.rdf import article_rdf
+    from kg.resolve import is_description
+    assert is_description("federal appeals court") and is_description("the court")
+    assert not is_description("U.S. appeals court") and not is_description("北京知识产权法院")
+    art = _art("dc1", "2024-05-08", lang="en", title="TikTok sues")
+    court = E("U.S. Court of Appeals for the District of Columbia Circuit", "Court",
+              ["federal appeals court"])
+    ex = Extraction(art, [E("TikTok", "Company"), E("US government", "Organization"), court], [],
+                    [L(["TikTok"], ["US government"], court="U.S. Court of Appeals for the District of "
+                       "Columbia Circuit", date="2024-05-07", evidence="TikTok sued.", start=0, end=5),
+                     L(["TikTok"], ["US government"], court="federal appeals court", date="2024-05-06",
+                       evidence="TikTok asked a federal appeals court.", start=6, end=20)])
+    rdf = article_rdf(ex)
+    node = entity_iri("美国哥伦比亚特区联邦巡回上诉法院")         # the lexicon's court
+    pref = sorted({str(o) for s, p, o in rdf.entities if str(s) == node and str(p).endswith("prefLabel")})
+    # a name, though longer, not "federal appeals court"
+    assert pref == ["U.S. Court of Appeals for the District of Columbia Circuit"], pref
+    courts = {str(o) for s, p, o in rdf.graph if str(p).endswith("#court")}
+    assert courts == {node}                               # the description is no court

@@ -211,3 +211,65 @@ def test_quads_made_by_the_caller_load_the_same(tmp_path):
         given.replace_articles(parts, quads=[nquads_of(*p) for p in parts])
         given.replace_articles(parts[:1], quads=[nquads_of(*parts[0])])      # present: update
         assert sorted(own.export("nquads").splitlines()) == sorted(given.export("nquads").splitlines())
+
+
+def test_remove_takes_back_the_labels_only_the_removed_article_gave(tmp_path):
+    """Two articles name one company differently; removing one leaves the entities graph as a
+    store of the other alone has it (names, language labels), and the company stays."""
+    import hashlib
+
+    from kg.model import Article, Entity, Extraction
+
+    def ex(aid, text, names, lang="zh"):
+        art = Article(id=aid, title=aid, date="2021-01-01", source="t", text=text, path=f"{aid}.txt",
+                      sha256=hashlib.sha256(text.encode()).hexdigest(), lang=lang)
+        return Extraction(art, [Entity(names[0], "Company", names[1:])], [], [])
+
+    one = ex("l1", "甲乙丙科技集团（以下简称甲乙丙）。", ["甲乙丙科技", "甲乙丙科技集团", "甲乙丙"])
+    two = ex("l2", "Jiayibing Tech said.", ["甲乙丙科技", "Jiayibing Tech"], lang="en")
+
+    def entity_quads(st):
+        return sorted(q for q in st.export("nquads").decode().splitlines() if ENTITIES_GRAPH in q)
+
+    with open_store(str(tmp_path / "both")) as st, open_store(str(tmp_path / "two")) as alone:
+        write_articles(st, [article_rdf(one), article_rdf(two)])
+        assert any('"甲乙丙"' in q for q in entity_quads(st))
+        assert st.remove_article(article_iri("l1"))
+        write_articles(alone, [article_rdf(two)])
+        got = entity_quads(st)
+        assert got == entity_quads(alone)
+        assert not any('"甲乙丙"' in q or "zh-Hans" in q for q in got)
+        assert any('"Jiayibing Tech"' in q for q in got)
+        # replacing an article with a version that drops a name drops the name too
+        two.entities = [Entity("甲乙丙科技", "Company")]
+        write_articles(st, [article_rdf(two)])
+        assert not any('"Jiayibing Tech"' in q for q in entity_quads(st))
+
+
+def test_remove_takes_back_the_lexicon_owner_links_only_the_removed_article_brought(tmp_path):
+    """魔兽世界 brings its owner 暴雪娱乐 (the lexicon's) into the entities graph; another article
+    names 暴雪娱乐 itself.  Removing either leaves what a store of the other alone holds."""
+    import hashlib
+
+    from kg.model import Article, Entity, Extraction
+
+    def ex(aid, text, name, type_):
+        art = Article(id=aid, title=aid, date="2021-01-01", source="t", text=text, path=f"{aid}.txt",
+                      sha256=hashlib.sha256(text.encode()).hexdigest())
+        return Extraction(art, [Entity(name, type_)], [], [])
+
+    game = ex("w1", "魔兽世界上线。", "魔兽世界", "Product")
+    maker = ex("w2", "暴雪娱乐宣布。", "暴雪娱乐", "Organization")     # typed otherwise than the lexicon
+
+    def entity_quads(st):
+        return sorted(q for q in st.export("nquads").decode().splitlines() if ENTITIES_GRAPH in q)
+
+    for gone, kept in ((game, maker), (maker, game)):
+        name = gone.article.id
+        with open_store(str(tmp_path / f"both-{name}")) as st, \
+                open_store(str(tmp_path / f"alone-{name}")) as alone:
+            write_articles(st, [article_rdf(game), article_rdf(maker)])
+            assert any("#owns>" in q for q in entity_quads(st))
+            assert st.remove_article(article_iri(name))
+            write_articles(alone, [article_rdf(kept)])
+            assert entity_quads(st) == entity_quads(alone), name
