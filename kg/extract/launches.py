@@ -23,6 +23,7 @@ import functools
 import re
 
 from kg.extract.mentions import Mention
+from kg.extract.latin_parties import described
 from kg.lexicon import Lexicon
 
 MAKER_TYPES = ("Company", "Organization")
@@ -57,18 +58,11 @@ def _frames(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon):
     verbs, leads, not_object, not_name, alone = _words(id(lex), lex)
     if not verbs:
         return
-    seg = text[ss:se]
-    if not any(v in seg for v in verbs):
-        return
-    named = [m for m in mentions if m.source != "coref"]
-    p = ss
-    while p < se:
-        v = next((w for w in verbs if text.startswith(w, p)), None)
-        if v is None:
-            p += 1
-            continue
-        vs, ve = p, p + len(v)
-        p = ve
+    named = None
+    for mv in _verb_re(verbs).finditer(text, ss, se):
+        v, vs, ve = mv.group(0), mv.start(), mv.end()
+        if named is None:
+            named = [m for m in mentions if m.source != "coref"]
         if any(m.start <= vs and ve <= m.end and m.end - m.start > ve - vs for m in named):
             continue        # a verb inside a name
         lead = _lead_start(text, ss, vs, named, leads)
@@ -84,6 +78,11 @@ def _frames(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon):
         said = _said_launched(text, ss, lead, ve, se, named, not_object, not_name)
         if said:
             yield vs, ve, v, said[0], [said[1]]
+
+
+@functools.lru_cache(maxsize=8)
+def _verb_re(verbs: tuple) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, verbs)))      # longest first: `verbs` is sorted so
 
 
 def _lead_start(text: str, ss: int, vs: int, named: list[Mention], leads: tuple) -> int:
@@ -253,10 +252,14 @@ def launch_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon
     return out
 
 
-def without_inner(mentions: list[Mention], products: list[Mention]) -> list[Mention]:
-    """`mentions` less those strictly inside a launched product's name (华为 in 华为Mate X)."""
-    return [m for m in mentions if not any(x.start <= m.start and m.end <= x.end and
-                                           (x.start, x.end) != (m.start, m.end) for x in products)]
+def without_inner(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+    """`mentions` less those strictly inside one of the new `names` (华为 in 华为Mate X), and the found
+    (not lexicon) ones that cut into one (全球知名品牌K in …品牌K-Swiss) or only describe it (芯片设计品牌Nexora)."""
+    return [m for m in mentions if not any(
+        (x.start <= m.start and m.end <= x.end and (x.start, x.end) != (m.start, m.end)) or
+        (m.source != "lexicon" and m.start < x.end and x.start < m.end and (x.start, x.end) != (m.start, m.end)
+         and not (m.start <= x.start and x.end <= m.end)) or described(m, x.start, x.end)
+        for x in names)]
 
 
 def launch_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
