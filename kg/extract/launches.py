@@ -42,6 +42,11 @@ _ATTRIBUTE = re.compile(r"\s?(?:技术|架构|认证|标准|协议|接口|主题
 _CJK1 = re.compile(r"[\u4e00-\u9fff](?=[A-Za-z])")
 _NUMBERED = re.compile(r"[0-9]+[A-Za-z]*(?: ?(?:Pro|Max|Plus|Lite|Ultra|SE|mini|[A-Za-z]{1,3}))?(?![0-9])")
 _COUNTED = re.compile(r"[0-9.]*(?:年|月|日|号|亿|万|元|%|款|个|家|部|周|天|岁|GB|G\b)")
+# a leader's title between the company and the person: 轮值董事长, 消费者业务CEO, 总裁兼首席执行官
+_TITLE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}?(?:董事长|CEO|总裁|首席执行官|创始人|总经理|负责人|掌门人)"
+                    r"(?:兼(?:首席执行官|CEO|总裁|董事长))?\s?")
+# a beneficiary or an audience between the maker and the verb: 为WhatsApp, 向全球, 面向开发者
+_FOR = re.compile(r"(?:为|向|面向)[^，,。；;！？\n]{1,16}?$")
 _LATIN_MAKER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?)\s*$")
 
 
@@ -69,10 +74,10 @@ def _frames(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon):
         # 上市, 亮相 take no object (香港上市公司X: no launch of X)
         got = None if v in alone else _maker(text, ss, lead, named) or _chained_maker(text, ss, lead, named)
         if got is not None:
-            ms, me, chained = got
+            ms, me, how = got
             products = _products(text, ve, se, named, not_object, not_name)
             if products:
-                yield vs, ve, v, (ms, me), [(a, b, r.replace("zh.launch.", "zh.launch.chain_") if chained else r)
+                yield vs, ve, v, (ms, me), [(a, b, r.replace("zh.launch.", f"zh.launch.{how}_") if how else r)
                                             for a, b, r in products]
             continue
         said = _said_launched(text, ss, lead, ve, se, named, not_object, not_name)
@@ -94,10 +99,11 @@ def _lead_start(text: str, ss: int, vs: int, named: list[Mention], leads: tuple)
         if w:
             p -= len(w)
             continue
-        m = _DATE_LEAD.search(before) or _VENUE.search(before)
-        # a venue holds no company (苹果在三星推出…后: 三星 launches, not 苹果)
+        m = _DATE_LEAD.search(before) or _VENUE.search(before) or _FOR.search(before)
+        # a venue or a beneficiary holds no company (苹果在三星推出…后: 三星 launches, not 苹果)
         if m and m.start() < len(before) and not any(
-                ss + m.start() <= x.start and x.end <= p and x.type in MAKER_TYPES for x in named):
+                (ss + m.start() <= x.start and x.end <= p and x.type in MAKER_TYPES + ("Person",))
+                or x.start < ss + m.start() < x.end for x in named):
             p = ss + m.start()
             p -= 1 if text[p - 1:p] == "于" else 0
             continue
@@ -107,38 +113,49 @@ def _lead_start(text: str, ss: int, vs: int, named: list[Mention], leads: tuple)
     return p
 
 
-def _maker(text: str, ss: int, p: int, named: list[Mention]) -> tuple[int, int, bool] | None:
+def _maker(text: str, ss: int, p: int, named: list[Mention]) -> tuple[int, int, str] | None:
     """The maker's span ending at `p` (where the words before the verb begin): a known
-    Company/Organization, or a Latin brand opening its clause."""
+    Company/Organization, the company of a leader named there (how: "leader"), or a Latin brand
+    opening its clause."""
     m = next((m for m in named if m.end == p and m.type in MAKER_TYPES), None)
     if m is not None:
-        return m.start, m.end, False
+        return m.start, m.end, ""
+    person = next((m for m in named if m.end == p and m.type == "Person"), None)
+    if person is not None:
+        # 华为轮值董事长胡厚崑…发布: the company whose leader speaks for it (its name, a title, the person)
+        org = next((m for m in named if m.type in MAKER_TYPES and 0 < person.start - m.end <= 12
+                    and _TITLE.fullmatch(text, m.end, person.start)), None)
+        return (org.start, org.end, "leader") if org is not None else None
     if any(m.end == p for m in named):
-        return None       # a product or a person before the verb: not this rule's frame
+        return None       # a product before the verb: not this rule's frame
     lm = _LATIN_MAKER.search(text, ss, p)
     if lm and lm.end() == p:
         s = lm.start(1)
         # the brand opens its clause (after a date, a pause or a bracketed tag: 【CNMO新闻】Satechi)
         head = text[ss:s]
         if (s == ss or head[-1:] in "，,。；;】]） " or _DATE_LEAD.search(head)) and len(lm.group(1)) >= 2:
-            return s, lm.end(1), False
+            return s, lm.end(1), ""
     return None
 
 
-def _chained_maker(text: str, ss: int, p: int, named: list[Mention]) -> tuple[int, int, bool] | None:
+def _chained_maker(text: str, ss: int, p: int, named: list[Mention]) -> tuple[int, int, str] | None:
     """A subject-less clause (…，正式发布Y) goes on with the company that opens the sentence
     (华为在深圳举办发布会，正式发布Y), when no other company or person is named before the verb."""
     if p <= ss or text[p - 1] not in "，,":
         return None
     before = [m for m in named if ss <= m.start and m.end <= p]
     makers = [m for m in before if m.type in MAKER_TYPES]
-    if not makers or len({m.name for m in makers}) != 1 or any(m.type in ("Person", "Product") for m in before):
+    if not makers or len({m.name for m in makers}) != 1 or any(m.type == "Product" for m in before):
+        return None
+    # a person only as the company's leader speaking for it (华为消费者业务CEO余承东在IFA展上，面向全球发布…)
+    if any(m.type == "Person" and not any(0 < m.start - c.end <= 12 and _TITLE.fullmatch(text, c.end, m.start)
+                                          for c in makers) for m in before):
         return None
     first = makers[0]
     head = text[ss:first.start].rstrip(" ")
     if head and not (_DATE_LEAD.fullmatch(head.rstrip("，,")) or head[-1:] in "，,】]"):
         return None
-    return first.start, first.end, True
+    return first.start, first.end, "chain"
 
 
 def _said_launched(text: str, ss: int, lead: int, ve: int, se: int, named: list[Mention],
