@@ -42,6 +42,7 @@ from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
 from kg.extract.launches import launch_relations
 from kg.extract.control import controlling_relations
+from kg.extract.prosecution import prosecution_relations
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
@@ -139,7 +140,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
         _sold_to(text, ss, se, mentions) + launch_relations(text, ss, se, mentions, lex) + \
-        controlling_relations(text, ss, se, mentions, lex)
+        controlling_relations(text, ss, se, mentions, lex) + prosecution_relations(text, ss, se, mentions, lex)
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
