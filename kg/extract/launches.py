@@ -39,6 +39,7 @@ _VENUE = re.compile(r"(?<![正现存所实好])在[^，,。；;！？\n]{1,20}?$
 # what a product is built on or shows is not the product: 基于SAAB技术, 搭载骁龙855, LGBTQI+主题
 _USED = re.compile(r"基于|采用|搭载|支持|兼容|配备|适用于|针对|面向")
 _ATTRIBUTE = re.compile(r"\s?(?:技术|架构|认证|标准|协议|接口|主题|风格|元素|联名)")
+_STOCK_CODE = re.compile(r"[0-9]{4,6}(?:\.[A-Za-z]{2})?|[A-Za-z]{2}[0-9]{4,6}")
 _CJK1 = re.compile(r"[\u4e00-\u9fff](?=[A-Za-z])")
 _NUMBERED = re.compile(r"[0-9]+[A-Za-z]*(?: ?(?:Pro|Max|Plus|Lite|Ultra|SE|mini|[A-Za-z]{1,3}))?(?![0-9])")
 _COUNTED = re.compile(r"[0-9.]*(?:年|月|日|号|亿|万|元|%|款|个|家|部|周|天|岁|GB|G\b)")
@@ -210,6 +211,8 @@ def _name_in(text: str, a: int, b: int, named: list[Mention], not_name: frozense
             return s, e, "zh.launch.quoted"
         return None
     for lm in _LATIN.finditer(text, a, b):
+        if text[lm.start() - 1:lm.start()] in ("(", "（") or _STOCK_CODE.fullmatch(lm.group(0)):
+            continue         # 嘉宏教育(01935.HK): a stock code, not a product
         if _USED.search(text, a, lm.start()) or _ATTRIBUTE.match(text, lm.end(), b):
             return None      # 基于SAAB技术打造的…, LGBTQI+主题的壁纸: what the product uses or shows
         s, e = lm.start(), lm.end()
