@@ -972,8 +972,10 @@ _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
-_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)[，,：:]?")
-_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
+# the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
+_ASKED = r"(?:(?:人民)?法院)?(?:依法)?(?:判令|判决)?(?:被告人?)?"
+_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)(?:[，,：:]|" + _ASKED + ")")
+_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:(?:要求|请求|诉请)" + _ASKED + r"|判令(?:被告人?)?|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 # 认购夏普新股，取得约66%股权: the stake told in the next clause
 _STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
