@@ -36,17 +36,26 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
         y = next((m for m in named if mb.end() <= m.start <= mb.end() + 1 and m.type in _OWNED_TYPES), None)
         if y is None:
             continue
-        rest = text[y.end:min(se, y.end + 8)]
+        ys = [y]      # 成为A和B的控股股东: each member
+        while True:
+            nxt = next((m for m in named if m.type in _OWNED_TYPES and m.start > ys[-1].end and
+                        text[ys[-1].end:m.start] in ("和", "与", "及", "、", "以及")), None)
+            if nxt is None:
+                break
+            ys.append(nxt)
+        rest = text[ys[-1].end:min(se, ys[-1].end + 8)]
         rest = rest[1:] if rest.startswith("的") else rest
         rest = re.sub(r"^(?:间接|直接|新|新的|单一|唯一)", "", rest)
         role = next((r for r in roles if rest.startswith(r)), None)
         if role is None:
             continue
         x = _holder(text, ss, mb.start(), named)
-        if x is None or x.name == y.name:
+        if x is None:
             continue
-        out.append(Cand(x.name, y.name, "acquires", mb.start(), mb.end(), 0.7, False, "成为…" + role,
-                        rule="zh.stake.controlling"))
+        for y in ys:
+            if x.name != y.name:
+                out.append(Cand(x.name, y.name, "acquires", mb.start(), mb.end(), 0.7, False, "成为…" + role,
+                                rule="zh.stake.controlling"))
     return out
 
 
@@ -71,7 +80,12 @@ def control_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexico
     for mt in _SLOT.finditer(text, ss, se):
         if not any(r in mt.group(0) for r in lex.words("control_role")):
             continue
-        add(mt.start(1), mt.end(1))
+        # 成为A和B的控股股东: each member of a list is a name of its own
+        p0 = mt.start(1)
+        for part in re.split(r"(和|与|及|、)", mt.group(1)):
+            if part not in ("和", "与", "及", "、") and len(part) >= 2:
+                add(p0, p0 + len(part))
+            p0 += len(part)
         cs = mt.start()
         while cs > ss and text[cs - 1] not in _BREAK:
             cs -= 1

@@ -25,8 +25,9 @@ _LEADS = ("宣布", "正式", "将", "已", "已经", "拟", "计划", "同意",
           "周一", "周二", "周三", "周四", "周五", "周六", "周日", "也", "又", "再次", "还")
 _PRICE = re.compile(r"(?:以|斥资|耗资|作价)[^，。；,;]{1,16}?(?:元|美元|欧元|英镑|港元|日元)(?:的)?(?:价格|对价|代价|现金)?")
 _LIST = re.compile(r"\s?(?:、|和|及|以及|与|,|，)\s?")
-# a Latin word glued to a Chinese kind noun is a kind or a part, not the party (MCN机构, App Store上)
-_GLUED_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:机构|平台|版|系统|芯片|手机|用户|业务|部门|股|模式|技术|产品|市场|商店|游戏)")
+# a Latin word glued to a Chinese kind noun is a kind or a part, not the party (MCN机构, CMOS图像传感器厂家)
+_GLUED_KIND = re.compile(r"[\u4e00-\u9fff]{0,2}(?:机构|平台|版|系统|芯片|手机|用户|业务|部门|股|模式|技术|产品|市场|商店|游戏|"
+                         r"图像|传感器|厂家|厂商|设备|模组|屏|显示|标准|架构)")
 
 
 @functools.lru_cache(maxsize=4)
