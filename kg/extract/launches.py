@@ -163,8 +163,8 @@ def _said_launched(text: str, ss: int, lead: int, ve: int, se: int, named: list[
                    not_object: tuple, not_name: frozenset):
     """Y (正式) 发布/上市 with no object: the maker is the brand opening Y (比亚迪S2正式上市,
     三星最强5G芯片Exynos980发布) — rule zh.launch.intransitive."""
-    if ve < se and text[ve] not in "，,。；;！!：: \n":
-        return None
+    if ve < se and text[ve] not in "，,。；;！!：: \n" or "的" in text[lead - 1:lead]:
+        return None       # …的弹窗推送: the verb is a noun there
     a = max([ss] + [i + 1 for i in range(ss, lead) if text[i] in "，,。；;！!？?：:【】[]"])
     span = text[a:lead]
     if not span or len(span) > 30 or any(w in span for w in not_object):
@@ -172,7 +172,8 @@ def _said_launched(text: str, ss: int, lead: int, ve: int, se: int, named: list[
     brand = next((m for m in named if m.start == a and m.type in MAKER_TYPES), None)
     if brand is None:
         # read again once the model is a name: the brand is its owner (比亚迪秦Pro ev)
-        made = next((m for m in named if m.start == a and m.end <= lead and m.type == "Product" and m.owner), None)
+        made = next((m for m in named if m.start == a and m.end <= lead and m.type == "Product" and m.owner
+                     and "的" not in text[m.end:lead]), None)
         return ((a, a), (made.start, made.end, "zh.launch.intransitive")) if made else None
     got = _name_in(text, brand.end, lead, named, not_name, brand)
     if not got or got[2] != "zh.launch.model":
@@ -255,7 +256,7 @@ def launch_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon
         return not any(m.start < e and s < m.end for m in taken + out)
 
     for vs, ve, v, (ms, me), products in _frames(text, ss, se, sm, lex):
-        if not any(m.start == ms and m.end == me for m in taken + out) and free(ms, me):
+        if me > ms and not any(m.start == ms and m.end == me for m in taken + out) and free(ms, me):
             out.append(Mention(ms, me, text[ms:me], "Company", text[ms:me], "pattern"))
         for s, e, _ in products:
             if any(m.start == s and m.end == e for m in taken + out):
