@@ -25,11 +25,11 @@ _LEAD = re.compile(r"(?:(?:据[^，,。；;]{1,8}|此前|目前|其后|随后|�
 
 
 def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
-    """`acquires` facts of the sentence text[ss:se] told as becoming the controlling shareholder."""
+    """`acquires` facts of the sentence text[ss:se] told as becoming the controlling shareholder, as
+    (subject, object, type, start, end, trigger, rule)."""
     roles = tuple(sorted(lex.words("control_role"), key=len, reverse=True))
     if not roles or "成为" not in text[ss:se]:
         return []
-    from kg.extract.relations import Cand
     named = [m for m in mentions if m.source != "coref"]
     out = []
     for mb in _BECOME.finditer(text, ss, se):
@@ -54,8 +54,8 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
             continue
         for y in ys:
             if x.name != y.name:
-                out.append(Cand(x.name, y.name, "acquires", mb.start(), mb.end(), 0.7, False, "成为…" + role,
-                                rule="zh.stake.controlling"))
+                out.append((x.name, y.name, "acquires", mb.start(), mb.end(), "成为…" + role,
+                            "zh.stake.controlling"))
     return out
 
 

@@ -284,8 +284,8 @@ def without_inner(mentions: list[Mention], names: list[Mention]) -> list[Mention
 
 
 def launch_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
-    """`launches` facts of the sentence text[ss:se], when both sides are mentions."""
-    from kg.extract.relations import Cand
+    """`launches` facts of the sentence text[ss:se], when both sides are mentions, as (subject, object,
+    type, start, end, trigger, rule): relations.py makes them candidates (no import back into it)."""
     out = []
     for vs, ve, v, (ms, me), products in _frames(text, ss, se, mentions, lex):
         maker = next((m.name for m in mentions if m.start == ms and m.end == me and m.type in MAKER_TYPES), None)
@@ -295,5 +295,5 @@ def launch_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
             who = maker or (prod.owner if prod is not None and prod.start == ms else None)
             if prod is None or who is None or prod.name == who:
                 continue
-            out.append(Cand(who, prod.name, "launches", vs, ve, 0.7, False, v, rule=rule))
+            out.append((who, prod.name, "launches", vs, ve, v, rule))
     return out

@@ -40,10 +40,10 @@ def prosecution_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
 
 
 def prosecution_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
-    """`sues` facts of the sentence text[ss:se] told as 经/由 P 提起公诉."""
+    """`sues` facts of the sentence text[ss:se] told as 经/由 P 提起公诉, as (subject, object, type,
+    start, end, trigger, rule)."""
     if "公诉" not in text[ss:se]:
         return []
-    from kg.extract.relations import Cand
     named = [m for m in mentions if m.source != "coref"]
     out = []
     for p in named:
@@ -66,6 +66,5 @@ def prosecution_relations(text: str, ss: int, se: int, mentions: list[Mention], 
                                 and not re.search(r"[，。；;]", text[ms.end():m.start])), None)
         if accused is None:
             continue
-        out.append(Cand(p.name, accused.name, "sues", p.end, mf.end(), 0.7, False, "提起公诉",
-                        rule="zh.suit.prosecution"))
+        out.append((p.name, accused.name, "sues", p.end, mf.end(), "提起公诉", "zh.suit.prosecution"))
     return out

@@ -139,8 +139,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
-        _sold_to(text, ss, se, mentions) + launch_relations(text, ss, se, mentions, lex) + \
-        controlling_relations(text, ss, se, mentions, lex) + prosecution_relations(text, ss, se, mentions, lex)
+        _sold_to(text, ss, se, mentions) + [
+            Cand(a, b, t, s, e, 0.7, False, trig, rule=rule)      # named rules in modules of their own
+            for read in (launch_relations, controlling_relations, prosecution_relations)
+            for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
