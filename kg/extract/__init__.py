@@ -24,6 +24,10 @@ from kg.extract import entities as ents
 from kg.extract import coref
 from kg.extract.entity_table import entity_table
 from kg.extract.relations import read_sentence
+from kg.extract.launches import launch_mentions, without_inner
+from kg.extract.latin_parties import latin_party_mentions
+from kg.extract.control import control_mentions
+from kg.extract.prosecution import prosecution_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -86,11 +90,21 @@ def _extract_zh(article: Article, lex) -> Extraction:
         return [m for m in mentions[lo:hi] if m.end <= se]
 
     base = list(mentions)
+    products: list = []      # names read by the launch frames and Latin parties (launches.py, latin_parties.py)
     for attempt in range(2):
         found_here = []
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
             extra = ents.argument_mentions(text, ss, se, sm, lex)
+            launched = launch_mentions(text, ss, se, sm + extra, lex)
+            launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += control_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += prosecution_mentions(text, ss, se, sm + extra + launched, lex)
+            products.extend(launched)
+            if launched or any(ss <= x.start < se for x in products):
+                # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
+                # replaces a found name that cut it (全球知名品牌K in …品牌K-Swiss)
+                mentions, extra = without_inner(mentions, products), without_inner(extra, products) + launched
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)

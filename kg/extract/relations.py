@@ -40,6 +40,9 @@ from kg.extract.discover_args import PRICE_BEFORE
 from kg.extract.name_spans import stake_at
 from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
+from kg.extract.launches import launch_relations
+from kg.extract.control import controlling_relations
+from kg.extract.prosecution import prosecution_relations
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
@@ -141,7 +144,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                   context_subject: list[Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
-        _sold_to(text, ss, se, mentions)
+        _sold_to(text, ss, se, mentions) + [
+            Cand(a, b, t, s, e, 0.7, False, trig, rule=rule)      # named rules in modules of their own
+            for read in (launch_relations, controlling_relations, prosecution_relations)
+            for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
@@ -1058,8 +1064,10 @@ _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
-_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)[，,：:]?")
-_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:要求|请求|判令|诉请|指控|指责|指|称)")
+# the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
+_ASKED = r"(?:(?:人民)?法院)?(?:依法)?(?:判令|判决)?(?:被告人?)?"
+_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)(?:[，,：:]|" + _ASKED + ")")
+_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:(?:要求|请求|诉请)" + _ASKED + r"|判令(?:被告人?)?|指控|指责|指|称)")
 _HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
 # 认购夏普新股，取得约66%股权: the stake told in the next clause
 _STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
