@@ -154,6 +154,17 @@ def _extract_zh(article: Article, lex) -> Extraction:
                                        owner=le.owner, mentions=[(m.start, m.start + len(pre))],
                                        rule="zh.entity.owner_in_name"))
                 known.add(le.name)
+    relations = _relations(text, cands, known, tracker)
+    # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
+    # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
+    relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
+    lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
+    return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list[Relation]:
+    """The article's relations from the sentence readers' candidates: both sides entities of the
+    article, dated, one per fact and date (the most confident telling's rule), restatements out."""
     relations: list[Relation] = []
     seen: dict[tuple, Relation] = {}
     for c, idx, ss, se in cands:
@@ -181,13 +192,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
     for r in relations:
         if r.date:
             by_fact.setdefault(_fact_key(r), set()).add(r.date)
-    relations = [r for r in relations if not r.date or not any(
+    return [r for r in relations if not r.date or not any(
         d != r.date and d.startswith(r.date + "-") for d in by_fact.get(_fact_key(r), ()))]
-    # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
-    # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
-    relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
-    lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
-    return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
 def _fact_key(r: Relation) -> tuple:
