@@ -15,6 +15,8 @@ withheld goes too.
                  and the article's own `owns` relations).
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
+- `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
+- `accused_accuser` no accusation by a defendant against the one suing it in the same sentence.
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
@@ -111,6 +113,51 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
 
 # ------------------------------------------------------------------------------------------------
 # relations
+
+_LIST_GAP = re.compile(r"^\s*(?:、|,|，(?=[^，。]{0,12}(?:及|和|以及))|及|和|与|以及|、以及|and|, and|or)\s*$")
+
+
+def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = [(s, t, e.name) for e in ctx.ex.entities for s, t in e.mentions if start <= s and t <= end]
+    return sorted(out)
+
+
+def co_listed(ctx: Ctx, r: Relation) -> bool:
+    """An accusation or a block between two members of one list (美国司法部起诉联电、晋华及陈正坤…，指控其共谀
+    …: the co-defendants accuse no one; Apple, Google and Amazon block …): every telling of the
+    subject in the sentence sits in one enumeration with the object."""
+    if r.type not in ("accuses", "blocks") or r.end <= r.start:
+        return False
+    ms = _all_mentions(ctx, r.start, r.end)
+    subj = [i for i, m in enumerate(ms) if m[2] == r.subject]
+    if not subj or not any(m[2] == r.object for m in ms):
+        return False
+
+    def chain(i: int) -> set[str]:
+        names = {ms[i][2]}
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(ms):
+                a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
+                if b[0] < a[1] or not _LIST_GAP.match(ctx.text[a[1]:b[0]]):
+                    break
+                j += step
+                names.add(ms[j][2])
+        return names
+
+    return all(r.object in chain(i) for i in subj)
+
+
+def accused_accuser(ctx: Ctx, r: Relation) -> bool:
+    """An accusation by a defendant against the one suing it in the same sentence (检方起诉A、B两家公司，指控其
+    …: A and B accuse no one), unless the sentence also tells a suit the other way (a countersuit)."""
+    if r.type != "accuses" or r.end <= r.start:
+        return False
+    same = [x for x in ctx.ex.relations if x.type == "sues" and not x.negated and x.start == r.start
+            and x.end == r.end]
+    return any(x.subject == r.object and x.object == r.subject for x in same) and \
+        not any(x.subject == r.subject and x.object == r.object for x in same)
+
 
 def types_ok(ctx: Ctx, r: Relation) -> bool:
     """True when a side's type breaks relations.tsv (the check fires)."""
@@ -341,6 +388,8 @@ CHECKS: list[Check] = [
     Check("transferred", "rejected", transferred),
     Check("self", "rejected", self_loop),
     Check("source", "rejected", source_side),
+    Check("co_listed", "rejected", co_listed),
+    Check("accused_accuser", "rejected", accused_accuser),
 ]
 
 
