@@ -17,6 +17,8 @@ withheld goes too.
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
 - `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
 - `accused_accuser` no accusation by a defendant against the one suing it in the same sentence.
+- `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
+- `venue`        an exchange a company is listed on (于深交所上市) is no party.
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
@@ -93,6 +95,28 @@ def _fits(types: frozenset, typ: str) -> bool:
     return "*" in types or typ in types
 
 
+def _descriptor(ctx: Ctx, e: Entity) -> bool:
+    """美国专利公司InterDigital, 北京网络科技公司“字节跳动”: a place and common nouns before the name they
+    describe (every telling followed by a Latin or quoted name, or another entity)."""
+    if e.type != "Company" or e.name.isascii() or not e.name.endswith(("公司", "集团")) or not e.mentions:
+        return False
+    toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
+    if not toks or toks[0][1] != "ns" or not all(t in ("ns", "n") for _, t in toks):
+        return False
+    starts = {s for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
+    return all(t in starts or re.match(r"[A-Za-z“「\"]", ctx.text[t:t + 1]) for _, t in e.mentions)
+
+
+def _verb_quote(ctx: Ctx, e: Entity) -> bool:
+    """「帶槍投靠」: a quoted phrase made only of verbs and adverbs is a saying, not a product."""
+    if e.type not in ("Product", "Company") or e.name.isascii() or len(e.name) < 4 or not e.mentions:
+        return False
+    if not all(ctx.text[s - 1:s] in ("“", "「") for s, _ in e.mentions):
+        return False
+    toks = nlp.tagged(nlp.to_simplified(e.name))
+    return len(toks) >= 2 and all((t or "x")[:1] in ("v", "d") for _, t in toks)
+
+
 def non_entity(ctx: Ctx, e: Entity) -> bool:
     exact, suffix, prefix = _NON_ENTITY
     simp = nlp.to_simplified(e.name)
@@ -104,6 +128,11 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in prefix):
             return True
+    if _descriptor(ctx, e) or _verb_quote(ctx, e):
+        return True
+    # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
+    if not e.name.isascii() and any(c in e.name for c in "、，；"):
+        return True
     # a title in 《》 names a work or a law, never a company
     if e.type == "Company" and e.mentions and all(
             ctx.text[s - 1:s] == "《" and ctx.text[t:t + 1] == "》" for s, t in e.mentions):
@@ -157,6 +186,47 @@ def accused_accuser(ctx: Ctx, r: Relation) -> bool:
             and x.end == r.end]
     return any(x.subject == r.object and x.object == r.subject for x in same) and \
         not any(x.subject == r.subject and x.object == r.object for x in same)
+
+
+_REPORT_VERBS = ("举报", "投诉", "检举", "告发", "反映", "申诉")
+
+
+def addressee(ctx: Ctx, r: Relation) -> bool:
+    """The authority a report goes to is neither the accused nor the accuser (万科向证监会、深交所等监管部门举报
+    钜盛华…): every telling of that side before the report verb sits in the 向-phrase (with the names
+    listed beside it)."""
+    trig = nlp.to_simplified((r.trigger or "").split("…")[0])
+    if r.type != "accuses" or trig not in _REPORT_VERBS or r.end <= r.start:
+        return False
+    ms = _all_mentions(ctx, r.start, r.end)
+    ts = ctx.text.find(trig, r.start, r.end)
+
+    def addressed(name: str) -> bool:
+        told = [i for i, m in enumerate(ms) if m[2] == name and (ts < 0 or m[1] <= ts)]
+        for i in told:
+            j = i
+            while j > 0 and _LIST_GAP.match(ctx.text[ms[j - 1][1]:ms[j][0]]):
+                j -= 1
+            if not ctx.text[:ms[j][0]].endswith(("向", "向了")):
+                return False
+        return bool(told)
+
+    return addressed(r.object) or addressed(r.subject)
+
+
+_LISTED_AT = re.compile(r"^\s*(?:主板|创业板|科创板|中小板)?(?:上市|挂牌|IPO|listed)")
+
+
+def venue(ctx: Ctx, r: Relation) -> bool:
+    """A stock exchange a company is listed on (一家于深圳证券交易所上市的公司) is a place, no party: every
+    telling of that side in the sentence is followed by 上市/挂牌."""
+    if r.end <= r.start or r.type in ("owns", "leads"):
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(_LISTED_AT.match(ctx.text[t:t + 8]) for s, t in told):
+            return True
+    return False
 
 
 def types_ok(ctx: Ctx, r: Relation) -> bool:
@@ -390,6 +460,8 @@ CHECKS: list[Check] = [
     Check("source", "rejected", source_side),
     Check("co_listed", "rejected", co_listed),
     Check("accused_accuser", "rejected", accused_accuser),
+    Check("addressee", "rejected", addressee),
+    Check("venue", "rejected", venue),
 ]
 
 

@@ -20,7 +20,7 @@ from kg.extract.mentions import (
     is_ascii_word_char,
     leftmost_longest,
 )
-from kg.extract.name_spans import name_before, stop_words
+from kg.extract.name_spans import name_before, no_name, stop_words
 from kg.lexicon import Lexicon
 
 DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
@@ -113,7 +113,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         if text.startswith(("联合", "携手"), start) and any(m.end == start for m in taken + out) and e - start > 4:
             start += 2      # 星海科技联合蓝鲸网络: the conjunction after a name opens no name
         surface = text[start:e]
-        if surface in lex.generic or len(surface) < 2:
+        if surface in lex.generic or len(surface) < 2 or no_name(surface):
             continue
         if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
             continue

@@ -221,7 +221,15 @@ _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家",
                      "服务商", "对手", "商家")
 
 
+_GROUP_COUNT = re.compile(r"(?<=.)[两三四五六七八九十几数][大家](?:[\u4e00-\u9fff]{0,4})(?:公司|集团|企业|厂商|银行|机构)$")
 _FUNCTION_START = set("因由对在将被与向把从据经给为")
+
+
+def no_name(surface: str) -> bool:
+    """A head count inside (索尼三大唱片公司, 环球两家公司): a group described; only function characters
+    (指其以): no name at all."""
+    return bool(_GROUP_COUNT.search(surface)) or (
+        not surface.isascii() and all(c in _LEAD_STRIP for c in surface))
 
 
 def plausible_name(surface: str) -> bool:
@@ -238,6 +246,8 @@ def plausible_name(surface: str) -> bool:
         return False
     # a description, not a name (西安本土商业品牌, 法国高端童装企业)
     if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
+        return False
+    if no_name(surface):
         return False
     if surface[0] in _FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
