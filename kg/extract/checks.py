@@ -19,6 +19,7 @@ withheld goes too.
 - `accused_accuser` no accusation by a defendant against the one suing it in the same sentence.
 - `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
 - `venue`        an exchange a company is listed on (于深交所上市) is no party.
+- `supporter`    the one who backs an act (X表示支持Y提告) is not its actor.
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
@@ -226,6 +227,28 @@ def venue(ctx: Ctx, r: Relation) -> bool:
         told = _mentions_in(ctx, name, r)
         if told and all(_LISTED_AT.match(ctx.text[t:t + 8]) for s, t in told):
             return True
+    return False
+
+
+_SUPPORT = ("支持", "声援", "力挺", "鼓励", "赞成", "赞同")
+
+
+def supporter(ctx: Ctx, r: Relation) -> bool:
+    """The one who backs an act is not its actor (经济部长龚明鑫表示支持台积电提告: 台积电 sues, not 龚明鑫):
+    the subject is told before a word of support, the object after it, the trigger after the object."""
+    if r.end <= r.start or r.type in ("owns", "leads", "rules", "fines"):
+        return False        # (法院支持了X的主张，裁定…: a court rules for X)
+    subj = _mentions_in(ctx, r.subject, r)
+    objs = _mentions_in(ctx, r.object, r)
+    trig = nlp.to_simplified((r.trigger or "").split("…")[0])
+    if not subj or not objs or not trig:
+        return False
+    ts = ctx.text.find(trig, r.start, r.end)
+    for s1, t1 in subj:
+        for s2, t2 in objs:
+            if t1 <= s2 and t2 <= ts and ts - t2 <= 1 and \
+                    any(w in ctx.text[t1:s2] for w in _SUPPORT) and not any(c in ctx.text[t1:s2] for c in "，。；"):
+                return True
     return False
 
 
@@ -462,6 +485,7 @@ CHECKS: list[Check] = [
     Check("accused_accuser", "rejected", accused_accuser),
     Check("addressee", "rejected", addressee),
     Check("venue", "rejected", venue),
+    Check("supporter", "rejected", supporter),
 ]
 
 

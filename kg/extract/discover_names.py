@@ -115,6 +115,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2 or no_name(surface):
             continue
+        if len(surface) - len(suf) == 1 and text[start - 1:start] in _STAY_VERBS:
+            continue        # 在华投资, 来华投资: a place word after 在/来, no one-character name
         if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
             continue
         while out and start <= out[-1].start and out[-1].end <= e:
@@ -191,7 +193,9 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
 
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")
-_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级")
+_STAY_VERBS = set("在来赴访驻于离返")
+_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级", "城市", "相关",
+                      "有关", "所在地", "该地", "一家", "某地")
 
 
 def _court_named(prefix: str, lex: Lexicon) -> bool:

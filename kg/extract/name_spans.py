@@ -227,9 +227,9 @@ _FUNCTION_START = set("因由对在将被与向把从据经给为")
 
 def no_name(surface: str) -> bool:
     """A head count inside (索尼三大唱片公司, 环球两家公司): a group described; only function characters
-    (指其以): no name at all."""
+    (指其以) or the pronoun 其 inside (窃取其DRAM): no name at all."""
     return bool(_GROUP_COUNT.search(surface)) or (
-        not surface.isascii() and all(c in _LEAD_STRIP for c in surface))
+        not surface.isascii() and (all(c in _LEAD_STRIP for c in surface) or "其" in surface[1:]))
 
 
 def plausible_name(surface: str) -> bool:
