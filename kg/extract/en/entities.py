@@ -684,6 +684,9 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         return
     typ = _type_of(f, words)
     owner = next((o for st, o in f.owned_names if st == s), None)
+    if typ == "Company" and stripped and owner and len(words) >= 3 and re.fullmatch(r"[A-Z]{2,3}", words[-1]):
+        # "Apple Watch SE": a model letter code after a name made from its owner's, not a legal form
+        typ, stripped = "Product", False
     if typ is None and owner and len(words) >= 2:
         if any(w.lower() in _HEADLINE_WORDS for w in words[1:]):
             return               # "Google Hit With Record …": a title-case headline, not a product name
