@@ -463,10 +463,15 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     lead = ctx.text[ps:ts]
     if _PAST.search(lead):
         lead = ""
+    # a wish about another party (华为希望三星…获取华为的专利许可): the cue stands before the subject in the
+    # trigger's clause (a party's own wish, 腾讯…的申请，希望接入…, tells its approach)
+    wished = ctx.text[cs0:min(subj_starts)] if (subj_starts := [s for s, t in _mentions_in(ctx, r.subject, r)
+                                                                 if cs0 <= s < ts]) else ""
     for cue in _CUES:
         if cue.lang != ("en" if en else "zh") or not ("*" in cue.types or r.type in cue.types):
             continue
-        window = before if cue.side == "before" else after if cue.side == "after" else lead
+        window = before if cue.side == "before" else after if cue.side == "after" else \
+            wished if cue.side == "over_subject" else lead
         if window and _cue_at(window, cue, en):
             return cue.status
     return None
