@@ -15,6 +15,11 @@ withheld goes too.
                  and the article's own `owns` relations).
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
+- `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
+- `accused_accuser` no accusation by a defendant against the one suing it in the same sentence.
+- `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
+- `venue`        an exchange a company is listed on (于深交所上市) is no party.
+- `supporter`    the one who backs an act (X表示支持Y提告) is not its actor.
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
                  成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
@@ -94,6 +99,28 @@ def _fits(types: frozenset, typ: str) -> bool:
     return "*" in types or typ in types
 
 
+def _descriptor(ctx: Ctx, e: Entity) -> bool:
+    """美国专利公司InterDigital, 北京网络科技公司“字节跳动”: a place and common nouns before the name they
+    describe (every telling followed by a Latin or quoted name, or another entity)."""
+    if e.type != "Company" or e.name.isascii() or not e.name.endswith(("公司", "集团")) or not e.mentions:
+        return False
+    toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
+    if not toks or toks[0][1] != "ns" or not all(t in ("ns", "n") for _, t in toks):
+        return False
+    starts = {s for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
+    return all(t in starts or re.match(r"[A-Za-z“「\"]", ctx.text[t:t + 1]) for _, t in e.mentions)
+
+
+def _verb_quote(ctx: Ctx, e: Entity) -> bool:
+    """「帶槍投靠」: a quoted phrase made only of verbs and adverbs is a saying, not a product."""
+    if e.type not in ("Product", "Company") or e.name.isascii() or len(e.name) < 4 or not e.mentions:
+        return False
+    if not all(ctx.text[s - 1:s] in ("“", "「") for s, _ in e.mentions):
+        return False
+    toks = nlp.tagged(nlp.to_simplified(e.name))
+    return len(toks) >= 2 and all((t or "x")[:1] in ("v", "d") for _, t in toks)
+
+
 def non_entity(ctx: Ctx, e: Entity) -> bool:
     exact, suffix, prefix = _NON_ENTITY
     simp = nlp.to_simplified(e.name)
@@ -105,6 +132,11 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in prefix):
             return True
+    if _descriptor(ctx, e) or _verb_quote(ctx, e):
+        return True
+    # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
+    if not e.name.isascii() and any(c in e.name for c in "、，；"):
+        return True
     # a title in 《》 names a work or a law, never a company
     if e.type == "Company" and e.mentions and all(
             ctx.text[s - 1:s] == "《" and ctx.text[t:t + 1] == "》" for s, t in e.mentions):
@@ -114,6 +146,114 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
 
 # ------------------------------------------------------------------------------------------------
 # relations
+
+_LIST_GAP = re.compile(r"^\s*(?:、|,|，(?=[^，。]{0,12}(?:及|和|以及))|及|和|与|以及|、以及|and|, and|or)\s*$")
+
+
+def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
+    out = [(s, t, e.name) for e in ctx.ex.entities for s, t in e.mentions if start <= s and t <= end]
+    return sorted(out)
+
+
+def co_listed(ctx: Ctx, r: Relation) -> bool:
+    """An accusation or a block between two members of one list (美国司法部起诉联电、晋华及陈正坤…，指控其共谀
+    …: the co-defendants accuse no one; Apple, Google and Amazon block …): every telling of the
+    subject in the sentence sits in one enumeration with the object."""
+    if r.type not in ("accuses", "blocks") or r.end <= r.start:
+        return False
+    ms = _all_mentions(ctx, r.start, r.end)
+    subj = [i for i, m in enumerate(ms) if m[2] == r.subject]
+    if not subj or not any(m[2] == r.object for m in ms):
+        return False
+
+    def chain(i: int) -> set[str]:
+        names = {ms[i][2]}
+        for step in (-1, 1):
+            j = i
+            while 0 <= j + step < len(ms):
+                a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
+                if b[0] < a[1] or not _LIST_GAP.match(ctx.text[a[1]:b[0]]):
+                    break
+                j += step
+                names.add(ms[j][2])
+        return names
+
+    return all(r.object in chain(i) for i in subj)
+
+
+def accused_accuser(ctx: Ctx, r: Relation) -> bool:
+    """An accusation by a defendant against the one suing it in the same sentence (检方起诉A、B两家公司，指控其
+    …: A and B accuse no one), unless the sentence also tells a suit the other way (a countersuit)."""
+    if r.type != "accuses" or r.end <= r.start:
+        return False
+    same = [x for x in ctx.ex.relations if x.type == "sues" and not x.negated and x.start == r.start
+            and x.end == r.end]
+    return any(x.subject == r.object and x.object == r.subject for x in same) and \
+        not any(x.subject == r.subject and x.object == r.object for x in same)
+
+
+_REPORT_VERBS = ("举报", "投诉", "检举", "告发", "反映", "申诉")
+
+
+def addressee(ctx: Ctx, r: Relation) -> bool:
+    """The authority a report goes to is neither the accused nor the accuser (万科向证监会、深交所等监管部门举报
+    钜盛华…): every telling of that side before the report verb sits in the 向-phrase (with the names
+    listed beside it)."""
+    trig = nlp.to_simplified((r.trigger or "").split("…")[0])
+    if r.type != "accuses" or trig not in _REPORT_VERBS or r.end <= r.start:
+        return False
+    ms = _all_mentions(ctx, r.start, r.end)
+    ts = ctx.text.find(trig, r.start, r.end)
+
+    def addressed(name: str) -> bool:
+        told = [i for i, m in enumerate(ms) if m[2] == name and (ts < 0 or m[1] <= ts)]
+        for i in told:
+            j = i
+            while j > 0 and _LIST_GAP.match(ctx.text[ms[j - 1][1]:ms[j][0]]):
+                j -= 1
+            if not ctx.text[:ms[j][0]].endswith(("向", "向了")):
+                return False
+        return bool(told)
+
+    return addressed(r.object) or addressed(r.subject)
+
+
+_LISTED_AT = re.compile(r"^\s*(?:主板|创业板|科创板|中小板)?(?:上市|挂牌|IPO|listed)")
+
+
+def venue(ctx: Ctx, r: Relation) -> bool:
+    """A stock exchange a company is listed on (一家于深圳证券交易所上市的公司) is a place, no party: every
+    telling of that side in the sentence is followed by 上市/挂牌."""
+    if r.end <= r.start or r.type in ("owns", "leads"):
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(_LISTED_AT.match(ctx.text[t:t + 8]) for s, t in told):
+            return True
+    return False
+
+
+_SUPPORT = ("支持", "声援", "力挺", "鼓励", "赞成", "赞同")
+
+
+def supporter(ctx: Ctx, r: Relation) -> bool:
+    """The one who backs an act is not its actor (经济部长龚明鑫表示支持台积电提告: 台积电 sues, not 龚明鑫):
+    the subject is told before a word of support, the object after it, the trigger after the object."""
+    if r.end <= r.start or r.type in ("owns", "leads", "rules", "fines"):
+        return False        # (法院支持了X的主张，裁定…: a court rules for X)
+    subj = _mentions_in(ctx, r.subject, r)
+    objs = _mentions_in(ctx, r.object, r)
+    trig = nlp.to_simplified((r.trigger or "").split("…")[0])
+    if not subj or not objs or not trig:
+        return False
+    ts = ctx.text.find(trig, r.start, r.end)
+    for s1, t1 in subj:
+        for s2, t2 in objs:
+            if t1 <= s2 and t2 <= ts and ts - t2 <= 1 and \
+                    any(w in ctx.text[t1:s2] for w in _SUPPORT) and not any(c in ctx.text[t1:s2] for c in "，。；"):
+                return True
+    return False
+
 
 def types_ok(ctx: Ctx, r: Relation) -> bool:
     """True when a side's type breaks relations.tsv (the check fires)."""
@@ -344,10 +484,15 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     lead = ctx.text[ps:ts]
     if _PAST.search(lead):
         lead = ""
+    # a wish about another party (华为希望三星…获取华为的专利许可): the cue stands before the subject in the
+    # trigger's clause (a party's own wish, 腾讯…的申请，希望接入…, tells its approach)
+    wished = ctx.text[cs0:min(subj_starts)] if (subj_starts := [s for s, t in _mentions_in(ctx, r.subject, r)
+                                                                 if cs0 <= s < ts]) else ""
     for cue in _CUES:
         if cue.lang != ("en" if en else "zh") or not ("*" in cue.types or r.type in cue.types):
             continue
-        window = before if cue.side == "before" else after if cue.side == "after" else lead
+        window = before if cue.side == "before" else after if cue.side == "after" else \
+            wished if cue.side == "over_subject" else lead
         if window and _cue_at(window, cue, en):
             return cue.status
     return None
@@ -363,6 +508,11 @@ CHECKS: list[Check] = [
     Check("self", "rejected", self_loop),
     Check("source", "rejected", source_side),
     Check("place", "rejected", place_side),
+    Check("co_listed", "rejected", co_listed),
+    Check("accused_accuser", "rejected", accused_accuser),
+    Check("addressee", "rejected", addressee),
+    Check("venue", "rejected", venue),
+    Check("supporter", "rejected", supporter),
 ]
 
 

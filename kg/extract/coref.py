@@ -103,12 +103,18 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
                     x = next(y for y in before if y.name == n)
                     out.append(Mention(s, e, x.name, x.type, w, "coref"))
                 continue
-            # else the two parties the text has talked about most so far (ties: the more recent)
+            # else the two parties the text has talked about most so far (ties: the more recent); a
+            # product counts for its owner when the article names the owner (抖音 for 字节跳动, 微信 for
+            # 腾讯), for itself when it does not (抖音 v 腾讯), and not at all beside two companies
             count: dict[str, int] = {}
             last: dict[str, Mention] = {}
-            kinds = ("Company",) if len({x.name for x in before if x.type == "Company"}) >= 2 else ("Company", "Product")
+            names = {x.name: x for x in before if x.type == "Company"}
             for i, x in enumerate(before):
-                if x.type in kinds:
+                if x.type == "Product" and x.owner in names:
+                    x = names[x.owner]
+                elif x.type == "Product" and x.owner is None and len(names) >= 2:
+                    continue
+                if x.type in ("Company", "Product"):
                     count[x.name] = count.get(x.name, 0) + 1
                     last[x.name] = x
             order = {x.name: i for i, x in enumerate(before)}

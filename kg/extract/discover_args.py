@@ -219,6 +219,11 @@ def _right_slot(text, q, se, ts, rels, trigs, taken, lex) -> Mention | None:
     return None
 
 
+# the rest of a list of people closed by a head count: 、何建廷、王永铭三人 / 等人 / 两名工程师
+_PEOPLE_LIST_END = re.compile(r"(?:(?:、|和|及|以及|与)[\u4e00-\u9fff]{2,4}?)*"
+                              r"(?:等|[二两三四五六七八九十0-9]+)(?:人|名(?:员工|前员工|工程师|高管|被告))")
+
+
 def _enumeration_mentions(text, q, taken, lex):
     """收购微梦传媒、耐特康赛、广州科韵: every member of a list in the object slot is a name."""
     last = max((m for m in taken if m.start >= q and m.start - q <= 2), key=lambda m: -m.start, default=None)
@@ -239,8 +244,12 @@ def _enumeration_mentions(text, q, taken, lex):
             if not (CJK.search(surface) and 2 <= len(surface) <= 10 and surface not in lex.generic
                     and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
                 break
-            nxt = Mention(p, end, surface, last.type if last.type in ("Company", "Organization") else
-                          guess_type(surface, toks, lex, text[end:end + 3]), surface, "pattern")
+            guess = guess_type(surface, toks, lex, text[end:end + 3])
+            if guess == "Person" and _PEOPLE_LIST_END.match(text, end):
+                typ = "Person"      # 起诉联电、晋华及陈正坤、何建廷、王永铭三人: the people the count closes
+            else:
+                typ = last.type if last.type in ("Company", "Organization") else guess
+            nxt = Mention(p, end, surface, typ, surface, "pattern")
             yield nxt
         last = nxt
 

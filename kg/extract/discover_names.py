@@ -20,7 +20,7 @@ from kg.extract.mentions import (
     is_ascii_word_char,
     leftmost_longest,
 )
-from kg.extract.name_spans import name_before, stop_words
+from kg.extract.name_spans import name_before, no_name, stop_words
 from kg.lexicon import Lexicon
 
 DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
@@ -113,8 +113,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         if text.startswith(("联合", "携手"), start) and any(m.end == start for m in taken + out) and e - start > 4:
             start += 2      # 星海科技联合蓝鲸网络: the conjunction after a name opens no name
         surface = text[start:e]
-        if surface in lex.generic or len(surface) < 2:
+        if surface in lex.generic or len(surface) < 2 or no_name(surface):
             continue
+        if len(surface) - len(suf) == 1 and text[start - 1:start] in _STAY_VERBS:
+            continue        # 在华投资, 来华投资: a place word after 在/来, no one-character name
         if typ == "Court" and not suf.isascii() and not _court_named(surface[:len(surface) - len(suf)], lex):
             continue
         while out and start <= out[-1].start and out[-1].end <= e:
@@ -191,7 +193,9 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
 
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")
-_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级")
+_STAY_VERBS = set("在来赴访驻于离返")
+_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级", "城市", "相关",
+                      "有关", "所在地", "该地", "一家", "某地")
 
 
 def _court_named(prefix: str, lex: Lexicon) -> bool:

@@ -52,6 +52,9 @@ def stop_words(lex_id: int, lex: Lexicon) -> frozenset:
 _CATEGORY_WORDS = {"厂", "厂商", "企业", "平台", "巨头", "龙头", "对手", "公司", "品牌", "运营商", "供应商", "主体", "运营方",
                    "代工厂", "制造商", "开发商", "服务商", "厂家", "商家"}
 _CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运营商", "供应商", "制造商", "开发商", "服务商", "厂家")
+# single characters never left inside a transliteration the segmenter split: function words and the
+# verbs of a career move (梁孟松|赴|韩国|成均馆大学 is a person going to a university)
+_NOT_IN_TRANSLITERATION = "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所赴往去到回返离跳转"
 _LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
 
 
@@ -91,7 +94,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
-        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所" \
+        elif in_name and acc and len(w) == 1 and CJK.match(w) and w not in stops and w not in _NOT_IN_TRANSLITERATION \
                 and i + 1 < len(rev) and (rev[i + 1][1] in ("nrt", "nrf", "ns", "nz", "nr") or rev[i + 1][1] is None) \
                 and CJK.match(rev[i + 1][0]) and (len(rev[i + 1][0]) >= 2 or (rev[i + 1][1] or "").startswith("nr")):
             pass    # a transliteration the segmenter split (阿拉米|达|郡): the lone character belongs to it
@@ -157,6 +160,10 @@ _GLUED_TAIL = {"拟": "d", "及": "c", "等": "u", "将": "d", "已": "d", "被"
 _GLUED_HEAD = {"拟": "d", "即": "d", "而": "c", "并": "c", "将": "d", "已": "d", "与": "p", "及": "c", "被": "p", "对": "p",
                "由": "p", "跟": "p", "诉": "v"}
 
+# two-character unknown words split too: 由原|神州优车 (瑞幸由原神州优车集团), 和解金对|公司财务, 台积电对前|资深副总
+_GLUED_HEAD2 = frozenset("拟即而并将已由对被跟")
+_GLUED_TAIL2 = frozenset("是对被")
+
 
 def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """Unknown words (no tag) with a function character glued at an edge, split in two."""
@@ -165,10 +172,10 @@ def resplit(toks: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for w, t in toks:
         if t is None and len(w) >= 2 and CJK.match(w[0]):
-            if w[0] in _GLUED_HEAD and CJK.match(w[1]) and (len(w) >= 3 or w[0] in "拟即而并将已"):
+            if w[0] in _GLUED_HEAD and CJK.match(w[1]) and (len(w) >= 3 or w[0] in _GLUED_HEAD2):
                 out.append((w[0], _GLUED_HEAD[w[0]]))
                 w = w[1:]
-            if (len(w) >= 3 and w[-1] in _GLUED_TAIL) or (len(w) == 2 and w[-1] == "是"):   # 王明|华是|星海
+            if (len(w) >= 3 and w[-1] in _GLUED_TAIL) or (len(w) == 2 and w[-1] in _GLUED_TAIL2):   # 王明|华是|星海
                 out.append((w[:-1], None))
                 out.append((w[-1], _GLUED_TAIL[w[-1]]))
                 continue
@@ -214,7 +221,15 @@ _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家",
                      "服务商", "对手", "商家")
 
 
+_GROUP_COUNT = re.compile(r"(?<=.)[两三四五六七八九十几数][大家](?:[\u4e00-\u9fff]{0,4})(?:公司|集团|企业|厂商|银行|机构)$")
 _FUNCTION_START = set("因由对在将被与向把从据经给为")
+
+
+def no_name(surface: str) -> bool:
+    """A head count inside (索尼三大唱片公司, 环球两家公司): a group described; only function characters
+    (指其以) or the pronoun 其 inside (窃取其DRAM): no name at all."""
+    return bool(_GROUP_COUNT.search(surface)) or (
+        not surface.isascii() and (all(c in _LEAD_STRIP for c in surface) or "其" in surface[1:]))
 
 
 def plausible_name(surface: str) -> bool:
@@ -231,6 +246,8 @@ def plausible_name(surface: str) -> bool:
         return False
     # a description, not a name (西安本土商业品牌, 法国高端童装企业)
     if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
+        return False
+    if no_name(surface):
         return False
     if surface[0] in _FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon

@@ -615,13 +615,18 @@ def _roles_deals(v: _Reading) -> bool:
             subj = g1
             obj = r1 or g0
         elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
-                                   _COMITATIVE.search(before_g1)) and (g0 or context_subject):
+                                   _COMITATIVE.search(before_g1)) and (g0 or context_subject) and \
+                not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+            # (A与B签下协议，…远超对手: the partner of another clause's verb is no rival)
             frame = "zh.frame.comitative"
             subj, obj = (g0 or context_subject), g1
             if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
                 # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
-                # the sentence's subject, not with the partner of the clause before
-                head = lg[0]
+                # the subject of the nearest clause that opens with a name (三星仍是…，华为则…，并与OPPO
+                # 竞争: 华为), else the sentence's subject
+                opening = [g for g in lg if g[-1].end <= g1[0].start and
+                           _OPENING.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
+                head = opening[-1] if opening else lg[0]
                 lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
                 subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
@@ -1214,6 +1219,11 @@ def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | Non
         if m.end <= ts and m.type in types and m.source != "coref" and m.name not in names:
             return m
     return None
+
+
+# what may come before a clause's subject: nothing, or a time (2017年, 去年底, 此后)
+_OPENING = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|号)(?:底|初|中)?|今年|去年|当年|同年|此后|随后|其后|"
+                      r"目前|如今|当时|此前|近日|日前|而|但|不过|同时|另外|此外)*")
 
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:

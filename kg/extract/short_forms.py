@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg import nlp
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.mentions import CJK, Mention, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
@@ -143,6 +144,11 @@ def _place_forms(p: str) -> list[str]:
     for w in ("省", "市"):
         if p.endswith(w) and len(p) - len(w) >= 2:
             forms.append(p[:-len(w)])
+    j = p.find("省")
+    if 0 < j < len(p) - 2 and p.endswith("市") and "市" not in p[:-1]:
+        # 福建省泉州市 -> 泉州市, 泉州: a city court is named without its province (泉州中院)
+        city = p[j + 1:]
+        forms += [city, city[:-1]] if len(city) >= 3 else [city]
     k = p.find("市")
     if 0 < k < len(p) - 2 and p.endswith(("区", "县")):
         low = p[k + 1:]
@@ -164,7 +170,7 @@ def court_abbreviations(name: str) -> list[str]:
             out.append(name[len(c):])
             break
     if name == "最高人民法院":
-        return ["最高法", "最高院"]
+        return ["最高法", "最高院", "最高法院"]
     m = _COURT_FULL.match(name)
     if not m:
         return out
@@ -189,11 +195,13 @@ def merge_courts(mentions: list[Mention]) -> list[Mention]:
     courts = {m.name for m in mentions if m.type == "Court" and m.source != "coref"}
     if len(courts) < 2:
         return mentions
+    # names compared in Simplified characters (a Traditional article's 最高法院 is 最高人民法院's short form)
+    simp = {nlp.to_simplified(c): c for c in courts}
     short: dict[str, str] = {}
     for full in courts:
-        for a in court_abbreviations(full):
-            if a in courts and a not in short:
-                short[a] = full
+        for a in court_abbreviations(nlp.to_simplified(full)):
+            if a in simp and simp[a] not in short and simp[a] != full:
+                short[simp[a]] = full
     if not short:
         return mentions
     return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)

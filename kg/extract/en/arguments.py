@@ -20,6 +20,11 @@ _PLATFORM_PP = re.compile(r"(?:^|\s)(?:on|for|in|at|across|into|with|to|from|via
                           r"(?:(?:the|its|their|a|an|his|her)\s+|[A-Z][\w&.-]*['’]s\s+)*$", re.I)
 
 
+# "X's (fiercest) rival / parent / chief executive": a possessive naming another party than X
+_OTHER_PARTY = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:rivals?|competitors?|parent|owner|founder|chief|"
+                          r"executive|ceo|unit|subsidiary|partners?|customers?|suppliers?|lawyers?)\b")
+
+
 class ArgumentReading(ReadingBase):
     """Subjects, objects and lists of names, and the discovery of names in argument position."""
 
@@ -47,6 +52,8 @@ class ArgumentReading(ReadingBase):
                                  r"(?:\s+company|\s+firm|\s+group)?\s+", gap)):
                 break
             nxt = ms[j + direction]
+            if direction > 0 and _OTHER_PARTY.match(t, nxt.end):
+                break       # "the PlayStation and Xbox's fiercest rival": the possessor of another party, no member
             parent = re.match(r"\s+and\s+(?:its|their)\s", gap)
             if nxt.type != m.type and not ({nxt.type, m.type} <= {"Company", "Organization"}) and not (
                     parent and {nxt.type, m.type} <= {"Company", "Product"}):

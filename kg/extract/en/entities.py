@@ -642,6 +642,12 @@ def _chunks(f: Finder) -> None:
             prev_place = " ".join(words)
 
 
+# function words a title-case headline capitalises ("Google Hit With Record $5 Billion EU Fine Over …"):
+# a name after an owner's name holding one is headline text
+_HEADLINE_WORDS = frozenset({"with", "over", "for", "to", "in", "on", "at", "by", "from", "after", "as", "against",
+                             "into", "amid", "than", "is", "are", "was", "be", "will"})
+
+
 def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) -> None:
     name = " ".join(words)
     if not f.free(s, e):
@@ -678,7 +684,12 @@ def _classify(f: Finder, s: int, e: int, words: list[str], place: str | None) ->
         return
     typ = _type_of(f, words)
     owner = next((o for st, o in f.owned_names if st == s), None)
+    if typ == "Company" and stripped and owner and len(words) >= 3 and re.fullmatch(r"[A-Z]{2,3}", words[-1]):
+        # "Apple Watch SE": a model letter code after a name made from its owner's, not a legal form
+        typ, stripped = "Product", False
     if typ is None and owner and len(words) >= 2:
+        if any(w.lower() in _HEADLINE_WORDS for w in words[1:]):
+            return               # "Google Hit With Record …": a title-case headline, not a product name
         typ = "Product"          # "Google Reader", "Uber Eats": named after its owner
     if typ == "Company" and len(words) >= 2 and not stripped:
         # "Huawei Technologies", "Tencent Group": a known company with a descriptive ending
