@@ -5,6 +5,7 @@ regular `pip install .` copies that directory into the package as `kg/ontology/`
 """
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -12,7 +13,12 @@ _HERE = Path(__file__).resolve().parent
 
 
 def ontology_dir() -> Path:
-    override = os.environ.get("KG_ONTOLOGY_DIR")
+    return _ontology_dir(os.environ.get("KG_ONTOLOGY_DIR"))
+
+
+@functools.lru_cache(maxsize=8)
+def _ontology_dir(override: str | None) -> Path:
+    # (looked up once per override: the extractor asks for it per relation)
     if override:
         return Path(override)
     for candidate in (_HERE.parent / "ontology", _HERE / "ontology"):
