@@ -14,6 +14,7 @@ The graph (`graph_from_store`) is a `networkx.MultiDiGraph`:
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -22,7 +23,7 @@ import networkx as nx
 
 from kg.errors import QueryError
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
-from kg.query import run
+from kg.query import run, to_rows
 from kg.query import with_prefixes as _with_prefixes
 
 ONT = "https://rivalry-kg.org/ontology#"
@@ -31,14 +32,14 @@ LAWSUIT_ROLES = ("plaintiff", "defendant", "court")
 _TYPE_RANK = {t: i for i, t in enumerate(ENTITY_TYPES)}
 
 _Q_ENTITIES = """SELECT ?e ?label ?c ?q WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V%
     ?e rdfs:label ?label . OPTIONAL { ?e a ?c } OPTIONAL { ?e owl:sameAs ?q } } }"""
 _Q_ALIASES = """SELECT ?e ?alt WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e skos:altLabel ?alt } }"""
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V% ?e skos:altLabel ?alt } }"""
 _Q_MATCH = """SELECT DISTINCT ?e WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e rdfs:label|skos:altLabel ?name } }"""
 _Q_ARTICLES = """SELECT ?a ?id ?title ?source ?date ?lang WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/articles> {
+  GRAPH <https://rivalry-kg.org/id/graph/articles> { %V%
     ?a a kg:Article . OPTIONAL { ?a dcterms:identifier ?id } OPTIONAL { ?a dcterms:title ?title }
     OPTIONAL { ?a dcterms:source ?source } OPTIONAL { ?a dcterms:date ?date }
     OPTIONAL { ?a dcterms:language ?lang } } }"""
@@ -46,7 +47,7 @@ _Q_RELATIONS = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
   GRAPH ?g { ?r a kg:Relation ; kg:relationType ?t ; kg:subject ?s ; kg:object ?o .
     OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
 _Q_EVIDENCE = """SELECT DISTINCT ?x ?ev ?text ?conf ?art ?rep ?start WHERE {
-  GRAPH ?g { ?x kg:hasEvidence ?ev . ?ev kg:text ?text .
+  GRAPH ?g { %V% ?x kg:hasEvidence ?ev . ?ev kg:text ?text .
     OPTIONAL { ?ev prov:wasDerivedFrom ?art } OPTIONAL { ?ev kg:confidence ?conf }
     OPTIONAL { ?ev kg:reportedOn ?rep } OPTIONAL { ?ev kg:startOffset ?start } } }"""
 _Q_LAWSUITS = """SELECT DISTINCT ?l ?p ?v WHERE {
@@ -55,8 +56,8 @@ _Q_LAWSUITS = """SELECT DISTINCT ?l ?p ?v WHERE {
 _Q_STAGES = """SELECT DISTINCT ?l ?kind ?court ?date ?outcome WHERE {
   GRAPH ?g { ?l kg:stage ?s . ?s kg:stageType ?kind .
     OPTIONAL { ?s kg:court ?court } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:outcome ?outcome } } }"""
-_Q_PREF = """SELECT ?e ?label WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e skos:prefLabel ?label } }"""
+_Q_PREF = """SELECT ?e ?tag ?label WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V% ?e skos:prefLabel ?label } BIND (LANG(?label) AS ?tag) }"""
 _Q_OWNS = """SELECT DISTINCT ?o ?e WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/entities> { ?o kg:owns ?e } }"""
 
@@ -111,17 +112,61 @@ def match_entities(store, name: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _articles(store) -> dict[str, dict]:
+def _iri(iri: str) -> str:
+    """An IRI read from the store, written back into SPARQL (refused if it could break out)."""
+    if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+        raise QueryError(f"unexpected IRI in the store: {iri!r}")
+    return f"<{iri}>"
+
+
+#: IRIs per VALUES block of a scoped read (keeps each query text small for any server).
+SCOPE_CHUNK = 400
+
+
+def _scoped(store, sparql: str, var: str | tuple, iris) -> list[list]:
+    """Rows of `sparql` with `?var` bound by a VALUES block of store IRIs (or tuples of IRIs for
+    several variables), in chunks.  The block goes where the query says `%V%` (inside the group
+    that uses the variable first: Oxigraph joins a VALUES block at the top of WHERE after
+    evaluating the rest, 20x slower), else at the start of the outermost WHERE group."""
+    iris = sorted(set(iris))
+    rows: list[list] = []
+    sparql = _with_prefixes(sparql)
+    if "%V%" not in sparql:
+        m = re.search(r"WHERE\s*\{", sparql, re.I)
+        sparql = sparql[: m.end()] + " %V% " + sparql[m.end():]
+    for i in range(0, len(iris), SCOPE_CHUNK):
+        chunk = iris[i:i + SCOPE_CHUNK]
+        if isinstance(var, tuple):
+            head = "(" + " ".join(f"?{v}" for v in var) + ")"
+            body = " ".join("(" + " ".join(_iri(x) for x in t) + ")" for t in chunk)
+        else:
+            head, body = f"?{var}", " ".join(_iri(x) for x in chunk)
+        rows.extend(to_rows(store.query_json(sparql.replace("%V%", f"VALUES {head} {{ {body} }}"))).rows)
+    return rows
+
+
+def _all(store, sparql: str) -> list[list]:
+    """Rows of a scoped read's query over the whole store."""
+    return run(store, sparql.replace("%V%", "")).rows
+
+
+def _articles(store, scope=None) -> dict[str, dict]:
     out = {}
-    for a, aid, title, source, date, lang in run(store, _Q_ARTICLES).rows:
+    rows = _all(store, _Q_ARTICLES) if scope is None else _scoped(store, _Q_ARTICLES, "a", scope)
+    for a, aid, title, source, date, lang in rows:
         out[a] = {"id": aid, "title": title or aid or _label_from_iri(a), "source": source or "",
                   "date": date, "lang": lang or "zh"}
     return out
 
 
-def _evidence(store, articles: dict) -> dict[str, list[dict]]:
+def _evidence(store, articles: dict | None, scope=None) -> dict[str, list[dict]]:
+    """Evidence of every node (or of the nodes in `scope`); `articles` None: read the metadata
+    of the articles the evidence cites."""
+    rows = _all(store, _Q_EVIDENCE) if scope is None else _scoped(store, _Q_EVIDENCE, "x", scope)
+    if articles is None:
+        articles = _articles(store, {r[4] for r in rows if r[4]})
     ev = defaultdict(dict)
-    for x, e, text, conf, art, rep, start in run(store, _Q_EVIDENCE).rows:
+    for x, e, text, conf, art, rep, start in rows:
         meta = articles.get(art or "", {})
         ev[x][e] = {"text": text, "confidence": _float(conf), "article": meta.get("id") or
                     (_label_from_iri(art) if art else ""), "title": meta.get("title", ""),
@@ -136,9 +181,12 @@ def _evidence(store, articles: dict) -> dict[str, list[dict]]:
     return out
 
 
-def _entities(store) -> dict[str, dict]:
+def _entities(store, scope=None) -> dict[str, dict]:
     ents: dict[str, dict] = {}
-    for e, label, c, q in run(store, _Q_ENTITIES).rows:
+
+    def read(q: str, var: str = "e") -> list[list]:
+        return _all(store, q) if scope is None else _scoped(store, q, var, scope)
+    for e, label, c, q in read(_Q_ENTITIES):
         t = _short(c) if c else None
         cur = ents.setdefault(e, {"kind": "entity", "label": label, "type": t or "Organization",
                                   "aliases": [], "qid": None})
@@ -150,17 +198,15 @@ def _entities(store) -> dict[str, dict]:
             cur["type"] = t
         if q:
             cur["qid"] = q.rsplit("/", 1)[-1]
-    for e, alt in run(store, _Q_ALIASES).rows:
+    for e, alt in read(_Q_ALIASES):
         if e in ents and alt not in ents[e]["aliases"]:
             ents[e]["aliases"].append(alt)
-    res = store.query_json(_with_prefixes(_Q_PREF))
-    for b in res.get("results", {}).get("bindings", []):
-        e, lab = b["e"]["value"], b["label"]
-        tag = lab.get("xml:lang", "").lower()
+    for e, tag, lab in read(_Q_PREF):
+        tag = (tag or "").lower()
         if e in ents and tag:
             labels = ents[e].setdefault("labels", {})
-            if tag not in labels or lab["value"] < labels[tag]:
-                labels[tag] = lab["value"]
+            if tag not in labels or lab < labels[tag]:
+                labels[tag] = lab
     for d in ents.values():
         d["aliases"].sort()
         if len(d.get("labels", {})) == 1:      # told in one language only: label it in that one
@@ -277,16 +323,82 @@ def cluster_cases(suits: dict[str, dict]) -> dict[str, str]:
     return out
 
 
-def full_graph(store) -> nx.MultiDiGraph:
+# Scoped reads for `full_graph(store, around=...)`: the same rows as the whole-store queries
+# above, for the nodes around some entities only (each starts from a bound IRI: an index lookup).
+_Q_REL_AS = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
+  GRAPH ?g { %%V%% ?r kg:%s ?e . ?r a kg:Relation ; kg:relationType ?t ; kg:subject ?s ; kg:object ?o .
+    OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
+_Q_SUITS_AS = """SELECT DISTINCT ?l WHERE { GRAPH ?g { %%V%% ?l kg:%s ?e . ?l a kg:Lawsuit } }"""
+_Q_SUITS_PAIR = """SELECT DISTINCT ?l WHERE {
+  GRAPH ?g1 { %V% ?l kg:plaintiff ?p ; a kg:Lawsuit } GRAPH ?g2 { ?l kg:defendant ?d ; a kg:Lawsuit } }"""
+_Q_LAWSUIT_PROPS = """SELECT DISTINCT ?l ?p ?v WHERE {
+  GRAPH ?g { %V% ?l a kg:Lawsuit ; ?p ?v . FILTER (?p != rdf:type && ?p != kg:hasEvidence && ?p != kg:stage) } }"""
+_Q_STAGES_OF = """SELECT DISTINCT ?l ?kind ?court ?date ?outcome WHERE {
+  GRAPH ?g { %V% ?l kg:stage ?s . ?s kg:stageType ?kind .
+    OPTIONAL { ?s kg:court ?court } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:outcome ?outcome } } }"""
+_Q_OWNERS_OF = """SELECT DISTINCT ?o ?e WHERE {
+  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V% ?o kg:owns ?e } }"""
+
+
+def _read_around(store, around: set[str]):
+    """What `full_graph` reads, for the facts and cases of the entities `around` only.
+
+    Relations whose subject or object is one of them (with every other report of the same
+    fact: same type and sides, so same subject or object); lawsuits naming one as plaintiff,
+    defendant or court, closed under sharing a (plaintiff, defendant) pair — the only lawsuits
+    `cluster_cases` can join to them, transitively — so their cases come out as in the whole
+    graph; the evidence, articles and entities those cite."""
+    rels = []
+    for role in ("subject", "object"):
+        rels += _scoped(store, _Q_REL_AS % role, "e", around)
+    rels = sorted({tuple(r) for r in rels}, key=lambda r: tuple(x or "" for x in r))
+    suits: set[str] = set()
+    for role in LAWSUIT_ROLES:
+        suits |= {r[0] for r in _scoped(store, _Q_SUITS_AS % role, "e", around)}
+    suit_rows: list = []
+    fresh, pairs_seen = set(suits), set()
+    while fresh:                                   # the (plaintiff, defendant) component
+        rows = _scoped(store, _Q_LAWSUIT_PROPS, "l", fresh)
+        suit_rows += rows
+        pr: dict[str, dict] = defaultdict(lambda: defaultdict(set))
+        for l, p, v in rows:
+            pr[l][_short(p)].add(v)
+        pairs = {(a, b) for d in pr.values() for a in d["plaintiff"] for b in d["defendant"]}
+        pairs -= pairs_seen
+        pairs_seen |= pairs
+        found = {r[0] for r in _scoped(store, _Q_SUITS_PAIR, ("p", "d"), pairs)} if pairs else set()
+        fresh = found - suits
+        suits |= fresh
+    stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits else []
+    evidence = _evidence(store, None, {r[0] for r in rels} | suits)
+    needed = set(around) | {x for r in rels for x in (r[2], r[3])}
+    needed |= {v for _, p, v in suit_rows if _short(p) in LAWSUIT_ROLES}
+    needed |= {r[2] for r in stage_rows if r[2]}
+    owns = _scoped(store, _Q_OWNERS_OF, "e", needed)
+    needed |= {o for o, _ in owns}
+    ents = _entities(store, needed)
+    return rels, owns, suit_rows, stage_rows, evidence, ents
+
+
+def full_graph(store, around=None) -> nx.MultiDiGraph:
     """Every entity, fact and case in the store as a MultiDiGraph (see module doc).
 
     Reports are merged here, whatever article they came from: a relation node with no date (or a
     vaguer one) joins its fact (`_merge_facts`), a lawsuit node joins its case (`cluster_cases`);
-    an edge's `articles` is how many distinct articles report it."""
+    an edge's `articles` is how many distinct articles report it.
+
+    `around` (entity IRIs): only the facts and cases of those entities, read from them (fast
+    on any store size); their edges, cases and rows come out as in the whole graph."""
     g = nx.MultiDiGraph()
-    articles = _articles(store)
-    evidence = _evidence(store, articles)
-    ents = _entities(store)
+    if around is None:
+        evidence = _evidence(store, _articles(store))
+        ents = _entities(store)
+        rels = run(store, _Q_RELATIONS).rows
+        owns = run(store, _Q_OWNS).rows
+        suit_rows = run(store, _Q_LAWSUITS).rows
+        stage_rows = run(store, _Q_STAGES).rows
+    else:
+        rels, owns, suit_rows, stage_rows, evidence, ents = _read_around(store, set(around))
     for iri, attrs in ents.items():
         g.add_node(iri, **attrs)
 
@@ -295,7 +407,6 @@ def full_graph(store) -> nx.MultiDiGraph:
             g.add_node(iri, kind="entity", label=_label_from_iri(iri), type=type_, aliases=[],
                        qid=None)
 
-    rels = run(store, _Q_RELATIONS).rows
     into = _merge_facts(rels)
     _undated_target(into, rels, evidence)
     merged_ev: dict[str, list] = defaultdict(list)
@@ -311,15 +422,15 @@ def full_graph(store) -> nx.MultiDiGraph:
         g.add_edge(s, o, key=r, type=_short(t), date=d, earliest=lo or _day(d),
                    latest=hi or _day(d, latest=True), evidence=ev, confidence=_confidence(ev),
                    articles=_article_count(ev), directed=_short(t) not in SYMMETRIC_RELATIONS)
-    for o, e in run(store, _Q_OWNS).rows:          # what the lexicon knows (no article says it)
+    for o, e in owns:          # what the lexicon knows (no article says it)
         if e in g and o in g:
             g.nodes[e].setdefault("owners", []).append(g.nodes[o]["label"])
 
     props: dict[str, dict] = defaultdict(lambda: defaultdict(list))
-    for l, p, v in run(store, _Q_LAWSUITS).rows:
+    for l, p, v in suit_rows:
         props[l][_short(p)].append(v)
     stages: dict[str, list] = defaultdict(list)
-    for l, kind, court, date, outcome in run(store, _Q_STAGES).rows:
+    for l, kind, court, date, outcome in stage_rows:
         stages[l].append((_short(kind.replace("stage/", "#")), date, court, outcome))
     first = lambda pr, k: sorted(pr.get(k, []))[0] if pr.get(k) else None  # noqa: E731
     suits = {}
@@ -455,6 +566,18 @@ def _resolve(store, g: nx.MultiDiGraph, name: str) -> list[str]:
     return iris
 
 
+def _named(store, name: str, g: nx.MultiDiGraph | None) -> tuple[nx.MultiDiGraph, list[str]]:
+    """The graph to answer a question about `name` from, and `name`'s IRIs in it: the given
+    graph, else only the part around the name's entities (read from their IRIs)."""
+    if g is not None:
+        return g, _resolve(store, g, name)
+    iris = match_entities(store, name)
+    if not iris:
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    g = full_graph(store, around=iris)
+    return g, _resolve(store, g, name)
+
+
 def rivals(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
     """Who `name` fights: distinct hostile facts (sues, blocks, accuses, competes) and cases
     either way, ranked by how many, then by how recent.
@@ -487,8 +610,8 @@ def _neg_date(d: str | None):
 
 def timeline(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
     """Chronological facts about `name`: one row per fact and source article."""
-    g = g if g is not None else full_graph(store)
-    me = set(_resolve(store, g, name))
+    g, iris = _named(store, name, g)
+    me = set(iris)
     rows, seen = [], set()
     for m in sorted(me):
         for u, v, k, d in list(g.out_edges(m, keys=True, data=True)) + \
@@ -526,10 +649,12 @@ def timeline(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
 
 def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -> Table:
     """Lawsuits (all, or those with `name` as a party or court), in filing order."""
+    if name is not None:
+        g, iris = _named(store, name, g)
     g = g if g is not None else full_graph(store)
     suits = [n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"]
     if name is not None:
-        me = set(_resolve(store, g, name))
+        me = set(iris)
         suits = [s for s in suits if me & (set(g.predecessors(s)) | set(g.successors(s)))]
     rows = []
     for s in suits:
