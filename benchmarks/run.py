@@ -204,6 +204,50 @@ def _child_oxq(args) -> None:
     print(json.dumps({"runs": runs, "rows": len(rows), "rewritten": sparql != original, "digest": hashlib.sha256("\n".join(norm).encode()).hexdigest()}))
 
 
+ENTITY_FUNCS = ("rivals", "timeline", "lawsuits", "query timeline")
+
+
+def _child_entity(args) -> None:
+    """p50/p95 of the one-entity questions over a sample of names (a child process)."""
+    from kg import analytics
+    from kg import query as q
+    from kg.store import open_store
+    out = {}
+    with open_store(args.store, read_only=True) as st:
+        labels = sorted(r[0] for r in q.run(st, "SELECT ?l WHERE { GRAPH "
+                        "<https://rivalry-kg.org/id/graph/entities> { ?e rdfs:label ?l } }").rows)
+        step = max(1, len(labels) // args.names)
+        names = labels[::step][: args.names] + ["腾讯"]
+        calls = {"rivals": lambda n: analytics.rivals(st, n).rows,
+                 "timeline": lambda n: analytics.timeline(st, n).rows,
+                 "lawsuits": lambda n: analytics.lawsuits(st, n).rows,
+                 "query timeline": lambda n: q.run(st, "timeline", name=n).rows}
+        for what, fn in calls.items():
+            runs, top, rows = [], [], []
+            for n in names:
+                try:
+                    fn(n)                                   # warm-up
+                except Exception:                           # a label no fact names: skipped
+                    continue
+                for _ in range(args.reps):
+                    t = time.perf_counter()
+                    res = fn(n)
+                    (top if n == "腾讯" else runs).append(time.perf_counter() - t)
+                rows.append(len(res))
+            out[what] = {"runs": runs, "top": top, "rows": rows}
+    out["names"] = len(names)
+    print(json.dumps(out))
+
+
+def entity_times(store: Path, names: int, reps: int) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "_entity", str(store),
+           "--names", str(names), "--reps", str(reps)]
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    if res.returncode:
+        sys.exit(f"entity questions failed: {res.stderr.strip().splitlines()[-1:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
 def oxigraph_query_times(store: Path, reps: int, limit: int, rewrite: bool = False) -> dict:
     from kg import query as q
     out = {}
@@ -239,8 +283,12 @@ def main() -> None:
     ap.add_argument("--rdflib-reps", type=int, default=5, help="runs per query on rdflib (max)")
     ap.add_argument("--rdflib-limit", type=int, default=30, help="seconds before an rdflib query is cut")
     ap.add_argument("--ox-limit", type=int, default=60, help="seconds before an Oxigraph query is cut")
-    ap.add_argument("--skip", default="", help="comma list of: throughput,rss,queries,remote")
+    ap.add_argument("--skip", default="", help="comma list of: throughput,rss,queries,remote,entity")
     ap.add_argument("--workdir", default=None, help="keep corpora and stores here")
+    ap.add_argument("--entity-quads", default="1000000,5000000",
+                    help="store sizes for the one-entity questions (generator's facts)")
+    ap.add_argument("--entity-names", type=int, default=20, help="names sampled per store")
+    ap.add_argument("--entity-reps", type=int, default=5, help="runs per name")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     cores = os.cpu_count() or 1
@@ -393,6 +441,32 @@ def main() -> None:
             say(f"ratio over queries both engines finished (or rdflib was cut): geometric mean "
                 f"{statistics.geometric_mean(ratios):,.0f}x, smallest {min(ratios):,.0f}x\n")
 
+    if "entity" not in skip:
+        for quads in [int(x) for x in args.entity_quads.split(",") if x]:
+            big = work / ("s-big" if quads == 1_000_000 else f"s-big{quads // 1_000_000}m")
+            saved = big.with_suffix(".json")
+            r = json.loads(saved.read_text()) if saved.exists() and big.is_dir() else None
+            n = max(100, int(quads / 400 * 1.05))
+            while r is None or r["quads"] < quads:        # kept between runs (--workdir)
+                r = run_build(corpus(n), big, cores, truth=True)
+                n = int(n * quads / max(r["quads"], 1) * 1.05) + 1
+            saved.write_text(json.dumps(r))
+            load = os.getloadavg()
+            res = entity_times(big, args.entity_names, args.entity_reps)
+            rows = []
+            for what in ENTITY_FUNCS:
+                d = res[what]
+                ms = lambda xs, p: f"{pct(xs, p) * 1000:,.0f}" if xs else "-"  # noqa: E731
+                rows.append([f"kg {what} NAME", ms(d["runs"], 50), ms(d["runs"], 95),
+                             f"{max(d['rows'][:-1] or [0])}", ms(d["top"], 50), ms(d["top"], 95),
+                             d["rows"][-1] if d["rows"] else "-"])
+            say(f"## One-entity questions on {r['quads']:,} quads ({r['stored']} articles, the "
+                f"generator's facts; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start)")
+            say(table(["question", "p50 ms", "p95 ms", "most rows", "腾讯 p50 ms", "腾讯 p95 ms",
+                       "腾讯 rows"], rows))
+            say(f"({res['names'] - 1} names sampled evenly from the sorted labels, "
+                f"{args.entity_reps} runs each after a warm-up; 腾讯, the most connected, apart)\n")
+
     say(f"CPU pressure at the end (share of time runnable tasks waited for a core, avg60): "
         f"{cpu_pressure()}")
     (work / "report.md").write_text("\n".join(report) + "\n", encoding="utf-8")
@@ -419,6 +493,13 @@ if __name__ == "__main__":
         ap.add_argument("--rewrite", action="store_true")
         ap.add_argument("--limit", type=float, default=60)
         _child_oxq(ap.parse_args())
+    elif len(sys.argv) > 1 and sys.argv[1] == "_entity":
+        ap = argparse.ArgumentParser()
+        ap.add_argument("cmd")
+        ap.add_argument("store")
+        ap.add_argument("--names", type=int, default=20)
+        ap.add_argument("--reps", type=int, default=5)
+        _child_entity(ap.parse_args())
     elif len(sys.argv) > 1 and sys.argv[1] == "_rdflib":
         ap = argparse.ArgumentParser()
         ap.add_argument("cmd")
