@@ -20,6 +20,8 @@ withheld goes too.
 - `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
 - `venue`        an exchange a company is listed on (于深交所上市) is no party.
 - `supporter`    the one who backs an act (X表示支持Y提告) is not its actor.
+- `product_party` a product as a suit's party its sentence never names (taken from a deal told before:
+                 "the FTC sued to block the deal" is no suit against World of Warcraft).
 - `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
 - `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
                  成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
@@ -37,7 +39,7 @@ from typing import Callable
 from kg import nlp
 from kg.lexicon import Lexicon, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
-from kg.extract.suit_context import complete_suits
+from kg.extract.suit_context import announced_then_filed, complete_suits
 
 __all__ = ["apply_checks", "CHECKS"]
 
@@ -236,6 +238,23 @@ def venue(ctx: Ctx, r: Relation) -> bool:
 _SUPPORT = ("支持", "声援", "力挺", "鼓励", "赞成", "赞同")
 
 
+def product_party(ctx: Ctx, r: Relation) -> bool:
+    """A product (by the article or the lexicon) as a suit's party that its sentence never names, taken
+    from context ("the FTC sued to block the deal" read with World of Warcraft, named with the deal
+    before, as the defendant). A product named in the sentence may be a party (抖音起诉百度; TikTok sued
+    the government, with ByteDance)."""
+    if r.type not in ("sues", "blocks"):
+        return False
+    for side in (r.subject, r.object):
+        le = ctx.lex.lookup(side)
+        if ctx.types.get(side) != "Product" and not (le and le.type == "Product"):
+            continue
+        told = _mentions_in(ctx, side, r)
+        if not told and (r.type == "sues" or r.rule.endswith("deal_buyer")):
+            return True
+    return False
+
+
 def supporter(ctx: Ctx, r: Relation) -> bool:
     """The one who backs an act is not its actor (经济部长龚明鑫表示支持台积电提告: 台积电 sues, not 龚明鑫):
     the subject is told before a word of support, the object after it, the trigger after the object."""
@@ -411,7 +430,7 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
             if any(rest.startswith(u) or window[:m.end()].lower().endswith(u) for u in cue.unless):
                 continue
             # said it would buy X: reported speech announcing the act, not a condition
-            if cue.word in ("would", "will") and (not window[m.end():].strip() or _SAID.search(window[:m.start()])):
+            if cue.word in ("would", "will") and "*" in cue.types and (not window[m.end():].strip() or _SAID.search(window[:m.start()])):
                 continue
             return True
         return False
@@ -419,6 +438,9 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
     while i >= 0:
         around = window[max(0, i - 4):i + len(cue.word) + 4]
         after = window[i + len(cue.word):]
+        if cue.word == "将" and not _WILL_ZH.match(after):
+            i = window.find(cue.word, i + 1)    # 将X起诉至 (将 as 把, the object blanked): a filing
+            continue
         if not any(u in around and _overlaps(window, i, cue.word, u) for u in cue.unless) and \
                 not (cue.status == "negated" and (after.startswith(_DOUBLE_NEG) or
                                                   window[:i].endswith(_NEG_PREFIX))):
@@ -428,6 +450,9 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
 
 
 _EN_CUE: dict[str, re.Pattern] = {}
+# 将 as "will": right before the act or an adverbial of it (将起诉, 将对其提起诉讼, 将向法院起诉); 将 as 把
+# takes the object first (将百度诉至该院; the object is blanked in the window, 将其/将后者 …)
+_WILL_ZH = re.compile(r"$|对(?!方)|向|就|于|在|依|正式|再|会|要|继续|立即|进一步|通过|提|起|诉|另行|采取|寻求|诉诸")
 _PAST = re.compile(r"曾|已经|已于|此前|继|\b(?:had|already|earlier|previously)\b")
 _SAID = re.compile(r"\b(?:said|says|announced|agreed|confirmed|told)\b")
 
@@ -513,6 +538,7 @@ CHECKS: list[Check] = [
     Check("addressee", "rejected", addressee),
     Check("venue", "rejected", venue),
     Check("supporter", "rejected", supporter),
+    Check("product_party", "rejected", product_party),
 ]
 
 
@@ -584,6 +610,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
             st = scope_status(ctx, r)
             if st:
                 _withhold(r, st, "scope")
+    announced_then_filed(ex, ctx.text)   # 宣布将起诉X。次日，法院受理此案: filed after all
     _prune_lawsuits(ex)
     complete_suits(ex, ctx.text)      # a court or claim told in the sentence after the filing
     return ex

@@ -500,6 +500,10 @@ def _roles_marked(v: _Reading) -> bool:
     pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
         re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
         re.match(r"\s*by\b", text[te:r1[0].start]))
+    if not is_en:
+        # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
+        pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
+        pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
     obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼

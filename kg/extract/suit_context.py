@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 
 from kg import nlp
+from kg.extract.dates import find_dates
 from kg.extract.money import find_money, to_cny
 from kg.model import Extraction
 
 _ACCEPTS = re.compile(r"受理|立案|审理|管辖|递交|提交|诉至|起诉至|诉讼至|告上|诉讼于|向[^，。；]{0,20}法院")
 _CLAIM = re.compile(r"索赔|诉讼请求|请求法院判令|请求判令|要求[^，。；]{0,20}赔偿|赔偿[^，。；]{0,12}损失|索偿")
+# the court took up the case announced in the sentence before (次日，海淀法院正式受理此案)
+_TOOK_UP = re.compile(r"(?:受理|立案)(?:了)?(?:此|该|本)案|(?:此|该|本)案[^，。；]{0,12}(?:受理|立案)")
 _NOT_CLAIM = re.compile(r"判决|判令[^，。；]{0,30}赔偿|判赔|一审|二审|终审|裁定|罚款|罚没|处罚|和解|达成")
 
 
@@ -54,3 +57,37 @@ def complete_suits(ex: Extraction, text: str) -> None:
                 m = monies[0]
                 ls.claim_amount, ls.claim_currency = m.value, m.currency or "CNY"
                 ls.claim_cny = to_cny(m, assume_cny=not re.search(r"[A-Za-z]{4,}", nt))
+
+
+def announced_then_filed(ex: Extraction, text: str) -> None:
+    """A suit announced (今日头条宣布将起诉百度, withheld as irrealis by the scope check) that the next
+    sentence has a court take up (次日，海淀法院正式受理此案) was filed: assert it again (in place), dated
+    by the taking up, not by the announcement. Run before the lawsuits are pruned."""
+    if ex.article.lang == "en":
+        return
+    held = [r for r in ex.relations if r.type == "sues" and r.status == "irrealis" and r.check == "scope"]
+    if not held:
+        return
+    sentences = nlp.split_sentences(text)
+    filed = {r.start for r in ex.relations if r.type in ("sues", "rules") and not r.negated}
+    for r in held:
+        i = next((k for k, (s, e, _) in enumerate(sentences) if s <= r.start < e), None)
+        if i is None:
+            continue
+        # the first of the next three sentences to tell of a case taken up, none before it filing or ruling
+        nt = None
+        for ns, ne, t in sentences[i + 1:i + 4]:
+            if ns in filed or any(ns <= ls.start < ne for ls in ex.lawsuits):
+                break
+            if _TOOK_UP.search(t):
+                nt = t
+                break
+        if nt is None:
+            continue
+        ds = [d.value for d in find_dates(nt, ex.article.date, r.date, anchor=r.date) if d.value]
+        date = ds[0] if ds else None
+        r.negated, r.status, r.check = False, None, None
+        for ls in ex.lawsuits:
+            if ls.start == r.start and r.subject in ls.plaintiffs and r.object in ls.defendants:
+                ls.date = date
+        r.date = date
