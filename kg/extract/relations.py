@@ -691,6 +691,10 @@ def _roles_plain(v: _Reading) -> bool:
             if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
                     and not _contains_any(gap, v.objm):
                 return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
+            if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
+                    any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
+                return True
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
             if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":

@@ -406,6 +406,8 @@ def _clause_subject(v: _ClauseReading):
             return None         # a participle whose clause has no subject we can name
         else:
             subj = self._left_subject(rel, ss, ts, sm, trig)
+            if subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
+                return None
             settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
             if trig.frame == "OS" and rel == "sues" and settle_lead:
                 # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
@@ -434,6 +436,16 @@ def _clause_subject(v: _ClauseReading):
     v.objects, v.passive, v.settle_os, v.subj, v.subj_anchor = objects, passive, settle_os, subj, subj_anchor
     v.subjects = subjects
     return _NEXT
+
+
+def _relative_head_elsewhere(t: str, ss: int, ts: int, subj: Mention) -> bool:
+    """"It brings Call of Duty ... under the Xbox maker, which had already bought ZeniMax": the relative
+    clause the trigger is in hangs on the noun right before ", which", not on a name further left."""
+    rc = list(re.finditer(r",\s+(?:which|who)\s+", t[ss:ts]))
+    return subj.source != "coref" and bool(rc) and subj.end <= ss + rc[-1].start() and \
+        not re.search(r"[,;]", t[ss + rc[-1].end():ts]) and not re.fullmatch(
+            r"\s*(?:(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SE|Group|Holdings)\.?|\([^()]*\))?\s*",
+            t[subj.end:ss + rc[-1].start()])
 
 
 def _clause_sell(v: _ClauseReading):
