@@ -21,11 +21,12 @@ from urllib.parse import unquote
 
 import networkx as nx
 
-from kg.cases import case_links, stored_links
+from kg.cases import case_links, links_from_rows, stored_links
 from kg.errors import QueryError
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from kg.query import run, to_rows
 from kg.query import with_prefixes as _with_prefixes
+from kg.resolve import CASES_GRAPH, ENTITIES_GRAPH
 
 ONT = "https://rivalry-kg.org/ontology#"
 HOSTILE = ("sues", "blocks", "accuses", "competes")
@@ -277,15 +278,15 @@ _Q_REL_AS = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
   GRAPH ?g { %%V%% ?r kg:%s ?e . ?r a kg:Relation ; kg:relationType ?t ; kg:subject ?s ; kg:object ?o .
     OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
 _Q_SUITS_AS = """SELECT DISTINCT ?l WHERE { GRAPH ?g { %%V%% ?l kg:%s ?e . ?l a kg:Lawsuit } }"""
-_Q_SAME_CASE = """SELECT DISTINCT ?l WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/cases> { %V% ?x kg:case ?c . ?l kg:case ?c } }"""
+_Q_CASE_LINKS = """SELECT DISTINCT ?l ?p ?c WHERE {
+  GRAPH <""" + CASES_GRAPH + """> { %V% ?x kg:case ?c . ?l ?p ?c FILTER (?p IN (kg:case, kg:reversedIn)) } }"""
 _Q_LAWSUIT_PROPS = """SELECT DISTINCT ?l ?p ?v WHERE {
   GRAPH ?g { %V% ?l a kg:Lawsuit ; ?p ?v . FILTER (?p != rdf:type && ?p != kg:hasEvidence && ?p != kg:stage) } }"""
 _Q_STAGES_OF = """SELECT DISTINCT ?l ?kind ?court ?date ?outcome WHERE {
   GRAPH ?g { %V% ?l kg:stage ?s . ?s kg:stageType ?kind .
     OPTIONAL { ?s kg:court ?court } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:outcome ?outcome } } }"""
 _Q_OWNERS_OF = """SELECT DISTINCT ?o ?e WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V% ?o kg:owns ?e } }"""
+  GRAPH <""" + ENTITIES_GRAPH + """> { %V% ?o kg:owns ?e } }"""
 
 
 def _read_around(store, around: set[str]):
@@ -302,9 +303,9 @@ def _read_around(store, around: set[str]):
     suits: set[str] = set()
     for role in LAWSUIT_ROLES:
         suits |= {r[0] for r in _scoped(store, _Q_SUITS_AS % role, "e", around)}
-    # every other report of their cases (the cases graph, kg.cases: one case IRI per case)
-    if suits:
-        suits |= {r[0] for r in _scoped(store, _Q_SAME_CASE, "x", suits)}
+    # every other report of their cases, with the cases' links (the cases graph, kg.cases)
+    links = _scoped(store, _Q_CASE_LINKS, "x", suits) if suits else []
+    suits |= {r[0] for r in links}
     suit_rows = _scoped(store, _Q_LAWSUIT_PROPS, "l", suits) if suits else []
     stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits else []
     evidence = _evidence(store, None, {r[0] for r in rels} | suits)
@@ -314,7 +315,7 @@ def _read_around(store, around: set[str]):
     owns = _scoped(store, _Q_OWNERS_OF, "e", needed)
     needed |= {o for o, _ in owns}
     ents = _entities(store, needed)
-    return rels, owns, suit_rows, stage_rows, evidence, ents
+    return rels, owns, suit_rows, stage_rows, evidence, ents, links
 
 
 def full_graph(store, around=None) -> nx.MultiDiGraph:
@@ -334,8 +335,9 @@ def full_graph(store, around=None) -> nx.MultiDiGraph:
         owns = run(store, _Q_OWNS).rows
         suit_rows = run(store, _Q_LAWSUITS).rows
         stage_rows = run(store, _Q_STAGES).rows
+        links = []
     else:
-        rels, owns, suit_rows, stage_rows, evidence, ents = _read_around(store, set(around))
+        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_around(store, set(around))
     for iri, attrs in ents.items():
         g.add_node(iri, **attrs)
 
@@ -371,7 +373,8 @@ def full_graph(store, around=None) -> nx.MultiDiGraph:
         stages[l].append((_short(kind.replace("stage/", "#")), date, court, outcome))
     # which reports are one case: the cases graph (kg.cases, written by the build and kg remove);
     # for a store written without it (or out of date), the same rule computed here
-    case_of, flipped = stored_links(store)
+    # (around a name: the links of the cases read, not the whole cases graph)
+    case_of, flipped = stored_links(store) if around is None else links_from_rows(links)
     if any(l not in case_of or case_of[l] not in props for l in props):
         if around is not None:
             return full_graph(store)        # no (or an out-of-date) cases graph: the whole store

@@ -230,8 +230,13 @@ def case_links(store) -> tuple[dict[str, str], set[str]]:
 
 def stored_links(store) -> tuple[dict[str, str], set[str]]:
     """({report: case}, reports with the sides reversed) as the cases graph holds them."""
+    return links_from_rows(_rows(store, _Q_LINKS))
+
+
+def links_from_rows(rows) -> tuple[dict[str, str], set[str]]:
+    """`stored_links` of (report, predicate, case) rows read from the cases graph."""
     case_of, flipped = {}, set()
-    for l, p, c in _rows(store, _Q_LINKS):
+    for l, p, c in rows:
         if p == CASE:
             case_of[l] = c
         else:
