@@ -286,6 +286,41 @@ def test_lexicon_knows_the_big_names():
     assert names["最高人民检察院"][1] != "Court"
 
 
+def test_every_lexicon_qid_has_a_checked_source():
+    """A Wikidata id in the lexicon is only there because a public source pairs it with the name:
+    ontology/lexicon/qid_sources.tsv holds, for each, where it was seen and the pairing itself."""
+    text = (ONT_DIR / "lexicon" / "qid_sources.tsv").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    assert lines[0].split("\t") == ["name", "qid", "source", "seen", "note"]
+    assert text.endswith("\n")
+    sources: dict[str, str] = {}
+    for line in lines[1:]:
+        if not line:
+            continue
+        row = line.split("\t")
+        assert len(row) == 5, row
+        name, qid, source, seen, note = row
+        assert name not in sources, f"duplicate source row for {name}"
+        sources[name] = qid
+        assert not qid or re.fullmatch(r"Q[1-9]\d*", qid), row
+        # a row with an id names where it was seen and what was seen; one without says why
+        assert (source and seen) if qid else note, row
+        assert len(seen) <= 120, row
+        if qid:
+            assert qid in seen or qid in source, f"{name}: the excerpt does not show {qid}"
+    lexicon = {r[0]: r for r in _lexicon_rows()}
+    assert set(sources) <= set(lexicon), set(sources) - set(lexicon)
+    for name, (_, typ, _aliases, qid, _owner, _note) in lexicon.items():
+        if qid:
+            assert sources.get(name) == qid, f"{name} {qid}: no row in qid_sources.tsv pairs them"
+    for name, qid in sources.items():
+        assert lexicon[name][3] == qid, f"{name}: qid_sources.tsv says {qid!r}, lexicon {lexicon[name][3]!r}"
+    qids = [r[3] for r in lexicon.values() if r[3]]
+    assert len(qids) == len(set(qids)), "two lexicon rows share a Wikidata id"
+    companies = [r for r in lexicon.values() if r[1] == "Company"]
+    share = sum(bool(r[3]) for r in companies) / len(companies)
+    assert share >= 0.25, share  # 107 of 387 companies on 2026-12-07
+
 def test_validate_graph_fast_path_agrees_with_pyshacl(shapes):
     """kg.validate runs the SPARQL constraints as whole-graph queries and the rest through
     pyshacl; its verdict and report must be pyshacl's own (the fast path only ever says yes)."""
