@@ -28,6 +28,7 @@ from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
+from kg.extract.deal_actors import deal_actor_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -95,7 +96,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
         found_here = []
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
-            extra = ents.argument_mentions(text, ss, se, sm, lex)
+            actors = deal_actor_mentions(text, ss, se, sm, lex)
+            extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
             launched = launch_mentions(text, ss, se, sm + extra, lex)
             launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
             launched += control_mentions(text, ss, se, sm + extra + launched, lex)
