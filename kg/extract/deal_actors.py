@@ -28,7 +28,8 @@ from kg.lexicon import Lexicon
 
 _RELATIONS = ("acquires", "invests", "sues")
 _BY = re.compile(r"(?<![理自缘来经因事])由(?![于此])")
-_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】]")
+_NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]]")
 _NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 # a date or a lead word at the clause opening (2015年10月, 据了解, 此前)
 _DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
@@ -94,8 +95,11 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
 def _skip_lead(text: str, p: int, se: int, leads: tuple) -> int:
     """Past dates, spaces and lead words at the clause opening."""
     for _ in range(4):
-        while p < se and text[p] in " \u3000":
+        while p < se and text[p] in " \u3000★":
             p += 1
+        mn = _NUMBERED.match(text, p, se)
+        if mn:
+            p = mn.end()
         md = _DATE.match(text, p, se)
         if md and md.end() > p:
             p = md.end()
@@ -128,7 +132,7 @@ def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bo
         return None       # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
     if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 for w, t in toks):
         return None       # 会议审议, 募集资金, 并购基金先行: a verb or adverb inside, not a name
-    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() for w, _ in toks):
+    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
         return None
     return (p, n, toks) if _name_ok(text[p:n], toks, lex) else None
 
