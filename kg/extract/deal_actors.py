@@ -26,10 +26,10 @@ from kg.extract.name_spans import guess_type, plausible_name, stop_words, tokens
 from kg.extract.triggers import find_triggers
 from kg.lexicon import Lexicon
 
-_RELATIONS = ("acquires", "invests", "sues")
+_RELATIONS = ("acquires", "invests", "sues", "fines")
 _BY = re.compile(r"(?<![理自缘来经因事])由(?![于此])")
 _NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
-_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]]")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
 _NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 # a date or a lead word at the clause opening (2015年10月, 据了解, 此前)
 _DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
@@ -124,17 +124,7 @@ def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bo
     if n is None:
         return None
     toks = tokens_from(text, p, n)
-    stops = stop_words(id(lex), lex)
-    if any(w in stops or (len(w) == 1 and w in _FUNCTION_CHARS) for w, _ in toks):
-        return None
-    if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
-                 or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
-        return None       # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
-    if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 for w, t in toks):
-        return None       # 会议审议, 募集资金, 并购基金先行: a verb or adverb inside, not a name
-    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
-        return None
-    return (p, n, toks) if _name_ok(text[p:n], toks, lex) else None
+    return (p, n, toks) if name_ok(text[p:n], toks, lex) else None
 
 
 def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
@@ -152,7 +142,19 @@ def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
     return True
 
 
-def _name_ok(name: str, toks: list, lex: Lexicon) -> bool:
+def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> bool:
+    """`name` (segmented as `toks`) reads as the name of a party, not a phrase, a kind or an amount.
+    `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it."""
+    stops = stop_words(id(lex), lex)
+    if any(w in stops or (len(w) == 1 and w in _FUNCTION_CHARS) for w, _ in toks):
+        return False
+    if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
+                 or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
+        return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
+    if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 for w, t in (toks[:1] if verbs_inside else toks)):
+        return False      # 会议审议, 募集资金, 要求整改: a verb inside, not a name
+    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
+        return False
     if len(name) < 2 or name in lex.generic or not plausible_name(name):
         return False
     if re.fullmatch(r"[0-9*]+", name) or re.search(r"[0-9]+(?:年|月|日|亿|万|元|%)", name):
