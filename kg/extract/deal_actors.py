@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg import nlp
 from kg.extract.mentions import Mention
 from kg.extract.name_spans import guess_type, plausible_name, stop_words, tokens_from
 from kg.extract.triggers import find_triggers
@@ -29,7 +30,7 @@ from kg.lexicon import Lexicon
 _RELATIONS = ("acquires", "invests", "sues", "fines")
 _BY = re.compile(r"(?<![理自缘来经因事])由(?![于此])")
 _NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
-_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]）)]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
 _NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 # a date or a lead word at the clause opening (2015年10月, 据了解, 此前)
 _DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
@@ -43,7 +44,7 @@ _ROLE_ENDS = ("方", "者", "人", "们", "商", "买家", "卖家", "商家", "
 _FUNCTION_CHARS = set("的了是在将已也又还就都被把对向从与和及并而或其该这那此本各每为以于由拟称")
 # a single segmenter word that is a common word, not a name (a verb, adverb, place, time)
 _COMMON_TAGS = ("v", "vn", "d", "a", "ad", "an", "p", "c", "u", "r", "m", "q", "t", "f", "s", "ns", "l", "i",
-                "n", "nr", "nrfg", "b", "z", "y", "e", "o", "h", "k", "g", "x", "zg", "uj", "ul", "ug", "uv", "uz",
+                "n", "b", "z", "y", "e", "o", "h", "k", "g", "x", "zg", "uj", "ul", "ug", "uv", "uz",
                 "ud", "df", "dg", "mq", "rr", "rz", "vd", "vi", "vq", "ng", "tg", "vg", "ag")
 # company endings that make even a suffix word a name ending (药业, 控股)
 _DEAL_VERBS = ("收购", "并购", "购买", "受让", "认购", "入股", "增持", "起诉")
@@ -124,6 +125,8 @@ def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bo
     if n is None:
         return None
     toks = tokens_from(text, p, n)
+    if "".join(w for w, _ in toks) != text[p:n]:
+        toks = nlp.tagged(text[p:n])      # the clause's words cross the span's edge: its own words
     return (p, n, toks) if name_ok(text[p:n], toks, lex) else None
 
 
@@ -146,8 +149,10 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> 
     """`name` (segmented as `toks`) reads as the name of a party, not a phrase, a kind or an amount.
     `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it."""
     stops = stop_words(id(lex), lex)
-    if any(w in stops or (len(w) == 1 and w in _FUNCTION_CHARS) for w, _ in toks):
-        return False
+    ends = {x[0] for x in lex.suffixes}
+    if any((w in stops and not (i == len(toks) - 1 and i > 0 and w in ends)) or (len(w) == 1 and w in _FUNCTION_CHARS)
+           for i, (w, _) in enumerate(toks)):
+        return False      # a trigger word inside, unless it is the company ending (绿地|控股)
     if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
                  or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
         return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
@@ -157,6 +162,8 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> 
         return False
     if len(name) < 2 or name in lex.generic or not plausible_name(name):
         return False
+    if name[0] in _FUNCTION_CHARS or name[0] in "曾仍" or re.match(r"[0-9]+[\u4e00-\u9fff]", name):
+        return False      # 以不低, 曾拟, 以下简: a function word opening it; 4安凯客车: a list number
     if re.fullmatch(r"[0-9*]+", name) or re.search(r"[0-9]+(?:年|月|日|亿|万|元|%)", name):
         return False
     if name.endswith(_ROLE_ENDS) and not (len(name) >= 4 and name.endswith(_SUFFIX_OK)):

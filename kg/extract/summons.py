@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg import nlp
 from kg.extract.deal_actors import name_ok
 from kg.extract.mentions import Mention
 from kg.extract.name_spans import tokens_from
@@ -29,6 +30,8 @@ def summoned_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
             continue
         name = text[s:e]
         toks = tokens_from(text, s, e)
+        if "".join(w for w, _ in toks) != name:
+            toks = nlp.tagged(name)
         if name_ok(name, toks, lex, verbs_inside=True):
             out.append(Mention(s, e, name, "Company", name, "pattern"))
     return out
