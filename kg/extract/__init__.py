@@ -28,6 +28,9 @@ from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
+from kg.extract.deal_actors import deal_actor_mentions
+from kg.extract.nominal_deals import nominal_deal_mentions
+from kg.extract.summons import summoned_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -95,11 +98,14 @@ def _extract_zh(article: Article, lex) -> Extraction:
         found_here = []
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
-            extra = ents.argument_mentions(text, ss, se, sm, lex)
+            actors = deal_actor_mentions(text, ss, se, sm, lex)
+            extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
             launched = launch_mentions(text, ss, se, sm + extra, lex)
             launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
             launched += control_mentions(text, ss, se, sm + extra + launched, lex)
             launched += prosecution_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += nominal_deal_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name

@@ -81,7 +81,9 @@ def _frames(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon):
                 yield vs, ve, v, (ms, me), [(a, b, r.replace("zh.launch.", f"zh.launch.{how}_") if how else r)
                                             for a, b, r in products]
             continue
-        said = _said_launched(text, ss, lead, ve, se, named, not_object, not_name)
+        # 推送 takes an object (苹果推送iOS 13.7); alone it is a noun (弹窗推送), no launch
+        said = None if v in lex.words("launch_transitive") else _said_launched(text, ss, lead, ve, se, named,
+                                                                                 not_object, not_name)
         if said:
             yield vs, ve, v, said[0], [said[1]]
 

@@ -43,6 +43,7 @@ from kg.extract.triggers import find_triggers
 from kg.extract.launches import launch_relations
 from kg.extract.control import controlling_relations
 from kg.extract.prosecution import prosecution_relations
+from kg.extract.top_ups import top_up_relations
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
@@ -146,7 +147,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
         _sold_to(text, ss, se, mentions) + [
             Cand(a, b, t, s, e, 0.7, False, trig, rule=rule)      # named rules in modules of their own
-            for read in (launch_relations, controlling_relations, prosecution_relations)
+            for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations)
             for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:

@@ -1,0 +1,175 @@
+"""The actor opening a deal sentence: `deal_actor_mentions` — an unknown name made of common words
+(经纬纺机, 民生人寿, 新日恒力, 中远海发) at the opening of a clause, right before a word that says what
+it did next (公告称, 斥资, 以…亿元, 拟, 宣布, 通过, 于<date>, its stock code), in a sentence that
+goes on to a buying, investing or suing verb.
+
+    (date, lead words) NAME 公告称，将…收购Y       NAME 斥资15亿元，收购Y       由NAME以自有资金…收购Y
+
+The segmenter cuts such names into common words, so the whole-text discovery and the clause-subject
+reader (`discover_args.subject_mentions`, which wants one proper-noun word) leave them out; this
+reader takes the position and the marker as the evidence instead.  It only adds the name: the
+relation frames (`relations.py`) decide its role, as for any other name.
+
+Not names: a span with a stop word, a pronoun or determiner first (该公司, 其), a generic word
+(公司, 上市公司), a kind of party (投资者, 收购方, 交易对方: `_ROLE_ENDS`), a single word the
+segmenter knows as a common noun, verb or place (资本市场, 北京), an amount or a date.
+Word lists: `ontology/lexicon/modifiers.tsv` kinds `actor_marker` (the words after the name) and
+`actor_lead` (words before it at the clause opening: 由, 上市公司).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import nlp
+from kg.extract.mentions import Mention
+from kg.extract.name_spans import guess_type, plausible_name, stop_words, tokens_from
+from kg.extract.triggers import find_triggers
+from kg.lexicon import Lexicon
+
+_RELATIONS = ("acquires", "invests", "sues", "fines")
+_BY = re.compile(r"(?<![理自缘来经因事])由(?![于此])")
+_NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
+_CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]）)]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
+_NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
+# a date or a lead word at the clause opening (2015年10月, 据了解, 此前)
+_DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
+                   r"(?:(?:晚间|晚|早间|上午|下午|中旬|下旬|上旬|初|底|末))?")
+# a stock code after the name: 恒久科技(002808), 海航基础(600515.SH)
+_CODE = re.compile(r"[（(](?:股票代码[:：]?)?[0-9]{6}(?:\.[A-Za-z]{2})?[)）]|[（(][0-9]{4,5}\.HK[)）]")
+# kinds of party, not names: 投资者, 收购方, 交易对方, 业内人士, 该行
+_ROLE_ENDS = ("方", "者", "人", "们", "商", "买家", "卖家", "商家", "专家", "厂家", "大家", "庄家", "玩家", "国家",
+              "赢家", "东家", "士", "部门", "机构", "股东", "市场", "行业", "领域", "板块",
+              "企业", "公司", "集团", "平台", "基金", "银行", "资本", "机关", "法院", "人员", "团队", "对手")
+_FUNCTION_CHARS = set("的了是在将已也又还就都被把对向从与和及并而或其该这那此本各每为以于由拟称")
+# a single segmenter word that is a common word, not a name (a verb, adverb, place, time)
+_COMMON_TAGS = ("v", "vn", "d", "a", "ad", "an", "p", "c", "u", "r", "m", "q", "t", "f", "s", "ns", "l", "i",
+                "n", "b", "z", "y", "e", "o", "h", "k", "g", "x", "zg", "uj", "ul", "ug", "uv", "uz",
+                "ud", "df", "dg", "mq", "rr", "rz", "vd", "vi", "vq", "ng", "tg", "vg", "ag")
+# company endings that make even a suffix word a name ending (药业, 控股)
+_DEAL_VERBS = ("收购", "并购", "购买", "受让", "认购", "入股", "增持", "起诉")
+# a manner or degree word opening the span: 高溢价收购, 全资收购, 现金收购
+_MANNER = ("高", "低", "全", "溢价", "折价", "现金", "公开", "协议", "全资", "间接", "直接", "主动", "继续", "进一步",
+           "大举", "大幅", "陆续", "同时", "共同", "分别", "一并", "正式", "成功", "顺利", "要约", "反向", "整体",
+           "恶意", "拟", "计划", "准备", "打算", "有望", "或将", "意图", "试图", "宣布", "决定", "同意", "获准")
+# words opening a phrase, not a name (自去年, 根据, 作为, 若, 按)
+_OPENERS = ("自", "对于", "对", "根据", "据", "若", "如", "如果", "按", "按照", "作为", "有", "在", "当", "就", "经",
+            "随着", "为了", "除了", "关于", "针对", "通过", "虽然", "尽管", "即", "即使", "因", "从", "至", "截至")
+_SUFFIX_OK = ("集团", "控股", "股份", "资本", "基金", "银行")
+
+
+@functools.lru_cache(maxsize=4)
+def _words(lex_id: int, lex: Lexicon) -> tuple:
+    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))     # noqa: E731
+    return by_len(lex.words("actor_marker")), by_len(lex.words("actor_lead"))
+
+
+def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Unknown names opening a clause of the sentence text[ss:se] before an actor marker, when a
+    buying, investing or suing verb follows later in the sentence."""
+    markers, leads = _words(id(lex), lex)
+    if not markers:
+        return []
+    hits = [ts for ts, _, trigs in find_triggers(text, lex, ss, se)
+            if any(t.relation in _RELATIONS and t.lang == "zh" for t in trigs)]
+    if not hits:
+        return []
+    out: list[Mention] = []
+    starts = [(ss, True)] + [(m.end(), False) for m in _CLAUSE.finditer(text, ss, se)]
+    # 由民生人寿以…收购: the agent after 由 (not 由于, 理由, 自由)
+    starts += [(m.end(), False) for m in _BY.finditer(text, ss, se)]
+    for p0, first in starts:
+        p = _skip_lead(text, p0, se, leads)
+        if p >= se or not any(ts > p for ts in hits):
+            continue
+        got = _name_at(text, p, se, markers, lex, first or p > p0)
+        if got is None:
+            continue
+        s, e, toks = got
+        if any(m.start < e and s < m.end for m in sm + out):
+            continue
+        name = text[s:e]
+        out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
+    return out
+
+
+def _skip_lead(text: str, p: int, se: int, leads: tuple) -> int:
+    """Past dates, spaces and lead words at the clause opening."""
+    for _ in range(4):
+        while p < se and text[p] in " \u3000★":
+            p += 1
+        mn = _NUMBERED.match(text, p, se)
+        if mn:
+            p = mn.end()
+        md = _DATE.match(text, p, se)
+        if md and md.end() > p:
+            p = md.end()
+            if text.startswith(("，", ","), p):
+                p += 1
+            continue
+        w = next((w for w in leads if text.startswith(w, p)), None)
+        if w is None:
+            break
+        p += len(w)
+    return p
+
+
+def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bool):
+    """(start, end, words) of the name at `p` that the first actor marker after it closes, or None.
+    `verbs`: a deal verb itself may close it (at the sentence opening only: …，高溢价收购了Y has a
+    manner there, not a name)."""
+    mc = _NAME_CHARS.match(text, p, se)
+    if not mc:
+        return None
+    n = next((n for n in range(p + 2, min(mc.end(), p + 8) + 1) if _closes(text, n, se, markers, verbs)), None)
+    if n is None:
+        return None
+    toks = tokens_from(text, p, n)
+    if "".join(w for w, _ in toks) != text[p:n]:
+        toks = nlp.tagged(text[p:n])      # the clause's words cross the span's edge: its own words
+    return (p, n, toks) if name_ok(text[p:n], toks, lex) else None
+
+
+def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
+    if _CODE.match(text, n, se):
+        return True
+    w = next((w for w in markers if text.startswith(w, n)), None)
+    if w is None:
+        return False
+    if w in _DEAL_VERBS and not verbs:
+        return False
+    if w == "以":       # 以15亿元, 以现金, 以自有资金: a price or a manner, not 以为/以来/以及
+        return bool(re.match(r"以(?:[0-9约近逾总共人现自发每其旗全不合要股协竞非])", text[n:n + 2]))
+    if w == "于":       # 于2019年, 于近日: a date
+        return bool(re.match(r"于(?:[0-9今去近日本上当同次])", text[n:n + 2]))
+    return True
+
+
+def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> bool:
+    """`name` (segmented as `toks`) reads as the name of a party, not a phrase, a kind or an amount.
+    `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it."""
+    stops = stop_words(id(lex), lex)
+    ends = {x[0] for x in lex.suffixes}
+    if any((w in stops and not (i == len(toks) - 1 and i > 0 and w in ends)) or (len(w) == 1 and w in _FUNCTION_CHARS)
+           for i, (w, _) in enumerate(toks)):
+        return False      # a trigger word inside, unless it is the company ending (绿地|控股)
+    if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
+                 or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
+        return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
+    if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 for w, t in (toks[:1] if verbs_inside else toks)):
+        return False      # 会议审议, 募集资金, 要求整改: a verb inside, not a name
+    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
+        return False
+    if len(name) < 2 or name in lex.generic or not plausible_name(name):
+        return False
+    if name[0] in _FUNCTION_CHARS or name[0] in "曾仍" or re.match(r"[0-9]+[\u4e00-\u9fff]", name):
+        return False      # 以不低, 曾拟, 以下简: a function word opening it; 4安凯客车: a list number
+    if re.fullmatch(r"[0-9*]+", name) or re.search(r"[0-9]+(?:年|月|日|亿|万|元|%)", name):
+        return False
+    if name.endswith(_ROLE_ENDS) and not (len(name) >= 4 and name.endswith(_SUFFIX_OK)):
+        return False
+    if len(toks) == 1:
+        w, t = toks[0]
+        if not w.isascii() and t in _COMMON_TAGS:
+            return False      # 资本市场, 北京, 记者: one common word
+    return not all(t == "ns" for _, t in toks)
