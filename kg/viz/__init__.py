@@ -222,16 +222,18 @@ def render_html(g: nx.MultiDiGraph, title: str = "rivalry-kg", filters: dict | N
 
 def write_html(store, output: str, focus: str | None = None, hops: int = 1,
                since: str | None = None, until: str | None = None, relations=None, types=None,
-               min_confidence: float | None = None, title: str | None = None) -> str:
+               min_confidence: float | None = None, title: str | None = None,
+               progress=None) -> str:
     """Write the viewer for the store (optionally filtered) to `output`; returns a summary.
 
     Unfiltered, a store too big to draw whole is read as its overview only
-    (kg/viz/store_overview.py); `focus` reads around the name (`graph_from_store`)."""
+    (kg/viz/store_overview.py; `progress(message)` hears how it goes); `focus` reads around
+    the name (`graph_from_store`)."""
     from kg.analytics import graph_from_store
     ov = None
     if focus is None and not any([since, until, relations, types, min_confidence is not None]):
         from kg.viz.store_overview import read_overview
-        ov = read_overview(store)
+        ov = read_overview(store, progress=progress)
     if ov is None:
         g = graph_from_store(store, focus=focus, hops=hops, since=since, until=until,
                              relations=relations, types=types, min_confidence=min_confidence)

@@ -71,8 +71,8 @@ def layout(g: nx.MultiDiGraph, seed: int = 42) -> dict:
     the whole store)."""
     und = nx.Graph()
     und.add_nodes_from(sorted(g, key=str))
-    und.add_edges_from(sorted({(u, v) if str(u) <= str(v) else (v, u)
-                               for u, v in g.edges() if u != v}, key=lambda e: (str(e[0]), str(e[1]))))
+    pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges() if u != v}
+    und.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     if und.number_of_nodes() == 0:
         return {}
     # Entities without facts are hidden at first: lay out the connected part, park the rest

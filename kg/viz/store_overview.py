@@ -42,24 +42,25 @@ _Q_COUNTS = """SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a kg:%s }
 _Q_CASE_COUNTS = """SELECT (COUNT(DISTINCT ?c) AS ?n) (COUNT(DISTINCT ?l) AS ?m) WHERE {
   GRAPH <%s> { ?l kg:case ?c } }"""
 _Q_REPORTS = """SELECT DISTINCT ?l WHERE { GRAPH ?g { ?l a kg:Lawsuit } }"""
-# facts with one end (?%s, bound) in the batch and the other among a list (FILTER IN: Oxigraph
-# compares the ids it has read, no seek and no string decoded for the facts left out)
+_Q_ROLES = """SELECT DISTINCT ?l ?p ?x WHERE {
+  GRAPH ?g { %V% ?l ?p ?x . FILTER (?p IN (kg:plaintiff, kg:defendant, kg:court)) ?l a kg:Lawsuit } }"""
+_Q_FILED = """SELECT DISTINCT ?l ?d WHERE { GRAPH ?g { %V% ?l kg:filingDate ?d } }"""
+# facts with one end (bound) in the batch and the other among a list (FILTER IN compares the
+# ids Oxigraph has read: no string is decoded for the facts left out)
 _Q_AMONG = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
   GRAPH ?g { %%V%% ?r kg:%s ?%s . ?r kg:%s ?%s . FILTER (?%s IN (%s))
     ?r a kg:Relation ; kg:relationType ?t . OPTIONAL { ?r kg:date ?d }
     OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
 
 
-def _among(store, batch, others, bound: str = "s"):
+def _among(store, batch, others, bound: str = "s") -> set[tuple]:
+    """Relation rows with ?s (or ?o) in `batch` and the other end in `others`."""
     from kg.analytics import _iri, _scoped
     other = "o" if bound == "s" else "s"
     role = {"s": "subject", "o": "object"}
     q = _Q_AMONG % (role[bound], bound, role[other], other, other,
                     ", ".join(_iri(x) for x in sorted(others)))
     return {tuple(r) for r in _scoped(store, q, bound, batch)}
-_Q_ROLES = """SELECT DISTINCT ?l ?p ?x WHERE {
-  GRAPH ?g { %V% ?l ?p ?x . FILTER (?p IN (kg:plaintiff, kg:defendant, kg:court)) ?l a kg:Lawsuit } }"""
-_Q_FILED = """SELECT DISTINCT ?l ?d WHERE { GRAPH ?g { %V% ?l kg:filingDate ?d } }"""
 
 
 @dataclass
@@ -91,9 +92,10 @@ def entity_weights(store) -> dict[str, int]:
     return _weights(store)[0]
 
 
-def _links(store, n_reports: int):
-    """({report: case}, flipped, cases in the store, read links of reports) — from the cases
-    graph when it covers every report, else computed (`kg.cases.case_links`) as full_graph does."""
+def _links(store, n_reports: int, say=lambda msg: None):
+    """(links, number of cases, reader): when the cases graph covers every report, links None
+    and `reader(reports)` reads the links of those reports' cases from it; else the links of
+    every report computed (`kg.cases.case_links`, as full_graph does) and reader None."""
     from kg.analytics import _Q_CASE_LINKS, _scoped
     from kg.cases import case_links, links_from_rows
     from kg.query import run
@@ -102,6 +104,8 @@ def _links(store, n_reports: int):
     n_cases, linked = int(row[0] or 0), int(row[1] or 0)
     if n_reports and linked >= n_reports:
         return None, n_cases, lambda reps: links_from_rows(_scoped(store, _Q_CASE_LINKS, "x", reps))
+    say("the store has no (or an out-of-date) cases graph: working out the cases of every "
+        "lawsuit report (a kg build into the store writes the graph)")
     case_of, flipped = case_links(store)
     reports = [r[0] for r in run(store, _Q_REPORTS).rows]
     n_cases = len({case_of.get(l, l) for l in reports})
@@ -124,8 +128,8 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     if nodes_bound <= max_nodes and edges_bound <= max_edges:
         return None
     max_nodes, max_edges = min(max_nodes, OVERVIEW_NODES), min(max_edges, OVERVIEW_EDGES)
-    say(f"overview of {len(entity_iris):,} entities, {n_rel:,} relation reports, "
-        f"{n_reports:,} lawsuit reports")
+    say(f"{len(entity_iris):,} entities, {n_rel:,} relation reports, {n_reports:,} lawsuit "
+        "reports: too many to draw, reading an overview")
 
     # 2. entities, most connected first, with the facts among them
     g0 = nx.MultiDiGraph()
@@ -173,7 +177,7 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     say(f"overview: {len(kept):,} entities, {n_edges:,} facts among them")
 
     # 3. their lawsuits
-    links, n_cases, read_links = _links(store, n_reports)
+    links, n_cases, read_links = _links(store, n_reports, say)
     roles = _scoped(store, _Q_ROLES, "x", kept_set) if kept_set else []
     named = {l for l, _p, _x in roles}
     if links is None:
@@ -213,7 +217,8 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
         chosen.append(c)
         n_nodes += 1
         n_edges += add
-    say(f"overview: {len(chosen):,} of {len(cases):,} lawsuits of the kept entities")
+    say(f"overview: {len(chosen):,} of {len(cases):,} lawsuits of the kept entities; reading "
+        "their facts and evidence")
 
     # 4. read those facts and cases
     rel_rows = [r for r in rows_all.values() if r[2] in kept_set and r[3] in kept_set]
