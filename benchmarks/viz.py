@@ -3,6 +3,11 @@
     python benchmarks/viz.py                      # synthetic graphs of 1,000 and 5,000 nodes
     python benchmarks/viz.py --sizes 1000:3000,5000:20000,20000:60000
     python benchmarks/viz.py --store DIR          # `kg viz` on a store (e.g. a 1M-quad one)
+    python benchmarks/viz.py --store DIR --focus NAME --repeat 3
+
+"page written" = `kg viz`'s work in this process (opening the store, reading, layout, writing the
+file): wall and CPU seconds (a big store shows an overview read from counts and the kept part
+only, kg/viz/store_overview.py; --focus reads around the name).
 
 ""ready" = from navigation to the page's first drawing (window.kgViz.ready), measured like
 tests/test_browser.py: Debian's /usr/bin/chromium through Playwright, every non-file request
@@ -97,6 +102,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="1000:3000,5000:20000",
                     help="synthetic graphs as NODES:EDGES, comma-separated")
     ap.add_argument("--store", default=None, help="run `kg viz` on this store instead")
+    ap.add_argument("--focus", default=None, help="with --store: `kg viz --focus NAME`")
+    ap.add_argument("--repeat", type=int, default=1, help="open each page this many times")
     ap.add_argument("--out", default=None, help="where to write the pages (default: a temp dir)")
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
@@ -110,32 +117,36 @@ def main() -> None:
     if args.store:
         from kg.store import open_store
         path = out / "store.html"
-        t = time.perf_counter()
         with open_store(args.store, read_only=True) as st:
             quads = st.count()
-            info = viz.write_html(st, str(path))
-        jobs.append((f"kg viz on {args.store} ({quads:,} quads): {info}",
-                     time.perf_counter() - t, path))
+            t, c = time.perf_counter(), time.process_time()
+            info = viz.write_html(st, str(path), focus=args.focus)
+            wall, cpu = time.perf_counter() - t, time.process_time() - c
+        focus = f" --focus {args.focus}" if args.focus else ""
+        jobs.append((f"kg viz{focus} on {args.store} ({quads:,} quads): {info}", (wall, cpu),
+                     path))
     else:
         from tests.conftest import viz_synthetic_graph
         for spec in args.sizes.split(","):
             n, m = (int(x) for x in spec.split(":"))
             g = viz_synthetic_graph(n, m)
             path = out / f"synthetic-{n}-{m}.html"
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             path.write_text(viz.render_html(g, f"synthetic {n}"), encoding="utf-8")
-            jobs.append((f"synthetic graph, {n:,} nodes, {m:,} edges", time.perf_counter() - t,
-                         path))
+            jobs.append((f"synthetic graph, {n:,} nodes, {m:,} edges",
+                         (time.perf_counter() - t, time.process_time() - c), path))
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        for label, write_s, path in jobs:
-            r = page_ready(browser, path)
-            print(f"- {label}\n  page written in {write_s:.1f} s ({path.stat().st_size / 1e6:.1f} MB);"
-                  f" ready in {r['ready_s']:.2f} s (CPU: Chromium {r['cpu_s']:.2f} s, "
-                  f"renderer {r['renderer_s']:.2f} s; script "
-                  f"{r['app_ms'] / 1000:.2f} s); drawn "
-                  f"{r['nodes']:,} nodes, {r['edges']:,} edges; slider to the first date "
-                  f"{r['slider_s']:.2f} s; requests {r['requests']}, errors {len(r['errors'])}")
+        for label, (write_s, write_cpu), path in jobs:
+            print(f"- {label}\n  page written in {write_s:.1f} s ({write_cpu:.1f} s CPU; "
+                  f"{path.stat().st_size / 1e6:.1f} MB)")
+            for _ in range(args.repeat):
+                r = page_ready(browser, path)
+                print(f"  ready in {r['ready_s']:.2f} s (CPU: Chromium {r['cpu_s']:.2f} s, "
+                      f"renderer {r['renderer_s']:.2f} s; script "
+                      f"{r['app_ms'] / 1000:.2f} s); drawn "
+                      f"{r['nodes']:,} nodes, {r['edges']:,} edges; slider to the first date "
+                      f"{r['slider_s']:.2f} s; requests {r['requests']}, errors {len(r['errors'])}")
             if r["note"]:
                 print(f"  {r['note']}")
         browser.close()

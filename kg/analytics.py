@@ -318,7 +318,35 @@ def _read_around(store, around: set[str]):
     return rels, owns, suit_rows, stage_rows, evidence, ents, links
 
 
-def full_graph(store, around=None) -> nx.MultiDiGraph:
+_Q_REL_OF = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
+  GRAPH ?g { %V% ?r a kg:Relation ; kg:relationType ?t ; kg:subject ?s ; kg:object ?o .
+    OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
+
+
+def _read_only(store, relations, suits: set[str], links, entities=()):
+    """What `full_graph` reads, for the given relation nodes and lawsuit reports only (the
+    viewer's overview: the facts among its entities and its cases).  `relations`: IRIs, or the
+    rows already read (r, type, subject, object, date, earliest, latest); it must hold every
+    report of each fact (same type and sides) and `suits` every report of each case, else the
+    merge differs; `links` ({report: case}, flipped) for the reports, or None to read them;
+    `entities`: entity nodes to have even if none of those facts or cases names them."""
+    relations = list(relations)
+    if relations and isinstance(relations[0], str):
+        relations = _scoped(store, _Q_REL_OF, "r", relations)
+    rels = sorted({tuple(r) for r in relations}, key=lambda r: tuple(x or "" for x in r))
+    suit_rows = _scoped(store, _Q_LAWSUIT_PROPS, "l", suits) if suits else []
+    stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits else []
+    evidence = _evidence(store, None, {r[0] for r in rels} | set(suits))
+    needed = set(entities) | {x for r in rels for x in (r[2], r[3])}
+    needed |= {v for _, p, v in suit_rows if _short(p) in LAWSUIT_ROLES}
+    needed |= {r[2] for r in stage_rows if r[2]}
+    owns = _scoped(store, _Q_OWNERS_OF, "e", needed) if needed else []
+    needed |= {o for o, _ in owns}
+    ents = _entities(store, needed) if needed else {}
+    return rels, owns, suit_rows, stage_rows, evidence, ents, links
+
+
+def full_graph(store, around=None, only=None) -> nx.MultiDiGraph:
     """Every entity, fact and case in the store as a MultiDiGraph (see module doc).
 
     Reports are merged here, whatever article they came from: a relation node with no date (or a
@@ -326,9 +354,14 @@ def full_graph(store, around=None) -> nx.MultiDiGraph:
     an edge's `articles` is how many distinct articles report it.
 
     `around` (entity IRIs): only the facts and cases of those entities, read from them (fast
-    on any store size); their edges, cases and rows come out as in the whole graph."""
+    on any store size); their edges, cases and rows come out as in the whole graph.
+
+    `only` (relation nodes, lawsuit reports, links or None): those facts and cases only, as
+    in the whole graph (see `_read_only`; kg/viz/store_overview.py)."""
     g = nx.MultiDiGraph()
-    if around is None:
+    if only is not None:
+        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_only(store, *only)
+    elif around is None:
         evidence = _evidence(store, _articles(store))
         ents = _entities(store)
         rels = run(store, _Q_RELATIONS).rows
@@ -374,8 +407,11 @@ def full_graph(store, around=None) -> nx.MultiDiGraph:
     # which reports are one case: the cases graph (kg.cases, written by the build and kg remove);
     # for a store written without it (or out of date), the same rule computed here
     # (around a name: the links of the cases read, not the whole cases graph)
-    case_of, flipped = stored_links(store) if around is None else links_from_rows(links)
-    if any(l not in case_of or case_of[l] not in props for l in props):
+    if only is not None:
+        case_of, flipped = links if links is not None else stored_links(store)
+    else:
+        case_of, flipped = stored_links(store) if around is None else links_from_rows(links)
+    if only is None and any(l not in case_of or case_of[l] not in props for l in props):
         if around is not None:
             return full_graph(store)        # no (or an out-of-date) cases graph: the whole store
         case_of, flipped = case_links(store)
@@ -479,15 +515,38 @@ def filter_graph(g: nx.MultiDiGraph, f: Filters, focus_iris: list[str] | None = 
 def graph_from_store(store, focus: str | None = None, hops: int = 1, since: str | None = None,
                      until: str | None = None, relations=None, types=None,
                      min_confidence: float | None = None) -> nx.MultiDiGraph:
-    """The rivalry graph, optionally filtered (see `Filters`)."""
-    g = full_graph(store)
+    """The rivalry graph, optionally filtered (see `Filters`).
+
+    With `focus`, only the part of the store around the name is read (`full_graph(around=...)`,
+    widened until it holds every entity within `hops` and so every edge among them): the same
+    graph as filtering the whole one."""
     since = _day(since) if since else None
     until = _day(until, latest=True) if until else None
     f = Filters(focus, hops, since, until, set(relations) if relations else None,
                 set(types) if types else None, min_confidence)
+    if focus is not None and _cases_complete(store):
+        seeds = match_entities(store, focus)
+        scope = set(seeds)
+        while True:
+            h = filter_graph(full_graph(store, around=scope), f, seeds)
+            ents = {n for n, d in h.nodes(data=True) if d.get("kind") != "lawsuit"}
+            if ents <= scope:
+                return h
+            scope |= ents
+    g = full_graph(store)
     if not any([focus is not None, since, until, relations, types, min_confidence is not None]):
         return g
     return filter_graph(g, f, match_entities(store, focus) if focus is not None else None)
+
+
+def _cases_complete(store) -> bool:
+    """Does the cases graph link every lawsuit report (else a read around a name would read the
+    whole store anyway: `full_graph`)?"""
+    rows = run(store, """SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { GRAPH <""" + CASES_GRAPH +
+               """> { ?l kg:case ?c } }""").rows
+    linked = int(rows[0][0] or 0) if rows else 0
+    rows = run(store, "SELECT (COUNT(DISTINCT ?l) AS ?n) WHERE { GRAPH ?g { ?l a kg:Lawsuit } }").rows
+    return linked >= (int(rows[0][0] or 0) if rows else 0)
 
 
 # ---------------------------------------------------------------------------------- tables

@@ -296,7 +296,8 @@ def viz(store, update_url, output, focus, hops, since, until, relations, types,
     with _open(store, read_only=True, update_url=update_url) as st:
         info = write_html(st, output, focus=focus, hops=hops, since=since, until=until,
                           relations=as_set(relations), types=as_set(types),
-                          min_confidence=min_confidence)
+                          min_confidence=min_confidence,
+                          progress=lambda msg: click.echo(f"viz: {msg}", err=True))
     click.echo(f"wrote {output} ({info})")
 
 

@@ -596,3 +596,17 @@ def test_every_command_answers_the_same_on_virtuoso(vbuilt, virtuoso, tmp_path, 
                           for n in ("nodes.csv", "relationships.csv", "load.cypher"))
         outs.append(out.replace(str(tmp_path / f"out{i}"), "OUT"))
     assert outs[0] == outs[1]
+
+
+def test_viz_overview_reads_the_same_on_virtuoso(vbuilt):
+    """kg viz's overview read (GROUP BY counts, FILTER IN lists, scoped reads) on Virtuoso
+    gives the graph the embedded store gives (small budgets force the overview)."""
+    from kg.viz.store_overview import read_overview
+    remote, local = vbuilt
+    for budget in ((4, 6), (9, 16)):
+        a, b = read_overview(remote, *budget), read_overview(local, *budget)
+        assert a.note == b.note and a.total == b.total
+        assert set(a.graph.nodes) == set(b.graph.nodes) and a.graph.number_of_nodes() > 2
+        assert all(a.graph.nodes[n] == b.graph.nodes[n] for n in a.graph)
+        assert ({(u, v, k): d for u, v, k, d in a.graph.edges(keys=True, data=True)} ==
+                {(u, v, k): d for u, v, k, d in b.graph.edges(keys=True, data=True)})

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from click.testing import CliRunner
 
 from kg import viz
@@ -203,3 +205,91 @@ def test_chart_counts_facts_once_and_skips_year_only(viz_store):
     assert counts["2021-02"] == {"sues": 1, "lawsuit": 1}
     assert left == 1                                         # competes, undated
     assert all(len(m) == 7 for m in counts)
+
+
+# ------------------------------------------------------------ kg viz reads only what it draws
+
+def _same_graph(a, b):
+    """Node for node, edge for edge (keys), attributes included."""
+    assert set(a.nodes) == set(b.nodes)
+    assert all(a.nodes[n] == b.nodes[n] for n in a)
+    ea = {(u, v, k): d for u, v, k, d in a.edges(keys=True, data=True)}
+    eb = {(u, v, k): d for u, v, k, d in b.edges(keys=True, data=True)}
+    assert set(ea) == set(eb)
+    assert all(ea[k] == eb[k] for k in ea)
+
+
+def _fastpath_store(path):
+    """The store of tests/test_fastpath.py: undated and vaguer reports of one fact, a case told
+    by several reports, a countersuit, a case number, a multi-party suit; cases graph written."""
+    from kg.rdf import article_rdf
+    from kg.store import open_store, write_articles
+    from tests.test_fastpath import ARTICLES
+    st = open_store(str(path))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES])
+    st.refresh_cases()
+    return st
+
+
+def _check_store_overview(st, max_nodes, max_edges):
+    from kg.analytics import full_graph
+    from kg.viz.overview import OVERVIEW_EDGES, OVERVIEW_NODES, overview
+    from kg.viz.store_overview import entity_weights, read_overview
+    fast = read_overview(st, max_nodes, max_edges)
+    full = overview(full_graph(st), min(max_nodes, OVERVIEW_NODES),
+                    min(max_edges, OVERVIEW_EDGES), weights=entity_weights(st))
+    _same_graph(fast.graph, full.graph)
+    # same counts of entities and lawsuits, kept and in all
+    assert fast.note.split(" lawsuits,")[0] == full.note.split(" lawsuits,")[0]
+    assert f"lawsuits, {fast.graph.number_of_edges():,} facts." in fast.note
+    return fast, full
+
+
+def test_store_overview_is_the_full_graphs_overview(tmp_path):
+    """What kg viz reads for a big store (counts, then the facts and cases of the kept
+    entities) gives the overview of the whole graph: same entities, lawsuits, edges, attributes."""
+    st = _fastpath_store(tmp_path / "fp")
+    try:
+        for max_nodes, max_edges in ((4, 6), (6, 12), (9, 16)):
+            fast, full = _check_store_overview(st, max_nodes, max_edges)
+            assert 0 < fast.graph.number_of_nodes() <= max_nodes
+        kinds = {d["kind"] for _, d in fast.graph.nodes(data=True)}
+        assert kinds == {"entity", "lawsuit"}
+        assert any(len(d.get("reports", [])) > 1 for _, d in fast.graph.nodes(data=True))
+        assert any(len(d["evidence"]) > 1 for *_, d in fast.graph.edges(data=True))
+        from kg.viz.store_overview import read_overview
+        assert read_overview(st) is None                  # small: drawn whole, as before
+    finally:
+        st.close()
+
+
+def test_store_overview_without_a_cases_graph(tmp_path):
+    """A store written before the cases graph (the rule computed, as full_graph does): the same
+    overview as the whole graph's, on 1,217 nodes."""
+    from tests.conftest import synthetic_store
+    st = synthetic_store(tmp_path / "syn")
+    try:
+        fast, _ = _check_store_overview(st, 300, 600)
+        assert fast.graph.number_of_nodes() == 300
+        assert "most connected of 1,097 entities" in fast.note and "--focus" in fast.note
+    finally:
+        st.close()
+
+
+@pytest.mark.parametrize("name,hops,since", [("腾讯", 0, None), ("腾讯", 1, None),
+                                             ("抖音", 2, None), ("奇虎360", 1, "2010-06"), ("腾讯", 2, "2019")])
+def test_focus_reads_around_the_name(tmp_path, name, hops, since):
+    """kg viz --focus reads around the name (widening until every entity within the hops is
+    read) and gives the graph the whole store's graph gives."""
+    from kg.analytics import Filters, _cases_complete, _day, filter_graph, full_graph, match_entities
+    st = _fastpath_store(tmp_path / "fp")
+    try:
+        assert _cases_complete(st)                        # else the whole store is read
+        got = graph_from_store(st, focus=name, hops=hops, since=since)
+        f = Filters(name, hops, _day(since) if since else None)
+        want = filter_graph(full_graph(st), f, match_entities(st, name))
+        _same_graph(got, want)
+        assert got.number_of_nodes() > (1 if hops else 0)
+        assert viz.layout(got) == viz.layout(want)        # whatever order the nodes came in
+    finally:
+        st.close()

@@ -127,13 +127,16 @@ def _sources(items: list[dict]) -> int:
 
 
 def view_data(g: nx.MultiDiGraph, title: str = "rivalry-kg", filters: dict | None = None,
-              max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES) -> dict:
+              max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES, note: str | None = None,
+              total: dict | None = None) -> dict:
     """What the page renders: nodes, edges, articles, styles and flags, all plain JSON values.
 
     A graph past `max_nodes` or `max_edges` is replaced by its overview (kg/viz/overview.py)
-    and `note` says what was left out."""
-    note = None
-    total = {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
+    and `note` says what was left out.  A `note` given means `g` is an overview already (read
+    from a store, kg/viz/store_overview.py) and `total` the store's size."""
+    if note is not None:
+        max_nodes = max_edges = float("inf")
+    total = total or {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
     if too_big(g, max_nodes, max_edges):
         ov = overview(g, min(max_nodes, OVERVIEW_NODES), min(max_edges, OVERVIEW_EDGES))
         g, note = ov.graph, ov.note
@@ -219,25 +222,38 @@ def render_html(g: nx.MultiDiGraph, title: str = "rivalry-kg", filters: dict | N
 
 def write_html(store, output: str, focus: str | None = None, hops: int = 1,
                since: str | None = None, until: str | None = None, relations=None, types=None,
-               min_confidence: float | None = None, title: str | None = None) -> str:
-    """Write the viewer for the store (optionally filtered) to `output`; returns a summary."""
+               min_confidence: float | None = None, title: str | None = None,
+               progress=None) -> str:
+    """Write the viewer for the store (optionally filtered) to `output`; returns a summary.
+
+    Unfiltered, a store too big to draw whole is read as its overview only
+    (kg/viz/store_overview.py; `progress(message)` hears how it goes); `focus` reads around
+    the name (`graph_from_store`)."""
     from kg.analytics import graph_from_store
-    g = graph_from_store(store, focus=focus, hops=hops, since=since, until=until,
-                         relations=relations, types=types, min_confidence=min_confidence)
+    ov = None
+    if focus is None and not any([since, until, relations, types, min_confidence is not None]):
+        from kg.viz.store_overview import read_overview
+        ov = read_overview(store, progress=progress)
+    if ov is None:
+        g = graph_from_store(store, focus=focus, hops=hops, since=since, until=until,
+                             relations=relations, types=types, min_confidence=min_confidence)
     filters = {"focus": focus, "hops": hops if focus else None, "since": since, "until": until,
                "relations": ",".join(sorted(relations)) if relations else None,
                "types": ",".join(sorted(types)) if types else None,
                "min_confidence": min_confidence}
     if title is None:
         title = f"rivalry-kg · {focus}" if focus else "rivalry-kg"
-    data = view_data(g, title, filters)
+    data = (view_data(g, title, filters) if ov is None else
+            view_data(ov.graph, title, filters, note=ov.note, total=ov.total))
     from kg.files import write_output
     write_output(output, page_html(data))  # whole or not at all; never through a symlink
     lawsuits = sum(1 for n in data["nodes"] if n["kind"] == "lawsuit")
     info = (f"{len(data['nodes']) - lawsuits} entities, {lawsuits} lawsuits, "
             f"{len(data['edges'])} edges")
     if data["note"]:
-        info += (f"; an overview of {data['total']['nodes']} nodes and "
-                 f"{data['total']['edges']} edges: narrow it with --focus, --since/--until, "
+        size = f"{data['total']['nodes']} nodes"
+        if data["total"].get("edges") is not None:
+            size += f" and {data['total']['edges']} edges"
+        info += (f"; an overview of {size}: narrow it with --focus, --since/--until, "
                  "--relations, --types or --min-confidence")
     return info

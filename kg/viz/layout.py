@@ -66,10 +66,13 @@ def _mesh_layout(g: nx.Graph, seed: int = 42, iterations: int = 120) -> dict:
 
 
 def layout(g: nx.MultiDiGraph, seed: int = 42) -> dict:
-    """Positions in screen pixels, deterministic for a given graph."""
+    """Positions in screen pixels, deterministic for a given graph (whatever order its nodes
+    and edges were added in: a graph read around a name lays out as the same graph cut from
+    the whole store)."""
     und = nx.Graph()
-    und.add_nodes_from(g)
-    und.add_edges_from((u, v) for u, v in g.edges() if u != v)
+    und.add_nodes_from(sorted(g, key=str))
+    pairs = {(u, v) if str(u) <= str(v) else (v, u) for u, v in g.edges() if u != v}
+    und.add_edges_from(sorted(pairs, key=lambda e: (str(e[0]), str(e[1]))))
     if und.number_of_nodes() == 0:
         return {}
     # Entities without facts are hidden at first: lay out the connected part, park the rest

@@ -39,27 +39,51 @@ def _adjacency(g: nx.MultiDiGraph) -> dict:
     return adj
 
 
+def entity_order(g: nx.MultiDiGraph, entities, weights: dict | None = None) -> list:
+    """Entities most connected first: by weight (default: degree), then label, then IRI."""
+    w = (lambda n: weights.get(n, 0)) if weights is not None else g.degree
+    return sorted(entities, key=lambda n: (-w(n), str(g.nodes[n].get("label") or n), str(n)))
+
+
+def suit_key(parts: int, reports: int, date, iri: str) -> tuple:
+    """Lawsuits between kept entities: most parties kept first, then most reports, then date."""
+    return (-parts, -reports, str(date or ""), str(iri))
+
+
+def note_text(ents: int, ents_all: int, suits: int, suits_all: int, edges: int,
+              edges_all: int | None = None) -> str:
+    left = (f"{edges_all - edges:,} facts" if edges_all is not None
+            else "the facts that involve them")
+    of = f" of {edges_all:,}" if edges_all is not None else ""
+    return (f"Overview: the {ents:,} most connected of {ents_all:,} entities and "
+            f"{suits:,} of their {suits_all:,} lawsuits, {edges:,}{of} facts. Left out: "
+            f"{ents_all - ents:,} entities, {suits_all - suits:,} lawsuits, {left}. "
+            "To see them, narrow the view: kg viz --focus NAME [--hops N], "
+            "--since/--until DATE, --relations TYPES, --types TYPES, --min-confidence X.")
+
+
 def overview(g: nx.MultiDiGraph, max_nodes: int = OVERVIEW_NODES,
-             max_edges: int = OVERVIEW_EDGES) -> Overview:
+             max_edges: int = OVERVIEW_EDGES, weights: dict | None = None) -> Overview:
     """The most connected entities, then their lawsuits, within the budget.
 
-    Entities are taken in order of degree (facts and lawsuits they take part in) while the facts
-    among them fit in three quarters of the edge budget and they make at most 60% of the node
-    budget; then the lawsuits between kept entities (most parties kept first, then most
-    reported), while nodes and edges fit."""
+    Entities are taken in order of `weights` (default: degree, the facts and lawsuits they take
+    part in; kg viz on a store counts reports, kg/viz/store_overview.py) until the facts among
+    them would pass three quarters of the edge budget or they make 60% of the node budget; then
+    the lawsuits between kept entities (most parties kept first, then most reports), while nodes
+    and edges fit.  kg/viz/store_overview.py makes the same choice reading only what it needs."""
     adj = _adjacency(g)
     is_suit = {n: d.get("kind") == "lawsuit" for n, d in g.nodes(data=True)}
-    entities = [n for n in g if not is_suit[n]]
-    entities.sort(key=lambda n: (-g.degree(n), str(g.nodes[n].get("label") or n), str(n)))
+    entities = entity_order(g, [n for n in g if not is_suit[n]], weights)
+    w = (lambda n: weights.get(n, 0)) if weights is not None else g.degree
     kept: set = set()
     n_edges = 0
     ent_budget, ent_edges = int(max_nodes * 0.6), int(max_edges * 0.75)
     for e in entities:
-        if len(kept) >= ent_budget or g.degree(e) == 0:
+        if len(kept) >= ent_budget or w(e) == 0:
             break
         add = sum(k for m, k in adj[e].items() if m in kept)
         if n_edges + add > ent_edges:
-            continue                    # an entity further down, with fewer facts, may fit
+            break                       # the facts among the kept fill the budget
         kept.add(e)
         n_edges += add + g.number_of_edges(e, e)
     suits = []
@@ -68,10 +92,10 @@ def overview(g: nx.MultiDiGraph, max_nodes: int = OVERVIEW_NODES,
             parts = [m for m in adj[s_] if m in kept]
             if parts:
                 d = g.nodes[s_]
-                sources = len({x.get("article") for x in d.get("evidence") or []})
-                suits.append((-len(parts), -sources, str(d.get("date") or ""), str(s_), s_))
+                suits.append((suit_key(len(parts), len(d.get("reports") or [s_]), d.get("date"),
+                                       s_), s_))
     suits.sort()
-    for *_, s_ in suits:
+    for _, s_ in suits:
         if len(kept) >= max_nodes:
             break
         add = sum(k for m, k in adj[s_].items() if m in kept)
@@ -83,11 +107,6 @@ def overview(g: nx.MultiDiGraph, max_nodes: int = OVERVIEW_NODES,
     ents_all = len(entities)
     suits_all = g.number_of_nodes() - ents_all
     ents = sum(1 for n in h if not is_suit[n])
-    suits_kept = h.number_of_nodes() - ents
-    note = (f"Overview: the {ents:,} most connected of {ents_all:,} entities and "
-            f"{suits_kept:,} of their {suits_all:,} lawsuits, {h.number_of_edges():,} of "
-            f"{g.number_of_edges():,} facts. Left out: {ents_all - ents:,} entities, "
-            f"{suits_all - suits_kept:,} lawsuits, {g.number_of_edges() - h.number_of_edges():,} "
-            "facts. To see them, narrow the view: kg viz --focus NAME [--hops N], "
-            "--since/--until DATE, --relations TYPES, --types TYPES, --min-confidence X.")
+    note = note_text(ents, ents_all, h.number_of_nodes() - ents, suits_all, h.number_of_edges(),
+                     g.number_of_edges())
     return Overview(h, note)
