@@ -878,13 +878,75 @@ def _emit(v: _Reading) -> bool:
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation)
-            c.rule = _invest_kind(frame, c.type, trig.word)
+            c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
+                              len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
             out.append(c)
     return False
+
+
+# a party the court is said to rule on this far after the trigger (characters) is read by
+# zh.rules.court.far; more parties than this in one ruling sentence: zh.rules.court.crowd
+_COURT_NEAR = 40
+_COURT_CROWD = 4
+_COURT_NAMED = 10
+_NARROWED = ("zh.frame.svo", "zh.stake.holder", "zh.invest.capital", "zh.invest.venture", "zh.frame.marker")
+
+
+def _tight(text: str, before: Mention, after: Mention, ts: int, te: int) -> bool:
+    """The name after the trigger follows it at once (收购X, 收购了X) and the one before ends at most
+    ten characters before it in the same clause (X以5亿元收购Y)."""
+    if text[te:after.start] not in ("", "了"):
+        return False
+    gap = text[before.end:ts]
+    return before.end <= ts and len(gap) <= 10 and not any(c in CLAUSE_BREAK or c in "。" for c in gap)
+
+
+def _formal(m: Mention, lex: Lexicon) -> bool:
+    """A party named in full: a person, or a name the text gives with its company ending (…有限公司,
+    …集团) rather than a short name the lexicon knows (the background companies of a story)."""
+    return m.type == "Person" or (m.source != "lexicon" and any(m.name.endswith(x) for x, *_ in lex.suffixes))
+
+
+def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str,
+             se: int, parties: int, lex: Lexicon) -> str:
+    """The narrower named rule of a firing of one of the big frames, by what its context shows
+    (each measured on its own in ontology/calibration.tsv, so confidence can tell them apart):
+
+    - zh.frame.svo / zh.stake.holder `.adjacent`: the sides sit tight around the verb (`_tight`);
+      zh.frame.svo on acquires with a verb that buys a stake (triggers.tsv flag "stake": 购买, 受让,
+      买入) and no stake said after the name (购买X的资产): `.other_verb`;
+    - zh.rules.court `.crowd` (more than `_COURT_CROWD` parties in the ruling sentence), `.before`
+      (the party is named before the ruling verb), `.far` (more than `_COURT_NEAR` characters after),
+      `.named` (a party named in full, `_formal`, at most `_COURT_NAMED` characters after the verb).
+    """
+    if rule == "zh.rules.court":
+        if parties > _COURT_CROWD:
+            return rule + ".crowd"
+        if b.end <= ts:
+            return rule + ".before"
+        if b.start - te > _COURT_NEAR:
+            return rule + ".far"
+        if b.start - te <= _COURT_NAMED and _formal(b, lex):
+            return rule + ".named"
+        return rule
+    if rule not in _NARROWED:
+        return rule
+    if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
+            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _STAKE_NEXT.match(text[b.end:min(se, b.end + 30)])):
+        return rule + ".other_verb"
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if second.start >= te and _tight(text, first, second, ts, te):
+        return rule + ".adjacent"
+    if second.end == ts and first.end <= second.start and second.start - first.end <= 3 and not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[first.end:second.start]):
+        return rule + ".adjacent"     # X对Y增资, X向Y投资: the marked name right before the verb
+    if rule == "zh.stake.holder" and second.start >= te and text[te:second.start] in ("", "了"):
+        return rule + ".adjacent"
+    return rule
 
 
 _VENTURE = ("合资", "成立", "设立", "组建", "新设")
