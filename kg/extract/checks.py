@@ -130,9 +130,10 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
         types = exact.get(name.lower())
         if types is not None and _fits(types, e.type):
             return True
-        if any(name.endswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in suffix):
+        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起)
+        if any(name.endswith(w) and _fits(t, e.type) for w, t in suffix):
             return True
-        if any(name.startswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in prefix):
+        if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
             return True
     if _descriptor(ctx, e) or _verb_quote(ctx, e):
         return True

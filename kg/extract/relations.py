@@ -236,6 +236,8 @@ def _trigger_applies(v: _Reading) -> bool:
     if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
             _contains_any(clause_lead, request):
         return True
+    if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts):
+        return True
     if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
             _clause_begin(text, ts, ss) > ss and any(
             e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
@@ -250,6 +252,19 @@ def _trigger_applies(v: _Reading) -> bool:
     s_types, o_types, symmetric = schema
     v.neg, v.o_types, v.s_types, v.symmetric = neg, o_types, s_types, symmetric
     return False
+
+
+# a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
+_CLAIMED = re.compile(r"(?:请求|要求|诉请|申请)(?:法院|人民法院|贵院)?判令|诉讼请求[：:，,]")
+
+
+def _claimed(text: str, ss: int, ts: int) -> bool:
+    """判令 in a list of what a plaintiff asks for, after a claim opened earlier in the sentence."""
+    last = None
+    for last in _CLAIMED.finditer(text, ss, ts):
+        pass
+    return last is not None and not (last.group(0).startswith("诉讼请求") and any(
+        w in text[ss:last.start()] for w in ("驳回", "支持", "判决", "裁定")))
 
 
 def _argument_groups(v: _Reading) -> bool:
