@@ -101,10 +101,21 @@ def _fits(types: frozenset, typ: str) -> bool:
     return "*" in types or typ in types
 
 
+_KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
+_REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
+
+
 def _descriptor(ctx: Ctx, e: Entity) -> bool:
     """美国专利公司InterDigital, 北京网络科技公司“字节跳动”: a place and common nouns before the name they
     describe (every telling followed by a Latin or quoted name, or another entity)."""
-    if e.type != "Company" or e.name.isascii() or not e.name.endswith(("公司", "集团")) or not e.mentions:
+    if e.type != "Company" or e.name.isascii() or not e.mentions:
+        return False
+    # 收购应用程序开发服务公司Buddybuild, 卫星通信企业星轨公司…: a kind of company written right before a
+    # Latin name (a Chinese name's English form comes in brackets, not glued on) is a description
+    if e.name.endswith(_KIND_ENDS) and not e.name.endswith(_REGISTERED) and ctx.lex.lookup(e.name) is None and \
+            all(re.match(r"[A-Za-z]", ctx.text[t:t + 1]) for _, t in e.mentions):
+        return True
+    if not e.name.endswith(("公司", "集团")):
         return False
     toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
     if not toks or toks[0][1] != "ns" or not all(t in ("ns", "n") for _, t in toks):

@@ -934,6 +934,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     - zh.frame.svo / zh.stake.holder `.adjacent`: the sides sit tight around the verb (`_tight`);
       zh.frame.svo on acquires with a verb that buys a stake (triggers.tsv flag "stake": 购买, 受让,
       买入) and no stake said after the name (购买X的资产): `.other_verb`;
+    - zh.frame.pre_verbal on fines `.regulator`: the one fined is itself a regulator;
     - zh.rules.court `.crowd` (more than `_COURT_CROWD` parties in the ruling sentence), `.before`
       (the party is named before the ruling verb), `.far` (more than `_COURT_NEAR` characters after),
       `.named` (a party named in full, `_formal`, at most `_COURT_NAMED` characters after the verb).
@@ -948,6 +949,8 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
         if b.start - te <= _COURT_NAMED and _formal(b, lex):
             return rule + ".named"
         return rule
+    if rule == "zh.frame.pre_verbal" and rtype == "fines" and b.type == "Regulator":
+        return rule + ".regulator"    # 教育部会同公安部约谈…: two regulators before the verb act together
     if rule not in _NARROWED:
         return rule
     if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
