@@ -331,7 +331,9 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
 
 
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)")
+# …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)"
+                              r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 
 
 def source_side(ctx: Ctx, r: Relation) -> bool:

@@ -985,10 +985,11 @@ def _invest_kind(frame: str, relation: str, word: str) -> str:
     return frame
 
 
-# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells
+# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells (and every name of a
+# list there: 向A、B和C收购其合计持有的…)
 _SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
                           r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
-                          r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+                          r"(?:[^，。；,;、0-9０-９年月日称]{1,12}(?:、|和|及|以及))*[^，。；,;、0-9０-９年月日称]{0,10}$")
 # what is bought is a product or an asset of the company named, not the company
 _NOT_THE_COMPANY = re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
                               r"(?:理财产品|信托产品|信托计划|资管计划|资产管理计划|结构性存款|保本|理财|存款产品|"
