@@ -102,6 +102,8 @@ def _fits(types: frozenset, typ: str) -> bool:
 
 
 _KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
+# 行政处罚67人, 刑拘80人: a head count read as a name
+_HEADCOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:人|名|家|个)")
 _REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
 
 
@@ -146,7 +148,7 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
             return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e):
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):

@@ -816,7 +816,8 @@ def _court_and_stakes(v: _Reading) -> bool:
             frame = "zh.rules.court"
             obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
                    and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
+                   and not m.name.endswith(_PROSECUTORS)]
             if any(m.type != "Product" for m in obj):
                 # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                 obj = [m for m in obj if m.type != "Product"]
@@ -883,7 +884,8 @@ def _emit(v: _Reading) -> bool:
         # a court rules on every party the sentence names
         parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
                    and not _speaker(text, m, ts) and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
+                   and not m.name.endswith(_PROSECUTORS)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
     for a in s_ok:
         for b in o_ok:
@@ -897,12 +899,17 @@ def _emit(v: _Reading) -> bool:
                               len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
+            if c.type == "rules" and b.name.endswith(_PROSECUTORS):
+                continue    # 审理由X检察院提起公诉的…: the prosecutor brings the case, it is not ruled on
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
             out.append(c)
     return False
 
 
+# a procuratorate brings a criminal case; the court rules on the accused, not on it (0 right / 5 wrong
+# on the pools as a ruled party)
+_PROSECUTORS = ("检察院", "检察署", "检察厅")
 # a party the court is said to rule on this far after the trigger (characters) is read by
 # zh.rules.court.far; more parties than this in one ruling sentence: zh.rules.court.crowd
 _COURT_NEAR = 40
