@@ -826,7 +826,7 @@ def _court_and_stakes(v: _Reading) -> bool:
         # subject, not what is launched or closed
         own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
             not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
-        prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
+        prods = [m for m in ([] if own_object else (g1 or [])) + (r1 or [])
                  if m.type == "Product" and m.owner]
         if prods and (g1 is None or ts - g1[-1].end <= 12):
             for m in prods:
