@@ -939,6 +939,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     (each measured on its own in ontology/calibration.tsv, so confidence can tell them apart):
 
     - zh.frame.svo / zh.stake.holder `.adjacent`: the sides sit tight around the verb (`_tight`);
+      zh.stake.holder `.named`: else, the company bought is named in full (`_formal`);
       zh.frame.svo on acquires with a verb that buys a stake (triggers.tsv flag "stake": 购买, 受让,
       买入) and no stake said after the name (购买X的资产): `.other_verb`;
     - zh.frame.pre_verbal on fines `.regulator`: the one fined is itself a regulator;
@@ -971,6 +972,8 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
         return rule + ".adjacent"     # X对Y增资, X向Y投资: the marked name right before the verb
     if rule == "zh.stake.holder" and second.start >= te and text[te:second.start] in ("", "了"):
         return rule + ".adjacent"
+    if rule == "zh.stake.holder" and _formal(b, lex):
+        return rule + ".named"      # 收购A所持有的白鹭制药有限公司80%股权: the company bought named in full
     return rule
 
 
