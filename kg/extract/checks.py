@@ -101,10 +101,23 @@ def _fits(types: frozenset, typ: str) -> bool:
     return "*" in types or typ in types
 
 
+_KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
+# 行政处罚67人, 刑拘80人: a head count read as a name
+_HEADCOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:人|名|家|个)")
+_REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
+
+
 def _descriptor(ctx: Ctx, e: Entity) -> bool:
     """美国专利公司InterDigital, 北京网络科技公司“字节跳动”: a place and common nouns before the name they
     describe (every telling followed by a Latin or quoted name, or another entity)."""
-    if e.type != "Company" or e.name.isascii() or not e.name.endswith(("公司", "集团")) or not e.mentions:
+    if e.type != "Company" or e.name.isascii() or not e.mentions:
+        return False
+    # 收购应用程序开发服务公司Buddybuild, 卫星通信企业星轨公司…: a kind of company written right before a
+    # Latin name (a Chinese name's English form comes in brackets, not glued on) is a description
+    if e.name.endswith(_KIND_ENDS) and not e.name.endswith(_REGISTERED) and ctx.lex.lookup(e.name) is None and \
+            all(re.match(r"[A-Za-z]", ctx.text[t:t + 1]) for _, t in e.mentions):
+        return True
+    if not e.name.endswith(("公司", "集团")):
         return False
     toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
     if not toks or toks[0][1] != "ns" or not all(t in ("ns", "n") for _, t in toks):
@@ -130,11 +143,12 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
         types = exact.get(name.lower())
         if types is not None and _fits(types, e.type):
             return True
-        if any(name.endswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in suffix):
+        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起)
+        if any(name.endswith(w) and _fits(t, e.type) for w, t in suffix):
             return True
-        if any(name.startswith(w) and len(name) > len(w) and _fits(t, e.type) for w, t in prefix):
+        if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
             return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e):
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):
@@ -319,7 +333,9 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
 
 
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)")
+# …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)"
+                              r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 
 
 def source_side(ctx: Ctx, r: Relation) -> bool:

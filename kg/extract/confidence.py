@@ -11,7 +11,9 @@ little (a Beta prior):
                       less; u counts its firings in the pools on types their keys do not annotate)
 
 then lowered when the text hedges the fact (据称, reportedly: x HEDGE) or only the headline states it
-(x HEADLINE).  A rule or type the table does not know takes the type's prior, else P0.  A lawsuit
+(x HEADLINE).  A narrower rule (zh.rules.court.far, split from zh.rules.court by the context of its
+firing) has its own row; until the table lists it, it takes its parent's.  A rule or type the table
+does not know takes the type's prior, else P0.  A lawsuit
 takes the confidence of the `sues` rule it was built from.
 
 A rule listed in `ontology/dropped_rules.tsv` (measured below 0.5 precision) reads nothing: the
@@ -36,7 +38,7 @@ HEDGE = 0.7
 HEADLINE = 0.85
 
 
-__all__ = ["calibrate", "dropped", "measured"]
+__all__ = ["calibrate", "dropped", "measured", "parent"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -76,7 +78,8 @@ def _dropped(path: str) -> frozenset:
 
 def dropped(rule: str, rtype: str) -> bool:
     """True when `rule` reads nothing on relations of `rtype` (ontology/dropped_rules.tsv: measured
-    below 0.5 precision); KG_ALL_RULES=1 keeps every rule (benchmarks/calibrate.py measures them all)."""
+    below 0.5 precision; a narrower rule split from it is listed on its own); KG_ALL_RULES=1 keeps
+    every rule (benchmarks/calibrate.py measures them all)."""
     if os.environ.get("KG_ALL_RULES"):
         return False
     return (rule, rtype) in _dropped(str(ontology_dir() / "dropped_rules.tsv"))
@@ -86,12 +89,22 @@ def _path() -> str:
     return str(ontology_dir() / "calibration.tsv")
 
 
+def parent(rule: str) -> str:
+    """The rule a narrower named rule was split from (zh.rules.court.far -> zh.rules.court); a rule of
+    three parts has none ("")."""
+    head, _, tail = rule.partition(":")
+    parts = head.split(".")
+    return ".".join(parts[:-1]) if len(parts) > 3 and not tail else ""
+
+
 def measured(rule: str, rtype: str) -> float:
-    """The smoothed measured precision of `rule` on relations of `rtype`."""
+    """The smoothed measured precision of `rule` on relations of `rtype`; a narrower rule the table
+    does not list yet (split after the table was written) takes the measure of the rule it was split
+    from."""
     rules, types = _table(_path())
     rt, wt = types.get(rtype, (0, 0))
     prior = (rt + A * P0) / (rt + wt + A)
-    r, w, u = rules.get((rule, rtype), (0, 0, 0))
+    r, w, u = rules.get((rule, rtype)) or rules.get((parent(rule), rtype)) or (0, 0, 0)
     # firings that no key could check (owns in the pools) make the few checked ones say less: each
     # weighs U toward P0
     n = r + w + K + U * u

@@ -237,6 +237,8 @@ def _trigger_applies(v: _Reading) -> bool:
     if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
             _contains_any(clause_lead, request):
         return True
+    if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts):
+        return True
     if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
             _clause_begin(text, ts, ss) > ss and any(
             e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
@@ -251,6 +253,19 @@ def _trigger_applies(v: _Reading) -> bool:
     s_types, o_types, symmetric = schema
     v.neg, v.o_types, v.s_types, v.symmetric = neg, o_types, s_types, symmetric
     return False
+
+
+# a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
+_CLAIMED = re.compile(r"(?:请求|要求|诉请|申请)(?:法院|人民法院|贵院)?判令|诉讼请求[：:，,]")
+
+
+def _claimed(text: str, ss: int, ts: int) -> bool:
+    """判令 in a list of what a plaintiff asks for, after a claim opened earlier in the sentence."""
+    last = None
+    for last in _CLAIMED.finditer(text, ss, ts):
+        pass
+    return last is not None and not (last.group(0).startswith("诉讼请求") and any(
+        w in text[ss:last.start()] for w in ("驳回", "支持", "判决", "裁定")))
 
 
 def _argument_groups(v: _Reading) -> bool:
@@ -802,7 +817,8 @@ def _court_and_stakes(v: _Reading) -> bool:
             frame = "zh.rules.court"
             obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
                    and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
+                   and not m.name.endswith(_PROSECUTORS)]
             if any(m.type != "Product" for m in obj):
                 # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                 obj = [m for m in obj if m.type != "Product"]
@@ -811,7 +827,7 @@ def _court_and_stakes(v: _Reading) -> bool:
         # subject, not what is launched or closed
         own_object = re.match(r"了?[^，。；,;！？!?\s]", text[te:te + 2]) is not None and \
             not re.match(r"了?[，。；,;！？!?]", text[te:te + 2])
-        prods = [m for m in ([] if own_object and trig.relation == "discontinues" else (g1 or [])) + (r1 or [])
+        prods = [m for m in ([] if own_object else (g1 or [])) + (r1 or [])
                  if m.type == "Product" and m.owner]
         if prods and (g1 is None or ts - g1[-1].end <= 12):
             for m in prods:
@@ -869,7 +885,8 @@ def _emit(v: _Reading) -> bool:
         # a court rules on every party the sentence names
         parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
                    and not _speaker(text, m, ts) and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))]
+                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
+                   and not m.name.endswith(_PROSECUTORS)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
     for a in s_ok:
         for b in o_ok:
@@ -879,13 +896,89 @@ def _emit(v: _Reading) -> bool:
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation)
-            c.rule = _invest_kind(frame, c.type, trig.word)
+            c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
+                              len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
+            if c.type == "rules" and b.name.endswith(_PROSECUTORS):
+                continue    # 审理由X检察院提起公诉的…: the prosecutor brings the case, it is not ruled on
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
             out.append(c)
     return False
+
+
+# a procuratorate brings a criminal case; the court rules on the accused, not on it (0 right / 5 wrong
+# on the pools as a ruled party)
+_PROSECUTORS = ("检察院", "检察署", "检察厅")
+# a party the court is said to rule on this far after the trigger (characters) is read by
+# zh.rules.court.far; more parties than this in one ruling sentence: zh.rules.court.crowd
+_COURT_NEAR = 40
+_COURT_CROWD = 4
+_COURT_NAMED = 10
+_NARROWED = ("zh.frame.svo", "zh.stake.holder", "zh.invest.capital", "zh.invest.venture", "zh.frame.marker")
+
+
+def _tight(text: str, before: Mention, after: Mention, ts: int, te: int) -> bool:
+    """The name after the trigger follows it at once (收购X, 收购了X) and the one before ends at most
+    ten characters before it in the same clause (X以5亿元收购Y)."""
+    if text[te:after.start] not in ("", "了"):
+        return False
+    gap = text[before.end:ts]
+    return before.end <= ts and len(gap) <= 10 and not any(c in CLAUSE_BREAK or c in "。" for c in gap)
+
+
+def _formal(m: Mention, lex: Lexicon) -> bool:
+    """A party named in full: a person, or a name the text gives with its company ending (…有限公司,
+    …集团) rather than a short name the lexicon knows (the background companies of a story)."""
+    return m.type == "Person" or (m.source != "lexicon" and any(m.name.endswith(x) for x, *_ in lex.suffixes))
+
+
+def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str,
+             se: int, parties: int, lex: Lexicon) -> str:
+    """The narrower named rule of a firing of one of the big frames, by what its context shows
+    (each measured on its own in ontology/calibration.tsv, so confidence can tell them apart):
+
+    - zh.frame.svo / zh.stake.holder `.adjacent`: the sides sit tight around the verb (`_tight`);
+      zh.stake.holder `.named`: else, the company bought is named in full (`_formal`);
+      zh.invest.capital / zh.invest.venture `.known`: both sides are companies the lexicon knows;
+      zh.frame.svo on acquires with a verb that buys a stake (triggers.tsv flag "stake": 购买, 受让,
+      买入) and no stake said after the name (购买X的资产): `.other_verb`;
+    - zh.frame.pre_verbal on fines `.regulator`: the one fined is itself a regulator;
+    - zh.rules.court `.crowd` (more than `_COURT_CROWD` parties in the ruling sentence), `.before`
+      (the party is named before the ruling verb), `.far` (more than `_COURT_NEAR` characters after),
+      `.named` (a party named in full, `_formal`, at most `_COURT_NAMED` characters after the verb).
+    """
+    if rule == "zh.rules.court":
+        if parties > _COURT_CROWD:
+            return rule + ".crowd"
+        if b.end <= ts:
+            return rule + ".before"
+        if b.start - te > _COURT_NEAR:
+            return rule + ".far"
+        if b.start - te <= _COURT_NAMED and _formal(b, lex):
+            return rule + ".named"
+        return rule
+    if rule == "zh.frame.pre_verbal" and rtype == "fines" and b.type == "Regulator":
+        return rule + ".regulator"    # 教育部会同公安部约谈…: two regulators before the verb act together
+    if rule not in _NARROWED:
+        return rule
+    if rule.startswith("zh.invest.") and a.source == "lexicon" and b.source == "lexicon":
+        return rule + ".known"      # 腾讯入股大众点评: both sides companies the lexicon knows
+    if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
+            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _STAKE_NEXT.match(text[b.end:min(se, b.end + 30)])):
+        return rule + ".other_verb"
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    if second.start >= te and _tight(text, first, second, ts, te):
+        return rule + ".adjacent"
+    if second.end == ts and first.end <= second.start and second.start - first.end <= 3 and not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[first.end:second.start]):
+        return rule + ".adjacent"     # X对Y增资, X向Y投资: the marked name right before the verb
+    if rule == "zh.stake.holder" and second.start >= te and text[te:second.start] in ("", "了"):
+        return rule + ".adjacent"
+    if rule == "zh.stake.holder" and _formal(b, lex):
+        return rule + ".named"      # 收购A所持有的白鹭制药有限公司80%股权: the company bought named in full
+    return rule
 
 
 _VENTURE = ("合资", "成立", "设立", "组建", "新设")
@@ -906,10 +999,11 @@ def _invest_kind(frame: str, relation: str, word: str) -> str:
     return frame
 
 
-# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells
+# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells (and every name of a
+# list there: 向A、B和C收购其合计持有的…)
 _SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
                           r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
-                          r"[^，。；,;、0-9０-９年月日称]{0,10}$")
+                          r"(?:[^，。；,;、0-9０-９年月日称]{1,12}(?:、|和|及|以及))*[^，。；,;、0-9０-９年月日称]{0,10}$")
 # what is bought is a product or an asset of the company named, not the company
 _NOT_THE_COMPANY = re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
                               r"(?:理财产品|信托产品|信托计划|资管计划|资产管理计划|结构性存款|保本|理财|存款产品|"
