@@ -408,6 +408,8 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
         store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
         store.refresh_cases()           # kg.cases: which reports are one case (writes what changed;
         #                                 also mends a build killed before it got here)
+        store.refresh_summary()         # kg.summary: each name's answers, for the entities the
+        #                                 changed articles touch (all of them on a store without one)
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
@@ -430,6 +432,7 @@ def remove(ids: Iterable[str], store) -> tuple[list[str], list[str]]:
         (removed if store.remove_article(iri, refresh=False) else missing).append(aid)
     if removed:
         store.refresh_cases()
+        store.refresh_summary()
     return removed, missing
 
 
