@@ -331,7 +331,9 @@ def full_graph(store, around=None) -> nx.MultiDiGraph:
     if around is None:
         evidence = _evidence(store, _articles(store))
         ents = _entities(store)
-        rels = run(store, _Q_RELATIONS).rows
+        # in IRI order, as around a name: the same edges in the same order either way
+        rels = sorted({tuple(r) for r in run(store, _Q_RELATIONS).rows},
+                      key=lambda r: tuple(x or "" for x in r))
         owns = run(store, _Q_OWNS).rows
         suit_rows = run(store, _Q_LAWSUITS).rows
         stage_rows = run(store, _Q_STAGES).rows

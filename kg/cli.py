@@ -131,6 +131,22 @@ def remove(ids, store, update_url):
 
 
 @cli.command()
+@store_option
+@remote_options
+def reindex(store, update_url):
+    """Rebuild the derived graphs from the stored articles: the cases graph and the summary
+    graph (each name's answers to kg rivals/timeline/lawsuits), e.g. on a store written before
+    the summary graph existed.  kg build and kg remove keep both up to date."""
+    import time
+    started = time.perf_counter()
+    with _open(store, update_url=update_url) as st:
+        changed = st.refresh_cases()
+        sets = st.refresh_summary(full=True, progress=lambda m: click.echo(m, err=True))
+    click.echo(f"cases: {changed} link(s) changed; summary: {sets} name set(s) written "
+               f"({time.perf_counter() - started:.1f} s)")
+
+
+@cli.command()
 @click.option("--store", "store", envvar="KG_STORE", default=None, metavar="DIR",
               help="Store directory (default: $KG_STORE, else output/store).")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True)

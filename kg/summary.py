@@ -5,10 +5,14 @@ A name (an entity's rdfs:label or skos:altLabel, as `kg.analytics.match_entities
 stands for the set of entities carrying it; each such set is one node of the summary graph
 (`SUMMARY_GRAPH`), its IRI a hash of the member IRIs:
 
-    set  sum:name "腾讯" ; sum:name "Tencent" ; sum:member <entity/腾讯> ;
-         sum:neighbor <entity/奇虎360> …          (entities whose data its rows show)
+    set  sum:name "腾讯" ; sum:name "Tencent" ; sum:member ".../entity/腾讯" ;
+         sum:neighbor ".../entity/奇虎360" …          (entities whose data its rows show)
          sum:rivals 3 ; sum:timeline 120 ; sum:lawsuits 4   (rows; -1: no such entity there)
     <set/timeline/0>  sum:rows "[[…], …]"        (rows 0–99 as JSON, in answer order)
+
+(Entities are written as string literals, not IRIs, so the summary graph never counts as an
+article naming them: `kg.store` takes an entity out of the entities graph when no other graph
+names it.)
 
 The rows are exactly what `kg.analytics` computes from the whole graph (`rival_rows`,
 `timeline_rows`, `lawsuit_rows`; tests/test_fastpath.py compares them).  Reading is a lookup of
@@ -16,7 +20,7 @@ the name literal (`sum:name`, an object index) and of the chunks a page needs (`
 `--offset`).
 
 `refresh_summary(store)` brings the graph up to date after a write, for the entities the
-changed articles touch only: it keeps each article's sha256/build time (`sum:stamp`) and the
+changed articles touch only: it keeps each article's sha256 and build time (`sum:sha256`, `sum:builtAt`) and the
 entities its graph names (`sum:touches`), so it finds the articles added, replaced or removed
 since it last ran; the entities they touch (before and after), the neighbours of those (their
 facts' counterparts, their cases' parties and courts: whose rows show their labels and facts)
@@ -40,12 +44,15 @@ from kg.resolve import ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLO
 SUMMARY_GRAPH = BASE + "graph/summary"
 NS = BASE + "summary#"
 NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS + "rows"
-STAMP, TOUCHES, VERSION_P = NS + "stamp", NS + "touches", NS + "version"
+SHA, BUILT = NS + "sha256", NS + "builtAt"
+TOUCHES, VERSION_P = NS + "touches", NS + "version"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
 VERSION = "1"
 KINDS = ("rivals", "timeline", "lawsuits")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
+#: entities up to which a refresh reads around them rather than the whole store
+AROUND_MAX = 64
 #: largest update text sent at once
 UPDATE_BYTES = 2_000_000
 
@@ -72,12 +79,14 @@ def _chunks(items, n: int = 400):
         yield items[i:i + n]
 
 
-def _scoped(store, sparql: str, iris) -> list[tuple]:
-    """Rows of `sparql` with its `%V%` replaced by VALUES blocks of IRIs, in chunks."""
+def _scoped(store, sparql: str, iris, as_text: bool = False) -> list[tuple]:
+    """Rows of `sparql` with its `%V%` replaced by VALUES blocks of IRIs (`as_text`: of the
+    IRIs as string literals, as the summary graph holds entities), in chunks."""
     var, _, body = sparql.partition("|")
+    term = literal if as_text else _iri
     out: list[tuple] = []
     for chunk in _chunks(set(iris)):
-        out += _rows(store, body.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(_iri, chunk))} }}"))
+        out += _rows(store, body.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(term, chunk))} }}"))
     return out
 
 
@@ -194,7 +203,9 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
         return {}
     if progress:
         progress(f"summary: reading around {len(members)} entities")
-    g = analytics.full_graph(store, around=sorted(members))
+    # around a few entities: reads that start from them; around many, the whole store read
+    # once is faster (the same graph either way: kg.analytics.full_graph)
+    g = analytics.full_graph(store, around=sorted(members) if len(members) <= AROUND_MAX else None)
     reads = analytics.rival_reads(store, members)
     order = {n: i for i, n in enumerate(g)}
     reports = {r: n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"
@@ -229,8 +240,8 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
 def _triples(s: str, names, ms, res: dict) -> list[str]:
     """N-Triples lines of one set's node and its chunks."""
     lines = [f"<{s}> <{NAME}> {literal(n)} ." for n in sorted(names)]
-    lines += [f"<{s}> <{MEMBER}> <{m}> ." for m in sorted(ms)]
-    lines += [f"<{s}> <{NEIGHBOR}> <{x}> ." for x in res["neighbors"]]
+    lines += [f"<{s}> <{MEMBER}> {literal(m)} ." for m in sorted(ms)]
+    lines += [f"<{s}> <{NEIGHBOR}> {literal(x)} ." for x in res["neighbors"]]
     for kind in KINDS:
         rows = res[kind]
         lines.append(f'<{s}> <{NS}{kind}> "{-1 if rows is None else len(rows)}"'
@@ -245,7 +256,8 @@ def _triples(s: str, names, ms, res: dict) -> list[str]:
 
 _Q_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{ONTOLOGY}sha256> ?h .
   OPTIONAL {{ ?a <{ONTOLOGY}builtAt> ?b }} }} }}"""
-_Q_OLD_STAMPS = f"SELECT ?a ?v WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?a <{STAMP}> ?v }} }}"
+_Q_OLD_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?a <{SHA}> ?h .
+  OPTIONAL {{ ?a <{BUILT}> ?b }} }} }}"""
 _Q_OLD_TOUCHES = f"a|SELECT ?a ?e WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{TOUCHES}> ?e }} }}"
 _TOUCH_PATTERNS = (f"?g <{ONTOLOGY}mentions> ?e",
                    *(f"?x <{ONTOLOGY}{p}> ?e" for p in ("subject", "object", "plaintiff",
@@ -276,8 +288,15 @@ def _touches(store, graphs=None) -> dict[str, set[str]]:
     return out
 
 
-def _stamp(h, b) -> str:
-    return f"{h}|{b or ''}"
+def _stamp(h, b) -> tuple:
+    return (h, b)
+
+
+def _stamp_lines(a: str, stamp: tuple) -> list[str]:
+    """What the summary keeps of an article's record: its sha256 and build time (a rebuild of
+    an unchanged text with --force may write other facts)."""
+    h, b = stamp
+    return [f"<{a}> <{SHA}> {literal(h)} ."] + ([f"<{a}> <{BUILT}> {literal(b)} ."] if b else [])
 
 
 def _send(store, deletes: list[str], inserts: list[str]) -> None:
@@ -314,7 +333,7 @@ def refresh_summary(store, full: bool = False,
     cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
     if full or not has_summary(store):
         return _rebuild(store, cur, progress)
-    old = dict(_rows(store, _Q_OLD_STAMPS))
+    old = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_OLD_STAMPS)}
     changed = {a for a in set(cur) | set(old) if cur.get(a) != old.get(a)}
     if not changed:
         return 0
@@ -324,15 +343,15 @@ def refresh_summary(store, full: bool = False,
     affected = set(a0)
     if a0:
         # whose rows showed them (stored), and whose rows show them now (the store)
-        sets_with = {s for (s,) in _scoped(store, _Q_SETS_WITH, a0)}
-        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, a0)}
+        sets_with = {s for (s,) in _scoped(store, _Q_SETS_WITH, a0, True)}
+        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, a0, True)}
         for s, p, o in _scoped(store, _Q_SET_PARTS, sets_with | showing):
             if p == MEMBER or (p == NEIGHBOR and s in sets_with):
                 affected.add(o)
         affected |= _neighbors_now(store, a0)
     n = _rewrite(store, affected, progress)
-    stamps = [f"<{a}> <{STAMP}> {literal(cur[a])} ." for a in sorted(changed) if a in cur]
-    stamps += [f"<{a}> <{TOUCHES}> <{e}> ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
+    stamps = [x for a in sorted(changed) if a in cur for x in _stamp_lines(a, cur[a])]
+    stamps += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
     _send(store, _delete_subjects(changed), stamps)
     return n
 
@@ -341,7 +360,7 @@ def _neighbors_now(store, iris) -> set[str]:
     """Entities whose rows may show `iris`' facts or labels, in the store as it is now: their
     facts' counterparts, and the parties and courts of their cases."""
     from kg import analytics
-    g = analytics.full_graph(store, around=sorted(iris))
+    g = analytics.full_graph(store, around=sorted(iris) if len(iris) <= AROUND_MAX else None)
     near: set[str] = set()
     for m in iris:
         if m not in g:
@@ -374,7 +393,7 @@ def _rewrite(store, affected: set[str], progress=None) -> int:
     ents, doomed = set(affected), set()
     while True:
         names = {n for _, n in _names_of(store, ents)}
-        more = ({s for (s,) in _scoped(store, _Q_SETS_WITH, ents)} | _sets_named(store, names)) - doomed
+        more = ({s for (s,) in _scoped(store, _Q_SETS_WITH, ents, True)} | _sets_named(store, names)) - doomed
         if not more:
             break
         doomed |= more
@@ -414,8 +433,8 @@ def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     for s in sorted(sets):
         lines += _triples(s, names_of[s], sets[s], res[s])
     touches = _touches(store)
-    lines += [f"<{a}> <{STAMP}> {literal(v)} ." for a, v in sorted(cur.items())]
-    lines += [f"<{a}> <{TOUCHES}> <{e}> ." for a in sorted(touches) if a in cur
+    lines += [x for a, v in sorted(cur.items()) for x in _stamp_lines(a, v)]
+    lines += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touches) if a in cur
               for e in sorted(touches[a])]
     lines.append(f"<{SUMMARY_GRAPH}> <{VERSION_P}> {literal(VERSION)} .")
     if progress:

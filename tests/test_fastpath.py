@@ -1,5 +1,9 @@
 """The fast paths answer as the plain ones (issue 12).
 
+A store with a summary graph (`kg.summary`, written by `kg build`/`kg remove`) answers
+`kg rivals/timeline/lawsuits NAME` from it; its rows must be the whole graph's, also after an
+incremental write and a removal, and the graph itself the same as one rebuilt whole.
+
 `kg rivals` counts in Python from reads that start at the name's entities (`rival_rows`); the
 plain definition is `rivals.rq`.  `kg timeline/lawsuits NAME` read only the part of the store
 around NAME (`full_graph(store, around=...)`); the plain answer reads the whole graph.  Each is
@@ -110,3 +114,109 @@ def test_unknown_name_is_one_clear_error(tmp_path, name):
         with pytest.raises(QueryError, match="no entity"):
             fn(st, name)
     st.close()
+
+
+# ------------------------------------------------------------------------------ summary graph
+
+UNDATED = _art("a4", None, [("accuses", "字节跳动", "阿里巴巴", None)],
+               [(["抖音"], ["奇虎360"], None, None, None, None)])
+
+
+def _summary_quads(st):
+    from kg.summary import SUMMARY_GRAPH
+    res = st.query_json(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
+    return sorted((b["s"]["value"], b["p"]["value"], b["o"]["value"])
+                  for b in res["results"]["bindings"])
+
+
+def _answers(st, g=None):
+    out = {}
+    for name in NAMES + ["没有这个公司"]:
+        try:
+            out[name] = (analytics.rivals(st, name, g=g).rows, analytics.timeline(st, name, g=g).rows,
+                         analytics.lawsuits(st, name, g=g).rows)
+        except Exception as e:                   # an unknown (or removed) name: the same error
+            out[name] = repr(e)
+    return out
+
+
+def _summary_answers_as_the_whole_graph(st):
+    from kg.summary import has_summary
+    assert has_summary(st)
+    assert _answers(st) == _answers(st, g=analytics.full_graph(st))
+    incremental = _summary_quads(st)
+    st.refresh_summary(full=True)                # the same graph as one written whole
+    assert _summary_quads(st) == incremental
+
+
+def test_summary_answers_as_the_whole_graph_incrementally_and_after_remove(tmp_path):
+    from kg.resolve import article_iri
+    from kg.summary import lookup
+    st = open_store(str(tmp_path / "store"))
+    assert lookup(st, "腾讯", "timeline") is None          # no summary yet: answer from the store
+    write_articles(st, [article_rdf(ARTICLES[0], "2026-01-01T00:00:00Z")])
+    st.refresh_cases()
+    assert st.refresh_summary() > 0                         # none yet: written whole
+    _summary_answers_as_the_whole_graph(st)
+    assert st.refresh_summary() == 0                        # nothing changed, nothing written
+    # a3 is undated (and so are some of its facts); a4's facts have no dated telling
+    write_articles(st, [article_rdf(ex, "2026-01-02T00:00:00Z") for ex in ARTICLES[1:] + [UNDATED]])
+    st.refresh_cases()
+    st.refresh_summary()
+    _summary_answers_as_the_whole_graph(st)
+    rivals = {r[0]: r for r in analytics.rivals(st, "腾讯").rows}
+    assert rivals["字节跳动"][1:6] == [3, "2021-02-05", "lawsuit,sues", 1, 2]
+    assert analytics.rivals(st, "阿里巴巴").rows[0][:3] == ["字节跳动", 1, None]
+    assert [r[:3] for r in analytics.timeline(st, "阿里巴巴").rows][-1] == [None, "accuses", "object"]
+    assert [r[:3] for r in analytics.lawsuits(st, "抖音").rows] == [[None, "抖音", "奇虎360"]]
+    assert st.remove_article(article_iri("a2"))             # refreshes cases and summary
+    _summary_answers_as_the_whole_graph(st)
+    rivals = {r[0]: r for r in analytics.rivals(st, "腾讯").rows}
+    assert rivals["字节跳动"][1:3] == [3, "2021-02"] and "阿里巴巴" not in rivals
+    assert pipeline.remove(["a1", "a3", "a4"], st) == (["a1", "a3", "a4"], [])
+    _summary_answers_as_the_whole_graph(st)                 # every name gone: "no entity"
+    st.close()
+
+
+def test_a_page_is_the_slice_of_the_whole_answer(tmp_path, monkeypatch):
+    from kg import summary
+    monkeypatch.setattr(summary, "CHUNK", 4)               # pages across several chunks
+    st = open_store(str(tmp_path / "store"))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES])
+    st.refresh_cases()
+    st.refresh_summary()
+    whole = analytics.timeline(st, "腾讯").rows
+    assert len(whole) > 9
+    for offset, limit in [(0, 1), (0, 4), (3, 2), (2, 7), (8, 100), (len(whole), 5), (0, 0)]:
+        assert analytics.timeline(st, "腾讯", offset=offset, limit=limit).rows == \
+            whole[offset:offset + limit], (offset, limit)
+    assert analytics.timeline(st, "腾讯", offset=5).rows == whole[5:]
+    plain = analytics.lawsuits(st, "腾讯", g=analytics.full_graph(st), offset=1, limit=2).rows
+    assert analytics.lawsuits(st, "腾讯", offset=1, limit=2).rows == plain
+    st.close()
+
+
+def test_cli_pages_and_reindex_writes_the_summary(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.summary import has_summary
+    loc = str(tmp_path / "store")
+    st = open_store(loc)
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES])
+    st.close()
+    runner = CliRunner()
+    before = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+    assert before.exit_code == 0, before.output
+    res = runner.invoke(cli, ["reindex", "--store", loc])
+    assert res.exit_code == 0, res.output
+    assert "summary: " in res.output
+    st = open_store(loc, read_only=True)
+    assert has_summary(st)
+    st.close()
+    after = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+    assert after.output == before.output
+    page = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv",
+                               "--offset", "2", "--limit", "3"])
+    lines = before.output.splitlines()
+    assert page.output.splitlines() == [lines[0]] + lines[3:6]
