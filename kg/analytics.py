@@ -673,9 +673,9 @@ def rivals(store, name: str, g: nx.MultiDiGraph | None = None, *, offset: int = 
     (`kg.summary`, written by the build) answers from it: one lookup.  `g` is accepted for
     callers that already hold the graph; it is not needed.  `offset`/`limit`: one page."""
     if g is None:
-        rows = _summary(store, name, "rivals", offset, limit)
-        if rows is not None:
-            return Table(list(RIVALS_COLUMNS), rows)
+        raw = _summary(store, name, "rivals", 0, None)    # a short list: ranked here, then paged
+        if raw is not None:
+            return Table(list(RIVALS_COLUMNS), _page(rivals_table(raw), offset, limit))
     iris = match_entities(store, name)
     if not iris:
         raise QueryError(f"{name!r}: no entity with this name or alias in the store")

@@ -8,6 +8,7 @@ stands for the set of entities carrying it; each such set is one node of the sum
     set  sum:name "腾讯" ; sum:name "Tencent" ; sum:member ".../entity/腾讯" ;
          sum:neighbor ".../entity/奇虎360" …          (entities whose data its rows show)
          sum:rivals 3 ; sum:timeline 120 ; sum:lawsuits 4   (rows; -1: no such entity there)
+    (rivals: rivals.rq's rows in its order, which `kg rivals` ranks: one implementation)
     <set/timeline/0>  sum:rows "[[…], …]"        (rows 0–99 as JSON, in answer order)
 
 (Entities are written as string literals, not IRIs, so the summary graph never counts as an
@@ -48,7 +49,7 @@ SHA, BUILT = NS + "sha256", NS + "builtAt"
 TOUCHES, VERSION_P = NS + "touches", NS + "version"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
 VERSION = "1"
-KINDS = ("rivals", "timeline", "lawsuits")
+KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
 #: entities up to which a refresh reads around them rather than the whole store
@@ -214,10 +215,11 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
     if reports:
         for l, c in _scoped(store, _Q_STAGE_COURTS, reports):
             stage_courts[reports[l]].add(c)
+    tlq = timeline_query_rows(store, sets, whole=len(members) > AROUND_MAX)
     out = {}
     for s, ms in sorted(sets.items()):
         iris = sorted(i for i in ms if i in g)     # as analytics._resolve: entities of the graph
-        rivals = analytics.rivals_table(analytics.rival_compute(reads, ms))
+        rivals = rivals_query_order(analytics.rival_compute(reads, ms))
         if iris:
             timeline = analytics.timeline_rows(g, iris)
             suits = analytics._suits_of(g, iris, order)
@@ -233,8 +235,44 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
                     near.add(x)
         near |= {r[3] for r in reads["rels"] if r[0] in ms} | {r[2] for r in reads["suits"] if r[0] in ms}
         out[s] = {"rivals": rivals, "timeline": timeline, "lawsuits": lawsuits,
-                  "neighbors": sorted(near - set(ms))}
+                  "timelineQuery": tlq[s], "neighbors": sorted(near - set(ms))}
     return out
+
+
+def rivals_query_order(raw: list[list]) -> list[list]:
+    """`rival_rows` (rivals.rq's columns) in rivals.rq's order: most hostile, latest, name
+    (ties by the rival's IRI)."""
+    rows = sorted(raw, key=lambda r: (r[0], r[7]))
+    rows.sort(key=lambda r: r[2] or "", reverse=True)
+    rows.sort(key=lambda r: -int(r[1]))
+    return rows
+
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+#: rivals.rq's columns and how each value is written in SPARQL 1.1 JSON results
+RIVALS_VARS = ("rival", "hostile", "latest", "types", "initiated", "received", "classes", "other")
+_RIVALS_KIND = ("literal", "int", "literal", "literal", "int", "int", "literal", "uri")
+
+
+def rivals_query(store, name: str) -> dict | None:
+    """rivals.rq's answer for `name` as SPARQL 1.1 JSON results, from the summary graph (the
+    rows `kg rivals` ranks: one implementation); None when the store has no summary graph."""
+    try:
+        raw = lookup(store, name, "rivals")
+    except QueryError:
+        raw = []                                     # an unknown name: no rows, as the query
+    if raw is None:
+        return None
+
+    def term(kind, v):
+        if kind == "uri":
+            return {"type": "uri", "value": v}
+        if kind == "int":
+            return {"type": "literal", "datatype": _XSD_INTEGER, "value": str(v)}
+        return {"type": "literal", "value": "" if v is None else str(v)}
+    return {"head": {"vars": list(RIVALS_VARS)},
+            "results": {"bindings": [{k: term(t, v) for k, t, v in zip(RIVALS_VARS, _RIVALS_KIND, r)}
+                                     for r in raw]}}
 
 
 def _triples(s: str, names, ms, res: dict) -> list[str]:
@@ -266,7 +304,7 @@ _TOUCH_PATTERNS = (f"?g <{ONTOLOGY}mentions> ?e",
 _Q_SETS_WITH = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{MEMBER}> ?e }} }}"
 _Q_SETS_SHOWING = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{NEIGHBOR}> ?e }} }}"
 _Q_SET_PARTS = f"""s|SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s ?p ?o
-  FILTER (?p IN (<{MEMBER}>, <{NEIGHBOR}>, <{NS}rivals>, <{NS}timeline>, <{NS}lawsuits>)) }} }}"""
+  FILTER (?p IN (<{MEMBER}>, <{NEIGHBOR}>, {", ".join(f"<{NS}{k}>" for k in KINDS)})) }} }}"""
 
 
 def _touches(store, graphs=None) -> dict[str, set[str]]:
@@ -441,3 +479,152 @@ def _rebuild(store, cur: dict[str, str], progress=None) -> int:
         progress(f"summary: writing {len(sets)} name sets")
     _send(store, [], lines)
     return len(sets)
+
+
+def named_answer(store, query: str, name: str) -> dict | None:
+    """The named query `query` bound to `name`, answered from the summary graph (SPARQL 1.1
+    JSON results), or None when the store has none (run the query then)."""
+    if query == "rivals":
+        return rivals_query(store, name)
+    if query == "timeline":
+        return timeline_query(store, name)
+    return None
+
+
+# ------------------------------------------------------------- timeline.rq from the summary
+
+_KG, _PROV = ONTOLOGY, "http://www.w3.org/ns/prov#"
+_DCT = "http://purl.org/dc/terms/"
+TIMELINE_VARS = ("date", "type", "subject", "object", "evidence", "article", "title")
+_Q_TL = f"""SELECT ?g ?r ?t ?s ?o ?ev ?text ?a WHERE {{ GRAPH ?g {{ %V% %R%
+  ?r a <{_KG}Relation> ; <{_KG}relationType> ?t ; <{_KG}subject> ?s ; <{_KG}object> ?o ;
+     <{_KG}hasEvidence> ?ev . ?ev <{_KG}text> ?text ; <{_PROV}wasDerivedFrom> ?a }} }}"""
+_Q_TL_DATES = f"SELECT ?g ?r ?d WHERE {{ GRAPH ?g {{ %V% ?r <{_KG}date> ?d }} }}"
+_Q_TL_LABELS = f"SELECT ?x ?l WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ %V% ?x <{_RDFS_LABEL}> ?l }} }}"
+_Q_TL_ARTICLES = (f"SELECT ?a ?id ?title WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ %V% "
+                  f"?a <{_DCT}identifier> ?id ; <{_DCT}title> ?title }} }}")
+
+
+def _bindings(store, sparql: str, var: str | None = None, iris=None) -> list[dict]:
+    """SPARQL JSON bindings of `sparql`, its `%V%` a VALUES block over `iris` in chunks (or
+    nothing when `iris` is None: the whole store)."""
+    if iris is None:
+        return store.query_json(sparql.replace("%V%", "")).get("results", {}).get("bindings", [])
+    out: list[dict] = []
+    for chunk in _chunks(set(iris)):
+        q = sparql.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(_iri, chunk))} }}")
+        out += store.query_json(q).get("results", {}).get("bindings", [])
+    return out
+
+
+def _cell(b: dict | None):
+    """A binding, kept small: None (unbound), [value], or [value, "@lang" | "^^datatype"]."""
+    if b is None:
+        return None
+    if b.get("type") == "uri":
+        return [b["value"], "<>"]
+    if "xml:lang" in b:
+        return [b["value"], "@" + b["xml:lang"]]
+    if b.get("datatype") and b["datatype"] != "http://www.w3.org/2001/XMLSchema#string":
+        return [b["value"], "^^" + b["datatype"]]
+    return [b["value"]]
+
+
+def _binding(c) -> dict | None:
+    if c is None:
+        return None
+    if len(c) == 1:
+        return {"type": "literal", "value": c[0]}
+    if c[1] == "<>":
+        return {"type": "uri", "value": c[0]}
+    if c[1].startswith("@"):
+        return {"type": "literal", "value": c[0], "xml:lang": c[1][1:]}
+    return {"type": "literal", "value": c[0], "datatype": c[1][2:]}
+
+
+def timeline_query_rows(store, sets: dict[str, frozenset], whole: bool) -> dict[str, list]:
+    """{set: timeline.rq's rows (cells as `_cell`) for a name standing for those entities}, in
+    the query's order, computed from reads that start at the entities (`whole`: read the whole
+    store once instead).  The query's rule: each telling (graph, relation, evidence) of a
+    relation whose subject is the entity, or whose object it is when the same graph does not
+    also make it the subject; every label of both sides; the relation's date in that graph and
+    the article's identifier and title when given."""
+    members = set().union(*sets.values()) if sets else set()
+    if not members:
+        return {}
+    rows = []
+    if whole:
+        rows = _bindings(store, _Q_TL.replace("%R%", ""))
+    else:
+        for role in ("subject", "object"):
+            rows += _bindings(store, _Q_TL.replace("%R%", f"?r <{_KG}{role}> ?e ."), "e", members)
+        seen, uniq = set(), []
+        for b in rows:           # a relation with the entity on both sides was read twice
+            k = tuple(b[v]["value"] for v in ("g", "r", "t", "s", "o", "ev", "a")) + (json.dumps(b["text"], sort_keys=True),)
+            if k not in seen:
+                seen.add(k)
+                uniq.append(b)
+        rows = uniq
+    rels = {b["r"]["value"] for b in rows}
+    dates: dict[tuple, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_DATES, "r", None if whole else rels):
+        dates[(b["g"]["value"], b["r"]["value"])].append(b["d"])
+    ents = {b[v]["value"] for b in rows for v in ("s", "o")}
+    labels: dict[str, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_LABELS, "x", None if whole else ents):
+        labels[b["x"]["value"]].append(b["l"])
+    arts = {b["a"]["value"] for b in rows}
+    meta: dict[str, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_ARTICLES, "a", None if whole else arts):
+        meta[b["a"]["value"]].append((b["id"], b["title"]))
+    subj: dict[tuple, bool] = {}
+    by_subject: dict[str, list] = defaultdict(list)
+    by_object: dict[str, list] = defaultdict(list)
+    for b in rows:
+        s, o = b["s"]["value"], b["o"]["value"]
+        subj[(b["g"]["value"], b["r"]["value"], s)] = True
+        if s in members:
+            by_subject[s].append(b)
+        if o in members:
+            by_object[o].append(b)
+    out = {}
+    for key, ms in sets.items():
+        found = []
+        for e in sorted(ms):
+            picked = list(by_subject[e]) + [b for b in by_object[e]
+                                            if not subj.get((b["g"]["value"], b["r"]["value"], e))]
+            for b in picked:
+                g, r = b["g"]["value"], b["r"]["value"]
+                t = b["t"]["value"]
+                typ = {"type": "literal", "value": t.split("#", 1)[1] if "#" in t else ""}
+                for sl in labels.get(b["s"]["value"], []):
+                    for ol in labels.get(b["o"]["value"], []):
+                        for d in dates.get((g, r)) or [None]:
+                            date = {"type": "literal", "value": d["value"]} if d else None
+                            for aid, title in meta.get(b["a"]["value"]) or [(None, None)]:
+                                found.append([_cell(x) for x in (date, typ, sl, ol, b["text"], aid, title)])
+        out[key] = sorted(found, key=_timeline_order)
+    return out
+
+
+def _timeline_order(row):
+    """timeline.rq's ORDER BY: dated first, then date, type, subject, object, evidence,
+    article (unbound before any value); ties by the title."""
+    def v(c):
+        return (0, "") if c is None else (1, c[0])
+    return (row[0] is None or row[0][0] == "", v(row[0]), v(row[1]), v(row[2]), v(row[3]),
+            v(row[4]), v(row[5]), v(row[6]))
+
+
+def timeline_query(store, name: str) -> dict | None:
+    """timeline.rq bound to `name` as SPARQL 1.1 JSON results, from the summary graph; None
+    when the store has none."""
+    try:
+        rows = lookup(store, name, "timelineQuery")
+    except QueryError:
+        rows = []                                    # an unknown name: no rows, as the query
+    if rows is None:
+        return None
+    return {"head": {"vars": list(TIMELINE_VARS)},
+            "results": {"bindings": [{k: b for k, c in zip(TIMELINE_VARS, r)
+                                      if (b := _binding(c)) is not None} for r in rows]}}

@@ -140,10 +140,27 @@ def _answers(st, g=None):
     return out
 
 
+def _named(st, name, text=False):
+    """rivals.rq and timeline.rq bound to `name`: by name (the summary graph answers), or as
+    SPARQL text (the store runs the query)."""
+    import json
+    out = []
+    for q in ("rivals", "timeline"):
+        res = query.run(st, query.load_query(q) if text else q, name=name).raw
+        rows = [json.dumps(b, sort_keys=True, ensure_ascii=False) for b in res["results"]["bindings"]]
+        if q == "rivals":        # GROUP_CONCAT's order is the engine's: compare the sets
+            rows = sorted(_norm([[(b[v]["value"] if v in b else None) for v in res["head"]["vars"]]
+                                 for b in res["results"]["bindings"]]))
+        out.append((res["head"]["vars"], rows))
+    return out
+
+
 def _summary_answers_as_the_whole_graph(st):
     from kg.summary import has_summary
     assert has_summary(st)
     assert _answers(st) == _answers(st, g=analytics.full_graph(st))
+    for name in NAMES + ["没有这个公司"]:
+        assert _named(st, name) == _named(st, name, text=True), name
     incremental = _summary_quads(st)
     st.refresh_summary(full=True)                # the same graph as one written whole
     assert _summary_quads(st) == incremental
@@ -220,3 +237,16 @@ def test_cli_pages_and_reindex_writes_the_summary(tmp_path):
                                "--offset", "2", "--limit", "3"])
     lines = before.output.splitlines()
     assert page.output.splitlines() == [lines[0]] + lines[3:6]
+
+
+def test_summary_read_around_its_entities_or_from_the_whole_store_alike(tmp_path, monkeypatch):
+    from kg import summary
+    st = open_store(str(tmp_path / "store"))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES + [UNDATED]])
+    st.refresh_cases()
+    st.refresh_summary()
+    around = _summary_quads(st)
+    monkeypatch.setattr(summary, "AROUND_MAX", 0)           # every read over the whole store
+    st.refresh_summary(full=True)
+    assert _summary_quads(st) == around
+    st.close()
