@@ -369,6 +369,9 @@ def refresh_summary(store, full: bool = False,
     """Bring the summary graph up to date with the stored articles (see module doc); `full`:
     rebuild it whole.  Returns how many entity sets were rewritten."""
     cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
+    if not cur:                                  # no articles: no summary (an empty store)
+        store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+        return 0
     if full or not has_summary(store):
         return _rebuild(store, cur, progress)
     old = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_OLD_STAMPS)}

@@ -190,8 +190,11 @@ def test_summary_answers_as_the_whole_graph_incrementally_and_after_remove(tmp_p
     _summary_answers_as_the_whole_graph(st)
     rivals = {r[0]: r for r in analytics.rivals(st, "腾讯").rows}
     assert rivals["字节跳动"][1:3] == [3, "2021-02"] and "阿里巴巴" not in rivals
-    assert pipeline.remove(["a1", "a3", "a4"], st) == (["a1", "a3", "a4"], [])
-    _summary_answers_as_the_whole_graph(st)                 # every name gone: "no entity"
+    assert pipeline.remove(["a1", "a3"], st) == (["a1", "a3"], [])
+    _summary_answers_as_the_whole_graph(st)
+    assert pipeline.remove(["a4"], st) == (["a4"], [])
+    assert _summary_quads(st) == [] and st.count() == 0    # no articles, no summary
+    assert _answers(st)["腾讯"] == _answers(st, g=analytics.full_graph(st))["腾讯"]  # "no entity"
     st.close()
 
 
