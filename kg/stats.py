@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from kg.query import run
 from kg.store import ONTOLOGY_GRAPH, not_system
-
 from kg.summary import SUMMARY_GRAPH
 
 _Q_CLASSES = """SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {
