@@ -179,6 +179,32 @@ def _page_options(f):
                         help="At most this many rows (a first page: as fast on any store).")(f)
 
 
+#: rows per page when a whole listing streams (csv from a store with a summary graph)
+STREAM_PAGE = 1000
+
+
+def _echo_listing(st, fetch, fmt: str, wide: bool, offset: int, limit: int | None) -> None:
+    """Print `fetch(offset, limit)`; a whole csv listing from a store with a summary graph
+    streams, a page at a time (each page one lookup), so the first rows come at once."""
+    from kg.summary import has_summary
+    if fmt != "csv" or limit is not None or not has_summary(st):
+        click.echo(format_table(fetch(offset, limit), fmt, wide))
+        return
+    first = True
+    while True:
+        page = fetch(offset, STREAM_PAGE)
+        n = len(_columns_rows(page)[1])
+        text = format_table(page, fmt)
+        if not first:
+            text = text.split("\n", 1)[1] if n else ""
+        if text:
+            click.echo(text)
+        first = False
+        if n < STREAM_PAGE:
+            return
+        offset += n
+
+
 def _wide_option(f):
     return click.option("--wide", is_flag=True,
                         help="Show every cell whole (lines longer than the terminal).")(f)
@@ -214,7 +240,8 @@ def timeline(name, store, fmt, wide, plot, limit, offset):
         from kg.viz.chart import plot_format
         plot_format(plot)                       # a bad file name fails before any work
     with _open(store) as st:
-        click.echo(format_table(kg.timeline(st, name, offset=offset, limit=limit), fmt, wide))
+        _echo_listing(st, lambda o, n: kg.timeline(st, name, offset=o, limit=n), fmt, wide,
+                      offset, limit)
         if plot:
             from kg.viz.chart import plot_timeline
             click.echo(f"wrote {plot} ({plot_timeline(st, name, plot)})", err=True)
@@ -231,7 +258,11 @@ def lawsuits(name, store, fmt, wide, limit, offset):
     In a terminal a suit is one line, its evidence cut to fit (--wide, csv or json for all)."""
     import kg
     with _open(store) as st:
-        click.echo(format_table(kg.lawsuits(st, name, offset=offset, limit=limit), fmt, wide))
+        if name is None:
+            click.echo(format_table(kg.lawsuits(st, name, offset=offset, limit=limit), fmt, wide))
+        else:
+            _echo_listing(st, lambda o, n: kg.lawsuits(st, name, offset=o, limit=n), fmt, wide,
+                          offset, limit)
 
 
 COMMANDS = [rivals, timeline, lawsuits]

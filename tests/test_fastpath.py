@@ -240,6 +240,15 @@ def test_cli_pages_and_reindex_writes_the_summary(tmp_path):
                                "--offset", "2", "--limit", "3"])
     lines = before.output.splitlines()
     assert page.output.splitlines() == [lines[0]] + lines[3:6]
+    # a whole csv listing streams a page at a time: the same text
+    from kg import cli_analytics
+    for size in (1, 4, len(lines) - 1, 1000):
+        cli_analytics.STREAM_PAGE = size
+        try:
+            streamed = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+        finally:
+            cli_analytics.STREAM_PAGE = 1000
+        assert streamed.output == before.output, size
 
 
 def test_summary_read_around_its_entities_or_from_the_whole_store_alike(tmp_path, monkeypatch):
