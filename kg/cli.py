@@ -97,7 +97,11 @@ def cli(ctx, verbose):
               help="Extraction processes (default: one per core).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
-def build(paths, store, update_url, strict, force, workers, dask_address):
+@click.option("--no-summary", "no_summary", is_flag=True,
+              help="Leave the summary graph out (dropped if the store has one): kg rivals, "
+                   "timeline and lawsuits answer from the facts, slower, until kg reindex. For "
+                   "loading many batches, then one kg reindex.")
+def build(paths, store, update_url, strict, force, workers, dask_address, no_summary):
     """Ingest, extract and store articles: files, directories, http(s) URLs of pages or
     RSS/Atom feeds, and text files listing URLs (one a line)."""
     from kg.pipeline import build as run_build
@@ -108,7 +112,7 @@ def build(paths, store, update_url, strict, force, workers, dask_address):
                 _warn(item)
             bar.advance(status)
         summary = run_build(list(paths), st, strict=strict, force=force, on_article=report,
-                            workers=workers, dask=dask_address)
+                            workers=workers, dask=dask_address, summarize=not no_summary)
     click.echo(f"store: {st.location}")
     for line in summary.lines():
         click.echo(line)

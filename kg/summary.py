@@ -364,6 +364,11 @@ def _delete_subjects(subjects) -> list[str]:
             for chunk in _chunks(set(subjects))]
 
 
+def drop_summary(store) -> None:
+    """No summary graph: the answers come from the facts (a build with `summary=False`)."""
+    store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+
+
 def refresh_summary(store, full: bool = False,
                     progress: Callable[[str], None] | None = None) -> int:
     """Bring the summary graph up to date with the stored articles (see module doc); `full`:

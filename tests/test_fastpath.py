@@ -262,3 +262,17 @@ def test_summary_read_around_its_entities_or_from_the_whole_store_alike(tmp_path
     st.refresh_summary(full=True)
     assert _summary_quads(st) == around
     st.close()
+
+
+def test_a_build_without_summary_drops_it_and_answers_from_the_facts(tmp_path):
+    from kg.summary import has_summary
+    def fake(article, built_at):
+        return article_rdf(EXS[article.id], built_at), (0, 0, 0)
+    EXS = {ex.article.id: ex for ex in ARTICLES}
+    st = open_store(str(tmp_path / "store"))
+    pipeline.build([ex.article for ex in ARTICLES[:2]], st, process_fn=fake)
+    assert has_summary(st)
+    pipeline.build([ARTICLES[2].article], st, process_fn=fake, summarize=False)
+    assert not has_summary(st)                      # never a summary older than the facts
+    assert _answers(st) == _answers(st, g=analytics.full_graph(st))
+    st.close()
