@@ -40,7 +40,7 @@ from typing import Callable
 
 from kg.errors import QueryError
 from kg.query import bind, literal
-from kg.resolve import ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLOGY
+from kg.resolve import ARTICLES_GRAPH, BASE, ENTITIES_GRAPH, ONTOLOGY
 
 SUMMARY_GRAPH = BASE + "graph/summary"
 NS = BASE + "summary#"
@@ -152,8 +152,8 @@ _Q_ALL_NAMES = f"""SELECT ?e ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{_RDFS_
 _Q_STAGE_COURTS = f"""l|SELECT DISTINCT ?l ?c WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}stage> ?s . ?s <{ONTOLOGY}court> ?c }} }}"""
 
 
-def _plain_names(store, sparql_rows) -> dict[str, set[str]]:
-    """{name: entity IRIs} over plain literals only (what a bound name can match)."""
+def _by_name(sparql_rows) -> dict[str, set[str]]:
+    """{name: entity IRIs} from (entity, name) rows."""
     out: dict[str, set[str]] = defaultdict(set)
     for e, n in sparql_rows:
         out[n].add(e)
@@ -467,7 +467,7 @@ def _rewrite(store, affected: set[str], progress=None) -> int:
 def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     """The whole summary graph anew."""
     store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
-    holders = _plain_names(store, _names_rows(store, _Q_ALL_NAMES))
+    holders = _by_name(_names_rows(store, _Q_ALL_NAMES))
     sets: dict[str, frozenset] = {}
     names_of: dict[str, set] = defaultdict(set)
     for n, es in holders.items():
