@@ -204,7 +204,8 @@ def _child_oxq(args) -> None:
     print(json.dumps({"runs": runs, "rows": len(rows), "rewritten": sparql != original, "digest": hashlib.sha256("\n".join(norm).encode()).hexdigest()}))
 
 
-ENTITY_FUNCS = ("rivals", "timeline", "lawsuits", "query timeline")
+ENTITY_FUNCS = ("rivals", "timeline", "lawsuits", "query rivals", "query timeline",
+                "timeline --limit 20", "timeline --limit 20 --offset 100")
 
 
 def _child_entity(args) -> None:
@@ -221,7 +222,12 @@ def _child_entity(args) -> None:
         calls = {"rivals": lambda n: analytics.rivals(st, n).rows,
                  "timeline": lambda n: analytics.timeline(st, n).rows,
                  "lawsuits": lambda n: analytics.lawsuits(st, n).rows,
-                 "query timeline": lambda n: q.run(st, "timeline", name=n).rows}
+                 "query rivals": lambda n: q.run(st, "rivals", name=n).rows,
+                 "query timeline": lambda n: q.run(st, "timeline", name=n).rows,
+                 "timeline --limit 20": lambda n: analytics.timeline(st, n, limit=20).rows,
+                 "timeline --limit 20 --offset 100":
+                     lambda n: analytics.timeline(st, n, limit=20, offset=100).rows}
+        calls = {k: v for k, v in calls.items() if k in args.only.split(",")} if args.only else calls
         for what, fn in calls.items():
             runs, top, rows = [], [], []
             for n in names:
@@ -239,9 +245,22 @@ def _child_entity(args) -> None:
     print(json.dumps(out))
 
 
-def entity_times(store: Path, names: int, reps: int) -> dict:
+def ensure_summary(store: Path) -> float | None:
+    """Write the summary graph (`kg reindex`) on a store built before it; seconds, or None
+    when the store had one."""
+    from kg.store import open_store
+    from kg.summary import has_summary
+    with open_store(str(store)) as st:
+        if has_summary(st):
+            return None
+        t = time.perf_counter()
+        st.refresh_summary(full=True)
+        return time.perf_counter() - t
+
+
+def entity_times(store: Path, names: int, reps: int, only: str = "") -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "_entity", str(store),
-           "--names", str(names), "--reps", str(reps)]
+           "--names", str(names), "--reps", str(reps), "--only", only]
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode:
         sys.exit(f"entity questions failed: {res.stderr.strip().splitlines()[-1:]}")
@@ -451,6 +470,9 @@ def main() -> None:
                 r = run_build(corpus(n), big, cores, truth=True)
                 n = int(n * quads / max(r["quads"], 1) * 1.05) + 1
             saved.write_text(json.dumps(r))
+            wrote = ensure_summary(big)
+            if wrote is not None:
+                say(f"(summary graph written on the existing store, as `kg reindex`: {wrote:,.0f} s)")
             load = os.getloadavg()
             res = entity_times(big, args.entity_names, args.entity_reps)
             rows = []
@@ -499,6 +521,7 @@ if __name__ == "__main__":
         ap.add_argument("store")
         ap.add_argument("--names", type=int, default=20)
         ap.add_argument("--reps", type=int, default=5)
+        ap.add_argument("--only", default="", help="comma list of questions (default: all)")
         _child_entity(ap.parse_args())
     elif len(sys.argv) > 1 and sys.argv[1] == "_rdflib":
         ap = argparse.ArgumentParser()

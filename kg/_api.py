@@ -444,28 +444,28 @@ def _param(v):
     return str(v)
 
 
-def rivals(store, name: str) -> Result:
+def rivals(store, name: str, *, offset: int = 0, limit: int | None = None) -> Result:
     """Who `name` (any alias) fights, most hostile facts first, then most recent: one row per
     rival with `rival`, `hostile` (count), `latest` (date), `types`, `initiated`, `received`
     and the rival's entity `type`.  Raises `kg.QueryError` for an unknown name."""
     from kg import analytics
     with _Opened(store, read_only=True) as st:
-        return Result.from_table(analytics.rivals(st, name))
+        return Result.from_table(analytics.rivals(st, name, offset=offset, limit=limit))
 
 
-def timeline(store, name: str) -> Result:
+def timeline(store, name: str, *, offset: int = 0, limit: int | None = None) -> Result:
     """Chronological facts about `name`: one row per fact and telling, with `date` (a date, a
     `PartialDate` or None), `type`, `role`, `counterpart`, `evidence`, `article`, `source` and
     `confidence`."""
     from kg import analytics
     with _Opened(store, read_only=True) as st:
-        return Result.from_table(analytics.timeline(st, name))
+        return Result.from_table(analytics.timeline(st, name, offset=offset, limit=limit))
 
 
-def lawsuits(store, name: str | None = None) -> Result:
+def lawsuits(store, name: str | None = None, *, offset: int = 0, limit: int | None = None) -> Result:
     """Lawsuits in filing order (all, or those with `name` as a party or court): `date`,
     `plaintiffs`, `defendants`, `court`, `cause`, `cases`, `claimed` (a Decimal) with
     `claimed_currency`, `outcome`, `case`, `evidence` and `article`."""
     from kg import analytics
     with _Opened(store, read_only=True) as st:
-        return Result.from_table(analytics.lawsuits(st, name))
+        return Result.from_table(analytics.lawsuits(st, name, offset=offset, limit=limit))

@@ -364,7 +364,9 @@ def full_graph(store, around=None, only=None) -> nx.MultiDiGraph:
     elif around is None:
         evidence = _evidence(store, _articles(store))
         ents = _entities(store)
-        rels = run(store, _Q_RELATIONS).rows
+        # in IRI order, as around a name: the same edges in the same order either way
+        rels = sorted({tuple(r) for r in run(store, _Q_RELATIONS).rows},
+                      key=lambda r: tuple(x or "" for x in r))
         owns = run(store, _Q_OWNS).rows
         suit_rows = run(store, _Q_LAWSUITS).rows
         stage_rows = run(store, _Q_STAGES).rows
@@ -600,6 +602,12 @@ def rival_rows(store, iris: list[str]) -> list[list]:
     precisely) without the outer row's values: minutes at a million quads.  The rule is the
     query's, line by line (tests/test_fastpath.py checks the two agree); the query stays the
     portable definition for `kg query rivals` and other servers."""
+    return rival_compute(rival_reads(store, iris), iris)
+
+
+def rival_reads(store, iris) -> dict:
+    """What `rival_rows` reads for the entities `iris` (any number of them at once: the
+    summary graph reads every entity it refreshes in one go and counts per name after)."""
     me = set(iris)
     hostile = {ONT + t for t in HOSTILE}
     rels = []                                          # (e, x, t, other, direction)
@@ -615,6 +623,22 @@ def rival_rows(store, iris: list[str]) -> list[list]:
     nodes = {r[1] for r in rels} | {r[1] for r in suits}
     for x, p, v in (_scoped(store, _Q_NODE_PROPS, "x", nodes) if nodes else []):
         props[x][_short(p) if "cause/" not in p else p.rsplit("#", 1)[1]].add(v)
+    others = {r[3] for r in rels} | {r[2] for r in suits}
+    labels: dict[str, set] = defaultdict(set)
+    classes: dict[str, set] = defaultdict(set)
+    for e, label, c in (_scoped(store, _Q_RIVAL_LABELS, "e", others) if others else []):
+        labels[e].add(label)
+        if c:
+            classes[e].add(c.rsplit("#", 1)[-1] if "#" in c else "")
+    return {"rels": rels, "suits": suits, "props": props, "labels": labels, "classes": classes}
+
+
+def rival_compute(reads: dict, iris) -> list[list]:
+    """`rival_rows` from `rival_reads` of a superset of `iris`."""
+    me = set(iris)
+    rels = [r for r in reads["rels"] if r[0] in me]
+    suits = [r for r in reads["suits"] if r[0] in me]
+    props, labels, classes = reads["props"], reads["labels"], reads["classes"]
 
     def opt(x: str, key: str, skip=None) -> list:
         """The values an OPTIONAL binds (one row each), or [None] when it binds nothing."""
@@ -665,13 +689,6 @@ def rival_rows(store, iris: list[str]) -> list[list]:
                         if not beaten:
                             found.append((e, x, other, "lawsuit", d, way))
     found = [f for f in found if f[2] != f[0] and f[2] not in me]
-    others = {f[2] for f in found}
-    labels: dict[str, set] = defaultdict(set)
-    classes: dict[str, set] = defaultdict(set)
-    for e, label, c in (_scoped(store, _Q_RIVAL_LABELS, "e", others) if others else []):
-        labels[e].add(label)
-        if c:
-            classes[e].add(c.rsplit("#", 1)[-1] if "#" in c else "")
     agg: dict[str, dict] = {}
     for e, x, other, type_, d, way in found:
         if other not in labels:
@@ -687,29 +704,56 @@ def rival_rows(store, iris: list[str]) -> list[list]:
             for o, a in agg.items()]
 
 
-def rivals(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
+RIVALS_COLUMNS = ["rival", "hostile", "latest", "types", "initiated", "received", "type"]
+TIMELINE_COLUMNS = ["date", "type", "role", "counterpart", "evidence", "article", "source",
+                    "confidence"]
+LAWSUITS_COLUMNS = ["date", "plaintiffs", "defendants", "court", "cause", "cases", "claimed",
+                    "outcome", "case", "evidence", "article", "stages", "articles"]
+
+
+def _page(rows: list, offset: int = 0, limit: int | None = None) -> list:
+    return rows[offset:] if limit is None else rows[offset:offset + limit]
+
+
+def _summary(store, name: str, kind: str, offset: int, limit: int | None):
+    """The answer the summary graph holds (`kg.summary`), or None when the store has none."""
+    from kg.summary import lookup
+    return lookup(store, name, kind, offset, limit)
+
+
+def rivals(store, name: str, g: nx.MultiDiGraph | None = None, *, offset: int = 0,
+           limit: int | None = None) -> Table:
     """Who `name` fights: distinct hostile facts (sues, blocks, accuses, competes) and cases
     either way, ranked by how many, then by how recent.
 
     The rule is `rivals.rq`'s (how a fact or a case is counted once is written there); the
     counting runs in `rival_rows`, from reads that start at the name's entities, because
-    Oxigraph cannot run that query fast on a large store.  `g` is accepted for callers that
-    already hold the graph; it is not needed."""
+    Oxigraph cannot run that query fast on a large store.  A store with a summary graph
+    (`kg.summary`, written by the build) answers from it: one lookup.  `g` is accepted for
+    callers that already hold the graph; it is not needed.  `offset`/`limit`: one page."""
+    if g is None:
+        raw = _summary(store, name, "rivals", 0, None)    # a short list: ranked here, then paged
+        if raw is not None:
+            return Table(list(RIVALS_COLUMNS), _page(rivals_table(raw), offset, limit))
     iris = match_entities(store, name)
     if not iris:
         raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    return Table(list(RIVALS_COLUMNS), _page(rivals_table(rival_rows(store, iris)), offset, limit))
+
+
+def rivals_table(raw: list[list]) -> list[list]:
+    """`kg rivals` rows, ranked, from `rival_rows`."""
     res_vars = ["rival", "hostile", "latest", "types", "initiated", "received", "classes", "other"]
     col = {v: i for i, v in enumerate(res_vars)}
     rows = []
-    for r in rival_rows(store, iris):
+    for r in raw:
         classes = [c for c in (r[col["classes"]] or "").split(",") if c]
         best = min(classes, key=lambda c: _TYPE_RANK.get(c, 99)) if classes else "Organization"
         rows.append([r[col["rival"]], int(r[col["hostile"]]), r[col["latest"]] or None,
                      ",".join(sorted(set((r[col["types"]] or "").split(",")) - {""})),
                      int(r[col["initiated"]]), int(r[col["received"]]), best])
     rows.sort(key=lambda r: (-r[1], _neg_date(r[2]), r[0]))
-    return Table(["rival", "hostile", "latest", "types", "initiated", "received", "type"],
-                 rows)
+    return rows
 
 
 def _neg_date(d: str | None):
@@ -719,9 +763,20 @@ def _neg_date(d: str | None):
     return (0, "".join(chr(0x10FFFF - ord(c)) for c in d))
 
 
-def timeline(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
-    """Chronological facts about `name`: one row per fact and source article."""
+def timeline(store, name: str, g: nx.MultiDiGraph | None = None, *, offset: int = 0,
+             limit: int | None = None) -> Table:
+    """Chronological facts about `name`: one row per fact and source article (from the summary
+    graph when the store has one and no graph is given; `offset`/`limit`: one page)."""
+    if g is None:
+        rows = _summary(store, name, "timeline", offset, limit)
+        if rows is not None:
+            return Table(list(TIMELINE_COLUMNS), rows)
     g, iris = _named(store, name, g)
+    return Table(list(TIMELINE_COLUMNS), _page(timeline_rows(g, iris), offset, limit))
+
+
+def timeline_rows(g: nx.MultiDiGraph, iris) -> list[list]:
+    """`kg timeline` rows of the entities `iris` (those of one name, all in `g`)."""
     me = set(iris)
     rows, seen = [], set()
     for m in sorted(me):
@@ -754,19 +809,40 @@ def timeline(store, name: str, g: nx.MultiDiGraph | None = None) -> Table:
                 rows.append([d.get("date"), d["type"], role, other, ev.get("text"),
                              ev.get("title"), ev.get("source"), ev.get("confidence")])
     rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[0] or "", r[1], r[3]))
-    return Table(["date", "type", "role", "counterpart", "evidence", "article", "source",
-                  "confidence"], rows)
+    return rows
 
 
-def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -> Table:
-    """Lawsuits (all, or those with `name` as a party or court), in filing order."""
+def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None, *,
+             offset: int = 0, limit: int | None = None) -> Table:
+    """Lawsuits (all, or those with `name` as a party or court), in filing order (a name's
+    from the summary graph when the store has one and no graph is given; `offset`/`limit`:
+    one page)."""
+    if name is not None and g is None:
+        rows = _summary(store, name, "lawsuits", offset, limit)
+        if rows is not None:
+            return Table(list(LAWSUITS_COLUMNS), rows)
     if name is not None:
         g, iris = _named(store, name, g)
-    g = g if g is not None else full_graph(store)
-    suits = [n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"]
-    if name is not None:
-        me = set(iris)
-        suits = [s for s in suits if me & (set(g.predecessors(s)) | set(g.successors(s)))]
+        suits = _suits_of(g, iris)
+    else:
+        g = g if g is not None else full_graph(store)
+        suits = [n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"]
+    return Table(list(LAWSUITS_COLUMNS), _page(lawsuit_rows(g, suits), offset, limit))
+
+
+def _suits_of(g: nx.MultiDiGraph, iris, order: dict | None = None) -> list[str]:
+    """The lawsuit nodes with one of `iris` as a party or court, in the graph's node order
+    (`order`: {node: position}, when the caller asks about many names of one graph)."""
+    me = set(iris)
+    near = {n for m in me if m in g for n in list(g.predecessors(m)) + list(g.successors(m))
+            if g.nodes[n].get("kind") == "lawsuit"}
+    if order is None:
+        order = {n: i for i, n in enumerate(g)}
+    return sorted(near, key=order.__getitem__)
+
+
+def lawsuit_rows(g: nx.MultiDiGraph, suits: list[str]) -> list[list]:
+    """`kg lawsuits` rows of the lawsuit nodes `suits` (in the graph's node order)."""
     rows = []
     for s in suits:
         d = g.nodes[s]
@@ -783,8 +859,7 @@ def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None) -
                      d.get("case_number"), ev.get("text"), ev.get("title"), stages or None,
                      ",".join(arts) or None])
     rows.sort(key=lambda r: (r[0] is None, _day(r[0]) or "", r[1], r[2]))
-    return Table(["date", "plaintiffs", "defendants", "court", "cause", "cases", "claimed", "outcome",
-                  "case", "evidence", "article", "stages", "articles"], rows)
+    return rows
 
 
 # ------------------------------------------------------------------------- graph measures

@@ -97,7 +97,11 @@ def cli(ctx, verbose):
               help="Extraction processes (default: one per core).")
 @click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
               help="Extract on a dask.distributed cluster (scheduler address, e.g. tcp://host:8786).")
-def build(paths, store, update_url, strict, force, workers, dask_address):
+@click.option("--no-summary", "no_summary", is_flag=True,
+              help="Leave the summary graph out (dropped if the store has one): kg rivals, "
+                   "timeline and lawsuits answer from the facts, slower, until kg reindex. For "
+                   "loading many batches, then one kg reindex.")
+def build(paths, store, update_url, strict, force, workers, dask_address, no_summary):
     """Ingest, extract and store articles: files, directories, http(s) URLs of pages or
     RSS/Atom feeds, and text files listing URLs (one a line)."""
     from kg.pipeline import build as run_build
@@ -108,7 +112,7 @@ def build(paths, store, update_url, strict, force, workers, dask_address):
                 _warn(item)
             bar.advance(status)
         summary = run_build(list(paths), st, strict=strict, force=force, on_article=report,
-                            workers=workers, dask=dask_address)
+                            workers=workers, dask=dask_address, summarize=not no_summary)
     click.echo(f"store: {st.location}")
     for line in summary.lines():
         click.echo(line)
@@ -128,6 +132,22 @@ def remove(ids, store, update_url):
     click.echo(f"removed {len(removed)} article(s)")
     if missing and not removed:
         sys.exit(1)
+
+
+@cli.command()
+@store_option
+@remote_options
+def reindex(store, update_url):
+    """Rebuild the derived graphs from the stored articles: the cases graph and the summary
+    graph (each name's answers to kg rivals/timeline/lawsuits), e.g. on a store written before
+    the summary graph existed.  kg build and kg remove keep both up to date."""
+    import time
+    started = time.perf_counter()
+    with _open(store, update_url=update_url) as st:
+        changed = st.refresh_cases()
+        sets = st.refresh_summary(full=True, progress=lambda m: click.echo(m, err=True))
+    click.echo(f"cases: {changed} link(s) changed; summary: {sets} name set(s) written "
+               f"({time.perf_counter() - started:.1f} s)")
 
 
 @cli.command()

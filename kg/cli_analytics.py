@@ -172,6 +172,39 @@ def format_table(table, fmt: str, wide: bool = False, width: int | None = None) 
     return render_lines(headers, cells, None if wide else (width or terminal_width()), keep)
 
 
+def _page_options(f):
+    f = click.option("--offset", type=click.IntRange(min=0), default=0, show_default=True,
+                     help="Skip this many rows first (with --limit: one page).")(f)
+    return click.option("--limit", type=click.IntRange(min=0), default=None,
+                        help="At most this many rows (a first page: as fast on any store).")(f)
+
+
+#: rows per page when a whole listing streams (csv from a store with a summary graph)
+STREAM_PAGE = 1000
+
+
+def _echo_listing(st, fetch, fmt: str, wide: bool, offset: int, limit: int | None) -> None:
+    """Print `fetch(offset, limit)`; a whole csv listing from a store with a summary graph
+    streams, a page at a time (each page one lookup), so the first rows come at once."""
+    from kg.summary import has_summary
+    if fmt != "csv" or limit is not None or not has_summary(st):
+        click.echo(format_table(fetch(offset, limit), fmt, wide))
+        return
+    first = True
+    while True:
+        page = fetch(offset, STREAM_PAGE)
+        n = len(_columns_rows(page)[1])
+        text = format_table(page, fmt)
+        if not first:
+            text = text.split("\n", 1)[1] if n else ""
+        if text:
+            click.echo(text)
+        first = False
+        if n < STREAM_PAGE:
+            return
+        offset += n
+
+
 def _wide_option(f):
     return click.option("--wide", is_flag=True,
                         help="Show every cell whole (lines longer than the terminal).")(f)
@@ -182,12 +215,13 @@ def _wide_option(f):
 @_store_option
 @_format_option
 @_wide_option
-def rivals(name, store, fmt, wide):
+@_page_options
+def rivals(name, store, fmt, wide, limit, offset):
     """Ranked rivals of NAME: hostile facts (sues, blocks, accuses, competes, lawsuits) either
     way, most first, then most recent."""
     import kg
     with _open(store) as st:
-        click.echo(format_table(kg.rivals(st, name), fmt, wide))
+        click.echo(format_table(kg.rivals(st, name, offset=offset, limit=limit), fmt, wide))
 
 
 @click.command()
@@ -197,7 +231,8 @@ def rivals(name, store, fmt, wide):
 @_wide_option
 @click.option("--plot", default=None, metavar="FILE.png|.svg", type=click.Path(dir_okay=False),
               help="Also write a chart of NAME's facts per month by relation type (matplotlib).")
-def timeline(name, store, fmt, wide, plot):
+@_page_options
+def timeline(name, store, fmt, wide, plot, limit, offset):
     """Chronological facts about NAME: date, type, counterpart, evidence, source.  In a
     terminal a fact is one line, its evidence cut to fit (--wide, csv or json for all of it)."""
     import kg
@@ -205,7 +240,8 @@ def timeline(name, store, fmt, wide, plot):
         from kg.viz.chart import plot_format
         plot_format(plot)                       # a bad file name fails before any work
     with _open(store) as st:
-        click.echo(format_table(kg.timeline(st, name), fmt, wide))
+        _echo_listing(st, lambda o, n: kg.timeline(st, name, offset=o, limit=n), fmt, wide,
+                      offset, limit)
         if plot:
             from kg.viz.chart import plot_timeline
             click.echo(f"wrote {plot} ({plot_timeline(st, name, plot)})", err=True)
@@ -216,12 +252,17 @@ def timeline(name, store, fmt, wide, plot):
 @_store_option
 @_format_option
 @_wide_option
-def lawsuits(name, store, fmt, wide):
+@_page_options
+def lawsuits(name, store, fmt, wide, limit, offset):
     """Lawsuits (those involving NAME if given): parties, court, date, cause, claim, outcome.
     In a terminal a suit is one line, its evidence cut to fit (--wide, csv or json for all)."""
     import kg
     with _open(store) as st:
-        click.echo(format_table(kg.lawsuits(st, name), fmt, wide))
+        if name is None:
+            click.echo(format_table(kg.lawsuits(st, name, offset=offset, limit=limit), fmt, wide))
+        else:
+            _echo_listing(st, lambda o, n: kg.lawsuits(st, name, offset=o, limit=n), fmt, wide,
+                          offset, limit)
 
 
 COMMANDS = [rivals, timeline, lawsuits]

@@ -327,7 +327,7 @@ class _Writer:
 def build(paths: list, store, *, strict: bool = False, force: bool = False,
           on_article: Callable[[Article | Skipped, str], None] | None = None,
           workers: int | None = 1, dask=None, batch_size: int = BATCH_SIZE,
-          process_fn: Callable | None = None) -> BuildSummary:
+          process_fn: Callable | None = None, summarize: bool = True) -> BuildSummary:
     """Build `paths` into `store`; `on_article(item, status)` reports progress in input order.
 
     `paths`: files, directories, http(s) URLs (pages, RSS/Atom feeds), URL-list files and
@@ -335,7 +335,9 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
 
     `workers`: extraction processes (None: one per core; 1: in this process).  `dask`: a
     dask.distributed scheduler address (or Client) to extract on instead.  `process_fn(article,
-    built_at) -> (ArticleRDF, counts)` replaces `process` (tests, benchmarks).  Status is
+    built_at) -> (ArticleRDF, counts)` replaces `process` (tests, benchmarks).  `summarize`
+    False: drop the summary graph instead of refreshing it (`kg.summary`: answers come from
+    the facts until `Store.refresh_summary()`, `kg reindex`).  Status is
     "stored", "unchanged" or "skipped".  Raises KGError when nothing at all could be read.
     """
     started = time.perf_counter()
@@ -408,6 +410,11 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
         store.write_ontology()          # kg.store.ONTOLOGY_GRAPH: the axioms beside the data
         store.refresh_cases()           # kg.cases: which reports are one case (writes what changed;
         #                                 also mends a build killed before it got here)
+        if summarize:                   # kg.summary: each name's answers, for the entities the
+            store.refresh_summary()     # changed articles touch (all of them on a store without one)
+        else:
+            from kg.summary import drop_summary
+            drop_summary(store)
     summary.seconds = time.perf_counter() - started
     if summary.read == 0:
         where = ", ".join(p.id if isinstance(p, Article) else str(p) for p in paths)
@@ -430,6 +437,7 @@ def remove(ids: Iterable[str], store) -> tuple[list[str], list[str]]:
         (removed if store.remove_article(iri, refresh=False) else missing).append(aid)
     if removed:
         store.refresh_cases()
+        store.refresh_summary()
     return removed, missing
 
 

@@ -141,7 +141,16 @@ def to_rows(result: dict) -> Rows:
     return Rows(names, rows, result)
 
 
+#: named queries a store's summary graph answers (`kg.summary`) when bound to a name alone
+SUMMARY_ANSWERS = ("rivals", "timeline")
+
+
 def run(store, spec: str, timeout: float | None = None, **params) -> Rows:
+    if spec in SUMMARY_ANSWERS and set(params) == {"name"} and params["name"] is not None:
+        from kg.summary import named_answer
+        res = named_answer(store, spec, str(params["name"]))
+        if res is not None:
+            return to_rows(res)
     sparql = bind(with_prefixes(load_query(spec)), **params)
     if timeout and not getattr(store, "location", "").startswith(("http://", "https://")):
         return to_rows(_embedded_with_timeout(store, sparql, timeout))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.query import run
 from kg.store import ONTOLOGY_GRAPH, not_system
+from kg.summary import SUMMARY_GRAPH
 
 _Q_CLASSES = """SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/entities> { ?e a ?c } } GROUP BY ?c ORDER BY DESC(?n) ?c"""
@@ -22,9 +23,11 @@ _Q_PUBLISHED = """SELECT (COUNT(DISTINCT ?a) AS ?n) (MIN(STR(?d)) AS ?first) (MA
 _Q_DATES = """SELECT (MIN(STR(?lo)) AS ?first) (MAX(STR(?hi)) AS ?last) WHERE {
   GRAPH ?g { ?r kg:dateEarliest ?lo ; kg:dateLatest ?hi } }"""
 #: The data's graphs: not the ontology's, nor a server's own system graphs (Virtuoso lists some).
+#: (The summary graph, kg.summary, is an index of answers derived from the rest: counted apart.)
 _Q_QUADS = ("SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } "
-            + not_system("?g", ontology=True) + " }")
+            + not_system("?g", ontology=True) + f" FILTER (?g != <{SUMMARY_GRAPH}>) }}")
 _Q_ONTOLOGY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?s ?p ?o }} }}"
+_Q_SUMMARY = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}"
 
 
 def _short(iri: str) -> str:
@@ -38,12 +41,15 @@ def store_stats(store) -> list[str]:
     undated = n_articles - int(dated or 0)
     dates = run(store, _Q_DATES).rows[0]
     onto = run(store, _Q_ONTOLOGY).rows[0][0]
+    summ = run(store, _Q_SUMMARY).rows[0][0]
     if first and last:
         published = f"published {first} .. {last}" + (f"; {undated} undated" if undated else "")
     else:
         published = "no publication dates" if n_articles else "none"
+    extra = ([f"the ontology's {onto} in its own graph"] if onto and onto != "0" else []) + \
+        ([f"the summary's {summ} in its own"] if summ and summ != "0" else [])
     lines = [f"quads: {quads[0]} in {quads[1]} named graphs"
-             + (f" (and the ontology's {onto} in its own graph)" if onto and onto != "0" else ""),
+             + (f" (and {'; '.join(extra)})" if extra else ""),
              f"articles: {n_articles} ({published})",
              f"facts dated: {dates[0] or '?'} .. {dates[1] or '?'}",
              "entities: " + ", ".join(f"{_short(c)} {n}" for c, n in run(store, _Q_CLASSES).rows),

@@ -225,7 +225,7 @@ class Store:
 
     def remove_article(self, article_iri: str, refresh: bool = True) -> bool:
         """Drop the article's graph, its metadata and entities no other article mentions (and,
-        unless `refresh` is False, bring the cases graph up to date).
+        unless `refresh` is False, bring the cases and summary graphs up to date).
 
         Returns False (and writes nothing) when the store holds no such article.
         """
@@ -234,6 +234,7 @@ class Store:
         self.update(remove_article_update(article_iri))
         if refresh:
             self.refresh_cases()
+            self.refresh_summary()
         return True
 
     def refresh_cases(self) -> int:
@@ -241,6 +242,13 @@ class Store:
         case, over every report stored."""
         from kg.cases import refresh_cases
         return refresh_cases(self)
+
+    def refresh_summary(self, full: bool = False, progress=None) -> int:
+        """Rewrite the summary graph (`kg.summary`: each name's answers to `kg rivals/timeline/
+        lawsuits`) for the entities the articles changed since it last ran touch (`full`: all).
+        Call after `refresh_cases`."""
+        from kg.summary import refresh_summary
+        return refresh_summary(self, full=full, progress=progress)
 
     def article_hashes(self) -> dict[str, str]:
         rows = self.query_json(HASHES_QUERY)["results"]["bindings"]

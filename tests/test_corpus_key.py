@@ -169,6 +169,10 @@ def test_same_store_whatever_the_order_workers_or_increments(tmp_path):
     without = _nquads(st)
     st.close()
     first = runs["sorted, 1 worker"]
+    # the summary graph (kg.summary: each name's answers, refreshed for what each build or
+    # removal changed) is compared with the rest
+    from kg.summary import SUMMARY_GRAPH
+    assert any(q.rstrip(" .").endswith(f"<{SUMMARY_GRAPH}>") for q in first)
     for name, quads in runs.items():
         assert quads == first, name
     # Every graph is as if the removed article had never come: its facts, its entities, the

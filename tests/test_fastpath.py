@@ -1,5 +1,9 @@
 """The fast paths answer as the plain ones (issue 12).
 
+A store with a summary graph (`kg.summary`, written by `kg build`/`kg remove`) answers
+`kg rivals/timeline/lawsuits NAME` from it; its rows must be the whole graph's, also after an
+incremental write and a removal, and the graph itself the same as one rebuilt whole.
+
 `kg rivals` counts in Python from reads that start at the name's entities (`rival_rows`); the
 plain definition is `rivals.rq`.  `kg timeline/lawsuits NAME` read only the part of the store
 around NAME (`full_graph(store, around=...)`); the plain answer reads the whole graph.  Each is
@@ -109,4 +113,166 @@ def test_unknown_name_is_one_clear_error(tmp_path, name):
     for fn in (analytics.rivals, analytics.timeline, analytics.lawsuits):
         with pytest.raises(QueryError, match="no entity"):
             fn(st, name)
+    st.close()
+
+
+# ------------------------------------------------------------------------------ summary graph
+
+UNDATED = _art("a4", None, [("accuses", "字节跳动", "阿里巴巴", None)],
+               [(["抖音"], ["奇虎360"], None, None, None, None)])
+
+
+def _summary_quads(st):
+    from kg.summary import SUMMARY_GRAPH
+    res = st.query_json(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }}")
+    return sorted((b["s"]["value"], b["p"]["value"], b["o"]["value"])
+                  for b in res["results"]["bindings"])
+
+
+def _answers(st, g=None):
+    out = {}
+    for name in NAMES + ["没有这个公司"]:
+        try:
+            out[name] = (analytics.rivals(st, name, g=g).rows, analytics.timeline(st, name, g=g).rows,
+                         analytics.lawsuits(st, name, g=g).rows)
+        except Exception as e:                   # an unknown (or removed) name: the same error
+            out[name] = repr(e)
+    return out
+
+
+def _named(st, name, text=False):
+    """rivals.rq and timeline.rq bound to `name`: by name (the summary graph answers), or as
+    SPARQL text (the store runs the query)."""
+    import json
+    out = []
+    for q in ("rivals", "timeline"):
+        res = query.run(st, query.load_query(q) if text else q, name=name).raw
+        rows = [json.dumps(b, sort_keys=True, ensure_ascii=False) for b in res["results"]["bindings"]]
+        if q == "rivals":        # GROUP_CONCAT's order is the engine's: compare the sets
+            rows = sorted(_norm([[(b[v]["value"] if v in b else None) for v in res["head"]["vars"]]
+                                 for b in res["results"]["bindings"]]))
+        out.append((res["head"]["vars"], rows))
+    return out
+
+
+def _summary_answers_as_the_whole_graph(st):
+    from kg.summary import has_summary
+    assert has_summary(st)
+    assert _answers(st) == _answers(st, g=analytics.full_graph(st))
+    for name in NAMES + ["没有这个公司"]:
+        assert _named(st, name) == _named(st, name, text=True), name
+    incremental = _summary_quads(st)
+    st.refresh_summary(full=True)                # the same graph as one written whole
+    assert _summary_quads(st) == incremental
+
+
+def test_summary_answers_as_the_whole_graph_incrementally_and_after_remove(tmp_path):
+    from kg.resolve import article_iri
+    from kg.summary import lookup
+    st = open_store(str(tmp_path / "store"))
+    assert lookup(st, "腾讯", "timeline") is None          # no summary yet: answer from the store
+    write_articles(st, [article_rdf(ARTICLES[0], "2026-01-01T00:00:00Z")])
+    st.refresh_cases()
+    assert st.refresh_summary() > 0                         # none yet: written whole
+    _summary_answers_as_the_whole_graph(st)
+    assert st.refresh_summary() == 0                        # nothing changed, nothing written
+    # a3 is undated (and so are some of its facts); a4's facts have no dated telling
+    write_articles(st, [article_rdf(ex, "2026-01-02T00:00:00Z") for ex in ARTICLES[1:] + [UNDATED]])
+    st.refresh_cases()
+    st.refresh_summary()
+    _summary_answers_as_the_whole_graph(st)
+    rivals = {r[0]: r for r in analytics.rivals(st, "腾讯").rows}
+    assert rivals["字节跳动"][1:6] == [3, "2021-02-05", "lawsuit,sues", 1, 2]
+    assert analytics.rivals(st, "阿里巴巴").rows[0][:3] == ["字节跳动", 1, None]
+    assert [r[:3] for r in analytics.timeline(st, "阿里巴巴").rows][-1] == [None, "accuses", "object"]
+    assert [r[:3] for r in analytics.lawsuits(st, "抖音").rows] == [[None, "抖音", "奇虎360"]]
+    assert st.remove_article(article_iri("a2"))             # refreshes cases and summary
+    _summary_answers_as_the_whole_graph(st)
+    rivals = {r[0]: r for r in analytics.rivals(st, "腾讯").rows}
+    assert rivals["字节跳动"][1:3] == [3, "2021-02"] and "阿里巴巴" not in rivals
+    assert pipeline.remove(["a1", "a3"], st) == (["a1", "a3"], [])
+    _summary_answers_as_the_whole_graph(st)
+    assert pipeline.remove(["a4"], st) == (["a4"], [])
+    assert _summary_quads(st) == [] and st.count() == 0    # no articles, no summary
+    assert _answers(st)["腾讯"] == _answers(st, g=analytics.full_graph(st))["腾讯"]  # "no entity"
+    st.close()
+
+
+def test_a_page_is_the_slice_of_the_whole_answer(tmp_path, monkeypatch):
+    from kg import summary
+    monkeypatch.setattr(summary, "CHUNK", 4)               # pages across several chunks
+    st = open_store(str(tmp_path / "store"))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES])
+    st.refresh_cases()
+    st.refresh_summary()
+    whole = analytics.timeline(st, "腾讯").rows
+    assert len(whole) > 9
+    for offset, limit in [(0, 1), (0, 4), (3, 2), (2, 7), (8, 100), (len(whole), 5), (0, 0)]:
+        assert analytics.timeline(st, "腾讯", offset=offset, limit=limit).rows == \
+            whole[offset:offset + limit], (offset, limit)
+    assert analytics.timeline(st, "腾讯", offset=5).rows == whole[5:]
+    plain = analytics.lawsuits(st, "腾讯", g=analytics.full_graph(st), offset=1, limit=2).rows
+    assert analytics.lawsuits(st, "腾讯", offset=1, limit=2).rows == plain
+    st.close()
+
+
+def test_cli_pages_and_reindex_writes_the_summary(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from kg.summary import has_summary
+    loc = str(tmp_path / "store")
+    st = open_store(loc)
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES])
+    st.close()
+    runner = CliRunner()
+    before = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+    assert before.exit_code == 0, before.output
+    res = runner.invoke(cli, ["reindex", "--store", loc])
+    assert res.exit_code == 0, res.output
+    assert "summary: " in res.output
+    st = open_store(loc, read_only=True)
+    assert has_summary(st)
+    st.close()
+    after = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+    assert after.output == before.output
+    page = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv",
+                               "--offset", "2", "--limit", "3"])
+    lines = before.output.splitlines()
+    assert page.output.splitlines() == [lines[0]] + lines[3:6]
+    # a whole csv listing streams a page at a time: the same text
+    from kg import cli_analytics
+    for size in (1, 4, len(lines) - 1, 1000):
+        cli_analytics.STREAM_PAGE = size
+        try:
+            streamed = runner.invoke(cli, ["timeline", "腾讯", "--store", loc, "--format", "csv"])
+        finally:
+            cli_analytics.STREAM_PAGE = 1000
+        assert streamed.output == before.output, size
+
+
+def test_summary_read_around_its_entities_or_from_the_whole_store_alike(tmp_path, monkeypatch):
+    from kg import summary
+    st = open_store(str(tmp_path / "store"))
+    write_articles(st, [article_rdf(ex, "2026-01-01T00:00:00Z") for ex in ARTICLES + [UNDATED]])
+    st.refresh_cases()
+    st.refresh_summary()
+    around = _summary_quads(st)
+    monkeypatch.setattr(summary, "AROUND_MAX", 0)           # every read over the whole store
+    st.refresh_summary(full=True)
+    assert _summary_quads(st) == around
+    st.close()
+
+
+def test_a_build_without_summary_drops_it_and_answers_from_the_facts(tmp_path):
+    from kg.summary import has_summary
+    def fake(article, built_at):
+        return article_rdf(EXS[article.id], built_at), (0, 0, 0)
+    EXS = {ex.article.id: ex for ex in ARTICLES}
+    st = open_store(str(tmp_path / "store"))
+    pipeline.build([ex.article for ex in ARTICLES[:2]], st, process_fn=fake)
+    assert has_summary(st)
+    pipeline.build([ARTICLES[2].article], st, process_fn=fake, summarize=False)
+    assert not has_summary(st)                      # never a summary older than the facts
+    assert _answers(st) == _answers(st, g=analytics.full_graph(st))
     st.close()

@@ -1,0 +1,638 @@
+"""The summary graph: every name's answers to `kg rivals/timeline/lawsuits NAME`, written at
+build time, so a question about one name is one indexed lookup however large the store.
+
+A name (an entity's rdfs:label or skos:altLabel, as `kg.analytics.match_entities` matches it)
+stands for the set of entities carrying it; each such set is one node of the summary graph
+(`SUMMARY_GRAPH`), its IRI a hash of the member IRIs:
+
+    set  sum:name "腾讯" ; sum:name "Tencent" ; sum:member ".../entity/腾讯" ;
+         sum:neighbor ".../entity/奇虎360" …          (entities whose data its rows show)
+         sum:rivals 3 ; sum:timeline 120 ; sum:lawsuits 4   (rows; -1: no such entity there)
+    (rivals: rivals.rq's rows in its order, which `kg rivals` ranks: one implementation)
+    <set/timeline/0>  sum:rows "[[…], …]"        (rows 0–99 as JSON, in answer order)
+
+(Entities are written as string literals, not IRIs, so the summary graph never counts as an
+article naming them: `kg.store` takes an entity out of the entities graph when no other graph
+names it.)
+
+The rows are exactly what `kg.analytics` computes from the whole graph (`rival_rows`,
+`timeline_rows`, `lawsuit_rows`; tests/test_fastpath.py compares them).  Reading is a lookup of
+the name literal (`sum:name`, an object index) and of the chunks a page needs (`--limit`,
+`--offset`).
+
+`refresh_summary(store)` brings the graph up to date after a write, for the entities the
+changed articles touch only: it keeps each article's sha256 and build time (`sum:sha256`, `sum:builtAt`) and the
+entities its graph names (`sum:touches`), so it finds the articles added, replaced or removed
+since it last ran; the entities they touch (before and after), the neighbours of those (their
+facts' counterparts, their cases' parties and courts: whose rows show their labels and facts)
+and the sets of every name of those entities are recomputed; nothing else is read.  A store
+without a summary graph (or with an older layout, `VERSION`) gets a whole one.  The graph is a
+function of the stored articles alone, whatever the order, the workers, or removals between.
+`kg build`, `kg remove` (`kg.pipeline`) and `Store.remove_article` call it after
+`refresh_cases`; `kg reindex` rebuilds it whole on an existing store.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from typing import Callable
+
+from kg.errors import QueryError
+from kg.query import bind, literal
+from kg.resolve import ARTICLES_GRAPH, BASE, ENTITIES_GRAPH, ONTOLOGY
+
+SUMMARY_GRAPH = BASE + "graph/summary"
+NS = BASE + "summary#"
+NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS + "rows"
+SHA, BUILT = NS + "sha256", NS + "builtAt"
+TOUCHES, VERSION_P = NS + "touches", NS + "version"
+#: bumped when the layout or the rows change: a store with another version is summarised anew
+VERSION = "1"
+KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
+#: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
+CHUNK = 100
+#: entities up to which a refresh reads around them rather than the whole store
+AROUND_MAX = 64
+#: largest update text sent at once
+UPDATE_BYTES = 2_000_000
+
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+
+
+def _rows(store, sparql: str) -> list[tuple]:
+    res = store.query_json(sparql)
+    names = res.get("head", {}).get("vars", [])
+    return [tuple(b.get(v, {}).get("value") for v in names)
+            for b in res.get("results", {}).get("bindings", [])]
+
+
+def _iri(iri: str) -> str:
+    if any(c in iri for c in '<>"{}|^`\\ \n\r\t'):
+        raise QueryError(f"unexpected IRI in the store: {iri!r}")
+    return f"<{iri}>"
+
+
+def _chunks(items, n: int = 400):
+    items = sorted(items)
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _scoped(store, sparql: str, iris, as_text: bool = False) -> list[tuple]:
+    """Rows of `sparql` with its `%V%` replaced by VALUES blocks of IRIs (`as_text`: of the
+    IRIs as string literals, as the summary graph holds entities), in chunks."""
+    var, _, body = sparql.partition("|")
+    term = literal if as_text else _iri
+    out: list[tuple] = []
+    for chunk in _chunks(set(iris)):
+        out += _rows(store, body.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(term, chunk))} }}"))
+    return out
+
+
+def set_iri(members) -> str:
+    """The summary node of the entities `members` (those one name stands for)."""
+    h = hashlib.sha1("\n".join(sorted(members)).encode("utf-8")).hexdigest()[:24]
+    return f"{BASE}summary/{h}"
+
+
+def chunk_iri(s: str, kind: str, i: int) -> str:
+    return f"{s}/{kind}/{i}"
+
+
+# ------------------------------------------------------------------------------------ reading
+
+_Q_MARK = f"ASK {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{VERSION_P}> {literal(VERSION)} }} }}"
+
+
+def has_summary(store) -> bool:
+    """Whether the store holds a whole summary graph of this layout."""
+    return bool(store.query_json(_Q_MARK).get("boolean"))
+
+
+def lookup(store, name: str, kind: str, offset: int = 0, limit: int | None = None
+           ) -> list[list] | None:
+    """Rows `offset` .. `offset + limit` of `kind`'s answer for `name`; None when the store
+    has no summary graph (answer from the store then).  Raises QueryError for an unknown name."""
+    q = bind(f"SELECT ?s ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s <{NAME}> ?name ; "
+             f"<{NS}{kind}> ?n }} }}", name=name)
+    found = _rows(store, q)
+    if not found:
+        if not has_summary(store):
+            return None
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    s, n = found[0][0], int(found[0][1])
+    if n < 0:
+        raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    offset = max(0, offset)
+    stop = n if limit is None else min(n, offset + max(0, limit))
+    if stop <= offset:
+        return []
+    first, last = offset // CHUNK, (stop - 1) // CHUNK
+    want = {chunk_iri(s, kind, i): i for i in range(first, last + 1)}
+    got = {}
+    for chunk in _chunks(want, 200):
+        q = (f"SELECT ?c ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
+             f"{' '.join(map(_iri, chunk))} }} ?c <{ROWS}> ?j }} }}")
+        got.update({want[c]: j for c, j in _rows(store, q)})
+    if len(got) != len(want):
+        return None                     # a summary being rewritten: answer from the store
+    rows: list[list] = []
+    for i in range(first, last + 1):
+        rows += json.loads(got[i])
+    base = first * CHUNK
+    return rows[offset - base:stop - base]
+
+
+# ---------------------------------------------------------------------------------- computing
+
+_Q_NAMES_OF = f"""e|SELECT ?e ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ %V% ?e <{_RDFS_LABEL}>|<{_ALT_LABEL}> ?n }} }}"""
+_Q_ALL_NAMES = f"""SELECT ?e ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e <{_RDFS_LABEL}>|<{_ALT_LABEL}> ?n }} }}"""
+_Q_STAGE_COURTS = f"""l|SELECT DISTINCT ?l ?c WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}stage> ?s . ?s <{ONTOLOGY}court> ?c }} }}"""
+
+
+def _by_name(sparql_rows) -> dict[str, set[str]]:
+    """{name: entity IRIs} from (entity, name) rows."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for e, n in sparql_rows:
+        out[n].add(e)
+    return out
+
+
+def _names_rows(store, sparql: str) -> list[tuple]:
+    """(entity, name) rows, plain (or xsd:string) literals only: a name bound as a plain
+    literal matches those alone."""
+    res = store.query_json(sparql)
+    out = []
+    for b in res.get("results", {}).get("bindings", []):
+        n = b.get("n", {})
+        if n.get("type") not in ("literal", "typed-literal") or n.get("xml:lang"):
+            continue
+        if n.get("datatype") not in (None, "http://www.w3.org/2001/XMLSchema#string"):
+            continue
+        out.append((b["e"]["value"], n["value"]))
+    return out
+
+
+def _names_of(store, iris) -> list[tuple]:
+    var, _, body = _Q_NAMES_OF.partition("|")
+    out = []
+    for chunk in _chunks(set(iris)):
+        out += _names_rows(store, body.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(_iri, chunk))} }}"))
+    return out
+
+
+def _holders(store, names) -> dict[str, set[str]]:
+    """{name: every entity carrying it} for `names`."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(set(names), 200):
+        q = (f"SELECT ?e ?n WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ VALUES ?n {{ "
+             f"{' '.join(literal(n) for n in chunk)} }} ?e <{_RDFS_LABEL}>|<{_ALT_LABEL}> ?n }} }}")
+        for e, n in _names_rows(store, q):
+            out[n].add(e)
+    return out
+
+
+def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] | None = None
+            ) -> dict[str, dict]:
+    """{set IRI: {"rivals"/"timeline"/"lawsuits": rows or None (no such entity), "neighbors"}}
+    for the entity sets `sets` ({set IRI: members}), from one read around all their members."""
+    from kg import analytics
+    members = set().union(*sets.values()) if sets else set()
+    if not members:
+        return {}
+    if progress:
+        progress(f"summary: reading around {len(members)} entities")
+    # around a few entities: reads that start from them; around many, the whole store read
+    # once is faster (the same graph either way: kg.analytics.full_graph)
+    g = analytics.full_graph(store, around=sorted(members) if len(members) <= AROUND_MAX else None)
+    reads = analytics.rival_reads(store, members)
+    order = {n: i for i, n in enumerate(g)}
+    reports = {r: n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"
+               for r in d.get("reports", [])}
+    stage_courts: dict[str, set] = defaultdict(set)
+    if reports:
+        for l, c in _scoped(store, _Q_STAGE_COURTS, reports):
+            stage_courts[reports[l]].add(c)
+    tlq = timeline_query_rows(store, sets, whole=len(members) > AROUND_MAX)
+    out = {}
+    for s, ms in sorted(sets.items()):
+        iris = sorted(i for i in ms if i in g)     # as analytics._resolve: entities of the graph
+        rivals = rivals_query_order(analytics.rival_compute(reads, ms))
+        if iris:
+            timeline = analytics.timeline_rows(g, iris)
+            suits = analytics._suits_of(g, iris, order)
+            lawsuits = analytics.lawsuit_rows(g, suits)
+        else:
+            timeline = lawsuits = None
+        near: set[str] = set()
+        for m in iris:
+            for x in list(g.predecessors(m)) + list(g.successors(m)):
+                if g.nodes[x].get("kind") == "lawsuit":
+                    near |= set(g.predecessors(x)) | set(g.successors(x)) | stage_courts[x]
+                else:
+                    near.add(x)
+        near |= {r[3] for r in reads["rels"] if r[0] in ms} | {r[2] for r in reads["suits"] if r[0] in ms}
+        out[s] = {"rivals": rivals, "timeline": timeline, "lawsuits": lawsuits,
+                  "timelineQuery": tlq[s], "neighbors": sorted(near - set(ms))}
+    return out
+
+
+def rivals_query_order(raw: list[list]) -> list[list]:
+    """`rival_rows` (rivals.rq's columns) in rivals.rq's order: most hostile, latest, name
+    (ties by the rival's IRI)."""
+    rows = sorted(raw, key=lambda r: (r[0], r[7]))
+    rows.sort(key=lambda r: r[2] or "", reverse=True)
+    rows.sort(key=lambda r: -int(r[1]))
+    return rows
+
+
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+#: rivals.rq's columns and how each value is written in SPARQL 1.1 JSON results
+RIVALS_VARS = ("rival", "hostile", "latest", "types", "initiated", "received", "classes", "other")
+_RIVALS_KIND = ("literal", "int", "literal", "literal", "int", "int", "literal", "uri")
+
+
+def rivals_query(store, name: str) -> dict | None:
+    """rivals.rq's answer for `name` as SPARQL 1.1 JSON results, from the summary graph (the
+    rows `kg rivals` ranks: one implementation); None when the store has no summary graph."""
+    try:
+        raw = lookup(store, name, "rivals")
+    except QueryError:
+        raw = []                                     # an unknown name: no rows, as the query
+    if raw is None:
+        return None
+
+    def term(kind, v):
+        if kind == "uri":
+            return {"type": "uri", "value": v}
+        if kind == "int":
+            return {"type": "literal", "datatype": _XSD_INTEGER, "value": str(v)}
+        return {"type": "literal", "value": "" if v is None else str(v)}
+    return {"head": {"vars": list(RIVALS_VARS)},
+            "results": {"bindings": [{k: term(t, v) for k, t, v in zip(RIVALS_VARS, _RIVALS_KIND, r)}
+                                     for r in raw]}}
+
+
+def _triples(s: str, names, ms, res: dict) -> list[str]:
+    """N-Triples lines of one set's node and its chunks."""
+    lines = [f"<{s}> <{NAME}> {literal(n)} ." for n in sorted(names)]
+    lines += [f"<{s}> <{MEMBER}> {literal(m)} ." for m in sorted(ms)]
+    lines += [f"<{s}> <{NEIGHBOR}> {literal(x)} ." for x in res["neighbors"]]
+    for kind in KINDS:
+        rows = res[kind]
+        lines.append(f'<{s}> <{NS}{kind}> "{-1 if rows is None else len(rows)}"'
+                     f'^^<http://www.w3.org/2001/XMLSchema#integer> .')
+        for i in range(0, len(rows or []), CHUNK):
+            text = json.dumps(rows[i:i + CHUNK], ensure_ascii=False, separators=(",", ":"))
+            lines.append(f"<{chunk_iri(s, kind, i // CHUNK)}> <{ROWS}> {literal(text)} .")
+    return lines
+
+
+# --------------------------------------------------------------------------------- refreshing
+
+_Q_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{ONTOLOGY}sha256> ?h .
+  OPTIONAL {{ ?a <{ONTOLOGY}builtAt> ?b }} }} }}"""
+_Q_OLD_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?a <{SHA}> ?h .
+  OPTIONAL {{ ?a <{BUILT}> ?b }} }} }}"""
+_Q_OLD_TOUCHES = f"a|SELECT ?a ?e WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{TOUCHES}> ?e }} }}"
+_TOUCH_PATTERNS = (f"?g <{ONTOLOGY}mentions> ?e",
+                   *(f"?x <{ONTOLOGY}{p}> ?e" for p in ("subject", "object", "plaintiff",
+                                                        "defendant", "court")),
+                   f"?e <{ONTOLOGY}owns> ?u", f"?o <{ONTOLOGY}owns> ?e")
+_Q_SETS_WITH = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{MEMBER}> ?e }} }}"
+_Q_SETS_SHOWING = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{NEIGHBOR}> ?e }} }}"
+_Q_SET_PARTS = f"""s|SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s ?p ?o
+  FILTER (?p IN (<{MEMBER}>, <{NEIGHBOR}>, {", ".join(f"<{NS}{k}>" for k in KINDS)})) }} }}"""
+
+
+def _touches(store, graphs=None) -> dict[str, set[str]]:
+    """{article IRI: entity IRIs its graph names} (every article when `graphs` is None)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    ent = BASE + "entity/"
+    if graphs is None:
+        for pat in _TOUCH_PATTERNS:
+            for g, e in _rows(store, f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ {pat} }} }}"):
+                if e and e.startswith(ent) and g.startswith(BASE + "article/"):
+                    out[g].add(e)
+        return out
+    union = " UNION ".join(f"{{ {p.replace('?g', '?a')} }}" for p in _TOUCH_PATTERNS)
+    for a in sorted(graphs):
+        for (e,) in _rows(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH {_iri(a)} {{ "
+                          f"BIND ({_iri(a)} AS ?a) {union} }} }}"):
+            if e and e.startswith(ent):
+                out[a].add(e)
+    return out
+
+
+def _stamp(h, b) -> tuple:
+    return (h, b)
+
+
+def _stamp_lines(a: str, stamp: tuple) -> list[str]:
+    """What the summary keeps of an article's record: its sha256 and build time (a rebuild of
+    an unchanged text with --force may write other facts)."""
+    h, b = stamp
+    return [f"<{a}> <{SHA}> {literal(h)} ."] + ([f"<{a}> <{BUILT}> {literal(b)} ."] if b else [])
+
+
+def _send(store, deletes: list[str], inserts: list[str]) -> None:
+    """DELETE WHERE ops, then INSERT DATA of `inserts` lines, in requests of up to
+    UPDATE_BYTES (the first request carries the deletes)."""
+    ops, size = list(deletes), sum(len(d) for d in deletes)
+    batch: list[str] = []
+
+    def flush():
+        nonlocal ops, size, batch
+        if batch:
+            ops.append(f"INSERT DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n" + "\n".join(batch) + "\n} }")
+        if ops:
+            store.update(" ;\n".join(ops))
+        ops, size, batch = [], 0, []
+    for line in inserts:
+        batch.append(line)
+        size += len(line) + 1
+        if size > UPDATE_BYTES:
+            flush()
+    flush()
+
+
+def _delete_subjects(subjects) -> list[str]:
+    return [f"DELETE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{ GRAPH <{SUMMARY_GRAPH}> "
+            f"{{ VALUES ?s {{ {' '.join(map(_iri, chunk))} }} ?s ?p ?o }} }}"
+            for chunk in _chunks(set(subjects))]
+
+
+def drop_summary(store) -> None:
+    """No summary graph: the answers come from the facts (a build with `summary=False`)."""
+    store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+
+
+def refresh_summary(store, full: bool = False,
+                    progress: Callable[[str], None] | None = None) -> int:
+    """Bring the summary graph up to date with the stored articles (see module doc); `full`:
+    rebuild it whole.  Returns how many entity sets were rewritten."""
+    cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
+    if not cur:                                  # no articles: no summary (an empty store)
+        store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+        return 0
+    if full or not has_summary(store):
+        return _rebuild(store, cur, progress)
+    old = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_OLD_STAMPS)}
+    changed = {a for a in set(cur) | set(old) if cur.get(a) != old.get(a)}
+    if not changed:
+        return 0
+    touched_new = _touches(store, {a for a in changed if a in cur})
+    a0 = {e for _, e in _scoped(store, _Q_OLD_TOUCHES, changed)}
+    a0 |= {e for es in touched_new.values() for e in es}
+    affected = set(a0)
+    if a0:
+        # whose rows showed them (stored), and whose rows show them now (the store)
+        sets_with = {s for (s,) in _scoped(store, _Q_SETS_WITH, a0, True)}
+        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, a0, True)}
+        for s, p, o in _scoped(store, _Q_SET_PARTS, sets_with | showing):
+            if p == MEMBER or (p == NEIGHBOR and s in sets_with):
+                affected.add(o)
+        affected |= _neighbors_now(store, a0)
+    n = _rewrite(store, affected, progress)
+    stamps = [x for a in sorted(changed) if a in cur for x in _stamp_lines(a, cur[a])]
+    stamps += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
+    _send(store, _delete_subjects(changed), stamps)
+    return n
+
+
+def _neighbors_now(store, iris) -> set[str]:
+    """Entities whose rows may show `iris`' facts or labels, in the store as it is now: their
+    facts' counterparts, and the parties and courts of their cases."""
+    from kg import analytics
+    g = analytics.full_graph(store, around=sorted(iris) if len(iris) <= AROUND_MAX else None)
+    near: set[str] = set()
+    for m in iris:
+        if m not in g:
+            continue
+        for x in list(g.predecessors(m)) + list(g.successors(m)):
+            if g.nodes[x].get("kind") == "lawsuit":
+                near |= set(g.predecessors(x)) | set(g.successors(x))
+            else:
+                near.add(x)
+    reads = analytics.rival_reads(store, iris)
+    near |= {r[3] for r in reads["rels"]} | {r[2] for r in reads["suits"]}
+    return {x for x in near if g.nodes.get(x, {}).get("kind") != "lawsuit"}
+
+
+def _sets_named(store, names) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(set(names), 200):
+        q = (f"SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?n {{ "
+             f"{' '.join(literal(n) for n in chunk)} }} ?s <{NAME}> ?n }} }}")
+        out |= {s for (s,) in _rows(store, q)}
+    return out
+
+
+def _rewrite(store, affected: set[str], progress=None) -> int:
+    """Recompute and rewrite the sets of every name of the entities `affected`, and of every
+    entity sharing a stored set or a name with them (a name may have moved between sets);
+    delete the stored sets those entities or names were in."""
+    if not affected:
+        return 0
+    ents, doomed = set(affected), set()
+    while True:
+        names = {n for _, n in _names_of(store, ents)}
+        more = ({s for (s,) in _scoped(store, _Q_SETS_WITH, ents, True)} | _sets_named(store, names)) - doomed
+        if not more:
+            break
+        doomed |= more
+        ents |= {o for s, p, o in _scoped(store, _Q_SET_PARTS, more) if p == MEMBER}
+    holders = _holders(store, names)
+    sets: dict[str, frozenset] = {}
+    names_of: dict[str, set] = defaultdict(set)
+    for n, es in holders.items():
+        s = set_iri(es)
+        sets[s] = frozenset(es)
+        names_of[s].add(n)
+    res = compute(store, sets, progress)
+    doomed |= set(sets)
+    subjects = set(doomed)
+    for s, p, o in _scoped(store, _Q_SET_PARTS, doomed):
+        if p.startswith(NS) and p[len(NS):] in KINDS:
+            subjects |= {chunk_iri(s, p[len(NS):], i) for i in range((max(0, int(o)) + CHUNK - 1) // CHUNK)}
+    lines = []
+    for s in sorted(sets):
+        lines += _triples(s, names_of[s], sets[s], res[s])
+    _send(store, _delete_subjects(subjects), lines)
+    return len(sets)
+
+
+def _rebuild(store, cur: dict[str, str], progress=None) -> int:
+    """The whole summary graph anew."""
+    store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    holders = _by_name(_names_rows(store, _Q_ALL_NAMES))
+    sets: dict[str, frozenset] = {}
+    names_of: dict[str, set] = defaultdict(set)
+    for n, es in holders.items():
+        s = set_iri(es)
+        sets[s] = frozenset(es)
+        names_of[s].add(n)
+    res = compute(store, sets, progress)
+    lines = []
+    for s in sorted(sets):
+        lines += _triples(s, names_of[s], sets[s], res[s])
+    touches = _touches(store)
+    lines += [x for a, v in sorted(cur.items()) for x in _stamp_lines(a, v)]
+    lines += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touches) if a in cur
+              for e in sorted(touches[a])]
+    lines.append(f"<{SUMMARY_GRAPH}> <{VERSION_P}> {literal(VERSION)} .")
+    if progress:
+        progress(f"summary: writing {len(sets)} name sets")
+    _send(store, [], lines)
+    return len(sets)
+
+
+def named_answer(store, query: str, name: str) -> dict | None:
+    """The named query `query` bound to `name`, answered from the summary graph (SPARQL 1.1
+    JSON results), or None when the store has none (run the query then)."""
+    if query == "rivals":
+        return rivals_query(store, name)
+    if query == "timeline":
+        return timeline_query(store, name)
+    return None
+
+
+# ------------------------------------------------------------- timeline.rq from the summary
+
+_KG, _PROV = ONTOLOGY, "http://www.w3.org/ns/prov#"
+_DCT = "http://purl.org/dc/terms/"
+TIMELINE_VARS = ("date", "type", "subject", "object", "evidence", "article", "title")
+_Q_TL = f"""SELECT ?g ?r ?t ?s ?o ?ev ?text ?a WHERE {{ GRAPH ?g {{ %V% %R%
+  ?r a <{_KG}Relation> ; <{_KG}relationType> ?t ; <{_KG}subject> ?s ; <{_KG}object> ?o ;
+     <{_KG}hasEvidence> ?ev . ?ev <{_KG}text> ?text ; <{_PROV}wasDerivedFrom> ?a }} }}"""
+_Q_TL_DATES = f"SELECT ?g ?r ?d WHERE {{ GRAPH ?g {{ %V% ?r <{_KG}date> ?d }} }}"
+_Q_TL_LABELS = f"SELECT ?x ?l WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ %V% ?x <{_RDFS_LABEL}> ?l }} }}"
+_Q_TL_ARTICLES = (f"SELECT ?a ?id ?title WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ %V% "
+                  f"?a <{_DCT}identifier> ?id ; <{_DCT}title> ?title }} }}")
+
+
+def _bindings(store, sparql: str, var: str | None = None, iris=None) -> list[dict]:
+    """SPARQL JSON bindings of `sparql`, its `%V%` a VALUES block over `iris` in chunks (or
+    nothing when `iris` is None: the whole store)."""
+    if iris is None:
+        return store.query_json(sparql.replace("%V%", "")).get("results", {}).get("bindings", [])
+    out: list[dict] = []
+    for chunk in _chunks(set(iris)):
+        q = sparql.replace("%V%", f"VALUES ?{var} {{ {' '.join(map(_iri, chunk))} }}")
+        out += store.query_json(q).get("results", {}).get("bindings", [])
+    return out
+
+
+def _cell(b: dict | None):
+    """A binding, kept small: None (unbound), [value], or [value, "@lang" | "^^datatype"]."""
+    if b is None:
+        return None
+    if b.get("type") == "uri":
+        return [b["value"], "<>"]
+    if "xml:lang" in b:
+        return [b["value"], "@" + b["xml:lang"]]
+    if b.get("datatype") and b["datatype"] != "http://www.w3.org/2001/XMLSchema#string":
+        return [b["value"], "^^" + b["datatype"]]
+    return [b["value"]]
+
+
+def _binding(c) -> dict | None:
+    if c is None:
+        return None
+    if len(c) == 1:
+        return {"type": "literal", "value": c[0]}
+    if c[1] == "<>":
+        return {"type": "uri", "value": c[0]}
+    if c[1].startswith("@"):
+        return {"type": "literal", "value": c[0], "xml:lang": c[1][1:]}
+    return {"type": "literal", "value": c[0], "datatype": c[1][2:]}
+
+
+def timeline_query_rows(store, sets: dict[str, frozenset], whole: bool) -> dict[str, list]:
+    """{set: timeline.rq's rows (cells as `_cell`) for a name standing for those entities}, in
+    the query's order, computed from reads that start at the entities (`whole`: read the whole
+    store once instead).  The query's rule: each telling (graph, relation, evidence) of a
+    relation whose subject is the entity, or whose object it is when the same graph does not
+    also make it the subject; every label of both sides; the relation's date in that graph and
+    the article's identifier and title when given."""
+    members = set().union(*sets.values()) if sets else set()
+    if not members:
+        return {}
+    rows = []
+    if whole:
+        rows = _bindings(store, _Q_TL.replace("%R%", ""))
+    else:
+        for role in ("subject", "object"):
+            rows += _bindings(store, _Q_TL.replace("%R%", f"?r <{_KG}{role}> ?e ."), "e", members)
+        seen, uniq = set(), []
+        for b in rows:           # a relation with the entity on both sides was read twice
+            k = tuple(b[v]["value"] for v in ("g", "r", "t", "s", "o", "ev", "a")) + (json.dumps(b["text"], sort_keys=True),)
+            if k not in seen:
+                seen.add(k)
+                uniq.append(b)
+        rows = uniq
+    rels = {b["r"]["value"] for b in rows}
+    dates: dict[tuple, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_DATES, "r", None if whole else rels):
+        dates[(b["g"]["value"], b["r"]["value"])].append(b["d"])
+    ents = {b[v]["value"] for b in rows for v in ("s", "o")}
+    labels: dict[str, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_LABELS, "x", None if whole else ents):
+        labels[b["x"]["value"]].append(b["l"])
+    arts = {b["a"]["value"] for b in rows}
+    meta: dict[str, list] = defaultdict(list)
+    for b in _bindings(store, _Q_TL_ARTICLES, "a", None if whole else arts):
+        meta[b["a"]["value"]].append((b["id"], b["title"]))
+    subj: dict[tuple, bool] = {}
+    by_subject: dict[str, list] = defaultdict(list)
+    by_object: dict[str, list] = defaultdict(list)
+    for b in rows:
+        s, o = b["s"]["value"], b["o"]["value"]
+        subj[(b["g"]["value"], b["r"]["value"], s)] = True
+        if s in members:
+            by_subject[s].append(b)
+        if o in members:
+            by_object[o].append(b)
+    out = {}
+    for key, ms in sets.items():
+        found = []
+        for e in sorted(ms):
+            picked = list(by_subject[e]) + [b for b in by_object[e]
+                                            if not subj.get((b["g"]["value"], b["r"]["value"], e))]
+            for b in picked:
+                g, r = b["g"]["value"], b["r"]["value"]
+                t = b["t"]["value"]
+                typ = {"type": "literal", "value": t.split("#", 1)[1] if "#" in t else ""}
+                for sl in labels.get(b["s"]["value"], []):
+                    for ol in labels.get(b["o"]["value"], []):
+                        for d in dates.get((g, r)) or [None]:
+                            date = {"type": "literal", "value": d["value"]} if d else None
+                            for aid, title in meta.get(b["a"]["value"]) or [(None, None)]:
+                                found.append([_cell(x) for x in (date, typ, sl, ol, b["text"], aid, title)])
+        out[key] = sorted(found, key=_timeline_order)
+    return out
+
+
+def _timeline_order(row):
+    """timeline.rq's ORDER BY: dated first, then date, type, subject, object, evidence,
+    article (unbound before any value); ties by the title."""
+    def v(c):
+        return (0, "") if c is None else (1, c[0])
+    return (row[0] is None or row[0][0] == "", v(row[0]), v(row[1]), v(row[2]), v(row[3]),
+            v(row[4]), v(row[5]), v(row[6]))
+
+
+def timeline_query(store, name: str) -> dict | None:
+    """timeline.rq bound to `name` as SPARQL 1.1 JSON results, from the summary graph; None
+    when the store has none."""
+    try:
+        rows = lookup(store, name, "timelineQuery")
+    except QueryError:
+        rows = []                                    # an unknown name: no rows, as the query
+    if rows is None:
+        return None
+    return {"head": {"vars": list(TIMELINE_VARS)},
+            "results": {"bindings": [{k: b for k, c in zip(TIMELINE_VARS, r)
+                                      if (b := _binding(c)) is not None} for r in rows]}}
