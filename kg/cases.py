@@ -182,7 +182,10 @@ def assign_cases(suits: dict[str, dict], owner_of: dict[str, str] | None = None
     return case_of, reversed_
 
 
-def _rows(store, sparql: str) -> list[tuple]:
+def _rows(store, sparql: "str | list[str]") -> list[tuple]:
+    """Rows of one query, or of several (the same variables), as tuples of values."""
+    if isinstance(sparql, list):
+        return [r for q in sparql for r in _rows(store, q)]
     res = store.query_json(sparql)
     names = res.get("head", {}).get("vars", [])
     return [tuple(b.get(v, {}).get("value") for v in names)
@@ -249,11 +252,26 @@ def _triples(case_of: dict[str, str], flipped: set[str]) -> set[tuple[str, str, 
             {(l, REVERSED, case_of[l]) for l in flipped if l in case_of})
 
 
-def refresh_cases(store) -> int:
+def refresh_cases(store, changes: "Changes | None" = None) -> int:
     """Bring the cases graph up to date with the store's reports; returns how many triples
-    changed."""
-    want = _triples(*case_links(store))
-    have = _triples(*stored_links(store))
+    changed.
+
+    `changes` (None: every report is read and clustered again): the article graphs written or
+    removed since the cases graph was last brought up to date, with what they held before
+    (`Changes`, kept by `kg.store.EmbeddedStore`); only the cases those articles' parties touch
+    are clustered again (`_affected`), and the graph ends the same as a full refresh gives."""
+    if changes is not None and not changes:
+        return 0
+    scope = None
+    if changes is not None and len(changes.articles) <= INCREMENTAL_MAX_ARTICLES:
+        scope = _affected(store, changes)
+    if scope is None:                                     # everything
+        want = _triples(*case_links(store))
+        have = _triples(*stored_links(store))
+    else:
+        suits, owner_of, old = scope
+        want = _triples(*assign_cases(suits, owner_of)) if suits else set()
+        have = _triples(*links_from_rows(_rows(store, _values_query(_Q_LINKS_OF, "l", set(suits) | old))))
     gone, new = sorted(have - want), sorted(want - have)
     if not gone and not new:
         return 0
@@ -262,8 +280,140 @@ def refresh_cases(store) -> int:
         if ts:
             ops.append(f"{verb} DATA {{ GRAPH <{CASES_GRAPH}> {{\n"
                        + "".join(f"<{l}> <{p}> <{c}> .\n" for l, p, c in ts) + "} }")
-    store.update(" ;\n".join(ops))
+    getattr(store, "update_derived", store.update)(" ;\n".join(ops))
     return len(gone) + len(new)
+
+
+# ------------------------------------------------------------------------ incremental refresh
+#
+# Which reports can change case when some articles change?  `cluster_cases` compares a report
+# only with reports sharing a (plaintiff, defendant) pair, owners counted (`_top`), and
+# `assign_cases` an appeal only with cases of the reversed pair: so the links of a report depend
+# only on its *component*, the reports joined through shared unordered pairs {up(p), up(d)}.
+# A component holding no changed report and no report whose `_top` changed is clustered as
+# before — unless it lost a report (a removed one, or one whose pair moved away): then only the
+# reports whose chain went through it change case, and they are the members of its old case.
+# So the refresh re-clusters the components (in the store as it is now) of
+#   the reports the changed article graphs hold now and held before,
+#   the reports naming a company whose owner chain a changed `kg:owns` link touches, and
+#   every report that shared a stored case with one of those,
+# which is what a full refresh gives for them; every other link stays as it is.
+
+#: More changed articles than this in one refresh: read everything (a first build).
+INCREMENTAL_MAX_ARTICLES = 2000
+#: A closure that grows past this many reports: read everything instead.
+INCREMENTAL_MAX_REPORTS = 20000
+
+
+class Changes:
+    """What changed since the cases graph was last right: `articles` (graphs written or
+    removed), and what their old versions held: `reports` (lawsuit report IRIs) and `units`
+    (objects of `kg:owns` links)."""
+
+    def __init__(self):
+        self.articles: set[str] = set()
+        self.reports: set[str] = set()
+        self.units: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self.articles or self.reports or self.units)
+
+    def add_rows(self, rows) -> None:
+        """(kind, IRI) rows of `held_query`: "r" a report, "u" an owned unit."""
+        for k, x in rows:
+            (self.reports if k == "r" else self.units).add(x)
+
+
+def held_query(article_iri: str) -> str:
+    """The lawsuit reports and owned units an article graph holds (read before it changes)."""
+    return (f"SELECT ?k ?x WHERE {{ GRAPH <{article_iri}> {{ {{ ?x a <{ONTOLOGY}Lawsuit> BIND (\"r\" AS ?k) }}"
+            f" UNION {{ ?o <{ONTOLOGY}owns> ?x BIND (\"u\" AS ?k) }} }} }}")
+
+
+_Q_HELD = f"""SELECT DISTINCT ?k ?x WHERE {{ GRAPH ?g {{ %V%
+  {{ ?x a <{ONTOLOGY}Lawsuit> BIND ("r" AS ?k) }} UNION {{ ?o <{ONTOLOGY}owns> ?x BIND ("u" AS ?k) }} }} }}"""
+_Q_REPORTS_OF = f"""SELECT DISTINCT ?l ?p ?v WHERE {{
+  GRAPH ?g {{ %V% ?l a <{ONTOLOGY}Lawsuit> ; ?p ?v }}
+  FILTER (?p IN (<{ONTOLOGY}plaintiff>, <{ONTOLOGY}defendant>, <{ONTOLOGY}filingDate>,
+                 <{ONTOLOGY}court>, <{ONTOLOGY}cause>, <{ONTOLOGY}caseNumber>))
+}}"""
+_Q_STAGES_OF = f"""SELECT DISTINCT ?l ?k WHERE {{
+  GRAPH ?g {{ %V% ?l a <{ONTOLOGY}Lawsuit> ; <{ONTOLOGY}stage> ?s . ?s <{ONTOLOGY}stageType> ?k }} }}"""
+_Q_NAMING = f"""SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V%
+  {{ ?l <{ONTOLOGY}plaintiff> ?e }} UNION {{ ?l <{ONTOLOGY}defendant> ?e }} }} }}"""
+_Q_PAIRS = f"""SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V%
+  ?l <{ONTOLOGY}plaintiff> ?p ; <{ONTOLOGY}defendant> ?d }} }}"""
+_Q_LINKS_OF = f"""SELECT ?l ?p ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l ?p ?c }}
+  FILTER (?p IN (<{ONTOLOGY}case>, <{ONTOLOGY}reversedIn>)) }}"""
+_Q_MEMBERS_OF = f"""SELECT ?l WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{ONTOLOGY}case> ?c }} }}"""
+
+#: IRIs per VALUES block (a query per chunk)
+_CHUNK = 2000
+
+
+def _values_query(template: str, var: str, iris) -> list[str]:
+    """`template` with a VALUES block over `iris` (in chunks) at `%V%` (inside the GRAPH group:
+    Oxigraph joins a top-level VALUES block last)."""
+    iris = sorted(iris)
+    return [template.replace("%V%", f"VALUES ?{var} {{ " + " ".join(f"<{i}>" for i in iris[k:k + _CHUNK])
+                             + " }")
+            for k in range(0, len(iris), _CHUNK)]
+
+
+def _pairs_query(pairs) -> list[str]:
+    pairs = sorted(pairs)
+    return [_Q_PAIRS.replace("%V%", "VALUES (?p ?d) { " + " ".join(f"(<{p}> <{d}>)" for p, d in pairs[k:k + _CHUNK])
+                             + " }")
+            for k in range(0, len(pairs), _CHUNK)]
+
+
+def _affected(store, changes: Changes):
+    """(suits of every report to cluster again, owner_of, reports whose stored links to drop
+    or check), or None when the scope grows past `INCREMENTAL_MAX_REPORTS`."""
+    owner_of = owners(_rows(store, _Q_OWNS))
+    held = Changes()
+    held.add_rows(_rows(store, _values_query(_Q_HELD, "g", changes.articles)))
+    # companies whose owner chain may have changed: the units of changed links, and below them
+    kids: dict[str, set] = defaultdict(set)
+    for u, o in owner_of.items():
+        kids[o].add(u)
+    moved, todo = set(), list(changes.units | held.units)
+    while todo:
+        e = todo.pop()
+        if e not in moved:
+            moved.add(e)
+            todo.extend(kids.get(e, ()))
+    seeds = changes.reports | held.reports
+    if moved:
+        seeds |= {r for (r,) in _rows(store, _values_query(_Q_NAMING, "e", moved))}
+    # every report that shared a stored case with a seed
+    cases = {c for _l, _p, c in _rows(store, _values_query(_Q_LINKS_OF, "l", seeds))}
+    seeds |= cases | {l for (l,) in _rows(store, _values_query(_Q_MEMBERS_OF, "c", cases))}
+    # members of each owner family: the companies whose `_top` is T
+    up = {}
+    family: dict[str, set] = defaultdict(set)
+    for e in set(owner_of) | set(owner_of.values()):
+        up[e] = _top(owner_of, e)
+        family[up[e]].add(e)
+    members = lambda t: family[t] | ({t} if t not in owner_of else set())  # noqa: E731
+    top = lambda e: up.get(e, e)  # noqa: E731
+    suits: dict[str, dict] = {}
+    pairs_done: set[tuple] = set()
+    fetch = seeds
+    while fetch:
+        new = suits_from_rows(_rows(store, _values_query(_Q_REPORTS_OF, "l", fetch)))
+        suits.update(new)
+        if len(suits) > INCREMENTAL_MAX_REPORTS:
+            return None
+        pairs = {tuple(sorted((top(p), top(d)))) for x in new.values()
+                 for p in x["plaintiffs"] for d in x["defendants"]} - pairs_done
+        pairs_done |= pairs
+        raw = {(p, d) for a, b in pairs for s, t in ((a, b), (b, a))
+               for p in members(s) for d in members(t)}
+        fetch = {l for (l,) in _rows(store, _pairs_query(raw))} - set(suits) if raw else set()
+    for l, k in _rows(store, _values_query(_Q_STAGES_OF, "l", suits)):
+        suits[l].setdefault("stages", set()).add(k.rsplit("/", 1)[-1])
+    return suits, owner_of, seeds
 
 
 _COUNTER = ("反诉", "反告", "反击", "countersu", "counter-su", "countercla")
