@@ -271,7 +271,9 @@ def refresh_cases(store, changes: "Changes | None" = None) -> int:
     else:
         suits, owner_of, old = scope
         want = _triples(*assign_cases(suits, owner_of)) if suits else set()
-        have = _triples(*links_from_rows(_rows(store, _values_query(_Q_LINKS_OF, "l", set(suits) | old))))
+        have = _triples(*links_from_rows((l, p, c) for l in set(suits) | old
+                                         for p, c in store.quads(l, None, None, CASES_GRAPH, parts="po")
+                                         if p in (CASE, REVERSED)))
     gone, new = sorted(have - want), sorted(want - have)
     if not gone and not new:
         return 0
@@ -319,76 +321,71 @@ class Changes:
         return bool(self.articles or self.reports or self.units)
 
     def add_rows(self, rows) -> None:
-        """(kind, IRI) rows of `held_query`: "r" a report, "u" an owned unit."""
+        """(kind, IRI) rows of `held`: "r" a report, "u" an owned unit."""
         for k, x in rows:
             (self.reports if k == "r" else self.units).add(x)
 
 
-def held_query(article_iri: str) -> str:
-    """The lawsuit reports and owned units an article graph holds (read before it changes)."""
-    return (f"SELECT ?k ?x WHERE {{ GRAPH <{article_iri}> {{ {{ ?x a <{ONTOLOGY}Lawsuit> BIND (\"r\" AS ?k) }}"
-            f" UNION {{ ?o <{ONTOLOGY}owns> ?x BIND (\"u\" AS ?k) }} }} }}")
+_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_LAWSUIT = ONTOLOGY + "Lawsuit"
+_PROPS = {ONTOLOGY + k for k in ("plaintiff", "defendant", "filingDate", "court", "cause", "caseNumber")}
 
 
-_Q_HELD = f"""SELECT DISTINCT ?k ?x WHERE {{ GRAPH ?g {{ %V%
-  {{ ?x a <{ONTOLOGY}Lawsuit> BIND ("r" AS ?k) }} UNION {{ ?o <{ONTOLOGY}owns> ?x BIND ("u" AS ?k) }} }} }}"""
-_Q_REPORTS_OF = f"""SELECT DISTINCT ?l ?p ?v WHERE {{
-  GRAPH ?g {{ %V% ?l a <{ONTOLOGY}Lawsuit> ; ?p ?v }}
-  FILTER (?p IN (<{ONTOLOGY}plaintiff>, <{ONTOLOGY}defendant>, <{ONTOLOGY}filingDate>,
-                 <{ONTOLOGY}court>, <{ONTOLOGY}cause>, <{ONTOLOGY}caseNumber>))
-}}"""
-_Q_STAGES_OF = f"""SELECT DISTINCT ?l ?k WHERE {{
-  GRAPH ?g {{ %V% ?l a <{ONTOLOGY}Lawsuit> ; <{ONTOLOGY}stage> ?s . ?s <{ONTOLOGY}stageType> ?k }} }}"""
-_Q_NAMING = f"""SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V%
-  {{ ?l <{ONTOLOGY}plaintiff> ?e }} UNION {{ ?l <{ONTOLOGY}defendant> ?e }} }} }}"""
-_Q_PAIRS = f"""SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V%
-  ?l <{ONTOLOGY}plaintiff> ?p ; <{ONTOLOGY}defendant> ?d }} }}"""
-_Q_LINKS_OF = f"""SELECT ?l ?p ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l ?p ?c }}
-  FILTER (?p IN (<{ONTOLOGY}case>, <{ONTOLOGY}reversedIn>)) }}"""
-_Q_MEMBERS_OF = f"""SELECT ?l WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{ONTOLOGY}case> ?c }} }}"""
-
-#: IRIs per VALUES block (a query per chunk)
-_CHUNK = 2000
+def held(store, article_iri: str) -> list[tuple[str, str]]:
+    """The lawsuit reports ("r", IRI) and owned units ("u", IRI) an article graph holds (read
+    before it changes).  `store.quads(s, p, o, g)`: (s, p, o, g) value tuples of a pattern (an
+    index look-up; `kg.store.EmbeddedStore.quads`)."""
+    return ([("r", l) for l in store.quads(None, _TYPE, _LAWSUIT, article_iri, parts="s")] +
+            [("u", u) for u in store.quads(None, ONTOLOGY + "owns", None, article_iri, parts="o")])
 
 
-def _values_query(template: str, var: str, iris) -> list[str]:
-    """`template` with a VALUES block over `iris` (in chunks) at `%V%` (inside the GRAPH group:
-    Oxigraph joins a top-level VALUES block last)."""
-    iris = sorted(iris)
-    return [template.replace("%V%", f"VALUES ?{var} {{ " + " ".join(f"<{i}>" for i in iris[k:k + _CHUNK])
-                             + " }")
-            for k in range(0, len(iris), _CHUNK)]
-
-
-def _pairs_query(pairs) -> list[str]:
-    pairs = sorted(pairs)
-    return [_Q_PAIRS.replace("%V%", "VALUES (?p ?d) { " + " ".join(f"(<{p}> <{d}>)" for p, d in pairs[k:k + _CHUNK])
-                             + " }")
-            for k in range(0, len(pairs), _CHUNK)]
+def _report_rows(store, reports) -> tuple[list[tuple], list[tuple]]:
+    """What `_Q_REPORTS` and `_Q_STAGES` read, for `reports` only: (report, property, value) and
+    (report, stage type) rows, from the graphs that type the report a `kg:Lawsuit`."""
+    rows, stages = set(), set()
+    for l in reports:
+        graphs = set(store.quads(l, _TYPE, _LAWSUIT, None, parts="g"))
+        if not graphs:
+            continue
+        for p in _PROPS:
+            rows.update((l, p, v) for v, g in store.quads(l, p, None, None, parts="og") if g in graphs)
+        for s, g in store.quads(l, ONTOLOGY + "stage", None, None, parts="og"):
+            if g in graphs:
+                stages.update((l, k) for k in store.quads(s, ONTOLOGY + "stageType", None, g, parts="o"))
+    return sorted(rows), sorted(stages)
 
 
 def _affected(store, changes: Changes):
     """(suits of every report to cluster again, owner_of, reports whose stored links to drop
-    or check), or None when the scope grows past `INCREMENTAL_MAX_REPORTS`."""
+    or check), or None when the scope grows past `INCREMENTAL_MAX_REPORTS`.  Reads by index
+    look-ups (`store.quads`): its cost follows the scope, not the store."""
     owner_of = owners(_rows(store, _Q_OWNS))
-    held = Changes()
-    held.add_rows(_rows(store, _values_query(_Q_HELD, "g", changes.articles)))
+    now = Changes()
+    for a in changes.articles:
+        now.add_rows(held(store, a))
     # companies whose owner chain may have changed: the units of changed links, and below them
     kids: dict[str, set] = defaultdict(set)
     for u, o in owner_of.items():
         kids[o].add(u)
-    moved, todo = set(), list(changes.units | held.units)
+    moved, todo = set(), list(changes.units | now.units)
     while todo:
         e = todo.pop()
         if e not in moved:
             moved.add(e)
             todo.extend(kids.get(e, ()))
-    seeds = changes.reports | held.reports
-    if moved:
-        seeds |= {r for (r,) in _rows(store, _values_query(_Q_NAMING, "e", moved))}
+    by_role: dict[tuple, set] = {}
+
+    def naming(role: str, e: str) -> set:
+        if (role, e) not in by_role:
+            by_role[role, e] = set(store.quads(None, ONTOLOGY + role, e, None, parts="s"))
+        return by_role[role, e]
+
+    seeds = changes.reports | now.reports
+    for e in moved:
+        seeds |= naming("plaintiff", e) | naming("defendant", e)
     # every report that shared a stored case with a seed
-    cases = {c for _l, _p, c in _rows(store, _values_query(_Q_LINKS_OF, "l", seeds))}
-    seeds |= cases | {l for (l,) in _rows(store, _values_query(_Q_MEMBERS_OF, "c", cases))}
+    cases = {c for l in seeds for c in store.quads(l, CASE, None, CASES_GRAPH, parts="o")}
+    seeds |= cases | {l for c in cases for l in store.quads(None, CASE, c, CASES_GRAPH, parts="s")}
     # members of each owner family: the companies whose `_top` is T
     up = {}
     family: dict[str, set] = defaultdict(set)
@@ -398,21 +395,29 @@ def _affected(store, changes: Changes):
     members = lambda t: family[t] | ({t} if t not in owner_of else set())  # noqa: E731
     top = lambda e: up.get(e, e)  # noqa: E731
     suits: dict[str, dict] = {}
+    all_stages: list[tuple] = []
     pairs_done: set[tuple] = set()
     fetch = seeds
     while fetch:
-        new = suits_from_rows(_rows(store, _values_query(_Q_REPORTS_OF, "l", fetch)))
+        rows, stages = _report_rows(store, fetch)
+        new = suits_from_rows(rows)
         suits.update(new)
+        all_stages += stages
         if len(suits) > INCREMENTAL_MAX_REPORTS:
             return None
         pairs = {tuple(sorted((top(p), top(d)))) for x in new.values()
                  for p in x["plaintiffs"] for d in x["defendants"]} - pairs_done
         pairs_done |= pairs
-        raw = {(p, d) for a, b in pairs for s, t in ((a, b), (b, a))
-               for p in members(s) for d in members(t)}
-        fetch = {l for (l,) in _rows(store, _pairs_query(raw))} - set(suits) if raw else set()
-    for l, k in _rows(store, _values_query(_Q_STAGES_OF, "l", suits)):
-        suits[l].setdefault("stages", set()).add(k.rsplit("/", 1)[-1])
+        fetch = set()
+        for a, b in pairs:
+            for s_, t_ in ((a, b), (b, a)):
+                plaintiffs = set().union(*(naming("plaintiff", p) for p in members(s_)))
+                defendants = set().union(*(naming("defendant", d) for d in members(t_)))
+                fetch |= plaintiffs & defendants
+        fetch -= set(suits) | seeds
+    for l, k in all_stages:
+        if l in suits:
+            suits[l].setdefault("stages", set()).add(k.rsplit("/", 1)[-1])
     return suits, owner_of, seeds
 
 

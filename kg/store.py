@@ -472,8 +472,8 @@ class EmbeddedStore(Store):
         if self._changes is None:
             return
         if present:
-            from kg.cases import _rows, held_query
-            self._changes.add_rows(_rows(self, held_query(article_iri)))
+            from kg.cases import held
+            self._changes.add_rows(held(self, article_iri))
         self._changes.articles.add(article_iri)
 
     def _any_change(self) -> None:
@@ -664,6 +664,23 @@ class EmbeddedStore(Store):
         st = self._store
         return (next(st.quads_for_pattern(node, None, None, ox.NamedNode(ARTICLES_GRAPH)), None)
                 is not None or next(st.quads_for_pattern(None, None, None, node), None) is not None)
+
+    def quads(self, s: str | None = None, p: str | None = None, o: str | None = None,
+              g: str | None = None, parts: str = "spog"):
+        """The values of the quads matching a pattern of IRIs (None: any), by an index look-up
+        (no SPARQL: `kg.cases` reads a few reports this way): tuples of the `parts` asked for
+        ("spog": subject, predicate, object, graph), or plain values when one part is asked."""
+        ox = self._ox
+        node = lambda x: None if x is None else ox.NamedNode(x)  # noqa: E731
+        found = self._store.quads_for_pattern(node(s), node(p), node(o), node(g))
+        if len(parts) == 1:
+            attr = {"s": "subject", "p": "predicate", "o": "object", "g": "graph_name"}[parts]
+            for q in found:
+                yield getattr(q, attr).value
+            return
+        names = [{"s": "subject", "p": "predicate", "o": "object", "g": "graph_name"}[k] for k in parts]
+        for q in found:
+            yield tuple(getattr(getattr(q, n), "value", None) for n in names)
 
     def count(self) -> int:
         return len(self._store)
