@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.resolve import CASES_GRAPH, ONTOLOGY
+from kg.resolve import ARTICLES_GRAPH, CASES_GRAPH, ONTOLOGY
 
 CASE = ONTOLOGY + "case"
 REVERSED = ONTOLOGY + "reversedIn"
@@ -263,8 +263,10 @@ def refresh_cases(store, changes: "Changes | None" = None) -> int:
     if changes is not None and not changes:
         return 0
     scope = None
-    if changes is not None and len(changes.articles) <= INCREMENTAL_MAX_ARTICLES:
-        scope = _affected(store, changes)
+    if changes is not None:
+        stored = sum(1 for _ in store.quads(None, ONTOLOGY + "sha256", None, ARTICLES_GRAPH, parts="s"))
+        if len(changes.articles) * INCREMENTAL_SHARE <= stored:
+            scope = _affected(store, changes, max(INCREMENTAL_MIN_REPORTS, stored // 2))
     if scope is None:                                     # everything
         want = _triples(*case_links(store))
         have = _triples(*stored_links(store))
@@ -301,10 +303,11 @@ def refresh_cases(store, changes: "Changes | None" = None) -> int:
 #   every report that shared a stored case with one of those,
 # which is what a full refresh gives for them; every other link stays as it is.
 
-#: More changed articles than this in one refresh: read everything (a first build).
-INCREMENTAL_MAX_ARTICLES = 2000
-#: A closure that grows past this many reports: read everything instead.
-INCREMENTAL_MAX_REPORTS = 20000
+#: Changed articles more than 1/INCREMENTAL_SHARE of the stored ones (a first build): read
+#: everything (a look-up per report costs more than its share of one read of them all).
+INCREMENTAL_SHARE = 10
+#: A scope that grows past max(this, stored articles / 2) reports: read everything instead.
+INCREMENTAL_MIN_REPORTS = 2000
 
 
 class Changes:
@@ -355,9 +358,9 @@ def _report_rows(store, reports) -> tuple[list[tuple], list[tuple]]:
     return sorted(rows), sorted(stages)
 
 
-def _affected(store, changes: Changes):
+def _affected(store, changes: Changes, limit: int = 10 ** 9):
     """(suits of every report to cluster again, owner_of, reports whose stored links to drop
-    or check), or None when the scope grows past `INCREMENTAL_MAX_REPORTS`.  Reads by index
+    or check), or None when the scope grows past `limit` reports.  Reads by index
     look-ups (`store.quads`): its cost follows the scope, not the store."""
     owner_of = owners(_rows(store, _Q_OWNS))
     now = Changes()
@@ -403,7 +406,7 @@ def _affected(store, changes: Changes):
         new = suits_from_rows(rows)
         suits.update(new)
         all_stages += stages
-        if len(suits) > INCREMENTAL_MAX_REPORTS:
+        if len(suits) > limit:
             return None
         pairs = {tuple(sorted((top(p), top(d)))) for x in new.values()
                  for p in x["plaintiffs"] for d in x["defendants"]} - pairs_done

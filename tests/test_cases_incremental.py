@@ -60,14 +60,16 @@ def _stored(st) -> set:
 
 
 @pytest.mark.parametrize("seed", [1, 20, 35])
-def test_incremental_refresh_equals_a_full_one_after_writes_replacements_and_removals(tmp_path, seed):
+def test_incremental_refresh_equals_a_full_one_after_writes_replacements_and_removals(tmp_path, seed,
+                                                                                     monkeypatch):
+    monkeypatch.setattr(C, "INCREMENTAL_SHARE", 0)     # incremental even on a tiny store
     rnd = random.Random(seed)
     st = open_store(str(tmp_path / "s"))
     scopes = []
     real = C._affected
 
-    def spy(store, changes):
-        out = real(store, changes)
+    def spy(store, changes, limit):
+        out = real(store, changes, limit)
         scopes.append(None if out is None else len(out[0]))
         return out
 
@@ -114,6 +116,7 @@ def _two_families():
 
 
 def test_one_changed_article_re_clusters_only_its_parties_cases(tmp_path, monkeypatch):
+    monkeypatch.setattr(C, "INCREMENTAL_SHARE", 5)     # 1 changed article of 5: incremental
     arts = _two_families()
     st = open_store(str(tmp_path / "s"))
     try:
@@ -121,7 +124,7 @@ def test_one_changed_article_re_clusters_only_its_parties_cases(tmp_path, monkey
         st.refresh_cases()
         seen = []
         real = C._affected
-        monkeypatch.setattr(C, "_affected", lambda s, ch: seen.append(real(s, ch)) or seen[-1])
+        monkeypatch.setattr(C, "_affected", lambda s, ch, n: seen.append(real(s, ch, n)) or seen[-1])
         st.replace_articles([rdf_parts(article_rdf(arts[5]))])
         assert st.refresh_cases() > 0
         parties = {p for x in seen[0][0].values() for p in x["plaintiffs"] | x["defendants"]}
