@@ -673,6 +673,8 @@ class EmbeddedStore(Store):
         ox = self._ox
         node = lambda x: None if x is None else ox.NamedNode(x)  # noqa: E731
         found = self._store.quads_for_pattern(node(s), node(p), node(o), node(g))
+        if self._hidden:                  # (a read-only handle hiding uncommitted graphs)
+            found = [q for q in found if getattr(q.graph_name, "value", None) not in self._hidden]
         if len(parts) == 1:
             attr = {"s": "subject", "p": "predicate", "o": "object", "g": "graph_name"}[parts]
             for q in found:
