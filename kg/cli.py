@@ -144,7 +144,7 @@ def reindex(store, update_url):
     import time
     started = time.perf_counter()
     with _open(store, update_url=update_url) as st:
-        changed = st.refresh_cases()
+        changed = st.refresh_cases(full=True)
         sets = st.refresh_summary(full=True, progress=lambda m: click.echo(m, err=True))
     click.echo(f"cases: {changed} link(s) changed; summary: {sets} name set(s) written "
                f"({time.perf_counter() - started:.1f} s)")

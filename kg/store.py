@@ -183,6 +183,9 @@ HASHES_QUERY = f"""SELECT ?a ?h WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{KG_NS}
 #: whose lines the same load writes); the commit removes the names.  Never part of a finished store.
 PENDING_GRAPH = "https://rivalry-kg.org/id/graph/pending"
 PENDING = "https://rivalry-kg.org/id/build#pending"
+#: A file in the store's directory while the cases graph may lag the articles: made before a
+#: writer first changes an article, removed once `refresh_cases` has run.
+CASES_MARK = "kg-cases-pending"
 
 
 class Store:
@@ -218,7 +221,13 @@ class Store:
     def write_ontology(self) -> None:
         """(Re)write the ontology in its own graph (`ONTOLOGY_GRAPH`), so queries can use its
         subclass axioms beside the data: `?x a/rdfs:subClassOf* prov:Agent`."""
-        self.update(ontology_update())
+        self.update_derived(ontology_update())
+
+    def update_derived(self, sparql: str) -> None:
+        """An update of graphs derived from the articles (the ontology, the cases graph, …),
+        never of an article's facts: it leaves `refresh_cases` free to look at the changed
+        articles only (`update` makes the next refresh read every report)."""
+        self.update(sparql)
 
     def has_article(self, article_iri: str) -> bool:
         return bool(self.query_json(has_article_query(article_iri)).get("boolean"))
@@ -237,11 +246,14 @@ class Store:
             self.refresh_summary()
         return True
 
-    def refresh_cases(self) -> int:
+    def refresh_cases(self, full: bool = False) -> int:
         """Rewrite what changed in the cases graph (`kg.cases`): which lawsuit reports are one
         case, over every report stored."""
         from kg.cases import refresh_cases
         return refresh_cases(self)
+
+    def _cases_refreshed(self) -> None:
+        """Called once the cases graph is right again (see `EmbeddedStore`)."""
 
     def refresh_summary(self, full: bool = False, progress=None) -> int:
         """Rewrite the summary graph (`kg.summary`: each name's answers to `kg rivals/timeline/
@@ -352,6 +364,12 @@ class EmbeddedStore(Store):
                 raise StoreError(f"{path}: store is busy (another process is writing it)") from None
             raise StoreError(f"{path}: cannot open store: {msg}") from None
         if not read_only:
+            # the cases graph is right unless a writer stopped between changing articles and
+            # refreshing it (the mark file then exists): only changed articles' cases are
+            # clustered again (`kg.cases.Changes`), else every report
+            from kg.cases import Changes
+            self._marked = (p / CASES_MARK).exists()
+            self._changes = None if self._marked else Changes()
             self.recover()
 
     #: Graphs a read-only handle hides: articles a build bulk-loaded and never committed, when the
@@ -434,7 +452,81 @@ class EmbeddedStore(Store):
             self._flusher.join()
             self._flusher = None
 
+    # ---- what changed since the cases graph was last right (`refresh_cases`) -----------------
+    #: None: unknown (a raw `update`, or a writer stopped before its refresh): read every report
+    _changes = None
+    _marked = False
+
+    def _mark(self) -> None:
+        """Leave the mark file before the first change to the articles, so a writer stopped
+        before its refresh leaves the next one to read every report."""
+        if self._marked or self.read_only:
+            return
+        path = Path(self.location) / CASES_MARK
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as e:
+            raise StoreError(f"{self.location}: write failed: {e.strerror or e}") from None
+        self._marked = True
+
+    def _changing(self, article_iri: str, present: bool) -> None:
+        """Note that an article graph is about to be written or removed (`present`: it is in the
+        store now, so note what it holds first)."""
+        self._mark()
+        if self._changes is None:
+            return
+        if present:
+            from kg.cases import held
+            self._changes.add_rows(held(self, article_iri))
+        self._changes.articles.add(article_iri)
+
+    def _any_change(self) -> None:
+        self._mark()
+        self._changes = None
+
+    def refresh_cases(self, full: bool = False) -> int:
+        """Rewrite what changed in the cases graph: only the cases the articles written or removed
+        by this handle touch, unless something else changed the store or `full` (then every
+        report: `kg reindex`, a store written before it had a cases graph)."""
+        from kg.cases import refresh_cases
+        n = refresh_cases(self, None if full else self._changes)
+        self._cases_refreshed()
+        return n
+
+    def _cases_refreshed(self) -> None:
+        from kg.cases import Changes
+        self._changes = Changes()
+        if self._marked:
+            try:
+                (Path(self.location) / CASES_MARK).unlink(missing_ok=True)
+            except OSError:
+                return
+            self._marked = False
+
+    def replace_article(self, article_iri: str, graph_nt: str, shared: dict[str, str]) -> None:
+        self._changing(article_iri, self._present(article_iri))
+        self.update_derived(replace_article_update(article_iri, graph_nt, shared))
+
+    def remove_article(self, article_iri: str, refresh: bool = True) -> bool:
+        if not self.has_article(article_iri):
+            return False
+        self._changing(article_iri, True)
+        self.update_derived(remove_article_update(article_iri))
+        if refresh:
+            self.refresh_cases()
+            self.refresh_summary()
+        return True
+
     def update(self, sparql: str) -> None:
+        if not self.read_only:
+            self._any_change()
+        self.update_derived(sparql)
+
+    def update_derived(self, sparql: str) -> None:
         self._entity_lines = set()
         self._wrote(len(sparql))
         try:
@@ -493,6 +585,7 @@ class EmbeddedStore(Store):
         commit: dict[str, list[str]] = {}
         pending_entities: set[str] = set()
         for iri, made, shared in fresh:
+            self._changing(iri, False)
             marks.append(f'<{iri}> <{PENDING}> "article" <{PENDING_GRAPH}> .\n')
             bulk.append(made[iri])
             for g in shared:
@@ -566,7 +659,8 @@ class EmbeddedStore(Store):
                        f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?e ?r ?y }} "
                        f"FILTER (?g != {e} && ?g != {m} && ?g != <{PENDING_GRAPH}>) }}\n}}")
         ops.append(f"DROP SILENT GRAPH <{PENDING_GRAPH}>")
-        self.update(" ;\n".join(ops))
+        self._any_change()             # (articles it drops may have reached the cases graph's view)
+        self.update_derived(" ;\n".join(ops))
         return len(dropped)
 
     def _present(self, article_iri: str) -> bool:
@@ -580,6 +674,25 @@ class EmbeddedStore(Store):
         st = self._store
         return (next(st.quads_for_pattern(node, None, None, ox.NamedNode(ARTICLES_GRAPH)), None)
                 is not None or next(st.quads_for_pattern(None, None, None, node), None) is not None)
+
+    def quads(self, s: str | None = None, p: str | None = None, o: str | None = None,
+              g: str | None = None, parts: str = "spog"):
+        """The values of the quads matching a pattern of IRIs (None: any), by an index look-up
+        (no SPARQL: `kg.cases` reads a few reports this way): tuples of the `parts` asked for
+        ("spog": subject, predicate, object, graph), or plain values when one part is asked."""
+        ox = self._ox
+        node = lambda x: None if x is None else ox.NamedNode(x)  # noqa: E731
+        found = self._store.quads_for_pattern(node(s), node(p), node(o), node(g))
+        if self._hidden:                  # (a read-only handle hiding uncommitted graphs)
+            found = [q for q in found if getattr(q.graph_name, "value", None) not in self._hidden]
+        if len(parts) == 1:
+            attr = {"s": "subject", "p": "predicate", "o": "object", "g": "graph_name"}[parts]
+            for q in found:
+                yield getattr(q, attr).value
+            return
+        names = [{"s": "subject", "p": "predicate", "o": "object", "g": "graph_name"}[k] for k in parts]
+        for q in found:
+            yield tuple(getattr(getattr(q, n), "value", None) for n in names)
 
     def count(self) -> int:
         return len(self._store)

@@ -348,7 +348,7 @@ def _send(store, deletes: list[str], inserts: list[str]) -> None:
         if batch:
             ops.append(f"INSERT DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n" + "\n".join(batch) + "\n} }")
         if ops:
-            store.update(" ;\n".join(ops))
+            store.update_derived(" ;\n".join(ops))
         ops, size, batch = [], 0, []
     for line in inserts:
         batch.append(line)
@@ -366,7 +366,7 @@ def _delete_subjects(subjects) -> list[str]:
 
 def drop_summary(store) -> None:
     """No summary graph: the answers come from the facts (a build with `summary=False`)."""
-    store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
 
 
 def refresh_summary(store, full: bool = False,
@@ -375,7 +375,7 @@ def refresh_summary(store, full: bool = False,
     rebuild it whole.  Returns how many entity sets were rewritten."""
     cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
     if not cur:                                  # no articles: no summary (an empty store)
-        store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+        store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
         return 0
     if full or not has_summary(store):
         return _rebuild(store, cur, progress)
@@ -466,7 +466,7 @@ def _rewrite(store, affected: set[str], progress=None) -> int:
 
 def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     """The whole summary graph anew."""
-    store.update(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
     holders = _by_name(_names_rows(store, _Q_ALL_NAMES))
     sets: dict[str, frozenset] = {}
     names_of: dict[str, set] = defaultdict(set)

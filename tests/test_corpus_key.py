@@ -144,7 +144,13 @@ def _nquads(store) -> list[str]:
                   and "builtBy" not in line)
 
 
-def test_same_store_whatever_the_order_workers_or_increments(tmp_path):
+@pytest.mark.parametrize("incremental", [False, True])
+def test_same_store_whatever_the_order_workers_or_increments(tmp_path, monkeypatch, incremental):
+    """`incremental`: every refresh re-clusters only the cases the changed articles touch
+    (`kg.cases.Changes`; a build into a store this small would otherwise read every report)."""
+    if incremental:
+        from kg import cases
+        monkeypatch.setattr(cases, "INCREMENTAL_SHARE", 0)
     files = _articles(DET)
     assert len(files) == len(DET)
     runs = {}
