@@ -444,13 +444,7 @@ def _rewrite(store, affected: set[str], progress=None) -> int:
             break
         doomed |= more
         ents |= {o for s, p, o in _scoped(store, _Q_SET_PARTS, more) if p == MEMBER}
-    holders = _holders(store, names)
-    sets: dict[str, frozenset] = {}
-    names_of: dict[str, set] = defaultdict(set)
-    for n, es in holders.items():
-        s = set_iri(es)
-        sets[s] = frozenset(es)
-        names_of[s].add(n)
+    sets, names_of = _name_sets(_holders(store, names))
     res = compute(store, sets, progress)
     doomed |= set(sets)
     subjects = set(doomed)
@@ -464,16 +458,21 @@ def _rewrite(store, affected: set[str], progress=None) -> int:
     return len(sets)
 
 
-def _rebuild(store, cur: dict[str, str], progress=None) -> int:
-    """The whole summary graph anew."""
-    store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
-    holders = _by_name(_names_rows(store, _Q_ALL_NAMES))
+def _name_sets(holders: dict[str, set]) -> tuple[dict[str, frozenset], dict[str, set]]:
+    """The entity sets the names name (set IRI -> its entities) and each set's names."""
     sets: dict[str, frozenset] = {}
     names_of: dict[str, set] = defaultdict(set)
     for n, es in holders.items():
         s = set_iri(es)
         sets[s] = frozenset(es)
         names_of[s].add(n)
+    return sets, names_of
+
+
+def _rebuild(store, cur: dict[str, str], progress=None) -> int:
+    """The whole summary graph anew."""
+    store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    sets, names_of = _name_sets(_by_name(_names_rows(store, _Q_ALL_NAMES)))
     res = compute(store, sets, progress)
     lines = []
     for s in sorted(sets):
