@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import product
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -662,32 +663,24 @@ def rival_compute(reads: dict, iris) -> list[list]:
 
     def score(d, c, k, n=None):
         return (8 if n else 0) + (4 if d else 0) + (2 if c else 0) + (1 if k else 0)
+    def values(x):
+        return product(opt(x, "caseNumber"), opt(x, "filingDate"), opt(x, "cause", _OTHER_CAUSE),
+                       opt(x, "court"))
     for (e, other, way), xs in sgroups.items():
         for x in xs:
-            if props[x].get("caseNumber"):
-                continue                               # FILTER (!BOUND(?xn))
-            for d in opt(x, "filingDate"):
-                for xc in opt(x, "cause", _OTHER_CAUSE):
-                    for xk in opt(x, "court"):
-                        xscore, xl = score(d, xc, xk), len(d or "")
-                        beaten = False
-                        for y in xs:
-                            if y == x or beaten:
-                                continue
-                            for yd in opt(y, "filingDate"):
-                                for yc in opt(y, "cause", _OTHER_CAUSE):
-                                    for yk in opt(y, "court"):
-                                        for yn in opt(y, "caseNumber"):
-                                            ys, yl = score(yd, yc, yk, yn), len(yd or "")
-                                            if ((not d or not yd or yd.startswith(d) or d.startswith(yd))
-                                                    and (not xc or not yc or xc == yc
-                                                         or (xk and yk and xk == yk and d and yd))
-                                                    and (not xk or not yk or xk == yk)
-                                                    and (ys > xscore or (ys == xscore and (
-                                                        yl > xl or (yl == xl and y < x))))):
-                                                beaten = True
-                        if not beaten:
-                            found.append((e, x, other, "lawsuit", d, way))
+            for xn, d, xc, xk in values(x):
+                xscore, xl = score(d, xc, xk, xn), len(d or "")
+                beaten = any(
+                    (not d or not yd or yd.startswith(d) or d.startswith(yd))
+                    and (not xc or not yc or xc == yc or (xk and yk and xk == yk and d and yd))
+                    and (not xk or not yk or xk == yk)
+                    and (not xn or not yn or xn == yn)
+                    and (ys > xscore or (ys == xscore and (yl > xl or (yl == xl and y < x))))
+                    for y in xs if y != x
+                    for yn, yd, yc, yk in values(y)
+                    for ys, yl in [(score(yd, yc, yk, yn), len(yd or ""))])
+                if not beaten:
+                    found.append((e, x, other, "lawsuit", d, way))
     found = [f for f in found if f[2] != f[0] and f[2] not in me]
     agg: dict[str, dict] = {}
     for e, x, other, type_, d, way in found:

@@ -48,7 +48,7 @@ NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS +
 SHA, BUILT = NS + "sha256", NS + "builtAt"
 TOUCHES, VERSION_P = NS + "touches", NS + "version"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
-VERSION = "1"
+VERSION = "2"
 KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
