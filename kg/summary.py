@@ -254,13 +254,19 @@ RIVALS_VARS = ("rival", "hostile", "latest", "types", "initiated", "received", "
 _RIVALS_KIND = ("literal", "int", "literal", "literal", "int", "int", "literal", "uri")
 
 
+def _query_rows(store, name: str, kind: str) -> list | None:
+    """A named query's stored rows for `name` (no rows for a name the store does not know, as
+    the query gives); None when the store has no summary graph."""
+    try:
+        return lookup(store, name, kind)
+    except QueryError:
+        return []
+
+
 def rivals_query(store, name: str) -> dict | None:
     """rivals.rq's answer for `name` as SPARQL 1.1 JSON results, from the summary graph (the
     rows `kg rivals` ranks: one implementation); None when the store has no summary graph."""
-    try:
-        raw = lookup(store, name, "rivals")
-    except QueryError:
-        raw = []                                     # an unknown name: no rows, as the query
+    raw = _query_rows(store, name, "rivals")
     if raw is None:
         return None
 
@@ -626,10 +632,7 @@ def _timeline_order(row):
 def timeline_query(store, name: str) -> dict | None:
     """timeline.rq bound to `name` as SPARQL 1.1 JSON results, from the summary graph; None
     when the store has none."""
-    try:
-        rows = lookup(store, name, "timelineQuery")
-    except QueryError:
-        rows = []                                    # an unknown name: no rows, as the query
+    rows = _query_rows(store, name, "timelineQuery")
     if rows is None:
         return None
     return {"head": {"vars": list(TIMELINE_VARS)},
