@@ -1325,3 +1325,27 @@ def test_rival_named_through_its_owner_is_the_unit():
     r = rels(run("此次合并后，星海科技将在海外市场与Facebook旗下的Instagram展开更直接的较量。"))
     assert ("competes", "Facebook", "Instagram") not in r and ("competes", "Instagram", "Facebook") not in r
     assert ("competes", "星海科技", "Instagram") in r or ("competes", "Instagram", "星海科技") in r
+
+
+# -- one lawsuit per case: a pair's second suit, parallel suits in two courts, one case retold
+
+def _suits(ex):
+    return sorted((ls.plaintiffs[0], ls.defendants[0], ls.date, ls.court) for ls in ex.lawsuits)
+
+
+def test_a_pairs_suits_in_different_years_are_two_cases():
+    ex = run(f"2011年11月，{A}起诉{B}不正当竞争。\n\n2013年4月，{A}又在上海市高级人民法院起诉{B}滥用市场支配地位。")
+    assert _suits(ex) == [(A, B, "2011-11", None), (A, B, "2013-04", "上海市高级人民法院")]
+
+
+def test_suits_filed_in_two_courts_at_once_are_two_cases():
+    ex = run(f"2016年5月25日，{A}在北京知识产权法院和上海市高级人民法院同时对{B}提起诉讼。")
+    assert _suits(ex) == [(A, B, "2016-05-25", "上海市高级人民法院"), (A, B, "2016-05-25", "北京知识产权法院")]
+    # two courts without 同时/分别: the first is the court, one case
+    ex = run(f"2016年5月25日，{A}在北京知识产权法院起诉{B}，上海市高级人民法院此前已驳回其另一请求。")
+    assert len(ex.lawsuits) <= 1
+
+
+def test_one_case_retold_at_finer_date_stays_one():
+    ex = run(f"2019年，{A}起诉{B}侵犯著作权。\n\n据悉，{A}于2019年3月8日在北京市海淀区人民法院起诉{B}。")
+    assert len(ex.lawsuits) == 1 and ex.lawsuits[0].court == "北京市海淀区人民法院"

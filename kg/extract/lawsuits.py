@@ -40,24 +40,54 @@ def suit_count(sent: str) -> int:
     return 1
 
 
+_PARALLEL = re.compile(r"同时|分别|两地|两家法院|多地|多家法院")
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two dates can tell one filing: either is unknown, or one is the other at a coarser precision."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _courts(r: Relation, mentions, sentences, i) -> tuple[list[str], bool]:
+    """The courts of a suit's sentence (own=True), else of the sentence before (own=False)."""
+    here = list(dict.fromkeys(m.name for m in mentions if m.type == "Court" and r.start <= m.start < r.end))
+    if here:
+        return here, True
+    if i is not None and i > 0:
+        ps, pe, _ = sentences[i - 1]
+        return [next((m.name for m in mentions if m.type == "Court" and ps <= m.start < pe), None)], False
+    return [None], False
+
+
+def _case_of(cands: list, date, court, own: bool):
+    """The lawsuit of the same pair this telling continues, or None when it is another case: its
+    date is incompatible (2011-11 vs 2012-04), or both tellings name their own, different court."""
+    for ls, ls_own in cands:
+        if not _compatible(ls.date, date):
+            continue
+        if own and ls_own and court and ls.court and court != ls.court:
+            continue
+        return ls
+    return None
+
+
 def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tracker,
                    lex: Lexicon) -> list[Lawsuit]:
+    """One lawsuit per case the article tells. Tellings of one pair are one case unless their dates
+    are incompatible or each names its own court; a sentence filing in two courts at once
+    (同时在A法院和B法院起诉) is two parallel cases."""
     out: list[Lawsuit] = []
     idx_of = {(ss, se): i for i, (ss, se, _) in enumerate(sentences)}
-    by_pair: dict[tuple, Lawsuit] = {}
+    by_pair: dict[tuple, list] = {}
     for r in relations:
         if r.type != "sues" or r.negated:
             continue
         i = idx_of.get((r.start, r.end))
         sent = text[r.start:r.end]
         nxt = sentences[i + 1][2] if i is not None and i + 1 < len(sentences) else ""
-        court = None
-        courts = [m for m in mentions if m.type == "Court" and r.start <= m.start < r.end]
-        if not courts and i is not None and i > 0:
-            ps, pe, _ = sentences[i - 1]
-            courts = [m for m in mentions if m.type == "Court" and ps <= m.start < pe]
-        if courts:
-            court = courts[0].name
+        courts, own = _courts(r, mentions, sentences, i)
+        if len(courts) > 1 and not _PARALLEL.search(sent):
+            courts = courts[:1]
         claim_cny = claim_amt = claim_cur = None
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
@@ -76,26 +106,30 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
-        ls = by_pair.get(key)
-        if ls is None:
-            ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
-                         cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
-                         claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
-                         start=r.start, end=r.end, confidence=r.confidence, count=count,
-                         rule="zh.lawsuit.from_sues:" + r.rule)
-            by_pair[key] = ls
-            out.append(ls)
-        else:
-            ls.court = ls.court or court
-            ls.cause = ls.cause or cause
-            ls.date = ls.date or r.date
-            if ls.claim_cny is None and claim_cny is not None:
-                ls.claim_cny = claim_cny
+        cands = by_pair.setdefault(key, [])
+        for court in courts:
+            ls = _case_of(cands, r.date, court, own) if len(courts) == 1 else \
+                next((c for c, _ in cands if c.court == court and _compatible(c.date, r.date)), None)
+            if ls is None:
+                ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
+                             cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
+                             claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
+                             start=r.start, end=r.end, confidence=r.confidence, count=count,
+                             rule="zh.lawsuit.from_sues:" + r.rule)
+                cands.append((ls, own and court is not None))
+                out.append(ls)
+            else:
+                ls.court = ls.court or court
+                ls.cause = ls.cause or cause
+                ls.date = ls.date or r.date
+                if ls.claim_cny is None and claim_cny is not None:
+                    ls.claim_cny = claim_cny
     # merge suits with the same plaintiffs against several defendants in one sentence
     merged: list[Lawsuit] = []
     for ls in out:
         for o in merged:
-            if o.start == ls.start and o.plaintiffs == ls.plaintiffs and o.date == ls.date and o.count == ls.count:
+            if o.start == ls.start and o.plaintiffs == ls.plaintiffs and o.date == ls.date and o.count == ls.count \
+                    and o.court == ls.court:
                 for d in ls.defendants:
                     if d not in o.defendants:
                         o.defendants.append(d)
