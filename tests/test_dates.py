@@ -77,3 +77,12 @@ def test_a_date_word_inside_a_name_is_no_date():
     k = text.index("今日头条")
     tr = DateTracker(text, "2019-12-20", sents, [(k, k + 4)])
     assert tr.date_for(1, text.index("起诉") - sents[1][0] + sents[1][0]) == "2018-01-29"
+
+
+def test_a_date_inside_a_modifier_is_no_anchor_for_dang_nian():
+    from kg.extract.dates import find_dates
+    ds = find_dates("该平台是公司2016年推出的产品。当年6月，法院受理此案。", "2019-12-20", anchor="2018-01-29")
+    assert [(d.value, d.background) for d in ds] == [("2016", True), ("2018-06", False)]
+    # the same year as the narrative's own date is an anchor
+    ds = find_dates("2016年，公司推出该产品。当年6月，法院受理此案。", "2019-12-20", anchor="2018-01-29")
+    assert [d.value for d in ds] == ["2016", "2016-06"]

@@ -31,6 +31,13 @@ class DateMention:
     text: str
     value: str | None        # ISO at its precision: 2018, 2018-03, 2018-03-08
     kind: str                # absolute | year_relative | month_day | relative | anaphoric
+    background: bool = False  # 百度2016年推出的平台: a date inside a modifier, no anchor for 当年
+
+
+# a date that dates a noun (百度2016年推出的自媒体平台, 2015年成立的公司) is background: 当年 after it
+# still means the year the narrative is in
+_ATTRIBUTIVE = re.compile(r"(?:[初底末中]|上半年|下半年)?(?:推出|成立|上线|创立|创办|收购|发布|开发|建立|组建|注册|设立|"
+                          r"并购|开通|上市|入股|投资|创建|出品|研发|推出了)的")
 
 
 def _cn_num(s: str) -> int | None:
@@ -371,9 +378,10 @@ def _zh_dates(text: str, ref: str | None, anchor: str | None) -> list[DateMentio
         if read is None:
             continue
         kind, val = read
-        if val and kind != "range":
+        bg = bool(_ATTRIBUTIVE.match(text, m.end()))
+        if val and kind != "range" and not bg:
             anchor = val                     # each date becomes the anchor of the ones after it
-        out.append(DateMention(m.start(), m.end(), m.group(0), val, kind))
+        out.append(DateMention(m.start(), m.end(), m.group(0), val, kind, bg))
     return out
 
 
@@ -521,7 +529,7 @@ class DateTracker:
                 if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
                     # a month-day opener under a year-only governing date keeps that year
                     gov = d.value
-            vals = [d.value for d in ds if d.value and d.kind != "range"]
+            vals = [d.value for d in ds if d.value and d.kind != "range" and not d.background]
             if vals:
                 last = vals[-1]
             carry = gov
