@@ -77,3 +77,12 @@ def test_a_date_word_inside_a_name_is_no_date():
     k = text.index("今日头条")
     tr = DateTracker(text, "2019-12-20", sents, [(k, k + 4)])
     assert tr.date_for(1, text.index("起诉") - sents[1][0] + sents[1][0]) == "2018-01-29"
+
+
+def test_taiwan_roc_years():
+    from kg.extract.dates import find_dates
+    got = [(d.text, d.value) for d in find_dates("公平會自民國104年起調查，於106年10月11日處以罰鍰，成立30年來首見。",
+                                                 "2018-08-10")]
+    assert got == [("民國104年", "2015"), ("106年10月11日", "2017-10-11")]
+    # a count of years is no date
+    assert find_dates("這家公司已經營運106年。", "2018-08-10") == []

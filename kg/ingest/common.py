@@ -10,6 +10,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from kg.ingest.dates import parse_date
+from kg.ingest.pagehead import is_site_notice
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -137,7 +138,9 @@ _SEP = r"\s*[:：|｜/／]\s*"
 _BYLINE_RE = re.compile(
     r"^(?:(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)|文|撰文|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|"
     r"校对|校對|审核|審核|出品|策划|策劃|监制|監製|撰稿|整理|编译|編譯)(?:" + _SEP + r"|\s+)\S.{0,40}$"
-    r"|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+    r"|^[^。，！？,.!?\s]{0,12}\s*[／/∕|｜]?\s*(?:本報|本报)?(?:記者|记者|特派員|特派员)[^。，！？\n]{1,24}?"
+    r"(?:報導|报道|綜合報導|综合报道)(?:\s*[／/∕|｜]\s*[^。，！？\s]{2,8})?$"
+    r"|^(?:Article\s+|Story\s+|Written\s+)?By\s*:?\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
     r"(?:\s*[,|]\s*.{0,40})?$")
 _CREDIT_RE = re.compile(
     r"^[（(\[]?(?:图|圖|图片|圖片|图源|圖源|图片来源|圖片來源|题图|題圖|头图|頭圖|配图|配圖|摄影|攝影|视频|視頻)"
@@ -147,7 +150,7 @@ _CREDIT_RE = re.compile(
 _SHARE_RE = re.compile(
     r"^(?:字号|字號|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
     r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
-    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here)", re.I)
+    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@)", re.I)
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
@@ -160,8 +163,19 @@ _DATELINE_ZH_RE = re.compile(
     r"[】\]]?\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*(?:[-—–:：|]\s*)?"
     r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*))")
 _DATELINE_EN_RE = re.compile(
-    r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*")
+    r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*"
+    r"|^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+){0,3}\s+(?:[—–]|--)\s+(?=[A-Z])")   # SAN DIEGO — A federal jury
 _REPORTER_RE = re.compile(r"[（(]\s*(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)[^（()）\n]{1,30}[)）]")
+# (中央社記者邱柏勝台北10日電) 《經濟通通訊社18日專訊》: a wire's dateline in brackets that gives only the day
+_DATELINE_DAY_RE = re.compile(
+    r"^[（(《【]\s*[\u4e00-\u9fff]{2,10}?(?:社|網|网|報|报|台)(?:記者|记者)?[\u4e00-\u9fff、]{0,12}?"
+    r"\d{1,2}日(?:電|电|專訊|专讯|訊|讯)\s*[)）》】]\s*")
+# (圖取自Qualcomm臉書…) (图片来源：…) inside a paragraph; (編輯:鄭雪文) closing one
+_INLINE_CREDIT_RE = re.compile(
+    r"[（(](?:圖|图)(?:片)?(?:取自|來源|来源|源|／|/|：|:)[^（()）\n]{1,80}[)）]"
+    r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|翻攝|翻摄)\s*[:：／/]?\s*[^（()）\n]{1,12}[)）]\s*$")
+# a photo caption line: "…羅唯仁（左）。圖／聯合報系資料照片"
+_CAPTION_RE = re.compile(r"(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$")
 
 
 def strip_boilerplate(text: str) -> str:
@@ -172,9 +186,12 @@ def strip_boilerplate(text: str) -> str:
     related = False
     for line in text.split("\n"):
         if line[:1] not in (" ", ""):
-            m = _DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
+            m = (_DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
+                 or _DATELINE_DAY_RE.match(line))
             if m and m.end() < len(line):
                 line = line[m.end():]
+        if "(" in line or "（" in line:
+            line = _INLINE_CREDIT_RE.sub("", line)
         s = line.strip()
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
@@ -186,8 +203,11 @@ def strip_boilerplate(text: str) -> str:
             if m:
                 related = not m.group(1).strip()
                 continue
-            if _BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s):
+            if (_BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s)
+                    or (len(s) <= 80 and _CAPTION_RE.search(s))):
                 continue
+        if is_site_notice(s):
+            continue
         if "记者" in line or "記者" in line or "通讯员" in line:
             line = _REPORTER_RE.sub("", line)
         out.append(line)

@@ -8,6 +8,7 @@ import re
 import yaml
 
 from kg.ingest.common import (
+    _BYLINE_RE,
     _date_field,
     _make_article,
     _Skip,
@@ -18,6 +19,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
+from kg.ingest.pagehead import read_head, trailing_date
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -216,6 +218,9 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             source = source or dl[1]
             j += 1
             continue
+        if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
+            j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
+            continue
         if not m:
             # a short first line is a title; so is a longer one right above a "Date:" line
             header_next = (j + 1 < n and len(lines[j + 1]) < 300
@@ -241,6 +246,8 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         else:
             title = title or val
         j += 1
+    if date is None:
+        j, title, date, source = _page_head(lines, i, j, title, consumed_title, source)
     body_text = _tidy_lines(strip_boilerplate("\n".join(lines[j:])))
     if not body_text.strip():
         if consumed_title:
@@ -249,3 +256,29 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         else:
             raise _Skip("no article text")
     return _make_article(stem, title, date, source, body_text, path)
+
+
+def _page_head(lines: list[str], i: int, j: int, title: str, consumed_title: bool,
+               source: str) -> tuple[int, str, str | None, str]:
+    """(body start, title, date, source) of a page copied as text whose date line stands below
+    menus, a breadcrumb, the headline or a byline (`kg.ingest.pagehead`); unchanged without one."""
+    if consumed_title:
+        td = trailing_date(title)
+        if td:
+            return j, td[0], td[1], source
+    head = read_head(lines, i)
+    if head is None:
+        return j, title, None, source
+    k, date, outlet, headline = head
+    body = k + 1
+    if not headline:
+        # the headline under the date line ("May 1, 2025" / "Judge bars Apple from …")
+        n = body
+        while n < len(lines) and not lines[n].strip():
+            n += 1
+        nxt = lines[n].strip() if n < len(lines) else ""
+        if nxt and len(nxt) <= 120 and not nxt.endswith(("。", ".", "！", "？", "!", "?")):
+            headline, body = nxt, n + 1
+    if headline or not consumed_title:
+        title = headline or title
+    return max(body, j), title, date, source or outlet
