@@ -75,3 +75,24 @@ def test_wire_credits_photo_captions_and_site_notices_are_dropped(tmp_path):
     # a sentence about copyright ownership stays
     b = _read(tmp_path, "b.txt", "日期：2018-08-10\n\n腾讯是这些歌曲的版权所有方。\n")
     assert b.text == "腾讯是这些歌曲的版权所有方。"
+
+
+def test_agency_line_empty_source_field_and_glued_outlet(tmp_path):
+    a = _read(tmp_path, "a.txt", "Reuters\n\nA US judge ordered a new trial on Sunday.\n")
+    assert (a.title, a.source, a.text) == ("", "Reuters", "A US judge ordered a new trial on Sunday.")
+    b = _read(tmp_path, "b.txt", "甲公司訴乙公司案再開庭\n\n來源: 時間:2023-08-10 15:51:51\n\n(資料圖)\n\n"
+                                 "DoNews8月10日消息,甲公司訴乙公司一案將再次開庭。\n")
+    assert (b.date, b.source) == ("2023-08-10", "")
+    assert b.text == "8月10日消息,甲公司訴乙公司一案將再次開庭。"
+
+
+def test_taiwan_page_captions_desk_bylines_and_lists(tmp_path):
+    text = ("甲公司收購乙公司\n\n▲甲公司董事長與乙公司社長握手。（圖／翻攝自某報官網）\n\n財經中心/綜合報導\n\n"
+            "【本報綜合報導】甲公司董事會昨天通過收購乙公司。董事長王大明（見圖/資料照片）表示很激動。\n\n"
+            "[廣告]請繼續往下閱讀...\n\n1098觀看次\n\n分享給朋友:\n\n※本文版權所有,非經授權,不得轉載。\n\n"
+            "推薦閱讀\n\n丙公司再傳併購消息\n")
+    a = _read(tmp_path, "a.txt", text)
+    assert a.text == "甲公司董事會昨天通過收購乙公司。董事長王大明表示很激動。"
+    # a blog's "date time author" line, then its headline
+    b = _read(tmp_path, "b.txt", "2016-02-25 22:39:24 燕燕\n\n甲乙之戀4年始末\n\n甲公司與乙公司原本就有生意往來。\n")
+    assert (b.date, b.title, b.text) == ("2016-02-25", "甲乙之戀4年始末", "甲公司與乙公司原本就有生意往來。")

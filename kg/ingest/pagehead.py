@@ -67,11 +67,11 @@ def date_line(line: str) -> tuple[str, str, str] | None:
     t = re.match(_TIME, after)
     after = after[t.end():] if t else after
     outlet = ""
-    src = re.search(r"(?:来源|來源|Source)\s*[:：]\s*([^\s|｜/／]{1,20})", s, re.I)
-    if src:
+    src = re.search(r"(?:来源|來源|Source)\s*[:：]\s*([^\s|｜/／:：]{1,20})(?=[\s|｜/／]|$)", s, re.I)
+    if src and not re.search(r"\d", src.group(1)):
         outlet = src.group(1)
-    rest = _SEPS.sub(" ", _LABEL.sub(" ", before + " " + after)).strip()
-    if len(rest) > 24 or _SENTENCE_END.search(s):
+    rest = _SEPS.sub(" ", _LABEL.sub(" ", before + " " + after)).strip().lstrip("©").strip()
+    if len(rest) > 30 or _SENTENCE_END.search(s):
         return None
     return date, outlet, rest
 
@@ -117,7 +117,7 @@ def trailing_date(line: str) -> tuple[str, str] | None:
 
 # site notices: copyright, terms of use, licence numbers, advertising statements
 _LEGAL = re.compile(
-    r"^\s*(?:©|\(c\)\s|copyright\b|版權所有|版权所有|廣告聲明|广告声明|免責聲明|免责声明)"
+    r"^\s*※?\s*(?:©|\(c\)\s|copyright\b|本文版權所有|本文版权所有|版權所有|版权所有|廣告聲明|广告声明|免責聲明|免责声明)"
     r"|fully protected by copyright|all rights reserved|you agree to (?:the|our) terms|"
     r"\bICP\s*(?:[:：备備证證]|\d)|^\s*(?:轉載請註明|转载请注明)", re.I)
 

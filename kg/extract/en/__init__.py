@@ -273,7 +273,7 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
         if ls.court is None and not _abroad(text[ls.start:ls.end], en):
             parties = set(ls.plaintiffs) | set(ls.defendants)
             ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
-            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals", c)}
+            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals|最高|上诉|上訴", c)}
             if len(trial) == 1 and len(ruling) == 1:
                 ls.court = trial.pop()
     # a suit told without its cause has the cause of another suit between the same parties

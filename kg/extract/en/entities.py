@@ -126,6 +126,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _short_forms(f)
     _repeated_subjects(f)
     _generic_courts(f)
+    _generic_supreme_court(f)
     _metonyms(f)
     _same_surface(f)
     _former_names(f)
@@ -155,6 +156,21 @@ def _generic_courts(f: Finder) -> None:
     name = circuits.pop()
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
+            m.name = name
+
+
+def _generic_supreme_court(f: Finder) -> None:
+    """"The US Supreme Court set aside the award ... Justice Sotomayor wrote for the Supreme Court": a
+    supreme court written without its country is the one country's supreme court the article names,
+    when it names exactly one."""
+    named = {m.name for m in f.mentions if m.type == "Court" and m.name != "Supreme Court"
+             and re.search(r"Supreme Court|最高法院", m.name + " " + " ".join(
+                 f.lex.entities[m.name].aliases if m.name in f.lex.entities else ()))}
+    if len(named) != 1:
+        return
+    name = named.pop()
+    for m in f.mentions:
+        if m.type == "Court" and m.name == "Supreme Court":
             m.name = name
 
 
