@@ -42,3 +42,57 @@ def test_wire_datelines_go_but_names_that_end_in_xun_stay(tmp_path):
                                     "科大讯飞起诉了百度。"]
     b = _read(tmp_path, "b.txt", "Date: 2021-07-25\n\nSHANGHAI (Reuters) - Regulators fined Tencent.\n")
     assert b.text == "Regulators fined Tencent."
+
+
+def test_page_copied_as_text_date_line_below_menus_headline_and_byline(tmp_path):
+    # the date line stands under menu entries, a breadcrumb, the headline and a byline: the headline is
+    # the title, the date line gives the date, and what stood above it is not article text
+    a = _read(tmp_path, "a.txt", "menu-icon\nsearch icon\n首頁 » 科技 » 手機\n\n甲公司控告乙公司侵權\n\n"
+                                 "財經網編譯王小明 2020-05-06 08:15\n\n甲公司週一在台北起訴乙公司。\n")
+    assert (a.title, a.date, a.text) == ("甲公司控告乙公司侵權", "2020-05-06", "甲公司週一在台北起訴乙公司。")
+    b = _read(tmp_path, "b.txt", "Acme wins patent verdict\n\nJane Roe\nMay 7, 2020 9:10 AM ET\n\n"
+                                 "SPRINGFIELD — A jury found on Wednesday that Globex infringed two patents.\n")
+    assert (b.title, b.date) == ("Acme wins patent verdict", "2020-05-07")
+    assert b.text == "A jury found on Wednesday that Globex infringed two patents."
+    # day-first dates of Hong Kong pages, and a date at the end of the headline line
+    c = _read(tmp_path, "c.txt", "甲公司撤訴\n| 某作者 | 17-03-2020 04:49 | |\n甲公司撤回起訴。\n")
+    assert c.date == "2020-03-17"
+    d = _read(tmp_path, "d.txt", "甲公司告贏乙公司 2015-08-25\n記者張三、李四∕台北報導/某某報\n最高法院昨天判決甲公司勝訴。\n")
+    assert (d.title, d.date, d.text) == ("甲公司告贏乙公司", "2015-08-25", "最高法院昨天判決甲公司勝訴。")
+    # a sentence that holds a date is article text, not a date line
+    e = _read(tmp_path, "e.txt", "甲乙之爭\n\n2019年3月20日，甲公司在北京起訴乙公司，要求賠償100萬元。\n")
+    assert e.date is None and e.text.startswith("2019年3月20日")
+
+
+def test_wire_credits_photo_captions_and_site_notices_are_dropped(tmp_path):
+    text = ("日期：2018-08-10\n\n聯合報／ 記者王小明／台北即時報導\n"
+            "甲公司董事長（左）。圖／本報資料照片\n\n"
+            "（中央社記者李四台北10日電）公平會今天宣布與甲公司和解。（圖取自甲公司臉書）\n\n"
+            "《某某通訊社18日專訊》乙公司撤回訴訟。（編輯：王五）\n\n"
+            "© 2018 某某新聞 版權所有\nBy using this site, you agree to the Terms of Use and Privacy Policy.\n")
+    a = _read(tmp_path, "a.txt", text)
+    assert a.text.split("\n\n") == ["公平會今天宣布與甲公司和解。", "乙公司撤回訴訟。"]
+    # a sentence about copyright ownership stays
+    b = _read(tmp_path, "b.txt", "日期：2018-08-10\n\n腾讯是这些歌曲的版权所有方。\n")
+    assert b.text == "腾讯是这些歌曲的版权所有方。"
+
+
+def test_agency_line_empty_source_field_and_glued_outlet(tmp_path):
+    a = _read(tmp_path, "a.txt", "Reuters\n\nA US judge ordered a new trial on Sunday.\n")
+    assert (a.title, a.source, a.text) == ("", "Reuters", "A US judge ordered a new trial on Sunday.")
+    b = _read(tmp_path, "b.txt", "甲公司訴乙公司案再開庭\n\n來源: 時間:2023-08-10 15:51:51\n\n(資料圖)\n\n"
+                                 "DoNews8月10日消息,甲公司訴乙公司一案將再次開庭。\n")
+    assert (b.date, b.source) == ("2023-08-10", "")
+    assert b.text == "8月10日消息,甲公司訴乙公司一案將再次開庭。"
+
+
+def test_taiwan_page_captions_desk_bylines_and_lists(tmp_path):
+    text = ("甲公司收購乙公司\n\n▲甲公司董事長與乙公司社長握手。（圖／翻攝自某報官網）\n\n財經中心/綜合報導\n\n"
+            "【本報綜合報導】甲公司董事會昨天通過收購乙公司。董事長王大明（見圖/資料照片）表示很激動。\n\n"
+            "[廣告]請繼續往下閱讀...\n\n1098觀看次\n\n分享給朋友:\n\n※本文版權所有,非經授權,不得轉載。\n\n"
+            "推薦閱讀\n\n丙公司再傳併購消息\n")
+    a = _read(tmp_path, "a.txt", text)
+    assert a.text == "甲公司董事會昨天通過收購乙公司。董事長王大明表示很激動。"
+    # a blog's "date time author" line, then its headline
+    b = _read(tmp_path, "b.txt", "2016-02-25 22:39:24 燕燕\n\n甲乙之戀4年始末\n\n甲公司與乙公司原本就有生意往來。\n")
+    assert (b.date, b.title, b.text) == ("2016-02-25", "甲乙之戀4年始末", "甲公司與乙公司原本就有生意往來。")

@@ -86,3 +86,12 @@ def test_a_date_inside_a_modifier_is_no_anchor_for_dang_nian():
     # the same year as the narrative's own date is an anchor
     ds = find_dates("2016年，公司推出该产品。当年6月，法院受理此案。", "2019-12-20", anchor="2018-01-29")
     assert [d.value for d in ds] == ["2016", "2016-06"]
+
+
+def test_taiwan_roc_years():
+    from kg.extract.dates import find_dates
+    got = [(d.text, d.value) for d in find_dates("公平會自民國104年起調查，於106年10月11日處以罰鍰，成立30年來首見。",
+                                                 "2018-08-10")]
+    assert got == [("民國104年", "2015"), ("106年10月11日", "2017-10-11")]
+    # a count of years is no date
+    assert find_dates("這家公司已經營運106年。", "2018-08-10") == []

@@ -64,6 +64,35 @@ def test_courts_by_district_circuit_and_seat():
     assert "U.S. District Court for the Northern District of California" in courts
 
 
+def test_court_named_by_its_seat_and_not_across_a_line_break():
+    ex = run("A jury in U.S. District Court in San Diego found that Apple infringed two patents.")
+    assert has(ex, "rules", "U.S. District Court for the Southern District of California", "Apple")
+    ex = run("Cases from the U.S. District Court for the Northern District of California\nBattle of the robots")
+    assert {e.name for e in ex.entities if e.type == "Court"} == {
+        "U.S. District Court for the Northern District of California"}
+
+
+def test_suit_told_abroad_is_not_given_the_us_trial_court():
+    ex = run("A federal jury in San Diego found on Friday that Apple infringed three Qualcomm patents. "
+             "Earlier rulings in patent cases brought by Qualcomm against Apple in China and Germany also went "
+             "Qualcomm's way.")
+    assert has(ex, "sues", "Qualcomm", "Apple")
+    assert [s.court for s in ex.lawsuits] == [None]
+
+
+def test_names_that_only_describe_the_object_and_courts_without_their_country():
+    ex = run("GlobalFoundries sued larger rival and Apple supplier Taiwan Semiconductor Manufacturing Company "
+             "for patent infringement.")
+    assert has(ex, "sues", "GlobalFoundries", "TSMC") and not has(ex, "sues", "GlobalFoundries", "Apple")
+    ex = run("The US Supreme Court set aside the award in December. Justice Sonia Sotomayor wrote for the "
+             "Supreme Court that the term is broad.")
+    assert {e.name for e in ex.entities if e.type == "Court"} == {"美国联邦最高法院"}
+    # a jury is never the supreme court the article names
+    ex = run("The retrial ended last week and the jury's decision has now come in. Samsung has been ordered to "
+             "pay Apple $539 million. The retrial followed Samsung's win at the United States Supreme Court.")
+    assert not any(r.type == "rules" and r.subject == "美国联邦最高法院" for r in ex.relations)
+
+
 def test_people_by_role_and_surname_short_form():
     ex = run("Globex chief executive Hank Scorpio defended the plan. Scorpio said the deal was fair.")
     p = entity(ex, "Hank Scorpio")

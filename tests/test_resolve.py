@@ -352,3 +352,16 @@ def test_a_court_told_by_a_description_is_labelled_by_its_name_and_never_made_a_
     assert pref == ["U.S. Court of Appeals for the District of Columbia Circuit"], pref
     courts = {str(o) for s, p, o in rdf.graph if str(p).endswith("#court")}
     assert courts == {node}                               # the description is no court
+
+
+def test_traditional_and_short_court_names_from_real_reports_resolve_to_one_court():
+    from kg.resolve import canonical_name
+    # Taiwan's IP court under its old name, its short forms and its 2021 name
+    assert len({canonical_name(n) for n in ("智慧財產法院", "智財法院", "智商法院", "智慧財產及商業法院")}) == 1
+    # the San Diego federal court as Taiwan, Hong Kong and mainland pages write it
+    assert len({canonical_name(n) for n in ("美國加州南區聯邦地方法院", "圣地亞哥聯邦法院", "聖地牙哥聯邦法院",
+                                            "U.S. District Court for the Southern District of California")}) == 1
+    assert canonical_name("泉州中院") == canonical_name("福建泉州中级人民法院")
+    assert canonical_name("韓國公平會") == canonical_name("韩国公平交易委员会")
+    # Taiwan's 最高法院 is not the mainland's 最高人民法院
+    assert canonical_name("最高法院") != canonical_name("最高人民法院")

@@ -90,6 +90,10 @@ _N = r"[0-9０-９]"
 _C = r"[0-9０-９〇零○一二两三四五六七八九十]"
 _ZH = re.compile(
     rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
+    # Taiwan's 民國 years (民國104年, 106年10月11日 = 2017-10-11): with 民國, or a two/three-digit year
+    # between 60 and 139 followed by a month (a bare "106年" is a count, not a year)
+    rf"|(?P<roc>(?:民國|民国)\s*(?P<rcy>{_N}{{2,3}})\s*年(?:\s*(?P<rcm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rcd>{_C}{{1,3}})\s*[日号])?)?"
+    rf"|(?<![0-9０-９.第])(?P<rcy2>(?:[6-9][0-9]|1[0-3][0-9]))\s*年\s*(?P<rcm2>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rcd2>{_C}{{1,3}})\s*[日号])?)"
     rf"|(?P<dot>(?P<dy>(?:19|20)\d{{2}})[./](?P<dm>\d{{1,2}})(?:[./](?P<dd>\d{{1,2}}))?)(?![\d./])"
     rf"|(?P<rely>(?P<ry>今年|去年|前年|明年|当年|同年|次年|上一年|本年)(?:(?P<rm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rd>{_C}{{1,3}})\s*[日号])?)?)"
     rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?(?P<rmpart>初|底|末|中旬|上旬|下旬)?)"
@@ -185,6 +189,14 @@ def _zh_full(m: re.Match, at: _At):
     mo = _cn_num(m.group("m")) if m.group("m") else None
     d = _cn_num(m.group("d")) if m.group("d") else None
     return "absolute", _iso(_cn_num(m.group("y")), mo, d)
+
+
+def _zh_roc(m: re.Match, at: _At):
+    y = _cn_num(m.group("rcy") or m.group("rcy2"))
+    mo, d = m.group("rcm") or m.group("rcm2"), m.group("rcd") or m.group("rcd2")
+    if y is None or not 38 <= y <= 200:
+        return None
+    return "absolute", _iso(y + 1911, _cn_num(mo) if mo else None, _cn_num(d) if d else None)
 
 
 def _zh_dot(m: re.Match, at: _At):
@@ -309,7 +321,7 @@ def _zh_day_only(m: re.Match, at: _At):
     return "month_day", _iso(gy, gm, d)
 
 
-_ZH_READERS = (("full", _zh_full), ("dot", _zh_dot), ("rely", _zh_relative_year),
+_ZH_READERS = (("full", _zh_full), ("roc", _zh_roc), ("dot", _zh_dot), ("rely", _zh_relative_year),
                ("relm", _zh_relative_month), ("md", _zh_month_day), ("twday", _zh_bracket_day),
                ("lately", _zh_lately), ("day", _zh_day), ("week", _zh_week), ("yonly", _zh_year_only),
                ("later", _zh_later), ("donly", _zh_day_only))

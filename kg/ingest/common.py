@@ -10,6 +10,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from kg.ingest.dates import parse_date
+from kg.ingest.pagehead import is_site_notice
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -137,7 +138,9 @@ _SEP = r"\s*[:：|｜/／]\s*"
 _BYLINE_RE = re.compile(
     r"^(?:(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)|文|撰文|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|"
     r"校对|校對|审核|審核|出品|策划|策劃|监制|監製|撰稿|整理|编译|編譯)(?:" + _SEP + r"|\s+)\S.{0,40}$"
-    r"|^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
+    r"|^[^。，！？,.!?\s]{0,12}\s*[／/∕|｜]?\s*(?:本報|本报)?(?:記者|记者|特派員|特派员)[^。，！？\n]{1,24}?"
+    r"(?:報導|报道|綜合報導|综合报道)(?:\s*[／/∕|｜]\s*[^。，！？\s]{2,8})?$"
+    r"|^(?:Article\s+|Story\s+|Written\s+)?By\s*:?\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and|&)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*"
     r"(?:\s*[,|]\s*.{0,40})?$")
 _CREDIT_RE = re.compile(
     r"^[（(\[]?(?:图|圖|图片|圖片|图源|圖源|图片来源|圖片來源|题图|題圖|头图|頭圖|配图|配圖|摄影|攝影|视频|視頻)"
@@ -147,7 +150,7 @@ _CREDIT_RE = re.compile(
 _SHARE_RE = re.compile(
     r"^(?:字号|字號|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
     r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
-    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here)", re.I)
+    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
@@ -158,10 +161,26 @@ _DATELINE_ZH_RE = re.compile(
     r"^[【\[]?(?:[\u4e00-\u9fffA-Za-z]{2,12}?(?:社|网|網|报|報|台|频道|頻道|新闻|新聞|财经|財經|科技|日报|日報|晚报|晚報)"
     r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電)"
     r"[】\]]?\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*(?:[-—–:：|]\s*)?"
-    r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*))")
+    r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*)"
+    r"|[A-Za-z][A-Za-z0-9]{1,15}(?=\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚間)?消息))")   # DoNews8月10日消息
 _DATELINE_EN_RE = re.compile(
-    r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*")
+    r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*"
+    r"|^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+){0,3}\s+(?:[—–]|--)\s+(?=[A-Z])")   # SAN DIEGO — A federal jury
 _REPORTER_RE = re.compile(r"[（(]\s*(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)[^（()）\n]{1,30}[)）]")
+# (中央社記者邱柏勝台北10日電) 《經濟通通訊社18日專訊》: a wire's dateline in brackets that gives only the day
+_DATELINE_DAY_RE = re.compile(
+    r"^[（(《【]\s*[\u4e00-\u9fff]{2,10}?(?:社|網|网|報|报|台)(?:記者|记者)?[\u4e00-\u9fff、]{0,12}?"
+    r"\d{1,2}日(?:電|电|專訊|专讯|訊|讯)\s*[)）》】]\s*")
+# (圖取自Qualcomm臉書…) (图片来源：…) inside a paragraph; (編輯:鄭雪文) closing one
+_INLINE_CREDIT_RE = re.compile(
+    r"[（(]見?(?:圖|图)(?:片)?(?:取自|來源|来源|源|／|/|：|:)[^（()）\n]{1,80}[)）]"
+    r"|[（(](?:資料圖|资料图|資料照片?|资料照片?|示意圖|示意图)[^（()）\n]{0,20}[)）]"
+    r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|翻攝|翻摄)\s*[:：／/]?\s*[^（()）\n]{1,12}[)）]\s*$")
+# a photo caption line: "…羅唯仁（左）。圖／聯合報系資料照片", "▲鴻海董事長…（圖／翻攝自…）"; an ad marker
+_CAPTION_RE = re.compile(r"(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$|^[▲▼△▽]|^[\[【](?:廣告|广告|Advertisement|AD)[\]】]")
+# a desk's byline: "財經中心/綜合報導", "国际新闻部／综合报道", and the bracketed opener "【本報綜合報導】"
+_DESK_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[/／∕]\s*(?:綜合報導|综合报道|綜合外電|综合外电|外電報導|外电报道)$")
+_DESK_OPENER_RE = re.compile(r"^[【\[](?:本報|本报|本刊)?(?:綜合|综合)?(?:報導|报道|外電|外电)[】\]]\s*")
 
 
 def strip_boilerplate(text: str) -> str:
@@ -169,25 +188,35 @@ def strip_boilerplate(text: str) -> str:
     (图片来源：…, Photo: …), share/follow lines, related-article lists (相关阅读 and the short headlines
     under it), and reporter credits in brackets ((记者 张三)). Lines of article text are left as they are."""
     out: list[str] = []
-    related = False
+    related = related_items = False
     for line in text.split("\n"):
         if line[:1] not in (" ", ""):
-            m = _DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
+            m = (_DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
+                 or _DATELINE_DAY_RE.match(line) or _DESK_OPENER_RE.match(line))
             if m and m.end() < len(line):
                 line = line[m.end():]
+        if "(" in line or "（" in line:
+            line = _INLINE_CREDIT_RE.sub("", line)
         s = line.strip()
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
+            # (blank lines between the heading and its first headline are part of the list)
             if s and len(s) <= 60 and not s.endswith(("。", "！", "？", ".", "!", "?")):
+                related_items = True
+                continue
+            if not s and not related_items:
                 continue
             related = False
         if s and len(s) <= 120:
             m = _RELATED_RE.match(s)
             if m:
-                related = not m.group(1).strip()
+                related, related_items = not m.group(1).strip(), False
                 continue
-            if _BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s):
+            if (_BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s) or _DESK_RE.match(s)
+                    or (len(s) <= 120 and _CAPTION_RE.search(s))):
                 continue
+        if is_site_notice(s):
+            continue
         if "记者" in line or "記者" in line or "通讯员" in line:
             line = _REPORTER_RE.sub("", line)
         out.append(line)

@@ -8,6 +8,7 @@ import re
 import yaml
 
 from kg.ingest.common import (
+    _BYLINE_RE,
     _date_field,
     _make_article,
     _Skip,
@@ -18,6 +19,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
+from kg.ingest.pagehead import read_head, trailing_date
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -170,7 +172,7 @@ def _article_from_markdown(stem: str, path: str, text: str) -> Article:
 # plain text
 
 _TEXT_HEADER_RE = re.compile(
-    r"^\s*(日期|时间|發布時間|发布时间|发布日期|發佈日期|Date|Published|来源|來源|Source|"
+    r"^\s*(日期|时间|時間|發布時間|发布时间|发布日期|發佈日期|Date|Published|来源|來源|Source|"
     r"标题|標題|Title)\s*[:：]\s*(.+?)\s*$", re.I)
 
 
@@ -181,6 +183,10 @@ _DATELINE_RE = re.compile(
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})"
     r"(\s*(?:[,，]\s*)?\d{1,2}[:：]\d{2}(?:[:：]\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*(?:UTC|GMT|ET|EST|EDT|BST|CST)[+-]?\d{0,2})?)?"
     r"\s*(?:[|｜·•]\s*)?((?:来源|來源|Source)\s*[:：]\s*)?([^\s。，,.!?！？].{0,30})?\s*$")
+
+
+_AGENCY_LINE = re.compile(r"^\s*(?:Reuters|AP|AFP|Bloomberg|Associated Press|Agence France-Presse|Xinhua|Kyodo|Yonhap|"
+                          r"CNA|Dow Jones|新华社|新華社|中央社|路透社|美联社|美聯社|法新社|彭博社)\s*$")
 
 
 def _dateline(line: str) -> tuple[str, str] | None:
@@ -207,6 +213,7 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         i += 1
     # header block: the first few lines may be "Title: ..", "Date: ..", "Source: .."
     consumed_title = False
+    dated_top = False
     j = i
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
@@ -214,6 +221,21 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         if dl:
             date = date or dl[0]
             source = source or dl[1]
+            j += 1
+            dated_top = j - i == 1
+            continue
+        if (not m and dated_top and not title and not consumed_title and lines[j].strip()
+                and len(lines[j].strip()) <= 80 and not re.search(r"[。！？.!?」”\"]$", lines[j].strip())):
+            # "2016-02-25 22:39:24 某某" then the headline: a short line right under the page's dateline
+            title = lines[j].strip().lstrip(".·•").strip()
+            consumed_title = True
+            j += 1
+            continue
+        if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
+            j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
+            continue
+        if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
+            source = source or lines[j].strip()       # "Reuters" alone above the story: its source
             j += 1
             continue
         if not m:
@@ -231,16 +253,21 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
                 continue
             break
         key, val = m.group(1).lower(), m.group(2)
-        if key in ("日期", "时间", "發布時間", "发布时间", "发布日期", "發佈日期", "date", "published"):
+        if key in ("日期", "时间", "時間", "發布時間", "发布时间", "发布日期", "發佈日期", "date", "published"):
             d = parse_date(val)
             if d is None:
                 log.warning("%s: cannot read date %r; date left empty", path, val)
             date = date or d
         elif key in ("来源", "來源", "source"):
-            source = source or val
+            if _TEXT_HEADER_RE.match(val):          # "來源: 時間:2023-08-10 15:51": an empty source field
+                date = date or parse_date(val)
+            else:
+                source = source or val
         else:
             title = title or val
         j += 1
+    if date is None:
+        j, title, date, source = _page_head(lines, i, j, title, consumed_title, source)
     body_text = _tidy_lines(strip_boilerplate("\n".join(lines[j:])))
     if not body_text.strip():
         if consumed_title:
@@ -249,3 +276,29 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         else:
             raise _Skip("no article text")
     return _make_article(stem, title, date, source, body_text, path)
+
+
+def _page_head(lines: list[str], i: int, j: int, title: str, consumed_title: bool,
+               source: str) -> tuple[int, str, str | None, str]:
+    """(body start, title, date, source) of a page copied as text whose date line stands below
+    menus, a breadcrumb, the headline or a byline (`kg.ingest.pagehead`); unchanged without one."""
+    if consumed_title:
+        td = trailing_date(title)
+        if td:
+            return j, td[0], td[1], source
+    head = read_head(lines, i)
+    if head is None:
+        return j, title, None, source
+    k, date, outlet, headline = head
+    body = k + 1
+    if not headline:
+        # the headline under the date line ("May 1, 2025" / "Judge bars Apple from …")
+        n = body
+        while n < len(lines) and not lines[n].strip():
+            n += 1
+        nxt = lines[n].strip() if n < len(lines) else ""
+        if nxt and len(nxt) <= 120 and not nxt.endswith(("。", ".", "！", "？", "!", "?")):
+            headline, body = nxt, n + 1
+    if headline or not consumed_title:
+        title = headline or title
+    return max(body, j), title, date, source or outlet

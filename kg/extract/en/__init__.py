@@ -138,6 +138,16 @@ def _entities(mentions, lex) -> list[Entity]:
 
 _CLAIM_WORDS = re.compile(r"\b(?:seek|seeking|sought|seeks|claim|claiming|claimed|damages|demand|demanding|"
                           r"asking for|asked for|compensation|withholding|withheld)\b", re.I)
+def _abroad(seg: str, en) -> bool:
+    """"cases brought by Qualcomm against Apple in China and Germany": the suit is told in a foreign
+    country, so it is not before the one US trial court the article shows ruling."""
+    for m in re.finditer(r"\b(?:in|before)\s+((?:[A-Z][a-z]+\s?){1,2})(?:,\s+|\s+and\s+|\s+or\s+)?", seg):
+        w = m.group(1).strip()
+        if en.countries.get(w) not in (None, "US"):
+            return True
+    return False
+
+
 _UNNAMED_COURT = re.compile(r"\bin\s+(?:a\s+|the\s+)?(?:federal|district|U\.S\.)\s+(?:district\s+)?court\b", re.I)
 
 
@@ -260,10 +270,10 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
     # a suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
     # article shows ruling on its defendant, when there is exactly one
     for ls in out:
-        if ls.court is None:
+        if ls.court is None and not _abroad(text[ls.start:ls.end], en):
             parties = set(ls.plaintiffs) | set(ls.defendants)
             ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
-            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals", c)}
+            trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals|最高|上诉|上訴", c)}
             if len(trial) == 1 and len(ruling) == 1:
                 ls.court = trial.pop()
     # a suit told without its cause has the cause of another suit between the same parties

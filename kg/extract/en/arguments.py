@@ -152,6 +152,11 @@ class ArgumentReading(ReadingBase):
             if m.source == "coref" and m.surface.lower() == "its":
                 # "its Unreal Engine": the object is the thing owned, when it is named
                 continue
+            desc = re.match(r"\s+(?:chip\s+|contract\s+|key\s+|main\s+|largest\s+|biggest\s+)?(?:supplier|customer|client|"
+                            r"partner|rival|competitor|licensee|licensor|vendor|investor|subsidiary|unit|affiliate)\s+",
+                            t[m.end:m.end + 40]) if not self.possessive(m) else None
+            if desc and any(x.start == m.end + desc.end() and self._fits(rel, 1, x) for x in right):
+                continue        # "sued larger rival and Apple supplier TSMC": Apple only describes TSMC
             same = [x for x in right if x.start == m.start and x.end == m.end and x.source == "coref"]
             if len(same) > 1:
                 return same

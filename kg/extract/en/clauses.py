@@ -284,6 +284,10 @@ def _clause_context(v: _ClauseReading):
         clause = re.split(r"[;]|,\s+(?:but|while|and)\s", t[te:se])[0]
         if not (self.wrong and self.wrong.search(clause)):
             return None
+    if rel == "cooperates" and "pay" in trig.pattern.lower() and re.search(
+            r"\b(?:missed|withheld|withholding|withhold|unpaid|owes?|owed|owing|liable|halted|stopped|suspended|"
+            r"refused|refuses|refusing|demand(?:s|ed)?|seek(?:s|ing)?|sought)\b[^.;]{0,70}$", t[max(ss, ts - 90):ts], re.I):
+        return None         # "found Qualcomm liable for missed royalty payments to Apple": a dispute, no deal
     if trig.frame != "SAID":        # the words after a reported wrongdoing name what was copied, not a party
         before = [id(m) for m in self.mentions]
         self._discover_args(ss, se, ts, te, "rules" if "court" in trig.flags else rel, trig.frame)

@@ -380,12 +380,14 @@ def _coref_court_org(v: _Antecedents):
                 # "a federal judge blocked the order": a trial court; the article's only one, if any
                 trial = {m.name for m in self.mentions if m.type == "Court" and any(w in m.name for w in want)}
                 return [(trial.pop(), "Court")] if len(trial) == 1 else []
+        # a jury sits in a trial court: never the supreme court or an appeals court the article names
+        high = re.compile(r"Supreme|Appeals|Circuit|最高|上诉|上訴") if "jury" in lw else None
         for m in reversed(before):
-            if m.type == "Court":
+            if m.type == "Court" and not (high and high.search(m.name)):
                 return [(m.name, "Court")]
-            if m.type == "Person" and m.name in self.judge_court:
+            if m.type == "Person" and m.name in self.judge_court and not (high and high.search(self.judge_court[m.name])):
                 return [(self.judge_court[m.name], "Court")]
-        courts = [m for m in self.mentions if m.type == "Court"]
+        courts = [m for m in self.mentions if m.type == "Court" and not (high and high.search(m.name))]
         return [(courts[0].name, "Court")] if courts else []
     if kind in ("Company", "Regulator", "Organization"):
         if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:

@@ -154,7 +154,7 @@ class EnDates:
                     a.kind = b.kind = "range"
             for d in found:
                 # "effective April 1", "valid until 2025": a term, not when something happened
-                if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through|since|ever since)\s+(?:on\s+|at\s+least\s+)?$",
+                if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through|since|ever since|covering|dating back to)\s+(?:on\s+|at\s+least\s+)?$",
                              text[max(ss, d.start - 20):d.start], re.I) or re.match(r"since\b", d.text, re.I):
                     d.kind = "range"
                 if not d.value or d.kind == "range":

@@ -29,16 +29,16 @@ _ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bro
 _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
 _DISTRICT = re.compile(
     rf"(?:(?:U\.S\.|US|United States|federal)\s+)?(?:District\s+Court\s+for\s+the\s+)?(?P<dir>{_DIRS})\s+District\s+of\s+"
-    r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+    r"(?P<state>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 # "U.S. District Court for the District of Columbia": a state with a single district
 _DISTRICT_PLAIN = re.compile(
     r"(?:(?:the\s+)?(?:U\.S\.|US|United States|federal)\s+)?District\s+Court\s+for\s+the\s+District\s+of\s+"
-    r"(?P<state>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+    r"(?P<state>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)")
 _ORD = r"(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Federal|D\.C\.|1st|2nd|3rd|4th|5th|6th|7th|8th|9th|10th|11th)"
 _CIRCUIT = re.compile(rf"(?:(?:U\.S\.\s+)?Court\s+of\s+Appeals\s+for\s+the\s+)?(?P<c>{_ORD})\s+Circuit(?:\s+Court\s+of\s+Appeals)?")
 _ORDWORD = {"1st": "First", "2nd": "Second", "3rd": "Third", "4th": "Fourth", "5th": "Fifth", "6th": "Sixth",
             "7th": "Seventh", "8th": "Eighth", "9th": "Ninth", "10th": "Tenth", "11th": "Eleventh"}
-_CITY = r"(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+_CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"
 _COURT_IN = re.compile(
     r"\b(?:[Aa]|[Aa]n|[Tt]he|(?:in|to|before)(?=\s+federal\s+court))\s+(?:(?P<adj>federal|regional|district|state|high|higher|intermediate|appeals|appellate|local|"
     r"superior|circuit|German|Dutch|French|British|Chinese|Japanese|Korean|Indian|U\.S\.)\s+(?:district\s+)?)?"
@@ -47,6 +47,8 @@ _CITY_COURT = re.compile(
     rf"\b(?:[Aa]|[Aa]n|[Tt]he)\s+{_CITY}\s+(?:(?P<adj>federal|regional|district|state|high|intermediate|appeals|superior)\s+)?"
     r"(?P<what>court|judge|jury)\b")
 _APPEALS = re.compile(r"\b(?:[Aa]|[Tt]he)\s+(?P<name>(?:U\.S\.|federal|US)\s+appeals\s+court)\b")
+# "a jury in U.S. District Court in San Diego": the district court of a seat the table knows
+_DISTRICT_IN = re.compile(rf"\b(?:(?:the\s+)?(?:U\.S\.|US|United States|federal)\s+)District\s+Court\s+in\s+{_CITY}")
 _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!\s+in\s+[A-Z])")
 # a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
 NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|(?:[A-Z]|[a-z]{1,3}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
@@ -124,6 +126,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _short_forms(f)
     _repeated_subjects(f)
     _generic_courts(f)
+    _generic_supreme_court(f)
     _metonyms(f)
     _same_surface(f)
     _former_names(f)
@@ -153,6 +156,21 @@ def _generic_courts(f: Finder) -> None:
     name = circuits.pop()
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
+            m.name = name
+
+
+def _generic_supreme_court(f: Finder) -> None:
+    """"The US Supreme Court set aside the award ... Justice Sotomayor wrote for the Supreme Court": a
+    supreme court written without its country is the one country's supreme court the article names,
+    when it names exactly one."""
+    named = {m.name for m in f.mentions if m.type == "Court" and m.name != "Supreme Court"
+             and re.search(r"Supreme Court|最高法院", m.name + " " + " ".join(
+                 f.lex.entities[m.name].aliases if m.name in f.lex.entities else ()))}
+    if len(named) != 1:
+        return
+    name = named.pop()
+    for m in f.mentions:
+        if m.type == "Court" and m.name == "Supreme Court":
             m.name = name
 
 
@@ -295,6 +313,10 @@ def _courts(f: Finder) -> None:
             s = s - len(full.group(0)) + (4 if full.group(0).startswith("the ") else 0)
         name = f"U.S. District Court for the {m.group('dir')} District of {m.group('state')}"
         f.add(s, m.end(), name, "Court", "pattern")
+    for m in _DISTRICT_IN.finditer(t):
+        if m.group("city") in f.en.courts:
+            s = m.start() + (4 if t[m.start():m.start() + 4] == "the " else 0)
+            f.add(s, m.end(), f.en.courts[m.group("city")], "Court", "pattern")
     for m in _DISTRICT_PLAIN.finditer(t):
         s = m.start() + (4 if t[m.start():m.start() + 4] == "the " else 0)
         f.add(s, m.end(), f"U.S. District Court for the District of {m.group('state')}", "Court", "pattern")
