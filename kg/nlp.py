@@ -345,14 +345,14 @@ def tagged(text: str, hmm: bool = True) -> list[tuple[str, str | None]]:
     Short spans are cached: the same window is often asked for by several steps."""
     if len(text) <= 24:
         return list(_tagged_short(text, hmm))
-    tags = word_tags()
-    return [(w, tags.get(w)) for w in _cut_words(text, hmm)]
+    words = _cut_words(text, hmm)
+    return list(zip(words, map(word_tags().get, words)))
 
 
 @functools.lru_cache(maxsize=8192)
 def _tagged_short(text: str, hmm: bool) -> tuple[tuple[str, str | None], ...]:
-    tags = word_tags()
-    return tuple((w, tags.get(w)) for w in _cut_words(text, hmm))
+    words = _cut_words(text, hmm)
+    return tuple(zip(words, map(word_tags().get, words)))
 
 
 _CLAUSE_PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉\t\n\r,;:!?|｜—…")
@@ -377,8 +377,8 @@ def _clause_left(text: str, pos: int) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
-    tags = word_tags()
-    return tuple((w, tags.get(w)) for w in fast_cut(clause))
+    words = fast_cut(clause)
+    return tuple(zip(words, map(word_tags().get, words)))
 
 
 _around = threading.local()
@@ -417,6 +417,7 @@ def clear_caches() -> None:
     _tagged_cached.cache_clear()
     _tagged_short.cache_clear()
     _HMM_MEMO.clear()
+    _traditional_share.cache_clear()
     _around.__dict__.clear()
     if tokenizer.cache_info().currsize:
         _logp_table(tokenizer()).clear()
@@ -452,11 +453,17 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 def traditional_share(text: str, sample: int = 4000) -> float:
     """Share of the CJK characters in (the start of) `text` that the table converts."""
-    s = text[:sample]
-    cjk = len(_CJK_RE.findall(s))
+    return _traditional_share(text[:sample])
+
+
+@functools.lru_cache(maxsize=8)
+def _traditional_share(s: str) -> float:
+    # (asked more than once of one article: by the reader, by the checks, by the RDF writer;
+    # subn counts the matches without a list of them)
+    cjk = _CJK_RE.subn("", s)[1]
     if not cjk:
         return 0.0
-    return len(_trad_re().findall(s)) / cjk
+    return _trad_re().subn("", s)[1] / cjk
 
 
 def is_traditional(text: str) -> bool:

@@ -143,10 +143,11 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
         types = exact.get(name.lower())
         if types is not None and _fits(types, e.type):
             return True
-        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起)
-        if any(name.endswith(w) and _fits(t, e.type) for w, t in suffix):
+        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起; the
+        # words are looked up by the name's last and first character)
+        if any(name.endswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_ENDS.get(name[-1:], ())):
             return True
-        if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
+        if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
     if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
         return True
@@ -540,6 +541,12 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
 
 
 _NON_ENTITY = _non_entity_words()
+_NON_ENTITY_ENDS: dict[str, list] = {}
+_NON_ENTITY_OPENS: dict[str, list] = {}
+for _w, _t in _NON_ENTITY[1]:
+    _NON_ENTITY_ENDS.setdefault(_w[-1], []).append((_w, _t))
+for _w, _t in _NON_ENTITY[2]:
+    _NON_ENTITY_OPENS.setdefault(_w[0], []).append((_w, _t))
 _CUES = _cues()
 
 CHECKS: list[Check] = [

@@ -67,7 +67,7 @@ def is_ascii_word_char(c: str) -> bool:
 
 def leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """Leftmost-longest, non-overlapping."""
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    matches.sort(key=lambda m: (m[0], -m[1]))     # (at one start, the longest first)
     out: list[tuple[int, int, object]] = []
     last = -1
     for s, e, v in matches:
