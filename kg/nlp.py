@@ -110,6 +110,7 @@ def tokenizer():
         for role in lex.roles:
             if not role.isascii():
                 tk.add_word(role, freq=None, tag="n")
+        _logp_table(tk)       # the route search's table, made with the dictionary
         return tk
 
 
@@ -147,12 +148,74 @@ def _hmm_model():
     mf = finalseg.MIN_FLOAT
     trans = {y: tuple((y0, finalseg.trans_P[y0].get(y, mf)) for y0 in finalseg.PrevStatus[y])
              for y in "BMES"}
+    global _UNROLLED
+    if tuple(tuple(y0 for y0, _ in trans[y]) for y in "BMES") == (("E", "S"), ("M", "B"), ("B", "M"), ("S", "E")):
+        _UNROLLED = (trans, tuple(tuple(tp for _, tp in trans[y]) for y in "BMES"))
     return finalseg, mf, finalseg.start_P, trans, finalseg.emit_P
+
+
+_UNROLLED = None      # (trans, its transition scores in the unrolled order) when jieba's states are as known
 
 
 def _viterbi_cut(sentence: str, out: list) -> None:
     """finalseg.__cut: the best B/M/E/S labelling (jieba's viterbi, same sums in the same order and
-    the same tie-breaks) and the words it makes, with back-pointers instead of copied paths."""
+    the same tie-breaks) and the words it makes, with back-pointers instead of copied paths.  The
+    four states are unrolled for jieba's transitions (B after E|S, M after M|B, E after B|M, S after
+    S|E; a tie goes to the later letter); other tables take `_viterbi_generic`."""
+    finalseg, mf, start_p, trans, emit_p = _hmm_model()
+    if _UNROLLED is None or _UNROLLED[0] is not trans:
+        _viterbi_generic(sentence, out)
+        return
+    (tEB, tSB), (tMM, tBM), (tBE, tME), (tSS, tES) = _UNROLLED[1]
+    gB, gM, gE, gS = emit_p["B"].get, emit_p["M"].get, emit_p["E"].get, emit_p["S"].get
+    c = sentence[0]
+    vB = start_p["B"] + gB(c, mf)
+    vM = start_p["M"] + gM(c, mf)
+    vE = start_p["E"] + gE(c, mf)
+    vS = start_p["S"] + gS(c, mf)
+    backs = []
+    for t in range(1, len(sentence)):
+        c = sentence[t]
+        em = gB(c, mf)
+        pa = vE + tEB + em
+        pb = vS + tSB + em
+        nB, bB = (pa, 2) if pa > pb else (pb, 3)            # E > S is false: a tie goes to S
+        em = gM(c, mf)
+        pa = vM + tMM + em
+        pb = vB + tBM + em
+        nM, bM = (pa, 1) if pa >= pb else (pb, 0)           # M > B: a tie goes to M
+        em = gE(c, mf)
+        pa = vB + tBE + em
+        pb = vM + tME + em
+        nE, bE = (pa, 0) if pa > pb else (pb, 1)            # B > M is false: a tie goes to M
+        em = gS(c, mf)
+        pa = vS + tSS + em
+        pb = vE + tES + em
+        nS, bS = (pa, 3) if pa >= pb else (pb, 2)           # S > E: a tie goes to S
+        vB, vM, vE, vS = nB, nM, nE, nS
+        backs.append((bB, bM, bE, bS))
+    state = 2 if vE > vS else 3       # (v[E], "E") > (v[S], "S")
+    labels = [state]
+    for back in reversed(backs):
+        state = back[state]
+        labels.append(state)
+    labels.reverse()
+    begin = nexti = 0
+    for i, pos in enumerate(labels):
+        if pos == 0:
+            begin = i
+        elif pos == 2:
+            out.append(sentence[begin:i + 1])
+            nexti = i + 1
+        elif pos == 3:
+            out.append(sentence[i])
+            nexti = i + 1
+    if nexti < len(sentence):
+        out.append(sentence[nexti:])
+
+
+def _viterbi_generic(sentence: str, out: list) -> None:
+    """finalseg.__cut for any transition table (see `_viterbi_cut`)."""
     finalseg, mf, start_p, trans, emit_p = _hmm_model()
     eB, eM, eE, eS = emit_p["B"], emit_p["M"], emit_p["E"], emit_p["S"]
     c = sentence[0]
@@ -227,29 +290,38 @@ def _hmm_cut(buf: str) -> tuple[str, ...]:
     return r
 
 
-# log(freq) - log(total) of each dictionary entry met so far (None: no word starts so;
-# _PREFIX_ONLY: only the start of longer words), so each look-up of the route search is one dict
-# get; the same float jieba computes, added in the same order.
-_UNSEEN = object()
+# log(freq) - log(total) of every dictionary entry (_PREFIX_ONLY: only the start of longer words;
+# absent: no word starts so), so each look-up of the route search is one dict get; the same float
+# jieba computes, added in the same order.  Made once with the dictionary (about 0.1 s and 16 MB:
+# the floats are shared per frequency), never emptied: it is the dictionary, not a cache.
 _PREFIX_ONLY = object()
-_LOGP_MAX = 100_000
 
 
 def _logp_table(tk) -> dict:
     table = tk.__dict__.get("_kg_logp")
     if table is None:
-        table = tk._kg_logp = {}
+        log = math.log
+        logtotal = log(tk.total)
+        by_freq: dict[int, float] = {}
+        table = {}
+        for w, f in tk.FREQ.items():
+            if f:
+                lp = by_freq.get(f)
+                if lp is None:
+                    lp = by_freq[f] = log(f) - logtotal
+                table[w] = lp
+            else:
+                table[w] = _PREFIX_ONLY
+        tk._kg_logp = table
     return table
 
 
 def _cut_block(tk, s: str, out: list) -> None:
     """jieba's __cut_DAG (HMM on) for one block of word characters, appending to `out`."""
-    FREQ = tk.FREQ
-    get = FREQ.get
+    get = tk.FREQ.get
     logtotal = math.log(tk.total)
     log = math.log
-    logp = _logp_table(tk)
-    lget = logp.get
+    lget = _logp_table(tk).get
     n = len(s)
     best = [0.0] * (n + 1)
     nxt = [0] * n
@@ -261,12 +333,7 @@ def _cut_block(tk, s: str, out: list) -> None:
         i = idx
         frag = s[idx]
         while i < n:
-            lp = lget(frag, _UNSEEN)
-            if lp is _UNSEEN:
-                f = get(frag)
-                lp = None if f is None else (log(f) - logtotal if f else _PREFIX_ONLY)
-                if len(logp) < _LOGP_MAX:
-                    logp[frag] = lp
+            lp = lget(frag)
             if lp is None:
                 break
             if lp is not _PREFIX_ONLY:
@@ -345,14 +412,14 @@ def tagged(text: str, hmm: bool = True) -> list[tuple[str, str | None]]:
     Short spans are cached: the same window is often asked for by several steps."""
     if len(text) <= 24:
         return list(_tagged_short(text, hmm))
-    tags = word_tags()
-    return [(w, tags.get(w)) for w in _cut_words(text, hmm)]
+    words = _cut_words(text, hmm)
+    return list(zip(words, map(word_tags().get, words)))
 
 
 @functools.lru_cache(maxsize=8192)
 def _tagged_short(text: str, hmm: bool) -> tuple[tuple[str, str | None], ...]:
-    tags = word_tags()
-    return tuple((w, tags.get(w)) for w in _cut_words(text, hmm))
+    words = _cut_words(text, hmm)
+    return tuple(zip(words, map(word_tags().get, words)))
 
 
 _CLAUSE_PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉\t\n\r,;:!?|｜—…")
@@ -377,8 +444,8 @@ def _clause_left(text: str, pos: int) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
-    tags = word_tags()
-    return tuple((w, tags.get(w)) for w in fast_cut(clause))
+    words = fast_cut(clause)
+    return tuple(zip(words, map(word_tags().get, words)))
 
 
 _around = threading.local()
@@ -392,6 +459,7 @@ def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, 
     if _around.__dict__.get("text") is not text:
         _around.text = text
         _around.cache = {}
+        _around.index = {}
         _around.bounds = [m.start() for m in _CLAUSE_RE.finditer(text)]
     cache = _around.cache
     bounds = _around.bounds
@@ -411,15 +479,48 @@ def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, 
     return a, toks
 
 
+def clause_index(text: str, pos: int) -> tuple[int, tuple, tuple[int, ...], tuple[int, ...]]:
+    """`tokens_around(text, pos)` with the words' start and end offsets as sorted tuples (the words
+    of a clause are contiguous), for bisection instead of a scan: (clause start, tokens, starts,
+    ends).  Made once per clause, kept with its tokens."""
+    cs, toks = tokens_around(text, pos)
+    index = _around.__dict__.setdefault("index", {})
+    hit = index.get(cs)
+    if hit is None or hit[0] is not toks:
+        hit = index[cs] = (toks, tuple(a for a, _, _, _ in toks), tuple(b for _, b, _, _ in toks))
+    return cs, toks, hit[1], hit[2]
+
+
+def word_cut_at(text: str, pos: int, x: int) -> tuple[int, int, str, str | None] | None:
+    """The word of the clause holding `pos` that offset `x` falls strictly inside (a < x < b), or
+    None: `next((t for t in tokens_around(text, pos)[1] if t[0] < x < t[1]), None)`."""
+    _, toks, starts, ends = clause_index(text, pos)
+    j = bisect.bisect_left(starts, x) - 1
+    return toks[j] if j >= 0 and x < ends[j] else None
+
+
+def words_within(text: str, pos: int, lo: int, hi: int) -> list[tuple[str, str | None]]:
+    """(word, tag) of the words of the clause holding `pos` that lie within [lo, hi):
+    `[(w, t) for a, b, w, t in tokens_around(text, pos)[1] if a >= lo and b <= hi]`."""
+    _, toks, starts, ends = clause_index(text, pos)
+    return [(w, t) for _, _, w, t in toks[bisect.bisect_left(starts, lo):bisect.bisect_right(ends, hi)]]
+
+
+def has_value(sorted_values: tuple, x: int) -> bool:
+    """x is one of `sorted_values` (found by bisection)."""
+    i = bisect.bisect_left(sorted_values, x)
+    return i < len(sorted_values) and sorted_values[i] == x
+
+
 def clear_caches() -> None:
-    """Forget every remembered segmentation (clauses, short spans, HMM runs, the log-probabilities
-    looked up so far); the dictionaries stay loaded.  For benchmarks that must time a cold read."""
+    """Forget every remembered segmentation (clauses, short spans, HMM runs); the dictionaries (and
+    the route search's table of log-probabilities) stay loaded.  For benchmarks that must time a
+    cold read."""
     _tagged_cached.cache_clear()
     _tagged_short.cache_clear()
     _HMM_MEMO.clear()
+    _traditional_share.cache_clear()
     _around.__dict__.clear()
-    if tokenizer.cache_info().currsize:
-        _logp_table(tokenizer()).clear()
 
 
 # Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one
@@ -452,11 +553,17 @@ _CJK_RE = re.compile("[\u4e00-\u9fff]")
 
 def traditional_share(text: str, sample: int = 4000) -> float:
     """Share of the CJK characters in (the start of) `text` that the table converts."""
-    s = text[:sample]
-    cjk = len(_CJK_RE.findall(s))
+    return _traditional_share(text[:sample])
+
+
+@functools.lru_cache(maxsize=8)
+def _traditional_share(s: str) -> float:
+    # (asked more than once of one article: by the reader, by the checks, by the RDF writer;
+    # subn counts the matches without a list of them)
+    cjk = _CJK_RE.subn("", s)[1]
     if not cjk:
         return 0.0
-    return len(_trad_re().findall(s)) / cjk
+    return _trad_re().subn("", s)[1] / cjk
 
 
 def is_traditional(text: str) -> bool:

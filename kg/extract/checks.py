@@ -119,11 +119,12 @@ def _descriptor(ctx: Ctx, e: Entity) -> bool:
         return True
     if not e.name.endswith(("公司", "集团")):
         return False
-    toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
-    if not toks or toks[0][1] != "ns" or not all(t in ("ns", "n") for _, t in toks):
-        return False
+    # (the tellings first: they rarely all stand before a name, and then the words need no segmenting)
     starts = {s for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
-    return all(t in starts or re.match(r"[A-Za-z“「\"]", ctx.text[t:t + 1]) for _, t in e.mentions)
+    if not all(t in starts or re.match(r"[A-Za-z“「\"]", ctx.text[t:t + 1]) for _, t in e.mentions):
+        return False
+    toks = nlp.tagged(nlp.to_simplified(e.name[:-2]))
+    return bool(toks) and toks[0][1] == "ns" and all(t in ("ns", "n") for _, t in toks)
 
 
 def _verb_quote(ctx: Ctx, e: Entity) -> bool:
@@ -143,10 +144,11 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
         types = exact.get(name.lower())
         if types is not None and _fits(types, e.type):
             return True
-        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起)
-        if any(name.endswith(w) and _fits(t, e.type) for w, t in suffix):
+        # (a name that is only the suffix or prefix is no name either: 法律文书, 不超过, 之日起; the
+        # words are looked up by the name's last and first character)
+        if any(name.endswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_ENDS.get(name[-1:], ())):
             return True
-        if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
+        if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
     if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
         return True
@@ -540,6 +542,12 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
 
 
 _NON_ENTITY = _non_entity_words()
+_NON_ENTITY_ENDS: dict[str, list] = {}
+_NON_ENTITY_OPENS: dict[str, list] = {}
+for _w, _t in _NON_ENTITY[1]:
+    _NON_ENTITY_ENDS.setdefault(_w[-1], []).append((_w, _t))
+for _w, _t in _NON_ENTITY[2]:
+    _NON_ENTITY_OPENS.setdefault(_w[0], []).append((_w, _t))
 _CUES = _cues()
 
 CHECKS: list[Check] = [

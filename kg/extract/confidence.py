@@ -82,11 +82,17 @@ def dropped(rule: str, rtype: str) -> bool:
     every rule (benchmarks/calibrate.py measures them all)."""
     if os.environ.get("KG_ALL_RULES"):
         return False
-    return (rule, rtype) in _dropped(str(ontology_dir() / "dropped_rules.tsv"))
+    return (rule, rtype) in _dropped(_file(ontology_dir(), "dropped_rules.tsv"))
+
+
+@functools.lru_cache(maxsize=8)
+def _file(directory: Path, name: str) -> str:
+    # (asked per candidate and per relation: the path is joined once per ontology directory)
+    return str(directory / name)
 
 
 def _path() -> str:
-    return str(ontology_dir() / "calibration.tsv")
+    return _file(ontology_dir(), "calibration.tsv")
 
 
 def parent(rule: str) -> str:

@@ -483,12 +483,24 @@ class DateTracker:
 
     def __init__(self, text: str, ref: str | None, sentences: list[tuple[int, int, str]],
                  names: list[tuple[int, int]] | None = None):
-        """`names`: spans of names in the text; a date word inside one (今日 in 今日头条) is none."""
+        """`names`: spans of names in the text; a date word inside one (今日 in 今日头条) is none.
+        The dates are read when first asked for (an article with no fact to date reads none)."""
         self.ref = ref
         self._names = sorted(names or [])
         self.text = text
         self.spans = [(ss, se) for ss, se, _ in sentences]
-        self.sent: list[tuple[str | None, list[DateMention]]] = []
+        self._sentences = list(sentences)
+        self._sent: list[tuple[str | None, list[DateMention]]] | None = None
+
+    @property
+    def sent(self) -> list[tuple[str | None, list[DateMention]]]:
+        if self._sent is None:
+            self._sent = []
+            self._read_dates(self._sentences)
+        return self._sent
+
+    def _read_dates(self, sentences: list[tuple[int, int, str]]) -> None:
+        text, ref = self.text, self.ref
         gov: str | None = None
         last: str | None = None
         lang = "en" if len(_ASCII_ALPHA.findall(text, 0, 400)) > 200 else "zh"
@@ -507,12 +519,12 @@ class DateTracker:
                 if hd and not _opens(s, hd[0].start):
                     # 多闪app在2019年3月19日下午的弹窗推送: a caption with a date inside it governs
                     # nothing, and leaves the date in force as it was
-                    self.sent.append((gov, []))
+                    self._sent.append((gov, []))
                     continue
                 gov = hd[0].value if hd else None
                 heading_gov = gov
                 last = gov or last
-                self.sent.append((gov, []))
+                self._sent.append((gov, []))
                 continue
             ds = find_dates(s, ref, gov, lang, anchor=last)
             if self._names:
@@ -545,7 +557,7 @@ class DateTracker:
             if vals:
                 last = vals[-1]
             carry = gov
-            self.sent.append((g0, ds))
+            self._sent.append((g0, ds))
 
     def _in_name(self, a: int, b: int) -> bool:
         import bisect

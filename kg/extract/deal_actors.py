@@ -25,6 +25,7 @@ from kg import nlp
 from kg.extract.mentions import Mention
 from kg.extract.name_spans import guess_type, plausible_name, stop_words, tokens_from
 from kg.extract.triggers import find_triggers
+from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
 _RELATIONS = ("acquires", "invests", "sues", "fines")
@@ -60,7 +61,7 @@ _SUFFIX_OK = ("集团", "控股", "股份", "资本", "基金", "银行")
 
 @functools.lru_cache(maxsize=4)
 def _words(lex_id: int, lex: Lexicon) -> tuple:
-    by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))     # noqa: E731
+    by_len = lambda ws: Words(sorted(ws, key=len, reverse=True))     # noqa: E731
     return by_len(lex.words("actor_marker")), by_len(lex.words("actor_lead"))
 
 
@@ -93,7 +94,7 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
     return out
 
 
-def _skip_lead(text: str, p: int, se: int, leads: tuple) -> int:
+def _skip_lead(text: str, p: int, se: int, leads: Words) -> int:
     """Past dates, spaces and lead words at the clause opening."""
     for _ in range(4):
         while p < se and text[p] in " \u3000★":
@@ -107,14 +108,14 @@ def _skip_lead(text: str, p: int, se: int, leads: tuple) -> int:
             if text.startswith(("，", ","), p):
                 p += 1
             continue
-        w = next((w for w in leads if text.startswith(w, p)), None)
+        w = leads.at(text, p)
         if w is None:
             break
         p += len(w)
     return p
 
 
-def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bool):
+def _name_at(text: str, p: int, se: int, markers: Words, lex: Lexicon, verbs: bool):
     """(start, end, words) of the name at `p` that the first actor marker after it closes, or None.
     `verbs`: a deal verb itself may close it (at the sentence opening only: …，高溢价收购了Y has a
     manner there, not a name)."""
@@ -130,10 +131,10 @@ def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bo
     return (p, n, toks) if name_ok(text[p:n], toks, lex) else None
 
 
-def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
+def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
     if _CODE.match(text, n, se):
         return True
-    w = next((w for w in markers if text.startswith(w, n)), None)
+    w = markers.at(text, n)
     if w is None:
         return False
     if w in _DEAL_VERBS and not verbs:
@@ -145,11 +146,16 @@ def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4)
+def _suffix_words(lex_id: int, lex: Lexicon) -> frozenset:
+    return frozenset(x[0] for x in lex.suffixes)
+
+
 def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> bool:
     """`name` (segmented as `toks`) reads as the name of a party, not a phrase, a kind or an amount.
     `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it."""
     stops = stop_words(id(lex), lex)
-    ends = {x[0] for x in lex.suffixes}
+    ends = _suffix_words(id(lex), lex)
     if any((w in stops and not (i == len(toks) - 1 and i > 0 and w in ends)) or (len(w) == 1 and w in _FUNCTION_CHARS)
            for i, (w, _) in enumerate(toks)):
         return False      # a trigger word inside, unless it is the company ending (绿地|控股)

@@ -372,9 +372,8 @@ def _list_items(text: str, q: int, se: int, limit: int = 48) -> list[tuple[int, 
 
 def _standalone(text: str, a: int, b: int) -> bool:
     """text[a:b] is a word of its own for the segmenter."""
-    cs, toks = nlp.tokens_around(text, a)
-    bounds = {cs} | {y for x, y, w, t in toks}
-    return a in bounds and b in bounds
+    cs, _, _, ends = nlp.clause_index(text, a)
+    return (a == cs or nlp.has_value(ends, a)) and (b == cs or nlp.has_value(ends, b))
 
 
 def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:

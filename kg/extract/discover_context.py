@@ -8,12 +8,12 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import types
 
 from kg import nlp
 from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
 from kg.extract.discover_people import person_at
 from kg.extract.triggers import find_triggers
+from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
@@ -112,11 +112,8 @@ def context_mentions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[M
 _NEXT = object()    # a stage's answer: go on with the next stage
 
 
-class _Context(types.SimpleNamespace):
+class _Context(Blackboard):
     """What the stages of `context_mentions` share; a name no stage has set yet reads as None."""
-
-    def __getattr__(self, name):
-        return None
 
 
 def _glued_products(v: _Context):

@@ -90,7 +90,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         # a weak ending whose last character starts a longer word (网络|部分股权) is no ending
         if strength == "weak" and not suf.isascii() and \
-                any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+                nlp.word_cut_at(text, e - 1, e):
             continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and not suf.isascii() and (out[-1].end == s or (
@@ -136,14 +136,10 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
     if (s == 0 or (text[s - 1] in PUNCT and text[s - 1] not in ")）")) and s not in glued_at:
         return None     # nothing before the ending in its clause (no word crosses punctuation)
     # a weak ending inside a dictionary word (格局, 行业, 内部) is no ending
-    _, ctoks = nlp.tokens_around(text, s)
-    straddle = None
-    for a, b, w, t in ctoks:
-        if a < s < b:
-            straddle = (a, w, t)
-            break
+    inside = nlp.word_cut_at(text, s, s)
+    straddle = (inside[0], inside[2], inside[3]) if inside else None
     scan_to = s
-    if strength == "weak" and any(a < e < b for a, b, w, t in nlp.tokens_around(text, e - 1)[1]):
+    if strength == "weak" and nlp.word_cut_at(text, e - 1, e):
         return None    # 知网启动|网络安全: a weak ending whose last character starts a longer word
     if straddle:
         p0, w, t = straddle

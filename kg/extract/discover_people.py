@@ -45,7 +45,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if len(toks) > 2 or any(t and not t.startswith("nr") and t not in ("ns", "nz") and len(w) > 1 for w, t in toks):
                 continue
             out.append(Mention(m.start(1), m.end(1), name, "Person", name, "pattern"))
-        for m in before_deng.finditer(text):
+        for m in (before_deng.finditer(text) if "等人" in text else ()):     # (its literal first: one C test)
             name = m.group(1)
             if any(o.start == m.start(1) for o in out) or any(c in _NOT_NAME_CHAR for c in name[1:]):
                 continue
@@ -105,7 +105,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                         any(t is None or t.startswith("nr") for w, t in toks):
                     out.append(Mention(p, mc.start(), name, "Person", name, "pattern"))
                     break
-    for m in _surname_patterns(surnames)[2].finditer(text) if surnames else []:
+    for m in _surname_patterns(surnames)[2].finditer(text) if surnames and "某" in text else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
             name = name[:-1]
@@ -131,6 +131,8 @@ _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又�
 
 
 def person_at(seg: str, surnames: frozenset) -> str | None:
+    if seg[:1] not in surnames and seg[:2] not in surnames:
+        return None       # every name below opens with a surname (the first word opens `seg`)
     toks = nlp.tagged(seg)
     if not toks:
         return None

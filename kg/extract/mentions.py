@@ -67,7 +67,7 @@ def is_ascii_word_char(c: str) -> bool:
 
 def leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """Leftmost-longest, non-overlapping."""
-    matches.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    matches.sort(key=lambda m: (m[0], -m[1]))     # (at one start, the longest first)
     out: list[tuple[int, int, object]] = []
     last = -1
     for s, e, v in matches:
@@ -140,9 +140,8 @@ def occurrences(text: str, needle: str, start: int = 0):
 
 def word_aligned(text: str, s: int, e: int) -> bool:
     """A short name match is only a name when the segmenter agrees it is a word (日经 in 15日经过 is not)."""
-    cs, toks = nlp.tokens_around(text, s)
-    bounds = {cs} | {b for a, b, w, t in toks}
-    return s in bounds and e in bounds
+    cs, _, _, ends = nlp.clause_index(text, s)
+    return (s == cs or nlp.has_value(ends, s)) and (e == cs or nlp.has_value(ends, e))
 
 
 def clause_start(text: str, pos: int, limit: int = 30) -> int:

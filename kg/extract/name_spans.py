@@ -71,14 +71,12 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     cs = max(floor, clause_start(text, end, limit=max_len))
     if cs >= end:
         return None
-    _, ctoks = nlp.tokens_around(text, end - 1)
-    toks = [(w, t) for a, b, w, t in ctoks if b <= end and a >= cs]
-    if any(a < end < b for a, b, w, t in ctoks):
+    if nlp.word_cut_at(text, end - 1, end):
         # the position cuts a word: segment the window on its own
         toks = nlp.tagged(text[cs:end])
-    elif ctoks and toks and sum(len(w) for w, _ in toks) < end - cs:
-        # the window's left edge cuts a word: that word is not part of the name
-        pass
+    else:
+        # (a word the window's left edge cuts is not part of the name)
+        toks = nlp.words_within(text, end - 1, cs, end)
     toks = resplit(toks)
     stops = stop_words(id(lex), lex)
     acc: list[tuple[str, str | None]] = []
@@ -146,10 +144,10 @@ def _proper_before(rev: list, i: int) -> bool:
 def tokens_from(text: str, start: int, end: int) -> list[tuple[str, str | None]]:
     """Words of text[start:end], taken from the clause's cached segmentation when `start` is a word
     boundary there (one segmentation per clause, shared by every step), else segmented on their own."""
-    cs, ctoks = nlp.tokens_around(text, start)
-    out = [(w, t) for a, b, w, t in ctoks if a >= start and b <= end]
-    if (start == cs or any(b == start for a, b, w, t in ctoks)) and out:
-        if sum(len(w) for w, _ in out) == end - start or any(a < end < b for a, b, w, t in ctoks):
+    cs, _, _, ends = nlp.clause_index(text, start)
+    out = nlp.words_within(text, start, start, end)
+    if out and (start == cs or nlp.has_value(ends, start)):
+        if sum(len(w) for w, _ in out) == end - start or nlp.word_cut_at(text, start, end):
             return resplit(out)
     return resplit(nlp.tagged(text[start:end]))
 

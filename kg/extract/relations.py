@@ -30,11 +30,11 @@ from __future__ import annotations
 
 import functools
 import re
-import types
 from dataclasses import dataclass
 
 
 from kg.lexicon import Lexicon, Trigger
+from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
 from kg.extract.discover_args import PRICE_BEFORE
 from kg.extract.name_spans import stake_at
@@ -161,10 +161,9 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     conj = lex.words("conj")
     recip = lex.words("reciprocal")
     says = lex.words("speech")
-    passive_zh = {w for w in passive if not w.isascii()}
+    passive_zh, source, classheads = _sentence_words(id(lex), lex)
     # a source is not a party: 北青报记者从法院获悉, 据新华社报道; nor a place: 在微博上怒斥Y (but the
     # platform a link is blocked in blocks it: 抖音的链接在微信中无法打开)
-    source = tuple(lex.words("source"))
     mentions = [m for m in mentions if not text.startswith(source, m.end)]
     placed = {id(m) for m in mentions if m.source != "coref" and text[m.start - 1:m.start] == "在"
               and text[m.end:m.end + 1] in ("上", "中", "里", "内")}
@@ -179,7 +178,6 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
                                             text.startswith(("而言", "来说", "来讲"), m.end))]
     # 对Android手机厂商提起诉讼: a name before a class noun only modifies it
-    classheads = tuple(sorted(lex.words("classhead"), key=len, reverse=True))
     if classheads:
         mentions = [m for m in mentions if not (m.source != "coref" and text.startswith(classheads, m.end))]
     # X有限公司（下称X）: the announced short form repeats the name before it, it is no second argument
@@ -214,13 +212,17 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
 
 
-class _Reading(types.SimpleNamespace):
+@functools.lru_cache(maxsize=4)
+def _sentence_words(lex_id: int, lex: Lexicon) -> tuple[set, tuple, tuple]:
+    """The word lists `read_sentence` takes from the lexicon as it needs them (made once)."""
+    return ({w for w in lex.words("passive") if not w.isascii()}, tuple(lex.words("source")),
+            tuple(sorted(lex.words("classhead"), key=len, reverse=True)))
+
+
+class _Reading(Blackboard):
     """One trigger being read in one sentence: the sentence's names and word sets, the trigger, and
     what the stages found so far (argument groups g0/g1/r1, subj/obj, the frame).  A name no stage
     has set yet reads as None."""
-
-    def __getattr__(self, name):
-        return None
 
 
 def _trigger_applies(v: _Reading) -> bool:
@@ -1080,10 +1082,15 @@ def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list
                                      (c.subject in pair or c.object in pair))]
 
 
+@functools.lru_cache(maxsize=4)
+def _mutual_words(lex_id: int, lex: Lexicon) -> frozenset:
+    return frozenset(t.word for t in lex.triggers if t.relation == "acquires" and "mutual" in t.flags)
+
+
 def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """X宣布收购Y…，双方的业务合并: a merger of a pair the sentence already has one buying the other
     restates that deal; it adds no purchase the other way."""
-    mutual = {t.word for t in lex.triggers if t.relation == "acquires" and "mutual" in t.flags}
+    mutual = _mutual_words(id(lex), lex)
     bought = {(c.subject, c.object) for c in cands if c.type == "acquires" and c.trigger not in mutual}
     if not bought:
         return cands

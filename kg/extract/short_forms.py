@@ -4,12 +4,14 @@ name's unannounced one (微梦公司 for 北京微梦创科网络技术有限公
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg import nlp
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.mentions import CJK, Mention, framed_as_name, occurrences, word_aligned
 from kg.extract.name_spans import plausible_name
+from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
 _ALIAS_PAREN = re.compile(r"[(（](?P<kw>以下简称|以下称|下称|下文简称|简称|以下统称)?[:：]?\s*[“\"「『]?(?P<y>[^“”\"「」『』()（）,，。；\n]{2,12}?)[”\"」』]?[)）]")
@@ -208,19 +210,25 @@ def merge_courts(mentions: list[Mention]) -> list[Mention]:
             if m.type == "Court" and m.name in short else m for m in mentions]
 
 
+@functools.lru_cache(maxsize=4)
+def _weak_endings(lex_id: int, lex: Lexicon) -> Words:
+    return Words(sorted((s for s, t, _ in lex.suffixes if t == "Company" and not s.isascii()
+                         and not s.endswith("公司")), key=len, reverse=True))
+
+
 def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
     """A company written first with its trade word (菜鸟网络, 星海科技, 蓝鲸集团) and later by its bare
     head (菜鸟指责顺丰…, 指控菜鸟利用…): every later head the segmenter reads as a word (or that stands
     where a name stands) is that company.  A head that is another known name, a generic word, or
     that two companies of the article share is left alone."""
-    weak = tuple(sorted((s for s, t, _ in lex.suffixes if t == "Company" and not s.isascii()
-                         and not s.endswith("公司")), key=len, reverse=True))
+    weak = _weak_endings(id(lex), lex)
     heads: dict[str, tuple[Mention, int]] = {}
     shared: set[str] = set()
     for m in mentions:
         if m.type != "Company" or m.source == "coref":
             continue
-        suf = next((s for s in weak if m.surface.endswith(s) and len(m.surface) - len(s) >= 2), None)
+        suf = next((s for s in weak.ending_with(m.surface) if m.surface.endswith(s) and len(m.surface) - len(s) >= 2),
+                   None)
         if not suf:
             continue
         head = m.surface[:-len(suf)]

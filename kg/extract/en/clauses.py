@@ -12,11 +12,11 @@ confidence (`_modality`).
 from __future__ import annotations
 
 import re
-import types
 
 from kg.extract.en.arguments import ArgumentReading
 from kg.extract.en.lexicon import EnTrigger
 from kg.extract.en.reading import _PARTICIPLE_IRREG, Cand
+from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
 
 
@@ -261,11 +261,8 @@ class ClauseReading(ArgumentReading):
                 return r
 
 
-class _ClauseReading(types.SimpleNamespace):
+class _ClauseReading(Blackboard):
     """What the stages of `_read` share; a name no stage has set yet reads as None."""
-
-    def __getattr__(self, name):
-        return None
 
 
 def _clause_context(v: _ClauseReading):
@@ -705,11 +702,8 @@ _READ_STAGES = (_clause_context, _clause_subject, _clause_sell, _clause_objects,
 _NEXT = object()    # a stage's answer: go on with the next stage
 
 
-class _SymReading(types.SimpleNamespace):
+class _SymReading(Blackboard):
     """What the stages of `_read_sym` share; a name no stage has set yet reads as None."""
-
-    def __getattr__(self, name):
-        return None
 
 
 def _sym_subject(v: _SymReading):

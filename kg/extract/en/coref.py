@@ -10,9 +10,9 @@ appended to `corefs` sentence by sentence, before the sentence's triggers are re
 from __future__ import annotations
 
 import re
-import types
 
 from kg.extract.en.reading import _PARTICIPLE_IRREG, _VERBISH, ReadingBase, _wre
+from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
 
 
@@ -217,11 +217,8 @@ class CorefReading(ReadingBase):
 _NEXT = object()    # a stage's answer: go on with the next stage
 
 
-class _Antecedents(types.SimpleNamespace):
+class _Antecedents(Blackboard):
     """What the stages of `_antecedents` share; a name no stage has set yet reads as None."""
-
-    def __getattr__(self, name):
-        return None
 
 
 def _coref_kind(v: _Antecedents):
