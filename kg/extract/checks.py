@@ -26,6 +26,13 @@ withheld goes too.
 - `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
                  成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
+- `taken_object` a deal's actor that the sentence shows only as the object of another deal verb right
+                 before it (减持海康威视股票…的龚虹嘉，决定增持中源协和; 新进了贵州茅台、增持了泸州老窖):
+                 no buyer or investor (ontology/lexicon/check_words.tsv, kind deal_object).
+- `apart_titles` two sides each named only inside 《》 titles, and in different ones (审议通过《关于为A提供担保
+                 的议案》、《关于投资设立B的议案》): two documents, two matters, no relation between them.
+- `nominal`      a trigger told only as a noun phrase (申请禁令的做法, 起诉的权利, 收购的可能: check_words.tsv,
+                 kind nominal_head) asserts no act.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -376,6 +383,60 @@ def _places() -> frozenset:
     return frozenset(row["word"] for row in load_table("places.tsv") if row.get("word"))
 
 
+@functools.lru_cache(maxsize=1)
+def _check_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_table("check_words.tsv"):
+        if row.get("kind") and row.get("word"):
+            out.setdefault(row["kind"], []).append(row["word"])
+    # longest first, so 可能性 is tried before 可能
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def taken_object(ctx: Ctx, r: Relation) -> bool:
+    """A buyer or investor that the sentence names only right after another deal verb (减持X, 新进了X,
+    收购X、拟收购Y): that name is the object of the verb before it, not the actor of this deal."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    told = _mentions_in(ctx, r.subject, r)
+    verbs = _check_words().get("deal_object", ())
+    if not told or not verbs:
+        return False
+    for s, _ in told:
+        lead = ctx.text[max(r.start, s - 6):s]
+        lead = lead[:-1] if lead.endswith("了") else lead
+        if not lead.endswith(verbs):
+            return False
+    return True
+
+
+def _title_of(spans: list[tuple[int, int]], s: int, t: int) -> int | None:
+    return next((i for i, (a, b) in enumerate(spans) if a < s and t <= b), None)
+
+
+def apart_titles(ctx: Ctx, r: Relation) -> bool:
+    """Two sides each named only inside 《》 titles and never in the same one: a list of documents
+    (审议通过《关于为A提供担保的议案》、《关于投资设立B的议案》) relates no side of one to a side of another."""
+    if r.end <= r.start or ctx.lang == "en" or "《" not in ctx.text[r.start:r.end]:
+        return False
+    spans = [(m.start() + r.start, m.end() + r.start - 1)
+             for m in re.finditer(r"《[^《》]*》", ctx.text[r.start:r.end])]
+    a = {_title_of(spans, s, t) for s, t in _mentions_in(ctx, r.subject, r)}
+    b = {_title_of(spans, s, t) for s, t in _mentions_in(ctx, r.object, r)}
+    return bool(a) and bool(b) and None not in a and None not in b and not (a & b)
+
+
+def nominal(ctx: Ctx, r: Relation) -> bool:
+    """Every telling of the trigger in the sentence is a noun phrase's modifier (申请禁令的做法, 起诉的权利,
+    收购的可能): a practice, a right or a chance is named, no act is told."""
+    if r.type in ("owns", "leads") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("nominal_head", ())
+    spans = _trigger_spans(ctx, r)
+    return bool(spans) and bool(heads) and all(
+        ctx.text.startswith("的", te) and ctx.text.startswith(heads, te + 1) for _, te in spans)
+
+
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
@@ -555,6 +616,9 @@ CHECKS: list[Check] = [
     Check("venue", "rejected", venue),
     Check("supporter", "rejected", supporter),
     Check("product_party", "rejected", product_party),
+    Check("taken_object", "rejected", taken_object),
+    Check("apart_titles", "rejected", apart_titles),
+    Check("nominal", "irrealis", nominal),
 ]
 
 
