@@ -33,6 +33,9 @@ withheld goes too.
                  的议案》、《关于投资设立B的议案》): two documents, two matters, no relation between them.
 - `nominal`      a trigger told only as a noun phrase (申请禁令的做法, 起诉的权利, 收购的可能: check_words.tsv,
                  kind nominal_head) asserts no act.
+- `venture_partner` a joint venture's founded company is named after the founding verb: a partner named
+                 before it (A与B、C共同签署合同，成立合资公司) is not what was founded, nor is the company a
+                 venture founded in turn (A与B合资成立的C设立了D: A and B founded C, not D).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -341,12 +344,15 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
 
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
 # …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)"
+# (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too)
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯|"
+                              r"小编|中国证券网|的说法)"
                               r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 
 
 def source_side(ctx: Ctx, r: Relation) -> bool:
-    """A side that is only the news source (上海证券报讯, 据新华社报道, 新安晚报记者…获悉): no party."""
+    """A side that is only the news source (上海证券报讯, 据新华社报道, 新安晚报记者…获悉, 每经小编, 按CNBC的说法)
+    or an outlet's premises (在人民日报社举行发布会): no party."""
     if r.type in ("owns", "leads") or r.end <= r.start:
         return False
     for name in (r.subject, r.object):
@@ -357,7 +363,7 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         # 《联合报》报道, 据新安晚报, 上海证券报讯: an outlet standing where a source stands
         # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
         if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
-                ctx.text[t:t + 1] in ("》", "」", "：", ":") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
+                ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
                 or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
@@ -435,6 +441,31 @@ def nominal(ctx: Ctx, r: Relation) -> bool:
     spans = _trigger_spans(ctx, r)
     return bool(spans) and bool(heads) and all(
         ctx.text.startswith("的", te) and ctx.text.startswith(heads, te + 1) for _, te in spans)
+
+
+def venture_partner(ctx: Ctx, r: Relation) -> bool:
+    """A joint venture read with the wrong company as the one founded (zh.invest.venture): the object is
+    told only before the founding verb (a partner: A与B共同签署合同，成立合资公司), or the verb's gap holds
+    another company (A与B合资成立的C设立了D, read as 合资…设立: C is founded, D is C's)."""
+    if not r.rule.startswith("zh.invest.venture") or r.end <= r.start:
+        return False
+    objs = _mentions_in(ctx, r.object, r)
+    spans = _trigger_spans(ctx, r)
+    if not objs or not spans:
+        return False
+    if all(s < spans[0][0] for s, _ in objs):
+        return True
+    tail = (r.trigger or "").split("…")[1:]
+    if not tail:
+        return False
+    for ts, te in spans:
+        end = ctx.text.find(nlp.to_simplified(tail[0]), te, r.end)
+        if end < 0:
+            continue
+        inside = [m for m in _all_mentions(ctx, te, end) if m[2] not in (r.subject, r.object)]
+        if inside and any(s >= end for s, _ in objs):
+            return True
+    return False
 
 
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
@@ -618,6 +649,7 @@ CHECKS: list[Check] = [
     Check("product_party", "rejected", product_party),
     Check("taken_object", "rejected", taken_object),
     Check("apart_titles", "rejected", apart_titles),
+    Check("venture_partner", "rejected", venture_partner),
     Check("nominal", "irrealis", nominal),
 ]
 
