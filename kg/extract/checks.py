@@ -7,7 +7,8 @@ stops move to `Extraction.withheld`, with the relations that need them; a lawsui
 withheld goes too.
 
 - `non_entity`   a slogan (二选一), shopping festival (双十一, 618), abstract noun, currency, continent,
-                 case label (…一案), headcount (…三人), or a title in 《》 is no company
+                 case label (…一案), headcount (…三人), a title in 《》, or a description of a name told
+                 before it (一家名为X的英国公司: the relations of 英国公司 move to X) is no company
                  (ontology/lexicon/non_entities.tsv).
 - `types`        a relation's sides obey the type constraints of ontology/lexicon/relations.tsv.
 - `own_side`     no hostile relation (sues, blocks, accuses, competes) between an owner and its own
@@ -36,6 +37,8 @@ withheld goes too.
 - `venture_partner` a joint venture's founded company is named after the founding verb: a partner named
                  before it (A与B、C共同签署合同，成立合资公司) is not what was founded, nor is the company a
                  venture founded in turn (A与B合资成立的C设立了D: A and B founded C, not D).
+- `possessor`    a side the sentence names only as the owner of a head noun (X的子公司违规经营，监管局对其罚款:
+                 the subsidiary is fined, not X; check_words.tsv kind possessed_head) is not the party.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -158,7 +161,7 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in prefix):
             return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None:
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):
@@ -468,6 +471,42 @@ def venture_partner(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+def possessor(ctx: Ctx, r: Relation) -> bool:
+    """A side named in the sentence only as the owner of a head noun (星海科技的子公司违规经营，市场监管局对其
+    罚款: the subsidiary is fined; X的员工起诉Y: the employee sues) is not the party."""
+    if r.type not in ("sues", "fines", "rules", "blocks", "accuses") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("possessed_head", ())
+    if not heads:
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(ctx.text.startswith("的", t) and ctx.text.startswith(heads, t + 1) for _, t in told):
+            return True
+    return False
+
+
+def _named_as(ctx: Ctx, e: Entity) -> str | None:
+    """一家名为X的英国公司: the entity told only as the description after 名为X的 — X's name when X is an
+    entity of the article, "" when it is not; None for any other entity."""
+    if e.type != "Company" or not e.mentions or ctx.lex.lookup(e.name) is not None or \
+            not e.name.endswith(_KIND_ENDS) or e.name.endswith(_REGISTERED):
+        return None         # (被称为“中国Zara”的拉夏贝尔: a name after 的 is its own)
+    verbs = _check_words().get("named_as", ())
+    found = None
+    for s, _ in e.mentions:
+        if not ctx.text.endswith("的", 0, s):
+            return None
+        lead = ctx.text[max(0, s - 40):s - 1].rstrip("”」\"'")
+        m = re.search(r"(?:" + "|".join(map(re.escape, verbs)) + r")[“「\"']?([^，。；,;“”「」\"']{1,30})$", lead) if verbs else None
+        if not m:
+            return None
+        at = max(0, s - 40) + m.start(1)
+        name = next((x.name for x in ctx.ex.entities if x is not e for a, b in x.mentions if a == at), "")
+        found = name if found is None else (found if found == name else "")
+    return found
+
+
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
@@ -650,6 +689,7 @@ CHECKS: list[Check] = [
     Check("taken_object", "rejected", taken_object),
     Check("apart_titles", "rejected", apart_titles),
     Check("venture_partner", "rejected", venture_partner),
+    Check("possessor", "rejected", possessor),
     Check("nominal", "irrealis", nominal),
 ]
 
@@ -684,6 +724,21 @@ def _context(ex: Extraction, lex: Lexicon) -> Ctx:
     return Ctx(ex, lex, text, ex.article.lang, {e.name: e.type for e in ex.entities}, owner)
 
 
+def _move_to_named(ctx: Ctx) -> None:
+    """The facts of a description told after 名为X的 (一家名为X的英国公司) are X's."""
+    ex = ctx.ex
+    for e in ex.entities:
+        x = _named_as(ctx, e)
+        if not x:
+            continue
+        for r in ex.relations:
+            r.subject = x if r.subject == e.name else r.subject
+            r.object = x if r.object == e.name else r.object
+        for ls in ex.lawsuits:
+            ls.plaintiffs = [x if p == e.name else p for p in ls.plaintiffs]
+            ls.defendants = [x if d == e.name else d for d in ls.defendants]
+
+
 def _withhold(r: Relation, status: str, check: str) -> None:
     r.negated = True
     r.status, r.check = status, check
@@ -696,6 +751,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
     for r in ex.relations:
         if r.negated and not r.status:
             r.status, r.check = "negated", "reader"
+    _move_to_named(ctx)
     gone = {e.name for e in ex.entities if non_entity(ctx, e)}
     if gone:
         for e in ex.entities:
