@@ -39,6 +39,8 @@ withheld goes too.
                  venture founded in turn (A与B合资成立的C设立了D: A and B founded C, not D).
 - `possessor`    a side the sentence names only as the owner of a head noun (X的子公司违规经营，监管局对其罚款:
                  the subsidiary is fined, not X; check_words.tsv kind possessed_head) is not the party.
+- `next_actor`   a deal's object told after the trigger only as the opener of the next list item, with
+                 its own act (A收购B、C整合D; 乐购被华润收购、苏宁收购家乐福、麦德龙被竞购): not A's object.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -507,6 +509,23 @@ def _named_as(ctx: Ctx, e: Entity) -> str | None:
     return found
 
 
+def next_actor(ctx: Ctx, r: Relation) -> bool:
+    """The object of a deal told after the trigger only right after a list comma and right before an
+    act of its own (A收购B、C整合D; A收购B、C被竞购): C opens the next deal of the list."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    acts = _check_words().get("next_act", ())
+    spans = _trigger_spans(ctx, r)
+    if not acts or not spans:
+        return False
+    told = [(s, t) for s, t in _mentions_in(ctx, r.object, r) if s > spans[0][0]]
+    return bool(told) and all(ctx.text[s - 1:s] == "、" and ctx.text.startswith(acts, t + len(_PAREN.match(ctx.text, t)[0]))
+                              for s, t in told)
+
+
+_PAREN = re.compile(r"(?:[（(][^（()）]{0,20}[)）])?")
+
+
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
@@ -690,6 +709,7 @@ CHECKS: list[Check] = [
     Check("apart_titles", "rejected", apart_titles),
     Check("venture_partner", "rejected", venture_partner),
     Check("possessor", "rejected", possessor),
+    Check("next_actor", "rejected", next_actor),
     Check("nominal", "irrealis", nominal),
 ]
 
