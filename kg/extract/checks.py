@@ -41,6 +41,8 @@ withheld goes too.
                  the subsidiary is fined, not X; check_words.tsv kind possessed_head) is not the party.
 - `next_actor`   a deal's object told after the trigger only as the opener of the next list item, with
                  its own act (A收购B、C整合D; 乐购被华润收购、苏宁收购家乐福、麦德龙被竞购): not A's object.
+- `case_matter`  a side of a settlement told only as what a case is about (苹果和解iPad商标案: iPad is
+                 the matter, not a party; check_words.tsv kind case_word).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -526,6 +528,30 @@ def next_actor(ctx: Ctx, r: Relation) -> bool:
 _PAREN = re.compile(r"(?:[（(][^（()）]{0,20}[)）])?")
 
 
+_MATTER = re.compile(r"(?:的)?(?:商标权?|专利权?|版权|著作权|域名|名称)?")
+
+
+def case_matter(ctx: Ctx, r: Relation) -> bool:
+    """A side of a settlement (cooperates) told only as the matter of a case (苹果6000万美元和解iPad商标案:
+    the case is about iPad, which settles nothing); a fact the headline alone states is read there."""
+    if r.type != "cooperates" or ctx.lang == "en":
+        return False
+    words = _check_words().get("case_word", ())
+    if not words:
+        return False
+    if r.end > r.start:
+        text, start, end = ctx.text, r.start, r.end
+    else:
+        text = nlp.to_simplified(ctx.ex.article.title or "")
+        start, end = 0, len(text)
+    for name in (r.subject, r.object):
+        e = ctx.ex.entity(name)
+        names = {nlp.to_simplified(n) for n in ([name] + list(e.aliases if e else [])) if n}
+        told = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text[start:end])})
+        if told and all(text.startswith(words, start + t + len(_MATTER.match(text, start + t)[0])) for _, t in told):
+            return True
+    return False
+
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
@@ -710,6 +736,7 @@ CHECKS: list[Check] = [
     Check("venture_partner", "rejected", venture_partner),
     Check("possessor", "rejected", possessor),
     Check("next_actor", "rejected", next_actor),
+    Check("case_matter", "rejected", case_matter),
     Check("nominal", "irrealis", nominal),
 ]
 
