@@ -1081,6 +1081,17 @@ def test_common_word_alias_is_a_name_only_where_framed_as_one():
     assert not [e for e in run("这是很美的产品，星海科技称。").entities if e.name == "美的集团"]
 
 
+def test_common_word_alias_needs_support_in_the_text():
+    # 起点 and 荣耀 (~ in entities.tsv) are ordinary words: a name only where the text supports one —
+    # a model number, a word of products near it, an act right after it, or another telling that is
+    names = lambda t: {e.name for e in run(t).entities}
+    assert "起点中文网" not in names("星海科技表示，希望以此次签约为起点，进一步扩大合作。")
+    assert "荣耀终端" not in names("对球员来说，能为国出战是难得的荣耀。")
+    assert "荣耀终端" in names("荣耀20价格跌到2000多元。")
+    assert "荣耀终端" in names("今天，荣耀正式在国内发布了荣耀20系列。")
+    assert "起点中文网" in names("星海科技宣布收购起点中文网。这让起点的作者们很担忧。")
+
+
 def test_bare_head_of_a_company_written_with_its_trade_word():
     ex = run("蓝鲸网络发表声明称此事属实。蓝鲸指责星海科技此举不顾商业道德。星海科技还指控蓝鲸利用平台地位逼迫商家。")
     r = rels(ex)

@@ -66,3 +66,9 @@ def test_headline_naming_the_product_for_its_owner_restates_the_body():
     assert ("sues", "星海科技", "蓝鲸网络") in got and ("owns", "蓝鲸网络", "青禾直播") in got
     assert not [r for r in ex.relations if r.type == "sues" and r.object == "青禾直播"]
     assert len(ex.lawsuits) == 1
+
+
+def test_a_headline_settlement_of_a_case_named_after_a_product_is_no_cooperation():
+    # 和解微信商标案: the case is about 微信, which settles with no one (check case_matter)
+    ex = extract(article("腾讯1000万元和解微信商标案 与星海科技两年纠纷落幕", "腾讯与星海科技围绕微信商标的纠纷持续两年。"))
+    assert not [f for f in facts(ex) if f[0] == "cooperates" and "微信" in f[1:3]]

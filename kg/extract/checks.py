@@ -7,7 +7,8 @@ stops move to `Extraction.withheld`, with the relations that need them; a lawsui
 withheld goes too.
 
 - `non_entity`   a slogan (二选一), shopping festival (双十一, 618), abstract noun, currency, continent,
-                 case label (…一案), headcount (…三人), or a title in 《》 is no company
+                 case label (…一案), headcount (…三人), a title in 《》, or a description of a name told
+                 before it (一家名为X的英国公司: the relations of 英国公司 move to X) is no company
                  (ontology/lexicon/non_entities.tsv).
 - `types`        a relation's sides obey the type constraints of ontology/lexicon/relations.tsv.
 - `own_side`     no hostile relation (sues, blocks, accuses, competes) between an owner and its own
@@ -26,6 +27,22 @@ withheld goes too.
 - `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
                  成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
+- `taken_object` a deal's actor that the sentence shows only as the object of another deal verb right
+                 before it (减持海康威视股票…的龚虹嘉，决定增持中源协和; 新进了贵州茅台、增持了泸州老窖):
+                 no buyer or investor (ontology/lexicon/check_words.tsv, kind deal_object).
+- `apart_titles` two sides each named only inside 《》 titles, and in different ones (审议通过《关于为A提供担保
+                 的议案》、《关于投资设立B的议案》): two documents, two matters, no relation between them.
+- `nominal`      a trigger told only as a noun phrase (申请禁令的做法, 起诉的权利, 收购的可能: check_words.tsv,
+                 kind nominal_head) asserts no act.
+- `venture_partner` a joint venture's founded company is named after the founding verb: a partner named
+                 before it (A与B、C共同签署合同，成立合资公司) is not what was founded, nor is the company a
+                 venture founded in turn (A与B合资成立的C设立了D: A and B founded C, not D).
+- `possessor`    a side the sentence names only as the owner of a head noun (X的子公司违规经营，监管局对其罚款:
+                 the subsidiary is fined, not X; check_words.tsv kind possessed_head) is not the party.
+- `next_actor`   a deal's object told after the trigger only as the opener of the next list item, with
+                 its own act (A收购B、C整合D; 乐购被华润收购、苏宁收购家乐福、麦德龙被竞购): not A's object.
+- `case_matter`  a side of a settlement told only as what a case is about (苹果和解iPad商标案: iPad is
+                 the matter, not a party; check_words.tsv kind case_word).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -150,7 +167,7 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name):
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None:
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):
@@ -336,12 +353,15 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
 
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
 # …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯)"
+# (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too)
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯|"
+                              r"小编|中国证券网|的说法)"
                               r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 
 
 def source_side(ctx: Ctx, r: Relation) -> bool:
-    """A side that is only the news source (上海证券报讯, 据新华社报道, 新安晚报记者…获悉): no party."""
+    """A side that is only the news source (上海证券报讯, 据新华社报道, 新安晚报记者…获悉, 每经小编, 按CNBC的说法)
+    or an outlet's premises (在人民日报社举行发布会): no party."""
     if r.type in ("owns", "leads") or r.end <= r.start:
         return False
     for name in (r.subject, r.object):
@@ -352,7 +372,7 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         # 《联合报》报道, 据新安晚报, 上海证券报讯: an outlet standing where a source stands
         # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
         if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
-                ctx.text[t:t + 1] in ("》", "」", "：", ":") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
+                ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
                 or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
@@ -377,6 +397,162 @@ def place_side(ctx: Ctx, r: Relation) -> bool:
 def _places() -> frozenset:
     return frozenset(row["word"] for row in load_table("places.tsv") if row.get("word"))
 
+
+@functools.lru_cache(maxsize=1)
+def _check_words() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for row in load_table("check_words.tsv"):
+        if row.get("kind") and row.get("word"):
+            out.setdefault(row["kind"], []).append(row["word"])
+    # longest first, so 可能性 is tried before 可能
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def taken_object(ctx: Ctx, r: Relation) -> bool:
+    """A buyer or investor that the sentence names only right after another deal verb (减持X, 新进了X,
+    收购X、拟收购Y): that name is the object of the verb before it, not the actor of this deal."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    told = _mentions_in(ctx, r.subject, r)
+    verbs = _check_words().get("deal_object", ())
+    if not told or not verbs:
+        return False
+    for s, _ in told:
+        lead = ctx.text[max(r.start, s - 6):s]
+        lead = lead[:-1] if lead.endswith("了") else lead
+        if not lead.endswith(verbs):
+            return False
+    return True
+
+
+def _title_of(spans: list[tuple[int, int]], s: int, t: int) -> int | None:
+    return next((i for i, (a, b) in enumerate(spans) if a < s and t <= b), None)
+
+
+def apart_titles(ctx: Ctx, r: Relation) -> bool:
+    """Two sides each named only inside 《》 titles and never in the same one: a list of documents
+    (审议通过《关于为A提供担保的议案》、《关于投资设立B的议案》) relates no side of one to a side of another."""
+    if r.end <= r.start or ctx.lang == "en" or "《" not in ctx.text[r.start:r.end]:
+        return False
+    spans = [(m.start() + r.start, m.end() + r.start - 1)
+             for m in re.finditer(r"《[^《》]*》", ctx.text[r.start:r.end])]
+    a = {_title_of(spans, s, t) for s, t in _mentions_in(ctx, r.subject, r)}
+    b = {_title_of(spans, s, t) for s, t in _mentions_in(ctx, r.object, r)}
+    return bool(a) and bool(b) and None not in a and None not in b and not (a & b)
+
+
+def nominal(ctx: Ctx, r: Relation) -> bool:
+    """Every telling of the trigger in the sentence is a noun phrase's modifier (申请禁令的做法, 起诉的权利,
+    收购的可能): a practice, a right or a chance is named, no act is told."""
+    if r.type in ("owns", "leads") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("nominal_head", ())
+    spans = _trigger_spans(ctx, r)
+    return bool(spans) and bool(heads) and all(
+        ctx.text.startswith("的", te) and ctx.text.startswith(heads, te + 1) for _, te in spans)
+
+
+def venture_partner(ctx: Ctx, r: Relation) -> bool:
+    """A joint venture read with the wrong company as the one founded (zh.invest.venture): the object is
+    told only before the founding verb (a partner: A与B共同签署合同，成立合资公司), or the verb's gap holds
+    another company (A与B合资成立的C设立了D, read as 合资…设立: C is founded, D is C's)."""
+    if not r.rule.startswith("zh.invest.venture") or r.end <= r.start:
+        return False
+    objs = _mentions_in(ctx, r.object, r)
+    spans = _trigger_spans(ctx, r)
+    if not objs or not spans:
+        return False
+    if all(s < spans[0][0] for s, _ in objs):
+        return True
+    tail = (r.trigger or "").split("…")[1:]
+    if not tail:
+        return False
+    for ts, te in spans:
+        end = ctx.text.find(nlp.to_simplified(tail[0]), te, r.end)
+        if end < 0:
+            continue
+        inside = [m for m in _all_mentions(ctx, te, end) if m[2] not in (r.subject, r.object)]
+        if inside and any(s >= end for s, _ in objs):
+            return True
+    return False
+
+
+def possessor(ctx: Ctx, r: Relation) -> bool:
+    """A side named in the sentence only as the owner of a head noun (星海科技的子公司违规经营，市场监管局对其
+    罚款: the subsidiary is fined; X的员工起诉Y: the employee sues) is not the party."""
+    if r.type not in ("sues", "fines", "rules", "blocks", "accuses") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("possessed_head", ())
+    if not heads:
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(ctx.text.startswith("的", t) and ctx.text.startswith(heads, t + 1) for _, t in told):
+            return True
+    return False
+
+
+def _named_as(ctx: Ctx, e: Entity) -> str | None:
+    """一家名为X的英国公司: the entity told only as the description after 名为X的 — X's name when X is an
+    entity of the article, "" when it is not; None for any other entity."""
+    if e.type != "Company" or not e.mentions or ctx.lex.lookup(e.name) is not None or \
+            not e.name.endswith(_KIND_ENDS) or e.name.endswith(_REGISTERED):
+        return None         # (被称为“中国Zara”的拉夏贝尔: a name after 的 is its own)
+    verbs = _check_words().get("named_as", ())
+    found = None
+    for s, _ in e.mentions:
+        if not ctx.text.endswith("的", 0, s):
+            return None
+        lead = ctx.text[max(0, s - 40):s - 1].rstrip("”」\"'")
+        m = re.search(r"(?:" + "|".join(map(re.escape, verbs)) + r")[“「\"']?([^，。；,;“”「」\"']{1,30})$", lead) if verbs else None
+        if not m:
+            return None
+        at = max(0, s - 40) + m.start(1)
+        name = next((x.name for x in ctx.ex.entities if x is not e for a, b in x.mentions if a == at), "")
+        found = name if found is None else (found if found == name else "")
+    return found
+
+
+def next_actor(ctx: Ctx, r: Relation) -> bool:
+    """The object of a deal told after the trigger only right after a list comma and right before an
+    act of its own (A收购B、C整合D; A收购B、C被竞购): C opens the next deal of the list."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    acts = _check_words().get("next_act", ())
+    spans = _trigger_spans(ctx, r)
+    if not acts or not spans:
+        return False
+    told = [(s, t) for s, t in _mentions_in(ctx, r.object, r) if s > spans[0][0]]
+    return bool(told) and all(ctx.text[s - 1:s] == "、" and ctx.text.startswith(acts, t + len(_PAREN.match(ctx.text, t)[0]))
+                              for s, t in told)
+
+
+_PAREN = re.compile(r"(?:[（(][^（()）]{0,20}[)）])?")
+
+
+_MATTER = re.compile(r"(?:的)?(?:商标权?|专利权?|版权|著作权|域名|名称)?")
+
+
+def case_matter(ctx: Ctx, r: Relation) -> bool:
+    """A side of a settlement (cooperates) told only as the matter of a case (苹果6000万美元和解iPad商标案:
+    the case is about iPad, which settles nothing); a fact the headline alone states is read there."""
+    if r.type != "cooperates" or ctx.lang == "en":
+        return False
+    words = _check_words().get("case_word", ())
+    if not words:
+        return False
+    if r.end > r.start:
+        text, start, end = ctx.text, r.start, r.end
+    else:
+        text = nlp.to_simplified(ctx.ex.article.title or "")
+        start, end = 0, len(text)
+    for name in (r.subject, r.object):
+        e = ctx.ex.entity(name)
+        names = {nlp.to_simplified(n) for n in ([name] + list(e.aliases if e else [])) if n}
+        told = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text[start:end])})
+        if told and all(text.startswith(words, start + t + len(_MATTER.match(text, start + t)[0])) for _, t in told):
+            return True
+    return False
 
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
@@ -563,6 +739,13 @@ CHECKS: list[Check] = [
     Check("venue", "rejected", venue),
     Check("supporter", "rejected", supporter),
     Check("product_party", "rejected", product_party),
+    Check("taken_object", "rejected", taken_object),
+    Check("apart_titles", "rejected", apart_titles),
+    Check("venture_partner", "rejected", venture_partner),
+    Check("possessor", "rejected", possessor),
+    Check("next_actor", "rejected", next_actor),
+    Check("case_matter", "rejected", case_matter),
+    Check("nominal", "irrealis", nominal),
 ]
 
 
@@ -596,6 +779,21 @@ def _context(ex: Extraction, lex: Lexicon) -> Ctx:
     return Ctx(ex, lex, text, ex.article.lang, {e.name: e.type for e in ex.entities}, owner)
 
 
+def _move_to_named(ctx: Ctx) -> None:
+    """The facts of a description told after 名为X的 (一家名为X的英国公司) are X's."""
+    ex = ctx.ex
+    for e in ex.entities:
+        x = _named_as(ctx, e)
+        if not x:
+            continue
+        for r in ex.relations:
+            r.subject = x if r.subject == e.name else r.subject
+            r.object = x if r.object == e.name else r.object
+        for ls in ex.lawsuits:
+            ls.plaintiffs = [x if p == e.name else p for p in ls.plaintiffs]
+            ls.defendants = [x if d == e.name else d for d in ls.defendants]
+
+
 def _withhold(r: Relation, status: str, check: str) -> None:
     r.negated = True
     r.status, r.check = status, check
@@ -608,6 +806,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
     for r in ex.relations:
         if r.negated and not r.status:
             r.status, r.check = "negated", "reader"
+    _move_to_named(ctx)
     gone = {e.name for e in ex.entities if non_entity(ctx, e)}
     if gone:
         for e in ex.entities:

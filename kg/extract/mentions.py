@@ -92,9 +92,10 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         found.append((start, end + 1, canon))
     out = []
-    for s, e, canon in leftmost_longest(found):
+    kept = leftmost_longest(found)
+    for s, e, canon in kept:
         if e - s == 2 and CJK.match(text[s]) and (not word_aligned(text, s, e) or low[s:e] in lex.framed) and \
-                not framed_as_name(text, s, e, lex):
+                not framed_as_name(text, s, e, lex) and not (low[s:e] in lex.framed and supported(text, s, e, canon, lex, kept)):
             continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
@@ -117,6 +118,54 @@ def framed_as_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
     if e >= len(text) or text[e] in PUNCT:
         return True
     return text.startswith(_NAME_RIGHT_WORDS, e) or text.startswith(_trigger_words(id(lex), lex), e)
+
+
+_MODEL_AFTER = re.compile(r"[A-Za-z0-9０-９]")
+_SUPPORT_NEAR = 3       # characters either side of the alias, in its clause, where a support word counts
+# what a company does right after its name (吉利出资收购…, 荣耀宣布…): beside the trigger words
+_ACTS = ("宣布", "推出", "表示", "发布", "完成", "获得", "出资", "旗下", "方面", "公告", "回应")
+
+
+@functools.lru_cache(maxsize=1)
+def _support_words() -> tuple[str, ...]:
+    from kg.lexicon import load_table
+    return tuple(sorted((r["word"] for r in load_table("check_words.tsv")
+                         if r.get("kind") == "name_support" and r.get("word")), key=len, reverse=True))
+
+
+def supported(text: str, s: int, e: int, canon: str, lex: Lexicon, found: list) -> bool:
+    """A common word that is also a company's or product's alias (荣耀, 吉利, 起点: entities.tsv `~`) is a
+    name where the text supports it: a model number right after it (荣耀20, 荣耀V30), its owner right
+    before it, a word of companies, brands or products near it in its clause (荣耀手机, 吉利旗下:
+    check_words.tsv, kind name_support), an act right after it (吉利收购…, 荣耀发布…); or where the
+    article names the same entity otherwise (its full name, an alias that is no common word, its
+    owner) or supports another telling of it so (荣耀20 … 今天荣耀在上海发布)."""
+    low = text.lower()
+    ent = lex.entities.get(canon)
+    owner = ent.owner if ent else None
+    if _near_support(text, s, e, lex, owner):
+        return True
+    for a, b, c in found:
+        if (a, b) == (s, e):
+            continue
+        if b == s and low[a:b] not in lex.framed and lex.entities[c].type == "Company":
+            return True     # 华为荣耀: a company named right before it (its maker, its owner then)
+        if (owner and c == owner) or (c == canon and (low[a:b] not in lex.framed or framed_as_name(text, a, b, lex)
+                                                     or _near_support(text, a, b, lex, owner))):
+            return True
+    return False
+
+
+def _near_support(text: str, s: int, e: int, lex: Lexicon, owner: str | None) -> bool:
+    if e < len(text) and (_MODEL_AFTER.match(text[e]) or text.startswith(_ACTS, e)
+                          or text.startswith(_trigger_words(id(lex), lex), e)):
+        return True
+    own = lex.entities.get(owner) if owner else None
+    if own and any(text.endswith(x, 0, s) for x in (own.name,) + own.aliases if len(x) >= 2):
+        return True
+    cs, ce = clause_start(text, s, _SUPPORT_NEAR), clause_end(text, e, _SUPPORT_NEAR)
+    words = _support_words()
+    return any(w in text[cs:s] or w in text[e:ce] for w in words)
 
 
 @functools.lru_cache(maxsize=4)

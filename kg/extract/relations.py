@@ -944,6 +944,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     - zh.frame.svo / zh.stake.holder `.adjacent`: the sides sit tight around the verb (`_tight`);
       zh.stake.holder `.named`: else, the company bought is named in full (`_formal`);
       zh.invest.capital / zh.invest.venture `.known`: both sides are companies the lexicon knows;
+      zh.invest.capital `.apart`: the investor is told before a clause break that precedes the verb;
       zh.frame.svo on acquires with a verb that buys a stake (triggers.tsv flag "stake": 购买, 受让,
       买入) and no stake said after the name (购买X的资产): `.other_verb`;
     - zh.frame.pre_verbal on fines `.regulator`: the one fined is itself a regulator;
@@ -967,6 +968,8 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
         return rule
     if rule.startswith("zh.invest.") and a.source == "lexicon" and b.source == "lexicon":
         return rule + ".known"      # 腾讯入股大众点评: both sides companies the lexicon knows
+    if rule == "zh.invest.capital" and a.end <= ts and any(c in CLAUSE_BREAK or c in "。（(“" for c in text[a.end:ts]):
+        return rule + ".apart"      # A与B签约，据悉C投资B的资本…: the investor told a clause before the verb
     if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
             not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _STAKE_NEXT.match(text[b.end:min(se, b.end + 30)])):
         return rule + ".other_verb"
