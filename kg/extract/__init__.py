@@ -31,6 +31,7 @@ from kg.extract.prosecution import prosecution_mentions
 from kg.extract.deal_actors import deal_actor_mentions
 from kg.extract.nominal_deals import nominal_deal_mentions
 from kg.extract.summons import summoned_mentions
+from kg.extract.list_sides import list_members
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -119,7 +120,10 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
-            for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
+            read = read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss))
+            # a side that is one member of a list (收购A、B、C各51%股权): the other members too
+            read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
+            for c in read:
                 cands.append((c, idx, ss, se))
         # a name discovered in one sentence (宏达电宣布…收购) is that name wherever else it is written:
         # read the article again with every telling of it
