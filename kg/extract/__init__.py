@@ -33,6 +33,7 @@ from kg.extract.nominal_deals import nominal_deal_mentions
 from kg.extract.summons import summoned_mentions
 from kg.extract.list_sides import list_members
 from kg.extract.ruled_parties import ruled_party_mentions
+from kg.extract.list_names import list_name_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -109,6 +110,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
             launched += nominal_deal_mentions(text, ss, se, sm + extra + launched, lex)
             launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
             launched += ruled_party_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += list_name_mentions(text, ss, se, sm + extra + launched, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
