@@ -168,7 +168,8 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False, rar
                  or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
         return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
     if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 and not (rare_ok and rare(w))
-           for w, t in (toks[:1] if verbs_inside else toks)):
+           and not (0 < i == len(toks) - 1 and w in ends)      # 国药|控股: the company ending, tagged a verb
+           for i, (w, t) in enumerate(toks[:1] if verbs_inside else toks)):
         return False      # 会议审议, 募集资金, 要求整改: a verb inside, not a name
     if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
         return False
