@@ -34,7 +34,14 @@ _SLOTS = (
     re.compile(r"驳回" + _ROLE + "(" + _LIST + r")(?=的(?:全部|其他|其余|部分)?(?:诉讼请求|上诉|起诉|申请|再审申请))"),
     re.compile(r"(?:认定|判处|宣判)" + _ROLE + "(" + _LIST + r")(?=犯|构成|有期徒刑|无期徒刑|死刑|拘役|罚金)"),
     re.compile(r"(?:^|[，,；;])(" + _NAME + r")(?=犯[\u4e00-\u9fff、]{1,16}罪)"),
+    # the party paid: 向X支付/偿还/归还, 赔偿/返还/支付 (原告) X 经济损失/货款/…
+    re.compile(r"向" + _ROLE + "(" + _NAME + r")(?=支付|偿还|偿付|归还|返还|赔偿|赔付|给付|交付)"),
+    re.compile(r"(?:赔偿|返还|支付|偿还|归还|给付)" + _ROLE.replace("被告人|被告|", "原告|申请人|") + "(" + _NAME +
+               r")(?=经济损失|损失|货款|借款|欠款|款项|费用|租金|本金|违约金|赔偿金|[0-9])"),
+    # those bound together: X、Y (应)对…承担连带(清偿)责任
+    re.compile(r"(?:^|[，,；;：:])" + _ROLE + "(" + _LIST + r")(?=(?:应当?|需|须)?对[^，。；;]{1,24}承担(?:连带|共同))"),
 )
+_MONEY = ("款", "利息", "本息", "本金", "资金", "费", "损失", "金额", "债务", "责任", "财产")
 _PART = re.compile(r"(?:(?!以及)[^、和及])+")
 _NOT = ("公司", "被告", "原告", "各方", "双方", "对方", "该公司", "其", "本院", "法院", "相关方", "当事人", "上诉人",
         "被上诉人", "被执行人", "申请人", "被申请人", "第三人", "其他相关方", "该行", "本公司", "上市公司", "发行人")
@@ -62,9 +69,13 @@ def _party(text: str, s: int, e: int, lex: Lexicon) -> Mention | None:
     name = text[s:e]
     if name in _NOT or name in lex.generic or name.endswith(("某某", "等")) or re.search(r"[0-9]{2,}|年|月|日|生效", name):
         return None
+    if name.endswith(_MONEY):
+        return None       # 支付胡老太存款, 偿还贷款本息: what is paid, not who
     toks = tokens_from(text, s, e)
     if "".join(w for w, _ in toks) != name:
         toks = nlp.tagged(name)
+    if toks and (toks[0][1] or "x") in ("b", "d", "r"):
+        return None       # 所有到期…, 相关…: a determiner, not a name
     if 2 <= len(name) <= 3 and name[0] in lex.surnames and name.isalpha() and \
             not any((t or "x")[0] in "vpcurdmq" and not (t or "").startswith("nr") for _, t in toks[1:]):
         return Mention(s, e, name, "Person", name, "pattern")
