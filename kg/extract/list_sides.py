@@ -13,7 +13,8 @@ measured on its own (`confidence.parent`).  The side is its telling nearest the 
 first after it for an object, the last before it for a subject).  Not read: a member that is the
 other side, a member of another kind (a product beside companies), a side told through a pronoun
 (其), a list joined by commas (a new clause may start there), a member right before a trigger word
-of its own (…收购A、B全资收购Y: B acts in a clause of its own), a relation a rule dropped, and
+of its own (…收购A、B全资收购Y: B acts in a clause of its own), a side read also as a longer name for the
+same other side (建材 beside 北新建材: a cut telling), a relation a rule dropped, and
 investments (their lists mix investors, partners and owners).
 """
 from __future__ import annotations
@@ -64,9 +65,14 @@ def list_members(text: str, ss: int, se: int, cands: list, mentions: list[Mentio
     have = {(c.type, c.subject, c.object) for c in cands}
     acts = [ts for ts, _, _ in find_triggers(text, lex, ss, se)]
     out: list = []
+    subjects: dict[tuple, set] = {}
+    for c in cands:
+        subjects.setdefault((c.type, c.object), set()).add(c.subject)
     for c in cands:
         if c.negated or c.type not in _SIDES:
             continue
+        if any(c.subject != o and c.subject in o for o in subjects[(c.type, c.object)]):
+            continue      # 建材 beside 北新建材 for one object: a cut telling of the other side, not spread
         for side in _SIDES[c.type]:
             name, other = (c.object, c.subject) if side == "object" else (c.subject, c.object)
             at = [i for i, m in enumerate(ms) if m.name == name and (
