@@ -31,6 +31,9 @@ from kg.extract.prosecution import prosecution_mentions
 from kg.extract.deal_actors import deal_actor_mentions
 from kg.extract.nominal_deals import nominal_deal_mentions
 from kg.extract.summons import summoned_mentions
+from kg.extract.list_sides import list_members
+from kg.extract.ruled_parties import ruled_party_mentions
+from kg.extract.list_names import list_name_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
@@ -106,6 +109,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             launched += prosecution_mentions(text, ss, se, sm + extra + launched, lex)
             launched += nominal_deal_mentions(text, ss, se, sm + extra + launched, lex)
             launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += ruled_party_mentions(text, ss, se, sm + extra + launched, lex)
+            launched += list_name_mentions(text, ss, se, sm + extra + launched, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
@@ -119,7 +124,10 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
-            for c in read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss)):
+            read = read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss))
+            # a side that is one member of a list (收购A、B、C各51%股权): the other members too
+            read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
+            for c in read:
                 cands.append((c, idx, ss, se))
         # a name discovered in one sentence (宏达电宣布…收购) is that name wherever else it is written:
         # read the article again with every telling of it

@@ -40,7 +40,7 @@ _DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}�
 _CODE = re.compile(r"[（(](?:股票代码[:：]?)?[0-9]{6}(?:\.[A-Za-z]{2})?[)）]|[（(][0-9]{4,5}\.HK[)）]")
 # kinds of party, not names: 投资者, 收购方, 交易对方, 业内人士, 该行
 _ROLE_ENDS = ("方", "者", "人", "们", "商", "买家", "卖家", "商家", "专家", "厂家", "大家", "庄家", "玩家", "国家",
-              "赢家", "东家", "士", "部门", "机构", "股东", "市场", "行业", "领域", "板块",
+              "赢家", "东家", "士", "部门", "机构", "股东", "大会", "董事会", "监事会", "市场", "行业", "领域", "板块",
               "企业", "公司", "集团", "平台", "基金", "银行", "资本", "机关", "法院", "人员", "团队", "对手")
 _FUNCTION_CHARS = set("的了是在将已也又还就都被把对向从与和及并而或其该这那此本各每为以于由拟称")
 # a single segmenter word that is a common word, not a name (a verb, adverb, place, time)
@@ -57,6 +57,7 @@ _MANNER = ("高", "低", "全", "溢价", "折价", "现金", "公开", "协议"
 _OPENERS = ("自", "对于", "对", "根据", "据", "若", "如", "如果", "按", "按照", "作为", "有", "在", "当", "就", "经",
             "随着", "为了", "除了", "关于", "针对", "通过", "虽然", "尽管", "即", "即使", "因", "从", "至", "截至")
 _SUFFIX_OK = ("集团", "控股", "股份", "资本", "基金", "银行")
+_RARE = 30
 
 
 @functools.lru_cache(maxsize=4)
@@ -128,7 +129,7 @@ def _name_at(text: str, p: int, se: int, markers: Words, lex: Lexicon, verbs: bo
     toks = tokens_from(text, p, n)
     if "".join(w for w, _ in toks) != text[p:n]:
         toks = nlp.tagged(text[p:n])      # the clause's words cross the span's edge: its own words
-    return (p, n, toks) if name_ok(text[p:n], toks, lex) else None
+    return (p, n, toks) if name_ok(text[p:n], toks, lex, rare_ok=True) else None
 
 
 def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
@@ -151,9 +152,19 @@ def _suffix_words(lex_id: int, lex: Lexicon) -> frozenset:
     return frozenset(x[0] for x in lex.suffixes)
 
 
-def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> bool:
+def rare(word: str) -> bool:
+    """The segmenter's dictionary holds `word` but counts it at most `_RARE` times in its corpus: a
+    name more likely than a common word (安进 5, 好想你 3, 不锈 6; 记者 24650, 宣布 7604).  Not the
+    words the lexicon adds (股东大会, a role)."""
+    tk = nlp.tokenizer()
+    return 0 < (tk.FREQ.get(word) or 0) <= _RARE and word not in tk.user_word_tag_tab
+
+
+def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False, rare_ok: bool = False) -> bool:
     """`name` (segmented as `toks`) reads as the name of a party, not a phrase, a kind or an amount.
-    `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it."""
+    `verbs_inside`: a verb may stand inside it after a noun (小哥出行), not open it.  `rare_ok`: a
+    word the segmenter's dictionary holds but rarely saw (安进, 好想你, 太钢|不锈: `rare`) is no
+    common word, whatever its tag."""
     stops = stop_words(id(lex), lex)
     ends = _suffix_words(id(lex), lex)
     if any((w in stops and not (i == len(toks) - 1 and i > 0 and w in ends)) or (len(w) == 1 and w in _FUNCTION_CHARS)
@@ -162,7 +173,9 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> 
     if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
                  or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
         return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
-    if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 for w, t in (toks[:1] if verbs_inside else toks)):
+    if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 and not (rare_ok and rare(w))
+           and not (0 < i == len(toks) - 1 and w in ends)      # 国药|控股: the company ending, tagged a verb
+           for i, (w, t) in enumerate(toks[:1] if verbs_inside else toks)):
         return False      # 会议审议, 募集资金, 要求整改: a verb inside, not a name
     if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
         return False
@@ -176,6 +189,6 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False) -> 
         return False
     if len(toks) == 1:
         w, t = toks[0]
-        if not w.isascii() and t in _COMMON_TAGS:
+        if not w.isascii() and t in _COMMON_TAGS and not (rare_ok and rare(w)):
             return False      # 资本市场, 北京, 记者: one common word
     return not all(t == "ns" for _, t in toks)
