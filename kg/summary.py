@@ -20,14 +20,23 @@ The rows are exactly what `kg.analytics` computes from the whole graph (`rival_r
 the name literal (`sum:name`, an object index) and of the chunks a page needs (`--limit`,
 `--offset`).
 
-`refresh_summary(store)` brings the graph up to date after a write, for the entities the
-changed articles touch only: it keeps each article's sha256 and build time (`sum:sha256`, `sum:builtAt`) and the
-entities its graph names (`sum:touches`), so it finds the articles added, replaced or removed
-since it last ran; the entities they touch (before and after), the neighbours of those (their
-facts' counterparts, their cases' parties and courts: whose rows show their labels and facts)
-and the sets of every name of those entities are recomputed; nothing else is read.  A store
-without a summary graph (or with an older layout, `VERSION`) gets a whole one.  The graph is a
-function of the stored articles alone, whatever the order, the workers, or removals between.
+`refresh_summary(store)` brings the graph up to date after a write, for the names whose rows
+the write can change only.  It keeps each article's sha256 and build time (`sum:sha256`,
+`sum:builtAt`), the entities its graph names (`sum:touches`) and the lawsuit reports it holds
+(`sum:holds`), and for every entity what rows show of it besides its IRI (`sum:look`: the label
+shown, its labels and types).  So it finds the articles added, replaced or removed since it last
+ran and recomputes the sets of every name of
+  - the entities those articles touch (before and after): their facts and cases changed;
+  - the parties and courts of the cases those articles' reports are in (before and after) or
+    that gained or lost a report (`kg.cases.refresh_cases` logs those, `sum:caseChanged`, in
+    the same update as the links): a case's row is shown by all of them (an owner chain joins
+    reports no changed article names);
+  - only where a touched entity's look changed, every entity whose rows showed it (the stored
+    `sum:neighbor`s: counterparts, case parties and courts).
+A name's rows depend on nothing else (tests/test_summary_incremental.py compares random writes
+and removals with a whole rewrite); nothing else is read.  A store without a summary graph (or
+with an older layout, `VERSION`) gets a whole one.  The graph is a function of the stored
+articles alone, whatever the order, the workers, or removals between.
 `kg build`, `kg remove` (`kg.pipeline`) and `Store.remove_article` call it after
 `refresh_cases`; `kg reindex` rebuilds it whole on an existing store.
 """
@@ -40,15 +49,17 @@ from typing import Callable
 
 from kg.errors import QueryError
 from kg.query import bind, literal
-from kg.resolve import ARTICLES_GRAPH, BASE, ENTITIES_GRAPH, ONTOLOGY
+from kg.cases import CASE, CHANGED
+from kg.resolve import (ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLOGY,
+                        SUMMARY_GRAPH, SUMMARY_NS)
 
-SUMMARY_GRAPH = BASE + "graph/summary"
-NS = BASE + "summary#"
+NS = SUMMARY_NS
 NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS + "rows"
 SHA, BUILT = NS + "sha256", NS + "builtAt"
 TOUCHES, VERSION_P = NS + "touches", NS + "version"
+HOLDS, LOOK = NS + "holds", NS + "look"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
-VERSION = "2"
+VERSION = "3"
 KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
@@ -303,33 +314,110 @@ _Q_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{ONTOLO
 _Q_OLD_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?a <{SHA}> ?h .
   OPTIONAL {{ ?a <{BUILT}> ?b }} }} }}"""
 _Q_OLD_TOUCHES = f"a|SELECT ?a ?e WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{TOUCHES}> ?e }} }}"
+_Q_OLD_HOLDS = f"a|SELECT ?a ?l WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{HOLDS}> ?l }} }}"
 _TOUCH_PATTERNS = (f"?g <{ONTOLOGY}mentions> ?e",
                    *(f"?x <{ONTOLOGY}{p}> ?e" for p in ("subject", "object", "plaintiff",
                                                         "defendant", "court")),
                    f"?e <{ONTOLOGY}owns> ?u", f"?o <{ONTOLOGY}owns> ?e")
+_Q_HELD = f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e a <{ONTOLOGY}Lawsuit> }} }}"
 _Q_SETS_WITH = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{MEMBER}> ?e }} }}"
 _Q_SETS_SHOWING = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{NEIGHBOR}> ?e }} }}"
 _Q_SET_PARTS = f"""s|SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s ?p ?o
   FILTER (?p IN (<{MEMBER}>, <{NEIGHBOR}>, {", ".join(f"<{NS}{k}>" for k in KINDS)})) }} }}"""
+_Q_CHANGED = f"SELECT ?x WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{CHANGED}> ?x }} }}"
+_Q_CASE_OF = f"l|SELECT DISTINCT ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+_Q_CASE_REPORTS = f"c|SELECT DISTINCT ?l WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+_Q_REPORT_SIDES = (f"l|SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}plaintiff>|"
+                   f"<{ONTOLOGY}defendant>|<{ONTOLOGY}court> ?e }} }}")
+#: what rows show of an entity besides its IRI: its labels (rdfs:label, and skos:prefLabel,
+#: which picks the label shown) and its types
+_LOOK_PROPS = (_RDFS_LABEL, "http://www.w3.org/2004/02/skos/core#prefLabel",
+               "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_Q_LOOKS = (f"SELECT ?e ?p ?o WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ %V% ?e ?p ?o "
+            f"FILTER (?p IN ({', '.join(f'<{p}>' for p in _LOOK_PROPS)})) }} }}")
 
 
-def _touches(store, graphs=None) -> dict[str, set[str]]:
-    """{article IRI: entity IRIs its graph names} (every article when `graphs` is None)."""
+def _touches(store, graphs=None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """({article IRI: entity IRIs its graph names}, {article IRI: lawsuit reports it holds})
+    (every article when `graphs` is None)."""
     out: dict[str, set[str]] = defaultdict(set)
-    ent = BASE + "entity/"
+    held: dict[str, set[str]] = defaultdict(set)
+    ent, art = BASE + "entity/", BASE + "article/"
     if graphs is None:
         for pat in _TOUCH_PATTERNS:
             for g, e in _rows(store, f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ {pat} }} }}"):
-                if e and e.startswith(ent) and g.startswith(BASE + "article/"):
+                if e and e.startswith(ent) and g.startswith(art):
                     out[g].add(e)
-        return out
+        for g, l in _rows(store, _Q_HELD):
+            if g.startswith(art):
+                held[g].add(l)
+        return out, held
     union = " UNION ".join(f"{{ {p.replace('?g', '?a')} }}" for p in _TOUCH_PATTERNS)
     for a in sorted(graphs):
         for (e,) in _rows(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH {_iri(a)} {{ "
                           f"BIND ({_iri(a)} AS ?a) {union} }} }}"):
             if e and e.startswith(ent):
                 out[a].add(e)
+        held[a] |= {l for (l,) in _rows(store, f"SELECT DISTINCT ?l WHERE {{ GRAPH {_iri(a)} {{ "
+                                         f"?l a <{ONTOLOGY}Lawsuit> }} }}")}
+    return out, held
+
+
+def look_iri(e: str) -> str:
+    """The summary node keeping what rows show of entity `e` (`_looks`)."""
+    return f"{BASE}summary/look/{hashlib.sha1(e.encode('utf-8')).hexdigest()[:24]}"
+
+
+def _looks(store, iris=None) -> dict[str, str]:
+    """{entity: what rows show of it besides its IRI, as one JSON text} for `iris` (every
+    entity when None): the label shown (`kg.analytics` picks it: the one rdfs:label, or the
+    skos:prefLabel when the entity is labelled in one language only), every rdfs:label
+    (timeline.rq's rows) and every type (rivals.rq's)."""
+    labels: dict[str, set] = defaultdict(set)
+    prefs: dict[str, dict] = defaultdict(dict)
+    types: dict[str, set] = defaultdict(set)
+    for b in _bindings(store, _Q_LOOKS, "e", iris):
+        e, p, o = b["e"]["value"], b["p"]["value"], b["o"]
+        if p == _RDFS_LABEL:
+            labels[e].add(o["value"])
+        elif p == _LOOK_PROPS[1]:
+            tag = o.get("xml:lang", "").lower()
+            if tag and (tag not in prefs[e] or o["value"] < prefs[e][tag]):
+                prefs[e][tag] = o["value"]
+        else:
+            types[e].add(o["value"])
+    out = {}
+    for e in set(labels) | set(types):
+        shown = min(labels[e]) if labels[e] else None
+        if shown is not None and len(prefs[e]) == 1:
+            shown = next(iter(prefs[e].values()))
+        out[e] = json.dumps([shown, sorted(labels[e]), sorted(types[e])], ensure_ascii=False)
     return out
+
+
+def _look_lines(looks: dict[str, str]) -> list[str]:
+    return [f"<{look_iri(e)}> <{LOOK}> {literal(v)} ." for e, v in sorted(looks.items())]
+
+
+def _stored_looks(store, iris) -> dict[str, str]:
+    by_node = {look_iri(e): e for e in iris}
+    out = {}
+    for chunk in _chunks(by_node, 200):
+        q = (f"SELECT ?n ?l WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?n {{ "
+             f"{' '.join(map(_iri, chunk))} }} ?n <{LOOK}> ?l }} }}")
+        out.update({by_node[n]: l for n, l in _rows(store, q)})
+    return out
+
+
+def _case_sides(store, reports) -> set[str]:
+    """The parties and courts of every report of the cases `reports` are in (or were: a
+    logged report or case), whose rows show those cases."""
+    reports = set(reports)
+    if not reports:
+        return set()
+    cases = {c for (c,) in _scoped(store, _Q_CASE_OF, reports)} | reports
+    reports |= {l for (l,) in _scoped(store, _Q_CASE_REPORTS, cases)}
+    return {e for (e,) in _scoped(store, _Q_REPORT_SIDES, reports)}
 
 
 def _stamp(h, b) -> tuple:
@@ -387,44 +475,46 @@ def refresh_summary(store, full: bool = False,
         return _rebuild(store, cur, progress)
     old = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_OLD_STAMPS)}
     changed = {a for a in set(cur) | set(old) if cur.get(a) != old.get(a)}
-    if not changed:
+    logged = {x for (x,) in _rows(store, _Q_CHANGED)}
+    if not changed and not logged:
         return 0
-    touched_new = _touches(store, {a for a in changed if a in cur})
-    a0 = {e for _, e in _scoped(store, _Q_OLD_TOUCHES, changed)}
-    a0 |= {e for es in touched_new.values() for e in es}
-    affected = set(a0)
-    if a0:
-        # whose rows showed them (stored), and whose rows show them now (the store)
-        sets_with = {s for (s,) in _scoped(store, _Q_SETS_WITH, a0, True)}
-        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, a0, True)}
-        for s, p, o in _scoped(store, _Q_SET_PARTS, sets_with | showing):
-            if p == MEMBER or (p == NEIGHBOR and s in sets_with):
-                affected.add(o)
-        affected |= _neighbors_now(store, a0)
+    affected, looks, touched_new, held_new = _affected(store, changed, {a for a in changed if a in cur}, logged)
     n = _rewrite(store, affected, progress)
     stamps = [x for a in sorted(changed) if a in cur for x in _stamp_lines(a, cur[a])]
     stamps += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
-    _send(store, _delete_subjects(changed), stamps)
+    stamps += [f"<{a}> <{HOLDS}> {literal(l)} ." for a in sorted(held_new) for l in sorted(held_new[a])]
+    stamps += _look_lines({e: v for e, v in looks.items() if v is not None})
+    deletes = _delete_subjects(set(changed) | {look_iri(e) for e in looks})
+    if logged:
+        deletes.append(f"DELETE DATA {{ GRAPH <{SUMMARY_GRAPH}> {{ " + " ".join(
+            f"<{SUMMARY_GRAPH}> <{CHANGED}> {literal(x)} ." for x in sorted(logged)) + " } }")
+    _send(store, deletes, stamps)
     return n
 
 
-def _neighbors_now(store, iris) -> set[str]:
-    """Entities whose rows may show `iris`' facts or labels, in the store as it is now: their
-    facts' counterparts, and the parties and courts of their cases."""
-    from kg import analytics
-    g = analytics.full_graph(store, around=sorted(iris) if len(iris) <= AROUND_MAX else None)
-    near: set[str] = set()
-    for m in iris:
-        if m not in g:
-            continue
-        for x in list(g.predecessors(m)) + list(g.successors(m)):
-            if g.nodes[x].get("kind") == "lawsuit":
-                near |= set(g.predecessors(x)) | set(g.successors(x))
-            else:
-                near.add(x)
-    reads = analytics.rival_reads(store, iris)
-    near |= {r[3] for r in reads["rels"]} | {r[2] for r in reads["suits"]}
-    return {x for x in near if g.nodes.get(x, {}).get("kind") != "lawsuit"}
+def _affected(store, changed: set[str], present: set[str], logged: set[str]):
+    """(the entities whose names' rows to recompute, {entity: its look now or None} for the
+    entities the changed articles touch, and what the articles `present` touch and hold now).
+
+    The rows of a name change only where its facts or cases, or what they show of another
+    entity (its labels and types), changed: so the entities the changed articles touch (before
+    and after: stored `sum:touches`), the parties and courts of the cases the changed articles'
+    reports are in (before and after: stored `sum:holds`) or that gained or lost a report
+    (`kg.cases` logs those), and — only where an entity's labels or types changed — every
+    entity whose rows showed it (stored `sum:neighbor`)."""
+    touched_new, held_new = _touches(store, present)
+    a0 = {e for _, e in _scoped(store, _Q_OLD_TOUCHES, changed)}
+    a0 |= {e for es in touched_new.values() for e in es}
+    reports = {l for _, l in _scoped(store, _Q_OLD_HOLDS, changed)} | logged
+    reports |= {l for ls in held_new.values() for l in ls}
+    affected = a0 | _case_sides(store, reports)
+    now = _looks(store, a0)
+    before = _stored_looks(store, a0)
+    relabelled = {e for e in a0 if now.get(e) != before.get(e)}
+    if relabelled:
+        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, relabelled, True)}
+        affected |= {o for s, p, o in _scoped(store, _Q_SET_PARTS, showing) if p == MEMBER}
+    return affected, {e: now.get(e) for e in a0}, touched_new, held_new
 
 
 def _sets_named(store, names) -> set[str]:
@@ -483,10 +573,13 @@ def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     lines = []
     for s in sorted(sets):
         lines += _triples(s, names_of[s], sets[s], res[s])
-    touches = _touches(store)
+    touches, held = _touches(store)
     lines += [x for a, v in sorted(cur.items()) for x in _stamp_lines(a, v)]
     lines += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touches) if a in cur
               for e in sorted(touches[a])]
+    lines += [f"<{a}> <{HOLDS}> {literal(l)} ." for a in sorted(held) if a in cur
+              for l in sorted(held[a])]
+    lines += _look_lines(_looks(store))
     lines.append(f"<{SUMMARY_GRAPH}> <{VERSION_P}> {literal(VERSION)} .")
     if progress:
         progress(f"summary: writing {len(sets)} name sets")
