@@ -143,10 +143,14 @@ def lookup(store, name: str, kind: str, offset: int = 0, limit: int | None = Non
     first, last = offset // CHUNK, (stop - 1) // CHUNK
     want = {chunk_iri(s, kind, i): i for i in range(first, last + 1)}
     got = {}
-    for chunk in _chunks(want, 200):
-        q = (f"SELECT ?c ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
-             f"{' '.join(map(_iri, chunk))} }} ?c <{ROWS}> ?j }} }}")
-        got.update({want[c]: j for c, j in _rows(store, q)})
+    if hasattr(store, "quads"):         # the embedded store: index look-ups, no SPARQL JSON
+        for c, i in want.items():       # (its text escaped and parsed once more) around them
+            got.update({i: j for j in store.quads(c, ROWS, None, SUMMARY_GRAPH, parts="o")})
+    else:
+        for chunk in _chunks(want, 200):
+            q = (f"SELECT ?c ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
+                 f"{' '.join(map(_iri, chunk))} }} ?c <{ROWS}> ?j }} }}")
+            got.update({want[c]: j for c, j in _rows(store, q)})
     if len(got) != len(want):
         return None                     # a summary being rewritten: answer from the store
     rows: list[list] = []
@@ -587,6 +591,19 @@ def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     return len(sets)
 
 
+def named_rows(store, query: str, name: str):
+    """`named_answer` as `kg.query.Rows` (its SPARQL JSON made only if asked for), or None."""
+    from kg.query import Rows, to_rows
+    if query == "timeline":
+        rows = _query_rows(store, name, "timelineQuery")
+        if rows is None:
+            return None
+        return Rows(list(TIMELINE_VARS), [[c[0] if c else None for c in r] for r in rows],
+                    lambda: _timeline_json(rows))
+    res = named_answer(store, query, name)
+    return None if res is None else to_rows(res)
+
+
 def named_answer(store, query: str, name: str) -> dict | None:
     """The named query `query` bound to `name`, answered from the summary graph (SPARQL 1.1
     JSON results), or None when the store has none (run the query then)."""
@@ -726,8 +743,10 @@ def timeline_query(store, name: str) -> dict | None:
     """timeline.rq bound to `name` as SPARQL 1.1 JSON results, from the summary graph; None
     when the store has none."""
     rows = _query_rows(store, name, "timelineQuery")
-    if rows is None:
-        return None
+    return None if rows is None else _timeline_json(rows)
+
+
+def _timeline_json(rows: list) -> dict:
     return {"head": {"vars": list(TIMELINE_VARS)},
             "results": {"bindings": [{k: b for k, c in zip(TIMELINE_VARS, r)
                                       if (b := _binding(c)) is not None} for r in rows]}}
