@@ -57,7 +57,10 @@ NS = SUMMARY_NS
 NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS + "rows"
 SHA, BUILT = NS + "sha256", NS + "builtAt"
 TOUCHES, VERSION_P = NS + "touches", NS + "version"
-HOLDS, LOOK = NS + "holds", NS + "look"
+HOLDS, LOOK, KEYS = NS + "holds", NS + "look", NS + "keys"
+#: the node of every lawsuit's row (`kg lawsuits` without a name), chunks as a name's, each
+#: chunk's case IRIs (`sum:keys`, in row order) beside its rows
+ALL = BASE + "summary/all"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
 VERSION = "3"
 KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
@@ -136,6 +139,20 @@ def lookup(store, name: str, kind: str, offset: int = 0, limit: int | None = Non
     s, n = found[0][0], int(found[0][1])
     if n < 0:
         raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    return _page_of(store, s, kind, n, offset, limit)
+
+
+def all_lawsuits(store, offset: int = 0, limit: int | None = None) -> list[list] | None:
+    """Rows `offset` .. `offset + limit` of `kg lawsuits` (every case); None when the store
+    has no summary graph."""
+    found = _rows(store, f"SELECT ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{ALL}> <{NS}lawsuits> ?n }} }}")
+    if not found:
+        return None
+    return _page_of(store, ALL, "lawsuits", int(found[0][0]), offset, limit)
+
+
+def _page_of(store, s: str, kind: str, n: int, offset: int, limit: int | None) -> list[list] | None:
+    """Rows `offset` .. `offset + limit` of the `n` rows node `s` keeps for `kind`."""
     offset = max(0, offset)
     stop = n if limit is None else min(n, offset + max(0, limit))
     if stop <= offset:
@@ -209,10 +226,11 @@ def _holders(store, names) -> dict[str, set[str]]:
     return out
 
 
-def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] | None = None
-            ) -> dict[str, dict]:
+def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] | None = None,
+            graphs: list | None = None) -> dict[str, dict]:
     """{set IRI: {"rivals"/"timeline"/"lawsuits": rows or None (no such entity), "neighbors"}}
-    for the entity sets `sets` ({set IRI: members}), from one read around all their members."""
+    for the entity sets `sets` ({set IRI: members}), from one read around all their members
+    (`graphs`: a list the graph read is appended to when it is the whole store's)."""
     from kg import analytics
     members = set().union(*sets.values()) if sets else set()
     if not members:
@@ -222,6 +240,8 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
     # around a few entities: reads that start from them; around many, the whole store read
     # once is faster (the same graph either way: kg.analytics.full_graph)
     g = analytics.full_graph(store, around=sorted(members) if len(members) <= AROUND_MAX else None)
+    if graphs is not None and len(members) > AROUND_MAX:
+        graphs.append(g)
     reads = analytics.rival_reads(store, members)
     order = {n: i for i, n in enumerate(g)}
     reports = {r: n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"
@@ -309,6 +329,79 @@ def _triples(s: str, names, ms, res: dict) -> list[str]:
             text = json.dumps(rows[i:i + CHUNK], ensure_ascii=False, separators=(",", ":"))
             lines.append(f"<{chunk_iri(s, kind, i // CHUNK)}> <{ROWS}> {literal(text)} .")
     return lines
+
+
+def _listing_rows(g, roots) -> list[tuple[str, list]]:
+    """[(case, its `kg lawsuits` row)] for the lawsuit nodes `roots` of `g`, in the listing's
+    order: `kg.analytics.lawsuit_rows`' (dated first, date, plaintiffs, defendants), ties by
+    the case's IRI (the graph's node order)."""
+    from kg import analytics
+    out = [(r, analytics.lawsuit_rows(g, [r])[0]) for r in roots]
+    return sorted(out, key=lambda x: (x[1][0] is None, analytics._day(x[1][0]) or "",
+                                      x[1][1], x[1][2], x[0]))
+
+
+def _listing_lines(keyed: list[tuple[str, list]]) -> list[str]:
+    """N-Triples lines of the listing node and its chunks (rows and their cases)."""
+    lines = [f'<{ALL}> <{NS}lawsuits> "{len(keyed)}"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+    for i in range(0, len(keyed), CHUNK):
+        part = keyed[i:i + CHUNK]
+        c = chunk_iri(ALL, "lawsuits", i // CHUNK)
+        lines.append(f"<{c}> <{ROWS}> {literal(json.dumps([r for _, r in part], ensure_ascii=False, separators=(',', ':')))} .")
+        lines.append(f"<{c}> <{KEYS}> {literal(json.dumps([k for k, _ in part], separators=(',', ':')))} .")
+    return lines
+
+
+def _stored_listing(store) -> tuple[list[tuple[str, list]], int]:
+    """The listing as stored ([(case, row)]) and its number of chunks."""
+    found = _rows(store, f"SELECT ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{ALL}> <{NS}lawsuits> ?n }} }}")
+    n = int(found[0][0]) if found else 0
+    chunks = (n + CHUNK - 1) // CHUNK
+    want = {chunk_iri(ALL, "lawsuits", i): i for i in range(chunks)}
+    rows, keys = {}, {}
+    for chunk in _chunks(want, 200):
+        q = (f"SELECT ?c ?p ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
+             f"{' '.join(map(_iri, chunk))} }} ?c ?p ?j FILTER (?p IN (<{ROWS}>, <{KEYS}>)) }} }}")
+        for c, p, j in _rows(store, q):
+            (rows if p == ROWS else keys)[want[c]] = json.loads(j)
+    out = []
+    for i in range(chunks):
+        out += list(zip(keys.get(i, []), rows.get(i, [])))
+    return out, chunks
+
+
+_Q_STAGED = (f"e|SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V% ?s <{ONTOLOGY}court> ?e . "
+             f"?l <{ONTOLOGY}stage> ?s }} }}")
+_Q_NAMING = (f"e|SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}plaintiff>|"
+             f"<{ONTOLOGY}defendant>|<{ONTOLOGY}court> ?e }} }}")
+_Q_IS_CASE = f"c|SELECT DISTINCT ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+
+
+def _refresh_listing(store, cases: set[str], relabelled: set[str]) -> list[str]:
+    """Delete operations and lines that bring the listing up to date: the rows of `cases`
+    (and of the cases whose parties, courts or stage courts are `relabelled`) recomputed from
+    their reports, the other rows kept; [] when none changed."""
+    from kg import analytics
+    from kg.cases import links_from_rows
+    if relabelled:
+        reports = {l for (l,) in _scoped(store, _Q_NAMING, relabelled)}
+        reports |= {l for (l,) in _scoped(store, _Q_STAGED, relabelled)}
+        cases = cases | reports | {c for (c,) in _scoped(store, _Q_CASE_OF, reports)}
+    if not cases:
+        return [], []
+    live = {c for (c,) in _scoped(store, _Q_IS_CASE, cases)}
+    members = {l for (l,) in _scoped(store, _Q_CASE_REPORTS, live)}
+    fresh = []
+    if live:
+        links = links_from_rows(analytics._scoped(store, analytics._Q_CASE_LINKS, "x", members))
+        g = analytics.full_graph(store, only=([], members, links))
+        fresh = _listing_rows(g, sorted(live))
+    kept, chunks = _stored_listing(store)
+    keyed = [x for x in kept if x[0] not in cases] + fresh
+    keyed = sorted(keyed, key=lambda x: (x[1][0] is None, analytics._day(x[1][0]) or "",
+                                         x[1][1], x[1][2], x[0]))
+    old = [ALL] + [chunk_iri(ALL, "lawsuits", i) for i in range(chunks)]
+    return _delete_subjects(old), _listing_lines(keyed)
 
 
 # --------------------------------------------------------------------------------- refreshing
@@ -413,15 +506,16 @@ def _stored_looks(store, iris) -> dict[str, str]:
     return out
 
 
-def _case_sides(store, reports) -> set[str]:
-    """The parties and courts of every report of the cases `reports` are in (or were: a
-    logged report or case), whose rows show those cases."""
+def _case_sides(store, reports) -> tuple[set[str], set[str]]:
+    """(the parties and courts of every report of the cases `reports` are in (or were: a
+    logged report or case), whose rows show those cases; those cases, and the reports, any
+    of which may be a case)."""
     reports = set(reports)
     if not reports:
-        return set()
+        return set(), set()
     cases = {c for (c,) in _scoped(store, _Q_CASE_OF, reports)} | reports
     reports |= {l for (l,) in _scoped(store, _Q_CASE_REPORTS, cases)}
-    return {e for (e,) in _scoped(store, _Q_REPORT_SIDES, reports)}
+    return {e for (e,) in _scoped(store, _Q_REPORT_SIDES, reports)}, cases
 
 
 def _stamp(h, b) -> tuple:
@@ -482,13 +576,16 @@ def refresh_summary(store, full: bool = False,
     logged = {x for (x,) in _rows(store, _Q_CHANGED)}
     if not changed and not logged:
         return 0
-    affected, looks, touched_new, held_new = _affected(store, changed, {a for a in changed if a in cur}, logged)
+    affected, looks, touched_new, held_new, cases, relabelled = _affected(
+        store, changed, {a for a in changed if a in cur}, logged)
     n = _rewrite(store, affected, progress)
+    gone, listing = _refresh_listing(store, cases, relabelled)
     stamps = [x for a in sorted(changed) if a in cur for x in _stamp_lines(a, cur[a])]
     stamps += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
     stamps += [f"<{a}> <{HOLDS}> {literal(l)} ." for a in sorted(held_new) for l in sorted(held_new[a])]
     stamps += _look_lines({e: v for e, v in looks.items() if v is not None})
-    deletes = _delete_subjects(set(changed) | {look_iri(e) for e in looks})
+    stamps += listing
+    deletes = gone + _delete_subjects(set(changed) | {look_iri(e) for e in looks})
     if logged:
         deletes.append(f"DELETE DATA {{ GRAPH <{SUMMARY_GRAPH}> {{ " + " ".join(
             f"<{SUMMARY_GRAPH}> <{CHANGED}> {literal(x)} ." for x in sorted(logged)) + " } }")
@@ -511,14 +608,17 @@ def _affected(store, changed: set[str], present: set[str], logged: set[str]):
     a0 |= {e for es in touched_new.values() for e in es}
     reports = {l for _, l in _scoped(store, _Q_OLD_HOLDS, changed)} | logged
     reports |= {l for ls in held_new.values() for l in ls}
-    affected = a0 | _case_sides(store, reports)
+    sides, cases = _case_sides(store, reports)
+    affected = a0 | sides
     now = _looks(store, a0)
     before = _stored_looks(store, a0)
     relabelled = {e for e in a0 if now.get(e) != before.get(e)}
     if relabelled:
         showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, relabelled, True)}
         affected |= {o for s, p, o in _scoped(store, _Q_SET_PARTS, showing) if p == MEMBER}
-    return affected, {e: now.get(e) for e in a0}, touched_new, held_new
+    else:
+        relabelled = set()
+    return affected, {e: now.get(e) for e in a0}, touched_new, held_new, cases, relabelled
 
 
 def _sets_named(store, names) -> set[str]:
@@ -572,11 +672,16 @@ def _name_sets(holders: dict[str, set]) -> tuple[dict[str, frozenset], dict[str,
 def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     """The whole summary graph anew."""
     store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    from kg import analytics
     sets, names_of = _name_sets(_by_name(_names_rows(store, _Q_ALL_NAMES)))
-    res = compute(store, sets, progress)
+    graphs: list = []
+    res = compute(store, sets, progress, graphs)
     lines = []
     for s in sorted(sets):
         lines += _triples(s, names_of[s], sets[s], res[s])
+    g = graphs[0] if graphs else analytics.full_graph(store)
+    lines += _listing_lines(_listing_rows(g, sorted(n for n, d in g.nodes(data=True)
+                                                    if d.get("kind") == "lawsuit")))
     touches, held = _touches(store)
     lines += [x for a, v in sorted(cur.items()) for x in _stamp_lines(a, v)]
     lines += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touches) if a in cur
