@@ -11,6 +11,10 @@ stands for the set of entities carrying it; each such set is one node of the sum
     (rivals: rivals.rq's rows in its order, which `kg rivals` ranks: one implementation)
     <set/timeline/0>  sum:rows "[[…], …]"        (rows 0–99 as JSON, in answer order)
 
+Every case's `kg lawsuits` row (the listing without a name) is kept the same way on one node,
+`summary/all`, its chunks carrying their cases' IRIs (`sum:keys`): a refresh replaces the rows
+of the cases it finds changed (below) and of those whose parties' or courts' look changed.
+
 (Entities are written as string literals, not IRIs, so the summary graph never counts as an
 article naming them: `kg.store` takes an entity out of the entities graph when no other graph
 names it.)
