@@ -241,8 +241,60 @@ def _child_entity(args) -> None:
                     (top if n == "腾讯" else runs).append(time.perf_counter() - t)
                 rows.append(len(res))
             out[what] = {"runs": runs, "top": top, "rows": rows}
+        for what, lim in (("lawsuits (every case)", None), ("lawsuits (every case) --limit 20", 20)):
+            if args.only and what not in args.only.split(","):
+                continue
+            analytics.lawsuits(st, limit=lim)                   # warm-up
+            runs = []
+            for _ in range(args.reps):
+                t = time.perf_counter()
+                res = analytics.lawsuits(st, limit=lim).rows
+                runs.append(time.perf_counter() - t)
+            out[what] = {"runs": runs, "top": [], "rows": [len(res)]}
     out["names"] = len(names)
     print(json.dumps(out))
+
+
+def _child_refresh(args) -> None:
+    """CPU seconds of `kg remove` of one article (the corpus's middle one) and of building it
+    back (the generator's facts), each with its cases and summary refreshes (a child process,
+    on a copy of the store)."""
+    from synth import truth_process
+
+    from kg import pipeline
+    from kg.store import open_store
+    lines = Path(args.corpus).read_text(encoding="utf-8").splitlines()
+    line = lines[len(lines) // 2]
+    aid = json.loads(line)["id"]
+    one = Path(args.store).parent / "one-article.jsonl"
+    one.write_text(line + "\n", encoding="utf-8")
+    out = {"article": aid}
+    with open_store(args.store) as st:
+        for what, fn in (("remove", lambda: pipeline.remove([aid], st)),
+                         ("add", lambda: pipeline.build([str(one)], st, workers=1,
+                                                        process_fn=truth_process))):
+            c0, t = os.times(), time.perf_counter()
+            fn()
+            c1 = os.times()
+            out[what] = {"cpu": c1.user - c0.user + c1.system - c0.system,
+                         "wall": time.perf_counter() - t}
+    one.unlink()
+    print(json.dumps(out))
+
+
+def refresh_times(store: Path, corpus: Path, work: Path) -> dict:
+    copy = work / "s-refresh"
+    if copy.exists():
+        shutil.rmtree(copy)
+    shutil.copytree(store, copy)
+    try:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "_refresh", str(copy), str(corpus)]
+        res = subprocess.run(cmd, capture_output=True, text=True)
+        if res.returncode:
+            sys.exit(f"refresh failed: {res.stderr.strip().splitlines()[-1:]}")
+        return json.loads(res.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
 def ensure_summary(store: Path) -> float | None:
@@ -486,8 +538,18 @@ def main() -> None:
                 f"generator's facts; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} at start)")
             say(table(["question", "p50 ms", "p95 ms", "most rows", "腾讯 p50 ms", "腾讯 p95 ms",
                        "腾讯 rows"], rows))
+            for what in ("lawsuits (every case)", "lawsuits (every case) --limit 20"):
+                d = res[what]
+                say(f"kg {what}: {d['rows'][0]} rows, p50 {pct(d['runs'], 50) * 1000:,.0f} ms, "
+                    f"p95 {pct(d['runs'], 95) * 1000:,.0f} ms")
             say(f"({res['names'] - 1} names sampled evenly from the sorted labels, "
                 f"{args.entity_reps} runs each after a warm-up; 腾讯, the most connected, apart)\n")
+            load = os.getloadavg()
+            ref = refresh_times(big, corpus(r["read"]), work)
+            say(f"Summary refresh, one article ({ref['article']}; load average {load[0]:.1f} at "
+                f"start): `kg remove` {ref['remove']['cpu']:.1f} s CPU ({ref['remove']['wall']:.1f} s "
+                f"wall), building it back {ref['add']['cpu']:.1f} s CPU ({ref['add']['wall']:.1f} s "
+                f"wall), cases and summary refreshes included\n")
 
     say(f"CPU pressure at the end (share of time runnable tasks waited for a core, avg60): "
         f"{cpu_pressure()}")
@@ -515,6 +577,12 @@ if __name__ == "__main__":
         ap.add_argument("--rewrite", action="store_true")
         ap.add_argument("--limit", type=float, default=60)
         _child_oxq(ap.parse_args())
+    elif len(sys.argv) > 1 and sys.argv[1] == "_refresh":
+        ap = argparse.ArgumentParser()
+        ap.add_argument("cmd")
+        ap.add_argument("store")
+        ap.add_argument("corpus")
+        _child_refresh(ap.parse_args())
     elif len(sys.argv) > 1 and sys.argv[1] == "_entity":
         ap = argparse.ArgumentParser()
         ap.add_argument("cmd")

@@ -807,11 +807,16 @@ def timeline_rows(g: nx.MultiDiGraph, iris) -> list[list]:
 
 def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None, *,
              offset: int = 0, limit: int | None = None) -> Table:
-    """Lawsuits (all, or those with `name` as a party or court), in filing order (a name's
-    from the summary graph when the store has one and no graph is given; `offset`/`limit`:
-    one page)."""
+    """Lawsuits (all, or those with `name` as a party or court), in filing order (from the
+    summary graph when the store has one and no graph is given; `offset`/`limit`: one page,
+    read alone)."""
     if name is not None and g is None:
         rows = _summary(store, name, "lawsuits", offset, limit)
+        if rows is not None:
+            return Table(list(LAWSUITS_COLUMNS), rows)
+    if name is None and g is None:
+        from kg.summary import all_lawsuits
+        rows = all_lawsuits(store, offset, limit)        # every case's row, kept by the summary
         if rows is not None:
             return Table(list(LAWSUITS_COLUMNS), rows)
     if name is not None:

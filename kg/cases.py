@@ -30,9 +30,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kg.resolve import ARTICLES_GRAPH, CASES_GRAPH, ONTOLOGY
+from kg.resolve import ARTICLES_GRAPH, CASES_GRAPH, ONTOLOGY, SUMMARY_GRAPH, SUMMARY_NS
 
 CASE = ONTOLOGY + "case"
+#: `<summary graph> CHANGED "IRI"`: a report whose links changed, or a case that gained or lost
+#: one, since the summary graph (`kg.summary`) was last refreshed (it reads and clears them)
+CHANGED = SUMMARY_NS + "caseChanged"
 REVERSED = ONTOLOGY + "reversedIn"
 #: stages a report can tell after the filing: a report only of these, sides the other way round,
 #: is the case's appeal (the appellant named first: "淘友与微梦不正当竞争纠纷案二审")
@@ -49,6 +52,13 @@ _Q_STAGES = f"""SELECT DISTINCT ?l ?k WHERE {{
 _Q_OWNS = f"""SELECT DISTINCT ?o ?u WHERE {{ GRAPH ?g {{ ?o <{ONTOLOGY}owns> ?u }} }}"""
 _Q_LINKS = f"""SELECT ?l ?p ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ ?l ?p ?c }}
   FILTER (?p IN (<{ONTOLOGY}case>, <{ONTOLOGY}reversedIn>)) }}"""
+
+
+_Q_SUMMARY_MARK = f"SELECT ?v WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{SUMMARY_NS}version> ?v }} }}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
 
 
 def suit_spec(x: dict) -> tuple:
@@ -306,6 +316,12 @@ def refresh_cases(store, changes: "Changes | None" = None) -> int:
         if ts:
             ops.append(f"{verb} DATA {{ GRAPH <{CASES_GRAPH}> {{\n"
                        + "".join(f"<{l}> <{p}> <{c}> .\n" for l, p, c in ts) + "} }")
+    if _rows(store, _Q_SUMMARY_MARK):
+        # in the same update: the summary's next refresh rewrites the rows of these cases'
+        # parties (a case may gain or lose reports no changed article holds: owner chains)
+        logged = sorted({x for l, _p, c in gone + new for x in (l, c)})
+        ops.append(f"INSERT DATA {{ GRAPH <{SUMMARY_GRAPH}> {{\n" + "".join(
+            f'<{SUMMARY_GRAPH}> <{CHANGED}> "{_escape(x)}" .\n' for x in logged) + "} }")
     getattr(store, "update_derived", store.update)(" ;\n".join(ops))
     return len(gone) + len(new)
 

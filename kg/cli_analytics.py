@@ -258,11 +258,8 @@ def lawsuits(name, store, fmt, wide, limit, offset):
     In a terminal a suit is one line, its evidence cut to fit (--wide, csv or json for all)."""
     import kg
     with _open(store) as st:
-        if name is None:
-            click.echo(format_table(kg.lawsuits(st, name, offset=offset, limit=limit), fmt, wide))
-        else:
-            _echo_listing(st, lambda o, n: kg.lawsuits(st, name, offset=o, limit=n), fmt, wide,
-                          offset, limit)
+        _echo_listing(st, lambda o, n: kg.lawsuits(st, name, offset=o, limit=n), fmt, wide,
+                      offset, limit)
 
 
 COMMANDS = [rivals, timeline, lawsuits]

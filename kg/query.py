@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from kg.errors import QueryError
 from kg.paths import queries_dir
@@ -124,10 +125,18 @@ def _graph_group_using(sparql: str, start: int, names: list[str]) -> int | None:
 
 @dataclass
 class Rows:
-    """A SELECT result as plain Python: column names and rows of strings (None for unbound)."""
+    """A SELECT result as plain Python: column names and rows of strings (None for unbound);
+    `raw` the SPARQL 1.1 JSON results (made when first asked for, when given as a function:
+    thousands of binding dicts are wasted on a caller that wants the rows)."""
     vars: list[str]
     rows: list[list[str | None]]
-    raw: dict
+    _raw: "dict | Callable[[], dict]"
+
+    @property
+    def raw(self) -> dict:
+        if callable(self._raw):
+            self._raw = self._raw()
+        return self._raw
 
 
 def to_rows(result: dict) -> Rows:
@@ -147,10 +156,10 @@ SUMMARY_ANSWERS = ("rivals", "timeline")
 
 def run(store, spec: str, timeout: float | None = None, **params) -> Rows:
     if spec in SUMMARY_ANSWERS and set(params) == {"name"} and params["name"] is not None:
-        from kg.summary import named_answer
-        res = named_answer(store, spec, str(params["name"]))
+        from kg.summary import named_rows
+        res = named_rows(store, spec, str(params["name"]))
         if res is not None:
-            return to_rows(res)
+            return res
     sparql = bind(with_prefixes(load_query(spec)), **params)
     if timeout and not getattr(store, "location", "").startswith(("http://", "https://")):
         return to_rows(_embedded_with_timeout(store, sparql, timeout))

@@ -18,6 +18,9 @@ ENTITIES_GRAPH = BASE + "graph/entities"
 ARTICLES_GRAPH = BASE + "graph/articles"
 #: `report kg:case case`: which lawsuit reports tell one case (written by `kg.cases.refresh_cases`)
 CASES_GRAPH = BASE + "graph/cases"
+#: the summary graph (`kg.summary`) and its namespace; `kg.cases` notes there which links changed
+SUMMARY_GRAPH = BASE + "graph/summary"
+SUMMARY_NS = BASE + "summary#"
 
 # Characters an IRI path segment may carry unescaped besides unreserved ASCII; everything else
 # (spaces, slashes, quotes, angle brackets, '#', '?') is percent-encoded.

@@ -11,6 +11,10 @@ stands for the set of entities carrying it; each such set is one node of the sum
     (rivals: rivals.rq's rows in its order, which `kg rivals` ranks: one implementation)
     <set/timeline/0>  sum:rows "[[…], …]"        (rows 0–99 as JSON, in answer order)
 
+Every case's `kg lawsuits` row (the listing without a name) is kept the same way on one node,
+`summary/all`, its chunks carrying their cases' IRIs (`sum:keys`): a refresh replaces the rows
+of the cases it finds changed (below) and of those whose parties' or courts' look changed.
+
 (Entities are written as string literals, not IRIs, so the summary graph never counts as an
 article naming them: `kg.store` takes an entity out of the entities graph when no other graph
 names it.)
@@ -20,14 +24,23 @@ The rows are exactly what `kg.analytics` computes from the whole graph (`rival_r
 the name literal (`sum:name`, an object index) and of the chunks a page needs (`--limit`,
 `--offset`).
 
-`refresh_summary(store)` brings the graph up to date after a write, for the entities the
-changed articles touch only: it keeps each article's sha256 and build time (`sum:sha256`, `sum:builtAt`) and the
-entities its graph names (`sum:touches`), so it finds the articles added, replaced or removed
-since it last ran; the entities they touch (before and after), the neighbours of those (their
-facts' counterparts, their cases' parties and courts: whose rows show their labels and facts)
-and the sets of every name of those entities are recomputed; nothing else is read.  A store
-without a summary graph (or with an older layout, `VERSION`) gets a whole one.  The graph is a
-function of the stored articles alone, whatever the order, the workers, or removals between.
+`refresh_summary(store)` brings the graph up to date after a write, for the names whose rows
+the write can change only.  It keeps each article's sha256 and build time (`sum:sha256`,
+`sum:builtAt`), the entities its graph names (`sum:touches`) and the lawsuit reports it holds
+(`sum:holds`), and for every entity what rows show of it besides its IRI (`sum:look`: the label
+shown, its labels and types).  So it finds the articles added, replaced or removed since it last
+ran and recomputes the sets of every name of
+  - the entities those articles touch (before and after): their facts and cases changed;
+  - the parties and courts of the cases those articles' reports are in (before and after) or
+    that gained or lost a report (`kg.cases.refresh_cases` logs those, `sum:caseChanged`, in
+    the same update as the links): a case's row is shown by all of them (an owner chain joins
+    reports no changed article names);
+  - only where a touched entity's look changed, every entity whose rows showed it (the stored
+    `sum:neighbor`s: counterparts, case parties and courts).
+A name's rows depend on nothing else (tests/test_summary_incremental.py compares random writes
+and removals with a whole rewrite); nothing else is read.  A store without a summary graph (or
+with an older layout, `VERSION`) gets a whole one.  The graph is a function of the stored
+articles alone, whatever the order, the workers, or removals between.
 `kg build`, `kg remove` (`kg.pipeline`) and `Store.remove_article` call it after
 `refresh_cases`; `kg reindex` rebuilds it whole on an existing store.
 """
@@ -40,15 +53,20 @@ from typing import Callable
 
 from kg.errors import QueryError
 from kg.query import bind, literal
-from kg.resolve import ARTICLES_GRAPH, BASE, ENTITIES_GRAPH, ONTOLOGY
+from kg.cases import CASE, CHANGED
+from kg.resolve import (ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLOGY,
+                        SUMMARY_GRAPH, SUMMARY_NS)
 
-SUMMARY_GRAPH = BASE + "graph/summary"
-NS = BASE + "summary#"
+NS = SUMMARY_NS
 NAME, MEMBER, NEIGHBOR, ROWS = NS + "name", NS + "member", NS + "neighbor", NS + "rows"
 SHA, BUILT = NS + "sha256", NS + "builtAt"
 TOUCHES, VERSION_P = NS + "touches", NS + "version"
+HOLDS, LOOK, KEYS = NS + "holds", NS + "look", NS + "keys"
+#: the node of every lawsuit's row (`kg lawsuits` without a name), chunks as a name's, each
+#: chunk's case IRIs (`sum:keys`, in row order) beside its rows
+ALL = BASE + "summary/all"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
-VERSION = "2"
+VERSION = "3"
 KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
@@ -125,6 +143,20 @@ def lookup(store, name: str, kind: str, offset: int = 0, limit: int | None = Non
     s, n = found[0][0], int(found[0][1])
     if n < 0:
         raise QueryError(f"{name!r}: no entity with this name or alias in the store")
+    return _page_of(store, s, kind, n, offset, limit)
+
+
+def all_lawsuits(store, offset: int = 0, limit: int | None = None) -> list[list] | None:
+    """Rows `offset` .. `offset + limit` of `kg lawsuits` (every case); None when the store
+    has no summary graph."""
+    found = _rows(store, f"SELECT ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{ALL}> <{NS}lawsuits> ?n }} }}")
+    if not found:
+        return None
+    return _page_of(store, ALL, "lawsuits", int(found[0][0]), offset, limit)
+
+
+def _page_of(store, s: str, kind: str, n: int, offset: int, limit: int | None) -> list[list] | None:
+    """Rows `offset` .. `offset + limit` of the `n` rows node `s` keeps for `kind`."""
     offset = max(0, offset)
     stop = n if limit is None else min(n, offset + max(0, limit))
     if stop <= offset:
@@ -132,10 +164,14 @@ def lookup(store, name: str, kind: str, offset: int = 0, limit: int | None = Non
     first, last = offset // CHUNK, (stop - 1) // CHUNK
     want = {chunk_iri(s, kind, i): i for i in range(first, last + 1)}
     got = {}
-    for chunk in _chunks(want, 200):
-        q = (f"SELECT ?c ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
-             f"{' '.join(map(_iri, chunk))} }} ?c <{ROWS}> ?j }} }}")
-        got.update({want[c]: j for c, j in _rows(store, q)})
+    if hasattr(store, "quads"):         # the embedded store: index look-ups, no SPARQL JSON
+        for c, i in want.items():       # (its text escaped and parsed once more) around them
+            got.update({i: j for j in store.quads(c, ROWS, None, SUMMARY_GRAPH, parts="o")})
+    else:
+        for chunk in _chunks(want, 200):
+            q = (f"SELECT ?c ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
+                 f"{' '.join(map(_iri, chunk))} }} ?c <{ROWS}> ?j }} }}")
+            got.update({want[c]: j for c, j in _rows(store, q)})
     if len(got) != len(want):
         return None                     # a summary being rewritten: answer from the store
     rows: list[list] = []
@@ -194,10 +230,11 @@ def _holders(store, names) -> dict[str, set[str]]:
     return out
 
 
-def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] | None = None
-            ) -> dict[str, dict]:
+def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] | None = None,
+            graphs: list | None = None) -> dict[str, dict]:
     """{set IRI: {"rivals"/"timeline"/"lawsuits": rows or None (no such entity), "neighbors"}}
-    for the entity sets `sets` ({set IRI: members}), from one read around all their members."""
+    for the entity sets `sets` ({set IRI: members}), from one read around all their members
+    (`graphs`: a list the graph read is appended to when it is the whole store's)."""
     from kg import analytics
     members = set().union(*sets.values()) if sets else set()
     if not members:
@@ -207,6 +244,8 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
     # around a few entities: reads that start from them; around many, the whole store read
     # once is faster (the same graph either way: kg.analytics.full_graph)
     g = analytics.full_graph(store, around=sorted(members) if len(members) <= AROUND_MAX else None)
+    if graphs is not None and len(members) > AROUND_MAX:
+        graphs.append(g)
     reads = analytics.rival_reads(store, members)
     order = {n: i for i, n in enumerate(g)}
     reports = {r: n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"
@@ -296,6 +335,79 @@ def _triples(s: str, names, ms, res: dict) -> list[str]:
     return lines
 
 
+def _listing_rows(g, roots) -> list[tuple[str, list]]:
+    """[(case, its `kg lawsuits` row)] for the lawsuit nodes `roots` of `g`, in the listing's
+    order: `kg.analytics.lawsuit_rows`' (dated first, date, plaintiffs, defendants), ties by
+    the case's IRI (the graph's node order)."""
+    from kg import analytics
+    out = [(r, analytics.lawsuit_rows(g, [r])[0]) for r in roots]
+    return sorted(out, key=lambda x: (x[1][0] is None, analytics._day(x[1][0]) or "",
+                                      x[1][1], x[1][2], x[0]))
+
+
+def _listing_lines(keyed: list[tuple[str, list]]) -> list[str]:
+    """N-Triples lines of the listing node and its chunks (rows and their cases)."""
+    lines = [f'<{ALL}> <{NS}lawsuits> "{len(keyed)}"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+    for i in range(0, len(keyed), CHUNK):
+        part = keyed[i:i + CHUNK]
+        c = chunk_iri(ALL, "lawsuits", i // CHUNK)
+        lines.append(f"<{c}> <{ROWS}> {literal(json.dumps([r for _, r in part], ensure_ascii=False, separators=(',', ':')))} .")
+        lines.append(f"<{c}> <{KEYS}> {literal(json.dumps([k for k, _ in part], separators=(',', ':')))} .")
+    return lines
+
+
+def _stored_listing(store) -> tuple[list[tuple[str, list]], int]:
+    """The listing as stored ([(case, row)]) and its number of chunks."""
+    found = _rows(store, f"SELECT ?n WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{ALL}> <{NS}lawsuits> ?n }} }}")
+    n = int(found[0][0]) if found else 0
+    chunks = (n + CHUNK - 1) // CHUNK
+    want = {chunk_iri(ALL, "lawsuits", i): i for i in range(chunks)}
+    rows, keys = {}, {}
+    for chunk in _chunks(want, 200):
+        q = (f"SELECT ?c ?p ?j WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?c {{ "
+             f"{' '.join(map(_iri, chunk))} }} ?c ?p ?j FILTER (?p IN (<{ROWS}>, <{KEYS}>)) }} }}")
+        for c, p, j in _rows(store, q):
+            (rows if p == ROWS else keys)[want[c]] = json.loads(j)
+    out = []
+    for i in range(chunks):
+        out += list(zip(keys.get(i, []), rows.get(i, [])))
+    return out, chunks
+
+
+_Q_STAGED = (f"e|SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V% ?s <{ONTOLOGY}court> ?e . "
+             f"?l <{ONTOLOGY}stage> ?s }} }}")
+_Q_NAMING = (f"e|SELECT DISTINCT ?l WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}plaintiff>|"
+             f"<{ONTOLOGY}defendant>|<{ONTOLOGY}court> ?e }} }}")
+_Q_IS_CASE = f"c|SELECT DISTINCT ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+
+
+def _refresh_listing(store, cases: set[str], relabelled: set[str]) -> list[str]:
+    """Delete operations and lines that bring the listing up to date: the rows of `cases`
+    (and of the cases whose parties, courts or stage courts are `relabelled`) recomputed from
+    their reports, the other rows kept; [] when none changed."""
+    from kg import analytics
+    from kg.cases import links_from_rows
+    if relabelled:
+        reports = {l for (l,) in _scoped(store, _Q_NAMING, relabelled)}
+        reports |= {l for (l,) in _scoped(store, _Q_STAGED, relabelled)}
+        cases = cases | reports | {c for (c,) in _scoped(store, _Q_CASE_OF, reports)}
+    if not cases:
+        return [], []
+    live = {c for (c,) in _scoped(store, _Q_IS_CASE, cases)}
+    members = {l for (l,) in _scoped(store, _Q_CASE_REPORTS, live)}
+    fresh = []
+    if live:
+        links = links_from_rows(analytics._scoped(store, analytics._Q_CASE_LINKS, "x", members))
+        g = analytics.full_graph(store, only=([], members, links))
+        fresh = _listing_rows(g, sorted(live))
+    kept, chunks = _stored_listing(store)
+    keyed = [x for x in kept if x[0] not in cases] + fresh
+    keyed = sorted(keyed, key=lambda x: (x[1][0] is None, analytics._day(x[1][0]) or "",
+                                         x[1][1], x[1][2], x[0]))
+    old = [ALL] + [chunk_iri(ALL, "lawsuits", i) for i in range(chunks)]
+    return _delete_subjects(old), _listing_lines(keyed)
+
+
 # --------------------------------------------------------------------------------- refreshing
 
 _Q_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{ONTOLOGY}sha256> ?h .
@@ -303,33 +415,111 @@ _Q_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{ONTOLO
 _Q_OLD_STAMPS = f"""SELECT ?a ?h ?b WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ ?a <{SHA}> ?h .
   OPTIONAL {{ ?a <{BUILT}> ?b }} }} }}"""
 _Q_OLD_TOUCHES = f"a|SELECT ?a ?e WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{TOUCHES}> ?e }} }}"
+_Q_OLD_HOLDS = f"a|SELECT ?a ?l WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?a <{HOLDS}> ?l }} }}"
 _TOUCH_PATTERNS = (f"?g <{ONTOLOGY}mentions> ?e",
                    *(f"?x <{ONTOLOGY}{p}> ?e" for p in ("subject", "object", "plaintiff",
                                                         "defendant", "court")),
                    f"?e <{ONTOLOGY}owns> ?u", f"?o <{ONTOLOGY}owns> ?e")
+_Q_HELD = f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ ?e a <{ONTOLOGY}Lawsuit> }} }}"
 _Q_SETS_WITH = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{MEMBER}> ?e }} }}"
 _Q_SETS_SHOWING = f"e|SELECT DISTINCT ?s WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s <{NEIGHBOR}> ?e }} }}"
 _Q_SET_PARTS = f"""s|SELECT ?s ?p ?o WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ %V% ?s ?p ?o
   FILTER (?p IN (<{MEMBER}>, <{NEIGHBOR}>, {", ".join(f"<{NS}{k}>" for k in KINDS)})) }} }}"""
+_Q_CHANGED = f"SELECT ?x WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ <{SUMMARY_GRAPH}> <{CHANGED}> ?x }} }}"
+_Q_CASE_OF = f"l|SELECT DISTINCT ?c WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+_Q_CASE_REPORTS = f"c|SELECT DISTINCT ?l WHERE {{ GRAPH <{CASES_GRAPH}> {{ %V% ?l <{CASE}> ?c }} }}"
+_Q_REPORT_SIDES = (f"l|SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ %V% ?l <{ONTOLOGY}plaintiff>|"
+                   f"<{ONTOLOGY}defendant>|<{ONTOLOGY}court> ?e }} }}")
+#: what rows show of an entity besides its IRI: its labels (rdfs:label, and skos:prefLabel,
+#: which picks the label shown) and its types
+_LOOK_PROPS = (_RDFS_LABEL, "http://www.w3.org/2004/02/skos/core#prefLabel",
+               "http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_Q_LOOKS = (f"SELECT ?e ?p ?o WHERE {{ GRAPH <{ENTITIES_GRAPH}> {{ %V% ?e ?p ?o "
+            f"FILTER (?p IN ({', '.join(f'<{p}>' for p in _LOOK_PROPS)})) }} }}")
 
 
-def _touches(store, graphs=None) -> dict[str, set[str]]:
-    """{article IRI: entity IRIs its graph names} (every article when `graphs` is None)."""
+def _touches(store, graphs=None) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """({article IRI: entity IRIs its graph names}, {article IRI: lawsuit reports it holds})
+    (every article when `graphs` is None)."""
     out: dict[str, set[str]] = defaultdict(set)
-    ent = BASE + "entity/"
+    held: dict[str, set[str]] = defaultdict(set)
+    ent, art = BASE + "entity/", BASE + "article/"
     if graphs is None:
         for pat in _TOUCH_PATTERNS:
             for g, e in _rows(store, f"SELECT DISTINCT ?g ?e WHERE {{ GRAPH ?g {{ {pat} }} }}"):
-                if e and e.startswith(ent) and g.startswith(BASE + "article/"):
+                if e and e.startswith(ent) and g.startswith(art):
                     out[g].add(e)
-        return out
+        for g, l in _rows(store, _Q_HELD):
+            if g.startswith(art):
+                held[g].add(l)
+        return out, held
     union = " UNION ".join(f"{{ {p.replace('?g', '?a')} }}" for p in _TOUCH_PATTERNS)
     for a in sorted(graphs):
         for (e,) in _rows(store, f"SELECT DISTINCT ?e WHERE {{ GRAPH {_iri(a)} {{ "
                           f"BIND ({_iri(a)} AS ?a) {union} }} }}"):
             if e and e.startswith(ent):
                 out[a].add(e)
+        held[a] |= {l for (l,) in _rows(store, f"SELECT DISTINCT ?l WHERE {{ GRAPH {_iri(a)} {{ "
+                                         f"?l a <{ONTOLOGY}Lawsuit> }} }}")}
+    return out, held
+
+
+def look_iri(e: str) -> str:
+    """The summary node keeping what rows show of entity `e` (`_looks`)."""
+    return f"{BASE}summary/look/{hashlib.sha1(e.encode('utf-8')).hexdigest()[:24]}"
+
+
+def _looks(store, iris=None) -> dict[str, str]:
+    """{entity: what rows show of it besides its IRI, as one JSON text} for `iris` (every
+    entity when None): the label shown (`kg.analytics` picks it: the one rdfs:label, or the
+    skos:prefLabel when the entity is labelled in one language only), every rdfs:label
+    (timeline.rq's rows) and every type (rivals.rq's)."""
+    labels: dict[str, set] = defaultdict(set)
+    prefs: dict[str, dict] = defaultdict(dict)
+    types: dict[str, set] = defaultdict(set)
+    for b in _bindings(store, _Q_LOOKS, "e", iris):
+        e, p, o = b["e"]["value"], b["p"]["value"], b["o"]
+        if p == _RDFS_LABEL:
+            labels[e].add(o["value"])
+        elif p == _LOOK_PROPS[1]:
+            tag = o.get("xml:lang", "").lower()
+            if tag and (tag not in prefs[e] or o["value"] < prefs[e][tag]):
+                prefs[e][tag] = o["value"]
+        else:
+            types[e].add(o["value"])
+    out = {}
+    for e in set(labels) | set(types):
+        shown = min(labels[e]) if labels[e] else None
+        if shown is not None and len(prefs[e]) == 1:
+            shown = next(iter(prefs[e].values()))
+        out[e] = json.dumps([shown, sorted(labels[e]), sorted(types[e])], ensure_ascii=False)
     return out
+
+
+def _look_lines(looks: dict[str, str]) -> list[str]:
+    return [f"<{look_iri(e)}> <{LOOK}> {literal(v)} ." for e, v in sorted(looks.items())]
+
+
+def _stored_looks(store, iris) -> dict[str, str]:
+    by_node = {look_iri(e): e for e in iris}
+    out = {}
+    for chunk in _chunks(by_node, 200):
+        q = (f"SELECT ?n ?l WHERE {{ GRAPH <{SUMMARY_GRAPH}> {{ VALUES ?n {{ "
+             f"{' '.join(map(_iri, chunk))} }} ?n <{LOOK}> ?l }} }}")
+        out.update({by_node[n]: l for n, l in _rows(store, q)})
+    return out
+
+
+def _case_sides(store, reports) -> tuple[set[str], set[str]]:
+    """(the parties and courts of every report of the cases `reports` are in (or were: a
+    logged report or case), whose rows show those cases; those cases, and the reports, any
+    of which may be a case)."""
+    reports = set(reports)
+    if not reports:
+        return set(), set()
+    cases = {c for (c,) in _scoped(store, _Q_CASE_OF, reports)} | reports
+    reports |= {l for (l,) in _scoped(store, _Q_CASE_REPORTS, cases)}
+    return {e for (e,) in _scoped(store, _Q_REPORT_SIDES, reports)}, cases
 
 
 def _stamp(h, b) -> tuple:
@@ -387,44 +577,52 @@ def refresh_summary(store, full: bool = False,
         return _rebuild(store, cur, progress)
     old = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_OLD_STAMPS)}
     changed = {a for a in set(cur) | set(old) if cur.get(a) != old.get(a)}
-    if not changed:
+    logged = {x for (x,) in _rows(store, _Q_CHANGED)}
+    if not changed and not logged:
         return 0
-    touched_new = _touches(store, {a for a in changed if a in cur})
-    a0 = {e for _, e in _scoped(store, _Q_OLD_TOUCHES, changed)}
-    a0 |= {e for es in touched_new.values() for e in es}
-    affected = set(a0)
-    if a0:
-        # whose rows showed them (stored), and whose rows show them now (the store)
-        sets_with = {s for (s,) in _scoped(store, _Q_SETS_WITH, a0, True)}
-        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, a0, True)}
-        for s, p, o in _scoped(store, _Q_SET_PARTS, sets_with | showing):
-            if p == MEMBER or (p == NEIGHBOR and s in sets_with):
-                affected.add(o)
-        affected |= _neighbors_now(store, a0)
+    affected, looks, touched_new, held_new, cases, relabelled = _affected(
+        store, changed, {a for a in changed if a in cur}, logged)
     n = _rewrite(store, affected, progress)
+    gone, listing = _refresh_listing(store, cases, relabelled)
     stamps = [x for a in sorted(changed) if a in cur for x in _stamp_lines(a, cur[a])]
     stamps += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touched_new) for e in sorted(touched_new[a])]
-    _send(store, _delete_subjects(changed), stamps)
+    stamps += [f"<{a}> <{HOLDS}> {literal(l)} ." for a in sorted(held_new) for l in sorted(held_new[a])]
+    stamps += _look_lines({e: v for e, v in looks.items() if v is not None})
+    stamps += listing
+    deletes = gone + _delete_subjects(set(changed) | {look_iri(e) for e in looks})
+    if logged:
+        deletes.append(f"DELETE DATA {{ GRAPH <{SUMMARY_GRAPH}> {{ " + " ".join(
+            f"<{SUMMARY_GRAPH}> <{CHANGED}> {literal(x)} ." for x in sorted(logged)) + " } }")
+    _send(store, deletes, stamps)
     return n
 
 
-def _neighbors_now(store, iris) -> set[str]:
-    """Entities whose rows may show `iris`' facts or labels, in the store as it is now: their
-    facts' counterparts, and the parties and courts of their cases."""
-    from kg import analytics
-    g = analytics.full_graph(store, around=sorted(iris) if len(iris) <= AROUND_MAX else None)
-    near: set[str] = set()
-    for m in iris:
-        if m not in g:
-            continue
-        for x in list(g.predecessors(m)) + list(g.successors(m)):
-            if g.nodes[x].get("kind") == "lawsuit":
-                near |= set(g.predecessors(x)) | set(g.successors(x))
-            else:
-                near.add(x)
-    reads = analytics.rival_reads(store, iris)
-    near |= {r[3] for r in reads["rels"]} | {r[2] for r in reads["suits"]}
-    return {x for x in near if g.nodes.get(x, {}).get("kind") != "lawsuit"}
+def _affected(store, changed: set[str], present: set[str], logged: set[str]):
+    """(the entities whose names' rows to recompute, {entity: its look now or None} for the
+    entities the changed articles touch, and what the articles `present` touch and hold now).
+
+    The rows of a name change only where its facts or cases, or what they show of another
+    entity (its labels and types), changed: so the entities the changed articles touch (before
+    and after: stored `sum:touches`), the parties and courts of the cases the changed articles'
+    reports are in (before and after: stored `sum:holds`) or that gained or lost a report
+    (`kg.cases` logs those), and — only where an entity's labels or types changed — every
+    entity whose rows showed it (stored `sum:neighbor`)."""
+    touched_new, held_new = _touches(store, present)
+    a0 = {e for _, e in _scoped(store, _Q_OLD_TOUCHES, changed)}
+    a0 |= {e for es in touched_new.values() for e in es}
+    reports = {l for _, l in _scoped(store, _Q_OLD_HOLDS, changed)} | logged
+    reports |= {l for ls in held_new.values() for l in ls}
+    sides, cases = _case_sides(store, reports)
+    affected = a0 | sides
+    now = _looks(store, a0)
+    before = _stored_looks(store, a0)
+    relabelled = {e for e in a0 if now.get(e) != before.get(e)}
+    if relabelled:
+        showing = {s for (s,) in _scoped(store, _Q_SETS_SHOWING, relabelled, True)}
+        affected |= {o for s, p, o in _scoped(store, _Q_SET_PARTS, showing) if p == MEMBER}
+    else:
+        relabelled = set()
+    return affected, {e: now.get(e) for e in a0}, touched_new, held_new, cases, relabelled
 
 
 def _sets_named(store, names) -> set[str]:
@@ -478,20 +676,41 @@ def _name_sets(holders: dict[str, set]) -> tuple[dict[str, frozenset], dict[str,
 def _rebuild(store, cur: dict[str, str], progress=None) -> int:
     """The whole summary graph anew."""
     store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")
+    from kg import analytics
     sets, names_of = _name_sets(_by_name(_names_rows(store, _Q_ALL_NAMES)))
-    res = compute(store, sets, progress)
+    graphs: list = []
+    res = compute(store, sets, progress, graphs)
     lines = []
     for s in sorted(sets):
         lines += _triples(s, names_of[s], sets[s], res[s])
-    touches = _touches(store)
+    g = graphs[0] if graphs else analytics.full_graph(store)
+    lines += _listing_lines(_listing_rows(g, sorted(n for n, d in g.nodes(data=True)
+                                                    if d.get("kind") == "lawsuit")))
+    touches, held = _touches(store)
     lines += [x for a, v in sorted(cur.items()) for x in _stamp_lines(a, v)]
     lines += [f"<{a}> <{TOUCHES}> {literal(e)} ." for a in sorted(touches) if a in cur
               for e in sorted(touches[a])]
+    lines += [f"<{a}> <{HOLDS}> {literal(l)} ." for a in sorted(held) if a in cur
+              for l in sorted(held[a])]
+    lines += _look_lines(_looks(store))
     lines.append(f"<{SUMMARY_GRAPH}> <{VERSION_P}> {literal(VERSION)} .")
     if progress:
         progress(f"summary: writing {len(sets)} name sets")
     _send(store, [], lines)
     return len(sets)
+
+
+def named_rows(store, query: str, name: str):
+    """`named_answer` as `kg.query.Rows` (its SPARQL JSON made only if asked for), or None."""
+    from kg.query import Rows, to_rows
+    if query == "timeline":
+        rows = _query_rows(store, name, "timelineQuery")
+        if rows is None:
+            return None
+        return Rows(list(TIMELINE_VARS), [[c[0] if c else None for c in r] for r in rows],
+                    lambda: _timeline_json(rows))
+    res = named_answer(store, query, name)
+    return None if res is None else to_rows(res)
 
 
 def named_answer(store, query: str, name: str) -> dict | None:
@@ -633,8 +852,10 @@ def timeline_query(store, name: str) -> dict | None:
     """timeline.rq bound to `name` as SPARQL 1.1 JSON results, from the summary graph; None
     when the store has none."""
     rows = _query_rows(store, name, "timelineQuery")
-    if rows is None:
-        return None
+    return None if rows is None else _timeline_json(rows)
+
+
+def _timeline_json(rows: list) -> dict:
     return {"head": {"vars": list(TIMELINE_VARS)},
             "results": {"bindings": [{k: b for k, c in zip(TIMELINE_VARS, r)
                                       if (b := _binding(c)) is not None} for r in rows]}}

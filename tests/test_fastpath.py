@@ -158,7 +158,11 @@ def _named(st, name, text=False):
 def _summary_answers_as_the_whole_graph(st):
     from kg.summary import has_summary
     assert has_summary(st)
-    assert _answers(st) == _answers(st, g=analytics.full_graph(st))
+    g = analytics.full_graph(st)
+    assert _answers(st) == _answers(st, g=g)
+    # every case (kg lawsuits without a name): the summary's listing, whole and a page
+    assert analytics.lawsuits(st).rows == analytics.lawsuits(st, g=g).rows
+    assert analytics.lawsuits(st, offset=1, limit=2).rows == analytics.lawsuits(st, g=g).rows[1:3]
     for name in NAMES + ["没有这个公司"]:
         assert _named(st, name) == _named(st, name, text=True), name
     incremental = _summary_quads(st)
