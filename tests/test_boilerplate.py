@@ -96,3 +96,14 @@ def test_taiwan_page_captions_desk_bylines_and_lists(tmp_path):
     # a blog's "date time author" line, then its headline
     b = _read(tmp_path, "b.txt", "2016-02-25 22:39:24 燕燕\n\n甲乙之戀4年始末\n\n甲公司與乙公司原本就有生意往來。\n")
     assert (b.date, b.title, b.text) == ("2016-02-25", "甲乙之戀4年始末", "甲公司與乙公司原本就有生意往來。")
+
+
+def test_traditional_furniture_inside_an_html_article(tmp_path):
+    ps = ["▲甲公司董事長與乙公司社長握手。(圖/翻攝自某報官網)", "財經中心/綜合報導", "甲公司昨天宣布收購乙公司全部股權。",
+          "[廣告]請繼續往下閱讀...", "記者王小明／台北報導", "責任編輯：李四", "分享給朋友:",
+          "※本文版權所有,非經授權,不得轉載。", "延伸閱讀", "丙公司再傳併購消息"]
+    html = ("<html><head><meta charset='utf-8'><title>甲公司收購乙公司</title></head><body><nav><a>首頁</a></nav>"
+            "<article><h1>甲公司收購乙公司</h1>" + "".join(f"<p>{p}</p>" for p in ps) + "</article></body></html>")
+    a = _read(tmp_path, "a.html", html)
+    assert a.text.split("\n")[-1] == "甲公司昨天宣布收購乙公司全部股權。"
+    assert "記者" not in a.text and "延伸" not in a.text and "丙公司" not in a.text
