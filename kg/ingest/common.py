@@ -177,7 +177,11 @@ _INLINE_CREDIT_RE = re.compile(
     r"|[（(](?:資料圖|资料图|資料照片?|资料照片?|示意圖|示意图)[^（()）\n]{0,20}[)）]"
     r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|翻攝|翻摄)\s*[:：／/]?\s*[^（()）\n]{1,12}[)）]\s*$")
 # a photo caption line: "…羅唯仁（左）。圖／聯合報系資料照片", "▲鴻海董事長…（圖／翻攝自…）"; an ad marker
-_CAPTION_RE = re.compile(r"(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$|^[▲▼△▽]|^[\[【](?:廣告|广告|Advertisement|AD)[\]】]")
+_CAPTION_RE = re.compile(r"^[\[【](?:廣告|广告|Advertisement|AD)[\]】]")
+# the credit closing a photo caption ("…（左）。圖／聯合報系資料照片") and the marker opening it ("▲…"): the
+# caption itself is the newsroom's sentence and stays
+_CAPTION_CREDIT_RE = re.compile(r"(?<=[。．.!！?？）)」])\s*(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$")
+_CAPTION_MARK_RE = re.compile(r"^[▲▼△▽]\s*")
 # a desk's byline: "財經中心/綜合報導", "国际新闻部／综合报道", and the bracketed opener "【本報綜合報導】"
 _DESK_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[/／∕]\s*(?:綜合報導|综合报道|綜合外電|综合外电|外電報導|外电报道)$")
 _DESK_OPENER_RE = re.compile(r"^[【\[](?:本報|本报|本刊)?(?:綜合|综合)?(?:報導|报道|外電|外电)[】\]]\s*")
@@ -197,6 +201,10 @@ def strip_boilerplate(text: str) -> str:
                 line = line[m.end():]
         if "(" in line or "（" in line:
             line = _INLINE_CREDIT_RE.sub("", line)
+        if line[:1] in "▲▼△▽":
+            line = _CAPTION_MARK_RE.sub("", line)
+        if "圖" in line or "图" in line or "攝" in line or "摄" in line or "Photo" in line:
+            line = _CAPTION_CREDIT_RE.sub("", line)
         s = line.strip()
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
