@@ -108,3 +108,9 @@ def test_traditional_furniture_inside_an_html_article(tmp_path):
     a = _read(tmp_path, "a.html", html)
     assert a.text.split("\n")[-1] == "甲公司昨天宣布收購乙公司全部股權。"
     assert "記者" not in a.text and "延伸" not in a.text and "丙公司" not in a.text
+
+
+def test_bracketed_full_dateline_translator_credit_and_a_button_word(tmp_path):
+    a = _read(tmp_path, "a.txt", "close\n\n日期：2018-05-25\n\n【某某台北京时间2018年05月25日讯】甲公司控告乙公司的官司纠缠7年之久。\n\n"
+                                 "法官表示将再审。(譯者:某社王五)1\n\n相关话题\n")
+    assert a.title == "" and a.text.split("\n\n") == ["甲公司控告乙公司的官司纠缠7年之久。", "法官表示将再审。"]

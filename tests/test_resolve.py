@@ -374,3 +374,10 @@ def test_foreign_courts_as_chinese_pages_write_them():
     assert canonical_name("德國慕尼黑法院") == canonical_name("Munich Regional Court")
     assert canonical_name("英國競爭及市場管理局") == canonical_name("CMA")
     assert canonical_name("大陸市場監管總局") == canonical_name("SAMR")
+
+
+def test_san_jose_and_san_francisco_courts_in_chinese_are_the_northern_district():
+    from kg.resolve import canonical_name
+    nd = canonical_name("Northern District of California")
+    assert {canonical_name(n) for n in ("美国加州圣何塞联邦法院", "加州聖荷西聯邦法院", "加州北部聯邦地區法院",
+                                        "美國加州舊金山聯邦法院")} == {nd}
