@@ -64,14 +64,15 @@ def test_page_copied_as_text_date_line_below_menus_headline_and_byline(tmp_path)
     assert e.date is None and e.text.startswith("2019年3月20日")
 
 
-def test_wire_credits_photo_captions_and_site_notices_are_dropped(tmp_path):
+def test_wire_credits_photo_credits_and_site_notices_are_dropped(tmp_path):
     text = ("日期：2018-08-10\n\n聯合報／ 記者王小明／台北即時報導\n"
             "甲公司董事長（左）。圖／本報資料照片\n\n"
             "（中央社記者李四台北10日電）公平會今天宣布與甲公司和解。（圖取自甲公司臉書）\n\n"
             "《某某通訊社18日專訊》乙公司撤回訴訟。（編輯：王五）\n\n"
             "© 2018 某某新聞 版權所有\nBy using this site, you agree to the Terms of Use and Privacy Policy.\n")
     a = _read(tmp_path, "a.txt", text)
-    assert a.text.split("\n\n") == ["公平會今天宣布與甲公司和解。", "乙公司撤回訴訟。"]
+    # a caption stays as the newsroom's sentence, without its credit
+    assert a.text.split("\n\n") == ["甲公司董事長（左）。", "公平會今天宣布與甲公司和解。", "乙公司撤回訴訟。"]
     # a sentence about copyright ownership stays
     b = _read(tmp_path, "b.txt", "日期：2018-08-10\n\n腾讯是这些歌曲的版权所有方。\n")
     assert b.text == "腾讯是这些歌曲的版权所有方。"
@@ -92,7 +93,24 @@ def test_taiwan_page_captions_desk_bylines_and_lists(tmp_path):
             "[廣告]請繼續往下閱讀...\n\n1098觀看次\n\n分享給朋友:\n\n※本文版權所有,非經授權,不得轉載。\n\n"
             "推薦閱讀\n\n丙公司再傳併購消息\n")
     a = _read(tmp_path, "a.txt", text)
-    assert a.text == "甲公司董事會昨天通過收購乙公司。董事長王大明表示很激動。"
+    assert a.text.split("\n\n") == ["甲公司董事長與乙公司社長握手。", "甲公司董事會昨天通過收購乙公司。董事長王大明表示很激動。"]
     # a blog's "date time author" line, then its headline
     b = _read(tmp_path, "b.txt", "2016-02-25 22:39:24 燕燕\n\n甲乙之戀4年始末\n\n甲公司與乙公司原本就有生意往來。\n")
     assert (b.date, b.title, b.text) == ("2016-02-25", "甲乙之戀4年始末", "甲公司與乙公司原本就有生意往來。")
+
+
+def test_traditional_furniture_inside_an_html_article(tmp_path):
+    ps = ["▲甲公司董事長與乙公司社長握手。(圖/翻攝自某報官網)", "財經中心/綜合報導", "甲公司昨天宣布收購乙公司全部股權。",
+          "[廣告]請繼續往下閱讀...", "記者王小明／台北報導", "責任編輯：李四", "分享給朋友:",
+          "※本文版權所有,非經授權,不得轉載。", "延伸閱讀", "丙公司再傳併購消息"]
+    html = ("<html><head><meta charset='utf-8'><title>甲公司收購乙公司</title></head><body><nav><a>首頁</a></nav>"
+            "<article><h1>甲公司收購乙公司</h1>" + "".join(f"<p>{p}</p>" for p in ps) + "</article></body></html>")
+    a = _read(tmp_path, "a.html", html)
+    assert a.text.split("\n")[-1] == "甲公司昨天宣布收購乙公司全部股權。"
+    assert "記者" not in a.text and "延伸" not in a.text and "丙公司" not in a.text
+
+
+def test_bracketed_full_dateline_translator_credit_and_a_button_word(tmp_path):
+    a = _read(tmp_path, "a.txt", "close\n\n日期：2018-05-25\n\n【某某台北京时间2018年05月25日讯】甲公司控告乙公司的官司纠缠7年之久。\n\n"
+                                 "法官表示将再审。(譯者:某社王五)1\n\n相关话题\n")
+    assert a.title == "" and a.text.split("\n\n") == ["甲公司控告乙公司的官司纠缠7年之久。", "法官表示将再审。"]

@@ -65,31 +65,32 @@ def test_courts_by_district_circuit_and_seat():
 
 
 def test_court_named_by_its_seat_and_not_across_a_line_break():
-    ex = run("A jury in U.S. District Court in San Diego found that Apple infringed two patents.")
+    ex = run("A jury in U.S. District Court in San Diego decided on Thursday that Apple had infringed two patents.")
     assert has(ex, "rules", "U.S. District Court for the Southern District of California", "Apple")
-    ex = run("Cases from the U.S. District Court for the Northern District of California\nBattle of the robots")
+    ex = run("Filings in the U.S. District Court for the Northern District of California\nA fight over robots")
     assert {e.name for e in ex.entities if e.type == "Court"} == {
         "U.S. District Court for the Northern District of California"}
 
 
 def test_suit_told_abroad_is_not_given_the_us_trial_court():
-    ex = run("A federal jury in San Diego found on Friday that Apple infringed three Qualcomm patents. "
-             "Earlier rulings in patent cases brought by Qualcomm against Apple in China and Germany also went "
-             "Qualcomm's way.")
+    ex = run("A San Diego jury decided on Friday that Apple had used three Qualcomm patents without a licence. "
+             "Separately, cases brought by Qualcomm against Apple in China and Germany are still being heard.")
     assert has(ex, "sues", "Qualcomm", "Apple")
     assert [s.court for s in ex.lawsuits] == [None]
 
 
 def test_names_that_only_describe_the_object_and_courts_without_their_country():
-    ex = run("GlobalFoundries sued larger rival and Apple supplier Taiwan Semiconductor Manufacturing Company "
-             "for patent infringement.")
-    assert has(ex, "sues", "GlobalFoundries", "TSMC") and not has(ex, "sues", "GlobalFoundries", "Apple")
-    ex = run("The US Supreme Court set aside the award in December. Justice Sonia Sotomayor wrote for the "
-             "Supreme Court that the term is broad.")
+    ex = run("In August GlobalFoundries took Nvidia partner Taiwan Semiconductor Manufacturing Company to court, "
+             "claiming its chips use 16 of its patents. GlobalFoundries sued rival and Apple supplier TSMC too.")
+    assert has(ex, "sues", "GlobalFoundries", "TSMC") and not has(ex, "sues", "GlobalFoundries", "Apple") \
+        and not has(ex, "sues", "GlobalFoundries", "Nvidia")
+    ex = run("Last year the US Supreme Court threw out the damages figure. One justice, writing for the "
+             "Supreme Court, said the law allowed a narrower reading.")
     assert {e.name for e in ex.entities if e.type == "Court"} == {"美国联邦最高法院"}
     # a jury is never the supreme court the article names
-    ex = run("The retrial ended last week and the jury's decision has now come in. Samsung has been ordered to "
-             "pay Apple $539 million. The retrial followed Samsung's win at the United States Supreme Court.")
+    ex = run("Jurors heard the damages case again this month and their decision came in on Friday. Samsung has "
+             "been ordered to pay Apple more than half a billion dollars. That second trial came about after "
+             "Samsung won its appeal at the United States Supreme Court.")
     assert not any(r.type == "rules" and r.subject == "美国联邦最高法院" for r in ex.relations)
 
 

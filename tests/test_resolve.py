@@ -365,3 +365,19 @@ def test_traditional_and_short_court_names_from_real_reports_resolve_to_one_cour
     assert canonical_name("韓國公平會") == canonical_name("韩国公平交易委员会")
     # Taiwan's 最高法院 is not the mainland's 最高人民法院
     assert canonical_name("最高法院") != canonical_name("最高人民法院")
+
+
+def test_foreign_courts_as_chinese_pages_write_them():
+    from kg.resolve import canonical_name
+    assert canonical_name("舊金山聯邦法院") == canonical_name("U.S. District Court for the Northern District of California")
+    assert canonical_name("德州東區聯邦地方法院") == canonical_name("Eastern District of Texas")
+    assert canonical_name("德國慕尼黑法院") == canonical_name("Munich Regional Court")
+    assert canonical_name("英國競爭及市場管理局") == canonical_name("CMA")
+    assert canonical_name("大陸市場監管總局") == canonical_name("SAMR")
+
+
+def test_san_jose_and_san_francisco_courts_in_chinese_are_the_northern_district():
+    from kg.resolve import canonical_name
+    nd = canonical_name("Northern District of California")
+    assert {canonical_name(n) for n in ("美国加州圣何塞联邦法院", "加州聖荷西聯邦法院", "加州北部聯邦地區法院",
+                                        "美國加州舊金山聯邦法院")} == {nd}

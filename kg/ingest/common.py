@@ -153,7 +153,8 @@ _SHARE_RE = re.compile(
     r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
-    r"热门推荐|熱門推薦|往期回顾|往期回顧|Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
+    r"热门推荐|熱門推薦|往期回顾|往期回顧|相关话题|相關話題|熱賣商品推薦|热卖商品推荐|更多好康商品|新聞來源|新闻来源|"
+    r"Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
     r"[】\]]?\s*[:：]?\s*(.*)$", re.I)
 # 中新网杭州4月1日电(郭其钰), 新华社北京3月5日电（记者 王五）, 新浪科技讯 : the wire's dateline before the
 # first sentence (the outlet is no party, the reporter no person of the story)
@@ -162,7 +163,9 @@ _DATELINE_ZH_RE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電)"
     r"[】\]]?\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*(?:[-—–:：|]\s*)?"
     r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*)"
-    r"|[A-Za-z][A-Za-z0-9]{1,15}(?=\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚間)?消息))")   # DoNews8月10日消息
+    r"|[A-Za-z][A-Za-z0-9]{1,15}(?=\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚間)?消息)"   # DoNews8月10日消息
+    # 【新唐人北京时间2018年05月25日讯】: an outlet's bracketed dateline with the full date
+    r"|[【\[][\u4e00-\u9fffA-Za-z]{2,12}?(?:北京时间|北京時間|台北时间|台北時間|香港时间|香港時間)?\s*\d{4}年\d{1,2}月\d{1,2}日\s*(?:讯|訊|电|電)[】\]]\s*)")
 _DATELINE_EN_RE = re.compile(
     r"^[A-Z][A-Z .,'/-]{1,40}\s*\((?:Reuters|AP|AFP|Bloomberg|Xinhua|CNN|Dow Jones|UPI|Kyodo|Yonhap)\)\s*[-—–]+\s*"
     r"|^[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Z.'-]+){0,3}\s+(?:[—–]|--)\s+(?=[A-Z])")   # SAN DIEGO — A federal jury
@@ -175,9 +178,13 @@ _DATELINE_DAY_RE = re.compile(
 _INLINE_CREDIT_RE = re.compile(
     r"[（(]見?(?:圖|图)(?:片)?(?:取自|來源|来源|源|／|/|：|:)[^（()）\n]{1,80}[)）]"
     r"|[（(](?:資料圖|资料图|資料照片?|资料照片?|示意圖|示意图)[^（()）\n]{0,20}[)）]"
-    r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|翻攝|翻摄)\s*[:：／/]?\s*[^（()）\n]{1,12}[)）]\s*$")
+    r"|[（(](?:編輯|编辑|責任編輯|责任编辑|責編|责编|翻攝|翻摄|譯者|译者|編譯|编译)\s*[:：／/]?\s*[^（()）\n]{1,12}[)）]\s*\d?\s*$")
 # a photo caption line: "…羅唯仁（左）。圖／聯合報系資料照片", "▲鴻海董事長…（圖／翻攝自…）"; an ad marker
-_CAPTION_RE = re.compile(r"(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$|^[▲▼△▽]|^[\[【](?:廣告|广告|Advertisement|AD)[\]】]")
+_CAPTION_RE = re.compile(r"^[\[【](?:廣告|广告|Advertisement|AD)[\]】]")
+# the credit closing a photo caption ("…（左）。圖／聯合報系資料照片") and the marker opening it ("▲…"): the
+# caption itself is the newsroom's sentence and stays
+_CAPTION_CREDIT_RE = re.compile(r"(?<=[。．.!！?？）)」])\s*(?:圖|图|攝影|摄影|Photo)\s*[／/:：]\s*[^。，\s]{2,24}$")
+_CAPTION_MARK_RE = re.compile(r"^[▲▼△▽]\s*")
 # a desk's byline: "財經中心/綜合報導", "国际新闻部／综合报道", and the bracketed opener "【本報綜合報導】"
 _DESK_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[/／∕]\s*(?:綜合報導|综合报道|綜合外電|综合外电|外電報導|外电报道)$")
 _DESK_OPENER_RE = re.compile(r"^[【\[](?:本報|本报|本刊)?(?:綜合|综合)?(?:報導|报道|外電|外电)[】\]]\s*")
@@ -197,6 +204,10 @@ def strip_boilerplate(text: str) -> str:
                 line = line[m.end():]
         if "(" in line or "（" in line:
             line = _INLINE_CREDIT_RE.sub("", line)
+        if line[:1] in "▲▼△▽":
+            line = _CAPTION_MARK_RE.sub("", line)
+        if "圖" in line or "图" in line or "攝" in line or "摄" in line or "Photo" in line:
+            line = _CAPTION_CREDIT_RE.sub("", line)
         s = line.strip()
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line

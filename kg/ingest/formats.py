@@ -19,7 +19,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
-from kg.ingest.pagehead import read_head, trailing_date
+from kg.ingest.pagehead import is_junk_head, read_head, trailing_date
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -233,6 +233,9 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             continue
         if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
+            continue
+        if not m and not consumed_title and not title and is_junk_head(lines[j]):
+            j += 1                        # "close", "menu-icon": a button of the page, not its headline
             continue
         if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
             source = source or lines[j].strip()       # "Reuters" alone above the story: its source

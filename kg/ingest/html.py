@@ -14,7 +14,7 @@ import logging
 import re
 from html.parser import HTMLParser
 
-from kg.ingest.common import _make_article, _one_line, _Skip, normalize_text
+from kg.ingest.common import _make_article, _one_line, _Skip, normalize_text, strip_boilerplate
 from kg.ingest.dates import parse_date
 from kg.model import Article
 
@@ -247,7 +247,11 @@ _FURNITURE_ZH = re.compile(
     r"^[\s【\[（(]*(分享到|分享至|分享：|分享:|转发到|点击分享|扫一扫|扫码|长按|打开微信|关注我们|"
     r"责任编辑|编辑[:：]|责编|本文来源|原标题|来源[:：]|图片来源|图源|图\s*[/／:：|]|摄影|摄\s*[:：]|供图|"
     r"配图|相关阅读|相关新闻|相关文章|相关报道|推荐阅读|延伸阅读|更多阅读|热门推荐|猜你喜欢|"
-    r"版权所有|版权声明|免责声明|未经授权|举报|返回顶部|上一篇|下一篇)")
+    r"版权所有|版权声明|免责声明|未经授权|举报|返回顶部|上一篇|下一篇|"
+    # the same in Traditional characters (Taiwan and Hong Kong pages)
+    r"分享給|轉發到|掃一掃|掃碼|長按|關注我們|追蹤我們|責任編輯|編輯[:：]|責編|本文來源|原標題|來源[:：]|圖片來源|"
+    r"圖源|圖\s*[/／:：|]|攝影|攝\s*[:：]|相關閱讀|相關新聞|相關文章|相關報導|推薦閱讀|更多閱讀|熱門推薦|"
+    r"猜你喜歡|版權所有|版權聲明|免責聲明|未經授權|返回頂部|上一篇|下一篇|延伸閱讀)")
 _FURNITURE_EN = re.compile(
     r"^[\s\[(]*(share( this( article| story)?| on)?\b|photo(graph)?( by|:)|image( by|:)|"
     r"picture( by|:)|illustration( by|:)|credit:|"
@@ -258,7 +262,7 @@ _FURNITURE_EN = re.compile(
 _CREDIT_TAIL = re.compile(
     r"(getty images|afp via getty|reuters/|ap photo|shutterstock|via bloomberg|"
     r"bloomberg via|视觉中国|新华社发|中新社发|图虫创意|东方IC)\W*$", re.I)
-_BYLINE = re.compile(r"(来源|作者|记者|编辑|发布时间|发布于)\s*[:：]")
+_BYLINE = re.compile(r"(来源|來源|作者|记者|記者|编辑|編輯|发布时间|發布時間|發佈時間|发布于|發布於|發佈於)\s*[:：]")
 _DATELINE = re.compile(r"^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}")
 
 
@@ -330,11 +334,13 @@ def read_page(markup: str, url: str | None = None) -> tuple[str, dict]:
     body, meta = _html_text_and_meta(markup)
     doc = _trafilatura(markup, url)
     main = normalize_text(doc.text or "") if doc is not None else ""
-    main = drop_furniture(_lines_of(_plain_lines(main)))
+    # the furniture the plain-text reader knows too (Traditional bylines and captions, desk lines,
+    # wire datelines, site notices, related lists: before the line filter, which drops their headings)
+    main = drop_furniture(strip_boilerplate(_lines_of(_plain_lines(main))))
     if main.strip():
         body = main
     else:
-        body = drop_furniture(body)
+        body = drop_furniture(strip_boilerplate(body))
     meta = dict(meta)
     if doc is not None:
         if doc.date:

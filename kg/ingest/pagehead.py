@@ -37,7 +37,7 @@ _BREADCRUMB = re.compile(r"(?:»|›|>|＞|&gt;).*(?:»|›|>|＞|&gt;)")
 _SENTENCE_END = re.compile(r"[。！？!?；;]\s*$|[.]\s*$")
 # a line that is only a person's name (the byline under an English headline): two to four capitalised words
 _NAME_LINE = re.compile(r"^(?:By\s+)?[A-Z][a-z'’.-]+(?:\s+[A-Z]\.?)?(?:\s+[A-Z][a-z'’.-]+){1,2}$")
-_JUNK_HEAD = re.compile(r"^(?:menu(?:-icon)?|search(?: icon)?|logo|.*\blogo|skip to (?:main )?content|"
+_JUNK_HEAD = re.compile(r"^(?:menu(?:-icon)?|search(?: icon)?|logo|.*\blogo|skip to (?:main )?content|close|open menu|"
                         r"this week's sponsor:?|advertisement|sponsored|home|首頁|首页|登入|登录|註冊|注册|设置|設置)$",
                         re.I)
 
@@ -126,3 +126,8 @@ def is_site_notice(line: str) -> bool:
     """A site's copyright, terms-of-use or licence line (kept out of the article text)."""
     s = line.strip()
     return bool(s) and len(s) <= 500 and bool(_LEGAL.search(s))
+
+
+def is_junk_head(line: str) -> bool:
+    """A page's menu or button word standing above the headline ("menu-icon", "close", "首頁")."""
+    return bool(_JUNK_HEAD.match(line.strip()))

@@ -440,7 +440,11 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
             for c in f.mentions:
                 if c.type == "Court" and e < c.start <= e + 40 and re.match(r",?\s+of\s+(?:the\s+)?$", f.text[e:c.start]):
                     f.judge_court[canon] = c.name
-            _ = after
+            # "U.S. District Judge Lucy Koh in San Jose": a federal trial judge sits in the seat's court
+            seat = re.match(r",?\s+in\s+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\b", after)
+            if not f.judge_court.get(canon) and seat and seat.group(1) in f.en.courts and \
+                    re.search(r"\b(?:District|U\.S\.|US|federal|Federal)\b", role):
+                f.judge_court[canon] = f.en.courts[seat.group(1)]
     return m
 
 
