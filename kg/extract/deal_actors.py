@@ -62,7 +62,10 @@ _RARE = 30
 @functools.lru_cache(maxsize=4)
 def _words(lex_id: int, lex: Lexicon) -> tuple:
     by_len = lambda ws: tuple(sorted(ws, key=len, reverse=True))     # noqa: E731
-    return by_len(lex.words("actor_marker")), by_len(lex.words("actor_lead"))
+    markers: dict[str, tuple] = {}      # by first character, longest first: one look-up per position
+    for w in by_len(lex.words("actor_marker")):
+        markers[w[0]] = markers.get(w[0], ()) + (w,)
+    return markers, by_len(lex.words("actor_lead"))
 
 
 def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -115,7 +118,7 @@ def _skip_lead(text: str, p: int, se: int, leads: tuple) -> int:
     return p
 
 
-def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bool):
+def _name_at(text: str, p: int, se: int, markers: dict, lex: Lexicon, verbs: bool):
     """(start, end, words) of the name at `p` that the first actor marker after it closes, or None.
     `verbs`: a deal verb itself may close it (at the sentence opening only: …，高溢价收购了Y has a
     manner there, not a name)."""
@@ -131,10 +134,10 @@ def _name_at(text: str, p: int, se: int, markers: tuple, lex: Lexicon, verbs: bo
     return (p, n, toks) if name_ok(text[p:n], toks, lex, rare_ok=True) else None
 
 
-def _closes(text: str, n: int, se: int, markers: tuple, verbs: bool) -> bool:
+def _closes(text: str, n: int, se: int, markers: dict, verbs: bool) -> bool:
     if _CODE.match(text, n, se):
         return True
-    w = next((w for w in markers if text.startswith(w, n)), None)
+    w = next((w for w in markers.get(text[n:n + 1], ()) if text.startswith(w, n)), None)
     if w is None:
         return False
     if w in _DEAL_VERBS and not verbs:
