@@ -531,9 +531,7 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     # trigger's clause (a party's own wish, 腾讯…的申请，希望接入…, tells its approach)
     wished = ctx.text[cs0:min(subj_starts)] if (subj_starts := [s for s, t in _mentions_in(ctx, r.subject, r)
                                                                  if cs0 <= s < ts]) else ""
-    for cue in _CUES:
-        if cue.lang != ("en" if en else "zh") or not ("*" in cue.types or r.type in cue.types):
-            continue
+    for cue in _cues_for("en" if en else "zh", r.type):
         window = before if cue.side == "before" else after if cue.side == "after" else \
             wished if cue.side == "over_subject" else lead
         if window and _cue_at(window, cue, en):
@@ -549,6 +547,16 @@ for _w, _t in _NON_ENTITY[1]:
 for _w, _t in _NON_ENTITY[2]:
     _NON_ENTITY_OPENS.setdefault(_w[0], []).append((_w, _t))
 _CUES = _cues()
+_CUES_FOR: dict[tuple[str, str], tuple[Cue, ...]] = {}
+
+
+def _cues_for(lang: str, rtype: str) -> tuple[Cue, ...]:
+    """The cues of one language that govern relations of one type, in the table's order (made once
+    per pair, not tested cue by cue for every trigger)."""
+    hit = _CUES_FOR.get((lang, rtype))
+    if hit is None:
+        hit = _CUES_FOR[(lang, rtype)] = tuple(c for c in _CUES if c.lang == lang and ("*" in c.types or rtype in c.types))
+    return hit
 
 CHECKS: list[Check] = [
     Check("types", "rejected", types_ok),
