@@ -60,6 +60,18 @@ class Ctx:
     types: dict[str, str]
     owner: dict[str, str]          # entity -> its owner (lexicon, entity table, the article's owns)
 
+    def entity(self, key: str):
+        """`ex.entity(key)` (the first entity of that key) by a dict made once per entity list, not a
+        scan of the list for every relation and every telling the checks look at."""
+        ents = self.ex.entities
+        made = self.__dict__.get("_by_key")
+        if made is None or made[0] is not ents or made[1] != len(ents):
+            index: dict = {}
+            for e in ents:
+                index.setdefault(e.key, e)
+            made = self._by_key = (ents, len(ents), index)
+        return made[2].get(key)
+
     def owners_of(self, name: str) -> set[str]:
         """Its owner, the owner's owner …"""
         out: list[str] = []
@@ -395,7 +407,7 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
 
 
 def _mentions_in(ctx: Ctx, name: str, r: Relation) -> list[tuple[int, int]]:
-    e = ctx.ex.entity(name)
+    e = ctx.entity(name)
     if e is None:
         return []
     return [(s, t) for s, t in e.mentions if r.start <= s and t <= r.end]
