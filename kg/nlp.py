@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import logging
 import math
 import re
@@ -443,9 +444,9 @@ def _clause_left(text: str, pos: int) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _tagged_cached(clause: str) -> tuple[tuple[str, str | None], ...]:
-    words = fast_cut(clause)
-    return tuple(zip(words, map(word_tags().get, words)))
+def _tagged_cached(clause: str) -> tuple[tuple[str, ...], tuple[str | None, ...]]:
+    words = tuple(fast_cut(clause))
+    return words, tuple(map(word_tags().get, words))
 
 
 _around = threading.local()
@@ -456,39 +457,30 @@ def tokens_around(text: str, pos: int) -> tuple[int, tuple[tuple[int, int, str, 
     (clause start, ((start, end, word, tag), ...)) with offsets into `text`.  The offset tokens of
     each clause of the text being read are kept (per thread), so asking again is a dict look-up;
     the clause bounds of the text are found once (one scan for its punctuation)."""
+    cs, toks, _, _ = clause_index(text, pos)
+    return cs, toks
+
+
+def clause_index(text: str, pos: int) -> tuple[int, tuple, tuple[int, ...], tuple[int, ...]]:
+    """`tokens_around(text, pos)` with the words' start and end offsets as sorted tuples (the words
+    of a clause are contiguous), for bisection instead of a scan: (clause start, tokens, starts,
+    ends).  Made once per clause, with its tokens."""
     if _around.__dict__.get("text") is not text:
         _around.text = text
         _around.cache = {}
-        _around.index = {}
         _around.bounds = [m.start() for m in _CLAUSE_RE.finditer(text)]
     cache = _around.cache
     bounds = _around.bounds
     i = bisect.bisect_left(bounds, pos)
     a = bounds[i - 1] + 1 if i else 0
     hit = cache.get(a)
-    if hit is not None:
-        return a, hit
-    b = bounds[i] if i < len(bounds) else len(text)
-    out = []
-    p = a
-    for w, t in _tagged_cached(text[a:b]):
-        out.append((p, p + len(w), w, t))
-        p += len(w)
-    toks = tuple(out)
-    cache[a] = toks
-    return a, toks
-
-
-def clause_index(text: str, pos: int) -> tuple[int, tuple, tuple[int, ...], tuple[int, ...]]:
-    """`tokens_around(text, pos)` with the words' start and end offsets as sorted tuples (the words
-    of a clause are contiguous), for bisection instead of a scan: (clause start, tokens, starts,
-    ends).  Made once per clause, kept with its tokens."""
-    cs, toks = tokens_around(text, pos)
-    index = _around.__dict__.setdefault("index", {})
-    hit = index.get(cs)
-    if hit is None or hit[0] is not toks:
-        hit = index[cs] = (toks, tuple(a for a, _, _, _ in toks), tuple(b for _, b, _, _ in toks))
-    return cs, toks, hit[1], hit[2]
+    if hit is None:
+        b = bounds[i] if i < len(bounds) else len(text)
+        words, tags = _tagged_cached(text[a:b])
+        offsets = list(itertools.accumulate(map(len, words), initial=a))
+        starts, ends = tuple(offsets[:-1]), tuple(offsets[1:])
+        hit = cache[a] = (tuple(zip(starts, ends, words, tags)), starts, ends)
+    return a, hit[0], hit[1], hit[2]
 
 
 def word_cut_at(text: str, pos: int, x: int) -> tuple[int, int, str, str | None] | None:

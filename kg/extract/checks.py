@@ -77,6 +77,18 @@ class Ctx:
     types: dict[str, str]
     owner: dict[str, str]          # entity -> its owner (lexicon, entity table, the article's owns)
 
+    def entity(self, key: str):
+        """`ex.entity(key)` (the first entity of that key) by a dict made once per entity list, not a
+        scan of the list for every relation and every telling the checks look at."""
+        ents = self.ex.entities
+        made = self.__dict__.get("_by_key")
+        if made is None or made[0] is not ents or made[1] != len(ents):
+            index: dict = {}
+            for e in ents:
+                index.setdefault(e.key, e)
+            made = self._by_key = (ents, len(ents), index)
+        return made[2].get(key)
+
     def owners_of(self, name: str) -> set[str]:
         """Its owner, the owner's owner …"""
         out: list[str] = []
@@ -571,7 +583,7 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
 
 
 def _mentions_in(ctx: Ctx, name: str, r: Relation) -> list[tuple[int, int]]:
-    e = ctx.ex.entity(name)
+    e = ctx.entity(name)
     if e is None:
         return []
     return [(s, t) for s, t in e.mentions if r.start <= s and t <= r.end]
@@ -707,9 +719,7 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     # trigger's clause (a party's own wish, 腾讯…的申请，希望接入…, tells its approach)
     wished = ctx.text[cs0:min(subj_starts)] if (subj_starts := [s for s, t in _mentions_in(ctx, r.subject, r)
                                                                  if cs0 <= s < ts]) else ""
-    for cue in _CUES:
-        if cue.lang != ("en" if en else "zh") or not ("*" in cue.types or r.type in cue.types):
-            continue
+    for cue in _cues_for("en" if en else "zh", r.type):
         window = before if cue.side == "before" else after if cue.side == "after" else \
             wished if cue.side == "over_subject" else lead
         if window and _cue_at(window, cue, en):
@@ -725,6 +735,16 @@ for _w, _t in _NON_ENTITY[1]:
 for _w, _t in _NON_ENTITY[2]:
     _NON_ENTITY_OPENS.setdefault(_w[0], []).append((_w, _t))
 _CUES = _cues()
+_CUES_FOR: dict[tuple[str, str], tuple[Cue, ...]] = {}
+
+
+def _cues_for(lang: str, rtype: str) -> tuple[Cue, ...]:
+    """The cues of one language that govern relations of one type, in the table's order (made once
+    per pair, not tested cue by cue for every trigger)."""
+    hit = _CUES_FOR.get((lang, rtype))
+    if hit is None:
+        hit = _CUES_FOR[(lang, rtype)] = tuple(c for c in _CUES if c.lang == lang and ("*" in c.types or rtype in c.types))
+    return hit
 
 CHECKS: list[Check] = [
     Check("types", "rejected", types_ok),

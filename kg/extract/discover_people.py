@@ -56,7 +56,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if surnames and any(r in text for r, heads in lex.roles.items() if heads):
         # 王明华是星海科技的创始人, 李建国为蓝鲸网络董事长: a clause-initial name before a copula, the
         # clause naming a heading role later
-        heads_ = tuple(r for r, h in lex.roles.items() if h and not r.isascii()) + ("CEO",)
+        heads_ = _role_words(id(lex), lex)[0]
         for mc in _COPULA_NAME.finditer(text):
             p = mc.start(1)
             clause = text[mc.end(1):mc.end(1) + 24].split("，")[0].split("。")[0]
@@ -89,7 +89,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if surnames and lex.roles:
         # 隶属于郑坚江担任董事长的奥克斯集团, 由王明华出任CEO: a surname-initial name right before 担任/出任
         # and a role word, wherever the clause starts
-        roles_ = tuple(r for r in lex.roles if not r.isascii()) + ("CEO",)
+        roles_ = _role_words(id(lex), lex)[1]
         for mc in _TAKES_ROLE.finditer(text):
             if not text.startswith(roles_, mc.end()):
                 continue
@@ -113,6 +113,13 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _role_words(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(heading roles, every role) written in Chinese, each with CEO: made once per lexicon."""
+    return (tuple(r for r, h in lex.roles.items() if h and not r.isascii()) + ("CEO",),
+            tuple(r for r in lex.roles if not r.isascii()) + ("CEO",))
 
 
 @functools.lru_cache(maxsize=4)
