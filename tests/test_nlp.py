@@ -53,3 +53,46 @@ def test_hmm_rewrite_equals_finalseg():
     for _ in range(3000):
         t = "".join(rng.choice(chars) for _ in range(rng.randint(1, 15)))
         assert nlp._finalseg_cut(t) == list(finalseg.cut(t)), t
+
+
+def test_unrolled_viterbi_equals_the_generic_one():
+    """_viterbi_cut unrolls jieba's four states; _viterbi_generic reads any transition table."""
+    import random
+    rng = random.Random(11)
+    chars = "的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要她出也得里后自以会家可下而过天去能对"
+    for _ in range(2000):
+        t = "".join(rng.choice(chars) for _ in range(rng.randint(1, 12)))
+        a, b = [], []
+        nlp._viterbi_cut(t, a)
+        nlp._viterbi_generic(t, b)
+        assert a == b, t
+
+
+def test_clause_index_answers_what_a_scan_of_the_clause_answers():
+    """word_cut_at / words_within / has_value (bisection over a clause's words) against the plain
+    scans of tokens_around they replace, at every offset of a text."""
+    text = "2018年3月8日，北京微梦创科网络技术有限公司起诉字节跳动（下称“抖音”）侵权；法院判决赔偿500万元。"
+    for pos in range(len(text)):
+        cs, toks, starts, ends = nlp.clause_index(text, pos)
+        assert (cs, toks) == nlp.tokens_around(text, pos)
+        for x in range(cs, cs + 40):
+            assert nlp.word_cut_at(text, pos, x) == next((t for t in toks if t[0] < x < t[1]), None)
+            assert nlp.has_value(ends, x) == any(b == x for _, b, _, _ in toks)
+            for hi in range(x, x + 12):
+                assert nlp.words_within(text, pos, x, hi) == [(w, t) for a, b, w, t in toks if a >= x and b <= hi]
+
+
+def test_words_finds_the_first_word_in_list_order():
+    import random
+    from kg.extract.wordindex import Words
+    rng = random.Random(3)
+    alphabet = "由上市公司拟以于斥资宣布"
+    words = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(40)},
+                   key=len, reverse=True)
+    index = Words(words)
+    for _ in range(3000):
+        t = "".join(rng.choice(alphabet) for _ in range(8))
+        p = rng.randint(0, 9)
+        assert index.at(t, p) == next((w for w in words if t.startswith(w, p)), None)
+        s = t[:rng.randint(0, 8)]
+        assert [w for w in index.ending_with(s) if s.endswith(w)] == [w for w in words if s.endswith(w)]

@@ -1,9 +1,9 @@
 """Word lists looked up by the character a match must open (or end) with.
 
-`Words(words).at(text, pos)` is `next((w for w in words if text.startswith(w, pos)), None)` and
-`Words(words).ending(s)` is `next((w for w in words if s.endswith(w)), None)` — the first word of the
-list, in its order, that matches — but only the words that open (end) with the right character are
-tried, not the whole list at every position."""
+`Words(words).at(text, pos)` is `next((w for w in words if text.startswith(w, pos)), None)` — the
+first word of the list, in its order, that `text` has at `pos` — but only the words that open with
+`text[pos]` are tried, not the whole list at every position; `ending_with(s)` gives the words (in
+order) that could end `s`: those ending with its last character."""
 from __future__ import annotations
 
 
@@ -25,12 +25,6 @@ class Words:
     def __bool__(self) -> bool:
         return bool(self.words)
 
-    def __iter__(self):
-        return iter(self.words)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
     def ending_with(self, s: str) -> tuple[str, ...]:
         """The words (in order) that could end `s`: those ending with its last character."""
         return self.words if self._last is None else self._last.get(s[-1:], ())
@@ -42,15 +36,3 @@ class Words:
             if text.startswith(w, pos):
                 return w
         return None
-
-    def ending(self, s: str) -> str | None:
-        """The first word that `s` ends with."""
-        cands = self.words if self._last is None else self._last.get(s[-1:], ())
-        for w in cands:
-            if s.endswith(w):
-                return w
-        return None
-
-    def opening(self, s: str) -> str | None:
-        """The first word that `s` opens with."""
-        return self.at(s, 0)
