@@ -2,6 +2,7 @@
 --format json`, and `kg:rule` on the evidence node of each fact in the RDF."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -88,8 +89,10 @@ def test_measured_precision_orders_rules():
         max(rules, key=lambda k: rules[k][1] - 3 * rules[k][0])
     assert cf.measured(good, gt) > 0.8 > 0.5 > cf.measured(bad, bt)
     assert not cf.dropped(good, gt)
-    # every dropped rule is one measured below 0.5 (on 5 or more scored firings: the counts move as
-    # other rules change; zh.frame.first_org on invests went from 0/12 to 0/8)
+    # every dropped rule is one measured below 0.6 (on 5 or more scored firings: the counts move as
+    # other rules change; zh.frame.first_org on invests went from 0/12 to 0/8; zh.rules.court.far
+    # went from 30/32 to 43/32 when other rules found more names, and stays out: a rule barely
+    # right more often than wrong costs more trust than it adds)
     # (a narrower rule split after the table was last written is checked on the counts its row in
     # dropped_rules.tsv records, until benchmarks/calibrate.py writes the table again)
     drops = cf._dropped(str(cf.ontology_dir() / "dropped_rules.tsv"))
@@ -98,7 +101,7 @@ def test_measured_precision_orders_rules():
                 for row in read_tsv(cf.ontology_dir() / "dropped_rules.tsv")}
     for rule, rtype in drops:
         r, w, _ = rules.get((rule, rtype)) or (recorded[(rule, rtype)] if cf.parent(rule) else rules[(rule, rtype)])
-        assert r + w >= 5 and r < 0.5 * (r + w), (rule, rtype)
+        assert r + w >= 5 and r < 0.6 * (r + w), (rule, rtype)
     assert 0.3 < cf.measured("zh.frame.never_fired", "sues") < 0.9
 
 
@@ -115,3 +118,27 @@ def test_narrower_rule_falls_back_to_its_parent():
     if listed:
         rule, rtype = listed[0]
         assert cf.measured(rule, rtype) != cf.measured(cf.parent(rule), rtype)
+
+
+def test_top_band_needs_many_right_firings(tmp_path, monkeypatch):
+    """A confidence of 0.9 or more (nine in ten right) needs the stronger bound to clear it: a rule
+    right on its few firings, or right 92 % of 272, stays just under it; one right 40 of 40 reaches it.
+    Below the band the estimate is unchanged."""
+    from kg.extract import confidence as cf
+    table = tmp_path / "calibration.tsv"
+    table.write_text("rule\ttype\tfired\tright\twrong\tprecision\tunscored\n"
+                     "x.thin\tsues\t3\t3\t0\t1.0\t0\n"
+                     "x.many\tsues\t40\t40\t0\t1.0\t0\n"
+                     "x.wide\tsues\t272\t251\t21\t0.923\t0\n"
+                     "x.mid\tsues\t50\t40\t10\t0.8\t0\n", encoding="utf-8")
+    monkeypatch.setattr(cf, "_path", lambda: str(table))
+    assert cf.measured("x.many", "sues") >= cf.TOP
+    assert 0.8 < cf.measured("x.thin", "sues") < cf.TOP
+    assert 0.8 < cf.measured("x.wide", "sues") < cf.TOP
+    # (the mean less Z deviations, as before, below the band)
+    rules, types = cf._table(str(table))
+    rt, wt = types["sues"]
+    prior = (rt + cf.A * cf.P0) / (rt + wt + cf.A)
+    n = 50 + cf.K
+    mean = (40 + cf.K * prior) / n
+    assert cf.measured("x.mid", "sues") == pytest.approx(mean - cf.Z * math.sqrt(mean * (1 - mean) / (n + 1)))
