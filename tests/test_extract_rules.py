@@ -2,6 +2,7 @@
 --format json`, and `kg:rule` on the evidence node of each fact in the RDF."""
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -117,3 +118,27 @@ def test_narrower_rule_falls_back_to_its_parent():
     if listed:
         rule, rtype = listed[0]
         assert cf.measured(rule, rtype) != cf.measured(cf.parent(rule), rtype)
+
+
+def test_top_band_needs_many_right_firings(tmp_path, monkeypatch):
+    """A confidence of 0.9 or more (nine in ten right) needs the stronger bound to clear it: a rule
+    right on its few firings, or right 92 % of 272, stays just under it; one right 40 of 40 reaches it.
+    Below the band the estimate is unchanged."""
+    from kg.extract import confidence as cf
+    table = tmp_path / "calibration.tsv"
+    table.write_text("rule\ttype\tfired\tright\twrong\tprecision\tunscored\n"
+                     "x.thin\tsues\t3\t3\t0\t1.0\t0\n"
+                     "x.many\tsues\t40\t40\t0\t1.0\t0\n"
+                     "x.wide\tsues\t272\t251\t21\t0.923\t0\n"
+                     "x.mid\tsues\t50\t40\t10\t0.8\t0\n", encoding="utf-8")
+    monkeypatch.setattr(cf, "_path", lambda: str(table))
+    assert cf.measured("x.many", "sues") >= cf.TOP
+    assert 0.8 < cf.measured("x.thin", "sues") < cf.TOP
+    assert 0.8 < cf.measured("x.wide", "sues") < cf.TOP
+    # (the mean less Z deviations, as before, below the band)
+    rules, types = cf._table(str(table))
+    rt, wt = types["sues"]
+    prior = (rt + cf.A * cf.P0) / (rt + wt + cf.A)
+    n = 50 + cf.K
+    mean = (40 + cf.K * prior) / n
+    assert cf.measured("x.mid", "sues") == pytest.approx(mean - cf.Z * math.sqrt(mean * (1 - mean) / (n + 1)))

@@ -43,6 +43,8 @@ withheld goes too.
                  its own act (A收购B、C整合D; 乐购被华润收购、苏宁收购家乐福、麦德龙被竞购): not A's object.
 - `case_matter`  a side of a settlement told only as what a case is about (苹果和解iPad商标案: iPad is
                  the matter, not a party; check_words.tsv kind case_word).
+- `work_title`   a court's ruled party that is a product named only as a title in 《》 (判决…在电视剧《风筝》
+                 上署名: the work is what the case is about).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -566,6 +568,15 @@ def case_matter(ctx: Ctx, r: Relation) -> bool:
             return True
     return False
 
+def work_title(ctx: Ctx, r: Relation) -> bool:
+    """A court's ruled party that is a product its sentence names only as a title in 《》 (判决X等公司在电视剧
+    《风筝》上为林宏署名: the series is what the case is about, the parties are the companies)."""
+    if r.type != "rules" or ctx.lang == "en" or r.end <= r.start or ctx.types.get(r.object) != "Product":
+        return False
+    told = _mentions_in(ctx, r.object, r)
+    return bool(told) and all(ctx.text[s - 1:s] == "《" and ctx.text[t:t + 1] == "》" for s, t in told)
+
+
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
 _TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
@@ -765,6 +776,7 @@ CHECKS: list[Check] = [
     Check("possessor", "rejected", possessor),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
+    Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
 ]
 

@@ -7,6 +7,7 @@ here are the window every discovery step scans within.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -93,13 +94,65 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         found.append((start, end + 1, canon))
     out = []
     kept = leftmost_longest(found)
+    longer = _longer_name_heads(text, kept)
     for s, e, canon in kept:
+        if CJK.match(text[s]) and (inside_longer_name(text, s, e) or text.startswith(longer.get(text[s:e], ()), e)):
+            continue
         if e - s == 2 and CJK.match(text[s]) and (not word_aligned(text, s, e) or low[s:e] in lex.framed) and \
                 not framed_as_name(text, s, e, lex) and not (low[s:e] in lex.framed and supported(text, s, e, canon, lex, kept)):
             continue
         ent = lex.entities[canon]
         out.append(Mention(s, e, canon, ent.type, text[s:e], "lexicon", ent.owner))
     return out
+
+
+_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff()（）]{0,16}?(?:有限公司|有限责任公司|集团|股份公司)")
+
+
+# a function character the segmenter glued to a name into some other word (对|联电 read 对联): no name
+_FUNCTION_HEADS = frozenset("对向将与和被由在为从把给让跟同据经以于因就至并而或是及等称拟已所其该本系即凭令获受到")
+
+
+def inside_longer_name(text: str, s: int, e: int) -> bool:
+    """A known name read inside a longer name that is not it (北京东方联盟 is no 京东方, 一汽大众 no
+    大众汽车, 旧金山办公室 no 金山办公): the segmenter's word crosses the name's left edge and what it
+    takes in before the name is no place name (美国|通用汽车, 香港|联交所 are the names themselves) nor a
+    function character (对|联电 cut as 对联); or
+    a place or direction word follows the name on the way to a legal ending (中芯|北方|集成电路…有限公司 is
+    another company than 中芯)."""
+    cut = nlp.word_cut_at(text, s, s)
+    if cut is not None and cut[0] < s:
+        head = text[cut[0]:s]
+        if not (len(head) >= 2 and nlp.tagged(head) == [(head, "ns")]) and head not in _FUNCTION_HEADS:
+            return True
+    return _place_then_legal(text, e) is not None
+
+
+def _place_then_legal(text: str, e: int) -> str | None:
+    """The place or direction word right after a name at `e` when a legal ending follows it (中芯|北方|
+    集成电路制造(北京)有限公司 -> 北方), else None."""
+    if e >= len(text) or not CJK.match(text[e]) or nlp.word_cut_at(text, e - 1, e) is not None:
+        return None
+    _, toks, starts, _ = nlp.clause_index(text, e)
+    i = bisect.bisect_left(starts, e)
+    if i >= len(toks) or toks[i][0] != e:
+        return None
+    a, b, w, t = toks[i]
+    if t not in ("f", "ns") or len(w) < 2 or not _LEGAL_TAIL.match(text, b):
+        return None
+    return w
+
+
+def _longer_name_heads(text: str, kept: list) -> dict[str, tuple[str, ...]]:
+    """surface -> the words that, written after it, make it a longer company's name: read where that
+    longer name is written in full (中芯北方…有限公司), they hold wherever else it is written (建设中芯北方的…)."""
+    out: dict[str, set] = {}
+    for s, e, _ in kept:
+        if CJK.match(text[s]):
+            w = _place_then_legal(text, e)
+            if w:
+                out.setdefault(text[s:e], set()).add(w)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 _NAME_LEFT = set("与和及、被由对向将跟同让是")

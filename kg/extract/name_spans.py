@@ -86,9 +86,9 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
         if in_name and w in lex.name_words and (w not in lex.generic or (
                 legal and acc and w not in stops and not (t or "").startswith("v") and _proper_before(rev, i))):
             pass    # 微梦创科|网络|技术有限公司: a business word inside a legal name, even a generic one
-        elif legal and acc and t == "s" and len(w) >= 2 and w not in stops and w not in lex.generic \
+        elif legal and acc and t in ("s", "f") and len(w) >= 2 and w not in stops and w not in lex.generic \
                 and _proper_before(rev, i):
-            pass    # 淘友|天下|技术有限公司: a place word (天下, 东方) inside a name
+            pass    # 淘友|天下|技术有限公司, 中芯|北方|集成电路…: a place or direction word inside a name
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
