@@ -1360,3 +1360,15 @@ def test_suits_filed_in_two_courts_at_once_are_two_cases():
 def test_one_case_retold_at_finer_date_stays_one():
     ex = run(f"2019年，{A}起诉{B}侵犯著作权。\n\n据悉，{A}于2019年3月8日在北京市海淀区人民法院起诉{B}。")
     assert len(ex.lawsuits) == 1 and ex.lawsuits[0].court == "北京市海淀区人民法院"
+
+
+def test_a_registered_name_is_its_brand_plus_trade_words():
+    from kg.extract import _trade_stem
+    from kg.lexicon import load_lexicon
+    trade = load_lexicon().words("trade_word")
+    assert _trade_stem("深圳星澜科技有限公司", trade) == "深圳星澜"
+    assert _trade_stem("北京星澜网络技术有限公司", trade) == "北京星澜"
+    # a unit of its own (终端), a bank, or no trade word: not the brand
+    assert _trade_stem("星澜终端有限公司", trade) is None
+    assert _trade_stem("星澜银行股份有限公司", trade) is None
+    assert _trade_stem("星澜有限公司", trade) is None

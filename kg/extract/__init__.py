@@ -35,6 +35,7 @@ from kg.extract.list_sides import list_members
 from kg.extract.ruled_parties import ruled_party_mentions
 from kg.extract.list_names import list_name_mentions
 from kg.extract.dates import DateTracker
+from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline
@@ -269,7 +270,35 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
                 other.mentions = sorted(other.mentions + e.mentions)
                 del by_name[name]
                 rename[name] = rest
+    # 深圳唯冠 … 深圳唯冠科技有限公司: a discovered registered name that is another discovered company's
+    # name plus only a line of business and a legal ending is that company
+    trade = lex.words("trade_word")
+    for name, e in list(by_name.items()):
+        if e.source == "lexicon" or e.type != "Company":
+            continue
+        stem = _trade_stem(name, trade)
+        other = by_name.get(stem) if stem and stem != name else None
+        if other is not None and other is not e and other.type == "Company":
+            other.aliases = list(dict.fromkeys(other.aliases + [name] + e.aliases))
+            other.mentions = sorted(other.mentions + e.mentions)
+            del by_name[name]
+            rename[name] = stem
     return list(by_name.values()), rename
+
+
+def _trade_stem(name: str, trade) -> str | None:
+    """深圳唯冠科技有限公司 -> 深圳唯冠: the name without its legal ending and the trade words before it;
+    None when it has no legal ending or no trade word (华为终端有限公司 is a unit of its own)."""
+    end = next((x for x in sorted(LEGAL_ENDINGS, key=len, reverse=True) if name.endswith(x)), None)
+    if end is None:
+        return None
+    n, cut = name[:-len(end)], False
+    while True:
+        w = next((w for w in sorted(trade, key=len, reverse=True) if n.endswith(w) and len(n) >= len(w) + 3), None)
+        if w is None:
+            break
+        n, cut = n[:-len(w)], True
+    return n if cut else None
 
 
 def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
