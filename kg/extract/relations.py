@@ -566,6 +566,10 @@ def _roles_marked(v: _Reading) -> bool:
         frame = "zh.frame.passive_bare"
         obj = g1
         subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+        if trig.order == "OS" and not is_en and subj and subj[0].start >= te:
+            # Y被出售给Z, Y被并入Z: the verb names its receiver after it, the passive its patient
+            # before: Z acquires Y (the swap of object-first verbs below puts them back)
+            subj, obj = obj, subj
     elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
             (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
         # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
