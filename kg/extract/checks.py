@@ -17,7 +17,8 @@ withheld goes too.
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
 - `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
-- `accused_accuser` no accusation by a defendant against the one suing it in the same sentence.
+- `accused_accuser` no accusation by a defendant (or a product it owns) against the one suing it in the
+                 same sentence.
 - `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
 - `venue`        an exchange a company is listed on (于深交所上市) is no party.
 - `supporter`    the one who backs an act (X表示支持Y提告) is not its actor.
@@ -237,8 +238,10 @@ def accused_accuser(ctx: Ctx, r: Relation) -> bool:
         return False
     same = [x for x in ctx.ex.relations if x.type == "sues" and not x.negated and x.start == r.start
             and x.end == r.end]
-    return any(x.subject == r.object and x.object == r.subject for x in same) and \
-        not any(x.subject == r.subject and x.object == r.object for x in same)
+    # the accuser may be the defendant's product (起诉“搜狗输入法”抄袭其词库，并要求搜狗道歉: 搜狗 is sued)
+    accuser = {r.subject} | ctx.owners_of(r.subject)
+    return any(x.subject == r.object and x.object in accuser for x in same) and \
+        not any(x.subject in accuser and x.object == r.object for x in same)
 
 
 _REPORT_VERBS = ("举报", "投诉", "检举", "告发", "反映", "申诉")

@@ -566,6 +566,10 @@ def _roles_marked(v: _Reading) -> bool:
         frame = "zh.frame.passive_bare"
         obj = g1
         subj = _find_by_type(lg[:-1][::-1] + rg, s_types)
+        if trig.order == "OS" and not is_en and subj and subj[0].start >= te:
+            # Y被出售给Z, Y被并入Z: the verb names its receiver after it, the passive its patient
+            # before: Z acquires Y (the swap of object-first verbs below puts them back)
+            subj, obj = obj, subj
     elif g1 and trig.relation in ("sues", "accuses") and trig.order == "SO" and r1 and \
             (forum := _forum(text, ss, ts, lg)) is not None and (forum or context_subject):
         # X向美国国际贸易委员会（ITC）及联邦地方法院控告Y: the forum is no defendant
@@ -580,6 +584,13 @@ def _roles_marked(v: _Reading) -> bool:
         frame = "zh.frame.marker_deal"
         subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
         obj = r1
+        if trig.relation == "invests" and _ends_with_any(before_g1[-4:], {"向"}) and ts - g1[-1].end <= 2:
+            # X向Y注资…并将Z并入Y: the name 向 marks is the one invested in, not a name after the verb
+            obj = g1
+    elif g1 and obj_marker and trig.relation in ("sues", "accuses") and not is_en and \
+            _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")):
+        # 判决X向Y支付自提起诉讼起的赔偿: 向 marks the payee of the payment, no defendant of a suit
+        return True
     elif g1 and obj_marker:
         frame = "zh.frame.marker"
         obj = g1
@@ -733,6 +744,10 @@ def _roles_plain(v: _Reading) -> bool:
                 for b in r1[i + 1:]:
                     out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after"))
             return True
+        elif g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
+            # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
+            # the unit goes, not the unit
+            return True
         elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
                 mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
             # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
@@ -799,8 +814,28 @@ def _object_fixes(v: _Reading) -> bool:
                     subj, obj = plaintiff, [after[0]]
                     frame = "zh.sues.demand_later"
                     break
+    if trig.relation == "sues" and trig.lang == "zh" and obj:
+        obj = _quoted_owner(v, obj)
     v.frame, v.obj, v.subj = frame, obj, subj
     return False
+
+
+def _quoted_owner(v: _Reading, obj: list[Mention]) -> list[Mention]:
+    """A suit's defendant read from a product named in quotes (称“搜狗拼音输入法”侵犯其专利，要求搜狗赔偿)
+    whose owner in the lexicon is named in the sentence too: the owner is the party sued."""
+    out = []
+    for m in obj:
+        le = v.lex.entities.get(m.name) if m.type == "Product" else None
+        quoted = v.text[m.start - 1:m.start] in ("“", "「", "『", '"') if m.start else False
+        owner = None
+        if le is not None and le.owner and quoted:
+            owner = next((x for x in v.mentions if x.name == le.owner and x.source != "coref"
+                          and v.ss <= x.start and x.end <= v.se), None)
+        if owner is not None and all(x.name != owner.name for x in out):
+            out.append(owner)
+        elif all(x.name != m.name for x in out):
+            out.append(m)
+    return out
 
 
 def _court_and_stakes(v: _Reading) -> bool:
@@ -1043,6 +1078,32 @@ def _seller_not_buyer(v: _Reading) -> bool:
     return True
 
 
+def _seller_not_sold(v: _Reading) -> bool:
+    """A deal told from the seller with 将/把 (X将旗下业务并入Y, X把所持股份转让给Y): the name before
+    将 sells; what is sold is the thing after it.  When no name is found there (an unnamed business or
+    stake, a name not discovered), the seller is not what the buyer acquires: nothing is read."""
+    subj, text, trig, ts = v.subj, v.text, v.trig, v.ts
+    if not subj or trig.lang != "zh" or trig.order != "OS" or trig.relation not in ("acquires", "invests"):
+        return False
+    last = max(m.end for m in subj)
+    if last > ts:
+        return False
+    ba = None
+    for mb in _BA.finditer(text, last, ts):
+        ba = mb
+    if ba is None:
+        return False
+    if ts - ba.end() < 2 or any(ba.end() <= m.start and m.end <= ts and m.source != "coref" for m in v.mentions):
+        return False
+    # 恒泰证券公告称，公司的九名股东拟将所持股份出售给Z: the shareholders sell the named company's shares
+    return "股东" not in text[last:ba.start()]
+
+
+# 将/把 as the marker of what is moved (将旗下业务并入, 将其持有的股权出售给), not 将 of the future or an
+# adverb after it (将于, 将会, 将被, 将以, 将全部/整体/逐步/一并/最终/直接并入)
+_BA = re.compile(r"(?<![即必])[将把](?![于会在被要以来近可为是由继正全整逐陆一尽分直最])")
+
+
 def _buyer_not_bought(v: _Reading) -> bool:
     """A deal's subject that the sentence shows as bought or as selling is no buyer: a name followed by
     its stake (收购申联环保100%股权；以现金收购申能环保40%股权 — 申联环保 is bought, not buying) or one
@@ -1065,7 +1126,7 @@ def _buyer_not_bought(v: _Reading) -> bool:
 
 # the reading of one trigger, stage by stage; a stage that returns True has finished it
 _STAGES = (_trigger_applies, _argument_groups, _copula_frames, _list_frames, _roles_marked, _roles_deals,
-           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _buyer_not_bought, _emit)
+           _roles_plain, _object_fixes, _court_and_stakes, _seller_not_buyer, _seller_not_sold, _buyer_not_bought, _emit)
 
 
 def _respectively(text: str, ss: int, se: int, cands: list[Cand], mentions: list[Mention], lex: Lexicon) -> list[Cand]:
