@@ -21,6 +21,12 @@ The result equals `overview.overview(full_graph(store), weights=entity_weights(s
 show an overview is made on report counts (entities + lawsuit reports past `max_nodes`, or
 relation reports + lawsuit roles past `max_edges`): a store whose reports pass the limits gets
 an overview even if merging would bring it under them.
+
+With filters (`read_overview(filters=...)`, kg viz --since/--until/--relations/--types/
+--min-confidence without --focus) the counts and weights count the reports that may pass them
+and the reads carry the relation types; what is read is merged and filtered as
+`kg.analytics.filter_graph` filters the whole graph (`_read_filtered`), so the result equals
+`overview.overview(filter_graph(full_graph(store), f), weights=entity_weights(store, f))`.
 """
 from __future__ import annotations
 
