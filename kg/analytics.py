@@ -290,7 +290,7 @@ _Q_OWNERS_OF = """SELECT DISTINCT ?o ?e WHERE {
   GRAPH <""" + ENTITIES_GRAPH + """> { %V% ?o kg:owns ?e } }"""
 
 
-def _read_around(store, around: set[str]):
+def _read_around(store, around: set[str], evidence: bool = True):
     """What `full_graph` reads, for the facts and cases of the entities `around` only.
 
     Relations whose subject or object is one of them (with every other report of the same
@@ -309,7 +309,7 @@ def _read_around(store, around: set[str]):
     suits |= {r[0] for r in links}
     suit_rows = _scoped(store, _Q_LAWSUIT_PROPS, "l", suits) if suits else []
     stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits else []
-    evidence = _evidence(store, None, {r[0] for r in rels} | suits)
+    evidence = _evidence(store, None, {r[0] for r in rels} | suits) if evidence else {}
     needed = set(around) | {x for r in rels for x in (r[2], r[3])}
     needed |= {v for _, p, v in suit_rows if _short(p) in LAWSUIT_ROLES}
     needed |= {r[2] for r in stage_rows if r[2]}
@@ -324,7 +324,14 @@ _Q_REL_OF = """SELECT DISTINCT ?r ?t ?s ?o ?d ?lo ?hi WHERE {
     OPTIONAL { ?r kg:date ?d } OPTIONAL { ?r kg:dateEarliest ?lo } OPTIONAL { ?r kg:dateLatest ?hi } } }"""
 
 
-def _read_only(store, relations, suits: set[str], links, entities=()):
+_Q_LAWSUIT_LEAN = """SELECT DISTINCT ?l ?p ?v WHERE {
+  GRAPH ?g { %V% ?l a kg:Lawsuit ; ?p ?v .
+    FILTER (?p IN (kg:plaintiff, kg:defendant, kg:court, kg:filingDate, kg:dateEarliest,
+                   kg:dateLatest)) } }"""
+
+
+def _read_only(store, relations, suits: set[str], links, entities=(), evidence: bool = True,
+               lean: bool = False):
     """What `full_graph` reads, for the given relation nodes and lawsuit reports only (the
     viewer's overview: the facts among its entities and its cases).  `relations`: IRIs, or the
     rows already read (r, type, subject, object, date, earliest, latest); it must hold every
@@ -335,9 +342,10 @@ def _read_only(store, relations, suits: set[str], links, entities=()):
     if relations and isinstance(relations[0], str):
         relations = _scoped(store, _Q_REL_OF, "r", relations)
     rels = sorted({tuple(r) for r in relations}, key=lambda r: tuple(x or "" for x in r))
-    suit_rows = _scoped(store, _Q_LAWSUIT_PROPS, "l", suits) if suits else []
-    stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits else []
-    evidence = _evidence(store, None, {r[0] for r in rels} | set(suits))
+    suit_rows = (_scoped(store, _Q_LAWSUIT_LEAN if lean else _Q_LAWSUIT_PROPS, "l", suits)
+                 if suits else [])
+    stage_rows = _scoped(store, _Q_STAGES_OF, "l", suits) if suits and not lean else []
+    evidence = _evidence(store, None, {r[0] for r in rels} | set(suits)) if evidence else {}
     needed = set(entities) | {x for r in rels for x in (r[2], r[3])}
     needed |= {v for _, p, v in suit_rows if _short(p) in LAWSUIT_ROLES}
     needed |= {r[2] for r in stage_rows if r[2]}
@@ -347,7 +355,8 @@ def _read_only(store, relations, suits: set[str], links, entities=()):
     return rels, owns, suit_rows, stage_rows, evidence, ents, links
 
 
-def full_graph(store, around=None, only=None) -> nx.MultiDiGraph:
+def full_graph(store, around=None, only=None, evidence: bool = True,
+               lean: bool = False) -> nx.MultiDiGraph:
     """Every entity, fact and case in the store as a MultiDiGraph (see module doc).
 
     Reports are merged here, whatever article they came from: a relation node with no date (or a
@@ -358,10 +367,18 @@ def full_graph(store, around=None, only=None) -> nx.MultiDiGraph:
     on any store size); their edges, cases and rows come out as in the whole graph.
 
     `only` (relation nodes, lawsuit reports, links or None): those facts and cases only, as
-    in the whole graph (see `_read_only`; kg/viz/store_overview.py)."""
+    in the whole graph (see `_read_only`; kg/viz/store_overview.py).
+
+    `evidence=False` (with `around` or `only`): no evidence read, so no edge or case carries evidence or
+    confidence; the nodes, edges and dates are those of the whole graph (an undated report only
+    moves evidence between the facts it may join).  `lean=True` (with `only`): of a case only
+    its parties, courts, dates and reports are read (no stages, cause, amounts...): enough to
+    filter it as the whole graph is."""
     g = nx.MultiDiGraph()
     if only is not None:
-        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_only(store, *only)
+        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_only(store, *only,
+                                                                              evidence=evidence,
+                                                                              lean=lean)
     elif around is None:
         evidence = _evidence(store, _articles(store))
         ents = _entities(store)
@@ -373,7 +390,8 @@ def full_graph(store, around=None, only=None) -> nx.MultiDiGraph:
         stage_rows = run(store, _Q_STAGES).rows
         links = []
     else:
-        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_around(store, set(around))
+        rels, owns, suit_rows, stage_rows, evidence, ents, links = _read_around(store, set(around),
+                                                                                evidence)
     for iri, attrs in ents.items():
         g.add_node(iri, **attrs)
 

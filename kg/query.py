@@ -35,12 +35,19 @@ def describe_query(path: Path) -> str:
     return ""
 
 
+def _is_file(spec: str) -> bool:
+    try:
+        return Path(spec).is_file()
+    except OSError:                     # e.g. a one-line query longer than a file name may be
+        return False
+
+
 def load_query(spec: str) -> str:
     """A query name, a path to a .rq file, or the SPARQL text itself."""
     named = named_queries()
     if spec in named:
         return named[spec].read_text(encoding="utf-8")
-    if spec.endswith((".rq", ".sparql")) or (len(spec) < 300 and "\n" not in spec and Path(spec).is_file()):
+    if spec.endswith((".rq", ".sparql")) or (len(spec) < 300 and "\n" not in spec and _is_file(spec)):
         p = Path(spec)
         if not p.is_file():
             raise QueryError(f"{spec}: no such query file")

@@ -610,3 +610,15 @@ def test_viz_overview_reads_the_same_on_virtuoso(vbuilt):
         assert all(a.graph.nodes[n] == b.graph.nodes[n] for n in a.graph)
         assert ({(u, v, k): d for u, v, k, d in a.graph.edges(keys=True, data=True)} ==
                 {(u, v, k): d for u, v, k, d in b.graph.edges(keys=True, data=True)})
+    # the filters pushed into the reads (OPTIONAL/FILTER in the counts, VALUES in the facts)
+    from kg.analytics import Filters
+    for f in (Filters(since="2019-01-01", relations={"sues", "competes", "lawsuit"}),
+              Filters(until="2021-12-31", types={"Company", "Court", "Lawsuit"},
+                      min_confidence=0.3)):
+        a, b = read_overview(remote, 4, 6, filters=f), read_overview(local, 4, 6, filters=f)
+        assert a is not None and b is not None and a.graph.number_of_nodes() > 0
+        assert a.note == b.note and a.total == b.total
+        assert set(a.graph.nodes) == set(b.graph.nodes)
+        assert all(a.graph.nodes[n] == b.graph.nodes[n] for n in a.graph)
+        assert ({(u, v, k): d for u, v, k, d in a.graph.edges(keys=True, data=True)} ==
+                {(u, v, k): d for u, v, k, d in b.graph.edges(keys=True, data=True)})

@@ -276,6 +276,72 @@ def test_store_overview_without_a_cases_graph(tmp_path):
         st.close()
 
 
+def _check_filtered_overview(st, f, max_nodes, max_edges):
+    """read_overview with filters == the overview of the whole graph filtered as today."""
+    from kg.analytics import filter_graph, full_graph
+    from kg.viz.overview import OVERVIEW_EDGES, OVERVIEW_NODES, overview
+    from kg.viz.store_overview import entity_weights, read_overview
+    fast = read_overview(st, max_nodes, max_edges, filters=f)
+    h = filter_graph(full_graph(st), f)
+    if fast is None:                    # what may pass is small: the filtered graph drawn whole
+        assert h.number_of_nodes() <= max_nodes and h.number_of_edges() <= max_edges
+        return None, h
+    full = overview(h, min(max_nodes, OVERVIEW_NODES), min(max_edges, OVERVIEW_EDGES),
+                    weights=entity_weights(st, f))
+    _same_graph(fast.graph, full.graph)
+    return fast, h
+
+
+_FILTERS = [  # each filter alone, then two combined (dates as graph_from_store passes them)
+    dict(since="2018-06-01"),            # a vaguer report (2018) passes, its fact (2018-03-08) not
+    dict(until="2019-12-31"),
+    dict(relations={"sues", "blocks"}),
+    dict(relations={"lawsuit", "competes"}),
+    dict(types={"Company", "Lawsuit"}),
+    dict(types={"Company"}),             # no lawsuits at all
+    dict(min_confidence=0.5),
+    dict(since="2019-01-01", relations={"sues", "lawsuit"}),
+    dict(until="2020-12-31", types={"Company", "Court", "Lawsuit"}),
+]
+
+
+@pytest.mark.parametrize("kw", _FILTERS, ids=lambda kw: "+".join(sorted(kw)))
+def test_filtered_store_overview_is_the_filtered_graphs_overview(tmp_path, kw):
+    """kg viz --since/--until/--relations/--types/--min-confidence on a big store reads the
+    overview with the filters pushed into its reads: the same graph, node for node and edge
+    for edge, as the whole graph filtered (filter_graph) and then overviewed."""
+    from kg.analytics import Filters
+    st = _fastpath_store(tmp_path / "fp")
+    try:
+        f = Filters(**kw)
+        drawn = 0
+        for max_nodes, max_edges in ((1, 1), (2, 3), (4, 6), (6, 12)):
+            fast, h = _check_filtered_overview(st, f, max_nodes, max_edges)
+            if fast is not None:
+                drawn += fast.graph.number_of_nodes()
+                assert set(fast.graph) <= set(h)
+        assert drawn > 0
+        from kg.viz.store_overview import read_overview
+        assert read_overview(st, filters=f) is None       # small: the filtered graph drawn whole
+    finally:
+        st.close()
+
+
+def test_filtered_overview_on_a_bigger_store(tmp_path):
+    """The same on 1,100 entities (cases graph written): dates, relation types and both."""
+    from kg.analytics import Filters
+    from tests.conftest import synthetic_store
+    st = synthetic_store(tmp_path / "syn")
+    try:
+        st.refresh_cases()
+        for kw in (dict(since="2020-01-01"), dict(relations={"sues", "lawsuit"}),
+                   dict(until="2018-12-31", types={"Company", "Lawsuit"})):
+            fast, h = _check_filtered_overview(st, Filters(**kw), 200, 400)
+            assert 100 < fast.graph.number_of_nodes() <= 200 < h.number_of_nodes()
+    finally:
+        st.close()
+
+
 @pytest.mark.parametrize("name,hops,since", [("腾讯", 0, None), ("腾讯", 1, None),
                                              ("抖音", 2, None), ("奇虎360", 1, "2010-06"), ("腾讯", 2, "2019")])
 def test_focus_reads_around_the_name(tmp_path, name, hops, since):

@@ -226,14 +226,19 @@ def write_html(store, output: str, focus: str | None = None, hops: int = 1,
                progress=None) -> str:
     """Write the viewer for the store (optionally filtered) to `output`; returns a summary.
 
-    Unfiltered, a store too big to draw whole is read as its overview only
-    (kg/viz/store_overview.py; `progress(message)` hears how it goes); `focus` reads around
-    the name (`graph_from_store`)."""
+    Without `focus`, a store too big to draw whole (after the filters) is read as its overview
+    only (kg/viz/store_overview.py, the filters pushed into its reads; `progress(message)`
+    hears how it goes); `focus` reads around the name (`graph_from_store`)."""
     from kg.analytics import graph_from_store
     ov = None
-    if focus is None and not any([since, until, relations, types, min_confidence is not None]):
+    if focus is None:
+        from kg.analytics import Filters, _day
         from kg.viz.store_overview import read_overview
-        ov = read_overview(store, progress=progress)
+        f = Filters(None, hops, _day(since) if since else None,
+                    _day(until, latest=True) if until else None,
+                    set(relations) if relations else None, set(types) if types else None,
+                    min_confidence)
+        ov = read_overview(store, progress=progress, filters=f)
     if ov is None:
         g = graph_from_store(store, focus=focus, hops=hops, since=since, until=until,
                              relations=relations, types=types, min_confidence=min_confidence)
