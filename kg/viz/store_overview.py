@@ -305,19 +305,8 @@ def _read_filtered(store, f, max_nodes: int, max_edges: int, say) -> StoreOvervi
             absent = {e for e in unsure if e not in hb}
         else:
             absent = set()
-        for e in batch:
-            if e in absent:
-                continue
-            if len(kept) >= ent_budget:
-                done = True
-                break
-            add = sum(k for m, k in pair[e].items() if m in kept_set)
-            if n_edges + add > ent_edges:
-                done = True
-                break
-            kept.append(e)
-            kept_set.add(e)
-            n_edges += add + loops[e]
+        n_edges, done = _keep([e for e in batch if e not in absent], pair, loops, kept, kept_set,
+                              n_edges, ent_budget, ent_edges)
         if done:
             break
     say(f"overview: {len(kept):,} entities, {n_edges:,} facts among them")
@@ -426,17 +415,7 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
             else:
                 pair[s][o] += 1
                 pair[o][s] += 1
-        for e in batch:
-            if len(kept) >= ent_budget:
-                done = True
-                break
-            add = sum(k for m, k in pair[e].items() if m in kept_set)
-            if n_edges + add > ent_edges:
-                done = True
-                break
-            kept.append(e)
-            kept_set.add(e)
-            n_edges += add + loops[e]
+        n_edges, done = _keep(batch, pair, loops, kept, kept_set, n_edges, ent_budget, ent_edges)
         if done:
             break
     say(f"overview: {len(kept):,} entities, {n_edges:,} facts among them")
@@ -493,3 +472,19 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     ents_all = len(entity_iris)
     note = note_text(len(kept), ents_all, len(chosen), n_cases, h.number_of_edges())
     return StoreOverview(h, note, {"nodes": ents_all + n_cases, "edges": None})
+
+
+def _keep(batch, pair, loops, kept: list, kept_set: set, n_edges: int, ent_budget: int,
+          ent_edges: int) -> tuple[int, bool]:
+    """Keep the batch's entities in rank order while the entity and fact budgets allow (`kept` and
+    `kept_set` grow in place); the facts among the kept so far, and whether a budget was reached."""
+    for e in batch:
+        if len(kept) >= ent_budget:
+            return n_edges, True
+        add = sum(k for m, k in pair[e].items() if m in kept_set)
+        if n_edges + add > ent_edges:
+            return n_edges, True
+        kept.append(e)
+        kept_set.add(e)
+        n_edges += add + loops[e]
+    return n_edges, False
