@@ -272,43 +272,22 @@ def _read_filtered(store, f, max_nodes: int, max_edges: int, say) -> StoreOvervi
         g0.add_node(e, label=ents[e]["label"] if e in ents else _label_from_iri(e))
     order = entity_order(g0, list(weights), weights)
     conf = f.min_confidence is not None     # confidence needs the evidence
-    values = _rel_values(f)
-    ent_budget, ent_edges = int(max_nodes * 0.6), int(max_edges * 0.75)
-    kept: list = []
-    kept_set: set = set()
-    rows_all: dict[str, tuple] = {}
-    n_edges = 0
-    done = False
-    for i in range(0, len(order), BATCH):
-        batch = order[i:i + BATCH]
-        rows: set = set()
-        if values is not None:
-            rows = _among(store, batch, kept_set | set(batch), "s", values)
-            if kept_set:
-                rows |= _among(store, batch, kept_set, "o", values)
-        for r in rows:
-            rows_all[r[0]] = r
-        pair: dict = defaultdict(lambda: defaultdict(int))
-        loops: dict = defaultdict(int)
+
+    def pairs(batch, rows):
         has: set = set()
+        ends = []
         for s_, o in _passing(store, rows, f, ok_type):
             has |= {s_, o}
-            if s_ == o:
-                loops[s_] += 1
-            else:
-                pair[s_][o] += 1
-                pair[o][s_] += 1
+            ends.append((s_, o))
         # an entity with no passing fact among these: is it in the filtered graph at all?
         unsure = [e for e in batch if bare and e not in has]
         if unsure:
             hb = filter_graph(full_graph(store, around=set(unsure), evidence=conf), f)
-            absent = {e for e in unsure if e not in hb}
-        else:
-            absent = set()
-        n_edges, done = _keep([e for e in batch if e not in absent], pair, loops, kept, kept_set,
-                              n_edges, ent_budget, ent_edges)
-        if done:
-            break
+            batch = [e for e in batch if e not in unsure or e in hb]
+        return batch, ends
+    kept, rows_all, n_edges = _kept_entities(store, order, max_nodes, max_edges, pairs,
+                                             _rel_values(f))
+    kept_set = set(kept)
     say(f"overview: {len(kept):,} entities, {n_edges:,} facts among them")
 
     # their cases, read whole (every report) and filtered as the whole graph's
@@ -390,34 +369,13 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     for e in entity_iris:
         g0.add_node(e, label=ents[e]["label"] if e in ents else _label_from_iri(e))
     order = [e for e in entity_order(g0, entity_iris, weights) if weights.get(e, 0) > 0]
-    ent_budget, ent_edges = int(max_nodes * 0.6), int(max_edges * 0.75)
-    kept: list = []
-    kept_set: set = set()
-    rows_all: dict[str, tuple] = {}
-    n_edges = 0
-    done = False
-    for i in range(0, len(order), BATCH):
-        batch = order[i:i + BATCH]
-        rows = _among(store, batch, kept_set | set(batch), "s")
-        if kept_set:
-            rows |= _among(store, batch, kept_set, "o")
-        for r in rows:
-            rows_all[r[0]] = r
+
+    def pairs(batch, rows):
         rels = sorted(rows, key=lambda r: tuple(x or "" for x in r))
         into = _merge_facts(rels)
-        pair: dict = defaultdict(lambda: defaultdict(int))
-        loops: dict = defaultdict(int)
-        for r, _t, s, o, *_ in rels:
-            if r in into:
-                continue
-            if s == o:
-                loops[s] += 1
-            else:
-                pair[s][o] += 1
-                pair[o][s] += 1
-        n_edges, done = _keep(batch, pair, loops, kept, kept_set, n_edges, ent_budget, ent_edges)
-        if done:
-            break
+        return batch, [(s, o) for r, _t, s, o, *_ in rels if r not in into]
+    kept, rows_all, n_edges = _kept_entities(store, order, max_nodes, max_edges, pairs)
+    kept_set = set(kept)
     say(f"overview: {len(kept):,} entities, {n_edges:,} facts among them")
 
     # 3. their lawsuits
@@ -472,6 +430,42 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     ents_all = len(entity_iris)
     note = note_text(len(kept), ents_all, len(chosen), n_cases, h.number_of_edges())
     return StoreOverview(h, note, {"nodes": ents_all + n_cases, "edges": None})
+
+
+def _kept_entities(store, order, max_nodes: int, max_edges: int, pairs,
+                   values: str | None = "") -> tuple[list, dict, int]:
+    """Step 2 of the module doc: the entities of `order` kept in rank order, batch by batch, while
+    the entity and fact budgets allow; with the rows read (fact IRI -> row) and the number of
+    facts among the kept.  `pairs(batch, rows)` gives the batch's entities still candidates and
+    the (subject, object) of each fact of `rows` that counts (merged, and filtered if filters
+    apply); `values` is the VALUES block of relation types to read (None: none at all)."""
+    ent_budget, ent_edges = int(max_nodes * 0.6), int(max_edges * 0.75)
+    kept: list = []
+    kept_set: set = set()
+    rows_all: dict[str, tuple] = {}
+    n_edges = 0
+    for i in range(0, len(order), BATCH):
+        batch = order[i:i + BATCH]
+        rows: set = set()
+        if values is not None:
+            rows = _among(store, batch, kept_set | set(batch), "s", values)
+            if kept_set:
+                rows |= _among(store, batch, kept_set, "o", values)
+        for r in rows:
+            rows_all[r[0]] = r
+        batch, ends = pairs(batch, rows)
+        pair: dict = defaultdict(lambda: defaultdict(int))
+        loops: dict = defaultdict(int)
+        for s_, o in ends:
+            if s_ == o:
+                loops[s_] += 1
+            else:
+                pair[s_][o] += 1
+                pair[o][s_] += 1
+        n_edges, done = _keep(batch, pair, loops, kept, kept_set, n_edges, ent_budget, ent_edges)
+        if done:
+            break
+    return kept, rows_all, n_edges
 
 
 def _keep(batch, pair, loops, kept: list, kept_set: set, n_edges: int, ent_budget: int,
