@@ -1,0 +1,46 @@
+"""Which label an entity is shown by (`kg rivals/timeline/lawsuits`, `kg viz`, `kg stats --graph`,
+the GEXF/GraphML and Neo4j exports): one rule, used by `kg.analytics` and `kg.summary` alike.
+
+Every entity keeps its canonical name as its one plain `rdfs:label` (the name it is found by and
+keyed on: 思科) and a language-tagged `skos:prefLabel` for each language of the articles that name
+it ("思科"@zh-Hans, "Cisco"@en, "思科"@zh-Hant; `kg.rdf`), which each article's graph repeats.  The
+label shown is
+
+1. the `skos:prefLabel` in the language most of the articles naming the entity are written in
+   (the number of article graphs carrying a prefLabel in that language); within it, the form
+   most of them write, a tie going to the smallest string;
+2. the canonical name when two languages tie, or when no prefLabel is stored.
+
+So a company reported in English only is shown as "Cisco", one reported mostly in Chinese as 思科,
+whatever order the articles were built in (the rule counts stored articles, nothing else), and a
+build or removal that tips the balance relabels it everywhere (the summary graph recomputes the
+rows that show it: `kg.summary`, "look").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+__all__ = ["PREF_COUNTS", "display_label"]
+
+#: (entity, label, its language tag, article graphs carrying it); `%V%` takes a VALUES block of ?e
+PREF_COUNTS = """SELECT ?e ?label ?tag (COUNT(DISTINCT ?g) AS ?n) WHERE {
+  GRAPH ?g { %V% ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }
+  FILTER (?g != <https://rivalry-kg.org/id/graph/entities>) BIND (LANG(?label) AS ?tag)
+} GROUP BY ?e ?label ?tag"""
+
+
+def display_label(canonical: str | None, prefs: dict[tuple[str, str], int]) -> str | None:
+    """The label shown (see the module doc): `canonical` the entity's rdfs:label (the smallest when
+    several), `prefs` {(language tag, prefLabel): article graphs carrying it}."""
+    by_tag: dict[str, int] = defaultdict(int)
+    for (tag, _label), n in prefs.items():
+        by_tag[tag.lower()] += n
+    if not by_tag:
+        return canonical
+    top = max(by_tag.values())
+    tags = [t for t, n in by_tag.items() if n == top]
+    if len(tags) > 1 and canonical is not None:
+        return canonical
+    tag = min(tags)
+    forms = {label: n for (t, label), n in prefs.items() if t.lower() == tag}
+    return min(forms, key=lambda label: (-forms[label], label))
