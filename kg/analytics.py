@@ -24,7 +24,7 @@ import networkx as nx
 
 from kg.cases import case_links, links_from_rows, stored_links
 from kg.errors import QueryError
-from kg.labels import PREF_COUNTS, display_label
+from kg.labels import PREF_COUNTS, display_label, preferred
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from kg.query import run, to_rows
 from kg.query import with_prefixes as _with_prefixes
@@ -728,7 +728,10 @@ def _page(rows: list, offset: int = 0, limit: int | None = None) -> list:
 
 
 def _summary(store, name: str, kind: str, offset: int, limit: int | None):
-    """The answer the summary graph holds (`kg.summary`), or None when the store has none."""
+    """The answer the summary graph holds (`kg.summary`), or None when the store has none (or a
+    label language is asked for: the summary holds the default labels, `kg.labels`)."""
+    if preferred():
+        return None
     from kg.summary import lookup
     return lookup(store, name, kind, offset, limit)
 
@@ -855,7 +858,7 @@ def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None, *
         rows = _summary(store, name, "lawsuits", offset, limit)
         if rows is not None:
             return Table(list(LAWSUITS_COLUMNS), rows)
-    if name is None and g is None:
+    if name is None and g is None and not preferred():
         from kg.summary import all_lawsuits
         rows = all_lawsuits(store, offset, limit)        # every case's row, kept by the summary
         if rows is not None:

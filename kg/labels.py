@@ -15,12 +15,38 @@ So a company reported in English only is shown as "Cisco", one reported mostly i
 whatever order the articles were built in (the rule counts stored articles, nothing else), and a
 build or removal that tips the balance relabels it everywhere (the summary graph recomputes the
 rows that show it: `kg.summary`, "look").
+
+A reader may ask for one language instead (`--lang en|zh-Hans|zh-Hant` on `kg rivals`, `kg
+timeline`, `kg lawsuits`, `kg viz`, `kg export`; `with preferring("en"):` in Python): an entity
+with a prefLabel in that language is shown by it, the others by the rule above.  The summary graph
+holds the default labels, so such a listing is computed from the facts (slower on a big store).
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
+from contextvars import ContextVar
 
-__all__ = ["PREF_COUNTS", "display_label"]
+__all__ = ["PREF_COUNTS", "LANGS", "display_label", "preferring", "preferred"]
+
+#: the language tags labels carry
+LANGS = ("en", "zh-Hans", "zh-Hant")
+_PREFERRED: ContextVar[str | None] = ContextVar("kg_label_language", default=None)
+
+
+@contextmanager
+def preferring(lang: str | None):
+    """Within the block, entities with a label in `lang` are shown by it (None: the default rule)."""
+    token = _PREFERRED.set(lang.lower() if lang else None)
+    try:
+        yield
+    finally:
+        _PREFERRED.reset(token)
+
+
+def preferred() -> str | None:
+    """The language asked for by `preferring` (lower case), or None."""
+    return _PREFERRED.get()
 
 #: (entity, label, its language tag, article graphs carrying it); `%V%` takes a VALUES block of ?e
 PREF_COUNTS = """SELECT ?e ?label ?tag (COUNT(DISTINCT ?g) AS ?n) WHERE {
@@ -29,17 +55,22 @@ PREF_COUNTS = """SELECT ?e ?label ?tag (COUNT(DISTINCT ?g) AS ?n) WHERE {
 } GROUP BY ?e ?label ?tag"""
 
 
-def display_label(canonical: str | None, prefs: dict[tuple[str, str], int]) -> str | None:
+def display_label(canonical: str | None, prefs: dict[tuple[str, str], int],
+                  prefer: str | None = None) -> str | None:
     """The label shown (see the module doc): `canonical` the entity's rdfs:label (the smallest when
-    several), `prefs` {(language tag, prefLabel): article graphs carrying it}."""
+    several), `prefs` {(language tag, prefLabel): article graphs carrying it}; `prefer` a language
+    asked for (default: `preferred()`; "" for none, as the summary graph stores)."""
     by_tag: dict[str, int] = defaultdict(int)
     for (tag, _label), n in prefs.items():
         by_tag[tag.lower()] += n
     if not by_tag:
         return canonical
+    prefer = (preferred() if prefer is None else prefer.lower()) or None
     top = max(by_tag.values())
     tags = [t for t, n in by_tag.items() if n == top]
-    if len(tags) > 1 and canonical is not None:
+    if prefer in by_tag:
+        tags = [prefer]
+    elif len(tags) > 1 and canonical is not None:
         return canonical
     tag = min(tags)
     forms = {label: n for (t, label), n in prefs.items() if t.lower() == tag}

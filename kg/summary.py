@@ -492,7 +492,7 @@ def _looks(store, iris=None) -> dict[str, str]:
     for e in set(labels) | set(types):
         shown = min(labels[e]) if labels[e] else None
         if shown is not None:
-            shown = display_label(shown, prefs.get(e, {}))
+            shown = display_label(shown, prefs.get(e, {}), prefer="")   # stored: the default rule
         out[e] = json.dumps([shown, sorted(labels[e]), sorted(types[e])], ensure_ascii=False)
     return out
 

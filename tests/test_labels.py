@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -176,3 +177,29 @@ def test_removing_articles_tips_the_label_and_the_summary_follows(tmp_path):
         assert sorted(map(tuple, S.lookup(st, "华为", "timeline"))) == before
     finally:
         st.close()
+
+
+def test_lang_asks_for_one_language_in_listings_and_the_viewer(tmp_path):
+    from kg.cli import cli
+    from kg.labels import preferring
+    st = open_store(str(tmp_path / "s"))
+    try:
+        _write(st, ARTICLES[:2] + ARTICLES[3:])                 # 2 English, 2 Chinese: 思科 by default
+        assert [r[0] for r in A.rivals(st, "华为").rows] == ["思科"]
+        with preferring("en"):
+            assert [r[0] for r in A.rivals(st, "华为").rows] == ["Cisco"]     # most English articles write it
+            assert {r[3] for r in A.timeline(st, "华为").rows} == {"Cisco"}
+        with preferring("zh-Hant"):                              # no label in it: the default rule
+            assert {r[3] for r in A.timeline(st, "华为").rows} == {"思科"}
+        assert {r[3] for r in A.timeline(st, "华为").rows} == {"思科"}   # the summary is untouched
+    finally:
+        st.close()
+    loc = str(tmp_path / "s")
+    out = CliRunner().invoke(cli, ["timeline", "华为", "--store", loc, "--lang", "en", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    assert {line.split(",")[3] for line in out.output.splitlines()[1:]} == {"Cisco"}
+    html = tmp_path / "g.html"
+    out = CliRunner().invoke(cli, ["viz", "--store", loc, "--lang", "en", "-o", str(html)])
+    assert out.exit_code == 0, out.output
+    m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html.read_text("utf-8"), re.S)
+    assert {"Cisco", "Huawei"} <= {n["label"] for n in json.loads(m.group(1))["nodes"]}
