@@ -18,11 +18,13 @@ rows that show it: `kg.summary`, "look").
 
 A reader may ask for one language instead (`--lang en|zh-Hans|zh-Hant` on `kg rivals`, `kg
 timeline`, `kg lawsuits`, `kg viz`, `kg export`; `with preferring("en"):` in Python): an entity
-with a prefLabel in that language is shown by it, the others by the rule above.  The summary graph
+with a prefLabel in that language is shown by it, one whose canonical name is in that language by
+its canonical name (滴滴 for an English-only Didi under zh-Hans), the others by the rule above.  The summary graph
 holds the default labels, so such a listing is computed from the facts (slower on a big store).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -42,6 +44,14 @@ def preferring(lang: str | None):
         yield
     finally:
         _PREFERRED.reset(token)
+
+
+def _script(name: str) -> str | None:
+    """zh-hans for a canonical name in Chinese characters (canonical names are Simplified), en for
+    one in Latin letters."""
+    if re.search(r"[\u4e00-\u9fff]", name):
+        return "zh-hans"
+    return "en" if re.search(r"[A-Za-z]", name) else None
 
 
 def preferred() -> str | None:
@@ -66,6 +76,8 @@ def display_label(canonical: str | None, prefs: dict[tuple[str, str], int],
     if not by_tag:
         return canonical
     prefer = (preferred() if prefer is None else prefer.lower()) or None
+    if prefer and prefer not in by_tag and canonical and _script(canonical) == prefer:
+        return canonical            # no article label in that language, but the canonical name is in it
     top = max(by_tag.values())
     tags = [t for t, n in by_tag.items() if n == top]
     if prefer in by_tag:

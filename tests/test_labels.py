@@ -106,6 +106,12 @@ def test_display_label_rule():
     assert display_label("思科", {("en", "Cisco Systems"): 1, ("en", "Cisco"): 1,
                                  ("zh-Hans", "思科"): 1}) == "Cisco"        # one language, its forms tie
     assert display_label("苹果", {("en", "Apple Inc."): 1, ("en", "Apple"): 3}) == "Apple"
+    # a language asked for: its label, else a canonical name written in it, else the rule
+    prefs = {("en", "Didi Chuxing"): 2}
+    assert display_label("滴滴", prefs) == "Didi Chuxing"
+    assert display_label("滴滴", prefs, prefer="zh-Hans") == "滴滴"
+    assert display_label("滴滴", prefs, prefer="zh-Hant") == "Didi Chuxing"
+    assert display_label("思科", {("en", "Cisco"): 1, ("zh-Hans", "思科"): 3}, prefer="en") == "Cisco"
 
 
 # ---------------------------------------------------------------------------- in the store
