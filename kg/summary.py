@@ -52,7 +52,7 @@ from collections import defaultdict
 from typing import Callable
 
 from kg.errors import QueryError
-from kg.labels import PREF_COUNTS, display_label
+from kg.labels import PREF_COUNTS, display_label, preferring
 from kg.query import bind, literal
 from kg.cases import CASE, CHANGED
 from kg.resolve import (ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLOGY,
@@ -569,7 +569,13 @@ def drop_summary(store) -> None:
 def refresh_summary(store, full: bool = False,
                     progress: Callable[[str], None] | None = None) -> int:
     """Bring the summary graph up to date with the stored articles (see module doc); `full`:
-    rebuild it whole.  Returns how many entity sets were rewritten."""
+    rebuild it whole.  Returns how many entity sets were rewritten.  The rows hold the default
+    labels (`kg.labels`), whatever language a caller prefers."""
+    with preferring(None):
+        return _refresh_summary(store, full, progress)
+
+
+def _refresh_summary(store, full: bool, progress) -> int:
     cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
     if not cur:                                  # no articles: no summary (an empty store)
         store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")

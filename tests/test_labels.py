@@ -209,3 +209,14 @@ def test_lang_asks_for_one_language_in_listings_and_the_viewer(tmp_path):
     assert out.exit_code == 0, out.output
     m = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', html.read_text("utf-8"), re.S)
     assert {"Cisco", "Huawei"} <= {n["label"] for n in json.loads(m.group(1))["nodes"]}
+
+
+def test_a_build_under_a_preferred_language_stores_the_default_labels(tmp_path):
+    from kg.labels import preferring
+    st = open_store(str(tmp_path / "s"))
+    try:
+        with preferring("en"):
+            _write(st, ARTICLES[:2] + ARTICLES[3:])            # 2 and 2: 思科 by the default rule
+        assert {r[3] for r in S.lookup(st, "华为", "timeline")} == {"思科"}
+    finally:
+        st.close()
