@@ -18,8 +18,9 @@ such as "the company" are no mentions of it):
 
 `kg extract --format json` prints `written` as the entity's `name`, the canonical name and the other
 forms as aliases (shared/eval/FORMAT.md: "names as the article writes them"); the RDF keeps the
-canonical name as `rdfs:label` and uses `written` for the article language's `skos:prefLabel`
-(`kg.rdf`).  Nothing else reads it: facts still refer to entities by `name`.
+canonical name as `rdfs:label` and uses `written` as an English article's `skos:prefLabel`@en
+(`kg.rdf`; the Chinese prefLabels stay the lexicon's forms).  Nothing else reads it: facts still
+refer to entities by `name`.
 """
 from __future__ import annotations
 
