@@ -24,6 +24,7 @@ import networkx as nx
 
 from kg.cases import case_links, links_from_rows, stored_links
 from kg.errors import QueryError
+from kg.labels import PREF_COUNTS, display_label, preferred
 from kg.model import ENTITY_TYPES, SYMMETRIC_RELATIONS
 from kg.query import run, to_rows
 from kg.query import with_prefixes as _with_prefixes
@@ -59,8 +60,6 @@ _Q_LAWSUITS = """SELECT DISTINCT ?l ?p ?v WHERE {
 _Q_STAGES = """SELECT DISTINCT ?l ?kind ?court ?date ?outcome WHERE {
   GRAPH ?g { ?l kg:stage ?s . ?s kg:stageType ?kind .
     OPTIONAL { ?s kg:court ?court } OPTIONAL { ?s kg:date ?date } OPTIONAL { ?s kg:outcome ?outcome } } }"""
-_Q_PREF = """SELECT ?e ?tag ?label WHERE {
-  GRAPH <https://rivalry-kg.org/id/graph/entities> { %V% ?e skos:prefLabel ?label } BIND (LANG(?label) AS ?tag) }"""
 _Q_OWNS = """SELECT DISTINCT ?o ?e WHERE {
   GRAPH <https://rivalry-kg.org/id/graph/entities> { ?o kg:owns ?e } }"""
 
@@ -204,16 +203,18 @@ def _entities(store, scope=None) -> dict[str, dict]:
     for e, alt in read(_Q_ALIASES):
         if e in ents and alt not in ents[e]["aliases"]:
             ents[e]["aliases"].append(alt)
-    for e, tag, lab in read(_Q_PREF):
+    prefs: dict[str, dict] = defaultdict(dict)
+    for e, lab, tag, n in read(PREF_COUNTS):
         tag = (tag or "").lower()
         if e in ents and tag:
+            prefs[e][(tag, lab)] = int(n)
             labels = ents[e].setdefault("labels", {})
             if tag not in labels or lab < labels[tag]:
                 labels[tag] = lab
-    for d in ents.values():
+    for e, d in ents.items():
         d["aliases"].sort()
-        if len(d.get("labels", {})) == 1:      # told in one language only: label it in that one
-            d["label"] = next(iter(d["labels"].values()))
+        # the label shown: the language most of its articles are in, else the canonical name (kg.labels)
+        d["label"] = display_label(d["label"], prefs.get(e, {}))
     return ents
 
 
@@ -727,7 +728,10 @@ def _page(rows: list, offset: int = 0, limit: int | None = None) -> list:
 
 
 def _summary(store, name: str, kind: str, offset: int, limit: int | None):
-    """The answer the summary graph holds (`kg.summary`), or None when the store has none."""
+    """The answer the summary graph holds (`kg.summary`), or None when the store has none (or a
+    label language is asked for: the summary holds the default labels, `kg.labels`)."""
+    if preferred():
+        return None
     from kg.summary import lookup
     return lookup(store, name, kind, offset, limit)
 
@@ -745,11 +749,33 @@ def rivals(store, name: str, g: nx.MultiDiGraph | None = None, *, offset: int = 
     if g is None:
         raw = _summary(store, name, "rivals", 0, None)    # a short list: ranked here, then paged
         if raw is not None:
-            return Table(list(RIVALS_COLUMNS), _page(rivals_table(raw), offset, limit))
+            return Table(list(RIVALS_COLUMNS), _page(rivals_table(_shown(store, raw, True)), offset, limit))
     iris = match_entities(store, name)
     if not iris:
         raise QueryError(f"{name!r}: no entity with this name or alias in the store")
-    return Table(list(RIVALS_COLUMNS), _page(rivals_table(rival_rows(store, iris)), offset, limit))
+    raw = _shown(store, rival_rows(store, iris), False)
+    return Table(list(RIVALS_COLUMNS), _page(rivals_table(raw), offset, limit))
+
+
+def _shown(store, raw: list[list], summarised: bool) -> list[list]:
+    """`rival_rows` (rivals.rq's rows, which name a rival by its canonical rdfs:label) with each
+    rival named by the label shown everywhere else (`kg.labels`): from the summary graph's looks
+    when it has them, else read from the store."""
+    others = {r[7] for r in raw if len(r) > 7 and r[7]}
+    if not others:
+        return raw
+    shown: dict[str, str] = {}
+    if summarised:
+        import json
+        from kg.summary import _stored_looks
+        for e, look in _stored_looks(store, others).items():
+            label = json.loads(look)[0]
+            if label:
+                shown[e] = label
+    missing = others - set(shown)
+    if missing:
+        shown.update({e: d["label"] for e, d in _entities(store, missing).items()})
+    return [[shown.get(r[7], r[0])] + list(r[1:]) if len(r) > 7 else r for r in raw]
 
 
 def rivals_table(raw: list[list]) -> list[list]:
@@ -832,7 +858,7 @@ def lawsuits(store, name: str | None = None, g: nx.MultiDiGraph | None = None, *
         rows = _summary(store, name, "lawsuits", offset, limit)
         if rows is not None:
             return Table(list(LAWSUITS_COLUMNS), rows)
-    if name is None and g is None:
+    if name is None and g is None and not preferred():
         from kg.summary import all_lawsuits
         rows = all_lawsuits(store, offset, limit)        # every case's row, kept by the summary
         if rows is not None:

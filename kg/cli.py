@@ -11,6 +11,7 @@ import sys
 import click
 
 from kg.errors import KGError
+from kg.cli_analytics import lang_option
 
 QUERY_FORMATS = ["table", "csv", "tsv", "json"]
 
@@ -231,11 +232,14 @@ def queries():
                    "(needs -o DIR).")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Write to this file (a directory for neo4j) instead of stdout.")
-def export(store, update_url, fmt, output):
-    """Export the whole store as RDF, its graph as GraphML/GEXF, or CSVs for Neo4j."""
+@lang_option
+def export(store, update_url, fmt, output, lang):
+    """Export the whole store as RDF, its graph as GraphML/GEXF, or CSVs for Neo4j.  (RDF
+    keeps every label with its language tag; --lang picks the label graphml, gexf and neo4j show.)"""
+    from kg.labels import preferring
     if fmt == "neo4j" and not output:
         raise click.UsageError("--format neo4j writes several files: give -o DIR")
-    with _open(store, read_only=True, update_url=update_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st, preferring(lang):
         if fmt == "neo4j":
             from kg.export import export_neo4j
             for path in export_neo4j(st, output):
@@ -306,14 +310,16 @@ def validate(store, update_url):
               help="Comma-separated entity types (Company,Product,...,Lawsuit).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Drop facts whose best evidence is less confident.")
+@lang_option
 def viz(store, update_url, output, focus, hops, since, until, relations, types,
-        min_confidence):
+        min_confidence, lang):
     """Write an interactive offline HTML graph of the store."""
+    from kg.labels import preferring
     from kg.viz import write_html
 
     def as_set(value):
         return {v.strip() for v in value.split(",") if v.strip()} if value else None
-    with _open(store, read_only=True, update_url=update_url) as st:
+    with _open(store, read_only=True, update_url=update_url) as st, preferring(lang):
         info = write_html(st, output, focus=focus, hops=hops, since=since, until=until,
                           relations=as_set(relations), types=as_set(types),
                           min_confidence=min_confidence,

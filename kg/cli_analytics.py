@@ -186,8 +186,9 @@ STREAM_PAGE = 1000
 def _echo_listing(st, fetch, fmt: str, wide: bool, offset: int, limit: int | None) -> None:
     """Print `fetch(offset, limit)`; a whole csv listing from a store with a summary graph
     streams, a page at a time (each page one lookup), so the first rows come at once."""
+    from kg.labels import preferred
     from kg.summary import has_summary
-    if fmt != "csv" or limit is not None or not has_summary(st):
+    if fmt != "csv" or limit is not None or preferred() or not has_summary(st):
         click.echo(format_table(fetch(offset, limit), fmt, wide))
         return
     first = True
@@ -205,6 +206,14 @@ def _echo_listing(st, fetch, fmt: str, wide: bool, offset: int, limit: int | Non
         offset += n
 
 
+def lang_option(f):
+    """`--lang`: show entities by their label in this language where they have one (kg.labels)."""
+    return click.option("--lang", type=click.Choice(["en", "zh-Hans", "zh-Hant"]), default=None,
+                        help="Show entities by their label in this language where they have one "
+                             "(default: the language most of an entity's articles use, else its "
+                             "canonical name).")(f)
+
+
 def _wide_option(f):
     return click.option("--wide", is_flag=True,
                         help="Show every cell whole (lines longer than the terminal).")(f)
@@ -216,11 +225,13 @@ def _wide_option(f):
 @_format_option
 @_wide_option
 @_page_options
-def rivals(name, store, fmt, wide, limit, offset):
+@lang_option
+def rivals(name, store, fmt, wide, limit, offset, lang):
     """Ranked rivals of NAME: hostile facts (sues, blocks, accuses, competes, lawsuits) either
     way, most first, then most recent."""
     import kg
-    with _open(store) as st:
+    from kg.labels import preferring
+    with _open(store) as st, preferring(lang):
         click.echo(format_table(kg.rivals(st, name, offset=offset, limit=limit), fmt, wide))
 
 
@@ -232,14 +243,16 @@ def rivals(name, store, fmt, wide, limit, offset):
 @click.option("--plot", default=None, metavar="FILE.png|.svg", type=click.Path(dir_okay=False),
               help="Also write a chart of NAME's facts per month by relation type (matplotlib).")
 @_page_options
-def timeline(name, store, fmt, wide, plot, limit, offset):
+@lang_option
+def timeline(name, store, fmt, wide, plot, limit, offset, lang):
     """Chronological facts about NAME: date, type, counterpart, evidence, source.  In a
     terminal a fact is one line, its evidence cut to fit (--wide, csv or json for all of it)."""
     import kg
     if plot:
         from kg.viz.chart import plot_format
         plot_format(plot)                       # a bad file name fails before any work
-    with _open(store) as st:
+    from kg.labels import preferring
+    with _open(store) as st, preferring(lang):
         _echo_listing(st, lambda o, n: kg.timeline(st, name, offset=o, limit=n), fmt, wide,
                       offset, limit)
         if plot:
@@ -253,11 +266,13 @@ def timeline(name, store, fmt, wide, plot, limit, offset):
 @_format_option
 @_wide_option
 @_page_options
-def lawsuits(name, store, fmt, wide, limit, offset):
+@lang_option
+def lawsuits(name, store, fmt, wide, limit, offset, lang):
     """Lawsuits (those involving NAME if given): parties, court, date, cause, claim, outcome.
     In a terminal a suit is one line, its evidence cut to fit (--wide, csv or json for all)."""
     import kg
-    with _open(store) as st:
+    from kg.labels import preferring
+    with _open(store) as st, preferring(lang):
         _echo_listing(st, lambda o, n: kg.lawsuits(st, name, offset=o, limit=n), fmt, wide,
                       offset, limit)
 

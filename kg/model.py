@@ -47,7 +47,9 @@ class Entity:
 
     `name` is the canonical name (as the lexicon spells it, else as the article writes it);
     `aliases` the other forms seen in the article or known to the lexicon.  `key` is what
-    relations and lawsuits point at: by convention the canonical name.
+    relations and lawsuits point at: by convention the canonical name.  `written` is the name
+    the article itself goes by (its most frequent full mention: "European Commission" for
+    欧盟委员会), what `kg extract --format json` prints as the name.
     """
     name: str
     type: str                 # one of ENTITY_TYPES
@@ -59,6 +61,7 @@ class Entity:
     rule: str = ""            # the named rule that found it (FORMAT.md "rule")
     status: str = ""          # "rejected" when a check (kg/extract/checks.py) finds it is no entity
     check: str = ""           # the name of that check
+    written: str = ""         # the name as the article writes it (kg/extract/written.py); "" = `name`
 
     @property
     def key(self) -> str:

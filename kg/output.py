@@ -1,7 +1,8 @@
 """The FORMAT.md JSON that `kg extract --format json` prints (shared/eval/FORMAT.md).
 
 `extraction_json(extractions)` -> {"articles": [...]}, entity ids e1.. local to each article,
-relations and lawsuits referring to them.  Facts not asserted (negated, irrealis, or stopped by a check
+relations and lawsuits referring to them.  An entity's `name` is the name the article writes
+(`Entity.written`, kg/extract/written.py), its canonical name and other forms in `aliases`.  Facts not asserted (negated, irrealis, or stopped by a check
 of kg/extract/checks.py) are left out; with `all=True` they are shown, each with its `status` and `check`.  Extra keys (offsets,
 confidence, qid, owner, claim currency, count) are allowed by the format and kept.
 `rule` on each relation, entity and lawsuit names the rule that made it (FORMAT.md, "Confidence and calibration").
@@ -19,15 +20,18 @@ def article_json(ex: Extraction, all: bool = False) -> dict:
     ids: dict[str, str] = {}
     ents = []
     shown = list(ex.entities) + ([e for e in ex.withheld if isinstance(e, Entity)] if all else [])
+    # the name as the article writes it; the canonical name (the entity's key) and the other forms as aliases
+    written = {e.key: e.written or e.name for e in shown}
     for i, e in enumerate(shown, 1):
         eid = f"e{i}"
         ids[e.key] = eid
-        d = {"id": eid, "type": e.type, "name": e.name,
-             "aliases": [x for x in dict.fromkeys(e.aliases) if x != e.name]}
+        name = written[e.key]
+        d = {"id": eid, "type": e.type, "name": name,
+             "aliases": [x for x in dict.fromkeys([e.name] + list(e.aliases)) if x != name]}
         if e.qid:
             d["qid"] = e.qid
         if e.owner:
-            d["owner"] = e.owner
+            d["owner"] = written.get(e.owner, e.owner)
         d["mentions"] = [list(m) for m in e.mentions]
         if e.rule:
             d["rule"] = e.rule

@@ -227,11 +227,14 @@ def _lex_entry(name: str):
     return load_lexicon().lookup(name)
 
 
-def _pref_label(canon: str, written: list[str], tag: str, lex) -> str | None:
+def _pref_label(canon: str, written: list[str], tag: str, lex, own: str = "") -> str | None:
     """The label in language `tag`: in Simplified Chinese the canonical name (or the lexicon's
     Simplified form); in Traditional the lexicon's Traditional form, else the article's; in
-    English the shortest name the article wrote (a description such as "federal appeals court"
-    only if it wrote no name), else the lexicon's."""
+    English the name the article goes by (`own`, `Entity.written`: "Competition and Markets
+    Authority" rather than "CMA"), else the shortest name it wrote (a description such as
+    "federal appeals court" only if it wrote no name), else the lexicon's."""
+    if tag == "en" and own and label_language(own, "en", False) == "en" and not is_description(own):
+        return own
     lexforms = ((lex.name,) + lex.aliases) if lex is not None else ()
     mine = sorted((w for w in written if label_language(w, "zh", tag == "zh-Hant") == tag),
                   key=lambda w: (is_description(w), len(w), w))   # a name before "the court"
@@ -260,14 +263,14 @@ def _entity_triples(t, e: Entity, canon: str, tag: str | None) -> list[Triple]:
     lex = _lex_entry(canon)
     out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(canon))]
     alt = t.skos.altLabel
-    written = [normalize_name(x) for x in [e.name] + list(e.aliases)]
+    written = [normalize_name(x) for x in [e.name] + list(e.aliases) + ([e.written] if e.written else [])]
     known = list(lex.aliases) if lex is not None else []     # any name the lexicon knows finds it
     out += [(node, alt, t.lit(a)) for a in sorted(set(written + known)) if a != canon]
     qid = lex.qid if lex is not None else e.qid
     if qid:
         out.append((node, t.owl.sameAs, t.wd[qid]))
     if tag:
-        label = _pref_label(canon, written, tag, lex)
+        label = _pref_label(canon, written, tag, lex, normalize_name(e.written) if e.written else "")
         if label:
             out.append((node, t.skos.prefLabel, t.lang(label, tag)))
     if lex is not None and lex.owner:

@@ -52,6 +52,7 @@ from collections import defaultdict
 from typing import Callable
 
 from kg.errors import QueryError
+from kg.labels import PREF_COUNTS, display_label, preferring
 from kg.query import bind, literal
 from kg.cases import CASE, CHANGED
 from kg.resolve import (ARTICLES_GRAPH, BASE, CASES_GRAPH, ENTITIES_GRAPH, ONTOLOGY,
@@ -66,7 +67,7 @@ HOLDS, LOOK, KEYS = NS + "holds", NS + "look", NS + "keys"
 #: chunk's case IRIs (`sum:keys`, in row order) beside its rows
 ALL = BASE + "summary/all"
 #: bumped when the layout or the rows change: a store with another version is summarised anew
-VERSION = "3"
+VERSION = "4"
 KINDS = ("rivals", "timeline", "lawsuits", "timelineQuery")
 #: rows per JSON chunk (a first page of up to CHUNK rows is one literal)
 CHUNK = 100
@@ -471,27 +472,27 @@ def look_iri(e: str) -> str:
 
 def _looks(store, iris=None) -> dict[str, str]:
     """{entity: what rows show of it besides its IRI, as one JSON text} for `iris` (every
-    entity when None): the label shown (`kg.analytics` picks it: the one rdfs:label, or the
-    skos:prefLabel when the entity is labelled in one language only), every rdfs:label
+    entity when None): the label shown (`kg.labels.display_label`: the skos:prefLabel in the
+    language most of its articles are in, else the canonical rdfs:label), every rdfs:label
     (timeline.rq's rows) and every type (rivals.rq's)."""
     labels: dict[str, set] = defaultdict(set)
-    prefs: dict[str, dict] = defaultdict(dict)
     types: dict[str, set] = defaultdict(set)
     for b in _bindings(store, _Q_LOOKS, "e", iris):
         e, p, o = b["e"]["value"], b["p"]["value"], b["o"]
         if p == _RDFS_LABEL:
             labels[e].add(o["value"])
-        elif p == _LOOK_PROPS[1]:
-            tag = o.get("xml:lang", "").lower()
-            if tag and (tag not in prefs[e] or o["value"] < prefs[e][tag]):
-                prefs[e][tag] = o["value"]
-        else:
+        elif p != _LOOK_PROPS[1]:
             types[e].add(o["value"])
+    prefs: dict[str, dict] = defaultdict(dict)
+    for b in _bindings(store, PREF_COUNTS, "e", iris):
+        tag = (b.get("tag", {}).get("value") or "").lower()
+        if tag:
+            prefs[b["e"]["value"]][(tag, b["label"]["value"])] = int(b["n"]["value"])
     out = {}
     for e in set(labels) | set(types):
         shown = min(labels[e]) if labels[e] else None
-        if shown is not None and len(prefs[e]) == 1:
-            shown = next(iter(prefs[e].values()))
+        if shown is not None:
+            shown = display_label(shown, prefs.get(e, {}), prefer="")   # stored: the default rule
         out[e] = json.dumps([shown, sorted(labels[e]), sorted(types[e])], ensure_ascii=False)
     return out
 
@@ -568,7 +569,13 @@ def drop_summary(store) -> None:
 def refresh_summary(store, full: bool = False,
                     progress: Callable[[str], None] | None = None) -> int:
     """Bring the summary graph up to date with the stored articles (see module doc); `full`:
-    rebuild it whole.  Returns how many entity sets were rewritten."""
+    rebuild it whole.  Returns how many entity sets were rewritten.  The rows hold the default
+    labels (`kg.labels`), whatever language a caller prefers."""
+    with preferring(None):
+        return _refresh_summary(store, full, progress)
+
+
+def _refresh_summary(store, full: bool, progress) -> int:
     cur = {a: _stamp(h, b) for a, h, b in _rows(store, _Q_STAMPS)}
     if not cur:                                  # no articles: no summary (an empty store)
         store.update_derived(f"DROP SILENT GRAPH <{SUMMARY_GRAPH}>")

@@ -1,7 +1,9 @@
 """The named rules' examples and counter-examples (tests/cases/*.json), one parametrised runner: each
 case's text is read as one article; every `expect` fact must come out, made by the case's rule or by
 a narrower rule split from it (zh.frame.svo.adjacent for zh.frame.svo), and no `forbid` fact may come
-out (asserted facts only: a negated one is kept for review, not stated)."""
+out (asserted facts only: a negated one is kept for review, not stated).  A fact of four items
+[type, subject, object, date] also names its date (null: undated): expected with that date,
+forbidden with that date."""
 from __future__ import annotations
 
 import json
@@ -35,9 +37,12 @@ def test_family():
 @pytest.mark.parametrize("lang,case", list(_cases()))
 def test_rule_case(lang, case):
     ex = extract(Article(id="case", title="", date="2021-11-13", source="test", text=case["text"], lang=lang))
-    facts = [(r.type, r.subject, r.object, _family(r.rule, case["rule"])) for r in ex.relations if not r.negated]
-    for t, s, o in case.get("expect", []):
-        assert (t, s, o, case["rule"]) in facts, (case["text"], facts)
-    for t, s, o in case.get("forbid", []):
-        assert not any(f[0] == t and s in ("*", f[1]) and o in ("*", f[2]) for f in facts), (case["text"], facts)
+    facts = [(r.type, r.subject, r.object, _family(r.rule, case["rule"]), r.date)
+             for r in ex.relations if not r.negated]
+    for t, s, o, *date in case.get("expect", []):
+        assert any(f[:4] == (t, s, o, case["rule"]) and (not date or f[4] == date[0]) for f in facts), \
+            (case["text"], facts)
+    for t, s, o, *date in case.get("forbid", []):
+        assert not any(f[0] == t and s in ("*", f[1]) and o in ("*", f[2]) and (not date or f[4] == date[0])
+                       for f in facts), (case["text"], facts)
     assert case.get("expect") or case.get("forbid")

@@ -99,8 +99,8 @@ def test_incremental_summary_equals_a_whole_rewrite_after_any_writes(tmp_path, s
 
 def test_a_change_rewrites_only_the_names_it_can_change(tmp_path):
     """An article about 丙公司 and 丁公司 leaves 甲公司's and 乙公司's rows alone, though they
-    neighbour both; a new label of 丁公司 (named in Chinese after English only) reaches its
-    neighbours' rows."""
+    neighbour both; a new label of 丁公司 (named in Chinese as often as in English after English
+    only) reaches its neighbours' rows."""
     def art(aid, lang, rels, ents):
         a = Article(id=aid, title=aid, date="2021-01-01", source="t", text=aid, path=aid,
                     sha256=hashlib.sha256(aid.encode()).hexdigest(), lang=lang)
@@ -126,10 +126,21 @@ def test_a_change_rewrites_only_the_names_it_can_change(tmp_path):
         write(art("x2", "en", [("blocks", "丙公司", "丁公司")], [("丙公司", []), ("丁公司", ["Ding"])]))
         assert {e.rsplit("/", 1)[1] for e in seen[-1]} == {"丙公司", "丁公司"}
         write(art("x3", "zh", [("blocks", "丙公司", "丁公司")], [("丙公司", []), ("丁公司", [])]))
-        # 丁公司 is now labelled in two languages (shown by its canonical name): 乙公司's rows
-        # show it, so they are rewritten too
+        # 丁公司 is now labelled in two languages, but most of its articles are English: still
+        # shown as Ding (kg.labels), so 乙公司's rows stay
+        assert [r[3] for r in S.lookup(st, "乙公司", "timeline")] == ["Ding"]
+        assert {e.rsplit("/", 1)[1] for e in seen[-1]} == {"丙公司", "丁公司"}
+        write(art("x4", "zh", [("competes", "丙公司", "丁公司")], [("丙公司", []), ("丁公司", [])]))
+        # two articles each way: shown by its canonical name; 乙公司's rows show it, so they are
+        # rewritten too
         assert [r[3] for r in S.lookup(st, "乙公司", "timeline")] == ["丁公司"]
         assert {e.rsplit("/", 1)[1] for e in seen[-1]} == {"乙公司", "丙公司", "丁公司"}
+        st.remove_article(article_iri("x1"), refresh=True)
+        # 乙公司's fact went with x1; 丁公司, now mostly Chinese, is 丁公司 in 丙公司's rows
+        assert {r[3] for r in S.lookup(st, "丙公司", "timeline")} == {"丁公司"}
+        incremental = _quads(st)
+        st.refresh_summary(full=True)
+        assert _quads(st) == incremental
     finally:
         S._rewrite = real
         st.close()

@@ -41,6 +41,7 @@ from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
+from kg.extract.written import written_names
 
 __all__ = ["extract"]
 
@@ -52,7 +53,8 @@ def extract(article: Article) -> Extraction:
         said = asserted_part(title)
         if said:
             body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
-    return calibrate(apply_checks(body))   # checks across all rules (checks.py), then measured confidence
+    # checks across all rules (checks.py), measured confidence, then each entity's name as written
+    return written_names(calibrate(apply_checks(body)))
 
 
 def _extract_text(article: Article) -> Extraction:

@@ -90,6 +90,10 @@ class ArgumentReading(ReadingBase):
         # (a relative clause may hold a list: "Tencent Music, whose apps include QQ Music, Kugou and Kuwo, competes")
         for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b(?:[^,;]|,\s+(?=[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:,|\s+and\s)))*,\s+", t[ss:ts]):
             rc = (ss + rm.start(), ss + rm.end())
+        # an appositive naming what the subject is: "Epic, creator of the game Fortnite, filed"
+        for rm in re.finditer(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|for)\s+[^,;]*,\s+", t[ss:ts]):
+            if rc is None or rm.start() + ss >= rc[0]:
+                rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):
             if rc and rc[0] <= m.start < rc[1] and rc[1] >= ts - 40 and not re.search(r"[,;]", t[rc[1]:ts]):
                 continue

@@ -31,6 +31,8 @@ class EnDate:
     value: str | None
     kind: str            # absolute | relative | anaphoric | range
     opener: bool = False
+    aside_end: int | None = None   # the date sits in an aside closed here: it dates nothing past it
+    modifier: bool = False         # "a 2017 suit": the year of the noun it modifies only
 
 
 def _prec(v: str | None) -> int:
@@ -153,6 +155,7 @@ class EnDates:
                 if between in ("to", "and", "-", "–", "through", "until", "till"):
                     a.kind = b.kind = "range"
             for d in found:
+                d.aside_end = _aside_end(text, ss, se, d)
                 # "effective April 1", "valid until 2025": a term, not when something happened
                 if re.search(r"\b(?:effective|valid|until|till|expires?|expiring|deadline|through|since|ever since|covering|dating back to)\s+(?:on\s+|at\s+least\s+)?$",
                              text[max(ss, d.start - 20):d.start], re.I) or re.match(r"since\b", d.text, re.I):
@@ -176,7 +179,7 @@ class EnDates:
                 qs = text[text.rfind("\n", 0, d.start) + 1:d.start]
                 quoted = qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1
                 embedded = re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", lead)   # "found that X had hired ... in 2008"
-                if first_clause and not back and not quoted and not embedded:
+                if first_clause and not back and not quoted and not embedded and d.aside_end is None:
                     d.opener = True
                     anchors.append(d.value)
                     gov = d.value
@@ -344,7 +347,7 @@ class EnDates:
         return EnDate(m.start(), m.end(), m.group(0), val, kind)
 
     def _year_named(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
-        return EnDate(m.start(), m.end(), m.group("yyn"), _iso(int(m.group("yyn"))), "absolute")
+        return EnDate(m.start(), m.end(), m.group("yyn"), _iso(int(m.group("yyn"))), "absolute", modifier=True)
 
     def _year(self, m: re.Match, s: str, anchors: list[str], ry, rm, rd) -> EnDate | None:
         self.year = int(m.group("yy"))
@@ -353,7 +356,7 @@ class EnDates:
     def date_for(self, idx: int, pos: int, text: str, report_block: bool = False) -> str | None:
         if idx >= len(self.per):
             return None
-        ds = [d for d in self.per[idx] if d.value and d.kind != "range"]
+        ds = [d for d in self.per[idx] if d.value and d.kind != "range" and _dates_fact_at(d, pos, text)]
         before = [d for d in ds if d.end <= pos]
         def _gap_ok(a: int, b: int) -> bool:
             gap = text[a:b]
@@ -395,6 +398,58 @@ class EnDates:
     def date_before(self, idx: int, pos: int) -> EnDate | None:
         ds = [d for d in self.per[idx] if d.value and d.kind != "range" and d.end <= pos]
         return ds[-1] if ds else None
+
+
+# Background dates (tests/cases/en.json, en.date.background): a date told about something else than
+# the fact.  An aside after a name -- "Figma, founded in 2012, ...", "Sonos, which went public in
+# 2018, competes with ..." -- or a participle opening the sentence -- "Founded in 2008, the start-up
+# ..." -- dates what the aside tells, not the verbs after it closes.  (An aside on a suit, "The suit,
+# filed in 2019, accused Apple of ...", is the suit's date: what the suit says is told then.)
+_ASIDE_OPEN = re.compile(
+    r"(?:which|who|whom|whose)\b"
+    r"|(?:founded|established|created|launched|set\s+up|formed|started|incorporated|bought|acquired|purchased|"
+    r"spun\s+off|listed|based|headquartered|went\s+public|taken\s+private|[a-z]+ed\s+(?:in|on|by|at|for|from|last|this)\b)"
+    r"|(?:a|an)\s+[^,;]*?\b(?:founded|established|created|launched|formed|started|bought|acquired|set\s+up)\b")
+_LEAD_PARTICIPLE = re.compile(
+    r"\s*(?:Founded|Established|Created|Launched|Set\s+up|Formed|Started|Incorporated|Bought|Acquired|Purchased|"
+    r"Spun\s+off|Listed|Based|Headquartered)\b[^,;]*$")
+_SUIT_HEAD = re.compile(r"\b(?:suit|lawsuit|complaint|case|claim|petition|filing|action)s?\s*$", re.I)
+
+
+def _aside_end(text: str, ss: int, se: int, d: EnDate) -> int | None:
+    """Where the aside holding date `d` closes (the comma after it), or None when `d` is in no aside."""
+    lead = text[ss:d.start]
+    k = lead.rfind(",")
+    if k >= 0:
+        opening = lead[k + 1:].lstrip()
+        if "(" in opening or not _ASIDE_OPEN.match(opening):
+            return None
+        if not re.match(r"(?:which|who|whom|whose)\b", opening) and _SUIT_HEAD.search(lead[:k]):
+            return None
+    elif not _LEAD_PARTICIPLE.fullmatch(lead):
+        return None
+    close = re.search(r"[,;]|\s[—–]\s", text[d.end:se])
+    return d.end + close.start() if close else None
+
+
+def _dates_fact_at(d: EnDate, pos: int, text: str) -> bool:
+    """May date `d` date a fact whose trigger stands at `pos`?  Not from inside an aside that closed
+    before the trigger; a year modifying a noun ("its 2016 acquisition of", "a 2017 suit") dates that
+    noun only: the trigger is the noun, the noun phrase is the clause's subject before the trigger
+    ("The 2020 suit accused Apple"), or the trigger's object right after it ("filed a 2017 suit")."""
+    if d.aside_end is not None and pos >= d.aside_end:
+        return False
+    if not d.modifier:
+        return True
+    if d.end <= pos:
+        if pos - d.end <= 40 and not re.search(r"[,;]", text[d.end:pos]) and \
+                len(text[d.end:pos].split()) <= 3:
+            return True                      # the noun itself ("2016 acquisition", "2017 patent suit")
+        lead = text[:d.start]
+        clause = re.split(r"[,;.]\s|\n", lead)[-1]
+        return bool(re.fullmatch(r"\s*(?:(?:The|the|A|a|An|an|Its|its|Their|their|This|this)\s+|"
+                                 r"(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+)", clause))
+    return bool(re.fullmatch(r"\S+\s+(?:a|an|its|their|the|his|her)\s+", text[pos:d.start]))
 
 
 def _strip_dates(lead: str, found: list[EnDate], ss: int) -> str:
