@@ -12,9 +12,11 @@ Simplified copy), applied to one sentence's candidates after the relation frames
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.relations import Cand
+from kg.lexicon import load_table
 
 PARTY = ("Company", "Person", "Regulator", "Organization")
 
@@ -33,9 +35,11 @@ _BREAKS = "，,；;：:"
 _CASE_TITLE = re.compile(r"[^，。；;：:]{0,30}?(?:一案|案件|纠纷案|系列案|(?<![方备立档提议草预答个])案(?![号由例件情底源卷]))")
 _LATER_STAGE = re.compile(r"宣判|开庭|终审|二审|一审|判决|裁定|裁判|和解|获赔|胜诉|败诉|驳回|维持原判|落幕|反转|获胜|胜利|审结")
 _FILED = re.compile(r"受理|立案|提起|递交")
+_ACCEPTED = re.compile(r"受理|立案")
 # X起诉Y在美国获胜 / “X诉Y侵权获赔…”: the suit named by the outcome it had
 _OUTCOME_AFTER = re.compile(r"[^，。；;：:]{0,24}?(?:获胜|胜诉|败诉|获赔|获得[^，。；]{0,8}胜利)")
 
+_PASSIVE = re.compile(r"遭|被|受到")
 # X在泉州起诉Y的核心专利 / X起诉Y的起因: the suit only qualifies a noun
 _ATTRIBUTIVE_SUIT = re.compile(r"[^，。；;：:]{0,16}?的(?:核心|主要|涉案)?(?:专利|案件|官司|起因|原因|理由|导火索)")
 
@@ -53,11 +57,14 @@ def suit_frames(text: str, ss: int, se: int, sm: list, cands: list[Cand], mentio
                 context_subject) -> list[Cand]:
     """The sentence's candidates with the marked frames above applied (see the module doc)."""
     sent = text[ss:se]
-    if not any(w in sent for w in ("诉", "被告")):
+    if not any(w in sent for w in ("诉", "告", "法庭")):
         return cands
     cands = _marked(text, ss, se, sm, cands, context_subject)
     cands = _appeals(text, ss, se, cands)
     cands = _references(text, ss, se, sm, cands)
+    cands = _no_venue_sides(text, ss, se, sm, cands)
+    cands = _not_sides(text, ss, se, sm, cands)
+    cands = _told_defendants(text, ss, se, sm, cands, context_subject)
     return _administrative(text, ss, se, sm, cands, mentions)
 
 
@@ -138,15 +145,126 @@ def _references(text, ss, se, sm, cands) -> list[Cand]:
             continue
         for rx, need_stage in ((_CASE_TITLE, True), (_OUTCOME_AFTER, False), (_ATTRIBUTIVE_SUIT, False)):
             m = rx.match(text, c.end)
-            if not m or not any(c.end <= x.start and x.end <= m.end() and x.name == c.object for x in sm):
+            if not m or not any(x.name == c.object and (c.end <= x.start and x.end <= m.end() or (
+                    x.end <= c.start and rx is not _OUTCOME_AFTER and not _PASSIVE.search(text, x.end, c.start)))
+                    for x in sm):
                 continue
             if need_stage and not _LATER_STAGE.search(text, m.end(), se):
                 continue
-            if filed:
+            if (filed if rx is not _ATTRIBUTIVE_SUIT else _ACCEPTED.search(text, ss, se)):
                 continue      # 法院受理了X起诉Y的案件: the filing itself
             c.reference = True
             break
     return cands
+
+
+# 以Y制造的空调侵害其专利权为由向法院提起诉讼: the accused named in the ground, the filing right after
+_REASON = re.compile(r"以(?P<why>[^，。；;：:]{2,60}?)为由")
+_ACCUSED = re.compile(r"(?:制造|生产|销售|侵害|侵犯|涉嫌|构成|擅自|未经|违反|抄袭|使用|盗用|窃取|推出|的产品|产品|旗下)")
+_FILING_NEAR = re.compile(r"[^，。；;]{0,24}?(?:提起[^，。；;]{0,12}?诉讼|起诉|诉至|诉诸)")
+# X向法院起诉称，Y在…: the defendant opens what the complaint says
+_CLAIM_SAID = re.compile(r"(?:起诉|诉)(?:称|指出|认为|指控)[，,]")
+
+
+def _told_defendants(text, ss, se, sm, cands, context_subject) -> list[Cand]:
+    """A filing whose defendant the ground (以Y…为由) or the complaint's words (起诉称，Y…) name, when no
+    frame read a suit in the sentence."""
+    if any(c.type == "sues" and ss <= c.start < se for c in cands):
+        return cands
+    for mt in _REASON.finditer(text, ss, se):
+        filing = _FILING_NEAR.match(text, mt.end())
+        if not filing:
+            continue
+        subj = _clause_subject(text, ss, mt.start(), sm)
+        names = {m.name for m in subj}
+        obj = next((m for m in _parties(sm, mt.start("why"), mt.end("why"))
+                    if m.name not in names and _ACCUSED.match(text, m.end)), None)
+        if subj and obj:
+            at = filing.end()
+            return cands + [Cand(a.name, obj.name, "sues", at - 2, at, 0.8, False, filing.group(0)[-2:],
+                                 rule="zh.sues.reason_defendant") for a in subj]
+    for mt in _CLAIM_SAID.finditer(text, ss, se):
+        obj = next((m for m in sm if m.type in PARTY and 0 <= m.start - mt.end() <= 1), None)
+        subj = _clause_subject(text, ss, mt.start(), sm)
+        if obj and subj and all(m.name != obj.name for m in subj):
+            return cands + [Cand(a.name, obj.name, "sues", mt.start(), mt.end(), 0.75, False, mt.group(0)[:2],
+                                 rule="zh.sues.claim_defendant") for a in subj]
+    return cands
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> frozenset:
+    return frozenset(row["word"] for row in load_table("places.tsv") if row.get("word"))
+
+
+_AT = re.compile(r"(?:在|于|赴|到)$")
+
+
+def _venue(text: str, ss: int, m) -> bool:
+    """Is this mention a place the suit is filed in (在美国对X提告, 在中国与美国提告)?"""
+    places = _places()
+    if m.name not in places and m.surface not in places:
+        return False
+    k = m.start
+    while True:
+        head = text[max(ss, k - 6):k]
+        if _AT.search(head):
+            return True
+        prev = next((p for p in places if head.endswith(p)), None)
+        if prev is not None:
+            k -= len(prev)
+            continue
+        if head.endswith(("与", "和", "、", "及")):
+            k -= 1
+            continue
+        return False
+
+
+def _no_venue_sides(text, ss, se, sm, cands) -> list[Cand]:
+    """A country or city named only as where a suit is filed is no side of it; a plaintiff read as
+    that place is the name the clause opens with before it (美光开始在美国对联电提告 -> 美光)."""
+    out = []
+    for c in cands:
+        if c.type == "sues":
+            venue = {n for n in (c.subject, c.object)
+                     if any(m.name == n for m in sm) and all(_venue(text, ss, m) for m in sm if m.name == n)}
+            if c.object in venue:
+                continue
+            if c.subject in venue:
+                at = min(m.start for m in sm if m.name == c.subject)
+                p = at
+                while p > ss and text[p - 1] not in _BREAKS:
+                    p -= 1
+                before = [m for m in _parties(sm, p, at) if m.name not in venue and m.name != c.object
+                          and not text.startswith("的", m.end)]
+                if before:
+                    out.append(Cand(before[-1].name, c.object, c.type, c.start, c.end, c.confidence, c.negated,
+                                    c.trigger, c.reference, c.rule + ".venue", c.hedged))
+                continue
+        out.append(c)
+    return out
+
+
+# 针对美国司法部的控告，联电…: the one whose charge is answered is its author, not a defendant
+_ANSWERED = re.compile(r"(?:针对|对于|面对|就|回应)$")
+_CHARGE_AFTER = re.compile(r"^的(?:控告|起诉|指控|诉讼|告诉|诉求)")
+
+
+def _not_sides(text, ss, se, sm, cands) -> list[Cand]:
+    """Drop a suit whose defendant is only the author of a charge being answered (针对X的控告), or whose
+    plaintiff is only an outlet's tag (【财新网】)."""
+    out = []
+    for c in cands:
+        if c.type == "sues":
+            objs = [m for m in sm if m.name == c.object]
+            subs = [m for m in sm if m.name == c.subject]
+            if any(_ANSWERED.search(text[max(ss, m.start - 2):m.start]) and _CHARGE_AFTER.match(text[m.end:m.end + 4])
+                   and m.end <= c.start <= m.end + 2 for m in objs):
+                continue      # the trigger is that charge itself
+            if subs and all(text.rfind("【", ss, m.start) > text.rfind("】", ss, m.start) for m in subs):
+                continue
+        out.append(c)
+    return out
 
 
 def _administrative(text, ss, se, sm, cands, mentions) -> list[Cand]:

@@ -43,6 +43,8 @@ def suit_count(sent: str) -> int:
 _PARALLEL = re.compile(r"同时|分别|两地|两家法院|多地|多家法院")
 
 
+# a sentence opening with an approximate time: its date is the sentence before's, told loosely
+_APPROX = re.compile(r"^[^，。；]{0,8}?(?:几乎同一时间|几乎同时|几乎在同一时间|大约同一时间|同一时期|差不多同时|前后脚)")
 _PARALLEL_OTHER = re.compile(r"另行|同类|另外|还在")
 
 
@@ -132,13 +134,16 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
+        date = r.date
+        if date and i is not None and _APPROX.match(sent) and not tracker.dated(i):
+            date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
         cands = by_pair.setdefault(key, [])
         for court in courts:
-            ls = _case_of(cands, r.date, court, own) if len(courts) == 1 else \
-                next((c for c, _ in cands if c.court == court and _compatible(c.date, r.date)), None)
+            ls = _case_of(cands, date, court, own) if len(courts) == 1 else \
+                next((c for c, _ in cands if c.court == court and _compatible(c.date, date)), None)
             if ls is None:
-                ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
+                ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=date,
                              cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                              claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
                              start=r.start, end=r.end, confidence=r.confidence, count=count,
@@ -148,7 +153,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             else:
                 ls.court = ls.court or court
                 ls.cause = ls.cause or cause
-                ls.date = ls.date or r.date
+                ls.date = ls.date or date
                 if ls.claim_cny is None and claim_cny is not None:
                     ls.claim_cny = claim_cny
     # a parallel suit in another court (另行提起了三起同类诉讼) with no cause of its own has the pair's

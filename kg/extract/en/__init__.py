@@ -25,6 +25,7 @@ from kg.extract.entity_table import entity_table
 from kg.extract.en.dates import EnDates
 from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
+from kg.extract.en.suit_sides import suit_sides
 
 __all__ = ["extract_en"]
 
@@ -41,6 +42,7 @@ def extract_en(article: Article) -> Extraction:
     _dated_by_lede(cands, sentences)
     cands = [c for c in cands if not dropped(c.rule, c.type)]    # measured below 0.5 (confidence.py)
     mentions = reader.mentions
+    cands = suit_sides(text, cands, mentions)     # owners in an aside, "aside from X", X's customers: no sides
     entities = _entities(mentions, lex)
     for e in entities:
         if e.name in reader.acting and e.type == "Product":
