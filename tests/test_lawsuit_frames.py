@@ -27,3 +27,15 @@ def test_administrative_suit_is_against_the_regulator():
                  "阿里巴巴不服，向北京市高级人民法院提起行政诉讼。")
     assert [(p, d) for p, d, *_ in got] == [(("阿里巴巴",), ("国家市场监督管理总局",))], got
     assert _suits("2021年4月，国家市场监督管理总局对阿里巴巴处以182.28亿元罚款。阿里巴巴表示将提起行政诉讼。") == []
+
+
+def _en_suits(title: str, text: str) -> list[tuple]:
+    ex = extract(Article(id="t", title=title, date="2021-11-13", source="test", text=text, lang="en"))
+    return [(tuple(ls.plaintiffs), tuple(ls.defendants), ls.date) for ls in ex.lawsuits]
+
+
+def test_the_lawsuit_a_company_filed_is_against_the_rival_in_the_headline():
+    text = ("A federal judge on Monday cut the damages that Samsung must pay Apple over smartphone designs. "
+            "Apple first filed the lawsuit in April 2011.")
+    assert _en_suits("Judge trims award Samsung owes Apple", text) == [(("苹果",), ("三星",), "2011-04")]
+    assert _en_suits("Judge trims a smartphone award", text) == []

@@ -30,6 +30,8 @@ _NEG_BEFORE = re.compile(r"(?:未|没有|没|不|拒绝|无意)(?:再|曾)?$")
 # clauses that say what someone thinks or claims: their names are not the clause subject
 _OPINION = re.compile(r"^(?:认为|称|表示|指出|主张|指控|要求|请求|声称|诉称|并称)")
 _BREAKS = "，,；;：:"
+_ROLE_AFTER = re.compile(r"[^，。；;：:]{0,4}?(?:教授|讲师|研究员|学生|员工|职员|律师|记者|用户|消费者|股东|经理|总监|董事|"
+                         r"主任|工程师|创始人|负责人|高管|会员|代表)")
 
 # a case title after the suit verb (X诉Y滥用市场支配地位一案 / …案件 / …系列案 / …案), then a later stage
 _CASE_TITLE = re.compile(r"[^，。；;：:]{0,30}?(?:一案|案件|纠纷案|系列案|(?<![方备立档提议草预答个])案(?![号由例件情底源卷]))")
@@ -82,8 +84,9 @@ def _clause_subject(text: str, ss: int, at: int, sm: list) -> list:
             p -= 1
         clause = text[p:end]
         found = _parties(sm, p, end)
-        # a name followed by 的 only qualifies another noun (X的决定)
-        found = [m for m in found if not text.startswith("的", m.end)]
+        # a name followed by 的 only qualifies another noun (X的决定); one followed by a role is a
+        # person's employer (浙江理工大学特聘副教授郭兵: 郭兵 files, not the university)
+        found = [m for m in found if not text.startswith("的", m.end) and not _ROLE_AFTER.match(text, m.end)]
         if found and not _OPINION.match(clause):
             return found
         end = p - 1
@@ -250,12 +253,27 @@ _ANSWERED = re.compile(r"(?:针对|对于|面对|就|回应)$")
 _CHARGE_AFTER = re.compile(r"^的(?:控告|起诉|指控|诉讼|告诉|诉求)")
 
 
+_ADMIN_CASE = re.compile(r"行政纠纷|行政诉讼|行政案件|行政判决|行政裁定")
+
+
+def _clause_start(text: str, ss: int, at: int) -> int:
+    p = at
+    while p > ss and text[p - 1] not in _BREAKS:
+        p -= 1
+    return p
+
+
 def _not_sides(text, ss, se, sm, cands) -> list[Cand]:
     """Drop a suit whose defendant is only the author of a charge being answered (针对X的控告), or whose
     plaintiff is only an outlet's tag (【财新网】)."""
     out = []
     for c in cands:
         if c.type == "sues":
+            if any(len(n) > 1 and n.endswith("案") for n in (c.subject, c.object)):
+                continue      # 奥巴马案: a case label, no party
+            if _ADMIN_CASE.search(text, _clause_start(text, ss, c.start), c.start + 40) and not any(
+                    m.type == "Regulator" and m.name in (c.subject, c.object) for m in sm):
+                continue      # X与Y…行政纠纷一案: both sides of an administrative case are not its parties
             objs = [m for m in sm if m.name == c.object]
             subs = [m for m in sm if m.name == c.subject]
             if any(_ANSWERED.search(text[max(ss, m.start - 2):m.start]) and _CHARGE_AFTER.match(text[m.end:m.end + 4])

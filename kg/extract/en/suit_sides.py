@@ -57,3 +57,36 @@ def suit_sides(text: str, cands: list, mentions: list) -> list:
             continue
         out.append(c)
     return out
+
+
+# "Motorola first filed the lawsuit in March 2017", "July 6, 2017, when Qualcomm filed the lawsuit": the
+# article's suit, its defendant named elsewhere
+_DEFINITE_SUIT = re.compile(r"\s+(?:had\s+|has\s+)?(?:first\s+|originally\s+|initially\s+)?(?:filed|brought)\s+"
+                            r"(?:the|its|this|that)\s+(?:lawsuit|suit)\b(?!\s+(?:against|with|in\s+which))")
+
+
+def definite_suits(text: str, title: str, sentences, mentions, dates, relations, make) -> list:
+    """`sues` relations for "X filed the lawsuit" with no defendant in the clause: the defendant is the
+    one other company the headline names beside X and the article names most often (the rival the
+    article is about); nothing when X already sues someone in the article or no such rival stands out."""
+    out = []
+    suing = {r.subject for r in relations if r.type == "sues"}
+    count: dict[str, int] = {}
+    surfaces: dict[str, set] = {}
+    for m in mentions:
+        if m.type == "Company":
+            count[m.name] = count.get(m.name, 0) + 1
+            surfaces.setdefault(m.name, set()).add(m.surface)
+    in_title = {n for n, ss_ in surfaces.items() if title and any(s and s in title for s in ss_)}
+    for idx, (ss, se, _) in enumerate(sentences):
+        for mt in _DEFINITE_SUIT.finditer(text, ss, se):
+            filer = next((m for m in mentions if m.end == mt.start() and m.type == "Company"), None)
+            if filer is None or filer.name in suing or filer.name not in in_title:
+                continue
+            rivals = sorted(((count[n], n) for n in in_title if n != filer.name), reverse=True)
+            if not rivals or (len(rivals) > 1 and rivals[0][0] == rivals[1][0]):
+                continue
+            date = dates.date_for(idx, mt.start(), text)
+            out.append(make(filer.name, rivals[0][1], date, ss, se, mt.group(0).strip()))
+            suing.add(filer.name)
+    return out
