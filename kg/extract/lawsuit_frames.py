@@ -8,7 +8,13 @@ Simplified copy), applied to one sentence's candidates after the relation frames
   in that sentence or the one before is the defendant;
 - a case named by its title and told at a later stage (X诉Y…一案10月16日终审宣判; 就X诉Y案达成和解;
   “X诉Y侵权获赔…”): the sentence's date is that stage's, not the filing's (`reference`);
-- an appeal told as 上诉人X…诉被上诉人Y: the appellant is not the plaintiff, no suit is read.
+- an appeal told as 上诉人X…诉被上诉人Y: the appellant is not the plaintiff, no suit is read;
+- a defendant named in the ground (奥克斯以格力制造的空调侵害其专利权为由向法院提起诉讼) or opening the
+  complaint's words (X向法院起诉称，Y…), when no frame read a suit in the sentence;
+- no side: a place the suit is filed in (美光在美国对联电提告: the plaintiff is the name before 在), the
+  author of a charge being answered (针对X的控告), an outlet's tag (【财新网】), a case label (奥巴马案),
+  the two named sides of an administrative case (X与Y…行政纠纷一案), an employer before a person's role
+  (浙江理工大学特聘副教授郭兵).
 """
 from __future__ import annotations
 
