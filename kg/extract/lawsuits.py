@@ -133,10 +133,10 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             if pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
-        # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
         date = r.date
         if date and i is not None and _APPROX.match(sent) and not tracker.dated(i):
             date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
+        # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
         cands = by_pair.setdefault(key, [])
         for court in courts:
