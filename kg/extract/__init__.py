@@ -37,6 +37,7 @@ from kg.extract.list_names import list_name_mentions
 from kg.extract.dates import DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
+from kg.extract.lawsuit_frames import suit_frames
 from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline
 from kg.extract.confidence import calibrate, dropped
@@ -127,7 +128,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
-            read = read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss))
+            context = coref.sentence_subject(sm, mentions, ss)
+            read = read_sentence(text, ss, se, allm, lex, context)
+            # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
+            # by their title at a later stage, appeals (lawsuit_frames.py)
+            read = suit_frames(text, ss, se, allm, read, mentions, context)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
             for c in read:
@@ -191,6 +196,8 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list
         if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
             date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
         key = fact_key(c.type, c.subject, c.object) + (date, c.negated)
+        if c.type == "sues" and _PARALLEL_SUIT.search(text, ss, se):
+            key += (ss,)      # 还在宁波中院对格力另行提起诉讼: a parallel suit in another court, not a restatement
         if key in seen:
             r = seen[key]
             if c.confidence > r.confidence:
@@ -202,7 +209,8 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list
         relations.append(r)
     # an undated telling of a fact that is also told with a date is a restatement: drop it
     dated = {_fact_key(r) for r in relations if r.date}
-    relations = [r for r in relations if r.date or _fact_key(r) not in dated]
+    relations = [r for r in relations if r.date or _fact_key(r) not in dated
+                 or (r.type == "sues" and _PARALLEL_SUIT.search(text, r.start, r.end))]
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}
@@ -211,6 +219,9 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list
             by_fact.setdefault(_fact_key(r), set()).add(r.date)
     return [r for r in relations if not r.date or not any(
         d != r.date and d.startswith(r.date + "-") for d in by_fact.get(_fact_key(r), ()))]
+
+
+_PARALLEL_SUIT = re.compile(r"(?:另行|另外|另在|还在|也在|同时在|分别在|分别向)[^，。；]{0,20}?法院")
 
 
 def _fact_key(r: Relation) -> tuple:

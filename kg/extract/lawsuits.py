@@ -43,6 +43,32 @@ def suit_count(sent: str) -> int:
 _PARALLEL = re.compile(r"同时|分别|两地|两家法院|多地|多家法院")
 
 
+# a sentence opening with an approximate time: its date is the sentence before's, told loosely
+_APPROX = re.compile(r"^[^，。；]{0,8}?(?:几乎同一时间|几乎同时|几乎在同一时间|大约同一时间|同一时期|差不多同时|前后脚)")
+_PARALLEL_OTHER = re.compile(r"另行|同类|另外|还在")
+
+
+def _same_party(a: str, b: str) -> bool:
+    """华为 and 华为终端有限公司, 三星 and 天津三星通信技术有限公司: one name inside the other."""
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+
+def _fold_vague(out: list[Lawsuit]) -> list[Lawsuit]:
+    """A suit told only vaguely — no date, no court, one case — whose every party is named (in
+    short) by a dated or court-bearing suit of the article is that suit told again (它也是华为在泉州起诉
+    三星的核心专利 beside 2016年6月27日，华为终端…将三星…诉至泉州中院), not a case of its own."""
+    keep = []
+    for ls in out:
+        if ls.date is None and ls.court is None and ls.count == 1 and any(
+                o is not ls and (o.date or o.court)
+                and all(any(_same_party(p, q) for q in o.plaintiffs) for p in ls.plaintiffs)
+                and all(any(_same_party(d, q) for q in o.defendants) for d in ls.defendants)
+                for o in out):
+            continue
+        keep.append(ls)
+    return keep
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     """Two dates can tell one filing: either is unknown, or one is the other at a coarser precision."""
     return not a or not b or a.startswith(b) or b.startswith(a)
@@ -92,6 +118,9 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
         cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
+        if cause is None and r.rule == "zh.sues.administrative" and i:
+            # the contested decision's ground, told in the two sentences before
+            cause = next((c for c in (_cause(sentences[j][2], lex) for j in (i - 1, i - 2) if j >= 0) if c), None)
         monies = find_money(sent)
         if monies:
             ctx = [m for m in monies if any(k in sent[max(0, m.start - 12):m.start].lower() for k in _CLAIM_CTX)]
@@ -104,14 +133,17 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             if pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
+        date = r.date
+        if date and i is not None and _APPROX.match(sent) and not tracker.dated(i):
+            date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
         cands = by_pair.setdefault(key, [])
         for court in courts:
-            ls = _case_of(cands, r.date, court, own) if len(courts) == 1 else \
-                next((c for c, _ in cands if c.court == court and _compatible(c.date, r.date)), None)
+            ls = _case_of(cands, date, court, own) if len(courts) == 1 else \
+                next((c for c, _ in cands if c.court == court and _compatible(c.date, date)), None)
             if ls is None:
-                ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=r.date,
+                ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=date,
                              cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
                              claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
                              start=r.start, end=r.end, confidence=r.confidence, count=count,
@@ -121,9 +153,15 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             else:
                 ls.court = ls.court or court
                 ls.cause = ls.cause or cause
-                ls.date = ls.date or r.date
+                ls.date = ls.date or date
                 if ls.claim_cny is None and claim_cny is not None:
                     ls.claim_cny = claim_cny
+    # a parallel suit in another court (另行提起了三起同类诉讼) with no cause of its own has the pair's
+    for ls in out:
+        if ls.cause is None and _PARALLEL_OTHER.search(ls.evidence or ""):
+            ls.cause = next((o.cause for o in out if o is not ls and o.cause and o.plaintiffs == ls.plaintiffs
+                             and o.defendants == ls.defendants), None)
+    out = _fold_vague(out)
     # merge suits with the same plaintiffs against several defendants in one sentence
     merged: list[Lawsuit] = []
     for ls in out:

@@ -25,6 +25,7 @@ from kg.extract.entity_table import entity_table
 from kg.extract.en.dates import EnDates
 from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
+from kg.extract.en.suit_sides import definite_suits, suit_sides
 
 __all__ = ["extract_en"]
 
@@ -41,6 +42,7 @@ def extract_en(article: Article) -> Extraction:
     _dated_by_lede(cands, sentences)
     cands = [c for c in cands if not dropped(c.rule, c.type)]    # measured below 0.5 (confidence.py)
     mentions = reader.mentions
+    cands = suit_sides(text, cands, mentions)     # owners in an aside, "aside from X", X's customers: no sides
     entities = _entities(mentions, lex)
     for e in entities:
         if e.name in reader.acting and e.type == "Product":
@@ -76,6 +78,11 @@ def extract_en(article: Article) -> Extraction:
             if not any(r.type == "owns" and r.subject == e.owner and r.object == e.name for r in relations):
                 relations.append(Relation("owns", e.owner, e.name, None, "", 0, 0, 0.5, False, "lexicon",
                                           "en.lexicon.owner"))
+    # "X first filed the lawsuit in March 2017": the suit against the rival the headline names (suit_sides.py)
+    relations.extend(definite_suits(
+        text, article.title or "", sentences, mentions, dates, relations,
+        lambda s, o, d, ss, se, trig: Relation("sues", s, o, d, text[ss:se], ss, se, 0.6, False, trig,
+                                               "en.sues.definite_suit")))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 

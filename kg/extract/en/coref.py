@@ -386,6 +386,14 @@ def _coref_court_org(v: _Antecedents):
                 return [(self.judge_court[m.name], "Court")]
         courts = [m for m in self.mentions if m.type == "Court" and not (high and high.search(m.name))]
         return [(courts[0].name, "Court")] if courts else []
+    if kind in ("Company", "Regulator", "Organization") and lw.split()[-1] in _NAMED_HEADS:
+        # "the consortium": only a name that says it is one (Rockstar Consortium), never the last
+        # company named (the members the sentence before listed)
+        head = lw.split()[-1]
+        for m in reversed(before):
+            if m.type == kind and (head in m.name.lower() or head in m.surface.lower()):
+                return [(m.name, m.type)]
+        return []
     if kind in ("Company", "Regulator", "Organization"):
         if subj_pos and prev_subj is not None and prev_subj.type == kind and not in_sent:
             return [(prev_subj.name, prev_subj.type)]
@@ -438,6 +446,9 @@ def _coref_people(v: _Antecedents):
     return []
     return _NEXT
 
+
+# "the consortium", "the alliance": heads that refer only to a name made with them
+_NAMED_HEADS = frozenset({"consortium", "alliance", "coalition"})
 
 # the stages of `_antecedents`, in order
 _ANTECEDENTS_STAGES = (_coref_kind, _coref_possessive, _coref_pronoun, _coref_court_org, _coref_people)
