@@ -23,7 +23,7 @@ from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
 from kg.extract.entity_table import entity_table
-from kg.extract.relations import read_sentence
+from kg.extract.relations import parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
@@ -100,6 +100,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     products: list = []      # names read by the launch frames and Latin parties (launches.py, latin_parties.py)
     for attempt in range(2):
         found_here = []
+        parallel: dict = {}
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
             actors = deal_actor_mentions(text, ss, se, sm, lex)
@@ -125,7 +126,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
-            read = read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss))
+            read = read_sentence(text, ss, se, allm, lex, coref.sentence_subject(sm, mentions, ss), parallel)
+            parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
             for c in read:
