@@ -86,6 +86,8 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     for i, (w, t) in enumerate(rev):
         if len(w) > 2 and w.endswith(_RULING_ENDS):
             break   # 一审判决|远川|科技: a word the segmenter made of a ruling (tagged a name) opens no name
+        if w[:1] == "日" and i + 1 < len(rev) and rev[i + 1][0].isdigit():
+            break   # 22|日向|浙江省…法院, 8|日|威亮电器: the day of a date (and what follows it) opens no name
         if in_name and w in lex.name_words and (w not in lex.generic or (
                 legal and acc and w not in stops and not (t or "").startswith("v") and _proper_before(rev, i))):
             pass    # 微梦创科|网络|技术有限公司: a business word inside a legal name, even a generic one

@@ -1506,7 +1506,8 @@ def _bare_clause(text: str, pos: int) -> bool:
         if ds and ds[0].start == 0:
             lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
-    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地)", "", lead)
+    # (在未收到款项后将其起诉: a time adverbial, no subject either)
+    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地|之后|以后|后|之时|时)", "", lead)
     for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
