@@ -29,6 +29,7 @@ from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
 from kg.extract.deal_actors import deal_actor_mentions
+from kg.extract.deal_objects import deal_object_mentions
 from kg.extract.nominal_deals import nominal_deal_mentions
 from kg.extract.summons import summoned_mentions
 from kg.extract.list_sides import list_members
@@ -104,6 +105,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
             actors = deal_actor_mentions(text, ss, se, sm, lex)
+            actors += deal_object_mentions(text, ss, se, sm + actors, lex)
             extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
             launched = launch_mentions(text, ss, se, sm + extra, lex)
             launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
