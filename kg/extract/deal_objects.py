@@ -1,7 +1,9 @@
-"""The company a purchase names right after its verb: `deal_object_mentions` — an unknown name
-(探探, 倍耐力, 长园和鹰, 太白酒业) between 收购/并购 and what closes a bought company's name there.
+"""The company a purchase or a suit names right after its verb: `deal_object_mentions` — an unknown
+name (探探, 信联社, 互动百科, 杭州野生动物园) between 收购/并购/入股/参股/起诉 and what closes a company's
+name there.
 
     X (以…)收购(了) NAME 、|和|及|，|。|（|(code)|的|持有|所持|80%的股权|股权|股份|一事|后…
+    X 起诉 NAME ，|及其…
 
 The segmenter leaves such names in pieces or as rare dictionary words, and no ending (公司, 集团)
 marks them, so the name finders pass them by.  The position is the evidence: the span from the
@@ -21,7 +23,8 @@ from kg.extract.mentions import Mention
 from kg.extract.name_spans import guess_type, tokens_from
 from kg.lexicon import Lexicon
 
-_VERB = re.compile(r"(?<![被遭])(?:全资|战略)?(?:收购|并购)(?:了|完(?!成))?(?![方价案者人费款额潮战])")
+_VERB = re.compile(r"(?<![被遭])(?:(?:全资|战略)?(?:收购|并购)(?:了|完(?!成))?(?![方价案者人费款额潮战])|"
+                   r"起诉(?:了)?(?![书状方人至到于索要请称])|入股(?:了)?|参股(?:了)?)")
 # the verb as a modifier or a noun (并购贷款, 收购标的, 收购事项已于, 在5笔收购上花费): no name after it
 _NOUN_USE = re.compile(r"贷款|基金|项目|标的|交易|资金|重组|计划|方案|整合|协议|事宜|事项|完成|成功|定价|价格|对价|行为|进程|"
                        r"要约|资产|业务|股票|上|中|时|前|后|期间|以来|之")
@@ -37,7 +40,7 @@ _KINDS = ("产品", "应用", "品牌", "项目", "业务", "资产", "平台", 
 
 def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown names right after a purchase verb of the sentence text[ss:se]."""
-    if "购" not in text[ss:se]:
+    if not any(w in text[ss:se] for w in ("购", "起诉", "入股", "参股")):
         return []
     out: list[Mention] = []
     for mv in _VERB.finditer(text, ss, se):
