@@ -4,6 +4,7 @@ name there.
 
     X (以…)收购(了) NAME 、|和|及|，|。|（|(code)|的|持有|所持|80%的股权|股权|股份|一事|后…
     X 起诉 NAME ，|及其…
+    X (完成了)对 NAME (65%股份)的收购 / 对 NAME 提起诉讼 / 被 NAME (以…)收购|起诉
 
 The segmenter leaves such names in pieces or as rare dictionary words, and no ending (公司, 集团)
 marks them, so the name finders pass them by.  The position is the evidence: the span from the
@@ -38,9 +39,18 @@ _CLOSE = re.compile(r"[、，,。；;（(：:“”\s]|(?<=[\u4e00-\u9fff])[0-9]
 _KINDS = ("产品", "应用", "品牌", "项目", "业务", "资产", "平台", "工厂", "门店", "股票")
 
 
+# a name marked by 对 before a nominal purchase or a filing (完成了对NAME 65%股份的收购, 对NAME提起诉讼),
+# or by 被 before the verb (被NAME收购): the name runs up to the words after it
+_MARKED = re.compile(r"(?:(?<=对)(?P<obj>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.·&\-]{1,11}?)"
+                     r"(?=(?:[0-9.]+%(?:的)?(?:股份|股权))?的(?:全资)?(?:收购|并购)|(?:提起|发起)[^，。；]{0,8}诉讼)"
+                     r"|(?<=[被遭])(?P<agent>[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.·&\-]{1,11}?)"
+                     r"(?=(?:全资|以[^，。；]{1,12})?(?:收购|并购|起诉|告上法庭|诉至)))")
+
+
 def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
-    """Unknown names right after a purchase verb of the sentence text[ss:se]."""
-    if not any(w in text[ss:se] for w in ("购", "起诉", "入股", "参股")):
+    """Unknown names right after a purchase or suing verb of the sentence text[ss:se], or marked by
+    对/被 around one."""
+    if not any(w in text[ss:se] for w in ("购", "诉", "入股", "参股")):
         return []
     out: list[Mention] = []
     for mv in _VERB.finditer(text, ss, se):
@@ -54,6 +64,17 @@ def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
         if any(m.start < e and s < m.end for m in sm + out):
             continue
         name = text[s:e]
+        out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
+    for mk in _MARKED.finditer(text, ss, se):
+        s, e = mk.span("obj") if mk.group("obj") else mk.span("agent")
+        if any(m.start < e and s < m.end for m in sm + out):
+            continue
+        toks = tokens_from(text, s, e)
+        if "".join(w for w, _ in toks) != text[s:e]:
+            toks = nlp.tagged(text[s:e])
+        name = text[s:e]
+        if name.endswith(_KINDS) or name in lex.generic or not name_ok(name, toks, lex, rare_ok=True):
+            continue
         out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
     return out
 
