@@ -23,12 +23,13 @@ from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
 from kg.extract.entity_table import entity_table
-from kg.extract.relations import read_sentence
+from kg.extract.relations import parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
 from kg.extract.deal_actors import deal_actor_mentions
+from kg.extract.deal_objects import deal_object_mentions
 from kg.extract.nominal_deals import nominal_deal_mentions
 from kg.extract.summons import summoned_mentions
 from kg.extract.list_sides import list_members
@@ -103,9 +104,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
     products: list = []      # names read by the launch frames and Latin parties (launches.py, latin_parties.py)
     for attempt in range(2):
         found_here = []
+        parallel: dict = {}
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
             actors = deal_actor_mentions(text, ss, se, sm, lex)
+            actors += deal_object_mentions(text, ss, se, sm + actors, lex)
             extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
             launched = launch_mentions(text, ss, se, sm + extra, lex)
             launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
@@ -129,10 +132,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
             context = coref.sentence_subject(sm, mentions, ss)
-            read = read_sentence(text, ss, se, allm, lex, context)
+            read = read_sentence(text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context)
+            parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
             for c in read:

@@ -43,6 +43,9 @@ def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> lis
 
 
 _BREAKS = "，,；;：:。"
+# words before a name at a clause opening that make it an object, not the clause's subject
+# (…，要求Y支付欠款，…将Y起诉到法院: the actor is not Y)
+_OBLIQUE = frozenset(("要求", "请求", "要", "让", "使", "令", "请", "向", "对", "与", "和", "将", "把", "被", "给", "替", "为"))
 
 
 def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
@@ -60,7 +63,7 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
         p -= 1
     first = next((m for m in orgs if m.start >= p), None)
     if first is not None and first.start - p <= 2 and not text.startswith("的", first.end) and \
-            text[p:first.start] not in says:
+            text[p:first.start] not in says and text[p:first.start] not in _OBLIQUE:
         return first
     head = orgs[0]
     return None if text.startswith("的", head.end) else head

@@ -55,6 +55,7 @@ _CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运�
 # single characters never left inside a transliteration the segmenter split: function words and the
 # verbs of a career move (梁孟松|赴|韩国|成均馆大学 is a person going to a university)
 _NOT_IN_TRANSLITERATION = "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所赴往去到回返离跳转"
+_RULING_ENDS = ("判决", "裁定", "判令")
 _LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
 
 
@@ -83,6 +84,10 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     pos = end
     rev = list(reversed(toks))
     for i, (w, t) in enumerate(rev):
+        if len(w) > 2 and w.endswith(_RULING_ENDS):
+            break   # 一审判决|远川|科技: a word the segmenter made of a ruling (tagged a name) opens no name
+        if w[:1] == "日" and i + 1 < len(rev) and rev[i + 1][0].isdigit():
+            break   # 22|日向|浙江省…法院, 8|日|威亮电器: the day of a date (and what follows it) opens no name
         if in_name and w in lex.name_words and (w not in lex.generic or (
                 legal and acc and w not in stops and not (t or "").startswith("v") and _proper_before(rev, i))):
             pass    # 微梦创科|网络|技术有限公司: a business word inside a legal name, even a generic one
@@ -118,6 +123,9 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
             acc.pop(0)
         else:
             acc[0] = (w[1:], None if len(w) > 2 else "x1")
+    if len(acc) > 1 and acc[0][0] == "内向" and text[pos - 1:pos] in ("日", "天", "月"):
+        acc.pop(0)      # 十日内|向X支付: the segmenter's 内向 (introverted) is a time and the payee's 向
+        pos += 2
     if acc and acc[0][1] == "x1":
         w, _ = acc.pop(0)
         pos += len(w)

@@ -44,6 +44,7 @@ from kg.extract.launches import launch_relations
 from kg.extract.control import controlling_relations
 from kg.extract.prosecution import prosecution_relations
 from kg.extract.top_ups import top_up_relations
+from kg.extract.ruled_payments import ruled_payment_relations
 
 CLAUSE_BREAK = set("，,：:；;")
 SYMMETRIC_TYPES = ("competes", "cooperates")
@@ -142,12 +143,15 @@ def _contains_any(s: str, words) -> str | None:
 
 
 def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon,
-                  context_subject: list[Mention] | None = None) -> list[Cand]:
-    """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions."""
+                  context_subject: list[Mention] | None = None,
+                  parallel: dict[str, Mention] | None = None) -> list[Cand]:
+    """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions;
+    `parallel`: after a sentence part closed by a semicolon, the one actor of each type it read."""
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
         _sold_to(text, ss, se, mentions) + [
             Cand(a, b, t, s, e, 0.7, False, trig, rule=rule)      # named rules in modules of their own
-            for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations)
+            for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations,
+                         ruled_payment_relations)
             for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
@@ -198,6 +202,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         for trig in trigs:
             v = _Reading(breach=breach, clause_lead=clause_lead, comit=comit, conj=conj,
                          context_subject=context_subject, hedge=hedge, lex=lex, mentions=mentions,
+                         parallel=parallel or {},
                          neg_all=neg_all, objm=objm, out=out, passive_zh=passive_zh, placed=placed,
                          receive=receive, recip=recip, rel_words=rel_words, request=request, says=says,
                          se=se, ss=ss, te=te, text=text, trig=trig, trig_hits=trig_hits, ts=ts)
@@ -671,10 +676,25 @@ def _roles_deals(v: _Reading) -> bool:
             # with the chain's actor, not with the object named before it
             frame = "zh.frame.chain_actor"
             subj, obj = [actor], r1
+            if _PARALLEL_LEAD.fullmatch(text, _clause_begin(text, ts, ss), ts) and \
+                    re.fullmatch(r"了?(?:[\u4e00-\u9fff]{0,10}(?:公司|企业|平台|厂商))?", text[te:r1[0].start]) and \
+                    any(c.type == trig.relation and c.subject == actor.name and c.end <= g1[0].start and
+                        not c.negated for c in v.out):
+                # X收购了A，2018年收购了B: a clause opening with a date, an adverb or a price only
+                # repeats what the actor did in the clause before, on the name right after the verb
+                frame = "zh.frame.chain_actor.parallel"
         else:
             chain = 3
     v.chain, v.frame, v.obj, v.subj = chain, frame, obj, subj
     return False
+
+
+# the opening of a clause that repeats the clause before's act (…，2018年又以2亿元收购了B): dates,
+# adverbs and a price or manner, no name
+_PARALLEL_LEAD = re.compile(
+    r"\s*(?:(?:[0-9]{4}年|[0-9]{1,2}月(?:份)?|[0-9]{1,2}日|同年|当年|次年|今年|去年|随后|此后|之后|其后|后来|同时|"
+    r"上半年|下半年|年初|年底|年末|月底|[初中底末]|又|还|再|并|也|先后|陆续|继续|进一步|已经|已|正式|拟|将|计划|分别)"
+    r"|(?:以|斥资|出资|耗资|作价)?(?:约|近|逾)?[0-9.]+(?:亿|万|千万)?(?:美元|元|港元|欧元|英镑)(?:现金)?|以现金|现金)*")
 
 
 def _roles_plain(v: _Reading) -> bool:
@@ -753,6 +773,12 @@ def _roles_plain(v: _Reading) -> bool:
             # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
             frame = "zh.frame.direct_first"
             subj, obj = [first], r1
+        elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
+                actor.name != r1[0].name and _PARALLEL_LEAD.fullmatch(text, ss, ts):
+            # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
+            # goes on with the actor of the part before
+            frame = "zh.frame.context_subject.parallel"
+            subj, obj = [actor], r1
         elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
                 any(m.type in s_types for m in context_subject) and \
                 not any(m.name == r1[0].name for m in context_subject):
@@ -1480,7 +1506,8 @@ def _bare_clause(text: str, pos: int) -> bool:
         if ds and ds[0].start == 0:
             lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
-    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地)", "", lead)
+    # (在未收到款项后将其起诉: a time adverbial, no subject either)
+    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地|之后|以后|后|之时|时)", "", lead)
     for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
@@ -1544,3 +1571,16 @@ def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss
             break
     return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word,
                 rule=rule, hedged=hedged)
+
+
+def parallel_actors(text: str, se: int, cands: list[Cand], mentions: list[Mention]) -> dict[str, Mention]:
+    """For the sentence part read as `cands` when a semicolon closes it (text[se-1]): the one actor
+    of each relation type it read (no other actor of that type), as the next part's `parallel`."""
+    if text[se - 1:se] not in (";", "；"):
+        return {}
+    actors: dict[str, set] = {}
+    for c in cands:
+        if not c.negated and c.type not in SYMMETRIC_TYPES:
+            actors.setdefault(c.type, set()).add(c.subject)
+    named = {m.name: m for m in mentions if m.source != "coref"}
+    return {t: named[next(iter(a))] for t, a in actors.items() if len(a) == 1 and next(iter(a)) in named}

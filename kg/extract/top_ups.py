@@ -18,10 +18,19 @@ import re
 from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
-_TOP_UP = re.compile(r"增持(?:了)?(?:公司|本公司|该行|该公司|上市公司)(?!债)")
+# an amount between the verb and the company word: 增持了3.2%公司股份, 增持1%-5%的公司股份
+_AMOUNT = r"(?:(?:约|近|逾|不低于|不超过)?[0-9][0-9.,%~\-－至]*(?:万|亿)?股?(?:的)?)?"
+_TOP_UP = re.compile(r"增持(?:了)?" + _AMOUNT + r"(?:公司|本公司|该行|该公司|上市公司)(?!债)")
+# 增持21万股 with no company after it: the company is the one the buyer is a shareholder of
+_BARE = re.compile(r"增持(?:了)?" + _AMOUNT + r"(?:股份|股票|A股)?(?=[，,。；;（(]|$)")
+_HOLDER = re.compile(r"(?:(?P<own>公司|本公司|该行|该公司)|(?:[（(][^（()）]{2,16}[)）])?)(?:的)?"
+                     r"(?:控股股东|第[一二三四五]大股东|大股东|股东)$")
 _PARTY = ("Company", "Person", "Organization")
 _THROUGH = re.compile(r"通过[^，,。；;]*$")
 _LIST = ("、", "和", "与", "及", "以及")
+# the opening company announces: 航民股份公告, 新华百货(600785)11月11日晚公告，汇通能源披露
+_ANNOUNCES = re.compile(r"(?:[（(][^（()）]{2,16}[)）])?[^，,。；;]{0,12}?(?:发布公告|公告|披露|宣布|公布)")
+
 
 
 def top_up_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
@@ -35,23 +44,65 @@ def top_up_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
         announcer = next((m for m in named if m.type == "Company" and m.end <= mt.start()), None)
         if announcer is None:
             continue
-        before = [m for m in named if m.end <= mt.start() and m.name != announcer.name
-                  and not _THROUGH.search(text, m.end, mt.start())
-                  and not re.search(r"[，,。；;]", text[m.end:mt.start()])]
-        if not before:
-            # 阎志及卓尔智能表示，计划…继续增持公司: the speaker of the clause before
-            before = [m for m in named if m.end <= mt.start() and m.name != announcer.name and m.start > announcer.start]
-        if not before:
-            continue
-        group = [before[-1]]
-        for m in reversed(before[:-1]):
-            if text[m.end:group[0].start] in _LIST:
-                group.insert(0, m)
-            else:
-                break
-        if any(x.name == announcer.name for x in group) or any(
-                text[announcer.end:x.start] in _LIST for x in group):
-            continue          # the first company named is one of the buyers listed: no announcer named
-        for x in group:
-            out.append((x.name, announcer.name, "invests", mt.start(), mt.end(), "增持", "zh.stake.top_up"))
+        group = _buyers(text, mt, named, announcer)
+        if group:
+            for x in group:
+                out.append((x.name, announcer.name, "invests", mt.start(), mt.end(), "增持", "zh.stake.top_up"))
+    for mt in _BARE.finditer(text, ss, se):
+        got = _held(text, mt, named)
+        if got:
+            held, group = got
+            for x in group:
+                out.append((x.name, held.name, "invests", mt.start(), mt.end(), "增持", "zh.stake.top_up.holder"))
     return out
+
+
+def _held(text: str, mt: re.Match, named: list[Mention]):
+    """(the company, its buyers) of a bare 增持21万股 whose buyers are named as its shareholders:
+    A(code)的控股股东X…增持, or 公司控股股东X (公司: the company the sentence opens with, when it
+    announces: A公告，…公司控股股东X…增持)."""
+    announcer = next((m for m in named if m.type == "Company" and m.end <= mt.start()), None)
+    if announcer is None:
+        return None
+    group = _buyers(text, mt, named, None, channel_after=True)
+    if not group or group[0].start <= announcer.start:
+        return None
+    mh = _HOLDER.search(text, announcer.end, group[0].start)
+    if mh is None:
+        return None
+    if mh.group("own"):
+        if not _ANNOUNCES.match(text, announcer.end) or any(
+                m.type == "Company" and m.name != announcer.name and announcer.end <= m.start and m.end <= mh.start()
+                for m in named):
+            return None     # another company named between: 公司 may be that one
+        return announcer, group
+    held = next((m for m in named if m.type == "Company" and m.end == mh.start()), None)
+    return (held, group) if held is not None else None
+
+
+def _buyers(text: str, mt: re.Match, named: list[Mention], announcer: Mention | None,
+            channel_after: bool = False) -> list[Mention]:
+    """The buyers of the 增持 at `mt`: the last party named before it in its clause and the members
+    listed with it; when its clause names nobody, the last party before it in the sentence.  Not a
+    party 通过 comes before in the clause (the channel); unless `channel_after`, not one 通过 follows
+    either."""
+    other = [m for m in named if announcer is None or m.name != announcer.name]
+    before = [m for m in other if m.end <= mt.start()
+              and not re.search(r"[，,。；;]", text[m.end:mt.start()])
+              and not (_THROUGH.search(text, m.end, mt.start()) if not channel_after else
+                       re.search(r"通过[^，,。；;]*$", text[max(0, m.start - 20):m.start]))]
+    if not before and announcer is not None:
+        # 阎志及卓尔智能表示，计划…继续增持公司: the speaker of the clause before
+        before = [m for m in other if m.end <= mt.start() and m.start > announcer.start]
+    if not before:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if text[m.end:group[0].start] in _LIST:
+            group.insert(0, m)
+        else:
+            break
+    if announcer is not None and (any(x.name == announcer.name for x in group) or any(
+            text[announcer.end:x.start] in _LIST for x in group)):
+        return []         # the first company named is one of the buyers listed: no announcer named
+    return group
