@@ -7,7 +7,8 @@ stops move to `Extraction.withheld`, with the relations that need them; a lawsui
 withheld goes too.
 
 - `non_entity`   a slogan (二选一), shopping festival (双十一, 618), abstract noun, currency, continent,
-                 case label (…一案), headcount (…三人), a title in 《》, or a description of a name told
+                 case label (…一案), headcount (…三人), a counted description (一座巨型锂矿, 三家公司), a line of
+                 business or a plan (…业务, …规划), a title in 《》, or a description of a name told
                  before it (一家名为X的英国公司: the relations of 英国公司 move to X) or right before a kind word
                  and the name (收购英国P2P众筹平台Lendinvest: they move to Lendinvest) is no company
                  (ontology/lexicon/non_entities.tsv).
@@ -142,6 +143,8 @@ def _fits(types: frozenset, typ: str) -> bool:
 _KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
 # 行政处罚67人, 刑拘80人: a head count read as a name
 _HEADCOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:人|名|家|个)")
+# 一座巨型锂矿, 三家公司: a count before a noun describes things, it names no company
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十几多数]+(?:座|家|批|笔|项)[\u4e00-\u9fff]")
 _REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
 
 
@@ -188,6 +191,8 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
+    if e.type in ("Company", "Organization") and _COUNTED.match(e.name) and ctx.lex.lookup(e.name) is None:
+        return True
     if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None \
             or _described(ctx, e) is not None:
         return True
