@@ -7,8 +7,10 @@ stops move to `Extraction.withheld`, with the relations that need them; a lawsui
 withheld goes too.
 
 - `non_entity`   a slogan (二选一), shopping festival (双十一, 618), abstract noun, currency, continent,
-                 case label (…一案), headcount (…三人), a title in 《》, or a description of a name told
-                 before it (一家名为X的英国公司: the relations of 英国公司 move to X) is no company
+                 case label (…一案), headcount (…三人), a counted description (一座巨型锂矿, 三家公司), a line of
+                 business or a plan (…业务, …规划), a title in 《》, or a description of a name told
+                 before it (一家名为X的英国公司: the relations of 英国公司 move to X) or right before a kind word
+                 and the name (收购英国P2P众筹平台Lendinvest: they move to Lendinvest) is no company
                  (ontology/lexicon/non_entities.tsv).
 - `types`        a relation's sides obey the type constraints of ontology/lexicon/relations.tsv.
 - `own_side`     no hostile relation (sues, blocks, accuses, competes) between an owner and its own
@@ -24,7 +26,8 @@ withheld goes too.
 - `supporter`    the one who backs an act (X表示支持Y提告) is not its actor.
 - `product_party` a product as a suit's party its sentence never names (taken from a deal told before:
                  "the FTC sued to block the deal" is no suit against World of Warcraft).
-- `source`       a side that is only the news source (上海证券报讯, 据新华社报道): no party.
+- `source`       a side that is only the news source (上海证券报讯, 据新华社报道) or a reporter's byline
+                 (（记者 朱梦秋）): no party.
 - `place`        a deal's side that is only a country, region or city (收购美国UAI read as 美国; 成都 for
                  成都七中), from ontology/lexicon/places.tsv, unless the lexicon knows it as a company.
 - `self`         both sides are one company written two ways (金城医药股份有限公司 / 金城医药).
@@ -40,6 +43,10 @@ withheld goes too.
                  venture founded in turn (A与B合资成立的C设立了D: A and B founded C, not D).
 - `possessor`    a side the sentence names only as the owner of a head noun (X的子公司违规经营，监管局对其罚款:
                  the subsidiary is fined, not X; check_words.tsv kind possessed_head) is not the party.
+- `unit_actor`   a deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y
+                 收购Z, X的全资子公司Y收购Z: Y buys, not X); X通过旗下Y收购Z and X及其子公司 keep X the actor.
+- `store_object` an app store or a phone's operating system (App Store, Android, …应用市场) is where an app
+                 is taken down, never what is blocked or discontinued (check_words.tsv kind store).
 - `next_actor`   a deal's object told after the trigger only as the opener of the next list item, with
                  its own act (A收购B、C整合D; 乐购被华润收购、苏宁收购家乐福、麦德龙被竞购): not A's object.
 - `case_matter`  a side of a settlement told only as what a case is about (苹果和解iPad商标案: iPad is
@@ -136,6 +143,8 @@ def _fits(types: frozenset, typ: str) -> bool:
 _KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
 # 行政处罚67人, 刑拘80人: a head count read as a name
 _HEADCOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:人|名|家|个)")
+# 一座巨型锂矿, 三家公司: a count before a noun describes things, it names no company
+_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十几多数]+(?:座|家|批|笔|项)[\u4e00-\u9fff]")
 _REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
 
 
@@ -182,7 +191,10 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None:
+    if e.type in ("Company", "Organization") and _COUNTED.match(e.name) and ctx.lex.lookup(e.name) is None:
+        return True
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None \
+            or _described(ctx, e) is not None:
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):
@@ -370,8 +382,8 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
 
 _OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
 # …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
-# (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too)
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯|"
+# (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too; 中国经营报《等深线》记者: a column between)
+_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:《[^《》，。]{1,10}》)?(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯|"
                               r"小编|中国证券网|的说法)"
                               r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 
@@ -394,7 +406,15 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
             return True
+        # a reporter's byline (（记者 朱梦秋）, 记者张家振摄影, 记者王某北京报道): the writer, no party
+        if all(_BYLINE_BEFORE.search(ctx.text[max(0, s - 6):s]) and _BYLINE_AFTER.match(ctx.text[t:t + 12])
+               for s, t in ms):
+            return True
     return False
+
+
+_BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)\s*$")
+_BYLINE_AFTER = re.compile(r"[\s)）]|(?:摄影|摄|报道|采写|整理|发自|[、/]|$)|[\u4e00-\u9fff、]{2,10}报道")
 
 
 def place_side(ctx: Ctx, r: Relation) -> bool:
@@ -494,6 +514,24 @@ def venture_partner(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+def store_object(ctx: Ctx, r: Relation) -> bool:
+    """An app store or a phone's operating system as what is taken down (小红书被苹果App Store下架 read as
+    小红书 -> Android; 回应飞聊下架App Store): a store is where an app is delisted, never the app
+    (check_words.tsv kind store: names, and name endings such as 应用市场)."""
+    if r.type not in ("blocks", "discontinues") or ctx.lang == "en":
+        return False
+    words = _check_words().get("store", ())
+    e = ctx.entity(r.object)
+    names = {nlp.to_simplified(n) for n in [r.object] + (list(e.aliases) if e else [])}
+    le = ctx.lex.lookup(r.object)
+    if le is not None:
+        names.add(le.name)
+    return any(n in words or n.endswith(_STORE_ENDS) for n in names)
+
+
+_STORE_ENDS = ("应用商店", "应用市场", "应用商城", "软件商店")
+
+
 def possessor(ctx: Ctx, r: Relation) -> bool:
     """A side named in the sentence only as the owner of a head noun (星海科技的子公司违规经营，市场监管局对其
     罚款: the subsidiary is fined; X的员工起诉Y: the employee sues) is not the party."""
@@ -507,6 +545,81 @@ def possessor(ctx: Ctx, r: Relation) -> bool:
         if told and all(ctx.text.startswith("的", t) and ctx.text.startswith(heads, t + 1) for _, t in told):
             return True
     return False
+
+
+_UNIT_FILL = re.compile(r"(?:[（(][^（()）]{0,30}[)）]|的|上市公司|公司|企业|平台|[,，、])*")
+
+
+def unit_actor(ctx: Ctx, r: Relation) -> bool:
+    """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
+    X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
+    收购Z) or joins (X及其子公司Y收购Z), a unit not named (X旗下的两只产品增持Z), another name's unit
+    (X控股W旗下的V，同时收购Z) or an agent phrase (由X旗下的Y领投) leave X the actor (check_words.tsv kinds
+    unit_head, unit_via, unit_act)."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    words = _check_words()
+    heads, via = words.get("unit_head", ()), words.get("unit_via", ())
+    spans = _trigger_spans(ctx, r)
+    told = [(s, t) for s, t in _mentions_in(ctx, r.subject, r) if spans and t <= spans[0][0]]
+    if not heads or not told or ctx.text[told[-1][0] - 1:told[-1][0]] == "由":
+        return False
+    t, ts = told[-1][1], spans[0][0]
+    others = [s for s, _, name in _all_mentions(ctx, t, ts) if name != r.subject]
+    gap = ctx.text[t:ts]
+    for h in heads:
+        i = gap.find(h)
+        while i >= 0:
+            if not any(s < t + i for s in others) and _names_unit(gap[i + len(h):], words) and \
+                    not any(v in gap[max(0, i - 6):i] for v in via):
+                return True
+            i = gap.find(h, i + 1)
+    return False
+
+
+_QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十几多数某该其各]")
+
+
+def _names_unit(rest: str, words: dict) -> bool:
+    """The text after a unit word names the unit: a name of two characters or more, not a verb of the
+    deal (子公司拟收购), a count (旗下的两只产品) or the end of a title (《关于对全资子公司增资的议案》)."""
+    rest = rest[len(_UNIT_FILL.match(rest)[0]):]
+    return len(rest) >= 2 and rest[:1] not in "，。；：,;:" and not rest.startswith(words.get("unit_act", ())) \
+        and not _QUANTITY.match(rest) and "《" not in rest and "》" not in rest
+
+
+# 全球最大IDM标准器件半导体|企业|Nexperia, 国内手机ODM|(原始设计制造)企业|智慧海派: a kind word (after a
+# bracket at most) between a description and the name it describes
+_KIND_BEFORE_NAME = re.compile(r"(?:[（(][^（()）]{1,20}[)）])?"
+                               r"(?:企业|平台|公司|厂商|品牌|运营商|服务商|供应商|开发商|巨头|龙头|机构)")
+_OWNER_WORDS = re.compile(r"旗下|下属|的|子公司|控股|持有|投资的|参股")
+_DASH = re.compile(r"[―—–-]{1,2}(?=[^，。；,;\s―—–-])")
+
+
+def _described(ctx: Ctx, e: Entity) -> str | None:
+    """收购印度保险产品综合平台Policybazaar, 收购国内手机ODM(原始设计制造)企业智慧海派: a description read as a
+    name, told every time right before a kind word and the name it describes — that name when it is an
+    entity of the article, "" when it is a Latin name or, after a dash, a place-led description
+    (英国伦敦老牌赌场——利陞俱乐部) is followed by a name the reader did not find; None otherwise."""
+    if e.type not in ("Company", "Product") or not e.mentions or ctx.lex.lookup(e.name) is not None \
+            or ctx.lang == "en" or e.name.endswith(_KIND_ENDS + _REGISTERED + ("控股", "股份")):
+        return None         # (a registered name is a name: X集团旗下上市公司Y — X owns Y)
+    starts = {s: x.name for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
+    found = None
+    for _, t in e.mentions:
+        m = _KIND_BEFORE_NAME.match(ctx.text, t)
+        m = None if m is None or _OWNER_WORDS.search(m.group()) else m
+        if m and m.end() in starts:
+            name = starts[m.end()]
+        elif m and re.match(r"[A-Za-z]{3}", ctx.text[m.end():m.end() + 3]) and not \
+                re.match(r"(?:CEO|CFO|COO|CTO|VP)\b", ctx.text[m.end():m.end() + 4]):
+            name = ""
+        elif _DASH.match(ctx.text, t) and (nlp.tagged(nlp.to_simplified(e.name)) or [("", "")])[0][1] == "ns":
+            name = ""
+        else:
+            return None
+        found = name if found is None or found == name else ""
+    return found
 
 
 def _named_as(ctx: Ctx, e: Entity) -> str | None:
@@ -539,9 +652,21 @@ def next_actor(ctx: Ctx, r: Relation) -> bool:
     spans = _trigger_spans(ctx, r)
     if not acts or not spans:
         return False
-    told = [(s, t) for s, t in _mentions_in(ctx, r.object, r) if s > spans[0][0]]
-    return bool(told) and all(ctx.text[s - 1:s] == "、" and ctx.text.startswith(acts, t + len(_PAREN.match(ctx.text, t)[0]))
-                              for s, t in told)
+    # (a short name given in brackets after a telling, 中国航空工业集团(简称“中航工业”), is no telling of its own;
+    # a list of deals may be told in clauses too: 融钰集团完成收购万泰中联，东湖高新完成收购泰欣环境)
+    told = [(s, t) for s, t in _mentions_in(ctx, r.object, r)
+            if s > spans[0][0] and not _SHORT_FOR.search(ctx.text[max(0, s - 8):s])]
+    return bool(told) and all(_opens_next(ctx, s, t, acts) for s, t in told)
+
+
+def _opens_next(ctx: Ctx, s: int, t: int, acts: tuple) -> bool:
+    """The name at s..t opens a list item or clause with its own act (、C整合D; ，C完成收购D — but ，C被X收购
+    after a comma is a passive telling C as the object of the deal that follows)."""
+    lead, rest = ctx.text[s - 1:s], ctx.text[t + len(_PAREN.match(ctx.text, t)[0]):]
+    return (lead == "、" or lead in ("，", ",") and not rest.startswith("被")) and rest.startswith(acts)
+
+
+_SHORT_FOR = re.compile(r"[（(](?:以下)?(?:简称|下称|合称)[:：]?[“\"「]?$")
 
 
 _PAREN = re.compile(r"(?:[（(][^（()）]{0,20}[)）])?")
@@ -777,6 +902,8 @@ CHECKS: list[Check] = [
     Check("apart_titles", "rejected", apart_titles),
     Check("venture_partner", "rejected", venture_partner),
     Check("possessor", "rejected", possessor),
+    Check("unit_actor", "rejected", unit_actor),
+    Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
     Check("work_title", "rejected", work_title),
@@ -815,10 +942,11 @@ def _context(ex: Extraction, lex: Lexicon) -> Ctx:
 
 
 def _move_to_named(ctx: Ctx) -> None:
-    """The facts of a description told after 名为X的 (一家名为X的英国公司) are X's."""
+    """The facts of a description told after 名为X的 (一家名为X的英国公司) or right before a kind word and X
+    (收购英国P2P众筹平台Lendinvest) are X's."""
     ex = ctx.ex
     for e in ex.entities:
-        x = _named_as(ctx, e)
+        x = _named_as(ctx, e) or _described(ctx, e)
         if not x:
             continue
         for r in ex.relations:
