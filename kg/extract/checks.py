@@ -99,6 +99,14 @@ class Ctx:
             made = self._by_key = (ents, len(ents), index)
         return made[2].get(key)
 
+    def starts(self) -> dict[int, str]:
+        """Where each telling of an entity starts -> its name (made once per entity list)."""
+        ents = self.ex.entities
+        made = self.__dict__.get("_starts")
+        if made is None or made[0] is not ents or made[1] != len(ents):
+            made = self._starts = (ents, len(ents), {s: x.name for x in ents for s, _ in x.mentions})
+        return made[2]
+
     def owners_of(self, name: str) -> set[str]:
         """Its owner, the owner's owner …"""
         out: list[str] = []
@@ -609,7 +617,7 @@ def _described(ctx: Ctx, e: Entity) -> str | None:
     if e.type not in ("Company", "Product") or not e.mentions or ctx.lex.lookup(e.name) is not None \
             or ctx.lang == "en" or e.name.endswith(_KIND_ENDS + _REGISTERED + ("控股", "股份")):
         return None         # (a registered name is a name: X集团旗下上市公司Y — X owns Y)
-    starts = {s: x.name for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
+    starts = {s: name for s, name in ctx.starts().items() if name != e.name}
     found = None
     for _, t in e.mentions:
         m = _KIND_BEFORE_NAME.match(ctx.text, t)
