@@ -99,6 +99,14 @@ class Ctx:
             made = self._by_key = (ents, len(ents), index)
         return made[2].get(key)
 
+    def starts(self) -> dict[int, str]:
+        """Where each telling of an entity starts -> its name (made once per entity list)."""
+        ents = self.ex.entities
+        made = self.__dict__.get("_starts")
+        if made is None or made[0] is not ents or made[1] != len(ents):
+            made = self._starts = (ents, len(ents), {s: x.name for x in ents for s, _ in x.mentions})
+        return made[2]
+
     def owners_of(self, name: str) -> set[str]:
         """Its owner, the owner's owner …"""
         out: list[str] = []
@@ -553,7 +561,8 @@ _UNIT_FILL = re.compile(r"(?:[（(][^（()）]{0,30}[)）]|的|上市公司|公�
 def unit_actor(ctx: Ctx, r: Relation) -> bool:
     """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
     X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
-    收购Z) or joins (X及其子公司Y收购Z), a unit not named (X旗下的两只产品增持Z), another name's unit
+    收购Z) or joins (X及其子公司Y收购Z), several units together (X旗下的Y和W买入Z: the group buys), a unit not
+    named (X旗下的两只产品增持Z), another name's unit
     (X控股W旗下的V，同时收购Z) or an agent phrase (由X旗下的Y领投) leave X the actor (check_words.tsv kinds
     unit_head, unit_via, unit_act)."""
     if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
@@ -585,7 +594,11 @@ def _names_unit(rest: str, words: dict) -> bool:
     deal (子公司拟收购), a count (旗下的两只产品) or the end of a title (《关于对全资子公司增资的议案》)."""
     rest = rest[len(_UNIT_FILL.match(rest)[0]):]
     return len(rest) >= 2 and rest[:1] not in "，。；：,;:" and not rest.startswith(words.get("unit_act", ())) \
-        and not _QUANTITY.match(rest) and "《" not in rest and "》" not in rest
+        and not _QUANTITY.match(rest) and "《" not in rest and "》" not in rest and not _UNITS.match(rest)
+
+
+# 宝能集团旗下的前海人寿和钜盛华…买入万科股票: several units acting together are the group acting
+_UNITS = re.compile(r"[^，。；：,;:]{2,12}?(?:和|及|以及|、)[^，。；：,;:]{2}")
 
 
 # 全球最大IDM标准器件半导体|企业|Nexperia, 国内手机ODM|(原始设计制造)企业|智慧海派: a kind word (after a
@@ -604,7 +617,7 @@ def _described(ctx: Ctx, e: Entity) -> str | None:
     if e.type not in ("Company", "Product") or not e.mentions or ctx.lex.lookup(e.name) is not None \
             or ctx.lang == "en" or e.name.endswith(_KIND_ENDS + _REGISTERED + ("控股", "股份")):
         return None         # (a registered name is a name: X集团旗下上市公司Y — X owns Y)
-    starts = {s: x.name for x in ctx.ex.entities if x is not e for s, _ in x.mentions}
+    starts = {s: name for s, name in ctx.starts().items() if name != e.name}
     found = None
     for _, t in e.mentions:
         m = _KIND_BEFORE_NAME.match(ctx.text, t)
