@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.paths import lexicon_dir
+from kg.paths import getenv, lexicon_dir
 
 
 @dataclass(frozen=True)
@@ -199,8 +199,7 @@ _default: list = []   # (KG_ONTOLOGY_DIR at load time, lexicon) for the default 
 def load_lexicon(d: Path | str | None = None) -> Lexicon:
     """The lexicon under `d` (default: kg.paths.lexicon_dir()), read once per process."""
     if d is None:
-        import os
-        env = os.environ.get("KG_ONTOLOGY_DIR")
+        env = getenv("KG_ONTOLOGY_DIR")
         if _default and _default[0][0] == env:
             return _default[0][1]
         lex = _cached(str(lexicon_dir()))

@@ -12,8 +12,23 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
+def getenv(name: str) -> str | None:
+    """`os.environ.get(name)`, without raising and catching a KeyError when the variable is unset
+    (the extractor asks for KG_ONTOLOGY_DIR and KG_ALL_RULES several times per article): an unset
+    name is answered from the environment's own table when it has one."""
+    env = os.environ
+    data = getattr(env, "_data", None)
+    if data is not None and getattr(env, "encodekey", None) is not None:
+        try:
+            if env.encodekey(name) not in data:
+                return None
+        except Exception:   # (an unusual name or environment: the plain way below)
+            pass
+    return env.get(name)
+
+
 def ontology_dir() -> Path:
-    return _ontology_dir(os.environ.get("KG_ONTOLOGY_DIR"))
+    return _ontology_dir(getenv("KG_ONTOLOGY_DIR"))
 
 
 @functools.lru_cache(maxsize=8)
