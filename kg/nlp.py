@@ -555,10 +555,13 @@ def traditional_share(text: str, sample: int = 4000) -> float:
 def _traditional_share(s: str) -> float:
     # (asked more than once of one article: by the reader, by the checks, by the RDF writer;
     # subn counts the matches without a list of them)
+    trad = _trad_re().subn("", s)[1]
+    if not trad:
+        return 0.0        # (0 / any count: the CJK characters need no counting)
     cjk = _CJK_RE.subn("", s)[1]
     if not cjk:
         return 0.0
-    return _trad_re().subn("", s)[1] / cjk
+    return trad / cjk
 
 
 def is_traditional(text: str) -> bool:
@@ -568,4 +571,6 @@ def is_traditional(text: str) -> bool:
 
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified character by character; len(result) == len(text)."""
+    if not _trad_re().search(text):
+        return text       # (no character the table converts: one C scan instead of a look-up per character)
     return text.translate(_t2s_table())
