@@ -18,13 +18,19 @@ def getenv(name: str) -> str | None:
     name is answered from the environment's own table when it has one."""
     env = os.environ
     data = getattr(env, "_data", None)
-    if data is not None and getattr(env, "encodekey", None) is not None:
-        try:
-            if env.encodekey(name) not in data:
-                return None
-        except Exception:   # (an unusual name or environment: the plain way below)
-            pass
+    if data is not None:
+        key = _ENV_KEYS.get(name)
+        if key is None:
+            try:
+                key = _ENV_KEYS[name] = env.encodekey(name)
+            except Exception:   # (an unusual name or environment: the plain way below)
+                return env.get(name)
+        if key not in data:
+            return None
     return env.get(name)
+
+
+_ENV_KEYS: dict[str, object] = {}     # a variable's name as the environment's table holds it
 
 
 def ontology_dir() -> Path:
