@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.model import ENTITY_TYPES, RELATION_TYPES
-from kg.paths import lexicon_dir
+from kg.paths import getenv, lexicon_dir
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,10 @@ class Lexicon:
         return self.modifiers.get(kind, set())
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(s: str) -> str:
-    """Matching key: NFKC, lower case, no spaces."""
+    """Matching key: NFKC, lower case, no spaces.  (Remembered: the same names are looked up again
+    and again, and NFKC of a string with full-width punctuation costs microseconds per character.)"""
     return unicodedata.normalize("NFKC", s).lower().replace(" ", "")
 
 
@@ -199,8 +201,7 @@ _default: list = []   # (KG_ONTOLOGY_DIR at load time, lexicon) for the default 
 def load_lexicon(d: Path | str | None = None) -> Lexicon:
     """The lexicon under `d` (default: kg.paths.lexicon_dir()), read once per process."""
     if d is None:
-        import os
-        env = os.environ.get("KG_ONTOLOGY_DIR")
+        env = getenv("KG_ONTOLOGY_DIR")
         if _default and _default[0][0] == env:
             return _default[0][1]
         lex = _cached(str(lexicon_dir()))

@@ -373,12 +373,16 @@ def _cut_block(tk, s: str, out: list) -> None:
         flush(buf)
 
 
+_BLOCK_RES: list = []     # jieba's block and skip patterns (re_han_default, re_skip_default)
+
+
 def fast_cut(text: str) -> list[str]:
     """`list(tokenizer().cut(text, HMM=True))`, faster: the same words."""
-    import jieba
     tk = tokenizer()
-    re_han = jieba.re_han_default
-    re_skip = jieba.re_skip_default
+    if not _BLOCK_RES:
+        import jieba      # (once: an import statement per call costs a look-up in the import system)
+        _BLOCK_RES[:] = [jieba.re_han_default, jieba.re_skip_default]
+    re_han, re_skip = _BLOCK_RES
     out: list[str] = []
     for blk in re_han.split(text):
         if not blk:
@@ -465,22 +469,21 @@ def clause_index(text: str, pos: int) -> tuple[int, tuple, tuple[int, ...], tupl
     """`tokens_around(text, pos)` with the words' start and end offsets as sorted tuples (the words
     of a clause are contiguous), for bisection instead of a scan: (clause start, tokens, starts,
     ends).  Made once per clause, with its tokens."""
-    if _around.__dict__.get("text") is not text:
-        _around.text = text
-        _around.cache = {}
-        _around.bounds = [m.start() for m in _CLAUSE_RE.finditer(text)]
-    cache = _around.cache
-    bounds = _around.bounds
+    st = _around.__dict__.get("state")
+    if st is None or st[0] is not text:
+        # (one thread-local read per call: the text, its clause bounds and its clauses in one tuple)
+        st = _around.state = (text, [m.start() for m in _CLAUSE_RE.finditer(text)], {})
+    bounds = st[1]
     i = bisect.bisect_left(bounds, pos)
     a = bounds[i - 1] + 1 if i else 0
-    hit = cache.get(a)
+    hit = st[2].get(a)
     if hit is None:
         b = bounds[i] if i < len(bounds) else len(text)
         words, tags = _tagged_cached(text[a:b])
         offsets = list(itertools.accumulate(map(len, words), initial=a))
         starts, ends = tuple(offsets[:-1]), tuple(offsets[1:])
-        hit = cache[a] = (tuple(zip(starts, ends, words, tags)), starts, ends)
-    return a, hit[0], hit[1], hit[2]
+        hit = st[2][a] = (a, tuple(zip(starts, ends, words, tags)), starts, ends)
+    return hit
 
 
 def word_cut_at(text: str, pos: int, x: int) -> tuple[int, int, str, str | None] | None:
@@ -552,10 +555,13 @@ def traditional_share(text: str, sample: int = 4000) -> float:
 def _traditional_share(s: str) -> float:
     # (asked more than once of one article: by the reader, by the checks, by the RDF writer;
     # subn counts the matches without a list of them)
+    trad = _trad_re().subn("", s)[1]
+    if not trad:
+        return 0.0        # (0 / any count: the CJK characters need no counting)
     cjk = _CJK_RE.subn("", s)[1]
     if not cjk:
         return 0.0
-    return _trad_re().subn("", s)[1] / cjk
+    return trad / cjk
 
 
 def is_traditional(text: str) -> bool:
@@ -565,4 +571,6 @@ def is_traditional(text: str) -> bool:
 
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified character by character; len(result) == len(text)."""
+    if not _trad_re().search(text):
+        return text       # (no character the table converts: one C scan instead of a look-up per character)
     return text.translate(_t2s_table())

@@ -12,8 +12,29 @@ from pathlib import Path
 _HERE = Path(__file__).resolve().parent
 
 
+def getenv(name: str) -> str | None:
+    """`os.environ.get(name)`, without raising and catching a KeyError when the variable is unset
+    (the extractor asks for KG_ONTOLOGY_DIR and KG_ALL_RULES several times per article): an unset
+    name is answered from the environment's own table when it has one."""
+    env = os.environ
+    data = getattr(env, "_data", None)
+    if data is not None:
+        key = _ENV_KEYS.get(name)
+        if key is None:
+            try:
+                key = _ENV_KEYS[name] = env.encodekey(name)
+            except Exception:   # (an unusual name or environment: the plain way below)
+                return env.get(name)
+        if key not in data:
+            return None
+    return env.get(name)
+
+
+_ENV_KEYS: dict[str, object] = {}     # a variable's name as the environment's table holds it
+
+
 def ontology_dir() -> Path:
-    return _ontology_dir(os.environ.get("KG_ONTOLOGY_DIR"))
+    return _ontology_dir(getenv("KG_ONTOLOGY_DIR"))
 
 
 @functools.lru_cache(maxsize=8)

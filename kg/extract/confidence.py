@@ -27,11 +27,10 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from pathlib import Path
 
 from kg.model import Extraction
-from kg.paths import ontology_dir
+from kg.paths import getenv, ontology_dir
 
 P0 = 0.5          # what nothing measured is worth
 A = 4.0           # weight of P0 in a type's prior
@@ -86,7 +85,7 @@ def dropped(rule: str, rtype: str) -> bool:
     """True when `rule` reads nothing on relations of `rtype` (ontology/dropped_rules.tsv: measured
     below 0.5 precision; a narrower rule split from it is listed on its own); KG_ALL_RULES=1 keeps
     every rule (benchmarks/calibrate.py measures them all)."""
-    if os.environ.get("KG_ALL_RULES"):
+    if getenv("KG_ALL_RULES"):
         return False
     return (rule, rtype) in _dropped(_file(ontology_dir(), "dropped_rules.tsv"))
 

@@ -27,8 +27,10 @@ _LEAD = re.compile(r"(?:(?:据[^，,。；;]{1,8}|此前|目前|其后|随后|�
 def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
     """`acquires` facts of the sentence text[ss:se] told as becoming the controlling shareholder, as
     (subject, object, type, start, end, trigger, rule)."""
+    if "成为" not in text[ss:se]:
+        return []
     roles = tuple(sorted(lex.words("control_role"), key=len, reverse=True))
-    if not roles or "成为" not in text[ss:se]:
+    if not roles:
         return []
     named = [m for m in mentions if m.source != "coref"]
     out = []

@@ -7,6 +7,7 @@ resolved gets value None.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -88,7 +89,12 @@ def _parse_ref(ref: str | None) -> tuple[int | None, int | None, int | None]:
 
 _N = r"[0-9０-９]"
 _C = r"[0-9０-９〇零○一二两三四五六七八九十]"
+# every match opens with one of these characters (a digit, a numeral, or the first character of a
+# word the pattern names): the look-ahead lets the scan skip every other position at once instead of
+# trying each branch there (the regex engine finds no such prefix by itself behind the named groups)
+_ZH_FIRST = "0-9０-９〇零○一二两三四五六七八九十几民今去前明当同次上本下昨近日这"
 _ZH = re.compile(
+    rf"(?=[{_ZH_FIRST}])(?:"
     rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
     # Taiwan's 民國 years (民國104年, 106年10月11日 = 2017-10-11): with 民國, or a two/three-digit year
     # between 60 and 139 followed by a month (a bare "106年" is a count, not a year)
@@ -104,7 +110,7 @@ _ZH = re.compile(
     rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
     rf"|(?P<lately>(?<!最)近日|(?<![0-9０-９一二三四五六七八九十月号])日前)"
     rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
-    rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$))"
+    rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$)))"
 )
 _EN = re.compile(
     r"(?P<mdy>\b(?P<m1>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -168,6 +174,9 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
 _ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
 # every alternative of _ZH holds one of these characters: text without any has no Chinese date
 _ZH_HINT = re.compile("[0-9０-９年月日天周期后]")
+# a date found by `find_dates` starts with one of these (the first characters of _ZH, and a Latin
+# letter or digit for _EN): where none stands, no date opens the text (checked before reading one)
+DATE_FIRST = re.compile(f"[{_ZH_FIRST}A-Za-z]")
 
 
 @dataclass
@@ -560,7 +569,6 @@ class DateTracker:
             self._sent.append((g0, ds))
 
     def _in_name(self, a: int, b: int) -> bool:
-        import bisect
         i = bisect.bisect_right(self._names, (a, float("inf")))
         return any(x <= a and b <= y for x, y in self._names[max(0, i - 3):i])
 

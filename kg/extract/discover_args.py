@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg import nlp
+from kg.extract.dates import DATE_FIRST, find_dates
 from kg.extract.triggers import find_triggers
 from kg.extract.mentions import CJK, PUNCT, Mention
 from kg.extract.name_spans import (
@@ -422,11 +423,10 @@ _COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;
 
 def _clause_opening(text: str, pos: int, ss: int) -> int:
     """Where the clause holding `pos` opens, after a leading date and lead words (2015年，此外，)."""
-    from kg.extract.dates import find_dates
     p = pos
     while p > ss and text[p - 1] not in "，,；;。！？!?\n：:":
         p -= 1
-    ds = find_dates(text[p:min(pos + 1, p + 16)])
+    ds = find_dates(text[p:min(pos + 1, p + 16)]) if DATE_FIRST.match(text, p) else None
     if ds and ds[0].start == 0:
         p += ds[0].end
         p += 1 if text[p:p + 1] in "，, " else 0
@@ -554,7 +554,6 @@ _SUBJ_NEXT_WORDS = ("发布", "公告", "宣布", "披露", "发表", "表示", 
 def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
     """Clause-initial names before a verb (京沪高铁拟发行…, 华润双鹤发布…) in a sentence that has a
     trigger: the subject position of a Chinese clause."""
-    from kg.extract.dates import find_dates
     out: list[Mention] = []
     starts = [ss] + [m.end() + ss for m in _CLAUSE_SPLIT.finditer(text[ss:se])]
     stops = stop_words(id(lex), lex)
@@ -562,7 +561,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         if p >= se:
             continue
         # skip a leading date and lead words
-        ds = find_dates(text[p:min(se, p + 16)])
+        ds = find_dates(text[p:min(se, p + 16)]) if DATE_FIRST.match(text, p) else None
         if ds and ds[0].start == 0:
             p += ds[0].end
         for _ in range(3):      # 但因夏普股价…: lead words in a row

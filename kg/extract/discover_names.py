@@ -21,6 +21,7 @@ from kg.extract.mentions import (
     leftmost_longest,
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
+from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
 DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
@@ -33,8 +34,9 @@ _PAREN_END = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]$")
 
 
 @functools.lru_cache(maxsize=4)
-def _zh_roles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
-    return tuple(r for r in lex.roles if not r.isascii())
+def _zh_roles(lex_id: int, lex: Lexicon) -> Words:
+    # (looked up by the character at the position: three tests per name ending)
+    return Words(r for r in lex.roles if not r.isascii())
 
 
 LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "合伙企业", "株式会社", "事务所")
@@ -71,8 +73,8 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
                 continue
         elif any(m.start <= s and e <= m.end for m in taken + out):
             continue
-        if not suf.isascii() and (text.startswith(roles, s) or text.startswith(roles, e - 1)) and \
-                not text.startswith(roles, e):
+        if not suf.isascii() and (roles.at(text, s) is not None or roles.at(text, e - 1) is not None) and \
+                roles.at(text, e) is None:
             continue
         # a weak ending right after a legal name (…有限公司|投资5亿元) is the next word, not an ending
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):

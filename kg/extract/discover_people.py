@@ -53,7 +53,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             if p0 > 0 and CJK.match(text[p0 - 1]) and text[p0 - 1] not in "由与和及、被":
                 continue
             out.append(Mention(p0, m.end(1), name, "Person", name, "pattern"))
-    if surnames and any(r in text for r, heads in lex.roles.items() if heads):
+    if surnames and _heading_roles(id(lex), lex).search(text):
         # 王明华是星海科技的创始人, 李建国为蓝鲸网络董事长: a clause-initial name before a copula, the
         # clause naming a heading role later
         heads_ = _role_words(id(lex), lex)[0]
@@ -120,6 +120,13 @@ def _role_words(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, 
     """(heading roles, every role) written in Chinese, each with CEO: made once per lexicon."""
     return (tuple(r for r, h in lex.roles.items() if h and not r.isascii()) + ("CEO",),
             tuple(r for r in lex.roles if not r.isascii()) + ("CEO",))
+
+
+@functools.lru_cache(maxsize=4)
+def _heading_roles(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """Any heading role (its `in text` test for every role at once, longest first): made once."""
+    roles = sorted((r for r, heads in lex.roles.items() if heads), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, roles)) if roles else "(?!x)x")
 
 
 @functools.lru_cache(maxsize=4)

@@ -266,7 +266,6 @@ def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
     and stands right before a known company, joined to it by nothing or by nouns ending in a kind noun
     (初创企业), describes that
     company (an apposition); it is no company of its own."""
-    from kg import nlp
     known = [m for m in mentions if m.type == "Company" and m.source in ("lexicon", "alias")]
     if not known:
         return mentions

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.en.arguments import ArgumentReading
-from kg.extract.en.lexicon import EnTrigger
+from kg.extract.en.lexicon import FOLDS_TO_ASCII, EnTrigger, trigger_heads
 from kg.extract.en.reading import _PARTICIPLE_IRREG, Cand
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
@@ -26,7 +26,18 @@ class ClauseReading(ArgumentReading):
 
     def _trigger_hits(self, ss: int, se: int) -> list[tuple[int, int, EnTrigger]]:
         hits = []
-        for trig in self.en.triggers:
+        found: dict = {}      # first word -> whether it occurs in the sentence (en.lexicon.trigger_heads)
+        seg = self.text[ss:se]
+        low = None if FOLDS_TO_ASCII.search(seg) else seg.lower()
+        for trig, head in trigger_heads(self.en):
+            if head is not None:
+                here = found.get(head)
+                if here is None:
+                    pat, word = head
+                    here = found[head] = (word in low) if word is not None and low is not None else \
+                        pat.search(self.text, ss, se) is not None
+                if not here:
+                    continue
             for m in trig.regex.finditer(self.text, ss, se):
                 hits.append((m.start(), m.end(), trig))
         # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the

@@ -50,7 +50,13 @@ class _Rx:
         wd = "|".join(re.escape(w) for w in en.weekdays)
         num = "|".join(sorted((re.escape(w) for w in en.numbers), key=len, reverse=True))
         M = rf"(?P<mon>(?:{mon}))(?![\w])"
+        # every alternative opens with a Latin letter or a digit when the month, weekday and number
+        # words do: the look-ahead lets the scan pass every other position at once instead of trying
+        # each alternative there (under re.I the class takes what the letters take, ſ and K included)
+        words = list(en.months) + list(en.weekdays) + list(en.numbers)
+        ahead = "(?=[0-9a-z])" if all(w[:1].isascii() and w[:1].isalnum() for w in words) else ""
         self.rx = re.compile(
+            ahead + "(?:"
             # month day, year | month day | month year | day month year
             rf"(?P<md>{M}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d{{2}}))?(?!\d)(?:\s+(?P<rely>this|last|next|that|the\s+same)\s+year)?)"
             rf"|(?P<dm>(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon2>(?:{mon}))(?![\w])(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?)"
@@ -71,7 +77,8 @@ class _Rx:
             r"|(?P<yrn>(?:(?<=['’]s\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s))(?P<yyn>(?:19|20)\d{2})(?=\s+(?:[$€£¥][\d.,]+\s+(?:million|billion)\s+)?"
             r"(?:acquisition|purchase|takeover|merger|deal|lawsuit|suit|complaint|fine|ruling|verdict|settlement|investment|agreement|licence|license)s?\b))"
             r"|(?P<qtr>\b(?:the\s+)?(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<qy>(?:19|20)\d{2})|(?P<qrel>\s+of\s+(?:this|last|next)\s+year))?\b)"
-            r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)",
+            r"|(?P<ago>\b(?P<an>\d{1,2}|" + num + r")\s+(?P<aunit>days?|months?|years?)\s+ago\b)"
+            ")",
             re.I)
 
 

@@ -66,7 +66,37 @@ def _pattern(p: str) -> re.Pattern:
     # open a quotation ('added Huawei to its "entity list"')
     gap = r"\s+(?:(?:\([^()\n]{1,40}\)|[\w$€£¥%.,'’()-]+)\s+){0,5}?[\"“]?"
     body = gap.join(parts)
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", re.I)
+    return re.compile(_BOUNDARY + body + r"(?![\w-])", re.I)
+
+
+_BOUNDARY = r"(?<![\w-])"
+
+
+# the only characters outside ASCII that an ASCII letter matches under re.I (İ ı ſ and the Kelvin sign:
+# tests/test_en_trigger_heads.py checks every code point)
+FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_heads(en: EnLexicon) -> tuple[tuple[EnTrigger, tuple | None], ...]:
+    """Each trigger with its first word as (pattern, lower-case ASCII form or None), the pattern
+    made with the escaping and flags of the trigger's own regex and shared by the triggers that open
+    with that word: a sentence where the word does not occur holds no match of the trigger, so its
+    regex need not scan it.  In a sentence with no character of FOLDS_TO_ASCII an ASCII word occurs
+    under re.I exactly when its lower case is in the sentence's lower case (one C test instead of a
+    regex scan).  None: the trigger's regex is not one `_pattern` made; it is always scanned."""
+    heads: dict[str, tuple] = {}
+    out = []
+    for t in en.triggers:
+        first = next((c.split()[0] for c in t.pattern.split("…") if c.split()), None)
+        if first is None or t.regex.flags != re.compile("", re.I).flags or \
+                not t.regex.pattern.startswith(_BOUNDARY + re.escape(first)):
+            out.append((t, None))
+            continue
+        if first not in heads:
+            heads[first] = (re.compile(re.escape(first), re.I), first.lower() if first.isascii() else None)
+        out.append((t, heads[first]))
+    return tuple(out)
 
 
 def _rows(d: Path, name: str) -> list[dict[str, str]]:

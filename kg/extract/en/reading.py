@@ -9,6 +9,7 @@ The reader is split by concern (`coref`, `arguments`, `clauses`,
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,13 @@ class Cand:
 
 def _wre(words, flags=re.I) -> re.Pattern | None:
     """One regex for a word list, longest first, each word whole and its spaces any whitespace."""
+    return _wre_made(tuple(words), flags)
+
+
+@functools.lru_cache(maxsize=256)
+def _wre_made(words: tuple, flags) -> re.Pattern | None:
+    # (made once per word list: every article asks again, and the long patterns drop out of re's
+    # own cache between articles, which then parses and compiles them again)
     words = sorted((w for w in words if w), key=len, reverse=True)
     if not words:
         return None
