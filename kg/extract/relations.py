@@ -47,6 +47,9 @@ from kg.extract.top_ups import top_up_relations
 from kg.extract.ruled_payments import ruled_payment_relations
 
 CLAUSE_BREAK = set("，,：:；;")
+# suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
+# stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
+_TOLD_BY_A_LATER_STAGE = frozenset({"zh.sues.ruled_payment"})
 SYMMETRIC_TYPES = ("competes", "cooperates")
 
 
@@ -149,7 +152,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     `parallel`: after a sentence part closed by a semicolon, the one actor of each type it read."""
     out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
         _sold_to(text, ss, se, mentions) + [
-            Cand(a, b, t, s, e, 0.7, False, trig, rule=rule)      # named rules in modules of their own
+            Cand(a, b, t, s, e, 0.7, False, trig, rule=rule,      # named rules in modules of their own
+                 reference=rule in _TOLD_BY_A_LATER_STAGE)
             for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations,
                          ruled_payment_relations)
             for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
