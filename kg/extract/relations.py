@@ -1217,6 +1217,8 @@ def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
 
 
 _DEALS = ("acquires", "invests", "cooperates")
+# 这笔入股案最终告吹: a trigger after these words names the deal being called off, not another deal
+_THIS_DEAL = re.compile(r"(?:这笔|该笔|此笔|这项|该项|这一|此次|这起)$")
 
 
 def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
@@ -1232,7 +1234,8 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
             p = text.find(w, c.end, se)
             if p < 0:
                 continue
-            later = [x for x in cands if x.type in _DEALS and c.end < x.start < p]
+            later = [x for x in cands if x.type in _DEALS and c.end < x.start < p
+                     and not _THIS_DEAL.search(text, max(ss, x.start - 3), x.start)]
             if not later:
                 c.negated = True
                 break
