@@ -20,14 +20,29 @@ def test_a_sentence_without_a_trigger_s_first_word_holds_no_match_of_it():
     plain = text.replace("\u017f", "s").replace("\u212a", "K")
     assert not FOLDS_TO_ASCII.search(plain)
     matched = 0
-    for trig, (pat, word) in heads:
+    for trig, (pat, word, every) in heads:
         for t in (text, plain):
             if trig.regex.search(t):
                 matched += 1
                 assert pat.search(t)
                 assert t is text or word is None or word in t.lower()
+                assert t is text or every is None or all(w in t.lower() for w in every)
     assert matched >= 8     # sued (both spellings), filed … lawsuit against, lawsuit against, agreed to acquire, launched
     # the shortcut itself: a first word absent from the text means no match
-    for trig, (pat, word) in heads:
+    for trig, (pat, word, every) in heads:
         if not pat.search(text):
             assert not trig.regex.search(text)
+
+
+def test_the_automaton_of_first_words_reports_every_trigger_that_matches():
+    from kg.extract.en.lexicon import trigger_words
+    en = load_en()
+    auto, by_word, others = trigger_words(en)
+    text = "Apple filed a lawsuit against Samsung, which agreed to acquire Figma; Microsoft launched Teams."
+    low = text.lower()
+    present = {w for _, w in auto.iter(low)}
+    kept = {i for w in present for i, _, every in by_word[w] if every is None or all(x in low for x in every)}
+    kept |= {i for i, _, _ in others}
+    matched = {i for i, (t, _) in enumerate(trigger_heads(en)) if t.regex.search(text)}
+    assert len(matched) >= 4 and matched <= kept
+    assert len(kept) < len(en.triggers) / 4      # most triggers are not scanned at all

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.en.arguments import ArgumentReading
-from kg.extract.en.lexicon import FOLDS_TO_ASCII, EnTrigger, trigger_heads
+from kg.extract.en.lexicon import FOLDS_TO_ASCII, EnTrigger, trigger_heads, trigger_words
 from kg.extract.en.reading import _PARTICIPLE_IRREG, Cand
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
@@ -26,29 +26,51 @@ class ClauseReading(ArgumentReading):
 
     def _trigger_hits(self, ss: int, se: int) -> list[tuple[int, int, EnTrigger]]:
         hits = []
-        found: dict = {}      # first word -> whether it occurs in the sentence (en.lexicon.trigger_heads)
         seg = self.text[ss:se]
         low = None if FOLDS_TO_ASCII.search(seg) else seg.lower()
-        for trig, head in trigger_heads(self.en):
-            if head is not None:
-                here = found.get(head)
-                if here is None:
-                    pat, word = head
-                    here = found[head] = (word in low) if word is not None and low is not None else \
-                        pat.search(self.text, ss, se) is not None
-                if not here:
-                    continue
+        for i, trig in self._scanned(ss, se, low):
             for m in trig.regex.finditer(self.text, ss, se):
-                hits.append((m.start(), m.end(), trig))
+                hits.append((m.start(), m.end(), i, trig))
         # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the
         # court and non-court readings of one word ("barred") both stay for the subject to decide
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        # (at one place and length, the triggers' order)
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+        hits = [(s, e, trig) for s, e, _, trig in hits]
         keep = []
         for h in hits:
             if any(k[0] <= h[0] and h[1] <= k[1] and (k[1] - k[0]) > (h[1] - h[0]) for k in keep):
                 continue
             keep.append(h)
         return keep
+
+    def _scanned(self, ss: int, se: int, low: str | None) -> list[tuple[int, EnTrigger]]:
+        """The triggers (with their index) whose regex may match in text[ss:se]: those whose words
+        all occur there (en.lexicon.trigger_heads; `low`: the sentence in lower case, None when it
+        holds a character that re.I folds to ASCII)."""
+        found: dict = {}
+        if low is None:
+            out = []
+            for i, (trig, head) in enumerate(trigger_heads(self.en)):
+                if head is not None:
+                    here = found.get(head[0])
+                    if here is None:
+                        here = found[head[0]] = head[0].search(self.text, ss, se) is not None
+                    if not here:
+                        continue
+                out.append((i, trig))
+            return out
+        auto, by_word, others = trigger_words(self.en)
+        out = [(i, trig) for w in {w for _, w in auto.iter(low)} for i, trig, every in by_word[w]
+               if every is None or all(x in low for x in every)]
+        for i, trig, head in others:
+            if head is not None:
+                here = found.get(head[0])
+                if here is None:
+                    here = found[head[0]] = head[0].search(self.text, ss, se) is not None
+                if not here or (head[2] is not None and not all(x in low for x in head[2])):
+                    continue
+            out.append((i, trig))
+        return out
 
     def _triggers(self, i, ss, se, sm) -> list[Cand]:
         out: list[Cand] = []

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
 from kg.lexicon import read_tsv
 from kg.paths import lexicon_dir
 
@@ -79,12 +81,14 @@ FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 @functools.lru_cache(maxsize=4)
 def trigger_heads(en: EnLexicon) -> tuple[tuple[EnTrigger, tuple | None], ...]:
-    """Each trigger with its first word as (pattern, lower-case ASCII form or None), the pattern
-    made with the escaping and flags of the trigger's own regex and shared by the triggers that open
-    with that word: a sentence where the word does not occur holds no match of the trigger, so its
-    regex need not scan it.  In a sentence with no character of FOLDS_TO_ASCII an ASCII word occurs
-    under re.I exactly when its lower case is in the sentence's lower case (one C test instead of a
-    regex scan).  None: the trigger's regex is not one `_pattern` made; it is always scanned."""
+    """Each trigger with its first word as (pattern, lower-case ASCII form or None, the lower-case
+    forms of all its words when they are all ASCII, else None), the pattern made with the escaping
+    and flags of the trigger's own regex and shared by the triggers that open with that word: a
+    sentence where the word does not occur holds no match of the trigger, so its regex need not scan
+    it.  In a sentence with no character of FOLDS_TO_ASCII an ASCII word occurs under re.I exactly
+    when its lower case is in the sentence's lower case (one C test instead of a regex scan), and
+    every word of the trigger must then be there.  None: the trigger's regex is not one `_pattern`
+    made; it is always scanned."""
     heads: dict[str, tuple] = {}
     out = []
     for t in en.triggers:
@@ -95,8 +99,34 @@ def trigger_heads(en: EnLexicon) -> tuple[tuple[EnTrigger, tuple | None], ...]:
             continue
         if first not in heads:
             heads[first] = (re.compile(re.escape(first), re.I), first.lower() if first.isascii() else None)
-        out.append((t, heads[first]))
+        words = [w for c in t.pattern.split("…") for w in c.split()]
+        every = tuple(dict.fromkeys(w.lower() for w in words)) if all(w.isascii() for w in words) else None
+        out.append((t, heads[first] + (every,)))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=4)
+def trigger_words(en: EnLexicon):
+    """`trigger_heads` grouped for a sentence with no character of FOLDS_TO_ASCII: an automaton of
+    the ASCII first words (lower case; each occurrence reported, overlapping ones too), the triggers
+    opening with each word as (index, trigger, every word), and the others as (index, trigger,
+    head) to test one by one.  The index keeps the triggers' order for ties in the sort."""
+    auto = ahocorasick.Automaton()
+    by_word: dict[str, list] = {}
+    others = []
+    for i, (t, head) in enumerate(trigger_heads(en)):
+        if head is None or head[1] is None:
+            others.append((i, t, head))
+            continue
+        if head[1] not in by_word:
+            by_word[head[1]] = []
+            auto.add_word(head[1], head[1])
+        by_word[head[1]].append((i, t, head[2]))
+    if len(auto) == 0:
+        auto.add_word("\x00", "\x00")
+        by_word["\x00"] = []
+    auto.make_automaton()
+    return auto, by_word, others
 
 
 def _rows(d: Path, name: str) -> list[dict[str, str]]:
