@@ -255,10 +255,21 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
         for l, c in _scoped(store, _Q_STAGE_COURTS, reports):
             stage_courts[reports[l]].add(c)
     tlq = timeline_query_rows(store, sets, whole=len(members) > AROUND_MAX)
+    # the reads of each entity, in read order: a set's rows come from its members' reads only
+    # (`rival_compute` keeps those), so each set is given just them, not every set's reads
+    by_entity: dict[str, dict[str, list]] = defaultdict(lambda: {"rels": [], "suits": []})
+    for k in ("rels", "suits"):
+        for i, r in enumerate(reads[k]):
+            by_entity[r[0]][k].append((i, r))
+
+    def own(ms, k):
+        found = [x for m in ms if m in by_entity for x in by_entity[m][k]]
+        return [r for _, r in sorted(found, key=lambda x: x[0])] if len(ms) > 1 else [r for _, r in found]
     out = {}
     for s, ms in sorted(sets.items()):
         iris = sorted(i for i in ms if i in g)     # as analytics._resolve: entities of the graph
-        rivals = rivals_query_order(analytics.rival_compute(reads, ms))
+        mine = dict(reads, rels=own(ms, "rels"), suits=own(ms, "suits"))
+        rivals = rivals_query_order(analytics.rival_compute(mine, ms))
         if iris:
             timeline = analytics.timeline_rows(g, iris)
             suits = analytics._suits_of(g, iris, order)
@@ -272,7 +283,7 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
                     near |= set(g.predecessors(x)) | set(g.successors(x)) | stage_courts[x]
                 else:
                     near.add(x)
-        near |= {r[3] for r in reads["rels"] if r[0] in ms} | {r[2] for r in reads["suits"] if r[0] in ms}
+        near |= {r[3] for r in mine["rels"]} | {r[2] for r in mine["suits"]}
         out[s] = {"rivals": rivals, "timeline": timeline, "lawsuits": lawsuits,
                   "timelineQuery": tlq[s], "neighbors": sorted(near - set(ms))}
     return out
