@@ -90,6 +90,8 @@ def main() -> None:
     ap.add_argument("--save", default=None, help="save the workers' results (pickle) here")
     ap.add_argument("--prepared", default=None, help="replay saved results instead of extracting")
     ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--no-summary", action="store_true", help="build with summarize=False")
+    ap.add_argument("--write-max", type=int, default=None, help="kg.pipeline.WRITE_MAX")
     args = ap.parse_args()
     from kg import pipeline
     from kg.store import open_store
@@ -151,7 +153,10 @@ def main() -> None:
     c0 = os.times()
     if main_prof:
         main_prof.enable()
-    s = pipeline.build([args.corpus], st, workers=args.workers)
+    if args.write_max:
+        pipeline.WRITE_MAX = args.write_max
+        pipeline.WRITE_MAX_BYTES = 10 ** 12
+    s = pipeline.build([args.corpus], st, workers=args.workers, summarize=not args.no_summary)
     if main_prof:
         main_prof.disable()
     st.close()
