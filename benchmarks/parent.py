@@ -102,7 +102,6 @@ def main() -> None:
     if args.prepared:
         with open(args.prepared, "rb") as f:
             by_id = pickle.load(f)
-        orig_work = pipeline.work_batch
 
         def replay(articles, built_at, process_fn=None):
             return [by_id[a.id] for a in articles]
