@@ -78,6 +78,7 @@ UPDATE_BYTES = 2_000_000
 
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def _rows(store, sparql: str) -> list[tuple]:
@@ -247,7 +248,9 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
     g = analytics.full_graph(store, around=sorted(members) if len(members) <= AROUND_MAX else None)
     if graphs is not None and len(members) > AROUND_MAX:
         graphs.append(g)
-    reads = analytics.rival_reads(store, members)
+    whole = len(members) > AROUND_MAX
+    reads = (_rival_reads_all(store) if whole and hasattr(store, "quads")
+             else analytics.rival_reads(store, members))
     order = {n: i for i, n in enumerate(g)}
     reports = {r: n for n, d in g.nodes(data=True) if d.get("kind") == "lawsuit"
                for r in d.get("reports", [])}
@@ -255,11 +258,22 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
     if reports:
         for l, c in _scoped(store, _Q_STAGE_COURTS, reports):
             stage_courts[reports[l]].add(c)
-    tlq = timeline_query_rows(store, sets, whole=len(members) > AROUND_MAX)
+    tlq = timeline_query_rows(store, sets, whole=whole)
+    # the reads of each entity, in read order: a set's rows come from its members' reads only
+    # (`rival_compute` keeps those), so each set is given just them, not every set's reads
+    by_entity: dict[str, dict[str, list]] = defaultdict(lambda: {"rels": [], "suits": []})
+    for k in ("rels", "suits"):
+        for i, r in enumerate(reads[k]):
+            by_entity[r[0]][k].append((i, r))
+
+    def own(ms, k):
+        found = [x for m in ms if m in by_entity for x in by_entity[m][k]]
+        return [r for _, r in sorted(found, key=lambda x: x[0])] if len(ms) > 1 else [r for _, r in found]
     out = {}
     for s, ms in sorted(sets.items()):
         iris = sorted(i for i in ms if i in g)     # as analytics._resolve: entities of the graph
-        rivals = rivals_query_order(analytics.rival_compute(reads, ms))
+        mine = dict(reads, rels=own(ms, "rels"), suits=own(ms, "suits"))
+        rivals = rivals_query_order(analytics.rival_compute(mine, ms))
         if iris:
             timeline = analytics.timeline_rows(g, iris)
             suits = analytics._suits_of(g, iris, order)
@@ -273,10 +287,59 @@ def compute(store, sets: dict[str, frozenset], progress: Callable[[str], None] |
                     near |= set(g.predecessors(x)) | set(g.successors(x)) | stage_courts[x]
                 else:
                     near.add(x)
-        near |= {r[3] for r in reads["rels"] if r[0] in ms} | {r[2] for r in reads["suits"] if r[0] in ms}
+        near |= {r[3] for r in mine["rels"]} | {r[2] for r in mine["suits"]}
         out[s] = {"rivals": rivals, "timeline": timeline, "lawsuits": lawsuits,
                   "timelineQuery": tlq[s], "neighbors": sorted(near - set(ms))}
     return out
+
+
+def _rival_reads_all(store) -> dict:
+    """`kg.analytics.rival_reads` of every entity at once, read by one index scan per property
+    (the embedded store's `quads`) instead of SPARQL over VALUES blocks of every entity: the same
+    rows (of more entities: `rival_compute` keeps a set's own), in another order (which the
+    rows do not depend on)."""
+    from kg.analytics import HOSTILE, _short
+    hostile = {ONTOLOGY + t for t in HOSTILE}
+
+    def by_node(p: str) -> dict[tuple, list]:
+        out: dict[tuple, list] = defaultdict(list)
+        for x, v, g in store.quads(None, ONTOLOGY + p, None, None, parts="sog"):
+            out[(x, g)].append(v)
+        return out
+    subjects, objects = by_node("subject"), by_node("object")
+    rels: set[tuple] = set()
+    for (x, g), ts in by_node("relationType").items():
+        for t in ts:
+            if t not in hostile:
+                continue
+            for a in subjects.get((x, g), ()):
+                for b in objects.get((x, g), ()):
+                    rels.add((a, x, t, b, "out"))
+                    rels.add((b, x, t, a, "in"))
+    defendants = by_node("defendant")
+    suits: set[tuple] = set()
+    for (x, g), ps in by_node("plaintiff").items():
+        for a in ps:
+            for b in defendants.get((x, g), ()):
+                suits.add((a, x, b, "out"))
+                suits.add((b, x, a, "in"))
+    nodes = {r[1] for r in rels} | {r[1] for r in suits}
+    props: dict[str, dict] = defaultdict(lambda: defaultdict(set))
+    for p in ("date", "filingDate", "cause", "court", "caseNumber"):
+        for x, v in store.quads(None, ONTOLOGY + p, None, None, parts="so"):
+            if x in nodes:
+                props[x][_short(ONTOLOGY + p)].add(v)
+    others = {r[3] for r in rels} | {r[2] for r in suits}
+    labels: dict[str, set] = defaultdict(set)
+    classes: dict[str, set] = defaultdict(set)
+    for e, label in store.quads(None, _RDFS_LABEL, None, ENTITIES_GRAPH, parts="so"):
+        if e in others:
+            labels[e].add(label)
+    for e, c in store.quads(None, _RDF_TYPE, None, ENTITIES_GRAPH, parts="so"):
+        if e in labels:
+            classes[e].add(c.rsplit("#", 1)[-1] if "#" in c else "")
+    return {"rels": sorted(rels), "suits": sorted(suits), "props": props, "labels": labels,
+            "classes": classes}
 
 
 def rivals_query_order(raw: list[list]) -> list[list]:
@@ -826,23 +889,37 @@ def timeline_query_rows(store, sets: dict[str, frozenset], whole: bool) -> dict[
             by_subject[s].append(b)
         if o in members:
             by_object[o].append(b)
+    # an entity's rows (cells, each made once and shared) and their sort keys, made once even
+    # when the entity is in several sets
+    label_cells = {x: [_cell(l) for l in ls] for x, ls in labels.items()}
+    meta_cells = {a: [(_cell(i), _cell(t)) for i, t in ms] for a, ms in meta.items()}
+    date_cells = {k: [[d["value"]] for d in ds] for k, ds in dates.items()}
+    no_meta = [(None, None)]
+    of_entity: dict[str, list] = {}
+
+    def rows_of(e: str) -> list:
+        if e in of_entity:
+            return of_entity[e]
+        found = []
+        picked = list(by_subject[e]) + [b for b in by_object[e]
+                                        if not subj.get((b["g"]["value"], b["r"]["value"], e))]
+        for b in picked:
+            g, r = b["g"]["value"], b["r"]["value"]
+            t = b["t"]["value"]
+            typ = [t.split("#", 1)[1] if "#" in t else ""]
+            text = _cell(b["text"])
+            for sl in label_cells.get(b["s"]["value"], []):
+                for ol in label_cells.get(b["o"]["value"], []):
+                    for date in date_cells.get((g, r)) or [None]:
+                        for aid, title in meta_cells.get(b["a"]["value"]) or no_meta:
+                            row = [date, typ, sl, ol, text, aid, title]
+                            found.append((_timeline_order(row), row))
+        of_entity[e] = found
+        return found
     out = {}
     for key, ms in sets.items():
-        found = []
-        for e in sorted(ms):
-            picked = list(by_subject[e]) + [b for b in by_object[e]
-                                            if not subj.get((b["g"]["value"], b["r"]["value"], e))]
-            for b in picked:
-                g, r = b["g"]["value"], b["r"]["value"]
-                t = b["t"]["value"]
-                typ = {"type": "literal", "value": t.split("#", 1)[1] if "#" in t else ""}
-                for sl in labels.get(b["s"]["value"], []):
-                    for ol in labels.get(b["o"]["value"], []):
-                        for d in dates.get((g, r)) or [None]:
-                            date = {"type": "literal", "value": d["value"]} if d else None
-                            for aid, title in meta.get(b["a"]["value"]) or [(None, None)]:
-                                found.append([_cell(x) for x in (date, typ, sl, ol, b["text"], aid, title)])
-        out[key] = sorted(found, key=_timeline_order)
+        found = [x for e in sorted(ms) for x in rows_of(e)]
+        out[key] = [row for _, row in sorted(found, key=lambda x: x[0])]
     return out
 
 
