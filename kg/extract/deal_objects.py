@@ -25,9 +25,9 @@ from kg.extract.name_spans import guess_type, tokens_from
 from kg.lexicon import Lexicon
 
 _VERB = re.compile(r"(?<![被遭])(?:(?:全资|战略)?(?:收购|并购)(?:了|完(?!成))?(?![方价案者人费款额潮战])|"
-                   r"起诉(?:了)?(?![书状方人至到于索要请称])|入股(?:了)?|参股(?:了)?)")
+                   r"起诉(?:了)?(?![书状方人至到于索要请称])|(?:入股|参股)(?:了)?(?![方价案者人费款额]))")
 # the verb as a modifier or a noun (并购贷款, 收购标的, 收购事项已于, 在5笔收购上花费): no name after it
-_NOUN_USE = re.compile(r"贷款|基金|项目|标的|交易|资金|重组|计划|方案|整合|协议|事宜|事项|完成|成功|定价|价格|对价|行为|进程|"
+_NOUN_USE = re.compile(r"案|贷款|基金|项目|标的|交易|资金|重组|计划|方案|整合|协议|事宜|事项|完成|成功|定价|价格|对价|行为|进程|"
                        r"要约|资产|业务|股票|上|中|时|前|后|期间|以来|之")
 _NAME = re.compile(r"[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9.·&]{1,11}")
 # what may follow a bought company's name right after the verb

@@ -114,7 +114,10 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         courts, own = _courts(r, mentions, sentences, i)
         if len(courts) > 1 and not _PARALLEL.search(sent):
             courts = courts[:1]
-        claim_cny = claim_amt = claim_cur = None
+        claim_cny = claim_amt = claim_cur = awarded = None
+        # a suit read from what a ruling makes the defendant pay: the amount is the award, not the claim
+        ruled = r.rule.startswith("zh.sues.ruled_payment")
+        date = None if ruled else r.date      # (and the ruling's date is not the filing date)
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
         cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
@@ -130,7 +133,9 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 pick = tot[-1] if tot else (ctx[-1] if ctx else None)
             else:
                 pick = ctx[0] if ctx else None
-            if pick:
+            if pick and ruled:
+                awarded = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
+            elif pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
         date = r.date
@@ -145,7 +150,8 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             if ls is None:
                 ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=date,
                              cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
-                             claim_currency=claim_cur, outcome=_outcome(sent, lex), evidence=r.evidence,
+                             claim_currency=claim_cur, awarded_cny=awarded, outcome=_outcome(sent, lex),
+                             evidence=r.evidence,
                              start=r.start, end=r.end, confidence=r.confidence, count=count,
                              rule="zh.lawsuit.from_sues:" + r.rule)
                 cands.append((ls, own and court is not None))
@@ -156,6 +162,8 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 ls.date = ls.date or date
                 if ls.claim_cny is None and claim_cny is not None:
                     ls.claim_cny = claim_cny
+                if ls.awarded_cny is None and awarded is not None:
+                    ls.awarded_cny = awarded
     # a parallel suit in another court (另行提起了三起同类诉讼) with no cause of its own has the pair's
     for ls in out:
         if ls.cause is None and _PARALLEL_OTHER.search(ls.evidence or ""):
