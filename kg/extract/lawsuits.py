@@ -117,7 +117,6 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         claim_cny = claim_amt = claim_cur = awarded = None
         # a suit read from what a ruling makes the defendant pay: the amount is the award, not the claim
         ruled = r.rule.startswith("zh.sues.ruled_payment")
-        date = None if ruled else r.date      # (and the ruling's date is not the filing date)
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
         cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
@@ -138,7 +137,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             elif pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
-        date = r.date
+        date = None if ruled else r.date      # (and the ruling's date is not the filing date)
         if date and i is not None and _APPROX.match(sent) and not tracker.dated(i):
             date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
