@@ -619,10 +619,12 @@ def _clause_checks(v: _ClauseReading):
         # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
         # another verb is not the one sued
         return None
-    if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not coord_used and not re.fullmatch(
+    if trig.frame == "OS" and rel in ("owns", "invests", "leads") and subjects and not coord_used and not re.fullmatch(
             r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
-            r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
-        # "Y, (which is) owned by X": the thing owned stands right before the participle, not
+            r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]) and not (rel == "leads" and re.fullmatch(
+            r"\s*,\s*(?:which|that|who)\s+(?:is|are|was|were)\s+[a-z]+ed\b[^,;]*\s+and\s+(?:\w+ly\s+)?",
+            t[subjects[-1].end:ts])):
+        # "Y, (which is) owned by X" ("Y, which is based in London and led by X"): the thing owned stands right before the participle, not
         # anywhere earlier ("a ruling that they infringe patents owned by Masimo")
         return None
     # court readings need a court (or a judge), the others must not have one
@@ -675,6 +677,21 @@ def _clause_emit(v: _ClauseReading):
             r = rel
             if r == "blocks" and self._owns(s_.name, o):
                 r = "discontinues"
+            if r == "acquires" and trig.frame != "SELL" and _minority_share(t[te:o.start]):
+                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global"
+            if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
+                    r"\s+(?:[a-z][\w-]*\s+){1,4}from\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+|,?\s+and\s+))*",
+                    t[te:o.start]):
+                # "Dell buys processors from Intel": goods bought from a supplier, not the supplier
+                # bought; a unit or stake bought from its owner says nothing more
+                if re.search(r"\b(?:stake|shares?|units?|business(?:es)?|divisions?|assets?|operations?|subsidiar\w+|"
+                             r"brands?|holdings?|interests?|company|companies|rights|patents?|portfolio)\b", t[te:o.start]):
+                    continue
+                r = "cooperates"
+            if r == "launches" and re.search(r"\b(?:that|which|to)\b|[,;]", t[te:o.start]):
+                continue            # "announced that they reached a deal that will enable TikTok to ...": not a launch of TikTok
+            if r == "cooperates" and re.match(r"\s+(?:[$€£¥]?[\d.,]+\s*(?:million|billion)?\s+)?to\s+[a-z]+\s", t[te:o.start]):
+                continue            # "paying $1 billion to acquire Instagram": an infinitive, not a payee
             if not self._fits(r, 0, s_) or not self._fits(r, 1, o):
                 continue
             c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te,
@@ -692,6 +709,24 @@ def _clause_emit(v: _ClauseReading):
                 self.facts.setdefault(r, []).append(c)
     return out, subjects
     return _NEXT
+
+
+_SHARE = re.compile(
+    r"\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:further|additional|new|small|minority|non-controlling|"
+    r"noncontrolling|passive|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))\s*,?\s*)*"
+    r"(?:stake|shareholding|holding|interest)\s+in\s+(?:the\s+)?$"
+    r"|\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]*$")
+
+
+def _minority_share(between: str) -> bool:
+    """The words between "acquired" and the company name a share of it below control, not the company:
+    "a 15% stake in", "a minority stake in", "a stake in", "20% of"; never "a 51% stake in" or
+    "a majority stake in"."""
+    m = _SHARE.fullmatch(between)
+    if not m:
+        return False
+    nums = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", between)]
+    return all(n < 50 for n in nums)
 
 
 # the stages of `_read`, in order
@@ -824,6 +859,15 @@ def _sym_nouns(v: _SymReading):
             if others:
                 pairs.append((s0, others[0]))
     how = how or ("en.sym.partnership_subject" if pairs else "")
+    # "Long-time rivals Apple and Samsung have ...": the two names the plural noun opens a sentence with
+    if not pairs and trig.pattern.lower() in ("rivals", "competitors") and re.fullmatch(
+            r"\s*(?:(?:the|long-?time|longtime|arch|arch-|fierce|bitter|old|fellow|two|major|main|chief)\s*)*",
+            t[ss:ts], re.I):
+        x = next((m for m in sm if m.start >= v.te and re.fullmatch(r"\s+", t[v.te:m.start])), None)
+        y = next((m for m in sm if x is not None and m.start >= x.end and re.fullmatch(r"\s+and\s+", t[x.end:m.start])), None)
+        if x is not None and y is not None and x.type == y.type == "Company" and x.name != y.name:
+            pairs.append((x, y))
+    how = how or ("en.sym.opening_pair" if pairs else "")
     # a settlement / partnership noun in a sentence naming exactly two companies
     if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
             "settlement", "partnership", "alliance", "rivalry"):

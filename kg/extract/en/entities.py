@@ -758,7 +758,7 @@ def _lists(f: Finder) -> None:
     t = f.text
     word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
     rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
-    bad = f.en.stop | f.en.places
+    bad = f.en.stop | f.en.places | set(f.en.demonyms)     # ("JD.com and Singaporean ... group Sea")
     # "rival grocers such as Kroger and Costco", "rival apps, including Snapchat, TikTok and Twitter": the
     # unknown names of a list introduced by "such as"/"including" that has a known company or product
     nm = r"[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*)?"
