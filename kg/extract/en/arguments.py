@@ -91,7 +91,9 @@ class ArgumentReading(ReadingBase):
         for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b(?:[^,;]|,\s+(?=[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:,|\s+and\s)))*,\s+", t[ss:ts]):
             rc = (ss + rm.start(), ss + rm.end())
         # an appositive naming what the subject is: "Epic, creator of the game Fortnite, filed"
-        for rm in re.finditer(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|for)\s+[^,;]*,\s+", t[ss:ts]):
+        # ("Rockstar, the group that bought the patents of Nortel, sued": a relative clause on a description)
+        for rm in re.finditer(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|for)\s+[^,;]*,\s+"
+                              r"|,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:that|which|who)\s+[^,;]*,\s+", t[ss:ts]):
             if rc is None or rm.start() + ss >= rc[0]:
                 rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):

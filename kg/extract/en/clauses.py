@@ -366,6 +366,9 @@ def _clause_subject(v: _ClauseReading):
         lead = t[ss:ts]
         coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
         participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
+        head = _relative_head(t, ts, sm, trig) if trig.frame == "SO" and not passive else None
+        head = head if head is not None and self._fits(rel, 0, head) else None
+        coord = None if head is not None else coord     # ("Google, which then bought": no coordinated "then")
         gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
         if "suitsubj" in trig.flags:
             # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
@@ -407,8 +410,9 @@ def _clause_subject(v: _ClauseReading):
             return None         # a participle whose clause has no subject we can name
         else:
             subj = self._left_subject(rel, ss, ts, sm, trig)
-            if subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
+            if head is None and subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
                 return None
+            subj = head or subj     # "outbidding Google, which then bought Motorola Mobility": Google buys
             settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
             if trig.frame == "OS" and rel == "sues" and settle_lead:
                 # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
@@ -437,6 +441,24 @@ def _clause_subject(v: _ClauseReading):
     v.objects, v.passive, v.settle_os, v.subj, v.subj_anchor = objects, passive, settle_os, subj, subj_anchor
     v.subjects = subjects
     return _NEXT
+
+
+def _relative_head(t: str, ts: int, sm: list[Mention], trig: EnTrigger) -> Mention | None:
+    """The name a ", which/who" clause holding the trigger hangs on, when it is written right before the
+    pronoun: "Google, which then bought Motorola Mobility", "Consolidated, which owns a 25 per cent stake
+    in Foxtel" (a few words of the clause before the trigger, none of a report or a further clause)."""
+    for m in reversed([m for m in sm if m.end <= ts]):
+        gap = re.fullmatch(r"((?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?),\s+(?:which|who)\s+((?:[\w%$.-]+\s+){0,6})", t[m.end:ts])
+        if gap is None:
+            continue
+        words = gap.group(2).split()
+        if re.search(r"\b(?:said|says|told|say|that|whether|if|when|after|before|because|and|but|was|were|is|are|been|"
+                     r"by|of)\b", gap.group(2)) or (words and not trig.pattern.startswith("stake") and any(
+                         not re.fullmatch(r"\w+ly|then|also|later|now|still|already|had|has|have|would|will|could|itself", w)
+                         for w in words)):
+            return None     # (a verb of its own before the trigger only for "owns a stake in")
+        return m
+    return None
 
 
 def _relative_head_elsewhere(t: str, ss: int, ts: int, subj: Mention) -> bool:
@@ -666,6 +688,13 @@ def _clause_emit(v: _ClauseReading):
     if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
                           r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
         date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
+    db = self.dates.date_before(i, ts) if date else None
+    if db is not None and db.value == date and re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", t[ss:ts]) and \
+            re.search(r"[,;]\s+(?:[a-z][\w-]*\s+){1,3}", t[db.end:ts]) and t[ts:te].split()[0].lower().endswith(
+                ("ion", "ions", "suit", "suits", "probe", "probes", "purchase", "takeover", "deal", "fine", "ban", "complaint")):
+        date = None         # "sued in January 2017, referring to the FTC's investigation into Qualcomm": an event named, not dated
+    if db is not None and db.value == date and re.search(r",\s+(?:which|who)\s+[^,;]*$", t[db.end:ts]):
+        date = None         # "paid in July 2011, outbidding Google, which then bought Motorola": the relative clause's own time
     if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
         date = None         # "crushing competition by buying Instagram": the means, told without its own date
     if trig.frame == "OS" and rel == "sues" and re.search(
@@ -688,6 +717,11 @@ def _clause_emit(v: _ClauseReading):
                              r"brands?|holdings?|interests?|company|companies|rights|patents?|portfolio)\b", t[te:o.start]):
                     continue
                 r = "cooperates"
+            if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
+                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,3}(?:patents?|assets?|rights|units?|"
+                    r"business(?:es)?|divisions?|operations?|portfolio|brands?|plants?|factor(?:y|ies))\s+of\s+"
+                    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", t[te:o.start]):
+                continue            # "bought the wireless patents of bankrupt Nortel": a part of it, not the company
             if r == "launches" and re.search(r"\b(?:that|which|to)\b|[,;]", t[te:o.start]):
                 continue            # "announced that they reached a deal that will enable TikTok to ...": not a launch of TikTok
             if r == "cooperates" and re.match(r"\s+(?:[$€£¥]?[\d.,]+\s*(?:million|billion)?\s+)?to\s+[a-z]+\s", t[te:o.start]):

@@ -139,6 +139,8 @@ def _metonyms(f: Finder) -> None:
     for word, name in f.en.metonyms.items():
         if not any(m.name == name for m in f.mentions):
             continue
+        if any(m.name != name and word in m.surface.split() for m in f.mentions):
+            continue        # "the Commission" in an article naming two commissions stands for neither
         le = f.lex.entities.get(name)
         for o in re.finditer(r"(?<![\w&@-])" + re.escape(word) + r"(?![\w&-])", f.text):
             f.mentions = [m for m in f.mentions if not (m.start == o.start() and m.end == o.end() and m.source != "lexicon")]
