@@ -28,6 +28,9 @@ class ClauseReading(ArgumentReading):
         hits = []
         for trig in self.en.triggers:
             for m in trig.regex.finditer(self.text, ss, se):
+                if m.group(0)[:1].isupper() and re.search(r"(?<![.!?:\"“])[ \t][A-Z][\w&'’.-]*[ \t]+$", self.text[ss:m.start()]) \
+                        and re.match(r"(?:[ \t]+[a-z]|[,;.)])", self.text[m.end():m.end() + 2]):
+                    continue    # "Best Buy and Costco": a capitalised word inside a name, not a verb
                 hits.append((m.start(), m.end(), trig))
         # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the
         # court and non-court readings of one word ("barred") both stay for the subject to decide
@@ -693,7 +696,9 @@ def _clause_emit(v: _ClauseReading):
             re.search(r"[,;]\s+(?:[a-z][\w-]*\s+){1,3}", t[db.end:ts]) and t[ts:te].split()[0].lower().endswith(
                 ("ion", "ions", "suit", "suits", "probe", "probes", "purchase", "takeover", "deal", "fine", "ban", "complaint")):
         date = None         # "sued in January 2017, referring to the FTC's investigation into Qualcomm": an event named, not dated
-    if db is not None and db.value == date and re.search(r",\s+(?:which|who)\s+[^,;]*$", t[db.end:ts]):
+    if db is not None and db.value == date and re.search(
+            r",\s+(?:which|who)\s+(?:[^,;]*\s)?(?:then|later|subsequently|previously|earlier|once|had|already|eventually)\s+[^,;]*$",
+            t[db.end:ts]):
         date = None         # "paid in July 2011, outbidding Google, which then bought Motorola": the relative clause's own time
     if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
         date = None         # "crushing competition by buying Instagram": the means, told without its own date
@@ -722,6 +727,8 @@ def _clause_emit(v: _ClauseReading):
                     r"business(?:es)?|divisions?|operations?|portfolio|brands?|plants?|factor(?:y|ies))\s+of\s+"
                     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", t[te:o.start]):
                 continue            # "bought the wireless patents of bankrupt Nortel": a part of it, not the company
+            if r == "acquires" and re.match(r"\s+as\b", t[te:te + 4]):
+                continue            # "took over as Hewlett-Packard's chief executive": a post, not a company
             if r == "launches" and re.search(r"\b(?:that|which|to)\b|[,;]", t[te:o.start]):
                 continue            # "announced that they reached a deal that will enable TikTok to ...": not a launch of TikTok
             if r == "cooperates" and re.match(r"\s+(?:[$€£¥]?[\d.,]+\s*(?:million|billion)?\s+)?to\s+[a-z]+\s", t[te:o.start]):
