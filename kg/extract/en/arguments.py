@@ -252,7 +252,7 @@ class ArgumentReading(ReadingBase):
                 return k
         return 0
 
-    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:(?:of|de|&)[ \t]+)?(?:[A-Z0-9][\w&'’.-]*))*")
 
     def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
         t = self.text
@@ -270,6 +270,8 @@ class ArgumentReading(ReadingBase):
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
+        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed)$", words[0]):
+            words.pop(0)        # "Charlotte, N.C.-based Bank of America Corp.": the place modifier is no part of the name
         # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):

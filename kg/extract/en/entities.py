@@ -656,7 +656,8 @@ def _chunks(f: Finder) -> None:
                 sub = sub[:-1]
                 pe -= 1
             words = sub.split()
-            while words and (words[0] in f.en.stop or words[0] in ("of", "for", "the", "de", "&")):
+            while words and (words[0] in f.en.stop or words[0] in ("of", "for", "the", "de", "&")
+                             or re.search(r"-(?:based|listed|headquartered|owned|backed)$", words[0])):
                 ps = t.index(words[0], ps) + len(words[0])
                 words = words[1:]
             while words and words[-1] in ("of", "for", "the", "de", "&"):
