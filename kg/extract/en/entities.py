@@ -254,6 +254,8 @@ def _lexicon(f: Finder) -> None:
                     continue
                 e -= 1
         ent = f.lex.entities[name]
+        if re.match(r"-(?:like|style|esque|type)\b", f.text[e:e + 8]):
+            continue            # "Twitter-like Weibo": a comparison, not Twitter
         # a company name inside a longer capitalised name is not the company ("Apple Music" stays)
         if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
             f.owned_names.append((s, name))
