@@ -1520,3 +1520,14 @@ def test_second_with_list_and_comma_purchase_and_lower_case_surnames():
     assert has(ex, "competes", "Splunk", "Palo Alto Networks") and has(ex, "competes", "Splunk", "CrowdStrike")
     assert has(ex, "acquires", "Cisco", "Scientific Atlanta", "2005")
     assert entity(ex, "Francis deSouza") is not None
+
+
+def test_words_that_are_no_names_on_real_reports():
+    # a sentence opener, a nationality word in a list, a currency code, a comparison with a company
+    ex = run("Despite their rivalry, Samsung makes chips for Apple. JD.com and Singaporean group Sea are "
+             "Tencent's bets. Tencent paid USD 214 million for a stake in JD.com. Alibaba may sell its share "
+             "in Twitter-like Weibo.")
+    for bad in ("Despite", "Singaporean", "USD", "Twitter"):
+        assert entity(ex, bad) is None, bad
+    assert has(ex, "invests", "Tencent", "JD.com")
+    assert not has(ex, "acquires", "Tencent", "JD.com")

@@ -91,7 +91,9 @@ class ArgumentReading(ReadingBase):
         for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b(?:[^,;]|,\s+(?=[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)*(?:,|\s+and\s)))*,\s+", t[ss:ts]):
             rc = (ss + rm.start(), ss + rm.end())
         # an appositive naming what the subject is: "Epic, creator of the game Fortnite, filed"
-        for rm in re.finditer(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|for)\s+[^,;]*,\s+", t[ss:ts]):
+        # ("Rockstar, the group that bought the patents of Nortel, sued": a relative clause on a description)
+        for rm in re.finditer(r",\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,3}(?:of|for)\s+[^,;]*,\s+"
+                              r"|,\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){1,3}(?:that|which|who)\s+[^,;]*,\s+", t[ss:ts]):
             if rc is None or rm.start() + ss >= rc[0]:
                 rc = (ss + rm.start(), ss + rm.end())
         for m in reversed(left):
@@ -250,7 +252,7 @@ class ArgumentReading(ReadingBase):
                 return k
         return 0
 
-    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:[A-Z0-9][\w&'’.-]*))*")
+    _CAPNAME = re.compile(r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+(?:(?:of|de|&)[ \t]+)?(?:[A-Z0-9][\w&'’.-]*))*")
 
     def _new_name(self, s: int, e: int, typ: str) -> Mention | None:
         t = self.text
@@ -268,6 +270,8 @@ class ArgumentReading(ReadingBase):
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
+        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed)$", words[0]):
+            words.pop(0)        # "Charlotte, N.C.-based Bank of America Corp.": the place modifier is no part of the name
         # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
         if words and re.search(r"-[a-z]+$", words[-1]):
@@ -283,7 +287,7 @@ class ArgumentReading(ReadingBase):
         name = " ".join(words)
         s = t.find(name, s, e + 1)
         e = s + len(name)
-        if len(name) < 2 or name in self.en.places or name.lower() in self.en.months or \
+        if len(name) < 2 or name in self.en.places or name in self.en.demonyms or name.lower() in self.en.months or \
                 name.lower() in self.en.weekdays or name.lower() in self.en.coref:
             return None
         if any(not (e <= m.start or s >= m.end) for m in self.mentions + self.corefs):
@@ -328,6 +332,24 @@ class ArgumentReading(ReadingBase):
             "in", "on", "for", "from", "to", "with", "over", "at", "by") or lw in self.en.months or lw in self.en.numbers \
             or lw in ("a", "an", "the", "its", "their", "his", "her")
 
+    def _discover_list(self, e: int, se: int) -> None:
+        """"fined Barclays, RBS, Citigroup, JPMorgan and MUFG", "fined Delivery Hero and Glovo": the unknown
+        names of a list closed by "and" that opens with an object are objects too (a whole list of
+        capitalised names only, ended where a name ends)."""
+        t = self.text
+        nm = r"(?:[A-Z]|[a-z]{1,4}[A-Z])[\w&'’.-]*(?:[ \t]+[A-Z0-9][\w&'’.-]*){0,3}"
+        lm = re.match(rf"((?:,[ \t]+{nm})*),?[ \t]+and[ \t]+({nm})", t[e:se])
+        if not lm or not self._name_ends(e + lm.end()):
+            return
+        items = [(e + x.start(), e + x.end()) for x in re.finditer(nm, lm.group(0))]
+        for a, b in items:
+            w = t[a:b].rstrip(".,")
+            if w.split()[0] in self.en.stop or w.split()[0].lower() in self.en.months:
+                return          # ("..., and In 2019": no list of names)
+        for a, b in items:
+            if not any(x.start < b and a < x.end for x in self.mentions + self.corefs):
+                self._new_name(a, b, "Company")
+
     def _discover_args(self, ss, se, ts, te, rel, frame="SO") -> None:
         """Unknown capitalised names in argument position become entities ("sued Netscape")."""
         t = self.text
@@ -364,7 +386,10 @@ class ArgumentReading(ReadingBase):
                 if pm:
                     ne = n.start() + pm.start()
                 if not inside and not any(x.start <= p < x.end for x in self.corefs) and self._name_ends(ne):
-                    self._new_name(n.start(), ne, otype)
+                    if self._new_name(n.start(), ne, otype) is not None and otype == "Company" and frame == "SO":
+                        self._discover_list(ne, se)
+                elif otype == "Company" and frame == "SO" and len(inside) == 1 and inside[0].start == p:
+                    self._discover_list(inside[0].end, se)
                 elif otype == "Product" and len(inside) == 1 and inside[0].type == "Company" \
                         and inside[0].start == p and n.end() > inside[0].end + 1:
                     # "shut down Google Reader": a product named after its owner

@@ -30,6 +30,9 @@ class ClauseReading(ArgumentReading):
         low = None if FOLDS_TO_ASCII.search(seg) else seg.lower()
         for i, trig in self._scanned(ss, se, low):
             for m in trig.regex.finditer(self.text, ss, se):
+                if m.group(0)[:1].isupper() and re.search(r"(?<![.!?:\"“])[ \t][A-Z][\w&'’.-]*[ \t]+$", self.text[ss:m.start()]) \
+                        and re.match(r"(?:[ \t]+[a-z]|[,;.)])", self.text[m.end():m.end() + 2]):
+                    continue    # "Best Buy and Costco": a capitalised word inside a name, not a verb
                 hits.append((m.start(), m.end(), i, trig))
         # leftmost-longest: a trigger inside a longer one at the same place is dropped, but the
         # court and non-court readings of one word ("barred") both stay for the subject to decide
@@ -399,6 +402,9 @@ def _clause_subject(v: _ClauseReading):
         lead = t[ss:ts]
         coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
         participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
+        head = _relative_head(t, ts, sm, trig) if trig.frame == "SO" and not passive else None
+        head = head if head is not None and self._fits(rel, 0, head) else None
+        coord = None if head is not None else coord     # ("Google, which then bought": no coordinated "then")
         gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
         if "suitsubj" in trig.flags:
             # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
@@ -440,8 +446,9 @@ def _clause_subject(v: _ClauseReading):
             return None         # a participle whose clause has no subject we can name
         else:
             subj = self._left_subject(rel, ss, ts, sm, trig)
-            if subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
+            if head is None and subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
                 return None
+            subj = head or subj     # "outbidding Google, which then bought Motorola Mobility": Google buys
             settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
             if trig.frame == "OS" and rel == "sues" and settle_lead:
                 # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
@@ -470,6 +477,24 @@ def _clause_subject(v: _ClauseReading):
     v.objects, v.passive, v.settle_os, v.subj, v.subj_anchor = objects, passive, settle_os, subj, subj_anchor
     v.subjects = subjects
     return _NEXT
+
+
+def _relative_head(t: str, ts: int, sm: list[Mention], trig: EnTrigger) -> Mention | None:
+    """The name a ", which/who" clause holding the trigger hangs on, when it is written right before the
+    pronoun: "Google, which then bought Motorola Mobility", "Consolidated, which owns a 25 per cent stake
+    in Foxtel" (a few words of the clause before the trigger, none of a report or a further clause)."""
+    for m in reversed([m for m in sm if m.end <= ts]):
+        gap = re.fullmatch(r"((?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?),\s+(?:which|who)\s+((?:[\w%$.-]+\s+){0,6})", t[m.end:ts])
+        if gap is None:
+            continue
+        words = gap.group(2).split()
+        if re.search(r"\b(?:said|says|told|say|that|whether|if|when|after|before|because|and|but|was|were|is|are|been|"
+                     r"by|of)\b", gap.group(2)) or (words and not trig.pattern.startswith("stake") and any(
+                         not re.fullmatch(r"\w+ly|then|also|later|now|still|already|had|has|have|would|will|could|itself", w)
+                         for w in words)):
+            return None     # (a verb of its own before the trigger only for "owns a stake in")
+        return m
+    return None
 
 
 def _relative_head_elsewhere(t: str, ss: int, ts: int, subj: Mention) -> bool:
@@ -652,10 +677,12 @@ def _clause_checks(v: _ClauseReading):
         # "the fine the Commission imposed on Apple in a case brought by Spotify": the name before
         # another verb is not the one sued
         return None
-    if trig.frame == "OS" and rel in ("owns", "invests") and subjects and not coord_used and not re.fullmatch(
+    if trig.frame == "OS" and rel in ("owns", "invests", "leads") and subjects and not coord_used and not re.fullmatch(
             r"\s*,?\s*(?:(?:which|that|who)\s+)?(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+)?"
-            r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]):
-        # "Y, (which is) owned by X": the thing owned stands right before the participle, not
+            r"(?:(?:\w+ly|also|now|still|partly|itself)\s+)*", t[subjects[-1].end:ts]) and not (rel == "leads" and re.fullmatch(
+            r"\s*,\s*(?:which|that|who)\s+(?:is|are|was|were)\s+[a-z]+ed\b[^,;]*\s+and\s+(?:\w+ly\s+)?",
+            t[subjects[-1].end:ts])):
+        # "Y, (which is) owned by X" ("Y, which is based in London and led by X"): the thing owned stands right before the participle, not
         # anywhere earlier ("a ruling that they infringe patents owned by Masimo")
         return None
     # court readings need a court (or a judge), the others must not have one
@@ -697,6 +724,15 @@ def _clause_emit(v: _ClauseReading):
     if date and re.search(r"\b(?:will|is\s+(?:due|set|expected|scheduled)\s+to|are\s+(?:due|set|expected|scheduled)\s+to)\s+"
                           r"(?:\w+ly\s+)?(?:complete|close|finish|finalize|finalise)\s+(?:[^\s,;]+\s+){0,4}$", t[max(ss, ts - 60):ts]):
         date = None         # "will complete its purchase on Monday": the date a deal closes, not when it was made
+    db = self.dates.date_before(i, ts) if date else None
+    if db is not None and db.value == date and re.search(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}$", t[ss:ts]) and \
+            re.search(r"[,;]\s+(?:[a-z][\w-]*\s+){1,3}", t[db.end:ts]) and t[ts:te].split()[0].lower().endswith(
+                ("ion", "ions", "suit", "suits", "probe", "probes", "purchase", "takeover", "deal", "fine", "ban", "complaint")):
+        date = None         # "sued in January 2017, referring to the FTC's investigation into Qualcomm": an event named, not dated
+    if db is not None and db.value == date and re.search(
+            r",\s+(?:which|who)\s+(?:[^,;]*\s)?(?:then|later|subsequently|previously|earlier|once|had|already|eventually)\s+[^,;]*$",
+            t[db.end:ts]):
+        date = None         # "paid in July 2011, outbidding Google, which then bought Motorola": the relative clause's own time
     if re.search(r"\bby\s+$", t[max(ss, ts - 4):ts]) and t[ts:te].split()[0].lower().endswith("ing"):
         date = None         # "crushing competition by buying Instagram": the means, told without its own date
     if trig.frame == "OS" and rel == "sues" and re.search(
@@ -708,6 +744,28 @@ def _clause_emit(v: _ClauseReading):
             r = rel
             if r == "blocks" and self._owns(s_.name, o):
                 r = "discontinues"
+            if r == "acquires" and trig.frame != "SELL" and _minority_share(t[te:o.start]):
+                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global"
+            if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
+                    r"\s+(?:[a-z][\w-]*\s+){1,4}from\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+|,?\s+and\s+))*",
+                    t[te:o.start]):
+                # "Dell buys processors from Intel": goods bought from a supplier, not the supplier
+                # bought; a unit or stake bought from its owner says nothing more
+                if re.search(r"\b(?:stake|shares?|units?|business(?:es)?|divisions?|assets?|operations?|subsidiar\w+|"
+                             r"brands?|holdings?|interests?|company|companies|rights|patents?|portfolio)\b", t[te:o.start]):
+                    continue
+                r = "cooperates"
+            if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
+                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,3}(?:patents?|assets?|rights|units?|"
+                    r"business(?:es)?|divisions?|operations?|portfolio|brands?|plants?|factor(?:y|ies))\s+of\s+"
+                    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", t[te:o.start]):
+                continue            # "bought the wireless patents of bankrupt Nortel": a part of it, not the company
+            if r == "acquires" and re.match(r"\s+as\b", t[te:te + 4]):
+                continue            # "took over as Hewlett-Packard's chief executive": a post, not a company
+            if r == "launches" and re.search(r"\b(?:that|which|to)\b|[,;]", t[te:o.start]):
+                continue            # "announced that they reached a deal that will enable TikTok to ...": not a launch of TikTok
+            if r == "cooperates" and re.match(r"\s+(?:[$€£¥]?[\d.,]+\s*(?:million|billion)?\s+)?to\s+[a-z]+\s", t[te:o.start]):
+                continue            # "paying $1 billion to acquire Instagram": an infinitive, not a payee
             if not self._fits(r, 0, s_) or not self._fits(r, 1, o):
                 continue
             c = Cand(r, s_.name, o.name, date, neg, trig.confidence * factor, trig.pattern, ss, se, ts, te,
@@ -725,6 +783,24 @@ def _clause_emit(v: _ClauseReading):
                 self.facts.setdefault(r, []).append(c)
     return out, subjects
     return _NEXT
+
+
+_SHARE = re.compile(
+    r"\s+(?:(?:a|an|its|their|the)\s+)?(?:(?:further|additional|new|small|minority|non-controlling|"
+    r"noncontrolling|passive|\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent))\s*,?\s*)*"
+    r"(?:stake|shareholding|holding|interest)\s+in\s+(?:the\s+)?$"
+    r"|\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)\s+of\s+[^.;]*$")
+
+
+def _minority_share(between: str) -> bool:
+    """The words between "acquired" and the company name a share of it below control, not the company:
+    "a 15% stake in", "a minority stake in", "a stake in", "20% of"; never "a 51% stake in" or
+    "a majority stake in"."""
+    m = _SHARE.fullmatch(between)
+    if not m:
+        return False
+    nums = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s+cent)", between)]
+    return all(n < 50 for n in nums)
 
 
 # the stages of `_read`, in order
@@ -857,6 +933,15 @@ def _sym_nouns(v: _SymReading):
             if others:
                 pairs.append((s0, others[0]))
     how = how or ("en.sym.partnership_subject" if pairs else "")
+    # "Long-time rivals Apple and Samsung have ...": the two names the plural noun opens a sentence with
+    if not pairs and trig.pattern.lower() in ("rivals", "competitors") and re.fullmatch(
+            r"\s*(?:(?:the|long-?time|longtime|arch|arch-|fierce|bitter|old|fellow|two|major|main|chief)\s*)*",
+            t[ss:ts], re.I):
+        x = next((m for m in sm if m.start >= v.te and re.fullmatch(r"\s+", t[v.te:m.start])), None)
+        y = next((m for m in sm if x is not None and m.start >= x.end and re.fullmatch(r"\s+and\s+", t[x.end:m.start])), None)
+        if x is not None and y is not None and x.type == y.type == "Company" and x.name != y.name:
+            pairs.append((x, y))
+    how = how or ("en.sym.opening_pair" if pairs else "")
     # a settlement / partnership noun in a sentence naming exactly two companies
     if not pairs and " " not in trig.pattern.strip() and trig.pattern.lower() in (
             "settlement", "partnership", "alliance", "rivalry"):

@@ -377,7 +377,7 @@ class EnDates:
                 return False
             if re.search(r"\bthat\s+[^,;]*\bhad\s+(?:(?!\band\b)[^,;])*$", gap):
                 return False        # "found that Hytera had hired engineers in 2008": the embedded, earlier event
-            if re.fullmatch(r"[^,;]*?,\s+(?:(?:a|an|the)\s+|(?:owner|maker|developer|operator|parent)\s+of\s+)[^,;]{1,60},\s+"
+            if re.fullmatch(r"[^,;]*?,\s+(?:(?:then|now|once|formerly)\s+)?(?:(?:a|an|the)\s+|(?:owner|maker|developer|operator|parent)\s+of\s+)[^,;]{1,60},\s+"
                             r"(?:for\s+[^,;]{1,30}?\s+)?(?:in|on|at|by)?\s*", gap):
                 return True         # "bought Otto, a self-driving truck startup, in August 2016"
             if "," in gap:

@@ -139,6 +139,8 @@ def _metonyms(f: Finder) -> None:
     for word, name in f.en.metonyms.items():
         if not any(m.name == name for m in f.mentions):
             continue
+        if any(m.name != name and word in m.surface.split() for m in f.mentions):
+            continue        # "the Commission" in an article naming two commissions stands for neither
         le = f.lex.entities.get(name)
         for o in re.finditer(r"(?<![\w&@-])" + re.escape(word) + r"(?![\w&-])", f.text):
             f.mentions = [m for m in f.mentions if not (m.start == o.start() and m.end == o.end() and m.source != "lexicon")]
@@ -252,6 +254,8 @@ def _lexicon(f: Finder) -> None:
                     continue
                 e -= 1
         ent = f.lex.entities[name]
+        if re.match(r"-(?:like|style|esque|type)\b", f.text[e:e + 8]):
+            continue            # "Twitter-like Weibo": a comparison, not Twitter
         # a company name inside a longer capitalised name is not the company ("Apple Music" stays)
         if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
             f.owned_names.append((s, name))
@@ -654,7 +658,8 @@ def _chunks(f: Finder) -> None:
                 sub = sub[:-1]
                 pe -= 1
             words = sub.split()
-            while words and (words[0] in f.en.stop or words[0] in ("of", "for", "the", "de", "&")):
+            while words and (words[0] in f.en.stop or words[0] in ("of", "for", "the", "de", "&")
+                             or re.search(r"-(?:based|listed|headquartered|owned|backed)$", words[0])):
                 ps = t.index(words[0], ps) + len(words[0])
                 words = words[1:]
             while words and words[-1] in ("of", "for", "the", "de", "&"):
@@ -758,7 +763,7 @@ def _lists(f: Finder) -> None:
     t = f.text
     word = r"([A-Z][\w&'’.-]*(?:\s[A-Z][\w&'’.-]*)?)"
     rx = re.compile(rf",?\s+(?:and|or)\s+{word}|,\s+{word}")
-    bad = f.en.stop | f.en.places
+    bad = f.en.stop | f.en.places | set(f.en.demonyms)     # ("JD.com and Singaporean ... group Sea")
     # "rival grocers such as Kroger and Costco", "rival apps, including Snapchat, TikTok and Twitter": the
     # unknown names of a list introduced by "such as"/"including" that has a known company or product
     nm = r"[A-Z][\w&'’-]*(?:[ \t][A-Z][\w&'’-]*)?"

@@ -30,6 +30,7 @@ import re
 
 from kg.extract.en.clauses import ClauseReading
 from kg.extract.en.coref import CorefReading
+from kg.extract.en.funding import FundingPatterns
 from kg.extract.en.lexicon import EnLexicon
 from kg.extract.en.reading import Cand, _wre
 from kg.extract.en.roles import RolePatterns
@@ -39,7 +40,7 @@ from kg.lexicon import Lexicon
 __all__ = ["Cand", "Reader"]
 
 
-class Reader(CorefReading, ClauseReading, RolePatterns):
+class Reader(CorefReading, ClauseReading, RolePatterns, FundingPatterns):
     """One article's English relations: `Reader(...).run()` -> candidate facts, sentence by sentence."""
 
     def __init__(self, text: str, lex: Lexicon, en: EnLexicon, mentions: list[Mention],
@@ -186,6 +187,7 @@ class Reader(CorefReading, ClauseReading, RolePatterns):
         cands = self._triggers(i, ss, se, sm)
         cands += self._roles(i, ss, se, sm)
         cands += self._possessives(i, ss, se, sm)
+        cands += self._funding(i, ss, se, sm)
         if self.subjects[-1] is None:
             self.subjects[-1] = self._subject_of(self._sent_mentions(ss, se))
         return cands
