@@ -31,7 +31,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         seg = text[p:p + 8]    # (6 cut 曹光植|提起诉讼 into 曹光|植提|起诉)
         if not seg or not CJK.match(seg[0]):
             continue
-        name = person_at(seg, surnames)
+        name = person_at(seg, surnames) or foreign_name_at(seg)
         if name:
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
@@ -135,6 +135,25 @@ _SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
 _TAKES_ROLE = re.compile(r"(?:担任|出任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
+
+
+_FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
+
+
+def foreign_name_at(seg: str) -> str | None:
+    """总统|奥巴马|表示, 部长|库克: after a title, a foreign name the segmenter knows as one word (a
+    person's or, for its transliteration, a place's tag), of three or four characters, before a verb,
+    a function word or a pause: that person."""
+    toks = nlp.tagged(seg)
+    if not toks:
+        return None
+    w, t = toks[0]
+    if not (3 <= len(w) <= 4 and t in _FOREIGN_TAGS and all(CJK.match(c) for c in w)):
+        return None
+    nxt = toks[1] if len(toks) > 1 else ("", "x")
+    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r")):
+        return None
+    return w
 
 
 def person_at(seg: str, surnames: frozenset) -> str | None:

@@ -1,0 +1,126 @@
+"""A last look at the names the discovery steps read, before they become the article's entities.
+
+Every discovery step reads a name from the words around a position; some read a piece of the
+sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
+
+- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
+  verb at its head inside it (窃取其DRAM, 讼仍不得而知, 牵动台美半导体); for a quoted product, an
+  adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy quoted, no product);
+- a group of people: a quantity word first (部分立委, 一些议员) or a person's title last (告赢总统);
+
+is no entity.  A name written with 方面 after it (唯冠方面: "the 唯冠 side") is that name.  A name
+whose words are a title and a foreign name (美国总统奥巴马) is that person.  A discovered person
+written as a company is written (关联公司罗尔斯, 罗尔斯（Ralls Corporation）) is a company.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import nlp
+from kg.extract.mentions import CJK, Mention
+from kg.lexicon import Lexicon
+
+# a quantity word first: a group of people or things, not one name (部分立委, 有关部门)
+_GROUP_START = ("部分", "部份", "一些", "多名", "多位", "若干", "不少", "许多", "个别", "有关", "相关")
+# jieba tags that never stand inside a company's name without a name ending: verbal morphemes,
+# idioms, adverbs, conjunctions, pronouns, prepositions, particles
+_CLAUSE_TAGS = frozenset({"vg", "i", "zg", "d", "c", "r", "p", "u", "uj", "ul", "ud", "uz", "ug", "uv", "y"})
+# function characters names are made with (梦之蓝, 天之骄子)
+_IN_NAMES = frozenset({"之"})
+# the company words a name written right after is a company's (关联公司罗尔斯, 子公司X)
+_COMPANY_BEFORE = ("关联公司", "子公司", "母公司", "分公司", "孙公司", "关联企业", "附属公司")
+_LATIN_COMPANY = re.compile(r"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:Corporation|Corp|Inc|Ltd|LLC|Limited|Group|"
+                            r"Holdings|Company|Co|GmbH|AG|SA|PLC|plc)\b\.?\s*[)）]")
+
+
+@functools.lru_cache(maxsize=4)
+def _endings(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted({s for s, _, _ in lex.suffixes if not s.isascii() and len(s) >= 2}, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted((r for r in lex.roles if not r.isascii() and len(r) >= 2), key=len, reverse=True))
+
+
+def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
+    """A discovered name that is a piece of the clause or a group of people, not a name."""
+    if surface.isascii() or len(surface) < 2 or typ == "Person":
+        return False
+    if surface.startswith(_GROUP_START) and len(surface) > 2:
+        return True
+    title = next((r for r in _titles(id(lex), lex) if surface.endswith(r)), None)
+    if title and len(surface) > len(title):
+        return True       # 告赢总统, 部分立委: a title ends a description of people
+    if surface.endswith(_endings(id(lex), lex)):
+        return False      # a name ending makes it a name (its words are the ending's business)
+    toks = [(w, t) for w, t in nlp.tagged(surface) if CJK.match(w)]
+    if not toks:
+        return False
+    if typ == "Product":
+        return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
+    if any(t in _CLAUSE_TAGS and w not in _IN_NAMES for w, t in toks):
+        return True
+    w0, t0 = toks[0]
+    return len(toks) > 1 and len(w0) >= 2 and t0 in ("v", "vn")
+
+
+def _titled_person(surface: str, lex: Lexicon) -> str | None:
+    """美国总统奥巴马 -> 奥巴马: a title, then a name of two to four characters (a person)."""
+    for r in _titles(id(lex), lex):
+        i = surface.find(r)
+        if i < 0:
+            continue
+        rest = surface[i + len(r):]
+        if 2 <= len(rest) <= 4 and all(CJK.match(c) for c in rest) and not rest.endswith(_endings(id(lex), lex)):
+            toks = nlp.tagged(rest)
+            if len(toks) == 1 and (toks[0][1] is None or toks[0][1] in ("nr", "nrt", "nrf", "ns")):
+                return rest
+        return None
+    return None
+
+
+def _title_place(text: str, m: Mention, lex: Lexicon) -> bool:
+    """美国|总统奥巴马: a place right before a person's title qualifies the title; it is no party."""
+    if m.type == "Person" or not any(text.startswith(r, m.end) and not lex.roles.get(r) for r in _titles(id(lex), lex)):
+        return False
+    toks = nlp.tagged(m.surface)
+    return len(toks) == 1 and toks[0][1] == "ns"
+
+
+def _written_as_company(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(text.endswith(_COMPANY_BEFORE, 0, s) or _LATIN_COMPANY.match(text, e) for s, e in spans)
+
+
+def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], dict[str, str]]:
+    """The mentions without the clause pieces read as names; (mentions, renamed: old name -> new)."""
+    rename: dict[str, str] = {}
+    drop: set[str] = set()
+    people: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.source != "pattern":
+            continue
+        if clause_piece(m.surface, m.type, lex) or _title_place(text, m, lex):
+            drop.add(m.name)
+        elif m.type == "Person":
+            people.setdefault(m.name, []).append((m.start, m.end))
+    kept = [m for m in mentions if m.name not in drop or m.source != "pattern"]
+    out: list[Mention] = []
+    for m in kept:
+        if m.source == "pattern" and m.type != "Person" and len(m.surface) > 3 and m.surface.endswith("方面") \
+                and m.name == m.surface:
+            m.name = m.surface = m.surface[:-2]      # 唯冠方面曾放出风声: the 唯冠 side
+            m.end -= 2
+            rename[m.surface + "方面"] = m.name
+        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface:
+            person = _titled_person(m.surface, lex)
+            if person:
+                rename[m.name] = person
+                m.start = m.end - len(person)
+                m.name = m.surface = person
+                m.type = "Person"
+        elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, [])):
+            m.type = "Company"
+        out.append(m)
+    return out, rename
