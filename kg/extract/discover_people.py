@@ -153,7 +153,8 @@ def foreign_name_at(seg: str) -> str | None:
     if not toks:
         return None
     w, t = toks[0]
-    if not (3 <= len(w) <= 4 and t in _FOREIGN_TAGS and all(CJK.match(c) for c in w)):
+    if not ((3 <= len(w) <= 4 and t in _FOREIGN_TAGS or len(w) == 2 and t in ("nrt", "nrf"))
+            and all(CJK.match(c) for c in w)):
         return None
     nxt = toks[1] if len(toks) > 1 else ("", "x")
     if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r")):

@@ -3,10 +3,12 @@
 Every discovery step reads a name from the words around a position; some read a piece of the
 sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
 
-- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
+- a stub: a legal ending after a single common word (发展有限公司, of IP申请发展有限公司);
+- a clause piece: no strong name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
   verb at its head inside it (窃取其DRAM, 讼仍不得而知, 牵动台美半导体); for a quoted product, an
   adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy quoted, no product);
-- a group of people: a quantity word first (部分立委, 一些议员) or a person's title last (告赢总统);
+- a group of people: a quantity word first (部分立委, 一些议员), a person's title last (告赢总统), a
+  place's people (美国人);
 
 is no entity.  A name written with 方面 after it (唯冠方面: "the 唯冠 side") is that name.  A name
 whose words are a title and a foreign name (美国总统奥巴马) is that person.  A discovered person
@@ -35,8 +37,9 @@ _LATIN_COMPANY = re.compile(r"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:Corpora
 
 
 @functools.lru_cache(maxsize=4)
-def _endings(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
-    return tuple(sorted({s for s, _, _ in lex.suffixes if not s.isascii() and len(s) >= 2}, key=len, reverse=True))
+def _endings(lex_id: int, lex: Lexicon, strong: bool = False) -> tuple[str, ...]:
+    return tuple(sorted({s for s, _, st in lex.suffixes if not s.isascii() and len(s) >= 2 and (st == "strong" or not strong)},
+                        key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4)
@@ -50,14 +53,25 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
         return False
     if surface.startswith(_GROUP_START) and len(surface) > 2:
         return True
+    head = nlp.tagged(surface)
+    if len(head) > 1 and head[0][1] == "ns" and surface.startswith(_GROUP_START, len(head[0][0])):
+        return True       # 中国有关部门: a place's offices, no name
+    if surface.endswith("人") and len(surface) >= 3:
+        toks = nlp.tagged(surface[:-1])
+        if len(toks) == 1 and toks[0][1] == "ns":
+            return True   # 美国人: the people of a place
     title = next((r for r in _titles(id(lex), lex) if surface.endswith(r)), None)
     if title and len(surface) > len(title):
         return True       # 告赢总统, 部分立委: a title ends a description of people
-    if surface.endswith(_endings(id(lex), lex)):
-        return False      # a name ending makes it a name (its words are the ending's business)
-    toks = [(w, t) for w, t in nlp.tagged(surface) if CJK.match(w)]
+    toks = [(w, t) for w, t in head if CJK.match(w)]
     if not toks:
         return False
+    strong = next((x for x in _endings(id(lex), lex, True) if surface.endswith(x)), None)
+    if strong:
+        # 发展有限公司: a legal ending after nothing but common words is a stub of a longer name
+        stem = [(w, t) for w, t in nlp.tagged(surface[:-len(strong)])]
+        return typ == "Company" and strong.endswith("公司") and len(stem) == 1 and len(stem[0][0]) == 2 \
+            and stem[0][1] in ("v", "vn", "n")
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
     if any(t in _CLAUSE_TAGS and w not in _IN_NAMES for w, t in toks):
