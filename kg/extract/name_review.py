@@ -137,4 +137,35 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, [])):
             m.type = "Company"
         out.append(m)
+    _same_entity(text, out, lex, rename)
     return out, rename
+
+
+def _same_entity(text: str, mentions: list[Mention], lex: Lexicon, rename: dict[str, str]) -> None:
+    """Names of one entity the discovery read apart, made one: a name glossed in Latin right after it
+    (罗尔斯（Ralls Corporation）) is the same company; a discovered name that is a known name of the
+    article without the place it opens with (外国投资委员会 after 美国外国投资委员会) is that entity."""
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "lexicon":
+            known.setdefault(m.surface, m)
+            known.setdefault(m.name, m)
+    for m in mentions:
+        if m.source != "pattern":
+            continue
+        if not m.surface.isascii():
+            for full, k in known.items():
+                if len(full) > len(m.surface) + 1 and full.endswith(m.surface) and k.type == m.type:
+                    head = nlp.tagged(full[:-len(m.surface)])
+                    if len(head) == 1 and head[0][1] == "ns":
+                        rename[m.name] = k.name
+                        m.name, m.owner = k.name, k.owner
+                        break
+            continue
+        if m.start < 1 or text[m.start - 1] not in "（(" or text[m.end:m.end + 1] not in ("）", ")"):
+            continue
+        a = next((x for x in mentions if x.end == m.start - 1 and not x.surface.isascii()), None)
+        if a is None or (a.type == "Person") != (m.type == "Person"):
+            continue
+        rename[m.name] = a.name
+        m.name, m.type = a.name, a.type
