@@ -4,7 +4,7 @@ Every discovery step reads a name from the words around a position; some read a 
 sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
 
 - a stub: a legal ending after a single common word (发展有限公司, of IP申请发展有限公司);
-- a clause piece: no strong name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
+- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
   verb at its head inside it (窃取其DRAM, 讼仍不得而知, 牵动台美半导体); for a quoted product, an
   adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy quoted, no product);
 - a group of people: a quantity word first (部分立委, 一些议员), a person's title last (告赢总统), a
@@ -12,7 +12,8 @@ sentence instead.  Whatever step read it, a discovered name (source "pattern") t
 
 is no entity.  A name written with 方面 after it (唯冠方面: "the 唯冠 side") is that name.  A name
 whose words are a title and a foreign name (美国总统奥巴马) is that person.  A discovered person
-written as a company is written (关联公司罗尔斯, 罗尔斯（Ralls Corporation）) is a company.
+written as a company is written (关联公司罗尔斯, 罗尔斯（Ralls Corporation）) is a company, and so is a
+discovered product listed among companies (腾讯音乐、阿里音乐等音乐服务商).
 """
 from __future__ import annotations
 
@@ -34,6 +35,11 @@ _IN_NAMES = frozenset({"之"})
 _COMPANY_BEFORE = ("关联公司", "子公司", "母公司", "分公司", "孙公司", "关联企业", "附属公司")
 _LATIN_COMPANY = re.compile(r"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:Corporation|Corp|Inc|Ltd|LLC|Limited|Group|"
                             r"Holdings|Company|Co|GmbH|AG|SA|PLC|plc)\b\.?\s*[)）]")
+
+
+# a list closed by 等 and a noun of companies (A、B等公司, A、B等主要网络音乐服务商): its members are companies
+_LISTED_COMPANIES = re.compile(r"(?:[、和及与][^，。；：、！？\n]{1,12}?)*等(?:[^，。；：、！？\n]{0,8}?)"
+                               r"(?:公司|企业|集团|服务商|运营商|厂商|供应商|制造商|开发商)")
 
 
 @functools.lru_cache(maxsize=4)
@@ -66,12 +72,13 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
     toks = [(w, t) for w, t in head if CJK.match(w)]
     if not toks:
         return False
-    strong = next((x for x in _endings(id(lex), lex, True) if surface.endswith(x)), None)
-    if strong:
-        # 发展有限公司: a legal ending after nothing but common words is a stub of a longer name
-        stem = [(w, t) for w, t in nlp.tagged(surface[:-len(strong)])]
-        return typ == "Company" and strong.endswith("公司") and len(stem) == 1 and len(stem[0][0]) == 2 \
-            and stem[0][1] in ("v", "vn", "n")
+    ending = next((x for x in _endings(id(lex), lex) if surface.endswith(x)), None)
+    if ending:
+        # 发展有限公司: a legal ending after a verb alone is a stub of a longer name; any other name
+        # with an ending is a name (stock names hold function characters: 以岭药业, 合纵科技)
+        stem = nlp.tagged(surface[:-len(ending)])
+        return typ == "Company" and ending.endswith("公司") and len(stem) == 1 and len(stem[0][0]) == 2 \
+            and stem[0][1] in ("v", "vn")
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
     if any(t in _CLAUSE_TAGS and w not in _IN_NAMES for w, t in toks):
@@ -127,15 +134,16 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.name = m.surface = m.surface[:-2]      # 唯冠方面曾放出风声: the 唯冠 side
             m.end -= 2
             rename[m.surface + "方面"] = m.name
-        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface:
+        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface and _titled_person(m.surface, lex):
             person = _titled_person(m.surface, lex)
-            if person:
-                rename[m.name] = person
-                m.start = m.end - len(person)
-                m.name = m.surface = person
-                m.type = "Person"
+            rename[m.name] = person
+            m.start = m.end - len(person)
+            m.name = m.surface = person
+            m.type = "Person"
         elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, [])):
             m.type = "Company"
+        elif m.source == "pattern" and m.type == "Product" and _LISTED_COMPANIES.match(text, m.end):
+            m.type = "Company"       # 腾讯音乐、阿里音乐、网易云音乐等主要网络音乐服务商: companies listed
         out.append(m)
     _same_entity(text, out, lex, rename)
     return out, rename
