@@ -81,10 +81,36 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
             and stem[0][1] in ("v", "vn")
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
-    if any(t in _CLAUSE_TAGS and w not in _IN_NAMES for w, t in toks):
+    if _clause_word(toks) is not None:
         return True
     w0, t0 = toks[0]
     return len(toks) > 1 and len(w0) >= 2 and t0 in ("v", "vn")
+
+
+# single characters that are function words wherever they stand in a clause piece (窃取其DRAM, 讼仍…)
+_FUNCTION_CHARS = frozenset("其仍就都也又还才却而并且等在把被将已曾")
+
+
+def _clause_word(toks: list) -> int | None:
+    """The index of the first word that makes the words a clause piece (an adverb, idiom, function word
+    of two characters or more, or a function character), else None."""
+    for i, (w, t) in enumerate(toks):
+        if (len(w) >= 2 and t in _CLAUSE_TAGS) or (len(w) == 1 and w in _FUNCTION_CHARS):
+            return i
+    return None
+
+
+def name_before_piece(surface: str, lex: Lexicon) -> str | None:
+    """航天机电终于, 亿利生态等在内: a name the scan ran past into the clause is the words before the
+    first clause word, when they are at least two characters and open with no verb."""
+    toks = nlp.tagged(surface)
+    i = _clause_word(toks)
+    if not i:
+        return None
+    head = "".join(w for w, _ in toks[:i])
+    if len(head) < 2 or toks[0][1] in ("v", "vn", "vg") or head.startswith(_GROUP_START) or not surface.startswith(head):
+        return None
+    return head
 
 
 def _titled_person(surface: str, lex: Lexicon) -> str | None:
@@ -122,7 +148,13 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
-        if clause_piece(m.surface, m.type, lex) or _title_place(text, m, lex):
+        if m.type not in ("Person", "Product") and m.name == m.surface and clause_piece(m.surface, m.type, lex) and \
+                name_before_piece(m.surface, lex):
+            head = name_before_piece(m.surface, lex)
+            rename[m.name] = head
+            m.name = m.surface = head
+            m.end = m.start + len(head)
+        elif clause_piece(m.surface, m.type, lex) or _title_place(text, m, lex):
             drop.add(m.name)
         elif m.type == "Person":
             people.setdefault(m.name, []).append((m.start, m.end))
