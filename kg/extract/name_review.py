@@ -4,8 +4,8 @@ Every discovery step reads a name from the words around a position; some read a 
 sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
 
 - a stub: a legal ending after a single common word (发展有限公司, of IP申请发展有限公司);
-- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun, idiom or a
-  verb at its head inside it (窃取其DRAM, 讼仍不得而知, 牵动台美半导体); for a quoted product, an
+- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun or idiom inside
+  it (窃取其DRAM, 讼仍不得而知) — cut before that word when a name comes first (航天机电终于); for a quoted product, an
   adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy quoted, no product);
 - a group of people: a quantity word first (部分立委, 一些议员), a person's title last (告赢总统), a
   place's people (美国人);
@@ -81,10 +81,7 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
             and stem[0][1] in ("v", "vn")
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
-    if _clause_word(toks) is not None:
-        return True
-    w0, t0 = toks[0]
-    return len(toks) > 1 and len(w0) >= 2 and t0 in ("v", "vn")
+    return _clause_word(toks) is not None
 
 
 # single characters that are function words wherever they stand in a clause piece (窃取其DRAM, 讼仍…)
@@ -108,8 +105,9 @@ def name_before_piece(surface: str, lex: Lexicon) -> str | None:
     if not i:
         return None
     head = "".join(w for w, _ in toks[:i])
-    if len(head) < 2 or toks[0][1] in ("v", "vn", "vg") or head.startswith(_GROUP_START) or not surface.startswith(head):
-        return None
+    if len(head) < 2 or head.startswith(_GROUP_START) or not surface.startswith(head) or head in lex.generic or \
+            (i == 1 and toks[0][1] in ("n", "v", "vn", "a")):
+        return None       # (条件之一: a common word before the clause word is no name)
     return head
 
 
