@@ -3,10 +3,10 @@
 Every discovery step reads a name from the words around a position; some read a piece of the
 sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
 
-- a stub: a legal ending after a single common word (发展有限公司, of IP申请发展有限公司);
-- a clause piece: no name ending (suffixes.tsv) and a function word, adverb, pronoun or idiom inside
-  it (窃取其DRAM, 讼仍不得而知) — cut before that word when a name comes first (航天机电终于); for a quoted product, an
-  adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy quoted, no product);
+- a stub: 公司 after a verb alone (发展有限公司, read from IP申请发展有限公司);
+- a clause piece: no name ending (suffixes.tsv) and an adverb, idiom, pronoun or function word
+  inside it (窃取其DRAM, 讼仍不得而知) — cut before that word when a name comes first (航天机电终于);
+  for a quoted product, an adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy);
 - a group of people: a quantity word first (部分立委, 一些议员), a person's title last (告赢总统), a
   place's people (美国人);
 
