@@ -3,7 +3,8 @@ case's text is read as one article; every `expect` fact must come out, made by t
 a narrower rule split from it (zh.frame.svo.adjacent for zh.frame.svo), and no `forbid` fact may come
 out (asserted facts only: a negated one is kept for review, not stated).  A fact of four items
 [type, subject, object, date] also names its date (null: undated): expected with that date,
-forbidden with that date."""
+forbidden with that date.  An entity case lists `entities` ([name, type], each an entity of the
+article) and `no_entities` (names that must not be one)."""
 from __future__ import annotations
 
 import json
@@ -45,4 +46,10 @@ def test_rule_case(lang, case):
     for t, s, o, *date in case.get("forbid", []):
         assert not any(f[0] == t and s in ("*", f[1]) and o in ("*", f[2]) and (not date or f[4] == date[0])
                        for f in facts), (case["text"], facts)
-    assert case.get("expect") or case.get("forbid")
+    # entity cases: every `entities` [name, type] is an entity of the article, no `no_entities` name is
+    names = {e.name: e.type for e in ex.entities}
+    for name, typ in case.get("entities", []):
+        assert names.get(name) == typ, (case["text"], names)
+    for name in case.get("no_entities", []):
+        assert name not in names, (case["text"], names)
+    assert case.get("expect") or case.get("forbid") or case.get("entities") or case.get("no_entities")

@@ -35,6 +35,7 @@ from kg.extract.summons import summoned_mentions
 from kg.extract.list_sides import list_members
 from kg.extract.ruled_parties import ruled_party_mentions
 from kg.extract.list_names import list_name_mentions
+from kg.extract.name_review import review_names
 from kg.extract.dates import DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
@@ -158,7 +159,10 @@ def _extract_zh(article: Article, lex) -> Extraction:
         cands.extend((c, idx, sentences[idx][0], sentences[idx][1]) for c, idx, _ in quoted)
     # a rule measured below 0.5 precision on the development sets reads nothing (confidence.py)
     cands = [x for x in cands if not dropped(x[0].rule, x[0].type)]
+    # a clause piece read as a name is no entity; 唯冠方面 is 唯冠, 美国总统奥巴马 is 奥巴马 (name_review.py)
+    mentions, reviewed = review_names(text, mentions, lex)
     entities, rename = _entities(mentions, lex)
+    rename = {**{k: rename.get(v, v) for k, v in reviewed.items()}, **rename}
     if rename:
         for c, *_ in cands:
             c.subject = rename.get(c.subject, c.subject)

@@ -31,7 +31,9 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         seg = text[p:p + 8]    # (6 cut 曹光植|提起诉讼 into 曹光|植提|起诉)
         if not seg or not CJK.match(seg[0]):
             continue
-        name = person_at(seg, surnames)
+        glossed = _GLOSSED.match(text, p)
+        name = person_at(seg, surnames) or foreign_name_at(seg) or (
+            glossed.group(1) if glossed and not _LATIN_FIRM.search(glossed.group(2)) else None)
         if name:
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
@@ -144,6 +146,29 @@ _TAKES_ROLE = re.compile(r"(?:担任|出任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 
+_FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
+# 部长塞申斯（Jeff Sessions）: after a title, a transliteration glossed with a person's Latin name
+_GLOSSED = re.compile(r"([\u4e00-\u9fff·]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
+_LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdings|Technology|Technologies|Bank)\b")
+
+
+def foreign_name_at(seg: str) -> str | None:
+    """总统|奥巴马|表示, 部长|库克: after a title, a foreign name the segmenter knows as one word (a
+    person's or, for its transliteration, a place's tag), of three or four characters, before a verb,
+    a function word or a pause: that person."""
+    toks = nlp.tagged(seg)
+    if not toks:
+        return None
+    w, t = toks[0]
+    if not ((3 <= len(w) <= 4 and t in _FOREIGN_TAGS or len(w) == 2 and t in ("nrt", "nrf"))
+            and all(CJK.match(c) for c in w)):
+        return None
+    nxt = toks[1] if len(toks) > 1 else ("", "x")
+    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r")):
+        return None
+    return w
+
+
 def person_at(seg: str, surnames: frozenset) -> str | None:
     if seg[:1] not in surnames and seg[:2] not in surnames:
         return None       # every name below opens with a surname (the first word opens `seg`)
@@ -162,6 +187,9 @@ def person_at(seg: str, surnames: frozenset) -> str | None:
                 and toks[1][0] not in _NOT_NAME_CHAR and (len(toks) < 3 or len(toks[2][0]) >= 1):
             return w + toks[1][0]
         return w
+    if len(w) == 2 and w in surnames and len(toks) > 1 and 1 <= len(toks[1][0]) <= 2 and CJK.match(toks[1][0]) \
+            and (toks[1][1] is None or toks[1][1].startswith("nr")) and not any(c in _NOT_NAME_CHAR for c in toks[1][0]):
+        return w + toks[1][0]      # 欧阳|伯堂: a double surname the segmenter tags a place, then the given name
     if len(w) == 1 and w in surnames and len(toks) > 1:
         w2, t2 = toks[1]
         if 1 <= len(w2) <= 2 and CJK.match(w2) and (t2 is None or t2.startswith("nr") or len(w2) == 1):

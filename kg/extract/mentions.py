@@ -155,7 +155,7 @@ def _longer_name_heads(text: str, kept: list) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_NAME_LEFT = set("与和及、被由对向将跟同让是")
+_NAME_LEFT = set("与和及、被由对向将跟同让是在")
 _NAME_RIGHT_WORDS = ("宣布", "推出", "表示", "称", "则", "也", "又", "随即", "曾", "已", "将", "在", "于", "等",
                      "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面",
                      "长期", "一直", "始终", "展开", "之间", "相互", "互相", "联合", "携手")

@@ -121,6 +121,7 @@ def find_mentions(text: str, lex: Lexicon, en: EnLexicon) -> tuple[list[Mention]
     _lists(f)
     _speakers(f)
     _product_context(f)
+    _makers_of(f)
     _company_cues(f)
     _acronyms(f)
     _short_forms(f)
@@ -967,6 +968,37 @@ def _acronyms(f: Finder) -> None:
                 f.add(a, b, name, typ, "pattern")
         for p in poss:
             f.add(p, p + len(acr), name, typ, "pattern")
+
+
+_MAKER_OF = re.compile(r"(?<![\w.&'’-])(?P<name>[A-Z][\w&'’.-]*(?:[ \t][A-Z][\w&'’.-]*){0,2}),[ \t]+(?:the[ \t]+)?"
+                       r"(?P<head>creator|maker|developer|publisher|owner|operator)[ \t]+of[ \t]+"
+                       r"(?:(?:the|its|popular|hit)[ \t]+)*(?:(?:game|app|video[ \t]+game|platform|service|browser)[ \t]+)?")
+
+
+def _makers_of(f: Finder) -> None:
+    """'Epic, creator of the game Fortnite, sued Google': a name in apposition to the maker of a
+    product the lexicon knows is that product's owner where the owner's name starts with it (Epic
+    of Epic Games) or is it; a developer, maker or publisher of anything is a company."""
+    t = f.text
+    for m in _MAKER_OF.finditer(t):
+        name = m.group("name")
+        s, e = m.start("name"), m.end("name")
+        if not f.free(s, e) or name in f.en.stop or name in f.en.places:
+            continue
+        made = next((x for x in f.mentions if x.start == m.end()), None)
+        le = f.lex.entities.get(made.name) if made is not None else None
+        owner = f.lex.entities.get(le.owner) if le is not None and le.owner else None
+        if owner is not None and any(a == name or (a.startswith(name + " ") and a.isascii())
+                                     for a in (owner.name,) + owner.aliases):
+            f.add(s, e, owner.name, owner.type, "lexicon", owner.owner)
+        elif m.group("head") in ("maker", "developer", "publisher") and f.lex.lookup(name) is None:
+            f.add(s, e, name, "Company", "pattern")
+        else:
+            continue
+        found = f.mentions[-1]
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(name) + r"(?![\w&-])", t):
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), found.name, found.type, found.source, found.owner)
 
 
 def _company_cues(f: Finder) -> None:

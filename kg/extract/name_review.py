@@ -1,0 +1,209 @@
+"""A last look at the names the discovery steps read, before they become the article's entities.
+
+Every discovery step reads a name from the words around a position; some read a piece of the
+sentence instead.  Whatever step read it, a discovered name (source "pattern") that is
+
+- a stub: 公司 after a verb alone (发展有限公司, read from IP申请发展有限公司);
+- a clause piece: no name ending (suffixes.tsv) and an adverb, idiom, pronoun or function word
+  inside it (窃取其DRAM, 讼仍不得而知) — cut before that word when a name comes first (航天机电终于);
+  for a quoted product, an adverb or conjunction inside (「不签授权契约就不供应晶片」: a policy);
+- a group of people: a quantity word first (部分立委, 一些议员), a person's title last (告赢总统), a
+  place's people (美国人);
+
+is no entity.  A name written with 方面 after it (唯冠方面: "the 唯冠 side") is that name.  A name
+whose words are a title and a foreign name (美国总统奥巴马) is that person.  A discovered person
+written as a company is written (关联公司罗尔斯, 罗尔斯（Ralls Corporation）) is a company, and so is a
+discovered product listed among companies (腾讯音乐、阿里音乐等音乐服务商).
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg import nlp
+from kg.extract.mentions import CJK, Mention
+from kg.lexicon import Lexicon
+
+# a quantity word first: a group of people or things, not one name (部分立委, 有关部门)
+_GROUP_START = ("部分", "部份", "一些", "多名", "多位", "若干", "不少", "许多", "个别", "有关", "相关")
+# jieba tags that never stand inside a company's name without a name ending: verbal morphemes,
+# idioms, adverbs, conjunctions, pronouns, prepositions, particles
+_CLAUSE_TAGS = frozenset({"vg", "i", "zg", "d", "c", "r", "p", "u", "uj", "ul", "ud", "uz", "ug", "uv", "y"})
+# function characters names are made with (梦之蓝, 天之骄子)
+_IN_NAMES = frozenset({"之"})
+# the company words a name written right after is a company's (关联公司罗尔斯, 子公司X)
+_COMPANY_BEFORE = ("关联公司", "子公司", "母公司", "分公司", "孙公司", "关联企业", "附属公司")
+_LATIN_COMPANY = re.compile(r"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:Corporation|Corp|Inc|Ltd|LLC|Limited|Group|"
+                            r"Holdings|Company|Co|GmbH|AG|SA|PLC|plc)\b\.?\s*[)）]")
+
+
+# a list closed by 等 and a noun of companies (A、B等公司, A、B等主要网络音乐服务商): its members are companies
+_LISTED_COMPANIES = re.compile(r"(?:[、和及与][^，。；：、！？\n]{1,12}?)*等(?:[^，。；：、！？\n]{0,8}?)"
+                               r"(?:公司|企业|集团|服务商|运营商|厂商|供应商|制造商|开发商)")
+
+
+@functools.lru_cache(maxsize=4)
+def _endings(lex_id: int, lex: Lexicon, strong: bool = False) -> tuple[str, ...]:
+    return tuple(sorted({s for s, _, st in lex.suffixes if not s.isascii() and len(s) >= 2 and (st == "strong" or not strong)},
+                        key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted((r for r in lex.roles if not r.isascii() and len(r) >= 2), key=len, reverse=True))
+
+
+def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
+    """A discovered name that is a piece of the clause or a group of people, not a name."""
+    if surface.isascii() or len(surface) < 2 or typ == "Person":
+        return False
+    if surface.startswith(_GROUP_START) and len(surface) > 2:
+        return True
+    head = nlp.tagged(surface)
+    if len(head) > 1 and head[0][1] == "ns" and surface.startswith(_GROUP_START, len(head[0][0])):
+        return True       # 中国有关部门: a place's offices, no name
+    if surface.endswith("人") and len(surface) >= 3:
+        toks = nlp.tagged(surface[:-1])
+        if len(toks) == 1 and toks[0][1] == "ns":
+            return True   # 美国人: the people of a place
+    title = next((r for r in _titles(id(lex), lex) if surface.endswith(r)), None)
+    if title and len(surface) > len(title):
+        return True       # 告赢总统, 部分立委: a title ends a description of people
+    toks = [(w, t) for w, t in head if CJK.match(w)]
+    if not toks:
+        return False
+    ending = next((x for x in _endings(id(lex), lex) if surface.endswith(x)), None)
+    if ending:
+        # 发展有限公司: a legal ending after a verb alone is a stub of a longer name; any other name
+        # with an ending is a name (stock names hold function characters: 以岭药业, 合纵科技)
+        stem = nlp.tagged(surface[:-len(ending)])
+        return typ == "Company" and ending.endswith("公司") and len(stem) == 1 and len(stem[0][0]) == 2 \
+            and stem[0][1] in ("v", "vn")
+    if typ == "Product":
+        return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
+    return _clause_word(toks) is not None
+
+
+# single characters that are function words wherever they stand in a clause piece (窃取其DRAM, 讼仍…)
+_FUNCTION_CHARS = frozenset("其仍就都也又还才却而并且等在把被将已曾")
+
+
+def _clause_word(toks: list) -> int | None:
+    """The index of the first word that makes the words a clause piece (an adverb, idiom, function word
+    of two characters or more, or a function character), else None."""
+    for i, (w, t) in enumerate(toks):
+        if (len(w) >= 2 and t in _CLAUSE_TAGS) or (len(w) == 1 and w in _FUNCTION_CHARS):
+            return i
+    return None
+
+
+def name_before_piece(surface: str, lex: Lexicon) -> str | None:
+    """航天机电终于, 亿利生态等在内: a name the scan ran past into the clause is the words before the
+    first clause word, when they are at least two characters and open with no verb."""
+    toks = nlp.tagged(surface)
+    i = _clause_word(toks)
+    if not i:
+        return None
+    head = "".join(w for w, _ in toks[:i])
+    if len(head) < 2 or head.startswith(_GROUP_START) or not surface.startswith(head) or head in lex.generic or \
+            (i == 1 and toks[0][1] in ("n", "v", "vn", "a")):
+        return None       # (条件之一: a common word before the clause word is no name)
+    return head
+
+
+def _titled_person(surface: str, lex: Lexicon) -> str | None:
+    """美国总统奥巴马 -> 奥巴马: a title, then a name of two to four characters (a person)."""
+    for r in _titles(id(lex), lex):
+        i = surface.find(r)
+        if i < 0:
+            continue
+        rest = surface[i + len(r):]
+        if 2 <= len(rest) <= 4 and all(CJK.match(c) for c in rest) and not rest.endswith(_endings(id(lex), lex)):
+            toks = nlp.tagged(rest)
+            if len(toks) == 1 and (toks[0][1] is None or toks[0][1] in ("nr", "nrt", "nrf", "ns")):
+                return rest
+        return None
+    return None
+
+
+def _title_place(text: str, m: Mention, lex: Lexicon) -> bool:
+    """美国|总统奥巴马: a place right before a person's title qualifies the title; it is no party."""
+    if m.type == "Person" or not any(text.startswith(r, m.end) and not lex.roles.get(r) for r in _titles(id(lex), lex)):
+        return False
+    toks = nlp.tagged(m.surface)
+    return len(toks) == 1 and toks[0][1] == "ns"
+
+
+def _written_as_company(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(text.endswith(_COMPANY_BEFORE, 0, s) or _LATIN_COMPANY.match(text, e) for s, e in spans)
+
+
+def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], dict[str, str]]:
+    """The mentions without the clause pieces read as names; (mentions, renamed: old name -> new)."""
+    rename: dict[str, str] = {}
+    drop: set[str] = set()
+    people: dict[str, list[tuple[int, int]]] = {}
+    for m in mentions:
+        if m.source != "pattern":
+            continue
+        if m.type not in ("Person", "Product") and m.name == m.surface and clause_piece(m.surface, m.type, lex) and \
+                name_before_piece(m.surface, lex):
+            head = name_before_piece(m.surface, lex)
+            rename[m.name] = head
+            m.name = m.surface = head
+            m.end = m.start + len(head)
+        elif clause_piece(m.surface, m.type, lex) or _title_place(text, m, lex):
+            drop.add(m.name)
+        elif m.type == "Person":
+            people.setdefault(m.name, []).append((m.start, m.end))
+    kept = [m for m in mentions if m.name not in drop or m.source != "pattern"]
+    out: list[Mention] = []
+    for m in kept:
+        if m.source == "pattern" and m.type != "Person" and len(m.surface) > 3 and m.surface.endswith("方面") \
+                and m.name == m.surface:
+            m.name = m.surface = m.surface[:-2]      # 唯冠方面曾放出风声: the 唯冠 side
+            m.end -= 2
+            rename[m.surface + "方面"] = m.name
+        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface and _titled_person(m.surface, lex):
+            person = _titled_person(m.surface, lex)
+            rename[m.name] = person
+            m.start = m.end - len(person)
+            m.name = m.surface = person
+            m.type = "Person"
+        elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, [])):
+            m.type = "Company"
+        elif m.source == "pattern" and m.type == "Product" and _LISTED_COMPANIES.match(text, m.end):
+            m.type = "Company"       # 腾讯音乐、阿里音乐、网易云音乐等主要网络音乐服务商: companies listed
+        out.append(m)
+    _same_entity(text, out, lex, rename)
+    return out, rename
+
+
+def _same_entity(text: str, mentions: list[Mention], lex: Lexicon, rename: dict[str, str]) -> None:
+    """Names of one entity the discovery read apart, made one: a name glossed in Latin right after it
+    (罗尔斯（Ralls Corporation）) is the same company; a discovered name that is a known name of the
+    article without the place it opens with (外国投资委员会 after 美国外国投资委员会) is that entity."""
+    known: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "lexicon":
+            known.setdefault(m.surface, m)
+            known.setdefault(m.name, m)
+    for m in mentions:
+        if m.source != "pattern":
+            continue
+        if not m.surface.isascii():
+            for full, k in known.items():
+                if len(full) > len(m.surface) + 1 and full.endswith(m.surface) and k.type == m.type:
+                    head = nlp.tagged(full[:-len(m.surface)])
+                    if len(head) == 1 and head[0][1] == "ns":
+                        rename[m.name] = k.name
+                        m.name, m.owner = k.name, k.owner
+                        break
+            continue
+        if m.start < 1 or text[m.start - 1] not in "（(" or text[m.end:m.end + 1] not in ("）", ")"):
+            continue
+        a = next((x for x in mentions if x.end == m.start - 1 and not x.surface.isascii()), None)
+        if a is None or (a.type == "Person") != (m.type == "Person"):
+            continue
+        rename[m.name] = a.name
+        m.name, m.type = a.name, a.type
