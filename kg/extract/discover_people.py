@@ -147,6 +147,9 @@ _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又�
 
 
 _FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
+# 董事长|换人: two characters the segmenter tags as a name but ending like a common noun of people
+# (换人, 用人, 家人) are no transliteration
+_COMMON_NOUN_ENDS = "人们"
 # 部长塞申斯（Jeff Sessions）: after a title, a transliteration glossed with a person's Latin name
 _GLOSSED = re.compile(r"([\u4e00-\u9fff·]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
 _LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdings|Technology|Technologies|Bank)\b")
@@ -160,7 +163,8 @@ def foreign_name_at(seg: str) -> str | None:
     if not toks:
         return None
     w, t = toks[0]
-    if not ((3 <= len(w) <= 4 and t in _FOREIGN_TAGS or len(w) == 2 and t in ("nrt", "nrf"))
+    if not ((3 <= len(w) <= 4 and t in _FOREIGN_TAGS
+             or len(w) == 2 and t in ("nrt", "nrf") and w[1] not in _COMMON_NOUN_ENDS)
             and all(CJK.match(c) for c in w)):
         return None
     nxt = toks[1] if len(toks) > 1 else ("", "x")
