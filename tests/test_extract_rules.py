@@ -101,7 +101,9 @@ def test_measured_precision_orders_rules():
                 for row in read_tsv(cf.ontology_dir() / "dropped_rules.tsv")}
     for rule, rtype in drops:
         r, w, _ = rules.get((rule, rtype)) or (recorded[(rule, rtype)] if cf.parent(rule) else rules[(rule, rtype)])
-        assert r + w >= 5 and r < 0.6 * (r + w), (rule, rtype)
+        # (or never right on 3 or more: zh.frame.context_subject on invests went from 0/7 to 0/3 when
+        # its parallel parts became a rule of their own, zh.frame.context_subject.parallel, 4/0)
+        assert (r + w >= 5 or r == 0 and w >= 3) and r < 0.6 * (r + w), (rule, rtype)
     assert 0.3 < cf.measured("zh.frame.never_fired", "sues") < 0.9
 
 
