@@ -23,7 +23,7 @@ import re
 
 from kg import nlp
 from kg.extract.mentions import Mention
-from kg.extract.name_spans import guess_type, plausible_name, stop_words, tokens_from
+from kg.extract.name_spans import pattern_mention, plausible_name, stop_words, tokens_from
 from kg.extract.triggers import find_triggers
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
@@ -90,8 +90,7 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
         s, e, toks = got
         if any(m.start < e and s < m.end for m in sm + out):
             continue
-        name = text[s:e]
-        out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
+        out.append(pattern_mention(text, s, e, toks, lex))
     return out
 
 

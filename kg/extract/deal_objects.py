@@ -21,7 +21,7 @@ import re
 from kg import nlp
 from kg.extract.deal_actors import name_ok
 from kg.extract.mentions import Mention
-from kg.extract.name_spans import guess_type, tokens_from
+from kg.extract.name_spans import pattern_mention, tokens_from
 from kg.lexicon import Lexicon
 
 _VERB = re.compile(r"(?<![被遭])(?:(?:全资|战略)?(?:收购|并购)(?:了|完(?!成))?(?![方价案者人费款额潮战])|"
@@ -63,8 +63,7 @@ def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
         s, e, toks = got
         if any(m.start < e and s < m.end for m in sm + out):
             continue
-        name = text[s:e]
-        out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
+        out.append(pattern_mention(text, s, e, toks, lex))
     for mk in _MARKED.finditer(text, ss, se):
         s, e = mk.span("obj") if mk.group("obj") else mk.span("agent")
         if any(m.start < e and s < m.end for m in sm + out):
@@ -75,7 +74,7 @@ def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
         name = text[s:e]
         if name.endswith(_KINDS) or name in lex.generic or not name_ok(name, toks, lex, rare_ok=True):
             continue
-        out.append(Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern"))
+        out.append(pattern_mention(text, s, e, toks, lex))
     return out
 
 

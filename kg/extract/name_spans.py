@@ -10,7 +10,7 @@ import functools
 import re
 
 from kg import nlp
-from kg.extract.mentions import CJK, PUNCT, clause_end, clause_start
+from kg.extract.mentions import CJK, PUNCT, Mention, clause_end, clause_start
 from kg.lexicon import Lexicon
 
 _NAME_TAGS = {"ns", "nr", "nrt", "nrfg", "nrf", "nz", "nt", "j", "eng", "x", "nx", "an"}
@@ -262,6 +262,13 @@ def plausible_name(surface: str) -> bool:
         if any(lex.lookup(rest[:k]) is not None for k in range(2, min(len(rest), 12) + 1)):
             return False
     return True
+
+
+def pattern_mention(text: str, s: int, e: int, toks, lex: Lexicon) -> Mention:
+    """The mention of a name a pattern found at text[s:e] (`toks`: its words), typed by its words and
+    the characters after it."""
+    name = text[s:e]
+    return Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern")
 
 
 def guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:

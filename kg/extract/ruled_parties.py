@@ -19,7 +19,7 @@ import re
 from kg import nlp
 from kg.extract.deal_actors import name_ok
 from kg.extract.mentions import Mention
-from kg.extract.name_spans import guess_type, tokens_from
+from kg.extract.name_spans import pattern_mention, tokens_from
 from kg.lexicon import Lexicon
 
 _COURT = re.compile(r"法院|法庭|中院|高院|仲裁委|贸仲|仲裁庭|法官")
@@ -82,5 +82,5 @@ def _party(text: str, s: int, e: int, lex: Lexicon) -> Mention | None:
     if len(name) >= 4 or name.endswith(("公司", "集团")):
         if name_ok(name, toks, lex, rare_ok=True) or (len(name) > 4 and name.endswith(("公司", "集团"))
                                                         and name_ok(name[:-2], nlp.tagged(name[:-2]), lex, rare_ok=True)):
-            return Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern")
+            return pattern_mention(text, s, e, toks, lex)
     return None
