@@ -237,7 +237,7 @@ def _read_filtered(store, f, max_nodes: int, max_edges: int, say) -> StoreOvervi
     the whole graph is, an entity none of whose facts among the kept pass is looked at whole
     (`full_graph(around=...)`, no evidence unless --min-confidence) to see whether the filtered
     graph has it, and the cases of the kept entities are read whole (no evidence) to filter."""
-    from kg.analytics import (_cases_complete, _entities, _label_from_iri, _scoped,
+    from kg.analytics import (_cases_complete, _entities, _scoped,
                               filter_graph, full_graph)
     from kg.resolve import CASES_GRAPH
     if not _cases_complete(store) or not all(re.fullmatch(r"[0-9-]{1,10}", d)
@@ -267,10 +267,7 @@ def _read_filtered(store, f, max_nodes: int, max_edges: int, say) -> StoreOvervi
     max_nodes, max_edges = min(max_nodes, OVERVIEW_NODES), min(max_edges, OVERVIEW_EDGES)
     say(f"{len(entity_iris):,} entities, {n_rel:,} relation reports, {n_reports:,} lawsuit "
         "reports may pass the filters: too many to draw, reading an overview")
-    g0 = nx.MultiDiGraph()
-    for e in weights:
-        g0.add_node(e, label=ents[e]["label"] if e in ents else _label_from_iri(e))
-    order = entity_order(g0, list(weights), weights)
+    order = _ranked(ents, weights)
     conf = f.min_confidence is not None     # confidence needs the evidence
 
     def pairs(batch, rows):
@@ -347,7 +344,7 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     drawn whole (by its report counts).  `filters` (kg.analytics.Filters without a focus,
     dates as days): the overview of the filtered graph, read the same way (`_read_filtered`),
     or None when what may pass them is small enough to filter the whole graph."""
-    from kg.analytics import _entities, _label_from_iri, _merge_facts, _scoped, full_graph
+    from kg.analytics import _entities, _merge_facts, _scoped, full_graph
     say = progress or (lambda msg: None)
     if _active(filters):
         return _read_filtered(store, filters, max_nodes, max_edges, say)
@@ -365,10 +362,7 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
         "reports: too many to draw, reading an overview")
 
     # 2. entities, most connected first, with the facts among them
-    g0 = nx.MultiDiGraph()
-    for e in entity_iris:
-        g0.add_node(e, label=ents[e]["label"] if e in ents else _label_from_iri(e))
-    order = [e for e in entity_order(g0, entity_iris, weights) if weights.get(e, 0) > 0]
+    order = _ranked(ents, weights)
 
     def pairs(batch, rows):
         rels = sorted(rows, key=lambda r: tuple(x or "" for x in r))
@@ -430,6 +424,16 @@ def read_overview(store, max_nodes: int = MAX_NODES, max_edges: int = MAX_EDGES,
     ents_all = len(entity_iris)
     note = note_text(len(kept), ents_all, len(chosen), n_cases, h.number_of_edges())
     return StoreOverview(h, note, {"nodes": ents_all + n_cases, "edges": None})
+
+
+def _ranked(ents: dict, weights: dict) -> list:
+    """The entities with a weight, most weighted first, then by label and IRI (overview.entity_order)."""
+    from kg.analytics import _label_from_iri
+    ranked = [e for e, n in weights.items() if n > 0]
+    g0 = nx.MultiDiGraph()
+    for e in ranked:
+        g0.add_node(e, label=ents[e]["label"] if e in ents else _label_from_iri(e))
+    return entity_order(g0, ranked, weights)
 
 
 def _kept_entities(store, order, max_nodes: int, max_edges: int, pairs,
