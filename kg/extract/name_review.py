@@ -53,6 +53,27 @@ def _titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted((r for r in lex.roles if not r.isascii() and len(r) >= 2), key=len, reverse=True))
 
 
+_GROUPED: dict[int, tuple] = {}
+
+
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset], ...]:
+    """`words` grouped by length, longest first (made once per word tuple: the tuples are the
+    lru-cached lists above, kept alive by their caches; the tuple itself is kept to check)."""
+    got = _GROUPED.get(id(words))
+    if got is None or got[0] is not words:
+        got = _GROUPED[id(words)] = (words, tuple((n, frozenset(w for w in words if len(w) == n))
+                                                  for n in sorted({len(w) for w in words}, reverse=True)))
+    return got[1]
+
+
+def _longest_suffix(surface: str, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` that `surface` ends with (a set look-up per length, not a scan)."""
+    for n, group in _by_length(words):
+        if n <= len(surface) and surface[-n:] in group:
+            return surface[-n:]
+    return None
+
+
 def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
     """A discovered name that is a piece of the clause or a group of people, not a name."""
     if surface.isascii() or len(surface) < 2 or typ == "Person":
@@ -66,13 +87,13 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
         toks = nlp.tagged(surface[:-1])
         if len(toks) == 1 and toks[0][1] == "ns":
             return True   # 美国人: the people of a place
-    title = next((r for r in _titles(id(lex), lex) if surface.endswith(r)), None)
+    title = _longest_suffix(surface, _titles(id(lex), lex))
     if title and len(surface) > len(title):
         return True       # 告赢总统, 部分立委: a title ends a description of people
     toks = [(w, t) for w, t in head if CJK.match(w)]
     if not toks:
         return False
-    ending = next((x for x in _endings(id(lex), lex) if surface.endswith(x)), None)
+    ending = _longest_suffix(surface, _endings(id(lex), lex))
     if ending:
         # 发展有限公司: a legal ending after a verb alone is a stub of a longer name; any other name
         # with an ending is a name (stock names hold function characters: 以岭药业, 合纵科技)
