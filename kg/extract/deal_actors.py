@@ -23,7 +23,7 @@ import re
 
 from kg import nlp
 from kg.extract.mentions import Mention
-from kg.extract.name_spans import pattern_mention, plausible_name, stop_words, tokens_from
+from kg.extract.name_spans import new_pattern_mention, plausible_name, stop_words, tokens_from
 from kg.extract.triggers import find_triggers
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
@@ -84,13 +84,9 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
         p = _skip_lead(text, p0, se, leads)
         if p >= se or not any(ts > p for ts in hits):
             continue
-        got = _name_at(text, p, se, markers, lex, first or p > p0)
-        if got is None:
-            continue
-        s, e, toks = got
-        if any(m.start < e and s < m.end for m in sm + out):
-            continue
-        out.append(pattern_mention(text, s, e, toks, lex))
+        found = new_pattern_mention(text, _name_at(text, p, se, markers, lex, first or p > p0), sm + out, lex)
+        if found is not None:
+            out.append(found)
     return out
 
 

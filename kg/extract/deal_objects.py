@@ -21,7 +21,7 @@ import re
 from kg import nlp
 from kg.extract.deal_actors import name_ok
 from kg.extract.mentions import Mention
-from kg.extract.name_spans import pattern_mention, tokens_from
+from kg.extract.name_spans import new_pattern_mention, pattern_mention, tokens_from
 from kg.lexicon import Lexicon
 
 _VERB = re.compile(r"(?<![被遭])(?:(?:全资|战略)?(?:收购|并购)(?:了|完(?!成))?(?![方价案者人费款额潮战])|"
@@ -57,13 +57,9 @@ def deal_object_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
         p = mv.end()
         if _NOUN_USE.match(text, p) or any(m.start <= p < m.end for m in sm + out):
             continue          # a name the finders already have
-        got = _name_at(text, p, se, lex)
-        if got is None:
-            continue
-        s, e, toks = got
-        if any(m.start < e and s < m.end for m in sm + out):
-            continue
-        out.append(pattern_mention(text, s, e, toks, lex))
+        found = new_pattern_mention(text, _name_at(text, p, se, lex), sm + out, lex)
+        if found is not None:
+            out.append(found)
     for mk in _MARKED.finditer(text, ss, se):
         s, e = mk.span("obj") if mk.group("obj") else mk.span("agent")
         if any(m.start < e and s < m.end for m in sm + out):

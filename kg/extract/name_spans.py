@@ -271,6 +271,17 @@ def pattern_mention(text: str, s: int, e: int, toks, lex: Lexicon) -> Mention:
     return Mention(s, e, name, guess_type(name, toks, lex, text[e:e + 3]), name, "pattern")
 
 
+def new_pattern_mention(text: str, got, taken: list[Mention], lex: Lexicon) -> Mention | None:
+    """`pattern_mention` of a finder's (start, end, words), or None when nothing was found or the
+    span overlaps a mention already `taken`."""
+    if got is None:
+        return None
+    s, e, toks = got
+    if any(m.start < e and s < m.end for m in taken):
+        return None
+    return pattern_mention(text, s, e, toks, lex)
+
+
 def guess_type(surface: str, toks, lex: Lexicon, after: str = "") -> str:
     if after.startswith(("全资", "旗下", "子公司", "公司", "股份", "集团", "控股", "董事", "股东", "公告", "(", "（")):
         return "Company"
