@@ -182,19 +182,25 @@ def test_confidence_is_measured_per_kind_of_input(tmp_path):
 
 def test_top_band_needs_agreeing_and_ample_evidence(tmp_path):
     """The top band (nine in ten) is not reached by a rule whose articles and pool sentences disagree
-    (right on every article, three in four of the sentences), nor by one right on its few firings of
-    this kind (15 of 15: the Wilson bound of its own firings, no prior lent, stays under 0.9); a rule
-    right 60 of 60 on both kinds reaches it on both."""
+    (right on every article, three in four of the sentences; or every one of 200 sentences, half of
+    its articles), nor by one right on its few firings of this kind (15 of 15 articles: the Wilson
+    bound of its own firings, no prior lent, stays under 0.9); a rule right 60 of 60 on both kinds
+    reaches it on both."""
     from kg.extract import confidence as cf
     path = _write_table(tmp_path / "calibration.tsv", [
         "x.disagree\trules\t260\t230\t30\t0.885\t0\t150\t30\t80\t0\t",
-        "x.few\trules\t15\t15\t0\t1.0\t0\t0\t0\t15\t0\t",
+        "x.articles_differ\trules\t212\t206\t6\t0.972\t0\t200\t0\t6\t6\t",
+        "x.few\trules\t115\t115\t0\t1.0\t0\t100\t0\t15\t0\t",
         "x.sure\trules\t120\t120\t0\t1.0\t0\t60\t0\t60\t0\t"])
     assert cf.TOP - 0.02 < cf.measured("x.disagree", "rules", "article", path) < cf.TOP
-    assert cf.measured("x.few", "rules", "article", path) < cf.TOP
+    assert cf.measured("x.articles_differ", "rules", "sentence", path) < cf.TOP
+    assert not cf.top_band("x.articles_differ", "rules", "sentence", path)
+    # 100 of 100 sentences carry it on sentences, 15 of 15 articles not on articles
+    assert cf.measured("x.few", "rules", "sentence", path) >= cf.TOP > cf.measured("x.few", "rules", "article", path)
     assert cf.measured("x.sure", "rules", "article", path) >= cf.TOP
     assert cf.measured("x.sure", "rules", "sentence", path) >= cf.TOP
     assert cf.wilson(0, 0) == 0 and cf.wilson(24, 0) < 0.9 < cf.wilson(26, 0)
+    assert cf.wilson(0, 0, upper=True) == 1 and cf.wilson(6, 6, upper=True) < 0.9 < cf.wilson(9, 1, upper=True)
 
 
 def test_adjustments_are_measured(tmp_path):

@@ -17,10 +17,11 @@ little (a Beta prior):
 less Z standard deviations of that Beta posterior (a rule measured on few firings of the kind is
 trusted less).  The top band (>= TOP, 0.9: nine in ten right) needs the rule's own firings to show it
 at the stronger bound — the Wilson lower edge at Z_TOP = 1.645 (one-sided 95%, no prior lent) — on
-that kind of input and over all inputs alike, else the fact stays at TOP - 0.01: thin evidence (15 of
-15 right) and kinds that disagree keep a rule out of it (zh.stake.holder.adjacent, 252 of 266 on the
-pools, makes it; zh.frame.marker on sues, 21 of 21 sentences, does not).  A table without the kind
-columns gives the overall estimate for both kinds.
+that kind of input and over all inputs, and no kind to show the rule below it (the Wilson upper
+edge), else the fact stays at TOP - 0.01: thin evidence (15 of 15 right) and kinds that disagree
+keep a rule out of it (zh.stake.holder.adjacent, 252 of 266 pool sentences, makes it on sentences;
+zh.frame.marker on sues, 14 of 14 articles, does not on articles).  A table without the kind columns
+gives the overall estimate for both kinds.
 
 Then lowered when the text hedges the fact (据称, reportedly) or only the headline states it, by a
 factor the table measures too (rows @hedged and @headline: those firings' precision over what their
@@ -56,7 +57,7 @@ HEADLINE = 0.85
 S_ADJ = 20.0      # ... and the weight of 1 (no change) in a measured one
 
 
-__all__ = ["adjusted", "calibrate", "dropped", "kind_of", "mean_sd", "measured", "parent"]
+__all__ = ["adjusted", "calibrate", "dropped", "kind_of", "mean_sd", "measured", "parent", "top_band"]
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,14 +172,15 @@ def _estimate(r: float, w: float, prior: float, weight: float) -> tuple[float, f
     return mean, math.sqrt(mean * (1 - mean) / (n + 1))
 
 
-def wilson(r: float, w: float, z: float = Z_TOP) -> float:
-    """The lower edge of the Wilson score interval (z deviations, one-sided) for r right in r + w: what
-    the firings themselves show at least, no prior added (0 for none)."""
+def wilson(r: float, w: float, z: float = Z_TOP, upper: bool = False) -> float:
+    """The lower (or upper) edge of the Wilson score interval (z deviations, one-sided) for r right
+    in r + w: what the firings themselves show at least (at most), no prior added; 0 (1) for none."""
     n = r + w
     if n <= 0:
-        return 0.0
+        return 1.0 if upper else 0.0
     p = r / n
-    return (p + z * z / (2 * n) - z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return (p + z * z / (2 * n) + (half if upper else -half)) / (1 + z * z / n)
 
 
 def _counts(rule: str, rtype: str, path: str) -> tuple[tuple[str, str], float, float, int]:
@@ -216,17 +218,26 @@ def measured(rule: str, rtype: str, kind: str | None = None, path: str | None = 
     path = path or _path()
     mean, sd = mean_sd(rule, rtype, kind, path)
     low = max(0.0, mean - Z * sd)
-    if low >= TOP:
-        # the top band claims nine in ten right: the rule's own firings must show it at the stronger
-        # bound (Wilson, Z_TOP: no prior lent), on this kind of input and over all inputs alike (a rule
-        # right on every article but three in four of the pool sentences is not one to trust nine in
-        # ten), else its facts stay just under it
-        key, r, w, u = _counts(rule, rtype, path)
-        counts = _kinds(path).get(key) if kind else None
-        rk, wk = counts[kind] if counts else (r, w)
-        if min(wilson(rk, wk), wilson(r + U * u * P0, w + U * u * (1 - P0))) < TOP:
-            low = TOP - 0.01
+    if low >= TOP and not top_band(rule, rtype, kind, path):
+        low = TOP - 0.01
     return low
+
+
+def top_band(rule: str, rtype: str, kind: str | None = None, path: str | None = None) -> bool:
+    """Whether `rule`'s firings can carry the top band (nine in ten right) on inputs of `kind`: its
+    firings of that kind, and all of them, show it at the stronger bound (the Wilson lower edge at
+    Z_TOP, one-sided 95%, no prior lent: thin evidence does not), and no kind of input shows the rule
+    below it (the upper edge on each kind: a rule right on every article but three in four of the
+    pool sentences is not one to trust nine in ten)."""
+    path = path or _path()
+    key, r, w, u = _counts(rule, rtype, path)
+    if wilson(r + U * u * P0, w + U * u * (1 - P0)) < TOP:
+        return False
+    counts = _kinds(path).get(key)
+    if not counts:
+        return True
+    return (kind is None or wilson(*counts[kind]) >= TOP) and \
+        all(wilson(rk, wk, upper=True) >= TOP for rk, wk in counts.values())
 
 
 def kind_of(ex: Extraction) -> str:
