@@ -46,7 +46,7 @@ from kg.extract.prosecution import prosecution_relations
 from kg.extract.top_ups import top_up_relations
 from kg.extract.ruled_payments import ruled_payment_relations
 
-CLAUSE_BREAK = set("，,：:；;")
+CLAUSE_BREAK = set("，,：:；;丨|｜")   # 丨|｜: a headline's column tag (…推出Y丨东南亚创投日报)
 # suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
 # stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
 _TOLD_BY_A_LATER_STAGE = frozenset({"zh.sues.ruled_payment"})
