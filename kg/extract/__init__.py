@@ -27,6 +27,7 @@ from kg.extract.relations import parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.deal_results import result_mentions
 from kg.extract.case_titles import case_title_mentions
+from kg.extract.legal_names import widen_legal_names
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
@@ -79,6 +80,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
     mentions = ents.merge(text, lex, lexm, found)
+    mentions = widen_legal_names(text, lex, mentions)
     mentions = ents.context_mentions(text, lex, mentions)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
