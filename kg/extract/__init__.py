@@ -79,8 +79,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     text = article.text or ""
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
-    mentions = ents.merge(text, lex, lexm, found)
-    mentions = widen_legal_names(text, lex, mentions)
+    mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
