@@ -11,7 +11,8 @@ the verb in its clause (only adverbs, a date or 在…上 between), or a Latin b
 
 Narrower rules (a `.suffix` on the rule, measured apart, falling back to the parent's confidence):
 `.apposed` — the name after a colon that ends a description (发布了旗下第2款5G手机：三星A90 5G版);
-`.own_venue` — the maker's own name in its venue (小米在北京小米科技园发布…); `zh.launch.model.series` —
+`.own_venue` — the maker's own name in its venue (小米在北京小米科技园发布…); `.described` — the name
+after the description of what the product uses or shows (7nm Navi架构的RX 5700); `zh.launch.model.series` —
 an unknown series name glued to its model number (骁龙855 Plus, 锐龙3000系列; not 售价2999元, 首批100款).
 
 Not launches: reports, filings and statements (发布公告, 发布财报, 推出…政策: `launch_not_object`),
@@ -242,7 +243,11 @@ def _name_in(text: str, a: int, b: int, named: list[Mention], not_name: frozense
         if text[lm.start() - 1:lm.start()] in ("(", "（") or _STOCK_CODE.fullmatch(lm.group(0)):
             continue         # 嘉宏教育(01935.HK): a stock code, not a product
         if _USED.search(text, a, lm.start()) or _ATTRIBUTE.match(text, lm.end(), b):
-            return None      # 基于SAAB技术打造的…, LGBTQI+主题的壁纸: what the product uses or shows
+            # 基于SAAB技术打造的…, LGBTQI+主题的壁纸: what the product uses or shows is not the product;
+            # its name may follow the 的 that ends the description (7nm Navi架构的RX 5700): .described
+            k = text.find("的", lm.end(), b)
+            got = _name_in(text, k + 1, b, named, not_name) if k >= 0 else None
+            return (got[0], got[1], got[2] + ".described") if got and got[2].startswith("zh.launch.model") else None
         s, e = lm.start(), lm.end()
         # a known brand glued before the model is part of its name (华为Mate X, 小米9 Pro, 魅族16T)
         glued = next((m for m in named if m.end == s and m.start >= a and m.type in ("Company", "Product")), None)
