@@ -27,6 +27,7 @@ from kg.extract.relations import parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.deal_results import result_mentions
 from kg.extract.case_titles import case_title_mentions
+from kg.extract.fined_parties import fined_party_mentions
 from kg.extract.legal_names import widen_legal_names
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
@@ -122,8 +123,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
             launched += ruled_party_mentions(text, ss, se, sm + extra + launched, lex)
             launched += list_name_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += result_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += case_title_mentions(text, ss, se, sm + extra + launched, lex)
+            for find in (result_mentions, case_title_mentions, fined_party_mentions):
+                launched += find(text, ss, se, sm + extra + launched, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
