@@ -297,6 +297,9 @@ def test_lang():
     from kg.ingest import detect_lang
     assert detect_lang("Tencent sued ByteDance over 抖音.") == "en"
     assert detect_lang("腾讯起诉字节跳动旗下的TikTok和Douyin。") == "zh"
+    # a Chinese sentence with long Latin model names: its words, not its letters, are counted
+    assert detect_lang("星河电子推出了NovaPad Ultra Max和NovaPad Lite平板电脑") == "zh"
+    assert detect_lang("Apple unveiled the 华为-style foldable phone at its Cupertino event.") == "en"
 
 
 # ------------------------------------------------------------------------------- dates

@@ -25,6 +25,10 @@ from kg.extract import coref
 from kg.extract.entity_table import entity_table
 from kg.extract.relations import parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
+from kg.extract.deal_results import result_mentions
+from kg.extract.case_titles import case_title_mentions
+from kg.extract.fined_parties import fined_party_mentions
+from kg.extract.legal_names import widen_legal_names
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
@@ -76,7 +80,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     text = article.text or ""
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
-    mentions = ents.merge(text, lex, lexm, found)
+    mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
@@ -119,6 +123,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
             launched += ruled_party_mentions(text, ss, se, sm + extra + launched, lex)
             launched += list_name_mentions(text, ss, se, sm + extra + launched, lex)
+            for find in (result_mentions, case_title_mentions, fined_party_mentions):
+                launched += find(text, ss, se, sm + extra + launched, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name

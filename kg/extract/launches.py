@@ -9,6 +9,12 @@ the verb in its clause (only adverbs, a date or 在…上 between), or a Latin b
 (Satechi推出…), which becomes a Company.  Only the name is the product, not its description
 (便携掌机Switch Lite -> Switch Lite), so a graph holds one node per model.
 
+Narrower rules (a `.suffix` on the rule, measured apart, falling back to the parent's confidence):
+`.apposed` — the name after a colon that ends a description (发布了旗下第2款5G手机：三星A90 5G版);
+`.own_venue` — the maker's own name in its venue (小米在北京小米科技园发布…); `.described` — the name
+after the description of what the product uses or shows (7nm Navi架构的RX 5700); `zh.launch.model.series` —
+an unknown series name glued to its model number (骁龙855 Plus, 锐龙3000系列; not 售价2999元, 首批100款).
+
 Not launches: reports, filings and statements (发布公告, 发布财报, 推出…政策: `launch_not_object`),
 specifications and technologies (7nm, 5G, AI: `launch_not_name`), a verb of another's act
 (联合X推出: the partner is a maker too, read as a list).  Word lists: `ontology/lexicon/modifiers.tsv`
@@ -22,6 +28,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg import nlp
 from kg.extract.mentions import Mention
 from kg.extract.latin_parties import described
 from kg.lexicon import Lexicon
@@ -48,6 +55,7 @@ _TITLE = re.compile(r"(?:的)?[\u4e00-\u9fff]{0,6}?(?:董事长|CEO|总裁|首�
                     r"(?:兼(?:首席执行官|CEO|总裁|董事长))?\s?")
 # a beneficiary or an audience between the maker and the verb: 为WhatsApp, 向全球, 面向开发者
 _FOR = re.compile(r"(?:为|向|面向)[^，,。；;！？\n]{1,16}?$")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_MAKER = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*)?)\s*$")
 
 
@@ -72,14 +80,17 @@ def _frames(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon):
         if any(m.start <= vs and ve <= m.end and m.end - m.start > ve - vs for m in named):
             continue        # a verb inside a name
         lead = _lead_start(text, ss, vs, named, leads)
+        # the maker's own name in the venue it launches at (小米在北京小米科技园发布…): zh.launch.*.own_venue
+        venue = "" if not any(x.start >= lead and x.end <= vs and x.type in MAKER_TYPES for x in named) else ".own_venue"
         # 上市, 亮相 take no object (香港上市公司X: no launch of X)
         got = None if v in alone else _maker(text, ss, lead, named) or _chained_maker(text, ss, lead, named)
         if got is not None:
             ms, me, how = got
             products = _products(text, ve, se, named, not_object, not_name)
             if products:
-                yield vs, ve, v, (ms, me), [(a, b, r.replace("zh.launch.", f"zh.launch.{how}_") if how else r)
-                                            for a, b, r in products]
+                yield vs, ve, v, (ms, me), [
+                    (a, b, (r.replace("zh.launch.", f"zh.launch.{how}_") if how else r)
+                     + (venue if not r.endswith(".apposed") else "")) for a, b, r in products]
             continue
         # 推送 takes an object (苹果推送iOS 13.7); alone it is a noun (弹窗推送), no launch
         said = None if v in lex.words("launch_transitive") else _said_launched(text, ss, lead, ve, se, named,
@@ -103,9 +114,11 @@ def _lead_start(text: str, ss: int, vs: int, named: list[Mention], leads: tuple)
             p -= len(w)
             continue
         m = _DATE_LEAD.search(before) or _VENUE.search(before) or _FOR.search(before)
-        # a venue or a beneficiary holds no company (苹果在三星推出…后: 三星 launches, not 苹果)
+        # a venue or a beneficiary holds no company (苹果在三星推出…后: 三星 launches, not 苹果) — but the
+        # maker's own name in its venue is none other (小米在北京小米科技园发布: zh.launch.*.own_venue)
+        own = next((x.name for x in named if m and x.end == ss + m.start() and x.type in MAKER_TYPES), None)
         if m and m.start() < len(before) and not any(
-                (ss + m.start() <= x.start and x.end <= p and x.type in MAKER_TYPES + ("Person",))
+                (ss + m.start() <= x.start and x.end <= p and x.type in MAKER_TYPES + ("Person",) and x.name != own)
                 or x.start < ss + m.start() < x.end for x in named):
             p = ss + m.start()
             p -= 1 if text[p - 1:p] == "于" else 0
@@ -193,6 +206,19 @@ def _products(text: str, ve: int, se: int, named: list[Mention], not_object: tup
     span = text[q:end]
     if not span or any(w in span for w in not_object):
         return []
+    out = _items(text, q, end, named, not_name)
+    if not out and stop and stop.group(0) in "：:" and not _BREAK.match(text, stop.end()):
+        # a description, then the name after a colon (发布了旗下第2款5G手机：三星A90 5G版):
+        # zh.launch.*.apposed
+        stop2 = _BREAK.search(text, stop.end(), se)
+        end2 = stop2.start() if stop2 else se
+        if not any(w in text[stop.end():end2] for w in not_object):
+            out = [(a, b, r + ".apposed") for a, b, r in _items(text, stop.end(), end2, named, not_name)]
+    return out
+
+
+def _items(text: str, q: int, end: int, named: list[Mention], not_name: frozenset) -> list[tuple[int, int, str]]:
+    """The product named in each listed item of text[q:end] (A、B和C)."""
     out: list[tuple[int, int, str]] = []
     a = q
     for cut in list(_ITEM_SPLIT.finditer(text, q, end)) + [None]:
@@ -217,7 +243,11 @@ def _name_in(text: str, a: int, b: int, named: list[Mention], not_name: frozense
         if text[lm.start() - 1:lm.start()] in ("(", "（") or _STOCK_CODE.fullmatch(lm.group(0)):
             continue         # 嘉宏教育(01935.HK): a stock code, not a product
         if _USED.search(text, a, lm.start()) or _ATTRIBUTE.match(text, lm.end(), b):
-            return None      # 基于SAAB技术打造的…, LGBTQI+主题的壁纸: what the product uses or shows
+            # 基于SAAB技术打造的…, LGBTQI+主题的壁纸: what the product uses or shows is not the product;
+            # its name may follow the 的 that ends the description (7nm Navi架构的RX 5700): .described
+            k = text.find("的", lm.end(), b)
+            got = _name_in(text, k + 1, b, named, not_name) if k >= 0 else None
+            return (got[0], got[1], got[2] + ".described") if got and got[2].startswith("zh.launch.model") else None
         s, e = lm.start(), lm.end()
         # a known brand glued before the model is part of its name (华为Mate X, 小米9 Pro, 魅族16T)
         glued = next((m for m in named if m.end == s and m.start >= a and m.type in ("Company", "Product")), None)
@@ -246,6 +276,33 @@ def _name_in(text: str, a: int, b: int, named: list[Mention], not_name: frozense
             mm = _NUMBERED.match(text, m.end, b)
             if mm and not _COUNTED.match(text, m.end, b):
                 return m.start, mm.end(), "zh.launch.model"
+    return _series_model(text, a, b, not_name)
+
+
+_SERIES_TAGS = (None, "nz", "nt")      # a word the dictionary does not know, or a proper noun
+
+
+def _series_model(text: str, a: int, b: int, not_name: frozenset) -> tuple[int, int, str] | None:
+    """An unknown series name glued to its model number (骁龙855 Plus, 锐龙3000系列, 酷睿i7-8086K):
+    zh.launch.model.series.  The series is the last word before the number, two to four Chinese
+    characters the dictionary does not know (or tags a proper noun): 售价2999元, 全国30个, 首批100款 are
+    no model (common words, or a count)."""
+    for lm in _LATIN.finditer(text, a, b):
+        run = lm.group(0)
+        if not re.search(r"[0-9]", run) or _COUNTED.match(text, lm.start(), b):
+            continue
+        if _USED.search(text, a, lm.start()) or _ATTRIBUTE.match(text, lm.end(), b):
+            return None
+        toks = nlp.tagged(text[a:lm.start()])
+        if not toks:
+            continue
+        w, t = toks[-1]
+        if not (2 <= len(w) <= 4 and _CJK_WORD.fullmatch(w) and t in _SERIES_TAGS and w.lower() not in not_name):
+            continue
+        words = run.split(" ")
+        while len(words) > 1 and (words[-1].lower() in not_name or _SPEC.match(words[-1])):
+            words.pop()       # 麒麟990 5G -> 麒麟990
+        return lm.start() - len(w), lm.start() + len(" ".join(words)), "zh.launch.model.series"
     return None
 
 

@@ -45,8 +45,9 @@ from kg.extract.control import controlling_relations
 from kg.extract.prosecution import prosecution_relations
 from kg.extract.top_ups import top_up_relations
 from kg.extract.ruled_payments import ruled_payment_relations
+from kg.extract.deal_results import result_relations
 
-CLAUSE_BREAK = set("，,：:；;")
+CLAUSE_BREAK = set("，,：:；;丨|｜")   # 丨|｜: a headline's column tag (…推出Y丨东南亚创投日报)
 # suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
 # stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
 _TOLD_BY_A_LATER_STAGE = frozenset({"zh.sues.ruled_payment"})
@@ -155,7 +156,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             Cand(a, b, t, s, e, 0.7, False, trig, rule=rule,      # named rules in modules of their own
                  reference=rule in _TOLD_BY_A_LATER_STAGE)
             for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations,
-                         ruled_payment_relations)
+                         ruled_payment_relations, result_relations)
             for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:

@@ -91,12 +91,15 @@ def _date_field(value, path: str, line: int | None = None) -> str | None:
     return d
 
 
-_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# a Latin word (not a letter): a model name of long Latin words (ISOCELL Bright GW1, macOS Catalina)
+# in a Chinese sentence must not make it English
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def detect_lang(text: str) -> str:
-    """"en" when Latin letters outnumber CJK characters, else "zh"."""
+    """"en" when Latin words outnumber CJK characters, else "zh" (三星推出了ISOCELL Bright GW1和GM2图像传感器:
+    zh, though its Latin letters outnumber its Chinese characters)."""
     sample = text[:200000]
     latin = len(_LATIN_RE.findall(sample))
     cjk = len(_CJK_RE.findall(sample))
