@@ -95,3 +95,43 @@ def test_taiwan_roc_years():
     assert got == [("民國104年", "2015"), ("106年10月11日", "2017-10-11")]
     # a count of years is no date
     assert find_dates("這家公司已經營運106年。", "2018-08-10") == []
+
+
+def _dates_at(text, ref, word):
+    sents = split_sentences(text)
+    tr = DateTracker(text, ref, sents)
+    k = text.index(word)
+    i = next(i for i, (ss, se, _) in enumerate(sents) if ss <= k < se)
+    return tr.date_for(i, k)
+
+
+def test_bare_weekday_is_the_latest_such_day_up_to_the_article():
+    # zh.date.bare_weekday (REF is a Saturday)
+    assert vals("乙公司周五宣布撤诉") == ["2021-11-12"]
+    assert vals("星期六上午，法院开庭") == ["2021-11-13"]
+    assert vals("法院于週一作出裁定") == ["2021-11-08"]
+    # counter-examples: every week, next week, the end of a span
+    assert vals("每周一召开例会") == []
+    assert vals("双方约定下周二再谈") == []
+    assert vals("门店周一至周五营业") == []
+
+
+def test_bare_day_takes_the_month_of_its_paragraph_or_of_the_article():
+    # zh.date.day_in_month: the paragraph before ended in June; a new paragraph's 21日 is this month's
+    text = "丙公司的股票在2021年6月10日最后一次交易。\n\n丁公司21日晚间回应称将起诉丙公司。"
+    assert _dates_at(text, "2021-07-22", "起诉") == "2021-07-21"
+    # within one paragraph the thread's month holds
+    text = "2021年6月10日，丁公司起诉丙公司；12日，丙公司提出反诉。"
+    assert _dates_at(text, "2021-07-22", "反诉") == "2021-06-12"
+
+
+def test_a_year_that_names_a_period_is_no_date_and_no_thread():
+    # zh.date.period_year: 2020年业绩 is a thing; 1月18日 keeps the article's year
+    text = "甲公司公布了2020年业绩。乙公司此前于1月18日起诉甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") == "2021-01-18"
+    assert [d.kind for d in find_dates("其2019年度报告显示", REF)] == ["period"]
+    text = "甲公司在2019年度报告中披露，乙公司起诉了甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") is None
+    # counter-example: a year that opens the story still dates it
+    text = "2020年，乙公司起诉甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") == "2020"
