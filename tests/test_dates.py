@@ -135,3 +135,15 @@ def test_a_year_that_names_a_period_is_no_date_and_no_thread():
     # counter-example: a year that opens the story still dates it
     text = "2020年，乙公司起诉甲公司。"
     assert _dates_at(text, "2021-03-20", "起诉") == "2020"
+
+
+def test_counted_back_from_the_article_and_traditional_units():
+    # zh.date.ago: at the precision of the unit, from the article's date
+    assert vals("两个月前，甲公司起诉乙公司", "2019-11-07") == ["2019-09"]
+    assert vals("三年前，双方曾有合作", "2019-11-07") == ["2016"]
+    assert vals("5天前，乙公司发布声明", "2019-11-07") == ["2019-11-02"]
+    # counter-example: "more than two months ago" gives no month
+    assert vals("兩個多月前，格芯提告", "2019-11-07") == []
+    # Traditional units count forward from the date named last
+    assert [d.value for d in find_dates("2018年10月12日起訴。兩個月後，雙方和解", "2019-11-07")] == ["2018-10-12", "2018-12"]
+    assert [d.value for d in find_dates("2018年10月12日起訴。兩週後，法院裁定", "2019-11-07")] == ["2018-10-12", "2018-10-26"]

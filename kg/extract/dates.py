@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kg.lexicon import load_table
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -107,7 +107,7 @@ _C = r"[0-9０-９〇零○一二两三四五六七八九十]"
 # every match opens with one of these characters (a digit, a numeral, or the first character of a
 # word the pattern names): the look-ahead lets the scan skip every other position at once instead of
 # trying each branch there (the regex engine finds no such prefix by itself behind the named groups)
-_ZH_FIRST = "0-9０-９〇零○一二两三四五六七八九十几民今去前明当同次上本下昨近日这周週星禮礼"
+_ZH_FIRST = "0-9０-９〇零○一二两兩三四五六七八九十几幾民今去前明当同次上本下昨近日这周週星禮礼"
 _ZH = re.compile(
     rf"(?=[{_ZH_FIRST}])(?:"
     rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
@@ -118,7 +118,9 @@ _ZH = re.compile(
     rf"|(?P<dot>(?P<dy>(?:19|20)\d{{2}})[./](?P<dm>\d{{1,2}})(?:[./](?P<dd>\d{{1,2}}))?)(?![\d./])"
     rf"|(?P<rely>(?P<ry>今年|去年|前年|明年|当年|同年|次年|上一年|本年)(?:(?P<rm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rd>{_C}{{1,3}})\s*[日号])?)?)"
     rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?(?P<rmpart>初|底|末|中旬|上旬|下旬)?)"
-    rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两三四五六七八九十几]{{1,3}})\s*(?P<lu>天|个月|周|年)(?:之)?后)"
+    rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两兩三四五六七八九十几幾]{{1,3}})\s*(?P<lu>天|个月|個月|周|週|年)(?:之)?[后後])"
+    # 两个月前, 三年前, 5天前: counted back from the article's date (兩個多月前, more than two, is left alone)
+    rf"|(?P<ago>(?<![0-9])(?P<an>[0-9一二两兩三四五六七八九十]{{1,3}})\s*(?P<au>天|个月|個月|年)(?:之)?前)"
     rf"|(?P<md>(?<![0-9０-９年./])(?P<mm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<mdd>{_C}{{1,3}})\s*[日号])?)"
     rf"|(?P<donly>(?<![0-9０-９月年./第、\-])(?P<dod>[0-9]{{1,2}})\s*[日号](?![内以之起前]))"
     rf"|(?P<twday>(?P<tw>昨|今|前|明)\s*[（(]\s*(?P<twn>[0-9０-９]{{1,2}})\s*[）)]\s*日)"
@@ -190,7 +192,7 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
 
 _ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
 # every alternative of _ZH holds one of these characters: text without any has no Chinese date
-_ZH_HINT = re.compile("[0-9０-９年月日天周週期拜后]")
+_ZH_HINT = re.compile("[0-9０-９年月日天周週期拜后後前]")
 # a date found by `find_dates` starts with one of these (the first characters of _ZH, and a Latin
 # letter or digit for _EN): where none stands, no date opens the text (checked before reading one)
 DATE_FIRST = re.compile(f"[{_ZH_FIRST}A-Za-z]")
@@ -328,9 +330,25 @@ def _zh_year_only(m: re.Match, at: _At):
     return "absolute", _iso(int(m.group("yo")))
 
 
+def _zh_ago(m: re.Match, at: _At):
+    # named rule zh.date.ago: N天前 / N个月前 / N年前 from the article's date, at the precision of the unit
+    n, unit = _cn_num(m.group("an")), m.group("au")
+    if not n or at.ry is None:
+        return "relative", None
+    if unit == "天":
+        return "relative", _shift_days(at.ref, -n)
+    if unit == "年":
+        return "relative", _iso(at.ry - n)
+    if at.rm is None:
+        return "relative", None
+    mm = at.ry * 12 + at.rm - 1 - n
+    return "relative", _iso(mm // 12, mm % 12 + 1)
+
+
 def _zh_later(m: re.Match, at: _At):
-    n = _cn_num(m.group("ln").replace("几", "")) if m.group("ln") != "几" else None
-    unit, anc = m.group("lu"), at.anchor
+    ln = m.group("ln").replace("幾", "几")
+    n = _cn_num(ln.replace("几", "")) if ln != "几" else None
+    unit, anc = m.group("lu").replace("個", "个").replace("週", "周"), at.anchor
     if not (n and anc):
         return "anaphoric", None
     ay, am, ad = _parse_ref(anc)
@@ -364,7 +382,7 @@ _ZH_READERS = (("full", _zh_full), ("roc", _zh_roc), ("dot", _zh_dot), ("rely", 
                ("relm", _zh_relative_month), ("md", _zh_month_day), ("twday", _zh_bracket_day),
                ("lately", _zh_lately), ("day", _zh_day), ("week", _zh_week), ("bweek", _zh_bare_weekday),
                ("yonly", _zh_year_only),
-               ("later", _zh_later), ("donly", _zh_day_only))
+               ("later", _zh_later), ("ago", _zh_ago), ("donly", _zh_day_only))
 
 
 def _en_month_date(m: re.Match, at: _At):
