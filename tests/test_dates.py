@@ -147,3 +147,14 @@ def test_counted_back_from_the_article_and_traditional_units():
     # Traditional units count forward from the date named last
     assert [d.value for d in find_dates("2018年10月12日起訴。兩個月後，雙方和解", "2019-11-07")] == ["2018-10-12", "2018-12"]
     assert [d.value for d in find_dates("2018年10月12日起訴。兩週後，法院裁定", "2019-11-07")] == ["2018-10-12", "2018-10-26"]
+
+
+def test_a_date_that_modifies_a_noun_or_sits_in_a_title_is_no_anchor():
+    # background (attributive verbs in ontology/lexicon/dates_zh.tsv): the month-day keeps the article's year
+    text = "丙公司2007年申请的一项专利被宣告无效。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2019-07-05"
+    text = "丙公司引用了《2016年专利白皮书》。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2019-07-05"
+    # counter-example: a narrative year does carry over
+    text = "2007年，丙公司申请了一项专利。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2007-07-05"

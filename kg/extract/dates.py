@@ -38,10 +38,14 @@ class DateMention:
     background: bool = False  # 百度2016年推出的平台: a date inside a modifier, no anchor for 当年
 
 
-# a date that dates a noun (百度2016年推出的自媒体平台, 2015年成立的公司) is background: 当年 after it
-# still means the year the narrative is in
-_ATTRIBUTIVE = re.compile(r"(?:[初底末中]|上半年|下半年)?(?:推出|成立|上线|创立|创办|收购|发布|开发|建立|组建|注册|设立|"
-                          r"并购|开通|上市|入股|投资|创建|出品|研发|推出了)的")
+# a date that dates a noun (百度2016年推出的自媒体平台, 2015年成立的公司, 2007年申请的专利) is background:
+# 当年, 两个月后 and a month-day without a year after it still mean the time the narrative is in; the
+# verbs are the `attributive` rows of ontology/lexicon/dates_zh.tsv
+@functools.lru_cache(maxsize=1)
+def _attributive() -> re.Pattern:
+    verbs = sorted((r["word"] for r in load_table("dates_zh.tsv") if r.get("kind") == "attributive"),
+                   key=len, reverse=True)
+    return re.compile(r"(?:[初底末中]|上半年|下半年)?(?:" + "|".join(map(re.escape, verbs)) + r")了?的")
 
 
 # kinds that name no point in time: a span (2018-2021年) or a period named as a thing (2018年业绩,
@@ -440,6 +444,11 @@ def _read(m: re.Match, readers, at: _At):
     return "absolute", None
 
 
+def _in_title(text: str, pos: int) -> bool:
+    """A date inside 《…》 (《2019年度报告》, 《关于2021年…的决定》) belongs to a title: background."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
 def _is_period(text: str, m: re.Match, val: str | None) -> bool:
     """Named rule zh.date.period_year: a year alone right before a word that makes it a thing
     (2018年业绩, 2019年度报告, 2018年款) names a period, not the time of an event."""
@@ -456,7 +465,7 @@ def _zh_dates(text: str, ref: str | None, anchor: str | None, day_anchor: str | 
         kind, val = read
         if _is_period(text, m, val):
             kind = "period"
-        bg = bool(_ATTRIBUTIVE.match(text, m.end()))
+        bg = bool(_attributive().match(text, m.end())) or _in_title(text, m.start())
         if val and kind not in NOT_POINT and not bg:
             anchor = day_anchor = val        # each date becomes the anchor of the ones after it
         out.append(DateMention(m.start(), m.end(), m.group(0), val, kind, bg))
