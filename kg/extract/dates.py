@@ -504,6 +504,58 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
     return out
 
 
+# relation types that tell a state, not an event of a day: the lead's day does not date them
+STATE_TYPES = ("competes", "owns", "leads")
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_words(rel: str) -> tuple[tuple[str, ...], ...]:
+    from kg.lexicon import load_lexicon
+    return tuple(tuple(t.word.split("…")) for t in load_lexicon().triggers if t.relation == rel and t.lang == "zh")
+
+
+def _tells(sentence: str, rel: str | None) -> bool:
+    """True when `sentence` holds a trigger word of relation `rel` (any relation when None)."""
+    if rel is None:
+        return True
+    from kg.nlp import to_simplified
+    simp = to_simplified(sentence)
+    return any(all(p in simp for p in parts) for parts in _trigger_words(rel))
+
+
+def lead_day(text: str, ref: str | None, sides: list[list[tuple[int, int]]], start: int = 0,
+             rel: str | None = None, paragraphs: int = 3, window: int = 7) -> str | None:
+    """Named rule zh.date.headline_lead: the day of the news a headline tells.  The first of the
+    first `paragraphs` paragraphs of `text` after `start` that names every side (`sides`: each side's
+    mention spans) gives it when the days it writes within `window` days up to the article's date
+    are one day, written in a sentence with a trigger word of the fact's relation `rel`
+    (公平會11日宣布…處以…罰鍰); two such days, none, or a day of another kind of news give None."""
+    ry, rm, rd = _parse_ref(ref)
+    if rd is None:
+        return None
+    day0 = dt.date(ry, rm, rd)
+    pos, seen = start, 0
+    for para in text[start:].split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if not para.strip():
+            continue
+        seen += 1
+        if seen > paragraphs:
+            break
+        if not all(any(start <= a and b <= end for a, b in spans) for spans in sides):
+            continue
+        days = [d for d in find_dates(para, ref) if d.value and d.value.count("-") == 2
+                and d.kind not in NOT_POINT and not d.background
+                and 0 <= (day0 - dt.date.fromisoformat(d.value)).days <= window]
+        if len({d.value for d in days}) != 1:
+            return None
+        sentences = [m.group(0) for m in re.finditer(r"[^。！？!?]+[。！？!?]?", para)
+                     if any(m.start() <= d.start < m.end() for d in days)]
+        return days[0].value if any(_tells(x, rel) for x in sentences) else None
+    return None
+
+
 def parse_article_date(s: str | None) -> str | None:
     """'Sat, 13 Nov 2021 10:30:00 GMT', '2021-11-13', '2021/11/13', '2021年11月13日' -> '2021-11-13'."""
     if not s:
@@ -571,6 +623,11 @@ class DateTracker:
         self.spans = [(ss, se) for ss, se, _ in sentences]
         self._sentences = list(sentences)
         self._sent: list[tuple[str | None, list[DateMention]]] | None = None
+        # the headline copied as the text's first line (short, no full stop): its facts take the
+        # day of the news from the lead (`lead_day`)
+        first = text.split("\n", 1)[0]
+        self._top_end = len(first) if 0 < len(first.strip()) <= 80 and "\n" in text and \
+            not first.rstrip().endswith(("。", ".", "！", "!")) else 0
 
     @property
     def sent(self) -> list[tuple[str | None, list[DateMention]]]:
@@ -646,6 +703,13 @@ class DateTracker:
     def _in_name(self, a: int, b: int) -> bool:
         i = bisect.bisect_right(self._names, (a, float("inf")))
         return any(x <= a and b <= y for x, y in self._names[max(0, i - 3):i])
+
+    def lead_date_at(self, pos: int, sides: list[list[tuple[int, int]]], rel: str | None = None) -> str | None:
+        """For a fact told at `pos` in the headline line, the lead's day of the news: rule
+        zh.date.headline_lead (`lead_day`); None for a fact told anywhere else."""
+        if pos >= self._top_end or not all(sides):
+            return None
+        return lead_day(self.text, self.ref, sides, start=self._top_end + 1, rel=rel)
 
     def dated(self, idx: int) -> bool:
         """True when sentence `idx` itself writes a (single, resolved) date."""
