@@ -138,10 +138,10 @@ def test_a_year_that_names_a_period_is_no_date_and_no_thread():
 
 
 def test_counted_back_from_the_article_and_traditional_units():
-    # zh.date.ago: at the precision of the unit, from the article's date
-    assert vals("两个月前，甲公司起诉乙公司", "2019-11-07") == ["2019-09"]
-    assert vals("三年前，双方曾有合作", "2019-11-07") == ["2016"]
+    # zh.date.ago: N days before the article's date; months and years ago are said loosely
     assert vals("5天前，乙公司发布声明", "2019-11-07") == ["2019-11-02"]
+    assert vals("两个月前，甲公司起诉乙公司", "2019-11-07") == [None]
+    assert vals("三年前，双方曾有合作", "2019-11-07") == [None]
     # counter-example: "more than two months ago" gives no month
     assert vals("兩個多月前，格芯提告", "2019-11-07") == []
     # Traditional units count forward from the date named last
@@ -158,3 +158,11 @@ def test_a_date_that_modifies_a_noun_or_sits_in_a_title_is_no_anchor():
     # counter-example: a narrative year does carry over
     text = "2007年，丙公司申请了一项专利。7月5日，丁公司起诉丙公司。"
     assert _dates_at(text, "2019-08-01", "起诉") == "2007-07-05"
+
+
+def test_an_unresolved_relative_date_is_not_the_date_in_force():
+    # zh.date.unresolved_relative: the fact gets no date rather than the opener's
+    text = "2019年11月5日，甲公司发布公告。三年前，甲公司起诉乙公司。"
+    assert _dates_at(text, "2019-11-07", "起诉") is None
+    text = "2019年11月5日，甲公司发布公告。甲公司起诉乙公司。"
+    assert _dates_at(text, "2019-11-07", "起诉") == "2019-11-05"

@@ -335,18 +335,13 @@ def _zh_year_only(m: re.Match, at: _At):
 
 
 def _zh_ago(m: re.Match, at: _At):
-    # named rule zh.date.ago: N天前 / N个月前 / N年前 from the article's date, at the precision of the unit
+    # named rule zh.date.ago: N天前 is N days before the article's date; N个月前 and N年前 are said
+    # loosely (五年前 of a bet made four years and five months before) and stay unresolved: a fact
+    # told with one gets no date rather than the one in force
     n, unit = _cn_num(m.group("an")), m.group("au")
-    if not n or at.ry is None:
+    if not n or unit != "天":
         return "relative", None
-    if unit == "天":
-        return "relative", _shift_days(at.ref, -n)
-    if unit == "年":
-        return "relative", _iso(at.ry - n)
-    if at.rm is None:
-        return "relative", None
-    mm = at.ry * 12 + at.rm - 1 - n
-    return "relative", _iso(mm // 12, mm % 12 + 1)
+    return "relative", _shift_days(at.ref, -n)
 
 
 def _zh_later(m: re.Match, at: _At):
@@ -725,6 +720,10 @@ class DateTracker:
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
+        # 两年后 with nothing to count from, 三年前: a time the sentence gives and no one can resolve
+        # is not the time in force (zh.date.unresolved_relative)
+        if any(d.value is None and d.kind in ("relative", "anaphoric") and d.end <= pos for d in ds):
+            return None
         # (a date in a later clause tells a later step: 发起了对Y的诉讼，并在5月份获得了支持)
         after = [d for d in good if d.start >= pos and not any(c in "，,；;。" for c in self.text[pos:d.start])]
         if after:
