@@ -95,3 +95,74 @@ def test_taiwan_roc_years():
     assert got == [("民國104年", "2015"), ("106年10月11日", "2017-10-11")]
     # a count of years is no date
     assert find_dates("這家公司已經營運106年。", "2018-08-10") == []
+
+
+def _dates_at(text, ref, word):
+    sents = split_sentences(text)
+    tr = DateTracker(text, ref, sents)
+    k = text.index(word)
+    i = next(i for i, (ss, se, _) in enumerate(sents) if ss <= k < se)
+    return tr.date_for(i, k)
+
+
+def test_bare_weekday_is_the_latest_such_day_up_to_the_article():
+    # zh.date.bare_weekday (REF is a Saturday)
+    assert vals("乙公司周五宣布撤诉") == ["2021-11-12"]
+    assert vals("星期六上午，法院开庭") == ["2021-11-13"]
+    assert vals("法院于週一作出裁定") == ["2021-11-08"]
+    # counter-examples: every week, next week, the end of a span
+    assert vals("每周一召开例会") == []
+    assert vals("双方约定下周二再谈") == []
+    assert vals("门店周一至周五营业") == []
+
+
+def test_bare_day_takes_the_month_of_its_paragraph_or_of_the_article():
+    # zh.date.day_in_month: the paragraph before ended in June; a new paragraph's 21日 is this month's
+    text = "丙公司的股票在2021年6月10日最后一次交易。\n\n丁公司21日晚间回应称将起诉丙公司。"
+    assert _dates_at(text, "2021-07-22", "起诉") == "2021-07-21"
+    # within one paragraph the thread's month holds
+    text = "2021年6月10日，丁公司起诉丙公司；12日，丙公司提出反诉。"
+    assert _dates_at(text, "2021-07-22", "反诉") == "2021-06-12"
+
+
+def test_a_year_that_names_a_period_is_no_date_and_no_thread():
+    # zh.date.period_year: 2020年业绩 is a thing; 1月18日 keeps the article's year
+    text = "甲公司公布了2020年业绩。乙公司此前于1月18日起诉甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") == "2021-01-18"
+    assert [d.kind for d in find_dates("其2019年度报告显示", REF)] == ["period"]
+    text = "甲公司在2019年度报告中披露，乙公司起诉了甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") is None
+    # counter-example: a year that opens the story still dates it
+    text = "2020年，乙公司起诉甲公司。"
+    assert _dates_at(text, "2021-03-20", "起诉") == "2020"
+
+
+def test_counted_back_from_the_article_and_traditional_units():
+    # zh.date.ago: N days before the article's date; months and years ago are said loosely
+    assert vals("5天前，乙公司发布声明", "2019-11-07") == ["2019-11-02"]
+    assert vals("两个月前，甲公司起诉乙公司", "2019-11-07") == [None]
+    assert vals("三年前，双方曾有合作", "2019-11-07") == [None]
+    # counter-example: "more than two months ago" gives no month
+    assert vals("兩個多月前，格芯提告", "2019-11-07") == []
+    # Traditional units count forward from the date named last
+    assert [d.value for d in find_dates("2018年10月12日起訴。兩個月後，雙方和解", "2019-11-07")] == ["2018-10-12", "2018-12"]
+    assert [d.value for d in find_dates("2018年10月12日起訴。兩週後，法院裁定", "2019-11-07")] == ["2018-10-12", "2018-10-26"]
+
+
+def test_a_date_that_modifies_a_noun_or_sits_in_a_title_is_no_anchor():
+    # background (attributive verbs in ontology/lexicon/dates_zh.tsv): the month-day keeps the article's year
+    text = "丙公司2007年申请的一项专利被宣告无效。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2019-07-05"
+    text = "丙公司引用了《2016年专利白皮书》。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2019-07-05"
+    # counter-example: a narrative year does carry over
+    text = "2007年，丙公司申请了一项专利。7月5日，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-08-01", "起诉") == "2007-07-05"
+
+
+def test_an_unresolved_relative_date_is_not_the_date_in_force():
+    # zh.date.unresolved_relative: the fact gets no date rather than the opener's
+    text = "2019年11月5日，甲公司发布公告。三年前，甲公司起诉乙公司。"
+    assert _dates_at(text, "2019-11-07", "起诉") is None
+    text = "2019年11月5日，甲公司发布公告。甲公司起诉乙公司。"
+    assert _dates_at(text, "2019-11-07", "起诉") == "2019-11-05"

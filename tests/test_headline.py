@@ -72,3 +72,20 @@ def test_a_headline_settlement_of_a_case_named_after_a_product_is_no_cooperation
     # 和解微信商标案: the case is about 微信, which settles with no one (check case_matter)
     ex = extract(article("腾讯1000万元和解微信商标案 与星海科技两年纠纷落幕", "腾讯与星海科技围绕微信商标的纠纷持续两年。"))
     assert not [f for f in facts(ex) if f[0] == "cooperates" and "微信" in f[1:3]]
+
+
+def _coop_dates(text, date="2019-10-29"):
+    ex = extract(Article(id="t", title="", date=date, source="test", text=text, lang="zh"))
+    return {r.date for r in ex.relations if r.type == "cooperates" and not r.negated
+            and {r.subject, r.object} == {"华为", "中兴通讯"}}
+
+
+def test_a_headline_line_takes_the_day_of_the_news_from_its_lead():
+    # zh.date.headline_lead: one recent day in the lead, written where the lead tells the settlement
+    lead = "华为与中兴的专利纠纷告一段落。两家公司28日发布联合声明，宣布撤回全部诉讼，并签订专利交叉许可协议。\n"
+    assert _coop_dates("华为与中兴握手言和 专利战落幕\n" + lead) == {"2019-10-28"}
+    # counter-examples: two days in the lead, or a day of other news, leave it undated
+    two = "华为与中兴的专利纠纷告一段落。两家公司28日发布联合声明，宣布撤回全部诉讼；法院昨日准许。\n"
+    assert _coop_dates("华为与中兴握手言和 专利战落幕\n" + two) <= {None}
+    other = "华为与中兴的专利纠纷告一段落。华为28日公布了新手机。\n"
+    assert _coop_dates("华为与中兴握手言和 专利战落幕\n" + other) <= {None}

@@ -496,3 +496,13 @@ def test_long_text_title_above_a_date_line_is_still_the_title(tmp_path):
     a = read_article(p)
     assert a.title == title and a.date == "2023-10-14"
     assert a.text.startswith("Microsoft said")
+
+
+def test_markdown_without_front_matter_dated_by_its_byline_line(tmp_path):
+    # a Markdown page with no front matter: the byline under the heading gives the date, and is not text
+    p = tmp_path / "byline.md"
+    p.write_text("# 甲公司诉乙公司案终审改判\n\n*某产业周刊 · 2024年6月15日 · 责任编辑：某某*\n\n"
+                 "最高人民法院已于今年4月25日作出二审判决，乙公司赔偿甲公司1亿元。\n", encoding="utf-8")
+    [a] = list(read_articles([p]))
+    assert a.date == "2024-06-15"
+    assert "责任编辑" not in a.text and "二审判决" in a.text

@@ -40,7 +40,7 @@ from kg.extract.list_sides import list_members
 from kg.extract.ruled_parties import ruled_party_mentions
 from kg.extract.list_names import list_name_mentions
 from kg.extract.name_review import review_names
-from kg.extract.dates import DateTracker
+from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
@@ -190,7 +190,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
                                        owner=le.owner, mentions=[(m.start, m.start + len(pre))],
                                        rule="zh.entity.owner_in_name"))
                 known.add(le.name)
-    relations = _relations(text, cands, known, tracker)
+    relations = _relations(text, cands, known, tracker, {e.key: e.mentions for e in entities})
     # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
     # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
@@ -198,7 +198,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
-def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list[Relation]:
+def _relations(text: str, cands: list, known: set, tracker: DateTracker,
+               spans: dict[str, list] | None = None) -> list[Relation]:
     """The article's relations from the sentence readers' candidates: both sides entities of the
     article, dated, one per fact and date (the most confident telling's rule), restatements out."""
     relations: list[Relation] = []
@@ -225,6 +226,10 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list
     dated = {_fact_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _fact_key(r) not in dated
                  or (r.type == "sues" and _PARALLEL_SUIT.search(text, r.start, r.end))]
+    if _lead_dates(relations, tracker, spans or {}):
+        dated = {_fact_key(r) for r in relations if r.date}
+        relations = [r for r in relations if r.date or _fact_key(r) not in dated
+                     or (r.type == "sues" and _PARALLEL_SUIT.search(text, r.start, r.end))]
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}
@@ -233,6 +238,19 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker) -> list
             by_fact.setdefault(_fact_key(r), set()).add(r.date)
     return [r for r in relations if not r.date or not any(
         d != r.date and d.startswith(r.date + "-") for d in by_fact.get(_fact_key(r), ()))]
+
+
+def _lead_dates(relations: list[Relation], tracker: DateTracker, spans: dict[str, list]) -> bool:
+    """Rule zh.date.headline_lead: an undated event fact of the headline line (no sentence tells it
+    with a date) takes the day of the news from the lead (`DateTracker.lead_date_at`); True when
+    one did (its undated restatements in the body then go)."""
+    found = False
+    for r in relations:
+        if not r.date and r.type not in STATE_TYPES:
+            r.date = tracker.lead_date_at(r.start, [spans.get(r.subject) or [], spans.get(r.object) or []],
+                                          r.type)
+            found = found or bool(r.date)
+    return found
 
 
 _PARALLEL_SUIT = re.compile(r"(?:另行|另外|另在|还在|也在|同时在|分别在|分别向)[^，。；]{0,20}?法院")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+from kg.lexicon import load_table
+
+_CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
 _WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EN_MONTHS = {m: i + 1 for i, m in enumerate(
@@ -31,14 +34,30 @@ class DateMention:
     end: int
     text: str
     value: str | None        # ISO at its precision: 2018, 2018-03, 2018-03-08
-    kind: str                # absolute | year_relative | month_day | relative | anaphoric
+    kind: str                # absolute | year_relative | month_day | relative | anaphoric | range | period
     background: bool = False  # 百度2016年推出的平台: a date inside a modifier, no anchor for 当年
 
 
-# a date that dates a noun (百度2016年推出的自媒体平台, 2015年成立的公司) is background: 当年 after it
-# still means the year the narrative is in
-_ATTRIBUTIVE = re.compile(r"(?:[初底末中]|上半年|下半年)?(?:推出|成立|上线|创立|创办|收购|发布|开发|建立|组建|注册|设立|"
-                          r"并购|开通|上市|入股|投资|创建|出品|研发|推出了)的")
+# a date that dates a noun (百度2016年推出的自媒体平台, 2015年成立的公司, 2007年申请的专利) is background:
+# 当年, 两个月后 and a month-day without a year after it still mean the time the narrative is in; the
+# verbs are the `attributive` rows of ontology/lexicon/dates_zh.tsv
+@functools.lru_cache(maxsize=1)
+def _attributive() -> re.Pattern:
+    verbs = sorted((r["word"] for r in load_table("dates_zh.tsv") if r.get("kind") == "attributive"),
+                   key=len, reverse=True)
+    return re.compile(r"(?:[初底末中]|上半年|下半年)?(?:" + "|".join(map(re.escape, verbs)) + r")了?的")
+
+
+# kinds that name no point in time: a span (2018-2021年) or a period named as a thing (2018年业绩,
+# 2019年度报告, 2018年款): neither dates a fact nor is the year the narrative is in
+NOT_POINT = ("range", "period")
+
+
+@functools.lru_cache(maxsize=1)
+def _period_words() -> tuple[str, ...]:
+    """Words after a bare year that make it a period named as a thing (`ontology/lexicon/dates_zh.tsv`)."""
+    return tuple(sorted((r["word"] for r in load_table("dates_zh.tsv") if r.get("kind") == "period"),
+                        key=len, reverse=True))
 
 
 def _cn_num(s: str) -> int | None:
@@ -92,7 +111,7 @@ _C = r"[0-9０-９〇零○一二两三四五六七八九十]"
 # every match opens with one of these characters (a digit, a numeral, or the first character of a
 # word the pattern names): the look-ahead lets the scan skip every other position at once instead of
 # trying each branch there (the regex engine finds no such prefix by itself behind the named groups)
-_ZH_FIRST = "0-9０-９〇零○一二两三四五六七八九十几民今去前明当同次上本下昨近日这"
+_ZH_FIRST = "0-9０-９〇零○一二两兩三四五六七八九十几幾民今去前明当同次上本下昨近日这周週星禮礼"
 _ZH = re.compile(
     rf"(?=[{_ZH_FIRST}])(?:"
     rf"(?P<full>(?P<y>{_N}{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?:(?P<m>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<d>{_C}{{1,3}})\s*[日号])?)?(?P<half>[上下]半年)?)"
@@ -103,13 +122,17 @@ _ZH = re.compile(
     rf"|(?P<dot>(?P<dy>(?:19|20)\d{{2}})[./](?P<dm>\d{{1,2}})(?:[./](?P<dd>\d{{1,2}}))?)(?![\d./])"
     rf"|(?P<rely>(?P<ry>今年|去年|前年|明年|当年|同年|次年|上一年|本年)(?:(?P<rm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<rd>{_C}{{1,3}})\s*[日号])?)?)"
     rf"|(?P<relm>(?P<rmo>本月|上月|上个月|当月|同月|次月|下月)(?:(?P<rmd>{_C}{{1,3}})\s*[日号])?(?P<rmpart>初|底|末|中旬|上旬|下旬)?)"
-    rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两三四五六七八九十几]{{1,3}})\s*(?P<lu>天|个月|周|年)(?:之)?后)"
+    rf"|(?P<later>(?<![0-9])(?P<ln>[0-9一二两兩三四五六七八九十几幾]{{1,3}})\s*(?P<lu>天|个月|個月|周|週|年)(?:之)?[后後])"
+    # 两个月前, 三年前, 5天前: counted back from the article's date (兩個多月前, more than two, is left alone)
+    rf"|(?P<ago>(?<![0-9])(?P<an>[0-9一二两兩三四五六七八九十]{{1,3}})\s*(?P<au>天|个月|個月|年)(?:之)?前)"
     rf"|(?P<md>(?<![0-9０-９年./])(?P<mm>{_C}{{1,2}})\s*月\s*(?:份)?(?:(?P<mdd>{_C}{{1,3}})\s*[日号])?)"
     rf"|(?P<donly>(?<![0-9０-９月年./第、\-])(?P<dod>[0-9]{{1,2}})\s*[日号](?![内以之起前]))"
     rf"|(?P<twday>(?P<tw>昨|今|前|明)\s*[（(]\s*(?P<twn>[0-9０-９]{{1,2}})\s*[）)]\s*日)"
     rf"|(?P<day>昨天|昨日|今天|今日|前天|前日|明天|明日|当天|当日|次日)"
     rf"|(?P<lately>(?<!最)近日|(?<![0-9０-９一二三四五六七八九十月号])日前)"
     rf"|(?P<week>(?P<wk>上周|本周|这周|上星期|上个星期)(?P<wd>[一二三四五六日天]))"
+    # 周五, 週四, 星期三, 禮拜二 alone: the latest such day up to the article's date (not 每周一, 下周二)
+    rf"|(?P<bweek>(?<![上本这這下个個每至到\-～~])(?:周|週|星期|禮拜|礼拜)(?P<bwd>[一二三四五六日天])(?![至到\-～~]))"
     rf"|(?P<yonly>(?<![0-9])(?P<yo>(?:19|20)\d{{2}})(?=[^0-9年./%％亿万元]|$)))"
 )
 _EN = re.compile(
@@ -173,7 +196,7 @@ def _month_day_year(m: int, d: int | None, ref: str | None, governing: str | Non
 
 _ASCII_ALPHA = re.compile("[A-Za-z]")   # == c.isascii() and c.isalpha()
 # every alternative of _ZH holds one of these characters: text without any has no Chinese date
-_ZH_HINT = re.compile("[0-9０-９年月日天周期后]")
+_ZH_HINT = re.compile("[0-9０-９年月日天周週期拜后後前]")
 # a date found by `find_dates` starts with one of these (the first characters of _ZH, and a Latin
 # letter or digit for _EN): where none stands, no date opens the text (checked before reading one)
 DATE_FIRST = re.compile(f"[{_ZH_FIRST}A-Za-z]")
@@ -182,13 +205,15 @@ DATE_FIRST = re.compile(f"[{_ZH_FIRST}A-Za-z]")
 @dataclass
 class _At:
     """What a date expression is resolved against: the article date `ref` (split in `ry, rm, rd`)
-    and, for Chinese text, `anchor`, the date named last (or the governing date before any)."""
+    and, for Chinese text, `anchor`, the date named last (or the governing date before any), and
+    `day_anchor`, the date named last in the same paragraph (what a bare 5日 takes its month from)."""
     text: str
     ref: str | None
     anchor: str | None
     ry: int | None
     rm: int | None
     rd: int | None
+    day_anchor: str | None = None
 
 
 # Each reader takes the match of its named group and returns (kind, value), or None when the match
@@ -290,6 +315,15 @@ def _zh_week(m: re.Match, at: _At):
                                      last_week=m.group("wk") not in ("本周", "这周"))
 
 
+def _zh_bare_weekday(m: re.Match, at: _At):
+    # named rule zh.date.bare_weekday: 周五 / 星期五 with no week word is the latest Friday up to the
+    # article's date (a Saturday report's 周五 is yesterday; a Friday report's is today)
+    val = _last_weekday(at.ref, _WEEKDAY[m.group("bwd")], last_week=False)
+    if val and at.ref and val > at.ref:
+        val = _shift_days(val, -7)
+    return "relative", val
+
+
 def _zh_year_only(m: re.Match, at: _At):
     # a bare 4-digit year is only a date when a year marker surrounds it (2017下半年, 2018-2021)
     after = at.text[m.end():m.end() + 3]
@@ -300,9 +334,20 @@ def _zh_year_only(m: re.Match, at: _At):
     return "absolute", _iso(int(m.group("yo")))
 
 
+def _zh_ago(m: re.Match, at: _At):
+    # named rule zh.date.ago: N天前 is N days before the article's date; N个月前 and N年前 are said
+    # loosely (五年前 of a bet made four years and five months before) and stay unresolved: a fact
+    # told with one gets no date rather than the one in force
+    n, unit = _cn_num(m.group("an")), m.group("au")
+    if not n or unit != "天":
+        return "relative", None
+    return "relative", _shift_days(at.ref, -n)
+
+
 def _zh_later(m: re.Match, at: _At):
-    n = _cn_num(m.group("ln").replace("几", "")) if m.group("ln") != "几" else None
-    unit, anc = m.group("lu"), at.anchor
+    ln = m.group("ln").replace("幾", "几")
+    n = _cn_num(ln.replace("几", "")) if ln != "几" else None
+    unit, anc = m.group("lu").replace("個", "个").replace("週", "周"), at.anchor
     if not (n and anc):
         return "anaphoric", None
     ay, am, ad = _parse_ref(anc)
@@ -319,7 +364,9 @@ def _zh_later(m: re.Match, at: _At):
 
 
 def _zh_day_only(m: re.Match, at: _At):
-    d, anc = int(m.group("dod")), at.anchor
+    # named rule zh.date.day_in_month: a bare 21日 is in the month of the last date named in the same
+    # paragraph, else in the article's month (the month before when the day is after the article's)
+    d, anc = int(m.group("dod")), at.day_anchor
     gy, gm, gd = _parse_ref(anc) if anc and anc.count("-") >= 1 else _parse_ref(at.ref)
     if gy is None or gm is None or not 1 <= d <= 31:
         return "month_day", None
@@ -332,8 +379,9 @@ def _zh_day_only(m: re.Match, at: _At):
 
 _ZH_READERS = (("full", _zh_full), ("roc", _zh_roc), ("dot", _zh_dot), ("rely", _zh_relative_year),
                ("relm", _zh_relative_month), ("md", _zh_month_day), ("twday", _zh_bracket_day),
-               ("lately", _zh_lately), ("day", _zh_day), ("week", _zh_week), ("yonly", _zh_year_only),
-               ("later", _zh_later), ("donly", _zh_day_only))
+               ("lately", _zh_lately), ("day", _zh_day), ("week", _zh_week), ("bweek", _zh_bare_weekday),
+               ("yonly", _zh_year_only),
+               ("later", _zh_later), ("ago", _zh_ago), ("donly", _zh_day_only))
 
 
 def _en_month_date(m: re.Match, at: _At):
@@ -391,17 +439,30 @@ def _read(m: re.Match, readers, at: _At):
     return "absolute", None
 
 
-def _zh_dates(text: str, ref: str | None, anchor: str | None) -> list[DateMention]:
+def _in_title(text: str, pos: int) -> bool:
+    """A date inside 《…》 (《2019年度报告》, 《关于2021年…的决定》) belongs to a title: background."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def _is_period(text: str, m: re.Match, val: str | None) -> bool:
+    """Named rule zh.date.period_year: a year alone right before a word that makes it a thing
+    (2018年业绩, 2019年度报告, 2018年款) names a period, not the time of an event."""
+    return bool(val) and "-" not in val and text.startswith(_period_words(), m.end())
+
+
+def _zh_dates(text: str, ref: str | None, anchor: str | None, day_anchor: str | None) -> list[DateMention]:
     out: list[DateMention] = []
     ry, rm, rd = _parse_ref(ref)
     for m in _ZH.finditer(text):
-        read = _read(m, _ZH_READERS, _At(text, ref, anchor, ry, rm, rd))
+        read = _read(m, _ZH_READERS, _At(text, ref, anchor, ry, rm, rd, day_anchor))
         if read is None:
             continue
         kind, val = read
-        bg = bool(_ATTRIBUTIVE.match(text, m.end()))
-        if val and kind != "range" and not bg:
-            anchor = val                     # each date becomes the anchor of the ones after it
+        if _is_period(text, m, val):
+            kind = "period"
+        bg = bool(_attributive().match(text, m.end())) or _in_title(text, m.start())
+        if val and kind not in NOT_POINT and not bg:
+            anchor = day_anchor = val        # each date becomes the anchor of the ones after it
         out.append(DateMention(m.start(), m.end(), m.group(0), val, kind, bg))
     return out
 
@@ -420,17 +481,74 @@ def _en_dates(text: str, ref: str | None, governing: str | None) -> list[DateMen
     return out
 
 
+_SAME = object()
+
+
 def find_dates(text: str, ref: str | None = None, governing: str | None = None,
-               lang: str = "zh", anchor: str | None = None) -> list[DateMention]:
+               lang: str = "zh", anchor: str | None = None, day_anchor=_SAME) -> list[DateMention]:
     """Every date expression in `text`, resolved.  `ref` is the article date; `governing` is the
     date currently in force (for month-day dates without a year); `anchor` is the date the text
     mentioned last (for 当年, 当天, 次日, 次月, 两天后: they refer back to the last time named, and
-    each date found here becomes the anchor of the ones after it)."""
-    out = _zh_dates(text, ref, anchor or governing) if _ZH_HINT.search(text) else []
+    each date found here becomes the anchor of the ones after it); `day_anchor`, the date named
+    last in the same paragraph (a bare 5日 takes its month; by default the anchor)."""
+    anc = anchor or governing
+    out = _zh_dates(text, ref, anc, anc if day_anchor is _SAME else day_anchor) if _ZH_HINT.search(text) else []
     if lang == "en" or _ASCII_ALPHA.search(text, 0, 2000):
         out += _en_dates(text, ref, governing)
         out.sort(key=lambda d: d.start)
     return out
+
+
+# relation types that tell a state, not an event of a day: the lead's day does not date them
+STATE_TYPES = ("competes", "owns", "leads")
+
+
+@functools.lru_cache(maxsize=None)
+def _trigger_words(rel: str) -> tuple[tuple[str, ...], ...]:
+    from kg.lexicon import load_lexicon
+    return tuple(tuple(t.word.split("…")) for t in load_lexicon().triggers if t.relation == rel and t.lang == "zh")
+
+
+def _tells(sentence: str, rel: str | None) -> bool:
+    """True when `sentence` holds a trigger word of relation `rel` (any relation when None)."""
+    if rel is None:
+        return True
+    from kg.nlp import to_simplified
+    simp = to_simplified(sentence)
+    return any(all(p in simp for p in parts) for parts in _trigger_words(rel))
+
+
+def lead_day(text: str, ref: str | None, sides: list[list[tuple[int, int]]], start: int = 0,
+             rel: str | None = None, paragraphs: int = 3, window: int = 7) -> str | None:
+    """Named rule zh.date.headline_lead: the day of the news a headline tells.  The first of the
+    first `paragraphs` paragraphs of `text` after `start` that names every side (`sides`: each side's
+    mention spans) gives it when the days it writes within `window` days up to the article's date
+    are one day, written in a sentence with a trigger word of the fact's relation `rel`
+    (公平會11日宣布…處以…罰鍰); two such days, none, or a day of another kind of news give None."""
+    ry, rm, rd = _parse_ref(ref)
+    if rd is None:
+        return None
+    day0 = dt.date(ry, rm, rd)
+    pos, seen = start, 0
+    for para in text[start:].split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        if not para.strip():
+            continue
+        seen += 1
+        if seen > paragraphs:
+            break
+        if not all(any(start <= a and b <= end for a, b in spans) for spans in sides):
+            continue
+        days = [d for d in find_dates(para, ref) if d.value and d.value.count("-") == 2
+                and d.kind not in NOT_POINT and not d.background
+                and 0 <= (day0 - dt.date.fromisoformat(d.value)).days <= window]
+        if len({d.value for d in days}) != 1:
+            return None
+        sentences = [m.group(0) for m in re.finditer(r"[^。！？!?]+[。！？!?]?", para)
+                     if any(m.start() <= d.start < m.end() for d in days)]
+        return days[0].value if any(_tells(x, rel) for x in sentences) else None
+    return None
 
 
 def parse_article_date(s: str | None) -> str | None:
@@ -500,6 +618,11 @@ class DateTracker:
         self.spans = [(ss, se) for ss, se, _ in sentences]
         self._sentences = list(sentences)
         self._sent: list[tuple[str | None, list[DateMention]]] | None = None
+        # the headline copied as the text's first line (short, no full stop): its facts take the
+        # day of the news from the lead (`lead_day`)
+        first = text.split("\n", 1)[0]
+        self._top_end = len(first) if 0 < len(first.strip()) <= 80 and "\n" in text and \
+            not first.rstrip().endswith(("。", ".", "！", "!")) else 0
 
     @property
     def sent(self) -> list[tuple[str | None, list[DateMention]]]:
@@ -516,15 +639,18 @@ class DateTracker:
         heading_gov: str | None = None
         prev_end = 0
         carry: str | None = None       # the date in force at the end of the last paragraph
+        para_last: str | None = None   # the date named last in this paragraph (for a bare 5日)
         for ss, se, s in sentences:
             # a paragraph break ends the reign of a date that opened a sentence of the paragraph
             # before (a dated heading still governs): an undated paragraph gets no date, unless it
             # opens by pointing back at the paragraph before (为此，…; 对此，…)
             if "\n" in text[prev_end:ss]:
                 gov = carry if (carry and s.startswith(_BACK_OPENERS)) else heading_gov
+                para_last = gov
             prev_end = se
             if _is_heading(s):
-                hd = [d for d in find_dates(s, ref, gov, lang, anchor=last) if d.value]
+                hd = [d for d in find_dates(s, ref, gov, lang, anchor=last, day_anchor=para_last)
+                      if d.value and d.kind not in NOT_POINT]
                 if hd and not _opens(s, hd[0].start):
                     # 多闪app在2019年3月19日下午的弹窗推送: a caption with a date inside it governs
                     # nothing, and leaves the date in force as it was
@@ -533,9 +659,10 @@ class DateTracker:
                 gov = hd[0].value if hd else None
                 heading_gov = gov
                 last = gov or last
+                para_last = gov or para_last
                 self._sent.append((gov, []))
                 continue
-            ds = find_dates(s, ref, gov, lang, anchor=last)
+            ds = find_dates(s, ref, gov, lang, anchor=last, day_anchor=para_last)
             if self._names:
                 ds = [d for d in ds if not self._in_name(ss + d.start, ss + d.end)]
             # ranges: 2018-2021年, 2019~2020年间, 2018年至2021年 -> not a single date
@@ -551,7 +678,7 @@ class DateTracker:
                 d.end += ss
             g0 = gov
             for d in ds:
-                if not d.value or d.kind == "range":
+                if not d.value or d.kind in NOT_POINT:
                     continue
                 # opener: at the sentence start or right after a clause break (with a short lead word)
                 j = d.start
@@ -562,9 +689,9 @@ class DateTracker:
                 if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
                     # a month-day opener under a year-only governing date keeps that year
                     gov = d.value
-            vals = [d.value for d in ds if d.value and d.kind != "range" and not d.background]
+            vals = [d.value for d in ds if d.value and d.kind not in NOT_POINT and not d.background]
             if vals:
-                last = vals[-1]
+                last = para_last = vals[-1]
             carry = gov
             self._sent.append((g0, ds))
 
@@ -572,20 +699,31 @@ class DateTracker:
         i = bisect.bisect_right(self._names, (a, float("inf")))
         return any(x <= a and b <= y for x, y in self._names[max(0, i - 3):i])
 
+    def lead_date_at(self, pos: int, sides: list[list[tuple[int, int]]], rel: str | None = None) -> str | None:
+        """For a fact told at `pos` in the headline line, the lead's day of the news: rule
+        zh.date.headline_lead (`lead_day`); None for a fact told anywhere else."""
+        if pos >= self._top_end or not all(sides):
+            return None
+        return lead_day(self.text, self.ref, sides, start=self._top_end + 1, rel=rel)
+
     def dated(self, idx: int) -> bool:
         """True when sentence `idx` itself writes a (single, resolved) date."""
-        return idx < len(self.sent) and any(d.value and d.kind != "range" for d in self.sent[idx][1])
+        return idx < len(self.sent) and any(d.value and d.kind not in NOT_POINT for d in self.sent[idx][1])
 
     def date_for(self, idx: int, pos: int) -> str | None:
         if idx >= len(self.sent):
             return None
         gov, ds = self.sent[idx]
         # 至2010年12月底, 截至3月: a time limit, not the time of the event
-        good = [d for d in ds if d.value and d.kind != "range"
+        good = [d for d in ds if d.value and d.kind not in NOT_POINT
                 and not self.text[max(0, d.start - 2):d.start].endswith(_LIMIT_BEFORE)]
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
+        # 两年后 with nothing to count from, 三年前: a time the sentence gives and no one can resolve
+        # is not the time in force (zh.date.unresolved_relative)
+        if any(d.value is None and d.kind in ("relative", "anaphoric") and d.end <= pos for d in ds):
+            return None
         # (a date in a later clause tells a later step: 发起了对Y的诉讼，并在5月份获得了支持)
         after = [d for d in good if d.start >= pos and not any(c in "，,；;。" for c in self.text[pos:d.start])]
         if after:

@@ -9,8 +9,10 @@ The headline is read like a one-sentence article; a fact it yields is kept only 
 - the body tells no fact of the same type between the same sides (then the body's telling, with
   its date, is the better one and the headline adds nothing).
 
-A headline fact has no date of its own (a headline gives none; no date rather than a wrong one),
-and its evidence is the headline itself (offsets 0..0: it is not in the article text).  A lawsuit
+A headline fact of an event takes the day of the news from the article's lead (`dates.lead_day`,
+rule zh.date.headline_lead: the first of the first paragraphs naming both sides, when the days it
+writes within a week up to the article's date are one: 公平會11日宣布…), else no date (a headline
+gives none; no date rather than a wrong one); its evidence is the headline itself (offsets 0..0: it is not in the article text).  A lawsuit
 the headline announces is kept on the same terms: parties the body names, no body lawsuit
 between them.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from kg.extract.dates import STATE_TYPES, lead_day
 from kg.model import Entity, Extraction, Lawsuit, Relation, fact_key
 
 #: A headline clause ending like this asks or wonders; its facts are not asserted.
@@ -51,6 +54,13 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
     # product for its owner — a restatement
     owner = {r.object: r.subject for r in body.relations if r.type == "owns" and not r.negated}
     added: list[Relation] = []
+    spans = {e.key: e.mentions for e in body.entities}
+
+    def day(rel: str, *keys: str) -> str | None:
+        if body.article.lang == "en" or not all(spans.get(k) for k in keys):
+            return None
+        return lead_day(body.article.text or "", body.article.date, [spans[k] for k in keys], rel=rel)
+
     for r in head.relations:
         s, o = head_to_body.get(r.subject), head_to_body.get(r.object)
         if not s or not o or s == o or r.negated:
@@ -59,7 +69,8 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         if key in told or fact_key(r.type, owner.get(s, s), owner.get(o, o)) in told:
             continue
         told.add(key)
-        added.append(dataclasses.replace(r, subject=s, object=o, date=None, evidence=title,
+        date = None if r.type in STATE_TYPES else day(r.type, s, o)
+        added.append(dataclasses.replace(r, subject=s, object=o, date=date, evidence=title,
                                          start=0, end=0))
     suits = [tuple(sorted(l.plaintiffs + l.defendants)) for l in body.lawsuits]
     new_suits: list[Lawsuit] = []
@@ -73,7 +84,9 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         if any(parties <= set(s) or set(s) <= parties or owned <= set(s) for s in suits):
             continue
         court = head_to_body.get(l.court) if l.court else None
-        new_suits.append(dataclasses.replace(l, plaintiffs=p, defendants=d, court=court, date=None,
+        # the lead's day dates the suit only when it comes from the headline's `sues` (its filing)
+        filed = day("sues", *parties) if l.rule.split(":")[0].endswith("from_sues") else None
+        new_suits.append(dataclasses.replace(l, plaintiffs=p, defendants=d, court=court, date=filed,
                                              ruling_date=None, hearing_date=None, evidence=title,
                                              start=0, end=0))
     if not added and not new_suits:

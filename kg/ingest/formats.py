@@ -165,6 +165,15 @@ def _article_from_markdown(stem: str, path: str, text: str) -> Article:
     raw_date = meta.get("date", meta.get("published", meta.get("pubdate")))
     date = _date_field(raw_date, path) if raw_date not in (None, "") else hmeta.get("date")
     source = _source_from(meta) or hmeta.get("source", "")
+    if date is None:
+        # no front matter date: a byline line under the heading ("*某周刊 · 2024年6月15日 · 责任编辑：某*")
+        # dates the article (without it 今年, 昨日 and 5日 resolve against nothing); the line is the page's
+        lines = body_text.split("\n")
+        head = read_head(lines, 0)
+        if head is not None:
+            k, date, outlet, _ = head
+            source = source or outlet
+            body_text = "\n".join(lines[:k] + lines[k + 1:])
     return _make_article(stem, title, date, source, body_text, path)
 
 
