@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 
+from kg import nlp
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
@@ -513,6 +514,20 @@ def _list_frames(v: _Reading) -> bool:
     return False
 
 
+def _own_subject(text: str, a: int, b: int) -> bool:
+    """Between the last name before a passive (ending at `a`) and its agent (starting at `b`): a clause
+    break, then a noun of the passive's own clause (Waze11.5亿美元被, 前者被,
+    OnLive经历了几年波折已被; not 2015年被, 后来又被): that clause has a subject the readers did not
+    take as a name."""
+    last = max(text.rfind(c, a, b) for c in "，,：:；;。")
+    if last < 0:
+        return False
+    toks = [(w, t) for w, t in nlp.tagged(nlp.to_simplified(text[last + 1:b].strip())) if t != "c"]
+    if toks and toks[0][1] == "r":
+        return False        # 该公司后被Y收购: the pronoun points back at the name before
+    return any(re.match(r"[A-Za-z]", w) or (t or "").startswith("n") for w, t in toks)
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -565,6 +580,11 @@ def _roles_marked(v: _Reading) -> bool:
                      and m.source != "coref"]
             if first:
                 obj = [first[0]]
+        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and obj and \
+                obj[-1].end <= g1[0].start and _own_subject(text, obj[-1].end, g1[0].start):
+            # 获得A、B投资后，不到两年，Waze被谷歌收购: the clause of the passive has a subject of its
+            # own (one not read as a name), so a name of a clause before is not what is bought
+            return True
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
