@@ -53,6 +53,8 @@ withheld goes too.
                  the matter, not a party; check_words.tsv kind case_word).
 - `work_title`   a court's ruled party that is a product named only as a title in 《》 (判决…在电视剧《风筝》
                  上署名: the work is what the case is about).
+- `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
+                 (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -879,6 +881,25 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     return None
 
 
+def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
+    """A party of a ruling that the sentence names only right before a word of telling, ahead of the
+    ruling (深交所认为，厦门中院已作出判决…; X网站消息，日前Y法院宣判…; 新浪：据…透露，法院…): the one who
+    tells of the ruling, not the party ruled on (check_words.tsv, kind reporter)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    words = _check_words().get("reporter", ())
+    told = _mentions_in(ctx, r.object, r)
+    head = (r.trigger or "").split("…")[0]
+    if not told or not words or not head:
+        return False
+    for _, t in told:
+        after = ctx.text[t:t + 8]
+        after = after[1:] if after[:1] in "也还则" else after
+        if not after.startswith(words) or ctx.text.find(head, t, r.end) < 0:
+            return False
+    return True
+
+
 _NON_ENTITY = _non_entity_words()
 _NON_ENTITY_ENDS: dict[str, list] = {}
 _NON_ENTITY_OPENS: dict[str, list] = {}
@@ -919,6 +940,7 @@ CHECKS: list[Check] = [
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
+    Check("ruling_reporter", "rejected", ruling_reporter),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
 ]

@@ -514,6 +514,13 @@ def _list_frames(v: _Reading) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8)
+def _verbs_of(lex: Lexicon, relation: str) -> tuple[str, ...]:
+    """The one-part Chinese trigger words of a relation (起诉, 状告, 控告 …), for endswith tests."""
+    return tuple(sorted({t.word for t in lex.triggers if t.relation == relation and t.lang == "zh"
+                         and "…" not in t.word}, key=len, reverse=True))
+
+
 def _own_subject(text: str, a: int, b: int) -> bool:
     """Between the last name before a passive (ending at `a`) and its agent (starting at `b`): a clause
     break, then a noun of the passive's own clause (Waze11.5亿美元被, 前者被,
@@ -676,6 +683,14 @@ def _roles_deals(v: _Reading) -> bool:
             frame = "zh.frame.relative"
             subj = g1
             obj = r1 or g0
+            if trig.relation in ("sues", "accuses") and trig.lang == "zh" and len(before_g1) <= 8 and \
+                    (_contains_any(before_g1, objm) or before_g1.endswith(_verbs_of(v.lex, trig.relation))):
+                # A向B提起的诉讼, A向现控股股东B提起的诉讼, 其状告B…提起的诉讼: the name an object marker
+                # or a suing verb opens is the one sued, the name before it (in the same clause) the one
+                # suing
+                if not g0 or any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]):
+                    return True
+                subj, obj = g0, g1
         elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
                                    _COMITATIVE.search(before_g1)) and (g0 or context_subject) and \
                 not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
