@@ -412,6 +412,8 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
         if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
                 ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
+                or _OUTLETS_SOURCE.match(ctx.text[t:t + 32])
+                or (r.type in _NO_OUTLET_ACTS and _REPORTING.match(ctx.text[t:t + 40]))
                 or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
@@ -423,6 +425,12 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+# 新安晚报、安徽网、大皖客户端记者…: a list of outlets before 记者/讯, the first one named
+_OUTLETS_SOURCE = re.compile(r"^(?:、[^，,。；;、：:]{1,10}){1,4}?(?:记者|讯|消息)")
+# 中央电视台财经频道《经济半小时》栏目相继报道…: an outlet that reports in its clause; it fines, rules on,
+# sues or buys no one there
+_REPORTING = re.compile(r"^[^，,。；;：:]{0,36}?(?:报道|曝光|播出)")
+_NO_OUTLET_ACTS = frozenset({"fines", "rules", "sues", "acquires", "invests"})
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)\s*$")
 _BYLINE_AFTER = re.compile(r"[\s)）]|(?:摄影|摄|报道|采写|整理|发自|[、/]|$)|[\u4e00-\u9fff、]{2,10}报道")
 
