@@ -53,6 +53,8 @@ withheld goes too.
                  the matter, not a party; check_words.tsv kind case_word).
 - `work_title`   a court's ruled party that is a product named only as a title in 《》 (判决…在电视剧《风筝》
                  上署名: the work is what the case is about).
+- `seller_side`  a deal's object named only as the holder of what is sold (收购X持有的Y公司51%股权, 向A、B
+                 购买其分别持有的Y股权): X, A and B sell, they are not bought.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
@@ -908,6 +910,51 @@ def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
+# 收购X持有的Y / X全资持有的Y / X分别持有的Y: X holds what is sold
+_HELD_AFTER = re.compile(r"(?:等)?(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的(?:[0-9０-９.]+%的?)?")
+# 向X、Y购买其分别持有的Z: the ones 向 opens sell what 其…持有 names
+_THEIR_HELD = re.compile(r"其(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的")
+
+
+_STAKE_OF = re.compile(r"([A-Za-z\u4e00-\u9fff][^，,。；;、（(]{1,24}?)(?:[0-9０-９.]+%|的?全部|的?全数|的?(?:股权|股份|股票|权益))")
+
+
+def _named_stake(ctx: Ctx, after: str) -> bool:
+    """What 持有的 opens is a stake of a named company (浙江盛和股权, RadiantMeritLimited全数股份), not of a
+    description (上市公司9.88%股份) or a count of things (21家地区体育电视网)."""
+    m = _STAKE_OF.match(after)
+    if not m:
+        return False
+    held = m.group(1).rstrip("的")
+    return len(held) >= 2 and not held.startswith(tuple(ctx.lex.generic))
+
+
+def seller_side(ctx: Ctx, r: Relation) -> bool:
+    """A deal's object that the sentence names only as the holder of what is sold: 收购X持有的Y公司51%股权
+    (Y named right after), X向A、B购买其分别持有的Y股权 (A and B opened by 向): X sells, it is not bought."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    told = _mentions_in(ctx, r.object, r)
+    if not told:
+        return False
+    starts = ctx.starts()
+    for s, t in told:
+        m = _HELD_AFTER.match(ctx.text, t)
+        if m and (any(p in starts and starts[p] != r.object for p in range(m.end(), min(m.end() + 3, r.end))) or
+                  _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)])):
+            continue
+        lead = ctx.text[max(r.start, s - 12):s]
+        held = _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40))
+        if held and re.search(r"[向从](?:[^，。；向从]{1,12}[、和及与])?$", lead):
+            if any(held.end() <= p <= held.end() + 2 for p, _ in told):
+                return False    # 向X全体股东购买其持有的X 75%股权: X itself is what is bought
+            continue
+        if s > min(p for p, _ in told):
+            continue        # a later telling (枫华种业 read as 枫华): the first one decides
+        return False
+    return True
+
+
 _NON_ENTITY = _non_entity_words()
 _NON_ENTITY_ENDS: dict[str, list] = {}
 _NON_ENTITY_OPENS: dict[str, list] = {}
@@ -949,6 +996,7 @@ CHECKS: list[Check] = [
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
     Check("ruling_reporter", "rejected", ruling_reporter),
+    Check("seller_side", "rejected", seller_side),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
 ]
