@@ -18,7 +18,8 @@ withheld goes too.
                  and the article's own `owns` relations).
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
-- `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
+- `co_listed`    no accusation, block or deal between two members of one list (起诉A、B及C三人，指控其…;
+                 A、B入股…).
 - `accused_accuser` no accusation by a defendant (or a product it owns) against the one suing it in the
                  same sentence.
 - `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
@@ -222,6 +223,8 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
 # relations
 
 _LIST_GAP = re.compile(r"^\s*(?:、|,|，(?=[^，。]{0,12}(?:及|和|以及))|及|和|与|以及|、以及|and|, and|or)\s*$")
+# in a deal, only a comma-list (A、B入股…): A与B签订协议 pairs the two sides of a deal
+_DEAL_LIST_GAP = re.compile(r"^\s*(?:、|,)\s*$")
 
 
 def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -232,13 +235,16 @@ def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
 def co_listed(ctx: Ctx, r: Relation) -> bool:
     """An accusation or a block between two members of one list (美国司法部起诉联电、晋华及陈正坤…，指控其共谀
     …: the co-defendants accuse no one; Apple, Google and Amazon block …): every telling of the
-    subject in the sentence sits in one enumeration with the object."""
-    if r.type not in ("accuses", "blocks") or r.end <= r.start:
+    subject in the sentence sits in one enumeration with the object; so does a deal between two members
+    of one list (在A、B入股…: co-investors, not investor and investee)."""
+    if r.type not in ("accuses", "blocks", "acquires", "invests") or r.end <= r.start:
         return False
     ms = _all_mentions(ctx, r.start, r.end)
     subj = [i for i, m in enumerate(ms) if m[2] == r.subject]
     if not subj or not any(m[2] == r.object for m in ms):
         return False
+
+    gap = _DEAL_LIST_GAP if r.type in ("acquires", "invests") else _LIST_GAP
 
     def chain(i: int) -> set[str]:
         names = {ms[i][2]}
@@ -246,7 +252,7 @@ def co_listed(ctx: Ctx, r: Relation) -> bool:
             j = i
             while 0 <= j + step < len(ms):
                 a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
-                if b[0] < a[1] or not _LIST_GAP.match(ctx.text[a[1]:b[0]]):
+                if b[0] < a[1] or not gap.match(ctx.text[a[1]:b[0]]):
                     break
                 j += step
                 names.add(ms[j][2])
@@ -929,26 +935,47 @@ def _named_stake(ctx: Ctx, after: str) -> bool:
     return len(held) >= 2 and not held.startswith(tuple(ctx.lex.generic))
 
 
+def _holder(ctx: Ctx, r: Relation, name: str, t: int) -> bool:
+    """The telling of `name` ending at `t` is the holder of a named stake (X持有的Y公司51%股权)."""
+    m = _HELD_AFTER.match(ctx.text, t)
+    starts = ctx.starts()
+    return bool(m) and (any(p in starts and starts[p] != name for p in range(m.end(), min(m.end() + 3, r.end))) or
+                        _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)]))
+
+
+_LEFT_OUT = re.compile(r"[0-9０-９.]+%(?:的)?(?:股权|股份|股票)后的")
+
+
+def _opened_seller(ctx: Ctx, r: Relation, s: int, t: int) -> bool:
+    """The telling at s..t is one of the names 向/从 opens before 其…持有的 (X向A、B购买其分别持有的Y股权)."""
+    lead = ctx.text[max(r.start, s - 14):s]
+    return bool(re.search(r"[向从](?:[^，。；向从]{1,14}[、和及与])?$", lead)) and \
+        _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)) is not None
+
+
 def seller_side(ctx: Ctx, r: Relation) -> bool:
     """A deal's object that the sentence names only as the holder of what is sold: 收购X持有的Y公司51%股权
-    (Y named right after), X向A、B购买其分别持有的Y股权 (A and B opened by 向): X sells, it is not bought."""
+    (Y named right after), X向A、B购买其分别持有的Y股权 (A and B opened by 向): X sells, it is not bought.
+    A buyer the sentence names as such a holder (A与X签署协议，A拟收购X持有的Y股权: X read as the buyer)
+    sells too."""
     if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
         return False
+    for s, t in _mentions_in(ctx, r.subject, r):
+        if _holder(ctx, r, r.subject, t) or _opened_seller(ctx, r, s, t):
+            return True
     told = _mentions_in(ctx, r.object, r)
     if not told:
         return False
-    starts = ctx.starts()
     for s, t in told:
-        m = _HELD_AFTER.match(ctx.text, t)
-        if m and (any(p in starts and starts[p] != r.object for p in range(m.end(), min(m.end() + 3, r.end))) or
-                  _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)])):
+        if _holder(ctx, r, r.object, t):
             continue
-        lead = ctx.text[max(r.start, s - 12):s]
-        held = _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40))
-        if held and re.search(r"[向从](?:[^，。；向从]{1,12}[、和及与])?$", lead):
-            if any(held.end() <= p <= held.end() + 2 for p, _ in told):
+        if _opened_seller(ctx, r, s, t):
+            if any(_THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)).end() <= p <=
+                   _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)).end() + 2 for p, _ in told):
                 return False    # 向X全体股东购买其持有的X 75%股权: X itself is what is bought
             continue
+        if _LEFT_OUT.match(ctx.text, t):
+            continue            # 购买剥离X 24%股权后的Y: X's stake is left out of the deal
         if s > min(p for p, _ in told):
             continue        # a later telling (枫华种业 read as 枫华): the first one decides
         return False
