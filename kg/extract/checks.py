@@ -56,6 +56,8 @@ withheld goes too.
                  上署名: the work is what the case is about).
 - `seller_side`  a deal's object named only as the holder of what is sold (收购X持有的Y公司51%股权, 向A、B
                  购买其分别持有的Y股权): X, A and B sell, they are not bought.
+- `unit_object`  a deal's object named only as the owner of a named unit whose stake is bought (收购X子品牌Y
+                 51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
@@ -943,6 +945,31 @@ def _holder(ctx: Ctx, r: Relation, name: str, t: int) -> bool:
                         _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)]))
 
 
+# after a unit word: the unit's own name, then its stake (收购X子品牌观致51%控股权, X旗下的Y 80%股权)
+_UNIT_STAKE = re.compile(r"(?:的)?[A-Za-z\u4e00-\u9fff][^，,。；;、（(]{0,12}?(?:[0-9０-９.]+%|股权|股份)")
+
+
+def unit_object(ctx: Ctx, r: Relation) -> bool:
+    """A deal's object told only as the owner of a named unit whose stake is bought (收购X子品牌Y 51%控股权,
+    收购X旗下的Y 80%股权, 收购X全资子公司Y…): Y is bought, not X (check_words.tsv kind unit_head)."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("unit_head", ()) + _check_words().get("possessed_head", ())
+    told = _mentions_in(ctx, r.object, r)
+    if not told or not heads:
+        return False
+    starts = ctx.starts()
+    for _, t in told:
+        after = t + (1 if ctx.text.startswith("的", t) else 0)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if ctx.text.startswith(h, after)), None)
+        if head is None:
+            return False
+        q = after + len(head)
+        if not (any(p in starts and starts[p] != r.object for p in range(q, q + 3)) or _UNIT_STAKE.match(ctx.text, q)):
+            return False
+    return True
+
+
 _LEFT_OUT = re.compile(r"[0-9０-９.]+%(?:的)?(?:股权|股份|股票)后的")
 
 
@@ -1024,6 +1051,7 @@ CHECKS: list[Check] = [
     Check("case_matter", "rejected", case_matter),
     Check("ruling_reporter", "rejected", ruling_reporter),
     Check("seller_side", "rejected", seller_side),
+    Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
 ]
