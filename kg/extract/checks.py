@@ -974,31 +974,42 @@ _LEFT_OUT = re.compile(r"[0-9０-９.]+%(?:的)?(?:股权|股份|股票)后的")
 
 
 def _opened_seller(ctx: Ctx, r: Relation, s: int, t: int) -> bool:
-    """The telling at s..t is one of the names 向/从 opens before 其…持有的 (X向A、B购买其分别持有的Y股权)."""
-    lead = ctx.text[max(r.start, s - 14):s]
-    return bool(re.search(r"[向从](?:[^，。；向从]{1,14}[、和及与])?$", lead)) and \
-        _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)) is not None
+    """The telling at s..t is one of the names 向/从 opens before 其…持有的 (X向A、B购买其分别持有的Y股权):
+    向 right before it, or before a list of names that ends with it."""
+    if _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)) is None:
+        return False
+    ends = {e: b for b, e in ((b, e) for x in ctx.ex.entities for b, e in x.mentions)}
+    p = s
+    while p > r.start and ctx.text[p - 1] in "、和及与" and (p - 1) in ends:
+        p = ends[p - 1]             # step back over the list: A、B、C
+    return p > r.start and ctx.text[p - 1] in "向从" and (p - 1) not in ends and \
+        not any(b < p - 1 < e for x in ctx.ex.entities for b, e in x.mentions)
 
 
 def seller_side(ctx: Ctx, r: Relation) -> bool:
     """A deal's object that the sentence names only as the holder of what is sold: 收购X持有的Y公司51%股权
     (Y named right after), X向A、B购买其分别持有的Y股权 (A and B opened by 向): X sells, it is not bought.
-    A buyer the sentence names as such a holder (A与X签署协议，A拟收购X持有的Y股权: X read as the buyer)
-    sells too."""
+    A buyer the sentence names only as such a holder or among the names 向 opens (A与X签署协议，A拟收购X持有
+    的Y股权: X read as the buyer) sells too."""
     if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
         return False
-    for s, t in _mentions_in(ctx, r.subject, r):
-        if _holder(ctx, r, r.subject, t) or _opened_seller(ctx, r, s, t):
-            return True
+    spans = _trigger_spans(ctx, r)
+    if not spans:
+        return False
+    verb = spans[0][0]
+    # (a holder told before the deal verb holds a stake, it does not sell one: X持有的Y 30%股份…)
+    buyer = _mentions_in(ctx, r.subject, r)
+    if buyer and all(s > verb and _holder(ctx, r, r.subject, t) or _opened_seller(ctx, r, s, t) for s, t in buyer):
+        return True
     told = _mentions_in(ctx, r.object, r)
     if not told:
         return False
     for s, t in told:
-        if _holder(ctx, r, r.object, t):
+        if s > verb and _holder(ctx, r, r.object, t):
             continue
         if _opened_seller(ctx, r, s, t):
-            if any(_THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)).end() <= p <=
-                   _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)).end() + 2 for p, _ in told):
+            held = _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40))
+            if any(held.end() <= p <= held.end() + 2 for p, _ in told):
                 return False    # 向X全体股东购买其持有的X 75%股权: X itself is what is bought
             continue
         if _LEFT_OUT.match(ctx.text, t):
