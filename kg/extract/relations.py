@@ -783,6 +783,12 @@ def _roles_plain(v: _Reading) -> bool:
                     any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
                 # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
                 return True
+            if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
+                    text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
+                    re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
+                # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
+                # 由A旗下B推出的C: the unit launches C, A launches no B
+                return True
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
             if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
