@@ -580,6 +580,14 @@ def _roles_marked(v: _Reading) -> bool:
         subj, obj = g1, g0
         if obj is None and r1:
             obj = r1
+        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and text.startswith("的", te) and \
+                re.match(r"[A-Za-z\u4e00-\u9fff]", text[te + 1:te + 2]):
+            # 曾获A、B参股的C: the passive is a relative clause of C, the name right after 的 (none read:
+            # no name of the clause before; X获得由Y投资的融资, X是被Y收购的公司 keep X)
+            if r1 and r1[0].start - te <= 2:
+                obj = r1
+            elif obj and any(c in CLAUSE_BREAK or c in "。" for c in text[obj[-1].end:g1[0].start]):
+                return True
         if obj is not None and not any(m.type in o_types for m in obj):
             obj = None
         if obj is None:
