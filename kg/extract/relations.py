@@ -1464,6 +1464,10 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
         b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
         if a and b and a[-1].name != b[0].name:
+            if a[-1].type == "Regulator" or re.match(r"(?:之?间|就|关于)", text[b[0].end:mt.end()]):
+                # 国家知识产权局与X商标纠纷一案: an office named first is the one sued (an administrative
+                # case); A与B间关于…纠纷: a dispute told, not a case title
+                continue
             out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
                             rule="zh.party.case_title"))
     return out
