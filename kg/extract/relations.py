@@ -1464,9 +1464,17 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
         b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
         if a and b and a[-1].name != b[0].name:
-            if a[-1].type == "Regulator" or re.match(r"(?:之?间|就|关于)", text[b[0].end:mt.end()]):
+            first = a[-1]
+            while True:     # the list the first name closes (法院对A、B与C…一案)
+                prev = [m for m in named if m.end <= first.start and text[m.end:first.start] in ("、", "和", "及")]
+                if not prev:
+                    break
+                first = prev[-1]
+            if a[-1].type == "Regulator" or re.match(r"(?:之?间|就|关于)", text[b[0].end:mt.end()]) or \
+                    text[max(ss, first.start - 1):first.start] in ("对", "就"):
                 # 国家知识产权局与X商标纠纷一案: an office named first is the one sued (an administrative
-                # case); A与B间关于…纠纷: a dispute told, not a case title
+                # case); A与B间关于…纠纷: a dispute told, not a case title; 法院对/就A与B…一案作出判决: the
+                # court's case, its parties in no fixed order
                 continue
             out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
                             rule="zh.party.case_title"))
