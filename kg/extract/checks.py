@@ -18,7 +18,8 @@ withheld goes too.
                  and the article's own `owns` relations).
 - `transferred`  a court a case is moved to (移送, 移交, 指定…管辖) or one that "should" hear it (应由…审理)
                  or one an appeal "may" go to (如不服…可…上诉) did not rule: no `rules` from it.
-- `co_listed`    no accusation or block between two members of one list (起诉A、B及C三人，指控其…).
+- `co_listed`    no accusation, block or deal between two members of one list (起诉A、B及C三人，指控其…;
+                 A、B入股…).
 - `accused_accuser` no accusation by a defendant (or a product it owns) against the one suing it in the
                  same sentence.
 - `addressee`    the authority a report goes to (向证监会举报X) is not the accused.
@@ -53,6 +54,12 @@ withheld goes too.
                  the matter, not a party; check_words.tsv kind case_word).
 - `work_title`   a court's ruled party that is a product named only as a title in 《》 (判决…在电视剧《风筝》
                  上署名: the work is what the case is about).
+- `seller_side`  a deal's object named only as the holder of what is sold (收购X持有的Y公司51%股权, 向A、B
+                 购买其分别持有的Y股权): X, A and B sell, they are not bought.
+- `unit_object`  a deal's object named only as the owner of a named unit whose stake is bought (收购X子品牌Y
+                 51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
+- `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
+                 (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -218,6 +225,8 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
 # relations
 
 _LIST_GAP = re.compile(r"^\s*(?:、|,|，(?=[^，。]{0,12}(?:及|和|以及))|及|和|与|以及|、以及|and|, and|or)\s*$")
+# in a deal, only a comma-list (A、B入股…): A与B签订协议 pairs the two sides of a deal
+_DEAL_LIST_GAP = re.compile(r"^\s*(?:、|,)\s*$")
 
 
 def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -228,13 +237,16 @@ def _all_mentions(ctx: Ctx, start: int, end: int) -> list[tuple[int, int, str]]:
 def co_listed(ctx: Ctx, r: Relation) -> bool:
     """An accusation or a block between two members of one list (美国司法部起诉联电、晋华及陈正坤…，指控其共谀
     …: the co-defendants accuse no one; Apple, Google and Amazon block …): every telling of the
-    subject in the sentence sits in one enumeration with the object."""
-    if r.type not in ("accuses", "blocks") or r.end <= r.start:
+    subject in the sentence sits in one enumeration with the object; so does a deal between two members
+    of one list (在A、B入股…: co-investors, not investor and investee)."""
+    if r.type not in ("accuses", "blocks", "acquires", "invests") or r.end <= r.start:
         return False
     ms = _all_mentions(ctx, r.start, r.end)
     subj = [i for i, m in enumerate(ms) if m[2] == r.subject]
     if not subj or not any(m[2] == r.object for m in ms):
         return False
+
+    gap = _DEAL_LIST_GAP if r.type in ("acquires", "invests") else _LIST_GAP
 
     def chain(i: int) -> set[str]:
         names = {ms[i][2]}
@@ -242,7 +254,7 @@ def co_listed(ctx: Ctx, r: Relation) -> bool:
             j = i
             while 0 <= j + step < len(ms):
                 a, b = (ms[j], ms[j + step]) if step == 1 else (ms[j + step], ms[j])
-                if b[0] < a[1] or not _LIST_GAP.match(ctx.text[a[1]:b[0]]):
+                if b[0] < a[1] or not gap.match(ctx.text[a[1]:b[0]]):
                     break
                 j += step
                 names.add(ms[j][2])
@@ -410,6 +422,8 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
         # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
         if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
                 ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
+                or _OUTLETS_SOURCE.match(ctx.text[t:t + 32])
+                or (r.type in _NO_OUTLET_ACTS and _REPORTING.match(ctx.text[t:t + 40]))
                 or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
         if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
@@ -421,6 +435,12 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+# 新安晚报、安徽网、大皖客户端记者…: a list of outlets before 记者/讯, the first one named
+_OUTLETS_SOURCE = re.compile(r"^(?:、[^，,。；;、：:]{1,10}){1,4}?(?:记者|讯|消息)")
+# 中央电视台财经频道《经济半小时》栏目相继报道…: an outlet that reports in its clause; it fines, rules on,
+# sues or buys no one there
+_REPORTING = re.compile(r"^[^，,。；;：:]{0,36}?(?:报道|曝光|播出)")
+_NO_OUTLET_ACTS = frozenset({"fines", "rules", "sues", "acquires", "invests"})
 _BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)\s*$")
 _BYLINE_AFTER = re.compile(r"[\s)）]|(?:摄影|摄|报道|采写|整理|发自|[、/]|$)|[\u4e00-\u9fff、]{2,10}报道")
 
@@ -879,6 +899,127 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     return None
 
 
+def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
+    """A party of a ruling that the sentence names only right before a word of telling, ahead of the
+    ruling (深交所认为，厦门中院已作出判决…; X网站消息，日前Y法院宣判…; 新浪：据…透露，法院…): the one who
+    tells of the ruling, not the party ruled on (check_words.tsv, kind reporter)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    words = _check_words().get("reporter", ())
+    told = _mentions_in(ctx, r.object, r)
+    head = (r.trigger or "").split("…")[0]
+    if not told or not words or not head:
+        return False
+    for _, t in told:
+        after = ctx.text[t:t + 8]
+        after = after[1:] if after[:1] in "也还则" else after
+        if not after.startswith(words) or ctx.text.find(head, t, r.end) < 0:
+            return False
+    return True
+
+
+# 收购X持有的Y / X全资持有的Y / X分别持有的Y: X holds what is sold
+_HELD_AFTER = re.compile(r"(?:等)?(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的(?:[0-9０-９.]+%的?)?")
+# 向X、Y购买其分别持有的Z: the ones 向 opens sell what 其…持有 names
+_THEIR_HELD = re.compile(r"其(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的")
+
+
+_STAKE_OF = re.compile(r"([A-Za-z\u4e00-\u9fff][^，,。；;、（(]{1,24}?)(?:[0-9０-９.]+%|的?全部|的?全数|的?(?:股权|股份|股票|权益))")
+
+
+def _named_stake(ctx: Ctx, after: str) -> bool:
+    """What 持有的 opens is a stake of a named company (浙江盛和股权, RadiantMeritLimited全数股份), not of a
+    description (上市公司9.88%股份) or a count of things (21家地区体育电视网)."""
+    m = _STAKE_OF.match(after)
+    if not m:
+        return False
+    held = m.group(1).rstrip("的")
+    return len(held) >= 2 and not held.startswith(tuple(ctx.lex.generic))
+
+
+def _holder(ctx: Ctx, r: Relation, name: str, t: int) -> bool:
+    """The telling of `name` ending at `t` is the holder of a named stake (X持有的Y公司51%股权)."""
+    m = _HELD_AFTER.match(ctx.text, t)
+    starts = ctx.starts()
+    return bool(m) and (any(p in starts and starts[p] != name for p in range(m.end(), min(m.end() + 3, r.end))) or
+                        _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)]))
+
+
+# after a unit word: the unit's own name, then its stake (收购X子品牌观致51%控股权, X旗下的Y 80%股权)
+_UNIT_STAKE = re.compile(r"(?:的)?[A-Za-z\u4e00-\u9fff][^，,。；;、（(]{0,12}?(?:[0-9０-９.]+%|股权|股份)")
+
+
+def unit_object(ctx: Ctx, r: Relation) -> bool:
+    """A deal's object told only as the owner of a named unit whose stake is bought (收购X子品牌Y 51%控股权,
+    收购X旗下的Y 80%股权, 收购X全资子公司Y…): Y is bought, not X (check_words.tsv kind unit_head)."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    heads = _check_words().get("unit_head", ()) + _check_words().get("possessed_head", ())
+    told = _mentions_in(ctx, r.object, r)
+    if not told or not heads:
+        return False
+    starts = ctx.starts()
+    for _, t in told:
+        after = t + (1 if ctx.text.startswith("的", t) else 0)
+        head = next((h for h in sorted(heads, key=len, reverse=True) if ctx.text.startswith(h, after)), None)
+        if head is None:
+            return False
+        q = after + len(head)
+        if not (any(p in starts and starts[p] != r.object for p in range(q, q + 3)) or _UNIT_STAKE.match(ctx.text, q)):
+            return False
+    return True
+
+
+_LEFT_OUT = re.compile(r"[0-9０-９.]+%(?:的)?(?:股权|股份|股票)后的")
+
+
+def _opened_seller(ctx: Ctx, r: Relation, s: int, t: int) -> bool:
+    """The telling at s..t is one of the names 向/从 opens before 其…持有的 (X向A、B购买其分别持有的Y股权):
+    向 right before it, or before a list of names that ends with it."""
+    if _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)) is None:
+        return False
+    ends = {e: b for b, e in ((b, e) for x in ctx.ex.entities for b, e in x.mentions)}
+    p = s
+    while p > r.start and ctx.text[p - 1] in "、和及与" and (p - 1) in ends:
+        p = ends[p - 1]             # step back over the list: A、B、C
+    return p > r.start and ctx.text[p - 1] in "向从" and (p - 1) not in ends and \
+        not any(b < p - 1 < e for x in ctx.ex.entities for b, e in x.mentions)
+
+
+def seller_side(ctx: Ctx, r: Relation) -> bool:
+    """A deal's object that the sentence names only as the holder of what is sold: 收购X持有的Y公司51%股权
+    (Y named right after), X向A、B购买其分别持有的Y股权 (A and B opened by 向): X sells, it is not bought.
+    A buyer the sentence names only as such a holder or among the names 向 opens (A与X签署协议，A拟收购X持有
+    的Y股权: X read as the buyer) sells too."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    if not spans:
+        return False
+    verb = spans[0][0]
+    # (a holder told before the deal verb holds a stake, it does not sell one: X持有的Y 30%股份…)
+    buyer = _mentions_in(ctx, r.subject, r)
+    if buyer and all(s > verb and _holder(ctx, r, r.subject, t) or _opened_seller(ctx, r, s, t) for s, t in buyer):
+        return True
+    told = _mentions_in(ctx, r.object, r)
+    if not told:
+        return False
+    for s, t in told:
+        if s > verb and _holder(ctx, r, r.object, t):
+            continue
+        if _opened_seller(ctx, r, s, t):
+            held = _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40))
+            if any(held.end() <= p <= held.end() + 2 for p, _ in told):
+                return False    # 向X全体股东购买其持有的X 75%股权: X itself is what is bought
+            continue
+        if _LEFT_OUT.match(ctx.text, t):
+            continue            # 购买剥离X 24%股权后的Y: X's stake is left out of the deal
+        if s > min(p for p, _ in told):
+            continue        # a later telling (枫华种业 read as 枫华): the first one decides
+        return False
+    return True
+
+
 _NON_ENTITY = _non_entity_words()
 _NON_ENTITY_ENDS: dict[str, list] = {}
 _NON_ENTITY_OPENS: dict[str, list] = {}
@@ -919,6 +1060,9 @@ CHECKS: list[Check] = [
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
+    Check("ruling_reporter", "rejected", ruling_reporter),
+    Check("seller_side", "rejected", seller_side),
+    Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
 ]

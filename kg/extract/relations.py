@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 
+from kg import nlp
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
@@ -514,6 +515,27 @@ def _list_frames(v: _Reading) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8)
+def _verbs_of(lex: Lexicon, relation: str) -> tuple[str, ...]:
+    """The one-part Chinese trigger words of a relation (起诉, 状告, 控告 …), for endswith tests."""
+    return tuple(sorted({t.word for t in lex.triggers if t.relation == relation and t.lang == "zh"
+                         and "…" not in t.word}, key=len, reverse=True))
+
+
+def _own_subject(text: str, a: int, b: int) -> bool:
+    """Between the last name before a passive (ending at `a`) and its agent (starting at `b`): a clause
+    break, then a noun of the passive's own clause (Waze11.5亿美元被, 前者被,
+    OnLive经历了几年波折已被; not 2015年被, 后来又被): that clause has a subject the readers did not
+    take as a name."""
+    last = max(text.rfind(c, a, b) for c in "，,：:；;。")
+    if last < 0:
+        return False
+    toks = [(w, t) for w, t in nlp.tagged(nlp.to_simplified(text[last + 1:b].strip())) if t != "c"]
+    if toks and toks[0][1] == "r":
+        return False        # 该公司后被Y收购: the pronoun points back at the name before
+    return any(re.match(r"[A-Za-z]", w) or (t or "").startswith("n") for w, t in toks)
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -559,6 +581,14 @@ def _roles_marked(v: _Reading) -> bool:
         subj, obj = g1, g0
         if obj is None and r1:
             obj = r1
+        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and text.startswith("的", te) and \
+                re.match(r"[A-Za-z\u4e00-\u9fff]", text[te + 1:te + 2]):
+            # 曾获A、B参股的C: the passive is a relative clause of C, the name right after 的 (none read:
+            # no name of the clause before; X获得由Y投资的融资, X是被Y收购的公司 keep X)
+            if r1 and r1[0].start - te <= 2:
+                obj = r1
+            elif obj and any(c in CLAUSE_BREAK or c in "。" for c in text[obj[-1].end:g1[0].start]):
+                return True
         if obj is not None and not any(m.type in o_types for m in obj):
             obj = None
         if obj is None:
@@ -566,6 +596,11 @@ def _roles_marked(v: _Reading) -> bool:
                      and m.source != "coref"]
             if first:
                 obj = [first[0]]
+        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and obj and \
+                obj[-1].end <= g1[0].start and _own_subject(text, obj[-1].end, g1[0].start):
+            # 获得A、B投资后，不到两年，Waze被谷歌收购: the clause of the passive has a subject of its
+            # own (one not read as a name), so a name of a clause before is not what is bought
+            return True
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
@@ -657,6 +692,14 @@ def _roles_deals(v: _Reading) -> bool:
             frame = "zh.frame.relative"
             subj = g1
             obj = r1 or g0
+            if trig.relation in ("sues", "accuses") and trig.lang == "zh" and len(before_g1) <= 8 and \
+                    (_contains_any(before_g1, objm) or before_g1.endswith(_verbs_of(v.lex, trig.relation))):
+                # A向B提起的诉讼, A向现控股股东B提起的诉讼, 其状告B…提起的诉讼: the name an object marker
+                # or a suing verb opens is the one sued, the name before it (in the same clause) the one
+                # suing
+                if not g0 or any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]):
+                    return True
+                subj, obj = g0, g1
         elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
                                    _COMITATIVE.search(before_g1)) and (g0 or context_subject) and \
                 not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
@@ -748,6 +791,12 @@ def _roles_plain(v: _Reading) -> bool:
             if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
                     any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
                 # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
+                return True
+            if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
+                    text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
+                    re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
+                # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
+                # 由A旗下B推出的C: the unit launches C, A launches no B
                 return True
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
@@ -1416,6 +1465,18 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         a = [m for m in named if m.end <= mt.start() and mt.start() - m.end <= 1]
         b = [m for m in named if mt.start(1) <= m.start <= mt.start(1) + 1]
         if a and b and a[-1].name != b[0].name:
+            first = a[-1]
+            while True:     # the list the first name closes (法院对A、B与C…一案)
+                prev = [m for m in named if m.end <= first.start and text[m.end:first.start] in ("、", "和", "及")]
+                if not prev:
+                    break
+                first = prev[-1]
+            if a[-1].type == "Regulator" or re.match(r"(?:之?间|就|关于)", text[b[0].end:mt.end()]) or \
+                    text[max(ss, first.start - 1):first.start] in ("对", "就"):
+                # 国家知识产权局与X商标纠纷一案: an office named first is the one sued (an administrative
+                # case); A与B间关于…纠纷: a dispute told, not a case title; 法院对/就A与B…一案作出判决: the
+                # court's case, its parties in no fixed order
+                continue
             out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
                             rule="zh.party.case_title"))
     return out
