@@ -128,11 +128,25 @@ def inside_longer_name(text: str, s: int, e: int) -> bool:
     return _place_then_legal(text, e) is not None
 
 
+_LEGAL_TAIL_WORDS = ("有限公司", "有限责任公司", "集团", "股份公司")
+_last_tail: tuple = (None, -1)      # (text, where its last legal ending starts)
+
+
+def _last_legal_tail(text: str) -> int:
+    """Where the last of _LEGAL_TAIL's endings starts in `text` (-1: none), found once per text."""
+    global _last_tail
+    got = _last_tail
+    if got[0] is not text:
+        got = _last_tail = (text, max(text.rfind(w) for w in _LEGAL_TAIL_WORDS))
+    return got[1]
+
+
 def _place_then_legal(text: str, e: int) -> str | None:
     """The place or direction word right after a name at `e` when a legal ending follows it (中芯|北方|
     集成电路制造(北京)有限公司 -> 北方), else None."""
-    if e >= len(text) or not CJK.match(text[e]) or nlp.word_cut_at(text, e - 1, e) is not None:
-        return None
+    if e >= len(text) or not CJK.match(text[e]) or _last_legal_tail(text) < e + 2 or \
+            nlp.word_cut_at(text, e - 1, e) is not None:
+        return None     # (no legal ending after the word: no segmenting needed)
     _, toks, starts, _ = nlp.clause_index(text, e)
     i = bisect.bisect_left(starts, e)
     if i >= len(toks) or toks[i][0] != e:
