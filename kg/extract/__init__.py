@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import operator
 import re
 from collections import Counter
 
@@ -47,6 +48,9 @@ from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 
 __all__ = ["extract"]
+
+_START_END = operator.attrgetter("start", "end")     # (sort keys made in C, not a lambda per mention)
+_START = operator.attrgetter("start")
 
 
 def extract(article: Article) -> Extraction:
@@ -83,7 +87,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
                                                        and m.type == "Company" and len(m.surface) >= 4],
                                  long_names=True)
     if again:
-        mentions = sorted(mentions + again, key=lambda m: (m.start, m.end))
+        mentions = sorted(mentions + again, key=_START_END)
     mentions = ents.short_aliases(text, lex, mentions)
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
@@ -127,11 +131,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)
-                mentions.sort(key=lambda m: m.start)
+                mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
-            allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
+            allm = sorted(sm + cm, key=_START_END)
             context = coref.sentence_subject(sm, mentions, ss)
             read = read_sentence(text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
@@ -147,7 +151,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
         more = ents.repeat_mentions(text, lex, mentions, found_here) if attempt == 0 else []
         if not more:
             break
-        mentions = sorted(base + found_here + more, key=lambda m: (m.start, m.end))
+        mentions = sorted(base + found_here + more, key=_START_END)
         starts = [m.start for m in mentions]
         cands = []
 
@@ -253,7 +257,7 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
             continue
         if "其" in text[ss:se]:
             sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
-            sm.sort(key=lambda m: m.start)
+            sm.sort(key=_START)
         for i, m in enumerate(sm):
             owner = owners.get(m.name)
             if not owner and m.type == "Product" and i > 0 and sm[i - 1].type == "Company" \

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -68,7 +69,10 @@ def is_ascii_word_char(c: str) -> bool:
 
 def leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """Leftmost-longest, non-overlapping."""
-    matches.sort(key=lambda m: (m[0], -m[1]))     # (at one start, the longest first)
+    # (at one start, the longest first: two stable sorts with keys made in C, the order of a sort by
+    # (start, -end))
+    matches.sort(key=operator.itemgetter(1), reverse=True)
+    matches.sort(key=operator.itemgetter(0))
     out: list[tuple[int, int, object]] = []
     last = -1
     for s, e, v in matches:

@@ -131,6 +131,12 @@ def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
     s = s.rstrip()
+    if len(s) < len(words) and isinstance(words, (set, frozenset)):
+        # (a short text and a long set: its own endings looked up, longest first)
+        for k in range(len(s), 0, -1):
+            if s[-k:] in words:
+                return s[-k:]
+        return "" if "" in words else None
     best = None
     for w in words:
         if (best is None or len(w) > len(best)) and s.endswith(w):

@@ -8,6 +8,7 @@ and the relation reader both ask for each sentence's triggers.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 from dataclasses import dataclass
@@ -104,7 +105,9 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
             continue
         for m in pat.finditer(seg):
             hits.append((m.start(), m.end(), [t]))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    # (by start, the longest first: two stable sorts with keys made in C)
+    hits.sort(key=operator.itemgetter(1), reverse=True)
+    hits.sort(key=operator.itemgetter(0))
     out = []
     last = -1
     for s, e, trigs in hits:
