@@ -90,10 +90,11 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         start = end - len(key) + 1
         if not canon:
             continue
-        # Latin names must sit on word boundaries
-        if is_ascii_word_char(key[0]) and start > 0 and is_ascii_word_char(low[start - 1]):
-            continue
-        if is_ascii_word_char(key[-1]) and end + 1 < len(low) and is_ascii_word_char(low[end + 1]):
+        # Latin names must sit on word boundaries (a Chinese name needs no test: its first and last
+        # characters are no ASCII word characters)
+        if (key[0].isascii() or key[-1].isascii()) and (
+                (is_ascii_word_char(key[0]) and start > 0 and is_ascii_word_char(low[start - 1])) or
+                (is_ascii_word_char(key[-1]) and end + 1 < len(low) and is_ascii_word_char(low[end + 1]))):
             continue
         found.append((start, end + 1, canon))
     out = []
@@ -133,22 +134,39 @@ def inside_longer_name(text: str, s: int, e: int) -> bool:
 
 
 _LEGAL_TAIL_WORDS = ("有限公司", "有限责任公司", "集团", "股份公司")
-_last_tail: tuple = (None, -1)      # (text, where its last legal ending starts)
+# a clause's punctuation but brackets: the place word is a word of the name's clause, and only
+# Chinese characters and brackets stand between it and the legal ending
+_TAIL_BREAK = re.compile("[" + re.escape("".join(sorted(nlp._CLAUSE_PUNCT - set("()（）")))) + "]")
+_tails: tuple = (None, [])      # (text, where each of its legal endings starts, sorted)
 
 
-def _last_legal_tail(text: str) -> int:
-    """Where the last of _LEGAL_TAIL's endings starts in `text` (-1: none), found once per text."""
-    global _last_tail
-    got = _last_tail
+def _legal_tails(text: str) -> list[int]:
+    """Where each of _LEGAL_TAIL's endings starts in `text`, sorted (found once per text)."""
+    global _tails
+    got = _tails
     if got[0] is not text:
-        got = _last_tail = (text, max(text.rfind(w) for w in _LEGAL_TAIL_WORDS))
+        starts = []
+        for w in _LEGAL_TAIL_WORDS:
+            i = text.find(w)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(w, i + 1)
+        got = _tails = (text, sorted(starts))
     return got[1]
+
+
+def _no_legal_tail(text: str, e: int) -> bool:
+    """No legal ending can follow a word that opens at `e` (the first one after it lies past the
+    clause): what _place_then_legal needs no segmenting to answer."""
+    tails = _legal_tails(text)
+    i = bisect.bisect_left(tails, e + 2)
+    return i == len(tails) or _TAIL_BREAK.search(text, e, tails[i]) is not None
 
 
 def _place_then_legal(text: str, e: int) -> str | None:
     """The place or direction word right after a name at `e` when a legal ending follows it (中芯|北方|
     集成电路制造(北京)有限公司 -> 北方), else None."""
-    if e >= len(text) or not CJK.match(text[e]) or _last_legal_tail(text) < e + 2 or \
+    if e >= len(text) or not CJK.match(text[e]) or _no_legal_tail(text, e) or \
             nlp.word_cut_at(text, e - 1, e) is not None:
         return None     # (no legal ending after the word: no segmenting needed)
     _, toks, starts, _ = nlp.clause_index(text, e)

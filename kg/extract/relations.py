@@ -1015,7 +1015,13 @@ def _tight(text: str, before: Mention, after: Mention, ts: int, te: int) -> bool
 def _formal(m: Mention, lex: Lexicon) -> bool:
     """A party named in full: a person, or a name the text gives with its company ending (…有限公司,
     …集团) rather than a short name the lexicon knows (the background companies of a story)."""
-    return m.type == "Person" or (m.source != "lexicon" and any(m.name.endswith(x) for x, *_ in lex.suffixes))
+    return m.type == "Person" or (m.source != "lexicon" and m.name.endswith(_suffix_words(id(lex), lex)))
+
+
+@functools.lru_cache(maxsize=4)
+def _suffix_words(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    """Every name ending of the lexicon, as one tuple for str.endswith (made once)."""
+    return tuple(x for x, *_ in lex.suffixes)
 
 
 def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str,
