@@ -244,6 +244,24 @@ _OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|
                         r"(?:新款|最新款?|新一代|旗舰)?(?:旗舰机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|芯片|处理器|游戏机)?$")
 
 
+def _by_sentence(mentions: list, sentences: list) -> list[list]:
+    """For each sentence (ss, se, _), `[m for m in mentions if ss <= m.start and m.end <= se]`: each
+    mention placed by bisection (sentences are in order and apart), not every sentence scanning
+    every mention."""
+    out: list[list] = [[] for _ in sentences]
+    starts = [ss for ss, _, _ in sentences]
+    for m in mentions:
+        if m.end <= m.start:        # (an empty span may sit on two sentences' common edge)
+            for k, (ss, se, _) in enumerate(sentences):
+                if ss <= m.start and m.end <= se:
+                    out[k].append(m)
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= sentences[k][1]:
+            out[k].append(m)
+    return out
+
+
 def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> list[Relation]:
     owners = {e.name: e.owner for e in entities if e.owner and e.owner in known}
     for m in mentions:
@@ -251,8 +269,9 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
             owners.setdefault(m.name, m.owner)
     have = {(r.subject, r.object) for r in relations if r.type == "owns"}
     out: list[Relation] = []
+    within = _by_sentence(mentions, sentences)
     for idx, (ss, se, _) in enumerate(sentences):
-        sm = [m for m in mentions if ss <= m.start and m.end <= se]
+        sm = within[idx]
         if len(sm) < 1 or not any(m.type == "Product" or m.name in owners for m in sm):
             continue
         if "其" in text[ss:se]:
