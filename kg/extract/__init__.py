@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import operator
 import re
 from collections import Counter
 
@@ -52,6 +53,9 @@ from kg.extract.written import written_names
 
 __all__ = ["extract"]
 
+_START_END = operator.attrgetter("start", "end")     # (sort keys made in C, not a lambda per mention)
+_START = operator.attrgetter("start")
+
 
 def extract(article: Article) -> Extraction:
     body = _extract_text(article)
@@ -87,7 +91,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
                                                        and m.type == "Company" and len(m.surface) >= 4],
                                  long_names=True)
     if again:
-        mentions = sorted(mentions + again, key=lambda m: (m.start, m.end))
+        mentions = sorted(mentions + again, key=_START_END)
     mentions = ents.short_aliases(text, lex, mentions)
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
@@ -133,11 +137,11 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)
-                mentions.sort(key=lambda m: m.start)
+                mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
-            allm = sorted(sm + cm, key=lambda m: (m.start, m.end))
+            allm = sorted(sm + cm, key=_START_END)
             context = coref.sentence_subject(sm, mentions, ss)
             read = read_sentence(text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
@@ -153,7 +157,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
         more = ents.repeat_mentions(text, lex, mentions, found_here) if attempt == 0 else []
         if not more:
             break
-        mentions = sorted(base + found_here + more, key=lambda m: (m.start, m.end))
+        mentions = sorted(base + found_here + more, key=_START_END)
         starts = [m.start for m in mentions]
         cands = []
 
@@ -264,6 +268,24 @@ _OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|
                         r"(?:新款|最新款?|新一代|旗舰)?(?:旗舰机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|芯片|处理器|游戏机)?$")
 
 
+def _by_sentence(mentions: list, sentences: list) -> list[list]:
+    """For each sentence (ss, se, _), `[m for m in mentions if ss <= m.start and m.end <= se]`: each
+    mention placed by bisection (sentences are in order and apart), not every sentence scanning
+    every mention."""
+    out: list[list] = [[] for _ in sentences]
+    starts = [ss for ss, _, _ in sentences]
+    for m in mentions:
+        if m.end <= m.start:        # (an empty span may sit on two sentences' common edge)
+            for k, (ss, se, _) in enumerate(sentences):
+                if ss <= m.start and m.end <= se:
+                    out[k].append(m)
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= sentences[k][1]:
+            out[k].append(m)
+    return out
+
+
 def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> list[Relation]:
     owners = {e.name: e.owner for e in entities if e.owner and e.owner in known}
     for m in mentions:
@@ -271,13 +293,14 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
             owners.setdefault(m.name, m.owner)
     have = {(r.subject, r.object) for r in relations if r.type == "owns"}
     out: list[Relation] = []
+    within = _by_sentence(mentions, sentences)
     for idx, (ss, se, _) in enumerate(sentences):
-        sm = [m for m in mentions if ss <= m.start and m.end <= se]
+        sm = within[idx]
         if len(sm) < 1 or not any(m.type == "Product" or m.name in owners for m in sm):
             continue
         if "其" in text[ss:se]:
             sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
-            sm.sort(key=lambda m: m.start)
+            sm.sort(key=_START)
         for i, m in enumerate(sm):
             owner = owners.get(m.name)
             if not owner and m.type == "Product" and i > 0 and sm[i - 1].type == "Company" \

@@ -73,6 +73,7 @@ from typing import Callable
 from kg import nlp
 from kg.lexicon import Lexicon, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
+from kg.extract.mentions import occurrences
 from kg.extract.suit_context import announced_then_filed, complete_suits
 
 __all__ = ["apply_checks", "CHECKS"]
@@ -208,8 +209,8 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
     if e.type in ("Company", "Organization") and _COUNTED.match(e.name) and ctx.lex.lookup(e.name) is None:
         return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or _named_as(ctx, e) is not None \
-            or _described(ctx, e) is not None:
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or \
+            _asked(ctx, _named_as, e) is not None or _asked(ctx, _described, e) is not None:
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
     if not e.name.isascii() and any(c in e.name for c in "、，；"):
@@ -655,6 +656,16 @@ def _described(ctx: Ctx, e: Entity) -> str | None:
     return found
 
 
+def _asked(ctx: Ctx, test: Callable[[Ctx, Entity], str | None], e: Entity) -> str | None:
+    """`test(ctx, e)`, answered once per article: moving a description's facts to the name it
+    describes and the non-entity check both ask, and neither changes what the answer reads."""
+    memo = ctx.__dict__.setdefault("_asked", {})
+    got = memo.get((test, id(e)))
+    if got is None or got[0] is not e:
+        got = memo[(test, id(e))] = (e, test(ctx, e))
+    return got[1]
+
+
 def _named_as(ctx: Ctx, e: Entity) -> str | None:
     """一家名为X的英国公司: the entity told only as the description after 名为X的 — X's name when X is an
     entity of the article, "" when it is not; None for any other entity."""
@@ -724,7 +735,7 @@ def case_matter(ctx: Ctx, r: Relation) -> bool:
     for name in (r.subject, r.object):
         e = ctx.ex.entity(name)
         names = {nlp.to_simplified(n) for n in ([name] + list(e.aliases if e else [])) if n}
-        told = sorted({(m.start(), m.end()) for n in names for m in re.finditer(re.escape(n), text[start:end])})
+        told = sorted({span for n in names for span in occurrences(text[start:end], n)})
         if told and all(text.startswith(words, start + t + len(_MATTER.match(text, start + t)[0])) for _, t in told):
             return True
     return False
@@ -795,7 +806,7 @@ def _trigger_spans(ctx: Ctx, r: Relation) -> list[tuple[int, int]]:
     en = ctx.lang == "en"
     low = sent.lower() if en else sent
     w = word.lower() if en else nlp.to_simplified(word)
-    return [(r.start + m.start(), r.start + m.end()) for m in re.finditer(re.escape(w), low)]
+    return [(r.start + a, r.start + b) for a, b in occurrences(low, w)]     # (str.find, no pattern per word)
 
 
 def _cue_at(window: str, cue: Cue, en: bool) -> bool:
@@ -828,6 +839,7 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
 
 
 _EN_CUE: dict[str, re.Pattern] = {}
+_REASON = re.compile(r"因为|由于|因")
 # 将 as "will": right before the act or an adverbial of it (将起诉, 将对其提起诉讼, 将向法院起诉); 将 as 把
 # takes the object first (将百度诉至该院; the object is blanked in the window, 将其/将后者 …)
 _WILL_ZH = re.compile(r"$|对(?!方)|向|就|于|在|依|正式|再|会|要|继续|立即|进一步|通过|提|起|诉|另行|采取|寻求|诉诸")
@@ -874,7 +886,7 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
             before += "to "       # failed | to buy: the cue ends inside the trigger
     else:
         # the negation of a reason (因未履行合同被起诉) is no negation of the act
-        before = re.split(r"因为|由于|因", before)[-1]
+        before = _REASON.split(before)[-1]
         for s, t in _mentions_in(ctx, r.object, r):
             if cs <= s and t <= ts:
                 before = before.replace(ctx.text[s:t], " " * (t - s))
@@ -894,8 +906,8 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     for cue in _cues_for("en" if en else "zh", r.type):
         window = before if cue.side == "before" else after if cue.side == "after" else \
             wished if cue.side == "over_subject" else lead
-        if window and _cue_at(window, cue, en):
-            return cue.status
+        if window and (en or cue.word in window) and _cue_at(window, cue, en):
+            return cue.status       # (a Chinese cue the window lacks is tested with one C scan)
     return None
 
 
@@ -1103,7 +1115,7 @@ def _move_to_named(ctx: Ctx) -> None:
     (收购英国P2P众筹平台Lendinvest) are X's."""
     ex = ctx.ex
     for e in ex.entities:
-        x = _named_as(ctx, e) or _described(ctx, e)
+        x = _asked(ctx, _named_as, e) or _asked(ctx, _described, e)
         if not x:
             continue
         for r in ex.relations:

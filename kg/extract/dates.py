@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -495,7 +496,7 @@ def find_dates(text: str, ref: str | None = None, governing: str | None = None,
     out = _zh_dates(text, ref, anc, anc if day_anchor is _SAME else day_anchor) if _ZH_HINT.search(text) else []
     if lang == "en" or _ASCII_ALPHA.search(text, 0, 2000):
         out += _en_dates(text, ref, governing)
-        out.sort(key=lambda d: d.start)
+        out.sort(key=operator.attrgetter("start"))
     return out
 
 

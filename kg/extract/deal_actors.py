@@ -29,6 +29,13 @@ from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
 _RELATIONS = ("acquires", "invests", "sues", "fines")
+# (the patterns of _closes and name_ok, compiled once: they are asked per position and per word)
+_BY_MEANS = re.compile(r"以(?:[0-9约近逾总共人现自发每其旗全不合要股协竞非])")
+_ON_DATE = re.compile(r"于(?:[0-9今去近日本上当同次])")
+_DIGIT = re.compile(r"[0-9]")
+_LIST_NUMBER = re.compile(r"[0-9]+[\u4e00-\u9fff]")
+_DIGITS_ONLY = re.compile(r"[0-9*]+")
+_COUNT_IN = re.compile(r"[0-9]+(?:年|月|日|亿|万|元|%)")
 _BY = re.compile(r"(?<![理自缘来经因事])由(?![于此])")
 _NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]）)]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
@@ -136,9 +143,9 @@ def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
     if w in _DEAL_VERBS and not verbs:
         return False
     if w == "以":       # 以15亿元, 以现金, 以自有资金: a price or a manner, not 以为/以来/以及
-        return bool(re.match(r"以(?:[0-9约近逾总共人现自发每其旗全不合要股协竞非])", text[n:n + 2]))
+        return bool(_BY_MEANS.match(text[n:n + 2]))
     if w == "于":       # 于2019年, 于近日: a date
-        return bool(re.match(r"于(?:[0-9今去近日本上当同次])", text[n:n + 2]))
+        return bool(_ON_DATE.match(text[n:n + 2]))
     return True
 
 
@@ -172,13 +179,13 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False, rar
            and not (0 < i == len(toks) - 1 and w in ends)      # 国药|控股: the company ending, tagged a verb
            for i, (w, t) in enumerate(toks[:1] if verbs_inside else toks)):
         return False      # 会议审议, 募集资金, 要求整改: a verb inside, not a name
-    if any(w[:1] == "第" or re.search(r"[0-9]", w) and not w.isascii() or t == "t" for w, t in toks):
+    if any(w[:1] == "第" or _DIGIT.search(w) and not w.isascii() or t == "t" for w, t in toks):
         return False
     if len(name) < 2 or name in lex.generic or not plausible_name(name):
         return False
-    if name[0] in _FUNCTION_CHARS or name[0] in "曾仍" or re.match(r"[0-9]+[\u4e00-\u9fff]", name):
+    if name[0] in _FUNCTION_CHARS or name[0] in "曾仍" or _LIST_NUMBER.match(name):
         return False      # 以不低, 曾拟, 以下简: a function word opening it; 4安凯客车: a list number
-    if re.fullmatch(r"[0-9*]+", name) or re.search(r"[0-9]+(?:年|月|日|亿|万|元|%)", name):
+    if _DIGITS_ONLY.fullmatch(name) or _COUNT_IN.search(name):
         return False
     if name.endswith(_ROLE_ENDS) and not (len(name) >= 4 and name.endswith(_SUFFIX_OK)):
         return False

@@ -37,6 +37,10 @@ PRICE_BEFORE = re.compile(
     # a bare amount: 被齐心集团3.38亿人民币收购
     r"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:万|亿|千万|百万)\s*(?:元|美元|港元|港币|欧元|英镑|日元)?(?:人民币)?")
 
+# every character a PRICE_BEFORE match can end with (its amounts, units, currencies and price words):
+# no match ends at a position after any other character, so no search is needed there
+_PRICE_LAST = re.compile(r"[0-9０-９.,，一二三四五六七八九十百千万亿两多余元币镑股的金权份价格钱式]|\s")
+
 _ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
             "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定",
             "溢价", "折价", "高价", "低价", "跨界", "再次", "先后", "陆续", "顺利", "现金")
@@ -128,7 +132,7 @@ def _left_slot_end(text: str, ss: int, ts: int) -> int:
                 p -= len(a)
                 changed = True
                 break
-        mp = PRICE_BEFORE.search(text, ss, p)
+        mp = PRICE_BEFORE.search(text, ss, p) if p > ss and _PRICE_LAST.match(text, p - 1) else None
         if mp and mp.end() == p and mp.start() < p:
             p = mp.start()
             changed = True

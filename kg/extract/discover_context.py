@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 
 from kg import nlp
@@ -374,7 +375,7 @@ def _listed_people(v: _Context):
             if name and free(p, p + len(name)):
                 out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     result = [replace.get(id(m), m) for m in mentions] + out
-    result.sort(key=lambda m: (m.start, m.end))
+    result.sort(key=operator.attrgetter("start", "end"))
     return result
     return _NEXT
 

@@ -96,7 +96,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         # several endings in a row (科技 + 有限公司): the last one decides, scanned from the first
         if out and not suf.isascii() and (out[-1].end == s or (
-                (suf in LEGAL_ENDINGS or any(text.startswith(x, s) for x in LEGAL_ENDINGS))
+                (suf in LEGAL_ENDINGS or text.startswith(LEGAL_ENDINGS, s))
                 and _PAREN_END.fullmatch(text[out[-1].end:s]))):
             # (乐视致乐科技(北京)有限公司: a place in brackets between the endings)
             prev = out.pop()
@@ -153,7 +153,7 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
     paren = _PAREN_END.search(text[max(0, scan_to - 6):scan_to])
     if paren:
         scan_to = max(0, scan_to - 6) + paren.start()
-    long_end = suf in LEGAL_ENDINGS or any(text.startswith(x, s) for x in LEGAL_ENDINGS)
+    long_end = suf in LEGAL_ENDINGS or text.startswith(LEGAL_ENDINGS, s)
     need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
     res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end)
     glued = glued_at.get(res[0] if res else scan_to)

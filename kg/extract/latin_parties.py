@@ -50,18 +50,22 @@ def _verb_re(verbs: tuple) -> re.Pattern:
     return re.compile("|".join(map(re.escape, verbs)))
 
 
+_LATIN = re.compile(r"[A-Za-z]")       # (compiled once: asked per sentence and per name)
+_LATIN2 = re.compile(r"[A-Za-z]{2}")
+
+
 def latin_party_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Company mentions for the Latin parties beside the deal and suit verbs of text[ss:se]."""
     verbs, not_name = _verbs(id(lex), lex)
     seg = text[ss:se]
-    if not verbs or not re.search(r"[A-Za-z]", seg) or not any(v in seg for v in verbs):
+    if not verbs or not _LATIN.search(seg) or not any(v in seg for v in verbs):
         return []
     out: list[Mention] = []
     known = [m for m in sm if m.source == "lexicon"]
 
     def add(s: int, e: int) -> None:
         name = text[s:e]
-        if len(name) < 2 or name.lower() in not_name or not re.search(r"[A-Za-z]{2}", name):
+        if len(name) < 2 or name.lower() in not_name or not _LATIN2.search(name):
             return
         if any(m.start < e and s < m.end for m in known + out) or any(
                 m.start <= s and e <= m.end and not described(m, s, e) for m in sm):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -68,7 +69,10 @@ def is_ascii_word_char(c: str) -> bool:
 
 def leftmost_longest(matches: list[tuple[int, int, object]]) -> list[tuple[int, int, object]]:
     """Leftmost-longest, non-overlapping."""
-    matches.sort(key=lambda m: (m[0], -m[1]))     # (at one start, the longest first)
+    # (at one start, the longest first: two stable sorts with keys made in C, the order of a sort by
+    # (start, -end))
+    matches.sort(key=operator.itemgetter(1), reverse=True)
+    matches.sort(key=operator.itemgetter(0))
     out: list[tuple[int, int, object]] = []
     last = -1
     for s, e, v in matches:
@@ -86,10 +90,11 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
         start = end - len(key) + 1
         if not canon:
             continue
-        # Latin names must sit on word boundaries
-        if is_ascii_word_char(key[0]) and start > 0 and is_ascii_word_char(low[start - 1]):
-            continue
-        if is_ascii_word_char(key[-1]) and end + 1 < len(low) and is_ascii_word_char(low[end + 1]):
+        # Latin names must sit on word boundaries (a Chinese name needs no test: its first and last
+        # characters are no ASCII word characters)
+        if (key[0].isascii() or key[-1].isascii()) and (
+                (is_ascii_word_char(key[0]) and start > 0 and is_ascii_word_char(low[start - 1])) or
+                (is_ascii_word_char(key[-1]) and end + 1 < len(low) and is_ascii_word_char(low[end + 1]))):
             continue
         found.append((start, end + 1, canon))
     out = []
@@ -128,11 +133,42 @@ def inside_longer_name(text: str, s: int, e: int) -> bool:
     return _place_then_legal(text, e) is not None
 
 
+_LEGAL_TAIL_WORDS = ("有限公司", "有限责任公司", "集团", "股份公司")
+# a clause's punctuation but brackets: the place word is a word of the name's clause, and only
+# Chinese characters and brackets stand between it and the legal ending
+_TAIL_BREAK = re.compile("[" + re.escape("".join(sorted(nlp._CLAUSE_PUNCT - set("()（）")))) + "]")
+_tails: tuple = (None, [])      # (text, where each of its legal endings starts, sorted)
+
+
+def _legal_tails(text: str) -> list[int]:
+    """Where each of _LEGAL_TAIL's endings starts in `text`, sorted (found once per text)."""
+    global _tails
+    got = _tails
+    if got[0] is not text:
+        starts = []
+        for w in _LEGAL_TAIL_WORDS:
+            i = text.find(w)
+            while i >= 0:
+                starts.append(i)
+                i = text.find(w, i + 1)
+        got = _tails = (text, sorted(starts))
+    return got[1]
+
+
+def _no_legal_tail(text: str, e: int) -> bool:
+    """No legal ending can follow a word that opens at `e` (the first one after it lies past the
+    clause): what _place_then_legal needs no segmenting to answer."""
+    tails = _legal_tails(text)
+    i = bisect.bisect_left(tails, e + 2)
+    return i == len(tails) or _TAIL_BREAK.search(text, e, tails[i]) is not None
+
+
 def _place_then_legal(text: str, e: int) -> str | None:
     """The place or direction word right after a name at `e` when a legal ending follows it (中芯|北方|
     集成电路制造(北京)有限公司 -> 北方), else None."""
-    if e >= len(text) or not CJK.match(text[e]) or nlp.word_cut_at(text, e - 1, e) is not None:
-        return None
+    if e >= len(text) or not CJK.match(text[e]) or _no_legal_tail(text, e) or \
+            nlp.word_cut_at(text, e - 1, e) is not None:
+        return None     # (no legal ending after the word: no segmenting needed)
     _, toks, starts, _ = nlp.clause_index(text, e)
     i = bisect.bisect_left(starts, e)
     if i >= len(toks) or toks[i][0] != e:

@@ -5,6 +5,7 @@ Chinese numerals go through cn2an.
 """
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 
@@ -99,7 +100,7 @@ def find_money(text: str) -> list[Money]:
         if any(o.start <= m.start() < o.end for o in out):
             continue
         out.append(Money(m.start(), m.end(), m.group(0), v, cur))
-    out.sort(key=lambda x: x.start)
+    out.sort(key=operator.attrgetter("start"))
     return out
 
 

@@ -22,6 +22,7 @@ import re
 
 from kg import nlp
 from kg.extract.mentions import CJK, Mention
+from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
 # a quantity word first: a group of people or things, not one name (部分立委, 有关部门)
@@ -51,6 +52,14 @@ def _endings(lex_id: int, lex: Lexicon, strong: bool = False) -> tuple[str, ...]
 @functools.lru_cache(maxsize=4)
 def _titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted((r for r in lex.roles if not r.isascii() and len(r) >= 2), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _title_words(lex_id: int, lex: Lexicon) -> tuple[Words, Words]:
+    """The titles looked up by their first character: all of them (in `_titles` order), and those
+    that head nothing (a place before one qualifies the title)."""
+    titles = _titles(lex_id, lex)
+    return Words(titles), Words(r for r in titles if not lex.roles.get(r))
 
 
 _GROUPED: dict[int, tuple] = {}
@@ -97,9 +106,10 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
     if ending:
         # 发展有限公司: a legal ending after a verb alone is a stub of a longer name; any other name
         # with an ending is a name (stock names hold function characters: 以岭药业, 合纵科技)
+        if typ != "Company" or not ending.endswith("公司"):
+            return False    # (the stem is segmented only when it can make a stub)
         stem = nlp.tagged(surface[:-len(ending)])
-        return typ == "Company" and ending.endswith("公司") and len(stem) == 1 and len(stem[0][0]) == 2 \
-            and stem[0][1] in ("v", "vn")
+        return len(stem) == 1 and len(stem[0][0]) == 2 and stem[0][1] in ("v", "vn")
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
     return _clause_word(toks) is not None
@@ -134,11 +144,10 @@ def name_before_piece(surface: str, lex: Lexicon) -> str | None:
 
 def _titled_person(surface: str, lex: Lexicon) -> str | None:
     """美国总统奥巴马 -> 奥巴马: a title, then a name of two to four characters (a person)."""
-    for r in _titles(id(lex), lex):
-        i = surface.find(r)
-        if i < 0:
-            continue
-        rest = surface[i + len(r):]
+    r = _title_words(id(lex), lex)[0].first_in(surface)
+    if r is not None:
+        # (the first title of the list the name holds, found by the characters of the name)
+        rest = surface[surface.find(r) + len(r):]
         if 2 <= len(rest) <= 4 and all(CJK.match(c) for c in rest) and not rest.endswith(_endings(id(lex), lex)):
             toks = nlp.tagged(rest)
             if len(toks) == 1 and (toks[0][1] is None or toks[0][1] in ("nr", "nrt", "nrf", "ns")):
@@ -149,7 +158,7 @@ def _titled_person(surface: str, lex: Lexicon) -> str | None:
 
 def _title_place(text: str, m: Mention, lex: Lexicon) -> bool:
     """美国|总统奥巴马: a place right before a person's title qualifies the title; it is no party."""
-    if m.type == "Person" or not any(text.startswith(r, m.end) and not lex.roles.get(r) for r in _titles(id(lex), lex)):
+    if m.type == "Person" or _title_words(id(lex), lex)[1].at(text, m.end) is None:
         return False
     toks = nlp.tagged(m.surface)
     return len(toks) == 1 and toks[0][1] == "ns"
@@ -167,13 +176,14 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
-        if m.type not in ("Person", "Product") and m.name == m.surface and clause_piece(m.surface, m.type, lex) and \
-                name_before_piece(m.surface, lex):
-            head = name_before_piece(m.surface, lex)
+        piece = clause_piece(m.surface, m.type, lex)     # (asked once: both branches need it)
+        head = name_before_piece(m.surface, lex) if piece and m.type not in ("Person", "Product") and \
+            m.name == m.surface else None
+        if head:
             rename[m.name] = head
             m.name = m.surface = head
             m.end = m.start + len(head)
-        elif clause_piece(m.surface, m.type, lex) or _title_place(text, m, lex):
+        elif piece or _title_place(text, m, lex):
             drop.add(m.name)
         elif m.type == "Person":
             people.setdefault(m.name, []).append((m.start, m.end))
@@ -185,8 +195,8 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.name = m.surface = m.surface[:-2]      # 唯冠方面曾放出风声: the 唯冠 side
             m.end -= 2
             rename[m.surface + "方面"] = m.name
-        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface and _titled_person(m.surface, lex):
-            person = _titled_person(m.surface, lex)
+        elif m.source == "pattern" and m.type != "Person" and m.name == m.surface and \
+                (person := _titled_person(m.surface, lex)):
             rename[m.name] = person
             m.start = m.end - len(person)
             m.name = m.surface = person

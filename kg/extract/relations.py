@@ -133,6 +133,12 @@ def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
     s = s.rstrip()
+    if len(s) < len(words) and isinstance(words, (set, frozenset)):
+        # (a short text and a long set: its own endings looked up, longest first)
+        for k in range(len(s), 0, -1):
+            if s[-k:] in words:
+                return s[-k:]
+        return "" if "" in words else None
     best = None
     for w in words:
         if (best is None or len(w) > len(best)) and s.endswith(w):
@@ -236,12 +242,23 @@ class _Reading(Blackboard):
     has set yet reads as None."""
 
 
+_UNIONS: dict[tuple[int, int], tuple] = {}
+
+
+def _with_breach(neg_all: set[str], breach: set[str]) -> set[str]:
+    """neg_all | breach, made once per pair of (lexicon) sets rather than per trigger read."""
+    got = _UNIONS.get((id(neg_all), id(breach)))
+    if got is None or got[0] is not neg_all or got[1] is not breach:
+        got = _UNIONS[(id(neg_all), id(breach))] = (neg_all, breach, neg_all | breach)
+    return got[2]
+
+
 def _trigger_applies(v: _Reading) -> bool:
     """Skip a trigger its sentence does not use as an event; the negation words and the schema."""
     breach, clause_lead, lex, mentions, neg = v.breach, v.clause_lead, v.lex, v.mentions, v.neg
     neg_all, o_types, request, s_types, se, ss = v.neg_all, v.o_types, v.request, v.s_types, v.se, v.ss
     symmetric, te, text, trig, trig_hits, ts = v.symmetric, v.te, v.text, v.trig, v.trig_hits, v.ts
-    neg = neg_all | breach if trig.relation == "cooperates" else neg_all
+    neg = _with_breach(neg_all, breach) if trig.relation == "cooperates" else neg_all
     if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
             e <= ts and any(t.relation == "accuses" for t in ts_) and
             not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
@@ -1048,7 +1065,13 @@ def _tight(text: str, before: Mention, after: Mention, ts: int, te: int) -> bool
 def _formal(m: Mention, lex: Lexicon) -> bool:
     """A party named in full: a person, or a name the text gives with its company ending (…有限公司,
     …集团) rather than a short name the lexicon knows (the background companies of a story)."""
-    return m.type == "Person" or (m.source != "lexicon" and any(m.name.endswith(x) for x, *_ in lex.suffixes))
+    return m.type == "Person" or (m.source != "lexicon" and m.name.endswith(_suffix_words(id(lex), lex)))
+
+
+@functools.lru_cache(maxsize=4)
+def _suffix_words(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    """Every name ending of the lexicon, as one tuple for str.endswith (made once)."""
+    return tuple(x for x, *_ in lex.suffixes)
 
 
 def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str,
@@ -1605,39 +1628,43 @@ def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
     return None
 
 
-@functools.lru_cache(maxsize=1024)
-def _word_re(w: str) -> re.Pattern:
-    """The whole-word, case-blind pattern of an English negation or hedge word (compiled once)."""
-    return re.compile(r"\b" + re.escape(w) + r"\b", re.I)
+_GROUPED_WORDS: dict[int, tuple] = {}
+
+
+def _word_groups(words: set[str]) -> tuple[re.Pattern | None, tuple[str, ...], tuple[str, ...]]:
+    """A negation or hedge set split once (per set object: the lexicon's sets live as long as it):
+    one whole-word, case-blind pattern of its English words (any of them found = the pattern found),
+    its Chinese words of two characters or more, its single Chinese characters."""
+    got = _GROUPED_WORDS.get(id(words))
+    if got is None or got[0] is not words:
+        ascii_ = sorted(w for w in words if w.isascii())
+        pat = re.compile(r"\b(?:" + "|".join(map(re.escape, ascii_)) + r")\b", re.I) if ascii_ else None
+        got = _GROUPED_WORDS[id(words)] = (words, pat, tuple(w for w in words if not w.isascii() and len(w) >= 2),
+                                           tuple(w for w in words if not w.isascii() and len(w) < 2))
+    return got[1:]
 
 
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
           neg: set[str], hedge: set[str], rule: str = "zh.frame.other") -> Cand:
-    lo = min(a.end, b.end, ts)
-    lo = max(ss, min(a.end if a.end <= ts else ts, ts) )
+    lo = max(ss, min(a.end if a.end <= ts else ts, ts))
     window = text[lo:ts]
     near = text[max(ss, ts - 4):ts]
-    negated = False
-    for w in neg:
-        if w.isascii():
-            if _word_re(w).search(window):
-                negated = True
-        elif w in window and (w in near or len(w) >= 2):
-            negated = True
+    neg_en, neg_long, neg_short = _word_groups(neg)
+    negated = (neg_en is not None and neg_en.search(window) is not None) or any(w in window for w in neg_long) \
+        or any(w in window and w in near for w in neg_short)
     if negated and _DOUBLE_NEG.search(window):
         negated = False     # 没有放弃收购, 并未拒绝合作: two negations cancel
     # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
-    if not negated and b.start >= te and any(len(w) >= 2 and not w.isascii() and w in text[te:b.start]
-                                             for w in neg):
-        negated = True
+    if not negated and b.start >= te:
+        gap = text[te:b.start]
+        negated = any(w in gap for w in neg_long)
     conf = trig.confidence
     pre = text[ss:ts]
-    hedged = False
-    for w in hedge:
-        if (w.isascii() and _word_re(w).search(pre)) or (not w.isascii() and w in pre):
-            conf *= 0.6
-            hedged = True
-            break
+    hedge_en, hedge_long, hedge_short = _word_groups(hedge)
+    hedged = (hedge_en is not None and hedge_en.search(pre) is not None) or \
+        any(w in pre for w in hedge_long) or any(w in pre for w in hedge_short)
+    if hedged:
+        conf *= 0.6
     return Cand(a.name, b.name, trig.relation, ts, te, round(min(1.0, conf), 3), negated, trig.word,
                 rule=rule, hedged=hedged)
 

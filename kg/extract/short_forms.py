@@ -5,6 +5,7 @@ name's unannounced one (微梦公司 for 北京微梦创科网络技术有限公
 from __future__ import annotations
 
 import functools
+import operator
 import re
 
 from kg import nlp
@@ -66,7 +67,7 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
             for m in inside:
                 out.remove(m)
             out.append(Mention(a, b, name, typ, y, "alias"))
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=operator.attrgetter("start", "end"))
     return out
 
 
@@ -254,7 +255,7 @@ def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention
                 continue
             out.append(Mention(s, e, full.name, full.type, head, "alias", full.owner))
             taken.append((s, e))
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=operator.attrgetter("start", "end"))
     return out
 
 

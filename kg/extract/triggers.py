@@ -8,6 +8,7 @@ and the relation reader both ask for each sentence's triggers.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import threading
 from dataclasses import dataclass
@@ -48,7 +49,12 @@ def _trigger_index(lex_id: int, lex: Lexicon):
         else:
             existing[1].append(t)
     auto.make_automaton()
-    return auto, gapped
+    # each word's triggers without the blockers (relation "-"), made once: None when only blockers
+    live = {}
+    for _, (_, trigs) in auto.items():
+        kept = [t for t in trigs if t.relation != "-"]
+        live[id(trigs)] = (trigs, kept or None)
+    return auto, gapped, live
 
 
 _found = threading.local()
@@ -87,7 +93,7 @@ def _gapped_in(text: str, lex: Lexicon) -> list:
 
 def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
                    gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    auto, all_gapped = _trigger_index(id(lex), lex)
+    auto, all_gapped, live = _trigger_index(id(lex), lex)
     gapped = all_gapped if gapped is None else gapped
     seg = text[start:end].lower()
     hits = []
@@ -104,7 +110,9 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
             continue
         for m in pat.finditer(seg):
             hits.append((m.start(), m.end(), [t]))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    # (by start, the longest first: two stable sorts with keys made in C)
+    hits.sort(key=operator.itemgetter(1), reverse=True)
+    hits.sort(key=operator.itemgetter(0))
     out = []
     last = -1
     for s, e, trigs in hits:
@@ -114,5 +122,11 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
         elif out and e > out[-1][1] and all(t.relation != "-" for t in trigs):
             # a gapped trigger that covers an earlier short one (提起…诉讼 over 提起)
             pass
-    return [(s, e, [t for t in trigs if t.relation != "-"]) for s, e, trigs in out
-            if any(t.relation != "-" for t in trigs)]
+    found = []
+    for s, e, trigs in out:
+        known = live.get(id(trigs))
+        kept = known[1] if known is not None and known[0] is trigs else \
+            ([t for t in trigs if t.relation != "-"] or None)
+        if kept is not None:
+            found.append((s, e, kept))
+    return found

@@ -85,8 +85,8 @@ def written_name(text: str, e: Entity) -> str | None:
             counts[one] += counts.pop(w)
             first[one] = min(first.get(one, first[w]), first[w])
     names = [w for w in counts if not _description(w)]
-    if not names:
-        return None
+    if len(names) < 2:
+        return names[0] if names else None     # (one way of writing it: that is its name)
     full = [w for w in names if w == e.name or
             not any(_contained(w, o) and not _registered(o) for o in names)]
     if any(" " in w and w.isascii() for w in full):      # "CMA" beside "Competition and Markets Authority"
