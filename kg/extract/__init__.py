@@ -45,6 +45,8 @@ from kg.extract.headline import asserted_part, merge_headline
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
+from kg.extract.name_family import merge_name_family
+from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
 
@@ -304,6 +306,8 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
             other.mentions = sorted(other.mentions + e.mentions)
             del by_name[name]
             rename[name] = stem
+    # 威马汽车科技集团有限公司 … 威马汽车 … 威马: the forms of one company (name_family.py)
+    merge_name_family(by_name, lex, rename, PLACE_PREFIXES)
     return list(by_name.values()), rename
 
 

@@ -80,14 +80,14 @@ def _legal_core(name: str) -> str | None:
         return None
     core = name[:-len(end)]
     core = re.sub(r"[(（][\u4e00-\u9fff]{2,4}[)）]", "", core)
-    for p in sorted(_PLACE_PREFIXES, key=len, reverse=True):
+    for p in sorted(PLACE_PREFIXES, key=len, reverse=True):
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p):]
             break
     return core if len(core) >= 2 else None
 
 
-_PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
+PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
                    "杭州市", "杭州", "南京市", "南京", "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "苏州市", "苏州",
                    "厦门市", "厦门", "珠海市", "珠海", "东莞市", "东莞", "佛山市", "佛山", "长沙市", "长沙", "合肥市", "合肥",
                    "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "福建省", "福建", "中国", "香港", "台湾", "海南省", "海南")
