@@ -37,7 +37,7 @@ from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
 from kg.extract.discover_args import PRICE_BEFORE
-from kg.extract.name_spans import stake_at
+from kg.extract.name_spans import FUNCTION_START, stake_at
 from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
 from kg.extract.launches import launch_relations
@@ -218,7 +218,26 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if c.type == "sues" and _CASE_REF.match(text, c.end) and \
                 re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
             c.reference = True
+    _published_rulings(text, ss, se, out, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+@functools.lru_cache(maxsize=4)
+def _published_doc(lex_id: int, lex: Lexicon) -> re.Pattern:
+    verbs = "|".join(sorted(map(re.escape, lex.words("publish_verb")), key=len, reverse=True)) or "(?!)"
+    # (not a judgment the sentence says was made: 公布了法院于X日作出的判决书 dates the making)
+    return re.compile(rf"(?:{verbs})了?(?:(?!作出|做出)[^，。；;！？]){{0,60}}?(?:判决书|裁定书|裁判文书|判决文书)")
+
+
+def _published_rulings(text: str, ss: int, se: int, out: list, lex: Lexicon) -> None:
+    """法庭6月14日公布了A诉B案的终审判决书: a ruling named inside a judgment a body publishes; the date
+    of the sentence is the publication's, not the ruling's: the ruling is told undated."""
+    if not any(c.type == "rules" for c in out):
+        return
+    spans = [(m.start(), m.end()) for m in _published_doc(id(lex), lex).finditer(text, ss, se)]
+    for c in out:
+        if c.type == "rules" and any(a <= c.start and c.end <= b for a, b in spans):
+            c.reference = True
 
 
 @functools.lru_cache(maxsize=4)
@@ -301,6 +320,11 @@ def _argument_groups(v: _Reading) -> bool:
     g1 = lg[-1] if lg else None
     g0 = lg[-2] if len(lg) > 1 else None
     r1 = rg[0] if rg else None
+    if g0 and g1 and len(lg) > 2 and trig.lang == "zh" and {m.name for m in g0} & {m.name for m in g1} and \
+            _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], {"与", "同", "跟"}):
+        # X在与Y谈判无果后，对Y提起诉讼: the name a comitative 与 marks, told again as the object,
+        # is no subject; the name before it is (zh.frame.marker with the subject before a 与-phrase)
+        g0 = lg[-3]
     # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
     # verb's object, a member right before another verb that verb's subject
     if g1 and len(g1) > 1:
@@ -535,7 +559,12 @@ def _roles_marked(v: _Reading) -> bool:
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
-    if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
+    if "direct" in trig.flags and g1 and r1 and trig.lang == "zh" and text[te:te + 1] in FUNCTION_START and \
+            text[max(ss, ts - 2):ts].endswith(("及", "和", "与", "及其")):
+        # 联发科及子公司在英国法院对华为提起诉讼: the noun heads a subject (X and its units), it names
+        # no unit of X after it
+        return True
+    elif "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
         # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
         frame = "zh.frame.direct_noun"
         subj, obj = g1, r1

@@ -193,7 +193,8 @@ def court_abbreviations(name: str) -> list[str]:
 
 def merge_courts(mentions: list[Mention]) -> list[Mention]:
     """A court named by a short form (重庆一中院) after or before its full name (重庆市第一中级人民法院)
-    in the same article is that court: the mention takes the full name."""
+    in the same article is that court: the mention takes the full name; so is a tribunal of a court the
+    article names (最高人民法院知识产权法庭 beside 最高人民法院)."""
     courts = {m.name for m in mentions if m.type == "Court" and m.source != "coref"}
     if len(courts) < 2:
         return mentions
@@ -204,6 +205,11 @@ def merge_courts(mentions: list[Mention]) -> list[Mention]:
         for a in court_abbreviations(nlp.to_simplified(full)):
             if a in simp and simp[a] not in short and simp[a] != full:
                 short[simp[a]] = full
+    # 最高人民法院知识产权法庭 beside 最高人民法院: a tribunal inside a court the article names is that court
+    for c in courts:
+        parent = next((p for p in courts if p != c and c.startswith(p) and c.endswith("法庭")), None)
+        if parent is not None and c not in short:
+            short[c] = short.get(parent, parent)
     if not short:
         return mentions
     return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)

@@ -165,6 +165,11 @@ def _article_from_markdown(stem: str, path: str, text: str) -> Article:
     raw_date = meta.get("date", meta.get("published", meta.get("pubdate")))
     date = _date_field(raw_date, path) if raw_date not in (None, "") else hmeta.get("date")
     source = _source_from(meta) or hmeta.get("source", "")
+    if not date:
+        # no front matter date: a byline with the date under the heading (*刊名 · 2024年6月15日 · 责任编辑：…*)
+        head = read_head(body_text.split("\n"), 0)
+        if head is not None:
+            date, source = head[1], source or head[2]
     return _make_article(stem, title, date, source, body_text, path)
 
 
