@@ -46,6 +46,7 @@ from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
+from kg.extract.countersuits import countersuits
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -139,6 +140,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context)
+            # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
+            read = countersuits(text, ss, se, allm, read, [c for c, *_ in cands], lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
