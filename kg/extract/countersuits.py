@@ -19,6 +19,8 @@ from kg.lexicon import Lexicon
 
 __all__ = ["countersuits"]
 
+_MARKERS = set("对向将把与和给被")
+
 
 @functools.lru_cache(maxsize=4)
 def _words(lex_id: int, lex: Lexicon) -> re.Pattern | None:
@@ -35,7 +37,11 @@ def countersuits(text: str, ss: int, se: int, sm: list, read: list[Cand], earlie
     m = pat.search(text, ss, se)
     if m is None:
         return read
-    subj = _clause_subject(text, ss, m.start(), sm)
+    if any(c.type == "sues" and c.start <= m.start() and m.end() <= c.end + 2 for c in read):
+        return read         # the word itself was read, with its sides
+    # (对其提起反诉: a name after a preposition is no actor)
+    actors = [x for x in sm if not (x.source == "coref" and text[x.start - 1:x.start] in _MARKERS)]
+    subj = _clause_subject(text, ss, m.start(), actors)
     if len({x.name for x in subj}) != 1:
         return read
     who = subj[0]

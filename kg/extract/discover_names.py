@@ -285,7 +285,9 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
-    found = suffix_mentions(text, lex, lexm)
+    from kg.extract.legal_heads import extend_legal_heads
+    # 聚好看|科技股份有限公司: a registered name of business words only takes in its cut-off head
+    found = extend_legal_heads(text, lex, suffix_mentions(text, lex, lexm), lexm)
     found += stock_mentions(text, lex, lexm + found)
     found += person_mentions(text, lex)
     found += product_mentions(text, lex)
