@@ -72,3 +72,14 @@ def test_a_headline_settlement_of_a_case_named_after_a_product_is_no_cooperation
     # 和解微信商标案: the case is about 微信, which settles with no one (check case_matter)
     ex = extract(article("腾讯1000万元和解微信商标案 与星海科技两年纠纷落幕", "腾讯与星海科技围绕微信商标的纠纷持续两年。"))
     assert not [f for f in facts(ex) if f[0] == "cooperates" and "微信" in f[1:3]]
+
+
+def test_a_headline_at_the_top_of_the_text_naming_the_bodys_suit_the_other_way_round_adds_no_suit():
+    """A Markdown page keeps its heading in the text; a headline naming the body's case by its sides in the
+    other order (三星挑战华为专利…8000万元索赔案: 华为's suit) gives no 三星 v 华为 suit."""
+    title = "三星挑战华为专利有效性终审失利 8000万元索赔案尘埃落定"
+    body = title + "\n\n2016年6月，华为起诉三星侵害其发明专利权，索赔8000万元。"
+    ex = extract(article(title, body))
+    sues = {(r.subject, r.object) for r in ex.relations if r.type == "sues" and not r.negated}
+    assert ("华为", "三星") in sues and ("三星", "华为") not in sues
+    assert not any("三星" in l.plaintiffs for l in ex.lawsuits)

@@ -41,7 +41,7 @@ from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
 from kg.extract.quotes import quoted_accusations
-from kg.extract.headline import asserted_part, merge_headline
+from kg.extract.headline import asserted_part, merge_headline, title_reversals
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
@@ -55,10 +55,13 @@ __all__ = ["extract"]
 def extract(article: Article) -> Extraction:
     body = _extract_text(article)
     title = (article.title or "").strip()
-    if title and title not in (article.text or "")[:len(title) + 200]:
+    at = (article.text or "").find(title, 0, len(title) + 200) if title else -1
+    if title and at < 0:
         said = asserted_part(title)
         if said:
             body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
+    elif title and article.lang != "en":
+        body = title_reversals(body, at + len(title))
     # checks across all rules (checks.py), measured confidence, then each entity's name as written
     return written_names(calibrate(apply_checks(body)))
 
