@@ -285,9 +285,7 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 
 def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
-    from kg.extract.legal_heads import extend_legal_heads
-    # 聚好看|科技股份有限公司: a registered name of business words only takes in its cut-off head
-    found = extend_legal_heads(text, lex, suffix_mentions(text, lex, lexm), lexm)
+    found = suffix_mentions(text, lex, lexm)
     found += stock_mentions(text, lex, lexm + found)
     found += person_mentions(text, lex)
     found += product_mentions(text, lex)
