@@ -89,3 +89,14 @@ def test_a_headline_line_takes_the_day_of_the_news_from_its_lead():
     assert _coop_dates("华为与中兴握手言和 专利战落幕\n" + two) <= {None}
     other = "华为与中兴的专利纠纷告一段落。华为28日公布了新手机。\n"
     assert _coop_dates("华为与中兴握手言和 专利战落幕\n" + other) <= {None}
+
+
+def test_a_headline_at_the_top_of_the_text_naming_the_bodys_suit_the_other_way_round_adds_no_suit():
+    """A Markdown page keeps its heading in the text; a headline naming the body's case by its sides in the
+    other order (三星挑战华为专利…8000万元索赔案: 华为's suit) gives no 三星 v 华为 suit."""
+    title = "三星挑战华为专利有效性终审失利 8000万元索赔案尘埃落定"
+    body = title + "\n\n2016年6月，华为起诉三星侵害其发明专利权，索赔8000万元。"
+    ex = extract(article(title, body))
+    sues = {(r.subject, r.object) for r in ex.relations if r.type == "sues" and not r.negated}
+    assert ("华为", "三星") in sues and ("三星", "华为") not in sues
+    assert not any("三星" in l.plaintiffs for l in ex.lawsuits)

@@ -76,6 +76,14 @@ def test_markdown_without_front_matter_takes_heading_as_title(tmp_path):
     assert a.lang == "en" and a.date is None and a.source == ""
 
 
+def test_markdown_without_front_matter_reads_the_byline_date(tmp_path):
+    """A page without front matter whose byline under the heading holds the date (刊名 · date · 编辑): that
+    date is the article's, so 今年4月 in the text has a year."""
+    a = art(write(tmp_path / "c.md", "# 星海科技诉蓝鲸网络案终审宣判\n\n*产业周刊 · 2024年6月15日 · 责任编辑：王明*\n\n"
+                                      "法院已于今年4月25日作出二审判决。\n"))
+    assert (a.title, a.date) == ("星海科技诉蓝鲸网络案终审宣判", "2024-06-15")
+
+
 def test_markdown_source_falls_back_to_author_then_url(tmp_path):
     assert art(write(tmp_path / "a.md", "---\nauthor: 虎嗅\n---\n正文。\n")).source == "虎嗅"
     a = art(write(tmp_path / "b.md", "---\nurl: https://www.huxiu.com/a/1\n---\n正文。\n"))

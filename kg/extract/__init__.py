@@ -46,10 +46,13 @@ from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
 from kg.extract.quotes import quoted_accusations
-from kg.extract.headline import asserted_part, merge_headline
+from kg.extract.headline import asserted_part, merge_headline, title_reversals
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
+from kg.extract.name_family import merge_name_family
+from kg.extract.countersuits import countersuits
+from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
 
@@ -60,10 +63,13 @@ _START = operator.attrgetter("start")
 def extract(article: Article) -> Extraction:
     body = _extract_text(article)
     title = (article.title or "").strip()
-    if title and title not in (article.text or "")[:len(title) + 200]:
+    at = (article.text or "").find(title, 0, len(title) + 200) if title else -1
+    if title and at < 0:
         said = asserted_part(title)
         if said:
             body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
+    elif title and article.lang != "en":
+        body = title_reversals(body, at + len(title))
     # checks across all rules (checks.py), measured confidence, then each entity's name as written
     return written_names(calibrate(apply_checks(body)))
 
@@ -147,6 +153,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context)
+            # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
+            read = countersuits(text, ss, se, allm, read, [c for c, *_ in cands], lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
@@ -351,6 +359,8 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
             other.mentions = sorted(other.mentions + e.mentions)
             del by_name[name]
             rename[name] = stem
+    # 威马汽车科技集团有限公司 … 威马汽车 … 威马: the forms of one company (name_family.py)
+    merge_name_family(by_name, lex, rename, PLACE_PREFIXES)
     return list(by_name.values()), rename
 
 

@@ -17,7 +17,7 @@ ORGS = ("Company", "Organization", "Product")
 @functools.lru_cache(maxsize=4)
 def _coref_pattern(lex_id: int, lex: Lexicon) -> re.Pattern | None:
     """The coreference words (longest first) as one pattern, built once per lexicon."""
-    words = sorted(lex.words("coref") | lex.words("both"), key=len, reverse=True)
+    words = sorted(lex.words("coref") | lex.words("both") | lex.words("coref_body"), key=len, reverse=True)
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
@@ -90,13 +90,14 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
     if pat is None:
         return out
     both = lex.words("both")
+    bodies = lex.words("coref_body")
     for m in pat.finditer(text, ss, se):
         w = m.group(0)
         s, e = m.start(), m.end()
         if _inside(s, sm):
             continue
         before = [x for x in mentions if x.end <= s and x.source != "coref" and x.type in ORGS + ("Person",)]
-        if not before:
+        if not before and w not in bodies:
             continue
         if w in both:
             # the two companies this sentence names before the word (美的引入小米…，小米入股美的，双方…)
@@ -126,6 +127,13 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             if len(seen) == 2:
                 for x in seen:
                     out.append(Mention(s, e, x.name, x.type, w, "coref"))
+            continue
+        if w in bodies:
+            # 该局, 该委: the last regulator named before the word (网信办…，该局有关负责人表示)
+            x = next((y for y in reversed(mentions) if y.end <= s and y.source != "coref"
+                      and y.type == "Regulator"), None)
+            if x is not None:
+                out.append(Mention(s, e, x.name, x.type, w, "coref"))
             continue
         if w == "后者" or w == "前者":
             seen = []

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 from kg.extract.discover_args import PRICE_BEFORE, argument_mentions
 from kg.extract.discover_context import context_mentions, repeat_mentions
-from kg.extract.discover_names import discover, merge
+from kg.extract.discover_names import discover as _discover, merge
+from kg.extract.legal_heads import extend_legal_heads
+
 from kg.extract.mentions import Mention, lexicon_mentions
 from kg.extract.name_spans import stake_at
 from kg.extract.short_forms import bare_heads, court_abbreviations, drop_descriptions, legal_short_forms, merge_courts, short_aliases
@@ -29,3 +31,9 @@ from kg.extract.short_forms import bare_heads, court_abbreviations, drop_descrip
 __all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "bare_heads", "drop_descriptions", "context_mentions", "court_abbreviations",
            "discover", "legal_short_forms", "lexicon_mentions", "merge", "merge_courts", "repeat_mentions",
            "short_aliases", "stake_at"]
+
+
+def discover(text: str, lex, lexm: list) -> list:
+    """Unknown names (discover_names.discover); a registered name of business words only takes in the
+    brand cut off before it (聚好看|科技股份有限公司, legal_heads.py)."""
+    return extend_legal_heads(text, lex, _discover(text, lex, lexm), lexm)

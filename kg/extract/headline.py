@@ -7,7 +7,8 @@ The headline is read like a one-sentence article; a fact it yields is kept only 
 - both of its sides are entities the body names (a headline is too short to introduce anyone, and
   headline shorthand 瑞幸 is tied to the body's 瑞幸咖啡 through the body's names and aliases), and
 - the body tells no fact of the same type between the same sides (then the body's telling, with
-  its date, is the better one and the headline adds nothing).
+  its date, is the better one and the headline adds nothing) — for a suit, in either direction (a
+  headline names a case by its sides in any order: 三星挑战华为专利…8000万元索赔案 is 华为's suit).
 
 A headline fact of an event takes the day of the news from the article's lead (`dates.lead_day`,
 rule zh.date.headline_lead: the first of the first paragraphs naming both sides, when the days it
@@ -68,6 +69,9 @@ def merge_headline(body: Extraction, head: Extraction) -> Extraction:
         key = fact_key(r.type, s, o)
         if key in told or fact_key(r.type, owner.get(s, s), owner.get(o, o)) in told:
             continue
+        if r.type == "sues" and (fact_key(r.type, o, s) in told or
+                                 fact_key(r.type, owner.get(o, o), owner.get(s, s)) in told):
+            continue    # 三星挑战华为专利…索赔案 over 华为起诉三星 (body): the headline's case, sides unsure
         told.add(key)
         date = None if r.type in STATE_TYPES else day(r.type, s, o)
         added.append(dataclasses.replace(r, subject=s, object=o, date=date, evidence=title,
@@ -119,3 +123,26 @@ def _resolve(e: Entity, names: dict[str, str], body: list[Entity]) -> str | None
         return None
     found = [b.key for b in body if b.type == e.type and _norm(b.name).startswith(short)]
     return found[0] if len(found) == 1 else None
+
+
+def title_reversals(body: Extraction, end: int) -> Extraction:
+    """A headline kept at the top of the text (a Markdown page's heading) is read with the body; a suit
+    it names between two sides the body tells the other way round (三星挑战华为专利…8000万元索赔案 over the
+    body's 华为起诉三星) is the body's case with its sides unsure: dropped, with the lawsuit made of it.
+    `end`: where the headline ends in the text."""
+    owner = {r.object: r.subject for r in body.relations if r.type == "owns" and not r.negated}
+    told = set()
+    for r in body.relations:
+        if r.type == "sues" and not r.negated and r.start >= end:
+            told |= {(r.subject, r.object), (owner.get(r.subject, r.subject), owner.get(r.object, r.object))}
+
+    def reversed_(p: str, d: str) -> bool:
+        return (d, p) in told or (owner.get(d, d), owner.get(p, p)) in told
+
+    rels = [r for r in body.relations if not (r.type == "sues" and r.end <= end and r.start < end
+                                              and reversed_(r.subject, r.object))]
+    suits = [l for l in body.lawsuits if not (l.end <= end and any(
+        reversed_(p, d) for p in l.plaintiffs for d in l.defendants))]
+    if len(rels) == len(body.relations) and len(suits) == len(body.lawsuits):
+        return body
+    return dataclasses.replace(body, relations=rels, lawsuits=suits)

@@ -171,6 +171,13 @@ def _references(text, ss, se, sm, cands) -> list[Cand]:
 _REASON = re.compile(r"以(?P<why>[^，。；;：:]{2,60}?)为由")
 _ACCUSED = re.compile(r"(?:制造|生产|销售|侵害|侵犯|涉嫌|构成|擅自|未经|违反|抄袭|使用|盗用|窃取|推出|的产品|产品|旗下)")
 _FILING_NEAR = re.compile(r"[^，。；;]{0,24}?(?:提起[^，。；;]{0,12}?诉讼|起诉|诉至|诉诸)")
+# (因)认为Y…，X向法院提起诉讼: the view that grounds a filing, the filing in the next clause
+_BELIEF = re.compile(r"(?:因|由于)?认为(?P<why>[^。；;！？]{2,80}?)[，,](?P<rest>[^，。；;！？]{0,40}?)"
+                     r"(?P<file>提起[^，。；;]{0,12}?诉讼|诉至|起诉|告上法庭)")
+# the filing clause marks a defendant of its own (将papitube的经营方诉至): the view names none
+_OWN_OBJECT = re.compile(r"将|把|对|针对|以[^，。；]{1,30}为被告")
+# names listed side by side (Y、Z / Y和Z), with an announced short form between (Y（简称Y'）、Z)
+_LISTED = re.compile(r"(?:[（(]?[^（）()，。；、]{0,30}[）)])?(?:[、和及与]|以及)")
 # X向法院起诉称，Y在…: the defendant opens what the complaint says
 _CLAIM_SAID = re.compile(r"(?:起诉|诉)(?:称|指出|认为|指控)[，,]")
 
@@ -192,6 +199,25 @@ def _told_defendants(text, ss, se, sm, cands, context_subject) -> list[Cand]:
             at = filing.end()
             return cands + [Cand(a.name, obj.name, "sues", at - 2, at, 0.8, False, filing.group(0)[-2:],
                                  rule="zh.sues.reason_defendant") for a in subj]
+    for mt in _BELIEF.finditer(text, ss, se):
+        # (因)认为Y虚假宣传…，X向法院提起诉讼 / X认为Y侵害其商标权…，诉至法院: the one the plaintiff's
+        # view names first is sued
+        rest = _parties(sm, mt.start("rest"), mt.end("rest"))
+        subj = rest or _clause_subject(text, ss, mt.start(), sm)
+        names = {m.name for m in subj}
+        obj = [m for m in _parties(sm, mt.start("why"), mt.end("why")) if m.name not in names
+               and m.type != "Person"]
+        if subj and obj and not _NEG_FILE.search(text, mt.start("rest"), mt.start("file")) and \
+                not _OWN_OBJECT.search(text, mt.start("rest"), mt.start("file")):
+            at = mt.end("file")
+            listed = obj[:1]
+            for m in obj[1:]:
+                if m.name not in {x.name for x in listed} and _LISTED.fullmatch(text, listed[-1].end, m.start):
+                    listed.append(m)
+                elif m.name == listed[-1].name:
+                    listed[-1] = m      # (the announced short form right after the name it shortens)
+            return cands + [Cand(a.name, b.name, "sues", mt.start("file"), at, 0.75, False, mt.group("file"),
+                                 rule="zh.sues.belief_defendant") for a in subj for b in listed]
     for mt in _CLAIM_SAID.finditer(text, ss, se):
         obj = next((m for m in sm if m.type in PARTY and 0 <= m.start - mt.end() <= 1), None)
         subj = _clause_subject(text, ss, mt.start(), sm)

@@ -96,6 +96,8 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
         toks = nlp.tagged(surface[:-1])
         if len(toks) == 1 and toks[0][1] == "ns":
             return True   # 美国人: the people of a place
+    if _only_titles(surface, lex):
+        return True       # 董事长兼CEO, 创始人兼首席执行官: titles joined by 兼, a person's offices
     title = _longest_suffix(surface, _titles(id(lex), lex))
     if title and len(surface) > len(title):
         return True       # 告赢总统, 部分立委: a title ends a description of people
@@ -113,6 +115,22 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
     if typ == "Product":
         return len(surface) >= 4 and any(t in ("d", "c") for _, t in toks)
     return _clause_word(toks) is not None
+
+
+@functools.lru_cache(maxsize=4)
+def _all_titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.roles, key=len, reverse=True))
+
+
+def _only_titles(surface: str, lex: Lexicon) -> bool:
+    """Titles alone, joined by 兼 or 、 (董事长兼CEO): no name."""
+    titles, s, n = _all_titles(id(lex), lex), surface, 0
+    while s:
+        t = next((t for t in titles if s.startswith(t)), None)
+        if t is None:
+            return False
+        s, n = s[len(t):].lstrip("兼、"), n + 1
+    return n >= 2
 
 
 # single characters that are function words wherever they stand in a clause piece (窃取其DRAM, 讼仍…)

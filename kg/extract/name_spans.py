@@ -228,13 +228,15 @@ _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家",
 
 
 _GROUP_COUNT = re.compile(r"(?<=.)[两三四五六七八九十几数][大家](?:[\u4e00-\u9fff]{0,4})(?:公司|集团|企业|厂商|银行|机构)$")
-_FUNCTION_START = set("因由对在将被与向把从据经给为")
+FUNCTION_START = frozenset("因由对在将被与向把从据经给为")
+# 在美国、德国及新加坡三地反告…: a count of places closes a list of places, no name
+_PLACE_COUNT = re.compile(r"[两三四五六七八九十几多数各]地$")
 
 
 def no_name(surface: str) -> bool:
     """A head count inside (索尼三大唱片公司, 环球两家公司): a group described; only function characters
     (指其以) or the pronoun 其 inside (窃取其DRAM): no name at all."""
-    return bool(_GROUP_COUNT.search(surface)) or (
+    return bool(_GROUP_COUNT.search(surface)) or bool(_PLACE_COUNT.search(surface)) or (
         not surface.isascii() and (all(c in _LEAD_STRIP for c in surface) or "其" in surface[1:]))
 
 
@@ -255,7 +257,7 @@ def plausible_name(surface: str) -> bool:
         return False
     if no_name(surface):
         return False
-    if surface[0] in _FUNCTION_START and len(surface) >= 3:
+    if surface[0] in FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
         lex = load_lexicon()
         rest = surface[1:]

@@ -38,7 +38,7 @@ from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
 from kg.extract.discover_args import PRICE_BEFORE
-from kg.extract.name_spans import stake_at
+from kg.extract.name_spans import FUNCTION_START, stake_at
 from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
 from kg.extract.launches import launch_relations
@@ -226,7 +226,26 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         if c.type == "sues" and _CASE_REF.match(text, c.end) and \
                 re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
             c.reference = True
+    _published_rulings(text, ss, se, out, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
+
+
+@functools.lru_cache(maxsize=4)
+def _published_doc(lex_id: int, lex: Lexicon) -> re.Pattern:
+    verbs = "|".join(sorted(map(re.escape, lex.words("publish_verb")), key=len, reverse=True)) or "(?!)"
+    # (not a judgment the sentence says was made: 公布了法院于X日作出的判决书 dates the making)
+    return re.compile(rf"(?:{verbs})了?(?:(?!作出|做出)[^，。；;！？]){{0,60}}?(?:判决书|裁定书|裁判文书|判决文书)")
+
+
+def _published_rulings(text: str, ss: int, se: int, out: list, lex: Lexicon) -> None:
+    """法庭6月14日公布了A诉B案的终审判决书: a ruling named inside a judgment a body publishes; the date
+    of the sentence is the publication's, not the ruling's: the ruling is told undated."""
+    if not any(c.type == "rules" for c in out):
+        return
+    spans = [(m.start(), m.end()) for m in _published_doc(id(lex), lex).finditer(text, ss, se)]
+    for c in out:
+        if c.type == "rules" and any(a <= c.start and c.end <= b for a, b in spans):
+            c.reference = True
 
 
 @functools.lru_cache(maxsize=4)
@@ -320,6 +339,12 @@ def _argument_groups(v: _Reading) -> bool:
     g1 = lg[-1] if lg else None
     g0 = lg[-2] if len(lg) > 1 else None
     r1 = rg[0] if rg else None
+    if g0 and g1 and trig.lang == "zh" and {m.name for m in g0} & {m.name for m in g1} and \
+            _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit | v.objm):
+        # X在与Y谈判无果后，对Y提起诉讼; X对Y立案调查，并于10月对Y处以罚款: the name a 与 or 对 marks,
+        # told again as this verb's object, is no subject; the group before it is
+        names = {m.name for m in g1}
+        g0 = next((g for g in lg[-3::-1] if not names & {m.name for m in g}), None)
     # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
     # verb's object, a member right before another verb that verb's subject
     if g1 and len(g1) > 1:
@@ -432,6 +457,19 @@ def _copula_frames(v: _Reading) -> bool:
     return False
 
 
+def _listed_office(v: _Reading, g1: list[Mention]) -> list[Mention] | None:
+    """X董事长兼CEO程维、总裁柳青: a title right after a list comma that follows a person the sentence
+    has just read as heading X heads X too (zh.frame.direct_noun, the company of the list)."""
+    text, ts = v.text, v.ts
+    p = g1[-1]
+    if p.type != "Person" or text[p.end:ts] not in ("、", "和", "及", "，"):
+        return None
+    head = next((c.object for c in reversed(v.out) if c.type == "leads" and c.subject == p.name), None)
+    if head is None:
+        return None
+    return [m for m in v.mentions if m.name == head and m.end <= p.start][-1:] or None
+
+
 def _list_frames(v: _Reading) -> bool:
     """Nouns that take their arguments beside them, funding rounds, and pairs or lists of rivals or partners."""
     a, b, context_subject, first, g0, g1, head = v.a, v.b, v.context_subject, v.first, v.g0, v.g1, v.head
@@ -450,7 +488,10 @@ def _list_frames(v: _Reading) -> bool:
             r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
         if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
                 trig.relation in ("owns", "leads"):
-            pass    # A及母公司B, A和其董事长B: the noun ties B to A
+            # A及母公司B, A和其董事长B: the noun ties B to A (a person before it: a list of officers)
+            office = _listed_office(v, g1) if trig.relation == "leads" and g1[-1].type == "Person" else None
+            if office:
+                g1, g0 = office, None
         elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
             g1, g0 = None, None
         if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
@@ -480,10 +521,15 @@ def _list_frames(v: _Reading) -> bool:
             ts - g1[-1].end <= 2:
         # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
         # subject, not of each other
-        head = next((g for g in lg[:-1] if any(m.type in s_types for m in g)), None) or context_subject
+        # (高德、美团以及T3出行、曹操出行等对手: groups joined by a conjunction are one list)
+        k = len(lg) - 1
+        while k > 0 and _LIST_JOIN.match(text[lg[k - 1][-1].end:lg[k][0].start].strip()):
+            k -= 1
+        listed = [m for g in lg[k:] for m in g]
+        head = next((g for g in lg[:k] if any(m.type in s_types for m in g)), None) or context_subject
         if head:
             for a in head:
-                for b in g1:
+                for b in listed:
                     if a.name != b.name and a.type in s_types and b.type in o_types:
                         out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals"))
         return True
@@ -575,7 +621,12 @@ def _roles_marked(v: _Reading) -> bool:
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
-    if "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
+    if "direct" in trig.flags and g1 and r1 and trig.lang == "zh" and text[te:te + 1] in FUNCTION_START and \
+            text[max(ss, ts - 2):ts].endswith(("及", "和", "与", "及其")):
+        # 联发科及子公司在英国法院对华为提起诉讼: the noun heads a subject (X and its units), it names
+        # no unit of X after it
+        return True
+    elif "direct" in trig.flags and g1 and r1 and trig.lang == "zh":
         # a noun that takes its arguments beside it (腾讯对其旗下产品多闪): no marker logic
         frame = "zh.frame.direct_noun"
         subj, obj = g1, r1
@@ -1346,6 +1397,8 @@ def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon)
 _DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
 _ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
 _COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
+# a list member's product word, then the word joining it to the next (高德打车、美团打车以及T3出行)
+_LIST_JOIN = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:以及|及|和|与|、|还有)$")
 _ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")

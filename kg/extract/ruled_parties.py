@@ -42,6 +42,7 @@ _SLOTS = (
     re.compile(r"(?:^|[，,；;：:])" + _ROLE + "(" + _LIST + r")(?=(?:应当?|需|须)?对[^，。；;]{1,24}承担(?:连带|共同))"),
 )
 _MONEY = ("款", "利息", "本息", "本金", "资金", "费", "损失", "金额", "债务", "责任", "财产")
+_LISTED_KIND = re.compile(r"等[两三四五六七八九十几多数]?家?(?:公司|企业|集团)")
 _PART = re.compile(r"(?:(?!以及)[^、和及])+")
 _NOT = ("公司", "被告", "原告", "各方", "双方", "对方", "该公司", "其", "本院", "法院", "相关方", "当事人", "上诉人",
         "被上诉人", "被执行人", "申请人", "被申请人", "第三人", "其他相关方", "该行", "本公司", "上市公司", "发行人")
@@ -57,6 +58,12 @@ def ruled_party_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
         for mt in pat.finditer(text, ss, se):
             for pm in _PART.finditer(text, mt.start(1), mt.end(1)):
                 s, e = pm.span()
+                k = text.find("等", s, e)
+                if k - s >= 2 and _LISTED_KIND.fullmatch(text, k, e) and \
+                        not any(m.start < k and s < m.end for m in sm + out):
+                    # 判决A、B、C等三家公司赔偿: the list ends before 等, its members are companies
+                    out.append(Mention(s, k, text[s:k], "Company", text[s:k], "pattern"))
+                    continue
                 if e - s < 2 or any(m.start < e and s < m.end for m in sm + out):
                     continue
                 m = _party(text, s, e, lex)

@@ -81,14 +81,14 @@ def _legal_core(name: str) -> str | None:
         return None
     core = name[:-len(end)]
     core = re.sub(r"[(（][\u4e00-\u9fff]{2,4}[)）]", "", core)
-    for p in sorted(_PLACE_PREFIXES, key=len, reverse=True):
+    for p in sorted(PLACE_PREFIXES, key=len, reverse=True):
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p):]
             break
     return core if len(core) >= 2 else None
 
 
-_PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
+PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
                    "杭州市", "杭州", "南京市", "南京", "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "苏州市", "苏州",
                    "厦门市", "厦门", "珠海市", "珠海", "东莞市", "东莞", "佛山市", "佛山", "长沙市", "长沙", "合肥市", "合肥",
                    "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "福建省", "福建", "中国", "香港", "台湾", "海南省", "海南")
@@ -194,7 +194,8 @@ def court_abbreviations(name: str) -> list[str]:
 
 def merge_courts(mentions: list[Mention]) -> list[Mention]:
     """A court named by a short form (重庆一中院) after or before its full name (重庆市第一中级人民法院)
-    in the same article is that court: the mention takes the full name."""
+    in the same article is that court: the mention takes the full name; so is a tribunal of a court the
+    article names (最高人民法院知识产权法庭 beside 最高人民法院)."""
     courts = {m.name for m in mentions if m.type == "Court" and m.source != "coref"}
     if len(courts) < 2:
         return mentions
@@ -205,6 +206,11 @@ def merge_courts(mentions: list[Mention]) -> list[Mention]:
         for a in court_abbreviations(nlp.to_simplified(full)):
             if a in simp and simp[a] not in short and simp[a] != full:
                 short[simp[a]] = full
+    # 最高人民法院知识产权法庭 beside 最高人民法院: a tribunal inside a court the article names is that court
+    for c in courts:
+        parent = next((p for p in courts if p != c and c.startswith(p) and c.endswith("法庭")), None)
+        if parent is not None and c not in short:
+            short[c] = short.get(parent, parent)
     if not short:
         return mentions
     return [Mention(m.start, m.end, short[m.name], m.type, m.surface, m.source, m.owner)
