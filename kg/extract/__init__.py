@@ -188,11 +188,22 @@ def _extract_zh(article: Article, lex) -> Extraction:
         for m in mentions:
             if m.name in rename:
                 m.name = rename[m.name]
+    known = _complete_entities(entities, mentions, lex)
+    relations = _relations(text, cands, known, tracker, {e.key: e.mentions for e in entities})
+    # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
+    # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
+    relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
+    lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
+    return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+def _complete_entities(entities: list, mentions: list, lex) -> set:
+    """Courts get their short forms; an owner named only inside its product's name (滴滴专车) is
+    still an entity of the article.  Returns the names of the entities."""
     known = {e.name for e in entities}
     for e in entities:
         if e.type == "Court":         # 重庆市第一中级人民法院 is also 重庆一中院, 重庆市一中院
             e.aliases = list(dict.fromkeys(e.aliases + ents.court_abbreviations(e.name)))
-    # an owner named only inside its product's name (滴滴专车) is still an entity of the article
     for m in mentions:
         if m.source == "pattern" and m.owner and m.owner not in known and m.owner in lex.entities:
             le = lex.entities[m.owner]
@@ -202,12 +213,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
                                        owner=le.owner, mentions=[(m.start, m.start + len(pre))],
                                        rule="zh.entity.owner_in_name"))
                 known.add(le.name)
-    relations = _relations(text, cands, known, tracker, {e.key: e.mentions for e in entities})
-    # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
-    # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
-    relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
-    lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
-    return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+    return known
 
 
 def _relations(text: str, cands: list, known: set, tracker: DateTracker,

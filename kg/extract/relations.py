@@ -599,6 +599,41 @@ def _own_subject(text: str, a: int, b: int) -> bool:
     return any(re.match(r"[A-Za-z]", w) or (t or "").startswith("n") for w, t in toks)
 
 
+def _passive_agent(v: _Reading, g0, g1, r1, first):
+    """X被Y起诉/收购 (zh.frame.passive_agent): (subject, object, first) or None when nothing is read."""
+    text, trig, ts, te, mentions, o_types = v.text, v.trig, v.ts, v.te, v.mentions, v.o_types
+    if trig.relation == "sues" and trig.lang == "zh" and (
+            any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) or
+            (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
+        # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
+        # 马英九被北检起诉: the name of the clause before is no party to the suit
+        return None
+    subj, obj = g1, g0
+    if obj is None and r1:
+        obj = r1
+    if trig.relation in ("acquires", "invests") and trig.lang == "zh" and text.startswith("的", te) and \
+            re.match(r"[A-Za-z\u4e00-\u9fff]", text[te + 1:te + 2]):
+        # 曾获A、B参股的C: the passive is a relative clause of C, the name right after 的 (none read:
+        # no name of the clause before; X获得由Y投资的融资, X是被Y收购的公司 keep X)
+        if r1 and r1[0].start - te <= 2:
+            obj = r1
+        elif obj and any(c in CLAUSE_BREAK or c in "。" for c in text[obj[-1].end:g1[0].start]):
+            return None
+    if obj is not None and not any(m.type in o_types for m in obj):
+        obj = None
+    if obj is None:
+        first = [m for m in mentions if m.end <= g1[0].start and m.type in o_types
+                 and m.source != "coref"]
+        if first:
+            obj = [first[0]]
+    if trig.relation in ("acquires", "invests") and trig.lang == "zh" and obj and \
+            obj[-1].end <= g1[0].start and _own_subject(text, obj[-1].end, g1[0].start):
+        # 获得A、B投资后，不到两年，Waze被谷歌收购: the clause of the passive has a subject of its
+        # own (one not read as a name), so a name of a clause before is not what is bought
+        return None
+    return subj, obj, first
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -640,35 +675,10 @@ def _roles_marked(v: _Reading) -> bool:
         subj, obj = g0, r1
     elif pas_before_g1 and g1:
         frame = "zh.frame.passive_agent"
-        if trig.relation == "sues" and trig.lang == "zh" and (
-                any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) or
-                (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
-            # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
-            # 马英九被北检起诉: the name of the clause before is no party to the suit
+        roles = _passive_agent(v, g0, g1, r1, first)
+        if roles is None:
             return True
-        subj, obj = g1, g0
-        if obj is None and r1:
-            obj = r1
-        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and text.startswith("的", te) and \
-                re.match(r"[A-Za-z\u4e00-\u9fff]", text[te + 1:te + 2]):
-            # 曾获A、B参股的C: the passive is a relative clause of C, the name right after 的 (none read:
-            # no name of the clause before; X获得由Y投资的融资, X是被Y收购的公司 keep X)
-            if r1 and r1[0].start - te <= 2:
-                obj = r1
-            elif obj and any(c in CLAUSE_BREAK or c in "。" for c in text[obj[-1].end:g1[0].start]):
-                return True
-        if obj is not None and not any(m.type in o_types for m in obj):
-            obj = None
-        if obj is None:
-            first = [m for m in mentions if m.end <= g1[0].start and m.type in o_types
-                     and m.source != "coref"]
-            if first:
-                obj = [first[0]]
-        if trig.relation in ("acquires", "invests") and trig.lang == "zh" and obj and \
-                obj[-1].end <= g1[0].start and _own_subject(text, obj[-1].end, g1[0].start):
-            # 获得A、B投资后，不到两年，Waze被谷歌收购: the clause of the passive has a subject of its
-            # own (one not read as a name), so a name of a clause before is not what is bought
-            return True
+        subj, obj, first = roles
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
