@@ -166,3 +166,9 @@ def test_an_unresolved_relative_date_is_not_the_date_in_force():
     assert _dates_at(text, "2019-11-07", "起诉") is None
     text = "2019年11月5日，甲公司发布公告。甲公司起诉乙公司。"
     assert _dates_at(text, "2019-11-07", "起诉") == "2019-11-05"
+
+
+def test_a_bare_day_before_qisu_is_a_day_and_before_qi_a_start():
+    assert vals("字节跳动12日起诉了腾讯公司") == ["2021-11-12"]
+    assert vals("台積電12日起訴前副總") == ["2021-11-12"]
+    assert vals("新规自12日起施行") == []
