@@ -744,8 +744,9 @@ def _clause_emit(v: _ClauseReading):
             r = rel
             if r == "blocks" and self._owns(s_.name, o):
                 r = "discontinues"
-            if r == "acquires" and trig.frame != "SELL" and _minority_share(t[te:o.start]):
-                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global"
+            if r in ("acquires", "owns") and trig.frame not in ("SELL", "OS") and _minority_share(t[te:o.start]):
+                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global",
+                                    # "which already owns 29.9% of the group"
             if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
                     r"\s+(?:[a-z][\w-]*\s+){1,4}from\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+|,?\s+and\s+))*",
                     t[te:o.start]):

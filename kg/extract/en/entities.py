@@ -453,9 +453,43 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
     return m
 
 
+def _role_org(f: Finder, chunk: str, start: int) -> None:
+    """The unknown name a leading role is held at, added as a company (and its other mentions)."""
+    t = f.text
+    words = chunk.split()
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(".") and not _ABBR_DOT.search(words[k]):
+            words = words[k + 1:]       # "... on Wednesday. Creative Chairman": the name after the full stop
+            break
+    while words and (words[0] in f.en.stop or words[0] in f.en.places):
+        words.pop(0)
+    if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+        words = []          # "... and Washington. President Donald Trump": a sentence ended
+    if not words or any(w in f.en.stop or w in f.en.places or w.lower() in f.en.months or w.lower() in f.en.weekdays
+                        for w in words):
+        return
+    oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
+    os_ = start + len(chunk) - len(" ".join(words))
+    le = f.lex.lookup(oname)
+    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
+    if longer and le is None and f.free(os_, os_ + len(oname)):
+        # "Getty's chief executive" after "Getty Images": the company named before
+        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
+    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
+        f.add(os_, os_ + len(oname), oname, "Company", "pattern")
+        # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), oname, "Company", "pattern")
+
+
 def _people(f: Finder) -> None:
     t = f.text
     before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
+    # the roles that head an organisation, not a country or an office ("president of France")
+    lead_rx = "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in sorted(
+        (w for w, (leads, k) in f.en.roles.items() if leads and k == "exec" and w.lower() not in ("president", "head", "chair", "boss")),
+        key=len, reverse=True))
     rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?:is\s+|was\s+)?(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
@@ -468,28 +502,28 @@ def _people(f: Finder) -> None:
             continue
         p = _add_person(f, m.start("name"), name, role, kind)
         if p is not None and kind == "exec":
-            # "Globex chief executive Hank Scorpio": the unknown name before the role is an organisation
-            org = re.search(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2}?)(?:['’]s)?[ \t]+$", t[:m.start("role")])
+            # "Globex chief executive Hank Scorpio", "Globex CEO and Chairman Hank Scorpio": the unknown
+            # name before the role (or two roles joined) is an organisation
+            head = t[:m.start("role")]
+            two = re.search(rf"(?:{lead_rx})\s+(?:and|&)\s+$", head, re.I) if lead_rx else None
+            if two:
+                head = head[:two.start()]
+            org = re.search(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2}?)(?:['’]s)?[ \t]+$", head)
             if org:
-                words = org.group(1).split()
-                while words and (words[0] in f.en.stop or words[0] in f.en.places):
-                    words.pop(0)
-                if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
-                    words = []          # "... and Washington. President Donald Trump": a sentence ended
-                if words:
-                    oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
-                    os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))
-                    le = f.lex.lookup(oname)
-                    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
-                    if longer and le is None and f.free(os_, os_ + len(oname)):
-                        # "Getty's chief executive" after "Getty Images": the company named before
-                        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
-                    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
-                        f.add(os_, os_ + len(oname), oname, "Company", "pattern")
-                        # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
-                        for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
-                            if f.free(o.start(), o.end()):
-                                f.add(o.start(), o.end(), oname, "Company", "pattern")
+                _role_org(f, org.group(1), org.start(1))
+    # "Dave Lesar, chief executive of Halliburton", "X, chairman and CEO of Globex": the unknown name
+    # after a leading role and "of" is an organisation
+    if lead_rx:
+        any_rx = _role_regex(f.en, ("exec",))
+        two_rx = rf"(?:(?:{any_rx})\s+(?:and|&)\s+(?:{lead_rx})|(?:{lead_rx})\s+(?:and|&)\s+(?:{any_rx})|(?:{lead_rx}))"
+        rxo = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?{two_rx}\s+of\s+"
+                         r"(?P<org>[A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2})(?=[,;.]?\s|[,;.]$)", re.I)
+        for m in rxo.finditer(t):
+            if not m.group("name")[0].isupper() or not m.group("org")[0].isupper():
+                continue
+            org = m.group("org")
+            org = re.sub(r"['’]s$|\.$", "", org) if not _ABBR_DOT.search(org) else org
+            _role_org(f, org, m.start("org"))
     # a plural title before a list of names: "Justices Clarence Thomas and Samuel Alito",
     # "Judges A B, C D and E F", "chief executives A B and C D"
     plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()
@@ -516,7 +550,7 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|remained|(?:will|would)\s+remain|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
                      rf"(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")

@@ -28,8 +28,10 @@ class RolePatterns(ReadingBase):
             for o in sm:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
-                if o.source == "coref" and o.surface.lower() not in ("its", "their"):
+                if o.source == "coref" and o.surface.lower() not in ("its", "their") and not (
+                        o.surface.lower().startswith("the ") and re.match(r"['’]s\s", t[o.end:o.end + 3])):
                     continue        # "It names Attorney General X": a pronoun subject, not an organisation's title
+                                    # ("The company's founder and chief executive, Joe Kiani": a possessor is)
                 gap = t[o.end:p.start]
                 if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
@@ -47,18 +49,22 @@ class RolePatterns(ReadingBase):
                     and self.subjects[-1].end <= p.start:
                 o = self.subjects[-1]
                 out.append(self._cand("leads", p.name, o.name, i, ss, se, p.start, p.start, 0.7, "role"))
-            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
+            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"; two roles joined ("chairman and CEO")
+            rr = rf"(?:(?i:{self.role_rx})\s+(?:and|&)\s+)?(?i:{self.role_rx})"
             for o in sm:
                 if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
                     continue
                 gap = t[p.end:o.start]
                 after = t[o.end:se]
-                if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
-                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
+                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|its\s+)?", gap) and re.match(
+                        rf"['’]s\s+(?:[\w-]+\s+)?{rr}\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
                     # (not "Google's president of global affairs": the head of a function, not of the company)
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
-                if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
-                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{rr}\s+(?:of|at)\s+(?:the\s+)?", gap):
+                    # "Brent Saunders, CEO and president of Actavis"; "the chief executive of Tesla and SpaceX"
+                    for o2 in self._list_from(o, [m for m in sm if m.start >= o.start]):
+                        if o2 is o or o2.type in ("Company", "Organization", "Regulator"):
+                            out.append(self._cand("leads", p.name, o2.name, i, ss, se, p.end, o2.start, 0.85, "role"))
             # "Motorola Solutions, whose chairman and chief executive is Greg Brown"
             for o in sm:
                 if o.end <= p.start and o.type in ("Company", "Organization", "Regulator") and re.fullmatch(
@@ -143,6 +149,10 @@ class RolePatterns(ReadingBase):
         return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te,
                     rule or _RULES.get(trig, "en.pattern." + trig))
 
+
+# what joins a person to the role that follows: an apposition, or a copula ("will remain Activision's chief
+# executive", "stays on as")
+_COPULA = r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|remained|(?:will|would)\s+remain|stays|stayed))"
 
 _RULES = {"office": "en.role.office", "role": "en.role.title", "counterpart": "en.role.counterpart",
           "possessive": "en.possessive.owns", "v.": "en.case.versus"}
