@@ -739,6 +739,10 @@ def _clause_emit(v: _ClauseReading):
             r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
         date = None         # the suit being settled is one told elsewhere, not a new filing
     out = []
+    nxt = [m for m in v.sm if m.start >= te][:1]
+    if rel in ("acquires", "invests") and trig.frame != "SELL" and self.goods is not None and nxt and \
+            self.goods.match(t, nxt[0].end) and t[te:nxt[0].start].strip() in ("", "the", "a", "some", "more", "many"):
+        return out, subjects    # "consumers bought Samsung phones": goods of the company, not the company
     for s_ in subjects:
         for o in objects:
             r = rel

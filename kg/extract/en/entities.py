@@ -466,7 +466,7 @@ def _role_org(f: Finder, chunk: str, start: int) -> None:
     if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
         words = []          # "... and Washington. President Donald Trump": a sentence ended
     if not words or any(w in f.en.stop or w in f.en.places or w.lower() in f.en.months or w.lower() in f.en.weekdays
-                        for w in words):
+                        or w in f.en.words("rank") for w in words):       # "General Counsel and Senior Vice President"
         return
     oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
     os_ = start + len(chunk) - len(" ".join(words))

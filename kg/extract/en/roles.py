@@ -33,6 +33,9 @@ class RolePatterns(ReadingBase):
                     continue        # "It names Attorney General X": a pronoun subject, not an organisation's title
                                     # ("The company's founder and chief executive, Joe Kiani": a possessor is)
                 gap = t[o.end:p.start]
+                adj = re.match(r"(?:['’]s)?\s+([\w-]+)\s", gap)
+                if adj and adj.group(1) in self.en.words("rank"):
+                    continue        # "Apple Senior Vice President Bruce Sewell": a lower rank, not the head
                 if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
             # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
@@ -60,7 +63,9 @@ class RolePatterns(ReadingBase):
                         rf"['’]s\s+(?:[\w-]+\s+)?{rr}\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
                     # (not "Google's president of global affairs": the head of a function, not of the company)
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
-                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{rr}\s+(?:of|at)\s+(?:the\s+)?", gap):
+                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{rr}\s+(?:of|at)\s+(?:the\s+)?", gap) and \
+                        not _PART_OF.match(after):
+                    # (not "head of Samsung's intellectual property division": the head of a part)
                     # "Brent Saunders, CEO and president of Actavis"; "the chief executive of Tesla and SpaceX"
                     for o2 in self._list_from(o, [m for m in sm if m.start >= o.start]):
                         if o2 is o or o2.type in ("Company", "Organization", "Regulator"):
@@ -149,6 +154,10 @@ class RolePatterns(ReadingBase):
         return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te,
                     rule or _RULES.get(trig, "en.pattern." + trig))
 
+
+# what follows "the head of X" when X's part is headed, not X
+_PART_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:division|unit|department|business|team|office|arm|operations|"
+                      r"subsidiary|branch|lab|labs|segment)\b")
 
 # what joins a person to the role that follows: an apposition, or a copula ("will remain Activision's chief
 # executive", "stays on as")
