@@ -88,7 +88,8 @@ def extract_en(article: Article) -> Extraction:
 
 
 _DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*)?"
+    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*"
+    r"|[A-Z][a-z]{2,}\.?[ \t]+\d{1,2}[ \t]+(?=\())?"
     r"(?:\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})\)[ \t]*)?"
     r"[-—–]+[ \t]+(?=[A-Z\"“])", re.M)
 

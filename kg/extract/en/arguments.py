@@ -293,6 +293,9 @@ class ArgumentReading(ReadingBase):
         if any(not (e <= m.start or s >= m.end) for m in self.mentions + self.corefs):
             return None
         le = self.lex.lookup(name)
+        if le is None and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", name) and \
+                re.match(r"[ \t]+(?:a|an|the|its|their|his|her|this|that|these|those|new|more|up|down|off|to)\b", t[e:e + 8]):
+            return None         # "Facing a copyright lawsuit ...": a participle opening the sentence, no name
         if le is not None:
             m = Mention(s, e, le.name, le.type, name, "lexicon", le.owner)
         else:

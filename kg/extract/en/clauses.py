@@ -761,7 +761,7 @@ def _clause_emit(v: _ClauseReading):
                     continue
                 r = "cooperates"
             if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
-                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,3}(?:patents?|assets?|rights|units?|"
+                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,5}(?:patents?|assets?|rights|units?|"
                     r"business(?:es)?|divisions?|operations?|portfolio|brands?|plants?|factor(?:y|ies))\s+of\s+"
                     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", t[te:o.start]):
                 continue            # "bought the wireless patents of bankrupt Nortel": a part of it, not the company

@@ -241,7 +241,12 @@ def _same_surface(f: Finder) -> None:
 
 def _lexicon(f: Finder) -> None:
     rx, surf = _lexicon_regex(id(f.lex), f.lex, id(f.en), f.en)
-    for m in rx.finditer(f.text):
+    hits = list(rx.finditer(f.text))
+    # "Thomson Reuters" once shown to be a longer name is one wherever it is written
+    longer = {f.text[max(0, m.start() - 40):m.start()].split()[-1] + " " + m.group(0) for m in hits
+              if surf.get(m.group(0)) and f.lex.entities[surf[m.group(0)]].type in ("Company", "Organization")
+              and _cap_word_before(f.text, m.start(), m.end(), f.en, f.lex)}
+    for m in hits:
         s, e = m.start(), m.end()
         word = m.group(0)
         name = surf.get(word)
@@ -261,6 +266,9 @@ def _lexicon(f: Finder) -> None:
         if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
             f.owned_names.append((s, name))
             continue
+        if ent.type in ("Company", "Organization") and longer and \
+                any(f.text[max(0, s - len(x) + len(word)):e] == x for x in longer):
+            continue            # "Westlaw owner Thomson Reuters": the known name ends a longer one
         if ent.type == "Product" and ent.owner and re.match(r"[ \t]+(?:Music|TV|Video|Premium|Pay|Shorts|Kids|Maps|Drive|"
                                                              r"Cloud|Plus|Games|Arcade|Store|Pass|Live|Prime)\b", f.text[e:e + 12]) \
                 and _longer_cap_name(f.text, s, e, f.en, f.lex):
@@ -287,6 +295,24 @@ def _longer_cap_name(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon | No
     if lex is not None and (lex.lookup(w) is not None or w in _first_words(id(lex), lex)):
         return False
     return True
+
+
+def _cap_word_before(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon) -> bool:
+    """An unknown capitalised word right before a known name makes a longer name of which the known
+    one is the tail ("Thomson Reuters" is not Reuters): after a lower-case word, or at a sentence's
+    start when a legal ending follows ("Thomson Reuters Corp. filed")."""
+    m = re.search(r"(?<![\w&.'’-])([A-Z][a-z][\w&'’-]+)[ \t]$", text[max(0, s - 40):s])
+    if not m:
+        return False
+    w = m.group(1)
+    if w.endswith(("'s", "’s")) or w in en.stop or w in en.places or w in en.demonyms or w.lower() in en.months \
+            or w.lower() in en.weekdays or w.lower() in {r.lower() for r in en.roles} or w in en.words("rank") \
+            or lex.lookup(w) is not None:
+        return False
+    ws = s - len(m.group(0))
+    if re.search(r"(?:^|[.!?:;][\"”’)]?\s+|\n\s*|[\"“(]\s*)$", text[max(0, ws - 4):ws]):
+        return bool(re.match(r"[ \t]+(?:Corp|Corporation|Inc|Group|Co|Ltd|LLC|Holdings|plc|PLC|AG|SA|NV)\b", text[e:e + 14]))
+    return bool(re.search(r"(?:[a-z][\w-]*|,)[ \t]$", text[max(0, ws - 20):ws]))
 
 
 @functools.lru_cache(maxsize=4)
@@ -1071,23 +1097,34 @@ def _cues_of(f: Finder, typ: str) -> None:
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
     if typ == "Company":
         # "Symantec's enterprise security business": the owner of a business is a company
-        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}"
+        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){1,3}"
                                          r"(?:business|businesses|unit|division|operations)\b", t)]
+        # "Iberdrola's U.S. unit Avangrid", "Westlaw owner Thomson Reuters", "Google parent Alphabet": the
+        # name after a unit noun of a possessor, or after "owner"/"parent" of a name, is a company
+        found += [m for m in re.finditer(r"['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){0,2}(?:unit|subsidiary|division|affiliate)"
+                                         r"[ \t]+(?P<name>" + nm + r")", t) if _cap_name_ends(t, m.end("name"))]
+        found += [m for m in re.finditer(r"(?:(?<![\w&'’-])[A-Z][\w&.'’-]*[ \t]+(?:owner|parent)|\bparent[ \t]+company)[ \t]+(?P<name>" + nm + r")", t)
+                  if _cap_name_ends(t, m.end("name"))]
+        # "the North American paints unit of AkzoNobel": the name a unit is of
+        found += [m for m in re.finditer(r"\b(?:unit|subsidiary|division|affiliate)[ \t]+of[ \t]+(?P<name>" + nm + r")", t)
+                  if _cap_name_ends(t, m.end("name"))]
         # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
         found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
                                          r"(?:unit|subsidiary|division|affiliate)\b", t)]
     cued = {id(m) for m in found if m.re is not rx}
     for m in found:
         words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
+        end = m.end("name")
         if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
             words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
+            end -= 1
         while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
                 (id(m) not in cued or words[0] in f.en.places or len(words) == 1):
             words.pop(0)        # "... Apple. Initech, the maker": an opener, not a word of the name
         if not words or any(w.lower() in f.en.months or w.lower() in f.en.weekdays for w in words):
             continue
         name = " ".join(words)
-        s = m.end("name") - len(name)
+        s = end - len(name)
         if not f.free(s, s + len(name)) or f.lex.lookup(name) is not None:
             continue
         f.add(s, s + len(name), name, typ, "pattern")

@@ -115,9 +115,14 @@ class RolePatterns(ReadingBase):
                 out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role",
                                       rule="en.possessive.leads"))
                 continue
+            gap = t[a.end:b.start]
+            if b.type == "Company" and a.type in ("Company", "Product") and a.source != "coref" and a.name != b.name and \
+                    re.fullmatch(r"\s+(?:owner|parent|parent\s+company|parent\s+group)\s+", gap):
+                # "Michael Kors owner Capri", "Google parent Alphabet": the name after owns the one before
+                out.append(self._cand("owns", b.name, a.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
-            gap = t[a.end:b.start]
             if b.type == "Product" and a.type == "Company" and re.fullmatch(r",\s+whose\s+", gap):
                 # "Snap, whose Snapchat app"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
@@ -133,9 +138,9 @@ class RolePatterns(ReadingBase):
                 # "its Ring doorbell unit"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
-            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
+            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+|U\.S\.\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
                 continue
-            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+|U\.S\.\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             le_b = self.lex.entities.get(b.name)
