@@ -270,7 +270,7 @@ class ArgumentReading(ReadingBase):
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
-        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed)$", words[0]):
+        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed|incorporated|registered)$", words[0]):
             words.pop(0)        # "Charlotte, N.C.-based Bank of America Corp.": the place modifier is no part of the name
         # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name

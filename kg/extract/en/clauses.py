@@ -522,7 +522,10 @@ def _clause_sell(v: _ClauseReading):
                                    r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?|"
                                    r"(?:[a-z][\w-]*\s+){1,3})?",        # "the animated-image library Giphy"
                                    t[te:m.start])
-                  and len(t[m.end:te + to.start()].split()) <= 3][:1]
+                  and len(t[m.end:te + to.start()].split()) <= 3
+                  # (not "sold Orenda's assets to Pure Planet": some of its property, not the company)
+                  and not re.match(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:assets?|patents?|rights|portfolio|plants?|factor(?:y|ies)|"
+                                   r"brands?|properties|property)\b", t[m.end:te + to.start()])][:1]
         if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
             # "Yahoo sold its core business to Verizon": the seller stands for what it sold
             things = subjects[:1]

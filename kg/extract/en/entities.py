@@ -1070,7 +1070,10 @@ def _company_cues(f: Finder) -> None:
 
 
 def _cap_name_ends(t: str, e: int) -> bool:
-    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive)."""
+    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive), or
+    when it took the sentence's full stop ("... wholesaler Booker. Tesco said")."""
+    if e and t[e - 1] == "." and not _ABBR_DOT.search(t[max(0, e - 6):e]):
+        return True
     return not re.match(r"['’]s\b", t[e:e + 2]) and bool(re.match(r"\s*(?:[^\w\s]|$|[a-z])", t[e:e + 3]))
 
 
@@ -1091,7 +1094,8 @@ def _cues_of(f: Finder, typ: str) -> None:
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
     # "the audio group Sound United", "the start-up Nuvia": the noun before the name
     dem = "|".join(sorted((re.escape(d) for d in f.en.demonyms), key=len, reverse=True)) or "(?!)"
-    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|" + dem + r")[ \t]+){0,4}?"
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|"
+                     r"[A-Z][\w.]*['’]s|" + dem + r")[ \t]+){0,4}?"
                      r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
     # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
@@ -1113,8 +1117,14 @@ def _cues_of(f: Finder, typ: str) -> None:
                                          r"(?:unit|subsidiary|division|affiliate)\b", t)]
     cued = {id(m) for m in found if m.re is not rx}
     for m in found:
-        words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
+        parts = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))
         end = m.end("name")
+        if len(parts) > 1 and m.end("name") == m.end():
+            # a name after its cue ends at a full stop ("the wholesaler Booker. Tesco said")
+            words = (parts[0] + ".").split()
+            end = m.start("name") + len(parts[0]) + 1
+        else:
+            words = parts[-1].split()
         if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
             words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
             end -= 1
@@ -1145,7 +1155,9 @@ def _repeated_subjects(f: Finder) -> None:
     the recurrence is asked of every name, so a capitalised opener alone never makes a company."""
     t = f.text
     bad = f.en.stop | f.en.places
-    rx = re.compile(r"(?:^|(?<=[.!?;:])\s+|\n\s*|,\s+(?:and|but|while)\s+|\b(?:that|when|after|before|because|and)\s+)"
+    # (also after a quote opening the sentence, and after a short opener: "Earlier this week, Bayer said")
+    rx = re.compile(r"(?:^|(?<=[.!?;:])\s+|\n\s*|,\s+(?:and|but|while)\s+|\b(?:that|when|after|before|because|and)\s+"
+                    r"|(?:^|(?<=[.!?;:])\s+|\n\s*)[\"“]|(?:^|(?<=[.!?])\s+|\n\s*)[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3},[ \t]+)"
                     r"(?P<name>[A-Z][a-z][\w&'’-]*(?:[ \t][A-Z][\w&-]*){0,2})"
                     r"(?:,[^,.;]{3,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+|then[ \t]+|already[ \t]+)?"
                     + _SUBJ_VERB.pattern)

@@ -38,6 +38,10 @@ class RolePatterns(ReadingBase):
                     continue        # "Apple Senior Vice President Bruce Sewell": a lower rank, not the head
                 if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+                elif re.fullmatch(r",?\s+", gap) and o.source != "coref" and re.search(
+                        rf"(?<![\w-])(?i:{self.role_rx})\s+of\s+(?:the\s+)?$", t[max(ss, o.start - 40):o.start]):
+                    # "He will report to chief executive of Microsoft Steve Ballmer"
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.8, "role"))
             # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
             # the company the sentence is about
             bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
