@@ -345,8 +345,9 @@ def _clause_context(v: _ClauseReading):
                                     r"takeover|agreement|contract|partnership|bid|offer)s?\b", t[te:se]):
         return None         # "terminated its planned acquisition of Tower": a deal called off, nobody blocked
     if trig.pattern in ("buying", "purchasing") and not re.search(
-            r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
-        return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
+            r"(?:,|\b(?:by|after|since|before|while|when|is|are))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
+        return None         # ", buying X", "by buying X", "Air Liquide is buying Airgas": a participle of its
+                            # subject or the deal announced, not "customers buying"
     if court_trig and trig.pattern == "allowed" and re.search(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$",
                                                              t[max(ss, ts - 20):ts]):
         return None         # "it should not be allowed to": nobody ruling
@@ -742,6 +743,13 @@ def _clause_emit(v: _ClauseReading):
             r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
         date = None         # the suit being settled is one told elsewhere, not a new filing
     out = []
+    own = re.search(r"(?<![\w&.'’-])[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)*(?=['’]s?[ \t]+(?:[a-z$€£\d][\w$€£.,-]*[ \t]+){0,4}$)",
+                    t[max(ss, ts - 80):ts]) if rel in ("acquires", "invests") and re.match(r"[a-z]+\s+(?:of|for|with)\b", t[ts:te]) else None
+    if own is not None:
+        a0 = max(ss, ts - 80) + own.start()
+        b0 = a0 + len(own.group(0))
+        if not any(x.start < b0 and a0 < x.end for x in subjects):
+            return out, subjects    # "Capital One's proposed takeover of Discover": the possessor's deal, whoever else the sentence names
     nxt = [m for m in v.sm if m.start >= te][:1]
     if rel in ("acquires", "invests") and trig.frame != "SELL" and self.goods is not None and nxt and \
             self.goods.match(t, nxt[0].end) and t[te:nxt[0].start].strip() in ("", "the", "a", "some", "more", "many"):
