@@ -479,6 +479,15 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
     return m
 
 
+@functools.lru_cache(maxsize=4)
+def _role_of_regex(en_id: int, en: EnLexicon, lead_rx: str) -> re.Pattern:
+    """"<Person>, (the) <role>( and <role>) of <Org>": made once per lexicon."""
+    any_rx = _role_regex(en, ("exec",))
+    two_rx = rf"(?:(?:{any_rx})\s+(?:and|&)\s+(?:{lead_rx})|(?:{lead_rx})\s+(?:and|&)\s+(?:{any_rx})|(?:{lead_rx}))"
+    return re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?i:{two_rx})\s+of\s+"
+                      r"(?P<org>[A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2})(?=[,;.]?\s|[,;.]$)")
+
+
 def _role_org(f: Finder, chunk: str, start: int) -> None:
     """The unknown name a leading role is held at, added as a company (and its other mentions)."""
     t = f.text
@@ -540,13 +549,7 @@ def _people(f: Finder) -> None:
     # "Dave Lesar, chief executive of Halliburton", "X, chairman and CEO of Globex": the unknown name
     # after a leading role and "of" is an organisation
     if lead_rx:
-        any_rx = _role_regex(f.en, ("exec",))
-        two_rx = rf"(?:(?:{any_rx})\s+(?:and|&)\s+(?:{lead_rx})|(?:{lead_rx})\s+(?:and|&)\s+(?:{any_rx})|(?:{lead_rx}))"
-        rxo = re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?{two_rx}\s+of\s+"
-                         r"(?P<org>[A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2})(?=[,;.]?\s|[,;.]$)", re.I)
-        for m in rxo.finditer(t):
-            if not m.group("name")[0].isupper() or not m.group("org")[0].isupper():
-                continue
+        for m in _role_of_regex(id(f.en), f.en, lead_rx).finditer(t):
             org = m.group("org")
             org = re.sub(r"['’]s$|\.$", "", org) if not _ABBR_DOT.search(org) else org
             _role_org(f, org, m.start("org"))
