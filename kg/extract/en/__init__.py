@@ -88,13 +88,16 @@ def extract_en(article: Article) -> Extraction:
 
 
 _DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*)?"
-    r"(?:\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap)\)[ \t]*)?[-—–]+[ \t]+(?=[A-Z\"“])", re.M)
+    r"^[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+)*(?:,[ \t]+[A-Z][a-z]{2,}\.?(?:[ \t]+\d{1,2})?)?[ \t]*"
+    r"|[A-Z][a-z]{2,}\.?[ \t]+\d{1,2}[ \t]+(?=\())?"
+    r"(?:\((?:Reuters|AP|AFP|Bloomberg|Xinhua|Dow Jones|UPI|dpa|Kyodo|Yonhap|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})\)[ \t]*)?"
+    r"[-—–]+[ \t]+(?=[A-Z\"“])", re.M)
 
 
 def _mask_datelines(text: str) -> str:
-    """"SEOUL, Sept 14 (Reuters) - ", "SAN FRANCISCO (AP) — ": a dateline says where and through whom
-    the story came, and no agency in it acts; blanked (offsets kept) before reading."""
+    """"SEOUL, Sept 14 (Reuters) - ", "SAN FRANCISCO (AP) — ", "SAN FRANCISCO (Oct 28) - ": a dateline
+    says where, when and through whom the story came, and no agency in it acts; blanked (offsets kept)
+    before reading (the page's date is the article's)."""
     def blank(m: re.Match) -> str:
         s = m.group(0)
         # a dateline has a place in capitals or an agency in parentheses

@@ -270,7 +270,7 @@ class ArgumentReading(ReadingBase):
                          or re.sub(r"['’]s$", "", words[0]) in self.en.places
                          or (re.search(r"['’]s$", words[0]) and re.sub(r"['’]s$", "", words[0]) in self.en.countries)):
             words.pop(0)
-        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed)$", words[0]):
+        while len(words) > 1 and re.search(r"[A-Za-z.]-(?:based|listed|headquartered|owned|backed|incorporated|registered)$", words[0]):
             words.pop(0)        # "Charlotte, N.C.-based Bank of America Corp.": the place modifier is no part of the name
         # ("Taiwan Semiconductor Manufacturing Co": a place opening a name with a legal ending belongs to it)
         # "Tokyo-based", "U.S.-listed": a modifier, not a name
@@ -293,6 +293,9 @@ class ArgumentReading(ReadingBase):
         if any(not (e <= m.start or s >= m.end) for m in self.mentions + self.corefs):
             return None
         le = self.lex.lookup(name)
+        if le is None and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+(?:ing|ed)", name) and \
+                re.match(r"[ \t]+(?:a|an|the|its|their|his|her|this|that|these|those|new|more|up|down|off|to)\b", t[e:e + 8]):
+            return None         # "Facing a copyright lawsuit ...": a participle opening the sentence, no name
         if le is not None:
             m = Mention(s, e, le.name, le.type, name, "lexicon", le.owner)
         else:

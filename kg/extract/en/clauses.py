@@ -345,8 +345,9 @@ def _clause_context(v: _ClauseReading):
                                     r"takeover|agreement|contract|partnership|bid|offer)s?\b", t[te:se]):
         return None         # "terminated its planned acquisition of Tower": a deal called off, nobody blocked
     if trig.pattern in ("buying", "purchasing") and not re.search(
-            r"(?:,|\b(?:by|after|since|before|while|when))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
-        return None         # ", buying X", "by buying X": a participle of its subject, not "customers buying"
+            r"(?:,|\b(?:by|after|since|before|while|when|is|are))\s+(?:\w+ly\s+)?$", t[max(ss, ts - 12):ts]):
+        return None         # ", buying X", "by buying X", "Air Liquide is buying Airgas": a participle of its
+                            # subject or the deal announced, not "customers buying"
     if court_trig and trig.pattern == "allowed" and re.search(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$",
                                                              t[max(ss, ts - 20):ts]):
         return None         # "it should not be allowed to": nobody ruling
@@ -522,7 +523,10 @@ def _clause_sell(v: _ClauseReading):
                                    r"(?:stake|shares?|holding|interest|unit|business)\s+in\s+(?:the\s+)?|"
                                    r"(?:[a-z][\w-]*\s+){1,3})?",        # "the animated-image library Giphy"
                                    t[te:m.start])
-                  and len(t[m.end:te + to.start()].split()) <= 3][:1]
+                  and len(t[m.end:te + to.start()].split()) <= 3
+                  # (not "sold Orenda's assets to Pure Planet": some of its property, not the company)
+                  and not re.match(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:assets?|patents?|rights|portfolio|plants?|factor(?:y|ies)|"
+                                   r"brands?|properties|property)\b", t[m.end:te + to.start()])][:1]
         if not things and re.match(r"\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}$", t[te:te + to.start()]):
             # "Yahoo sold its core business to Verizon": the seller stands for what it sold
             things = subjects[:1]
@@ -739,13 +743,25 @@ def _clause_emit(v: _ClauseReading):
             r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts]):
         date = None         # the suit being settled is one told elsewhere, not a new filing
     out = []
+    own = re.search(r"(?<![\w&.'’-])[A-Z][\w&.-]*(?:[ \t]+[A-Z][\w&.-]*)*(?=['’]s?[ \t]+(?:[a-z$€£\d][\w$€£.,-]*[ \t]+){0,4}$)",
+                    t[max(ss, ts - 80):ts]) if rel in ("acquires", "invests") and re.match(r"[a-z]+\s+(?:of|for|with)\b", t[ts:te]) else None
+    if own is not None:
+        a0 = max(ss, ts - 80) + own.start()
+        b0 = a0 + len(own.group(0))
+        if not any(x.start < b0 and a0 < x.end for x in subjects):
+            return out, subjects    # "Capital One's proposed takeover of Discover": the possessor's deal, whoever else the sentence names
+    nxt = [m for m in v.sm if m.start >= te][:1]
+    if rel in ("acquires", "invests") and trig.frame != "SELL" and self.goods is not None and nxt and \
+            self.goods.match(t, nxt[0].end) and t[te:nxt[0].start].strip() in ("", "the", "a", "some", "more", "many"):
+        return out, subjects    # "consumers bought Samsung phones": goods of the company, not the company
     for s_ in subjects:
         for o in objects:
             r = rel
             if r == "blocks" and self._owns(s_.name, o):
                 r = "discontinues"
-            if r == "acquires" and trig.frame != "SELL" and _minority_share(t[te:o.start]):
-                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global"
+            if r in ("acquires", "owns") and trig.frame not in ("SELL", "OS") and _minority_share(t[te:o.start]):
+                r = "invests"       # "acquired a 15% stake in JD.com", "to acquire 20% of TikTok Global",
+                                    # "which already owns 29.9% of the group"
             if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
                     r"\s+(?:[a-z][\w-]*\s+){1,4}from\s+(?:the\s+)?(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:,\s+|,?\s+and\s+))*",
                     t[te:o.start]):
@@ -756,7 +772,7 @@ def _clause_emit(v: _ClauseReading):
                     continue
                 r = "cooperates"
             if r == "acquires" and trig.frame != "SELL" and re.fullmatch(
-                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,3}(?:patents?|assets?|rights|units?|"
+                    r"\s+(?:(?:the|its|their|a|an|some|all|most)\s+)?(?:[\w-]+\s+){0,5}(?:patents?|assets?|rights|units?|"
                     r"business(?:es)?|divisions?|operations?|portfolio|brands?|plants?|factor(?:y|ies))\s+of\s+"
                     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}", t[te:o.start]):
                 continue            # "bought the wireless patents of bankrupt Nortel": a part of it, not the company

@@ -387,7 +387,10 @@ class EnDates:
                     bool(re.fullmatch(r"[^;]*,\s+(?:(?:a|an|the|two|people|sources)\b[^,;]{0,60}?|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})"
                                       r"\s+(?:said|says|told\s+[\w\s]{1,30}?|announced)\s+(?:on\s+)?", gap))
             return True
-        after = [d for d in ds if d.start >= pos and _gap_ok(pos, d.start)]
+        # "set the trial for October", "put the case on hold until Oct 28": a date the act schedules
+        # or runs to, not the act's own
+        after = [d for d in ds if d.start >= pos and _gap_ok(pos, d.start)
+                 and not re.search(r"\b(?:for|until|till)\s+(?:(?:early|mid|late)[\s-]+)?$", text[max(pos, d.start - 16):d.start])]
         own = [d for d in after if not re.search(r"\band\b", text[pos:d.start])]
         if before:
             # "launched X in 2019 and shut down Y in 2013": a verb after "and" has its own date

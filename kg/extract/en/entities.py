@@ -241,7 +241,12 @@ def _same_surface(f: Finder) -> None:
 
 def _lexicon(f: Finder) -> None:
     rx, surf = _lexicon_regex(id(f.lex), f.lex, id(f.en), f.en)
-    for m in rx.finditer(f.text):
+    hits = list(rx.finditer(f.text))
+    # "Thomson Reuters" once shown to be a longer name is one wherever it is written
+    longer = {f.text[max(0, m.start() - 40):m.start()].split()[-1] + " " + m.group(0) for m in hits
+              if surf.get(m.group(0)) and f.lex.entities[surf[m.group(0)]].type in ("Company", "Organization")
+              and _cap_word_before(f.text, m.start(), m.end(), f.en, f.lex)}
+    for m in hits:
         s, e = m.start(), m.end()
         word = m.group(0)
         name = surf.get(word)
@@ -261,6 +266,9 @@ def _lexicon(f: Finder) -> None:
         if ent.type == "Company" and _longer_cap_name(f.text, s, e, f.en, f.lex):
             f.owned_names.append((s, name))
             continue
+        if ent.type in ("Company", "Organization") and longer and \
+                any(f.text[max(0, s - len(x) + len(word)):e] == x for x in longer):
+            continue            # "Westlaw owner Thomson Reuters": the known name ends a longer one
         if ent.type == "Product" and ent.owner and re.match(r"[ \t]+(?:Music|TV|Video|Premium|Pay|Shorts|Kids|Maps|Drive|"
                                                              r"Cloud|Plus|Games|Arcade|Store|Pass|Live|Prime)\b", f.text[e:e + 12]) \
                 and _longer_cap_name(f.text, s, e, f.en, f.lex):
@@ -287,6 +295,24 @@ def _longer_cap_name(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon | No
     if lex is not None and (lex.lookup(w) is not None or w in _first_words(id(lex), lex)):
         return False
     return True
+
+
+def _cap_word_before(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon) -> bool:
+    """An unknown capitalised word right before a known name makes a longer name of which the known
+    one is the tail ("Thomson Reuters" is not Reuters): after a lower-case word, or at a sentence's
+    start when a legal ending follows ("Thomson Reuters Corp. filed")."""
+    m = re.search(r"(?<![\w&.'’-])([A-Z][a-z][\w&'’-]+)[ \t]$", text[max(0, s - 40):s])
+    if not m:
+        return False
+    w = m.group(1)
+    if w.endswith(("'s", "’s")) or w in en.stop or w in en.places or w in en.demonyms or w.lower() in en.months \
+            or w.lower() in en.weekdays or w.lower() in {r.lower() for r in en.roles} or w in en.words("rank") \
+            or lex.lookup(w) is not None:
+        return False
+    ws = s - len(m.group(0))
+    if re.search(r"(?:^|[.!?:;][\"”’)]?\s+|\n\s*|[\"“(]\s*)$", text[max(0, ws - 4):ws]):
+        return bool(re.match(r"[ \t]+(?:Corp|Corporation|Inc|Group|Co|Ltd|LLC|Holdings|plc|PLC|AG|SA|NV)\b", text[e:e + 14]))
+    return bool(re.search(r"(?:[a-z][\w-]*|,)[ \t]$", text[max(0, ws - 20):ws]))
 
 
 @functools.lru_cache(maxsize=4)
@@ -453,9 +479,52 @@ def _add_person(f: Finder, s: int, name: str, role: str, kind: str) -> Mention |
     return m
 
 
+@functools.lru_cache(maxsize=4)
+def _role_of_regex(en_id: int, en: EnLexicon, lead_rx: str) -> re.Pattern:
+    """"<Person>, (the) <role>( and <role>) of <Org>": made once per lexicon."""
+    any_rx = _role_regex(en, ("exec",))
+    two_rx = rf"(?:(?:{any_rx})\s+(?:and|&)\s+(?:{lead_rx})|(?:{lead_rx})\s+(?:and|&)\s+(?:{any_rx})|(?:{lead_rx}))"
+    return re.compile(rf"(?P<name>{NAME}),\s+(?:the\s+)?(?i:{two_rx})\s+of\s+"
+                      r"(?P<org>[A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2})(?=[,;.]?\s|[,;.]$)")
+
+
+def _role_org(f: Finder, chunk: str, start: int) -> None:
+    """The unknown name a leading role is held at, added as a company (and its other mentions)."""
+    t = f.text
+    words = chunk.split()
+    for k in range(len(words) - 2, -1, -1):
+        if words[k].endswith(".") and not _ABBR_DOT.search(words[k]):
+            words = words[k + 1:]       # "... on Wednesday. Creative Chairman": the name after the full stop
+            break
+    while words and (words[0] in f.en.stop or words[0] in f.en.places):
+        words.pop(0)
+    if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+        words = []          # "... and Washington. President Donald Trump": a sentence ended
+    if not words or any(w in f.en.stop or w in f.en.places or w.lower() in f.en.months or w.lower() in f.en.weekdays
+                        or w in f.en.words("rank") for w in words):       # "General Counsel and Senior Vice President"
+        return
+    oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
+    os_ = start + len(chunk) - len(" ".join(words))
+    le = f.lex.lookup(oname)
+    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
+    if longer and le is None and f.free(os_, os_ + len(oname)):
+        # "Getty's chief executive" after "Getty Images": the company named before
+        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
+    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
+        f.add(os_, os_ + len(oname), oname, "Company", "pattern")
+        # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
+        for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
+            if f.free(o.start(), o.end()):
+                f.add(o.start(), o.end(), oname, "Company", "pattern")
+
+
 def _people(f: Finder) -> None:
     t = f.text
     before = _role_regex(f.en, ("exec", "judge", "other", "title", "office"))
+    # the roles that head an organisation, not a country or an office ("president of France")
+    lead_rx = "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in sorted(
+        (w for w, (leads, k) in f.en.roles.items() if leads and k == "exec" and w.lower() not in ("president", "head", "chair", "boss")),
+        key=len, reverse=True))
     rx = re.compile(rf"(?:(?<![\w-])|(?<=then-)|(?<=ex-))(?P<role>(?i:{before})),?\s+(?:is\s+|was\s+)?(?P<name>{NAME})")
     for m in rx.finditer(t):
         role = m.group("role")
@@ -468,28 +537,22 @@ def _people(f: Finder) -> None:
             continue
         p = _add_person(f, m.start("name"), name, role, kind)
         if p is not None and kind == "exec":
-            # "Globex chief executive Hank Scorpio": the unknown name before the role is an organisation
-            org = re.search(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2}?)(?:['’]s)?[ \t]+$", t[:m.start("role")])
+            # "Globex chief executive Hank Scorpio", "Globex CEO and Chairman Hank Scorpio": the unknown
+            # name before the role (or two roles joined) is an organisation
+            head = t[:m.start("role")]
+            two = re.search(rf"(?:{lead_rx})\s+(?:and|&)\s+$", head, re.I) if lead_rx else None
+            if two:
+                head = head[:two.start()]
+            org = re.search(r"(?<![\w.])([A-Z][\w&.'’-]*(?:[ \t][A-Z][\w&.'’-]*){0,2}?)(?:['’]s)?[ \t]+$", head)
             if org:
-                words = org.group(1).split()
-                while words and (words[0] in f.en.stop or words[0] in f.en.places):
-                    words.pop(0)
-                if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
-                    words = []          # "... and Washington. President Donald Trump": a sentence ended
-                if words:
-                    oname = re.sub(r"['’]s$", "", " ".join(words))      # "Grubhub's chief executive"
-                    os_ = org.start(1) + len(org.group(1)) - len(" ".join(words))
-                    le = f.lex.lookup(oname)
-                    longer = [x for x in f.mentions if x.type == "Company" and x.name.startswith(oname + " ")]
-                    if longer and le is None and f.free(os_, os_ + len(oname)):
-                        # "Getty's chief executive" after "Getty Images": the company named before
-                        f.add(os_, os_ + len(oname), longer[0].name, "Company", "short")
-                    elif le is None and oname not in f.en.places and f.free(os_, os_ + len(oname)):
-                        f.add(os_, os_ + len(oname), oname, "Company", "pattern")
-                        # the same name elsewhere in the article ("Analysts said Grubhub's rivalry ...")
-                        for o in re.finditer(r"(?<![\w&@-])" + re.escape(oname) + r"(?![\w&-])(?![ \t]+[A-Z][a-z])", t):
-                            if f.free(o.start(), o.end()):
-                                f.add(o.start(), o.end(), oname, "Company", "pattern")
+                _role_org(f, org.group(1), org.start(1))
+    # "Dave Lesar, chief executive of Halliburton", "X, chairman and CEO of Globex": the unknown name
+    # after a leading role and "of" is an organisation
+    if lead_rx:
+        for m in _role_of_regex(id(f.en), f.en, lead_rx).finditer(t):
+            org = m.group("org")
+            org = re.sub(r"['’]s$|\.$", "", org) if not _ABBR_DOT.search(org) else org
+            _role_org(f, org, m.start("org"))
     # a plural title before a list of names: "Justices Clarence Thomas and Samuel Alito",
     # "Judges A B, C D and E F", "chief executives A B and C D"
     plural = "|".join(sorted({re.escape(w) + "s" for w, (_, k) in f.en.roles.items()
@@ -516,7 +579,7 @@ def _people(f: Finder) -> None:
                 continue
             f.add(m.start("name"), m.end("name"), m.group("name"), "Person", "pattern")
     after = _role_regex(f.en, ("exec", "other"))
-    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
+    rx2 = re.compile(rf"(?P<name>{NAME})(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|remained|(?:will|would)\s+remain|resigned\s+as|stepped\s+down\s+as|retired\s+as))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|(?:the\s+)?[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?['’]s\s+)?"
                      rf"(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{after}))\b")
     for m in rx2.finditer(t):
         name = m.group("name")
@@ -1010,7 +1073,10 @@ def _company_cues(f: Finder) -> None:
 
 
 def _cap_name_ends(t: str, e: int) -> bool:
-    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive)."""
+    """A name ends at e when what follows is punctuation or a lower-case word (not a possessive), or
+    when it took the sentence's full stop ("... wholesaler Booker. Tesco said")."""
+    if e and t[e - 1] == "." and not _ABBR_DOT.search(t[max(0, e - 6):e]):
+        return True
     return not re.match(r"['’]s\b", t[e:e + 2]) and bool(re.match(r"\s*(?:[^\w\s]|$|[a-z])", t[e:e + 3]))
 
 
@@ -1031,29 +1097,47 @@ def _cues_of(f: Finder, typ: str) -> None:
                     r"(?:[\w-]+[ \t]+){0,3}?(?:" + hx + r")\b")
     # "the audio group Sound United", "the start-up Nuvia": the noun before the name
     dem = "|".join(sorted((re.escape(d) for d in f.en.demonyms), key=len, reverse=True)) or "(?!)"
-    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|" + dem + r")[ \t]+){0,4}?"
+    rx2 = re.compile(r"\b(?:[Tt]he|[Aa]n?|from|by|with|to|against|of|for)[ \t]+(?:(?:[a-z][\w-]*|[A-Z][a-z]+(?:i|ian|ese|ish|an)|"
+                     r"[A-Z][\w.]*['’]s|" + dem + r")[ \t]+){0,4}?"
                      r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
     # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
     found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
     if typ == "Company":
         # "Symantec's enterprise security business": the owner of a business is a company
-        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:[a-z][\w-]*[ \t]+){1,3}"
+        found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){1,3}"
                                          r"(?:business|businesses|unit|division|operations)\b", t)]
+        # "Iberdrola's U.S. unit Avangrid", "Westlaw owner Thomson Reuters", "Google parent Alphabet": the
+        # name after a unit noun of a possessor, or after "owner"/"parent" of a name, is a company
+        found += [m for m in re.finditer(r"['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){0,2}(?:unit|subsidiary|division|affiliate)"
+                                         r"[ \t]+(?P<name>" + nm + r")", t) if _cap_name_ends(t, m.end("name"))]
+        found += [m for m in re.finditer(r"(?:(?<![\w&'’-])[A-Z][\w&.'’-]*[ \t]+(?:owner|parent)|\bparent[ \t]+company)[ \t]+(?P<name>" + nm + r")", t)
+                  if _cap_name_ends(t, m.end("name"))]
+        # "the North American paints unit of AkzoNobel": the name a unit is of
+        found += [m for m in re.finditer(r"\b(?:unit|subsidiary|division|affiliate)[ \t]+of[ \t]+(?P<name>" + nm + r")", t)
+                  if _cap_name_ends(t, m.end("name"))]
         # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
         found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
                                          r"(?:unit|subsidiary|division|affiliate)\b", t)]
     cued = {id(m) for m in found if m.re is not rx}
     for m in found:
-        words = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))[-1].split()
+        parts = re.split(r"(?<![A-Z])(?<!Inc)(?<!Co)(?<!Corp)(?<!Bros)\.[ \t]+", m.group("name"))
+        end = m.end("name")
+        if len(parts) > 1 and m.end("name") == m.end():
+            # a name after its cue ends at a full stop ("the wholesaler Booker. Tesco said")
+            words = (parts[0] + ".").split()
+            end = m.start("name") + len(parts[0]) + 1
+        else:
+            words = parts[-1].split()
         if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
             words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
+            end -= 1
         while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
                 (id(m) not in cued or words[0] in f.en.places or len(words) == 1):
             words.pop(0)        # "... Apple. Initech, the maker": an opener, not a word of the name
         if not words or any(w.lower() in f.en.months or w.lower() in f.en.weekdays for w in words):
             continue
         name = " ".join(words)
-        s = m.end("name") - len(name)
+        s = end - len(name)
         if not f.free(s, s + len(name)) or f.lex.lookup(name) is not None:
             continue
         f.add(s, s + len(name), name, typ, "pattern")
@@ -1074,7 +1158,9 @@ def _repeated_subjects(f: Finder) -> None:
     the recurrence is asked of every name, so a capitalised opener alone never makes a company."""
     t = f.text
     bad = f.en.stop | f.en.places
-    rx = re.compile(r"(?:^|(?<=[.!?;:])\s+|\n\s*|,\s+(?:and|but|while)\s+|\b(?:that|when|after|before|because|and)\s+)"
+    # (also after a quote opening the sentence, and after a short opener: "Earlier this week, Bayer said")
+    rx = re.compile(r"(?:^|(?<=[.!?;:])\s+|\n\s*|,\s+(?:and|but|while)\s+|\b(?:that|when|after|before|because|and)\s+"
+                    r"|(?:^|(?<=[.!?;:])\s+|\n\s*)[\"“]|(?:^|(?<=[.!?])\s+|\n\s*)[A-Z][a-z]+(?:[ \t]+[a-z]+){0,3},[ \t]+)"
                     r"(?P<name>[A-Z][a-z][\w&'’-]*(?:[ \t][A-Z][\w&-]*){0,2})"
                     r"(?:,[^,.;]{3,80},)?[ \t]+(?:[a-z]+ly[ \t]+)?(?:also[ \t]+|then[ \t]+|already[ \t]+)?"
                     + _SUBJ_VERB.pattern)

@@ -82,6 +82,9 @@ class Reader(CorefReading, ClauseReading, RolePatterns, FundingPatterns):
         self.speech = _wre(en.words("speech"))
         wrong = sorted(en.words("wrong"), key=len, reverse=True)
         self.wrong = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in wrong) + r")", re.I) if wrong else None
+        goods = sorted(en.words("goods"), key=len, reverse=True)
+        self.goods = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+)?(?:" + "|".join(re.escape(w) for w in goods) + r")\b") \
+            if goods else None
         self.preps = {w.lower() for w in en.words("prep")}
         self.aux = {w.lower() for w in en.words("aux")}
         self.coref_rx = _wre(en.coref.keys())

@@ -28,11 +28,20 @@ class RolePatterns(ReadingBase):
             for o in sm:
                 if o.end > p.start or o.type not in ("Company", "Organization", "Regulator", "Product") or o is p:
                     continue
-                if o.source == "coref" and o.surface.lower() not in ("its", "their"):
+                if o.source == "coref" and o.surface.lower() not in ("its", "their") and not (
+                        o.surface.lower().startswith("the ") and re.match(r"['’]s\s", t[o.end:o.end + 3])):
                     continue        # "It names Attorney General X": a pronoun subject, not an organisation's title
+                                    # ("The company's founder and chief executive, Joe Kiani": a possessor is)
                 gap = t[o.end:p.start]
+                adj = re.match(r"(?:['’]s)?\s+([\w-]+)\s", gap)
+                if adj and adj.group(1) in self.en.words("rank"):
+                    continue        # "Apple Senior Vice President Bruce Sewell": a lower rank, not the head
                 if re.fullmatch(rf"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:(?i:{self.role_rx})\s+and\s+)?(?i:{self.role_rx}),?\s+", gap):
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.85, "role"))
+                elif re.fullmatch(r",?\s+", gap) and o.source != "coref" and re.search(
+                        rf"(?<![\w-])(?i:{self.role_rx})\s+of\s+(?:the\s+)?$", t[max(ss, o.start - 40):o.start]):
+                    # "He will report to chief executive of Microsoft Steve Ballmer"
+                    out.append(self._cand("leads", p.name, o.name, i, ss, se, o.end, p.start, 0.8, "role"))
             # "an email in which chief executive Mark Zuckerberg wrote": a bare role names the head of
             # the company the sentence is about
             bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
@@ -47,18 +56,24 @@ class RolePatterns(ReadingBase):
                     and self.subjects[-1].end <= p.start:
                 o = self.subjects[-1]
                 out.append(self._cand("leads", p.name, o.name, i, ss, se, p.start, p.start, 0.7, "role"))
-            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"
+            # "<Person>, <Org>'s <role>" / "<Person>, (the) <role> of <Org>"; two roles joined ("chairman and CEO")
+            rr = rf"(?:(?i:{self.role_rx})\s+(?:and|&)\s+)?(?i:{self.role_rx})"
             for o in sm:
                 if o.start < p.end or o.type not in ("Company", "Organization", "Regulator", "Product"):
                     continue
                 gap = t[p.end:o.start]
                 after = t[o.end:se]
-                if re.fullmatch(r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|its\s+)?", gap) and re.match(
-                        rf"['’]s\s+(?:[\w-]+\s+)?(?i:{self.role_rx})\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
+                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|its\s+)?", gap) and re.match(
+                        rf"['’]s\s+(?:[\w-]+\s+)?{rr}\b(?!\s+(?:of|for)\s+(?!the\b)[a-z])", after):
                     # (not "Google's president of global affairs": the head of a function, not of the company)
                     out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.end, 0.85, "role"))
-                if re.fullmatch(rf"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains))\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?i:{self.role_rx})\s+(?:of|at)\s+(?:the\s+)?", gap):
-                    out.append(self._cand("leads", p.name, o.name, i, ss, se, p.end, o.start, 0.85, "role"))
+                if re.fullmatch(rf"{_COPULA}\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?{rr}\s+(?:of|at)\s+(?:the\s+)?", gap) and \
+                        not _PART_OF.match(after):
+                    # (not "head of Samsung's intellectual property division": the head of a part)
+                    # "Brent Saunders, CEO and president of Actavis"; "the chief executive of Tesla and SpaceX"
+                    for o2 in self._list_from(o, [m for m in sm if m.start >= o.start]):
+                        if o2 is o or o2.type in ("Company", "Organization", "Regulator"):
+                            out.append(self._cand("leads", p.name, o2.name, i, ss, se, p.end, o2.start, 0.85, "role"))
             # "Motorola Solutions, whose chairman and chief executive is Greg Brown"
             for o in sm:
                 if o.end <= p.start and o.type in ("Company", "Organization", "Regulator") and re.fullmatch(
@@ -104,9 +119,14 @@ class RolePatterns(ReadingBase):
                 out.append(self._cand("leads", a.name, b.name, i, ss, se, a.end, b.start, 0.75, "role",
                                       rule="en.possessive.leads"))
                 continue
+            gap = t[a.end:b.start]
+            if b.type == "Company" and a.type in ("Company", "Product") and a.source != "coref" and a.name != b.name and \
+                    re.fullmatch(r"\s+(?:owner|parent|parent\s+company|parent\s+group)\s+", gap):
+                # "Michael Kors owner Capri", "Google parent Alphabet": the name after owns the one before
+                out.append(self._cand("owns", b.name, a.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
+                continue
             if b.type not in ("Product", "Company") or a.type not in ("Company", "Person") or a.name == b.name:
                 continue
-            gap = t[a.end:b.start]
             if b.type == "Product" and a.type == "Company" and re.fullmatch(r",\s+whose\s+", gap):
                 # "Snap, whose Snapchat app"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
@@ -122,9 +142,9 @@ class RolePatterns(ReadingBase):
                 # "its Ring doorbell unit"
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
-            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
+            if b.type == "Company" and not re.fullmatch(r"-owned\s+|['’]s\s+(?:[\w-]+\s+|U\.S\.\s+)?(?:subsidiary|unit|division|arm|affiliate)\s+", gap):
                 continue
-            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
+            if re.fullmatch(r"['’]s\s+(?:[\w-]+\s+|U\.S\.\s+)?(?:subsidiary|unit|division|arm|affiliate|brand|product)\s+", gap):
                 out.append(self._cand("owns", a.name, b.name, i, ss, se, a.end, b.start, 0.8, "possessive"))
                 continue
             le_b = self.lex.entities.get(b.name)
@@ -143,6 +163,14 @@ class RolePatterns(ReadingBase):
         return Cand(typ, subj, obj, date, negated, conf, trig, ss, se, ts, te,
                     rule or _RULES.get(trig, "en.pattern." + trig))
 
+
+# what follows "the head of X" when X's part is headed, not X
+_PART_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,3}?(?:division|unit|department|business|team|office|arm|operations|"
+                      r"subsidiary|branch|lab|labs|segment)\b")
+
+# what joins a person to the role that follows: an apposition, or a copula ("will remain Activision's chief
+# executive", "stays on as")
+_COPULA = r"(?:,|\s+(?:is|was|has\s+been|had\s+been|became|remains|remained|(?:will|would)\s+remain|stays|stayed))"
 
 _RULES = {"office": "en.role.office", "role": "en.role.title", "counterpart": "en.role.counterpart",
           "possessive": "en.possessive.owns", "v.": "en.case.versus"}
