@@ -131,7 +131,21 @@ def _name_at(text: str, p: int, se: int, markers: Words, lex: Lexicon, verbs: bo
     toks = tokens_from(text, p, n)
     if "".join(w for w, _ in toks) != text[p:n]:
         toks = nlp.tagged(text[p:n])      # the clause's words cross the span's edge: its own words
-    return (p, n, toks) if name_ok(text[p:n], toks, lex, rare_ok=True) else None
+    name = text[p:n]
+    return (p, n, toks) if name_ok(name, toks, lex, rare_ok=True) or _short_listed(name, toks, lex) else None
+
+
+def _short_listed(name: str, toks: list, lex: Lexicon) -> bool:
+    """A listed company's short name of common words: a word of two or more characters, then a
+    trade word the segmenter tags a verb (胜利|精密, 昂立|教育, 鲁商|发展, 兆易|创新: `actor_name_end`);
+    4 to 6 characters.  Read as a name when `name_ok` holds with the verbs taken as name parts (not
+    会议|审议, 要求|万达, 享受|风险|资本: no trade word ends them)."""
+    if not 4 <= len(name) <= 6 or not 2 <= len(toks) <= 3 or len(toks[0][0]) < 2:
+        return False
+    if toks[-1][0] not in lex.words("actor_name_end") or (toks[0][1] == "v" and not rare(toks[0][0])):
+        return False      # 推动|发展, 鼓励|创新: a verb and its object (胜利|精密 is tagged vn, 昂立 rare)
+    plain = [(w, "nz" if (t or "x") in ("v", "vn", "vd") else t) for w, t in toks]
+    return name_ok(name, plain, lex, rare_ok=True)
 
 
 def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
@@ -141,6 +155,8 @@ def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
     if w is None:
         return False
     if w in _DEAL_VERBS and not verbs:
+        return False
+    if w == "联合" and text.startswith("创始", n + 2):      # 学大教育联合创始人: a title, not a joint act
         return False
     if w == "以":       # 以15亿元, 以现金, 以自有资金: a price or a manner, not 以为/以来/以及
         return bool(_BY_MEANS.match(text[n:n + 2]))
