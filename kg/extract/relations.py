@@ -636,6 +636,13 @@ def _roles_marked(v: _Reading) -> bool:
             _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")):
         # 判决X向Y支付自提起诉讼起的赔偿: 向 marks the payee of the payment, no defendant of a suit
         return True
+    elif g1 and obj_marker and "direct" in trig.flags and trig.lang == "zh":
+        # X对Y的控股股东（未识别的名字）提起诉讼: a role noun inside the marked phrase is no verb of X;
+        # with no name after it, it ties nothing
+        return True
+    elif g1 and obj_marker and trig.lang == "zh" and _role_after(v, g1[-1].end, ts):
+        # X对Y的控股股东提起诉讼: the marked one is the holder of the role, not Y
+        return True
     elif g1 and obj_marker:
         frame = "zh.frame.marker"
         obj = g1
@@ -1561,6 +1568,16 @@ def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
     after = [m for m in mentions if k + 2 <= m.start <= k + 4 and text[k + 2:m.start] in ("的", "后的", "之后的")
              and m.type in o_types]
     return (investors, after[0]) if after else None
+
+
+def _role_after(v, end: int, ts: int) -> bool:
+    """Y的控股股东, Y的董事长 right after the marked name Y (before the verb): the phrase names the
+    unnamed holder of a role (a noun trigger such as 控股股东), not Y."""
+    if not v.text.startswith("的", end) or end + 1 >= ts:
+        return False
+    return any(s == end + 1 and any("direct" in t.flags and t.relation in ("owns", "leads", "invests")
+                                    for t in trigs)
+               for s, _, trigs in find_triggers(v.text, v.lex, end + 1, ts))
 
 
 def _bare_clause(text: str, pos: int) -> bool:
