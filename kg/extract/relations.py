@@ -632,16 +632,9 @@ def _roles_marked(v: _Reading) -> bool:
         if trig.relation == "invests" and _ends_with_any(before_g1[-4:], {"向"}) and ts - g1[-1].end <= 2:
             # X向Y注资…并将Z并入Y: the name 向 marks is the one invested in, not a name after the verb
             obj = g1
-    elif g1 and obj_marker and trig.relation in ("sues", "accuses") and not is_en and \
-            _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")):
+    elif g1 and obj_marker and (_marked_role(v, g1, ts) or (trig.relation in ("sues", "accuses") and not is_en and
+            _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")))):
         # 判决X向Y支付自提起诉讼起的赔偿: 向 marks the payee of the payment, no defendant of a suit
-        return True
-    elif g1 and obj_marker and "direct" in trig.flags and trig.lang == "zh":
-        # X对Y的控股股东（未识别的名字）提起诉讼: a role noun inside the marked phrase is no verb of X;
-        # with no name after it, it ties nothing
-        return True
-    elif g1 and obj_marker and trig.lang == "zh" and _role_after(v, g1[-1].end, ts):
-        # X对Y的控股股东提起诉讼: the marked one is the holder of the role, not Y
         return True
     elif g1 and obj_marker:
         frame = "zh.frame.marker"
@@ -1570,9 +1563,15 @@ def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
     return (investors, after[0]) if after else None
 
 
-def _role_after(v, end: int, ts: int) -> bool:
-    """Y的控股股东, Y的董事长 right after the marked name Y (before the verb): the phrase names the
-    unnamed holder of a role (a noun trigger such as 控股股东), not Y."""
+def _marked_role(v, g1, ts: int) -> bool:
+    """X对Y的控股股东（Z）提起诉讼: a role noun inside the marked phrase is no verb of X (a noun trigger
+    there ties nothing), and a role noun right after Y的 (before the verb) makes the marked one the
+    unnamed holder of the role, not Y."""
+    if v.trig.lang != "zh":
+        return False
+    end = g1[-1].end
+    if "direct" in v.trig.flags:
+        return True
     if not v.text.startswith("的", end) or end + 1 >= ts:
         return False
     return any(s == end + 1 and any("direct" in t.flags and t.relation in ("owns", "leads", "invests")
