@@ -710,8 +710,8 @@ def _roles_marked(v: _Reading) -> bool:
         if trig.relation == "invests" and _ends_with_any(before_g1[-4:], {"向"}) and ts - g1[-1].end <= 2:
             # X向Y注资…并将Z并入Y: the name 向 marks is the one invested in, not a name after the verb
             obj = g1
-    elif g1 and obj_marker and trig.relation in ("sues", "accuses") and not is_en and \
-            _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")):
+    elif g1 and obj_marker and (_marked_role(v, g1, ts) or (trig.relation in ("sues", "accuses") and not is_en and
+            _ends_with_any(before_g1[-4:], {"向"}) and _contains_any(gap, v.lex.words("payment")))):
         # 判决X向Y支付自提起诉讼起的赔偿: 向 marks the payee of the payment, no defendant of a suit
         return True
     elif g1 and obj_marker:
@@ -1647,6 +1647,22 @@ def _funding(text: str, ss: int, ts: int, g1, mentions: list[Mention], o_types):
     after = [m for m in mentions if k + 2 <= m.start <= k + 4 and text[k + 2:m.start] in ("的", "后的", "之后的")
              and m.type in o_types]
     return (investors, after[0]) if after else None
+
+
+def _marked_role(v, g1, ts: int) -> bool:
+    """X对Y的控股股东（Z）提起诉讼: a role noun inside the marked phrase is no verb of X (a noun trigger
+    there ties nothing), and a role noun right after Y的 (before the verb) makes the marked one the
+    unnamed holder of the role, not Y."""
+    if v.trig.lang != "zh":
+        return False
+    end = g1[-1].end
+    if "direct" in v.trig.flags:
+        return True
+    if not v.text.startswith("的", end) or end + 1 >= ts:
+        return False
+    return any(s == end + 1 and any("direct" in t.flags and t.relation in ("owns", "leads", "invests")
+                                    for t in trigs)
+               for s, _, trigs in find_triggers(v.text, v.lex, end + 1, ts))
 
 
 def _bare_clause(text: str, pos: int) -> bool:
