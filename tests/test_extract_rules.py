@@ -104,6 +104,10 @@ def test_measured_precision_orders_rules():
                 for row in read_tsv(cf.ontology_dir() / "dropped_rules.tsv")}
     for rule, rtype in drops:
         r, w, _ = rules.get((rule, rtype)) or (recorded[(rule, rtype)] if cf.parent(rule) else rules[(rule, rtype)])
+        if r + w < 5 and (rule, rtype) in recorded and not (r == 0 and w >= 3):
+            # fewer scored firings than when it was dropped (other rules took its sentences:
+            # zh.frame.relative on acquires went from 1/4 to 1/2): the counts recorded at the drop stand
+            r, w, _ = recorded[(rule, rtype)]
         # (or never right on 3 or more: zh.frame.context_subject on invests went from 0/7 to 0/3 when
         # its parallel parts became a rule of their own, zh.frame.context_subject.parallel, 4/0)
         assert (r + w >= 5 or r == 0 and w >= 3) and r < 0.6 * (r + w), (rule, rtype)
