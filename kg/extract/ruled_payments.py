@@ -15,6 +15,7 @@ X向Y支付), a payer or payee that is a court, X and Y one party.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.mentions import Mention
@@ -25,16 +26,23 @@ _PARTY = ("Company", "Person", "Organization", "Regulator")
 _RULING = re.compile(r"(?:判决|判令|改判|裁定|判)(?!处|书|生效|结果|后|前|中|定|断|例|词|官|赔率)")
 _PASSIVE_RULING = re.compile(r"被(?:[^，。；;,]{0,12}?)(?:判决|判令|判)(?!处|书)")
 _ROLE = re.compile(r"[，,:：]?(?:原审)?(?:被告人?|被上诉人|上诉人|被申请人|被执行人|第[一二三四五]被告)?(?:[一二三四五])?")
-_PAY = re.compile(r"支付|赔偿|偿还|返还|给付|赔付|归还|偿付")
 _PAYEE_ROLE = re.compile(r"(?:给)?(?:原告|上诉人|申请人|申请执行人)?(?:拖欠|欠付|欠)?")
 _LIST = ("、", "和", "及", "以及", "与")
 _STOP = re.compile(r"[。；;！？!?]")
 
 
+@functools.lru_cache(maxsize=4)
+def _pay_re(lex_id: int, lex: Lexicon) -> re.Pattern | None:
+    """The paying verbs (modifiers.tsv kind ruled_payment: 支付, 赔偿, …) as one pattern."""
+    words = sorted(lex.words("ruled_payment"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 def ruled_payment_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
     """`sues` facts of the sentence text[ss:se] told as a ruling that X pay Y, as (subject, object,
     type, start, end, trigger, rule)."""
-    if not _PAY.search(text, ss, se) or "判" not in text[ss:se] and "裁定" not in text[ss:se]:
+    pay = _pay_re(id(lex), lex)
+    if pay is None or not pay.search(text, ss, se) or "判" not in text[ss:se] and "裁定" not in text[ss:se]:
         return []
     named = [m for m in mentions if m.source != "coref" and m.type in _PARTY]
     if len(named) < 2:
@@ -42,7 +50,7 @@ def ruled_payment_relations(text: str, ss: int, se: int, mentions: list[Mention]
     # a product or a court between the payer and the verb (停止传播《梦幻西游》…，并赔偿) is no party
     out = []
     for payer in _payers(text, ss, se, named):
-        got = _payment(text, se, payer, named)
+        got = _payment(text, se, payer, named, pay)
         if got is None:
             continue
         verb, payees = got
@@ -70,9 +78,9 @@ def _payers(text: str, ss: int, se: int, named: list[Mention]) -> list[Mention]:
     return out
 
 
-def _payment(text: str, se: int, payer: Mention, named: list[Mention]):
+def _payment(text: str, se: int, payer: Mention, named: list[Mention], pay: re.Pattern):
     """(the paying verb's match, its payees) of the clause chain after `payer`, or None."""
-    mv = _PAY.search(text, payer.end, min(se, payer.end + 40))
+    mv = pay.search(text, payer.end, min(se, payer.end + 40))
     if mv is None or _STOP.search(text, payer.end, mv.start()):
         return None
     between = [m for m in named if payer.end <= m.start and m.end <= mv.start()]
