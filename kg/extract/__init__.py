@@ -152,7 +152,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
             read = read_sentence(text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
-            read = suit_frames(text, ss, se, allm, read, mentions, context)
+            read = suit_frames(text, ss, se, allm, read, mentions, context, lex)
             # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
             read = countersuits(text, ss, se, allm, read, [c for c, *_ in cands], lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)

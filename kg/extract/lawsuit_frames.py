@@ -22,7 +22,7 @@ import functools
 import re
 
 from kg.extract.relations import Cand
-from kg.lexicon import load_table
+from kg.lexicon import Lexicon, load_table
 
 PARTY = ("Company", "Person", "Regulator", "Organization")
 
@@ -62,7 +62,7 @@ _FILES = re.compile(r"提起(?:行政)?诉讼|提出行政诉讼|起诉")
 
 
 def suit_frames(text: str, ss: int, se: int, sm: list, cands: list[Cand], mentions: list,
-                context_subject) -> list[Cand]:
+                context_subject, lex: Lexicon) -> list[Cand]:
     """The sentence's candidates with the marked frames above applied (see the module doc)."""
     sent = text[ss:se]
     if not any(w in sent for w in ("诉", "告", "法庭")):
@@ -72,7 +72,7 @@ def suit_frames(text: str, ss: int, se: int, sm: list, cands: list[Cand], mentio
     cands = _references(text, ss, se, sm, cands)
     cands = _no_venue_sides(text, ss, se, sm, cands)
     cands = _not_sides(text, ss, se, sm, cands)
-    cands = _told_defendants(text, ss, se, sm, cands, context_subject)
+    cands = _told_defendants(text, ss, se, sm, cands, context_subject, lex)
     return _administrative(text, ss, se, sm, cands, mentions)
 
 
@@ -169,7 +169,6 @@ def _references(text, ss, se, sm, cands) -> list[Cand]:
 
 # 以Y制造的空调侵害其专利权为由向法院提起诉讼: the accused named in the ground, the filing right after
 _REASON = re.compile(r"以(?P<why>[^，。；;：:]{2,60}?)为由")
-_ACCUSED = re.compile(r"(?:制造|生产|销售|侵害|侵犯|涉嫌|构成|擅自|未经|违反|抄袭|使用|盗用|窃取|推出|的产品|产品|旗下)")
 _FILING_NEAR = re.compile(r"[^，。；;]{0,24}?(?:提起[^，。；;]{0,12}?诉讼|起诉|诉至|诉诸)")
 # (因)认为Y…，X向法院提起诉讼: the view that grounds a filing, the filing in the next clause
 _BELIEF = re.compile(r"(?:因|由于)?认为(?P<why>[^。；;！？]{2,80}?)[，,](?P<rest>[^，。；;！？]{0,40}?)"
@@ -182,9 +181,17 @@ _LISTED = re.compile(r"(?:[（(]?[^（）()，。；、]{0,30}[）)])?(?:[、和
 _CLAIM_SAID = re.compile(r"(?:起诉|诉)(?:称|指出|认为|指控)[，,]")
 
 
-def _told_defendants(text, ss, se, sm, cands, context_subject) -> list[Cand]:
+@functools.lru_cache(maxsize=4)
+def _accused_re(lex_id: int, lex: Lexicon) -> re.Pattern | None:
+    """What the accused does or makes right after its name in a ground (modifiers.tsv kind accused_act)."""
+    words = sorted(lex.words("accused_act"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _told_defendants(text, ss, se, sm, cands, context_subject, lex) -> list[Cand]:
     """A filing whose defendant the ground (以Y…为由) or the complaint's words (起诉称，Y…) name, when no
     frame read a suit in the sentence."""
+    accused = _accused_re(id(lex), lex)
     if any(c.type == "sues" and ss <= c.start < se for c in cands):
         return cands
     for mt in _REASON.finditer(text, ss, se):
@@ -194,7 +201,8 @@ def _told_defendants(text, ss, se, sm, cands, context_subject) -> list[Cand]:
         subj = _clause_subject(text, ss, mt.start(), sm)
         names = {m.name for m in subj}
         obj = next((m for m in _parties(sm, mt.start("why"), mt.end("why"))
-                    if m.name not in names and _ACCUSED.match(text, m.end)), None)
+                    if m.name not in names and accused is not None
+                    and accused.match(text, m.end)), None)
         if subj and obj:
             at = filing.end()
             return cands + [Cand(a.name, obj.name, "sues", at - 2, at, 0.8, False, filing.group(0)[-2:],
