@@ -172,3 +172,21 @@ def test_a_bare_day_before_qisu_is_a_day_and_before_qi_a_start():
     assert vals("字节跳动12日起诉了腾讯公司") == ["2021-11-12"]
     assert vals("台積電12日起訴前副總") == ["2021-11-12"]
     assert vals("新规自12日起施行") == []
+
+
+def test_a_background_date_years_back_is_no_anchor():
+    # zh.date.flashback: a thing's filing, what someone says, a modifier: the story stays in its time
+    text = "6月3日，甲公司起诉乙公司。据了解，涉案专利于2012年5月提出申请，2014年2月获得授权。四天后，乙公司提起反诉。"
+    assert _dates_at(text, "2019-07-01", "反诉") == "2019-06-07"
+    text = "2018年5月，丙公司起诉丁公司，称后者在2015年抄袭了其设计。同年9月，法院受理此案。"
+    assert _dates_at(text, "2019-07-01", "受理") == "2018-09"
+    text = "2018年3月，丙公司质疑丁公司2014年的获奖项目。同月，丁公司起诉丙公司。"
+    assert _dates_at(text, "2019-07-01", "起诉") == "2018-03"
+    # the background date still dates its own clause
+    text = "2018年5月，丙公司起诉丁公司，称后者在2015年抄袭了其设计。"
+    assert _dates_at(text, "2019-07-01", "抄袭") == "2015"
+    # counter-examples: a date that sets the scene moves the story there
+    text = "2019年6月，甲公司发布公告。这场纠纷始于2012年8月。同年10月，甲公司起诉乙公司。"
+    assert _dates_at(text, "2019-07-01", "起诉") == "2012-10"
+    text = "2019年6月，甲公司发布公告。甲公司早在2012年就起诉过乙公司。同年，乙公司提起反诉。"
+    assert _dates_at(text, "2019-07-01", "反诉") == "2012"

@@ -600,6 +600,55 @@ _LIMIT_BEFORE = ("至", "到", "截至", "直至", "截止")
 _LATER_WORDS = ("随后", "此后", "后来", "之后", "其后", "事后", "日后", "later", "Later", "afterwards")
 
 
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value else None
+
+
+@functools.lru_cache(maxsize=1)
+def _flashback_marks() -> tuple[re.Pattern, re.Pattern]:
+    """The `claim` words of dates_zh.tsv (a date after one, in its clause, is in what someone says) and
+    the `history` verbs (a date right before one tells a thing's filing, grant or registration)."""
+    rows = load_table("dates_zh.tsv")
+    def words(kind):
+        return "|".join(sorted((re.escape(r["word"]) for r in rows if r.get("kind") == kind), key=len, reverse=True))
+    # 下称/简称/名称/号称/堪称 and 称为 name something: no one is quoted
+    claim = re.compile(r"(?<![下简簡名号號俗人并並堪统統合自])(?:" + words("claim") + r")(?!为|為)")
+    history = re.compile(r"[^，,；;。]{0,4}?(?:" + words("history") + ")")
+    return claim, history
+
+
+def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: str | None) -> str | None:
+    """The date in force after the dates `ds` of the sentence starting at `ss`: a date that opens the
+    sentence or a clause (a short lead word allowed) governs what follows.
+
+    Named rule zh.date.flashback: a date earlier by years than the time the narrative is in (`thread`,
+    the date named last before it), told as background -- in what someone says (称后者在2017年
+    扣押了设备), as a thing's filing or grant (该专利于2007年1月提出申请), or as a modifier (格力2011年的获奖
+    项目) -- dates its own clause, but the story stays in its own time: it is marked background (no
+    anchor for 同年, 五天后 or a month-day without a year after it) and governs nothing.  The later
+    dates of the sentence as old as it step back with it (…，2009年3月获得授权).  A date that sets the
+    scene (这场纠纷始于2012年8月, 时间回到2010年3月2日) is no flashback: the story moves there."""
+    claim, history = _flashback_marks()
+    ty, back = _year(thread), False
+    for d in ds:
+        if not d.value or d.kind in NOT_POINT:
+            continue
+        # opener: at the sentence start or right after a clause break (with a short lead word)
+        k = d.start
+        while k > ss and text[k - 1] not in _CLAUSE:
+            k -= 1
+        lead = text[k:d.start].strip()
+        if ty is not None and _year(d.value) < ty and (back or claim.search(lead) or history.match(text, d.end)
+                                                        or text.startswith("的", d.end)):
+            d.background = back = True
+            continue
+        ty = _year(d.value)
+        if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
+            # a month-day opener under a year-only governing date keeps that year
+            gov = d.value
+    return gov
+
+
 class DateTracker:
     """Dates of each sentence, and the governing date carried from dated openers.
 
@@ -678,18 +727,7 @@ class DateTracker:
                 d.start += ss
                 d.end += ss
             g0 = gov
-            for d in ds:
-                if not d.value or d.kind in NOT_POINT:
-                    continue
-                # opener: at the sentence start or right after a clause break (with a short lead word)
-                j = d.start
-                k = j
-                while k > ss and text[k - 1] not in _CLAUSE:
-                    k -= 1
-                lead = text[k:j].strip()
-                if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
-                    # a month-day opener under a year-only governing date keeps that year
-                    gov = d.value
+            gov = _govern(text, ss, ds, gov, last)
             vals = [d.value for d in ds if d.value and d.kind not in NOT_POINT and not d.background]
             if vals:
                 last = para_last = vals[-1]
