@@ -139,7 +139,12 @@ class EnDates:
             found: list[EnDate] = []
             for m in _rx(en).finditer(s):
                 year_before = self.year
-                d = self._resolve(m, s, anchors, ry, rm, rd)
+                # named rule en.date.later_in_sentence: "sued in October 2009, and X countersued two
+                # months later" counts from the date written before it in its own sentence
+                here = [f.value for f in found if f.value and f.kind != "range" and not f.modifier] \
+                    if m.group("later") else []
+                self._here = here
+                d = self._resolve(m, s, anchors + here, ry, rm, rd)
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
                     self.year = year_before     # a year in someone's words does not set the narrative's year
@@ -176,7 +181,7 @@ class EnDates:
                 first_clause = "," not in _strip_dates(lead, found, ss) and ";" not in lead
                 if lead.strip() == "" or not clause_lead:
                     first_clause = True
-                back = re.search(r"\b(?:before|previous|earlier)\b", d.text, re.I) or \
+                back = re.search(r"\b(?:before|previous|earlier|after)\b", d.text, re.I) or \
                     re.search(r"\b(?:since|from|until|by)\s+$", text[max(ss, d.start - 7):d.start], re.I) or \
                     re.match(r"(?:since|from|until|by)\b", d.text, re.I) or \
                     re.search(r"\bas\s+(?:recently|early|late|long\s+ago)\s+as\s+$", text[max(ss, d.start - 25):d.start], re.I)
@@ -308,6 +313,12 @@ class EnDates:
         unit = g("unit").lower().rstrip("s")
         sign = 1 if g("dir").lower() in ("later", "after") else -1
         base = _anchor(anchors, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
+        if g("dir").lower() in ("after", "before") and re.match(r"\s+[A-Za-z]", s[m.end():]):
+            # named rule en.date.counted_back: "said on Tuesday, five months after the iPhone maker took
+            # the Finnish group to court" dates what follows "after": the date before it in its own
+            # sentence less five months (plus, for "before"); with none, no date
+            sign = -sign
+            base = _anchor(getattr(self, "_here", []), {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
         val = None
         if base and k:
             y, mo, d = _parse_ref(base)
