@@ -190,3 +190,16 @@ def test_a_background_date_years_back_is_no_anchor():
     assert _dates_at(text, "2019-07-01", "起诉") == "2012-10"
     text = "2019年6月，甲公司发布公告。甲公司早在2012年就起诉过乙公司。同年，乙公司提起反诉。"
     assert _dates_at(text, "2019-07-01", "反诉") == "2012"
+
+
+def test_a_date_a_story_starts_at_governs_the_paragraph():
+    # zh.date.scene_setter: the date after 始于 / 追溯到 / 拨回 governs what the paragraph tells next
+    text = "这场纠纷始于2016年3月。甲公司指责乙公司抄袭其产品设计。"
+    assert _dates_at(text, "2019-07-01", "指责") == "2016-03"
+    text = "时间拨回2018年初。甲公司向法院起诉乙公司。"
+    assert _dates_at(text, "2019-07-01", "起诉") == "2018"
+    # counter-examples: a date that only names a time in passing governs nothing; a new paragraph ends it
+    text = "甲公司的市场份额在2016年3月达到顶峰。甲公司指责乙公司抄袭其产品设计。"
+    assert _dates_at(text, "2019-07-01", "指责") is None
+    text = "这场纠纷始于2016年3月。\n甲公司指责乙公司抄袭其产品设计。"
+    assert _dates_at(text, "2019-07-01", "指责") is None

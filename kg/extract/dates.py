@@ -605,16 +605,18 @@ def _year(value: str | None) -> int | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _flashback_marks() -> tuple[re.Pattern, re.Pattern]:
+def _flashback_marks() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """The `claim` words of dates_zh.tsv (a date after one, in its clause, is in what someone says) and
-    the `history` verbs (a date right before one tells a thing's filing, grant or registration)."""
+    the `history` verbs (a date right before one tells a thing's filing, grant or registration); the
+    `scene` words (a date right after one sets the time of what follows: 这场纠纷始于2012年8月)."""
     rows = load_table("dates_zh.tsv")
     def words(kind):
         return "|".join(sorted((re.escape(r["word"]) for r in rows if r.get("kind") == kind), key=len, reverse=True))
     # 下称/简称/名称/号称/堪称 and 称为 name something: no one is quoted
     claim = re.compile(r"(?<![下简簡名号號俗人并並堪统統合自])(?:" + words("claim") + r")(?!为|為)")
     history = re.compile(r"[^，,；;。]{0,4}?(?:" + words("history") + ")")
-    return claim, history
+    scene = re.compile(r"(?:" + words("scene") + r")[在于於到至]?$")
+    return claim, history, scene
 
 
 def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: str | None) -> str | None:
@@ -628,7 +630,7 @@ def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: 
     anchor for 同年, 五天后 or a month-day without a year after it) and governs nothing.  The later
     dates of the sentence as old as it step back with it (…，2009年3月获得授权).  A date that sets the
     scene (这场纠纷始于2012年8月, 时间回到2010年3月2日) is no flashback: the story moves there."""
-    claim, history = _flashback_marks()
+    claim, history, scene = _flashback_marks()
     ty, back = _year(thread), False
     for d in ds:
         if not d.value or d.kind in NOT_POINT:
@@ -643,8 +645,10 @@ def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: 
             d.background = back = True
             continue
         ty = _year(d.value)
-        if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1:
-            # a month-day opener under a year-only governing date keeps that year
+        if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1 or scene.search(lead):
+            # a month-day opener under a year-only governing date keeps that year; named rule
+            # zh.date.scene_setter: 风波始于6月1日凌晨。菜鸟网络发表声明称… -- the date a story is said to
+            # start at governs what the paragraph tells next, as an opener does
             gov = d.value
     return gov
 
