@@ -612,8 +612,8 @@ def _flashback_marks() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     rows = load_table("dates_zh.tsv")
     def words(kind):
         return "|".join(sorted((re.escape(r["word"]) for r in rows if r.get("kind") == kind), key=len, reverse=True))
-    # 下称/简称/名称/号称/堪称 and 称为 name something: no one is quoted
-    claim = re.compile(r"(?<![下简簡名号號俗人并並堪统統合自])(?:" + words("claim") + r")(?!为|為)")
+    # 下称/简称/名称/号称/堪称/又称/职称 and 称为 name something: no one is quoted
+    claim = re.compile(r"(?<![下简簡名号號俗人并並堪统統合自又或亦通职職对對爱愛昵暱])(?:" + words("claim") + r")(?!为|為)")
     history = re.compile(r"[^，,；;。]{0,4}?(?:" + words("history") + ")")
     scene = re.compile(r"(?:" + words("scene") + r")[在于於到至]?$")
     return claim, history, scene
