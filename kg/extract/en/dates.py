@@ -107,6 +107,7 @@ class EnDates:
     def __init__(self, text: str, sentences: list[tuple[int, int, str]], ref: str | None, en: EnLexicon):
         self.ref = ref
         self.en = en
+        self._here: list[str] = []      # the dates written before the match being read, in its sentence
         self.per: list[list[EnDate]] = []
         self.gov: list[str | None] = []
         ry, rm, rd = _parse_ref(ref)
@@ -141,10 +142,9 @@ class EnDates:
                 year_before = self.year
                 # named rule en.date.later_in_sentence: "sued in October 2009, and X countersued two
                 # months later" counts from the date written before it in its own sentence
-                here = [f.value for f in found if f.value and f.kind != "range" and not f.modifier] \
+                self._here = [f.value for f in found if f.value and f.kind != "range" and not f.modifier] \
                     if m.group("later") else []
-                self._here = here
-                d = self._resolve(m, s, anchors + here, ry, rm, rd)
+                d = self._resolve(m, s, anchors + self._here, ry, rm, rd)
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
                     self.year = year_before     # a year in someone's words does not set the narrative's year
@@ -318,7 +318,7 @@ class EnDates:
             # the Finnish group to court" dates what follows "after": the date before it in its own
             # sentence less five months (plus, for "before"); with none, no date
             sign = -sign
-            base = _anchor(getattr(self, "_here", []), {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
+            base = _anchor(self._here, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
         val = None
         if base and k:
             y, mo, d = _parse_ref(base)
