@@ -203,3 +203,14 @@ def test_a_date_a_story_starts_at_governs_the_paragraph():
     assert _dates_at(text, "2019-07-01", "指责") is None
     text = "这场纠纷始于2016年3月。\n甲公司指责乙公司抄袭其产品设计。"
     assert _dates_at(text, "2019-07-01", "指责") is None
+
+
+def test_a_paragraph_whose_subject_acts_at_once_keeps_the_time_before():
+    # zh.date.back_after_subject: 乙公司随即… opens a paragraph at the time the one before ended in
+    text = "2019年6月3日，甲公司起诉乙公司。\n乙公司随即发表声明，指责甲公司恶意诉讼。"
+    assert _dates_at(text, "2019-07-01", "指责") == "2019-06-03"
+    # counter-examples: a paragraph that points nowhere gets no date; 随后 (later) is not at once
+    text = "2019年6月3日，甲公司起诉乙公司。\n乙公司发表声明，指责甲公司恶意诉讼。"
+    assert _dates_at(text, "2019-07-01", "指责") is None
+    text = "2019年6月3日，甲公司起诉乙公司。\n乙公司随后发表声明，指责甲公司恶意诉讼。"
+    assert _dates_at(text, "2019-07-01", "指责") is None

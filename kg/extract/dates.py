@@ -583,6 +583,17 @@ _CLAUSE = "，,；;：:。！？!?\n"
 
 
 _BACK_OPENERS = ("为此", "对此", "因此", "彼时", "当时", "与此同时", "随即", "就此")
+def _points_back(sentence: str) -> bool:
+    """A paragraph that opens by pointing back at the one before (为此，…; 对此，…), or whose first
+    clause does after its subject (named rule zh.date.back_after_subject: 顺丰随即发布声明回击, 高通隨即
+    發表聲明 -- at once, so at the time the paragraph before ended in)."""
+    if sentence.startswith(_BACK_OPENERS):
+        return True
+    head = re.split(r"[，,；;。：:]", sentence, maxsplit=1)[0]
+    # (not 因此: "therefore" tells a consequence, which may come much later)
+    return any(0 < head.find(w) <= 12 for w in _BACK_OPENERS if w != "因此")
+
+
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分阶段]+)?\s*")
 
 
@@ -699,7 +710,7 @@ class DateTracker:
             # before (a dated heading still governs): an undated paragraph gets no date, unless it
             # opens by pointing back at the paragraph before (为此，…; 对此，…)
             if "\n" in text[prev_end:ss]:
-                gov = carry if (carry and s.startswith(_BACK_OPENERS)) else heading_gov
+                gov = carry if (carry and _points_back(s)) else heading_gov
                 para_last = gov
             prev_end = se
             if _is_heading(s):
