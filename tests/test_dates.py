@@ -182,6 +182,8 @@ def test_a_background_date_years_back_is_no_anchor():
     assert _dates_at(text, "2019-07-01", "受理") == "2018-09"
     text = "2018年3月，丙公司质疑丁公司2014年的获奖项目。同月，丁公司起诉丙公司。"
     assert _dates_at(text, "2019-07-01", "起诉") == "2018-03"
+    text = "9月2日，甲公司撤回了诉讼。公告中称，该案起因是乙公司2016年5月扣留了甲公司的设备。\n甲公司曾于6月18日起诉乙公司。"
+    assert _dates_at(text, "2019-09-05", "起诉") == "2019-06-18"
     # the background date still dates its own clause
     text = "2018年5月，丙公司起诉丁公司，称后者在2015年抄袭了其设计。"
     assert _dates_at(text, "2019-07-01", "抄袭") == "2015"

@@ -617,7 +617,7 @@ def _year(value: str | None) -> int | None:
 
 @functools.lru_cache(maxsize=1)
 def _flashback_marks() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """The `claim` words of dates_zh.tsv (a date after one, in its clause, is in what someone says) and
+    """The `claim` words of dates_zh.tsv (a date after one, in its sentence, is in what someone says) and
     the `history` verbs (a date right before one tells a thing's filing, grant or registration); the
     `scene` words (a date right after one sets the time of what follows: 这场纠纷始于2012年8月)."""
     rows = load_table("dates_zh.tsv")
@@ -635,8 +635,8 @@ def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: 
     sentence or a clause (a short lead word allowed) governs what follows.
 
     Named rule zh.date.flashback: a date earlier by years than the time the narrative is in (`thread`,
-    the date named last before it), told as background -- in what someone says (称后者在2017年
-    扣押了设备), as a thing's filing or grant (该专利于2007年1月提出申请), or as a modifier (格力2011年的获奖
+    the date named last before it), told as background -- in what someone says (a claim word before it in its sentence: 称后者在2017年
+    扣押了设备; 声明中称，此案针对2017年9月…), as a thing's filing or grant (该专利于2007年1月提出申请), or as a modifier (格力2011年的获奖
     项目) -- dates its own clause, but the story stays in its own time: it is marked background (no
     anchor for 同年, 五天后 or a month-day without a year after it) and governs nothing.  The later
     dates of the sentence as old as it step back with it (…，2009年3月获得授权).  A date that sets the
@@ -651,7 +651,7 @@ def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: 
         while k > ss and text[k - 1] not in _CLAUSE:
             k -= 1
         lead = text[k:d.start].strip()
-        if ty is not None and _year(d.value) < ty and (back or claim.search(lead) or history.match(text, d.end)
+        if ty is not None and _year(d.value) < ty and (back or claim.search(text, ss, d.start) or history.match(text, d.end)
                                                         or text.startswith("的", d.end)):
             d.background = back = True
             continue
