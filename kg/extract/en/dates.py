@@ -313,12 +313,13 @@ class EnDates:
         unit = g("unit").lower().rstrip("s")
         sign = 1 if g("dir").lower() in ("later", "after") else -1
         base = _anchor(anchors, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
-        if g("dir").lower() in ("after", "before") and re.match(r"\s+[A-Za-z]", s[m.end():]):
+        here = _anchor(self._here, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
+        if g("dir").lower() in ("after", "before") and here and re.match(r"\s+[A-Za-z]", s[m.end():]):
             # named rule en.date.counted_back: "said on Tuesday, five months after the iPhone maker took
             # the Finnish group to court" dates what follows "after": the date before it in its own
-            # sentence less five months (plus, for "before"); with none, no date
-            sign = -sign
-            base = _anchor(self._here, {"day": 3, "week": 3, "month": 2, "year": 1}[unit])
+            # sentence less five months (plus, for "before").  (With no date before it -- "Two months
+            # after X sued, Y countersued" -- it counts on from the last date named, as before.)
+            sign, base = -sign, here
         val = None
         if base and k:
             y, mo, d = _parse_ref(base)
