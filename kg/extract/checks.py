@@ -189,7 +189,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         byline_after=re.compile(rf"[\s)）]|(?:{alt('byline_after')}|[、/]|$)|[\u4e00-\u9fff、]{{2,10}}报道"),
         unit_fill=re.compile(rf"(?:[（(][^（()）]{{0,30}}[)）]|{alt('unit_fill')}|[,，、])*"),
         # 宝能集团旗下的前海人寿和钜盛华…买入万科股票: several units acting together are the group acting
-        units=re.compile(rf"[^，。；：,;:]{{2,12}}?(?:{alt('units_conj')})[^，。；：,;:]{{2}}"),
+        units=re.compile(rf"[^，。；：,;:]{{2,12}}?(?:{alt('list_conj_no_yu')})[^，。；：,;:]{{2}}"),
         # 全球最大IDM标准器件半导体|企业|Nexperia, 国内手机ODM|(原始设计制造)企业|智慧海派: a kind word (after a
         # bracket at most) between a description and the name it describes
         kind_before_name=re.compile(rf"(?:[（(][^（()）]{{1,20}}[)）])?(?:{alt('kind_before_name')})"),

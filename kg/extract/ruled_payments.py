@@ -14,7 +14,7 @@ compensates are no plaintiffs of his case), a payment the sentence does not tie 
 X向Y支付), a payer or payee that is a court, X and Y one party.
 
 Word lists: `ontology/lexicon/modifiers.tsv` kinds ruled_payment, ruling_verb, not_ruling_after,
-passive_ruling_verb, payer_role, payee_role, owed_word, marked_payee_role, payee_conj.
+passive_ruling_verb, payer_role, payee_role, owed_word, marked_payee_role, list_conj.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         role=re.compile(rf"[，,:：]?(?:原审)?(?:{alt('payer_role')}|第[一二三四五]被告)?(?:[一二三四五])?"),
         payee_role=re.compile(rf"(?:给)?(?:{alt('payee_role')})?(?:{alt('owed_word')})?"),
         marked_payee=re.compile(rf"向(?:{alt('marked_payee_role')})?$"),
-        listed=frozenset(lex.words("payee_conj")),
+        listed=frozenset(lex.words("list_conj")),
     )
 
 
