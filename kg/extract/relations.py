@@ -104,6 +104,7 @@ class _Rx(NamedTuple):
     sell_verb: re.Pattern
     sold: re.Pattern
     opening: re.Pattern
+    stake_next: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -167,6 +168,10 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # what may come before a clause's subject: nothing, or a time (2017年, 去年底, 此后)
         opening=re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|号)(?:底|初|中)?|"
                            rf"{alt('clause_opening')})*"),
+        # 认购夏普新股，取得约66%股权: the stake told in the next clause
+        stake_next=re.compile(rf"^[^，。；,;]{{0,8}}?[，,]\s*(?:{alt('stake_next_lead')})?(?:{alt('stake_next_verb')})"
+                              rf"(?:{alt('stake_next_of')})?(?:{alt('stake_about')})?"
+                              r"(\d+(?:\.\d+)?)\s*[%％]()"),
     )
 
 
@@ -1144,7 +1149,7 @@ def _emit(v: _Reading) -> bool:
         return True
     relation = trig.relation
     if "stake" in trig.flags and obj:
-        relation = _by_stake(text, obj[-1].end, se, relation)
+        relation = _by_stake(text, obj[-1].end, se, relation, lex)
     if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
         # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
         mst = _rx(lex).stake_before.search(text, _clause_begin(text, ts, ss), ts)
@@ -1177,7 +1182,7 @@ def _emit(v: _Reading) -> bool:
             c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
             c.type = relation
             if stakes and "stake" in trig.flags:
-                c.type = _by_stake(text, b.end, se, trig.relation)
+                c.type = _by_stake(text, b.end, se, trig.relation, lex)
             c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
                               len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _rx(lex).not_the_company.match(text, b.end):
@@ -1257,7 +1262,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     if rule == "zh.invest.capital" and a.end <= ts and any(c in CLAUSE_BREAK or c in "。（(“" for c in text[a.end:ts]):
         return rule + ".apart"      # A与B签约，据悉C投资B的资本…: the investor told a clause before the verb
     if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
-            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _STAKE_NEXT.match(text[b.end:min(se, b.end + 30)])):
+            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _rx(lex).stake_next.match(text[b.end:min(se, b.end + 30)])):
         return rule + ".other_verb"
     first, second = (a, b) if a.start <= b.start else (b, a)
     if second.start >= te and _tight(text, first, second, ts, te):
@@ -1476,9 +1481,6 @@ _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 # the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
 _ASKED = r"(?:(?:人民)?法院)?(?:依法)?(?:判令|判决)?(?:被告人?)?"
-# 认购夏普新股，取得约66%股权: the stake told in the next clause
-_STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
-                         r"(\d+(?:\.\d+)?)\s*[%％]()")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
 
@@ -1497,10 +1499,10 @@ def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types
     return out
 
 
-def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
+def _by_stake(text: str, pos: int, se: int, relation: str, lex: Lexicon) -> str:
     """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition; 买入X股票 (no stake
     said) an investment."""
-    m = _STAKE.match(text[pos:min(se, pos + 20)]) or _STAKE_NEXT.match(text[pos:min(se, pos + 30)])
+    m = _STAKE.match(text[pos:min(se, pos + 20)]) or _rx(lex).stake_next.match(text[pos:min(se, pos + 30)])
     if not m:
         # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
         return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
@@ -1532,7 +1534,7 @@ def _sold_to(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon)
         y = next((m for m in mentions if m.start == mv.end() and m.type in ("Company", "Product")), None)
         if y is None or y.name == z.name:
             continue
-        rel = _by_stake(text, y.end, se, "acquires")
+        rel = _by_stake(text, y.end, se, "acquires", lex)
         out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0), rule="zh.stake.sold_to"))
     return out
 
