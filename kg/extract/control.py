@@ -6,11 +6,13 @@ of the clause that says it, or, when that clause names nobody (…，成为该�
 opening the sentence; Y is the name right after 成为.  Not read: a controller (实际控制人 is a person's
 role, not a purchase), an anaphor (成为该公司的控股股东: which company is another sentence's), a
 shareholder of lower rank (股东, 重要股东).  Word lists: `ontology/lexicon/modifiers.tsv` kind
-`control_role` (控股股东, 第一大股东 ...).
+`control_role` (控股股东, 第一大股东 ...), and those `_patterns` names (control_lead, opener_next, not_name_start).
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg.extract.mentions import Mention
 from kg.extract.name_spans import name_like, tokens_from
@@ -20,8 +22,26 @@ _BECOME = re.compile(r"成为(?:了)?")
 _BREAK = "，,；;。！？!?\n"
 _PARTY_TYPES = ("Company", "Organization", "Person")
 _OWNED_TYPES = ("Company", "Organization")
-_LEAD = re.compile(r"(?:(?:据[^，,。；;]{1,8}|此前|目前|其后|随后|最终|同时|另外|此外|今年\d{0,2}月?(?:份)?|去年|"
-                   r"\d{4}年(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[^，,；;。]{0,10}后)[，,]?)*")
+
+
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    lead: re.Pattern
+    opener: re.Pattern
+    not_name: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return _Rx(
+        lead=re.compile(rf"(?:(?:据[^，,。；;]{{1,8}}|{alt('control_lead')}|今年\d{{0,2}}月?(?:份)?|"
+                        r"\d{4}年(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[^，,；;。]{0,10}后)[，,]?)*"),
+        opener=re.compile(rf"([\u4e00-\u9fff]{{2,6}}?)(?={alt('opener_next')})"),
+        not_name=re.compile(rf"^(?:{alt('not_name_start')})"),
+    )
 
 
 def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
@@ -51,7 +71,7 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
         role = next((r for r in roles if rest.startswith(r)), None)
         if role is None:
             continue
-        x = _holder(text, ss, mb.start(), named)
+        x = _holder(text, ss, mb.start(), named, lex)
         if x is None:
             continue
         for y in ys:
@@ -62,8 +82,6 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
 
 
 _SLOT = re.compile(r"成为(?:了)?([\u4e00-\u9fffA-Za-z0-9]{2,10}?)的?(?:间接|直接)?(?:控股股东|第一大股东)")
-_OPENER = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?=通过|以|将|已|在|于|完成|收购|成为|又|也|拟|持有|合计)")
-_NOT_NAME = re.compile(r"^(?:该|其|本|公司|上市公司|标的|目标|对方|双方|这|那|此|新|大|第一|最大|实际)")
 
 
 def control_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -75,7 +93,7 @@ def control_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexico
 
     def add(s: int, e: int) -> None:
         name = text[s:e]
-        if _NOT_NAME.match(name) or name in lex.generic or any(m.start < e and s < m.end for m in sm + out):
+        if _patterns(id(lex), lex).not_name.match(name) or name in lex.generic or any(m.start < e and s < m.end for m in sm + out):
             return
         out.append(Mention(s, e, name, "Company", name, "pattern"))
 
@@ -92,9 +110,9 @@ def control_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexico
         while cs > ss and text[cs - 1] not in _BREAK:
             cs -= 1
         for p in (cs, ss):
-            lead = _LEAD.match(text, p, mt.start())
+            lead = _patterns(id(lex), lex).lead.match(text, p, mt.start())
             q = lead.end() if lead else p
-            mo = _OPENER.match(text, q, mt.start())
+            mo = _patterns(id(lex), lex).opener.match(text, q, mt.start())
             if mo and not any(m.start <= q < m.end for m in sm) and _name_words(text, mo.start(1), mo.end(1), lex):
                 add(mo.start(1), mo.end(1))
                 break
@@ -116,7 +134,7 @@ def _name_words(text: str, s: int, e: int, lex: Lexicon) -> bool:
                                                         for x in lex.suffixes if x[1] == "Company")
 
 
-def _holder(text: str, ss: int, pos: int, named: list[Mention]) -> Mention | None:
+def _holder(text: str, ss: int, pos: int, named: list[Mention], lex: Lexicon) -> Mention | None:
     """The first name of the clause before `pos`, or the name opening the sentence when the clause
     names nobody."""
     cs = pos
@@ -126,12 +144,12 @@ def _holder(text: str, ss: int, pos: int, named: list[Mention]) -> Mention | Non
     if inside:
         first = inside[0]
         # the clause opens with it (after a lead word or a date): its subject, not a name in a phrase
-        return first if _LEAD.fullmatch(text[cs:first.start]) or first.start == cs else None
+        return first if _patterns(id(lex), lex).lead.fullmatch(text[cs:first.start]) or first.start == cs else None
     before = [m for m in named if ss <= m.start and m.end <= cs and m.type in _PARTY_TYPES]
     if not before:
         return None
     first = before[0]
     head = text[ss:first.start]
-    if head and not _LEAD.fullmatch(head):
+    if head and not _patterns(id(lex), lex).lead.fullmatch(head):
         return None
     return first

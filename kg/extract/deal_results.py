@@ -11,11 +11,14 @@ after adverbs: 将, 直接, 合计, 最终), and a stake follows Y (N%, 全部).
 a majority; a bare 交易 or 重组 takes the kind of the deal the sentence names before it (none named:
 `acquires`, as a restructuring's stake is bought).
 Not read: a stake held before the deal (持股比例保持不变, 仍持有), a holder named by a pronoun
-(公司, 其: no name), X and Y one party.
+(公司, 其: no name), X and Y one party.  Word lists: the modifiers.tsv kinds `_patterns` names
+(deal_buy_word, deal_capital_word, holds_adverb, still_word, …).
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.deal_actors import name_ok
@@ -23,18 +26,39 @@ from kg.extract.mentions import Mention
 from kg.extract.name_spans import pattern_mention
 from kg.lexicon import Lexicon
 
-_BUY = r"收购|并购|购买|受让|要约收购|要约"
-_CAPITAL = r"增资|认购|入股|参股|注资"
-_OPENER = re.compile(r"(?:(?P<deal>" + _BUY + "|" + _CAPITAL + r"|交易|重组|股权转让|过户)[^，,。；;]{0,8}?"
-                     r"(?:完成|实施完毕|完毕|交割)(?:后|之后|以后)"
-                     r"|通过(?:本次|此次|该次|这次|该项|上述)?(?P<deal2>" + _BUY + "|" + _CAPITAL + r"|交易|重组))"
-                     r"[，,]?\s*")
-_HOLDS = re.compile(r"\s*(?:将|将会|最终|届时|则)?(?:直接|间接|直接及间接|直接和间接|合计|共|共计|累计|总计)?"
-                    r"(?:持有|拥有)(?:了)?\s*")
-_STAKE = re.compile(r"\s*(?:约|合计|共计)?(\d+(?:\.\d+)?)\s*[%％](?:的)?(?:股权|股份|权益|股本|表决权)"
-                    r"|\s*(?:其)?全部(?:的)?(?:股权|股份)")
 _NAME_GAP = 14      # the longest name the frame finds itself (X before the holding verb, Y before the stake)
-_STILL = re.compile(r"仍|依然|依旧|继续|保持不变|不变")
+
+
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    opener: re.Pattern
+    holds: re.Pattern
+    stake: re.Pattern
+    still: re.Pattern
+    deal_word: re.Pattern
+    capital: re.Pattern
+    other: frozenset
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    buy, capital = alt("deal_buy_word"), alt("deal_capital_word")
+    return _Rx(
+        opener=re.compile(rf"(?:(?P<deal>{buy}|{capital}|{alt('deal_other_word')})[^，,。；;]{{0,8}}?"
+                          rf"(?:{alt('deal_done_word')})(?:{alt('deal_after_word')})"
+                          rf"|通过(?:{alt('this_deal_ref')})?(?P<deal2>{buy}|{capital}|交易|重组))"
+                          r"[，,]?\s*"),
+        holds=re.compile(rf"\s*(?:{alt('holds_lead')})?(?:{alt('holds_adverb')})?(?:持有|拥有)(?:了)?\s*"),
+        stake=re.compile(rf"\s*(?:{alt('result_stake_about')})?(\d+(?:\.\d+)?)\s*[%％](?:的)?(?:{alt('result_stake_noun')})"
+                         r"|\s*(?:其)?全部(?:的)?(?:股权|股份)"),
+        still=re.compile(alt("still_word")),
+        deal_word=re.compile(f"{buy}|{capital}"),
+        capital=re.compile(capital),
+        other=frozenset(lex.words("deal_other_word")),
+    )
 _PARTY = ("Company", "Person", "Organization")
 
 
@@ -45,31 +69,32 @@ def result_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
         return []
     named = [m for m in mentions if m.source != "coref"]
     out = []
-    for mo in _OPENER.finditer(text, ss, se):
+    rx = _patterns(id(lex), lex)
+    for mo in rx.opener.finditer(text, ss, se):
         x = next((m for m in named if m.start == mo.end() and m.type in _PARTY), None)
         if x is None:
             continue
-        mh = _HOLDS.match(text, x.end)
-        if not mh or mh.end() == x.end or _STILL.search(text, x.end, mh.end()):
+        mh = rx.holds.match(text, x.end)
+        if not mh or mh.end() == x.end or rx.still.search(text, x.end, mh.end()):
             continue
         y = next((m for m in named if m.start == mh.end() and m.type == "Company"), None)
         if y is None or y.name == x.name:
             continue
-        ms = _STAKE.match(text, y.end)
+        ms = rx.stake.match(text, y.end)
         if not ms:
             continue
-        kind = _kind(mo.group("deal") or mo.group("deal2"), text[ss:mo.start()], ms.group(1))
+        kind = _kind(mo.group("deal") or mo.group("deal2"), text[ss:mo.start()], ms.group(1), rx)
         out.append((x.name, y.name, kind, mo.start(), mh.end(), mo.group(0).strip("，, "), "zh.stake.result"))
     return out
 
 
-def _kind(deal: str, before: str, stake: str | None) -> str:
+def _kind(deal: str, before: str, stake: str | None, rx: _Rx) -> str:
     """acquires for a purchase, invests for new capital short of a majority; a bare 交易/重组 takes the
     kind of the last deal word before it."""
-    if deal in ("交易", "重组", "股权转让", "过户"):
-        words = re.findall(_BUY + "|" + _CAPITAL, before)
+    if deal in rx.other:
+        words = rx.deal_word.findall(before)
         deal = words[-1] if words else "收购"
-    if re.fullmatch(_CAPITAL, deal):
+    if rx.capital.fullmatch(deal):
         return "acquires" if stake is not None and float(stake) > 50 else "invests"
     return "acquires"
 
@@ -84,22 +109,23 @@ def result_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon
     def taken(a: int, b: int) -> bool:
         return any(m.start < b and a < m.end for m in sm + out)
 
-    for mo in _OPENER.finditer(text, ss, se):
+    rx = _patterns(id(lex), lex)
+    for mo in rx.opener.finditer(text, ss, se):
         a = mo.end()
         x = next((m for m in sm + out if m.start == a), None)
         if x is None:
-            mh = _HOLDS.search(text, a, min(se, a + _NAME_GAP + 8))
+            mh = rx.holds.search(text, a, min(se, a + _NAME_GAP + 8))
             if not mh or not _fresh_name(text, a, mh.start(), lex) or taken(a, mh.start()):
                 continue
             x = pattern_mention(text, a, mh.start(), nlp.tagged(text[a:mh.start()]), lex)
             out.append(x)
-        mh = _HOLDS.match(text, x.end)
+        mh = rx.holds.match(text, x.end)
         if not mh or mh.end() == x.end:
             continue
         b = mh.end()
         if any(m.start == b for m in sm + out):
             continue
-        st = _STAKE.search(text, b, min(se, b + _NAME_GAP + 12))
+        st = rx.stake.search(text, b, min(se, b + _NAME_GAP + 12))
         if st and _fresh_name(text, b, st.start(), lex) and not taken(b, st.start()):
             y = pattern_mention(text, b, st.start(), nlp.tagged(text[b:st.start()]), lex)
             out.append(Mention(y.start, y.end, y.name, "Company", y.surface, "pattern"))
@@ -108,5 +134,5 @@ def result_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon
 
 def _fresh_name(text: str, a: int, b: int, lex: Lexicon) -> bool:
     name = text[a:b]
-    return 2 <= len(name) <= _NAME_GAP and not _STILL.search(name) and not re.search(r"[，,。；;：:、（）()“”\s]", name) \
+    return 2 <= len(name) <= _NAME_GAP and not _patterns(id(lex), lex).still.search(name) and not re.search(r"[，,。；;：:、（）()“”\s]", name) \
         and name not in ("公司", "本公司", "该公司", "上市公司", "其", "公司将") and name_ok(name, nlp.tagged(name), lex)

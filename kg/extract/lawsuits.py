@@ -4,7 +4,9 @@
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg.lexicon import Lexicon
 from kg.model import Lawsuit, Relation
@@ -40,12 +42,24 @@ def suit_count(sent: str) -> int:
     return 1
 
 
-_PARALLEL = re.compile(r"同时|分别|两地|两家法院|多地|多家法院")
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    parallel: re.Pattern
+    approx: re.Pattern
+    parallel_other: re.Pattern
 
 
-# a sentence opening with an approximate time: its date is the sentence before's, told loosely
-_APPROX = re.compile(r"^[^，。；]{0,8}?(?:几乎同一时间|几乎同时|几乎在同一时间|大约同一时间|同一时期|差不多同时|前后脚)")
-_PARALLEL_OTHER = re.compile(r"另行|同类|另外|还在")
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return _Rx(
+        parallel=re.compile(alt("parallel_filing")),
+        # a sentence opening with an approximate time: its date is the sentence before's, told loosely
+        approx=re.compile(rf"^[^，。；]{{0,8}}?(?:{alt('approx_time')})"),
+        parallel_other=re.compile(alt("parallel_other")),
+    )
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -103,6 +117,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
     are incompatible or each names its own court; a sentence filing in two courts at once
     (同时在A法院和B法院起诉) is two parallel cases."""
     out: list[Lawsuit] = []
+    rx = _patterns(id(lex), lex)
     idx_of = {(ss, se): i for i, (ss, se, _) in enumerate(sentences)}
     by_pair: dict[tuple, list] = {}
     for r in relations:
@@ -112,7 +127,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         sent = text[r.start:r.end]
         nxt = sentences[i + 1][2] if i is not None and i + 1 < len(sentences) else ""
         courts, own = _courts(r, mentions, sentences, i)
-        if len(courts) > 1 and not _PARALLEL.search(sent):
+        if len(courts) > 1 and not rx.parallel.search(sent):
             courts = courts[:1]
         claim_cny = claim_amt = claim_cur = awarded = None
         # a suit read from what a ruling makes the defendant pay: the amount is the award, not the claim
@@ -138,7 +153,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
         date = None if ruled else r.date      # (and the ruling's date is not the filing date)
-        if date and i is not None and _APPROX.match(sent) and not tracker.dated(i):
+        if date and i is not None and rx.approx.match(sent) and not tracker.dated(i):
             date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
@@ -165,7 +180,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                     ls.awarded_cny = awarded
     # a parallel suit in another court (另行提起了三起同类诉讼) with no cause of its own has the pair's
     for ls in out:
-        if ls.cause is None and _PARALLEL_OTHER.search(ls.evidence or ""):
+        if ls.cause is None and rx.parallel_other.search(ls.evidence or ""):
             ls.cause = next((o.cause for o in out if o is not ls and o.cause and o.plaintiffs == ls.plaintiffs
                              and o.defendants == ls.defendants), None)
     out = _fold_vague(out)

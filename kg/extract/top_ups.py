@@ -13,23 +13,42 @@ Not read: a sale (减持), a company that names no one but itself, a sentence op
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg.extract.mentions import Mention
 from kg.lexicon import Lexicon
 
-# an amount between the verb and the company word: 增持了3.2%公司股份, 增持1%-5%的公司股份
-_AMOUNT = r"(?:(?:约|近|逾|不低于|不超过)?[0-9][0-9.,%~\-－至]*(?:万|亿)?股?(?:的)?)?"
-_TOP_UP = re.compile(r"增持(?:了)?" + _AMOUNT + r"(?:公司|本公司|该行|该公司|上市公司)(?!债)")
-# 增持21万股 with no company after it: the company is the one the buyer is a shareholder of
-_BARE = re.compile(r"增持(?:了)?" + _AMOUNT + r"(?:股份|股票|A股)?(?=[，,。；;（(]|$)")
-_HOLDER = re.compile(r"(?:(?P<own>公司|本公司|该行|该公司)|(?:[（(][^（()）]{2,16}[)）])?)(?:的)?"
-                     r"(?:控股股东|第[一二三四五]大股东|大股东|股东)$")
 _PARTY = ("Company", "Person", "Organization")
 _THROUGH = re.compile(r"通过[^，,。；;]*$")
 _LIST = ("、", "和", "与", "及", "以及")
-# the opening company announces: 航民股份公告, 新华百货(600785)11月11日晚公告，汇通能源披露
-_ANNOUNCES = re.compile(r"(?:[（(][^（()）]{2,16}[)）])?[^，,。；;]{0,12}?(?:发布公告|公告|披露|宣布|公布)")
+
+
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    top_up: re.Pattern
+    bare: re.Pattern
+    holder: re.Pattern
+    announces: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    # an amount between the verb and the company word: 增持了3.2%公司股份, 增持1%-5%的公司股份
+    amount = rf"(?:(?:{alt('top_up_about')})?[0-9][0-9.,%~\-－至]*(?:万|亿)?股?(?:的)?)?"
+    return _Rx(
+        top_up=re.compile(r"增持(?:了)?" + amount + rf"(?:{alt('self_company')})(?!债)"),
+        # 增持21万股 with no company after it: the company is the one the buyer is a shareholder of
+        bare=re.compile(r"增持(?:了)?" + amount + rf"(?:{alt('top_up_share')})?(?=[，,。；;（(]|$)"),
+        holder=re.compile(rf"(?:(?P<own>{alt('own_company')})|(?:[（(][^（()）]{{2,16}}[)）])?)(?:的)?"
+                          rf"(?:{alt('shareholder_role')}|第[一二三四五]大股东)$"),
+        # the opening company announces: 航民股份公告, 新华百货(600785)11月11日晚公告，汇通能源披露
+        announces=re.compile(rf"(?:[（(][^（()）]{{2,16}}[)）])?[^，,。；;]{{0,12}}?(?:{alt('announce_word')})"),
+    )
 
 
 
@@ -40,7 +59,8 @@ def top_up_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
         return []
     named = [m for m in mentions if m.source != "coref" and m.type in _PARTY]
     out = []
-    for mt in _TOP_UP.finditer(text, ss, se):
+    rx = _patterns(id(lex), lex)
+    for mt in rx.top_up.finditer(text, ss, se):
         announcer = next((m for m in named if m.type == "Company" and m.end <= mt.start()), None)
         if announcer is None:
             continue
@@ -48,8 +68,8 @@ def top_up_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
         if group:
             for x in group:
                 out.append((x.name, announcer.name, "invests", mt.start(), mt.end(), "增持", "zh.stake.top_up"))
-    for mt in _BARE.finditer(text, ss, se):
-        got = _held(text, mt, named)
+    for mt in rx.bare.finditer(text, ss, se):
+        got = _held(text, mt, named, rx)
         if got:
             held, group = got
             for x in group:
@@ -57,7 +77,7 @@ def top_up_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: 
     return out
 
 
-def _held(text: str, mt: re.Match, named: list[Mention]):
+def _held(text: str, mt: re.Match, named: list[Mention], rx: _Rx):
     """(the company, its buyers) of a bare 增持21万股 whose buyers are named as its shareholders:
     A(code)的控股股东X…增持, or 公司控股股东X (公司: the company the sentence opens with, when it
     announces: A公告，…公司控股股东X…增持)."""
@@ -67,11 +87,11 @@ def _held(text: str, mt: re.Match, named: list[Mention]):
     group = _buyers(text, mt, named, None, channel_after=True)
     if not group or group[0].start <= announcer.start:
         return None
-    mh = _HOLDER.search(text, announcer.end, group[0].start)
+    mh = rx.holder.search(text, announcer.end, group[0].start)
     if mh is None:
         return None
     if mh.group("own"):
-        if not _ANNOUNCES.match(text, announcer.end) or any(
+        if not rx.announces.match(text, announcer.end) or any(
                 m.type == "Company" and m.name != announcer.name and announcer.end <= m.start and m.end <= mh.start()
                 for m in named):
             return None     # another company named between: 公司 may be that one
