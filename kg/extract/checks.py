@@ -60,6 +60,10 @@ withheld goes too.
                  51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
+- `appeal_to_come` a court named only as where a party means to take its appeal (将再上诉至最高法院, 拟向X提起
+                 上诉: check_words.tsv kind intent) has not ruled: no `rules` from it (irrealis).
+- `accepted_only` a court that has only accepted a case (受理, 立案: kind acceptance) has decided nothing: no
+                 `rules` unless the sentence tells the case closed (审理终结, 判决, 驳回: kind case_closed).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 """
@@ -74,6 +78,7 @@ from kg import nlp
 from kg.lexicon import Lexicon, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
+from kg.extract.stake_kind import minority_stakes
 from kg.extract.suit_context import announced_then_filed, complete_suits
 
 __all__ = ["apply_checks", "CHECKS"]
@@ -765,6 +770,48 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+# 将再上诉至X, 拟向X提起上诉, 公司将在上诉期内就该判决向X提出上诉: X is where an appeal is still to go
+_TO_COME_BEFORE = re.compile(r"(?:上诉|上訴|起诉|申请再审)(?:至|到)$|向$")
+_TO_COME_AFTER = re.compile(r"^(?:[（(][^（()）]{0,20}[)）])?(?:提出|提起|申请)?(?:上诉|上訴|起诉|再审)")
+
+
+def appeal_to_come(ctx: Ctx, r: Relation) -> bool:
+    """A court the sentence names only as where a party means to take its appeal or suit (先进光表示将再上诉
+    至最高法院; 公司将在上诉期内向最高院提出上诉; check_words.tsv kind intent before it in its clause) has
+    ruled on nothing by that telling: the appeal is still to come."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    intents = _check_words().get("intent", ())
+    told = _mentions_in(ctx, r.subject, r)
+    if not told or not intents:
+        return False
+    for s, e in told:
+        cs = s
+        while cs > r.start and ctx.text[cs - 1] not in "，。；：！？,;:!?\n":
+            cs -= 1
+        lead = ctx.text[cs:s]
+        dest = _TO_COME_BEFORE.search(lead)
+        if not dest or (dest.group(0) == "向" and not _TO_COME_AFTER.match(ctx.text[e:r.end])):
+            return False
+        if not any(w in lead[:dest.start()] for w in intents):
+            return False
+    return True
+
+
+def accepted_only(ctx: Ctx, r: Relation) -> bool:
+    """A court that has only accepted a case (该院近日受理了A诉B一案; 法院已受理此案) has decided nothing yet:
+    no `rules` from 受理 or 立案 unless the sentence tells the case closed (…已审理终结, 判决, 驳回:
+    check_words.tsv kind case_closed)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    head = (r.trigger or "").split("…")[0]
+    if head not in _check_words().get("acceptance", ()):
+        return False
+    closed = _check_words().get("case_closed", ())
+    sent = ctx.text[r.start:r.end]
+    return not any(w in sent for w in closed)
+
+
 def _mentions_in(ctx: Ctx, name: str, r: Relation) -> list[tuple[int, int]]:
     e = ctx.entity(name)
     if e is None:
@@ -1077,6 +1124,8 @@ CHECKS: list[Check] = [
     Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
+    Check("appeal_to_come", "irrealis", appeal_to_come),
+    Check("accepted_only", "irrealis", accepted_only),
 ]
 
 
@@ -1139,6 +1188,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
         if r.negated and not r.status:
             r.status, r.check = "negated", "reader"
     _move_to_named(ctx)
+    minority_stakes(ex, ctx.text, lex)    # a stake below control is `invests` (zh.stake.minority)
     gone = {e.name for e in ex.entities if non_entity(ctx, e)}
     if gone:
         for e in ex.entities:
