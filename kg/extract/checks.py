@@ -955,7 +955,38 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
             wished if cue.side == "over_subject" else lead
         if window and (en or cue.word in window) and _cue_at(window, cue, en):
             return cue.status       # (a Chinese cue the window lacks is tested with one C scan)
+    carried = "" if en or subj else _carried(ctx, r, cs0, ts)
+    if carried and any(w in carried for w in _check_words().get("carried_intent", ())):
+        return "irrealis"
     return None
+
+
+# the hostile acts whose purpose a clause before the trigger's may carry (美国政府正考虑收紧规则，限制…:
+# check_words.tsv kind carried_intent)
+_CARRY_TYPES = frozenset({"sues", "rules", "fines", "blocks", "accuses"})
+
+
+def _carried(ctx: Ctx, r: Relation, cs0: int, ts: int) -> str:
+    """The words from the subject's last telling in an earlier clause of the sentence to the trigger, when
+    the trigger's clause names no subject of its own and goes on the subject's act (正考虑进一步收紧出口管制
+    规则，限制外国企业…: the 限制 is what is considered); "" when a new step opens between them."""
+    if r.type not in _CARRY_TYPES:
+        return ""
+    told = [t for s, t in _mentions_in(ctx, r.subject, r) if t <= cs0]
+    if not told:
+        return ""
+    te = max(told)
+    span = ctx.text[te:ts]
+    trig_end = ts + len((r.trigger or "").split("…")[0])
+    if ctx.text.startswith(("了", "过"), trig_end):      # 计划推出新品，并起诉了X: the suit is told as done
+        return ""
+    # a word that opens a new step between the two clauses (但, 随后, 最终, 已: check_words.tsv kind new_step)
+    if any(w in span for w in _check_words().get("new_step", ())) or any(ch in span for ch in "。；;！？!?"):
+        return ""
+    for s, t in _mentions_in(ctx, r.object, r):
+        if te <= s and t <= ts:
+            span = span[:s - te] + " " * (t - s) + span[t - te:]
+    return span
 
 
 def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
