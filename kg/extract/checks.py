@@ -793,9 +793,21 @@ def appeal_to_come(ctx: Ctx, r: Relation) -> bool:
         dest = _TO_COME_BEFORE.search(lead)
         if not dest or (dest.group(0) == "向" and not _TO_COME_AFTER.match(ctx.text[e:r.end])):
             return False
-        if not any(w in lead[:dest.start()] for w in intents):
+        if not any(_intent_at(lead[:dest.start()], w) for w in intents):
             return False
     return True
+
+
+def _intent_at(text: str, word: str) -> bool:
+    """`word` stands in `text` as a word of purpose; 将 only as "will" (将再上诉至X, 将在上诉期内向X…), not
+    as 把 (公司将该案上诉至X: an appeal made)."""
+    i = text.find(word)
+    while i >= 0:
+        after = text[i + len(word):]
+        if word != "将" or after.startswith(("上诉", "上訴")) or _WILL_ZH.match(after):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def accepted_only(ctx: Ctx, r: Relation) -> bool:
