@@ -134,3 +134,15 @@ def test_a_purpose_carries_to_the_act_of_the_next_clause():
     assert ("blocks", A, B, "irrealis", "scope") in held(ex)
     ex = run(f"{A}考虑再三，最终起诉了{B}。")
     assert ("sues", A, B) in asserted(ex)
+
+
+def test_jiang_before_a_trigger_told_with_its_object_is_ba_not_will():
+    """将百度告上海淀法院 read by a rule whose trigger carries the object (百度告上): 将 is 把 there, the
+    suit is filed (tests/corpus/baidu-bytedance-2019-12-20)."""
+    from pathlib import Path
+    from kg.ingest import read_articles
+    path = Path(__file__).resolve().parent / "corpus" / "baidu-bytedance-2019-12-20.md"
+    art = next(a for a in read_articles([path]) if isinstance(a, Article))
+    ex = extract(art)
+    suits = {(r.subject, r.object, r.date) for r in ex.relations if r.type == "sues" and not r.negated}
+    assert ("字节跳动", "百度", "2019-04-26") in suits

@@ -949,6 +949,8 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
         for s, t in _mentions_in(ctx, r.object, r):
             if cs <= s and t <= ts:
                 before = before.replace(ctx.text[s:t], " " * (t - s))
+            elif s == ts:
+                before += " "    # 将百度告上法院, the trigger told with its object (百度告上): 将 is 把, not "will"
     after = ctx.text[te:r.end]
     # a condition (如果…，将…) governs its own clause and the one after it, not a past act told later
     # in the sentence (若交易完成，曾在2010年收购汉堡王的3G资本…)
