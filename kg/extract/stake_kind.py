@@ -19,8 +19,8 @@ from kg.model import Extraction
 __all__ = ["minority_stakes"]
 
 _PCT = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
-# a per cent that measures a stake: a holding word before it, or a share word right after it
-_HOLD_BEFORE = re.compile(r"(?:持股|持有|股权|股份|认购|受让|取得|获得|买下|入股|增持|占|合计|累计)[^，,。；;]{0,12}$")
+# a per cent that measures a stake: a holding word before it (not 占…净资产的12%), or a share word right after it
+_HOLD_BEFORE = re.compile(r"(?:持股|持有|股权|股份|股本|认购|受让|入股|增持)[^，,。；;]{0,12}$")
 _SHARE_AFTER = re.compile(r"^(?:的)?(?:股权|股份|股本|股票|权益|表决权|的股)")
 _RULE = "zh.stake.minority"
 
