@@ -11,6 +11,7 @@ which a stake is control).  The retyped fact is told by rule `zh.stake.minority`
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.lexicon import Lexicon
@@ -19,16 +20,24 @@ from kg.model import Extraction
 __all__ = ["minority_stakes"]
 
 _PCT = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]")
-# a per cent that measures a stake: a holding word before it (not 占…净资产的12%), or a share word right after it
-_HOLD_BEFORE = re.compile(r"(?:持股|持有|股权|股份|股本|认购|受让|入股|增持)[^，,。；;]{0,12}$")
-_SHARE_AFTER = re.compile(r"^(?:的)?(?:股权|股份|股本|股票|权益|表决权|的股)")
 _RULE = "zh.stake.minority"
 
 
-def _stakes(sent: str) -> list[float]:
+@functools.lru_cache(maxsize=4)
+def _marks(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """A per cent that measures a stake: a holding word before it (modifiers.tsv kind stake_hold_before: 持股,
+    持有 …; not 占…净资产的12%), or a share word right after it (kind stake_share_after: 股权, 股份 …)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return (re.compile(rf"(?:{alt('stake_hold_before')})[^，,。；;]{{0,12}}$"),
+            re.compile(rf"^(?:的)?(?:{alt('stake_share_after')})"))
+
+
+def _stakes(sent: str, lex: Lexicon) -> list[float]:
+    hold_before, share_after = _marks(id(lex), lex)
     out = []
     for m in _PCT.finditer(sent):
-        if _HOLD_BEFORE.search(sent[max(0, m.start() - 16):m.start()]) or _SHARE_AFTER.match(sent[m.end():m.end() + 4]):
+        if hold_before.search(sent[max(0, m.start() - 16):m.start()]) or share_after.match(sent[m.end():m.end() + 4]):
             try:
                 out.append(float(m.group(1).translate(str.maketrans("０１２３４５６７８９．", "0123456789."))))
             except ValueError:
@@ -59,7 +68,7 @@ def minority_stakes(ex: Extraction, text: str, lex: Lexicon) -> None:
         sent = text[r.start:r.end]
         if any(w in sent for w in control):
             continue
-        stakes = _stakes(sent)
+        stakes = _stakes(sent, lex)
         if stakes:
             if max(stakes) >= limit:
                 continue
