@@ -114,3 +114,35 @@ def test_an_app_named_like_a_paper_in_a_list_of_rivals_is_kept():
     ex = run("在这一领域，星海科技的主要竞争对手是万方数据和天天快报。")
     assert {("competes", "星海科技", "天天快报"), ("competes", "星海科技", "万方数据")} <= \
         {(t, *sorted((a, b), key=lambda n: n != "星海科技")) for t, a, b in asserted(ex)}
+
+
+def test_a_headline_hedge_keeps_its_fact_out():
+    """The headline is checked like a one-sentence article before its facts join the body's: a fine it
+    only forecasts ("may fine") adds nothing; a fine it states does."""
+    body = "The European Commission opened an inquiry into Google's shopping service in 2010.\n" \
+           "Google said it would cooperate with the European Commission."
+    hedged = extract(Article(id="t", title="European Commission may fine Google over shopping service",
+                             date="2017-06-01", source="", text=body, lang="en"))
+    assert ("fines", "欧盟委员会", "谷歌") not in asserted(hedged)
+    told = extract(Article(id="t", title="European Commission fines Google over shopping service",
+                           date="2017-06-01", source="", text=body, lang="en"))
+    assert ("fines", "欧盟委员会", "谷歌") in asserted(told)
+
+
+def test_a_purpose_carries_to_the_act_of_the_next_clause():
+    ex = run(f"据报道，{A}正考虑进一步收紧供货规则，限制经销商为{B}生产芯片。")
+    assert ("blocks", A, B, "irrealis", "scope") in held(ex)
+    ex = run(f"{A}考虑再三，最终起诉了{B}。")
+    assert ("sues", A, B) in asserted(ex)
+
+
+def test_jiang_before_a_trigger_told_with_its_object_is_ba_not_will():
+    """将百度告上海淀法院 read by a rule whose trigger carries the object (百度告上): 将 is 把 there, the
+    suit is filed (tests/corpus/baidu-bytedance-2019-12-20)."""
+    from pathlib import Path
+    from kg.ingest import read_articles
+    path = Path(__file__).resolve().parent / "corpus" / "baidu-bytedance-2019-12-20.md"
+    art = next(a for a in read_articles([path]) if isinstance(a, Article))
+    ex = extract(art)
+    suits = {(r.subject, r.object, r.date) for r in ex.relations if r.type == "sues" and not r.negated}
+    assert ("字节跳动", "百度", "2019-04-26") in suits

@@ -67,7 +67,10 @@ def extract(article: Article) -> Extraction:
     if title and at < 0:
         said = asserted_part(title)
         if said:
-            body = merge_headline(body, _extract_text(dataclasses.replace(article, text=said, title="")))
+            # the headline read as a one-sentence article, checked like one (scope: 拟起诉, "may fine"),
+            # so a fact it hedges or negates adds nothing
+            head = apply_checks(_extract_text(dataclasses.replace(article, text=said, title="")))
+            body = merge_headline(body, head)
     elif title and article.lang != "en":
         body = title_reversals(body, at + len(title))
     # checks across all rules (checks.py), measured confidence, then each entity's name as written

@@ -60,6 +60,10 @@ withheld goes too.
                  51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
+- `appeal_to_come` a court named only as where a party means to take its appeal (将再上诉至最高法院, 拟向X提起
+                 上诉: check_words.tsv kind intent) has not ruled: no `rules` from it (irrealis).
+- `accepted_only` a court that has only accepted a case (受理, 立案: kind acceptance) has decided nothing: no
+                 `rules` unless the sentence tells the case closed (审理终结, 判决, 驳回: kind case_closed).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 
@@ -77,6 +81,7 @@ from kg import nlp
 from kg.lexicon import Lexicon, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
+from kg.extract.stake_kind import minority_stakes
 from kg.extract.suit_context import announced_then_filed, complete_suits
 
 __all__ = ["apply_checks", "CHECKS"]
@@ -156,6 +161,8 @@ class _Rx(NamedTuple):
     their_held: re.Pattern
     stake_of: re.Pattern
     left_out: re.Pattern
+    to_come_before: re.Pattern
+    to_come_after: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -209,6 +216,9 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         their_held=re.compile(rf"其{held}"),
         stake_of=re.compile(rf"([A-Za-z\u4e00-\u9fff][^，,。；;、（(]{{1,24}}?)(?:[0-9０-９.]+%|的?全部|的?全数|的?(?:{alt('stake_noun')}))"),
         left_out=re.compile(rf"[0-9０-９.]+%(?:的)?(?:{alt('left_stake_noun')})后的"),
+        # 将再上诉至X, 拟向X提起上诉: X is where an appeal is still to go (check appeal_to_come)
+        to_come_before=re.compile(rf"(?:{alt('appeal_verb')})(?:至|到)$|向$"),
+        to_come_after=re.compile(rf"^(?:[（(][^（()）]{{0,20}}[)）])?(?:{alt('appeal_opener')})?(?:{alt('appeal_act')})"),
     )
 
 
@@ -812,6 +822,55 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+def appeal_to_come(ctx: Ctx, r: Relation) -> bool:
+    """A court the sentence names only as where a party means to take its appeal or suit (先进光表示将再上诉
+    至最高法院; 公司将在上诉期内向最高院提出上诉; check_words.tsv kind intent before it in its clause) has
+    ruled on nothing by that telling: the appeal is still to come."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    intents = _check_words().get("intent", ())
+    told = _mentions_in(ctx, r.subject, r)
+    if not told or not intents:
+        return False
+    for s, e in told:
+        cs = s
+        while cs > r.start and ctx.text[cs - 1] not in "，。；：！？,;:!?\n":
+            cs -= 1
+        lead = ctx.text[cs:s]
+        dest = _rx(ctx).to_come_before.search(lead)
+        if not dest or (dest.group(0) == "向" and not _rx(ctx).to_come_after.match(ctx.text[e:r.end])):
+            return False
+        if not any(_intent_at(ctx, lead[:dest.start()], w) for w in intents):
+            return False
+    return True
+
+
+def _intent_at(ctx: Ctx, text: str, word: str) -> bool:
+    """`word` stands in `text` as a word of purpose; 将 only as "will" (将再上诉至X, 将在上诉期内向X…), not
+    as 把 (公司将该案上诉至X: an appeal made)."""
+    i = text.find(word)
+    while i >= 0:
+        after = text[i + len(word):]
+        if word != "将" or _rx(ctx).to_come_after.match(after) or _rx(ctx).will_zh.match(after):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def accepted_only(ctx: Ctx, r: Relation) -> bool:
+    """A court that has only accepted a case (该院近日受理了A诉B一案; 法院已受理此案) has decided nothing yet:
+    no `rules` from 受理 or 立案 unless the sentence tells the case closed (…已审理终结, 判决, 驳回:
+    check_words.tsv kind case_closed)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    head = (r.trigger or "").split("…")[0]
+    if head not in _check_words().get("acceptance", ()):
+        return False
+    closed = _check_words().get("case_closed", ())
+    sent = ctx.text[r.start:r.end]
+    return not any(w in sent for w in closed)
+
+
 def _mentions_in(ctx: Ctx, name: str, r: Relation) -> list[tuple[int, int]]:
     e = ctx.entity(name)
     if e is None:
@@ -931,6 +990,8 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
         for s, t in _mentions_in(ctx, r.object, r):
             if cs <= s and t <= ts:
                 before = before.replace(ctx.text[s:t], " " * (t - s))
+            elif s == ts:
+                before += " "    # 将百度告上法院, the trigger told with its object (百度告上): 将 is 把, not "will"
     after = ctx.text[te:r.end]
     # a condition (如果…，将…) governs its own clause and the one after it, not a past act told later
     # in the sentence (若交易完成，曾在2010年收购汉堡王的3G资本…)
@@ -949,7 +1010,38 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
             wished if cue.side == "over_subject" else lead
         if window and (en or cue.word in window) and _cue_at(window, cue, en, _rx(ctx)):
             return cue.status       # (a Chinese cue the window lacks is tested with one C scan)
+    carried = "" if en or subj else _carried(ctx, r, cs0, ts)
+    if carried and any(w in carried for w in _check_words().get("carried_intent", ())):
+        return "irrealis"
     return None
+
+
+# the hostile acts whose purpose a clause before the trigger's may carry (美国政府正考虑收紧规则，限制…:
+# check_words.tsv kind carried_intent)
+_CARRY_TYPES = frozenset({"sues", "rules", "fines", "blocks", "accuses"})
+
+
+def _carried(ctx: Ctx, r: Relation, cs0: int, ts: int) -> str:
+    """The words from the subject's last telling in an earlier clause of the sentence to the trigger, when
+    the trigger's clause names no subject of its own and goes on the subject's act (正考虑进一步收紧出口管制
+    规则，限制外国企业…: the 限制 is what is considered); "" when a new step opens between them."""
+    if r.type not in _CARRY_TYPES:
+        return ""
+    told = [t for s, t in _mentions_in(ctx, r.subject, r) if t <= cs0]
+    if not told:
+        return ""
+    te = max(told)
+    span = ctx.text[te:ts]
+    trig_end = ts + len((r.trigger or "").split("…")[0])
+    if ctx.text.startswith(("了", "过"), trig_end):      # 计划推出新品，并起诉了X: the suit is told as done
+        return ""
+    # a word that opens a new step between the two clauses (但, 随后, 最终, 已: check_words.tsv kind new_step)
+    if any(w in span for w in _check_words().get("new_step", ())) or any(ch in span for ch in "。；;！？!?"):
+        return ""
+    for s, t in _mentions_in(ctx, r.object, r):
+        if te <= s and t <= ts:
+            span = span[:s - te] + " " * (t - s) + span[t - te:]
+    return span
 
 
 def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
@@ -1106,6 +1198,8 @@ CHECKS: list[Check] = [
     Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
+    Check("appeal_to_come", "irrealis", appeal_to_come),
+    Check("accepted_only", "irrealis", accepted_only),
 ]
 
 
@@ -1168,6 +1262,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
         if r.negated and not r.status:
             r.status, r.check = "negated", "reader"
     _move_to_named(ctx)
+    minority_stakes(ex, ctx.text, lex)    # a stake below control is `invests` (zh.stake.minority)
     gone = {e.name for e in ex.entities if non_entity(ctx, e)}
     if gone:
         for e in ex.entities:
