@@ -221,6 +221,8 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
 
 
 _NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又并且仍亦")
+# a case named by its party (美国政府案, 张紫妍案, …案一审, …纠纷二案): the case, not a name
+_CASE_TAIL = re.compile(r"[\u4e00-\u9fff]案(?:件|一审|二审|三审|终审|再审|重审)?$")
 _AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
 _DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")
 _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家", "运营商", "供应商", "制造商", "开发商",
@@ -255,7 +257,7 @@ def plausible_name(surface: str) -> bool:
     # a description, not a name (西安本土商业品牌, 法国高端童装企业)
     if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
         return False
-    if no_name(surface):
+    if no_name(surface) or _CASE_TAIL.search(surface) and not surface.isascii():
         return False
     if surface[0] in FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
