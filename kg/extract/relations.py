@@ -224,8 +224,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     out = _respectively(text, ss, se, out, mentions, lex)
     for c in out:
         if c.type == "sues" and _CASE_REF.match(text, c.end) and \
-                re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
-            c.reference = True
+                re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]) or \
+                c.type == "sues" and c.trigger == "诉" and _TITLE_END.match(text, c.end) and \
+                re.search(r"(?:就|对)[^，。；]{0,40}$", text[ss:c.start]):
+            c.reference = True      # (法院对A诉B…纠纷两案作出判决: the title of a case ruled on)
     _published_rulings(text, ss, se, out, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
 
@@ -634,6 +636,18 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
     return subj, obj, first
 
 
+# the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
+_TITLE_END = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审)案")
+
+
+def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
+    """法院对A诉B、C…纠纷案作出判决 (zh.frame.case_title_plaintiff): 对 opens the case the court
+    rules on, not the object of 诉 — A, right before the bare 诉 of a title that ends in …案, is the
+    plaintiff.  Not 对A起诉 (a full verb: A is sued), nor a 诉 with no case title after it."""
+    return v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and \
+        _PAREN.sub("", gap).strip() == "" and bool(_TITLE_END.match(v.text, v.te))
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -652,7 +666,7 @@ def _roles_marked(v: _Reading) -> bool:
         # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
         pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
         pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
-    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
+    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm) and not _court_case_title(v, before_g1, gap)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
