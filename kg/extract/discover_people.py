@@ -152,7 +152,7 @@ _FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
 # (换人, 用人, 家人) are no transliteration
 _COMMON_NOUN_ENDS = "人们"
 # 部长塞申斯（Jeff Sessions）: after a title, a transliteration glossed with a person's Latin name
-_GLOSSED = re.compile(r"([\u4e00-\u9fff]{2,6}(?:[·•・‧][\u4e00-\u9fff]{1,6}){0,2})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]{1,6}){1,2}|[\u4e00-\u9fff]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
 _LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdings|Technology|Technologies|Bank)\b")
 
 

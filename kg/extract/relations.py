@@ -914,6 +914,10 @@ def _roles_plain(v: _Reading) -> bool:
             # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
             # the unit goes, not the unit
             return True
+        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types)):
+            # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
+            frame = "zh.frame.direct_tied"
+            subj, obj = [tied], r1
         elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
                 mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
             # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
@@ -1580,6 +1584,18 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
             out.append(Cand(a[-1].name, b[0].name, "sues", mt.start(), mt.end(), 0.55, False, "与…纠纷一案",
                             rule="zh.party.case_title"))
     return out
+
+
+# A及其全资子公司B: a list word, 其, and a word of the unit's kind between A and the noun
+_TIED_BEFORE = re.compile(r"(?:、|和|与|及|以及)其(?:全资|控股|境外|海外|下属|旗下|关联|参股)?(?:的)?$")
+
+
+def _tied_owner(text: str, ss: int, ts: int, mentions: list[Mention], types) -> Mention | None:
+    """The name A of 'A及其全资子公司B' when the noun at `ts` follows 及其 (+ a kind word) right after A."""
+    mt = _TIED_BEFORE.search(text, ss, ts)
+    if mt is None:
+        return None
+    return next((m for m in mentions if m.end == mt.start() and m.type in types and m.source != "coref"), None)
 
 
 def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | None:
