@@ -929,6 +929,13 @@ def _roles_plain(v: _Reading) -> bool:
             # goes on with the actor of the part before
             frame = "zh.frame.context_subject.parallel"
             subj, obj = [actor], r1
+        elif g1 is None and r1 and _bare_clause(text, ts) and \
+                (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says)) is not None and \
+                topic.name != r1[0].name:
+            # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
+            # opens with, not with the company of the sentence before
+            frame = "zh.frame.sentence_topic"
+            subj, obj = [topic], r1
         elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
                 any(m.type in s_types for m in context_subject) and \
                 not any(m.name == r1[0].name for m in context_subject):
@@ -1609,6 +1616,23 @@ def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | Non
 # what may come before a clause's subject: nothing, or a time (2017年, 去年底, 此后)
 _OPENING = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|号)(?:底|初|中)?|今年|去年|当年|同年|此后|随后|其后|"
                       r"目前|如今|当时|此前|近日|日前|而|但|不过|同时|另外|此外)*")
+
+
+def _sentence_topic(text: str, ss: int, ts: int, mentions: list[Mention], types, says) -> Mention | None:
+    """The name a sentence opens with (after a time word at most: 羅爾斯不服，…), when the clause of
+    the trigger at `ts` is a later one of its chain and no name of the sentence stands between; not a
+    speaker (X对记者表示，…收购Y后: what follows is what X says, not what X does)."""
+    first = next((m for m in mentions if ss <= m.start < ts and m.source != "coref"), None)
+    if first is None or first.type not in types or not _OPENING.fullmatch(text[ss:first.start].strip()):
+        return None
+    cb = _clause_begin(text, ts, ss)
+    if cb <= first.end or text.startswith("的", first.end) or not any(c in CLAUSE_BREAK for c in text[first.end:cb]):
+        return None
+    if any(m.source != "coref" and first.end <= m.start and m.end <= ts and m.type in types for m in mentions):
+        return None     # another party in between: whose act it is stays open
+    if _contains_any(text[first.end:cb], says):
+        return None
+    return first
 
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:
