@@ -637,6 +637,7 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
+_LATER_STAGE = re.compile(r"上诉|再审|二审|终审|重审")
 _TITLE_END = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审)案")
 
 
@@ -644,8 +645,13 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
     """法院对A诉B、C…纠纷案作出判决 (zh.frame.case_title_plaintiff): 对 opens the case the court
     rules on, not the object of 诉 — A, right before the bare 诉 of a title that ends in …案, is the
     plaintiff.  Not 对A起诉 (a full verb: A is sued), nor a 诉 with no case title after it."""
-    return v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and \
-        _PAREN.sub("", gap).strip() == "" and bool(_TITLE_END.match(v.text, v.te))
+    if not (v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and
+            _PAREN.sub("", gap).strip() == ""):
+        return False
+    mt = _TITLE_END.match(v.text, v.te)
+    # (not a case the court rules on at a later stage — …上诉案, 作出二审/终审判决: its court is not the
+    # case's first court, and the case's own report joins the appeal wrongly apart)
+    return mt is not None and not _LATER_STAGE.search(v.text, mt.start(), min(len(v.text), mt.end() + 12))
 
 
 def _roles_marked(v: _Reading) -> bool:
