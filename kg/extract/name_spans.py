@@ -249,7 +249,13 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
 
 _NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又并且仍亦")
 # a case named by its party (美国政府案, 张紫妍案, …案一审, …纠纷二案): the case, not a name
-_CASE_TAIL = re.compile(r"[\u4e00-\u9fff]案(?:件|一审|二审|三审|终审|再审|重审)?$")
+# (the stage words after 案: modifiers.tsv case_stage)
+
+
+@functools.lru_cache(maxsize=2)
+def _case_tail(lex_id: int, lex: Lexicon) -> re.Pattern:
+    stages = "|".join(map(re.escape, sorted(lex.words("case_stage"), key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fff]案(?:{stages})?$")
 _AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
 _DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")
 _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家", "运营商", "供应商", "制造商", "开发商",
@@ -284,8 +290,13 @@ def plausible_name(surface: str) -> bool:
     # a description, not a name (西安本土商业品牌, 法国高端童装企业)
     if len(surface) >= 4 and surface.endswith(_DESCRIPTION_ENDS) and not surface.isascii():
         return False
-    if no_name(surface) or _CASE_TAIL.search(surface) and not surface.isascii():
+    if no_name(surface):
         return False
+    if not surface.isascii() and "案" in surface:
+        from kg.lexicon import load_lexicon
+        lex = load_lexicon()
+        if _case_tail(id(lex), lex).search(surface):
+            return False
     if surface[0] in FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
         lex = load_lexicon()

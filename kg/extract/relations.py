@@ -735,7 +735,6 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
-_LATER_STAGE = re.compile(r"上诉|再审|二审|终审|重审")
 _TITLE_END = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审)案")
 
 
@@ -749,7 +748,8 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
     mt = _TITLE_END.match(v.text, v.te)
     # (not a case the court rules on at a later stage — …上诉案, 作出二审/终审判决: its court is not the
     # case's first court, and the case's own report joins the appeal wrongly apart)
-    return mt is not None and not _LATER_STAGE.search(v.text, mt.start(), min(len(v.text), mt.end() + 12))
+    return mt is not None and not _party_patterns(id(v.lex), v.lex)[1].search(
+        v.text, mt.start(), min(len(v.text), mt.end() + 12))
 
 
 def _roles_marked(v: _Reading) -> bool:
@@ -1012,7 +1012,7 @@ def _roles_plain(v: _Reading) -> bool:
             # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
             # the unit goes, not the unit
             return True
-        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types)):
+        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
             # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
             frame = "zh.frame.direct_tied"
             subj, obj = [tied], r1
@@ -1654,13 +1654,19 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
     return out
 
 
-# A及其全资子公司B: a list word, 其, and a word of the unit's kind between A and the noun
-_TIED_BEFORE = re.compile(r"(?:、|和|与|及|以及)其(?:全资|控股|境外|海外|下属|旗下|关联|参股)?(?:的)?$")
+@functools.lru_cache(maxsize=4)
+def _party_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(A及其全资子公司B: a list word, 其 and a unit kind before the unit noun — modifiers.tsv list_conj,
+    tied_unit_kind; a later stage of a case — appeal_stage), made once per lexicon."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return (re.compile(rf"(?:{alt('list_conj')})其(?:{alt('tied_unit_kind')})?(?:的)?$"),
+            re.compile(alt("appeal_stage")))
 
 
-def _tied_owner(text: str, ss: int, ts: int, mentions: list[Mention], types) -> Mention | None:
+def _tied_owner(text: str, ss: int, ts: int, mentions: list[Mention], types, lex: Lexicon) -> Mention | None:
     """The name A of 'A及其全资子公司B' when the noun at `ts` follows 及其 (+ a kind word) right after A."""
-    mt = _TIED_BEFORE.search(text, ss, ts)
+    mt = _party_patterns(id(lex), lex)[0].search(text, ss, ts)
     if mt is None:
         return None
     return next((m for m in mentions if m.end == mt.start() and m.type in types and m.source != "coref"), None)
