@@ -35,6 +35,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         name = person_at(seg, surnames) or foreign_name_at(seg) or (
             glossed.group(1) if glossed and not _LATIN_FIRM.search(glossed.group(2)) else None)
         if name:
+            name = dotted_name(text, p, name)
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
         by_verb, before_deng, anonymised = _surname_patterns(surnames)
@@ -151,8 +152,35 @@ _FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
 # (换人, 用人, 家人) are no transliteration
 _COMMON_NOUN_ENDS = "人们"
 # 部长塞申斯（Jeff Sessions）: after a title, a transliteration glossed with a person's Latin name
-_GLOSSED = re.compile(r"([\u4e00-\u9fff·]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]{1,6}){1,2}|[\u4e00-\u9fff]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
 _LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdings|Technology|Technologies|Bank)\b")
+
+
+# the middle dots that join the parts of a transliterated name (史蒂夫·莫伦科夫; ・ and • in some sources)
+_DOTS = "·•・‧"
+_PART_END_TAGS = ("v", "p", "c", "u", "t", "m", "r", "f")
+
+
+def dotted_name(text: str, p: int, name: str) -> str:
+    """A transliterated name read up to a middle dot goes on over it (首席执行官史蒂夫·莫伦科夫在…:
+    史蒂夫·莫伦科夫, not 史蒂夫); the part after the dot runs over the segmenter's name-like words
+    (no verb, function word, time or number word; a one-character word unless it is one of
+    _NOT_NAME_CHAR: 莫|伦科夫, 杜霍夫|内) and stops at any other character, at most six characters
+    a part.  Not a dot followed by no Chinese character (长虹·世纪城 reads on; 某报·e公司 stops)."""
+    e = p + len(name)
+    while e + 1 < len(text) and text[e] in _DOTS and CJK.match(text[e + 1]):
+        seg = ""
+        for w, t in nlp.tagged(text[e + 1:e + 9]):
+            if not w or not all(CJK.match(c) for c in w):
+                break
+            if len(w) == 1 and w in _NOT_NAME_CHAR or (t or "x").startswith(_PART_END_TAGS) and len(w) > 1 \
+                    or t == "n" and len(w) > 1:
+                break
+            seg += w
+        if not 2 <= len(seg) <= 6:
+            break
+        e += 1 + len(seg)
+    return text[p:e]
 
 
 def foreign_name_at(seg: str) -> str | None:

@@ -94,6 +94,9 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
         elif legal and acc and t in ("s", "f") and len(w) >= 2 and w not in stops and w not in lex.generic \
                 and _proper_before(rev, i):
             pass    # 淘友|天下|技术有限公司, 中芯|北方|集成电路…: a place or direction word inside a name
+        elif in_name and _verb_in_name(w, t, rev, i, acc, legal, stops, lex):
+            t = "nz"    # 山西|振兴|集团有限公司, 广东美的|制冷|设备有限公司: a trade the segmenter tags a
+            #             verb, a proper word of the name
         elif in_name and acc == [] and (w.isdigit() or all(c in "〇零一二三四五六七八九十百" for c in w)
                                          or (w[0] == "第" and len(w) > 1 and all(c in "〇零一二三四五六七八九十百" for c in w[1:]))):
             pass    # 第四中级人民法院, 一零一工作室
@@ -141,6 +144,30 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
     if need_proper and not any(_proper(w, t) for w, t in acc):
         return None
     return pos, acc
+
+
+# a word that opens a name of its own after a verb (合肥三洋|成立|惠而浦(中国)股份有限公司, 路桥|收到|四川…):
+# the verb joins two names, it is inside neither
+_NAME_START_TAGS = ("ns", "nr", "nrt", "nrf", "nt", "nz")
+# the segmenter's count above which a verb is a common act (成立 14079, 成为 35966, 希望 12597), not a
+# trade (振兴 659, 制冷 127, 维修 1678)
+_COMMON_VERB = 3000
+
+
+def _verb_in_name(w: str, t, rev: list, i: int, acc: list, legal: bool, stops, lex: Lexicon) -> bool:
+    """A two-character word tagged a verb, seldom seen, inside a registered name read left from its
+    legal ending, right after a brand or place word the segmenter knows (山西|振兴|集团有限公司,
+    广东美的|制冷|设备有限公司).  Not when the word after it opens a name of its own (合肥三洋|成立|
+    惠而浦…), nor a trigger or a common verb; not before a short ending (集团, 科技: 高通|进军|汽车电子,
+    所持|股份 — tried, it made phrases names)."""
+    if not legal or not acc or not (t or "").startswith("v") or len(w) != 2 or not CJK.match(w) \
+            or w in stops or w in lex.generic or (nlp.tokenizer().FREQ.get(w) or 0) > _COMMON_VERB:
+        return False
+    if acc[-1][1] in _NAME_START_TAGS:
+        return False
+    left = rev[i + 1] if i + 1 < len(rev) else None
+    return left is not None and CJK.match(left[0]) is not None and len(left[0]) >= 2 and \
+        left[1] in ("nt", "nz", "ns", "nrt")
 
 
 def _proper_before(rev: list, i: int) -> bool:
@@ -221,6 +248,14 @@ def name_after(text: str, start: int, lex: Lexicon, max_len: int = 12) -> tuple[
 
 
 _NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又并且仍亦")
+# a case named by its party (美国政府案, 张紫妍案, …案一审, …纠纷二案): the case, not a name
+# (the stage words after 案: modifiers.tsv case_stage)
+
+
+@functools.lru_cache(maxsize=2)
+def _case_tail(lex_id: int, lex: Lexicon) -> re.Pattern:
+    stages = "|".join(map(re.escape, sorted(lex.words("case_stage"), key=len, reverse=True))) or "(?!)"
+    return re.compile(rf"[\u4e00-\u9fff]案(?:{stages})?$")
 _AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
 _DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")
 _DESCRIPTION_ENDS = ("品牌", "企业", "巨头", "龙头", "厂商", "厂家", "运营商", "供应商", "制造商", "开发商",
@@ -257,6 +292,11 @@ def plausible_name(surface: str) -> bool:
         return False
     if no_name(surface):
         return False
+    if not surface.isascii() and "案" in surface:
+        from kg.lexicon import load_lexicon
+        lex = load_lexicon()
+        if _case_tail(id(lex), lex).search(surface):
+            return False
     if surface[0] in FUNCTION_START and len(surface) >= 3:
         from kg.lexicon import load_lexicon
         lex = load_lexicon()

@@ -324,8 +324,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     out = _respectively(text, ss, se, out, mentions, lex)
     for c in out:
         if c.type == "sues" and _rx(lex).case_ref.match(text, c.end) and \
-                _rx(lex).case_ref_before.search(text[ss:c.start]):
-            c.reference = True
+                _rx(lex).case_ref_before.search(text[ss:c.start]) or \
+                c.type == "sues" and c.trigger == "诉" and _TITLE_END.match(text, c.end) and \
+                re.search(r"(?:就|对)[^，。；]{0,40}$", text[ss:c.start]):
+            c.reference = True      # (法院对A诉B…纠纷两案作出判决: the title of a case ruled on)
     _published_rulings(text, ss, se, out, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
 
@@ -732,6 +734,24 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
     return subj, obj, first
 
 
+# the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
+_TITLE_END = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审)案")
+
+
+def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
+    """法院对A诉B、C…纠纷案作出判决 (zh.frame.case_title_plaintiff): 对 opens the case the court
+    rules on, not the object of 诉 — A, right before the bare 诉 of a title that ends in …案, is the
+    plaintiff.  Not 对A起诉 (a full verb: A is sued), nor a 诉 with no case title after it."""
+    if not (v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and
+            _PAREN.sub("", gap).strip() == ""):
+        return False
+    mt = _TITLE_END.match(v.text, v.te)
+    # (not a case the court rules on at a later stage — …上诉案, 作出二审/终审判决: its court is not the
+    # case's first court, and the case's own report joins the appeal wrongly apart)
+    return mt is not None and not _party_patterns(id(v.lex), v.lex)[1].search(
+        v.text, mt.start(), min(len(v.text), mt.end() + 12))
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -750,7 +770,7 @@ def _roles_marked(v: _Reading) -> bool:
         # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
         pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
         pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
-    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm)
+    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm) and not _court_case_title(v, before_g1, gap)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
@@ -992,6 +1012,10 @@ def _roles_plain(v: _Reading) -> bool:
             # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
             # the unit goes, not the unit
             return True
+        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
+            # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
+            frame = "zh.frame.direct_tied"
+            subj, obj = [tied], r1
         elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
                 mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
             # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
@@ -1003,6 +1027,13 @@ def _roles_plain(v: _Reading) -> bool:
             # goes on with the actor of the part before
             frame = "zh.frame.context_subject.parallel"
             subj, obj = [actor], r1
+        elif g1 is None and r1 and _bare_clause(text, ts) and \
+                (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
+                topic.name != r1[0].name:
+            # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
+            # opens with, not with the company of the sentence before
+            frame = "zh.frame.sentence_topic"
+            subj, obj = [topic], r1
         elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
                 any(m.type in s_types for m in context_subject) and \
                 not any(m.name == r1[0].name for m in context_subject):
@@ -1623,6 +1654,24 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _party_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(A及其全资子公司B: a list word, 其 and a unit kind before the unit noun — modifiers.tsv list_conj,
+    tied_unit_kind; a later stage of a case — appeal_stage), made once per lexicon."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return (re.compile(rf"(?:{alt('list_conj')})其(?:{alt('tied_unit_kind')})?(?:的)?$"),
+            re.compile(alt("appeal_stage")))
+
+
+def _tied_owner(text: str, ss: int, ts: int, mentions: list[Mention], types, lex: Lexicon) -> Mention | None:
+    """The name A of 'A及其全资子公司B' when the noun at `ts` follows 及其 (+ a kind word) right after A."""
+    mt = _party_patterns(id(lex), lex)[0].search(text, ss, ts)
+    if mt is None:
+        return None
+    return next((m for m in mentions if m.end == mt.start() and m.type in types and m.source != "coref"), None)
+
+
 def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | None:
     names = {m.name for m in exclude}
     for m in mentions:
@@ -1631,6 +1680,24 @@ def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | Non
     return None
 
 
+
+
+def _sentence_topic(text: str, ss: int, ts: int, mentions: list[Mention], types, says,
+                    lex: Lexicon) -> Mention | None:
+    """The name a sentence opens with (after a time word at most: 羅爾斯不服，…), when the clause of
+    the trigger at `ts` is a later one of its chain and no name of the sentence stands between; not a
+    speaker (X对记者表示，…收购Y后: what follows is what X says, not what X does)."""
+    first = next((m for m in mentions if ss <= m.start < ts and m.source != "coref"), None)
+    if first is None or first.type not in types or not _rx(lex).opening.fullmatch(text[ss:first.start].strip()):
+        return None
+    cb = _clause_begin(text, ts, ss)
+    if cb <= first.end or text.startswith("的", first.end) or not any(c in CLAUSE_BREAK for c in text[first.end:cb]):
+        return None
+    if any(m.source != "coref" and first.end <= m.start and m.end <= ts and m.type in types for m in mentions):
+        return None     # another party in between: whose act it is stays open
+    if _contains_any(text[first.end:cb], says):
+        return None
+    return first
 
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:
