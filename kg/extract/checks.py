@@ -60,6 +60,8 @@ withheld goes too.
                  verb (A与X签署收购Y股权的协议: X signs with the buyer; 与X签署协议，共同收购Y keeps X).
 - `held_issuer`  a ruled party named only as the company whose shares another holds (裁定冻结X持有的Y
                  510万股股票): the shares are frozen or sold, Y is no party.
+- `judge_party`  a ruled party named only right after a judge's title (主审法官王立作出判决): the judge
+                 decides the case, no party to it.
 - `unit_object`  a deal's object named only as the owner of a named unit whose stake is bought (收购X子品牌Y
                  51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
@@ -1071,6 +1073,17 @@ def _past_paren(text: str, t: int) -> int:
     return c + 1 if c >= 0 else t
 
 
+def judge_party(ctx: Ctx, r: Relation) -> bool:
+    """A party of a ruling that the sentence names only right after a judge's title (主审法官王立作出判决,
+    联邦法院法官露西·高裁定…, 审判长李华): the judge decides the case, no party to it (check_words.tsv kind
+    judge_title)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    titles = _check_words().get("judge_title", ())
+    told = _mentions_in(ctx, r.object, r)
+    return bool(told and titles) and all(ctx.text[max(r.start, s - 6):s].endswith(titles) for s, _ in told)
+
+
 def _list_opener(ctx: Ctx, s: int, floor: int) -> int:
     """Where the list of names that ends with the telling at `s` opens (A、B（以下简称“B”）及C: A's start),
     stepping back over 、 and 及 and a parenthesis right after a name (not over 与/和, which open it)."""
@@ -1226,6 +1239,7 @@ CHECKS: list[Check] = [
     Check("seller_side", "rejected", seller_side),
     Check("agreement_party", "rejected", agreement_party),
     Check("held_issuer", "rejected", held_issuer),
+    Check("judge_party", "rejected", judge_party),
     Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),
