@@ -56,6 +56,12 @@ withheld goes too.
                  上署名: the work is what the case is about).
 - `seller_side`  a deal's object named only as the holder of what is sold (收购X持有的Y公司51%股权, 向A、B
                  购买其分别持有的Y股权): X, A and B sell, they are not bought.
+- `agreement_party` a deal's buyer named only as the other side of an agreement signed before the deal
+                 verb (A与X签署收购Y股权的协议: X signs with the buyer; 与X签署协议，共同收购Y keeps X).
+- `held_issuer`  a ruled party named only as the company whose shares another holds (裁定冻结X持有的Y
+                 510万股股票): the shares are frozen or sold, Y is no party.
+- `judge_party`  a ruled party named only right after a judge's title (主审法官王立作出判决): the judge
+                 decides the case, no party to it.
 - `unit_object`  a deal's object named only as the owner of a named unit whose stake is bought (收购X子品牌Y
                  51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
@@ -1153,6 +1159,163 @@ def seller_side(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
+
+# 冻结X持有的Y 510万股股票, 拍卖X所持Y股权: what is held (a count, a share, then the stake word)
+_HELD_BEFORE = re.compile(r"(?:持有|所持有|所持|拥有)(?:的)?$")
+_HELD_SHARES = re.compile(r"(?:约|合计|共计)?[0-9０-９.,，]*(?:万|亿)?(?:股|%|％)?(?:的)?(?:A股|H股)?"
+                          r"(?:限售股|流通股|股票|股权|股份|权益)")
+
+
+def held_issuer(ctx: Ctx, r: Relation) -> bool:
+    """A party of a ruling that the sentence names only as the company whose shares another holds
+    (裁定冻结X持有的Y 510万股股票, 裁定拍卖X持有的Y股权): the shares are frozen or sold, Y is no party
+    to the case.  Its other tellings may only be in parentheses (简称“Y”) or announce the news (Y发布公告称,
+    check_words.tsv kind announces)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    told = _mentions_in(ctx, r.object, r)
+    if not told:
+        return False
+    announces = _check_words().get("announces", ())
+    held = False
+    for s, t in told:
+        if _HELD_BEFORE.search(ctx.text, max(0, s - 4), s) and _HELD_SHARES.match(ctx.text, t):
+            held = True
+        elif not (_in_paren(ctx.text, s, r.start) or ctx.text.startswith(announces, _past_paren(ctx.text, t))):
+            return False
+    return held
+
+
+def _past_paren(text: str, t: int) -> int:
+    """Where the text goes on after a parenthesis right at `t` (X（简称“Y”）发布公告: at 发布), else `t`."""
+    if text[t:t + 1] not in ("(", "（"):
+        return t
+    c = min((i for i in (text.find(")", t, t + 40), text.find("）", t, t + 40)) if i >= 0), default=-1)
+    return c + 1 if c >= 0 else t
+
+
+def judge_party(ctx: Ctx, r: Relation) -> bool:
+    """A party of a ruling that the sentence names only right after a judge's title (主审法官王立作出判决,
+    联邦法院法官露西·高裁定…, 审判长李华): the judge decides the case, no party to it (check_words.tsv kind
+    judge_title)."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    titles = _check_words().get("judge_title", ())
+    told = _mentions_in(ctx, r.object, r)
+    return bool(told and titles) and all(ctx.text[max(r.start, s - 6):s].endswith(titles) for s, _ in told)
+
+
+def _list_opener(ctx: Ctx, s: int, floor: int) -> int:
+    """Where the list of names that ends with the telling at `s` opens (A、B（以下简称“B”）及C: A's start),
+    stepping back over 、 and 及 and a parenthesis right after a name (not over 与/和, which open it)."""
+    ends = {e: b for x in ctx.ex.entities for b, e in x.mentions}
+    p = s
+    while p > floor:
+        q = p
+        if ctx.text[q - 1] in "、及" and (q - 1) in ends:
+            q = ends[q - 1]
+        elif ctx.text[q - 1] in "、及" and ctx.text[q - 2:q - 1] in ")）":
+            o = max(ctx.text.rfind("(", floor, q - 2), ctx.text.rfind("（", floor, q - 2))
+            if o <= floor or o not in ends:
+                break
+            q = ends[o]
+        if q == p:
+            break
+        p = q
+    return p
+
+
+def agreement_party(ctx: Ctx, r: Relation) -> bool:
+    """A deal's buyer that the sentence names only as the other side of an agreement signed before the
+    deal verb (A与X签署收购Y股权的协议; A与X达成购买Y的协议; 公司与X、Z签订协议，以5000万元收购Y): X signs
+    with the buyer, it is not the buyer (check_words.tsv kinds agreement_verb, and joint_act: 与X签署协议，
+    共同收购Y keeps X a buyer). A telling inside a parenthesis (以下简称“X”) is the telling it follows."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en" or \
+            (r.rule or "").startswith("zh.invest.venture"):
+        return False        # (A与X签约，出资与X成立Y: X founds Y with A)
+    words = _check_words()
+    signs, joint = words.get("agreement_verb", ()), words.get("joint_act", ())
+    spans = _trigger_spans(ctx, r)
+    # a buyer carried from the sentence before (zh.frame.context_subject) is told in that sentence
+    carried = r.rule == "zh.frame.context_subject"
+    lo = ctx.text.rfind("。", 0, max(0, r.start - 1)) + 1 if carried else r.start
+    e = ctx.entity(r.subject)
+    told = [(s, t) for s, t in (e.mentions if e else []) if lo <= s and t <= r.end]
+    if not spans or not told or not signs:
+        return False
+    verb = spans[0][0]
+    plain = [(s, t) for s, t in told if not _in_paren(ctx.text, s, lo)]
+    # (E-Land World及E-Land USA（合称“衣恋集团”）: the short form names the list before its parenthesis)
+    tellings = [(s, t, _list_opener(ctx, s, lo)) for s, t in plain] or \
+               [x for x in (_short_form_of_list(ctx, s, lo) for s, t in told) if x]
+    stops = "；;！？!?" if carried else "。；;！？!?"
+    for s, t, p in tellings:
+        if t > verb:
+            return False
+        if p <= lo or ctx.text[p - 1] not in "与和同" or not _clause_head(ctx.text, p - 1, lo):
+            return False
+        gap = ctx.text[t:verb]
+        if any(c in gap for c in stops):
+            return False
+        if _list_end(ctx, t, verb).startswith("就"):
+            continue        # A与X就收购Y达成协议: the deal is what A and X talk about
+        at = min((i for i in (gap.find(w) for w in signs) if i >= 0), default=-1)
+        if at < 0 or any(w in gap[at:] for w in joint):
+            return False
+    return bool(tellings)
+
+
+def _short_form_of_list(ctx: Ctx, s: int, floor: int) -> tuple[int, int, int] | None:
+    """For a telling that is a short form in a parenthesis (A及B（合称“X”）), the parenthesis as the telling
+    (its start, its end) and where the list it names opens: after the nearest 与/和/同 of the clause."""
+    m = _SHORT_FOR.search(ctx.text, max(floor, s - 8), s)
+    if not m or m.end() != s:
+        return None
+    o, end = m.start(), _past_paren(ctx.text, m.start())
+    if end == m.start():
+        return None
+    b = _clause_start(ctx.text, o, floor)
+    w = max(ctx.text.rfind(c, b, o) for c in "与和同")
+    return (o, end, w + 1) if w >= b else None
+
+
+def _clause_start(text: str, at: int, floor: int) -> int:
+    """Where the clause holding `at` starts: after the last clause mark before it (a comma inside a Latin
+    name, Company, Ltd, is none)."""
+    i = at
+    while i > floor:
+        i -= 1
+        c = text[i]
+        if c in "，。；;：:" or (c == "," and not (text[i - 1:i].isascii() and text[i - 1:i].isalnum()
+                                                   and text[i + 1:i + 3].startswith(" ") and text[i + 2:i + 3].isalpha()
+                                                   and text[i + 2:i + 3].isascii())):
+            return i + 1
+    return floor
+
+
+def _list_end(ctx: Ctx, t: int, floor_end: int) -> str:
+    """The text after the list of names that goes on from the telling ending at `t` (X、Y及Z就…: 就…)."""
+    starts = {b: e for x in ctx.ex.entities for b, e in x.mentions}
+    p = _past_paren(ctx.text, t)
+    while p < floor_end and ctx.text[p:p + 1] in ("、", "及", "和") and (p + 1) in starts:
+        p = _past_paren(ctx.text, starts[p + 1])
+    return ctx.text[p:floor_end]
+
+
+def _in_paren(text: str, s: int, floor: int) -> bool:
+    """The position `s` is inside an open parenthesis or a title in 《》 (以下简称“X”), 《A与X之股权收购协议》)."""
+    for opens, closes in (("(（", ")）"), ("《", "》")):
+        o = max(text.rfind(x, floor, s) for x in opens)
+        if o >= 0 and o > max(text.rfind(x, floor, s) for x in closes):
+            return True
+    return False
+
+
+def _clause_head(text: str, at: int, floor: int) -> bool:
+    """Something stands before `at` in its clause (the actor of A与X…): 与 does not open the clause."""
+    return bool(text[_clause_start(text, at, floor):at].strip(" 　"))
+
+
 _NON_ENTITY = _non_entity_words()
 _NON_ENTITY_ENDS: dict[str, list] = {}
 _NON_ENTITY_OPENS: dict[str, list] = {}
@@ -1195,6 +1358,9 @@ CHECKS: list[Check] = [
     Check("case_matter", "rejected", case_matter),
     Check("ruling_reporter", "rejected", ruling_reporter),
     Check("seller_side", "rejected", seller_side),
+    Check("agreement_party", "rejected", agreement_party),
+    Check("held_issuer", "rejected", held_issuer),
+    Check("judge_party", "rejected", judge_party),
     Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
     Check("nominal", "irrealis", nominal),

@@ -1543,6 +1543,7 @@ def _by_stake(text: str, pos: int, se: int, relation: str, lex: Lexicon) -> str:
 
 
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
 _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
 
@@ -1615,7 +1616,8 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         found = []
         for mt in pat.finditer(text, ss, se):
             p = mt.end()
-            first = [m for m in named if p <= m.start <= p + 1]
+            # (原告：X, 原告“X”: a mark may stand between; 原告向X提供: a word there makes X no party)
+            first = [m for m in named if p <= m.start <= p + 1 and not _CJK_CHAR.match(text, p, m.start)]
             if first:
                 for g in groups(text, [m for m in named if m.start >= first[0].start], conj, lex)[:1]:
                     found.extend(g)
