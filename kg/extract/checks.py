@@ -62,13 +62,16 @@ withheld goes too.
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
+
+Word lists: ontology/lexicon/check_words.tsv, scope.tsv, and the modifiers.tsv kinds `_patterns` names
+(legal_suffix, source_after, will_next, …) inside the checks' patterns.
 """
 from __future__ import annotations
 
 import functools
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from kg import nlp
 from kg.lexicon import Lexicon, load_lexicon, load_table
@@ -81,8 +84,6 @@ __all__ = ["apply_checks", "CHECKS"]
 HOSTILE = frozenset({"sues", "blocks", "accuses", "competes"})
 _CLAUSE_ZH = "，。；：！？,;:!?\n（）()“”「」"
 _CLAUSE_EN = ".;:!?\n()\""
-_SENT_EN = re.compile(r"(?:,\s+(?:but|while|although|though|and|which|who|after|before|as|when)\b|"
-                      r"\b(?:and|but|although|though|while|which|that|after|before|because|when|whereas)\b)", re.I)
 
 
 @dataclass
@@ -125,6 +126,98 @@ class Ctx:
         return set(out)
 
 
+class _Rx(NamedTuple):
+    """The checks' patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    sent_en: re.Pattern
+    headcount: re.Pattern
+    counted: re.Pattern
+    list_gap: re.Pattern
+    listed_at: re.Pattern
+    legal: re.Pattern
+    lead: re.Pattern
+    outlet: re.Pattern
+    as_source_after: re.Pattern
+    outlets_source: re.Pattern
+    reporting: re.Pattern
+    byline_before: re.Pattern
+    byline_after: re.Pattern
+    unit_fill: re.Pattern
+    units: re.Pattern
+    kind_before_name: re.Pattern
+    owner_words: re.Pattern
+    short_for: re.Pattern
+    matter: re.Pattern
+    transfer: re.Pattern
+    reason: re.Pattern
+    will_zh: re.Pattern
+    past: re.Pattern
+    said: re.Pattern
+    held_after: re.Pattern
+    their_held: re.Pattern
+    stake_of: re.Pattern
+    left_out: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The checks' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    held = rf"(?:{alt('held_adverb')})?(?:持有|拥有)的"
+    return _Rx(
+        sent_en=re.compile(rf"(?:,\s+(?:{alt('clause_joiner_en_comma')})\b|\b(?:{alt('clause_joiner_en')})\b)", re.I),
+        # 行政处罚67人, 刑拘80人: a head count read as a name
+        headcount=re.compile(rf"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:{alt('headcount_unit')})"),
+        # 一座巨型锂矿, 三家公司: a count before a noun describes things, it names no company
+        counted=re.compile(rf"[0-9０-９一二两三四五六七八九十几多数]+(?:{alt('counted_thing_unit')})[\u4e00-\u9fff]"),
+        list_gap=re.compile(rf"^\s*(?:，(?=[^，。]{{0,12}}(?:{alt('list_gap_late_conj')}))|{alt('list_gap')})\s*$"),
+        listed_at=re.compile(rf"^\s*(?:{alt('listing_board')})?(?:{alt('listing_word')})"),
+        legal=re.compile(rf"(?:[（(][^（()）]{{1,6}}[)）])?(?:{alt('legal_suffix')})$", re.I),
+        lead=re.compile(rf"^(?:{alt('name_lead')})"),
+        outlet=re.compile(rf"(?:{alt('outlet_end')})$"),
+        # …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
+        # (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too; 中国经营报《等深线》记者: a column between)
+        as_source_after=re.compile(rf"^(?:[”》」]?\s*)(?:《[^《》，。]{{1,10}}》)?(?:[·•][^，,。；;]{{1,10}}?)?"
+                                   rf"(?:{alt('source_after')})"
+                                   r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电"),
+        # 新安晚报、安徽网、大皖客户端记者…: a list of outlets before 记者/讯, the first one named
+        outlets_source=re.compile(rf"^(?:、[^，,。；;、：:]{{1,10}}){{1,4}}?(?:{alt('outlets_source')})"),
+        # 中央电视台财经频道《经济半小时》栏目相继报道…: an outlet that reports in its clause; it fines, rules on,
+        # sues or buys no one there
+        reporting=re.compile(rf"^[^，,。；;：:]{{0,36}}?(?:{alt('reporting_verb')})"),
+        byline_before=re.compile(rf"(?:{alt('byline_before')})\s*$"),
+        byline_after=re.compile(rf"[\s)）]|(?:{alt('byline_after')}|[、/]|$)|[\u4e00-\u9fff、]{{2,10}}报道"),
+        unit_fill=re.compile(rf"(?:[（(][^（()）]{{0,30}}[)）]|{alt('unit_fill')}|[,，、])*"),
+        # 宝能集团旗下的前海人寿和钜盛华…买入万科股票: several units acting together are the group acting
+        units=re.compile(rf"[^，。；：,;:]{{2,12}}?(?:{alt('list_conj_no_yu')})[^，。；：,;:]{{2}}"),
+        # 全球最大IDM标准器件半导体|企业|Nexperia, 国内手机ODM|(原始设计制造)企业|智慧海派: a kind word (after a
+        # bracket at most) between a description and the name it describes
+        kind_before_name=re.compile(rf"(?:[（(][^（()）]{{1,20}}[)）])?(?:{alt('kind_before_name')})"),
+        owner_words=re.compile(alt("owner_word")),
+        short_for=re.compile(rf"[（(](?:以下)?(?:{alt('short_for')})[:：]?[“\"「]?$"),
+        matter=re.compile(rf"(?:的)?(?:{alt('case_matter_word')})?"),
+        transfer=re.compile(rf"(?:{alt('transfer_verb')})(?:{alt('transfer_prep')})?$"),
+        reason=re.compile(alt("reason_word")),
+        # 将 as "will": right before the act or an adverbial of it (将起诉, 将对其提起诉讼, 将向法院起诉); 将 as 把
+        # takes the object first (将百度诉至该院; the object is blanked in the window, 将其/将后者 …)
+        will_zh=re.compile(rf"$|对(?!方)|{alt('will_next')}"),
+        past=re.compile(rf"{alt('past_word')}|\b(?:{alt('past_word_en')})\b"),
+        said=re.compile(rf"\b(?:{alt('said_en')})\b"),
+        # 收购X持有的Y / X全资持有的Y / X分别持有的Y: X holds what is sold
+        held_after=re.compile(rf"(?:等)?{held}(?:[0-9０-９.]+%的?)?"),
+        # 向X、Y购买其分别持有的Z: the ones 向 opens sell what 其…持有 names
+        their_held=re.compile(rf"其{held}"),
+        stake_of=re.compile(rf"([A-Za-z\u4e00-\u9fff][^，,。；;、（(]{{1,24}}?)(?:[0-9０-９.]+%|的?全部|的?全数|的?(?:{alt('stake_noun')}))"),
+        left_out=re.compile(rf"[0-9０-９.]+%(?:的)?(?:{alt('left_stake_noun')})后的"),
+    )
+
+
+def _rx(ctx: Ctx | None) -> _Rx:
+    """The patterns of the context's lexicon (no context, a check called on its own: the default lexicon)."""
+    lex = ctx.lex if ctx is not None else load_lexicon()
+    return _patterns(id(lex), lex)
+
+
 @dataclass(frozen=True)
 class Check:
     name: str
@@ -157,10 +250,6 @@ def _fits(types: frozenset, typ: str) -> bool:
 
 
 _KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
-# 行政处罚67人, 刑拘80人: a head count read as a name
-_HEADCOUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+(?:余|多)?(?:人|名|家|个)")
-# 一座巨型锂矿, 三家公司: a count before a noun describes things, it names no company
-_COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十几多数]+(?:座|家|批|笔|项)[\u4e00-\u9fff]")
 _REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
 
 
@@ -207,9 +296,9 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
             return True
         if any(name.startswith(w) and _fits(t, e.type) for w, t in _NON_ENTITY_OPENS.get(name[:1], ())):
             return True
-    if e.type in ("Company", "Organization") and _COUNTED.match(e.name) and ctx.lex.lookup(e.name) is None:
+    if e.type in ("Company", "Organization") and _rx(ctx).counted.match(e.name) and ctx.lex.lookup(e.name) is None:
         return True
-    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _HEADCOUNT.fullmatch(e.name) or \
+    if _descriptor(ctx, e) or _verb_quote(ctx, e) or _rx(ctx).headcount.fullmatch(e.name) or \
             _asked(ctx, _named_as, e) is not None or _asked(ctx, _described, e) is not None:
         return True
     # a list or a slogan (「沒有授權、就沒有晶片」): a name holds no list comma
@@ -225,7 +314,6 @@ def non_entity(ctx: Ctx, e: Entity) -> bool:
 # ------------------------------------------------------------------------------------------------
 # relations
 
-_LIST_GAP = re.compile(r"^\s*(?:、|,|，(?=[^，。]{0,12}(?:及|和|以及))|及|和|与|以及|、以及|and|, and|or)\s*$")
 # in a deal, only a comma-list (A、B入股…): A与B签订协议 pairs the two sides of a deal
 _DEAL_LIST_GAP = re.compile(r"^\s*(?:、|,)\s*$")
 
@@ -247,7 +335,7 @@ def co_listed(ctx: Ctx, r: Relation) -> bool:
     if not subj or not any(m[2] == r.object for m in ms):
         return False
 
-    gap = _DEAL_LIST_GAP if r.type in ("acquires", "invests") else _LIST_GAP
+    gap = _DEAL_LIST_GAP if r.type in ("acquires", "invests") else _rx(ctx).list_gap
 
     def chain(i: int) -> set[str]:
         names = {ms[i][2]}
@@ -294,16 +382,13 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
         told = [i for i, m in enumerate(ms) if m[2] == name and (ts < 0 or m[1] <= ts)]
         for i in told:
             j = i
-            while j > 0 and _LIST_GAP.match(ctx.text[ms[j - 1][1]:ms[j][0]]):
+            while j > 0 and _rx(ctx).list_gap.match(ctx.text[ms[j - 1][1]:ms[j][0]]):
                 j -= 1
             if not ctx.text[:ms[j][0]].endswith(("向", "向了")):
                 return False
         return bool(told)
 
     return addressed(r.object) or addressed(r.subject)
-
-
-_LISTED_AT = re.compile(r"^\s*(?:主板|创业板|科创板|中小板)?(?:上市|挂牌|IPO|listed)")
 
 
 def venue(ctx: Ctx, r: Relation) -> bool:
@@ -313,7 +398,7 @@ def venue(ctx: Ctx, r: Relation) -> bool:
         return False
     for name in (r.subject, r.object):
         told = _mentions_in(ctx, name, r)
-        if told and all(_LISTED_AT.match(ctx.text[t:t + 8]) for s, t in told):
+        if told and all(_rx(ctx).listed_at.match(ctx.text[t:t + 8]) for s, t in told):
             return True
     return False
 
@@ -379,15 +464,10 @@ def own_side(ctx: Ctx, r: Relation) -> bool:
     return r.subject in oo or r.object in so or bool(so & oo)
 
 
-_LEGAL = re.compile(r"(?:[（(][^（()）]{1,6}[)）])?(?:股份有限公司|有限责任公司|有限公司|集团股份|集团公司|集团|股份|公司|"
-                    r"Inc\.?|Corp\.?|Corporation|Co\.?,? Ltd\.?|Ltd\.?|Limited|Group|Holdings|plc|AG|SE)$", re.I)
-_LEAD = re.compile(r"^(?:时任|原|任|前|核准|支付|收购|子公司|母公司)")
-
-
-def _bare(name: str) -> str:
+def _bare(name: str, rx: _Rx) -> str:
     prev = None
     while prev != name:
-        prev, name = name, _LEGAL.sub("", name).strip()
+        prev, name = name, rx.legal.sub("", name).strip()
     return name
 
 
@@ -395,18 +475,11 @@ def self_loop(ctx: Ctx, r: Relation) -> bool:
     """Both sides are one company written two ways (金城医药股份有限公司 / 金城医药, 时任天圣制药 / 天圣制药)."""
     if r.type in ("owns", "launches", "discontinues") or r.subject == r.object:
         return False
-    a, b = _bare(nlp.to_simplified(r.subject)), _bare(nlp.to_simplified(r.object))
+    rx = _rx(ctx)
+    a, b = _bare(nlp.to_simplified(r.subject), rx), _bare(nlp.to_simplified(r.object), rx)
     if len(a) < 2 or len(b) < 2:
         return False
-    return a == b or _LEAD.sub("", a) == b or _LEAD.sub("", b) == a
-
-
-_OUTLET = re.compile(r"(?:报|日报|晚报|早报|新闻|新闻社|通讯社|新华社|电视台|频道|e公司)$")
-# …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline
-# (每经小编了解到, 上证报中国证券网讯, 按CNBC的说法: a source too; 中国经营报《等深线》记者: a column between)
-_AS_SOURCE_AFTER = re.compile(r"^(?:[”》」]?\s*)(?:《[^《》，。]{1,10}》)?(?:[·•][^，,。；;]{1,10}?)?(?:讯|记者|消息|报道|获悉|援引|网讯|快讯|App讯|APP讯|"
-                              r"小编|中国证券网|的说法)"
-                              r"|^[\u4e00-\u9fff]{0,8}?[0-9０-９一二三四五六七八九十]{1,4}月[0-9０-９一二三四五六七八九十]{1,3}日电")
+    return a == b or rx.lead.sub("", a) == b or rx.lead.sub("", b) == a
 
 
 def source_side(ctx: Ctx, r: Relation) -> bool:
@@ -421,29 +494,22 @@ def source_side(ctx: Ctx, r: Relation) -> bool:
             continue
         # 《联合报》报道, 据新安晚报, 上海证券报讯: an outlet standing where a source stands
         # (天天快报 in a list of rivals is an app: the outlet must stand where a source stands)
-        if ctx.types.get(name) in ("Organization", "Company") and _OUTLET.search(nlp.to_simplified(name)) and all(
-                ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _AS_SOURCE_AFTER.match(ctx.text[t:t + 8])
-                or _OUTLETS_SOURCE.match(ctx.text[t:t + 32])
-                or (r.type in _NO_OUTLET_ACTS and _REPORTING.match(ctx.text[t:t + 40]))
+        if ctx.types.get(name) in ("Organization", "Company") and _rx(ctx).outlet.search(nlp.to_simplified(name)) and all(
+                ctx.text[t:t + 1] in ("》", "」", "：", ":", "社") or _rx(ctx).as_source_after.match(ctx.text[t:t + 8])
+                or _rx(ctx).outlets_source.match(ctx.text[t:t + 32])
+                or (r.type in _NO_OUTLET_ACTS and _rx(ctx).reporting.match(ctx.text[t:t + 40]))
                 or ctx.text[s - 1:s] in ("据", "《", "「") for s, t in ms):
             return True
-        if all(_AS_SOURCE_AFTER.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
+        if all(_rx(ctx).as_source_after.match(ctx.text[t:t + 8]) or ctx.text[s - 1:s] == "据" for s, t in ms):
             return True
         # a reporter's byline (（记者 朱梦秋）, 记者张家振摄影, 记者王某北京报道): the writer, no party
-        if all(_BYLINE_BEFORE.search(ctx.text[max(0, s - 6):s]) and _BYLINE_AFTER.match(ctx.text[t:t + 12])
+        if all(_rx(ctx).byline_before.search(ctx.text[max(0, s - 6):s]) and _rx(ctx).byline_after.match(ctx.text[t:t + 12])
                for s, t in ms):
             return True
     return False
 
 
-# 新安晚报、安徽网、大皖客户端记者…: a list of outlets before 记者/讯, the first one named
-_OUTLETS_SOURCE = re.compile(r"^(?:、[^，,。；;、：:]{1,10}){1,4}?(?:记者|讯|消息)")
-# 中央电视台财经频道《经济半小时》栏目相继报道…: an outlet that reports in its clause; it fines, rules on,
-# sues or buys no one there
-_REPORTING = re.compile(r"^[^，,。；;：:]{0,36}?(?:报道|曝光|播出)")
 _NO_OUTLET_ACTS = frozenset({"fines", "rules", "sues", "acquires", "invests"})
-_BYLINE_BEFORE = re.compile(r"(?:记者|通讯员|实习生|编辑|摄影)\s*$")
-_BYLINE_AFTER = re.compile(r"[\s)）]|(?:摄影|摄|报道|采写|整理|发自|[、/]|$)|[\u4e00-\u9fff、]{2,10}报道")
 
 
 def place_side(ctx: Ctx, r: Relation) -> bool:
@@ -576,9 +642,6 @@ def possessor(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
-_UNIT_FILL = re.compile(r"(?:[（(][^（()）]{0,30}[)）]|的|上市公司|公司|企业|平台|[,，、])*")
-
-
 def unit_actor(ctx: Ctx, r: Relation) -> bool:
     """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
     X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
@@ -600,7 +663,7 @@ def unit_actor(ctx: Ctx, r: Relation) -> bool:
     for h in heads:
         i = gap.find(h)
         while i >= 0:
-            if not any(s < t + i for s in others) and _names_unit(gap[i + len(h):], words) and \
+            if not any(s < t + i for s in others) and _names_unit(gap[i + len(h):], words, _rx(ctx)) and \
                     not any(v in gap[max(0, i - 6):i] for v in via):
                 return True
             i = gap.find(h, i + 1)
@@ -610,23 +673,14 @@ def unit_actor(ctx: Ctx, r: Relation) -> bool:
 _QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十几多数某该其各]")
 
 
-def _names_unit(rest: str, words: dict) -> bool:
+def _names_unit(rest: str, words: dict, rx: _Rx) -> bool:
     """The text after a unit word names the unit: a name of two characters or more, not a verb of the
     deal (子公司拟收购), a count (旗下的两只产品) or the end of a title (《关于对全资子公司增资的议案》)."""
-    rest = rest[len(_UNIT_FILL.match(rest)[0]):]
+    rest = rest[len(rx.unit_fill.match(rest)[0]):]
     return len(rest) >= 2 and rest[:1] not in "，。；：,;:" and not rest.startswith(words.get("unit_act", ())) \
-        and not _QUANTITY.match(rest) and "《" not in rest and "》" not in rest and not _UNITS.match(rest)
+        and not _QUANTITY.match(rest) and "《" not in rest and "》" not in rest and not rx.units.match(rest)
 
 
-# 宝能集团旗下的前海人寿和钜盛华…买入万科股票: several units acting together are the group acting
-_UNITS = re.compile(r"[^，。；：,;:]{2,12}?(?:和|及|以及|、)[^，。；：,;:]{2}")
-
-
-# 全球最大IDM标准器件半导体|企业|Nexperia, 国内手机ODM|(原始设计制造)企业|智慧海派: a kind word (after a
-# bracket at most) between a description and the name it describes
-_KIND_BEFORE_NAME = re.compile(r"(?:[（(][^（()）]{1,20}[)）])?"
-                               r"(?:企业|平台|公司|厂商|品牌|运营商|服务商|供应商|开发商|巨头|龙头|机构)")
-_OWNER_WORDS = re.compile(r"旗下|下属|的|子公司|控股|持有|投资的|参股")
 _DASH = re.compile(r"[―—–-]{1,2}(?=[^，。；,;\s―—–-])")
 
 
@@ -641,8 +695,8 @@ def _described(ctx: Ctx, e: Entity) -> str | None:
     starts = {s: name for s, name in ctx.starts().items() if name != e.name}
     found = None
     for _, t in e.mentions:
-        m = _KIND_BEFORE_NAME.match(ctx.text, t)
-        m = None if m is None or _OWNER_WORDS.search(m.group()) else m
+        m = _rx(ctx).kind_before_name.match(ctx.text, t)
+        m = None if m is None or _rx(ctx).owner_words.search(m.group()) else m
         if m and m.end() in starts:
             name = starts[m.end()]
         elif m and re.match(r"[A-Za-z]{3}", ctx.text[m.end():m.end() + 3]) and not \
@@ -699,7 +753,7 @@ def next_actor(ctx: Ctx, r: Relation) -> bool:
     # (a short name given in brackets after a telling, 中国航空工业集团(简称“中航工业”), is no telling of its own;
     # a list of deals may be told in clauses too: 融钰集团完成收购万泰中联，东湖高新完成收购泰欣环境)
     told = [(s, t) for s, t in _mentions_in(ctx, r.object, r)
-            if s > spans[0][0] and not _SHORT_FOR.search(ctx.text[max(0, s - 8):s])]
+            if s > spans[0][0] and not _rx(ctx).short_for.search(ctx.text[max(0, s - 8):s])]
     return bool(told) and all(_opens_next(ctx, s, t, acts) for s, t in told)
 
 
@@ -710,13 +764,7 @@ def _opens_next(ctx: Ctx, s: int, t: int, acts: tuple) -> bool:
     return (lead == "、" or lead in ("，", ",") and not rest.startswith("被")) and rest.startswith(acts)
 
 
-_SHORT_FOR = re.compile(r"[（(](?:以下)?(?:简称|下称|合称)[:：]?[“\"「]?$")
-
-
 _PAREN = re.compile(r"(?:[（(][^（()）]{0,20}[)）])?")
-
-
-_MATTER = re.compile(r"(?:的)?(?:商标权?|专利权?|版权|著作权|域名|名称)?")
 
 
 def case_matter(ctx: Ctx, r: Relation) -> bool:
@@ -736,7 +784,7 @@ def case_matter(ctx: Ctx, r: Relation) -> bool:
         e = ctx.ex.entity(name)
         names = {nlp.to_simplified(n) for n in ([name] + list(e.aliases if e else [])) if n}
         told = sorted({span for n in names for span in occurrences(text[start:end], n)})
-        if told and all(text.startswith(words, start + t + len(_MATTER.match(text, start + t)[0])) for _, t in told):
+        if told and all(text.startswith(words, start + t + len(_rx(ctx).matter.match(text, start + t)[0])) for _, t in told):
             return True
     return False
 
@@ -750,7 +798,6 @@ def work_title(ctx: Ctx, r: Relation) -> bool:
 
 
 _APPEAL = re.compile(r"不服[^。；]{0,60}?可[^。；]{0,40}?$")
-_TRANSFER = re.compile(r"(?:移送|移交|移转|指定|交由|应由|应当由|应该由|应归)(?:至|到|给|于)?$")
 
 
 def transferred(ctx: Ctx, r: Relation) -> bool:
@@ -758,7 +805,7 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
         return False
     for s, e in _mentions_in(ctx, r.subject, r):
         lead = ctx.text[max(r.start, s - 70):s]
-        if _TRANSFER.search(lead) or _APPEAL.search(lead):
+        if _rx(ctx).transfer.search(lead) or _APPEAL.search(lead):
             return True
         if _APPEAL.search(re.sub(r"向$", "", lead)) or re.search(r"(?:应由|应当由|移送|移交)$", lead.rstrip("向至到")):
             return True
@@ -809,7 +856,7 @@ def _trigger_spans(ctx: Ctx, r: Relation) -> list[tuple[int, int]]:
     return [(r.start + a, r.start + b) for a, b in occurrences(low, w)]     # (str.find, no pattern per word)
 
 
-def _cue_at(window: str, cue: Cue, en: bool) -> bool:
+def _cue_at(window: str, cue: Cue, en: bool, rx: _Rx) -> bool:
     if en:
         pat = _EN_CUE.get(cue.word)
         if pat is None:
@@ -819,7 +866,7 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
             if any(rest.startswith(u) or window[:m.end()].lower().endswith(u) for u in cue.unless):
                 continue
             # said it would buy X: reported speech announcing the act, not a condition
-            if cue.word in ("would", "will") and "*" in cue.types and (not window[m.end():].strip() or _SAID.search(window[:m.start()])):
+            if cue.word in ("would", "will") and "*" in cue.types and (not window[m.end():].strip() or rx.said.search(window[:m.start()])):
                 continue
             return True
         return False
@@ -827,7 +874,7 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
     while i >= 0:
         around = window[max(0, i - 4):i + len(cue.word) + 4]
         after = window[i + len(cue.word):]
-        if cue.word == "将" and not _WILL_ZH.match(after):
+        if cue.word == "将" and not rx.will_zh.match(after):
             i = window.find(cue.word, i + 1)    # 将X起诉至 (将 as 把, the object blanked): a filing
             continue
         if not any(u in around and _overlaps(window, i, cue.word, u) for u in cue.unless) and \
@@ -839,12 +886,6 @@ def _cue_at(window: str, cue: Cue, en: bool) -> bool:
 
 
 _EN_CUE: dict[str, re.Pattern] = {}
-_REASON = re.compile(r"因为|由于|因")
-# 将 as "will": right before the act or an adverbial of it (将起诉, 将对其提起诉讼, 将向法院起诉); 将 as 把
-# takes the object first (将百度诉至该院; the object is blanked in the window, 将其/将后者 …)
-_WILL_ZH = re.compile(r"$|对(?!方)|向|就|于|在|依|正式|再|会|要|继续|立即|进一步|通过|提|起|诉|另行|采取|寻求|诉诸")
-_PAST = re.compile(r"曾|已经|已于|此前|继|\b(?:had|already|earlier|previously)\b")
-_SAID = re.compile(r"\b(?:said|says|announced|agreed|confirmed|told)\b")
 
 
 def _overlaps(window: str, i: int, word: str, longer: str) -> bool:
@@ -880,13 +921,13 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
         cs = max(subj)
     before = ctx.text[cs:ts]
     if en:
-        parts = _SENT_EN.split(before)
+        parts = _rx(ctx).sent_en.split(before)
         before = parts[-1] if parts else before
         if ctx.text[ts:te].lower().startswith("to "):
             before += "to "       # failed | to buy: the cue ends inside the trigger
     else:
         # the negation of a reason (因未履行合同被起诉) is no negation of the act
-        before = _REASON.split(before)[-1]
+        before = _rx(ctx).reason.split(before)[-1]
         for s, t in _mentions_in(ctx, r.object, r):
             if cs <= s and t <= ts:
                 before = before.replace(ctx.text[s:t], " " * (t - s))
@@ -897,7 +938,7 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     while ps > r.start and ctx.text[ps - 1] not in breaks:
         ps -= 1
     lead = ctx.text[ps:ts]
-    if _PAST.search(lead):
+    if _rx(ctx).past.search(lead):
         lead = ""
     # a wish about another party (华为希望三星…获取华为的专利许可): the cue stands before the subject in the
     # trigger's clause (a party's own wish, 腾讯…的申请，希望接入…, tells its approach)
@@ -906,7 +947,7 @@ def _scope_at(ctx: Ctx, r: Relation, ts: int, te: int) -> str | None:
     for cue in _cues_for("en" if en else "zh", r.type):
         window = before if cue.side == "before" else after if cue.side == "after" else \
             wished if cue.side == "over_subject" else lead
-        if window and (en or cue.word in window) and _cue_at(window, cue, en):
+        if window and (en or cue.word in window) and _cue_at(window, cue, en, _rx(ctx)):
             return cue.status       # (a Chinese cue the window lacks is tested with one C scan)
     return None
 
@@ -930,19 +971,10 @@ def ruling_reporter(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
-# 收购X持有的Y / X全资持有的Y / X分别持有的Y: X holds what is sold
-_HELD_AFTER = re.compile(r"(?:等)?(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的(?:[0-9０-９.]+%的?)?")
-# 向X、Y购买其分别持有的Z: the ones 向 opens sell what 其…持有 names
-_THEIR_HELD = re.compile(r"其(?:全资|合计|分别|共同|共计|所|直接|间接)?(?:持有|拥有)的")
-
-
-_STAKE_OF = re.compile(r"([A-Za-z\u4e00-\u9fff][^，,。；;、（(]{1,24}?)(?:[0-9０-９.]+%|的?全部|的?全数|的?(?:股权|股份|股票|权益))")
-
-
 def _named_stake(ctx: Ctx, after: str) -> bool:
     """What 持有的 opens is a stake of a named company (浙江盛和股权, RadiantMeritLimited全数股份), not of a
     description (上市公司9.88%股份) or a count of things (21家地区体育电视网)."""
-    m = _STAKE_OF.match(after)
+    m = _rx(ctx).stake_of.match(after)
     if not m:
         return False
     held = m.group(1).rstrip("的")
@@ -951,7 +983,7 @@ def _named_stake(ctx: Ctx, after: str) -> bool:
 
 def _holder(ctx: Ctx, r: Relation, name: str, t: int) -> bool:
     """The telling of `name` ending at `t` is the holder of a named stake (X持有的Y公司51%股权)."""
-    m = _HELD_AFTER.match(ctx.text, t)
+    m = _rx(ctx).held_after.match(ctx.text, t)
     starts = ctx.starts()
     return bool(m) and (any(p in starts and starts[p] != name for p in range(m.end(), min(m.end() + 3, r.end))) or
                         _named_stake(ctx, ctx.text[m.end():min(r.end, m.end() + 28)]))
@@ -982,13 +1014,10 @@ def unit_object(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
-_LEFT_OUT = re.compile(r"[0-9０-９.]+%(?:的)?(?:股权|股份|股票)后的")
-
-
 def _opened_seller(ctx: Ctx, r: Relation, s: int, t: int) -> bool:
     """The telling at s..t is one of the names 向/从 opens before 其…持有的 (X向A、B购买其分别持有的Y股权):
     向 right before it, or before a list of names that ends with it."""
-    if _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40)) is None:
+    if _rx(ctx).their_held.search(ctx.text, t, min(r.end, t + 40)) is None:
         return False
     ends = {e: b for b, e in ((b, e) for x in ctx.ex.entities for b, e in x.mentions)}
     p = s
@@ -1020,11 +1049,11 @@ def seller_side(ctx: Ctx, r: Relation) -> bool:
         if s > verb and _holder(ctx, r, r.object, t):
             continue
         if _opened_seller(ctx, r, s, t):
-            held = _THEIR_HELD.search(ctx.text, t, min(r.end, t + 40))
+            held = _rx(ctx).their_held.search(ctx.text, t, min(r.end, t + 40))
             if any(held.end() <= p <= held.end() + 2 for p, _ in told):
                 return False    # 向X全体股东购买其持有的X 75%股权: X itself is what is bought
             continue
-        if _LEFT_OUT.match(ctx.text, t):
+        if _rx(ctx).left_out.match(ctx.text, t):
             continue            # 购买剥离X 24%股权后的Y: X's stake is left out of the deal
         if s > min(p for p, _ in told):
             continue        # a later telling (枫华种业 read as 枫华): the first one decides

@@ -41,7 +41,7 @@ def countersuits(text: str, ss: int, se: int, sm: list, read: list[Cand], earlie
         return read         # the word itself was read, with its sides
     # (对其提起反诉: a name after a preposition is no actor)
     actors = [x for x in sm if not (x.source == "coref" and text[x.start - 1:x.start] in _MARKERS)]
-    subj = _clause_subject(text, ss, m.start(), actors)
+    subj = _clause_subject(text, ss, m.start(), actors, lex)
     if len({x.name for x in subj}) != 1:
         return read
     who = subj[0]

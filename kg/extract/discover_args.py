@@ -3,10 +3,14 @@ slots (收购斯科尔, 重庆薪环起诉重庆蓝光), the clause subjects (�
 investors and the company that raised it, and the holder of a stake (收购A所持B 49%股权 -> B).
 
 These run per sentence, after the whole-text discovery, because they need the sentence's triggers.
+Word lists: the modifiers.tsv kinds `_patterns` names (round_lead, investor_role, …); PRICE_BEFORE still
+holds its words.
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.dates import DATE_FIRST, find_dates
@@ -37,6 +41,32 @@ PRICE_BEFORE = re.compile(
     # a bare amount: 被齐心集团3.38亿人民币收购
     r"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:万|亿|千万|百万)\s*(?:元|美元|港元|港币|欧元|英镑|日元)?(?:人民币)?")
 
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    people_list_end: re.Pattern
+    round_after: re.Pattern
+    investor_role: re.Pattern
+    raise_: re.Pattern
+    list_split: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    return _Rx(
+        # the rest of a list of people closed by a head count: 、何建廷、王永铭三人 / 等人 / 两名工程师
+        people_list_end=re.compile(rf"(?:(?:{alt('list_conj')})[\u4e00-\u9fff]{{2,4}}?)*"
+                                   rf"(?:等|[二两三四五六七八九十0-9]+)(?:人|名(?:{alt('counted_person_noun')}))"),
+        round_after=re.compile(rf"([\u4e00-\u9fffA-Za-z]{{2,8}}?)(?:的)?(?:[0-9.]+\s*(?:{alt('money_unit')})?"
+                               rf"(?:{alt('round_currency')})?|[A-Za-z]\+?轮|{alt('round_name')})[^，。；]{{0,6}}?融资"),
+        investor_role=re.compile(rf"(?:{alt('investor_role')})(?:{alt('investor_copula')})[：:]?"),
+        raise_=re.compile(rf"(?:{alt('round_lead')}|于[^，。；,;]{{1,10}}?)*(?:{alt('round_verb')})[^，。；,;]{{0,16}}?融资"),
+        list_split=re.compile(rf"(?<=.)(?:{alt('round_list_split')})"),
+    )
+
+
 # every character a PRICE_BEFORE match can end with (its amounts, units, currencies and price words):
 # no match ends at a position after any other character, so no search is needed there
 _PRICE_LAST = re.compile(r"[0-9０-９.,，一二三四五六七八九十百千万亿两多余元币镑股的金权份价格钱式]|\s")
@@ -54,7 +84,7 @@ def argument_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexic
     out: list[Mention] = []
     if "原告" in text[ss:se] or "被告" in text[ss:se]:
         out.extend(party_mentions(text, ss, se, sm, lex))
-    if "融资" in text[ss:se] and _INVESTOR_ROLE.search(text, ss, se):
+    if "融资" in text[ss:se] and _patterns(id(lex), lex).investor_role.search(text, ss, se):
         out.extend(_investor_role_mentions(text, ss, se, list(sm) + out, lex))
     hits = find_triggers(text, lex, ss, se)
     if not hits:
@@ -75,12 +105,12 @@ def _investor_role_mentions(text: str, ss: int, se: int, taken: list[Mention], l
     """…完成1000万元首轮融资，投资方为众海投资: the investors listed after their role, and the
     company that raised the round."""
     out: list[Mention] = []
-    for mr in _INVESTOR_ROLE.finditer(text, ss, se):
+    for mr in _patterns(id(lex), lex).investor_role.finditer(text, ss, se):
         for a, b in _list_items(text, mr.end(), se):
             seg = text[a:b]
             if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in taken + out):
                 out.append(Mention(a, b, seg, "Company", seg, "pattern"))
-    out.extend(round_mentions(text, ss, _INVESTOR_ROLE.search(text, ss, se).start(), taken + out, lex))
+    out.extend(round_mentions(text, ss, _patterns(id(lex), lex).investor_role.search(text, ss, se).start(), taken + out, lex))
     return out
 
 
@@ -186,7 +216,7 @@ def _right_slot_name(text, q, rels, trigs, lex):
     res = name_after(text, q, lex)
     if res is None and any("round" in t.flags for t in trigs):
         # 京东领投新潮传媒10亿融资: the name between the round verb and the round
-        mr = _ROUND_AFTER.match(text, q)
+        mr = _patterns(id(lex), lex).round_after.match(text, q)
         if mr and 2 <= len(mr.group(1)) <= 8 and mr.group(1) not in lex.generic and plausible_name(mr.group(1)):
             res = (q + len(mr.group(1)), [(mr.group(1), "nt")])
     if res is None and rels & {"sues", "acquires", "invests"}:
@@ -224,9 +254,6 @@ def _right_slot(text, q, se, ts, rels, trigs, taken, lex) -> Mention | None:
     return None
 
 
-# the rest of a list of people closed by a head count: 、何建廷、王永铭三人 / 等人 / 两名工程师
-_PEOPLE_LIST_END = re.compile(r"(?:(?:、|和|及|以及|与)[\u4e00-\u9fff]{2,4}?)*"
-                              r"(?:等|[二两三四五六七八九十0-9]+)(?:人|名(?:员工|前员工|工程师|高管|被告))")
 
 
 def _enumeration_mentions(text, q, taken, lex):
@@ -250,7 +277,7 @@ def _enumeration_mentions(text, q, taken, lex):
                     and plausible_name(surface)) or any(m.start < end and p < m.end for m in taken):
                 break
             guess = guess_type(surface, toks, lex, text[end:end + 3])
-            if guess == "Person" and _PEOPLE_LIST_END.match(text, end):
+            if guess == "Person" and _patterns(id(lex), lex).people_list_end.match(text, end):
                 typ = "Person"      # 起诉联电、晋华及陈正坤、何建廷、王永铭三人: the people the count closes
             else:
                 typ = last.type if last.type in ("Company", "Organization") else guess
@@ -419,8 +446,6 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
     return out
 
 
-_ROUND_AFTER = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:[0-9.]+\s*(?:万|亿|千万)?(?:元|美元|人民币)?|[A-Za-z]\+?轮|天使轮|种子轮|新一轮|首轮)[^，。；]{0,6}?融资")
-_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
 _CATEGORY_HEADS = ("品牌", "平台", "应用", "企业", "公司", "服务商", "运营商", "创业公司", "初创公司")
 _COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
 
@@ -445,8 +470,6 @@ def _clause_opening(text: str, pos: int, ss: int) -> int:
 _STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
                 "转让", "受让", "认购", "占", "占有", "控制")
 _SHARE_WORDS = ("的新股", "新股", "的股份", "股份", "的股权", "股权", "股票", "增发股")
-_RAISE = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功|于[^，。；,;]{1,10}?)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
-_LIST_SPLIT = re.compile(r"(?<=.)(?:、|以及|和|及|与|,|，)")
 
 
 def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -459,7 +482,7 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
     if k >= 0:
         cs += k + 1
     seg_start = cs
-    for part in _LIST_SPLIT.split(text[seg_start:ts]):
+    for part in _patterns(id(lex), lex).list_split.split(text[seg_start:ts]):
         p = text.find(part, seg_start, ts) if part else -1
         if p < 0:
             continue
@@ -474,7 +497,7 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
                 and not any(m.start < q and p < m.end for m in taken + out):
             out.append(Mention(p, q, surface, "Company", surface, "pattern"))
     # the company that raised the round: the name before 完成/获得…融资 in the sentence
-    for mr in _RAISE.finditer(text, ss, ts):
+    for mr in _patterns(id(lex), lex).raise_.finditer(text, ss, ts):
         pos = mr.start()
         if any(m.end == pos for m in taken + out) or any(m.start < pos < m.end for m in taken + out):
             continue

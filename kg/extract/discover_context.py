@@ -1,7 +1,8 @@
 """Names found once the first mentions are known, from what stands around them: a product word
 glued after a company (滴滴专车), a quoted name after a launch verb, a name in apposition after a buy
 verb, names listed beside a known one; and other tellings of a name that one sentence's context
-revealed (`repeat_mentions`).
+revealed (`repeat_mentions`).  Word lists: the modifiers.tsv kinds `_patterns` names (launch_quoted_verb,
+model_noun, apposed_noun, …).
 """
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import bisect
 import functools
 import operator
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
@@ -19,34 +21,59 @@ from kg.extract.mentions import CJK, Mention, clause_end, framed_as_name, occurr
 from kg.extract.name_spans import plausible_name
 from kg.lexicon import Lexicon
 
-_LAUNCHED = re.compile(r"(?:推出|上线|发布|推出了|上线了|发布了|重启|关停|关闭|下线|停止运营)(?:了)?(?:(?:旗下|自家)(?:的)?)?"
-                       r"(?:[\u4e00-\u9fff]{0,8}?(?:应用|平台|App|APP|app|产品|游戏|手游|软件|服务|品牌|小程序))?"
-                       r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]")
-# 推出首款量产车型G3, 发布新款手机Mate 20: an unquoted Latin model name after a launch verb and a
-# product category noun
-_LAUNCHED_MODEL = re.compile(r"(?:推出|发布|上线|推出了|发布了|上线了)(?:[\u4e00-\u9fff]{0,8}?)"
-                             r"(?:车型|机型|手机|芯片|系统|轿车|跑车|电动车|SUV|平板|耳机|手表|游戏机)"
-                             r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])")
-_APP_LATIN = re.compile(r"(?:应用|平台|软件|App|APP|app|游戏|社交网站)"
-                        r"([A-Za-z][A-Za-z0-9]*(?:[.][A-Za-z]+)?(?: [A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])")
-_KIND_LATIN = re.compile(r"(?:设备商|供应商|运营商|制造商|服务商|合资公司|子公司|公司|企业|厂商)"
-                         r"((?:[\u4e00-\u9fff]{2,4})?[A-Za-z0-9][A-Za-z0-9.&-]{1,14})(?![A-Za-z0-9])")
-_APPOSED = re.compile(r"(?:应用|平台|软件|公司|企业|品牌|网站|对手|厂商|厂(?![家商房区])|app|App|APP)"
-                      r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
-                      r"(?=[，。；,;]|$)")
-_RAISED = re.compile(r"[“\"「]([^”\"」\n]{2,12})[”\"」](?:近日|日前|今日|已经|已|宣布|正式|于[^，。]{1,8})*(?:完成|获得|获)[^，。；]{0,16}融资")
 _QUOTE = re.compile(r"[“「]([^“”「」\n]{2,10})[”」]")
 _BRAND_NOUNS = ("品牌", "系列", "牌")
 _QUOTED_RUN = re.compile(r"(?:“[^“”\n]{2,12}”){2,}")
 _LATIN_LIST = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9&]{1,11})(?![A-Za-z0-9])")
-_MADE_BY = re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?(?:推出|上线|发布|开发|打造|运营|创办|推出了)的")
-# a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
-# HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
-_MODEL_NOUN = "(?:旗舰机|旗舰手机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|电脑|芯片|处理器|游戏机|主机|操作系统|系统|耳机|手表|电视)"
-_MODEL = re.compile(r"(?:的)?(?:新款|最新款?|新一代|旗舰|高端|入门级?)?" + _MODEL_NOUN + r"?\s?"
-                    r"([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
-_MODEL_AFTER = re.compile(r"\s?(?:系列|" + _MODEL_NOUN[3:-1] + r")")
-_MODEL_NEXT = re.compile(r"(?:与|和|及|、)([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})")
+
+
+class _Rx(NamedTuple):
+    """The stages' patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    launched: re.Pattern
+    launched_model: re.Pattern
+    app_latin: re.Pattern
+    kind_latin: re.Pattern
+    apposed: re.Pattern
+    raised: re.Pattern
+    made_by: re.Pattern
+    model: re.Pattern
+    model_after: re.Pattern
+    model_next: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The stages' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    # a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
+    # HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
+    model_noun = alt("model_noun")
+    latin_model = r"([A-Za-z][A-Za-z0-9\-+]*(?: [A-Za-z0-9][A-Za-z0-9\-+]*){0,3})"
+    return _Rx(
+        launched=re.compile(rf"(?:{alt('launch_quoted_verb')})(?:了)?(?:(?:旗下|自家)(?:的)?)?"
+                            rf"(?:[\u4e00-\u9fff]{{0,8}}?(?:{alt('launch_quoted_noun')}))?"
+                            r"[“「《\"]([^”」》\"\n]{2,12})[”」》\"]"),
+        # 推出首款量产车型G3, 发布新款手机Mate 20: an unquoted Latin model name after a launch verb and a
+        # product category noun
+        launched_model=re.compile(rf"(?:{alt('launch_model_verb')})(?:[\u4e00-\u9fff]{{0,8}}?)"
+                                  rf"(?:{alt('launch_model_noun')})"
+                                  r"\s?([A-Za-z][A-Za-z0-9+\-]{0,11}(?: [A-Za-z0-9+]{1,6})?)(?![A-Za-z0-9])"),
+        app_latin=re.compile(rf"(?:{alt('app_latin_noun')})"
+                             r"([A-Za-z][A-Za-z0-9]*(?:[.][A-Za-z]+)?(?: [A-Z][A-Za-z0-9]+){0,2})(?![A-Za-z0-9])"),
+        kind_latin=re.compile(rf"(?:{alt('kind_latin_noun')})"
+                              r"((?:[\u4e00-\u9fff]{2,4})?[A-Za-z0-9][A-Za-z0-9.&-]{1,14})(?![A-Za-z0-9])"),
+        apposed=re.compile(rf"(?:{alt('apposed_noun')}|厂(?![家商房区]))"
+                           r"([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9]{1,7}?|[A-Za-z0-9][A-Za-z0-9 .&-]{1,18}[A-Za-z0-9])"
+                           r"(?=[，。；,;]|$)"),
+        raised=re.compile(rf"[“\"「]([^”\"」\n]{{2,12}})[”\"」](?:{alt('raised_lead')}|于[^，。]{{1,8}})*"
+                          rf"(?:{alt('round_verb')})[^，。；]{{0,16}}融资"),
+        made_by=re.compile(r"(?:于|在)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|初|底|中|末)?"
+                           rf"(?:{alt('made_by_verb')})的"),
+        model=re.compile(rf"(?:的)?(?:{alt('model_adjective')})?(?:{model_noun})?\s?" + latin_model),
+        model_after=re.compile(rf"\s?(?:系列|{model_noun})"),
+        model_next=re.compile(rf"(?:{alt('model_list_conj')})" + latin_model),
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -168,7 +195,7 @@ def _quoted_names(v: _Context):
                     id(inside[0]) not in replace:
                 replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern")
     if "“" in text or "「" in text or "《" in text or '"' in text:
-        for mt in _LAUNCHED.finditer(text):
+        for mt in _patterns(id(lex), lex).launched.finditer(text):
             name = mt.group(1).strip()
             if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
                     not any(w in name for w in DOC_WORDS):
@@ -181,7 +208,7 @@ def _launched_names(v: _Context):
     """Models after a launch verb; Latin names after an app, platform or kind-of-company noun."""
     e0, free, inside, lex, mt, name, out = v.e0, v.free, v.inside, v.lex, v.mt, v.name, v.out
     replace, s0, taken, text = v.replace, v.s0, v.taken, v.text
-    for mt in _LAUNCHED_MODEL.finditer(text):
+    for mt in _patterns(id(lex), lex).launched_model.finditer(text):
         name = mt.group(1).strip()
         if free(mt.start(1), mt.start(1) + len(name)) and len(name) >= 2 and name not in lex.generic:
             out.append(Mention(mt.start(1), mt.start(1) + len(name), name, "Product", name, "pattern"))
@@ -189,13 +216,13 @@ def _launched_names(v: _Context):
     # kind-of-company noun is a company (a known name opening it is only part of it)
     # 新闻聚合平台News Republic, 直播应用Live.me: a Latin name right after an app or platform noun is a
     # product
-    for mt in _APP_LATIN.finditer(text):
+    for mt in _patterns(id(lex), lex).app_latin.finditer(text):
         s0, e0 = mt.start(1), mt.end(1)
         name = mt.group(1)
         if name.lower() in ("app", "ai", "ceo") or not free(s0, e0) or any(x.start < e0 and s0 < x.end for x in taken):
             continue
         out.append(Mention(s0, e0, name, "Product", name, "pattern"))
-    for mt in _KIND_LATIN.finditer(text):
+    for mt in _patterns(id(lex), lex).kind_latin.finditer(text):
         s0, e0 = mt.start(1), mt.end(1)
         name = mt.group(1)
         if not re.search(r"[A-Za-z]", name) or name.lower() in ("app", "ai", "ceo"):
@@ -223,14 +250,14 @@ def _bought_and_funded(v: _Context):
                 ce = clause_end(text, ce + 1, limit=20)     # a Latin name may hold a space (S3 Graphics)
             if any(m.start >= se and m.end <= ce for m in taken + out):
                 continue
-            mt = _APPOSED.search(text, se, ce + 1)
+            mt = _patterns(id(lex), lex).apposed.search(text, se, ce + 1)
             if mt and mt.end(1) == ce and plausible_name(mt.group(1)):
                 name = mt.group(1)
                 if free(mt.start(1), mt.end(1)) and name not in lex.generic:
                     out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
     if "融资" in text:
         # 平台“树根互联”近日已完成5亿元B轮融资: a quoted name that raised a round is a company
-        for mt in _RAISED.finditer(text):
+        for mt in _patterns(id(lex), lex).raised.finditer(text):
             name = mt.group(1).strip()
             if free(mt.start(1), mt.end(1)) and plausible_name(name) and name not in lex.generic:
                 out.append(Mention(mt.start(1), mt.end(1), name, "Company", name, "pattern"))
@@ -258,7 +285,7 @@ def _owned_names(v: _Context):
         # 百度知道是百度2005年上线的问答社区: the name before 是 is the company's product
         if m.type != "Company" or m.source == "coref" or text[m.start - 1:m.start] != "是":
             continue
-        if not _MADE_BY.match(text, m.end):
+        if not _patterns(id(lex), lex).made_by.match(text, m.end):
             continue
         e = m.start - 1
         if text[e - 1:e] in ("”", "」", '"') and text.rfind("“", max(0, e - 14), e) >= 0:
@@ -283,11 +310,11 @@ def _owned_names(v: _Context):
         # 宏达电新款旗舰机HTC One X与EVO 4G LTE; 三星Galaxy系列: models of a known company
         if m.type != "Company" or m.source == "coref":
             continue
-        mt = _MODEL.match(text, m.end)
+        mt = _patterns(id(lex), lex).model.match(text, m.end)
         if not mt or not mt.group(1):
             continue
         noun = text[m.end:mt.start(1)].strip().lstrip("的") != ""
-        if not noun and not _MODEL_AFTER.match(text, mt.end(1)):
+        if not noun and not _patterns(id(lex), lex).model_after.match(text, mt.end(1)):
             continue        # 苹果iPhone alone may be a shop or a brand; with a device noun it is a model
         pos = mt.start(1)
         name = mt.group(1).rstrip()
@@ -302,7 +329,7 @@ def _owned_names(v: _Context):
                     and id(inside[0]) not in replace and free(inside[0].end, e0):
                 # HTC One X: the model's name opens with the company's own
                 replace[id(inside[0])] = Mention(s0, e0, name, "Product", name, "pattern", m.name)
-            nxt = _MODEL_NEXT.match(text, e0)
+            nxt = _patterns(id(lex), lex).model_next.match(text, e0)
             if not nxt or not noun:
                 break
             pos, name = nxt.start(1), nxt.group(1).rstrip()

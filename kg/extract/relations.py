@@ -24,12 +24,14 @@ stage that returns True has finished the trigger.  Every candidate carries the n
 that read it (`zh.frame.svo`, `zh.rules.court`, ...).
 Negation words between subject and trigger flag the relation negated (two cancel: 没有放弃收购;
 违反/撕毁 only negate partnerships; a veto word before a deal's buyer negates the deal); hedges lower
-confidence.
+confidence.  Word lists: ontology/lexicon/modifiers.tsv — the kinds read through `lex.words` and those
+`_patterns` builds its patterns from (parallel_lead, seller_role, not_company_asset, …).
 """
 from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 from dataclasses import dataclass
 
 
@@ -70,16 +72,114 @@ class Cand:
     hedged: bool = False      # a hedge word before the trigger lowered its confidence
 
 
-# a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
-_TIED_MEMBER = re.compile(r"^(?:、|和|与|及|以及)其?(?:母公司|子公司|全资子公司|控股子公司|关联公司|控股股东|"
-                          r"实际控制人|实控人|法定代表人|创始人|董事长|总经理|CEO)$")
+class _Rx(NamedTuple):
+    """The reader's patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    tied_member: re.Pattern
+    described_member: re.Pattern
+    claimed: re.Pattern
+    parallel_lead: re.Pattern
+    seller_mark: re.Pattern
+    not_the_company: re.Pattern
+    held_by: re.Pattern
+    case_ref: re.Pattern
+    case_ref_before: re.Pattern
+    on_platform: re.Pattern
+    agree: re.Pattern
+    channel: re.Pattern
+    this_deal: re.Pattern
+    speech_end: re.Pattern
+    speech_clause: re.Pattern
+    announced: re.Pattern
+    comitative: re.Pattern
+    list_join: re.Pattern
+    attributive: re.Pattern
+    demand_later: re.Pattern
+    demand: re.Pattern
+    held: re.Pattern
+    stake_before: re.Pattern
+    role_after_p: re.Pattern
+    role_after_d: re.Pattern
+    investor_role: re.Pattern
+    raised_round: re.Pattern
+    sell_verb: re.Pattern
+    sold: re.Pattern
+    opening: re.Pattern
+    stake_next: re.Pattern
 
 
-# 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
-_DESCRIBED_MEMBER = re.compile(r"^(?:与|和|及|以及|、)[\u4e00-\u9fff]{1,8}?(?:设备商|供应商|运营商|制造商|厂商|公司|企业|集团)$")
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The reader's patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    def alt(kind: str) -> str:
+        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    role_after = rf"(?:{alt('role_copula')})(?:{alt('this_case')})?(?:的)?"
+    speech = rf"(?:{alt('speech_end_source')})?(?:{alt('speech_end_verb')})"
+    return _Rx(
+        # a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
+        tied_member=re.compile(rf"^(?:{alt('list_conj')})其?(?:{alt('tie_role')})$"),
+        # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
+        described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
+        # a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
+        claimed=re.compile(rf"(?:{alt('claim_request')})(?:{alt('court_address')})?判令|诉讼请求[：:，,]"),
+        # the opening of a clause that repeats the clause before's act (…，2018年又以2亿元收购了B): dates,
+        # adverbs and a price or manner, no name
+        parallel_lead=re.compile(
+            rf"\s*(?:(?:[0-9]{{4}}年|[0-9]{{1,2}}月(?:份)?|[0-9]{{1,2}}日|{alt('parallel_lead')}|[初中底末])"
+            rf"|(?:{alt('price_verb')})?(?:{alt('about_word')})?[0-9.]+(?:{alt('money_unit')})?(?:{alt('currency')})(?:现金)?"
+            r"|以现金|现金)*"),
+        # 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells (and every name of a
+        # list there: 向A、B和C收购其合计持有的…)
+        seller_mark=re.compile(rf"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:{alt('seller_role')}|"
+                               r"持股\d+(?:\.\d+)?[%％]的参股公司)?"
+                               rf"(?:[^，。；,;、0-9０-９年月日称]{{1,12}}(?:{alt('list_conj_no_yu')}))*"
+                               r"[^，。；,;、0-9０-９年月日称]{0,10}$"),
+        # what is bought is a product or an asset of the company named, not the company
+        not_the_company=re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
+                                   rf"(?:{alt('not_company_asset')})"),
+        held_by=re.compile(rf"(?:{alt('held_by_adverb')})?(?:{alt('held_by_verb')})的?"),
+        # …侵犯知识产权一案, …纠纷案: what follows a suit verb when the clause names a case, not a filing
+        case_ref=re.compile(rf"[^，。；,;]{{0,20}}?(?:{alt('case_ref_word')})"),
+        case_ref_before=re.compile(rf"(?:{alt('case_ref_prep')})[^，。；]{{0,12}}$"),
+        on_platform=re.compile(rf"[^，。；,;]{{0,6}}?(?:{alt('platform_word')})(?:{alt('platform_position')})"),
+        # the pair's own decision right after it: 已同意, 共同宣布, 决定
+        agree=re.compile(rf"(?:{alt('agree_adverb')})?(?:{alt('agree_verb')})"),
+        # 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
+        channel=re.compile(rf"(?:(?:{alt('channel_prep')})(?:{alt('channel_own')})?(?:官方)?|官方)$"),
+        # 这笔入股案最终告吹: a trigger after these words names the deal being called off, not another deal
+        this_deal=re.compile(rf"(?:{alt('this_deal')})$"),
+        speech_end=re.compile(rf"(?:发布)?{speech}[:：]?$"),
+        speech_clause=re.compile(rf"^[^，,；;。]{{0,10}}?{speech}$"),
+        announced=re.compile(rf"^\s*[（(](?:以下|下文)?(?:{alt('announced_short')})[为：:]?[“\"「]?$"),
+        comitative=re.compile(rf"(?:^|[，,\s]|{alt('comitative_lead')})(?:{alt('comitative_marker')})[^，。；,;与和及的]{{2,12}}$"),
+        # a list member's product word, then the word joining it to the next (高德打车、美团打车以及T3出行)
+        list_join=re.compile(rf"^[\u4e00-\u9fff]{{0,3}}?(?:{alt('list_join')})$"),
+        attributive=re.compile(rf"[^，。；,;：:]{{0,16}}?的(?:{alt('deal_nominal_head')})"),
+        demand_later=re.compile(rf"(?:方面)?(?:{alt('demand_later_verb')})(?:[，,：:]|" + _ASKED + ")"),
+        demand=re.compile(rf"[，,]\s*(?:并|同时)?(?:(?:{alt('demand_verb')})" + _ASKED
+                          + rf"|判令(?:被告人?)?|{alt('charge_said')})"),
+        held=re.compile(rf"^[^，。；,;]{{0,14}}?(?:{alt('holding_word')})的?\s*$|^\s*旗下的?\s*$"),
+        stake_before=re.compile(rf"(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?(?:{alt('stake_before_noun')})"),
+        role_after_p=re.compile(rf"{role_after}原告"),
+        role_after_d=re.compile(rf"{role_after}被告"),
+        investor_role=re.compile(rf"(?:{alt('investor_role')})(?:{alt('investor_copula')})[：:]?"),
+        raised_round=re.compile(rf"(?:{alt('round_lead')})*(?:{alt('round_verb')})[^，。；,;]{{0,16}}?融资"),
+        sell_verb=re.compile(rf"(?:{alt('sell_intent')})?(?:{alt('sell_verb')})(?:了)?(?:其|自己)?(?:所持有?|持有)?(?:的)?"),
+        sold=re.compile(alt("sell_verb")),
+        # what may come before a clause's subject: nothing, or a time (2017年, 去年底, 此后)
+        opening=re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|号)(?:底|初|中)?|"
+                           rf"{alt('clause_opening')})*"),
+        # 认购夏普新股，取得约66%股权: the stake told in the next clause
+        stake_next=re.compile(rf"^[^，。；,;]{{0,8}}?[，,]\s*(?:{alt('stake_next_lead')})?(?:{alt('stake_next_verb')})"
+                              rf"(?:{alt('stake_next_of')})?(?:{alt('stake_about')})?"
+                              r"(\d+(?:\.\d+)?)\s*[%％]()"),
+    )
 
 
-def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Mention]]:
+def _rx(lex: Lexicon) -> _Rx:
+    return _patterns(id(lex), lex)
+
+
+def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> list[list[Mention]]:
     """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
     conjunction and the tie of the next member to the one before (A及母公司B)."""
     out: list[list[Mention]] = []
@@ -91,7 +191,7 @@ def groups(text: str, mentions: list[Mention], conj: set[str]) -> list[list[Ment
             prev = out[-1][-1]
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
-            if _TIED_MEMBER.match(gap) or _DESCRIBED_MEMBER.match(gap):
+            if _rx(lex).tied_member.match(gap) or _rx(lex).described_member.match(gap):
                 out[-1].append(m)
                 continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
@@ -158,8 +258,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                   parallel: dict[str, Mention] | None = None) -> list[Cand]:
     """Relations stated in the sentence text[ss:se]. `mentions` are the sentence's mentions;
     `parallel`: after a sentence part closed by a semicolon, the one actor of each type it read."""
-    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions) + \
-        _sold_to(text, ss, se, mentions) + [
+    out: list[Cand] = _party_roles(text, ss, se, mentions, lex) + _round_roles(text, ss, se, mentions, lex) + \
+        _sold_to(text, ss, se, mentions, lex) + [
             Cand(a, b, t, s, e, 0.7, False, trig, rule=rule,      # named rules in modules of their own
                  reference=rule in _TOLD_BY_A_LATER_STAGE)
             for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations,
@@ -186,10 +286,10 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     # 在其YY游戏直播平台上直播: the platform something happens on, named with its kind noun
     placed |= {id(m) for m in mentions if m.source != "coref" and (
         text[m.start - 1:m.start] == "在" or text[max(0, m.start - 2):m.start] in ("在其", "在该"))
-        and _ON_PLATFORM.match(text, m.end)}
+        and _rx(lex).on_platform.match(text, m.end)}
     # 通过官方微博发布举报信, 借助微信公众号: the channel a company speaks or acts through is no party
     mentions = [m for m in mentions if not (m.type == "Product" and m.source != "coref" and
-                                            _CHANNEL.search(text, max(ss, m.start - 8), m.start))]
+                                            _rx(lex).channel.search(text, max(ss, m.start - 8), m.start))]
     # 对宏达电而言，和解只是第一步: a topic framed by 对…而言/来说 is no argument
     mentions = [m for m in mentions if not (text[m.start - 1:m.start] == "对" and
                                             text.startswith(("而言", "来说", "来讲"), m.end))]
@@ -198,7 +298,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
         mentions = [m for m in mentions if not (m.source != "coref" and text.startswith(classheads, m.end))]
     # X有限公司（下称X）: the announced short form repeats the name before it, it is no second argument
     mentions = [m for i, m in enumerate(mentions) if not (
-        i > 0 and _ANNOUNCED.match(text[mentions[i - 1].end:m.start]) and text[m.end:m.end + 2].lstrip("”\"」")[:1] in ("）", ")"))]
+        i > 0 and _rx(lex).announced.match(text[mentions[i - 1].end:m.start]) and text[m.end:m.end + 2].lstrip("”\"」")[:1] in ("）", ")"))]
     named = [m for m in mentions if m.source != "coref"]
     request = lex.words("request")
     comit = lex.words("comitative")     # 与/和/同/跟: with whom
@@ -209,7 +309,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             continue
         clause_lead = text[_clause_begin(text, ts, ss):ts]
         # 保留再提告的权利, 有起诉的可能: the act as an attribute of a noun is not an event
-        if _ATTRIBUTIVE.match(text, te):
+        if _rx(lex).attributive.match(text, te):
             continue
         for trig in trigs:
             v = _Reading(breach=breach, clause_lead=clause_lead, comit=comit, conj=conj,
@@ -223,8 +323,8 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
                     break
     out = _respectively(text, ss, se, out, mentions, lex)
     for c in out:
-        if c.type == "sues" and _CASE_REF.match(text, c.end) and \
-                re.search(r"(?:就|对|关于|针对|在)[^，。；]{0,12}$", text[ss:c.start]):
+        if c.type == "sues" and _rx(lex).case_ref.match(text, c.end) and \
+                _rx(lex).case_ref_before.search(text[ss:c.start]):
             c.reference = True
     _published_rulings(text, ss, se, out, lex)
     return _vetoed(text, ss, _called_off(text, ss, se, _merger_restated(out, lex), lex), lex)
@@ -286,7 +386,7 @@ def _trigger_applies(v: _Reading) -> bool:
     if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
             _contains_any(clause_lead, request):
         return True
-    if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts):
+    if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts, lex):
         return True
     if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
             _clause_begin(text, ts, ss) > ss and any(
@@ -304,14 +404,12 @@ def _trigger_applies(v: _Reading) -> bool:
     return False
 
 
-# a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
-_CLAIMED = re.compile(r"(?:请求|要求|诉请|申请)(?:法院|人民法院|贵院)?判令|诉讼请求[：:，,]")
 
 
-def _claimed(text: str, ss: int, ts: int) -> bool:
+def _claimed(text: str, ss: int, ts: int, lex: Lexicon) -> bool:
     """判令 in a list of what a plaintiff asks for, after a claim opened earlier in the sentence."""
     last = None
-    for last in _CLAIMED.finditer(text, ss, ts):
+    for last in _rx(lex).claimed.finditer(text, ss, ts):
         pass
     return last is not None and not (last.group(0).startswith("诉讼请求") and any(
         w in text[ss:last.start()] for w in ("驳回", "支持", "判决", "裁定")))
@@ -331,8 +429,8 @@ def _argument_groups(v: _Reading) -> bool:
     if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
             text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
         left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
-    lg = groups(text, left, conj)
-    rg = groups(text, right, conj)
+    lg = groups(text, left, conj, v.lex)
+    rg = groups(text, right, conj, v.lex)
     subj: list[Mention] | None = None
     frame = "zh.frame.other"
     obj: list[Mention] | None = None
@@ -523,7 +621,7 @@ def _list_frames(v: _Reading) -> bool:
         # subject, not of each other
         # (高德、美团以及T3出行、曹操出行等对手: groups joined by a conjunction are one list)
         k = len(lg) - 1
-        while k > 0 and _LIST_JOIN.match(text[lg[k - 1][-1].end:lg[k][0].start].strip()):
+        while k > 0 and _rx(v.lex).list_join.match(text[lg[k - 1][-1].end:lg[k][0].start].strip()):
             k -= 1
         listed = [m for g in lg[k:] for m in g]
         head = next((g for g in lg[:k] if any(m.type in s_types for m in g)), None) or context_subject
@@ -540,7 +638,7 @@ def _list_frames(v: _Reading) -> bool:
         if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
                 # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
                 ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
-                _AGREE.match(text, g1[-1].end) is not None) or (
+                _rx(v.lex).agree.match(text, g1[-1].end) is not None) or (
                 # A与B、C等造车新势力在国内市场的竞争: the group's own rivalry, a noun after 的 (not
                 # A与B的纠纷折射出…的竞争: the pair then owns another noun)
                 ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
@@ -779,7 +877,7 @@ def _roles_deals(v: _Reading) -> bool:
                     return True
                 subj, obj = g0, g1
         elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
-                                   _COMITATIVE.search(before_g1)) and (g0 or context_subject) and \
+                                   _rx(v.lex).comitative.search(before_g1)) and (g0 or context_subject) and \
                 not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
             # (A与B签下协议，…远超对手: the partner of another clause's verb is no rival)
             frame = "zh.frame.comitative"
@@ -789,7 +887,7 @@ def _roles_deals(v: _Reading) -> bool:
                 # the subject of the nearest clause that opens with a name (三星仍是…，华为则…，并与OPPO
                 # 竞争: 华为), else the sentence's subject
                 opening = [g for g in lg if g[-1].end <= g1[0].start and
-                           _OPENING.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
+                           _rx(v.lex).opening.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
                 head = opening[-1] if opening else lg[0]
                 lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
                 subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
@@ -802,7 +900,7 @@ def _roles_deals(v: _Reading) -> bool:
             # with the chain's actor, not with the object named before it
             frame = "zh.frame.chain_actor"
             subj, obj = [actor], r1
-            if _PARALLEL_LEAD.fullmatch(text, _clause_begin(text, ts, ss), ts) and \
+            if _rx(v.lex).parallel_lead.fullmatch(text, _clause_begin(text, ts, ss), ts) and \
                     re.fullmatch(r"了?(?:[\u4e00-\u9fff]{0,10}(?:公司|企业|平台|厂商))?", text[te:r1[0].start]) and \
                     any(c.type == trig.relation and c.subject == actor.name and c.end <= g1[0].start and
                         not c.negated for c in v.out):
@@ -815,12 +913,6 @@ def _roles_deals(v: _Reading) -> bool:
     return False
 
 
-# the opening of a clause that repeats the clause before's act (…，2018年又以2亿元收购了B): dates,
-# adverbs and a price or manner, no name
-_PARALLEL_LEAD = re.compile(
-    r"\s*(?:(?:[0-9]{4}年|[0-9]{1,2}月(?:份)?|[0-9]{1,2}日|同年|当年|次年|今年|去年|随后|此后|之后|其后|后来|同时|"
-    r"上半年|下半年|年初|年底|年末|月底|[初中底末]|又|还|再|并|也|先后|陆续|继续|进一步|已经|已|正式|拟|将|计划|分别)"
-    r"|(?:以|斥资|出资|耗资|作价)?(?:约|近|逾)?[0-9.]+(?:亿|万|千万)?(?:美元|元|港元|欧元|英镑)(?:现金)?|以现金|现金)*")
 
 
 def _roles_plain(v: _Reading) -> bool:
@@ -906,7 +998,7 @@ def _roles_plain(v: _Reading) -> bool:
             frame = "zh.frame.direct_first"
             subj, obj = [first], r1
         elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
-                actor.name != r1[0].name and _PARALLEL_LEAD.fullmatch(text, ss, ts):
+                actor.name != r1[0].name and _rx(v.lex).parallel_lead.fullmatch(text, ss, ts):
             # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
             # goes on with the actor of the part before
             frame = "zh.frame.context_subject.parallel"
@@ -933,7 +1025,7 @@ def _object_fixes(v: _Reading) -> bool:
     r1, rg, se, subj, te, text, trig, ts = v.r1, v.rg, v.se, v.subj, v.te, v.text, v.trig, v.ts
     if obj is r1 and r1 and len(rg) > 1 and "direct" not in trig.flags:
         between = text[r1[-1].end:rg[1][0].start]
-        if _HELD.match(between) or _MODIFIER.match(between):
+        if _rx(v.lex).held.match(between) or _MODIFIER.match(between):
             obj = rg[1]
     if obj is r1 and r1 and trig.relation in ("acquires", "invests") and trig.lang == "zh" and \
             text.startswith(("旗下的", "旗下"), r1[-1].end):
@@ -947,7 +1039,7 @@ def _object_fixes(v: _Reading) -> bool:
     # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
     if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
             c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
-        mreq = _DEMAND.search(text, te, se)
+        mreq = _rx(v.lex).demand.search(text, te, se)
         if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
             subj = subj or g1
             after = [m for m in mentions if m.start >= mreq.end() and m.start - mreq.end() <= 2
@@ -960,7 +1052,7 @@ def _object_fixes(v: _Reading) -> bool:
             # of the sentence whose subject is the plaintiff (or left out) names the defendant
             plaintiff = subj or g1
             pn = {x.name for x in plaintiff}
-            for mreq in _DEMAND_LATER.finditer(text, te, se):
+            for mreq in _rx(v.lex).demand_later.finditer(text, te, se):
                 if any(c in "；;" for c in text[te:mreq.start()]):
                     break
                 cb = _clause_begin(text, mreq.start(), te)
@@ -1010,7 +1102,7 @@ def _court_and_stakes(v: _Reading) -> bool:
         if courts and trig.confidence >= 0.7:
             subj = [courts[-1]] if any(m.end <= ts for m in courts) else [courts[0]]
             frame = "zh.rules.court"
-            obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts)
+            obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts, v.lex)
                    and id(m) not in placed
                    and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
                    and not m.name.endswith(_PROSECUTORS)]
@@ -1057,10 +1149,10 @@ def _emit(v: _Reading) -> bool:
         return True
     relation = trig.relation
     if "stake" in trig.flags and obj:
-        relation = _by_stake(text, obj[-1].end, se, relation)
+        relation = _by_stake(text, obj[-1].end, se, relation, lex)
     if trig.order == "OS" and relation == "acquires" and trig.lang == "zh":
         # 将所持29.94%的股份出售给Z: the stake sold, written before the verb, decides
-        mst = _STAKE_BEFORE.search(text, _clause_begin(text, ts, ss), ts)
+        mst = _rx(lex).stake_before.search(text, _clause_begin(text, ts, ss), ts)
         if mst:
             relation = "acquires" if float(mst.group(1)) > 50 else "invests"
     if trig.order == "OS":
@@ -1079,7 +1171,7 @@ def _emit(v: _Reading) -> bool:
     if trig.relation == "rules" and s_ok and trig.confidence >= 0.7:
         # a court rules on every party the sentence names
         parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
-                   and not _speaker(text, m, ts) and id(m) not in placed
+                   and not _speaker(text, m, ts, v.lex) and id(m) not in placed
                    and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
                    and not m.name.endswith(_PROSECUTORS)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
@@ -1090,10 +1182,10 @@ def _emit(v: _Reading) -> bool:
             c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
             c.type = relation
             if stakes and "stake" in trig.flags:
-                c.type = _by_stake(text, b.end, se, trig.relation)
+                c.type = _by_stake(text, b.end, se, trig.relation, lex)
             c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
                               len(o_ok), lex)
-            if c.type in ("acquires", "invests") and trig.lang == "zh" and _NOT_THE_COMPANY.match(text, b.end):
+            if c.type in ("acquires", "invests") and trig.lang == "zh" and _rx(lex).not_the_company.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
             if c.type == "rules" and b.name.endswith(_PROSECUTORS):
                 continue    # 审理由X检察院提起公诉的…: the prosecutor brings the case, it is not ruled on
@@ -1170,7 +1262,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     if rule == "zh.invest.capital" and a.end <= ts and any(c in CLAUSE_BREAK or c in "。（(“" for c in text[a.end:ts]):
         return rule + ".apart"      # A与B签约，据悉C投资B的资本…: the investor told a clause before the verb
     if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
-            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _STAKE_NEXT.match(text[b.end:min(se, b.end + 30)])):
+            not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _rx(lex).stake_next.match(text[b.end:min(se, b.end + 30)])):
         return rule + ".other_verb"
     first, second = (a, b) if a.start <= b.start else (b, a)
     if second.start >= te and _tight(text, first, second, ts, te):
@@ -1203,16 +1295,6 @@ def _invest_kind(frame: str, relation: str, word: str) -> str:
     return frame
 
 
-# 向控股股东X收购, 从X手中购买, 拟向关联方X发行股份购买: the name after 向/从 sells (and every name of a
-# list there: 向A、B和C收购其合计持有的…)
-_SELLER_MARK = re.compile(r"(?<![自打])(?:向|从)(?:其|公司|该公司)?(?:间接)?(?:控股股东|第一大股东|大股东|原股东|现有股东|股东|"
-                          r"关联方|关联企业|实际控制人|持股\d+(?:\.\d+)?[%％]的参股公司|参股公司|全资子公司|控股子公司)?"
-                          r"(?:[^，。；,;、0-9０-９年月日称]{1,12}(?:、|和|及|以及))*[^，。；,;、0-9０-９年月日称]{0,10}$")
-# what is bought is a product or an asset of the company named, not the company
-_NOT_THE_COMPANY = re.compile(r"[（(]?[^，。；,;（()）]{0,4}?[)）]?(?:的|发行的|旗下的?)?[^，。；,;以曾投购买将用]{0,12}?"
-                              r"(?:理财产品|信托产品|信托计划|资管计划|资产管理计划|结构性存款|保本|理财|存款产品|"
-                              r"土地|房产|厂房|资产包|债券|票据|基金份额|收益凭证)")
-_HELD_BY = re.compile(r"(?:所|合计|共同|分别)?(?:持有|所持|持)的?")
 _BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
 
 
@@ -1227,7 +1309,7 @@ def _seller_not_buyer(v: _Reading) -> bool:
     if first > ts:
         return False
     lead = text[max(ss, first - 24):first]
-    mark = _SELLER_MARK.search(lead)
+    mark = _rx(v.lex).seller_mark.search(lead)
     if not mark or any(c in CLAUSE_BREAK or c in "。" for c in text[first:ts]):
         return False
     at = first - (len(lead) - mark.start())
@@ -1280,7 +1362,7 @@ def _buyer_not_bought(v: _Reading) -> bool:
     if first_obj < te:
         return False
     holders = {m.name for m in v.mentions if te <= m.start and m.end <= first_obj and m.source != "coref"
-               and _HELD_BY.match(text, m.end)}
+               and _rx(v.lex).held_by.match(text, m.end)}
     keep = [m for m in subj if not stake_at(text, m.end) and m.name not in holders]
     if not keep:
         return True
@@ -1326,13 +1408,6 @@ def _merger_restated(cands: list[Cand], lex: Lexicon) -> list[Cand]:
                                      ((c.subject, c.object) in bought or (c.object, c.subject) in bought))]
 
 
-# …侵犯知识产权一案, …纠纷案: what follows a suit verb when the clause names a case, not a filing
-_CASE_REF = re.compile(r"[^，。；,;]{0,20}?(?:一案|案件|纠纷案)")
-_ON_PLATFORM = re.compile(r"[^，。；,;]{0,6}?(?:平台|网站|商城|商店|App|APP|应用)(?:上|中|内|里)")
-# the pair's own decision right after it: 已同意, 共同宣布, 决定
-_AGREE = re.compile(r"(?:已经?|均|都|共同|一致)?(?:同意|决定|宣布|商定|约定)")
-# 通过/借助/经由 (其/官方) + a product right before the name, or 官方 alone (官方微博: the company's account)
-_CHANNEL = re.compile(r"(?:(?:通过|借助|经由)(?:其|自己的|自身的?)?(?:官方)?|官方)$")
 
 
 def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
@@ -1351,8 +1426,6 @@ def _vetoed(text: str, ss: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
 
 
 _DEALS = ("acquires", "invests", "cooperates")
-# 这笔入股案最终告吹: a trigger after these words names the deal being called off, not another deal
-_THIS_DEAL = re.compile(r"(?:这笔|该笔|此笔|这项|该项|这一|此次|这起)$")
 
 
 def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) -> list[Cand]:
@@ -1369,17 +1442,16 @@ def _called_off(text: str, ss: int, se: int, cands: list[Cand], lex: Lexicon) ->
             if p < 0:
                 continue
             later = [x for x in cands if x.type in _DEALS and c.end < x.start < p
-                     and not _THIS_DEAL.search(text, max(ss, x.start - 3), x.start)]
+                     and not _rx(lex).this_deal.search(text, max(ss, x.start - 3), x.start)]
             if not later:
                 c.negated = True
                 break
     return cands
 
 
-_SPEECH_END = re.compile(r"(?:发布)?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)[:：]?$")
 
 
-def _speaker(text: str, m: Mention, ts: int) -> bool:
+def _speaker(text: str, m: Mention, ts: int, lex: Lexicon) -> bool:
     """`m` opens a clause that ends in a speech verb before `ts` (X公告称，…判决): the source of the
     report, no party to what it reports."""
     e = m.end
@@ -1388,7 +1460,7 @@ def _speaker(text: str, m: Mention, ts: int) -> bool:
     if e >= ts or e - m.end > 16:
         return False
     tail = _PAREN.sub("", text[m.end:e])
-    return bool(_SPEECH_END.search(tail)) and re.match(r"^[^，,；;。]{0,10}?(?:公告|声明|消息)?(?:称|表示|披露|指出|宣布)$", tail) is not None
+    return bool(_rx(lex).speech_end.search(tail)) and _rx(lex).speech_clause.match(tail) is not None
 
 
 _COMPANY_ACTS = ("sues", "acquires", "cooperates", "blocks")
@@ -1405,25 +1477,13 @@ def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon)
 
 
 _DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
-_ANNOUNCED = re.compile(r"^\s*[（(](?:以下|下文)?(?:简称|下称|称)[为：:]?[“\"「]?$")
-_COMITATIVE = re.compile(r"(?:^|[，,\s]|宣布|表示|已|将|正式)(?:与|同|跟)[^，。；,;与和及的]{2,12}$")
-# a list member's product word, then the word joining it to the next (高德打车、美团打车以及T3出行)
-_LIST_JOIN = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:以及|及|和|与|、|还有)$")
-_ATTRIBUTIVE = re.compile(r"[^，。；,;：:]{0,16}?的(?:权利|可能|计划|打算|风险|意向|权力|资格)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 # the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
 _ASKED = r"(?:(?:人民)?法院)?(?:依法)?(?:判令|判决)?(?:被告人?)?"
-_DEMAND_LATER = re.compile(r"(?:方面)?(?:要求|请求|判令|诉请|认为|指控|指责|主张)(?:[，,：:]|" + _ASKED + ")")
-_DEMAND = re.compile(r"[，,]\s*(?:并|同时)?(?:(?:要求|请求|诉请)" + _ASKED + r"|判令(?:被告人?)?|指控|指责|指|称)")
-_HELD = re.compile(r"^[^，。；,;]{0,14}?(?:持有|所持|拥有|控股|名下)的?\s*$|^\s*旗下的?\s*$")
-# 认购夏普新股，取得约66%股权: the stake told in the next clause
-_STAKE_NEXT = re.compile(r"^[^，。；,;]{0,8}?[，,]\s*(?:并|从而|将|即可)?(?:取得|获得|持有|拥有|合计持有)(?:其|对方|该公司)?(?:约|近|逾|超过|达)?"
-                         r"(\d+(?:\.\d+)?)\s*[%％]()")
 _STAKE = re.compile(r"^[^，。；,;]{0,12}?(\d+(?:\.\s?\d+)?)\s*[%％]|^[^，。；,;]{0,8}?(全部|全资|100%)")
 
 
-_STAKE_BEFORE = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]\s*(?:的)?(?:股份|股权|权益)")
 
 
 def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types) -> list[Mention]:
@@ -1439,10 +1499,10 @@ def _stake_objects(text: str, te: int, se: int, mentions: list[Mention], o_types
     return out
 
 
-def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
+def _by_stake(text: str, pos: int, se: int, relation: str, lex: Lexicon) -> str:
     """购买 X 30%股权 is an investment; 购买 X 51%股权 or 全部股权 an acquisition; 买入X股票 (no stake
     said) an investment."""
-    m = _STAKE.match(text[pos:min(se, pos + 20)]) or _STAKE_NEXT.match(text[pos:min(se, pos + 30)])
+    m = _STAKE.match(text[pos:min(se, pos + 20)]) or _rx(lex).stake_next.match(text[pos:min(se, pos + 30)])
     if not m:
         # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
         return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
@@ -1451,21 +1511,16 @@ def _by_stake(text: str, pos: int, se: int, relation: str) -> str:
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
 
 
-_ROLE_AFTER_P = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?原告")
-_ROLE_AFTER_D = re.compile(r"(?:是|为|系|作为)(?:本案|该案|此案)?(?:的)?被告")
 _ROLE_P = re.compile(r"原告(?:人|方)?(?:为|是|系|:|：)?")
 _ROLE_D = re.compile(r"被告(?:人|方)?(?:为|是|系|:|：)?")
 _CASE = re.compile(r"与([^，。；,;与]{2,30}?)(?:之间)?(?:的)?[^，。；,;]{0,12}?纠纷(?:一案|案)")
 
 
-_INVESTOR_ROLE = re.compile(r"(?:投资方|领投方|跟投方|投资人|投资机构)(?:为|是|包括|有)[：:]?")
-_RAISED_ROUND = re.compile(r"(?:已经|已|近日|日前|今日|宣布|正式|成功)*(?:完成|获得|获)[^，。；,;]{0,16}?融资")
 
 
-_SELL_VERB = re.compile(r"(?:拟|将|计划)?(?:出售|转让|卖出)(?:了)?(?:其|自己)?(?:所持有?|持有)?(?:的)?")
 
 
-def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+def _sold_to(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list[Cand]:
     """X向Z出售其所持Y 15.31%的股份, 向Z转让Y: Z buys Y (or a stake in it, by the stake written after
     Y); the seller is no party to it."""
     out: list[Cand] = []
@@ -1473,29 +1528,29 @@ def _sold_to(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]
     for z in named:
         if text[z.start - 1:z.start] != "向" or z.start - 1 < ss:
             continue
-        mv = _SELL_VERB.match(text, z.end)
-        if not mv or mv.end() == z.end or not re.search(r"出售|转让|卖出", mv.group(0)):
+        mv = _rx(lex).sell_verb.match(text, z.end)
+        if not mv or mv.end() == z.end or not _rx(lex).sold.search(mv.group(0)):
             continue
         y = next((m for m in mentions if m.start == mv.end() and m.type in ("Company", "Product")), None)
         if y is None or y.name == z.name:
             continue
-        rel = _by_stake(text, y.end, se, "acquires")
+        rel = _by_stake(text, y.end, se, "acquires", lex)
         out.append(Cand(z.name, y.name, rel, z.end, mv.end(), 0.75, False, mv.group(0), rule="zh.stake.sold_to"))
     return out
 
 
-def _round_roles(text: str, ss: int, se: int, mentions: list[Mention]) -> list[Cand]:
+def _round_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list[Cand]:
     """X完成1000万元首轮融资，投资方为A、B: A and B invest in X (the round's raiser named right before
     完成/获得…融资 in the sentence)."""
     out: list[Cand] = []
     if "融资" not in text[ss:se]:
         return out
-    roles = list(_INVESTOR_ROLE.finditer(text, ss, se))
+    roles = list(_rx(lex).investor_role.finditer(text, ss, se))
     if not roles:
         return out
     orgs = [m for m in mentions if m.source != "coref" and m.type in ("Company", "Organization")]
     raiser = None
-    for mr in _RAISED_ROUND.finditer(text, ss, roles[0].start()):
+    for mr in _rx(lex).raised_round.finditer(text, ss, roles[0].start()):
         raiser = next((m for m in orgs if m.end == mr.start()), raiser)
     if raiser is None:
         return out
@@ -1531,7 +1586,7 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
             p = mt.end()
             first = [m for m in named if p <= m.start <= p + 1]
             if first:
-                for g in groups(text, [m for m in named if m.start >= first[0].start], conj)[:1]:
+                for g in groups(text, [m for m in named if m.start >= first[0].start], conj, lex)[:1]:
                     found.extend(g)
         return found
 
@@ -1539,8 +1594,8 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
         pl = after(_ROLE_P)
         df = after(_ROLE_D)
         # 星海科技是原告，蓝鲸网络是被告: the role after the name
-        pl += [m for m in named if _ROLE_AFTER_P.match(text, m.end) and m not in pl]
-        df += [m for m in named if _ROLE_AFTER_D.match(text, m.end) and m not in df]
+        pl += [m for m in named if _rx(lex).role_after_p.match(text, m.end) and m not in pl]
+        df += [m for m in named if _rx(lex).role_after_d.match(text, m.end) and m not in df]
         for a in pl:
             for b in df:
                 if a.name != b.name:
@@ -1576,9 +1631,6 @@ def _first_of(mentions: list[Mention], ts: int, types, exclude) -> Mention | Non
     return None
 
 
-# what may come before a clause's subject: nothing, or a time (2017年, 去年底, 此后)
-_OPENING = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]+(?:年|月|日|号)(?:底|初|中)?|今年|去年|当年|同年|此后|随后|其后|"
-                      r"目前|如今|当时|此前|近日|日前|而|但|不过|同时|另外|此外)*")
 
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:

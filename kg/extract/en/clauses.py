@@ -359,11 +359,10 @@ def _clause_context(v: _ClauseReading):
 
 
 def _clause_subject(v: _ClauseReading):
-    """Symmetric, reported and product-subject frames; otherwise the subjects: the agent of a passive, a coordinated or participle clause's subject, the name left of the verb."""
-    ag, byy, coord_used, how, how_obj, i, last = v.ag, v.byy, v.coord_used, v.how, v.how_obj, v.i, v.last
-    last_subject, objects, passive, rel, se, self = v.last_subject, v.objects, v.passive, v.rel, v.se, v.self
-    settle_os, sm, ss, subj, subj_anchor = v.settle_os, v.sm, v.ss, v.subj, v.subj_anchor
-    subjects, t, te, trig, ts = v.subjects, v.t, v.te, v.trig, v.ts
+    """Symmetric, reported and product-subject frames; otherwise the subjects: the agent of a passive
+    (`_passive_subject`), a coordinated or participle clause's subject, the name left of the verb
+    (`_active_subject`)."""
+    i, rel, se, self, sm, ss, t, te, trig, ts = v.i, v.rel, v.se, v.self, v.sm, v.ss, v.t, v.te, v.trig, v.ts
     if trig.frame == "SYM":
         return self._read_sym(i, ss, se, sm, ts, te, trig)
     if trig.frame == "SAID":
@@ -373,110 +372,120 @@ def _clause_subject(v: _ClauseReading):
                                         for m in sm)
     if trig.frame == "PS" or reduced or (passive and rel == "launches" and not re.search(r"\bby\s+", t[te:se])):
         return self._read_product_subject(i, ss, se, sm, ts, te, trig)
-    subjects: list[Mention] = []
-    objects: list[Mention] = []
-    settle_os = False
-    coord_used = False
-    how, how_obj = "active", ""
-    if passive:
-        how = "passive"
-        by = re.search(r"\bby\s+", t[te:se])
-        agents = [m for m in sm if by and m.start >= te + by.end()][:1]
-        pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
-        # "Uber, which bought Otto in 2016, was sued": the head of the relative clause
-        for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
-            a0, b0 = ss + rm.start(), ss + rm.end()
-            if not re.search(r"[,;]", t[b0:ts]):
-                pat = [m for m in pat if not (a0 <= m.start < b0)]
-        if not agents and pat and rel in ("fines", "rules") and not by:
-            # "Qualcomm was fined": the regulator (court) the text is talking about
-            want = "Regulator" if rel == "fines" else "Court"
-            near = [m for m in self._before(ts, 2000) if m.type == want]
-            if near:
-                agents = [near[-1]]
-        if not agents or not pat:
+    v.coord_used, v.how_obj, v.passive, v.settle_os = False, "", passive, False
+    return _passive_subject(v) if passive else _active_subject(v)
+
+
+def _passive_subject(v: _ClauseReading):
+    """The subjects of a passive clause: its agent (by Y; the regulator or court talked about), the names
+    before the verb its objects."""
+    rel, se, self, sm, ss, t, te, ts = v.rel, v.se, v.self, v.sm, v.ss, v.t, v.te, v.ts
+    how = "passive"
+    by = re.search(r"\bby\s+", t[te:se])
+    agents = [m for m in sm if by and m.start >= te + by.end()][:1]
+    pat = [m for m in sm if m.end <= ts and not self.in_pp(m)]
+    # "Uber, which bought Otto in 2016, was sued": the head of the relative clause
+    for rm in re.finditer(r",\s+(?:which|who|whom|whose)\b[^,;]*,\s+", t[ss:ts]):
+        a0, b0 = ss + rm.start(), ss + rm.end()
+        if not re.search(r"[,;]", t[b0:ts]):
+            pat = [m for m in pat if not (a0 <= m.start < b0)]
+    if not agents and pat and rel in ("fines", "rules") and not by:
+        # "Qualcomm was fined": the regulator (court) the text is talking about
+        want = "Regulator" if rel == "fines" else "Court"
+        near = [m for m in self._before(ts, 2000) if m.type == want]
+        if near:
+            agents = [near[-1]]
+    if not agents or not pat:
+        return None
+    subjects = self._list_from(agents[0], [m for m in sm if m.start >= te])
+    objects = self._list_from(pat[-1], [m for m in sm if m.end <= ts], -1)
+    subj_anchor = pat[-1].end
+    v.how, v.objects, v.subj_anchor, v.subjects = how, objects, subj_anchor, subjects
+    return _NEXT
+
+
+def _active_subject(v: _ClauseReading):
+    """The subjects of an active clause: a suit's plaintiffs told before, a name inside the phrase, a
+    coordinated or participle clause's subject, the name left of the verb."""
+    ag, byy, last, last_subject, passive, rel = v.ag, v.byy, v.last, v.last_subject, v.passive, v.rel
+    se, self, sm, ss, subj, t, te, trig, ts = v.se, v.self, v.sm, v.ss, v.subj, v.t, v.te, v.trig, v.ts
+    coord_used, how, settle_os, subjects = False, "active", False, []
+    lead = t[ss:ts]
+    coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
+    participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
+    head = _relative_head(t, ts, sm, trig) if trig.frame == "SO" and not passive else None
+    head = head if head is not None and self._fits(rel, 0, head) else None
+    coord = None if head is not None else coord     # ("Google, which then bought": no coordinated "then")
+    gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
+    if "suitsubj" in trig.flags:
+        # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
+        if not self.suits:
             return None
-        subjects = self._list_from(agents[0], [m for m in sm if m.start >= te])
-        objects = self._list_from(pat[-1], [m for m in sm if m.end <= ts], -1)
-        subj_anchor = pat[-1].end
+        last = self.suits[-1]
+        names = list(dict.fromkeys(c.subject for c in self.suits if c.tstart == last.tstart))
+        subjects = [Mention(ts, ts, n, self._type_of(n), n, "coref") for n in names]
+        subj = subjects[0]
+        how = "suit_subject"
+    elif gap_names:
+        # "a legal action Getty Images began last month": the name inside the phrase acts
+        subj = gap_names[0]
+        subjects = gap_names[:1]
+        how = "gap_subject"
+    elif coord and last_subject:
+        subj = last_subject[0]
+        subjects = last_subject
+        coord_used = True
+        how = "coord"
+    elif participle and self.subjects[-1] is not None and not re.search(
+            r"\b(?:[a-z]+ed|sued|sues|said|says|won|lost|paid|took|made|sold|bought)\b",
+            re.sub(r",[^,;]*,", ",", t[ss:self.subjects[-1].start])):
+        # (the sentence's subject, when it stands before the main verb: not "The states ... sued
+        # Google in July, accusing it": Google is the object there)
+        subj = self.subjects[-1]
+        how = "participle"
+        # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
+        # the subject of the clause the participle hangs on
+        cl = list(re.finditer(r"(?:,\s+(?:and|but|while)\s+|;\s+)", lead))
+        if cl:
+            a0 = ss + cl[-1].end()
+            inner = [m for m in sm if a0 <= m.start < ts and m.type in ("Company", "Organization", "Regulator")
+                     and not self.in_pp(m)]
+            if inner and inner[0].start == a0 + len(re.match(r"(?:the\s+)?", t[a0:ts]).group(0)):
+                subj = inner[0]
+        subjects = [subj]
+    elif participle:
+        return None         # a participle whose clause has no subject we can name
     else:
-        lead = t[ss:ts]
-        coord = re.search(r"(?:,\s*|\s)(?:and|then|but)\s+(?:(?:then|also|has|have|had|later|\w+ly)\s+)*$", lead)
-        participle = re.search(r",\s*$", lead) and trig.pattern.split()[0].lower().endswith("ing")
-        head = _relative_head(t, ts, sm, trig) if trig.frame == "SO" and not passive else None
-        head = head if head is not None and self._fits(rel, 0, head) else None
-        coord = None if head is not None else coord     # ("Google, which then bought": no coordinated "then")
-        gap_names = [m for m in sm if ts < m.start and m.end < te and self._fits(rel, 0, m)] if "gapsubj" in trig.flags else []
-        if "suitsubj" in trig.flags:
-            # "That lawsuit also names Midjourney and DeviantArt": the plaintiffs of the suit told last
-            if not self.suits:
-                return None
-            last = self.suits[-1]
-            names = list(dict.fromkeys(c.subject for c in self.suits if c.tstart == last.tstart))
-            subjects = [Mention(ts, ts, n, self._type_of(n), n, "coref") for n in names]
-            subj = subjects[0]
-            how = "suit_subject"
-        elif gap_names:
-            # "a legal action Getty Images began last month": the name inside the phrase acts
-            subj = gap_names[0]
-            subjects = gap_names[:1]
-            how = "gap_subject"
-        elif coord and last_subject:
-            subj = last_subject[0]
-            subjects = last_subject
-            coord_used = True
-            how = "coord"
-        elif participle and self.subjects[-1] is not None and not re.search(
-                r"\b(?:[a-z]+ed|sued|sues|said|says|won|lost|paid|took|made|sold|bought)\b",
-                re.sub(r",[^,;]*,", ",", t[ss:self.subjects[-1].start])):
-            # (the sentence's subject, when it stands before the main verb: not "The states ... sued
-            # Google in July, accusing it": Google is the object there)
-            subj = self.subjects[-1]
-            how = "participle"
-            # "..., and Walmart, the largest US grocer, has since stepped up its push, buying X":
-            # the subject of the clause the participle hangs on
-            cl = list(re.finditer(r"(?:,\s+(?:and|but|while)\s+|;\s+)", lead))
-            if cl:
-                a0 = ss + cl[-1].end()
-                inner = [m for m in sm if a0 <= m.start < ts and m.type in ("Company", "Organization", "Regulator")
-                         and not self.in_pp(m)]
-                if inner and inner[0].start == a0 + len(re.match(r"(?:the\s+)?", t[a0:ts]).group(0)):
-                    subj = inner[0]
-            subjects = [subj]
-        elif participle:
-            return None         # a participle whose clause has no subject we can name
-        else:
-            subj = self._left_subject(rel, ss, ts, sm, trig)
-            if head is None and subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
-                return None
-            subj = head or subj     # "outbidding Google, which then bought Motorola Mobility": Google buys
-            settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
-            if trig.frame == "OS" and rel == "sues" and settle_lead:
-                # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
-                main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
-                if main is not None and self._fits(rel, 1, main):
-                    subj = main
-                    settle_os = True
-                    how = "settle"
-            if subj is None and trig.pattern.endswith(" of"):
-                # "the acquisition of X by Y" with nothing before it
-                objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
-                byy = re.match(r"\s+by\s+(?:the\s+)?", t[objs[-1].end:se]) if objs else None
-                ag = [m for m in sm if byy and m.start == objs[-1].end + byy.end() and self._fits(rel, 0, m)]
-                subj = ag[0] if ag else None
-                how = "of_by"
-            if subj is None:
-                return None
-            subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
-                if subj in sm else [subj]
-            if subj.source == "coref":
-                # "they" for two people, "the two companies" for two companies: both act
-                subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == subj.type
-                             and (x.start, x.end) == (subj.start, subj.end) and x.name != subj.name]
-        subj_anchor = subj.end
-    v.ag, v.byy, v.coord_used, v.how, v.how_obj, v.last = ag, byy, coord_used, how, how_obj, last
-    v.objects, v.passive, v.settle_os, v.subj, v.subj_anchor = objects, passive, settle_os, subj, subj_anchor
-    v.subjects = subjects
+        subj = self._left_subject(rel, ss, ts, sm, trig)
+        if head is None and subj is not None and _relative_head_elsewhere(t, ss, ts, subj):
+            return None
+        subj = head or subj     # "outbidding Google, which then bought Motorola Mobility": Google buys
+        settle_lead = re.search(r"\bsettle\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}$", t[ss:ts])
+        if trig.frame == "OS" and rel == "sues" and settle_lead:
+            # "Y agreed to pay Z $N to settle the lawsuit brought by X": the one settling is sued
+            main = self._subject_of([m for m in sm if m.end <= ss + settle_lead.start()])
+            if main is not None and self._fits(rel, 1, main):
+                subj = main
+                settle_os = True
+                how = "settle"
+        if subj is None and trig.pattern.endswith(" of"):
+            # "the acquisition of X by Y" with nothing before it
+            objs = self._right_objects(rel, ts, te, se, sm, set(), trig)
+            byy = re.match(r"\s+by\s+(?:the\s+)?", t[objs[-1].end:se]) if objs else None
+            ag = [m for m in sm if byy and m.start == objs[-1].end + byy.end() and self._fits(rel, 0, m)]
+            subj = ag[0] if ag else None
+            how = "of_by"
+        if subj is None:
+            return None
+        subjects = self._list_from(subj, [m for m in sm if m.end <= ts] + ([subj] if subj not in sm else []), -1) \
+            if subj in sm else [subj]
+        if subj.source == "coref":
+            # "they" for two people, "the two companies" for two companies: both act
+            subjects += [x for x in sm if x.source == "coref" and x is not subj and x.type == subj.type
+                         and (x.start, x.end) == (subj.start, subj.end) and x.name != subj.name]
+    subj_anchor = subj.end
+    v.ag, v.byy, v.coord_used, v.how, v.last = ag, byy, coord_used, how, last
+    v.objects, v.settle_os, v.subj, v.subj_anchor, v.subjects = [], settle_os, subj, subj_anchor, subjects
     return _NEXT
 
 

@@ -13,11 +13,15 @@
 - unknown capitalised names listed with a known company ("Foxconn, Pegatron, Wistron and Compal")
   are companies too;
 - short forms of names found: "Epic" for "Epic Games", "Cook" for "Tim Cook".
+
+Word lists: the tables named above and the `modifiers_en.tsv` kinds `_patterns` names (abbreviation_en,
+government_country, model_suffix_en, former_*_en).
 """
 from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from kg.lexicon import Lexicon, norm
 from kg.extract.mentions import Mention
@@ -25,7 +29,6 @@ from kg.extract.en.lexicon import EnLexicon
 
 CAP = r"(?:[A-Z][\w&'’.-]*|[a-z]{1,4}[A-Z][\w'’-]*)"        # "iRobot", "ironSource" too
 _CHUNK = re.compile(rf"(?<![\w.]){CAP}(?:[ \t]+(?:(?:of|for|the|de|&)[ \t]+)*{CAP})*")
-_ABBR_DOT = re.compile(r"(?:\b[A-Z]\.|Inc\.|Corp\.|Co\.|Ltd\.|Jr\.|Sr\.|St\.|Bros\.|Mr\.|Ms\.|Mrs\.|Dr\.|L\.L\.C\.|S\.A\.|N\.V\.)$")
 _DIRS = r"(?:Northern|Southern|Eastern|Western|Central|Middle)"
 _DISTRICT = re.compile(
     rf"(?:(?:U\.S\.|US|United States|federal)\s+)?(?:District\s+Court\s+for\s+the\s+)?(?P<dir>{_DIRS})\s+District\s+of\s+"
@@ -53,7 +56,31 @@ _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!
 # a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
 NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|(?:[A-Z]|[a-z]{1,3}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
 # (a surname may open in lower case: "Francis deSouza", "Vincent van Gogh" is not covered)
-_MODEL = re.compile(r"\s(?:[0-9]{1,2}[A-Za-z]?|X[SR]?|S[0-9]{1,2}|Pro|Max|Plus|Mini|SE)\b(?:\s(?:Pro|Max|Plus|Mini))?")
+
+
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers_en.tsv kinds (built once per English lexicon by `_patterns`)."""
+    abbr_dot: re.Pattern
+    model: re.Pattern
+    gov: re.Pattern
+    former: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(en_id: int, en: EnLexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers_en.tsv (the kind named at each; a space in a
+    word is any whitespace)."""
+    def alt(kind: str) -> str:
+        words = sorted(en.words(kind), key=len, reverse=True)
+        return "|".join(r"\s+".join(re.escape(x) for x in w.split()) for w in words) or "(?!)"
+    return _Rx(
+        abbr_dot=re.compile(rf"(?:\b[A-Z]\.|{alt('abbreviation_en')})$"),
+        model=re.compile(rf"\s(?:[0-9]{{1,2}}[A-Za-z]?|X[SR]?|S[0-9]{{1,2}}|{alt('model_suffix_en')})\b"
+                         rf"(?:\s(?:{alt('model_suffix2_en')}))?"),
+        gov=re.compile(rf"\b[Tt]he\s+(?P<c>{alt('government_country')})\s+government\b"),
+        former=re.compile(rf"\s*,?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:{alt('former_head_en')})\s+)?"
+                          rf"(?:{alt('former_adverb_en')})\s+(?:still\s+)?(?:{alt('former_called_en')})\s+(?:the\s+)?$"),
+    )
 
 
 def _cap_word(w: str) -> bool:
@@ -177,13 +204,9 @@ def _generic_supreme_court(f: Finder) -> None:
             m.name = name
 
 
-_GOV = re.compile(r"\b[Tt]he\s+(?P<c>US|U\.S\.|American|Chinese|British|Japanese|Korean|South\s+Korean|Indian|German|French|"
-                  r"Dutch|Canadian|Australian|Taiwanese|federal)\s+government\b")
-
-
 def _governments(f: Finder) -> None:
     """"sued the US government": a government named by its country is an organisation that can be a party."""
-    for m in _GOV.finditer(f.text):
+    for m in _patterns(id(f.en), f.en).gov.finditer(f.text):
         c = m.group("c")
         name = "US government" if c in ("US", "U.S.", "American", "federal") else f"{c} government"
         s = m.start("c")
@@ -204,8 +227,6 @@ def _the_names(f: Finder) -> None:
             f.the_names[core] = "The " + core
 
 
-_FORMER = re.compile(r"\s*,?\s+(?:(?:the|a)\s+(?:[\w-]+\s+)?(?:company|firm|group|business|owner)\s+)?"
-                     r"(?:formerly|previously|once|then)\s+(?:still\s+)?(?:known\s+as|called|named)\s+(?:the\s+)?$")
 _RENAMED = re.compile(r"\s+(?:(?:has|had|have)\s+)?(?:changed\s+its\s+(?:corporate\s+|company\s+)?name\s+to|"
                       r"renamed\s+itself|rebranded\s+(?:itself\s+)?as|was\s+renamed)\s+(?:the\s+)?$")
 
@@ -217,7 +238,7 @@ def _former_names(f: Finder) -> None:
     rename: dict[str, tuple[str, str]] = {}
     for a, b in zip(ms, ms[1:]):
         gap = f.text[a.end:b.start]
-        if a.type == "Company" and _FORMER.fullmatch(gap):
+        if a.type == "Company" and _patterns(id(f.en), f.en).former.fullmatch(gap):
             rename[b.name] = (a.name, a.type)
         elif b.type == "Company" and _RENAMED.fullmatch(gap):
             rename[a.name] = (b.name, b.type)
@@ -493,12 +514,12 @@ def _role_org(f: Finder, chunk: str, start: int) -> None:
     t = f.text
     words = chunk.split()
     for k in range(len(words) - 2, -1, -1):
-        if words[k].endswith(".") and not _ABBR_DOT.search(words[k]):
+        if words[k].endswith(".") and not _patterns(id(f.en), f.en).abbr_dot.search(words[k]):
             words = words[k + 1:]       # "... on Wednesday. Creative Chairman": the name after the full stop
             break
     while words and (words[0] in f.en.stop or words[0] in f.en.places):
         words.pop(0)
-    if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+    if words and words[-1].endswith(".") and not _patterns(id(f.en), f.en).abbr_dot.search(words[-1]):
         words = []          # "... and Washington. President Donald Trump": a sentence ended
     if not words or any(w in f.en.stop or w in f.en.places or w.lower() in f.en.months or w.lower() in f.en.weekdays
                         or w in f.en.words("rank") for w in words):       # "General Counsel and Senior Vice President"
@@ -551,7 +572,7 @@ def _people(f: Finder) -> None:
     if lead_rx:
         for m in _role_of_regex(id(f.en), f.en, lead_rx).finditer(t):
             org = m.group("org")
-            org = re.sub(r"['’]s$|\.$", "", org) if not _ABBR_DOT.search(org) else org
+            org = re.sub(r"['’]s$|\.$", "", org) if not _patterns(id(f.en), f.en).abbr_dot.search(org) else org
             _role_org(f, org, m.start("org"))
     # a plural title before a list of names: "Justices Clarence Thomas and Samuel Alito",
     # "Judges A B, C D and E F", "chief executives A B and C D"
@@ -700,7 +721,7 @@ def _chunks(f: Finder) -> None:
         seg = t[s:e]
         # a word ending a sentence ends the name ("... its Unreal Engine. Microsoft ...")
         for wm in re.finditer(r"\S+\.(?=[ \t])", seg):
-            if not _ABBR_DOT.search(wm.group(0)) and not re.fullmatch(r"(?:[A-Z]\.)+", wm.group(0)):
+            if not _patterns(id(f.en), f.en).abbr_dot.search(wm.group(0)) and not re.fullmatch(r"(?:[A-Z]\.)+", wm.group(0)):
                 seg = seg[:wm.end()]
                 e = s + len(seg)
                 break
@@ -718,7 +739,7 @@ def _chunks(f: Finder) -> None:
             ps, pe = s + a, s + b
             sub = t[ps:pe]
             # trailing period that ends the sentence, not an abbreviation
-            while sub.endswith((".", ",", "'", "’")) and not _ABBR_DOT.search(sub):
+            while sub.endswith((".", ",", "'", "’")) and not _patterns(id(f.en), f.en).abbr_dot.search(sub):
                 sub = sub[:-1]
                 pe -= 1
             words = sub.split()
@@ -809,7 +830,7 @@ def _models(f: Finder) -> None:
     for m in list(f.mentions):
         if m.type != "Product":
             continue
-        mm = _MODEL.match(f.text, m.end)
+        mm = _patterns(id(f.en), f.en).model.match(f.text, m.end)
         if mm and not (mm.group(0).strip().isdigit() and len(mm.group(0).strip()) == 4):
             nxt = f.text[mm.end():mm.end() + 2]
             if nxt[:1].isdigit() or re.match(r"\s?(?:%|percent|million|billion|years?)", f.text[mm.end():mm.end() + 9]):
@@ -1072,10 +1093,10 @@ def _company_cues(f: Finder) -> None:
         _cues_of(f, typ)
 
 
-def _cap_name_ends(t: str, e: int) -> bool:
+def _cap_name_ends(t: str, e: int, en: EnLexicon) -> bool:
     """A name ends at e when what follows is punctuation or a lower-case word (not a possessive), or
     when it took the sentence's full stop ("... wholesaler Booker. Tesco said")."""
-    if e and t[e - 1] == "." and not _ABBR_DOT.search(t[max(0, e - 6):e]):
+    if e and t[e - 1] == "." and not _patterns(id(en), en).abbr_dot.search(t[max(0, e - 6):e]):
         return True
     return not re.match(r"['’]s\b", t[e:e + 2]) and bool(re.match(r"\s*(?:[^\w\s]|$|[a-z])", t[e:e + 3]))
 
@@ -1101,7 +1122,7 @@ def _cues_of(f: Finder, typ: str) -> None:
                      r"[A-Z][\w.]*['’]s|" + dem + r")[ \t]+){0,4}?"
                      r"(?:" + hx + r")[ \t]+(?P<name>" + nm + r")(?![\w&'’-])")
     # ("from mobile marketing company AppLovin", "the Israeli advertising software firm ironSource")
-    found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"))]
+    found = list(rx.finditer(t)) + [m for m in rx2.finditer(t) if _cap_name_ends(t, m.end("name"), f.en)]
     if typ == "Company":
         # "Symantec's enterprise security business": the owner of a business is a company
         found += [m for m in re.finditer(r"(?<![\w.&'’-])(?P<name>" + nm + r")['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){1,3}"
@@ -1109,12 +1130,12 @@ def _cues_of(f: Finder, typ: str) -> None:
         # "Iberdrola's U.S. unit Avangrid", "Westlaw owner Thomson Reuters", "Google parent Alphabet": the
         # name after a unit noun of a possessor, or after "owner"/"parent" of a name, is a company
         found += [m for m in re.finditer(r"['’]s[ \t]+(?:(?:[a-z][\w-]*|U\.S\.|[A-Z]{2,})[ \t]+){0,2}(?:unit|subsidiary|division|affiliate)"
-                                         r"[ \t]+(?P<name>" + nm + r")", t) if _cap_name_ends(t, m.end("name"))]
+                                         r"[ \t]+(?P<name>" + nm + r")", t) if _cap_name_ends(t, m.end("name"), f.en)]
         found += [m for m in re.finditer(r"(?:(?<![\w&'’-])[A-Z][\w&.'’-]*[ \t]+(?:owner|parent)|\bparent[ \t]+company)[ \t]+(?P<name>" + nm + r")", t)
-                  if _cap_name_ends(t, m.end("name"))]
+                  if _cap_name_ends(t, m.end("name"), f.en)]
         # "the North American paints unit of AkzoNobel": the name a unit is of
         found += [m for m in re.finditer(r"\b(?:unit|subsidiary|division|affiliate)[ \t]+of[ \t]+(?P<name>" + nm + r")", t)
-                  if _cap_name_ends(t, m.end("name"))]
+                  if _cap_name_ends(t, m.end("name"), f.en)]
         # "its Ring doorbell unit", "Amazon's Zoox subsidiary": a business unit is a company
         found += [m for m in re.finditer(r"(?:\b(?:[Ii]ts|[Tt]heir)|['’]s)[ \t]+(?P<name>" + nm + r")[ \t]+(?:[a-z][\w-]*[ \t]+)?"
                                          r"(?:unit|subsidiary|division|affiliate)\b", t)]
@@ -1128,7 +1149,7 @@ def _cues_of(f: Finder, typ: str) -> None:
             end = m.start("name") + len(parts[0]) + 1
         else:
             words = parts[-1].split()
-        if words and words[-1].endswith(".") and not _ABBR_DOT.search(words[-1]):
+        if words and words[-1].endswith(".") and not _patterns(id(f.en), f.en).abbr_dot.search(words[-1]):
             words[-1] = words[-1][:-1]      # "... firm ironSource.": the sentence's full stop
             end -= 1
         while words and (words[0] in f.en.stop or words[0] in f.en.places) and \
