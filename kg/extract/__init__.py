@@ -24,7 +24,7 @@ from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
 from kg.extract.entity_table import entity_table
-from kg.extract.relations import parallel_actors, read_sentence
+from kg.extract.relations import Cand, parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.deal_results import result_mentions
 from kg.extract.case_titles import case_title_mentions
@@ -119,25 +119,15 @@ def _extract_zh(article: Article, lex) -> Extraction:
         return [m for m in mentions[lo:hi] if m.end <= se]
 
     base = list(mentions)
+    told: list = []          # the candidates of the sentences read so far (cands' first members)
+    first = _FirstReading()  # a sentence read again with the same names is not read again
     products: list = []      # names read by the launch frames and Latin parties (launches.py, latin_parties.py)
     for attempt in range(2):
         found_here = []
         parallel: dict = {}
         for idx, (ss, se, sent) in enumerate(sentences):
             sm = in_sentence(ss, se)
-            actors = deal_actor_mentions(text, ss, se, sm, lex)
-            actors += deal_object_mentions(text, ss, se, sm + actors, lex)
-            extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
-            launched = launch_mentions(text, ss, se, sm + extra, lex)
-            launched += latin_party_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += control_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += prosecution_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += nominal_deal_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += summoned_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += ruled_party_mentions(text, ss, se, sm + extra + launched, lex)
-            launched += list_name_mentions(text, ss, se, sm + extra + launched, lex)
-            for find in (result_mentions, case_title_mentions, fined_party_mentions):
-                launched += find(text, ss, se, sm + extra + launched, lex)
+            extra, launched = first.names(attempt, idx, text, ss, se, sm, lex)
             products.extend(launched)
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
@@ -152,17 +142,18 @@ def _extract_zh(article: Article, lex) -> Extraction:
             cm = coref.resolve(text, ss, se, sm, mentions, lex)
             allm = sorted(sm + cm, key=_START_END)
             context = coref.sentence_subject(sm, mentions, ss)
-            read = read_sentence(text, ss, se, allm, lex, context, parallel)
+            read = first.read(attempt, idx, text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context, lex)
             # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
-            read = countersuits(text, ss, se, allm, read, [c for c, *_ in cands], lex)
+            read = countersuits(text, ss, se, allm, read, told, lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
             for c in read:
                 cands.append((c, idx, ss, se))
+                told.append(c)
         # a name discovered in one sentence (宏达电宣布…收购) is that name wherever else it is written:
         # read the article again with every telling of it
         more = ents.repeat_mentions(text, lex, mentions, found_here) if attempt == 0 else []
@@ -171,6 +162,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
         mentions = sorted(base + found_here + more, key=_START_END)
         starts = [m.start for m in mentions]
         cands = []
+        told = []
 
     # an accusation inside a quotation is the speaker's (他留言：“微信的借口封杀…”)
     quoted = quoted_accusations(text, sentences, mentions, lex)
@@ -198,6 +190,59 @@ def _extract_zh(article: Article, lex) -> Extraction:
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+_MENTION = operator.attrgetter("start", "end", "name", "type", "surface", "source", "owner")
+_CAND = operator.attrgetter("subject", "object", "type", "start", "end", "confidence", "negated", "trigger",
+                            "reference", "rule", "hedged")
+
+
+def _sentence_names(text: str, ss: int, se: int, sm: list, lex) -> tuple[list, list]:
+    """The names the sentence readers find in text[ss:se] beyond its mentions `sm`: (actors and
+    arguments, names read by the launch, party and title frames)."""
+    actors = deal_actor_mentions(text, ss, se, sm, lex)
+    actors += deal_object_mentions(text, ss, se, sm + actors, lex)
+    extra = actors + ents.argument_mentions(text, ss, se, sm + actors, lex)
+    launched = launch_mentions(text, ss, se, sm + extra, lex)
+    for find in (latin_party_mentions, control_mentions, prosecution_mentions, nominal_deal_mentions,
+                 summoned_mentions, ruled_party_mentions, list_name_mentions, result_mentions,
+                 case_title_mentions, fined_party_mentions):
+        launched += find(text, ss, se, sm + extra + launched, lex)
+    return extra, launched
+
+
+class _FirstReading:
+    """What the first reading of an article found in each sentence, for its second reading (after a
+    name discovered in one sentence was looked for in all): a sentence whose readers get the same
+    mentions (compared field by field) gives what it gave, without being read again.  The readers
+    are functions of the text, the sentence and those mentions; the second reading is the article's
+    last, so the candidates kept from the first are handed out once (as new objects: later steps
+    change candidates in place)."""
+
+    def __init__(self) -> None:
+        self._quiet: dict[int, list] = {}     # sentence -> its mentions, when the readers found nothing
+        self._read: dict[int, tuple] = {}     # sentence -> (read_sentence's input, its candidates)
+
+    def names(self, attempt: int, idx: int, text: str, ss: int, se: int, sm: list, lex) -> tuple[list, list]:
+        key = list(map(_MENTION, sm))
+        if attempt and self._quiet.get(idx) == key:
+            return [], []
+        extra, launched = _sentence_names(text, ss, se, sm, lex)
+        if not attempt and not extra and not launched:
+            self._quiet[idx] = key
+        return extra, launched
+
+    def read(self, attempt: int, idx: int, text: str, ss: int, se: int, allm: list, lex, context, parallel) -> list:
+        key = (list(map(_MENTION, allm)), None if context is None else list(map(_MENTION, context)),
+               [(k, _MENTION(v)) for k, v in parallel.items()])
+        if attempt:
+            got = self._read.pop(idx, None)
+            if got is not None and got[0] == key:
+                return [Cand(*c) for c in got[1]]
+        read = read_sentence(text, ss, se, allm, lex, context, parallel)
+        if not attempt:
+            self._read[idx] = (key, list(map(_CAND, read)))
+        return read
 
 
 def _complete_entities(entities: list, mentions: list, lex) -> set:
@@ -376,16 +421,30 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
 def _trade_stem(name: str, trade) -> str | None:
     """深圳唯冠科技有限公司 -> 深圳唯冠: the name without its legal ending and the trade words before it;
     None when it has no legal ending or no trade word (华为终端有限公司 is a unit of its own)."""
-    end = next((x for x in sorted(LEGAL_ENDINGS, key=len, reverse=True) if name.endswith(x)), None)
+    end = next((x for x in _LEGAL_LONGEST if name.endswith(x)), None)
     if end is None:
         return None
     n, cut = name[:-len(end)], False
+    longest_first = _longest_first(trade)
     while True:
-        w = next((w for w in sorted(trade, key=len, reverse=True) if n.endswith(w) and len(n) >= len(w) + 3), None)
+        w = next((w for w in longest_first if n.endswith(w) and len(n) >= len(w) + 3), None)
         if w is None:
             break
         n, cut = n[:-len(w)], True
     return n if cut else None
+
+
+_LEGAL_LONGEST = tuple(sorted(LEGAL_ENDINGS, key=len, reverse=True))
+_LONGEST_FIRST: dict[int, tuple] = {}
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    """`words` sorted longest first, once per word set (the lexicon's sets live as long as it; the
+    set itself is kept to check): two words of one length cannot both end a name."""
+    got = _LONGEST_FIRST.get(id(words))
+    if got is None or got[0] is not words:
+        got = _LONGEST_FIRST[id(words)] = (words, tuple(sorted(words, key=len, reverse=True)))
+    return got[1]
 
 
 def _restore_traditional(ex: Extraction, original: Article) -> Extraction:

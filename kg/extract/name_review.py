@@ -124,9 +124,11 @@ def _all_titles(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
 
 def _only_titles(surface: str, lex: Lexicon) -> bool:
     """Titles alone, joined by 兼 or 、 (董事长兼CEO): no name."""
-    titles, s, n = _all_titles(id(lex), lex), surface, 0
+    groups, s, n = _by_length(_all_titles(id(lex), lex)), surface, 0
     while s:
-        t = next((t for t in titles if s.startswith(t)), None)
+        # the longest title opening s (a set look-up per length: two titles of one length cannot
+        # both open it)
+        t = next((s[:k] for k, group in groups if k <= len(s) and s[:k] in group), None)
         if t is None:
             return False
         s, n = s[len(t):].lstrip("兼、"), n + 1
