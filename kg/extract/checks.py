@@ -1268,7 +1268,7 @@ def agreement_party(ctx: Ctx, r: Relation) -> bool:
 def _short_form_of_list(ctx: Ctx, s: int, floor: int) -> tuple[int, int, int] | None:
     """For a telling that is a short form in a parenthesis (A及B（合称“X”）), the parenthesis as the telling
     (its start, its end) and where the list it names opens: after the nearest 与/和/同 of the clause."""
-    m = _SHORT_FOR.search(ctx.text, max(floor, s - 8), s)
+    m = _rx(ctx).short_for.search(ctx.text, max(floor, s - 8), s)
     if not m or m.end() != s:
         return None
     o, end = m.start(), _past_paren(ctx.text, m.start())
