@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,12 @@ class Lexicon:
 
     def words(self, kind: str) -> set[str]:
         return self.modifiers.get(kind, set())
+
+    def alternation(self, *kinds: str) -> str:
+        """The words of these modifier kinds as one regex alternation, longest first (so a longer word wins
+        over its own prefix), each escaped; a pattern that never matches when the kinds hold no word."""
+        words = set().union(*(self.words(k) for k in kinds))
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
 
 
 @functools.lru_cache(maxsize=65536)

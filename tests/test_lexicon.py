@@ -26,3 +26,16 @@ def test_every_entities_file_is_read(tmp_path):
 def test_norm():
     assert norm("Tik Tok") == "tiktok"
     assert norm("ＡＢＣ") == "abc"
+
+
+def test_alternation_puts_longer_words_first_and_never_matches_when_empty():
+    import re
+
+    from kg.lexicon import Lexicon
+
+    lex = Lexicon(modifiers={"a": {"判", "判决", "a.b"}, "b": {"判令"}})
+    alt = lex.alternation("a", "b")
+    assert re.match(f"(?:{alt})", "判决书").group() == "判决"
+    assert re.match(f"(?:{alt})", "判令").group() == "判令"
+    assert re.fullmatch(f"(?:{alt})", "a.b") and not re.fullmatch(f"(?:{alt})", "axb")
+    assert lex.alternation("missing") == "(?!)" and not re.search(lex.alternation("missing"), "判决")

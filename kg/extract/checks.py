@@ -174,8 +174,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The checks' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     held = rf"(?:{alt('held_adverb')})?(?:持有|拥有)的"
     return _Rx(
         sent_en=re.compile(rf"(?:,\s+(?:{alt('clause_joiner_en_comma')})\b|\b(?:{alt('clause_joiner_en')})\b)", re.I),

@@ -34,8 +34,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return _Rx(
         lead=re.compile(rf"(?:(?:据[^，,。；;]{{1,8}}|{alt('control_lead')}|今年\d{{0,2}}月?(?:份)?|"
                         r"\d{4}年(?:\d{1,2}月(?:份)?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[^，,；;。]{0,10}后)[，,]?)*"),

@@ -43,8 +43,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     buy, capital = alt("deal_buy_word"), alt("deal_capital_word")
     return _Rx(
         opener=re.compile(rf"(?:(?P<deal>{buy}|{capital}|{alt('deal_other_word')})[^，,。；;]{{0,8}}?"

@@ -53,8 +53,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return _Rx(
         # the rest of a list of people closed by a head count: 、何建廷、王永铭三人 / 等人 / 两名工程师
         people_list_end=re.compile(rf"(?:(?:{alt('list_conj')})[\u4e00-\u9fff]{{2,4}}?)*"

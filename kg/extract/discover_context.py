@@ -44,8 +44,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The stages' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     # a company's model written in Latin after it, with a device noun between or after (宏达电新款旗舰机
     # HTC One X, 三星Galaxy系列, 苹果的iPhone手机): the model is the company's Product
     model_noun = alt("model_noun")

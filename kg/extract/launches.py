@@ -63,8 +63,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The frames' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return _Rx(
         item_split=re.compile(alt("launch_item_split")),
         # a specification, not a name: 7nm, 72W, 128GB, 65英寸, 2019

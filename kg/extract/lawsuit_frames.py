@@ -71,9 +71,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The frames' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(*kinds: str) -> str:
-        words = set().union(*(lex.words(k) for k in kinds))
-        return "|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return _Rx(
         # 将/把 + the marked names + (一同) 诉至/告上法庭/列为被告
         disposal=re.compile(rf"(?:将|把)(?P<objs>[^，。；;：:]{{1,90}}?)(?:{alt('also_adverb')})?"

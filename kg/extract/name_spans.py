@@ -254,7 +254,7 @@ _NOT_NAME_START = set("这那此该每各本最某其另哪的拟将即而也又
 
 @functools.lru_cache(maxsize=2)
 def _case_tail(lex_id: int, lex: Lexicon) -> re.Pattern:
-    stages = "|".join(map(re.escape, sorted(lex.words("case_stage"), key=len, reverse=True))) or "(?!)"
+    stages = lex.alternation("case_stage")
     return re.compile(rf"[\u4e00-\u9fff]案(?:{stages})?$")
 _AMOUNT_TAIL = re.compile(r"[\u4e00-\u9fff][0-9０-９][0-9０-９.,]*$")
 _DATE_HEAD = re.compile(r"^[0-9０-９]+(?:年|月|日|号|季度)")

@@ -110,8 +110,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The reader's patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     role_after = rf"(?:{alt('role_copula')})(?:{alt('this_case')})?(?:的)?"
     speech = rf"(?:{alt('speech_end_source')})?(?:{alt('speech_end_verb')})"
     return _Rx(
@@ -1660,8 +1659,7 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
 def _party_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """(A及其全资子公司B: a list word, 其 and a unit kind before the unit noun — modifiers.tsv list_conj,
     tied_unit_kind; a later stage of a case — appeal_stage), made once per lexicon."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return (re.compile(rf"(?:{alt('list_conj')})其(?:{alt('tied_unit_kind')})?(?:的)?$"),
             re.compile(alt("appeal_stage")))
 

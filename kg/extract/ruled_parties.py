@@ -38,8 +38,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The slots' patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     role = rf"(?:原审)?(?:{alt('payer_role')}|第[一二三四五]被告)?"
     listed = r"(?:" + _NAME + rf"(?:{alt('list_conj_no_yu')}))*" + _NAME
     # what a party must do, or has done, right after its name in a ruling

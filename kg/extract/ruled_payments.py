@@ -44,8 +44,7 @@ class _Rx(NamedTuple):
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The paying verbs (modifiers.tsv kind ruled_payment: 支付, 赔偿, …) as one pattern, and the other
     patterns of the reading, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     words = sorted(lex.words("ruled_payment"), key=len, reverse=True)
     return _Rx(
         pay=re.compile("|".join(map(re.escape, words))) if words else None,

@@ -27,8 +27,7 @@ _RULE = "zh.stake.minority"
 def _marks(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """A per cent that measures a stake: a holding word before it (modifiers.tsv kind stake_hold_before: 持股,
     持有 …; not 占…净资产的12%), or a share word right after it (kind stake_share_after: 股权, 股份 …)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     return (re.compile(rf"(?:{alt('stake_hold_before')})[^，,。；;]{{0,12}}$"),
             re.compile(rf"^(?:的)?(?:{alt('stake_share_after')})"))
 

@@ -36,8 +36,7 @@ class _Rx(NamedTuple):
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
-    def alt(kind: str) -> str:
-        return "|".join(map(re.escape, sorted(lex.words(kind), key=len, reverse=True))) or "(?!)"
+    alt = lex.alternation
     # an amount between the verb and the company word: 增持了3.2%公司股份, 增持1%-5%的公司股份
     amount = rf"(?:(?:{alt('top_up_about')})?[0-9][0-9.,%~\-－至]*(?:万|亿)?股?(?:的)?)?"
     return _Rx(
