@@ -21,6 +21,7 @@ from kg.extract.mentions import (
     leftmost_longest,
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
+from kg.extract.ticker_heads import ticker_head
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
@@ -232,7 +233,7 @@ def stock_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mentio
         res = name_before(text, p, lex, need_proper=False, in_name=True, max_len=10)
         if not res:
             continue
-        start, toks = res
+        start = ticker_head(text, res[0], p, lex)     # 中|创新航（03931.HK）: the head the scan cut
         surface = text[start:p]
         if len(surface) < 2 or surface in lex.generic:
             continue
