@@ -122,6 +122,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     told: list = []          # the candidates of the sentences read so far (cands' first members)
     first = _FirstReading()  # a sentence read again with the same names is not read again
     products: list = []      # names read by the launch frames and Latin parties (launches.py, latin_parties.py)
+    ante = None              # coref's index of the antecedents in `mentions` (coref.Antecedents)
     for attempt in range(2):
         found_here = []
         parallel: dict = {}
@@ -139,9 +140,10 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
-            cm = coref.resolve(text, ss, se, sm, mentions, lex)
+            ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
+            cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
             allm = sorted(sm + cm, key=_START_END)
-            context = coref.sentence_subject(sm, mentions, ss)
+            context = coref.sentence_subject(sm, mentions, ss, ante)
             read = first.read(attempt, idx, text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
@@ -356,12 +358,14 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
     have = {(r.subject, r.object) for r in relations if r.type == "owns"}
     out: list[Relation] = []
     within = _by_sentence(mentions, sentences)
+    ante = None
     for idx, (ss, se, _) in enumerate(sentences):
         sm = within[idx]
         if len(sm) < 1 or not any(m.type == "Product" or m.name in owners for m in sm):
             continue
         if "其" in text[ss:se]:
-            sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex) if m.surface == "其"]
+            ante = coref.Antecedents.for_list(mentions, ante)
+            sm += [m for m in coref.resolve(text, ss, se, sm, mentions, lex, ante) if m.surface == "其"]
             sm.sort(key=_START)
         for i, m in enumerate(sm):
             owner = owners.get(m.name)

@@ -5,7 +5,9 @@ relation reader treats it like a name in that position.
 """
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 
 from kg.lexicon import Lexicon
@@ -27,6 +29,47 @@ def _inside(pos: int, mentions: list[Mention]) -> bool:
     return any(m.start <= pos < m.end for m in mentions)
 
 
+_ANTE = ORGS + ("Person",)
+
+
+class Antecedents:
+    """The mentions a pronoun can stand for (named organisations and people, not coref ones), in the
+    order of `mentions` (sorted by start), so that those ending before a position are a slice found by
+    bisection, not a scan of every mention for every pronoun (long articles: quadratic).  Built once
+    per list of mentions (`for_list`); the mentions must not change while it is in use."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.all, self.n = mentions, len(mentions)
+        self.starts = [m.start for m in mentions]
+        self.sorted = all(map(operator.le, self.starts, self.starts[1:]))
+        self.elig = [x for x in mentions if x.source != "coref" and x.type in _ANTE]
+        self.estarts = [x.start for x in self.elig]
+        self.maxend, hi = [], -1       # the furthest end among elig[:i+1] (never decreasing)
+        for x in self.elig:
+            hi = max(hi, x.end)
+            self.maxend.append(hi)
+
+    @classmethod
+    def for_list(cls, mentions: list[Mention], prev: "Antecedents | None") -> "Antecedents":
+        if prev is not None and prev.all is mentions and prev.n == len(mentions):
+            return prev
+        return cls(mentions)
+
+    def before(self, s: int) -> list[Mention]:
+        """The antecedents ending at or before `s`, in order."""
+        if not self.sorted:
+            return [x for x in self.elig if x.end <= s]
+        j = bisect.bisect_right(self.estarts, s)           # a mention starting after s ends after it
+        j0 = bisect.bisect_right(self.maxend, s, 0, j)     # elig[:j0] all end by s
+        return self.elig[:j0] + [x for x in self.elig[j0:j] if x.end <= s]
+
+    def last_regulator(self, s: int) -> Mention | None:
+        """The last regulator named (not coref) ending at or before `s`."""
+        k = bisect.bisect_right(self.starts, s) if self.sorted else self.n
+        return next((y for y in reversed(self.all[:k]) if y.end <= s and y.source != "coref"
+                     and y.type == "Regulator"), None)
+
+
 def topic(mentions: list[Mention]) -> Mention | None:
     """The article's main company: the first company named."""
     for m in mentions:
@@ -35,10 +78,11 @@ def topic(mentions: list[Mention]) -> Mention | None:
     return None
 
 
-def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int) -> list[Mention] | None:
+def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int,
+                     index: Antecedents | None = None) -> list[Mention] | None:
     """Who a subject-less sentence is about: the previous sentence's first named company."""
-    last = next((m for m in reversed(mentions)       # the last such mention (scanned from the end)
-                 if m.end <= ss and m.type in ORGS and m.source != "coref"), None)
+    index = Antecedents.for_list(mentions, index)
+    last = next((m for m in reversed(index.before(ss)) if m.type in ORGS), None)   # the last such mention
     return None if last is None else [last]
 
 
@@ -84,7 +128,7 @@ def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention |
 
 
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
-            lex: Lexicon) -> list[Mention]:
+            lex: Lexicon, index: Antecedents | None = None) -> list[Mention]:
     out: list[Mention] = []
     pat = _coref_pattern(id(lex), lex)
     if pat is None:
@@ -96,7 +140,8 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         s, e = m.start(), m.end()
         if _inside(s, sm):
             continue
-        before = [x for x in mentions if x.end <= s and x.source != "coref" and x.type in ORGS + ("Person",)]
+        index = Antecedents.for_list(mentions, index)
+        before = index.before(s)
         if not before and w not in bodies:
             continue
         if w in both:
@@ -130,8 +175,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             continue
         if w in bodies:
             # 该局, 该委: the last regulator named before the word (网信办…，该局有关负责人表示)
-            x = next((y for y in reversed(mentions) if y.end <= s and y.source != "coref"
-                      and y.type == "Regulator"), None)
+            x = index.last_regulator(s)
             if x is not None:
                 out.append(Mention(s, e, x.name, x.type, w, "coref"))
             continue
@@ -178,9 +222,8 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if w == "其" and in_sent:
             x = in_sent[0]
         else:
-            comp = [x for x in before if x.type == "Company"]
-            if not comp:
+            x = next((y for y in reversed(before) if y.type == "Company"), None)
+            if x is None:
                 continue
-            x = comp[-1]
         out.append(Mention(s, e, x.name, x.type, w, "coref"))
     return out

@@ -4,6 +4,7 @@ name's unannounced one (微梦公司 for 北京微梦创科网络技术有限公
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import operator
 import re
@@ -21,6 +22,36 @@ _ALIAS_PAREN = re.compile(r"[(（](?P<kw>以下简称|以下称|下称|下文简
 def _subsequence(short: str, full: str) -> bool:
     it = iter(full)
     return all(c in it for c in short)
+
+
+class _Spans:
+    """The mentions of a changing list by start, so that those near a span are found by bisection, not
+    by a scan of the whole list for every occurrence of a short form (long articles: quadratic)."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.keys = sorted((m.start, i) for i, m in enumerate(mentions))
+        self.objs = {i: m for i, m in enumerate(mentions)}
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+        self.n = len(mentions)
+
+    def near(self, a: int, b: int) -> list[Mention]:
+        """Every mention starting between a - (the longest mention's length) and b: all those inside
+        or crossing [a, b)."""
+        lo = bisect.bisect_left(self.keys, (a - self.longest, -1))
+        hi = bisect.bisect_right(self.keys, (b, self.n))
+        return [self.objs[i] for _, i in self.keys[lo:hi]]
+
+    def add(self, m: Mention) -> None:
+        self.objs[self.n] = m
+        bisect.insort(self.keys, (m.start, self.n))
+        self.longest = max(self.longest, m.end - m.start)
+        self.n += 1
+
+    def drop(self, m: Mention) -> None:
+        k = bisect.bisect_left(self.keys, (m.start, -1))
+        while self.objs[self.keys[k][1]] is not m:
+            k += 1
+        del self.objs[self.keys[k][1]], self.keys[k]
 
 
 def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -54,19 +85,21 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
                 for i, m in enumerate(out):
                     if m is full:
                         out[i] = Mention(m.start, m.end, name, typ, m.surface, "lexicon", known.owner)
+        spans = _Spans(out)
         for a, b in occurrences(text, y):
             if a < full.end and full.start < b:
                 continue
-            inside = [m for m in out if a <= m.start and m.end <= b]
-            cross = [m for m in out if (m.start < a < m.end or m.start < b < m.end)]
-            if cross:
+            near = spans.near(a, b)
+            inside = [m for m in near if a <= m.start and m.end <= b]
+            if any(m.start < a < m.end or m.start < b < m.end for m in near):
                 continue
             # the short form must stand alone (not part of a longer word like 光电公司 in 新光电公司)
             if len(y) == 2 and a != ypos and CJK.match(y[0]) and not (word_aligned(text, a, b) or framed_as_name(text, a, b, lex)):
                 continue
             for m in inside:
-                out.remove(m)
+                spans.drop(out.pop(out.index(m)))
             out.append(Mention(a, b, name, typ, y, "alias"))
+            spans.add(out[-1])
     out.sort(key=operator.attrgetter("start", "end"))
     return out
 
