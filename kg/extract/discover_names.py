@@ -22,6 +22,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
 from kg.extract.ticker_heads import ticker_head
+from kg.extract.tickers import ticker_pattern
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
@@ -220,13 +221,12 @@ def _court_named(prefix: str, lex: Lexicon) -> bool:
 
 _STAKE_LIST = ("股权及", "股权和", "股权、", "股权以及", "股份及", "股份和", "股份、", "股份以及", "权益及", "权益和")
 
-_STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
-
 
 def stock_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
-    """Listed companies written with their stock code: 鲁北化工(600727), 中珠医疗(600568.SH)."""
+    """Listed companies written with their stock code (shapes: tickers.tsv): 鲁北化工(600727),
+    中珠医疗(600568.SH), 优步（UBER.N）; a year in brackets is none."""
     out: list[Mention] = []
-    for m in _STOCK.finditer(text):
+    for m in ticker_pattern().finditer(text):
         p = m.start()
         if any(x.end == p for x in taken):
             continue
