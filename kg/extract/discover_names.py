@@ -21,6 +21,7 @@ from kg.extract.mentions import (
     leftmost_longest,
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
+from kg.extract.name_heads import name_head
 from kg.extract.ticker_heads import ticker_head
 from kg.extract.tickers import ticker_pattern
 from kg.extract.wordindex import Words
@@ -189,8 +190,15 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
     cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
               default=start)
     start = max(start, cut)
+    num = _NUMBER_HEAD.match(text, start, e)
+    if num:
+        start = num.end()       # (2018)京04民初297号|惠尔…有限公司: a case or street number opens no name
+    if typ == "Company":
+        start = name_head(text, start, s, lex)      # 中|江信托: the brand's head the scan cut
     return start, typ
 
+
+_NUMBER_HEAD = re.compile(r"[0-9０-９]+[号號]")
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")
 _STAY_VERBS = set("在来赴访驻于离返")

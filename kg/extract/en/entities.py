@@ -931,6 +931,7 @@ def _short_forms(f: Finder) -> None:
                 shorts.setdefault(w, (m.name, m.type))
             if re.fullmatch(r"[A-Z]{1,4}\d{2,4}[A-Z]{0,2}", words[1]):
                 shorts.setdefault(words[1], (m.name, m.type))      # "the MI300X" for "Instinct MI300X"
+    _pattern_short_companies(f, shorts)
     # a short form that is itself the name of another entity of the article ("Palworld" beside
     # "Palworld Entertainment") is that entity
     taken: dict[str, set[str]] = {}
@@ -950,6 +951,30 @@ def _short_forms(f: Finder) -> None:
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue
         f.add(m.start(), m.end(), name, typ, "short")
+
+
+def _pattern_short_companies(f: Finder, shorts: dict[str, tuple[str, str]]) -> None:
+    """"VLSI patent verdict … VLSI Technology won … VLSI did not comment": a company found only by
+    pattern under its first word (an acronym written twice) is the company of two words the article
+    names with a company word after it (Technology, Group, Holdings: suffixes_en.tsv), when no other
+    entity of the article goes by that word.  A product or a lexicon entity under the word stays
+    apart ("Palworld" the game beside "Palworld Entertainment")."""
+    ends = {suf.rstrip(".") for suf, ty, pos, strip in f.en.suffixes if ty == "Company" and pos == "last"}
+    nl = f.text.find("\n")
+    for w, (name, typ) in shorts.items():
+        words = name.split()
+        if typ != "Company" or len(words) != 2 or words[0] != w or words[1].rstrip(".") not in ends:
+            continue
+        under = [m for m in f.mentions if m.name == w]
+        if not under or any(m.type != "Company" or m.source != "pattern" for m in under) or f.lex.lookup(w):
+            continue
+        if any(m.name != name and m.name != w and m.surface.split()[:1] == [w] for m in f.mentions):
+            continue        # a second company opening with the word: the word names neither alone
+        first = min(m.start for m in f.mentions if m.name == name)
+        if any(m.start < first and not (0 <= m.start < nl < first) for m in under):
+            continue        # a short form refers back (a headline's excepted)
+        for m in under:
+            m.name = name
 
 
 def _acronym_of(short: str, long: str) -> bool:
