@@ -51,6 +51,7 @@ from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
+from kg.extract.repeated_subjects import repeated_subjects
 from kg.extract.countersuits import countersuits
 from kg.extract.short_forms import PLACE_PREFIXES
 
@@ -95,6 +96,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
+    mentions = repeated_subjects(text, lex, mentions)     # 日月光…；日月光随即…收购 (repeated_subjects.py)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
                                                        and m.type == "Company" and len(m.surface) >= 4],

@@ -158,7 +158,9 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
         scan_to = max(0, scan_to - 6) + paren.start()
     long_end = suf in LEGAL_ENDINGS or text.startswith(LEGAL_ENDINGS, s)
     need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
-    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end)
+    # a registered name runs longer (北京国科瑞华战略性新兴产业投资基金(有限合伙): seven words)
+    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end,
+                      **({"max_len": 22, "max_words": 8} if long_end else {}))
     glued = glued_at.get(res[0] if res else scan_to)
     if glued and (typ != "Company" or glued[0].type == "Company"):
         res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))

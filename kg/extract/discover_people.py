@@ -33,7 +33,8 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         glossed = _GLOSSED.match(text, p)
         name = person_at(seg, surnames) or foreign_name_at(seg) or (
-            glossed.group(1) if glossed and not _LATIN_FIRM.search(glossed.group(2)) else None)
+            glossed.group(1) if glossed and not _LATIN_FIRM.search(glossed.group(2)) else None) or \
+            dotted_head(text, p)
         if name:
             name = dotted_name(text, p, name)
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
@@ -158,7 +159,26 @@ _LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdi
 
 # the middle dots that join the parts of a transliterated name (史蒂夫·莫伦科夫; ・ and • in some sources)
 _DOTS = "·•・‧"
-_PART_END_TAGS = ("v", "p", "c", "u", "t", "m", "r", "f")
+_PART_END_TAGS = ("v", "p", "c", "u", "t", "m", "r", "f", "d")
+
+
+# the first part of a transliterated name before its middle dot, a hyphen allowed inside (利奥妮·…,
+# 李-安·…): after a role word the whole dotted name is the person (rule zh.entity.dotted_person)
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-－‐][\u4e00-\u9fff]{1,4})?(?=[·•・‧][\u4e00-\u9fff])")
+
+
+def dotted_head(text: str, p: int) -> str | None:
+    """法官利奥妮·布林克马, 原告李-安·马尔霍兰: after a role word, a run of Chinese characters (a hyphen
+    inside) right before a middle dot and a second part of two to six characters is a transliterated
+    person's name (its first part returned; `dotted_name` reads on over the dot).  No function
+    character inside a part (董事长在·…)."""
+    m = _DOTTED_HEAD.match(text, p)
+    if not m or any(c in _NOT_NAME_CHAR for c in m.group(0)):
+        return None
+    head = m.group(0)
+    if dotted_name(text, p, head) == head:
+        return None     # no second part read after the dot
+    return head
 
 
 def dotted_name(text: str, p: int, name: str) -> str:

@@ -63,7 +63,7 @@ LEAD_STRIP = frozenset("对向将与和被由在为从把给让跟同据经以�
 
 def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
                 need_proper: bool = True, in_name: bool = False,
-                legal: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
+                legal: bool = False, max_words: int = 6) -> tuple[int, list[tuple[str, str | None]]] | None:
     """The name-like words right before `end` (a name ending or a trigger): (start, tokens).
 
     `legal`: before a legal-form ending (有限公司): business and place words that are generic on their
@@ -114,7 +114,7 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
             break
         acc.append((w, t))
         pos -= len(w)
-        if len(acc) >= 6:
+        if len(acc) >= max_words:
             break
     if not acc:
         return None

@@ -1042,6 +1042,8 @@ def _roles_plain(v: _Reading) -> bool:
             # subject-less clause: the sentence's first organisation before the trigger (not when
             # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
             first = [m for m in mentions if m.end <= ts and m.type in s_types]
+            if first and trig.relation == "sues" and any(w in text[first[0].end:ts] for w in v.lex.words("plaintiff_role")):
+                first = []      # …公告X、Y：本院对原告A(unknown)诉被告B: the plaintiff is the unknown A after 原告
             if first:
                 frame = "zh.frame.first_org"
                 subj, obj = [first[0]], r1
