@@ -52,6 +52,7 @@ from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
 from kg.extract.repeated_subjects import repeated_subjects
+from kg.extract.joined_units import joined_units
 from kg.extract.countersuits import countersuits
 from kg.extract.short_forms import PLACE_PREFIXES
 
@@ -141,6 +142,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 mentions.extend(extra)
                 mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
+                # 收购东风|小康50%股权: an owner's name and its unit's word before a stake are one name
+                joined, gone = joined_units(text, lex, in_sentence(ss, se))
+                if joined:
+                    found_here = [m for m in found_here if id(m) not in gone] + joined
+                    mentions = sorted((m for m in mentions + joined if id(m) not in gone), key=_START)
+                    base = [m for m in base if id(m) not in gone]
+                    starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
             ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
             cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
