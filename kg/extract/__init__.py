@@ -53,6 +53,7 @@ from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
 from kg.extract.repeated_subjects import repeated_subjects
 from kg.extract.joined_units import joined_units
+from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
 from kg.extract.short_forms import PLACE_PREFIXES
 
@@ -200,6 +201,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
     # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
     # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
+    # 腾讯诉…多闪…案 beside 将多闪的运营方X诉至: one suit (operators.py)
+    relations = drop_operator_restatements(text, entities, relations, lex)
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 

@@ -22,6 +22,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
 from kg.extract.name_heads import name_head
+from kg.extract.placed_names import placed_start
 from kg.extract.ticker_heads import ticker_head
 from kg.extract.tickers import ticker_pattern
 from kg.extract.wordindex import Words
@@ -166,6 +167,8 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
         res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
         if typ == "Regulator" and glued[0].type == "Company":
             typ = "Organization"
+    if res is None and long_end and (placed := placed_start(text, scan_to, lex)) is not None:
+        res = (placed, [])      # 北京|拍拍|看看|科技有限公司: a brand of verbs after its place
     if res is None:
         if straddle and scan_to < s and (strength == "strong" or t is None):
             w = straddle[1]
