@@ -216,7 +216,7 @@ def foreign_name_at(seg: str) -> str | None:
             and all(CJK.match(c) for c in w)):
         return None
     nxt = toks[1] if len(toks) > 1 else ("", "x")
-    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r")):
+    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r", "t")):
         return None
     return w
 
