@@ -181,6 +181,34 @@ def dotted_head(text: str, p: int) -> str | None:
     return head
 
 
+_HEAD_TAGS = ("nr", "nrt", "nrf", "ns", "nz")
+
+
+def dotted_start(text: str, s: int, e: int, lex: Lexicon, mentions: list[Mention]) -> int | None:
+    """凯利·乌布雷, 马克娜·勒达芙 with no role word before them: a found name text[s:e] right after a
+    middle dot, with no name ending of its own (suffixes.tsv), whose dot follows a word the segmenter
+    tags as a name or does not know (two to four characters, no function character, in no mention),
+    is the last part of a transliterated person's name: the start of that name, else None."""
+    if s < 3 or text[s - 1] not in _DOTS or not 2 <= e - s <= 6 or not all(CJK.match(c) for c in text[s:e]):
+        return None
+    if any(text[s:e].endswith(suf) for suf, typ, _ in lex.suffixes if not suf.isascii()):
+        return None
+    start = None
+    dot = s - 1
+    while dot >= 3 and text[dot] in _DOTS:      # 豪尔赫·保罗·莱曼: every part before a dot
+        toks = nlp.tagged(text[max(0, dot - 8):dot])
+        if not toks:
+            break
+        w, t = toks[-1]
+        p = dot - len(w)
+        if not 2 <= len(w) <= 4 or not all(CJK.match(c) for c in w) or any(c in _NOT_NAME_CHAR for c in w) \
+                or not (t is None or t in _HEAD_TAGS) or w in lex.generic or lex.lookup(w) is not None \
+                or any(m.start < dot and p < m.end for m in mentions):
+            break
+        start, dot = p, p - 1
+    return start
+
+
 def dotted_name(text: str, p: int, name: str) -> str:
     """A transliterated name read up to a middle dot goes on over it (首席执行官史蒂夫·莫伦科夫在…:
     史蒂夫·莫伦科夫, not 史蒂夫); the part after the dot runs over the segmenter's name-like words
