@@ -697,7 +697,10 @@ def _speakers(f: Finder) -> None:
 def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
     for suf, typ, pos, strip in f.en.suffixes:
         if strip and pos == "last" and len(words) > 1 and words[-1].rstrip(",") == suf:
-            return words[:-1], True
+            rest = words[:-1]
+            while len(rest) > 1 and rest[-1] in ("&", "and"):
+                rest = rest[:-1]        # "Goldman Sachs & Co": the joiner goes with the ending
+            return rest, True
     return words, False
 
 
