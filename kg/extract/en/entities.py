@@ -176,17 +176,30 @@ def _metonyms(f: Finder) -> None:
                 f.add(o.start(), o.end(), name, le.type if le else "Organization", "lexicon", le.owner if le else None)
 
 
+_NEXT_CIRCUIT = 400      # characters from a generic appeals court to the circuit named after it
+
+
 def _generic_courts(f: Finder) -> None:
     """"A U.S. appeals court ... The order from the U.S. Court of Appeals for the Federal Circuit": an
     appeals court written without its circuit is the one circuit court the article names, when it
-    names exactly one."""
-    circuits = {m.name for m in f.mentions if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for")}
-    if len(circuits) != 1:
+    names exactly one; when it names several, the first named after it within a few paragraphs
+    ("A U.S. appeals court … A panel of the U.S. Court of Appeals for the Federal Circuit" before a
+    later Ninth Circuit)."""
+    named = sorted((m.start, m.name) for m in f.mentions
+                   if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for"))
+    circuits = {n for _, n in named}
+    if not circuits:
         return
-    name = circuits.pop()
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
-            m.name = name
+            if len(circuits) == 1:
+                m.name = next(iter(circuits))
+                continue
+            # several circuits: the first one named after the lead's "a U.S. appeals court", close by
+            # (its next paragraphs), is the one it stands for
+            after = next(((p, n) for p, n in named if p > m.start), None)
+            if after is not None and after[0] - m.end <= _NEXT_CIRCUIT:
+                m.name = after[1]
 
 
 def _generic_supreme_court(f: Finder) -> None:
