@@ -1454,9 +1454,9 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
             st = scope_status(ctx, r)
             if st:
                 _withhold(r, st, "scope")
-    announced_then_filed(ex, ctx.text)   # 宣布将起诉X。次日，法院受理此案: filed after all
+    announced_then_filed(ex, ctx.text, lex)   # 宣布将起诉X。次日，法院受理此案: filed after all
     _prune_lawsuits(ex)
-    complete_suits(ex, ctx.text)      # a court or claim told in the sentence after the filing
+    complete_suits(ex, ctx.text, lex)      # a court or claim told in the sentence after the filing
     return ex
 
 
