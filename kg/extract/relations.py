@@ -105,6 +105,7 @@ class _Rx(NamedTuple):
     sold: re.Pattern
     opening: re.Pattern
     stake_next: re.Pattern
+    double_neg: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,6 +172,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         stake_next=re.compile(rf"^[^，。；,;]{{0,8}}?[，,]\s*(?:{alt('stake_next_lead')})?(?:{alt('stake_next_verb')})"
                               rf"(?:{alt('stake_next_of')})?(?:{alt('stake_about')})?"
                               r"(\d+(?:\.\d+)?)\s*[%％]()"),
+        # 没有放弃收购, 并未拒绝合作: two negations cancel
+        double_neg=re.compile(rf"(?:{alt('double_neg_first')})(?:{alt('double_neg_second')})"),
     )
 
 
@@ -492,7 +495,7 @@ def _copula_frames(v: _Reading) -> bool:
         org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
             if heads and text.startswith("的", k) else None
         if org is not None:
-            out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative"))
+            out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative", lex=lex))
             return True
     if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
         return True    # 出任Y的董事长: the heading role follows the organisation itself
@@ -510,7 +513,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g0:
             for b in g1:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads", lex=lex))
         return True
     if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
             and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
@@ -518,7 +521,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g1:
             for b in g0:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns", lex=lex))
         return True
     if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
             g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
@@ -530,7 +533,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g0:
             for b in g1:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder", lex=lex))
         return True
     if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
             and trig.word.startswith("的"):
@@ -547,7 +550,7 @@ def _copula_frames(v: _Reading) -> bool:
             for a in g1[-1:]:
                 for b in other:
                     if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
-                        c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit")
+                        c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit", lex=lex)
                         out.append(c)
             return True
         if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
@@ -604,7 +607,7 @@ def _list_frames(v: _Reading) -> bool:
             investors, investee = fund
             for a in investors:
                 if a.type in s_types and a.name != investee.name:
-                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding"))
+                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding", lex=v.lex))
             return True
         if "round" in trig.flags:
             # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
@@ -614,7 +617,7 @@ def _list_frames(v: _Reading) -> bool:
                 for a in g1:
                     for b in r1[:1]:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead"))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead", lex=v.lex))
             return True
     if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
             ts - g1[-1].end <= 2:
@@ -630,7 +633,7 @@ def _list_frames(v: _Reading) -> bool:
             for a in head:
                 for b in listed:
                     if a.name != b.name and a.type in s_types and b.type in o_types:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals"))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals", lex=v.lex))
         return True
     comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], v.comit)
     if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
@@ -650,7 +653,7 @@ def _list_frames(v: _Reading) -> bool:
                 for b in members[i + 1:]:
                     if a.name != b.name and (a.name, b.name) not in seen_pairs:
                         seen_pairs.add((a.name, b.name))
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair", lex=v.lex))
             return True
     if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
@@ -663,7 +666,7 @@ def _list_frames(v: _Reading) -> bool:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair", lex=v.lex))
         return True
     if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
         first = _clause_subject_group(text, ss, ts, lg, s_types)
@@ -671,7 +674,7 @@ def _list_frames(v: _Reading) -> bool:
             for i, a in enumerate(first):
                 for b in first[i + 1:]:
                     if a.name != b.name:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal"))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal", lex=v.lex))
             return True
     v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
     return False
@@ -999,13 +1002,13 @@ def _roles_plain(v: _Reading) -> bool:
             g1 = [m for m in g1 if m.type in s_types]
             for i, a in enumerate(g1):
                 for b in g1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
             return True
         elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
             r1 = [m for m in r1 if m.type in s_types]
             for i, a in enumerate(r1):
                 for b in r1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
             return True
         elif g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
             # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
@@ -1209,7 +1212,7 @@ def _emit(v: _Reading) -> bool:
         for b in o_ok:
             if a.name == b.name:
                 continue
-            c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
+            c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame, lex=lex)
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation, lex)
@@ -1506,7 +1509,6 @@ def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon)
     return next((m for m in mentions if m.type == "Company" and m.source != "coref" and 0 <= pos - m.end <= 1), None)
 
 
-_DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 # the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
@@ -1843,14 +1845,14 @@ def _word_groups(words: set[str]) -> tuple[re.Pattern | None, tuple[str, ...], t
 
 
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
-          neg: set[str], hedge: set[str], rule: str = "zh.frame.other") -> Cand:
+          neg: set[str], hedge: set[str], rule: str = "zh.frame.other", *, lex: Lexicon) -> Cand:
     lo = max(ss, min(a.end if a.end <= ts else ts, ts))
     window = text[lo:ts]
     near = text[max(ss, ts - 4):ts]
     neg_en, neg_long, neg_short = _word_groups(neg)
     negated = (neg_en is not None and neg_en.search(window) is not None) or any(w in window for w in neg_long) \
         or any(w in window and w in near for w in neg_short)
-    if negated and _DOUBLE_NEG.search(window):
+    if negated and _rx(lex).double_neg.search(window):
         negated = False     # 没有放弃收购, 并未拒绝合作: two negations cancel
     # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
     if not negated and b.start >= te:
