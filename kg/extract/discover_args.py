@@ -3,8 +3,7 @@ slots (收购斯科尔, 重庆薪环起诉重庆蓝光), the clause subjects (�
 investors and the company that raised it, and the holder of a stake (收购A所持B 49%股权 -> B).
 
 These run per sentence, after the whole-text discovery, because they need the sentence's triggers.
-Word lists: the modifiers.tsv kinds `_patterns` names (round_lead, investor_role, …); PRICE_BEFORE still
-holds its words.
+Word lists: the modifiers.tsv kinds `_patterns` and `_price` name (round_lead, investor_role, price_noun, …).
 """
 from __future__ import annotations
 
@@ -27,19 +26,6 @@ from kg.extract.name_spans import (
     tokens_from,
 )
 from kg.lexicon import Lexicon
-
-# a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
-# 通过发行股份的方式, 以自有资金, a bare amount (3.38亿人民币); 作价不超X亿元, 以X亿元的现金对价, 以现金X亿元等值欧元
-PRICE_BEFORE = re.compile(
-    r"(?:以|作价|耗资|斥资|出资|花费|花|共计|合计|总计|拟以|拟作价)\s*(?:现金|自有资金)?(?:不超过|不超|不低于|最高)?"
-    r"(?:人民币|约|总价|总计|合计|共)?\s*"
-    r"[0-9０-９.,，一二三四五六七八九十百千万亿两]+\s*(?:多|余)?(?:万|亿|千万|百万)?"
-    r"(?:元|美元|港元|港币|欧元|英镑|日元|人民币)?(?:等值(?:欧元|美元|港元|外币|货币))?(?:/股)?(?:的)?"
-    r"(?:现金|股权|股份)?(?:对价|价格|代价|总价|价钱|现金)?"
-    r"|(?:以|通过|采用|采取|用)[^，。；,;]{0,16}?(?:方式|资金|现金|对价|形式)(?:的)?"
-    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)"
-    # a bare amount: 被齐心集团3.38亿人民币收购
-    r"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:万|亿|千万|百万)\s*(?:元|美元|港元|港币|欧元|英镑|日元)?(?:人民币)?")
 
 class _Rx(NamedTuple):
     """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
@@ -66,13 +52,45 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     )
 
 
-# every character a PRICE_BEFORE match can end with (its amounts, units, currencies and price words):
-# no match ends at a position after any other character, so no search is needed there
-_PRICE_LAST = re.compile(r"[0-9０-９.,，一二三四五六七八九十百千万亿两多余元币镑股的金权份价格钱式]|\s")
+class _Price(NamedTuple):
+    """The price before a buying verb and the slot's adverbs, modifiers.tsv kinds (built once per lexicon)."""
+    before: re.Pattern
+    last: re.Pattern
+    adverbs: tuple
 
-_ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
-            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定",
-            "溢价", "折价", "高价", "低价", "跨界", "再次", "先后", "陆续", "顺利", "现金")
+
+# the digits of an amount (a character class: structure, not words)
+_DIGITS = "0-9０-９.,，一二三四五六七八九十百千万亿两"
+
+
+@functools.lru_cache(maxsize=4)
+def _price(lex_id: int, lex: Lexicon) -> _Price:
+    alt = lex.alternation
+    unit, cur = alt("amount_unit"), alt("price_currency")
+    before = re.compile(
+        # a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
+        # 通过发行股份的方式, 以自有资金, a bare amount (3.38亿人民币); 作价不超X亿元, 以X亿元的现金对价,
+        # 以现金X亿元等值欧元
+        rf"(?:{alt('price_before_verb')})\s*(?:{alt('price_fund')})?(?:{alt('price_limit')})?"
+        rf"(?:{alt('price_about')})?\s*"
+        rf"[{_DIGITS}]+\s*(?:多|余)?(?:{unit})?"
+        rf"(?:{cur}|人民币)?(?:等值(?:{alt('price_equiv_currency')}))?(?:/股)?(?:的)?"
+        rf"(?:{alt('price_paid_in')})?(?:{alt('price_noun')})?"
+        rf"|(?:{alt('price_manner_prep')})[^，。；,;]{{0,16}}?(?:{alt('price_manner_noun')})(?:的)?"
+        rf"|(?:以|作价)[^，。；,;]{{0,10}}?的(?:{alt('price_of_noun')})"
+        # a bare amount: 被齐心集团3.38亿人民币收购
+        rf"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:{unit})\s*(?:{cur})?(?:人民币)?")
+    # every character a match can end with (its digits, units, currencies and price words): no match ends
+    # at a position after any other character, so no search is needed there
+    ends = {w[-1] for k in ("amount_unit", "price_currency", "price_equiv_currency", "price_paid_in", "price_noun",
+                            "price_manner_noun", "price_of_noun") for w in lex.words(k)} | set("多余币股的")
+    last = re.compile("[" + _DIGITS + "".join(map(re.escape, sorted(ends))) + r"]|\s")
+    return _Price(before, last, tuple(sorted(lex.words("slot_adverb"), key=lambda w: (-len(w), w))))
+
+
+def price_before(lex: Lexicon) -> re.Pattern:
+    """A price or a manner of paying written before a buying verb (以15亿元的对价, 通过发行股份的方式)."""
+    return _price(id(lex), lex).before
 
 
 _SLOT_RELATIONS = {"sues", "acquires", "invests", "fines", "rules"}
@@ -149,19 +167,20 @@ def _trigger_slot_mentions(text, ss, se, ts, te, trigs, taken, lex):
         yield from _enumeration_mentions(text, q, taken, lex)
 
 
-def _left_slot_end(text: str, ss: int, ts: int) -> int:
+def _left_slot_end(text: str, ss: int, ts: int, lex: Lexicon) -> int:
     """Where the left slot's name ends: skip adverbs, a price and a manner between the name and the
     trigger (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)."""
+    price = _price(id(lex), lex)
     p = ts
     changed = True
     while changed:
         changed = False
-        for a in (_ADVERBS if text.endswith(_ADVERBS, ss, p) else ()):   # (one C test first)
+        for a in (price.adverbs if text.endswith(price.adverbs, ss, p) else ()):   # (one C test first)
             if text.startswith(a, p - len(a)) and p - len(a) >= ss:
                 p -= len(a)
                 changed = True
                 break
-        mp = PRICE_BEFORE.search(text, ss, p) if p > ss and _PRICE_LAST.match(text, p - 1) else None
+        mp = price.before.search(text, ss, p) if p > ss and price.last.match(text, p - 1) else None
         if mp and mp.end() == p and mp.start() < p:
             p = mp.start()
             changed = True
@@ -169,7 +188,7 @@ def _left_slot_end(text: str, ss: int, ts: int) -> int:
 
 
 def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
-    p = _left_slot_end(text, ss, ts)
+    p = _left_slot_end(text, ss, ts, lex)
     if any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) or p <= ss:
         return None
     floor = max([m.end for m in taken if m.end <= p] + [ss])

@@ -37,7 +37,7 @@ class _Words(NamedTuple):
     founding: tuple         # founding_verb
     industry: tuple         # industry_word
     joint: tuple            # joint_name_opener
-    amount_after: re.Pattern    # ending_amount_about, ending_amount_unit, ending_amount_currency
+    amount_after: re.Pattern    # ending_amount_about, amount_unit, ending_amount_currency
     not_court_place: frozenset  # not_court_place
     court_prefix_end: tuple     # court_prefix_end
     stake_list: tuple           # stake_list_joint
@@ -56,7 +56,7 @@ def _words(lex_id: int, lex: Lexicon) -> _Words:
         founding=_sorted(lex, "founding_verb"), industry=_sorted(lex, "industry_word"),
         joint=_sorted(lex, "joint_name_opener"),
         amount_after=re.compile(rf"了?(?:{alt('ending_amount_about')})?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
-                                rf"(?:{alt('ending_amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
+                                rf"(?:{alt('amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
         not_court_place=frozenset(lex.words("not_court_place")),
         court_prefix_end=_sorted(lex, "court_prefix_end"),
         stake_list=_sorted(lex, "stake_list_joint"),

@@ -39,7 +39,7 @@ from kg import nlp
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
-from kg.extract.discover_args import PRICE_BEFORE
+from kg.extract.discover_args import price_before
 from kg.extract.name_spans import FUNCTION_START, stake_at
 from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
@@ -392,7 +392,7 @@ def _trigger_applies(v: _Reading) -> bool:
         return True
     if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts, lex):
         return True
-    if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
+    if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts, lex) and \
             _clause_begin(text, ts, ss) > ss and any(
             e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
             not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
@@ -825,7 +825,7 @@ def _roles_marked(v: _Reading) -> bool:
         subj, obj = g1, r1
     elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
         frame = "zh.frame.marker_deal"
-        subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
+        subj = g0 or (context_subject if _bare_clause(text, g1[0].start, v.lex) else None)
         obj = r1
         if trig.relation == "invests" and _ends_with_any(before_g1[-4:], {"向"}) and ts - g1[-1].end <= 2:
             # X向Y注资…并将Z并入Y: the name 向 marks is the one invested in, not a name after the verb
@@ -838,11 +838,11 @@ def _roles_marked(v: _Reading) -> bool:
         frame = "zh.frame.marker"
         obj = g1
         subj = g0
-        if subj is None and context_subject and _bare_clause(text, g1[0].start):
+        if subj is None and context_subject and _bare_clause(text, g1[0].start, v.lex):
             subj = context_subject
             frame = "zh.frame.marker_context"
         elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                _bare_clause(text, g1[0].start) and \
+                _bare_clause(text, g1[0].start, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
                 and actor.name not in {m.name for m in g1}:
             # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
@@ -872,7 +872,7 @@ def _roles_deals(v: _Reading) -> bool:
             # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
             if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
                 frame = "zh.frame.invest_to"
-                subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
+                subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start, v.lex) else None)), g1
             else:
                 return True
         elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
@@ -914,7 +914,7 @@ def _roles_deals(v: _Reading) -> bool:
                 lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
                 subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
-                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
+                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
                 actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
                 actor.type in s_types:
@@ -1029,19 +1029,19 @@ def _roles_plain(v: _Reading) -> bool:
             # goes on with the actor of the part before
             frame = "zh.frame.context_subject.parallel"
             subj, obj = [actor], r1
-        elif g1 is None and r1 and _bare_clause(text, ts) and \
+        elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
                 (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
                 topic.name != r1[0].name:
             # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
             # opens with, not with the company of the sentence before
             frame = "zh.frame.sentence_topic"
             subj, obj = [topic], r1
-        elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
+        elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
                 any(m.type in s_types for m in context_subject) and \
                 not any(m.name == r1[0].name for m in context_subject):
             frame = "zh.frame.context_subject"
             subj, obj = context_subject, r1
-        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
+        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
             # subject-less clause: the sentence's first organisation before the trigger (not when
             # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
             first = [m for m in mentions if m.end <= ts and m.type in s_types]
@@ -1164,7 +1164,7 @@ def _court_and_stakes(v: _Reading) -> bool:
             if not subj and g1 and ts - g1[-1].end <= 25 and not any(
                     c in "。；;" for c in text[g1[-1].end:ts]):
                 subj = g1
-            elif not subj and context_subject and _bare_clause(text, ts):
+            elif not subj and context_subject and _bare_clause(text, ts, v.lex):
                 subj = context_subject
             if subj:
                 obj = [m for m in stakes if m.name not in {x.name for x in subj}]
@@ -1351,7 +1351,7 @@ def _seller_not_buyer(v: _Reading) -> bool:
     if before:
         v.subj, v.frame = before[-1], "zh.deal.seller_marked"
         return False
-    if v.context_subject and _bare_clause(text, at) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
+    if v.context_subject and _bare_clause(text, at, v.lex) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
         v.subj, v.frame = v.context_subject, "zh.deal.seller_marked"
         return False
     return True
@@ -1786,12 +1786,12 @@ def _marked_role(v, g1, ts: int) -> bool:
                for s, _, trigs in find_triggers(v.text, v.lex, end + 1, ts))
 
 
-def _bare_clause(text: str, pos: int) -> bool:
+def _bare_clause(text: str, pos: int, lex: Lexicon) -> bool:
     """True when the clause holding `pos` has (almost) nothing before it: its subject was left out."""
     i = pos
     while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
         i -= 1
-    lead = PRICE_BEFORE.sub("", text[i:pos])
+    lead = price_before(lex).sub("", text[i:pos])
     if lead and (lead[0].isdigit() or lead[:1] in "次同当去今明前上下本该此") and any(c in lead for c in "年月日周"):
         from kg.extract.dates import find_dates
         ds = find_dates(lead)
