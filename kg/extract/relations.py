@@ -181,6 +181,27 @@ def _rx(lex: Lexicon) -> _Rx:
     return _patterns(id(lex), lex)
 
 
+class _Words(NamedTuple):
+    """Word tuples of the reader, modifiers.tsv kinds (read once per lexicon by `_words`)."""
+    prosecutors: tuple      # prosecutor_end
+    victims: tuple          # victim_word
+    venture: tuple          # invest_venture_word
+    capital: tuple          # invest_capital_word
+    buying: tuple           # buying_verb
+    market_shares: tuple    # market_shares
+    place_adverbial: re.Pattern     # place_adverbial_lead, place_adverbial_end
+
+
+@functools.lru_cache(maxsize=4)
+def _words(lex_id: int, lex: Lexicon) -> _Words:
+    def t(kind: str) -> tuple:
+        return tuple(sorted(lex.words(kind)))
+    return _Words(t("prosecutor_end"), t("victim_word"), t("invest_venture_word"), t("invest_capital_word"),
+                  t("buying_verb"), t("market_shares"),
+                  re.compile(rf"^(?:{lex.alternation('place_adverbial_lead')})?在[^，,；;。]{{1,24}}?"
+                             rf"(?:{lex.alternation('place_adverbial_end')})"))
+
+
 def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> list[list[Mention]]:
     """Consecutive mentions joined only by list punctuation or conjunctions (A、B和C), or by a
     conjunction and the tie of the next member to the one before (A及母公司B)."""
@@ -1137,8 +1158,8 @@ def _court_and_stakes(v: _Reading) -> bool:
             frame = "zh.rules.court"
             obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts, v.lex)
                    and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
-                   and not m.name.endswith(_PROSECUTORS)]
+                   and not text[max(0, m.start - 3):m.start].endswith(_words(id(v.lex), v.lex).victims)
+                   and not m.name.endswith(_words(id(v.lex), v.lex).prosecutors)]
             if any(m.type != "Product" for m in obj):
                 # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                 obj = [m for m in obj if m.type != "Product"]
@@ -1205,8 +1226,8 @@ def _emit(v: _Reading) -> bool:
         # a court rules on every party the sentence names
         parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
                    and not _speaker(text, m, ts, v.lex) and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
-                   and not m.name.endswith(_PROSECUTORS)]
+                   and not text[max(0, m.start - 3):m.start].endswith(_words(id(v.lex), v.lex).victims)
+                   and not m.name.endswith(_words(id(v.lex), v.lex).prosecutors)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
     for a in s_ok:
         for b in o_ok:
@@ -1216,11 +1237,11 @@ def _emit(v: _Reading) -> bool:
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation, lex)
-            c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
+            c.rule = narrower(_invest_kind(frame, c.type, trig.word, lex), c.type, trig, a, b, ts, te, text, se,
                               len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _rx(lex).not_the_company.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
-            if c.type == "rules" and b.name.endswith(_PROSECUTORS):
+            if c.type == "rules" and b.name.endswith(_words(id(lex), lex).prosecutors):
                 continue    # 审理由X检察院提起公诉的…: the prosecutor brings the case, it is not ruled on
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
@@ -1228,9 +1249,6 @@ def _emit(v: _Reading) -> bool:
     return False
 
 
-# a procuratorate brings a criminal case; the court rules on the accused, not on it (0 right / 5 wrong
-# on the pools as a ruled party)
-_PROSECUTORS = ("检察院", "检察署", "检察厅")
 # a party the court is said to rule on this far after the trigger (characters) is read by
 # zh.rules.court.far; more parties than this in one ruling sentence: zh.rules.court.crowd
 _COURT_NEAR = 40
@@ -1310,32 +1328,25 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     return rule
 
 
-_VENTURE = ("合资", "成立", "设立", "组建", "新设")
-_CAPITAL = ("增资", "参股", "入股", "注资", "投资")
-
-
-def _invest_kind(frame: str, relation: str, word: str) -> str:
+def _invest_kind(frame: str, relation: str, word: str, lex: Lexicon) -> str:
     """The narrower rule of an investment read by position or by stake: founding a joint venture
     (zh.invest.venture: A与B合资设立C), putting capital in (zh.invest.capital: 增资/参股/入股/投资 —
     a stake holder read so: zh.stake.capital, which emits nothing); buying shares (增持, 认购, 购买)
     keeps its frame."""
     if relation != "invests" or frame not in ("zh.frame.svo", "zh.stake.holder"):
         return frame
-    if frame == "zh.frame.svo" and any(w in word for w in _VENTURE):
+    if frame == "zh.frame.svo" and any(w in word for w in _words(id(lex), lex).venture):
         return "zh.invest.venture"
-    if any(w in word for w in _CAPITAL):
+    if any(w in word for w in _words(id(lex), lex).capital):
         return "zh.invest.capital" if frame == "zh.frame.svo" else "zh.stake.capital"
     return frame
-
-
-_BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
 
 
 def _seller_not_buyer(v: _Reading) -> bool:
     """A buyer read from a name the clause marks as the seller (向X收购, 从X手中购买): the buyer is the
     clause subject before the marker (rule zh.deal.seller_marked), else nothing is read."""
     subj, text, trig, ts, ss = v.subj, v.text, v.trig, v.ts, v.ss
-    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_BUYING) or \
+    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_words(id(v.lex), v.lex).buying) or \
             trig.relation not in ("acquires", "invests"):
         return False
     first = min(m.start for m in subj)
@@ -1537,7 +1548,7 @@ def _by_stake(text: str, pos: int, se: int, relation: str, lex: Lexicon) -> str:
     m = _STAKE.match(text[pos:min(se, pos + 20)]) or _rx(lex).stake_next.match(text[pos:min(se, pos + 30)])
     if not m:
         # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
-        return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
+        return "invests" if text.startswith(_words(id(lex), lex).market_shares, pos) else relation
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
@@ -1799,7 +1810,7 @@ def _bare_clause(text: str, pos: int, lex: Lexicon) -> bool:
             lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
     # (在未收到款项后将其起诉: a time adverbial, no subject either)
-    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地|之后|以后|后|之时|时)", "", lead)
+    lead = _words(id(lex), lex).place_adverbial.sub("", lead, count=0)
     for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
