@@ -40,7 +40,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if surnames:
         by_verb, before_deng, anonymised = _surname_patterns(surnames)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
-        for m in by_verb.finditer(text):
+        for m in _by_verb_matches(by_verb, text):
             name = m.group(1)
             if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
                 continue
@@ -136,9 +136,30 @@ def _heading_roles(lex_id: int, lex: Lexicon) -> re.Pattern:
 def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """person_mentions' three surname patterns, built once per surname set."""
     sn = "|".join(sorted(surnames, key=len, reverse=True))
-    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及])|(?<=推荐)|(?<=提名)|(?<=任命))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+    after = "(?:" + "|".join(f"(?<={re.escape(w)})" for w in _BY_VERB_LEADS) + ")"
+    return (re.compile(after + r"((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
+
+
+# 由王宁国接任, 、张旭豪等人, 推荐李明担任: what stands right before a name the by-verb pattern reads
+_BY_VERB_LEADS = ("由", "、", "，", ",", "和", "与", "及", "推荐", "提名", "任命")
+_BY_VERB_AT = re.compile("[" + re.escape("".join(sorted({w[-1] for w in _BY_VERB_LEADS}))) + "]")
+
+
+def _by_verb_matches(pat: re.Pattern, text: str):
+    """`pat.finditer(text)` for the by-verb pattern, tried only right after a character one of its
+    look-behinds ends with (elsewhere they fail): the same matches without trying the pattern at
+    every character (it opens with look-behinds, so the engine cannot skip ahead by itself)."""
+    pos = 0
+    for c in _BY_VERB_AT.finditer(text):
+        p = c.end()
+        if p < pos:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 _SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
