@@ -60,7 +60,9 @@ def _trigger_index(lex_id: int, lex: Lexicon):
         live[id(trigs)] = (trigs, kept or None)
     # the English patterns that need a letter matching a Latin one ignoring case (every one with a
     # Latin letter in its first word): a sentence without such a letter is not scanned for them
-    latin = frozenset(id(pat) for pat, t, need in gapped if need is None and _LATIN_I.search(t.word.partition("…")[0]))
+    # and the words each must find in the lower-cased sentence (a, b: "took", "to court")
+    latin = {id(pat): (t.word.partition("…")[0].lower(), t.word.partition("…")[2].lower())
+             for pat, t, need in gapped if need is None and _LATIN_I.search(t.word.partition("…")[0])}
     return auto, gapped, live, latin
 
 
@@ -122,6 +124,11 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
             if latin is None:
                 latin = _LATIN_I.search(seg) is not None
             if not latin:
+                continue
+            # in a lower-cased sentence a case-blind match of its words is those words as written,
+            # but for the two lower-case letters that match a Latin one (ı, ſ): both must occur
+            a, b = needs_latin[id(pat)]
+            if (a not in seg or b not in seg) and "ı" not in seg and "ſ" not in seg:
                 continue
         for m in pat.finditer(seg):
             hits.append((m.start(), m.end(), [t]))
