@@ -6,6 +6,7 @@ Names come from the surname list (lexicon) and jieba's person tags, never from a
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from kg import nlp
@@ -75,7 +76,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     break
     if surnames:
         # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
-        for mc in _SPEAKER.finditer(text):
+        for mc in _tried_after(_SPEAKER, text, _SPEAKER_AT, True):
             p, e = mc.start(1), mc.end(1)
             name = mc.group(1)
             if name[0] not in surnames and name[:2] not in surnames:
@@ -149,11 +150,18 @@ _BY_VERB_AT = re.compile("[" + re.escape("".join(sorted({w[-1] for w in _BY_VERB
 
 def _by_verb_matches(pat: re.Pattern, text: str):
     """`pat.finditer(text)` for the by-verb pattern, tried only right after a character one of its
-    look-behinds ends with (elsewhere they fail): the same matches without trying the pattern at
-    every character (it opens with look-behinds, so the engine cannot skip ahead by itself)."""
+    look-behinds ends with (elsewhere they fail)."""
+    return _tried_after(pat, text, _BY_VERB_AT, False)
+
+
+def _tried_after(pat: re.Pattern, text: str, marks: re.Pattern, at_start: bool):
+    """`pat.finditer(text)` for a pattern that opens with look-behinds (and `^` when `at_start`), so
+    that it can only match at the text's start or right after a character `marks` finds: tried
+    with `match` there only (look-behinds see before the position), in finditer's order and without
+    overlaps — the same matches without trying it at every character (a pattern opening with an
+    assertion gives the engine nothing to skip ahead by).  The pattern must not match empty."""
     pos = 0
-    for c in _BY_VERB_AT.finditer(text):
-        p = c.end()
+    for p in itertools.chain((0,) if at_start else (), (c.end() for c in marks.finditer(text))):
         if p < pos:
             continue
         m = pat.match(text, p)
@@ -162,7 +170,10 @@ def _by_verb_matches(pat: re.Pattern, text: str):
             pos = m.end()
 
 
-_SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
+_SPEAKER_AFTER = "，。；：\n“”」"
+_SPEAKER = re.compile(r"(?:^|(?<=[%s]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)"
+                      % _SPEAKER_AFTER)
+_SPEAKER_AT = re.compile("[%s]" % _SPEAKER_AFTER)
 _COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
 _TAKES_ROLE = re.compile(r"(?:担任|出任)")
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
