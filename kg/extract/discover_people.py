@@ -7,6 +7,7 @@ lists: the modifiers.tsv kinds `_patterns` and `_surname_patterns` name (speaker
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -44,7 +45,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if surnames:
         by_verb, before_deng, anonymised = _surname_patterns(id(lex), lex)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
-        for m in by_verb.finditer(text):
+        for m in _tried_after(by_verb, text, _by_verb_marks(id(lex), lex), False):
             name = m.group(1)
             if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
                 continue
@@ -79,7 +80,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     break
     if surnames:
         # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
-        for mc in _patterns(id(lex), lex).speaker.finditer(text):
+        for mc in _tried_after(_patterns(id(lex), lex).speaker, text, _SPEAKER_AT, True):
             p, e = mc.start(1), mc.end(1)
             name = mc.group(1)
             if name[0] not in surnames and name[:2] not in surnames:
@@ -143,10 +144,39 @@ def _surname_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern
     sn = "|".join(sorted(lex.surnames, key=len, reverse=True))
     # (each lookbehind one word: a lookbehind takes no alternation of words of different lengths)
     after = "|".join(f"(?<={w})" for w in map(re.escape, sorted(lex.words("person_named_after"), key=lambda w: (-len(w), w))))
-    return (re.compile(r"(?:%s|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=%s|于\d)"
-                       % (after or "(?!)", sn, lex.alternation("person_act_after"))),
+    return (re.compile(r"(?:%s|(?<=[%s]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=%s|于\d)"
+                       % (after or "(?!)", _BY_VERB_MARKS, sn, lex.alternation("person_act_after"))),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
+
+
+_BY_VERB_MARKS = "、，,和与及"       # (with the person_named_after words: what stands right before the name)
+_SPEAKER_AFTER = "，。；：\n“”」"     # (or the text's start: what stands right before a speaker's name)
+_SPEAKER_AT = re.compile("[%s]" % _SPEAKER_AFTER)
+
+
+@functools.lru_cache(maxsize=4)
+def _by_verb_marks(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """The characters the by-verb pattern's look-behinds end with (the last one of each
+    person_named_after word, and 、，,和与及): a match of it starts right after one of them."""
+    ends = {w[-1] for w in lex.words("person_named_after") if w} | set(_BY_VERB_MARKS)
+    return re.compile("[" + re.escape("".join(sorted(ends))) + "]")
+
+
+def _tried_after(pat: re.Pattern, text: str, marks: re.Pattern, at_start: bool):
+    """`pat.finditer(text)` for a pattern that opens with look-behinds (and `^` when `at_start`), so
+    that it can only match at the text's start or right after a character `marks` finds: tried
+    with `match` there only (look-behinds see before the position), in finditer's order and without
+    overlaps — the same matches without trying it at every character (a pattern opening with an
+    assertion gives the regex engine nothing to skip ahead by).  The pattern must not match empty."""
+    pos = 0
+    for p in itertools.chain((0,) if at_start else (), (c.end() for c in marks.finditer(text))):
+        if p < pos:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 class _Rx(NamedTuple):
@@ -162,7 +192,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
     alt = lex.alternation
     return _Rx(
-        speaker=re.compile(rf"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{{2,3}})(?={alt('speaker_verb')})"),
+        speaker=re.compile(rf"(?:^|(?<=[{_SPEAKER_AFTER}]))([\u4e00-\u9fff]{{2,3}})(?={alt('speaker_verb')})"),
         copula_name=re.compile(rf"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{{2,3}})(?={alt('person_copula')})"),
         takes_role=re.compile(rf"(?:{alt('takes_role_verb')})"),
         latin_firm=re.compile(rf"\b(?:{alt('latin_firm_word')})\b"),
