@@ -1,0 +1,126 @@
+"""Rulings told without their court's name, and the other side of a ruling (article-level passes).
+
+- `case_court_rulings` (rule zh.rules.case_court): a ruling whose court the sentence names only as a
+  bare 法院 / 该院 / 本院 / 合议庭 or through its judge (法官X裁定) opening the clause —
+  同年3月18日，法院作出裁定，支持了A的申请 / 今年4月17日，法官X裁定，B… — is the ruling of the court
+  of the case the article told before: the last lawsuit with a court one of whose parties the
+  sentence names.  The court rules on the parties of that case the sentence names (a name written
+  inside a party's name counts: 司法部 in 美国司法部).  Nothing else may stand between the clause's
+  opening (a date, a time word) and the court word, and only the adverbs of the modifiers.tsv kind
+  bare_court_adverb between the court word and the verb (法院始终没有作出判决 stays unread).
+- `other_sides` (rule <lang>.rules.other_side): a court said to rule on one party of a case the article
+  tells (a verdict "against Intel") rules on the other side too: the other side the ruling's sentence
+  names (an appeals court: "reversed the finding that Intel infringed VLSI's patents"), else that of the
+  case before that court, when every case of the party that may be before it (that court, or none
+  told) has that other side (a party of three suits, one of them in that court, is left alone).
+  English only: the Chinese ruling frame (zh.rules.court) already rules on every party its sentence
+  names, and a party it leaves out there is one it means to (a speaker, a victim, a judge).
+  One relation per party, as the keys want (court -> each party); only for a ruling its sentence gives
+  on one party alone (a sentence that names two sides of the ruling has said whom it rules on).
+
+Word lists: the modifiers.tsv kinds bare_court, bare_court_adverb, bare_ruling_verb, judge_word.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from kg.lexicon import Lexicon
+from kg.model import Entity, Lawsuit, Relation
+
+__all__ = ["case_court_rulings", "other_sides"]
+
+# the parties a court rules on (types); never a court, a product or a judge
+_PARTY_TYPES = ("Company", "Person", "Regulator", "Organization")
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> re.Pattern:
+    alt = lex.alternation
+    opening = r"(?:^|[，。；：,;:])"
+    when = r"(?:[0-9０-９一二三四五六七八九十同当今去次该年月日初底中旬上下午晚早间前后时分，、]{0,16}?[，,]?)"
+    court = rf"(?:{alt('bare_court')}|(?:{alt('judge_word')})[^，。；;,:：\s]{{1,12}}?)"
+    adverbs = rf"(?:{alt('bare_court_adverb')}|于[^，。；]{{1,14}}?日)*"
+    return re.compile(opening + when + "(" + court + ")" + adverbs + rf"(?:{alt('bare_ruling_verb')})")
+
+
+def case_court_rulings(text: str, sentences: list, entities: list[Entity], relations: list[Relation],
+                       lawsuits: list[Lawsuit], tracker, lex: Lexicon) -> list[Relation]:
+    """Rule zh.rules.case_court (module docstring): rulings of the case's court named as 法院/该院/法官X."""
+    if not lawsuits or not any(ls.court for ls in lawsuits):
+        return []
+    rx = _patterns(id(lex), lex)
+    by_name = {e.name: e for e in entities}
+    courts = [e for e in entities if e.type == "Court"]
+    have = {(r.type, r.subject, r.object, r.start) for r in relations}
+    out: list[Relation] = []
+    for idx, (ss, se, sent) in enumerate(sentences):
+        m = rx.search(sent)
+        if m is None or any(ss <= s < se for e in courts for s, _ in e.mentions):
+            continue
+        named = [e for e in entities if e.type in _PARTY_TYPES and any(ss <= s < se for s, _ in e.mentions)]
+        # the case told before with a court, most of whose parties the sentence names (the last one of those)
+        case, most = None, 0
+        for ls in lawsuits:
+            n = len(_parties_named(ls, named)) if ls.court and ls.start < se and ls.court in by_name else 0
+            if n and n >= most:
+                case, most = ls, n
+        if case is None:
+            continue
+        pos = ss + m.end()
+        date = tracker.date_for(idx, pos)
+        for e in _parties_named(case, named):
+            if e.name == case.court or (("rules", case.court, e.name, ss) in have):
+                continue
+            have.add(("rules", case.court, e.name, ss))
+            out.append(Relation("rules", case.court, e.name, date, sent, ss, se, 0.75, False,
+                                m.group(0).lstrip("，。；：,;:"), "zh.rules.case_court"))
+    return out
+
+
+def _parties_named(ls: Lawsuit, named: list[Entity]) -> list[Entity]:
+    """The entities of `named` that are parties of `ls` (a name of three characters or more written inside
+    a party's name, or holding it, counts: 司法部 and 美国司法部)."""
+    parties = ls.plaintiffs + ls.defendants
+    return [e for e in named if e.name in parties or any(
+        min(len(e.name), len(p)) >= 3 and (e.name in p or p in e.name) for p in parties)]
+
+
+def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: list[Entity],
+                lang: str) -> list[Relation]:
+    """Rule <lang>.rules.other_side (module docstring): the court's ruling on the other side of the case."""
+    if not lawsuits:
+        return []
+    types = {e.name: e.type for e in entities}
+    spans = {e.name: e.mentions for e in entities}
+    have = {(r.subject, r.object, r.date) for r in relations if r.type == "rules"}
+    ruled: dict[tuple, set] = {}
+    for r in relations:
+        if r.type == "rules" and not r.negated:
+            ruled.setdefault((r.subject, r.start), set()).add(r.object)
+    out: list[Relation] = []
+    for r in relations:
+        if r.type != "rules" or r.negated or r.status or r.end <= r.start or len(ruled[(r.subject, r.start)]) > 1:
+            continue    # a sentence that gives the court's ruling on two parties names its sides itself
+        told: dict[str, None] = {}
+        kept: set[frozenset] = set()
+        here = False
+        for ls in lawsuits:
+            for mine, theirs in ((ls.plaintiffs, ls.defendants), (ls.defendants, ls.plaintiffs)):
+                if r.object not in mine or r.subject in theirs:
+                    continue
+                named = [p for p in theirs if any(r.start <= s < r.end for s, _ in spans.get(p, ()))]
+                told.update(dict.fromkeys(named))
+                if ls.court in (r.subject, None):
+                    kept.add(frozenset(theirs))
+                    here = here or ls.court == r.subject
+        # the other side the sentence names; else that of the case before this court, when every case
+        # of the party that may be before it (its court, or none told) has that other side
+        sides = list(told) or (sorted(next(iter(kept))) if here and len(kept) == 1 else [])
+        for q in sides:
+            if types.get(q) not in _PARTY_TYPES or (r.subject, q, r.date) in have:
+                continue
+            have.add((r.subject, q, r.date))
+            out.append(Relation("rules", r.subject, q, r.date, r.evidence, r.start, r.end, r.confidence,
+                                False, r.trigger, f"{lang}.rules.other_side"))
+    return out
