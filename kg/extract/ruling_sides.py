@@ -18,7 +18,10 @@
   One relation per party, as the keys want (court -> each party); only for a ruling its sentence gives
   on one party alone (a sentence that names two sides of the ruling has said whom it rules on).
 
-Word lists: the modifiers.tsv kinds bare_court, bare_court_adverb, bare_ruling_verb, judge_word.
+- `listed_fines` (rule zh.fines.listed): a list of fines told clause by clause, the company and the
+  regulator named in the first clause only (2017年，X因…被罚A；2018年因…被罚B；2019年又因…被罚C).
+
+Word lists: the modifiers.tsv kinds listed_fine_opener, listed_fine_verb, bare_court, bare_court_adverb, bare_ruling_verb, judge_word.
 """
 from __future__ import annotations
 
@@ -28,7 +31,7 @@ import re
 from kg.lexicon import Lexicon
 from kg.model import Entity, Lawsuit, Relation
 
-__all__ = ["case_court_rulings", "other_sides"]
+__all__ = ["case_court_rulings", "listed_fines", "other_sides"]
 
 # the parties a court rules on (types); never a court, a product or a judge
 _PARTY_TYPES = ("Company", "Person", "Regulator", "Organization")
@@ -123,4 +126,40 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
             have.add((r.subject, q, r.date))
             out.append(Relation("rules", r.subject, q, r.date, r.evidence, r.start, r.end, r.confidence,
                                 False, r.trigger, f"{lang}.rules.other_side"))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _listed_fine(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """A fine told in a clause that names no one: (又)?因…被罚X / 被处以X罚款 (modifiers.tsv kinds
+    listed_fine_opener and listed_fine_verb)."""
+    alt = lex.alternation
+    return re.compile(rf"^[^，。；;]{{0,16}}?(?:{alt('listed_fine_opener')})[^。；;]{{0,40}}?(?:{alt('listed_fine_verb')})")
+
+
+def listed_fines(text: str, sentences: list, entities: list[Entity], relations: list[Relation], tracker,
+                 lex: Lexicon) -> list[Relation]:
+    """Rule zh.fines.listed: a list of fines told clause by clause, the fined company and the regulator
+    named only in the first (2017年，X因…被罚A；2018年因…被罚B；2019年又因…被罚C): a clause after a fine
+    (the sentence before ends with ；), with a date of its own, that names no company and tells a fine
+    (因…被罚, 又因…被处以…罚款) is a fine of the same regulator on the same company at that date."""
+    rx = _listed_fine(id(lex), lex)
+    spans = [(s, e.type) for e in entities for s, _ in e.mentions]
+    out: list[Relation] = []
+    prev_fine = None
+    for idx, (ss, se, sent) in enumerate(sentences):
+        mine = [r for r in relations + out if r.type == "fines" and r.start == ss and not r.negated and not r.status]
+        if mine:
+            prev_fine = (idx, mine[-1])
+            continue
+        if prev_fine is None or prev_fine[0] != idx - 1 or not text[ss - 2:ss].strip().endswith(("；", ";")):
+            continue
+        m = rx.match(sent)
+        if m is None or not tracker.dated(idx) or any(ss <= s < se and t != "Product" for s, t in spans):
+            continue
+        last = prev_fine[1]
+        r = Relation("fines", last.subject, last.object, tracker.date_for(idx, ss + m.end()), sent, ss, se,
+                     0.75, False, m.group(0)[-2:], "zh.fines.listed")
+        out.append(r)
+        prev_fine = (idx, r)
     return out
