@@ -5,7 +5,9 @@
   同年3月18日，法院作出裁定，支持了A的申请 / 今年4月17日，法官X裁定，B… — is the ruling of the court
   of the case the article told before: the last lawsuit with a court one of whose parties the
   sentence names.  The court rules on the parties of that case the sentence names (a name written
-  inside a party's name counts: 司法部 in 美国司法部).  Nothing else may stand between the clause's
+  inside a party's name counts: 司法部 in 美国司法部).  When another court was named since the case was
+  told, 该院 / 该法院 (kind bare_court_anaphor) is the last court named (上诉至Y高院。该院驳回…) and a bare
+  法院 is left open.  Nothing else may stand between the clause's
   opening (a date, a time word) and the court word, and only the adverbs of the modifiers.tsv kind
   bare_court_adverb between the court word and the verb (法院始终没有作出判决 stays unread).
 - `other_sides` (rule <lang>.rules.other_side): a court said to rule on one party of a case the article
@@ -21,7 +23,7 @@
 - `listed_fines` (rule zh.fines.listed): a list of fines told clause by clause, the company and the
   regulator named in the first clause only (2017年，X因…被罚A；2018年因…被罚B；2019年又因…被罚C).
 
-Word lists: the modifiers.tsv kinds listed_fine_opener, listed_fine_verb, bare_court, bare_court_adverb, bare_ruling_verb, judge_word.
+Word lists: the modifiers.tsv kinds listed_fine_opener, listed_fine_verb, bare_court, bare_court_anaphor, bare_court_adverb, bare_ruling_verb, judge_word.
 """
 from __future__ import annotations
 
@@ -70,13 +72,21 @@ def case_court_rulings(text: str, sentences: list, entities: list[Entity], relat
                 case, most = ls, n
         if case is None:
             continue
+        court = case.court
+        since = sorted((s, e.name) for e in courts for s, _ in e.mentions if case.start <= s < ss)
+        if any(name != court for _, name in since):
+            # another court told since the case was: 该院 (kind bare_court_anaphor) is the last one named
+            # (上诉至Y高院。该院驳回…); a bare 法院 is left open
+            if m.group(1) not in lex.words("bare_court_anaphor"):
+                continue
+            court = since[-1][1]
         pos = ss + m.end()
         date = tracker.date_for(idx, pos)
         for e in _parties_named(case, named):
-            if e.name == case.court or (("rules", case.court, e.name, ss) in have):
+            if e.name == court or (("rules", court, e.name, ss) in have):
                 continue
-            have.add(("rules", case.court, e.name, ss))
-            out.append(Relation("rules", case.court, e.name, date, sent, ss, se, 0.75, False,
+            have.add(("rules", court, e.name, ss))
+            out.append(Relation("rules", court, e.name, date, sent, ss, se, 0.75, False,
                                 m.group(0).lstrip("，。；：,;:"), "zh.rules.case_court"))
     return out
 
