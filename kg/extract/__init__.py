@@ -52,7 +52,7 @@ from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
 from kg.extract.countersuits import countersuits
-from kg.extract.ruling_sides import case_court_rulings, listed_fines
+from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -194,6 +194,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
     relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
     # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
     relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)

@@ -15,8 +15,9 @@
   names (an appeals court: "reversed the finding that Intel infringed VLSI's patents"), else that of the
   case before that court, when every case of the party that may be before it (that court, or none
   told) has that other side (a party of three suits, one of them in that court, is left alone).
-  English only: the Chinese ruling frame (zh.rules.court) already rules on every party its sentence
-  names, and a party it leaves out there is one it means to (a speaker, a victim, a judge).
+  In Chinese (zh.rules.other_side) only a side the ruling's sentence does not name, of the case before
+  that court: the ruling frame (zh.rules.court) already rules on every party its sentence names, and a
+  party it leaves out there is one it means to (a speaker, a victim, a judge).
   One relation per party, as the keys want (court -> each party); only for a ruling its sentence gives
   on one party alone (a sentence that names two sides of the ruling has said whom it rules on).
 
@@ -130,6 +131,12 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
         # the other side the sentence names; else that of the case before this court, when every case
         # of the party that may be before it (its court, or none told) has that other side
         sides = list(told) or (sorted(next(iter(kept))) if here and len(kept) == 1 else [])
+        if lang == "zh":
+            # the Chinese frame rules on every party its sentence names, and leaves out on purpose those
+            # it does not (a speaker, a victim): only a side the sentence does not name, of a case told
+            # in a sentence before
+            sides = [q for q in sides if q not in told and not any(
+                r.start <= s < r.end for s, _ in spans.get(q, ()))] if not told and here else []
         for q in sides:
             if types.get(q) not in _PARTY_TYPES or (r.subject, q, r.date) in have:
                 continue
