@@ -24,7 +24,8 @@
 - `listed_fines` (rule zh.fines.listed): a list of fines told clause by clause, the company and the
   regulator named in the first clause only (2017年，X因…被罚A；2018年因…被罚B；2019年又因…被罚C).
 
-Word lists: the modifiers.tsv kinds listed_fine_opener, listed_fine_verb, bare_court, bare_court_anaphor, bare_court_adverb, bare_ruling_verb, judge_word.
+Word lists: the modifiers.tsv kinds listed_fine_opener, listed_fine_verb, bare_court, bare_court_anaphor,
+bare_court_lead, bare_court_adverb, bare_ruling_verb, judge_word.
 """
 from __future__ import annotations
 
@@ -47,7 +48,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> re.Pattern:
     when = r"(?:[0-9０-９一二三四五六七八九十同当今去次该年月日初底中旬上下午晚早间前后时分，、]{0,16}?[，,]?)"
     court = rf"(?:{alt('bare_court')}|(?:{alt('judge_word')})[^，。；;,:：\s]{{1,12}}?)"
     adverbs = rf"(?:{alt('bare_court_adverb')}|于[^，。；]{{1,14}}?日)*"
-    return re.compile(opening + when + "(" + court + ")" + adverbs + rf"(?:{alt('bare_ruling_verb')})")
+    lead = rf"(?:(?:{alt('bare_court_lead')})[，,]?)?"
+    return re.compile(opening + lead + when + "(" + court + ")" + adverbs + rf"(?:{alt('bare_ruling_verb')})")
 
 
 def case_court_rulings(text: str, sentences: list, entities: list[Entity], relations: list[Relation],
@@ -59,6 +61,9 @@ def case_court_rulings(text: str, sentences: list, entities: list[Entity], relat
     by_name = {e.name: e for e in entities}
     courts = [e for e in entities if e.type == "Court"]
     have = {(r.type, r.subject, r.object, r.start) for r in relations}
+    # a ruling already told (with this date, or with one when this telling has none) is not told again
+    told = {(r.subject, r.object, r.date) for r in relations if r.type == "rules"} | \
+        {(r.subject, r.object, None) for r in relations if r.type == "rules"}
     out: list[Relation] = []
     for idx, (ss, se, sent) in enumerate(sentences):
         m = rx.search(sent)
@@ -84,7 +89,7 @@ def case_court_rulings(text: str, sentences: list, entities: list[Entity], relat
         pos = ss + m.end()
         date = tracker.date_for(idx, pos)
         for e in _parties_named(case, named):
-            if e.name == court or (("rules", court, e.name, ss) in have):
+            if e.name == court or ("rules", court, e.name, ss) in have or (court, e.name, date) in told:
                 continue
             have.add(("rules", court, e.name, ss))
             out.append(Relation("rules", court, e.name, date, sent, ss, se, 0.75, False,
