@@ -52,7 +52,7 @@ from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
 from kg.extract.countersuits import countersuits
-from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides
+from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -197,6 +197,8 @@ def _extract_zh(article: Article, lex) -> Extraction:
     relations.extend(other_sides(relations, lawsuits, entities, "zh"))
     # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
     relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
+    # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
+    relations.extend(reason_fines(text, sentences, entities, relations, tracker, lex))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 

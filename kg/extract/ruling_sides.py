@@ -21,6 +21,8 @@
   One relation per party, as the keys want (court -> each party); only for a ruling its sentence gives
   on one party alone (a sentence that names two sides of the ruling has said whom it rules on).
 
+- `reason_fines` (rule zh.fines.reason_passive): a regulator's published penalty whose fined company opens
+  a clause, then the ground (因…, long), then the fine with no agent (…分局公布…显示，Y因…，被罚30万元).
 - `listed_fines` (rule zh.fines.listed): a list of fines told clause by clause, the company and the
   regulator named in the first clause only (2017年，X因…被罚A；2018年因…被罚B；2019年又因…被罚C).
 
@@ -35,7 +37,7 @@ import re
 from kg.lexicon import Lexicon
 from kg.model import Entity, Lawsuit, Relation
 
-__all__ = ["case_court_rulings", "listed_fines", "other_sides"]
+__all__ = ["case_court_rulings", "listed_fines", "other_sides", "reason_fines"]
 
 # the parties a court rules on (types); never a court, a product or a judge
 _PARTY_TYPES = ("Company", "Person", "Regulator", "Organization")
@@ -185,3 +187,58 @@ def listed_fines(text: str, sentences: list, entities: list[Entity], relations: 
         out.append(r)
         prev_fine = (idx, r)
     return out
+
+
+def reason_fines(text: str, sentences: list, entities: list[Entity], relations: list[Relation], tracker,
+                 lex: Lexicon) -> list[Relation]:
+    """Rule zh.fines.reason_passive: a regulator's published penalty that names the fined company as the
+    subject of a clause, then its ground, then the fine with no agent (X银保监分局发布行政处罚信息公开表显示，
+    Y因违规收取费用，被罚30万元): the regulator named last before Y fines Y.  The clause opens at a break
+    (，：) with Y, the ground with a word of the kind listed_fine_opener, and the verb is one of
+    listed_fine_verb within 100 characters, in the same sentence."""
+    rx = _reason_fine(id(lex), lex)
+    out: list[Relation] = []
+    fined = {(r.subject, r.object, r.start) for r in relations if r.type == "fines"}
+    ments = sorted((s, e.name, e.type) for e in entities for s, _ in e.mentions)
+    for idx, (ss, se, sent) in enumerate(sentences):
+        if "被" not in sent:
+            continue
+        here = [(s, n, t) for s, n, t in ments if ss <= s < se]
+        for k, (s, name, typ) in enumerate(here):
+            if typ not in ("Company", "Person") or text[s - 1:s] not in ("，", ",", "：", ":") or s == ss:
+                continue
+            # the names written one right after the other from the clause's start (X公司Y支公司): the last
+            end = s + len(_surface(text, s, name, entities))
+            for s2, n2, t2 in here[k + 1:]:
+                if s2 != end or t2 not in ("Company", "Person"):
+                    break
+                name, end = n2, s2 + len(_surface(text, s2, n2, entities))
+            m = rx.match(text, end, se)
+            if m is None:
+                continue
+            regs = [(s2, n2) for s2, n2, t2 in here if t2 == "Regulator" and s2 < s]
+            if not regs:
+                continue
+            reg = regs[-1][1]
+            if (reg, name, ss) in fined:
+                continue
+            fined.add((reg, name, ss))
+            out.append(Relation("fines", reg, name, tracker.date_for(idx, m.end()), sent, ss, se, 0.75, False,
+                                m.group(0)[-2:], "zh.fines.reason_passive"))
+    return out
+
+
+def _surface(text: str, s: int, name: str, entities: list[Entity]) -> str:
+    """The text of the mention of `name` that starts at `s`."""
+    for e in entities:
+        if e.name == name:
+            for a, b in e.mentions:
+                if a == s:
+                    return text[a:b]
+    return name
+
+
+@functools.lru_cache(maxsize=4)
+def _reason_fine(lex_id: int, lex: Lexicon) -> re.Pattern:
+    alt = lex.alternation
+    return re.compile(rf"(?:{alt('listed_fine_opener')})[^。；;被]{{1,100}}?(?:{alt('listed_fine_verb')})")
