@@ -31,6 +31,7 @@ bare_court_lead, bare_court_adverb, bare_ruling_verb, judge_word.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -170,9 +171,13 @@ def listed_fines(text: str, sentences: list, entities: list[Entity], relations: 
     rx = _listed_fine(id(lex), lex)
     spans = [(s, e.type) for e in entities for s, _ in e.mentions]
     out: list[Relation] = []
+    by_start: dict[int, list[Relation]] = {}
+    for r in relations:
+        if r.type == "fines" and not r.negated and not r.status:
+            by_start.setdefault(r.start, []).append(r)
     prev_fine = None
     for idx, (ss, se, sent) in enumerate(sentences):
-        mine = [r for r in relations + out if r.type == "fines" and r.start == ss and not r.negated and not r.status]
+        mine = by_start.get(ss)
         if mine:
             prev_fine = (idx, mine[-1])
             continue
@@ -200,10 +205,11 @@ def reason_fines(text: str, sentences: list, entities: list[Entity], relations: 
     out: list[Relation] = []
     fined = {(r.subject, r.object, r.start) for r in relations if r.type == "fines"}
     ments = sorted((s, e.name, e.type) for e in entities for s, _ in e.mentions)
+    starts = [s for s, _, _ in ments]
     for idx, (ss, se, sent) in enumerate(sentences):
         if "被" not in sent:
             continue
-        here = [(s, n, t) for s, n, t in ments if ss <= s < se]
+        here = ments[bisect.bisect_left(starts, ss):bisect.bisect_left(starts, se)]
         for k, (s, name, typ) in enumerate(here):
             if typ not in ("Company", "Person") or text[s - 1:s] not in ("，", ",", "：", ":") or s == ss:
                 continue
