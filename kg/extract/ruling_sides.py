@@ -3,8 +3,9 @@
 - `case_court_rulings` (rule zh.rules.case_court): a ruling whose court the sentence names only as a
   bare 法院 / 该院 / 本院 / 合议庭 or through its judge (法官X裁定) opening the clause —
   同年3月18日，法院作出裁定，支持了A的申请 / 今年4月17日，法官X裁定，B… — is the ruling of the court
-  of the case the article told before: the last lawsuit with a court one of whose parties the
-  sentence names.  The court rules on the parties of that case the sentence names (a name written
+  of the case the article told in a sentence before: the last lawsuit with a court one of whose parties
+  the sentence names (a case told in the ruling's own sentence, with no court there, has its court from
+  elsewhere: none).  The court rules on the parties of that case the sentence names (a name written
   inside a party's name counts: 司法部 in 美国司法部).  When another court was named since the case was
   told, 该院 / 该法院 (kind bare_court_anaphor) is the last court named (上诉至Y高院。该院驳回…) and a bare
   法院 is left open.  Nothing else may stand between the clause's
@@ -76,7 +77,7 @@ def case_court_rulings(text: str, sentences: list, entities: list[Entity], relat
         # the case told before with a court, most of whose parties the sentence names (the last one of those)
         case, most = None, 0
         for ls in lawsuits:
-            n = len(_parties_named(ls, named)) if ls.court and ls.start < se and ls.court in by_name else 0
+            n = len(_parties_named(ls, named)) if ls.court and ls.start < ss and ls.court in by_name else 0
             if n and n >= most:
                 case, most = ls, n
         if case is None:
@@ -128,6 +129,8 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
         kept: set[frozenset] = set()
         here = False
         for ls in lawsuits:
+            if lang == "zh" and ls.start >= r.start:
+                continue    # a Chinese case is told before its ruling (an English lead tells the ruling first)
             for mine, theirs in ((ls.plaintiffs, ls.defendants), (ls.defendants, ls.plaintiffs)):
                 if r.object not in mine or r.subject in theirs:
                     continue
