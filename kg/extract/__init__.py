@@ -55,6 +55,7 @@ from kg.extract.repeated_subjects import repeated_subjects
 from kg.extract.joined_units import joined_units
 from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
+from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -204,6 +205,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
     # 腾讯诉…多闪…案 beside 将多闪的运营方X诉至: one suit (operators.py)
     relations = drop_operator_restatements(text, entities, relations, lex)
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
+    # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
+    relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
+    # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
+    relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
+    # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
+    relations.extend(reason_fines(text, sentences, entities, relations, tracker, lex))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
