@@ -1,0 +1,113 @@
+"""The further defendants of a plaintiff's claims: `zh.sues.claim_list` — a filing sentence whose claims
+name more defendants than the frame that read the suit (it reads the first one only):
+
+    X向法院提起诉讼，请求法院判令被告A偿还借款，判令被告B承担连带责任          X sues A, B
+    X的诉讼请求还包括判令被告A、B、C对…承担连带责任                        X sues A, B, C
+    X起诉A，要求判令A、B及C共同赔偿损失                                    X sues A, B, C
+
+The claims open with a request word and 判令 (请求法院判令, 要求判令; modifiers.tsv kinds claim_request,
+court_address) or with the claims named as a noun (诉讼请求, kind claim_noun).  After that opening, every
+判令 and every defendant's role word (被告, 第二被告, 被告一; kind claim_defendant_role) names a defendant
+right after it, and the names listed with it (A、B和C, kind list_conj, each maybe with its own role word).
+The plaintiff is the one the sentence's suits already read sue (their subject), or the party named right
+before the claims noun (X的诉讼请求).  Not read: a party the claims name as 原告 (the plaintiff's own role:
+判令原告X对…享有优先受偿权), a court, a coreference word, the plaintiff itself; a sentence with no claims
+opening; a suit told as a reference to an earlier case (its sentence tells a later stage).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from kg.extract.relations import Cand
+from kg.lexicon import Lexicon
+
+RULE = "zh.sues.claim_list"
+_PARTY = ("Company", "Person", "Organization", "Regulator")
+_STOP = re.compile(r"[。；;！？!?]")
+
+
+class _Rx(NamedTuple):
+    """The patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    opening: re.Pattern
+    marker: re.Pattern
+    role: re.Pattern
+    own_claims: re.Pattern
+    plaintiff_role: re.Pattern
+    listed: frozenset
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    alt = lex.alternation
+    role = rf"(?:原审)?(?:第[一二三四五六七八九十]+)?(?:{alt('claim_defendant_role')})(?:[一二三四五六七八九十]+)?"
+    return _Rx(
+        # 请求法院判令, 要求依法判令; 诉讼请求
+        opening=re.compile(rf"(?:{alt('claim_request')})(?:{alt('court_address')})?(?:依法)?判令|"
+                           rf"(?:{alt('claim_noun')})"),
+        # what names a defendant right after it: 判令 (被告), or the role word alone
+        marker=re.compile(rf"判令(?:{role})?|{role}"),
+        role=re.compile(rf"^(?:{role})"),
+        own_claims=re.compile(rf"的?(?:{alt('claim_noun')})"),
+        plaintiff_role=re.compile(rf"(?:{alt('payee_role')})$"),
+        listed=frozenset(lex.words("list_conj")),
+    )
+
+
+def claim_list_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The sentence's candidates, with a suit added from the plaintiff to each further defendant its
+    claims name (see the module doc)."""
+    sent = text[ss:se]
+    if "判令" not in sent and "被告" not in sent:
+        return cands
+    rx = _patterns(id(lex), lex)
+    mo = rx.opening.search(text, ss, se)
+    if mo is None:
+        return cands
+    named = [m for m in sm if m.source != "coref" and m.type in _PARTY]
+    suits = [c for c in cands if c.type == "sues" and ss <= c.start < se and not c.negated and not c.reference]
+    plaintiffs = list(dict.fromkeys(c.subject for c in suits if c.start <= mo.start() or c.rule == "zh.sues.demand"))
+    if not plaintiffs:
+        owner = next((m for m in named if rx.own_claims.match(text, m.end) and m.end <= mo.start()
+                      and mo.start() - m.end <= 2), None)
+        plaintiffs = [owner.name] if owner is not None else []
+    if not plaintiffs:
+        return cands
+    have = {(c.subject, c.object) for c in cands if c.type == "sues"}
+    out = list(cands)
+    for d, at in _defendants(text, mo.start(), se, named, rx):
+        for p in plaintiffs:
+            if d.name == p or (p, d.name) in have:
+                continue
+            have.add((p, d.name))
+            out.append(Cand(p, d.name, "sues", at, at + 2, 0.75, False, "判令", rule=RULE))
+    return out
+
+
+def _defendants(text: str, lo: int, se: int, named: list, rx: _Rx) -> list:
+    """(defendant, where its marker is) for every name a marker after `lo` opens, with its list."""
+    by_start = {m.start: m for m in named}
+    out, seen = [], set()
+    for mk in rx.marker.finditer(text, lo, se):
+        if _STOP.search(text, lo, mk.start()):
+            break
+        m = by_start.get(mk.end())
+        while m is not None:
+            if m.type != "Court" and not rx.plaintiff_role.search(text, max(lo, m.start - 3), m.start) \
+                    and id(m) not in seen:
+                seen.add(id(m))
+                out.append((m, mk.start()))
+            m = _next_listed(text, m, by_start, rx)
+    return out
+
+
+def _next_listed(text: str, m, by_start: dict, rx: _Rx):
+    """The name listed right after `m` (、B, 和B, 及被告B), if any."""
+    for w in sorted(rx.listed, key=len, reverse=True):
+        if text.startswith(w, m.end):
+            q = m.end + len(w)
+            r = rx.role.match(text[q:q + 8])
+            q += r.end() if r else 0
+            return by_start.get(q)
+    return None
