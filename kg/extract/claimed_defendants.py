@@ -1,5 +1,7 @@
-"""The further defendants of a plaintiff's claims: `zh.sues.claim_list` — a filing sentence whose claims
-name more defendants than the frame that read the suit (it reads the first one only):
+"""Defendants a suit's sentence names outside the suit verb's own frame.
+
+`zh.sues.claim_list` — a filing sentence whose claims name more defendants than the frame that read the
+suit (it reads the first one only):
 
     X向法院提起诉讼，请求法院判令被告A偿还借款，判令被告B承担连带责任          X sues A, B
     X的诉讼请求还包括判令被告A、B、C对…承担连带责任                        X sues A, B, C
@@ -13,6 +15,17 @@ The plaintiff is the one the sentence's suits already read sue (their subject), 
 before the claims noun (X的诉讼请求).  Not read: a party the claims name as 原告 (the plaintiff's own role:
 判令原告X对…享有优先受偿权), a court, a coreference word, the plaintiff itself; a sentence with no claims
 opening; a suit told as a reference to an earlier case (its sentence tells a later stage).
+
+`zh.sues.matter_named` — a filing whose matter, marked by 就 or 针对, opens with the accused (modifiers.tsv
+kinds matter_prep, accused_act):
+
+    X向广州知识产权法院就Y涉嫌滥用市场支配地位等事宜提起诉讼                 X sues Y
+    针对Y和Z的不正当竞争行为，X已向法院提起诉讼                            X sues Y, Z
+
+Y is the name right after the marker, with the names listed with it, then an accused act (涉嫌, 侵犯, …),
+or after 针对 (kind matter_prep_of) 的 (针对Y的…行为; 就Y的股权纠纷 names no accused); the filing (提起…诉讼, 起诉, 诉至; kinds suit_filing, filing_near) follows in the same
+sentence part; X is the subject of the filing's clause (or of the clause before it).  Read only when no
+suit of the sentence already names a defendant.
 """
 from __future__ import annotations
 
@@ -20,6 +33,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from kg.extract.lawsuit_frames import _clause_subject
 from kg.extract.relations import Cand
 from kg.lexicon import Lexicon
 
@@ -36,6 +50,10 @@ class _Rx(NamedTuple):
     own_claims: re.Pattern
     plaintiff_role: re.Pattern
     listed: frozenset
+    matter: re.Pattern
+    accused: re.Pattern
+    of: re.Pattern
+    filing: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -52,6 +70,10 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         own_claims=re.compile(rf"的?(?:{alt('claim_noun')})"),
         plaintiff_role=re.compile(rf"(?:{alt('payee_role')})$"),
         listed=frozenset(lex.words("list_conj")),
+        matter=re.compile(alt("matter_prep")),
+        accused=re.compile(alt("accused_act")),
+        of=re.compile(alt("matter_prep_of")),
+        filing=re.compile(rf"提起[^，。；;,]{{0,12}}?诉讼|{alt('suit_filing', 'filing_near')}"),
     )
 
 
@@ -111,3 +133,34 @@ def _next_listed(text: str, m, by_start: dict, rx: _Rx):
             q += r.end() if r else 0
             return by_start.get(q)
     return None
+
+
+def matter_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The sentence's candidates, with the suit whose matter (就Y涉嫌…, 针对Y的…行为) names the accused
+    added when no suit of the sentence names a defendant (see the module doc)."""
+    if any(c.type == "sues" and ss <= c.start < se and not c.negated for c in cands):
+        return cands
+    rx = _patterns(id(lex), lex)
+    named = [m for m in sm if m.source != "coref" and m.type in _PARTY + ("Product",)]
+    by_start = {m.start: m for m in named}
+    for mk in rx.matter.finditer(text, ss, se):
+        m = by_start.get(mk.end())
+        accused = []
+        while m is not None and m.type != "Court":
+            accused.append(m)
+            m = _next_listed(text, m, by_start, rx)
+        if not accused or not (rx.accused.match(text, accused[-1].end) or (
+                rx.of.fullmatch(mk.group(0)) and text.startswith("的", accused[-1].end))):
+            continue
+        stop = _STOP.search(text, accused[-1].end, se)
+        mf = rx.filing.search(text, accused[-1].end, stop.start() if stop else se)
+        if mf is None:
+            continue
+        names = {m.name for m in accused}
+        subj = [m for m in _clause_subject(text, ss, mf.start(), sm, lex)
+                if m.name not in names and m.type != "Court" and m.end <= mf.start()]
+        if not subj:
+            continue
+        return cands + [Cand(a.name, b.name, "sues", mf.start(), mf.end(), 0.75, False, mf.group(0)[-4:],
+                             rule="zh.sues.matter_named") for a in subj for b in accused]
+    return cands
