@@ -26,6 +26,17 @@ Y is the name right after the marker, with the names listed with it, then an acc
 or after 针对 (kind matter_prep_of) 的 (针对Y的…行为; 就Y的股权纠纷 names no accused); the filing (提起…诉讼, 起诉, 诉至; kinds suit_filing, filing_near) follows in the same
 sentence part; X is the subject of the filing's clause (or of the clause before it).  Read only when no
 suit of the sentence already names a defendant.
+
+`zh.sues.against_marked` — a filing whose defendants 对 marks, named with their roles or listed:
+
+    X已经对大股东A及实控人B、前高管C等发起诉讼                               X sues A, B, C
+    X对Y的控股股东Z提起了代位权诉讼                                        X sues Z
+
+The names between 对 and the filing (提起/发起/提出…诉讼; kind against_filing_verb) are the defendants,
+but not a name followed by 的 (it qualifies the next noun) or by an employee's role (Y总经理Z: Z is sued);
+X is the subject of the clause before 对 (not a name 对 or 向 marks there).  Each pair not read already by
+the frames is added; a suit the frames read from inside the filing whose plaintiff is the name right
+after 对 (or one 对/向 marks in the clause before) is dropped.
 """
 from __future__ import annotations
 
@@ -34,6 +45,7 @@ import re
 from typing import NamedTuple
 
 from kg.extract.lawsuit_frames import _clause_subject
+from kg.extract.lawsuit_frames import _patterns as _frame_patterns
 from kg.extract.relations import Cand
 from kg.lexicon import Lexicon
 
@@ -54,6 +66,7 @@ class _Rx(NamedTuple):
     accused: re.Pattern
     of: re.Pattern
     filing: re.Pattern
+    against: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -74,6 +87,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         accused=re.compile(alt("accused_act")),
         of=re.compile(alt("matter_prep_of")),
         filing=re.compile(rf"提起[^，。；;,]{{0,12}}?诉讼|{alt('suit_filing', 'filing_near')}"),
+        against=re.compile(rf"对(?P<objs>[^，。；;,：:]{{1,60}}?)(?:等(?:人|公司|方)?)?(?:{alt('against_filing_verb')})"
+                           r"(?:了)?[^，。；;,]{0,6}?诉讼"),
     )
 
 
@@ -164,3 +179,47 @@ def matter_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: 
         return cands + [Cand(a.name, b.name, "sues", mf.start(), mf.end(), 0.75, False, mf.group(0)[-4:],
                              rule="zh.sues.matter_named") for a in subj for b in accused]
     return cands
+
+
+def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: Lexicon) -> list[Cand]:
+    """The sentence's candidates, with the suits against the names 对 marks before the filing added
+    (see the module doc)."""
+    if "对" not in text[ss:se] or "诉讼" not in text[ss:se]:
+        return cands
+    rx, frx = _patterns(id(lex), lex), _frame_patterns(id(lex), lex)
+    named = [m for m in sm if m.source != "coref" and m.type in _PARTY + ("Product",)]
+    have = {(c.subject, c.object) for c in cands if c.type == "sues"}
+    out = list(cands)
+    for mt in rx.against.finditer(text, ss, se):
+        lo, hi = mt.start("objs"), mt.end("objs")
+        objs = [m for m in named if lo <= m.start and m.end <= hi and m.type != "Court"
+                and not text.startswith("的", m.end) and not _employer(text, m, frx)]
+        if not objs:
+            continue
+        names = {m.name for m in objs}
+        # (高通开始对苹果反击，在美国对Y提起诉讼: a name 对 or 向 marks in the clause before is no plaintiff)
+        before = [m for m in _clause_subject(text, ss, mt.start(), sm, lex)
+                  if m.name not in names and m.type != "Court" and m.source != "coref"]
+        marked = {m.name for m in before if text[m.start - 1:m.start] in ("对", "向")}
+        subj = [m for m in before if m.name not in marked]
+        # a suit the frames read from inside this filing whose plaintiff is the name right after 对, or a
+        # name 对/向 marks in the clause before, is dropped (对A等四家B的供应商提起诉讼: not A sues B;
+        # 开始对B反击，在美国对A提起诉讼: not B sues A); a name deeper in the span may start a clause of its own)
+        first = objs[0].name if objs[0].start == lo else None
+        out = [c for c in out if not (c.type == "sues" and mt.start() <= c.start < mt.end() and (
+            c.subject == first or (subj and c.subject in marked)))]
+        for a in subj:
+            for b in objs:
+                if (a.name, b.name) in have:
+                    continue
+                have.add((a.name, b.name))
+                out.append(Cand(a.name, b.name, "sues", mt.end() - 2, mt.end(), 0.8, False, "诉讼",
+                                rule="zh.sues.against_marked"))
+    return out
+
+
+def _employer(text: str, m, frx) -> bool:
+    """The name is a person's employer: an employee's role follows it in the same list item (Y总经理Z),
+    not after a list mark (A、前高管B: A is listed, B's role is B's)."""
+    r = frx.role_after.match(text, m.end)
+    return r is not None and not any(c in r.group(0) for c in "、及和与")
