@@ -228,6 +228,20 @@ def _role_words(lex: Lexicon) -> frozenset:
     return frozenset(r for r in lex.roles if not r.isascii())
 
 
+@functools.lru_cache(maxsize=4)
+def _marker_kind(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """An object marker, then a short kind-of-company description ending right before the name
+    (对港区企业X的收购, 对代工企业X提起诉讼: modifiers.tsv kinds object, company_kind_end)."""
+    return re.compile(rf"(?:{lex.alternation('object')})[^，。；,;、：:“”\"（()）的]{{0,6}}?"
+                      rf"(?:{lex.alternation('company_kind_end')})$")
+
+
+def _described_after_marker(before: str, lex: Lexicon) -> bool:
+    """The name right after `before` is marked by 对/向/将 with a kind-of-company description between
+    (对港区企业浙江福瑞德化工有限公司的收购): marked as if the marker stood right before it."""
+    return _marker_kind(id(lex), lex).search(before[-12:].rstrip()) is not None
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -769,7 +783,8 @@ def _roles_marked(v: _Reading) -> bool:
         # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
         pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
         pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
-    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm) and not _court_case_title(v, before_g1, gap)
+    obj_marker = g1 and (_ends_with_any(before_g1[-4:], objm) or _described_after_marker(before_g1, v.lex)) \
+        and not _court_case_title(v, before_g1, gap)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
