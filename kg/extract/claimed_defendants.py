@@ -33,7 +33,8 @@ suit of the sentence already names a defendant.
     X对Y的控股股东Z提起了代位权诉讼                                        X sues Z
 
 The names between 对 and the filing (提起/发起/提出…诉讼; kind against_filing_verb) are the defendants,
-but not a name followed by 的 (it qualifies the next noun) or by an employee's role (Y总经理Z: Z is sued);
+but not a name followed by 的 or a class noun (it qualifies the next noun: 对Android手机厂商提起诉讼) or by an
+employee's role (Y总经理Z: Z is sued);
 X is the subject of the clause before 对 (not a name 对 or 向 marks there).  Each pair not read already by
 the frames is added; a suit the frames read from inside the filing whose plaintiff is the name right
 after 对 (or one 对/向 marks in the clause before) is dropped.
@@ -188,6 +189,9 @@ def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex:
         return cands
     rx, frx = _patterns(id(lex), lex), _frame_patterns(id(lex), lex)
     named = [m for m in sm if m.source != "coref" and m.type in _PARTY + ("Product",)]
+    # 对Android手机厂商提起诉讼: a name before a class noun only modifies it (modifiers.tsv kind classhead)
+    heads = _class_heads(id(lex), lex)
+    named = [m for m in named if not (heads and text.startswith(heads, m.end))]
     have = {(c.subject, c.object) for c in cands if c.type == "sues"}
     out = list(cands)
     for mt in rx.against.finditer(text, ss, se):
@@ -216,6 +220,11 @@ def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex:
                 out.append(Cand(a.name, b.name, "sues", mt.end() - 2, mt.end(), 0.8, False, "诉讼",
                                 rule="zh.sues.against_marked"))
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _class_heads(lex_id: int, lex: Lexicon) -> tuple:
+    return tuple(sorted(lex.words("classhead"), key=len, reverse=True))
 
 
 def _employer(text: str, m, frx) -> bool:
