@@ -720,7 +720,9 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
             (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
         # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
         # 马英九被北检起诉: the name of the clause before is no party to the suit
-        return None
+        patient = _chain_patient(v, g1) if not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) else None
+        return None if patient is None else (g1, [patient], first, "zh.frame.passive_chain")
     subj, obj = g1, g0
     if obj is None and r1:
         obj = r1
@@ -745,6 +747,25 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
         # own (one not read as a name), so a name of a clause before is not what is bought
         return None
     return subj, obj, first
+
+
+def _chain_patient(v: _Reading, g1) -> Mention | None:
+    """X陷入了与Y的纠纷中，两次被Y起诉 (zh.frame.passive_chain): a passive suit clause that names no one
+    before 被 goes on with the name that opens the clause before it, the one sued.  Not a clause with a
+    name of its own before 被, nor one the clause before does not open with a name (据《联合报》报道，…)."""
+    text, ss = v.text, v.ss
+    cs = _clause_begin(text, g1[0].start, ss)
+    if cs <= ss or text[cs:g1[0].start].strip(" 　")[-1:] not in ("被", "遭") or len(text[cs:g1[0].start]) > 8 or \
+            any(m.source != "coref" and cs <= m.start < g1[0].start for m in v.mentions):
+        return None
+    actor = chain_actor(text, ss, cs, v.mentions, v.says)
+    if actor is None or actor.type not in v.o_types or actor.name in {m.name for m in g1}:
+        return None
+    p = actor.start
+    while p > ss and text[p - 1] not in CLAUSE_BREAK and text[p - 1] != "。":
+        p -= 1
+    lead = text[p:actor.start].strip(" 　")
+    return actor if len(lead) <= 1 and lead not in ("据", "《", "“", "(", "（") and actor.start < cs else None
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
@@ -810,7 +831,8 @@ def _roles_marked(v: _Reading) -> bool:
         roles = _passive_agent(v, g0, g1, r1, first)
         if roles is None:
             return True
-        subj, obj, first = roles
+        subj, obj, first = roles[:3]
+        frame = roles[3] if len(roles) > 3 else frame
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
