@@ -11,8 +11,8 @@ The claims open with a request word and 判令 (请求法院判令, 要求判令
 court_address) or with the claims named as a noun (诉讼请求, kind claim_noun).  After that opening, every
 判令 and every defendant's role word (被告, 第二被告, 被告一; kind claim_defendant_role) names a defendant
 right after it, and the names listed with it (A、B和C, kind list_conj, each maybe with its own role word).
-The plaintiff is the one the sentence's suits already read sue (their subject), or the party named right
-before the claims noun (X的诉讼请求).  Not read: a party the claims name as 原告 (the plaintiff's own role:
+The plaintiff is the one the sentence's suits already read sue (their subject), the party named right
+before the claims noun (X的诉讼请求), or the party named right before the request (X请求法院判令Y…).  Not read: a party the claims name as 原告 (the plaintiff's own role:
 判令原告X对…享有优先受偿权), a court, a coreference word, the plaintiff itself; a sentence with no claims
 opening; a suit told as a reference to an earlier case (its sentence tells a later stage).
 
@@ -110,6 +110,10 @@ def claim_list_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], l
         owner = next((m for m in named if rx.own_claims.match(text, m.end) and m.end <= mo.start()
                       and mo.start() - m.end <= 2), None)
         plaintiffs = [owner.name] if owner is not None else []
+    if not plaintiffs and "判令" in mo.group(0):
+        # X请求法院判令Y…: the one asking the court is the plaintiff (the name right before the request)
+        asker = next((m for m in named if m.end == mo.start() and m.type != "Court"), None)
+        plaintiffs = [asker.name] if asker is not None else []
     if not plaintiffs:
         return cands
     have = {(c.subject, c.object) for c in cands if c.type == "sues"}
