@@ -242,6 +242,15 @@ def _described_after_marker(before: str, lex: Lexicon) -> bool:
     return _marker_kind(id(lex), lex).search(before[-12:].rstrip()) is not None
 
 
+def _past_parenthesis(text: str, at: int, limit: int) -> int:
+    """Where the text goes on after a parenthesis that opens right at `at` and closes before `limit`
+    (X（以下简称“Y”）, X(600123)), else `at`."""
+    if text[at:at + 1] not in ("(", "（"):
+        return at
+    close = min((i for i in (text.find(")", at, limit), text.find("）", at, limit)) if i >= 0), default=-1)
+    return close + 1 if 0 <= close - at <= 40 else at
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -481,8 +490,9 @@ def _argument_groups(v: _Reading) -> bool:
         if inner:
             r1 = [m for m in inner if m.start == inner[0].start] + [
                 m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
-    # distance limits: arguments sit close to their trigger
-    if g1 and ts - g1[-1].end > 25 and not (
+    # distance limits: arguments sit close to their trigger (before a suit verb, a parenthesis right after
+    # the name, its short form: X（以下简称“Y”）于10月18日向法院提交了起诉状, not counted)
+    if g1 and ts - (_past_parenthesis(text, g1[-1].end, ts) if trig.relation == "sues" else g1[-1].end) > 25 and not (
             ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
             and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
         g1, g0 = None, None
