@@ -31,6 +31,7 @@ suit of the sentence already names a defendant.
 
     X已经对大股东A及实控人B、前高管C等发起诉讼                               X sues A, B, C
     X对Y的控股股东Z提起了代位权诉讼                                        X sues Z
+    该院依法以…罪对犯罪嫌疑人Z提起了公诉                                      the procuratorate sues Z
 
 The names between 对 and the filing (提起/发起/提出…诉讼; kind against_filing_verb) are the defendants,
 but not a name followed by 的 or a class noun (it qualifies the next noun: 对Android手机厂商提起诉讼) or by an
@@ -89,7 +90,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         of=re.compile(alt("matter_prep_of")),
         filing=re.compile(rf"提起[^，。；;,]{{0,12}}?诉讼|{alt('suit_filing', 'filing_near')}"),
         against=re.compile(rf"对(?P<objs>[^，。；;,：:]{{1,60}}?)(?:等(?:人|公司|方)?)?(?:{alt('against_filing_verb')})"
-                           r"(?:了)?[^，。；;,]{0,6}?诉讼"),
+                           r"(?:了)?[^，。；;,]{0,6}?(?:诉讼|公诉)"),
     )
 
 
@@ -189,7 +190,7 @@ def matter_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: 
 def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex: Lexicon) -> list[Cand]:
     """The sentence's candidates, with the suits against the names 对 marks before the filing added
     (see the module doc)."""
-    if "对" not in text[ss:se] or "诉讼" not in text[ss:se]:
+    if "对" not in text[ss:se] or not ("诉讼" in text[ss:se] or "公诉" in text[ss:se]):
         return cands
     rx, frx = _patterns(id(lex), lex), _frame_patterns(id(lex), lex)
     named = [m for m in sm if m.source != "coref" and m.type in _PARTY + ("Product",)]
@@ -207,7 +208,7 @@ def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex:
         names = {m.name for m in objs}
         # (高通开始对苹果反击，在美国对Y提起诉讼: a name 对 or 向 marks in the clause before is no plaintiff)
         before = [m for m in _clause_subject(text, ss, mt.start(), sm, lex)
-                  if m.name not in names and m.type != "Court" and m.source != "coref"]
+                  if m.name not in names and m.type != "Court"]
         marked = {m.name for m in before if text[m.start - 1:m.start] in ("对", "向")}
         subj = [m for m in before if m.name not in marked]
         # a suit the frames read from inside this filing whose plaintiff is the name right after 对, or a
