@@ -202,14 +202,14 @@ def against_suits(text: str, ss: int, se: int, sm: list, cands: list[Cand], lex:
     for mt in rx.against.finditer(text, ss, se):
         lo, hi = mt.start("objs"), mt.end("objs")
         objs = [m for m in named if lo <= m.start and m.end <= hi and m.type != "Court"
-                and not text.startswith("的", m.end) and not _employer(text, m, frx)]
+                and not text.startswith("的", m.end) and not _employer(text, m, frx, rx.listed)]
         if not objs:
             continue
         names = {m.name for m in objs}
         # (高通开始对苹果反击，在美国对Y提起诉讼: a name 对 or 向 marks in the clause before is no plaintiff)
         before = [m for m in _clause_subject(text, ss, mt.start(), sm, lex)
                   if m.name not in names and m.type != "Court"]
-        marked = {m.name for m in before if text[m.start - 1:m.start] in ("对", "向")}
+        marked = {m.name for m in before if text[max(ss, m.start - 2):m.start].endswith(_object_marks(id(lex), lex))}
         subj = [m for m in before if m.name not in marked]
         # a suit the frames read from inside this filing whose plaintiff is the name right after 对, or a
         # name 对/向 marks in the clause before, is dropped (对A等四家B的供应商提起诉讼: not A sues B;
@@ -232,8 +232,14 @@ def _class_heads(lex_id: int, lex: Lexicon) -> tuple:
     return tuple(sorted(lex.words("classhead"), key=len, reverse=True))
 
 
-def _employer(text: str, m, frx) -> bool:
+def _employer(text: str, m, frx, listed: frozenset) -> bool:
     """The name is a person's employer: an employee's role follows it in the same list item (Y总经理Z),
-    not after a list mark (A、前高管B: A is listed, B's role is B's)."""
+    not after a list mark (A、前高管B: A is listed, B's role is B's; modifiers.tsv kind list_conj)."""
     r = frx.role_after.match(text, m.end)
-    return r is not None and not any(c in r.group(0) for c in "、及和与")
+    return r is not None and not any(w in r.group(0) for w in listed)
+
+
+@functools.lru_cache(maxsize=4)
+def _object_marks(lex_id: int, lex: Lexicon) -> tuple:
+    """The object markers (modifiers.tsv kind object: 对, 向, 将, 把, 针对) as one tuple for str.endswith."""
+    return tuple(sorted(lex.words("object"), key=len, reverse=True))

@@ -789,7 +789,8 @@ def _chain_patient(v: _Reading, g1) -> Mention | None:
     name of its own before 被, nor one the clause before does not open with a name (据《联合报》报道，…)."""
     text, ss = v.text, v.ss
     cs = _clause_begin(text, g1[0].start, ss)
-    if cs <= ss or text[cs:g1[0].start].strip(" 　")[-1:] not in ("被", "遭") or len(text[cs:g1[0].start]) > 8 or \
+    if cs <= ss or not text[cs:g1[0].start].strip(" 　").endswith(_chain_words(id(v.lex), v.lex)[0]) or \
+            len(text[cs:g1[0].start]) > 8 or \
             any(m.source != "coref" and cs <= m.start < g1[0].start for m in v.mentions):
         return None
     actor = chain_actor(text, ss, cs, v.mentions, v.says)
@@ -799,7 +800,16 @@ def _chain_patient(v: _Reading, g1) -> Mention | None:
     while p > ss and text[p - 1] not in CLAUSE_BREAK and text[p - 1] != "。":
         p -= 1
     lead = text[p:actor.start].strip(" 　")
-    return actor if len(lead) <= 1 and lead not in ("据", "《", "“", "(", "（") and actor.start < cs else None
+    return actor if len(lead) <= 1 and lead not in _chain_words(id(v.lex), v.lex)[1] and actor.start < cs else None
+
+
+@functools.lru_cache(maxsize=4)
+def _chain_words(lex_id: int, lex: Lexicon) -> tuple[tuple, frozenset]:
+    """The passive markers a subject-less suit clause ends with before its agent (modifiers.tsv kind
+    passive, the Chinese ones) and what, opening the clause before, shows its first name is no subject
+    (kind chain_not_subject_lead: 据, 《, …)."""
+    return (tuple(sorted((w for w in lex.words("passive") if not w.isascii()), key=len, reverse=True)),
+            frozenset(lex.words("chain_not_subject_lead")))
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
