@@ -45,6 +45,8 @@ from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
+from kg.extract.claimed_defendants import against_suits, claim_list_suits, matter_suits
+from kg.extract.deal_vehicles import vehicle_owners
 from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline, title_reversals
 from kg.extract.confidence import calibrate, dropped
@@ -160,6 +162,12 @@ def _extract_zh(article: Article, lex) -> Extraction:
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context, lex)
+            # the further defendants a plaintiff's claims name (判令被告A…，判令被告B…: claimed_defendants.py)
+            read = claim_list_suits(text, ss, se, allm, read, lex)
+            read = matter_suits(text, ss, se, allm, read, lex)
+            read = against_suits(text, ss, se, allm, read, lex)
+            # X通过旗下Y收购Z: the vehicle's owner buys too (deal_vehicles.py)
+            read = vehicle_owners(text, ss, se, allm, read, lex)
             # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
             read = countersuits(text, ss, se, allm, read, told, lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)

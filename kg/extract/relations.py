@@ -252,6 +252,29 @@ def _role_words(lex: Lexicon) -> frozenset:
     return frozenset(r for r in lex.roles if not r.isascii())
 
 
+@functools.lru_cache(maxsize=4)
+def _marker_kind(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """An object marker, then a short kind-of-company description ending right before the name
+    (对港区企业X的收购, 对代工企业X提起诉讼: modifiers.tsv kinds object, company_kind_end)."""
+    return re.compile(rf"(?:{lex.alternation('object')})[^，。；,;、：:“”\"（()）的]{{0,6}}?"
+                      rf"(?:{lex.alternation('company_kind_end')})$")
+
+
+def _described_after_marker(before: str, lex: Lexicon) -> bool:
+    """The name right after `before` is marked by 对/向/将 with a kind-of-company description between
+    (对港区企业浙江福瑞德化工有限公司的收购): marked as if the marker stood right before it."""
+    return _marker_kind(id(lex), lex).search(before[-12:].rstrip()) is not None
+
+
+def _past_parenthesis(text: str, at: int, limit: int) -> int:
+    """Where the text goes on after a parenthesis that opens right at `at` and closes before `limit`
+    (X（以下简称“Y”）, X(600123)), else `at`."""
+    if text[at:at + 1] not in ("(", "（"):
+        return at
+    close = min((i for i in (text.find(")", at, limit), text.find("）", at, limit)) if i >= 0), default=-1)
+    return close + 1 if 0 <= close - at <= 40 else at
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -502,8 +525,9 @@ def _argument_groups(v: _Reading) -> bool:
         if inner:
             r1 = [m for m in inner if m.start == inner[0].start] + [
                 m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
-    # distance limits: arguments sit close to their trigger
-    if g1 and ts - g1[-1].end > 25 and not (
+    # distance limits: arguments sit close to their trigger (before a suit verb, a parenthesis right after
+    # the name, its short form: X（以下简称“Y”）于10月18日向法院提交了起诉状, not counted)
+    if g1 and ts - (_past_parenthesis(text, g1[-1].end, ts) if trig.relation == "sues" else g1[-1].end) > 25 and not (
             ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
             and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
         g1, g0 = None, None
@@ -741,7 +765,9 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
             (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
         # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
         # 马英九被北检起诉: the name of the clause before is no party to the suit
-        return None
+        patient = _chain_patient(v, g1) if not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) else None
+        return None if patient is None else (g1, [patient], first, "zh.frame.passive_chain")
     subj, obj = g1, g0
     if obj is None and r1:
         obj = r1
@@ -766,6 +792,35 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
         # own (one not read as a name), so a name of a clause before is not what is bought
         return None
     return subj, obj, first
+
+
+def _chain_patient(v: _Reading, g1) -> Mention | None:
+    """X陷入了与Y的纠纷中，两次被Y起诉 (zh.frame.passive_chain): a passive suit clause that names no one
+    before 被 goes on with the name that opens the clause before it, the one sued.  Not a clause with a
+    name of its own before 被, nor one the clause before does not open with a name (据《联合报》报道，…)."""
+    text, ss = v.text, v.ss
+    cs = _clause_begin(text, g1[0].start, ss)
+    if cs <= ss or not text[cs:g1[0].start].strip(" 　").endswith(_chain_words(id(v.lex), v.lex)[0]) or \
+            len(text[cs:g1[0].start]) > 8 or \
+            any(m.source != "coref" and cs <= m.start < g1[0].start for m in v.mentions):
+        return None
+    actor = chain_actor(text, ss, cs, v.mentions, v.says)
+    if actor is None or actor.type not in v.o_types or actor.name in {m.name for m in g1}:
+        return None
+    p = actor.start
+    while p > ss and text[p - 1] not in CLAUSE_BREAK and text[p - 1] != "。":
+        p -= 1
+    lead = text[p:actor.start].strip(" 　")
+    return actor if len(lead) <= 1 and lead not in _chain_words(id(v.lex), v.lex)[1] and actor.start < cs else None
+
+
+@functools.lru_cache(maxsize=4)
+def _chain_words(lex_id: int, lex: Lexicon) -> tuple[tuple, frozenset]:
+    """The passive markers a subject-less suit clause ends with before its agent (modifiers.tsv kind
+    passive, the Chinese ones) and what, opening the clause before, shows its first name is no subject
+    (kind chain_not_subject_lead: 据, 《, …)."""
+    return (tuple(sorted((w for w in lex.words("passive") if not w.isascii()), key=len, reverse=True)),
+            frozenset(lex.words("chain_not_subject_lead")))
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
@@ -804,7 +859,8 @@ def _roles_marked(v: _Reading) -> bool:
         # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
         pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
         pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
-    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm) and not _court_case_title(v, before_g1, gap)
+    obj_marker = g1 and (_ends_with_any(before_g1[-4:], objm) or _described_after_marker(before_g1, v.lex)) \
+        and not _court_case_title(v, before_g1, gap)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
@@ -830,7 +886,8 @@ def _roles_marked(v: _Reading) -> bool:
         roles = _passive_agent(v, g0, g1, r1, first)
         if roles is None:
             return True
-        subj, obj, first = roles
+        subj, obj, first = roles[:3]
+        frame = roles[3] if len(roles) > 3 else frame
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
