@@ -595,40 +595,71 @@ def _listed_office(v: _Reading, g1: list[Mention]) -> list[Mention] | None:
 
 def _list_frames(v: _Reading) -> bool:
     """Nouns that take their arguments beside them, funding rounds, and pairs or lists of rivals or partners."""
-    a, b, context_subject, first, g0, g1, head = v.a, v.b, v.context_subject, v.first, v.g0, v.g1, v.head
-    hedge, i, lg, mentions, neg, o_types, out = v.hedge, v.i, v.lg, v.mentions, v.neg, v.o_types, v.out
-    passive_zh, r1, recip, s_types, se, ss = v.passive_zh, v.r1, v.recip, v.s_types, v.se, v.ss
-    symmetric, te, text, trig, ts = v.symmetric, v.te, v.text, v.trig, v.ts
+    a, b, first, g0, g1, head, i, r1 = v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1
+    lg, ss, symmetric, text, trig, ts = v.lg, v.ss, v.symmetric, v.text, v.trig, v.ts
     if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
         return True    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
     if "direct" in trig.flags:
-        if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
-            g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
-        if r1 and len(r1) > 1 and trig.relation == "leads":
-            r1 = r1[:1]
-        if r1 and len(r1) > 1 and trig.relation == "owns" and \
-                re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
-            r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
-        if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
-                trig.relation in ("owns", "leads"):
-            # A及母公司B, A和其董事长B: the noun ties B to A (a person before it: a list of officers)
-            office = _listed_office(v, g1) if trig.relation == "leads" and g1[-1].type == "Person" else None
-            if office:
-                g1, g0 = office, None
-        elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
-            g1, g0 = None, None
-        if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
-            r1 = None
-        if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
-            g1, g0 = None, None
+        g0, g1, r1 = _direct_slots(v, g0, g1, r1)
+    if _round_frames(v, g1, r1) or _listed_rivals(v, g1, r1) or _rival_pair(v, g0, g1, r1) or \
+            _opening_pair(v, r1):
+        return True
+    if symmetric and _contains_any(text[max(ss, ts - 8):ts], v.recip):
+        first = _clause_subject_group(text, ss, ts, lg, v.s_types)
+        if first and len({m.name for m in first}) > 1:
+            _each_pair(v, first, "zh.sym.reciprocal")
+            return True
+    v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
+    return False
+
+
+def _each_pair(v: _Reading, members: list[Mention], rule: str) -> None:
+    """A candidate for each pair of the members (different names), in order."""
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            if a.name != b.name:
+                v.out.append(_cand(v.trig, a, b, v.ts, v.te, v.text, v.ss, v.neg, v.hedge, rule, lex=v.lex))
+
+
+def _direct_slots(v: _Reading, g0, g1, r1):
+    """The slots of a noun that takes its arguments beside it (A的董事长Y, A旗下的B): (g0, g1, r1) narrowed
+    to the names right before and right after it."""
+    se, te, text, trig, ts = v.se, v.te, v.text, v.trig, v.ts
+    if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
+        g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
+    if r1 and len(r1) > 1 and trig.relation == "leads":
+        r1 = r1[:1]
+    if r1 and len(r1) > 1 and trig.relation == "owns" and \
+            re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
+        r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
+    if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
+            trig.relation in ("owns", "leads"):
+        # A及母公司B, A和其董事长B: the noun ties B to A (a person before it: a list of officers)
+        office = _listed_office(v, g1) if trig.relation == "leads" and g1[-1].type == "Person" else None
+        if office:
+            g1, g0 = office, None
+    elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+        g1, g0 = None, None
+    if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in v.passive_zh)):
+        r1 = None
+    if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
+        g1, g0 = None, None
+    return g0, g1, r1
+
+
+def _round_frames(v: _Reading, g1, r1) -> bool:
+    """A funding round (zh.round.funding: its investors and the company raising it; zh.round.lead: X领投Y的
+    融资): True when the trigger is read so."""
+    se, ss, te, text, trig, ts = v.se, v.ss, v.te, v.text, v.trig, v.ts
+    s_types, o_types = v.s_types, v.o_types
     if "round" in trig.flags or (trig.relation == "invests" and g1 and
                                  _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"由"})):
-        fund = _funding(text, ss, ts, g1, mentions, o_types)
+        fund = _funding(text, ss, ts, g1, v.mentions, o_types)
         if fund:
             investors, investee = fund
             for a in investors:
                 if a.type in s_types and a.name != investee.name:
-                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding", lex=v.lex))
+                    v.out.append(_cand(trig, a, investee, ts, te, text, ss, v.neg, v.hedge, "zh.round.funding", lex=v.lex))
             return True
         if "round" in trig.flags:
             # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
@@ -638,28 +669,41 @@ def _list_frames(v: _Reading) -> bool:
                 for a in g1:
                     for b in r1[:1]:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead", lex=v.lex))
+                            v.out.append(_cand(trig, a, b, ts, te, text, ss, v.neg, v.hedge, "zh.round.lead", lex=v.lex))
             return True
-    if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
+    return False
+
+
+def _listed_rivals(v: _Reading, g1, r1) -> bool:
+    """搜索一点资讯、天天快报等竞品 (zh.sym.listed_rivals): the names listed before 等 are the rivals of the
+    sentence's subject, not of each other; True when read so."""
+    lg, text, ts = v.lg, v.text, v.ts
+    if v.symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
             ts - g1[-1].end <= 2:
-        # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
-        # subject, not of each other
         # (高德、美团以及T3出行、曹操出行等对手: groups joined by a conjunction are one list)
         k = len(lg) - 1
         while k > 0 and _rx(v.lex).list_join.match(text[lg[k - 1][-1].end:lg[k][0].start].strip()):
             k -= 1
         listed = [m for g in lg[k:] for m in g]
-        head = next((g for g in lg[:k] if any(m.type in s_types for m in g)), None) or context_subject
+        head = next((g for g in lg[:k] if any(m.type in v.s_types for m in g)), None) or v.context_subject
         if head:
             for a in head:
                 for b in listed:
-                    if a.name != b.name and a.type in s_types and b.type in o_types:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals", lex=v.lex))
+                    if a.name != b.name and a.type in v.s_types and b.type in v.o_types:
+                        v.out.append(_cand(v.trig, a, b, ts, v.te, text, v.ss, v.neg, v.hedge, "zh.sym.listed_rivals",
+                                           lex=v.lex))
         return True
+    return False
+
+
+def _rival_pair(v: _Reading, g0, g1, r1) -> bool:
+    """A与B竞争, A与B已同意…合作 (zh.sym.pair): the listed names before a mutual or symmetric trigger are the
+    pair; True when read so."""
+    ss, text, trig, ts = v.ss, v.text, v.trig, v.ts
     comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], v.comit)
-    if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
+    if ("mutual" in trig.flags or v.symmetric) and g1 and not r1 and not (comitative and (g0 or v.context_subject)):
         # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
-        members = [m for m in g1 if m.type in s_types]
+        members = [m for m in g1 if m.type in v.s_types]
         if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
                 # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
                 ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
@@ -674,30 +718,22 @@ def _list_frames(v: _Reading) -> bool:
                 for b in members[i + 1:]:
                     if a.name != b.name and (a.name, b.name) not in seen_pairs:
                         seen_pairs.add((a.name, b.name))
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair", lex=v.lex))
+                        v.out.append(_cand(trig, a, b, ts, v.te, text, ss, v.neg, v.hedge, "zh.sym.pair", lex=v.lex))
             return True
-    if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
+    return False
+
+
+def _opening_pair(v: _Reading, r1) -> bool:
+    """A与B同为呼和浩特的乳企，长期激烈竞争 (zh.sym.opening_pair): a subject-less clause about the pair that
+    opens the sentence; True when read so."""
+    lg, ss, text, ts = v.lg, v.ss, v.text, v.ts
+    if v.symmetric and v.trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
                 for a, b in zip(lg[0], lg[0][1:])) and \
             any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
-            not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
-        # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
-        # the sentence
-        members = [m for m in lg[0] if m.type in s_types]
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair", lex=v.lex))
+            not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in v.mentions):
+        _each_pair(v, [m for m in lg[0] if m.type in v.s_types], "zh.sym.opening_pair")
         return True
-    if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
-        first = _clause_subject_group(text, ss, ts, lg, s_types)
-        if first and len({m.name for m in first}) > 1:
-            for i, a in enumerate(first):
-                for b in first[i + 1:]:
-                    if a.name != b.name:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal", lex=v.lex))
-            return True
-    v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
     return False
 
 
