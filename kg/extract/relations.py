@@ -996,117 +996,144 @@ def _roles_deals(v: _Reading) -> bool:
 
 def _roles_plain(v: _Reading) -> bool:
     """Subject and object by position: X verb Y, A B verb, lists of rivals, subject-less clauses."""
-    a, b, before_g1, chain, context_subject = v.a, v.b, v.before_g1, v.chain, v.context_subject
-    first, frame, g0, g1, hedge, i, lg = v.first, v.frame, v.g0, v.g1, v.hedge, v.i, v.lg
-    mentions, neg, o_types, obj, other, out, r1 = v.mentions, v.neg, v.o_types, v.obj, v.other, v.out, v.r1
-    s_types, ss, subj, symmetric, te, text, trig = v.s_types, v.ss, v.subj, v.symmetric, v.te, v.text, v.trig
-    ts = v.ts
-    if chain == 3:
-        if g1 and r1:
-            frame = "zh.frame.svo"
-            subj, obj = g1, r1
-            if not any(m.type in s_types for m in g1) and not symmetric:
-                # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
-                for g in reversed(lg[:-1]):
-                    if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
-                        break
-                    if any(m.type in s_types for m in g):
-                        subj = g
-                        break
-        elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
-                not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
-            # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
-            frame = "zh.frame.receive_invest"
-            subj, obj = g1, g0
-        elif symmetric and g1 and g0 and trig.lang == "zh" and \
-                text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
-                _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit):
-            # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
-            # names it; the clause's subject is the other side
-            other = lg[-3] if len(lg) > 2 else context_subject
-            if not other:
-                return True
-            frame = "zh.frame.sym_unit"
-            subj, obj = other, g1
-        elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-                not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
-            # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
-            # subject and object of the clause before)
-            gap = text[g0[-1].end:g1[0].start]
-            if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
-                    and not _contains_any(gap, v.objm):
-                return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
-            if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
-                    any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
-                # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
-                return True
-            if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
-                    text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
-                    re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
-                # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
-                # 由A旗下B推出的C: the unit launches C, A launches no B
-                return True
-            frame = "zh.frame.pre_verbal"
-            subj, obj = g0, g1
-            if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
-                return True    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
-            if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
-                # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
-                frame = "zh.frame.placed_blocker"
-                subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
-        elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
-            g1 = [m for m in g1 if m.type in s_types]
-            for i, a in enumerate(g1):
-                for b in g1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
-            return True
-        elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
-            r1 = [m for m in r1 if m.type in s_types]
-            for i, a in enumerate(r1):
-                for b in r1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
-            return True
-        elif g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
-            # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
-            # the unit goes, not the unit
-            return True
-        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
-            # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
-            frame = "zh.frame.direct_tied"
-            subj, obj = [tied], r1
-        elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
-                mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
-            # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
-            frame = "zh.frame.direct_first"
-            subj, obj = [first], r1
-        elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
-                actor.name != r1[0].name and _rx(v.lex).parallel_lead.fullmatch(text, ss, ts):
-            # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
-            # goes on with the actor of the part before
-            frame = "zh.frame.context_subject.parallel"
-            subj, obj = [actor], r1
-        elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
-                (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
-                topic.name != r1[0].name:
-            # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
-            # opens with, not with the company of the sentence before
-            frame = "zh.frame.sentence_topic"
-            subj, obj = [topic], r1
-        elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
-                any(m.type in s_types for m in context_subject) and \
-                not any(m.name == r1[0].name for m in context_subject):
-            frame = "zh.frame.context_subject"
-            subj, obj = context_subject, r1
-        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
-            # subject-less clause: the sentence's first organisation before the trigger (not when
-            # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
-            first = [m for m in mentions if m.end <= ts and m.type in s_types]
-            if first:
-                frame = "zh.frame.first_org"
-                subj, obj = [first[0]], r1
-    v.a, v.b, v.frame, v.g1, v.obj, v.r1, v.subj = a, b, frame, g1, obj, r1, subj
+    if v.chain != 3:
+        return False
+    got = _plain_named(v)
+    if got is None:
+        got = _plain_subjectless(v)
+    if got is True:
+        return True
+    if got is not None:
+        v.frame, v.subj, v.obj = got
     return False
+
+
+def _plain_named(v: _Reading):
+    """The frames of a clause that names its subject (X verb Y, A B verb, a group of rivals before or after
+    the verb): (frame, subject, object), True when the trigger is read (or refused) here, None when no
+    frame fits."""
+    before_g1, context_subject, g0, g1, hedge, lg = v.before_g1, v.context_subject, v.g0, v.g1, v.hedge, v.lg
+    neg, out, r1, s_types, ss = v.neg, v.out, v.r1, v.s_types, v.ss
+    symmetric, te, text, trig, ts = v.symmetric, v.te, v.text, v.trig, v.ts
+    if g1 and r1:
+        frame = "zh.frame.svo"
+        subj, obj = g1, r1
+        if not any(m.type in s_types for m in g1) and not symmetric:
+            # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
+            for g in reversed(lg[:-1]):
+                if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
+                    break
+                if any(m.type in s_types for m in g):
+                    subj = g
+                    break
+    elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
+            not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+        # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
+        frame = "zh.frame.receive_invest"
+        subj, obj = g1, g0
+    elif symmetric and g1 and g0 and trig.lang == "zh" and \
+            text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
+            _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit):
+        # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
+        # names it; the clause's subject is the other side
+        other = lg[-3] if len(lg) > 2 else context_subject
+        if not other:
+            return True
+        frame = "zh.frame.sym_unit"
+        subj, obj = other, g1
+    elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
+            not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+            not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+        # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
+        # subject and object of the clause before)
+        gap = text[g0[-1].end:g1[0].start]
+        if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
+                and not _contains_any(gap, v.objm):
+            return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
+        if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
+                any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+            # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
+            return True
+        if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
+                text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
+                re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
+            # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
+            # 由A旗下B推出的C: the unit launches C, A launches no B
+            return True
+        frame = "zh.frame.pre_verbal"
+        subj, obj = g0, g1
+        if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
+            return True    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
+        if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
+            # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
+            frame = "zh.frame.placed_blocker"
+            subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
+    elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
+        g1 = [m for m in g1 if m.type in s_types]
+        for i, a in enumerate(g1):
+            for b in g1[i + 1:]:
+                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
+        return True
+    elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
+        r1 = [m for m in r1 if m.type in s_types]
+        for i, a in enumerate(r1):
+            for b in r1[i + 1:]:
+                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
+        return True
+    else:
+        return None
+    return frame, subj, obj
+
+
+def _plain_subjectless(v: _Reading):
+    """The frames of a clause with no name before the verb (a noun's owner, a parallel clause, the sentence's
+    topic, the context subject, the first organisation): (frame, subject, object), True when the trigger is
+    refused here, None when no frame fits."""
+    context_subject, g1, mentions, o_types, r1 = v.context_subject, v.g1, v.mentions, v.o_types, v.r1
+    s_types, ss, te, text, trig, ts = v.s_types, v.ss, v.te, v.text, v.trig, v.ts
+    if g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
+        # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
+        # the unit goes, not the unit
+        return True
+    elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
+        # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
+        frame = "zh.frame.direct_tied"
+        subj, obj = [tied], r1
+    elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
+            mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
+        # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
+        frame = "zh.frame.direct_first"
+        subj, obj = [first], r1
+    elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
+            actor.name != r1[0].name and _rx(v.lex).parallel_lead.fullmatch(text, ss, ts):
+        # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
+        # goes on with the actor of the part before
+        frame = "zh.frame.context_subject.parallel"
+        subj, obj = [actor], r1
+    elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
+            (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
+            topic.name != r1[0].name:
+        # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
+        # opens with, not with the company of the sentence before
+        frame = "zh.frame.sentence_topic"
+        subj, obj = [topic], r1
+    elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
+            any(m.type in s_types for m in context_subject) and \
+            not any(m.name == r1[0].name for m in context_subject):
+        frame = "zh.frame.context_subject"
+        subj, obj = context_subject, r1
+    elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
+        # subject-less clause: the sentence's first organisation before the trigger (not when
+        # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
+        first = [m for m in mentions if m.end <= ts and m.type in s_types]
+        if first:
+            frame = "zh.frame.first_org"
+            subj, obj = [first[0]], r1
+        else:
+            return None
+    else:
+        return None
+    return frame, subj, obj
 
 
 def _object_fixes(v: _Reading) -> bool:
