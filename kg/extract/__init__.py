@@ -91,6 +91,16 @@ def _extract_text(article: Article) -> Extraction:
 
 def _extract_zh(article: Article, lex) -> Extraction:
     text = article.text or ""
+    mentions = _zh_mentions(text, lex)
+    sentences = nlp.split_sentences(text)
+    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
+    cands, mentions = _read_sentences(text, sentences, mentions, lex)
+    return _zh_extraction(article, text, sentences, mentions, cands, tracker, lex)
+
+
+def _zh_mentions(text: str, lex) -> list:
+    """The article's mentions before the sentences are read: lexicon names, names found by how they are
+    written and by their context, their repeats, short forms and courts."""
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
@@ -105,11 +115,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
     mentions = ents.drop_descriptions(text, lex, mentions)
-    mentions = ents.merge_courts(mentions)
-    sentences = nlp.split_sentences(text)
-    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
+    return ents.merge_courts(mentions)
 
-    # relations, sentence by sentence (trigger-anchored discovery may add mentions)
+
+def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[list, list]:
+    """The relation candidates of each sentence, as (candidate, sentence index, start, end), and the
+    mentions after the reading (trigger-anchored discovery may add some); the article is read again
+    when a name found in one sentence is written in others."""
     cands = []
     # `mentions` stays sorted by start: a sentence's mentions are a slice of it, found by bisection
     starts = [m.start for m in mentions]
@@ -165,7 +177,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
         starts = [m.start for m in mentions]
         cands = []
         told = []
+    return cands, mentions
 
+
+def _zh_extraction(article: Article, text: str, sentences: list, mentions: list, cands: list, tracker,
+                   lex) -> Extraction:
+    """The article's extraction from its read candidates: quoted accusations, dropped rules, reviewed
+    names, entities, relations with their dates, owner links and lawsuits."""
     # an accusation inside a quotation is the speaker's (他留言：“微信的借口封杀…”)
     quoted = quoted_accusations(text, sentences, mentions, lex)
     if quoted:
