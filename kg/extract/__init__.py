@@ -145,9 +145,12 @@ def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[li
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
                 # replaces a found name that cut it (全球知名品牌K in …品牌K-Swiss)
-                mentions, extra = without_inner(mentions, products, lex), without_inner(extra, products, lex) + launched
-                starts = [m.start for m in mentions]     # (it may drop some: the index follows)
-                sm = in_sentence(ss, se)
+                kept = without_inner(mentions, products, lex)
+                if len(kept) != len(mentions):      # (it dropped some: the index follows)
+                    mentions = kept
+                    starts = [m.start for m in mentions]
+                    sm = in_sentence(ss, se)
+                mentions, extra = kept, without_inner(extra, products, lex) + launched
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)
