@@ -969,7 +969,7 @@ def _roles_deals(v: _Reading) -> bool:
                            _rx(v.lex).opening.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
                 head = opening[-1] if opening else lg[0]
                 lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
-                subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+                subj = head if not _ends_with_any(lead0.rstrip(), v.comit) else context_subject
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                 any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
