@@ -52,7 +52,11 @@ from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
+from kg.extract.repeated_subjects import repeated_subjects
+from kg.extract.joined_units import joined_units
+from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
+from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -106,6 +110,7 @@ def _zh_mentions(text: str, lex) -> list:
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
+    mentions = repeated_subjects(text, lex, mentions)     # 日月光…；日月光随即…收购 (repeated_subjects.py)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
                                                        and m.type == "Company" and len(m.surface) >= 4],
@@ -157,6 +162,13 @@ def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[li
                 mentions.extend(extra)
                 mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
+                # 收购东风|小康50%股权: an owner's name and its unit's word before a stake are one name
+                joined, gone = joined_units(text, lex, in_sentence(ss, se))
+                if joined:
+                    found_here = [m for m in found_here if id(m) not in gone] + joined
+                    mentions = sorted((m for m in mentions + joined if id(m) not in gone), key=_START)
+                    base = [m for m in base if id(m) not in gone]
+                    starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
             ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
             cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
@@ -214,7 +226,16 @@ def _zh_extraction(article: Article, text: str, sentences: list, mentions: list,
     # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
     # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
+    # 腾讯诉…多闪…案 beside 将多闪的运营方X诉至: one suit (operators.py)
+    relations = drop_operator_restatements(text, entities, relations, lex)
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
+    # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
+    relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
+    # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
+    relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
+    # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
+    relations.extend(reason_fines(text, sentences, entities, relations, tracker, lex))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 

@@ -440,6 +440,13 @@ def _claimed(text: str, ss: int, ts: int, lex: Lexicon) -> bool:
         w in text[ss:last.start()] for w in ("驳回", "支持", "判决", "裁定")))
 
 
+def _rule_owner(text: str, ss: int, m: Mention, breach: set[str]) -> bool:
+    """X in 违反X的反垄断规定 (a breach word right before the name, 的 right after): the owner of the rules
+    broken, no party of the acts around it."""
+    return text.startswith("的", m.end) and any(text.startswith(w, m.start - len(w)) for w in breach
+                                                 if m.start - len(w) >= ss)
+
+
 def _argument_groups(v: _Reading) -> bool:
     """The groups of names before (lg, g1 last, g0 before it) and after (rg, r1 first) the trigger."""
     conj, frame, g0, g1, head, lg, mentions = v.conj, v.frame, v.g0, v.g1, v.head, v.lg, v.mentions
@@ -454,6 +461,10 @@ def _argument_groups(v: _Reading) -> bool:
     if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
             text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
         left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
+    if trig.lang == "zh" and trig.relation != "cooperates":
+        # 违反欧盟的反垄断规定，限制…: whose rules are broken (a breach word, then X的) acts in no clause
+        left = [m for m in left if not _rule_owner(text, ss, m, v.breach)]
+        right = [m for m in right if not _rule_owner(text, ss, m, v.breach)]
     lg = groups(text, left, conj, v.lex)
     rg = groups(text, right, conj, v.lex)
     subj: list[Mention] | None = None
@@ -1125,7 +1136,10 @@ def _plain_subjectless(v: _Reading):
     elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
         # subject-less clause: the sentence's first organisation before the trigger (not when
         # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
-        first = [m for m in mentions if m.end <= ts and m.type in s_types]
+        first = [m for m in mentions if m.end <= ts and m.type in s_types
+                 and not (trig.relation != "cooperates" and _rule_owner(text, ss, m, v.breach))]
+        if first and trig.relation == "sues" and any(w in text[first[0].end:ts] for w in v.lex.words("plaintiff_role")):
+            first = []      # …公告X、Y：本院对原告A(unknown)诉被告B: the plaintiff is the unknown A after 原告
         if first:
             frame = "zh.frame.first_org"
             subj, obj = [first[0]], r1
