@@ -39,3 +39,18 @@ def test_alternation_puts_longer_words_first_and_never_matches_when_empty():
     assert re.match(f"(?:{alt})", "判令").group() == "判令"
     assert re.fullmatch(f"(?:{alt})", "a.b") and not re.fullmatch(f"(?:{alt})", "axb")
     assert lex.alternation("missing") == "(?!)" and not re.search(lex.alternation("missing"), "判决")
+
+
+def test_every_modifier_kind_the_chinese_reader_names_is_in_the_lexicon():
+    # a kind named in code but missing from modifiers.tsv gives an empty word set and a pattern that
+    # never matches ((?!)): a typo would switch a rule off without a sound
+    import re
+    from pathlib import Path
+
+    lex = load_lexicon()
+    call = re.compile(r"""(?:\balt|lex\.alternation|\.words)\(\s*((?:['"][a-z_0-9]+['"]\s*,?\s*)+)\)""")
+    root = Path(__file__).resolve().parents[1] / "kg" / "extract"
+    named = {(p.name, k) for p in root.glob("*.py") for m in call.finditer(p.read_text(encoding="utf-8"))
+             for k in re.findall(r"['\"]([a-z_0-9]+)['\"]", m.group(1))}
+    assert len(named) > 100
+    assert not sorted((f, k) for f, k in named if k not in lex.modifiers)

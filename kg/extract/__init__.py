@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import operator
 import re
 from collections import Counter
@@ -97,6 +98,16 @@ def _extract_text(article: Article) -> Extraction:
 
 def _extract_zh(article: Article, lex) -> Extraction:
     text = article.text or ""
+    mentions = _zh_mentions(text, lex)
+    sentences = nlp.split_sentences(text)
+    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
+    cands, mentions = _read_sentences(text, sentences, mentions, lex)
+    return _zh_extraction(article, text, sentences, mentions, cands, tracker, lex)
+
+
+def _zh_mentions(text: str, lex) -> list:
+    """The article's mentions before the sentences are read: lexicon names, names found by how they are
+    written and by their context, their repeats, short forms and courts."""
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
@@ -112,11 +123,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
     mentions = ents.drop_descriptions(text, lex, mentions)
-    mentions = ents.merge_courts(mentions)
-    sentences = nlp.split_sentences(text)
-    tracker = DateTracker(text, article.date, sentences, [(m.start, m.end) for m in mentions])
+    return ents.merge_courts(mentions)
 
-    # relations, sentence by sentence (trigger-anchored discovery may add mentions)
+
+def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[list, list]:
+    """The relation candidates of each sentence, as (candidate, sentence index, start, end), and the
+    mentions after the reading (trigger-anchored discovery may add some); the article is read again
+    when a name found in one sentence is written in others."""
     cands = []
     # `mentions` stays sorted by start: a sentence's mentions are a slice of it, found by bisection
     starts = [m.start for m in mentions]
@@ -140,7 +153,12 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
                 # replaces a found name that cut it (全球知名品牌K in …品牌K-Swiss)
-                mentions, extra = without_inner(mentions, products, lex), without_inner(extra, products, lex) + launched
+                kept = without_inner(mentions, products, lex)
+                if len(kept) != len(mentions):      # (it dropped some: the index follows)
+                    mentions = kept
+                    starts = [m.start for m in mentions]
+                    sm = in_sentence(ss, se)
+                mentions, extra = kept, without_inner(extra, products, lex) + launched
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)
@@ -185,7 +203,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
         starts = [m.start for m in mentions]
         cands = []
         told = []
+    return cands, mentions
 
+
+def _zh_extraction(article: Article, text: str, sentences: list, mentions: list, cands: list, tracker,
+                   lex) -> Extraction:
+    """The article's extraction from its read candidates: quoted accusations, dropped rules, reviewed
+    names, entities, relations with their dates, owner links and lawsuits."""
     # an accusation inside a quotation is the speaker's (他留言：“微信的借口封杀…”)
     quoted = quoted_accusations(text, sentences, mentions, lex)
     if quoted:
@@ -206,7 +230,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if m.name in rename:
                 m.name = rename[m.name]
     known = _complete_entities(entities, mentions, lex)
-    relations = _relations(text, cands, known, tracker, {e.key: e.mentions for e in entities})
+    relations = _relations(text, cands, known, tracker, lex, {e.key: e.mentions for e in entities})
     # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
     # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
@@ -295,7 +319,7 @@ def _complete_entities(entities: list, mentions: list, lex) -> set:
     return known
 
 
-def _relations(text: str, cands: list, known: set, tracker: DateTracker,
+def _relations(text: str, cands: list, known: set, tracker: DateTracker, lex,
                spans: dict[str, list] | None = None) -> list[Relation]:
     """The article's relations from the sentence readers' candidates: both sides entities of the
     article, dated, one per fact and date (the most confident telling's rule), restatements out."""
@@ -308,7 +332,7 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker,
         if date and c.type == "sues" and suit_count(text[ss:se]) > 1 and not tracker.dated(idx):
             date = None       # 三年多时间发起的25次诉讼: an aggregate has only the date its sentence gives
         key = fact_key(c.type, c.subject, c.object) + (date, c.negated)
-        if c.type == "sues" and _PARALLEL_SUIT.search(text, ss, se):
+        if c.type == "sues" and _gap_patterns(id(lex), lex)[0].search(text, ss, se):
             key += (ss,)      # 还在宁波中院对格力另行提起诉讼: a parallel suit in another court, not a restatement
         if key in seen:
             r = seen[key]
@@ -322,11 +346,11 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker,
     # an undated telling of a fact that is also told with a date is a restatement: drop it
     dated = {_fact_key(r) for r in relations if r.date}
     relations = [r for r in relations if r.date or _fact_key(r) not in dated
-                 or (r.type == "sues" and _PARALLEL_SUIT.search(text, r.start, r.end))]
+                 or (r.type == "sues" and _gap_patterns(id(lex), lex)[0].search(text, r.start, r.end))]
     if _lead_dates(relations, tracker, spans or {}):
         dated = {_fact_key(r) for r in relations if r.date}
         relations = [r for r in relations if r.date or _fact_key(r) not in dated
-                     or (r.type == "sues" and _PARALLEL_SUIT.search(text, r.start, r.end))]
+                     or (r.type == "sues" and _gap_patterns(id(lex), lex)[0].search(text, r.start, r.end))]
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}
@@ -350,15 +374,20 @@ def _lead_dates(relations: list[Relation], tracker: DateTracker, spans: dict[str
     return found
 
 
-_PARALLEL_SUIT = re.compile(r"(?:另行|另外|另在|还在|也在|同时在|分别在|分别向)[^，。；]{0,20}?法院")
+@functools.lru_cache(maxsize=4)
+def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern]:
+    """(a suit filed again or in parallel: parallel_suit_lead; what may stand between an owner and its
+    product: owner_gap_*), their words read from modifiers.tsv once per lexicon."""
+    alt = lex.alternation
+    return (re.compile(rf"(?:{alt('parallel_suit_lead')})[^，。；]{{0,20}}?法院"),
+            re.compile(rf"^[《“「\"]?(?:公司|集团)?(?:{alt('owner_gap_link')})*(?:{alt('owner_gap_kind')})?"
+                       rf"(?:{alt('owner_gap_new')})?(?:{alt('owner_gap_device')})?$"))
 
 
 def _fact_key(r: Relation) -> tuple:
     return fact_key(r.type, r.subject, r.object)
 
 
-_OWNER_GAP = re.compile(r"^[《“「\"]?(?:公司|集团)?(?:旗下|麾下|的|之|推出的|开发的|运营的|旗下的|自家的?)*(?:产品|应用|平台|业务)?"
-                        r"(?:新款|最新款?|新一代|旗舰)?(?:旗舰机|智能手机|手机|新机|机型|平板电脑|平板|笔记本电脑|笔记本|芯片|处理器|游戏机)?$")
 
 
 def _by_sentence(mentions: list, sentences: list) -> list[list]:
@@ -403,7 +432,7 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
                 owner = sm[i - 1].name          # 腾讯《天涯明月刀》: a company's titled product
             if not owner or (owner, m.name) in have:
                 continue
-            ok = any(o.name == owner and o.end <= m.start and _OWNER_GAP.match(text[o.end:m.start])
+            ok = any(o.name == owner and o.end <= m.start and _gap_patterns(id(lex), lex)[1].match(text[o.end:m.start])
                      for o in sm[:i]) or (
                 # HTC One X与EVO 4G LTE: the next model in a list of the owner's models
                 i > 0 and sm[i - 1].type == "Product" and (owner, sm[i - 1].name) in have

@@ -52,7 +52,7 @@ def case_title_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
             continue
         name = text[a:b]
         toks = nlp.tagged(name)
-        if name in ("本院", "法院", "公司", "本行", "本公司", "你", "你们") or not name_ok(name, toks, lex, rare_ok=True):
+        if name in lex.words("case_title_not_party") or not name_ok(name, toks, lex, rare_ok=True):
             continue
         out.append(pattern_mention(text, a, b, toks, lex))
     return out

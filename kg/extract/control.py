@@ -60,7 +60,7 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
         ys = [y]      # 成为A和B的控股股东: each member
         while True:
             nxt = next((m for m in named if m.type in _OWNED_TYPES and m.start > ys[-1].end and
-                        text[ys[-1].end:m.start] in ("和", "与", "及", "、", "以及")), None)
+                        text[ys[-1].end:m.start] in lex.words("list_conj")), None)
             if nxt is None:
                 break
             ys.append(nxt)

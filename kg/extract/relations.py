@@ -630,40 +630,71 @@ def _listed_office(v: _Reading, g1: list[Mention]) -> list[Mention] | None:
 
 def _list_frames(v: _Reading) -> bool:
     """Nouns that take their arguments beside them, funding rounds, and pairs or lists of rivals or partners."""
-    a, b, context_subject, first, g0, g1, head = v.a, v.b, v.context_subject, v.first, v.g0, v.g1, v.head
-    hedge, i, lg, mentions, neg, o_types, out = v.hedge, v.i, v.lg, v.mentions, v.neg, v.o_types, v.out
-    passive_zh, r1, recip, s_types, se, ss = v.passive_zh, v.r1, v.recip, v.s_types, v.se, v.ss
-    symmetric, te, text, trig, ts = v.symmetric, v.te, v.text, v.trig, v.ts
+    a, b, first, g0, g1, head, i, r1 = v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1
+    lg, ss, symmetric, text, trig, ts = v.lg, v.ss, v.symmetric, v.text, v.trig, v.ts
     if "direct" in trig.flags and trig.relation == "owns" and trig.order == "SO" and not r1:
         return True    # 在X旗下平台被屏蔽: 旗下 with nothing owned after it ties nothing
     if "direct" in trig.flags:
-        if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
-            g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
-        if r1 and len(r1) > 1 and trig.relation == "leads":
-            r1 = r1[:1]
-        if r1 and len(r1) > 1 and trig.relation == "owns" and \
-                re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
-            r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
-        if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
-                trig.relation in ("owns", "leads"):
-            # A及母公司B, A和其董事长B: the noun ties B to A (a person before it: a list of officers)
-            office = _listed_office(v, g1) if trig.relation == "leads" and g1[-1].type == "Person" else None
-            if office:
-                g1, g0 = office, None
-        elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
-            g1, g0 = None, None
-        if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in passive_zh)):
-            r1 = None
-        if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
-            g1, g0 = None, None
+        g0, g1, r1 = _direct_slots(v, g0, g1, r1)
+    if _round_frames(v, g1, r1) or _listed_rivals(v, g1, r1) or _rival_pair(v, g0, g1, r1) or \
+            _opening_pair(v, r1):
+        return True
+    if symmetric and _contains_any(text[max(ss, ts - 8):ts], v.recip):
+        first = _clause_subject_group(text, ss, ts, lg, v.s_types)
+        if first and len({m.name for m in first}) > 1:
+            _each_pair(v, first, "zh.sym.reciprocal")
+            return True
+    v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
+    return False
+
+
+def _each_pair(v: _Reading, members: list[Mention], rule: str) -> None:
+    """A candidate for each pair of the members (different names), in order."""
+    for i, a in enumerate(members):
+        for b in members[i + 1:]:
+            if a.name != b.name:
+                v.out.append(_cand(v.trig, a, b, v.ts, v.te, v.text, v.ss, v.neg, v.hedge, rule, lex=v.lex))
+
+
+def _direct_slots(v: _Reading, g0, g1, r1):
+    """The slots of a noun that takes its arguments beside it (A的董事长Y, A旗下的B): (g0, g1, r1) narrowed
+    to the names right before and right after it."""
+    se, te, text, trig, ts = v.se, v.te, v.text, v.trig, v.ts
+    if g1 and len(g1) > 1 and not text.startswith(("都是", "均为", "均是", "皆为", "都为"), te):
+        g1 = g1[-1:]    # (A与B的董事长都是Y: Y heads both)
+    if r1 and len(r1) > 1 and trig.relation == "leads":
+        r1 = r1[:1]
+    if r1 and len(r1) > 1 and trig.relation == "owns" and \
+            re.match(r"(?:已|将|正式|宣布|日前)*(?:合并|合作|竞争|联手|整合)", text[r1[-1].end:se]):
+        r1 = r1[:1]     # 旗下TikTok与Musical.ly正式合并: the list is the merger's, not the unit's
+    if g1 and text[g1[-1].end:ts] in ("和", "及", "与", "、", "以及", "及其", "和其") and r1 and \
+            trig.relation in ("owns", "leads"):
+        # A及母公司B, A和其董事长B: the noun ties B to A (a person before it: a list of officers)
+        office = _listed_office(v, g1) if trig.relation == "leads" and g1[-1].type == "Person" else None
+        if office:
+            g1, g0 = office, None
+    elif g1 and (ts - g1[-1].end > 2 or text[g1[-1].end:ts] not in ("", "的", " ")):
+        g1, g0 = None, None
+    if r1 and (r1[0].start - te > 6 or any(w in text[te:r1[0].start] for w in v.passive_zh)):
+        r1 = None
+    if trig.relation == "accuses" and g1 and text[g1[-1].end:ts] == "的":
+        g1, g0 = None, None
+    return g0, g1, r1
+
+
+def _round_frames(v: _Reading, g1, r1) -> bool:
+    """A funding round (zh.round.funding: its investors and the company raising it; zh.round.lead: X领投Y的
+    融资): True when the trigger is read so."""
+    se, ss, te, text, trig, ts = v.se, v.ss, v.te, v.text, v.trig, v.ts
+    s_types, o_types = v.s_types, v.o_types
     if "round" in trig.flags or (trig.relation == "invests" and g1 and
                                  _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], {"由"})):
-        fund = _funding(text, ss, ts, g1, mentions, o_types)
+        fund = _funding(text, ss, ts, g1, v.mentions, o_types)
         if fund:
             investors, investee = fund
             for a in investors:
                 if a.type in s_types and a.name != investee.name:
-                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding", lex=v.lex))
+                    v.out.append(_cand(trig, a, investee, ts, te, text, ss, v.neg, v.hedge, "zh.round.funding", lex=v.lex))
             return True
         if "round" in trig.flags:
             # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
@@ -673,28 +704,41 @@ def _list_frames(v: _Reading) -> bool:
                 for a in g1:
                     for b in r1[:1]:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead", lex=v.lex))
+                            v.out.append(_cand(trig, a, b, ts, te, text, ss, v.neg, v.hedge, "zh.round.lead", lex=v.lex))
             return True
-    if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
+    return False
+
+
+def _listed_rivals(v: _Reading, g1, r1) -> bool:
+    """搜索一点资讯、天天快报等竞品 (zh.sym.listed_rivals): the names listed before 等 are the rivals of the
+    sentence's subject, not of each other; True when read so."""
+    lg, text, ts = v.lg, v.text, v.ts
+    if v.symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
             ts - g1[-1].end <= 2:
-        # 搜索一点资讯、天天快报等竞品: the listed names are the rivals of the sentence's
-        # subject, not of each other
         # (高德、美团以及T3出行、曹操出行等对手: groups joined by a conjunction are one list)
         k = len(lg) - 1
         while k > 0 and _rx(v.lex).list_join.match(text[lg[k - 1][-1].end:lg[k][0].start].strip()):
             k -= 1
         listed = [m for g in lg[k:] for m in g]
-        head = next((g for g in lg[:k] if any(m.type in s_types for m in g)), None) or context_subject
+        head = next((g for g in lg[:k] if any(m.type in v.s_types for m in g)), None) or v.context_subject
         if head:
             for a in head:
                 for b in listed:
-                    if a.name != b.name and a.type in s_types and b.type in o_types:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals", lex=v.lex))
+                    if a.name != b.name and a.type in v.s_types and b.type in v.o_types:
+                        v.out.append(_cand(v.trig, a, b, ts, v.te, text, v.ss, v.neg, v.hedge, "zh.sym.listed_rivals",
+                                           lex=v.lex))
         return True
+    return False
+
+
+def _rival_pair(v: _Reading, g0, g1, r1) -> bool:
+    """A与B竞争, A与B已同意…合作 (zh.sym.pair): the listed names before a mutual or symmetric trigger are the
+    pair; True when read so."""
+    ss, text, trig, ts = v.ss, v.text, v.trig, v.ts
     comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], v.comit)
-    if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
+    if ("mutual" in trig.flags or v.symmetric) and g1 and not r1 and not (comitative and (g0 or v.context_subject)):
         # (与三星、小米等对手竞争: the list is the partner of the clause subject, not a pair)
-        members = [m for m in g1 if m.type in s_types]
+        members = [m for m in g1 if m.type in v.s_types]
         if len({m.name for m in members}) > 1 and (ts - g1[-1].end <= 12 or (
                 # A与B已同意从当天12时起全面恢复业务合作: what the pair agrees to do together
                 ts - g1[-1].end <= 20 and "的" not in text[g1[-1].end:ts] and
@@ -709,30 +753,22 @@ def _list_frames(v: _Reading) -> bool:
                 for b in members[i + 1:]:
                     if a.name != b.name and (a.name, b.name) not in seen_pairs:
                         seen_pairs.add((a.name, b.name))
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair", lex=v.lex))
+                        v.out.append(_cand(trig, a, b, ts, v.te, text, ss, v.neg, v.hedge, "zh.sym.pair", lex=v.lex))
             return True
-    if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
+    return False
+
+
+def _opening_pair(v: _Reading, r1) -> bool:
+    """A与B同为呼和浩特的乳企，长期激烈竞争 (zh.sym.opening_pair): a subject-less clause about the pair that
+    opens the sentence; True when read so."""
+    lg, ss, text, ts = v.lg, v.ss, v.text, v.ts
+    if v.symmetric and v.trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
                 for a, b in zip(lg[0], lg[0][1:])) and \
             any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
-            not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in mentions):
-        # A与B同为呼和浩特的乳企，长期激烈竞争: a subject-less clause about the pair that opens
-        # the sentence
-        members = [m for m in lg[0] if m.type in s_types]
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair", lex=v.lex))
+            not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in v.mentions):
+        _each_pair(v, [m for m in lg[0] if m.type in v.s_types], "zh.sym.opening_pair")
         return True
-    if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
-        first = _clause_subject_group(text, ss, ts, lg, s_types)
-        if first and len({m.name for m in first}) > 1:
-            for i, a in enumerate(first):
-                for b in first[i + 1:]:
-                    if a.name != b.name:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal", lex=v.lex))
-            return True
-    v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
     return False
 
 
@@ -1001,7 +1037,7 @@ def _roles_deals(v: _Reading) -> bool:
                            _rx(v.lex).opening.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
                 head = opening[-1] if opening else lg[0]
                 lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
-                subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+                subj = head if not _ends_with_any(lead0.rstrip(), v.comit) else context_subject
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                 any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
@@ -1028,120 +1064,147 @@ def _roles_deals(v: _Reading) -> bool:
 
 def _roles_plain(v: _Reading) -> bool:
     """Subject and object by position: X verb Y, A B verb, lists of rivals, subject-less clauses."""
-    a, b, before_g1, chain, context_subject = v.a, v.b, v.before_g1, v.chain, v.context_subject
-    first, frame, g0, g1, hedge, i, lg = v.first, v.frame, v.g0, v.g1, v.hedge, v.i, v.lg
-    mentions, neg, o_types, obj, other, out, r1 = v.mentions, v.neg, v.o_types, v.obj, v.other, v.out, v.r1
-    s_types, ss, subj, symmetric, te, text, trig = v.s_types, v.ss, v.subj, v.symmetric, v.te, v.text, v.trig
-    ts = v.ts
-    if chain == 3:
-        if g1 and r1:
-            frame = "zh.frame.svo"
-            subj, obj = g1, r1
-            if not any(m.type in s_types for m in g1) and not symmetric:
-                # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
-                for g in reversed(lg[:-1]):
-                    if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
-                        break
-                    if any(m.type in s_types for m in g):
-                        subj = g
-                        break
-        elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
-                not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
-            # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
-            frame = "zh.frame.receive_invest"
-            subj, obj = g1, g0
-        elif symmetric and g1 and g0 and trig.lang == "zh" and \
-                text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
-                _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit):
-            # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
-            # names it; the clause's subject is the other side
-            other = lg[-3] if len(lg) > 2 else context_subject
-            if not other:
-                return True
-            frame = "zh.frame.sym_unit"
-            subj, obj = other, g1
-        elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-                not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
-            # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
-            # subject and object of the clause before)
-            gap = text[g0[-1].end:g1[0].start]
-            if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
-                    and not _contains_any(gap, v.objm):
-                return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
-            if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
-                    any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
-                # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
-                return True
-            if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
-                    text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
-                    re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
-                # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
-                # 由A旗下B推出的C: the unit launches C, A launches no B
-                return True
-            frame = "zh.frame.pre_verbal"
-            subj, obj = g0, g1
-            if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
-                return True    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
-            if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
-                # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
-                frame = "zh.frame.placed_blocker"
-                subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
-        elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
-            g1 = [m for m in g1 if m.type in s_types]
-            for i, a in enumerate(g1):
-                for b in g1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
-            return True
-        elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
-            r1 = [m for m in r1 if m.type in s_types]
-            for i, a in enumerate(r1):
-                for b in r1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
-            return True
-        elif g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
-            # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
-            # the unit goes, not the unit
-            return True
-        elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
-            # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
-            frame = "zh.frame.direct_tied"
-            subj, obj = [tied], r1
-        elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
-                mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
-            # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
-            frame = "zh.frame.direct_first"
-            subj, obj = [first], r1
-        elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
-                actor.name != r1[0].name and _rx(v.lex).parallel_lead.fullmatch(text, ss, ts):
-            # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
-            # goes on with the actor of the part before
-            frame = "zh.frame.context_subject.parallel"
-            subj, obj = [actor], r1
-        elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
-                (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
-                topic.name != r1[0].name:
-            # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
-            # opens with, not with the company of the sentence before
-            frame = "zh.frame.sentence_topic"
-            subj, obj = [topic], r1
-        elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
-                any(m.type in s_types for m in context_subject) and \
-                not any(m.name == r1[0].name for m in context_subject):
-            frame = "zh.frame.context_subject"
-            subj, obj = context_subject, r1
-        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
-            # subject-less clause: the sentence's first organisation before the trigger (not when
-            # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
-            first = [m for m in mentions if m.end <= ts and m.type in s_types
-                     and not (trig.relation != "cooperates" and _rule_owner(text, ss, m, v.breach))]
-            if first and trig.relation == "sues" and any(w in text[first[0].end:ts] for w in v.lex.words("plaintiff_role")):
-                first = []      # …公告X、Y：本院对原告A(unknown)诉被告B: the plaintiff is the unknown A after 原告
-            if first:
-                frame = "zh.frame.first_org"
-                subj, obj = [first[0]], r1
-    v.a, v.b, v.frame, v.g1, v.obj, v.r1, v.subj = a, b, frame, g1, obj, r1, subj
+    if v.chain != 3:
+        return False
+    got = _plain_named(v)
+    if got is None:
+        got = _plain_subjectless(v)
+    if got is True:
+        return True
+    if got is not None:
+        v.frame, v.subj, v.obj = got
     return False
+
+
+def _plain_named(v: _Reading):
+    """The frames of a clause that names its subject (X verb Y, A B verb, a group of rivals before or after
+    the verb): (frame, subject, object), True when the trigger is read (or refused) here, None when no
+    frame fits."""
+    before_g1, context_subject, g0, g1, hedge, lg = v.before_g1, v.context_subject, v.g0, v.g1, v.hedge, v.lg
+    neg, out, r1, s_types, ss = v.neg, v.out, v.r1, v.s_types, v.ss
+    symmetric, te, text, trig, ts = v.symmetric, v.te, v.text, v.trig, v.ts
+    if g1 and r1:
+        frame = "zh.frame.svo"
+        subj, obj = g1, r1
+        if not any(m.type in s_types for m in g1) and not symmetric:
+            # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
+            for g in reversed(lg[:-1]):
+                if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
+                    break
+                if any(m.type in s_types for m in g):
+                    subj = g
+                    break
+    elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
+            not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+        # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
+        frame = "zh.frame.receive_invest"
+        subj, obj = g1, g0
+    elif symmetric and g1 and g0 and trig.lang == "zh" and \
+            text[g0[-1].end:g1[0].start] in ("旗下的", "旗下", "的子公司", "子公司") and \
+            _ends_with_any(text[max(ss, g0[0].start - 2):g0[0].start], v.comit):
+        # 字节跳动将与Facebook旗下的Instagram展开较量: the unit is the partner, its owner only
+        # names it; the clause's subject is the other side
+        other = lg[-3] if len(lg) > 2 else context_subject
+        if not other:
+            return True
+        frame = "zh.frame.sym_unit"
+        subj, obj = other, g1
+    elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
+            not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+            not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+        # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
+        # subject and object of the clause before)
+        gap = text[g0[-1].end:g1[0].start]
+        if trig.lang == "zh" and trig.relation != "rules" and gap and _ends_with_any(gap, _role_words(v.lex)) \
+                and not _contains_any(gap, v.objm):
+            return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
+        if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
+                any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+            # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
+            return True
+        if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
+                text[max(ss, g1[0].start - 2):g1[0].start].endswith(("在", "在其")) or
+                re.fullmatch(r"\s*(?:[（(](?:现|原|前|即)|旗下的?)\s*", gap)):
+            # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
+            # 由A旗下B推出的C: the unit launches C, A launches no B
+            return True
+        frame = "zh.frame.pre_verbal"
+        subj, obj = g0, g1
+        if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
+            return True    # 在华为、魅族等各大应用商店下架: the stores it is taken off, no pair of parties
+        if trig.relation == "blocks" and trig.lang == "zh" and text[g1[0].start - 1:g1[0].start] == "在":
+            # 小红书在苹果App Store也已下架: the store it is taken off is the one that blocks it
+            frame = "zh.frame.placed_blocker"
+            subj, obj = (g1, g0) if trig.order == "SO" else (g0, g1)
+    elif g1 and len([m for m in g1 if m.type in s_types]) > 1 and symmetric and ts - g1[-1].end <= 6:
+        g1 = [m for m in g1 if m.type in s_types]
+        for i, a in enumerate(g1):
+            for b in g1[i + 1:]:
+                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
+        return True
+    elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
+        r1 = [m for m in r1 if m.type in s_types]
+        for i, a in enumerate(r1):
+            for b in r1[i + 1:]:
+                out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
+        return True
+    else:
+        return None
+    return frame, subj, obj
+
+
+def _plain_subjectless(v: _Reading):
+    """The frames of a clause with no name before the verb (a noun's owner, a parallel clause, the sentence's
+    topic, the context subject, the first organisation): (frame, subject, object), True when the trigger is
+    refused here, None when no frame fits."""
+    context_subject, g1, mentions, o_types, r1 = v.context_subject, v.g1, v.mentions, v.o_types, v.r1
+    s_types, ss, te, text, trig, ts = v.s_types, v.ss, v.te, v.text, v.trig, v.ts
+    if g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
+        # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
+        # the unit goes, not the unit
+        return True
+    elif g1 is None and r1 and "direct" in trig.flags and (tied := _tied_owner(text, ss, ts, mentions, s_types, v.lex)):
+        # 起诉A及其全资子公司B: 其 is A, the name the list word follows, not the sentence's first name
+        frame = "zh.frame.direct_tied"
+        subj, obj = [tied], r1
+    elif g1 is None and r1 and "direct" in trig.flags and (first := _first_of(
+            mentions, ts, o_types if (trig.order == "OS" or trig.relation == "leads") else s_types, r1)):
+        # 创始人程维 / 控股股东广药集团 with nothing before the noun: the sentence's first name
+        frame = "zh.frame.direct_first"
+        subj, obj = [first], r1
+    elif g1 is None and r1 and (actor := v.parallel.get(trig.relation)) is not None and \
+            actor.name != r1[0].name and _rx(v.lex).parallel_lead.fullmatch(text, ss, ts):
+        # X新进了A、B；增持了C、D: the part after a semicolon opening with a verb of the same kind
+        # goes on with the actor of the part before
+        frame = "zh.frame.context_subject.parallel"
+        subj, obj = [actor], r1
+    elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
+            (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
+            topic.name != r1[0].name:
+        # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
+        # opens with, not with the company of the sentence before
+        frame = "zh.frame.sentence_topic"
+        subj, obj = [topic], r1
+    elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
+            any(m.type in s_types for m in context_subject) and \
+            not any(m.name == r1[0].name for m in context_subject):
+        frame = "zh.frame.context_subject"
+        subj, obj = context_subject, r1
+    elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
+        # subject-less clause: the sentence's first organisation before the trigger (not when
+        # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
+        first = [m for m in mentions if m.end <= ts and m.type in s_types
+                 and not (trig.relation != "cooperates" and _rule_owner(text, ss, m, v.breach))]
+        if first and trig.relation == "sues" and any(w in text[first[0].end:ts] for w in v.lex.words("plaintiff_role")):
+            first = []      # …公告X、Y：本院对原告A(unknown)诉被告B: the plaintiff is the unknown A after 原告
+        if first:
+            frame = "zh.frame.first_org"
+            subj, obj = [first[0]], r1
+        else:
+            return None
+    else:
+        return None
+    return frame, subj, obj
 
 
 def _object_fixes(v: _Reading) -> bool:

@@ -298,7 +298,6 @@ def bare_heads(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention
     return out
 
 
-_KIND_NOUNS = ("企业", "公司", "厂商", "品牌", "巨头", "平台", "机构", "集团")
 
 
 def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -309,6 +308,7 @@ def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
     known = [m for m in mentions if m.type == "Company" and m.source in ("lexicon", "alias")]
     if not known:
         return mentions
+    kind_nouns = tuple(lex.words("description_kind_noun"))
     drop = set()
     for m in mentions:
         if m.source != "pattern" or m.type != "Company":
@@ -322,7 +322,7 @@ def drop_descriptions(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
         toks = nlp.tagged(m.surface)
         if not toks or toks[0][1] != "ns" and not m.surface.startswith(_COUNTRIES):
             continue
-        if gap and not (gap.endswith(_KIND_NOUNS) and all((t or "n")[:1] in "nab" for _, t in nlp.tagged(gap))):
+        if gap and not (gap.endswith(kind_nouns) and all((t or "n")[:1] in "nab" for _, t in nlp.tagged(gap))):
             continue
         drop.add(id(m))
     return [m for m in mentions if id(m) not in drop] if drop else mentions

@@ -207,6 +207,23 @@ def _article_cause(text: str, en) -> str | None:
 
 def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> list[Lawsuit]:
     first = _first_causes(title, text, en)
+    groups = _suit_groups(text, relations, cands)
+    us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
+    settled = {tuple(sorted((r.subject, r.object))) for r in relations
+               if r.type == "cooperates" and not r.negated
+               and re.search(r"settle|dismiss|drop|pay|paid|truce", r.trigger or "", re.I)}
+    out = [_group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, first, title)
+           for (ss, tpos, date, _each), rs in groups.items()]
+    _counterclaim_courts(text, out)
+    _trial_courts(text, out, relations, en)
+    _shared_causes(out)
+    _also_named(text, out)
+    return _merge_retold(out)
+
+
+def _suit_groups(text, relations, cands) -> dict[tuple, list[Relation]]:
+    """The asserted suits grouped by telling: (sentence start, trigger position, date, one defendant when
+    "suits" are filed against several) -> its relations."""
     sues = [r for r in relations if r.type == "sues" and not r.negated]
     groups: dict[tuple, list[Relation]] = {}
     trig_of = {}
@@ -219,59 +236,68 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
         # "filed suits against both companies": one suit per defendant
         each = r.object if c and re.search(r"\b(?:suits|lawsuits|complaints|cases)\b", text[c.tstart:c.tend]) else None
         groups.setdefault((r.start, tpos, r.date, each), []).append(r)
-    us_courts = sorted({m.name for m in mentions if m.type == "Court" and m.name.startswith("U.S. District Court")})
-    settled = {tuple(sorted((r.subject, r.object))) for r in relations
-               if r.type == "cooperates" and not r.negated
-               and re.search(r"settle|dismiss|drop|pay|paid|truce", r.trigger or "", re.I)}
-    out: list[Lawsuit] = []
-    for (ss, tpos, date, _each), rs in groups.items():
-        plaintiffs = list(dict.fromkeys(r.subject for r in rs))
-        se = rs[0].end
-        # the suit's own clause: from the trigger to the next clause that starts a new event
-        seg_end = se
-        m = re.search(r";|,\s+and\s+(?:in|on|later|then)\b", text[tpos:se])
-        if m:
-            seg_end = tpos + m.start()
-        seg = text[tpos:seg_end]
-        court = None
-        for mm in mentions:
-            if mm.type == "Court" and tpos <= mm.start < seg_end and mm.source != "coref":
-                court = mm.name
-                break
-        if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
-            court = us_courts[0]
-        if court is None:
-            # "The complaint, filed in the U.S. District Court for ...": the next sentence tells the court
-            nxt = re.match(r"\s*((?:The|That|This|Its|The\s+\w+)\s+(?:complaint|lawsuit|suit|case|filing|claim)\b[^.;]*)",
-                           text[se:se + 400])
-            if nxt:
-                a, b = se + nxt.start(1), se + nxt.end(1)
-                cs = [mm for mm in mentions if mm.type == "Court" and a <= mm.start < b and mm.source != "coref"]
-                if cs:
-                    court = cs[0].name
-        cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
-            _cause(text[ss:se], en, first=first) or \
-            _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
-        claim_cny = claim_amt = claim_cur = None
-        if _CLAIM_WORDS.search(seg):
-            for mo in find_money(seg):
-                if mo.currency is None:
-                    continue
-                claim_amt, claim_cur = mo.value, mo.currency
-                claim_cny = to_cny(mo, assume_cny=False)
-                break
-        defendants = list(dict.fromkeys(r.object for r in rs))
-        outcome = None
-        if any(tuple(sorted((p, d))) in settled for d in defendants for p in plaintiffs):
-            outcome = "settled"
-        out.append(Lawsuit(plaintiffs=plaintiffs, defendants=defendants, court=court, date=date,
-                           cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
-                           claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
-                           start=rs[0].start, end=rs[0].end,
-                           confidence=max(r.confidence for r in rs),
-                           rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule))
-    # a counterclaim is filed in the case it answers: the court of the suit between the same
-    # parties the other way round, when the text names exactly one
+    return groups
+
+
+def _group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, first, title) -> Lawsuit:
+    """The lawsuit of one group of suit relations: its court, cause, claim and outcome from its clause."""
+    plaintiffs = list(dict.fromkeys(r.subject for r in rs))
+    se = rs[0].end
+    # the suit's own clause: from the trigger to the next clause that starts a new event
+    seg_end = se
+    m = re.search(r";|,\s+and\s+(?:in|on|later|then)\b", text[tpos:se])
+    if m:
+        seg_end = tpos + m.start()
+    seg = text[tpos:seg_end]
+    court = _group_court(text, tpos, seg_end, se, seg, mentions, us_courts)
+    cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
+        _cause(text[ss:se], en, first=first) or \
+        _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
+    claim_cny = claim_amt = claim_cur = None
+    if _CLAIM_WORDS.search(seg):
+        for mo in find_money(seg):
+            if mo.currency is None:
+                continue
+            claim_amt, claim_cur = mo.value, mo.currency
+            claim_cny = to_cny(mo, assume_cny=False)
+            break
+    defendants = list(dict.fromkeys(r.object for r in rs))
+    outcome = None
+    if any(tuple(sorted((p, d))) in settled for d in defendants for p in plaintiffs):
+        outcome = "settled"
+    return Lawsuit(plaintiffs=plaintiffs, defendants=defendants, court=court, date=date,
+                   cause=cause, claim_cny=claim_cny, claim_amount=claim_amt,
+                   claim_currency=claim_cur, outcome=outcome, evidence=rs[0].evidence,
+                   start=rs[0].start, end=rs[0].end,
+                   confidence=max(r.confidence for r in rs),
+                   rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule)
+
+
+def _group_court(text, tpos, seg_end, se, seg, mentions, us_courts) -> str | None:
+    """A suit's court: named in its clause, the one U.S. district court of the article for "federal
+    court", or named by the next sentence ("The complaint, filed in the U.S. District Court for ...")."""
+    court = None
+    for mm in mentions:
+        if mm.type == "Court" and tpos <= mm.start < seg_end and mm.source != "coref":
+            court = mm.name
+            break
+    if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
+        court = us_courts[0]
+    if court is None:
+        # "The complaint, filed in the U.S. District Court for ...": the next sentence tells the court
+        nxt = re.match(r"\s*((?:The|That|This|Its|The\s+\w+)\s+(?:complaint|lawsuit|suit|case|filing|claim)\b[^.;]*)",
+                       text[se:se + 400])
+        if nxt:
+            a, b = se + nxt.start(1), se + nxt.end(1)
+            cs = [mm for mm in mentions if mm.type == "Court" and a <= mm.start < b and mm.source != "coref"]
+            if cs:
+                court = cs[0].name
+    return court
+
+
+def _counterclaim_courts(text, out: list[Lawsuit]) -> None:
+    """A counterclaim is filed in the case it answers: the court of the suit between the same parties
+    the other way round, when the text names exactly one (in place)."""
     for ls in out:
         if ls.court is None and re.search(r"counter", text[ls.start:ls.end], re.I):
             courts = {o.court for o in out if o is not ls and o.court and set(o.plaintiffs) & set(ls.defendants)
@@ -280,23 +306,31 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                      and set(o.defendants) & set(ls.plaintiffs)]
             if len(courts) == 1 and all(o.court for o in prior):
                 ls.court = courts.pop()
-    # a suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
-    # article shows ruling on its defendant, when there is exactly one
+
+
+def _trial_courts(text, out: list[Lawsuit], relations, en) -> None:
+    """A suit told without its court ("Arm sued Qualcomm in 2022") is before the one trial court the
+    article shows ruling on its defendant, when there is exactly one (in place)."""
     for ls in out:
         if ls.court is None and not _abroad(text[ls.start:ls.end], en):
-            parties = set(ls.plaintiffs) | set(ls.defendants)
             ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
             trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals|最高|上诉|上訴", c)}
             if len(trial) == 1 and len(ruling) == 1:
                 ls.court = trial.pop()
-    # a suit told without its cause has the cause of another suit between the same parties
+
+
+def _shared_causes(out: list[Lawsuit]) -> None:
+    """A suit told without its cause has the cause of another suit between the same parties (in place)."""
     for ls in out:
         if ls.cause is None:
             same = {o.cause for o in out if o is not ls and o.cause and set(o.plaintiffs) == set(ls.plaintiffs)
                     and set(o.defendants) & set(ls.defendants)}
             if len(same) == 1:
                 ls.cause = same.pop()
-    # "That lawsuit also names Midjourney and DeviantArt": more defendants of the suit told before
+
+
+def _also_named(text, out: list[Lawsuit]) -> None:
+    """"That lawsuit also names Midjourney and DeviantArt": more defendants of the suit told before (in place)."""
     for ls in list(out):
         if re.search(r"\b(?:lawsuit|suit)\s+also\s+names\b", text[ls.start:ls.end]):
             prev = [o for o in out if o is not ls and o.start < ls.start and set(o.plaintiffs) == set(ls.plaintiffs)]
@@ -306,7 +340,10 @@ def _lawsuits(text, relations, cands, mentions, en, reader, title: str = "") -> 
                 o.court = o.court or ls.court
                 o.cause = o.cause or ls.cause
                 out.remove(ls)
-    # one suit told twice (same parties, same date): keep one, with what each telling adds
+
+
+def _merge_retold(out: list[Lawsuit]) -> list[Lawsuit]:
+    """One suit told twice (same parties, same date): keep one, with what each telling adds."""
     merged: list[Lawsuit] = []
     for ls in out:
         for o in merged:
