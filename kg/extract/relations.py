@@ -987,6 +987,8 @@ def _roles_plain(v: _Reading) -> bool:
                 # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
                 # 由A旗下B推出的C: the unit launches C, A launches no B
                 return True
+            if trig.relation == "accuses" and trig.lang == "zh" and text[g1[-1].end:ts] == "的":
+                return True    # X回应称Y的指控毫无依据: Y made the accusation (its possessor), X is not accusing Y
             frame = "zh.frame.pre_verbal"
             subj, obj = g0, g1
             if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
