@@ -516,7 +516,14 @@ def _tells(sentence: str, rel: str | None) -> bool:
         return True
     from kg.nlp import to_simplified
     simp = to_simplified(sentence)
+    if rel == "sues":
+        # 腾讯诉抖音…纠纷一案，将于8月16日再次开庭: a case named by its title at a later stage, no filing
+        simp = _CASE_TITLE.sub("", simp)
     return any(all(p in simp for p in parts) for parts in _trigger_words(rel))
+
+
+# a case title: a bare 诉 (not 起诉, 上诉, 诉讼, 诉至…) with 案 after it in the same clause
+_CASE_TITLE = re.compile(r"(?<![起控状上提告投申反公撤败胜应])诉(?![讼求称至状请])[^，。；：,;:]{0,30}?案")
 
 
 def lead_day(text: str, ref: str | None, sides: list[list[tuple[int, int]]], start: int = 0,
