@@ -657,6 +657,27 @@ def possessor(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
+# 收购X后快速崛起的Y: the deal's object, then 后 and a predicate of the name after 的
+_RELATIVE_GAP = re.compile(r"[^，。；：,;:]{0,24}?后[^，。；：,;:的]{1,12}的$")
+
+
+def relative_head(ctx: Ctx, r: Relation) -> bool:
+    """The object is told after the trigger only as the head of a relative clause the trigger opens
+    (与收购星科金朋后快速崛起的长电科技拉开距离: 长电科技 made the deal, then rose; the clause's subject
+    made none): X后<predicate>的Y names Y by what Y did, it is not what the verb takes."""
+    if r.type in ("owns", "leads") or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    if not spans or not objs:
+        return False
+    for ts, te in spans:
+        after = [s for s, _ in objs if s >= te]
+        if not after or not _RELATIVE_GAP.fullmatch(ctx.text, te, after[0]):
+            return False
+    return True
+
+
 def unit_actor(ctx: Ctx, r: Relation) -> bool:
     """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
     X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
@@ -1352,6 +1373,7 @@ CHECKS: list[Check] = [
     Check("venture_partner", "rejected", venture_partner),
     Check("possessor", "rejected", possessor),
     Check("unit_actor", "rejected", unit_actor),
+    Check("relative_head", "rejected", relative_head),
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
