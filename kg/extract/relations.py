@@ -646,11 +646,10 @@ def _list_frames(v: _Reading) -> bool:
                 not text.startswith("的", g1[-1].end))) and \
                 not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
             seen_pairs = set()
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if a.name != b.name and (a.name, b.name) not in seen_pairs:
-                        seen_pairs.add((a.name, b.name))
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
+            for a, b in _partner_pairs(text, g1, members, bool(comitative), trig.relation, v.comit):
+                if a.name != b.name and (a.name, b.name) not in seen_pairs:
+                    seen_pairs.add((a.name, b.name))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
             return True
     if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
@@ -1826,6 +1825,23 @@ def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
         if ok:
             return ok
     return None
+
+
+def _partner_pairs(text: str, g1: list[Mention], members: list[Mention], comitative: bool, rel: str,
+                   comit: set[str]) -> list[tuple[Mention, Mention]]:
+    """The pairs of a group told before a symmetric trigger (zh.sym.pair): every two members, but for a
+    partnership (cooperates) a list that is the partner of someone else — 即与A、B、C等29家企业达成战略合作
+    (the group after 与, its subject unnamed) pairs none of its members with each other, and A与B、C签订合作合同
+    pairs A with each of the listed, not the listed among themselves."""
+    if rel != "cooperates":
+        return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+    if comitative:
+        return []
+    joins = [text[a.end:b.start] for a, b in zip(g1, g1[1:])]
+    if len(g1) > 2 and joins[0] in comit and all(j == "、" for j in joins[1:]):
+        hub = g1[0]
+        return [(hub, b) for b in members if b is not hub] if hub in members else []
+    return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
 
 
 _GROUPED_WORDS: dict[int, tuple] = {}
