@@ -678,6 +678,32 @@ def relative_head(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
+_TITLED = re.compile(r"^的[^，。；：,;:]{0,4}?(?:“[^”]{1,20}”|《[^》]{1,20}》|「[^」]{1,20}」)")
+
+
+def launched_head(ctx: Ctx, r: Relation) -> bool:
+    """What a launch verb takes is the product right after it: a name told after the trigger only as what
+    the product is aimed at (推出针对QQ的“隐私保护器”: check_words.tsv kind aim), or after a product the
+    relative X推出的“Y”软件 names (指其推出的“扣扣保镖”软件篡改、破坏QQ…: QQ is what Y harms), is not launched."""
+    if r.type not in ("launches", "discontinues") or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    aims = _check_words().get("aim", ())
+    if not spans or not objs:
+        return False
+    for ts, te in spans:
+        after = [(s, t) for s, t in objs if s >= te]
+        if not after:
+            return False
+        s, t = after[0]
+        gap = ctx.text[te:s]
+        aimed = gap.rstrip().endswith(aims) and ctx.text.startswith("的", t) and "，" not in gap and "," not in gap
+        if not (aimed or _TITLED.match(gap)):
+            return False
+    return True
+
+
 def unit_actor(ctx: Ctx, r: Relation) -> bool:
     """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
     X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
@@ -1374,6 +1400,7 @@ CHECKS: list[Check] = [
     Check("possessor", "rejected", possessor),
     Check("unit_actor", "rejected", unit_actor),
     Check("relative_head", "rejected", relative_head),
+    Check("launched_head", "rejected", launched_head),
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
