@@ -645,7 +645,8 @@ _STORE_ENDS = ("应用商店", "应用市场", "应用商城", "软件商店")
 def possessor(ctx: Ctx, r: Relation) -> bool:
     """A side named in the sentence only as the owner of a head noun (星海科技的子公司违规经营，市场监管局对其
     罚款: the subsidiary is fined; X的员工起诉Y: the employee sues) is not the party."""
-    if r.type not in ("sues", "fines", "rules", "blocks", "accuses") or r.end <= r.start or ctx.lang == "en":
+    if r.type not in ("sues", "fines", "rules", "blocks", "accuses", "acquires", "invests") or r.end <= r.start \
+            or ctx.lang == "en":
         return False
     heads = _check_words().get("possessed_head", ())
     if not heads:
