@@ -388,7 +388,9 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
     钜盛华…): every telling of that side before the report verb sits in the 向-phrase (with the names
     listed beside it)."""
     trig = nlp.to_simplified((r.trigger or "").split("…")[0])
-    if r.type != "accuses" or trig not in _REPORT_VERBS or r.end <= r.start:
+    # (any accusation when the side is a forum: 向仲裁院提起8项仲裁，指控Y… — the forum hears it)
+    forum = ctx.types.get(r.object) in ("Court", "Organization", "Regulator")
+    if r.type != "accuses" or (trig not in _REPORT_VERBS and not forum) or r.end <= r.start:
         return False
     ms = _all_mentions(ctx, r.start, r.end)
     ts = ctx.text.find(trig, r.start, r.end)
@@ -403,7 +405,7 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
                 return False
         return bool(told)
 
-    return addressed(r.object) or addressed(r.subject)
+    return addressed(r.object) or (trig in _REPORT_VERBS and addressed(r.subject))
 
 
 def venue(ctx: Ctx, r: Relation) -> bool:
