@@ -906,9 +906,13 @@ def _roles_deals(v: _Reading) -> bool:
                 # 竞争: 华为), else the sentence's subject
                 opening = [g for g in lg if g[-1].end <= g1[0].start and
                            _rx(v.lex).opening.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
-                head = opening[-1] if opening else lg[0]
-                lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
+                # (no clause opens with a name: the first name is some verb's object — 平安好医生发布了“私家
+                # 医生”服务，与A、B达成合作 — and the partner's subject is unnamed)
+                head = opening[-1] if opening else None
+                lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start] if head else "与"
                 subj = head if not lead0.rstrip().endswith(("与", "和", "同", "跟")) else context_subject
+                if not subj:
+                    return True
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                 any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
