@@ -89,6 +89,7 @@ from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
 from kg.extract.suit_context import announced_then_filed, complete_suits
+from kg.extract.triggers import find_triggers
 
 __all__ = ["apply_checks", "CHECKS"]
 
@@ -703,6 +704,26 @@ def launched_head(ctx: Ctx, r: Relation) -> bool:
         gap = ctx.text[te:s]
         aimed = gap.rstrip().endswith(aims) and ctx.text.startswith("的", t) and "，" not in gap and "," not in gap
         if not (aimed or _TITLED.match(gap)):
+            return False
+    return True
+
+
+def deal_target(ctx: Ctx, r: Relation) -> bool:
+    """A partnership's side told after the partnership trigger only past another act's trigger (A与B联手收购C,
+    A与若干合作方以…收购C, A与B达成战略合作并…收购C): C is what the joint act takes, not a partner (a
+    state noun between them, 接入腾讯旗下的微信支付, takes nothing)."""
+    if r.type != "cooperates" or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    if not spans or not objs or any(s < spans[0][0] for s, _ in objs):
+        return False
+    for ts, te in spans:
+        after = [s for s, _ in objs if s >= te]
+        if not after:
+            return False
+        if not any(any(t.relation not in ("cooperates", "owns", "leads", "-") for t in trigs)
+                   for _, _, trigs in find_triggers(ctx.text, ctx.lex, te, after[0])):
             return False
     return True
 
@@ -1404,6 +1425,7 @@ CHECKS: list[Check] = [
     Check("unit_actor", "rejected", unit_actor),
     Check("relative_head", "rejected", relative_head),
     Check("launched_head", "rejected", launched_head),
+    Check("deal_target", "rejected", deal_target),
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
