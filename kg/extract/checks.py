@@ -728,6 +728,24 @@ def deal_target(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
+# 为X工作, 为X提供服务: 为 as "for" (not 成为, 认为, 作为, 因为, 称为, 视为…, nor 以…为由)
+_FOR_X = re.compile(r"(?<![成认作因称视被行更名改分列转即乃以])[为替]$")
+
+
+def beneficiary(ctx: Ctx, r: Relation) -> bool:
+    """A ruling's or a suit's side told only as whom an act is for (禁止梁孟松为三星工作, 不得为三星提供服务: 为/替,
+    then the act, check_words.tsv kind for_act): the one worked for is named by the order, it is no party of the
+    case (为诺基亚5G专利确定费率, 上诉人为X: no act right after the name, left alone)."""
+    acts = _check_words().get("for_act", ())
+    if r.type not in ("rules", "sues") or r.end <= r.start or ctx.lang == "en" or not acts:
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(_FOR_X.search(ctx.text, max(0, s - 2), s) and ctx.text.startswith(acts, t) for s, t in told):
+            return True
+    return False
+
+
 def unit_actor(ctx: Ctx, r: Relation) -> bool:
     """A deal's actor told only as the owner of a named unit that does the deal (X旗下上市公司Y以12亿元收购Z,
     X公告，其全资子公司Y拟收购Z: Y buys, not X). A unit the owner acts through (X通过旗下Y收购Z, X通过子公司
@@ -1426,6 +1444,7 @@ CHECKS: list[Check] = [
     Check("relative_head", "rejected", relative_head),
     Check("launched_head", "rejected", launched_head),
     Check("deal_target", "rejected", deal_target),
+    Check("beneficiary", "rejected", beneficiary),
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),
