@@ -728,20 +728,17 @@ def deal_target(ctx: Ctx, r: Relation) -> bool:
     return True
 
 
-# 为X工作, 为X提供服务: 为 as "for" (not 成为, 认为, 作为, 因为, 称为, 视为…, nor 以…为由)
-_FOR_X = re.compile(r"(?<![成认作因称视被行更名改分列转即乃以])[为替]$")
-
-
 def beneficiary(ctx: Ctx, r: Relation) -> bool:
     """A ruling's or a suit's side told only as whom an act is for (禁止梁孟松为三星工作, 不得为三星提供服务: 为/替,
     then the act, check_words.tsv kind for_act): the one worked for is named by the order, it is no party of the
     case (为诺基亚5G专利确定费率, 上诉人为X: no act right after the name, left alone)."""
-    acts = _check_words().get("for_act", ())
+    acts, not_for = _check_words().get("for_act", ()), _check_words().get("not_for", ())
     if r.type not in ("rules", "sues") or r.end <= r.start or ctx.lang == "en" or not acts:
         return False
     for name in (r.subject, r.object):
         told = _mentions_in(ctx, name, r)
-        if told and all(_FOR_X.search(ctx.text, max(0, s - 2), s) and ctx.text.startswith(acts, t) for s, t in told):
+        if told and all(ctx.text[s - 1:s] in ("为", "替") and ctx.text[max(0, s - 2):s] not in not_for and
+                        ctx.text.startswith(acts, t) for s, t in told):
             return True
     return False
 
