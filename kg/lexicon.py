@@ -19,7 +19,8 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - read by `load_table` for `kg.extract.checks`: `non_entities.tsv` (names never an entity), `scope.tsv`
   (negation and irrealis cues), `places.tsv` (countries, regions, cities: never a deal's party alone);
   for `kg.extract.dates`: `dates_zh.tsv` (word, kind: `attributive` verbs that make a date modify a
-  noun, 2007年申请的专利; `period` words that make a bare year a thing, 2018年业绩, 2019年度)
+  noun, 2007年申请的专利; `period` words that make a bare year a thing, 2018年业绩, 2019年度; `opener`,
+  `back`, `limit`, `later`: words around a date that say whether it governs what follows)
 
 Adding a company or a trigger word is a TSV edit; no code changes.
 """

@@ -133,7 +133,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
             if launched or any(ss <= x.start < se for x in products):
                 # a model's name takes in the brand glued before it (华为Mate X); a Latin party's name
                 # replaces a found name that cut it (全球知名品牌K in …品牌K-Swiss)
-                mentions, extra = without_inner(mentions, products), without_inner(extra, products) + launched
+                mentions, extra = without_inner(mentions, products, lex), without_inner(extra, products, lex) + launched
             if extra:
                 found_here.extend(extra)
                 mentions.extend(extra)

@@ -170,6 +170,9 @@ class _Rx(NamedTuple):
     left_out: re.Pattern
     to_come_before: re.Pattern
     to_come_after: re.Pattern
+    transfer_lead: re.Pattern
+    held_before: re.Pattern
+    held_shares: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -225,6 +228,12 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # 将再上诉至X, 拟向X提起上诉: X is where an appeal is still to go (check appeal_to_come)
         to_come_before=re.compile(rf"(?:{alt('appeal_verb')})(?:至|到)$|向$"),
         to_come_after=re.compile(rf"^(?:[（(][^（()）]{{0,20}}[)）])?(?:{alt('appeal_opener')})?(?:{alt('appeal_act')})"),
+        # 应由X管辖, 移送X: the case goes to the court after it (check transferred)
+        transfer_lead=re.compile(rf"(?:{alt('court_transfer_lead')})$"),
+        # 冻结X持有的Y 510万股股票, 拍卖X所持Y股权: what is held (a count, a share, then the stake word)
+        held_before=re.compile(rf"(?:{alt('held_verb')})(?:的)?$"),
+        held_shares=re.compile(rf"(?:{alt('held_about')})?[0-9０-９.,，]*(?:万|亿)?(?:股|%|％)?(?:的)?(?:{alt('held_share_class')})?"
+                               rf"(?:{alt('held_share_noun')})"),
     )
 
 
@@ -265,8 +274,6 @@ def _fits(types: frozenset, typ: str) -> bool:
     return "*" in types or typ in types
 
 
-_KIND_ENDS = ("公司", "集团", "企业", "平台", "厂商")
-_REGISTERED = ("有限公司", "股份公司", "有限责任公司", "集团公司")
 
 
 def _descriptor(ctx: Ctx, e: Entity) -> bool:
@@ -276,7 +283,8 @@ def _descriptor(ctx: Ctx, e: Entity) -> bool:
         return False
     # 收购应用程序开发服务公司Buddybuild, 卫星通信企业星轨公司…: a kind of company written right before a
     # Latin name (a Chinese name's English form comes in brackets, not glued on) is a description
-    if e.name.endswith(_KIND_ENDS) and not e.name.endswith(_REGISTERED) and ctx.lex.lookup(e.name) is None and \
+    words = _check_words()
+    if e.name.endswith(words["company_kind_end"]) and not e.name.endswith(words["registered_end"]) and ctx.lex.lookup(e.name) is None and \
             all(re.match(r"[A-Za-z]", ctx.text[t:t + 1]) for _, t in e.mentions):
         return True
     if not e.name.endswith(("公司", "集团")):
@@ -381,7 +389,6 @@ def accused_accuser(ctx: Ctx, r: Relation) -> bool:
         not any(x.subject in accuser and x.object == r.object for x in same)
 
 
-_REPORT_VERBS = ("举报", "投诉", "检举", "告发", "反映", "申诉")
 
 
 def addressee(ctx: Ctx, r: Relation) -> bool:
@@ -391,7 +398,7 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
     trig = nlp.to_simplified((r.trigger or "").split("…")[0])
     # (any accusation when the side is a forum: 向仲裁院提起8项仲裁，指控Y… — the forum hears it)
     forum = ctx.types.get(r.object) in ("Court", "Organization", "Regulator")
-    if r.type != "accuses" or (trig not in _REPORT_VERBS and not forum) or r.end <= r.start:
+    if r.type != "accuses" or (trig not in _check_words()["report_verb"] and not forum) or r.end <= r.start:
         return False
     ms = _all_mentions(ctx, r.start, r.end)
     ts = ctx.text.find(trig, r.start, r.end)
@@ -406,7 +413,7 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
                 return False
         return bool(told)
 
-    return addressed(r.object) or (trig in _REPORT_VERBS and addressed(r.subject))
+    return addressed(r.object) or (trig in _check_words()["report_verb"] and addressed(r.subject))
 
 
 def venue(ctx: Ctx, r: Relation) -> bool:
@@ -421,7 +428,6 @@ def venue(ctx: Ctx, r: Relation) -> bool:
     return False
 
 
-_SUPPORT = ("支持", "声援", "力挺", "鼓励", "赞成", "赞同")
 
 
 def product_party(ctx: Ctx, r: Relation) -> bool:
@@ -455,7 +461,7 @@ def supporter(ctx: Ctx, r: Relation) -> bool:
     for s1, t1 in subj:
         for s2, t2 in objs:
             if t1 <= s2 and t2 <= ts and ts - t2 <= 1 and \
-                    any(w in ctx.text[t1:s2] for w in _SUPPORT) and not any(c in ctx.text[t1:s2] for c in "，。；"):
+                    any(w in ctx.text[t1:s2] for w in _check_words()["support_verb"]) and not any(c in ctx.text[t1:s2] for c in "，。；"):
                 return True
     return False
 
@@ -639,10 +645,9 @@ def store_object(ctx: Ctx, r: Relation) -> bool:
     le = ctx.lex.lookup(r.object)
     if le is not None:
         names.add(le.name)
-    return any(n in words or n.endswith(_STORE_ENDS) for n in names)
+    return any(n in words or n.endswith(_check_words()["store_end"]) for n in names)
 
 
-_STORE_ENDS = ("应用商店", "应用市场", "应用商城", "软件商店")
 
 
 def possessor(ctx: Ctx, r: Relation) -> bool:
@@ -791,7 +796,8 @@ def _described(ctx: Ctx, e: Entity) -> str | None:
     entity of the article, "" when it is a Latin name or, after a dash, a place-led description
     (英国伦敦老牌赌场——利陞俱乐部) is followed by a name the reader did not find; None otherwise."""
     if e.type not in ("Company", "Product") or not e.mentions or ctx.lex.lookup(e.name) is not None \
-            or ctx.lang == "en" or e.name.endswith(_KIND_ENDS + _REGISTERED + ("控股", "股份")):
+            or ctx.lang == "en" or e.name.endswith(_check_words()["company_kind_end"] + _check_words()["registered_end"]
+                                                     + _check_words()["holding_end"]):
         return None         # (a registered name is a name: X集团旗下上市公司Y — X owns Y)
     starts = {s: name for s, name in ctx.starts().items() if name != e.name}
     found = None
@@ -825,7 +831,7 @@ def _named_as(ctx: Ctx, e: Entity) -> str | None:
     """一家名为X的英国公司: the entity told only as the description after 名为X的 — X's name when X is an
     entity of the article, "" when it is not; None for any other entity."""
     if e.type != "Company" or not e.mentions or ctx.lex.lookup(e.name) is not None or \
-            not e.name.endswith(_KIND_ENDS) or e.name.endswith(_REGISTERED):
+            not e.name.endswith(_check_words()["company_kind_end"]) or e.name.endswith(_check_words()["registered_end"]):
         return None         # (被称为“中国Zara”的拉夏贝尔: a name after 的 is its own)
     verbs = _check_words().get("named_as", ())
     found = None
@@ -908,7 +914,7 @@ def transferred(ctx: Ctx, r: Relation) -> bool:
         lead = ctx.text[max(r.start, s - 70):s]
         if _rx(ctx).transfer.search(lead) or _APPEAL.search(lead):
             return True
-        if _APPEAL.search(re.sub(r"向$", "", lead)) or re.search(r"(?:应由|应当由|移送|移交)$", lead.rstrip("向至到")):
+        if _APPEAL.search(re.sub(r"向$", "", lead)) or _rx(ctx).transfer_lead.search(lead.rstrip("向至到")):
             return True
     return False
 
@@ -990,8 +996,6 @@ def _cues() -> list[Cue]:
     return out
 
 
-_NEG_PREFIX = ("没有", "没", "未", "不", "并未", "从未", "并非", "绝不", "不会")
-_DOUBLE_NEG = ("放弃", "拒绝", "否认", "取消", "终止", "停止", "撤回")
 
 
 def _trigger_spans(ctx: Ctx, r: Relation) -> list[tuple[int, int]]:
@@ -1028,8 +1032,8 @@ def _cue_at(window: str, cue: Cue, en: bool, rx: _Rx) -> bool:
             i = window.find(cue.word, i + 1)    # 将X起诉至 (将 as 把, the object blanked): a filing
             continue
         if not any(u in around and _overlaps(window, i, cue.word, u) for u in cue.unless) and \
-                not (cue.status == "negated" and (after.startswith(_DOUBLE_NEG) or
-                                                  window[:i].endswith(_NEG_PREFIX))):
+                not (cue.status == "negated" and (after.startswith(_check_words()["double_neg"]) or
+                                                  window[:i].endswith(_check_words()["neg_prefix"]))):
             return True
         i = window.find(cue.word, i + 1)
     return False
@@ -1245,10 +1249,6 @@ def seller_side(ctx: Ctx, r: Relation) -> bool:
 
 
 
-# 冻结X持有的Y 510万股股票, 拍卖X所持Y股权: what is held (a count, a share, then the stake word)
-_HELD_BEFORE = re.compile(r"(?:持有|所持有|所持|拥有)(?:的)?$")
-_HELD_SHARES = re.compile(r"(?:约|合计|共计)?[0-9０-９.,，]*(?:万|亿)?(?:股|%|％)?(?:的)?(?:A股|H股)?"
-                          r"(?:限售股|流通股|股票|股权|股份|权益)")
 
 
 def held_issuer(ctx: Ctx, r: Relation) -> bool:
@@ -1264,7 +1264,7 @@ def held_issuer(ctx: Ctx, r: Relation) -> bool:
     announces = _check_words().get("announces", ())
     held = False
     for s, t in told:
-        if _HELD_BEFORE.search(ctx.text, max(0, s - 4), s) and _HELD_SHARES.match(ctx.text, t):
+        if _rx(ctx).held_before.search(ctx.text, max(0, s - 4), s) and _rx(ctx).held_shares.match(ctx.text, t):
             held = True
         elif not (_in_paren(ctx.text, s, r.start) or ctx.text.startswith(announces, _past_paren(ctx.text, t))):
             return False
@@ -1544,9 +1544,9 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
             st = scope_status(ctx, r)
             if st:
                 _withhold(r, st, "scope")
-    announced_then_filed(ex, ctx.text)   # 宣布将起诉X。次日，法院受理此案: filed after all
+    announced_then_filed(ex, ctx.text, lex)   # 宣布将起诉X。次日，法院受理此案: filed after all
     _prune_lawsuits(ex)
-    complete_suits(ex, ctx.text)      # a court or claim told in the sentence after the filing
+    complete_suits(ex, ctx.text, lex)      # a court or claim told in the sentence after the filing
     return ex
 
 

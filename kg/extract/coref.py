@@ -135,6 +135,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         return out
     both = lex.words("both")
     bodies = lex.words("coref_body")
+    ref_verbs, qi_next = lex.words("company_ref_verb"), lex.words("qi_compound_next")
     for m in pat.finditer(text, ss, se):
         w = m.group(0)
         s, e = m.start(), m.end()
@@ -193,8 +194,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if w == "公司":
             # bare 公司 (not 子公司/该公司/XX公司): the company the text is about
             prev = text[s - 1] if s > 0 else ""
-            if prev and _CJK.match(prev) and not text[max(ss, s - 2):s] in (
-                    "起诉", "收购", "并购", "控告", "状告") and prev not in "对向将被与和及由诉":
+            if prev and _CJK.match(prev) and not text[max(ss, s - 2):s] in ref_verbs and prev not in "对向将被与和及由诉":
                 continue
             # X(601877.SH)发布公告称，公司拟收购…: 公司 in a company's announcement is that company
             spk = _announcer(text, ss, s, before)
@@ -203,7 +203,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
                 out.append(Mention(s, e, t.name, t.type, w, "coref"))
             continue
         # 其 / 该公司: the first company of this sentence if named before the word, else the last one
-        if w == "其" and text[e:e + 1] in ("他", "它", "中", "实", "余", "次", "后", "间", "是", "一", "二", "三"):
+        if w == "其" and text[e:e + 1] in qi_next:
             continue
         in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
         listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and

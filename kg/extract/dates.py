@@ -588,22 +588,24 @@ def precision(value: str | None) -> int:
     return 0 if not value else value.count("-") + 1
 
 
-_OPENER_PREFIX = ("比如", "例如", "而", "而在此之前", "在此之前", "此后", "随后", "之后", "同年", "截至", "自", "从",
-                  "在", "于", "直到", "早在", "到了", "到", "但", "但在", "去年", "今年", "据", "并于", "后来", "那么",
-                  "其中", "其后", "紧接着", "最终", "最后", "再到", "In", "On", "By", "Since", "in", "on")
+@functools.lru_cache(maxsize=None)
+def _words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of ontology/lexicon/dates_zh.tsv (opener, back, limit, later), read once."""
+    return tuple(sorted(r["word"] for r in load_table("dates_zh.tsv") if r.get("kind") == kind and r.get("word")))
+
+
 _CLAUSE = "，,；;：:。！？!?\n"
 
 
-_BACK_OPENERS = ("为此", "对此", "因此", "彼时", "当时", "与此同时", "随即", "就此")
 def _points_back(sentence: str) -> bool:
     """A paragraph that opens by pointing back at the one before (为此，…; 对此，…), or whose first
     clause does after its subject (named rule zh.date.back_after_subject: 顺丰随即发布声明回击, 高通隨即
     發表聲明 -- at once, so at the time the paragraph before ended in)."""
-    if sentence.startswith(_BACK_OPENERS):
+    if sentence.startswith(_words("back")):
         return True
     head = re.split(r"[，,；;。：:]", sentence, maxsplit=1)[0]
     # (not 因此: "therefore" tells a consequence, which may come much later)
-    return any(0 < head.find(w) <= 12 for w in _BACK_OPENERS if w != "因此")
+    return any(0 < head.find(w) <= 12 for w in _words("back") if w != "因此")
 
 
 _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十\d]+[章节部分阶段]+)?\s*")
@@ -612,15 +614,13 @@ _NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（
 def _opens(sent: str, pos: int) -> bool:
     """True when the date at `pos` opens the heading (after any numbering: 一、2018年…)."""
     lead = sent[_NUMBERING.match(sent).end():pos] if pos >= 0 else sent
-    return lead.strip() == "" or lead.strip() in _OPENER_PREFIX
+    return lead.strip() == "" or lead.strip() in _words("opener")
 
 
 def _is_heading(sent: str) -> bool:
     return len(sent) <= 30 and not any(c in sent for c in "，。；！？,.;!?：:")
 
 
-_LIMIT_BEFORE = ("至", "到", "截至", "直至", "截止")
-_LATER_WORDS = ("随后", "此后", "后来", "之后", "其后", "事后", "日后", "later", "Later", "afterwards")
 
 
 def _year(value: str | None) -> int | None:
@@ -668,7 +668,7 @@ def _govern(text: str, ss: int, ds: list[DateMention], gov: str | None, thread: 
             d.background = back = True
             continue
         ty = _year(d.value)
-        if lead == "" or lead in _OPENER_PREFIX or len(lead) <= 1 or scene.search(lead):
+        if lead == "" or lead in _words("opener") or len(lead) <= 1 or scene.search(lead):
             # a month-day opener under a year-only governing date keeps that year; named rule
             # zh.date.scene_setter: 风波始于6月1日凌晨。菜鸟网络发表声明称… -- the date a story is said to
             # start at governs what the paragraph tells next, as an opener does
@@ -782,7 +782,7 @@ class DateTracker:
         gov, ds = self.sent[idx]
         # 至2010年12月底, 截至3月: a time limit, not the time of the event
         good = [d for d in ds if d.value and d.kind not in NOT_POINT
-                and not self.text[max(0, d.start - 2):d.start].endswith(_LIMIT_BEFORE)]
+                and not self.text[max(0, d.start - 2):d.start].endswith(_words("limit"))]
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value
@@ -798,6 +798,6 @@ class DateTracker:
         if idx < len(self.spans):
             ss = self.spans[idx][0]
             lead = self.text[ss:pos]
-            if any(w in lead for w in _LATER_WORDS):
+            if any(w in lead for w in _words("later")):
                 return None
         return gov

@@ -11,7 +11,7 @@ reader takes the position and the marker as the evidence instead.  It only adds 
 relation frames (`relations.py`) decide its role, as for any other name.
 
 Not names: a span with a stop word, a pronoun or determiner first (该公司, 其), a generic word
-(公司, 上市公司), a kind of party (投资者, 收购方, 交易对方: `_ROLE_ENDS`), a single word the
+(公司, 上市公司), a kind of party (投资者, 收购方, 交易对方: kind `party_kind_end`), a single word the
 segmenter knows as a common noun, verb or place (资本市场, 北京), an amount or a date.
 Word lists: `ontology/lexicon/modifiers.tsv` kinds `actor_marker` (the words after the name) and
 `actor_lead` (words before it at the clause opening: 由, 上市公司).
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.mentions import Mention
@@ -40,31 +41,34 @@ _BY = re.compile(r"由(?<![理自缘来经因事]由)(?![于此])")     # (由 f
 _NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五六七八九十]{1,2}[）)]")
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]）)]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
 _NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
-# a date or a lead word at the clause opening (2015年10月, 据了解, 此前)
-_DATE = re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
-                   r"(?:(?:晚间|晚|早间|上午|下午|中旬|下旬|上旬|初|底|末))?")
 # a stock code after the name: 恒久科技(002808), 海航基础(600515.SH)
 _CODE = re.compile(r"[（(](?:股票代码[:：]?)?[0-9]{6}(?:\.[A-Za-z]{2})?[)）]|[（(][0-9]{4,5}\.HK[)）]")
-# kinds of party, not names: 投资者, 收购方, 交易对方, 业内人士, 该行
-_ROLE_ENDS = ("方", "者", "人", "们", "商", "买家", "卖家", "商家", "专家", "厂家", "大家", "庄家", "玩家", "国家",
-              "赢家", "东家", "士", "部门", "机构", "股东", "大会", "董事会", "监事会", "市场", "行业", "领域", "板块",
-              "企业", "公司", "集团", "平台", "基金", "银行", "资本", "机关", "法院", "人员", "团队", "对手")
 _FUNCTION_CHARS = set("的了是在将已也又还就都被把对向从与和及并而或其该这那此本各每为以于由拟称")
 # a single segmenter word that is a common word, not a name (a verb, adverb, place, time)
 _COMMON_TAGS = ("v", "vn", "d", "a", "ad", "an", "p", "c", "u", "r", "m", "q", "t", "f", "s", "ns", "l", "i",
                 "n", "b", "z", "y", "e", "o", "h", "k", "g", "x", "zg", "uj", "ul", "ug", "uv", "uz",
                 "ud", "df", "dg", "mq", "rr", "rz", "vd", "vi", "vq", "ng", "tg", "vg", "ag")
-# company endings that make even a suffix word a name ending (药业, 控股)
-_DEAL_VERBS = ("收购", "并购", "购买", "受让", "认购", "入股", "增持", "起诉")
-# a manner or degree word opening the span: 高溢价收购, 全资收购, 现金收购
-_MANNER = ("高", "低", "全", "溢价", "折价", "现金", "公开", "协议", "全资", "间接", "直接", "主动", "继续", "进一步",
-           "大举", "大幅", "陆续", "同时", "共同", "分别", "一并", "正式", "成功", "顺利", "要约", "反向", "整体",
-           "恶意", "拟", "计划", "准备", "打算", "有望", "或将", "意图", "试图", "宣布", "决定", "同意", "获准")
-# words opening a phrase, not a name (自去年, 根据, 作为, 若, 按)
-_OPENERS = ("自", "对于", "对", "根据", "据", "若", "如", "如果", "按", "按照", "作为", "有", "在", "当", "就", "经",
-            "随着", "为了", "除了", "关于", "针对", "通过", "虽然", "尽管", "即", "即使", "因", "从", "至", "截至")
-_SUFFIX_OK = ("集团", "控股", "股份", "资本", "基金", "银行")
 _RARE = 30
+
+
+class _Lists(NamedTuple):
+    """Word lists of this module, modifiers.tsv kinds (read once per lexicon by `_lists`)."""
+    date: re.Pattern        # a date at the clause opening (2015年10月, 10月15日晚间): date_part_after
+    role_ends: tuple        # kinds of party, not names (投资者, 收购方, 交易对方, 业内人士): party_kind_end
+    suffix_ok: tuple        # company endings among them that end a name of 4+ characters: party_kind_end_ok
+    deal_verbs: frozenset   # actor markers that are deal verbs: actor_deal_verb
+    manner: frozenset       # a manner or degree word opening the span (高溢价收购, 全资收购): span_manner
+    openers: frozenset      # words opening a phrase, not a name (自去年, 根据, 作为, 若, 按): phrase_opener
+
+
+@functools.lru_cache(maxsize=4)
+def _lists(lex_id: int, lex: Lexicon) -> _Lists:
+    return _Lists(
+        date=re.compile(r"(?:\d{4}年(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|\d{1,2}日)"
+                        rf"(?:(?:{lex.alternation('date_part_after')}))?"),
+        role_ends=tuple(sorted(lex.words("party_kind_end"))), suffix_ok=tuple(sorted(lex.words("party_kind_end_ok"))),
+        deal_verbs=frozenset(lex.words("actor_deal_verb")), manner=frozenset(lex.words("span_manner")),
+        openers=frozenset(lex.words("phrase_opener")))
 
 
 @functools.lru_cache(maxsize=4)
@@ -88,7 +92,7 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
     # 由民生人寿以…收购: the agent after 由 (not 由于, 理由, 自由)
     starts += [(m.end(), False) for m in _BY.finditer(text, ss, se)]
     for p0, first in starts:
-        p = _skip_lead(text, p0, se, leads)
+        p = _skip_lead(text, p0, se, leads, lex)
         if p >= se or not any(ts > p for ts in hits):
             continue
         found = new_pattern_mention(text, _name_at(text, p, se, markers, lex, first or p > p0), sm + out, lex)
@@ -97,7 +101,7 @@ def deal_actor_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lex
     return out
 
 
-def _skip_lead(text: str, p: int, se: int, leads: Words) -> int:
+def _skip_lead(text: str, p: int, se: int, leads: Words, lex: Lexicon) -> int:
     """Past dates, spaces and lead words at the clause opening."""
     for _ in range(4):
         while p < se and text[p] in " \u3000★":
@@ -105,7 +109,7 @@ def _skip_lead(text: str, p: int, se: int, leads: Words) -> int:
         mn = _NUMBERED.match(text, p, se)
         if mn:
             p = mn.end()
-        md = _DATE.match(text, p, se)
+        md = _lists(id(lex), lex).date.match(text, p, se)
         if md and md.end() > p:
             p = md.end()
             if text.startswith(("，", ","), p):
@@ -125,7 +129,7 @@ def _name_at(text: str, p: int, se: int, markers: Words, lex: Lexicon, verbs: bo
     mc = _NAME_CHARS.match(text, p, se)
     if not mc:
         return None
-    n = next((n for n in range(p + 2, min(mc.end(), p + 8) + 1) if _closes(text, n, se, markers, verbs)), None)
+    n = next((n for n in range(p + 2, min(mc.end(), p + 8) + 1) if _closes(text, n, se, markers, verbs, lex)), None)
     if n is None:
         return None
     toks = tokens_from(text, p, n)
@@ -148,13 +152,13 @@ def _short_listed(name: str, toks: list, lex: Lexicon) -> bool:
     return name_ok(name, plain, lex, rare_ok=True)
 
 
-def _closes(text: str, n: int, se: int, markers: Words, verbs: bool) -> bool:
+def _closes(text: str, n: int, se: int, markers: Words, verbs: bool, lex: Lexicon) -> bool:
     if _CODE.match(text, n, se):
         return True
     w = markers.at(text, n)
     if w is None:
         return False
-    if w in _DEAL_VERBS and not verbs:
+    if w in _lists(id(lex), lex).deal_verbs and not verbs:
         return False
     if w == "联合" and text.startswith("创始", n + 2):      # 学大教育联合创始人: a title, not a joint act
         return False
@@ -185,10 +189,11 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False, rar
     common word, whatever its tag."""
     stops = stop_words(id(lex), lex)
     ends = _suffix_words(id(lex), lex)
+    lists = _lists(id(lex), lex)
     if any((w in stops and not (i == len(toks) - 1 and i > 0 and w in ends)) or (len(w) == 1 and w in _FUNCTION_CHARS)
            for i, (w, _) in enumerate(toks)):
         return False      # a trigger word inside, unless it is the company ending (绿地|控股)
-    if toks and (toks[0][0] in _MANNER or toks[0][0] in lex.generic or toks[0][0] in _OPENERS
+    if toks and (toks[0][0] in lists.manner or toks[0][0] in lex.generic or toks[0][0] in lists.openers
                  or (toks[0][1] or "x") in ("p", "c", "r", "u", "t", "m")):
         return False      # 对于为何要, 根据后来, 目前Ambau, 有9起: a phrase opening the clause
     if any((t or "x") in ("v", "vn", "vd") and len(w) >= 2 and not (rare_ok and rare(w))
@@ -203,7 +208,7 @@ def name_ok(name: str, toks: list, lex: Lexicon, verbs_inside: bool = False, rar
         return False      # 以不低, 曾拟, 以下简: a function word opening it; 4安凯客车: a list number
     if _DIGITS_ONLY.fullmatch(name) or _COUNT_IN.search(name):
         return False
-    if name.endswith(_ROLE_ENDS) and not (len(name) >= 4 and name.endswith(_SUFFIX_OK)):
+    if name.endswith(lists.role_ends) and not (len(name) >= 4 and name.endswith(lists.suffix_ok)):
         return False
     if len(toks) == 1:
         w, t = toks[0]

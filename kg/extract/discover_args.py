@@ -3,8 +3,7 @@ slots (收购斯科尔, 重庆薪环起诉重庆蓝光), the clause subjects (�
 investors and the company that raised it, and the holder of a stake (收购A所持B 49%股权 -> B).
 
 These run per sentence, after the whole-text discovery, because they need the sentence's triggers.
-Word lists: the modifiers.tsv kinds `_patterns` names (round_lead, investor_role, …); PRICE_BEFORE still
-holds its words.
+Word lists: the modifiers.tsv kinds `_patterns`, `_price` and `_lists` name (round_lead, investor_role, price_noun, …).
 """
 from __future__ import annotations
 
@@ -27,19 +26,6 @@ from kg.extract.name_spans import (
     tokens_from,
 )
 from kg.lexicon import Lexicon
-
-# a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
-# 通过发行股份的方式, 以自有资金, a bare amount (3.38亿人民币); 作价不超X亿元, 以X亿元的现金对价, 以现金X亿元等值欧元
-PRICE_BEFORE = re.compile(
-    r"(?:以|作价|耗资|斥资|出资|花费|花|共计|合计|总计|拟以|拟作价)\s*(?:现金|自有资金)?(?:不超过|不超|不低于|最高)?"
-    r"(?:人民币|约|总价|总计|合计|共)?\s*"
-    r"[0-9０-９.,，一二三四五六七八九十百千万亿两]+\s*(?:多|余)?(?:万|亿|千万|百万)?"
-    r"(?:元|美元|港元|港币|欧元|英镑|日元|人民币)?(?:等值(?:欧元|美元|港元|外币|货币))?(?:/股)?(?:的)?"
-    r"(?:现金|股权|股份)?(?:对价|价格|代价|总价|价钱|现金)?"
-    r"|(?:以|通过|采用|采取|用)[^，。；,;]{0,16}?(?:方式|资金|现金|对价|形式)(?:的)?"
-    r"|(?:以|作价)[^，。；,;]{0,10}?的(?:对价|价格|代价|总价)"
-    # a bare amount: 被齐心集团3.38亿人民币收购
-    r"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:万|亿|千万|百万)\s*(?:元|美元|港元|港币|欧元|英镑|日元)?(?:人民币)?")
 
 class _Rx(NamedTuple):
     """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
@@ -66,13 +52,89 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     )
 
 
-# every character a PRICE_BEFORE match can end with (its amounts, units, currencies and price words):
-# no match ends at a position after any other character, so no search is needed there
-_PRICE_LAST = re.compile(r"[0-9０-９.,，一二三四五六七八九十百千万亿两多余元币镑股的金权份价格钱式]|\s")
+class _Price(NamedTuple):
+    """The price before a buying verb and the slot's adverbs, modifiers.tsv kinds (built once per lexicon)."""
+    before: re.Pattern
+    last: re.Pattern
+    adverbs: tuple
 
-_ADVERBS = ("拟", "已", "将", "正式", "再次", "于", "也", "又", "还", "曾", "均", "已经", "宣布", "公告", "计划",
-            "准备", "成功", "全资", "要约", "近日", "日前", "今日", "分别", "共同", "一并", "合计", "同意", "决定",
-            "溢价", "折价", "高价", "低价", "跨界", "再次", "先后", "陆续", "顺利", "现金")
+
+# the digits of an amount (a character class: structure, not words)
+_DIGITS = "0-9０-９.,，一二三四五六七八九十百千万亿两"
+
+
+@functools.lru_cache(maxsize=4)
+def _price(lex_id: int, lex: Lexicon) -> _Price:
+    alt = lex.alternation
+    unit, cur = alt("amount_unit"), alt("price_currency")
+    before = re.compile(
+        # a price or a manner written before a buying verb: 以15亿元的对价, 作价15亿元, 耗资5000万, 以现金,
+        # 通过发行股份的方式, 以自有资金, a bare amount (3.38亿人民币); 作价不超X亿元, 以X亿元的现金对价,
+        # 以现金X亿元等值欧元
+        rf"(?:{alt('price_before_verb')})\s*(?:{alt('price_fund')})?(?:{alt('price_limit')})?"
+        rf"(?:{alt('price_about')})?\s*"
+        rf"[{_DIGITS}]+\s*(?:多|余)?(?:{unit})?"
+        rf"(?:{cur}|人民币)?(?:等值(?:{alt('price_equiv_currency')}))?(?:/股)?(?:的)?"
+        rf"(?:{alt('price_paid_in')})?(?:{alt('price_noun')})?"
+        rf"|(?:{alt('price_manner_prep')})[^，。；,;]{{0,16}}?(?:{alt('price_manner_noun')})(?:的)?"
+        rf"|(?:以|作价)[^，。；,;]{{0,10}}?的(?:{alt('price_of_noun')})"
+        # a bare amount: 被齐心集团3.38亿人民币收购
+        rf"|(?:人民币)?[0-9０-９.]+\s*(?:多|余)?(?:{unit})\s*(?:{cur})?(?:人民币)?")
+    # every character a match can end with (its digits, units, currencies and price words): no match ends
+    # at a position after any other character, so no search is needed there
+    ends = {w[-1] for k in ("amount_unit", "price_currency", "price_equiv_currency", "price_paid_in", "price_noun",
+                            "price_manner_noun", "price_of_noun") for w in lex.words(k)} | set("多余币股的")
+    last = re.compile("[" + _DIGITS + "".join(map(re.escape, sorted(ends))) + r"]|\s")
+    return _Price(before, last, tuple(sorted(lex.words("slot_adverb"), key=lambda w: (-len(w), w))))
+
+
+class _Lists(NamedTuple):
+    """The other word lists of this module, modifiers.tsv kinds (read once per lexicon by `_lists`)."""
+    object_lead: tuple      # slot_object_lead
+    object_verbs: frozenset     # slot_object_verb
+    share_words: tuple      # slot_share_word, longest first
+    rival_copula: tuple     # rival_copula, longest first
+    rival_stop: tuple       # rival_item_stop
+    list_words: tuple       # list_conj
+    list_split: re.Pattern  # list_conj, kept by the split
+    party_role: re.Pattern  # party_role_copula
+    category_heads: tuple   # round_category_head
+    not_round_name: re.Pattern  # round_not_name_word
+    stake_lead: re.Pattern  # stake_about_lead, stake_amount_word
+    stake_delims: tuple     # stake_name_delim
+    not_holder: frozenset   # stake_not_holder
+    own_company: frozenset  # own_company_ref
+    lead_skip: tuple        # clause_lead_skip, longest first
+    subj_next: tuple        # subject_next_word
+
+
+@functools.lru_cache(maxsize=4)
+def _lists(lex_id: int, lex: Lexicon) -> _Lists:
+    alt = lex.alternation
+    return _Lists(
+        object_lead=tuple(sorted(lex.words("slot_object_lead"), key=lambda w: (-len(w), w))),
+        object_verbs=frozenset(lex.words("slot_object_verb")),
+        share_words=tuple(sorted(lex.words("slot_share_word"), key=lambda w: (-len(w), w))),
+        rival_copula=tuple(sorted(lex.words("rival_copula"), key=lambda w: (-len(w), w))),
+        rival_stop=tuple(sorted(lex.words("rival_item_stop"))),
+        list_words=tuple(sorted(lex.words("list_conj"), key=lambda w: (-len(w), w))),
+        list_split=re.compile(f"({alt('list_conj')})"),
+        party_role=re.compile(rf"(?:原告|被告)(?:人|方)?(?:{alt('party_role_copula')})"),
+        category_heads=tuple(sorted(lex.words("round_category_head"))),
+        not_round_name=re.compile(rf"[0-9]|{alt('round_not_name_word')}"),
+        stake_lead=re.compile(rf"(?:[(（][^()（）]{{0,24}}[)）])?\s*(?:{alt('stake_about_lead')})?"
+                              rf"(?:\d|{alt('stake_amount_word')})"),
+        stake_delims=tuple(sorted(lex.words("stake_name_delim"))),
+        not_holder=frozenset(lex.words("stake_not_holder")),
+        own_company=frozenset(lex.words("own_company_ref")),
+        lead_skip=tuple(sorted(lex.words("clause_lead_skip"), key=lambda w: (-len(w), w))),
+        subj_next=tuple(sorted(lex.words("subject_next_word"))),
+    )
+
+
+def price_before(lex: Lexicon) -> re.Pattern:
+    """A price or a manner of paying written before a buying verb (以15亿元的对价, 通过发行股份的方式)."""
+    return _price(id(lex), lex).before
 
 
 _SLOT_RELATIONS = {"sues", "acquires", "invests", "fines", "rules"}
@@ -105,7 +167,7 @@ def _investor_role_mentions(text: str, ss: int, se: int, taken: list[Mention], l
     company that raised the round."""
     out: list[Mention] = []
     for mr in _patterns(id(lex), lex).investor_role.finditer(text, ss, se):
-        for a, b in _list_items(text, mr.end(), se):
+        for a, b in _list_items(text, mr.end(), se, lex):
             seg = text[a:b]
             if _plain_name(seg, lex) and not any(m.start < b and a < m.end for m in taken + out):
                 out.append(Mention(a, b, seg, "Company", seg, "pattern"))
@@ -131,7 +193,7 @@ def _trigger_slot_mentions(text, ss, se, ts, te, trigs, taken, lex):
     m = _left_slot(text, ss, ts, te, rels, taken, lex)
     if m:
         yield m
-    q = _right_slot_start(text, te)
+    q = _right_slot_start(text, te, lex)
     m = _right_slot(text, q, se, ts, rels, trigs, taken, lex)
     if m:
         yield m
@@ -149,19 +211,20 @@ def _trigger_slot_mentions(text, ss, se, ts, te, trigs, taken, lex):
         yield from _enumeration_mentions(text, q, taken, lex)
 
 
-def _left_slot_end(text: str, ss: int, ts: int) -> int:
+def _left_slot_end(text: str, ss: int, ts: int, lex: Lexicon) -> int:
     """Where the left slot's name ends: skip adverbs, a price and a manner between the name and the
     trigger (拟以15亿元的对价收购, 耗资5000万收购, 通过发行股份的方式收购)."""
+    price = _price(id(lex), lex)
     p = ts
     changed = True
     while changed:
         changed = False
-        for a in (_ADVERBS if text.endswith(_ADVERBS, ss, p) else ()):   # (one C test first)
+        for a in (price.adverbs if text.endswith(price.adverbs, ss, p) else ()):   # (one C test first)
             if text.startswith(a, p - len(a)) and p - len(a) >= ss:
                 p -= len(a)
                 changed = True
                 break
-        mp = PRICE_BEFORE.search(text, ss, p) if p > ss and _PRICE_LAST.match(text, p - 1) else None
+        mp = price.before.search(text, ss, p) if p > ss and price.last.match(text, p - 1) else None
         if mp and mp.end() == p and mp.start() < p:
             p = mp.start()
             changed = True
@@ -169,7 +232,7 @@ def _left_slot_end(text: str, ss: int, ts: int) -> int:
 
 
 def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
-    p = _left_slot_end(text, ss, ts)
+    p = _left_slot_end(text, ss, ts, lex)
     if any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) or p <= ss:
         return None
     floor = max([m.end for m in taken if m.end <= p] + [ss])
@@ -178,7 +241,7 @@ def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
         # 2015年多氟多花费1.5亿元收购…, 彩生活以3亿元并购…: a name of common words is still the
         # subject when it fills the clause from its opening (after a date and lead words) to the verb
         res2 = name_before(text, p, lex, floor=floor, need_proper=False, max_len=8)
-        if res2 and res2[0] == _clause_opening(text, res2[0], ss) and 2 <= p - res2[0] <= 6 and \
+        if res2 and res2[0] == _clause_opening(text, res2[0], ss, lex) and 2 <= p - res2[0] <= 6 and \
                 all((t or "n")[:1] in "nmjlix" or t == "vn" for _, t in res2[1]) \
                 and not any(re.search(r"[0-9０-９]", w) for w, _ in res2[1]) \
                 and not (p == ts and text[ts:te] in lex.name_words):   # 名流|投资: the verb ends the name
@@ -195,19 +258,19 @@ def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
     return None
 
 
-def _right_slot_start(text: str, te: int) -> int:
-    for a in ("了", "其", "对", "该"):
+def _right_slot_start(text: str, te: int, lex: Lexicon) -> int:
+    for a in _lists(id(lex), lex).object_lead:
         if text.startswith(a, te):
             return te + len(a)
     return te
 
 
-def _right_slot_open(text, q, se, ts, rels, trigs, taken) -> bool:
+def _right_slot_open(text, q, se, ts, rels, trigs, taken, lex) -> bool:
     """Whether the object slot may hold an unknown name: not for rulings and fines unless the verb
     takes its object (约谈, 判令, 处罚; a court's 认定)."""
     if any(m.start == q for m in taken) or q >= se:
         return False
-    return (not rels & {"rules", "fines"} or any(t.word in ("约谈", "判令", "处罚") for t in trigs)
+    return (not rels & {"rules", "fines"} or any(t.word in _lists(id(lex), lex).object_verbs for t in trigs)
             or (any(t.word == "认定" for t in trigs) and any(m.end == ts and m.type == "Court" for m in taken)))
 
 
@@ -228,7 +291,7 @@ def _right_slot_name(text, q, rels, trigs, lex):
 
 
 def _right_slot(text, q, se, ts, rels, trigs, taken, lex) -> Mention | None:
-    if not _right_slot_open(text, q, se, ts, rels, trigs, taken):
+    if not _right_slot_open(text, q, se, ts, rels, trigs, taken, lex):
         return None
     res = _right_slot_name(text, q, rels, trigs, lex)
     if not res:
@@ -242,7 +305,7 @@ def _right_slot(text, q, se, ts, rels, trigs, taken, lex) -> Mention | None:
         surface = text[q:end]
         toks = nlp.tagged(surface)
     # 认购夏普新股, 购买X股份: the shares are no part of the name
-    for w in _SHARE_WORDS:
+    for w in _lists(id(lex), lex).share_words:
         if surface.endswith(w) and len(surface) - len(w) >= 2:
             end -= len(w)
             surface = text[q:end]
@@ -261,7 +324,7 @@ def _enumeration_mentions(text, q, taken, lex):
     guard = 0
     while last is not None and guard < 8:
         guard += 1
-        sep = next((w for w in ("、", "和", "及", "以及", "与") if text.startswith(w, last.end)), None)
+        sep = next((w for w in _lists(id(lex), lex).list_words if text.startswith(w, last.end)), None)
         if not sep:
             break
         p = last.end + len(sep)
@@ -285,8 +348,6 @@ def _enumeration_mentions(text, q, taken, lex):
         last = nxt
 
 
-_RIVAL_COPULA = ("是", "为", "包括", "有", "如", "主要是", "主要有", "还有")
-_LIST_WORDS = ("、", "和", "及", "以及", "与")
 
 
 def _plain_name(surface: str, lex: Lexicon) -> bool:
@@ -318,19 +379,20 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
     noun (A、B等竞品).  A member is a whole list item (between list words or a pause) made of
     noun-like words, so common words that make a name (天天快报) are read too."""
     out: list[Mention] = []
+    lists = _lists(id(lex), lex)
     q = te
-    cop = next((c for c in sorted(_RIVAL_COPULA, key=len, reverse=True) if text.startswith(c, q)), None)
+    cop = next((c for c in lists.rival_copula if text.startswith(c, q)), None)
     items: list[tuple[int, int]] = []
     if cop:
         q += len(cop)
         p = q
         while p < se and p - q < 40:
             e = p
-            while e < se and text[e] not in "，,。；;：:！？!?、\n" and not text.startswith(("和", "及", "与", "等"), e) \
+            while e < se and text[e] not in "，,。；;：:！？!?、\n" and not text.startswith(lists.rival_stop, e) \
                     and e - p < 10:
                 e += 1
             items.append((p, e))
-            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+            sep = next((w for w in lists.list_words if text.startswith(w, e)), None)
             if not sep:
                 break
             p = e + len(sep)
@@ -340,11 +402,11 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
         while cs > ss and text[cs - 1] not in "，,。；;：:！？!?\n" and e - cs < 40:
             cs -= 1
         seg = text[cs:e]
-        parts = re.split(r"(、|以及|和|及|与)", seg)
+        parts = lists.list_split.split(seg)
         pos = cs
         spans = []
         for part in parts:
-            if part and part not in _LIST_WORDS:
+            if part and part not in lists.list_words:
                 spans.append((pos, pos + len(part)))
             pos += len(part)
         if len(spans) >= 1:
@@ -373,27 +435,27 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
 
 
 _FUNCTION_CHARS = set("的了在是将对被把从向与和及等也都又还并")
-_PARTY_ROLE = re.compile(r"(?:原告|被告)(?:人|方)?(?:为|是|系|：|:|包括)")
 _PARTY_COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)")
 
 
-def _list_items(text: str, q: int, se: int, limit: int = 48) -> list[tuple[int, int]]:
+def _list_items(text: str, q: int, se: int, lex: Lexicon, limit: int = 48) -> list[tuple[int, int]]:
     """The items of a list starting at `q` (A、B、C及D), up to a pause or the clause end."""
+    list_words = _lists(id(lex), lex).list_words
     items: list[tuple[int, int]] = []
     p = q
     while p < se and p - q < limit:
         e = p
-        while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+        while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(list_words + ("等",), e) \
                 and e - p < 12:
             e += 1
-        sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+        sep = next((w for w in list_words if text.startswith(w, e)), None)
         if sep and sep != "、" and e < se and not _standalone(text, e, e + len(sep)):
             # 协和医院: a list word inside a name is none
             e += len(sep)
-            while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(_LIST_WORDS + ("等",), e) \
+            while e < se and text[e] not in "，,。；;：:！？!?、（(\n" and not text.startswith(list_words + ("等",), e) \
                     and e - p < 12:
                 e += 1
-            sep = next((w for w in _LIST_WORDS if text.startswith(w, e)), None)
+            sep = next((w for w in list_words if text.startswith(w, e)), None)
         items.append((p, e))
         if not sep:
             break
@@ -412,7 +474,7 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
     及薛钰) or before a count of defendants (对A、B、C、D四名被告提起了诉讼): each whole list item of
     noun-like words is a name, a surname-initial one of two or three characters a person."""
     out: list[Mention] = []
-    starts = [m.end() for m in _PARTY_ROLE.finditer(text, ss, se)]
+    starts = [m.end() for m in _lists(id(lex), lex).party_role.finditer(text, ss, se)]
     for mc in re.finditer(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?被告", text[ss:se]):
         # 对A、B、C四名被告: the list right before the count, opened by 对/起诉/将
         k = ss + mc.start()
@@ -424,7 +486,7 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
         if o >= 0 and mc.group(0) != "被告":
             starts.append(cs + o + (2 if lead.startswith("起诉", o) else 1))
     for q in starts:
-        for a, b in _list_items(text, q, se):
+        for a, b in _list_items(text, q, se, lex):
             seg = text[a:b]
             m_cnt = _PARTY_COUNT.search(seg)
             cut = re.search(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)", seg)
@@ -445,11 +507,10 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
     return out
 
 
-_CATEGORY_HEADS = ("品牌", "平台", "应用", "企业", "公司", "服务商", "运营商", "创业公司", "初创公司")
 _COMMON_CO = re.compile(r"([\u4e00-\u9fff]{2,4})(?:公司|集团)(?=[，,。；;、和与及\s]|$)")
 
 
-def _clause_opening(text: str, pos: int, ss: int) -> int:
+def _clause_opening(text: str, pos: int, ss: int, lex: Lexicon) -> int:
     """Where the clause holding `pos` opens, after a leading date and lead words (2015年，此外，)."""
     p = pos
     while p > ss and text[p - 1] not in "，,；;。！？!?\n：:":
@@ -459,16 +520,13 @@ def _clause_opening(text: str, pos: int, ss: int) -> int:
         p += ds[0].end
         p += 1 if text[p:p + 1] in "，, " else 0
     for _ in range(3):
-        w = next((w for w in _LEAD_SKIP if text.startswith(w, p)), None)
+        w = next((w for w in _lists(id(lex), lex).lead_skip if text.startswith(w, p)), None)
         if w is None:
             break
         p += len(w)
     return p
 
 
-_STAKE_VERBS = ("取得", "获得", "持有", "拥有", "合计持有", "共持有", "增持", "减持", "收购", "购买", "买入", "出售",
-                "转让", "受让", "认购", "占", "占有", "控制")
-_SHARE_WORDS = ("的新股", "新股", "的股份", "股份", "的股权", "股权", "股票", "增发股")
 
 
 def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -505,11 +563,11 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
             cs -= 1
         whole = text[cs:pos]
         # 低碳水健康管理品牌野兽生活完成…融资: the name after the last category noun
-        cat = max((whole.rfind(w) + len(w) for w in _CATEGORY_HEADS if whole.rfind(w) >= 0), default=0)
+        cat = max((whole.rfind(w) + len(w) for w in _lists(id(lex), lex).category_heads if whole.rfind(w) >= 0), default=0)
         if cat and 2 <= len(whole) - cat <= 10:
             cs += cat
             whole = whole[cat:]
-        res = (cs, None) if 2 <= len(whole) <= 10 and not re.search(r"[0-9]|消息|获悉|表示|宣布|报道", whole) \
+        res = (cs, None) if 2 <= len(whole) <= 10 and not _lists(id(lex), lex).not_round_name.search(whole) \
             else name_before(text, pos, lex, floor=ss, need_proper=False)
         if res:
             start, toks = res
@@ -520,19 +578,17 @@ def round_mentions(text: str, ss: int, ts: int, taken: list[Mention], lex: Lexic
     return out
 
 
-_STAKE_DELIMS = ("所持有的", "所持有", "所持的", "所持", "持有的", "持有", "旗下的", "旗下", "名下", "以及", "及", "和",
-                 "与", "、", "的", "收购", "购买", "受让", "买入", "购入", "增持", "认购", "入股", "即", "包括", "其中")
 
 
 def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown names right before a stake in a buying clause (trigger end `te` to the clause end):
     收购远东控股集团所持有京航安49%股权 -> 京航安."""
     out: list[Mention] = []
+    lists = _lists(id(lex), lex)
     end = te
     while end < se and text[end] not in "。；;！？!?\n" and end - te < 80:
         end += 1
-    for mt in re.finditer(r"(?:[(（][^()（）]{0,24}[)）])?\s*(?:约|合计|共计|共|各)?(?:\d|全部|部分|多数|少数|大部分|控股|全资|的全部|的部分)",
-                          text[te:end]):
+    for mt in lists.stake_lead.finditer(text[te:end]):
         pos = te + mt.start()
         if pos == te or not stake_at(text, pos):
             continue
@@ -548,7 +604,7 @@ def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexic
         # the name runs back to the nearest delimiter: a holding verb (所持, 持有的, 旗下), a list
         # word (及, 和, 、), 的, or the trigger itself
         seg = text[cs:pos]
-        cut = max((seg.rfind(w) + len(w) for w in _STAKE_DELIMS if w in seg), default=0)
+        cut = max((seg.rfind(w) + len(w) for w in lists.stake_delims if w in seg), default=0)
         start = cs + cut
         while start < pos and text[start] in "了其将对该 ":
             start += 1
@@ -557,8 +613,8 @@ def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexic
             continue
         if not (CJK.search(surface) or surface.isascii()) or len(surface) < 2 or len(surface) > 20 \
                 or surface in lex.generic or not plausible_name(surface) \
-                or surface.endswith(("公司", "集团")) and surface in ("本公司", "子公司", "该公司", "上市公司", "母公司") \
-                or surface in _STAKE_VERBS:         # 取得约66%股权: the verb is no holder
+                or surface.endswith(("公司", "集团")) and surface in lists.own_company \
+                or surface in lists.not_holder:         # 取得约66%股权: the verb is no holder
             continue
         if surface.isascii() and not any(c.isalpha() for c in surface):
             continue
@@ -567,14 +623,7 @@ def stake_mentions(text: str, te: int, se: int, taken: list[Mention], lex: Lexic
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:。！？!?\n]")
-_LEAD_SKIP = ("此外", "同时", "其中", "目前", "近日", "日前", "随后", "此后", "今年", "去年", "当天", "当日", "此次",
-              "而", "但", "并", "且", "另外", "据悉", "据了解", "公告显示", "资料显示", "数据显示", "不过", "因此",
-              "最终", "最后", "后来", "当时", "昨日", "今日", "近期", "早前", "此前", "之前", "截至目前", "另一方面",
-              "但是", "然而", "因为", "由于", "因", "却")
-_LEAD_SKIP = tuple(sorted(_LEAD_SKIP, key=len, reverse=True))
 _SUBJ_NEXT_TAGS = ("v", "p", "d", "c")
-# words jieba tags as nouns that still open a predicate (全通教育|发布公告)
-_SUBJ_NEXT_WORDS = ("发布", "公告", "宣布", "披露", "发表", "表示", "声明")
 
 
 def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -583,6 +632,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
     out: list[Mention] = []
     starts = [ss] + [m.end() + ss for m in _CLAUSE_SPLIT.finditer(text[ss:se])]
     stops = stop_words(id(lex), lex)
+    lists = _lists(id(lex), lex)
     for p in starts:
         if p >= se:
             continue
@@ -591,9 +641,9 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
         if ds and ds[0].start == 0:
             p += ds[0].end
         for _ in range(3):      # 但因夏普股价…: lead words in a row
-            if not text.startswith(_LEAD_SKIP, p):     # (one C test before the search for which)
+            if not text.startswith(lists.lead_skip, p):     # (one C test before the search for which)
                 break
-            w = next(w for w in _LEAD_SKIP if text.startswith(w, p))
+            w = next(w for w in lists.lead_skip if text.startswith(w, p))
             p += len(w)
         if any(m.start <= p < m.end for m in taken + out):
             continue
@@ -616,7 +666,7 @@ def subject_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lex
             continue
         w2, t2 = nxt
         headline = p == ss and w2 in ("：", ":")     # 天神娱乐：涉嫌违规 遭证监会立案调查
-        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline or w2.startswith(_SUBJ_NEXT_WORDS)):
+        if not (w2 in stops or (t2 or "x")[0] in _SUBJ_NEXT_TAGS or headline or w2.startswith(lists.subj_next)):
             continue
         surface = text[p:p + n]
         if len(surface) < 2 or len(surface) > 10 or surface in lex.generic or not plausible_name(surface):

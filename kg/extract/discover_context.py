@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from kg import nlp
-from kg.extract.discover_names import DOC_ENDS, DOC_WORDS
+from kg.extract.discover_names import doc_words
 from kg.extract.discover_people import person_at
 from kg.extract.triggers import find_triggers
 from kg.extract.blackboard import Blackboard
@@ -183,7 +183,7 @@ def _quoted_names(v: _Context):
                     branded.add((qa, qb))
         for s0, e0 in sorted(branded):
             name = text[s0:e0].strip()
-            if not 2 <= len(name) <= 6 or name in lex.generic or name.endswith(DOC_ENDS) or any(w in name for w in DOC_WORDS) \
+            if not 2 <= len(name) <= 6 or name in lex.generic or name.endswith(doc_words(lex)[1]) or any(w in name for w in doc_words(lex)[0]) \
                     or not plausible_name(name):
                 continue
             inside = [x for x in taken if x.start < e0 and s0 < x.end]
@@ -196,8 +196,8 @@ def _quoted_names(v: _Context):
     if "“" in text or "「" in text or "《" in text or '"' in text:
         for mt in _patterns(id(lex), lex).launched.finditer(text):
             name = mt.group(1).strip()
-            if free(mt.start(1), mt.end(1)) and not name.endswith(DOC_ENDS) and \
-                    not any(w in name for w in DOC_WORDS):
+            if free(mt.start(1), mt.end(1)) and not name.endswith(doc_words(lex)[1]) and \
+                    not any(w in name for w in doc_words(lex)[0]):
                 out.append(Mention(mt.start(1), mt.end(1), name, "Product", name, "pattern"))
     v.e0, v.inside, v.mt, v.name, v.s0 = e0, inside, mt, name, s0
     return _NEXT
@@ -270,7 +270,7 @@ def _bought_and_funded(v: _Context):
                 common = len(name) <= 3 and all((t or "x")[:1] in "vnadmfqpu" and
                                                 not (t or "").startswith(("nr", "ns", "nt", "nz")) for _, t in toks)
                 if free(s0, s0 + len(name)) and plausible_name(name) and name not in lex.generic \
-                        and not name.endswith(DOC_ENDS) and not common:     # (“到店”“到家”: common words)
+                        and not name.endswith(doc_words(lex)[1]) and not common:     # (“到店”“到家”: common words)
                     out.append(Mention(s0, s0 + len(name), name, "Company", name, "pattern"))
     v.mt, v.name, v.s0 = mt, name, s0
     return _NEXT

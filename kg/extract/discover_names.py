@@ -3,13 +3,15 @@
 
 `discover` runs these and person discovery over a whole text; `merge` combines what they found with
 the lexicon mentions, so that a discovered legal name around a known name becomes its alias
-(北京字节跳动科技有限公司 -> 字节跳动).
+(北京字节跳动科技有限公司 -> 字节跳动).  Word lists: the modifiers.tsv kinds `_words` names (doc_word, doc_end,
+media_end, frame_word, …); LEGAL_ENDINGS, imported across kg/extract, stays here.
 """
 from __future__ import annotations
 
 import bisect
 import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.discover_people import person_mentions
@@ -25,10 +27,47 @@ from kg.extract.ticker_heads import ticker_head
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
-DOC_WORDS = ("关于", "说明", "通知", "公告", "规定", "办法", "条例", "意见", "报告", "决定", "法》", "白皮书",
-              "协议", "声明", "解释", "指南", "纲要", "规划")
-DOC_ENDS = ("法", "书", "稿", "令", "函", "案", "法规", "条款", "制度", "规则", "准则")
-_MEDIA_END = ("报", "杂志", "周刊", "日报", "晚报", "时报", "新闻", "月刊", "财经")
+
+
+class _Words(NamedTuple):
+    """The word lists of this module, modifiers.tsv kinds (read once per lexicon by `_words`)."""
+    doc_words: tuple        # doc_word
+    doc_ends: tuple         # doc_end
+    media_end: tuple        # media_end
+    founding: tuple         # founding_verb
+    industry: tuple         # industry_word
+    joint: tuple            # joint_name_opener
+    amount_after: re.Pattern    # ending_amount_about, amount_unit, ending_amount_currency
+    not_court_place: frozenset  # not_court_place
+    court_prefix_end: tuple     # court_prefix_end
+    stake_list: tuple           # stake_list_joint
+    frame_words: tuple          # frame_word, with the brackets, space and comma
+
+
+def _sorted(lex: Lexicon, kind: str) -> tuple:
+    return tuple(sorted(lex.words(kind)))
+
+
+@functools.lru_cache(maxsize=4)
+def _words(lex_id: int, lex: Lexicon) -> _Words:
+    alt = lex.alternation
+    return _Words(
+        doc_words=_sorted(lex, "doc_word"), doc_ends=_sorted(lex, "doc_end"), media_end=_sorted(lex, "media_end"),
+        founding=_sorted(lex, "founding_verb"), industry=_sorted(lex, "industry_word"),
+        joint=_sorted(lex, "joint_name_opener"),
+        amount_after=re.compile(rf"了?(?:{alt('ending_amount_about')})?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
+                                rf"(?:{alt('amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
+        not_court_place=frozenset(lex.words("not_court_place")),
+        court_prefix_end=_sorted(lex, "court_prefix_end"),
+        stake_list=_sorted(lex, "stake_list_joint"),
+        frame_words=tuple(sorted(lex.words("frame_word") | {"(", ")", "（", "）", " ", ","}, key=len, reverse=True)),
+    )
+
+
+def doc_words(lex: Lexicon) -> tuple[tuple, tuple]:
+    """(words inside a document's title, endings of one): 《关于…的通知》, 《反垄断法》 name no product."""
+    w = _words(id(lex), lex)
+    return w.doc_words, w.doc_ends
 
 
 _PAREN_END = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]$")
@@ -59,6 +98,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
     hits = leftmost_longest(hits)
     out: list[Mention] = []
     roles = _zh_roles(id(lex), lex)
+    words = _words(id(lex), lex)
     glued_at: dict[int, list[Mention]] = {}     # lexicon organisations by where they end
     for m in taken:
         if m.source == "lexicon" and m.type in ("Company", "Organization", "Regulator", "Court"):
@@ -81,14 +121,14 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         if out and out[-1].end == s and strength == "weak" and out[-1].surface.endswith(LEGAL_ENDINGS):
             continue
         # 顺丰控股投资设立: 投资 before a founding verb is the verb, not an ending
-        if strength == "weak" and suf == "投资" and text.startswith(("设立", "成立", "创立", "创办", "组建", "兴建"), e):
+        if strength == "weak" and suf == "投资" and text.startswith(words.founding, e):
             continue
         # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
-        if strength == "weak" and not suf.isascii() and text.startswith(("市场", "行业", "产业", "领域", "板块"), e):
+        if strength == "weak" and not suf.isascii() and text.startswith(words.industry, e):
             continue
         # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the
         # verb, not an ending
-        if strength == "weak" and not suf.isascii() and _AMOUNT_AFTER.match(text, e) and \
+        if strength == "weak" and not suf.isascii() and words.amount_after.match(text, e) and \
                 re.search(r"[向对][^，。；,;！？!?\n]*$", text[max(0, s - 20):s]):
             continue
         # a weak ending whose last character starts a longer word (网络|部分股权) is no ending
@@ -113,7 +153,7 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             if found is None:
                 continue
             start, typ = found
-        if text.startswith(("联合", "携手"), start) and any(m.end == start for m in taken + out) and e - start > 4:
+        if text.startswith(words.joint, start) and any(m.end == start for m in taken + out) and e - start > 4:
             start += 2      # 星海科技联合蓝鲸网络: the conjunction after a name opens no name
         surface = text[start:e]
         if surface in lex.generic or len(surface) < 2 or no_name(surface):
@@ -126,10 +166,6 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             out.pop()       # 北京微梦创科网络 (a weak ending) inside 北京微梦创科网络技术有限公司
         out.append(Mention(start, e, surface, typ, surface, "pattern"))
     return out
-
-
-_AMOUNT_AFTER = re.compile(r"了?(?:约|近|逾|超过|共计?|总计|合计|高达)?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
-                           r"(?:亿|万|千万|百万)?\s*(?:美元|元|港元|港币|欧元|日元|日圆|英镑|人民币|新台币|台币|韩元)")
 
 
 def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str, lex: Lexicon,
@@ -185,7 +221,7 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
     if e - start > 24:
         return None
     # 购买A 100%股权及B 100%股权: a name starts after the stake and the list word before it
-    cut = max((text.rfind(w, start, e) + len(w) for w in _STAKE_LIST if text.rfind(w, start, e) >= 0),
+    cut = max((text.rfind(w, start, e) + len(w) for w in _words(id(lex), lex).stake_list if text.rfind(w, start, e) >= 0),
               default=start)
     start = max(start, cut)
     return start, typ
@@ -193,22 +229,20 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")
 _STAY_VERBS = set("在来赴访驻于离返")
-_NOT_A_COURT_PLACE = ("中国", "我国", "国内", "各地", "当地", "外国", "国外", "海外", "境外", "地方", "各级", "城市", "相关",
-                      "有关", "所在地", "该地", "一家", "某地")
 
 
 def _court_named(prefix: str, lex: Lexicon) -> bool:
     """A discovered court needs a place or a name before its ending (北京市朝阳区人民法院, 曼海姆地区法院,
     杭州互联网法院); 烧进法院 (a verb phrase) or 中国法院 (courts in general) is none."""
     prefix = prefix.strip()
-    if not prefix or prefix in _NOT_A_COURT_PLACE:
+    words = _words(id(lex), lex)
+    if not prefix or prefix in words.not_court_place:
         return False
     if prefix.isascii():
         return any(c.isalpha() for c in prefix)
     if any(c in _PLACE_CHARS for c in prefix) or prefix in lex.entities:
         return True
-    if prefix.endswith(("人民", "知识产权", "互联网", "铁路", "运输", "海事", "金融", "地区", "地方", "高级", "中级", "最高",
-                        "联邦", "巡回", "上诉", "破产", "第一", "第二", "第三", "第四", "一", "二", "三", "四")):
+    if prefix.endswith(words.court_prefix_end):
         return True
     toks = nlp.tagged(prefix)
     # a place jieba tags as a name (拉萨|nrt, 萧山|nr) or a proper noun; an unknown word of three or more
@@ -217,8 +251,6 @@ def _court_named(prefix: str, lex: Lexicon) -> bool:
         return False
     return any(t in ("ns", "nr", "nrt", "nz", "nt") for w, t in toks) or (len(prefix) >= 3 and all(t is None for w, t in toks))
 
-
-_STAKE_LIST = ("股权及", "股权和", "股权、", "股权以及", "股份及", "股份和", "股份、", "股份以及", "权益及", "权益和")
 
 _STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
 
@@ -275,12 +307,13 @@ _TITLE = re.compile(r"《([^《》\n]{1,16})》|「([^「」\n]{1,16})」")
 
 def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
     out: list[Mention] = []
+    words = _words(id(lex), lex)
     for m in _TITLE.finditer(text):
         g = 1 if m.group(1) else 2
         name = m.group(g).strip()
-        if not name or any(w in name for w in DOC_WORDS) or len(name) > 12 or name.endswith(DOC_ENDS):
+        if not name or any(w in name for w in words.doc_words) or len(name) > 12 or name.endswith(words.doc_ends):
             continue
-        typ = "Organization" if name.endswith(_MEDIA_END) else "Product"
+        typ = "Organization" if name.endswith(words.media_end) else "Product"
         out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
     return out
 
@@ -293,17 +326,13 @@ def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
     return found
 
 
-_FRAME_WORDS = ("股份有限公司", "有限责任公司", "有限公司", "集团", "公司", "控股", "股份", "科技", "网络", "技术",
-                "信息", "中国", "(", ")", "（", "）", "Inc.", "Inc", "Ltd.", "Ltd", "Corp.", "Group", "Holdings", " ",
-                "Co.", ",")
-
-
 def _only_frame(rest: str, lex: Lexicon) -> bool:
     """True when `rest` (the parts of a long name around a known name) is only places and legal
     endings: 北京…科技有限公司."""
+    frame_words = _words(id(lex), lex).frame_words
     for part in rest.split("|"):
         while part:
-            for w in sorted(_FRAME_WORDS, key=len, reverse=True):
+            for w in frame_words:
                 if part.endswith(w):
                     part = part[: -len(w)]
                     break
@@ -312,7 +341,7 @@ def _only_frame(rest: str, lex: Lexicon) -> bool:
         if not part:
             continue
         toks = nlp.tagged(part)
-        if not all(t == "ns" or w in _FRAME_WORDS for w, t in toks):
+        if not all(t == "ns" or w in frame_words for w, t in toks):
             return False
     return True
 

@@ -1,12 +1,14 @@
 """People, found by the frames Chinese news writes them in: a role word before a surname-initial
 name (院长刘兴亮), 由…接任 and …等人 around one, and anonymised names (张某, 吴某栋).
 
-Names come from the surname list (lexicon) and jieba's person tags, never from a list of people.
+Names come from the surname list (lexicon) and jieba's person tags, never from a list of people.  Word
+lists: the modifiers.tsv kinds `_patterns` and `_surname_patterns` name (speaker_verb, person_copula, …).
 """
 from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.mentions import CJK, Mention
@@ -22,7 +24,8 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
     if pat is None:
         roles = sorted((r for r in lex.roles if not r.isascii() or r.isupper()), key=len, reverse=True)
         # 董事长郭台铭, CEO、王兴; 两家公司的董事长都是王雪红: the role, then a copula, then the name
-        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)(?:都是|均为|均是|皆为|是|为)?") \
+        pat = re.compile("(?:" + "|".join(map(re.escape, roles)) + r")(?:[、，,]?\s?)"
+                         rf"(?:{lex.alternation('role_name_copula')})?") \
             if roles else re.compile("(?!x)x")
         _ROLE_CACHE[id(lex)] = pat
     surnames = lex.surnames
@@ -33,12 +36,12 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         glossed = _GLOSSED.match(text, p)
         name = person_at(seg, surnames) or foreign_name_at(seg) or (
-            glossed.group(1) if glossed and not _LATIN_FIRM.search(glossed.group(2)) else None)
+            glossed.group(1) if glossed and not _patterns(id(lex), lex).latin_firm.search(glossed.group(2)) else None)
         if name:
             name = dotted_name(text, p, name)
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
-        by_verb, before_deng, anonymised = _surname_patterns(surnames)
+        by_verb, before_deng, anonymised = _surname_patterns(id(lex), lex)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
         for m in by_verb.finditer(text):
             name = m.group(1)
@@ -60,7 +63,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         # 王明华是星海科技的创始人, 李建国为蓝鲸网络董事长: a clause-initial name before a copula, the
         # clause naming a heading role later
         heads_ = _role_words(id(lex), lex)[0]
-        for mc in _COPULA_NAME.finditer(text):
+        for mc in _patterns(id(lex), lex).copula_name.finditer(text):
             p = mc.start(1)
             clause = text[mc.end(1):mc.end(1) + 24].split("，")[0].split("。")[0]
             if not any(h in clause for h in heads_):
@@ -75,7 +78,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     break
     if surnames:
         # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
-        for mc in _SPEAKER.finditer(text):
+        for mc in _patterns(id(lex), lex).speaker.finditer(text):
             p, e = mc.start(1), mc.end(1)
             name = mc.group(1)
             if name[0] not in surnames and name[:2] not in surnames:
@@ -93,7 +96,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         # 隶属于郑坚江担任董事长的奥克斯集团, 由王明华出任CEO: a surname-initial name right before 担任/出任
         # and a role word, wherever the clause starts
         roles_ = _role_words(id(lex), lex)[1]
-        for mc in _TAKES_ROLE.finditer(text):
+        for mc in _patterns(id(lex), lex).takes_role.finditer(text):
             if not text.startswith(roles_, mc.end()):
                 continue
             for k in (3, 2):
@@ -108,7 +111,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                         any(t is None or t.startswith("nr") for w, t in toks):
                     out.append(Mention(p, mc.start(), name, "Person", name, "pattern"))
                     break
-    for m in _surname_patterns(surnames)[2].finditer(text) if surnames and "某" in text else []:
+    for m in _surname_patterns(id(lex), lex)[2].finditer(text) if surnames and "某" in text else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
             name = name[:-1]
@@ -133,17 +136,38 @@ def _heading_roles(lex_id: int, lex: Lexicon) -> re.Pattern:
 
 
 @functools.lru_cache(maxsize=4)
-def _surname_patterns(surnames: frozenset) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """person_mentions' three surname patterns, built once per surname set."""
-    sn = "|".join(sorted(surnames, key=len, reverse=True))
-    return (re.compile(r"(?:(?<=由)|(?<=[、，,和与及])|(?<=推荐)|(?<=提名)|(?<=任命))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=等人|于\d|在|接任|担任|执掌|带领|创办|创立|创建)" % sn),
+def _surname_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """person_mentions' three surname patterns, built once per lexicon (surnames, and the modifiers.tsv
+    kinds person_named_after, person_act_after)."""
+    sn = "|".join(sorted(lex.surnames, key=len, reverse=True))
+    # (each lookbehind one word: a lookbehind takes no alternation of words of different lengths)
+    after = "|".join(f"(?<={w})" for w in map(re.escape, sorted(lex.words("person_named_after"), key=lambda w: (-len(w), w))))
+    return (re.compile(r"(?:%s|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=%s|于\d)"
+                       % (after or "(?!)", sn, lex.alternation("person_act_after"))),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
 
 
-_SPEAKER = re.compile(r"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{2,3})(?=表示|称|说|认为|透露|回应|指出|坦言|强调|直言|介绍|曾表示|此前表示|在接受)")
-_COPULA_NAME = re.compile(r"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{2,3})(?=是|为|系|担任)")
-_TAKES_ROLE = re.compile(r"(?:担任|出任)")
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    speaker: re.Pattern
+    copula_name: re.Pattern
+    takes_role: re.Pattern
+    latin_firm: re.Pattern
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    alt = lex.alternation
+    return _Rx(
+        speaker=re.compile(rf"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{{2,3}})(?={alt('speaker_verb')})"),
+        copula_name=re.compile(rf"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{{2,3}})(?={alt('person_copula')})"),
+        takes_role=re.compile(rf"(?:{alt('takes_role_verb')})"),
+        latin_firm=re.compile(rf"\b(?:{alt('latin_firm_word')})\b"),
+    )
+
+
 _NOT_NAME_CHAR = set("在曾对是的和与也等称说将被向从为于已又还就都均即表指认今日年月所及而则犯")
 
 
@@ -153,7 +177,6 @@ _FOREIGN_TAGS = ("nr", "nrt", "nrf", "ns")
 _COMMON_NOUN_ENDS = "人们"
 # 部长塞申斯（Jeff Sessions）: after a title, a transliteration glossed with a person's Latin name
 _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]{1,6}){1,2}|[\u4e00-\u9fff]{2,6})[（(]\s*([A-Z][a-z]+(?:[ .-]+[A-Z][a-z]+){1,2})\s*[)）]")
-_LATIN_FIRM = re.compile(r"\b(?:Inc|Corp|Corporation|Group|Ltd|LLC|Company|Holdings|Technology|Technologies|Bank)\b")
 
 
 # the middle dots that join the parts of a transliterated name (史蒂夫·莫伦科夫; ・ and • in some sources)

@@ -17,7 +17,7 @@ is done in the modules below, in the order the extractor calls them.
 """
 from __future__ import annotations
 
-from kg.extract.discover_args import PRICE_BEFORE, argument_mentions
+from kg.extract.discover_args import argument_mentions, price_before
 from kg.extract.discover_context import context_mentions, repeat_mentions
 from kg.extract.discover_names import discover as _discover, merge
 from kg.extract.legal_heads import extend_legal_heads
@@ -28,7 +28,7 @@ from kg.extract.short_forms import bare_heads, court_abbreviations, drop_descrip
 
 # what the extractor (kg/extract/__init__.py), relations, quotes, the English reader and the
 # tests import from here
-__all__ = ["PRICE_BEFORE", "Mention", "argument_mentions", "bare_heads", "drop_descriptions", "context_mentions", "court_abbreviations",
+__all__ = ["Mention", "argument_mentions", "price_before", "bare_heads", "drop_descriptions", "context_mentions", "court_abbreviations",
            "discover", "legal_short_forms", "lexicon_mentions", "merge", "merge_courts", "repeat_mentions",
            "short_aliases", "stake_at"]
 

@@ -356,13 +356,13 @@ def launch_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon
     return out
 
 
-def without_inner(mentions: list[Mention], names: list[Mention]) -> list[Mention]:
+def without_inner(mentions: list[Mention], names: list[Mention], lex: Lexicon) -> list[Mention]:
     """`mentions` less those strictly inside one of the new `names` (华为 in 华为Mate X), and the found
     (not lexicon) ones that cut into one (全球知名品牌K in …品牌K-Swiss) or only describe it (芯片设计品牌Nexora)."""
     return [m for m in mentions if not any(
         (x.start <= m.start and m.end <= x.end and (x.start, x.end) != (m.start, m.end)) or
         (m.source != "lexicon" and m.start < x.end and x.start < m.end and (x.start, x.end) != (m.start, m.end)
-         and not (m.start <= x.start and x.end <= m.end)) or described(m, x.start, x.end)
+         and not (m.start <= x.start and x.end <= m.end)) or described(m, x.start, x.end, lex)
         for x in names)]
 
 

@@ -14,7 +14,6 @@ from kg.extract.money import find_money, to_cny
 from kg.extract.dates import _cn_num
 
 _COUNT = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)\s*(?:次|起|宗|件|项)(?:[^，。；]{0,6})?(?:诉讼|官司|案件|纠纷|起诉)")
-_CLAIM_CTX = ("索赔", "赔偿", "金额", "标的", "累计", "共计", "合计", "诉讼请求", "要求", "判赔", "damages", "seeking", "claim")
 
 
 def _cause(text: str, lex: Lexicon) -> str | None:
@@ -47,6 +46,8 @@ class _Rx(NamedTuple):
     parallel: re.Pattern
     approx: re.Pattern
     parallel_other: re.Pattern
+    claim_ctx: tuple
+    claim_total: tuple
 
 
 @functools.lru_cache(maxsize=4)
@@ -58,6 +59,9 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # a sentence opening with an approximate time: its date is the sentence before's, told loosely
         approx=re.compile(rf"^[^，。；]{{0,8}}?(?:{alt('approx_time')})"),
         parallel_other=re.compile(alt("parallel_other")),
+        # a word before an amount that makes it the claim (索赔100万元), or the total of several suits (累计)
+        claim_ctx=tuple(sorted(lex.words("claim_context"))),
+        claim_total=tuple(sorted(lex.words("claim_total"))),
     )
 
 
@@ -139,10 +143,10 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             cause = next((c for c in (_cause(sentences[j][2], lex) for j in (i - 1, i - 2) if j >= 0) if c), None)
         monies = find_money(sent)
         if monies:
-            ctx = [m for m in monies if any(k in sent[max(0, m.start - 12):m.start].lower() for k in _CLAIM_CTX)]
+            ctx = [m for m in monies if any(k in sent[max(0, m.start - 12):m.start].lower() for k in rx.claim_ctx)]
             pick = None
             if count > 1:
-                tot = [m for m in monies if any(k in sent[max(0, m.start - 8):m.start] for k in ("累计", "共计", "合计", "总计"))]
+                tot = [m for m in monies if any(k in sent[max(0, m.start - 8):m.start] for k in rx.claim_total)]
                 pick = tot[-1] if tot else (ctx[-1] if ctx else None)
             else:
                 pick = ctx[0] if ctx else None

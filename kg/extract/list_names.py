@@ -11,11 +11,14 @@ stock quote in brackets ((行情600887), (300391)); the first member starts afte
 包括, 如, 对, a trigger word, the clause opening).  Each must read as a name (`deal_actors.name_ok`: no
 verb, no kind of party, no amount or date; a rare word tagged a verb is refused here: 挪用资金) and is a company
 (`name_spans.guess_type`: a person's name, 王建国, is left out).  The reader adds only names; the relation frames
-decide their roles (`list_sides` reads a relation told of one member for the others).
+decide their roles (`list_sides` reads a relation told of one member for the others).  Word lists: modifiers.tsv
+kinds list_conj, list_conj_no_yu, list_member_stop, list_left.
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.deal_actors import name_ok
@@ -24,18 +27,37 @@ from kg.extract.name_spans import guess_type, tokens_from
 from kg.extract.triggers import find_triggers
 from kg.lexicon import Lexicon
 
-_SEP = re.compile(r"、|以及|和|及|与")
 _QUOTE = re.compile(r"[（(](?:行情)?[0-9]{6}(?:\.[A-Z]{2})?(?:[,，]\s*诊股)?[)）]|[（(](?:行情|股吧)[)）]")
-_STOP = re.compile(r"等|两家|三家|四家|几家|多家|分别|各自|各|均|都|共同|合计|以及|旗下|公司|在内|[，,。；;：:！？!?（(）)\s\"“”《》]")
-_LEFT = ("了", "包括", "如", "比如", "例如", "即", "对", "向", "是", "为", "有", "：", ":")
 _MAX = 8
 _CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]+")
+
+
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    sep: re.Pattern
+    left_seps: tuple
+    stop: re.Pattern
+    left: tuple
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    alt = lex.alternation
+    return _Rx(
+        sep=re.compile(alt("list_conj")),
+        # leftwards, 与 joins no list (A与B is more often "A with B"); the longer word first (以及 before 及)
+        left_seps=tuple(sorted(lex.words("list_conj_no_yu"), key=lambda w: (-len(w), w))),
+        stop=re.compile(rf"{alt('list_member_stop')}|[，,。；;：:！？!?（(）)\s\"“”《》]"),
+        left=tuple(sorted(lex.words("list_left"))),
+    )
 
 
 def list_name_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
     """Unknown members of the lists of the sentence text[ss:se] that name a known company."""
     known = [m for m in sm if m.type == "Company" and m.source != "coref"]
-    if not known or not _SEP.search(text, ss, se):
+    rx = _patterns(id(lex), lex)
+    if not known or not rx.sep.search(text, ss, se):
         return []
     taken = sorted((m.start, m.end) for m in sm)
     trig_ends = {te for _, te, _ in find_triggers(text, lex, ss, se)}
@@ -49,12 +71,12 @@ def list_name_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexi
         p = _past_quote(text, k.end, se)
         listed = False      # 与 joins a list only after 、 (A与B is more often "A with B")
         while True:
-            sep = _SEP.match(text, p, se)
+            sep = rx.sep.match(text, p, se)
             if not sep or (sep.group() == "与" and not listed):
                 break
             listed = True
             s = sep.end()
-            e = _member_end(text, s, se)
+            e = _member_end(text, s, se, rx)
             if e is None:
                 break
             if free(s, e):
@@ -66,13 +88,13 @@ def list_name_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexi
         # leftwards: A、 before the known one
         p = k.start
         while p > ss:
-            sep = next((w for w in ("以及", "、", "和", "及") if text.endswith(w, ss, p)), None)
+            sep = next((w for w in rx.left_seps if text.endswith(w, ss, p)), None)
             if sep is None:
                 break
             e = p - len(sep)
             while e > ss and text[e - 1] in ")）" and _QUOTE.search(text, max(ss, e - 16), e):
                 e = _QUOTE.search(text, max(ss, e - 16), e).start()
-            s = _member_start(text, ss, e, trig_ends)
+            s = _member_start(text, ss, e, trig_ends, rx)
             if s is None or not free(s, e):
                 break
             m = _name(text, s, e, lex)
@@ -88,22 +110,22 @@ def _past_quote(text: str, p: int, se: int) -> int:
     return q.end() if q else p
 
 
-def _member_end(text: str, s: int, se: int) -> int | None:
+def _member_end(text: str, s: int, se: int, rx: _Rx) -> int | None:
     """The end of the list member starting at `s` (at the next list word, stop word or quote)."""
     e = s
     while e < se and e - s <= _MAX:
-        if _STOP.match(text, e) or _SEP.match(text, e) and e - s >= 2 or _QUOTE.match(text, e):
+        if rx.stop.match(text, e) or rx.sep.match(text, e) and e - s >= 2 or _QUOTE.match(text, e):
             break
         e += 1
-    return e if 2 <= e - s <= _MAX and (e >= se or not text[e].isalnum() or _STOP.match(text, e)
-                                          or _SEP.match(text, e) or _QUOTE.match(text, e)) else None
+    return e if 2 <= e - s <= _MAX and (e >= se or not text[e].isalnum() or rx.stop.match(text, e)
+                                          or rx.sep.match(text, e) or _QUOTE.match(text, e)) else None
 
 
-def _member_start(text: str, ss: int, e: int, trig_ends: set) -> int | None:
+def _member_start(text: str, ss: int, e: int, trig_ends: set, rx: _Rx) -> int | None:
     """The start of the list member ending at `e`: after a boundary word, a trigger, a list word
     or the clause opening, within _MAX characters."""
     for s in range(e - 2, max(ss, e - _MAX) - 1, -1):
-        if s == ss or not text[s - 1].isalnum() or s in trig_ends or text.endswith(_LEFT, ss, s) \
+        if s == ss or not text[s - 1].isalnum() or s in trig_ends or text.endswith(rx.left, ss, s) \
                 or text[s - 1] in "、和及与":
             return s
     return None

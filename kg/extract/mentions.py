@@ -192,9 +192,12 @@ def _longer_name_heads(text: str, kept: list) -> dict[str, tuple[str, ...]]:
 
 
 _NAME_LEFT = set("与和及、被由对向将跟同让是在")
-_NAME_RIGHT_WORDS = ("宣布", "推出", "表示", "称", "则", "也", "又", "随即", "曾", "已", "将", "在", "于", "等",
-                     "发布", "完成", "获得", "收购", "起诉", "和", "与", "及", "、", "被", "对", "向", "方面",
-                     "长期", "一直", "始终", "展开", "之间", "相互", "互相", "联合", "携手")
+
+
+@functools.lru_cache(maxsize=4)
+def _right_words(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(modifiers.tsv name_right_word, name_act_after): read once per lexicon."""
+    return tuple(sorted(lex.words("name_right_word"))), tuple(sorted(lex.words("name_act_after")))
 
 
 def framed_as_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
@@ -206,13 +209,11 @@ def framed_as_name(text: str, s: int, e: int, lex: Lexicon) -> bool:
         return False
     if e >= len(text) or text[e] in PUNCT:
         return True
-    return text.startswith(_NAME_RIGHT_WORDS, e) or text.startswith(_trigger_words(id(lex), lex), e)
+    return text.startswith(_right_words(id(lex), lex)[0], e) or text.startswith(_trigger_words(id(lex), lex), e)
 
 
 _MODEL_AFTER = re.compile(r"[A-Za-z0-9０-９]")
 _SUPPORT_NEAR = 3       # characters either side of the alias, in its clause, where a support word counts
-# what a company does right after its name (吉利出资收购…, 荣耀宣布…): beside the trigger words
-_ACTS = ("宣布", "推出", "表示", "发布", "完成", "获得", "出资", "旗下", "方面", "公告", "回应")
 
 
 @functools.lru_cache(maxsize=1)
@@ -246,7 +247,7 @@ def supported(text: str, s: int, e: int, canon: str, lex: Lexicon, found: list) 
 
 
 def _near_support(text: str, s: int, e: int, lex: Lexicon, owner: str | None) -> bool:
-    if e < len(text) and (_MODEL_AFTER.match(text[e]) or text.startswith(_ACTS, e)
+    if e < len(text) and (_MODEL_AFTER.match(text[e]) or text.startswith(_right_words(id(lex), lex)[1], e)
                           or text.startswith(_trigger_words(id(lex), lex), e)):
         return True
     own = lex.entities.get(owner) if owner else None

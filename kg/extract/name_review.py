@@ -19,28 +19,38 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.mentions import CJK, Mention
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
-# a quantity word first: a group of people or things, not one name (部分立委, 有关部门)
-_GROUP_START = ("部分", "部份", "一些", "多名", "多位", "若干", "不少", "许多", "个别", "有关", "相关")
 # jieba tags that never stand inside a company's name without a name ending: verbal morphemes,
 # idioms, adverbs, conjunctions, pronouns, prepositions, particles
 _CLAUSE_TAGS = frozenset({"vg", "i", "zg", "d", "c", "r", "p", "u", "uj", "ul", "ud", "uz", "ug", "uv", "y"})
 # function characters names are made with (梦之蓝, 天之骄子)
 _IN_NAMES = frozenset({"之"})
-# the company words a name written right after is a company's (关联公司罗尔斯, 子公司X)
-_COMPANY_BEFORE = ("关联公司", "子公司", "母公司", "分公司", "孙公司", "关联企业", "附属公司")
-_LATIN_COMPANY = re.compile(r"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:Corporation|Corp|Inc|Ltd|LLC|Limited|Group|"
-                            r"Holdings|Company|Co|GmbH|AG|SA|PLC|plc)\b\.?\s*[)）]")
 
 
-# a list closed by 等 and a noun of companies (A、B等公司, A、B等主要网络音乐服务商): its members are companies
-_LISTED_COMPANIES = re.compile(r"(?:[、和及与][^，。；：、！？\n]{1,12}?)*等(?:[^，。；：、！？\n]{0,8}?)"
-                               r"(?:公司|企业|集团|服务商|运营商|厂商|供应商|制造商|开发商)")
+class _Rx(NamedTuple):
+    """Word lists of the review, modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    group_start: tuple          # a quantity word first: a group, not one name (部分立委, 有关部门): group_start
+    company_before: tuple       # a name written right after is a company's (关联公司罗尔斯): company_word_before
+    latin_company: re.Pattern   # X（Acme Inc.）: latin_company_end
+    listed_companies: re.Pattern    # A、B等公司, A、B等主要网络音乐服务商: its members are companies: listed_company_noun
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    alt = lex.alternation
+    return _Rx(
+        group_start=tuple(sorted(lex.words("group_start"))),
+        company_before=tuple(sorted(lex.words("company_word_before"))),
+        latin_company=re.compile(rf"\s*[(（]\s*[A-Za-z][A-Za-z0-9&.,' -]*\b(?:{alt('latin_company_end')})\b\.?\s*[)）]"),
+        listed_companies=re.compile(r"(?:[、和及与][^，。；：、！？\n]{1,12}?)*等(?:[^，。；：、！？\n]{0,8}?)"
+                                    rf"(?:{alt('listed_company_noun')})"),
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -87,10 +97,11 @@ def clause_piece(surface: str, typ: str, lex: Lexicon) -> bool:
     """A discovered name that is a piece of the clause or a group of people, not a name."""
     if surface.isascii() or len(surface) < 2 or typ == "Person":
         return False
-    if surface.startswith(_GROUP_START) and len(surface) > 2:
+    group_start = _patterns(id(lex), lex).group_start
+    if surface.startswith(group_start) and len(surface) > 2:
         return True
     head = nlp.tagged(surface)
-    if len(head) > 1 and head[0][1] == "ns" and surface.startswith(_GROUP_START, len(head[0][0])):
+    if len(head) > 1 and head[0][1] == "ns" and surface.startswith(group_start, len(head[0][0])):
         return True       # 中国有关部门: a place's offices, no name
     if surface.endswith("人") and len(surface) >= 3:
         toks = nlp.tagged(surface[:-1])
@@ -156,7 +167,7 @@ def name_before_piece(surface: str, lex: Lexicon) -> str | None:
     if not i:
         return None
     head = "".join(w for w, _ in toks[:i])
-    if len(head) < 2 or head.startswith(_GROUP_START) or not surface.startswith(head) or head in lex.generic or \
+    if len(head) < 2 or head.startswith(_patterns(id(lex), lex).group_start) or not surface.startswith(head) or head in lex.generic or \
             (i == 1 and toks[0][1] in ("n", "v", "vn", "a")):
         return None       # (条件之一: a common word before the clause word is no name)
     return head
@@ -184,8 +195,9 @@ def _title_place(text: str, m: Mention, lex: Lexicon) -> bool:
     return len(toks) == 1 and toks[0][1] == "ns"
 
 
-def _written_as_company(text: str, spans: list[tuple[int, int]]) -> bool:
-    return any(text.endswith(_COMPANY_BEFORE, 0, s) or _LATIN_COMPANY.match(text, e) for s, e in spans)
+def _written_as_company(text: str, spans: list[tuple[int, int]], lex: Lexicon) -> bool:
+    rx = _patterns(id(lex), lex)
+    return any(text.endswith(rx.company_before, 0, s) or rx.latin_company.match(text, e) for s, e in spans)
 
 
 def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Mention], dict[str, str]]:
@@ -221,9 +233,9 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.start = m.end - len(person)
             m.name = m.surface = person
             m.type = "Person"
-        elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, [])):
+        elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, []), lex):
             m.type = "Company"
-        elif m.source == "pattern" and m.type == "Product" and _LISTED_COMPANIES.match(text, m.end):
+        elif m.source == "pattern" and m.type == "Product" and _patterns(id(lex), lex).listed_companies.match(text, m.end):
             m.type = "Company"       # 腾讯音乐、阿里音乐、网易云音乐等主要网络音乐服务商: companies listed
         out.append(m)
     _same_entity(text, out, lex, rename)

@@ -39,7 +39,7 @@ from kg import nlp
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
-from kg.extract.discover_args import PRICE_BEFORE
+from kg.extract.discover_args import price_before
 from kg.extract.name_spans import FUNCTION_START, stake_at
 from kg.extract.coref import chain_actor
 from kg.extract.triggers import find_triggers
@@ -105,6 +105,7 @@ class _Rx(NamedTuple):
     sold: re.Pattern
     opening: re.Pattern
     stake_next: re.Pattern
+    double_neg: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -171,11 +172,34 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         stake_next=re.compile(rf"^[^，。；,;]{{0,8}}?[，,]\s*(?:{alt('stake_next_lead')})?(?:{alt('stake_next_verb')})"
                               rf"(?:{alt('stake_next_of')})?(?:{alt('stake_about')})?"
                               r"(\d+(?:\.\d+)?)\s*[%％]()"),
+        # 没有放弃收购, 并未拒绝合作: two negations cancel
+        double_neg=re.compile(rf"(?:{alt('double_neg_first')})(?:{alt('double_neg_second')})"),
     )
 
 
 def _rx(lex: Lexicon) -> _Rx:
     return _patterns(id(lex), lex)
+
+
+class _Words(NamedTuple):
+    """Word tuples of the reader, modifiers.tsv kinds (read once per lexicon by `_words`)."""
+    prosecutors: tuple      # prosecutor_end
+    victims: tuple          # victim_word
+    venture: tuple          # invest_venture_word
+    capital: tuple          # invest_capital_word
+    buying: tuple           # buying_verb
+    market_shares: tuple    # market_shares
+    place_adverbial: re.Pattern     # place_adverbial_lead, place_adverbial_end
+
+
+@functools.lru_cache(maxsize=4)
+def _words(lex_id: int, lex: Lexicon) -> _Words:
+    def t(kind: str) -> tuple:
+        return tuple(sorted(lex.words(kind)))
+    return _Words(t("prosecutor_end"), t("victim_word"), t("invest_venture_word"), t("invest_capital_word"),
+                  t("buying_verb"), t("market_shares"),
+                  re.compile(rf"^(?:{lex.alternation('place_adverbial_lead')})?在[^，,；;。]{{1,24}}?"
+                             rf"(?:{lex.alternation('place_adverbial_end')})"))
 
 
 def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> list[list[Mention]]:
@@ -389,7 +413,7 @@ def _trigger_applies(v: _Reading) -> bool:
         return True
     if trig.relation == "rules" and trig.word == "判令" and _claimed(text, ss, ts, lex):
         return True
-    if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts) and \
+    if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts, lex) and \
             _clause_begin(text, ts, ss) > ss and any(
             e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
             not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
@@ -492,7 +516,7 @@ def _copula_frames(v: _Reading) -> bool:
         org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
             if heads and text.startswith("的", k) else None
         if org is not None:
-            out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative"))
+            out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative", lex=lex))
             return True
     if "role" in trig.flags and not (r1 and _heading_role(text, r1[-1].end, se, lex, right_after=True)):
         return True    # 出任Y的董事长: the heading role follows the organisation itself
@@ -510,7 +534,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g0:
             for b in g1:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.leads", lex=lex))
         return True
     if trig.relation == "owns" and "direct" in trig.flags and g1 and g0 and not r1 and trig.order == "SO" \
             and ts - g1[-1].end <= 1 and len(text[g0[-1].end:g1[0].start]) <= 4 \
@@ -518,7 +542,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g1:
             for b in g0:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.owns", lex=lex))
         return True
     if trig.relation in ("owns", "invests") and "direct" in trig.flags and trig.order == "OS" and trig.lang == "zh" and \
             g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
@@ -530,7 +554,7 @@ def _copula_frames(v: _Reading) -> bool:
         for a in g0:
             for b in g1:
                 if a.type in s_types and b.type in o_types and a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.copula.holder", lex=lex))
         return True
     if trig.relation == "owns" and trig.order == "OS" and trig.lang == "zh" and g1 and ts == g1[-1].end \
             and trig.word.startswith("的"):
@@ -547,7 +571,7 @@ def _copula_frames(v: _Reading) -> bool:
             for a in g1[-1:]:
                 for b in other:
                     if a.name != b.name and a.type in s_types | {"Product"} and b.type in o_types:
-                        c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit")
+                        c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.owns.de_unit", lex=lex)
                         out.append(c)
             return True
         if g0 and re.search(r"[与和同跟的]", text[g0[-1].end:g1[0].start]):
@@ -604,7 +628,7 @@ def _list_frames(v: _Reading) -> bool:
             investors, investee = fund
             for a in investors:
                 if a.type in s_types and a.name != investee.name:
-                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding"))
+                    out.append(_cand(trig, a, investee, ts, te, text, ss, neg, hedge, "zh.round.funding", lex=v.lex))
             return True
         if "round" in trig.flags:
             # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
@@ -614,7 +638,7 @@ def _list_frames(v: _Reading) -> bool:
                 for a in g1:
                     for b in r1[:1]:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
-                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead"))
+                            out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.round.lead", lex=v.lex))
             return True
     if symmetric and g1 and not r1 and text[g1[-1].end:ts] in ("等", "等等") and \
             ts - g1[-1].end <= 2:
@@ -630,7 +654,7 @@ def _list_frames(v: _Reading) -> bool:
             for a in head:
                 for b in listed:
                     if a.name != b.name and a.type in s_types and b.type in o_types:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals"))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.listed_rivals", lex=v.lex))
         return True
     comitative = g1 and _ends_with_any(text[max(ss, g1[0].start - 2):g1[0].start], v.comit)
     if ("mutual" in trig.flags or symmetric) and g1 and not r1 and not (comitative and (g0 or context_subject)):
@@ -649,7 +673,7 @@ def _list_frames(v: _Reading) -> bool:
             for a, b in _partner_pairs(text, g1, members, bool(comitative), trig.relation, v.comit):
                 if a.name != b.name and (a.name, b.name) not in seen_pairs:
                     seen_pairs.add((a.name, b.name))
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.pair", lex=v.lex))
             return True
     if symmetric and trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
@@ -662,7 +686,7 @@ def _list_frames(v: _Reading) -> bool:
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if a.name != b.name:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.opening_pair", lex=v.lex))
         return True
     if symmetric and _contains_any(text[max(ss, ts - 8):ts], recip):
         first = _clause_subject_group(text, ss, ts, lg, s_types)
@@ -670,7 +694,7 @@ def _list_frames(v: _Reading) -> bool:
             for i, a in enumerate(first):
                 for b in first[i + 1:]:
                     if a.name != b.name:
-                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal"))
+                        out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.reciprocal", lex=v.lex))
             return True
     v.a, v.b, v.first, v.g0, v.g1, v.head, v.i, v.r1 = a, b, first, g0, g1, head, i, r1
     return False
@@ -821,7 +845,7 @@ def _roles_marked(v: _Reading) -> bool:
         subj, obj = g1, r1
     elif g1 and obj_marker and r1 and trig.relation not in ("sues", "fines", "accuses", "blocks"):
         frame = "zh.frame.marker_deal"
-        subj = g0 or (context_subject if _bare_clause(text, g1[0].start) else None)
+        subj = g0 or (context_subject if _bare_clause(text, g1[0].start, v.lex) else None)
         obj = r1
         if trig.relation == "invests" and _ends_with_any(before_g1[-4:], {"向"}) and ts - g1[-1].end <= 2:
             # X向Y注资…并将Z并入Y: the name 向 marks is the one invested in, not a name after the verb
@@ -834,11 +858,11 @@ def _roles_marked(v: _Reading) -> bool:
         frame = "zh.frame.marker"
         obj = g1
         subj = g0
-        if subj is None and context_subject and _bare_clause(text, g1[0].start):
+        if subj is None and context_subject and _bare_clause(text, g1[0].start, v.lex):
             subj = context_subject
             frame = "zh.frame.marker_context"
         elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-                _bare_clause(text, g1[0].start) and \
+                _bare_clause(text, g1[0].start, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
                 and actor.name not in {m.name for m in g1}:
             # X回应称，Y的指控…，并表示将对其提起反诉: a subject-less clause goes on with the
@@ -868,7 +892,7 @@ def _roles_deals(v: _Reading) -> bool:
             # X向Y投资5亿元: Y is the investee; X向Y收购 with nothing bought named: Y only sells
             if trig.relation == "invests" and _ends_with_any(before_g1, {"向"}) and ts - g1[-1].end <= 2:
                 frame = "zh.frame.invest_to"
-                subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start) else None)), g1
+                subj, obj = (g0 or (context_subject if _bare_clause(text, g1[0].start, v.lex) else None)), g1
             else:
                 return True
         elif g1 and g0 and trig.lang == "zh" and not symmetric and not pas_in_gap and \
@@ -914,7 +938,7 @@ def _roles_deals(v: _Reading) -> bool:
                 if not subj:
                     return True
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
-                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts) and \
+                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
                 actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
                 actor.type in s_types:
@@ -1004,13 +1028,13 @@ def _roles_plain(v: _Reading) -> bool:
             g1 = [m for m in g1 if m.type in s_types]
             for i, a in enumerate(g1):
                 for b in g1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_before", lex=v.lex))
             return True
         elif r1 and not g1 and len([m for m in r1 if m.type in s_types]) > 1 and symmetric:
             r1 = [m for m in r1 if m.type in s_types]
             for i, a in enumerate(r1):
                 for b in r1[i + 1:]:
-                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after"))
+                    out.append(_cand(trig, a, b, ts, te, text, ss, neg, hedge, "zh.sym.group_after", lex=v.lex))
             return True
         elif g1 is None and r1 and "direct" in trig.flags and find_triggers(text, v.lex, te, r1[0].start):
             # 将旗下搜索业务并入Y: a verb of its own stands between the noun and the name — Y is where
@@ -1031,19 +1055,19 @@ def _roles_plain(v: _Reading) -> bool:
             # goes on with the actor of the part before
             frame = "zh.frame.context_subject.parallel"
             subj, obj = [actor], r1
-        elif g1 is None and r1 and _bare_clause(text, ts) and \
+        elif g1 is None and r1 and _bare_clause(text, ts, v.lex) and \
                 (topic := _sentence_topic(text, ss, ts, mentions, s_types, v.says, v.lex)) is not None and \
                 topic.name != r1[0].name:
             # 羅爾斯不服，於…入稟…法院，控告Y越權: the clause chain goes on with the name the sentence
             # opens with, not with the company of the sentence before
             frame = "zh.frame.sentence_topic"
             subj, obj = [topic], r1
-        elif g1 is None and r1 and context_subject and _bare_clause(text, ts) and \
+        elif g1 is None and r1 and context_subject and _bare_clause(text, ts, v.lex) and \
                 any(m.type in s_types for m in context_subject) and \
                 not any(m.name == r1[0].name for m in context_subject):
             frame = "zh.frame.context_subject"
             subj, obj = context_subject, r1
-        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts)):
+        elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
             # subject-less clause: the sentence's first organisation before the trigger (not when
             # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
             first = [m for m in mentions if m.end <= ts and m.type in s_types]
@@ -1139,8 +1163,8 @@ def _court_and_stakes(v: _Reading) -> bool:
             frame = "zh.rules.court"
             obj = [m for m in mentions if m.type in o_types and m.type != "Court" and not _speaker(text, m, ts, v.lex)
                    and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
-                   and not m.name.endswith(_PROSECUTORS)]
+                   and not text[max(0, m.start - 3):m.start].endswith(_words(id(v.lex), v.lex).victims)
+                   and not m.name.endswith(_words(id(v.lex), v.lex).prosecutors)]
             if any(m.type != "Product" for m in obj):
                 # 认定百度未经许可在百度地图中使用…: a product the ruling names is no party
                 obj = [m for m in obj if m.type != "Product"]
@@ -1166,7 +1190,7 @@ def _court_and_stakes(v: _Reading) -> bool:
             if not subj and g1 and ts - g1[-1].end <= 25 and not any(
                     c in "。；;" for c in text[g1[-1].end:ts]):
                 subj = g1
-            elif not subj and context_subject and _bare_clause(text, ts):
+            elif not subj and context_subject and _bare_clause(text, ts, v.lex):
                 subj = context_subject
             if subj:
                 obj = [m for m in stakes if m.name not in {x.name for x in subj}]
@@ -1207,22 +1231,22 @@ def _emit(v: _Reading) -> bool:
         # a court rules on every party the sentence names
         parties = [m for m in mentions if m.type in o_types and m.type not in ("Court", "Product")
                    and not _speaker(text, m, ts, v.lex) and id(m) not in placed
-                   and not text[max(0, m.start - 3):m.start].endswith(("被害人", "受害人"))
-                   and not m.name.endswith(_PROSECUTORS)]
+                   and not text[max(0, m.start - 3):m.start].endswith(_words(id(v.lex), v.lex).victims)
+                   and not m.name.endswith(_words(id(v.lex), v.lex).prosecutors)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
     for a in s_ok:
         for b in o_ok:
             if a.name == b.name:
                 continue
-            c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame)
+            c = _cand(trig, a, b, ts, te, text, ss, neg, hedge, frame, lex=lex)
             c.type = relation
             if stakes and "stake" in trig.flags:
                 c.type = _by_stake(text, b.end, se, trig.relation, lex)
-            c.rule = narrower(_invest_kind(frame, c.type, trig.word), c.type, trig, a, b, ts, te, text, se,
+            c.rule = narrower(_invest_kind(frame, c.type, trig.word, lex), c.type, trig, a, b, ts, te, text, se,
                               len(o_ok), lex)
             if c.type in ("acquires", "invests") and trig.lang == "zh" and _rx(lex).not_the_company.match(text, b.end):
                 continue    # 购买X理财产品, 认购X资管计划, 购买X的土地及房产: a product or an asset of X is bought
-            if c.type == "rules" and b.name.endswith(_PROSECUTORS):
+            if c.type == "rules" and b.name.endswith(_words(id(lex), lex).prosecutors):
                 continue    # 审理由X检察院提起公诉的…: the prosecutor brings the case, it is not ruled on
             if c.rule == "zh.stake.capital":
                 continue    # measured 0 right / 12 wrong on the pools: the stake's holder is no investor there
@@ -1230,9 +1254,6 @@ def _emit(v: _Reading) -> bool:
     return False
 
 
-# a procuratorate brings a criminal case; the court rules on the accused, not on it (0 right / 5 wrong
-# on the pools as a ruled party)
-_PROSECUTORS = ("检察院", "检察署", "检察厅")
 # a party the court is said to rule on this far after the trigger (characters) is read by
 # zh.rules.court.far; more parties than this in one ruling sentence: zh.rules.court.crowd
 _COURT_NEAR = 40
@@ -1312,32 +1333,25 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     return rule
 
 
-_VENTURE = ("合资", "成立", "设立", "组建", "新设")
-_CAPITAL = ("增资", "参股", "入股", "注资", "投资")
-
-
-def _invest_kind(frame: str, relation: str, word: str) -> str:
+def _invest_kind(frame: str, relation: str, word: str, lex: Lexicon) -> str:
     """The narrower rule of an investment read by position or by stake: founding a joint venture
     (zh.invest.venture: A与B合资设立C), putting capital in (zh.invest.capital: 增资/参股/入股/投资 —
     a stake holder read so: zh.stake.capital, which emits nothing); buying shares (增持, 认购, 购买)
     keeps its frame."""
     if relation != "invests" or frame not in ("zh.frame.svo", "zh.stake.holder"):
         return frame
-    if frame == "zh.frame.svo" and any(w in word for w in _VENTURE):
+    if frame == "zh.frame.svo" and any(w in word for w in _words(id(lex), lex).venture):
         return "zh.invest.venture"
-    if any(w in word for w in _CAPITAL):
+    if any(w in word for w in _words(id(lex), lex).capital):
         return "zh.invest.capital" if frame == "zh.frame.svo" else "zh.stake.capital"
     return frame
-
-
-_BUYING = ("收购", "购买", "受让", "并购", "买下", "买入")
 
 
 def _seller_not_buyer(v: _Reading) -> bool:
     """A buyer read from a name the clause marks as the seller (向X收购, 从X手中购买): the buyer is the
     clause subject before the marker (rule zh.deal.seller_marked), else nothing is read."""
     subj, text, trig, ts, ss = v.subj, v.text, v.trig, v.ts, v.ss
-    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_BUYING) or \
+    if not subj or trig.lang != "zh" or trig.order != "SO" or not trig.word.startswith(_words(id(v.lex), v.lex).buying) or \
             trig.relation not in ("acquires", "invests"):
         return False
     first = min(m.start for m in subj)
@@ -1353,7 +1367,7 @@ def _seller_not_buyer(v: _Reading) -> bool:
     if before:
         v.subj, v.frame = before[-1], "zh.deal.seller_marked"
         return False
-    if v.context_subject and _bare_clause(text, at) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
+    if v.context_subject and _bare_clause(text, at, v.lex) and not any(m.name in {x.name for x in subj} for m in v.context_subject):
         v.subj, v.frame = v.context_subject, "zh.deal.seller_marked"
         return False
     return True
@@ -1511,7 +1525,6 @@ def _employer(text: str, person: Mention, mentions: list[Mention], lex: Lexicon)
     return next((m for m in mentions if m.type == "Company" and m.source != "coref" and 0 <= pos - m.end <= 1), None)
 
 
-_DOUBLE_NEG = re.compile(r"(?:没有|没|并未|未|不会|不|从未|并非)(?:放弃|拒绝|否认|取消|终止)")
 _PAREN = re.compile(r"[(（][^()（）]{0,30}[)）]")
 _MODIFIER = re.compile(r"^[^，。；,;：:]{0,14}的\s*$")
 # the claim asked of the court names the defendant: 请求法院判令被告张某偿还, 要求判决Y支付
@@ -1540,7 +1553,7 @@ def _by_stake(text: str, pos: int, se: int, relation: str, lex: Lexicon) -> str:
     m = _STAKE.match(text[pos:min(se, pos + 20)]) or _rx(lex).stake_next.match(text[pos:min(se, pos + 30)])
     if not m:
         # 买入万科股票, 增持X的股票: shares bought on the market, no stake said, are an investment
-        return "invests" if text.startswith(("股票", "的股票", "A股", "H股", "港股"), pos) else relation
+        return "invests" if text.startswith(_words(id(lex), lex).market_shares, pos) else relation
     if m.group(2):
         return "acquires"
     return "acquires" if float(m.group(1).replace(" ", "")) > 50 else "invests"
@@ -1789,12 +1802,12 @@ def _marked_role(v, g1, ts: int) -> bool:
                for s, _, trigs in find_triggers(v.text, v.lex, end + 1, ts))
 
 
-def _bare_clause(text: str, pos: int) -> bool:
+def _bare_clause(text: str, pos: int, lex: Lexicon) -> bool:
     """True when the clause holding `pos` has (almost) nothing before it: its subject was left out."""
     i = pos
     while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
         i -= 1
-    lead = PRICE_BEFORE.sub("", text[i:pos])
+    lead = price_before(lex).sub("", text[i:pos])
     if lead and (lead[0].isdigit() or lead[:1] in "次同当去今明前上下本该此") and any(c in lead for c in "年月日周"):
         from kg.extract.dates import find_dates
         ds = find_dates(lead)
@@ -1802,7 +1815,7 @@ def _bare_clause(text: str, pos: int) -> bool:
             lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
     # (在未收到款项后将其起诉: a time adverbial, no subject either)
-    lead = re.sub(r"^(?:随即|随后|旋即|立即|当即|随之)?在[^，,；;。]{1,24}?(?:法院|法庭|委员会|上|中|内|期间|当地|之后|以后|后|之时|时)", "", lead)
+    lead = _words(id(lex), lex).place_adverbial.sub("", lead, count=0)
     for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
               "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
         lead = lead.replace(w, "")
@@ -1865,14 +1878,14 @@ def _word_groups(words: set[str]) -> tuple[re.Pattern | None, tuple[str, ...], t
 
 
 def _cand(trig: Trigger, a: Mention, b: Mention, ts: int, te: int, text: str, ss: int,
-          neg: set[str], hedge: set[str], rule: str = "zh.frame.other") -> Cand:
+          neg: set[str], hedge: set[str], rule: str = "zh.frame.other", *, lex: Lexicon) -> Cand:
     lo = max(ss, min(a.end if a.end <= ts else ts, ts))
     window = text[lo:ts]
     near = text[max(ss, ts - 4):ts]
     neg_en, neg_long, neg_short = _word_groups(neg)
     negated = (neg_en is not None and neg_en.search(window) is not None) or any(w in window for w in neg_long) \
         or any(w in window and w in near for w in neg_short)
-    if negated and _DOUBLE_NEG.search(window):
+    if negated and _rx(lex).double_neg.search(window):
         negated = False     # 没有放弃收购, 并未拒绝合作: two negations cancel
     # 处罚决定并未涉及这两家公司: a negation between the trigger and an object after it
     if not negated and b.start >= te:

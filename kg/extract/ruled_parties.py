@@ -62,10 +62,13 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     )
 
 
-_MONEY = ("款", "利息", "本息", "本金", "资金", "费", "损失", "金额", "债务", "责任", "财产")
 _PART = re.compile(r"(?:(?!以及)[^、和及])+")
-_NOT = ("公司", "被告", "原告", "各方", "双方", "对方", "该公司", "其", "本院", "法院", "相关方", "当事人", "上诉人",
-        "被上诉人", "被执行人", "申请人", "被申请人", "第三人", "其他相关方", "该行", "本公司", "上市公司", "发行人")
+
+
+@functools.lru_cache(maxsize=4)
+def _not_party(lex_id: int, lex: Lexicon) -> tuple[frozenset, tuple]:
+    """(modifiers.tsv ruled_not_party, ruled_money_end): read once per lexicon."""
+    return frozenset(lex.words("ruled_not_party")), tuple(sorted(lex.words("ruled_money_end")))
 
 
 def ruled_party_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -95,9 +98,10 @@ def ruled_party_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Le
 
 def _party(text: str, s: int, e: int, lex: Lexicon) -> Mention | None:
     name = text[s:e]
-    if name in _NOT or name in lex.generic or name.endswith(("某某", "等")) or re.search(r"[0-9]{2,}|年|月|日|生效", name):
+    not_party, money = _not_party(id(lex), lex)
+    if name in not_party or name in lex.generic or name.endswith(("某某", "等")) or re.search(r"[0-9]{2,}|年|月|日|生效", name):
         return None
-    if name.endswith(_MONEY):
+    if name.endswith(money):
         return None       # 支付胡老太存款, 偿还贷款本息: what is paid, not who
     toks = tokens_from(text, s, e)
     if "".join(w for w, _ in toks) != name:

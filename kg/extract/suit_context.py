@@ -5,25 +5,44 @@
 The reader takes a suit's court from its own sentence (or the one before) and its claim from its own
 sentence; this post-pass, run after the checks (kg/extract/checks.py), fills a court or a claim still
 missing from the next sentence, when that sentence files no other suit, rules on nothing and speaks
-of acceptance or a claim.
+of acceptance or a claim.  Word lists: the modifiers.tsv kinds `_patterns` names (suit_accepted_word,
+suit_claim_word, suit_not_claim, case_accepted, this_case_ref).
 """
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.dates import find_dates
 from kg.extract.money import find_money, to_cny
+from kg.lexicon import Lexicon
 from kg.model import Extraction
 
-_ACCEPTS = re.compile(r"受理|立案|审理|管辖|递交|提交|诉至|起诉至|诉讼至|告上|诉讼于|向[^，。；]{0,20}法院")
-_CLAIM = re.compile(r"索赔|诉讼请求|请求法院判令|请求判令|要求[^，。；]{0,20}赔偿|赔偿[^，。；]{0,12}损失|索偿")
-# the court took up the case announced in the sentence before (次日，海淀法院正式受理此案)
-_TOOK_UP = re.compile(r"(?:受理|立案)(?:了)?(?:此|该|本)案|(?:此|该|本)案[^，。；]{0,12}(?:受理|立案)")
-_NOT_CLAIM = re.compile(r"判决|判令[^，。；]{0,30}赔偿|判赔|一审|二审|终审|裁定|罚款|罚没|处罚|和解|达成")
+class _Rx(NamedTuple):
+    """Patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
+    accepts: re.Pattern
+    claim: re.Pattern
+    took_up: re.Pattern
+    not_claim: re.Pattern
 
 
-def complete_suits(ex: Extraction, text: str) -> None:
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
+    alt = lex.alternation
+    return _Rx(
+        accepts=re.compile(rf"{alt('suit_accepted_word')}|向[^，。；]{{0,20}}法院"),
+        claim=re.compile(rf"{alt('suit_claim_word')}|要求[^，。；]{{0,20}}赔偿|赔偿[^，。；]{{0,12}}损失"),
+        # the court took up the case announced in the sentence before (次日，海淀法院正式受理此案)
+        took_up=re.compile(rf"(?:{alt('case_accepted')})(?:了)?(?:{alt('this_case_ref')})案|"
+                           rf"(?:{alt('this_case_ref')})案[^，。；]{{0,12}}(?:{alt('case_accepted')})"),
+        not_claim=re.compile(rf"{alt('suit_not_claim')}|判令[^，。；]{{0,30}}赔偿"),
+    )
+
+
+def complete_suits(ex: Extraction, text: str, lex: Lexicon) -> None:
     """Fill (in place) courts and claims told in the sentence after each suit's filing sentence.
     `text` is the article text read in Simplified characters (offsets as the original)."""
     if ex.article.lang == "en" or not ex.lawsuits:
@@ -32,6 +51,7 @@ def complete_suits(ex: Extraction, text: str) -> None:
             (ls.court is None or (ls.claim_cny is None and ls.claim_amount is None))]
     if not todo:
         return
+    rx = _patterns(id(lex), lex)
     sentences = nlp.split_sentences(text)
     at = {(s, e): i for i, (s, e, _) in enumerate(sentences)}
     filed = {r.start for r in ex.relations if r.type in ("sues", "rules") and not r.negated}
@@ -46,20 +66,20 @@ def complete_suits(ex: Extraction, text: str) -> None:
         others = [m for m in ex.lawsuits if m is not ls and m.start != ls.start and ns <= m.start < ne]
         if others:
             continue
-        if ls.court is None and _ACCEPTS.search(nt):
+        if ls.court is None and rx.accepts.search(nt):
             here = [name for s, name in courts if ns <= s < ne]
             if len(set(here)) == 1:
                 ls.court = here[0]
-        if ls.claim_cny is None and ls.claim_amount is None and _CLAIM.search(nt) and not _NOT_CLAIM.search(nt):
+        if ls.claim_cny is None and ls.claim_amount is None and rx.claim.search(nt) and not rx.not_claim.search(nt):
             # one amount, right after the claim word (索赔100万元, 要求B赔偿损失100万元)
-            monies = [m for m in find_money(nt) if _CLAIM.search(nt[max(0, m.start - 16):m.start])]
+            monies = [m for m in find_money(nt) if rx.claim.search(nt[max(0, m.start - 16):m.start])]
             if len(monies) == 1:
                 m = monies[0]
                 ls.claim_amount, ls.claim_currency = m.value, m.currency or "CNY"
                 ls.claim_cny = to_cny(m, assume_cny=not re.search(r"[A-Za-z]{4,}", nt))
 
 
-def announced_then_filed(ex: Extraction, text: str) -> None:
+def announced_then_filed(ex: Extraction, text: str, lex: Lexicon) -> None:
     """A suit announced (今日头条宣布将起诉百度, withheld as irrealis by the scope check) that the next
     sentence has a court take up (次日，海淀法院正式受理此案) was filed: assert it again (in place), dated
     by the taking up, not by the announcement. Run before the lawsuits are pruned."""
@@ -68,6 +88,7 @@ def announced_then_filed(ex: Extraction, text: str) -> None:
     held = [r for r in ex.relations if r.type == "sues" and r.status == "irrealis" and r.check == "scope"]
     if not held:
         return
+    rx = _patterns(id(lex), lex)
     sentences = nlp.split_sentences(text)
     filed = {r.start for r in ex.relations if r.type in ("sues", "rules") and not r.negated}
     for r in held:
@@ -79,7 +100,7 @@ def announced_then_filed(ex: Extraction, text: str) -> None:
         for ns, ne, t in sentences[i + 1:i + 4]:
             if ns in filed or any(ns <= ls.start < ne for ls in ex.lawsuits):
                 break
-            if _TOOK_UP.search(t):
+            if rx.took_up.search(t):
                 nt = t
                 break
         if nt is None:
