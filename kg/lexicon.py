@@ -18,6 +18,7 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 - read by `load_table` for `kg.extract.checks`: `non_entities.tsv` (names never an entity), `scope.tsv`
   (negation and irrealis cues), `places.tsv` (countries, regions, cities: never a deal's party alone);
+  for `kg.extract.tickers`: `tickers.tsv` (shape, kind: the regular expressions of stock codes);
   for `kg.extract.dates`: `dates_zh.tsv` (word, kind: `attributive` verbs that make a date modify a
   noun, 2007年申请的专利; `period` words that make a bare year a thing, 2018年业绩, 2019年度; `opener`,
   `back`, `limit`, `later`: words around a date that say whether it governs what follows)

@@ -45,13 +45,19 @@ from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
+from kg.extract.claimed_defendants import against_suits, claim_list_suits, matter_suits
+from kg.extract.deal_vehicles import vehicle_owners
 from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline, title_reversals
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
 from kg.extract.written import written_names
 from kg.extract.name_family import merge_name_family
+from kg.extract.repeated_subjects import repeated_subjects
+from kg.extract.joined_units import joined_units
+from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
+from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
 from kg.extract.short_forms import PLACE_PREFIXES
 
 __all__ = ["extract"]
@@ -95,6 +101,7 @@ def _extract_zh(article: Article, lex) -> Extraction:
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
+    mentions = repeated_subjects(text, lex, mentions)     # 日月光…；日月光随即…收购 (repeated_subjects.py)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written
     again = ents.repeat_mentions(text, lex, mentions, [m for m in mentions if m.source == "pattern"
                                                        and m.type == "Company" and len(m.surface) >= 4],
@@ -139,6 +146,13 @@ def _extract_zh(article: Article, lex) -> Extraction:
                 mentions.extend(extra)
                 mentions.sort(key=_START)
                 starts = [m.start for m in mentions]
+                # 收购东风|小康50%股权: an owner's name and its unit's word before a stake are one name
+                joined, gone = joined_units(text, lex, in_sentence(ss, se))
+                if joined:
+                    found_here = [m for m in found_here if id(m) not in gone] + joined
+                    mentions = sorted((m for m in mentions + joined if id(m) not in gone), key=_START)
+                    base = [m for m in base if id(m) not in gone]
+                    starts = [m.start for m in mentions]
                 sm = in_sentence(ss, se)
             ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
             cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
@@ -148,6 +162,12 @@ def _extract_zh(article: Article, lex) -> Extraction:
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
             read = suit_frames(text, ss, se, allm, read, mentions, context, lex)
+            # the further defendants a plaintiff's claims name (判令被告A…，判令被告B…: claimed_defendants.py)
+            read = claim_list_suits(text, ss, se, allm, read, lex)
+            read = matter_suits(text, ss, se, allm, read, lex)
+            read = against_suits(text, ss, se, allm, read, lex)
+            # X通过旗下Y收购Z: the vehicle's owner buys too (deal_vehicles.py)
+            read = vehicle_owners(text, ss, se, allm, read, lex)
             # 后者随即提起反诉: a countersuit's defendant is the last plaintiff against its side (countersuits.py)
             read = countersuits(text, ss, se, allm, read, told, lex)
             parallel = parallel_actors(text, se, [c for c in read if not dropped(c.rule, c.type)], allm)
@@ -190,7 +210,16 @@ def _extract_zh(article: Article, lex) -> Extraction:
     # owner links (抖音 owned by 字节跳动) only where the text ties them: 腾讯旗下的微信, 腾讯的微信,
     # 腾讯微信 — the lexicon's owner column says who, the sentence is the evidence
     relations.extend(_owner_links(text, mentions, sentences, entities, known, relations, lex))
+    # 腾讯诉…多闪…案 beside 将多闪的运营方X诉至: one suit (operators.py)
+    relations = drop_operator_restatements(text, entities, relations, lex)
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
+    # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
+    relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
+    # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
+    relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
+    # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
+    relations.extend(reason_fines(text, sentences, entities, relations, tracker, lex))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 

@@ -58,6 +58,8 @@ withheld goes too.
                  购买其分别持有的Y股权): X, A and B sell, they are not bought.
 - `agreement_party` a deal's buyer named only as the other side of an agreement signed before the deal
                  verb (A与X签署收购Y股权的协议: X signs with the buyer; 与X签署协议，共同收购Y keeps X).
+- `deal_twice`   an `invests` fact whose pair the same sentence also tells bought (`acquires`: 收购X 43%股权后
+                 又向X增资; 通过认购新增股本并收购剩余股权获得X 100%股权): one deal, read once, as the purchase.
 - `held_issuer`  a ruled party named only as the company whose shares another holds (裁定冻结X持有的Y
                  510万股股票): the shares are frozen or sold, Y is no party.
 - `judge_party`  a ruled party named only right after a judge's title (主审法官王立作出判决): the judge
@@ -1249,6 +1251,14 @@ def seller_side(ctx: Ctx, r: Relation) -> bool:
 
 
 
+def deal_twice(ctx: Ctx, r: Relation) -> bool:
+    """An `invests` fact whose sides the same sentence also tells as a purchase (an asserted `acquires`
+    of the same buyer and company whose evidence overlaps it): the stake is part of the purchase, not a
+    second deal."""
+    if r.type != "invests" or r.end <= r.start:
+        return False
+    return any(o.type == "acquires" and not o.negated and o.subject == r.subject and o.object == r.object
+               and o.start < r.end and r.start < o.end for o in ctx.ex.relations)
 
 
 def held_issuer(ctx: Ctx, r: Relation) -> bool:
@@ -1448,6 +1458,7 @@ CHECKS: list[Check] = [
     Check("ruling_reporter", "rejected", ruling_reporter),
     Check("seller_side", "rejected", seller_side),
     Check("agreement_party", "rejected", agreement_party),
+    Check("deal_twice", "rejected", deal_twice),
     Check("held_issuer", "rejected", held_issuer),
     Check("judge_party", "rejected", judge_party),
     Check("unit_object", "rejected", unit_object),

@@ -780,9 +780,12 @@ class DateTracker:
         if idx >= len(self.sent):
             return None
         gov, ds = self.sent[idx]
-        # 至2010年12月底, 截至3月: a time limit, not the time of the event
+        # 至2010年12月底, 截至3月: a time limit, not the time of the event (此案可追溯至2021年6月 sets the
+        # scene: the story moves there, zh.date.scene_setter)
+        scene = _flashback_marks()[2]
         good = [d for d in ds if d.value and d.kind not in NOT_POINT
-                and not self.text[max(0, d.start - 2):d.start].endswith(_words("limit"))]
+                and not (self.text[max(0, d.start - 2):d.start].endswith(_words("limit"))
+                         and not scene.search(self.text, max(0, d.start - 8), d.start))]
         before = [d for d in good if d.end <= pos]
         if before:
             return before[-1].value

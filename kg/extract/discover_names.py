@@ -23,7 +23,10 @@ from kg.extract.mentions import (
     leftmost_longest,
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
+from kg.extract.name_heads import name_head
+from kg.extract.placed_names import placed_start
 from kg.extract.ticker_heads import ticker_head
+from kg.extract.tickers import ticker_pattern
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
@@ -192,12 +195,16 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
         scan_to = max(0, scan_to - 6) + paren.start()
     long_end = suf in LEGAL_ENDINGS or text.startswith(LEGAL_ENDINGS, s)
     need = strength == "weak" or (typ == "Company" and not long_end and len(suf) < 3)
-    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end)
+    # a registered name runs longer (北京国科瑞华战略性新兴产业投资基金(有限合伙): seven words)
+    res = name_before(text, scan_to, lex, need_proper=need, in_name=True, legal=long_end,
+                      **({"max_len": 22, "max_words": 8} if long_end else {}))
     glued = glued_at.get(res[0] if res else scan_to)
     if glued and (typ != "Company" or glued[0].type == "Company"):
         res = (glued[0].start, [(glued[0].surface, "nt")] + (res[1] if res else []))
         if typ == "Regulator" and glued[0].type == "Company":
             typ = "Organization"
+    if res is None and long_end and (placed := placed_start(text, scan_to, lex)) is not None:
+        res = (placed, [])      # 北京|拍拍|看看|科技有限公司: a brand of verbs after its place
     if res is None:
         if straddle and scan_to < s and (strength == "strong" or t is None):
             w = straddle[1]
@@ -224,8 +231,15 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
     cut = max((text.rfind(w, start, e) + len(w) for w in _words(id(lex), lex).stake_list if text.rfind(w, start, e) >= 0),
               default=start)
     start = max(start, cut)
+    num = _NUMBER_HEAD.match(text, start, e)
+    if num:
+        start = num.end()       # (2018)京04民初297号|惠尔…有限公司: a case or street number opens no name
+    if typ == "Company":
+        start = name_head(text, start, s, lex)      # 中|江信托: the brand's head the scan cut
     return start, typ
 
+
+_NUMBER_HEAD = re.compile(r"[0-9０-９]+[号號]")
 
 _PLACE_CHARS = set("省市区县州盟旗镇郡")
 _STAY_VERBS = set("在来赴访驻于离返")
@@ -252,13 +266,13 @@ def _court_named(prefix: str, lex: Lexicon) -> bool:
     return any(t in ("ns", "nr", "nrt", "nz", "nt") for w, t in toks) or (len(prefix) >= 3 and all(t is None for w, t in toks))
 
 
-_STOCK = re.compile(r"[(（](?:行情|股票代码[:：]?|证券代码[:：]?)?(?:\d{6}|\d{4,5}\.HK|\d{6}\.S[HZ]|\d{4,5})(?:\.(?:SZ|SH|HK))?[),，）]")
 
 
 def stock_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
-    """Listed companies written with their stock code: 鲁北化工(600727), 中珠医疗(600568.SH)."""
+    """Listed companies written with their stock code (shapes: tickers.tsv): 鲁北化工(600727),
+    中珠医疗(600568.SH), 优步（UBER.N）; a year in brackets is none."""
     out: list[Mention] = []
-    for m in _STOCK.finditer(text):
+    for m in ticker_pattern().finditer(text):
         p = m.start()
         if any(x.end == p for x in taken):
             continue

@@ -7,6 +7,7 @@ lists: the modifiers.tsv kinds `_patterns` and `_surname_patterns` name (speaker
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import NamedTuple
 
@@ -36,14 +37,15 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             continue
         glossed = _GLOSSED.match(text, p)
         name = person_at(seg, surnames) or foreign_name_at(seg) or (
-            glossed.group(1) if glossed and not _patterns(id(lex), lex).latin_firm.search(glossed.group(2)) else None)
+            glossed.group(1) if glossed and not _patterns(id(lex), lex).latin_firm.search(glossed.group(2)) else None) or \
+            dotted_head(text, p)
         if name:
             name = dotted_name(text, p, name)
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
         by_verb, before_deng, anonymised = _surname_patterns(id(lex), lex)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
-        for m in by_verb.finditer(text):
+        for m in _tried_after(by_verb, text, _by_verb_marks(id(lex), lex), False):
             name = m.group(1)
             if any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic:
                 continue
@@ -78,7 +80,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                     break
     if surnames:
         # 宗庆后表示, 董明珠称: a clause-initial surname-initial name right before a speech verb
-        for mc in _patterns(id(lex), lex).speaker.finditer(text):
+        for mc in _tried_after(_patterns(id(lex), lex).speaker, text, _SPEAKER_AT, True):
             p, e = mc.start(1), mc.end(1)
             name = mc.group(1)
             if name[0] not in surnames and name[:2] not in surnames:
@@ -142,10 +144,39 @@ def _surname_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern
     sn = "|".join(sorted(lex.surnames, key=len, reverse=True))
     # (each lookbehind one word: a lookbehind takes no alternation of words of different lengths)
     after = "|".join(f"(?<={w})" for w in map(re.escape, sorted(lex.words("person_named_after"), key=lambda w: (-len(w), w))))
-    return (re.compile(r"(?:%s|(?<=[、，,和与及]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=%s|于\d)"
-                       % (after or "(?!)", sn, lex.alternation("person_act_after"))),
+    return (re.compile(r"(?:%s|(?<=[%s]))((?:%s)[\u4e00-\u9fff]{1,2}?)(?=%s|于\d)"
+                       % (after or "(?!)", _BY_VERB_MARKS, sn, lex.alternation("person_act_after"))),
             re.compile(r"((?:%s)[\u4e00-\u9fff]{1,2}?)等人" % sn),
             re.compile(r"(?:%s)某{1,2}[\u4e00-\u9fff]?" % sn))
+
+
+_BY_VERB_MARKS = "、，,和与及"       # (with the person_named_after words: what stands right before the name)
+_SPEAKER_AFTER = "，。；：\n“”」"     # (or the text's start: what stands right before a speaker's name)
+_SPEAKER_AT = re.compile("[%s]" % _SPEAKER_AFTER)
+
+
+@functools.lru_cache(maxsize=4)
+def _by_verb_marks(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """The characters the by-verb pattern's look-behinds end with (the last one of each
+    person_named_after word, and 、，,和与及): a match of it starts right after one of them."""
+    ends = {w[-1] for w in lex.words("person_named_after") if w} | set(_BY_VERB_MARKS)
+    return re.compile("[" + re.escape("".join(sorted(ends))) + "]")
+
+
+def _tried_after(pat: re.Pattern, text: str, marks: re.Pattern, at_start: bool):
+    """`pat.finditer(text)` for a pattern that opens with look-behinds (and `^` when `at_start`), so
+    that it can only match at the text's start or right after a character `marks` finds: tried
+    with `match` there only (look-behinds see before the position), in finditer's order and without
+    overlaps — the same matches without trying it at every character (a pattern opening with an
+    assertion gives the regex engine nothing to skip ahead by).  The pattern must not match empty."""
+    pos = 0
+    for p in itertools.chain((0,) if at_start else (), (c.end() for c in marks.finditer(text))):
+        if p < pos:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 class _Rx(NamedTuple):
@@ -161,7 +192,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The patterns, their word lists read from modifiers.tsv (the kind named at each)."""
     alt = lex.alternation
     return _Rx(
-        speaker=re.compile(rf"(?:^|(?<=[，。；：\n“”」]))([\u4e00-\u9fff]{{2,3}})(?={alt('speaker_verb')})"),
+        speaker=re.compile(rf"(?:^|(?<=[{_SPEAKER_AFTER}]))([\u4e00-\u9fff]{{2,3}})(?={alt('speaker_verb')})"),
         copula_name=re.compile(rf"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{{2,3}})(?={alt('person_copula')})"),
         takes_role=re.compile(rf"(?:{alt('takes_role_verb')})"),
         latin_firm=re.compile(rf"\b(?:{alt('latin_firm_word')})\b"),
@@ -181,7 +212,54 @@ _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,6}(?:[·•・‧][\u4e00-\u9fff]{1,6
 
 # the middle dots that join the parts of a transliterated name (史蒂夫·莫伦科夫; ・ and • in some sources)
 _DOTS = "·•・‧"
-_PART_END_TAGS = ("v", "p", "c", "u", "t", "m", "r", "f")
+_PART_END_TAGS = ("v", "p", "c", "u", "t", "m", "r", "f", "d")
+
+
+# the first part of a transliterated name before its middle dot, a hyphen allowed inside (利奥妮·…,
+# 李-安·…): after a role word the whole dotted name is the person (rule zh.entity.dotted_person)
+_DOTTED_HEAD = re.compile(r"[\u4e00-\u9fff]{1,5}(?:[-－‐][\u4e00-\u9fff]{1,4})?(?=[·•・‧][\u4e00-\u9fff])")
+
+
+def dotted_head(text: str, p: int) -> str | None:
+    """法官利奥妮·布林克马, 原告李-安·马尔霍兰: after a role word, a run of Chinese characters (a hyphen
+    inside) right before a middle dot and a second part of two to six characters is a transliterated
+    person's name (its first part returned; `dotted_name` reads on over the dot).  No function
+    character inside a part (董事长在·…)."""
+    m = _DOTTED_HEAD.match(text, p)
+    if not m or any(c in _NOT_NAME_CHAR for c in m.group(0)):
+        return None
+    head = m.group(0)
+    if dotted_name(text, p, head) == head:
+        return None     # no second part read after the dot
+    return head
+
+
+_HEAD_TAGS = ("nr", "nrt", "nrf", "ns", "nz")
+
+
+def dotted_start(text: str, s: int, e: int, lex: Lexicon, mentions: list[Mention]) -> int | None:
+    """凯利·乌布雷, 马克娜·勒达芙 with no role word before them: a found name text[s:e] right after a
+    middle dot, with no name ending of its own (suffixes.tsv), whose dot follows a word the segmenter
+    tags as a name or does not know (two to four characters, no function character, in no mention),
+    is the last part of a transliterated person's name: the start of that name, else None."""
+    if s < 3 or text[s - 1] not in _DOTS or not 2 <= e - s <= 6 or not all(CJK.match(c) for c in text[s:e]):
+        return None
+    if any(text[s:e].endswith(suf) for suf, typ, _ in lex.suffixes if not suf.isascii()):
+        return None
+    start = None
+    dot = s - 1
+    while dot >= 3 and text[dot] in _DOTS:      # 豪尔赫·保罗·莱曼: every part before a dot
+        toks = nlp.tagged(text[max(0, dot - 8):dot])
+        if not toks:
+            break
+        w, t = toks[-1]
+        p = dot - len(w)
+        if not 2 <= len(w) <= 4 or not all(CJK.match(c) for c in w) or any(c in _NOT_NAME_CHAR for c in w) \
+                or not (t is None or t in _HEAD_TAGS) or w in lex.generic or lex.lookup(w) is not None \
+                or any(m.start < dot and p < m.end for m in mentions):
+            break
+        start, dot = p, p - 1
+    return start
 
 
 def dotted_name(text: str, p: int, name: str) -> str:
@@ -219,7 +297,7 @@ def foreign_name_at(seg: str) -> str | None:
             and all(CJK.match(c) for c in w)):
         return None
     nxt = toks[1] if len(toks) > 1 else ("", "x")
-    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r")):
+    if nxt[0] and CJK.match(nxt[0]) and not (nxt[1] or "x").startswith(("v", "p", "c", "d", "u", "r", "t")):
         return None
     return w
 

@@ -5,7 +5,10 @@
   another entity of the article — 威马汽车科技集团有限公司 is 威马汽车, 滴滴全球股份有限公司 is 滴滴;
 - a discovered bare name that another discovered company of the article writes with a weak name
   ending after it (suffixes.tsv: 汽车, 科技, 集团…) — 威马 is 威马汽车 when the article names both and
-  no second company of the article shares the bare name.
+  no second company of the article shares the bare name;
+- a discovered name that another entity of the article writes with its country in front (places.tsv
+  `country`) — 司法部 is 美国司法部 when the article names it, and names no second country's 司法部
+  (rule `zh.entity.country_less`).
 
 Rule `zh.entity.name_family` (tests/cases/zh.json).  Called by `kg.extract._entities` after its own
 merges; every merged name is kept as an alias and `rename` maps it to the surviving entity.
@@ -16,6 +19,7 @@ import functools
 
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.mentions import CJK
+from kg.lexicon import load_table
 
 __all__ = ["merge_name_family"]
 
@@ -87,3 +91,29 @@ def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] 
                   and n[len(name):] in weak]
         if len(longer) == 1:
             _merge(by_name, rename, name, longer[0])
+    _merge_country_less(by_name, lex, rename)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries() -> tuple[str, ...]:
+    return tuple(sorted((r["word"] for r in load_table("places.tsv") if r.get("kind") == "country" and r.get("word")),
+                        key=len, reverse=True))
+
+
+def _merge_country_less(by_name: dict, lex, rename: dict) -> None:
+    """司法部 with 美国司法部: a discovered name (never a lexicon one) that one other entity of the article
+    writes with a country in front, of an organisation's type, is that entity."""
+    kinds = ("Company", "Organization", "Regulator", "Court")
+    countries = _countries()
+    for name, e in list(by_name.items()):
+        if name not in by_name or e.source == "lexicon" or e.type not in kinds or len(name) < 2 \
+                or not all(CJK.match(c) for c in name) or name in lex.generic or name.startswith(countries):
+            continue
+        targets = {t for t in by_name if t != name and t.endswith(name) and t[:-len(name)] in countries
+                   and by_name[t].type in kinds}
+        for c in countries:
+            hit = lex.lookup(c + name)
+            if hit is not None and hit.name in by_name and by_name[hit.name].type in kinds:
+                targets.add(hit.name)
+        if len(targets) == 1:
+            _merge(by_name, rename, name, targets.pop())

@@ -22,6 +22,7 @@ import re
 from typing import NamedTuple
 
 from kg import nlp
+from kg.extract.discover_people import dotted_start
 from kg.extract.mentions import CJK, Mention
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
@@ -233,6 +234,13 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.start = m.end - len(person)
             m.name = m.surface = person
             m.type = "Person"
+        elif m.source == "pattern" and m.type in ("Company", "Organization") and m.name == m.surface and \
+                (start := dotted_start(text, m.start, m.end, lex, mentions)) is not None:
+            # 太阳新星凯利·乌布雷起诉…: the part after a middle dot is no company, the dotted name a
+            # person (rule zh.entity.dotted_person)
+            person = text[start:m.end]
+            rename[m.name] = person
+            m.start, m.name, m.surface, m.type = start, person, person, "Person"
         elif m.source == "pattern" and m.type == "Person" and _written_as_company(text, people.get(m.name, []), lex):
             m.type = "Company"
         elif m.source == "pattern" and m.type == "Product" and _patterns(id(lex), lex).listed_companies.match(text, m.end):

@@ -56,12 +56,14 @@ _CATEGORY_ENDS = ("厂", "厂商", "企业", "巨头", "龙头", "对手", "运�
 # verbs of a career move (梁孟松|赴|韩国|成均馆大学 is a person going to a university)
 _NOT_IN_TRANSLITERATION = "对向将与和被由在为从把给让跟同的了以于并而或也又还就都即及其所赴往去到回返离跳转"
 _RULING_ENDS = ("判决", "裁定", "判令")
-_LEAD_STRIP = set("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
+# function characters the segmenter glues to the head of a name (对慧景, 为瑞华, 拟以): stripped by
+# `name_before`, never given back as a name's head (`ticker_heads`)
+LEAD_STRIP = frozenset("对向将与和被由在为从把给让跟同据经以于因就至并而或是及按自使令获受到达等称拟已所其该本系即凭占原由指")
 
 
 def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int = 16,
                 need_proper: bool = True, in_name: bool = False,
-                legal: bool = False) -> tuple[int, list[tuple[str, str | None]]] | None:
+                legal: bool = False, max_words: int = 6) -> tuple[int, list[tuple[str, str | None]]] | None:
     """The name-like words right before `end` (a name ending or a trigger): (start, tokens).
 
     `legal`: before a legal-form ending (有限公司): business and place words that are generic on their
@@ -112,13 +114,13 @@ def name_before(text: str, end: int, lex: Lexicon, floor: int = 0, max_len: int 
             break
         acc.append((w, t))
         pos -= len(w)
-        if len(acc) >= 6:
+        if len(acc) >= max_words:
             break
     if not acc:
         return None
     acc.reverse()
     # function characters glued to the name by the segmenter (对慧景, 为瑞华, 拟以): strip them
-    while acc and acc[0][0] and acc[0][0][0] in _LEAD_STRIP and (len(acc[0][0]) == 1 or acc[0][1] is None) \
+    while acc and acc[0][0] and acc[0][0][0] in LEAD_STRIP and (len(acc[0][0]) == 1 or acc[0][1] is None) \
             and (len(acc) > 1 or len(acc[0][0]) > 2):
         w, t = acc[0]
         pos += 1
@@ -272,7 +274,7 @@ def no_name(surface: str) -> bool:
     """A head count inside (索尼三大唱片公司, 环球两家公司): a group described; only function characters
     (指其以) or the pronoun 其 inside (窃取其DRAM): no name at all."""
     return bool(_GROUP_COUNT.search(surface)) or bool(_PLACE_COUNT.search(surface)) or (
-        not surface.isascii() and (all(c in _LEAD_STRIP for c in surface) or "其" in surface[1:]))
+        not surface.isascii() and (all(c in LEAD_STRIP for c in surface) or "其" in surface[1:]))
 
 
 def plausible_name(surface: str) -> bool:

@@ -252,6 +252,29 @@ def _role_words(lex: Lexicon) -> frozenset:
     return frozenset(r for r in lex.roles if not r.isascii())
 
 
+@functools.lru_cache(maxsize=4)
+def _marker_kind(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """An object marker, then a short kind-of-company description ending right before the name
+    (对港区企业X的收购, 对代工企业X提起诉讼: modifiers.tsv kinds object, company_kind_end)."""
+    return re.compile(rf"(?:{lex.alternation('object')})[^，。；,;、：:“”\"（()）的]{{0,6}}?"
+                      rf"(?:{lex.alternation('company_kind_end')})$")
+
+
+def _described_after_marker(before: str, lex: Lexicon) -> bool:
+    """The name right after `before` is marked by 对/向/将 with a kind-of-company description between
+    (对港区企业浙江福瑞德化工有限公司的收购): marked as if the marker stood right before it."""
+    return _marker_kind(id(lex), lex).search(before[-12:].rstrip()) is not None
+
+
+def _past_parenthesis(text: str, at: int, limit: int) -> int:
+    """Where the text goes on after a parenthesis that opens right at `at` and closes before `limit`
+    (X（以下简称“Y”）, X(600123)), else `at`."""
+    if text[at:at + 1] not in ("(", "（"):
+        return at
+    close = min((i for i in (text.find(")", at, limit), text.find("）", at, limit)) if i >= 0), default=-1)
+    return close + 1 if 0 <= close - at <= 40 else at
+
+
 def _ends_with_any(s: str, words) -> str | None:
     """The longest of `words` that `s` (right-stripped) ends with (one pass, no sort: two words of
     one length cannot both end `s`)."""
@@ -440,6 +463,13 @@ def _claimed(text: str, ss: int, ts: int, lex: Lexicon) -> bool:
         w in text[ss:last.start()] for w in ("驳回", "支持", "判决", "裁定")))
 
 
+def _rule_owner(text: str, ss: int, m: Mention, breach: set[str]) -> bool:
+    """X in 违反X的反垄断规定 (a breach word right before the name, 的 right after): the owner of the rules
+    broken, no party of the acts around it."""
+    return text.startswith("的", m.end) and any(text.startswith(w, m.start - len(w)) for w in breach
+                                                 if m.start - len(w) >= ss)
+
+
 def _argument_groups(v: _Reading) -> bool:
     """The groups of names before (lg, g1 last, g0 before it) and after (rg, r1 first) the trigger."""
     conj, frame, g0, g1, head, lg, mentions = v.conj, v.frame, v.g0, v.g1, v.head, v.lg, v.mentions
@@ -454,6 +484,10 @@ def _argument_groups(v: _Reading) -> bool:
     if trig.relation not in ("acquires", "invests") and left and trig.lang == "zh" and \
             text[max(ss, left[-1].start - 1):left[-1].start] == "从" and ts - left[-1].end <= 2:
         left = left[:-1]    # 被苹果从App Store下架: the place it is taken from is no party
+    if trig.lang == "zh" and trig.relation != "cooperates":
+        # 违反欧盟的反垄断规定，限制…: whose rules are broken (a breach word, then X的) acts in no clause
+        left = [m for m in left if not _rule_owner(text, ss, m, v.breach)]
+        right = [m for m in right if not _rule_owner(text, ss, m, v.breach)]
     lg = groups(text, left, conj, v.lex)
     rg = groups(text, right, conj, v.lex)
     subj: list[Mention] | None = None
@@ -491,8 +525,9 @@ def _argument_groups(v: _Reading) -> bool:
         if inner:
             r1 = [m for m in inner if m.start == inner[0].start] + [
                 m for m in inner[1:] if text[inner[0].end:m.start].strip("、和及与") == ""]
-    # distance limits: arguments sit close to their trigger
-    if g1 and ts - g1[-1].end > 25 and not (
+    # distance limits: arguments sit close to their trigger (before a suit verb, a parenthesis right after
+    # the name, its short form: X（以下简称“Y”）于10月18日向法院提交了起诉状, not counted)
+    if g1 and ts - (_past_parenthesis(text, g1[-1].end, ts) if trig.relation == "sues" else g1[-1].end) > 25 and not (
             ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
             and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
         g1, g0 = None, None
@@ -729,7 +764,9 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
             (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
         # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
         # 马英九被北检起诉: the name of the clause before is no party to the suit
-        return None
+        patient = _chain_patient(v, g1) if not any(
+            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) else None
+        return None if patient is None else (g1, [patient], first, "zh.frame.passive_chain")
     subj, obj = g1, g0
     if obj is None and r1:
         obj = r1
@@ -754,6 +791,35 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
         # own (one not read as a name), so a name of a clause before is not what is bought
         return None
     return subj, obj, first
+
+
+def _chain_patient(v: _Reading, g1) -> Mention | None:
+    """X陷入了与Y的纠纷中，两次被Y起诉 (zh.frame.passive_chain): a passive suit clause that names no one
+    before 被 goes on with the name that opens the clause before it, the one sued.  Not a clause with a
+    name of its own before 被, nor one the clause before does not open with a name (据《联合报》报道，…)."""
+    text, ss = v.text, v.ss
+    cs = _clause_begin(text, g1[0].start, ss)
+    if cs <= ss or not text[cs:g1[0].start].strip(" 　").endswith(_chain_words(id(v.lex), v.lex)[0]) or \
+            len(text[cs:g1[0].start]) > 8 or \
+            any(m.source != "coref" and cs <= m.start < g1[0].start for m in v.mentions):
+        return None
+    actor = chain_actor(text, ss, cs, v.mentions, v.says)
+    if actor is None or actor.type not in v.o_types or actor.name in {m.name for m in g1}:
+        return None
+    p = actor.start
+    while p > ss and text[p - 1] not in CLAUSE_BREAK and text[p - 1] != "。":
+        p -= 1
+    lead = text[p:actor.start].strip(" 　")
+    return actor if len(lead) <= 1 and lead not in _chain_words(id(v.lex), v.lex)[1] and actor.start < cs else None
+
+
+@functools.lru_cache(maxsize=4)
+def _chain_words(lex_id: int, lex: Lexicon) -> tuple[tuple, frozenset]:
+    """The passive markers a subject-less suit clause ends with before its agent (modifiers.tsv kind
+    passive, the Chinese ones) and what, opening the clause before, shows its first name is no subject
+    (kind chain_not_subject_lead: 据, 《, …)."""
+    return (tuple(sorted((w for w in lex.words("passive") if not w.isascii()), key=len, reverse=True)),
+            frozenset(lex.words("chain_not_subject_lead")))
 
 
 # the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
@@ -792,7 +858,8 @@ def _roles_marked(v: _Reading) -> bool:
         # 以滥用市场支配地位为由起诉高通: 由 closes 以…为由 (on the grounds of), no passive agent marker
         pas_in_gap = pas_in_gap and not re.search(r"[为為]由$", gap.rstrip())
         pas_before_g1 = pas_before_g1 and not re.search(r"[为為]由$", before_g1.rstrip())
-    obj_marker = g1 and _ends_with_any(before_g1[-4:], objm) and not _court_case_title(v, before_g1, gap)
+    obj_marker = g1 and (_ends_with_any(before_g1[-4:], objm) or _described_after_marker(before_g1, v.lex)) \
+        and not _court_case_title(v, before_g1, gap)
     relative = g1 and (_contains_any(gap, rel_words) or (
         "…" in trig.word and _contains_any(text[ts:te], rel_words)))  # Y…发起的25次诉讼
     chain = 1
@@ -818,7 +885,8 @@ def _roles_marked(v: _Reading) -> bool:
         roles = _passive_agent(v, g0, g1, r1, first)
         if roles is None:
             return True
-        subj, obj, first = roles
+        subj, obj, first = roles[:3]
+        frame = roles[3] if len(roles) > 3 else frame
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
             not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
@@ -1070,7 +1138,10 @@ def _roles_plain(v: _Reading) -> bool:
         elif g1 is None and r1 and not ("则" in text[_clause_begin(text, ts, ss):ts] and not _bare_clause(text, ts, v.lex)):
             # subject-less clause: the sentence's first organisation before the trigger (not when
             # the clause sets up a subject of its own, unknown to us: 联创节能则出资13亿收购了Y)
-            first = [m for m in mentions if m.end <= ts and m.type in s_types]
+            first = [m for m in mentions if m.end <= ts and m.type in s_types
+                     and not (trig.relation != "cooperates" and _rule_owner(text, ss, m, v.breach))]
+            if first and trig.relation == "sues" and any(w in text[first[0].end:ts] for w in v.lex.words("plaintiff_role")):
+                first = []      # …公告X、Y：本院对原告A(unknown)诉被告B: the plaintiff is the unknown A after 原告
             if first:
                 frame = "zh.frame.first_org"
                 subj, obj = [first[0]], r1

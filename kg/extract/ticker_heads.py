@@ -14,7 +14,7 @@ import functools
 
 from kg import nlp
 from kg.extract.mentions import CJK, clause_start
-from kg.extract.name_spans import _LEAD_STRIP, stop_words
+from kg.extract.name_spans import LEAD_STRIP, stop_words
 from kg.lexicon import Lexicon
 
 _MAX_HEAD = 2
@@ -40,7 +40,7 @@ def ticker_head(text: str, start: int, code: int, lex: Lexicon) -> int:
         w, t = toks[k - 1]
         head_len += len(w)
         if head_len > _MAX_HEAD or not all(CJK.match(c) for c in w) or w in stops or w in lex.generic \
-                or (len(w) == 1 and w in _LEAD_STRIP) or (t or "none") not in tags:
+                or (len(w) == 1 and w in LEAD_STRIP) or (t or "none") not in tags:
             return start
         if t == "m" and len(w) == 1:
             return start      # 一|家…: a lone number word is a count, no head

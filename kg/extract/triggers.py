@@ -27,6 +27,10 @@ class TriggerHit:
     trigger: Trigger
 
 
+# any character that matches a Latin letter when case is ignored (k, K, the Kelvin sign, long s …)
+_LATIN_I = re.compile("[a-z]", re.I)
+
+
 @functools.lru_cache(maxsize=4)
 def _trigger_index(lex_id: int, lex: Lexicon):
     auto = ahocorasick.Automaton()
@@ -54,7 +58,12 @@ def _trigger_index(lex_id: int, lex: Lexicon):
     for _, (_, trigs) in auto.items():
         kept = [t for t in trigs if t.relation != "-"]
         live[id(trigs)] = (trigs, kept or None)
-    return auto, gapped, live
+    # the English patterns that need a letter matching a Latin one ignoring case (every one with a
+    # Latin letter in its first word): a sentence without such a letter is not scanned for them
+    # and the words each must find in the lower-cased sentence (a, b: "took", "to court")
+    latin = {id(pat): (t.word.partition("…")[0].lower(), t.word.partition("…")[2].lower())
+             for pat, t, need in gapped if need is None and _LATIN_I.search(t.word.partition("…")[0])}
+    return auto, gapped, live, latin
 
 
 _found = threading.local()
@@ -93,7 +102,7 @@ def _gapped_in(text: str, lex: Lexicon) -> list:
 
 def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
                    gapped: list | None = None) -> list[tuple[int, int, list[Trigger]]]:
-    auto, all_gapped, live = _trigger_index(id(lex), lex)
+    auto, all_gapped, live, needs_latin = _trigger_index(id(lex), lex)
     gapped = all_gapped if gapped is None else gapped
     seg = text[start:end].lower()
     hits = []
@@ -105,9 +114,22 @@ def _find_triggers(text: str, lex: Lexicon, start: int, end: int,
             if e + 1 < len(seg) and seg[e + 1].isascii() and seg[e + 1].isalnum():
                 continue
         hits.append((s, e + 1, trigs))
+    latin = None
     for pat, t, need in gapped:
         if need is not None and (need[0] not in seg or need[1] not in seg):
             continue
+        if need is None and id(pat) in needs_latin:
+            # an English pattern ("took … to court") needs a letter that matches a Latin one ignoring
+            # case: a Chinese sentence without one is not scanned (one C search for all of them)
+            if latin is None:
+                latin = _LATIN_I.search(seg) is not None
+            if not latin:
+                continue
+            # in a lower-cased sentence a case-blind match of its words is those words as written,
+            # but for the two lower-case letters that match a Latin one (ı, ſ): both must occur
+            a, b = needs_latin[id(pat)]
+            if (a not in seg or b not in seg) and "ı" not in seg and "ſ" not in seg:
+                continue
         for m in pat.finditer(seg):
             hits.append((m.start(), m.end(), [t]))
     # (by start, the longest first: two stable sorts with keys made in C)

@@ -26,6 +26,7 @@ from kg.extract.en.dates import EnDates
 from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
 from kg.extract.en.suit_sides import definite_suits, suit_sides
+from kg.extract.ruling_sides import other_sides
 
 __all__ = ["extract_en"]
 
@@ -84,6 +85,8 @@ def extract_en(article: Article) -> Extraction:
         lambda s, o, d, ss, se, trig: Relation("sues", s, o, d, text[ss:se], ss, se, 0.6, False, trig,
                                                "en.sues.definite_suit")))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
+    # a ruling on one side of a case before that court, or naming the other side: the other side too
+    relations.extend(other_sides(relations, lawsuits, entities, "en"))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 

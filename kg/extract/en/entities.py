@@ -176,17 +176,30 @@ def _metonyms(f: Finder) -> None:
                 f.add(o.start(), o.end(), name, le.type if le else "Organization", "lexicon", le.owner if le else None)
 
 
+_NEXT_CIRCUIT = 400      # characters from a generic appeals court to the circuit named after it
+
+
 def _generic_courts(f: Finder) -> None:
     """"A U.S. appeals court ... The order from the U.S. Court of Appeals for the Federal Circuit": an
     appeals court written without its circuit is the one circuit court the article names, when it
-    names exactly one."""
-    circuits = {m.name for m in f.mentions if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for")}
-    if len(circuits) != 1:
+    names exactly one; when it names several, the first named after it within a few paragraphs
+    ("A U.S. appeals court … A panel of the U.S. Court of Appeals for the Federal Circuit" before a
+    later Ninth Circuit)."""
+    named = sorted((m.start, m.name) for m in f.mentions
+                   if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for"))
+    circuits = {n for _, n in named}
+    if not circuits:
         return
-    name = circuits.pop()
     for m in f.mentions:
         if m.type == "Court" and m.name in ("U.S. appeals court", "federal appeals court"):
-            m.name = name
+            if len(circuits) == 1:
+                m.name = next(iter(circuits))
+                continue
+            # several circuits: the first one named after the lead's "a U.S. appeals court", close by
+            # (its next paragraphs), is the one it stands for
+            after = next(((p, n) for p, n in named if p > m.start), None)
+            if after is not None and after[0] - m.end <= _NEXT_CIRCUIT:
+                m.name = after[1]
 
 
 def _generic_supreme_court(f: Finder) -> None:
@@ -697,7 +710,10 @@ def _speakers(f: Finder) -> None:
 def _strip_suffix(f: Finder, words: list[str]) -> tuple[list[str], bool]:
     for suf, typ, pos, strip in f.en.suffixes:
         if strip and pos == "last" and len(words) > 1 and words[-1].rstrip(",") == suf:
-            return words[:-1], True
+            rest = words[:-1]
+            while len(rest) > 1 and rest[-1] in ("&", "and"):
+                rest = rest[:-1]        # "Goldman Sachs & Co": the joiner goes with the ending
+            return rest, True
     return words, False
 
 
@@ -931,6 +947,7 @@ def _short_forms(f: Finder) -> None:
                 shorts.setdefault(w, (m.name, m.type))
             if re.fullmatch(r"[A-Z]{1,4}\d{2,4}[A-Z]{0,2}", words[1]):
                 shorts.setdefault(words[1], (m.name, m.type))      # "the MI300X" for "Instinct MI300X"
+    _pattern_short_companies(f, shorts)
     # a short form that is itself the name of another entity of the article ("Palworld" beside
     # "Palworld Entertainment") is that entity
     taken: dict[str, set[str]] = {}
@@ -950,6 +967,30 @@ def _short_forms(f: Finder) -> None:
         if re.match(r"\s[A-Z][a-z]", t[m.end():m.end() + 3]) and typ != "Person":
             continue
         f.add(m.start(), m.end(), name, typ, "short")
+
+
+def _pattern_short_companies(f: Finder, shorts: dict[str, tuple[str, str]]) -> None:
+    """"VLSI patent verdict … VLSI Technology won … VLSI did not comment": a company found only by
+    pattern under its first word (an acronym written twice) is the company of two words the article
+    names with a company word after it (Technology, Group, Holdings: suffixes_en.tsv), when no other
+    entity of the article goes by that word.  A product or a lexicon entity under the word stays
+    apart ("Palworld" the game beside "Palworld Entertainment")."""
+    ends = {suf.rstrip(".") for suf, ty, pos, strip in f.en.suffixes if ty == "Company" and pos == "last"}
+    nl = f.text.find("\n")
+    for w, (name, typ) in shorts.items():
+        words = name.split()
+        if typ != "Company" or len(words) != 2 or words[0] != w or words[1].rstrip(".") not in ends:
+            continue
+        under = [m for m in f.mentions if m.name == w]
+        if not under or any(m.type != "Company" or m.source != "pattern" for m in under) or f.lex.lookup(w):
+            continue
+        if any(m.name != name and m.name != w and m.surface.split()[:1] == [w] for m in f.mentions):
+            continue        # a second company opening with the word: the word names neither alone
+        first = min(m.start for m in f.mentions if m.name == name)
+        if any(m.start < first and not (0 <= m.start < nl < first) for m in under):
+            continue        # a short form refers back (a headline's excepted)
+        for m in under:
+            m.name = name
 
 
 def _acronym_of(short: str, long: str) -> bool:
