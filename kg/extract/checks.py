@@ -91,6 +91,7 @@ from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
 from kg.extract.suit_context import announced_then_filed, complete_suits
+from kg.extract.triggers import find_triggers
 
 __all__ = ["apply_checks", "CHECKS"]
 
@@ -397,7 +398,9 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
     钜盛华…): every telling of that side before the report verb sits in the 向-phrase (with the names
     listed beside it)."""
     trig = nlp.to_simplified((r.trigger or "").split("…")[0])
-    if r.type != "accuses" or trig not in _check_words()["report_verb"] or r.end <= r.start:
+    # (any accusation when the side is a forum: 向仲裁院提起8项仲裁，指控Y… — the forum hears it)
+    forum = ctx.types.get(r.object) in ("Court", "Organization", "Regulator")
+    if r.type != "accuses" or (trig not in _check_words()["report_verb"] and not forum) or r.end <= r.start:
         return False
     ms = _all_mentions(ctx, r.start, r.end)
     ts = ctx.text.find(trig, r.start, r.end)
@@ -412,7 +415,7 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
                 return False
         return bool(told)
 
-    return addressed(r.object) or addressed(r.subject)
+    return addressed(r.object) or (trig in _check_words()["report_verb"] and addressed(r.subject))
 
 
 def venue(ctx: Ctx, r: Relation) -> bool:
@@ -652,7 +655,8 @@ def store_object(ctx: Ctx, r: Relation) -> bool:
 def possessor(ctx: Ctx, r: Relation) -> bool:
     """A side named in the sentence only as the owner of a head noun (星海科技的子公司违规经营，市场监管局对其
     罚款: the subsidiary is fined; X的员工起诉Y: the employee sues) is not the party."""
-    if r.type not in ("sues", "fines", "rules", "blocks", "accuses") or r.end <= r.start or ctx.lang == "en":
+    if r.type not in ("sues", "fines", "rules", "blocks", "accuses", "acquires", "invests") or r.end <= r.start \
+            or ctx.lang == "en":
         return False
     heads = _check_words().get("possessed_head", ())
     if not heads:
@@ -660,6 +664,88 @@ def possessor(ctx: Ctx, r: Relation) -> bool:
     for name in (r.subject, r.object):
         told = _mentions_in(ctx, name, r)
         if told and all(ctx.text.startswith("的", t) and ctx.text.startswith(heads, t + 1) for _, t in told):
+            return True
+    return False
+
+
+# 收购X后快速崛起的Y: the deal's object, then 后 and a predicate of the name after 的
+_RELATIVE_GAP = re.compile(r"[^，。；：,;:]{0,24}?后[^，。；：,;:的]{1,12}的$")
+
+
+def relative_head(ctx: Ctx, r: Relation) -> bool:
+    """The object is told after the trigger only as the head of a relative clause the trigger opens
+    (与收购星科金朋后快速崛起的长电科技拉开距离: 长电科技 made the deal, then rose; the clause's subject
+    made none): X后<predicate>的Y names Y by what Y did, it is not what the verb takes."""
+    if r.type in ("owns", "leads") or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    if not spans or not objs:
+        return False
+    for ts, te in spans:
+        after = [s for s, _ in objs if s >= te]
+        if not after or not _RELATIVE_GAP.fullmatch(ctx.text, te, after[0]):
+            return False
+    return True
+
+
+_TITLED = re.compile(r"^的[^，。；：,;:]{0,4}?(?:“[^”]{1,20}”|《[^》]{1,20}》|「[^」]{1,20}」)")
+
+
+def launched_head(ctx: Ctx, r: Relation) -> bool:
+    """What a launch verb takes is the product right after it: a name told after the trigger only as what
+    the product is aimed at (推出针对QQ的“隐私保护器”: check_words.tsv kind aim), or after a product the
+    relative X推出的“Y”软件 names (指其推出的“扣扣保镖”软件篡改、破坏QQ…: QQ is what Y harms), is not launched."""
+    if r.type not in ("launches", "discontinues") or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    aims = _check_words().get("aim", ())
+    if not spans or not objs:
+        return False
+    for ts, te in spans:
+        after = [(s, t) for s, t in objs if s >= te]
+        if not after:
+            return False
+        s, t = after[0]
+        gap = ctx.text[te:s]
+        aimed = gap.rstrip().endswith(aims) and ctx.text.startswith("的", t) and "，" not in gap and "," not in gap
+        if not (aimed or _TITLED.match(gap)):
+            return False
+    return True
+
+
+def deal_target(ctx: Ctx, r: Relation) -> bool:
+    """A partnership's side told after the partnership trigger only past another act's trigger (A与B联手收购C,
+    A与若干合作方以…收购C, A与B达成战略合作并…收购C): C is what the joint act takes, not a partner (a
+    state noun between them, 接入腾讯旗下的微信支付, takes nothing)."""
+    if r.type != "cooperates" or r.end <= r.start or ctx.lang == "en":
+        return False
+    spans = _trigger_spans(ctx, r)
+    objs = _mentions_in(ctx, r.object, r)
+    if not spans or not objs or any(s < spans[0][0] for s, _ in objs):
+        return False
+    for ts, te in spans:
+        after = [s for s, _ in objs if s >= te]
+        if not after:
+            return False
+        if not any(any(t.relation not in ("cooperates", "owns", "leads", "-") for t in trigs)
+                   for _, _, trigs in find_triggers(ctx.text, ctx.lex, te, after[0])):
+            return False
+    return True
+
+
+def beneficiary(ctx: Ctx, r: Relation) -> bool:
+    """A ruling's or a suit's side told only as whom an act is for (禁止梁孟松为三星工作, 不得为三星提供服务: 为/替,
+    then the act, check_words.tsv kind for_act): the one worked for is named by the order, it is no party of the
+    case (为诺基亚5G专利确定费率, 上诉人为X: no act right after the name, left alone)."""
+    acts, not_for = _check_words().get("for_act", ()), _check_words().get("not_for", ())
+    if r.type not in ("rules", "sues") or r.end <= r.start or ctx.lang == "en" or not acts:
+        return False
+    for name in (r.subject, r.object):
+        told = _mentions_in(ctx, name, r)
+        if told and all(ctx.text[s - 1:s] in ("为", "替") and ctx.text[max(0, s - 2):s] not in not_for and
+                        ctx.text.startswith(acts, t) for s, t in told):
             return True
     return False
 
@@ -1362,6 +1448,10 @@ CHECKS: list[Check] = [
     Check("venture_partner", "rejected", venture_partner),
     Check("possessor", "rejected", possessor),
     Check("unit_actor", "rejected", unit_actor),
+    Check("relative_head", "rejected", relative_head),
+    Check("launched_head", "rejected", launched_head),
+    Check("deal_target", "rejected", deal_target),
+    Check("beneficiary", "rejected", beneficiary),
     Check("store_object", "rejected", store_object),
     Check("next_actor", "rejected", next_actor),
     Check("case_matter", "rejected", case_matter),

@@ -206,6 +206,12 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if w == "其" and text[e:e + 1] in qi_next:
             continue
         in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
+        listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and
+                       text[y.end:s] in lex.words("list_conj")), None) if w == "其" else None
+        if listed is not None:
+            # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
+            out.append(Mention(s, e, listed.name, listed.type, w, "coref"))
+            continue
         if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
             # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
             cs = s

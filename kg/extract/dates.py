@@ -516,7 +516,19 @@ def _tells(sentence: str, rel: str | None) -> bool:
         return True
     from kg.nlp import to_simplified
     simp = to_simplified(sentence)
+    if rel == "sues":
+        # 腾讯诉抖音…纠纷一案，将于8月16日再次开庭: a case named by its title at a later stage, no filing —
+        # a suing trigger counts unless it is a bare 诉 (the word the trigger search finds, not 起诉, 上诉…)
+        # with 案 after it in its clause
+        from kg.extract.triggers import find_triggers
+        from kg.lexicon import load_lexicon
+        return any(any(t.relation == "sues" for t in trigs) and not (
+            simp[s:e] == "诉" and _TITLE_TAIL.match(simp, e)) for s, e, trigs in find_triggers(simp, load_lexicon()))
     return any(all(p in simp for p in parts) for parts in _trigger_words(rel))
+
+
+# the rest of a case title after its 诉: up to 案 in the same clause
+_TITLE_TAIL = re.compile(r"[^，。；：,;:]{0,30}?案")
 
 
 def lead_day(text: str, ref: str | None, sides: list[list[tuple[int, int]]], start: int = 0,

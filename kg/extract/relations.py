@@ -749,11 +749,10 @@ def _rival_pair(v: _Reading, g0, g1, r1) -> bool:
                 not text.startswith("的", g1[-1].end))) and \
                 not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
             seen_pairs = set()
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if a.name != b.name and (a.name, b.name) not in seen_pairs:
-                        seen_pairs.add((a.name, b.name))
-                        v.out.append(_cand(trig, a, b, ts, v.te, text, ss, v.neg, v.hedge, "zh.sym.pair", lex=v.lex))
+            for a, b in _partner_pairs(text, g1, members, bool(comitative), trig.relation, v.comit):
+                if a.name != b.name and (a.name, b.name) not in seen_pairs:
+                    seen_pairs.add((a.name, b.name))
+                    v.out.append(_cand(trig, a, b, ts, v.te, text, ss, v.neg, v.hedge, "zh.sym.pair", lex=v.lex))
             return True
     return False
 
@@ -1035,9 +1034,13 @@ def _roles_deals(v: _Reading) -> bool:
                 # 竞争: 华为), else the sentence's subject
                 opening = [g for g in lg if g[-1].end <= g1[0].start and
                            _rx(v.lex).opening.fullmatch(text[_clause_begin(text, g[0].start, ss):g[0].start].strip())]
-                head = opening[-1] if opening else lg[0]
-                lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start]
+                # (no clause opens with a name: the first name is some verb's object — 平安好医生发布了“私家
+                # 医生”服务，与A、B达成合作 — and the partner's subject is unnamed)
+                head = opening[-1] if opening else None
+                lead0 = text[_clause_begin(text, head[0].start, ss):head[0].start] if head else "与"
                 subj = head if not _ends_with_any(lead0.rstrip(), v.comit) else context_subject
+                if not subj:
+                    return True
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
                 any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
@@ -1128,6 +1131,8 @@ def _plain_named(v: _Reading):
             # 格兰仕在其微博发布…: the place it is told in; A（现B）推出C: one company by two names;
             # 由A旗下B推出的C: the unit launches C, A launches no B
             return True
+        if trig.relation == "accuses" and trig.lang == "zh" and text[g1[-1].end:ts] == "的":
+            return True    # X回应称Y的指控毫无依据: Y made the accusation (its possessor), X is not accusing Y
         frame = "zh.frame.pre_verbal"
         subj, obj = g0, g1
         if trig.relation == "blocks" and trig.lang == "zh" and text[g0[0].start - 1:g0[0].start] == "在":
@@ -1971,6 +1976,23 @@ def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:
         if ok:
             return ok
     return None
+
+
+def _partner_pairs(text: str, g1: list[Mention], members: list[Mention], comitative: bool, rel: str,
+                   comit: set[str]) -> list[tuple[Mention, Mention]]:
+    """The pairs of a group told before a symmetric trigger (zh.sym.pair): every two members, but for a
+    partnership (cooperates) a list that is the partner of someone else — 即与A、B、C等29家企业达成战略合作
+    (the group after 与, its subject unnamed) pairs none of its members with each other, and A与B、C签订合作合同
+    pairs A with each of the listed, not the listed among themselves."""
+    if rel != "cooperates":
+        return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
+    if comitative:
+        return []
+    joins = [text[a.end:b.start] for a, b in zip(g1, g1[1:])]
+    if len(g1) > 2 and joins[0] in comit and all(j == "、" for j in joins[1:]):
+        hub = g1[0]
+        return [(hub, b) for b in members if b is not hub] if hub in members else []
+    return [(a, b) for i, a in enumerate(members) for b in members[i + 1:]]
 
 
 _GROUPED_WORDS: dict[int, tuple] = {}

@@ -134,8 +134,9 @@ class ArgumentReading(ReadingBase):
                 break
             if m.name in subj_names or not self._fits(rel, 1, m):
                 continue
-            if rel == "acquires" and gap.strip() and re.search(r"\bfrom\s+(?:(?:the|its|their)\s+)?$", gap):
-                continue        # "bought support from Initech": the seller, not what was bought
+            if rel == "acquires" and gap.strip() and (re.search(r"\bfrom\s+(?:(?:the|its|their)\s+)?$", gap) or re.fullmatch(
+                    r"\s*from\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){1,3}", gap)):
+                continue        # "bought support from Initech", "patents it bought from Dutch chipmaker NXP": the seller
             if rel in ("launches", "discontinues") and _PLATFORM_PP.search(gap):
                 continue        # "released it on the Steam store", "for its Switch console": where, not what
             if rel != "owns" and m.type == "Person" and m.name in self.judges:
