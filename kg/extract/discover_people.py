@@ -72,7 +72,7 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                 continue
             for k in (3, 2):
                 name = text[p:p + k]
-                if len(name) == k and name[0] in surnames and text[p + k:p + k + 1] in "是为系担" and \
+                if len(name) == k and name[0] in surnames and text.startswith(_patterns(id(lex), lex).copulas, p + k) and \
                         name not in lex.roles and \
                         not any(c in _NOT_NAME_CHAR for c in name[1:]) and all(CJK.match(c) for c in name) \
                         and not any(o.start <= p < o.end for o in out):
@@ -185,6 +185,7 @@ class _Rx(NamedTuple):
     copula_name: re.Pattern
     takes_role: re.Pattern
     latin_firm: re.Pattern
+    copulas: tuple
 
 
 @functools.lru_cache(maxsize=4)
@@ -196,6 +197,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         copula_name=re.compile(rf"(?:^|(?<=[，。；：\n“]))([\u4e00-\u9fff]{{2,3}})(?={alt('person_copula')})"),
         takes_role=re.compile(rf"(?:{alt('takes_role_verb')})"),
         latin_firm=re.compile(rf"\b(?:{alt('latin_firm_word')})\b"),
+        copulas=tuple(lex.words("person_copula")),
     )
 
 

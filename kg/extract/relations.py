@@ -550,6 +550,8 @@ def _copula_frames(v: _Reading) -> bool:
         k = te + max(map(len, heads)) if heads else -1
         org = next((m for m in mentions if m.start == k + 1 and m.type in o_types), None) \
             if heads and text.startswith("的", k) else None
+        if org is not None and text.startswith(tuple(lex.product_heads), org.end):
+            return True    # 出任董事长的阿里音乐: the name goes on past a known short name (阿里)
         if org is not None:
             out.append(_cand(trig, g1[-1], org, ts, te, text, ss, neg, hedge, "zh.role.relative", lex=lex))
             return True
