@@ -433,6 +433,13 @@ def test_suit_told_inside_its_ruling_gives_an_award_not_a_claim():
     assert ex.lawsuits[0].claim_cny == 5e6
 
 
+def test_suit_known_from_roles_in_a_ruling_takes_no_filing_date():
+    ex = run(f"2018年10月，云海市中级人民法院作出一审判决，判令被告{A}向原告{B}支付货款1200万元。")
+    assert ("sues", B, A) in rels(ex) and ex.lawsuits[0].date is None
+    ex = run(f"2018年10月，原告{B}向云海市中级人民法院提起诉讼，要求被告{A}支付货款1200万元。")
+    assert ex.lawsuits[0].date == "2018-10"
+
+
 def test_court_with_its_other_name_in_brackets_is_one_suit():
     ex = run(f"杭州铁路运输法院（杭州互联网法院）作出一审判决：{A}起诉{B}，法院判令被告停止侵权，同时为原告消除影响。")
     assert [ls.court for ls in ex.lawsuits] == ["杭州铁路运输法院"]

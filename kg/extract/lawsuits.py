@@ -51,6 +51,7 @@ class _Rx(NamedTuple):
     award_verb: re.Pattern
     claim_request: re.Pattern
     claim_word: re.Pattern
+    ruling_only: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -70,6 +71,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         award_verb=re.compile(alt("award_verb")),
         claim_request=re.compile(rf"(?:{alt('claim_request')})[^，。；]{{0,4}}$"),
         claim_word=re.compile(alt("claim_word", "claim_request")),
+        # a sentence telling a ruling (判决, 裁定…) and no filing (起诉, 提起诉讼)
+        ruling_only=re.compile(rf"^(?!.*(?:{alt('suit_filing')})).*(?:{alt('ruling_told')})", re.S),
     )
 
 
@@ -159,6 +162,9 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         claim_cny = claim_amt = claim_cur = awarded = None
         # a suit read from what a ruling makes the defendant pay: the amount is the award, not the claim
         ruled = r.rule.startswith("zh.sues.ruled_payment")
+        # a suit known only from the parties' roles in a sentence telling a ruling and no filing
+        # (2018年10月，X法院作出一审判决，判令被告…支付原告…): the sentence's date is the ruling's
+        roles_ruling = r.rule.startswith("zh.party.roles") and bool(rx.ruling_only.search(sent))
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
         cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
@@ -181,7 +187,7 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
             elif pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
-        date = None if ruled else r.date      # (and the ruling's date is not the filing date)
+        date = None if ruled or roles_ruling else r.date      # (and the ruling's date is not the filing date)
         if date and i is not None and rx.approx.match(sent) and not tracker.dated(i):
             date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
