@@ -418,6 +418,35 @@ def test_aggregate_suit_takes_only_what_its_sentence_gives():
     assert by[(B, A)].claim_cny is None and by[(B, A)].cause == "antitrust"
 
 
+# -- a suit told inside its ruling: the amount the court orders paid is the award, not the claim, and the
+#    sentence's date is the ruling's, not the filing's; a plaintiff's 请求判令 is still the claim
+
+def test_suit_told_inside_its_ruling_gives_an_award_not_a_claim():
+    ex = run(f"杭州互联网法院本周二对这起案件作出一审判决：{A}起诉{B}，法院判令被告立即停止涉案行为，"
+             f"并赔偿原告经济损失及合理开支共计260万元。", date="2020-06-04")
+    suit = ex.lawsuits[0]
+    assert suit.claim_cny is None and suit.awarded_cny == 2.6e6 and suit.date is None
+    ex = run(f"2019年5月，{A}将{B}告上北京市海淀区人民法院，请求判令停止侵权、赔偿损失9000万元。")
+    suit = ex.lawsuits[0]
+    assert suit.claim_cny == 9e7 and suit.awarded_cny is None and suit.date == "2019-05"
+    ex = run(f"2019年5月，{A}向法院起诉{B}，要求法院判决被告赔偿经济损失500万元。")
+    assert ex.lawsuits[0].claim_cny == 5e6
+
+
+def test_suit_known_from_roles_in_a_ruling_takes_no_filing_date():
+    ex = run(f"2018年10月，云海市中级人民法院作出一审判决，判令被告{A}向原告{B}支付货款1200万元。")
+    assert ("sues", B, A) in rels(ex) and ex.lawsuits[0].date is None
+    ex = run(f"2018年10月，原告{B}向云海市中级人民法院提起诉讼，要求被告{A}支付货款1200万元。")
+    assert ex.lawsuits[0].date == "2018-10"
+
+
+def test_court_with_its_other_name_in_brackets_is_one_suit():
+    ex = run(f"杭州铁路运输法院（杭州互联网法院）作出一审判决：{A}起诉{B}，法院判令被告停止侵权，同时为原告消除影响。")
+    assert [ls.court for ls in ex.lawsuits] == ["杭州铁路运输法院"]
+    ex = run(f"{A}同时在北京知识产权法院和上海知识产权法院起诉{B}。")
+    assert sorted(ls.court for ls in ex.lawsuits) == ["上海知识产权法院", "北京知识产权法院"]
+
+
 # -- a caption with a date inside governs nothing; 为此 carries the paragraph before
 
 def test_caption_date_does_not_govern_and_back_pointing_paragraph_keeps_the_date():

@@ -48,6 +48,10 @@ class _Rx(NamedTuple):
     parallel_other: re.Pattern
     claim_ctx: tuple
     claim_total: tuple
+    award_verb: re.Pattern
+    claim_request: re.Pattern
+    claim_word: re.Pattern
+    ruling_only: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -62,7 +66,27 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # a word before an amount that makes it the claim (索赔100万元), or the total of several suits (累计)
         claim_ctx=tuple(sorted(lex.words("claim_context"))),
         claim_total=tuple(sorted(lex.words("claim_total"))),
+        # a court's ruling verb before an amount makes it the award (法院判令…赔偿260万元), unless the
+        # ruling is what the plaintiff asks for (请求判令…) or a claim or request word comes between (判决前索赔…)
+        award_verb=re.compile(alt("award_verb")),
+        claim_request=re.compile(rf"(?:{alt('claim_request')})[^，。；]{{0,4}}$"),
+        claim_word=re.compile(alt("claim_word", "claim_request")),
+        # a sentence telling a ruling (判决, 裁定…) and no filing (起诉, 提起诉讼)
+        ruling_only=re.compile(rf"^(?!.*(?:{alt('suit_filing')})).*(?:{alt('ruling_told')})", re.S),
     )
+
+
+def _awarded(sent: str, pos: int, rx: _Rx) -> bool:
+    """The amount at `pos` is what a court's ruling told in the same clause group awards (杭州互联网法院
+    作出一审判决：X起诉Y，法院判令两被告…赔偿…共计260万元), not what the plaintiff claims
+    (请求判令被告赔偿9000万元; 判决前索赔500万元; 判决案例显示，X状告Y，要求其偿还…)."""
+    lo = max(sent.rfind("；", 0, pos), sent.rfind(";", 0, pos)) + 1
+    verbs = list(rx.award_verb.finditer(sent, lo, pos))
+    if not verbs:
+        return False
+    v = verbs[-1]
+    return not rx.claim_request.search(sent, max(lo, v.start() - 8), v.start()) \
+        and not rx.claim_word.search(sent, v.end(), pos)
 
 
 def _same_party(a: str, b: str) -> bool:
@@ -91,9 +115,12 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
 
-def _courts(r: Relation, mentions, sentences, i) -> tuple[list[str], bool]:
+def _courts(text: str, r: Relation, mentions, sentences, i) -> tuple[list[str], bool]:
     """The courts of a suit's sentence (own=True), else of the sentence before (own=False)."""
-    here = list(dict.fromkeys(m.name for m in mentions if m.type == "Court" and r.start <= m.start < r.end))
+    ms = [m for m in mentions if m.type == "Court" and r.start <= m.start < r.end]
+    # a court with its other name in brackets (杭州铁路运输法院（杭州互联网法院）) is one court told two ways
+    alias = {id(b) for a in ms for b in ms if b.start == a.end + 1 and text[a.end:b.start] in ("（", "(")}
+    here = list(dict.fromkeys(m.name for m in ms if id(m) not in alias))
     if here:
         return here, True
     if i is not None and i > 0:
@@ -129,12 +156,15 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         i = idx_of.get((r.start, r.end))
         sent = text[r.start:r.end]
         nxt = sentences[i + 1][2] if i is not None and i + 1 < len(sentences) else ""
-        courts, own = _courts(r, mentions, sentences, i)
+        courts, own = _courts(text, r, mentions, sentences, i)
         if len(courts) > 1 and not rx.parallel.search(sent):
             courts = courts[:1]
         claim_cny = claim_amt = claim_cur = awarded = None
         # a suit read from what a ruling makes the defendant pay: the amount is the award, not the claim
         ruled = r.rule.startswith("zh.sues.ruled_payment")
+        # a suit known only from the parties' roles in a sentence telling a ruling and no filing
+        # (2018年10月，X法院作出一审判决，判令被告…支付原告…): the sentence's date is the ruling's
+        roles_ruling = r.rule.startswith("zh.party.roles") and bool(rx.ruling_only.search(sent))
         count = suit_count(sent)
         # an aggregate (25次诉讼，累计近4.7亿元) takes its cause from its own sentence only
         cause = _cause(sent, lex) or (_cause(nxt, lex) if count == 1 else None)
@@ -150,12 +180,14 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 pick = tot[-1] if tot else (ctx[-1] if ctx else None)
             else:
                 pick = ctx[0] if ctx else None
+            if pick and not ruled and _awarded(sent, pick.start, rx):
+                ruled = True      # the suit is told inside its ruling: the amount is the award
             if pick and ruled:
                 awarded = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
             elif pick:
                 claim_amt, claim_cur = pick.value, pick.currency or "CNY"
                 claim_cny = to_cny(pick, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
-        date = None if ruled else r.date      # (and the ruling's date is not the filing date)
+        date = None if ruled or roles_ruling else r.date      # (and the ruling's date is not the filing date)
         if date and i is not None and rx.approx.match(sent) and not tracker.dated(i):
             date = date[:4]     # 几乎同一时间，X起诉Y: only the year is sure, not the month of the sentence before
         # an aggregate is its own lawsuit: it neither lends nor borrows a court, date or claim
