@@ -4,7 +4,9 @@
   (iPhones) and with a model number (iPhone 8 -> a new product owned by iPhone's owner);
 - courts: "U.S. District Court for the Northern District of California", "Northern District of
   California", "Court of Appeals for the Ninth Circuit", "a federal judge in Oakland" / "a San Diego
-  jury" (seat table `courts_en.tsv`), "a regional court in Munich" -> "Munich Regional Court";
+  jury" (seat table `courts_en.tsv`), "a regional court in Munich" -> "Munich Regional Court"; a
+  generic court ("a federal appeals court", "the court in Texas") is the one court of that kind the
+  article names (its circuit court, its district court of that state), else it stays as written;
 - people after or before a role word (`roles_en.tsv`): "chief executive Tim Sweeney", "Judge Yvonne
   Gonzalez Rogers", "Tim Cook, Apple's chief executive";
 - capitalised names typed by their ending (`suffixes_en.tsv`): "Foo Inc." (Company "Foo", alias
@@ -185,8 +187,12 @@ def _generic_courts(f: Finder) -> None:
     names exactly one; when it names several, the first named after it within a few paragraphs
     ("A U.S. appeals court … A panel of the U.S. Court of Appeals for the Federal Circuit" before a
     later Ninth Circuit)."""
-    named = sorted((m.start, m.name) for m in f.mentions
-                   if m.type == "Court" and m.name.startswith("U.S. Court of Appeals for"))
+    _courts_of_state(f)
+    # a circuit court the lexicon knows is named by its lexicon name (美国…巡回上诉法院): its English
+    # aliases tell that it is one
+    named = sorted((m.start, m.name) for m in f.mentions if m.type == "Court" and any(
+        n.startswith("U.S. Court of Appeals for") for n in (m.name,) + (
+            f.lex.entities[m.name].aliases if m.name in f.lex.entities else ())))
     circuits = {n for _, n in named}
     if not circuits:
         return
@@ -200,6 +206,23 @@ def _generic_courts(f: Finder) -> None:
             after = next(((p, n) for p, n in named if p > m.start), None)
             if after is not None and after[0] - m.end <= _NEXT_CIRCUIT:
                 m.name = after[1]
+
+
+def _courts_of_state(f: Finder) -> None:
+    """"filed in the U.S. District Court for the Eastern District of Texas … the court in Texas": a
+    court written by its state alone ("(federal) court in Texas", a place the seat table does not know)
+    is the one district court of that state the article names, when it names exactly one; else it
+    stays as written."""
+    for m in f.mentions:
+        g = re.fullmatch(r"(?:federal )?court in (?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+)?)", m.name) \
+            if m.type == "Court" else None
+        if g is None:
+            continue
+        state = g.group("state")
+        named = {c.name for c in f.mentions if c.type == "Court" and c.name.startswith("U.S. District Court for the ")
+                 and c.name.endswith("District of " + state)}
+        if len(named) == 1:
+            m.name = named.pop()
 
 
 def _generic_supreme_court(f: Finder) -> None:
