@@ -25,6 +25,7 @@ from typing import NamedTuple
 from kg import nlp
 from kg.extract.mentions import Mention
 from kg.extract.name_spans import new_pattern_mention, plausible_name, stop_words, tokens_from
+from kg.extract.tickers import ticker_pattern
 from kg.extract.triggers import find_triggers
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
@@ -42,7 +43,6 @@ _NUMBERED = re.compile(r"[0-9]{1,2}[、.．](?![0-9])|[（(][0-9一二三四五�
 _CLAUSE = re.compile(r"[，,；;：:。！？!?\n】\]）)]|(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fffA-Za-z*])")
 _NAME_CHARS = re.compile(r"\*?[\u4e00-\u9fffA-Za-z0-9]{2,10}")
 # a stock code after the name: 恒久科技(002808), 海航基础(600515.SH)
-_CODE = re.compile(r"[（(](?:股票代码[:：]?)?[0-9]{6}(?:\.[A-Za-z]{2})?[)）]|[（(][0-9]{4,5}\.HK[)）]")
 _FUNCTION_CHARS = set("的了是在将已也又还就都被把对向从与和及并而或其该这那此本各每为以于由拟称")
 # a single segmenter word that is a common word, not a name (a verb, adverb, place, time)
 _COMMON_TAGS = ("v", "vn", "d", "a", "ad", "an", "p", "c", "u", "r", "m", "q", "t", "f", "s", "ns", "l", "i",
@@ -153,7 +153,7 @@ def _short_listed(name: str, toks: list, lex: Lexicon) -> bool:
 
 
 def _closes(text: str, n: int, se: int, markers: Words, verbs: bool, lex: Lexicon) -> bool:
-    if _CODE.match(text, n, se):
+    if ticker_pattern().match(text, n, se):     # a stock code closes the name (tickers.py)
         return True
     w = markers.at(text, n)
     if w is None:
