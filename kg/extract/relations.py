@@ -314,7 +314,6 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
-    passive = lex.words("passive")
     objm = lex.words("object")
     rel_words = lex.words("relative")
     neg_all = lex.words("negation")
@@ -881,7 +880,7 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
-    first, frame, g0, g1, lg, mentions, o_types = v.first, v.frame, v.g0, v.g1, v.lg, v.mentions, v.o_types
+    first, frame, g0, g1, lg, mentions = v.first, v.frame, v.g0, v.g1, v.lg, v.mentions
     obj, objm, pas_before_g1, pas_in_gap = v.obj, v.objm, v.pas_before_g1, v.pas_in_gap
     passive_zh, r1, rel_words, relative, rg = v.passive_zh, v.r1, v.rel_words, v.relative, v.rg
     s_types, says, ss, subj, te, text, trig, ts = v.s_types, v.says, v.ss, v.subj, v.te, v.text, v.trig, v.ts
