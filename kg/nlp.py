@@ -520,11 +520,15 @@ def clear_caches() -> None:
 
 # Traditional Chinese is read through a character table (ontology/lexicon/t2s.tsv): converting one
 # character for one character keeps every offset, so the Simplified lexicon, triggers and segmenter
-# apply unchanged and names and evidence are then taken from the original text.
+# apply unchanged and names and evidence are then taken from the original text.  A character with
+# two Simplified readings (著: 隨著 -> 随着, but 著名, 著作權 keep 著) is converted by its common
+# reading, and the table's rows of more than one character (same length on both sides) give the
+# words read otherwise.
 @functools.lru_cache(maxsize=1)
-def _t2s_table() -> dict[int, str]:
+def _t2s_rows() -> tuple[dict[int, str], dict[str, str]]:
     from kg.paths import lexicon_dir
     table: dict[int, str] = {}
+    words: dict[str, str] = {}
     p = lexicon_dir() / "t2s.tsv"
     if p.exists():
         with open(p, encoding="utf-8") as f:
@@ -532,9 +536,24 @@ def _t2s_table() -> dict[int, str]:
                 if line.startswith("#") or "\t" not in line:
                     continue
                 a, b = line.rstrip("\r\n").split("\t")[:2]
-                if len(a) == 1 and len(b) == 1:
+                # (a character whose Simplified form lies outside the Basic Plane, 頔 -> 𬱖, is kept:
+                # names and words are read over the common CJK block, which the rare form leaves)
+                if len(a) == 1 and len(b) == 1 and ord(b) <= 0xFFFF:
                     table[ord(a)] = b
-    return table
+                elif len(a) == len(b) > 1:
+                    words[a] = b
+    # a word is found in the character-converted text (顯著 and 显著 both read 显着 there)
+    return table, {a.translate(table): b for a, b in words.items() if a.translate(table) != b}
+
+
+def _t2s_table() -> dict[int, str]:
+    return _t2s_rows()[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s_words_re() -> re.Pattern | None:
+    words = _t2s_rows()[1]
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -573,4 +592,9 @@ def to_simplified(text: str) -> str:
     """Traditional -> Simplified character by character; len(result) == len(text)."""
     if not _trad_re().search(text):
         return text       # (no character the table converts: one C scan instead of a look-up per character)
-    return text.translate(_t2s_table())
+    out = text.translate(_t2s_table())
+    words = _t2s_words_re()
+    if words is not None and words.search(out):
+        table = _t2s_rows()[1]
+        out = words.sub(lambda m: table[m.group()], out)
+    return out

@@ -20,7 +20,7 @@ import re
 from collections import Counter
 
 from kg.lexicon import load_lexicon
-from kg.model import Article, Entity, Extraction, Relation, fact_key
+from kg.model import Article, Entity, Extraction, Lawsuit, Relation, fact_key
 from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
@@ -68,6 +68,18 @@ _START = operator.attrgetter("start")
 
 
 def extract(article: Article) -> Extraction:
+    text, title = article.text or "", article.title or ""
+    if article.lang != "en":
+        # Traditional (or a Simplified text with a Traditional character) is read, checked and
+        # calibrated on a Simplified copy, offsets unchanged, then told in the article's own
+        # characters: every rule and check sees the one script it was written for
+        simp = dataclasses.replace(article, text=nlp.to_simplified(text), title=nlp.to_simplified(title))
+        if simp.text != text or simp.title != title:
+            return written_names(_restore_traditional(_extract_checked(simp), article))
+    return written_names(_extract_checked(article))
+
+
+def _extract_checked(article: Article) -> Extraction:
     body = _extract_text(article)
     title = (article.title or "").strip()
     at = (article.text or "").find(title, 0, len(title) + 200) if title else -1
@@ -80,20 +92,15 @@ def extract(article: Article) -> Extraction:
             body = merge_headline(body, head)
     elif title and article.lang != "en":
         body = title_reversals(body, at + len(title))
-    # checks across all rules (checks.py), measured confidence, then each entity's name as written
-    return written_names(calibrate(apply_checks(body)))
+    # checks across all rules (checks.py), then measured confidence
+    return calibrate(apply_checks(body))
 
 
 def _extract_text(article: Article) -> Extraction:
     if article.lang == "en":      # English articles: kg/extract/en/
         from kg.extract.en import extract_en
         return extract_en(article)
-    lex = load_lexicon()
-    text = article.text or ""
-    if nlp.is_traditional(text):
-        simp = dataclasses.replace(article, text=nlp.to_simplified(text))
-        return _restore_traditional(_extract_zh(simp, lex), article)
-    return _extract_zh(article, lex)
+    return _extract_zh(article, load_lexicon())
 
 
 def _extract_zh(article: Article, lex) -> Extraction:
@@ -512,36 +519,51 @@ def _longest_first(words) -> tuple[str, ...]:
 def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
     """An extraction made on the Simplified copy of a Traditional article, told in the article's own
     characters: each entity is named as the text writes it (台積電), its Simplified and lexicon names
-    kept as aliases; evidence is cut from the original text (the offsets are the same)."""
-    text = original.text or ""
+    kept as aliases; evidence is cut from the original text (the offsets are the same), a headline's
+    evidence is the original headline."""
+    text, title = original.text or "", (original.title or "").strip()
+    simp_title = nlp.to_simplified(title)
     rename: dict[str, str] = {}
     taken: set[str] = set()
-    for e in ex.entities:
+    ents = list(ex.entities) + [x for x in ex.withheld if isinstance(x, Entity)]
+    for e in ents:
         surfaces = Counter(text[s:t] for s, t in e.mentions if 0 <= s < t <= len(text))
         if not surfaces:
             continue
-        first = text[e.mentions[0][0]:e.mentions[0][1]]
-        name = first if surfaces[first] == max(surfaces.values()) else surfaces.most_common(1)[0][0]
-        if name != e.name and name not in taken:
+        # the key read on the Simplified copy, as this text writes it (洲明科技 stays 洲明科技 beside
+        # three 洲明: the same key, so the same written name, as the Simplified article would give)
+        # (a key it does not write, 国务院国有资产监督管理委员会 for 國資委 and 國務院國資委, stays the key,
+        # its surfaces aliases, as in Simplified)
+        same = [s for s in surfaces if nlp.to_simplified(s) == e.name]
+        name = same[0] if same else e.name
+        if name == e.name:
+            e.aliases = list(dict.fromkeys(list(e.aliases) + [s for s in surfaces
+                                                              if s != name and nlp.to_simplified(s) != s]))
+        elif name not in taken:
             aliases = [e.name] + [a for a in e.aliases if a != name]
             aliases += [s for s in surfaces if s != name]
             e.aliases = list(dict.fromkeys(aliases))
             rename[e.name] = name
             e.name = name
         taken.add(e.name)
-    for e in ex.entities:
+
+    def told(fact) -> None:
+        if fact.end > fact.start:
+            fact.evidence = text[fact.start:fact.end]
+        elif title and fact.evidence == simp_title:
+            fact.evidence = title
+
+    for e in ents:
         if e.owner:
             e.owner = rename.get(e.owner, e.owner)
     for r in ex.relations:
         r.subject = rename.get(r.subject, r.subject)
         r.object = rename.get(r.object, r.object)
-        if r.end > r.start:
-            r.evidence = text[r.start:r.end]
-    for ls in ex.lawsuits:
+        told(r)
+    for ls in list(ex.lawsuits) + [x for x in ex.withheld if isinstance(x, Lawsuit)]:
         ls.plaintiffs = [rename.get(x, x) for x in ls.plaintiffs]
         ls.defendants = [rename.get(x, x) for x in ls.defendants]
         if ls.court:
             ls.court = rename.get(ls.court, ls.court)
-        if ls.end > ls.start:
-            ls.evidence = text[ls.start:ls.end]
-    return Extraction(article=original, entities=ex.entities, relations=ex.relations, lawsuits=ex.lawsuits)
+        told(ls)
+    return dataclasses.replace(ex, article=original)

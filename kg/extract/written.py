@@ -28,6 +28,7 @@ import re
 from collections import Counter
 
 from kg.model import Entity, Extraction
+from kg.nlp import to_simplified
 from kg.extract.discover_names import LEGAL_ENDINGS
 
 __all__ = ["written_names", "written_name"]
@@ -39,7 +40,8 @@ _EN_LEGAL = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|plc|PLC|AG|SE|SA
 
 
 def _registered(name: str) -> bool:
-    """腾讯公司, 北京字节跳动科技有限公司, "Apple Inc.": a name with a legal ending."""
+    """腾讯公司, 北京字节跳动科技有限公司, 株式會社, "Apple Inc.": a name with a legal ending."""
+    name = to_simplified(name)
     return any(name.endswith(x) and len(name) > len(x) + 1 for x in _ZH_LEGAL) or \
         (name.isascii() and _EN_LEGAL.search(name) is not None and _EN_LEGAL.sub("", name) != "")
 
