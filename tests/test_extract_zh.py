@@ -1401,3 +1401,25 @@ def test_a_registered_name_is_its_brand_plus_trade_words():
     assert _trade_stem("星澜终端有限公司", trade) is None
     assert _trade_stem("星澜银行股份有限公司", trade) is None
     assert _trade_stem("星澜有限公司", trade) is None
+
+
+def test_traditional_word_readings():
+    # 著 reads 着 (隨著, 意味著) but keeps 著 in its own words (著作權, 顯著, and the Simplified 显著);
+    # every reading keeps the length, so offsets hold
+    from kg import nlp
+    for trad, simp in [("隨著併購完成", "随着并购完成"), ("侵害著作權", "侵害著作权"), ("顯著成長", "显著成长"),
+                       ("显著提升", "显著提升"), ("藉由增資", "借由增资"), ("經濟復甦", "经济复苏")]:
+        assert nlp.to_simplified(trad) == simp
+        assert len(nlp.to_simplified(trad)) == len(trad)
+
+
+def test_traditional_reads_like_simplified():
+    # the same report in either script gives the same facts: the naming of a company written in
+    # full once and short twice (洲明科技 … 洲明 … 洲明) follows the key, not the commoner surface
+    simp = "星海科技发布公告，星海拟收购蓝鲸网络科技有限公司，星海表示交易已获批准。"
+    trad = "星海科技發布公告，星海擬收購藍鯨網絡科技有限公司，星海表示交易已獲批准。"
+    a, b = run(simp), run(trad)
+    s = nlp.to_simplified
+    assert [(r.type, s(r.subject), s(r.object)) for r in a.relations] == \
+        [(r.type, s(r.subject), s(r.object)) for r in b.relations]
+    assert sorted(s(e.written or e.name) for e in a.entities) == sorted(s(e.written or e.name) for e in b.entities)

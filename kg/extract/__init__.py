@@ -52,7 +52,7 @@ from kg.extract.quotes import quoted_accusations
 from kg.extract.headline import asserted_part, merge_headline, title_reversals
 from kg.extract.confidence import calibrate, dropped
 from kg.extract.checks import apply_checks
-from kg.extract.written import written_names
+from kg.extract.written import written_name, written_names
 from kg.extract.name_family import merge_name_family
 from kg.extract.repeated_subjects import repeated_subjects
 from kg.extract.joined_units import joined_units
@@ -532,9 +532,12 @@ def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
             continue
         # the key read on the Simplified copy, as this text writes it (洲明科技 stays 洲明科技 beside
         # three 洲明: the same key, so the same written name, as the Simplified article would give)
-        # (a key it does not write, 国务院国有资产监督管理委员会 for 國資委 and 國務院國資委, stays the key,
-        # its surfaces aliases, as in Simplified)
+        # (a key it does not write, 国务院国有资产监督管理委员会 for 國資委 and 國務院國資委, becomes the
+        # surface the Simplified copy would show, 國務院國資委, not the commoner or first one)
         same = [s for s in surfaces if nlp.to_simplified(s) == e.name]
+        if not same:
+            shown = written_name(ex.article.text or "", e)
+            same = [s for s in surfaces if nlp.to_simplified(s) == shown]
         name = same[0] if same else e.name
         if name == e.name:
             e.aliases = list(dict.fromkeys(list(e.aliases) + [s for s in surfaces
