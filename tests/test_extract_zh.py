@@ -1423,3 +1423,13 @@ def test_traditional_reads_like_simplified():
     assert [(r.type, s(r.subject), s(r.object)) for r in a.relations] == \
         [(r.type, s(r.subject), s(r.object)) for r in b.relations]
     assert sorted(s(e.written or e.name) for e in a.entities) == sorted(s(e.written or e.name) for e in b.entities)
+
+
+def test_taiwan_and_hong_kong_claims():
+    # 求償 (Taiwan) and 索償 (Hong Kong) state the claim as 索赔 does; a filing without one has none
+    ex = run("星海科技向新竹地院對藍鯨網絡科技有限公司提告，求償新台幣3億元。")
+    assert [s.claim_amount for s in ex.lawsuits] == [300000000.0]
+    ex = run("星海科技入稟香港高等法院控告藍鯨網絡科技有限公司，索償5億港元。")
+    assert [s.claim_amount for s in ex.lawsuits] == [500000000.0]
+    ex = run("星海科技向新竹地院對藍鯨網絡科技有限公司提告，要求停止銷售。")
+    assert [s.claim_amount for s in ex.lawsuits] == [None]
