@@ -13,7 +13,8 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `surnames.tsv`    surname
 - `generic.tsv`     word, note — words that are never names on their own (公司, 该公司, 子公司)
 - `product_heads.tsv` word — 专车, 外卖, 云: a company name + one of them is that company's product
-- `t2s.tsv`         traditional, simplified — one character each; read by `kg.nlp` (Traditional articles
+- `t2s.tsv`         traditional, simplified — one character each, and same-length word rows for the
+                    other reading of a character (著名 keeps 著); read by `kg.nlp` (Traditional articles
                     are read through it, offsets unchanged)
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 - read by `load_table` for `kg.extract.checks`: `non_entities.tsv` (names never an entity), `scope.tsv`

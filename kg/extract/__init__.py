@@ -5,9 +5,12 @@ Stages: entity mentions (lexicon + discovery, `entities`), light coreference (`c
 date carried from dated openers), lawsuits from `sues` relations (`lawsuits`, with `money`).
 The lexicon and the jieba tokenizer are loaded once per process.
 
-Traditional Chinese is read through a one-character-for-one table (`kg.nlp.to_simplified`), so every
-offset holds; entities are then named as the article writes them (台積電) with the Simplified and
-lexicon names as aliases, and evidence is cut from the original text.  Owner links (`owns`) come
+Traditional Chinese is read through a one-character-for-one table (`kg.nlp.to_simplified`, with
+same-length word rows for a character of two readings: 隨著 -> 随着, 著作權 keeps 著), so every offset
+holds; the whole pipeline — reader, headline, checks, calibration — runs on the Simplified copy, and
+only then are entities named as the article writes them (台積電; a key's own surface, else the one the
+Simplified copy would show) with the Simplified and lexicon names as aliases, and evidence cut from the
+original text: one report gives the same facts in either script.  Owner links (`owns`) come
 only from sentences that tie owner and product (旗下, 的, X《Y》), each with its sentence.
 """
 from __future__ import annotations
