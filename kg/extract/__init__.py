@@ -44,6 +44,7 @@ from kg.extract.list_names import list_name_mentions
 from kg.extract.name_review import review_names
 from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
+from kg.extract.court_anaphora import court_anaphors
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
 from kg.extract.claimed_defendants import against_suits, claim_list_suits, matter_suits
@@ -123,7 +124,8 @@ def _zh_mentions(text: str, lex) -> list:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
     mentions = ents.drop_descriptions(text, lex, mentions)
-    return ents.merge_courts(mentions)
+    # 一审法院, 该院, 上述法院: the court named before that the word stands for (court_anaphora.py)
+    return court_anaphors(text, lex, ents.merge_courts(mentions))
 
 
 def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[list, list]:
@@ -351,6 +353,7 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker, lex,
         dated = {_fact_key(r) for r in relations if r.date}
         relations = [r for r in relations if r.date or _fact_key(r) not in dated
                      or (r.type == "sues" and _gap_patterns(id(lex), lex)[0].search(text, r.start, r.end))]
+    relations = _short_party_rulings(relations)
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}
@@ -386,6 +389,19 @@ def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern]:
 
 def _fact_key(r: Relation) -> tuple:
     return fact_key(r.type, r.subject, r.object)
+
+
+def _short_party_rulings(relations: list[Relation]) -> list[Relation]:
+    """Rule zh.rules.short_party_restated: an undated ruling of a court on a party written short (三星),
+    where the article tells that court's dated ruling on the party in full (三星（中国）投资有限公司,
+    the short name inside the full one), is that ruling told again (二审法院最终认为三星的上诉理由缺乏依据): out.
+    Not the other way round: an undated ruling on 吉利汽车研究院 beside a dated one on 吉利 is on another party."""
+    dated = [r for r in relations if r.type == "rules" and r.date and not r.negated]
+    if not dated:
+        return relations
+    return [r for r in relations if r.type != "rules" or r.date or r.negated or not any(
+        d.subject == r.subject and d.object != r.object and len(r.object) >= 2 and r.object in d.object
+        for d in dated)]
 
 
 
