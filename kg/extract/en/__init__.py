@@ -249,7 +249,7 @@ def _group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, f
     if m:
         seg_end = tpos + m.start()
     seg = text[tpos:seg_end]
-    court = _group_court(text, tpos, seg_end, se, seg, mentions, us_courts)
+    court = _group_court(text, tpos, seg_end, se, seg, mentions, us_courts, en)
     cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
         _cause(text[ss:se], en, first=first) or \
         _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
@@ -273,14 +273,20 @@ def _group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, f
                    rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule)
 
 
-def _group_court(text, tpos, seg_end, se, seg, mentions, us_courts) -> str | None:
-    """A suit's court: named in its clause, the one U.S. district court of the article for "federal
-    court", or named by the next sentence ("The complaint, filed in the U.S. District Court for ...")."""
+def _group_court(text, tpos, seg_end, se, seg, mentions, us_courts, en) -> str | None:
+    """A suit's court: named in its clause, the court named last before it for "in the same court"
+    (rule en.lawsuit.same_court, modifiers_en.tsv kind same_court), the one U.S. district court of the
+    article for "federal court", or named by the next sentence ("The complaint, filed in the U.S.
+    District Court for ...")."""
     court = None
     for mm in mentions:
         if mm.type == "Court" and tpos <= mm.start < seg_end and mm.source != "coref":
             court = mm.name
             break
+    if court is None and any(w in seg.lower() for w in en.words("same_court")):
+        # "sued Kroger in the same court that day": the court the article named last before the suit
+        court = next((mm.name for mm in reversed(mentions)
+                      if mm.type == "Court" and mm.end <= tpos and mm.source != "coref"), None)
     if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
         court = us_courts[0]
     if court is None:
