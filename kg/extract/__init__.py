@@ -44,6 +44,7 @@ from kg.extract.list_names import list_name_mentions
 from kg.extract.name_review import review_names
 from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
+from kg.extract.case_courts import case_courts, case_rulings
 from kg.extract.court_anaphora import court_anaphors
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
@@ -241,7 +242,10 @@ def _zh_extraction(article: Article, text: str, sentences: list, mentions: list,
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
     relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
-    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
+    # the courts of each case, stage by stage, and a ruling of one told with no party (case_courts.py)
+    courts = case_courts(sentences, mentions, lawsuits, lex)
+    relations.extend(case_rulings(text, sentences, mentions, relations, lawsuits, courts, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh", courts))
     # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
     relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
     # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
