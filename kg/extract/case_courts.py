@@ -7,7 +7,9 @@ A case told in stages is filed in one court and appealed to another:
 
 `case_courts` gives each lawsuit its courts: the one it was filed in (`Lawsuit.court`) and those an appeal
 of it went to — a later sentence whose clause names a court with a word of appeal (kind appeal_cue:
-上诉至Y, 向Y提起上诉, Y二审) and that names a party of the case (the last case told with that party).
+上诉至Y, 向Y提起上诉, Y二审) and that names a party of the case (the last case told with that party), or
+names none but writes a party by its role or the case itself (kind case_party_role, case_reference:
+被告不服一审判决，上诉至Y; 该案上诉至Y — the last case told, if in the five sentences before).
 Courts referred back to (一审法院, 二审法院, 该院) count as the courts they stand for
 (kg/extract/court_anaphora.py).  Used by:
 
@@ -33,9 +35,11 @@ _BREAKS = "，,；;。"
 
 
 @functools.lru_cache(maxsize=4)
-def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     alt = lex.alternation
-    return re.compile(alt("appeal_cue")), re.compile(alt("bare_ruling_verb"))
+    # a role (被告不服…) or the case itself (该案上诉至…); 被告上法庭 and 被告知 are no role
+    told = re.compile(rf"(?:{alt('case_party_role')})(?!上了?法庭|知)|{alt('case_reference')}")
+    return re.compile(alt("appeal_cue")), re.compile(alt("bare_ruling_verb")), told
 
 
 def _clause_of(sent: str, pos: int) -> tuple[int, int]:
@@ -51,14 +55,19 @@ def case_courts(sentences: list, mentions: list, lawsuits: list[Lawsuit], lex: L
     table = {k: {ls.court: ls.start} if ls.court else {} for k, ls in enumerate(lawsuits)}
     if not lawsuits:
         return table
-    appeal, _ = _patterns(id(lex), lex)
-    for ss, se, sent in sentences:
+    appeal, _, by_role = _patterns(id(lex), lex)
+    for idx, (ss, se, sent) in enumerate(sentences):
         courts = [m for m in mentions if m.type == "Court" and ss <= m.start < se]
         if not courts or not appeal.search(sent):
             continue
         parties = {m.name for m in mentions if m.type in _PARTY_TYPES and ss <= m.start < se}
         case = next((k for k in range(len(lawsuits) - 1, -1, -1) if lawsuits[k].start < ss and
                      parties & set(lawsuits[k].plaintiffs + lawsuits[k].defendants)), None)
+        if case is None and not parties and by_role.search(sent):
+            # 被告不服一审判决，上诉至Y / 该案上诉至Y: the last case, told in the five sentences before
+            case = next((k for k in range(len(lawsuits) - 1, -1, -1) if lawsuits[k].start < ss), None)
+            if case is not None and lawsuits[case].start < sentences[max(0, idx - 5)][0]:
+                case = None
         if case is None:
             continue
         for c in courts:
@@ -73,7 +82,7 @@ def case_rulings(text: str, sentences: list, mentions: list, relations: list[Rel
     """Rule zh.rules.case_parties (module docstring): a court of a case ruling in a sentence naming no party."""
     if not lawsuits:
         return []
-    _, verb = _patterns(id(lex), lex)
+    _, verb, _ = _patterns(id(lex), lex)
     told = {(r.subject, r.object, r.date) for r in relations if r.type == "rules"}
     out: list[Relation] = []
     for idx, (ss, se, sent) in enumerate(sentences):
