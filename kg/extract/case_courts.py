@@ -7,9 +7,10 @@ A case told in stages is filed in one court and appealed to another:
 
 `case_courts` gives each lawsuit its courts: the one it was filed in (`Lawsuit.court`) and those an appeal
 of it went to — a later sentence whose clause names a court with a word of appeal (kind appeal_cue:
-上诉至Y, 向Y提起上诉, Y二审) and that names a party of the case (the last case told with that party), or
+上诉至Y, 向Y提起上诉, Y二审), or names it after that word (B不服提起上诉，Y中院于…立案), and that names a party of the case (the last case told with that party), or
 names none but writes a party by its role or the case itself (kind case_party_role, case_reference:
-被告不服一审判决，上诉至Y; 该案上诉至Y — the last case told, if in the five sentences before).
+被告不服一审判决，上诉至Y; 该案上诉至Y — the last case told, if in the five sentences before); not
+an appeal about jurisdiction (kind jurisdiction_word: 管辖), whose ruling is on the objecting party alone.
 Courts referred back to (一审法院, 二审法院, 该院) count as the courts they stand for
 (kg/extract/court_anaphora.py).  Used by:
 
@@ -35,11 +36,11 @@ _BREAKS = "，,；;。"
 
 
 @functools.lru_cache(maxsize=4)
-def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     alt = lex.alternation
     # a role (被告不服…) or the case itself (该案上诉至…); 被告上法庭 and 被告知 are no role
     told = re.compile(rf"(?:{alt('case_party_role')})(?!上了?法庭|知)|{alt('case_reference')}")
-    return re.compile(alt("appeal_cue")), re.compile(alt("bare_ruling_verb")), told
+    return re.compile(alt("appeal_cue")), re.compile(alt("bare_ruling_verb")), told, re.compile(alt("jurisdiction_word"))
 
 
 def _clause_of(sent: str, pos: int) -> tuple[int, int]:
@@ -55,11 +56,11 @@ def case_courts(sentences: list, mentions: list, lawsuits: list[Lawsuit], lex: L
     table = {k: {ls.court: ls.start} if ls.court else {} for k, ls in enumerate(lawsuits)}
     if not lawsuits:
         return table
-    appeal, _, by_role = _patterns(id(lex), lex)
+    appeal, _, by_role, venue = _patterns(id(lex), lex)
     for idx, (ss, se, sent) in enumerate(sentences):
         courts = [m for m in mentions if m.type == "Court" and ss <= m.start < se]
-        if not courts or not appeal.search(sent):
-            continue
+        if not courts or not appeal.search(sent) or venue.search(sent):
+            continue        # (an appeal of a jurisdiction ruling rules on the objecting party alone)
         parties = {m.name for m in mentions if m.type in _PARTY_TYPES and ss <= m.start < se}
         case = next((k for k in range(len(lawsuits) - 1, -1, -1) if lawsuits[k].start < ss and
                      parties & set(lawsuits[k].plaintiffs + lawsuits[k].defendants)), None)
@@ -70,9 +71,12 @@ def case_courts(sentences: list, mentions: list, lawsuits: list[Lawsuit], lex: L
                 case = None
         if case is None:
             continue
+        first = appeal.search(sent).start() + ss
         for c in courts:
+            # Y二审 / 上诉至Y in one clause, or Y named after the appeal (B不服提起上诉，Y于…立案): not a
+            # court named before it (一审由X审理，B不服提起上诉)
             lo, hi = _clause_of(sent, c.start - ss)
-            if appeal.search(sent, lo, hi):
+            if appeal.search(sent, lo, hi) or c.start > first:
                 table[case].setdefault(c.name, ss)
     return table
 
@@ -82,7 +86,7 @@ def case_rulings(text: str, sentences: list, mentions: list, relations: list[Rel
     """Rule zh.rules.case_parties (module docstring): a court of a case ruling in a sentence naming no party."""
     if not lawsuits:
         return []
-    _, verb, _ = _patterns(id(lex), lex)
+    _, verb, _, _ = _patterns(id(lex), lex)
     told = {(r.subject, r.object, r.date) for r in relations if r.type == "rules"}
     out: list[Relation] = []
     for idx, (ss, se, sent) in enumerate(sentences):

@@ -137,7 +137,7 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
                 named = [p for p in theirs if any(r.start <= s < r.end for s, _ in spans.get(p, ()))]
                 told.update(dict.fromkeys(named))
                 # the case before that court: filed there, or appealed to it (`courts`: case_courts.py)
-                before = ls.court == r.subject or (courts is not None and courts.get(k, {}).get(r.subject, r.end) < r.start)
+                before = ls.court == r.subject or (courts is not None and courts.get(k, {}).get(r.subject, r.end) <= r.start)
                 if ls.court is None or before:
                     kept.add(frozenset(theirs))
                     here = here or before
