@@ -29,7 +29,7 @@ import re
 from kg.lexicon import Lexicon
 from kg.model import Lawsuit, Relation
 
-__all__ = ["case_courts", "case_rulings"]
+__all__ = ["appeal_table", "case_courts", "case_rulings"]
 
 _PARTY_TYPES = ("Company", "Person", "Regulator", "Organization")
 _BREAKS = "，,；;。"
@@ -53,18 +53,26 @@ def case_courts(sentences: list, mentions: list, lawsuits: list[Lawsuit], lex: L
     """For each lawsuit (by its index in `lawsuits`), the courts it was filed in and appealed to, each with
     the offset from which the court holds the case (a court ruled on a jurisdiction objection before the
     appeal reached it: that ruling is not the appeal's)."""
+    appeal, _, by_role, venue = _patterns(id(lex), lex)
+    return appeal_table(sentences, mentions, lawsuits, appeal, by_role, venue)
+
+
+def appeal_table(sentences: list, mentions: list, lawsuits: list[Lawsuit], appeal: re.Pattern,
+                 by_role: re.Pattern | None = None, venue: re.Pattern | None = None) -> dict[int, dict[str, int]]:
+    """`case_courts` with the language's patterns: `appeal` (the words of an appeal), `by_role` (a party
+    written by its role), `venue` (an appeal about jurisdiction); English passes its own (rule
+    en.rules.other_side: "Northfield appealed to the Federal Circuit")."""
     table = {k: {ls.court: ls.start} if ls.court else {} for k, ls in enumerate(lawsuits)}
     if not lawsuits:
         return table
-    appeal, _, by_role, venue = _patterns(id(lex), lex)
     for idx, (ss, se, sent) in enumerate(sentences):
         courts = [m for m in mentions if m.type == "Court" and ss <= m.start < se]
-        if not courts or not appeal.search(sent) or venue.search(sent):
+        if not courts or not appeal.search(sent) or (venue and venue.search(sent)):
             continue        # (an appeal of a jurisdiction ruling rules on the objecting party alone)
         parties = {m.name for m in mentions if m.type in _PARTY_TYPES and ss <= m.start < se}
         case = next((k for k in range(len(lawsuits) - 1, -1, -1) if lawsuits[k].start < ss and
                      parties & set(lawsuits[k].plaintiffs + lawsuits[k].defendants)), None)
-        if case is None and not parties and by_role.search(sent):
+        if case is None and not parties and by_role and by_role.search(sent):
             # 被告不服一审判决，上诉至Y / 该案上诉至Y: the last case, told in the five sentences before
             case = next((k for k in range(len(lawsuits) - 1, -1, -1) if lawsuits[k].start < ss), None)
             if case is not None and lawsuits[case].start < sentences[max(0, idx - 5)][0]:

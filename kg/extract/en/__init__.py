@@ -27,6 +27,7 @@ from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
 from kg.extract.en.suit_sides import definite_suits, suit_sides
 from kg.extract.ruling_sides import other_sides
+from kg.extract.case_courts import appeal_table
 
 __all__ = ["extract_en"]
 
@@ -86,7 +87,10 @@ def extract_en(article: Article) -> Extraction:
                                                "en.sues.definite_suit")))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     # a ruling on one side of a case before that court, or naming the other side: the other side too
-    relations.extend(other_sides(relations, lawsuits, entities, "en"))
+    # (the case before a court includes the appeal court an appeal of it went to: case_courts.py)
+    appeal = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(en.words("appeal_word"), key=len, reverse=True))))
+    courts = appeal_table(sentences, mentions, lawsuits, appeal)
+    relations.extend(other_sides(relations, lawsuits, entities, "en", courts))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
