@@ -47,6 +47,8 @@ from kg.extract.list_names import list_name_mentions
 from kg.extract.name_review import review_names
 from kg.extract.dates import STATE_TYPES, DateTracker
 from kg.extract.discover_names import LEGAL_ENDINGS
+from kg.extract.case_courts import case_courts, case_rulings
+from kg.extract.court_anaphora import court_anaphors
 from kg.extract.lawsuits import build_lawsuits, suit_count
 from kg.extract.lawsuit_frames import suit_frames
 from kg.extract.claimed_defendants import against_suits, claim_list_suits, matter_suits
@@ -133,7 +135,8 @@ def _zh_mentions(text: str, lex) -> list:
     mentions = ents.legal_short_forms(text, lex, mentions)
     mentions = ents.bare_heads(text, lex, mentions)
     mentions = ents.drop_descriptions(text, lex, mentions)
-    return ents.merge_courts(mentions)
+    # 一审法院, 该院, 上述法院: the court named before that the word stands for (court_anaphora.py)
+    return court_anaphors(text, lex, ents.merge_courts(mentions))
 
 
 def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[list, list]:
@@ -249,7 +252,10 @@ def _zh_extraction(article: Article, text: str, sentences: list, mentions: list,
     lawsuits = build_lawsuits(text, relations, mentions, sentences, tracker, lex)
     # a ruling of 法院/该院/法官X: the ruling of the court of the case (ruling_sides.py)
     relations.extend(case_court_rulings(text, sentences, entities, relations, lawsuits, tracker, lex))
-    relations.extend(other_sides(relations, lawsuits, entities, "zh"))
+    # the courts of each case, stage by stage, and a ruling of one told with no party (case_courts.py)
+    courts = case_courts(sentences, mentions, lawsuits, lex)
+    relations.extend(case_rulings(text, sentences, mentions, relations, lawsuits, courts, tracker, lex))
+    relations.extend(other_sides(relations, lawsuits, entities, "zh", courts))
     # 2017年，X因…被罚A；2018年因…被罚B: the fines of a list whose clauses name no one (ruling_sides.py)
     relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
     # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
@@ -361,6 +367,7 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker, lex,
         dated = {_fact_key(r) for r in relations if r.date}
         relations = [r for r in relations if r.date or _fact_key(r) not in dated
                      or (r.type == "sues" and _gap_patterns(id(lex), lex)[0].search(text, r.start, r.end))]
+    relations = _short_party_rulings(relations)
     # a telling at a coarser date than another telling of the same fact (2009-11 beside 2009-11-10)
     # is a restatement too
     by_fact: dict[tuple, set] = {}
@@ -396,6 +403,19 @@ def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern]:
 
 def _fact_key(r: Relation) -> tuple:
     return fact_key(r.type, r.subject, r.object)
+
+
+def _short_party_rulings(relations: list[Relation]) -> list[Relation]:
+    """Rule zh.rules.short_party_restated: an undated ruling of a court on a party written short (三星),
+    where the article tells that court's dated ruling on the party in full (三星（中国）投资有限公司,
+    the short name inside the full one), is that ruling told again (二审法院最终认为三星的上诉理由缺乏依据): out.
+    Not the other way round: an undated ruling on 吉利汽车研究院 beside a dated one on 吉利 is on another party."""
+    dated = [r for r in relations if r.type == "rules" and r.date and not r.negated]
+    if not dated:
+        return relations
+    return [r for r in relations if r.type != "rules" or r.date or r.negated or not any(
+        d.subject == r.subject and d.object != r.object and len(r.object) >= 2 and r.object in d.object
+        for d in dated)]
 
 
 

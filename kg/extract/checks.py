@@ -90,7 +90,7 @@ from kg.lexicon import Lexicon, legal_endings, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
-from kg.extract.suit_context import announced_then_filed, complete_suits
+from kg.extract.suit_context import announced_then_filed, case_filing_dates, complete_suits
 from kg.extract.triggers import find_triggers
 
 __all__ = ["apply_checks", "CHECKS"]
@@ -1559,6 +1559,7 @@ def apply_checks(ex: Extraction, lex: Lexicon | None = None) -> Extraction:
     announced_then_filed(ex, ctx.text, lex)   # 宣布将起诉X。次日，法院受理此案: filed after all
     _prune_lawsuits(ex)
     complete_suits(ex, ctx.text, lex)      # a court or claim told in the sentence after the filing
+    case_filing_dates(ex, ctx.text, lex)   # 该案于2019年10月9日立案: the filing date of a suit told in its ruling
     return ex
 
 

@@ -110,7 +110,7 @@ def _parties_named(ls: Lawsuit, named: list[Entity]) -> list[Entity]:
 
 
 def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: list[Entity],
-                lang: str) -> list[Relation]:
+                lang: str, courts: dict[int, dict[str, int]] | None = None) -> list[Relation]:
     """Rule <lang>.rules.other_side (module docstring): the court's ruling on the other side of the case."""
     if not lawsuits:
         return []
@@ -128,7 +128,7 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
         told: dict[str, None] = {}
         kept: set[frozenset] = set()
         here = False
-        for ls in lawsuits:
+        for k, ls in enumerate(lawsuits):
             if lang == "zh" and ls.start >= r.start:
                 continue    # a Chinese case is told before its ruling (an English lead tells the ruling first)
             for mine, theirs in ((ls.plaintiffs, ls.defendants), (ls.defendants, ls.plaintiffs)):
@@ -136,9 +136,11 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
                     continue
                 named = [p for p in theirs if any(r.start <= s < r.end for s, _ in spans.get(p, ()))]
                 told.update(dict.fromkeys(named))
-                if ls.court in (r.subject, None):
+                # the case before that court: filed there, or appealed to it (`courts`: case_courts.py)
+                before = ls.court == r.subject or (courts is not None and courts.get(k, {}).get(r.subject, r.end) <= r.start)
+                if ls.court is None or before:
                     kept.add(frozenset(theirs))
-                    here = here or ls.court == r.subject
+                    here = here or before
         # the other side the sentence names; else that of the case before this court, when every case
         # of the party that may be before it (its court, or none told) has that other side
         sides = list(told) or (sorted(next(iter(kept))) if here and len(kept) == 1 else [])

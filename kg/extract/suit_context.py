@@ -112,3 +112,59 @@ def announced_then_filed(ex: Extraction, text: str, lex: Lexicon) -> None:
             if ls.start == r.start and r.subject in ls.plaintiffs and r.object in ls.defendants:
                 ls.date = date
         r.date = date
+
+
+@functools.lru_cache(maxsize=4)
+def _case_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """The case referred back to (kind case_reference: 该案, 此案, 这起案件…), its filing or taking up (kind
+    case_accepted: 立案, 受理) and the words of a later stage (kind appeal_cue: 上诉, 二审…)."""
+    alt = lex.alternation
+    return (re.compile(alt("case_reference")), re.compile(alt("case_accepted")),
+            re.compile(alt("appeal_cue")))
+
+
+def case_filing_dates(ex: Extraction, text: str, lex: Lexicon) -> None:
+    """Rule zh.lawsuit.case_filed: a suit told inside its ruling (法院本周二作出一审判决：A起诉B，法院判令…)
+    has no filing date of its own; a later sentence that refers back to the case and dates its filing
+    (据法院介绍，该案于2019年10月9日立案，同年12月23日开庭) gives it — the lawsuit's date and that of its
+    `sues` relations told in the ruling's sentence.  The case is the last lawsuit told in the three
+    sentences before, with no other suit told between; the date is the one the clause of the filing word
+    names before it, in a clause with no word of appeal (上诉后，二审法院于…立案 dates the appeal)."""
+    if ex.article.lang == "en" or not ex.lawsuits or not any(ls.date is None for ls in ex.lawsuits):
+        return
+    ref, accepted, appeal = _case_patterns(id(lex), lex)
+    sentences = nlp.split_sentences(text)
+    starts = sorted({ls.start for ls in ex.lawsuits if ls.end > ls.start})
+    for k, (ss, se, sent) in enumerate(sentences):
+        m = ref.search(sent)
+        if m is None:
+            continue
+        told = [s for s in starts if s < ss]
+        if not told or told[-1] < sentences[max(0, k - 3)][0]:
+            continue
+        case = [ls for ls in ex.lawsuits if ls.start == told[-1]]
+        if any(ls.date for ls in case) or any(ss <= s < se for s in starts):
+            continue
+        date = _filed_on(sent, m.end(), accepted, appeal, ex.article.date)
+        if date is None:
+            continue
+        for ls in case:
+            ls.date = date
+            for r in ex.relations:
+                if r.type == "sues" and r.start == ls.start and not r.negated and r.subject in ls.plaintiffs \
+                        and r.object in ls.defendants:
+                    r.date = date
+
+
+def _filed_on(sent: str, after: int, accepted: re.Pattern, appeal: re.Pattern, ref: str | None) -> str | None:
+    """The date the clause of the first filing word after `after` names before that word (该案于2019年10月9日
+    立案 -> 2019-10-09), None when there is none or the clause speaks of an appeal."""
+    a = accepted.search(sent, after)
+    if a is None:
+        return None
+    lo = max(sent.rfind(c, 0, a.start()) for c in "，,；;：:") + 1
+    clause = sent[lo:a.end()]
+    if appeal.search(clause) or lo > after:
+        return None
+    ds = [d.value for d in find_dates(clause, ref) if d.value]
+    return ds[-1] if ds else None

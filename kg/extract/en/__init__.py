@@ -27,6 +27,7 @@ from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
 from kg.extract.en.suit_sides import definite_suits, suit_sides
 from kg.extract.ruling_sides import other_sides
+from kg.extract.case_courts import appeal_table
 
 __all__ = ["extract_en"]
 
@@ -86,7 +87,10 @@ def extract_en(article: Article) -> Extraction:
                                                "en.sues.definite_suit")))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     # a ruling on one side of a case before that court, or naming the other side: the other side too
-    relations.extend(other_sides(relations, lawsuits, entities, "en"))
+    # (the case before a court includes the appeal court an appeal of it went to: case_courts.py)
+    appeal = re.compile(r"\b(?:%s)\b" % "|".join(map(re.escape, sorted(en.words("appeal_word"), key=len, reverse=True))))
+    courts = appeal_table(sentences, mentions, lawsuits, appeal)
+    relations.extend(other_sides(relations, lawsuits, entities, "en", courts))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 
@@ -249,7 +253,7 @@ def _group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, f
     if m:
         seg_end = tpos + m.start()
     seg = text[tpos:seg_end]
-    court = _group_court(text, tpos, seg_end, se, seg, mentions, us_courts)
+    court = _group_court(text, tpos, seg_end, se, seg, mentions, us_courts, en)
     cause = _cause(seg, en, first=first) or _cause(text[ss:tpos], en, first=first) or \
         _cause(text[ss:se], en, first=first) or \
         _article_cause(title + "\n" + text, en) or _cause(seg, en, weak=True) or _cause(text[ss:se], en, weak=True)
@@ -273,14 +277,20 @@ def _group_lawsuit(text, ss, tpos, date, rs, mentions, us_courts, settled, en, f
                    rule="en.lawsuit.from_sues:" + max(rs, key=lambda r: r.confidence).rule)
 
 
-def _group_court(text, tpos, seg_end, se, seg, mentions, us_courts) -> str | None:
-    """A suit's court: named in its clause, the one U.S. district court of the article for "federal
-    court", or named by the next sentence ("The complaint, filed in the U.S. District Court for ...")."""
+def _group_court(text, tpos, seg_end, se, seg, mentions, us_courts, en) -> str | None:
+    """A suit's court: named in its clause, the court named last before it for "in the same court"
+    (rule en.lawsuit.same_court, modifiers_en.tsv kind same_court), the one U.S. district court of the
+    article for "federal court", or named by the next sentence ("The complaint, filed in the U.S.
+    District Court for ...")."""
     court = None
     for mm in mentions:
         if mm.type == "Court" and tpos <= mm.start < seg_end and mm.source != "coref":
             court = mm.name
             break
+    if court is None and any(w in seg.lower() for w in en.words("same_court")):
+        # "sued Kroger in the same court that day": the court the article named last before the suit
+        court = next((mm.name for mm in reversed(mentions)
+                      if mm.type == "Court" and mm.end <= tpos and mm.source != "coref"), None)
     if court is None and _UNNAMED_COURT.search(seg) and len(us_courts) == 1:
         court = us_courts[0]
     if court is None:

@@ -357,6 +357,11 @@ def _coref_pronoun(v: _Antecedents):
     return _NEXT
 
 
+_HIGH_COURT = re.compile(r"Supreme|Appeals|Circuit|最高|上诉|上訴")
+_APPEAL_STAGE = re.compile(r"\b(?:appeals|appellate|appeal) court\b")
+_TRIAL_STAGE = re.compile(r"\b(?:district|trial|lower) court\b")
+
+
 def _coref_court_org(v: _Antecedents):
     """"the judge", "the court", "the company", "the regulator": the last of that type."""
     before, in_sent, kind, lw, m, prev_subj, s = v.before, v.in_sent, v.kind, v.lw, v.m, v.prev_subj, v.s
@@ -377,8 +382,13 @@ def _coref_court_org(v: _Antecedents):
                 # "a federal judge blocked the order": a trial court; the article's only one, if any
                 trial = {m.name for m in self.mentions if m.type == "Court" and any(w in m.name for w in want)}
                 return [(trial.pop(), "Court")] if len(trial) == 1 else []
-        # a jury sits in a trial court: never the supreme court or an appeals court the article names
-        high = re.compile(r"Supreme|Appeals|Circuit|最高|上诉|上訴") if "jury" in lw else None
+        if _APPEAL_STAGE.search(lw):
+            # "the appeals court" (rule en.coref.stage_court): the appeals court named before, never another
+            return next(([(m.name, "Court")] for m in reversed(before)
+                         if m.type == "Court" and _HIGH_COURT.search(m.name) and "Supreme" not in m.name), [])
+        # a jury sits in a trial court, and so does "the district court": never the supreme court or an
+        # appeals court the article names
+        high = _HIGH_COURT if "jury" in lw or _TRIAL_STAGE.search(lw) else None
         for m in reversed(before):
             if m.type == "Court" and not (high and high.search(m.name)):
                 return [(m.name, "Court")]

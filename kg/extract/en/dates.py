@@ -142,8 +142,10 @@ class EnDates:
                 year_before = self.year
                 # named rule en.date.later_in_sentence: "sued in October 2009, and X countersued two
                 # months later" counts from the date written before it in its own sentence
+                # and (en.date.same_day_in_sentence) "walked away on Dec. 11 and sued Kroger that day": the
+                # day a day word refers back to is the one written before it in its own sentence
                 self._here = [f.value for f in found if f.value and f.kind != "range" and not f.modifier] \
-                    if m.group("later") else []
+                    if m.group("later") or (m.group("rel") or "").lower() in _SAME_DAY else []
                 d = self._resolve(m, s, anchors + self._here, ry, rm, rd)
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
@@ -495,6 +497,10 @@ def _anchor(anchors: list[str], need: int) -> str | None:
         if _prec(a) >= need:
             return a
     return None
+
+
+_SAME_DAY = frozenset(("the same day", "that day", "later that day", "earlier that day", "that afternoon",
+                       "that morning", "that evening", "that night"))
 
 
 def _anaphor(w: str, anchors: list[str]) -> str | None:
