@@ -315,8 +315,26 @@ def _trial_courts(text, out: list[Lawsuit], relations, en) -> None:
         if ls.court is None and not _abroad(text[ls.start:ls.end], en):
             ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
             trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals|最高|上诉|上訴", c)}
-            if len(trial) == 1 and len(ruling) == 1:
+            if len(trial) == 1 and len(ruling) == 1 and not _filed_elsewhere(text[ls.start:ls.end], next(iter(trial)), en):
                 ls.court = trial.pop()
+
+
+def _filed_elsewhere(seg: str, court: str, en) -> bool:
+    """"a second lawsuit from the Justice Department, filed in January 2023 in Virginia": the suit's
+    clause places it where the court is not (a place that is the seat of another court in
+    courts_en.tsv, or a place, not in the court's name), so it is not before that court (named rule
+    en.lawsuit.filed_elsewhere)."""
+    for m in re.finditer(r"\b(?:in|before)\s+((?:[A-Z][a-z]+\s?){1,2})", seg):
+        w = m.group(1).strip()
+        seat = en.courts.get(w)
+        if w in court:
+            continue        # "in Delaware" and the Delaware Court of Chancery
+        if seat is not None:
+            if seat != court:
+                return True
+        elif w in en.places and w not in court:
+            return True
+    return False
 
 
 def _shared_causes(out: list[Lawsuit]) -> None:

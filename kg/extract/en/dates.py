@@ -142,8 +142,11 @@ class EnDates:
                 year_before = self.year
                 # named rule en.date.later_in_sentence: "sued in October 2009, and X countersued two
                 # months later" counts from the date written before it in its own sentence
+                # named rule en.date.same_day_in_sentence: "walked away on Dec. 11 and sued Kroger that
+                # day" -- "that day", "the same day" is the day written before it in its own sentence,
+                # not the narrative's last dated opener (a dateline)
                 self._here = [f.value for f in found if f.value and f.kind != "range" and not f.modifier] \
-                    if m.group("later") else []
+                    if m.group("later") or m.group("rel") else []
                 d = self._resolve(m, s, anchors + self._here, ry, rm, rd)
                 qs = text[text.rfind("\n", 0, ss + m.start()) + 1:ss + m.start()]
                 if qs.count("\u201c") > qs.count("\u201d") or qs.count('"') % 2 == 1:
