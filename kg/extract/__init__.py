@@ -528,6 +528,9 @@ def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
             e.aliases = list(dict.fromkeys(aliases))
             rename[e.name] = name
             e.name = name
+        elif name == e.name:
+            # a form merged into it (開曼晨星半導體公司 into 晨星) is kept as the article writes it too
+            e.aliases = list(dict.fromkeys(e.aliases + [s for s in surfaces if s != name and s not in e.aliases]))
         taken.add(e.name)
     for e in ex.entities:
         if e.owner:
