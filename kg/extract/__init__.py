@@ -59,7 +59,7 @@ from kg.extract.joined_units import joined_units
 from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
 from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
-from kg.extract.short_forms import PLACE_PREFIXES
+from kg.extract.short_forms import place_prefixes
 
 __all__ = ["extract"]
 
@@ -476,7 +476,7 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
             del by_name[name]
             rename[name] = stem
     # 威马汽车科技集团有限公司 … 威马汽车 … 威马: the forms of one company (name_family.py)
-    merge_name_family(by_name, lex, rename, PLACE_PREFIXES)
+    merge_name_family(by_name, lex, rename, place_prefixes(id(lex), lex))
     return list(by_name.values()), rename
 
 
