@@ -71,7 +71,7 @@ def _merge(by_name: dict, rename: dict, name: str, into: str) -> None:
             rename[k] = into
 
 
-def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] = ()) -> None:
+def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] = (), text: str = "") -> None:
     """Fold the forms of one company into one entity, in place (see the module's doc)."""
     orgs = ("Company", "Organization")
     strip = tuple(sorted(lex.words("group_word") | lex.words("trade_word"), key=len, reverse=True))
@@ -97,14 +97,16 @@ def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] 
                   and n[len(name):] in weak]
         if len(longer) == 1:
             _merge(by_name, rename, name, longer[0])
-    _merge_registered_abroad(by_name, lex, rename, strip + weak)
+    _merge_registered_abroad(by_name, lex, rename, strip + weak, text)
     _merge_country_less(by_name, lex, rename)
 
 
-def _merge_registered_abroad(by_name: dict, lex, rename: dict, strip: tuple[str, ...]) -> None:
+def _merge_registered_abroad(by_name: dict, lex, rename: dict, strip: tuple[str, ...], text: str) -> None:
     """开曼晨星半导体公司 with 晨星: a discovered name of a registration place, another org of the
-    article, name endings and a legal ending is that org (see the module's doc)."""
+    article, name endings and a legal ending is that org (see the module's doc) -- unless the text
+    writes it as a subsidiary (其全资子公司香港X有限公司: `subsidiary_before`), a company of its own."""
     regs = tuple(sorted(lex.words("registration_place"), key=len, reverse=True))
+    owned = tuple(lex.words("subsidiary_before"))
     ends = legal_endings("resolve", "zh")
     strip = tuple(sorted(set(strip), key=len, reverse=True))
     for name, e in list(by_name.items()):
@@ -112,7 +114,8 @@ def _merge_registered_abroad(by_name: dict, lex, rename: dict, strip: tuple[str,
             continue
         reg = next((p for p in regs if name.startswith(p)), None)
         end = next((x for x in ends if name.endswith(x)), None)
-        if reg is None or end is None or len(name) - len(reg) - len(end) < 2:
+        if reg is None or end is None or len(name) - len(reg) - len(end) < 2 or \
+                any(text[max(0, s - 6):s].endswith(owned) for s, _ in e.mentions):
             continue
         n = name[len(reg):len(name) - len(end)]
         while True:
