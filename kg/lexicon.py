@@ -29,7 +29,6 @@ Adding a company or a trigger word is a TSV edit; no code changes.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata

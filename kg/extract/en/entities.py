@@ -1155,7 +1155,6 @@ def _makers_of(f: Finder) -> None:
 def _company_cues(f: Finder) -> None:
     """'Initech, the software company', 'Globex, a chipmaker': an unknown name in apposition to a
     company noun is a company."""
-    t = f.text
     for typ in ("Organization", "Company"):       # the longer heads first: "a lobbying group" before "group"
         _cues_of(f, typ)
 
