@@ -90,13 +90,10 @@ def evidence_iri(article_id: str, kind: str, start: int, end: int, target: str) 
 # Which node a name stands for, across articles, scripts and languages.  A pure function of the
 # name (and the lexicon), so every article's graph points at the same IRI without knowing the
 # others: lexicon name or alias (Cisco, 思科公司 -> 思科), in Simplified or Traditional
-# characters (優步 -> 优步), or a registered name made of a place, the known name and a legal
-# ending (广东加多宝饮料食品有限公司 -> 加多宝); otherwise the name in Simplified characters.
+# characters (優步 -> 优步), or a registered name made of a place (a registration place too: 开曼,
+# 百慕大), the known name and a legal ending (广东加多宝饮料食品有限公司 -> 加多宝); otherwise the name in
+# Simplified characters.
 
-_PLACES = ("北京市", "上海市", "天津市", "重庆市", "深圳市", "广州市", "杭州市", "南京市", "成都市",
-           "武汉市", "厦门市", "珠海市", "苏州市", "北京", "上海", "天津", "重庆", "深圳", "广州", "杭州",
-           "南京", "成都", "武汉", "厦门", "珠海", "苏州", "广东省", "浙江省", "江苏省", "福建省",
-           "山东省", "广东", "浙江", "江苏", "福建", "山东", "香港", "台湾")
 _TRADE_WORDS = ("网络科技", "网络技术", "信息技术", "信息科技", "电子商务", "饮料食品", "科技",
                 "网络", "技术", "信息", "软件", "食品", "饮料", "通信", "电子", "集团", "控股")
 
@@ -124,24 +121,36 @@ def _endings_in(d: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return legal_endings("resolve", "zh", d), tuple(" " + e for e in legal_endings("resolve", "en", d))
 
 
-def _legal_core(name: str) -> str | None:
-    """The trading name inside a registered company name, or None when `name` is not one:
-    北京字节跳动科技有限公司 -> 字节跳动, Cisco Systems, Inc. -> Cisco Systems.  A name with a
-    bracketed region (三星（中国）投资有限公司) is a subsidiary's and is left whole."""
+@functools.lru_cache(maxsize=4)
+def _places(lex) -> tuple[str, ...]:
+    """The places a registered name opens with, longest first: modifiers.tsv kinds name_place
+    (北京市, 广东) and registration_place (开曼, 百慕大: 开曼X半导体公司 is X's registered name)."""
+    return tuple(sorted(lex.words("name_place") | lex.words("registration_place"), key=len, reverse=True))
+
+
+def _legal_cores(name: str) -> list[str]:
+    """The trading names inside a registered company name, none when `name` is not one:
+    北京字节跳动科技有限公司 -> [字节跳动], Cisco Systems, Inc. -> [Cisco Systems], Alibaba Group Holding
+    Limited -> [Alibaba Group Holding, Alibaba Group, Alibaba] (each legal word off in turn).  A name
+    with a bracketed region (三星（中国）投资有限公司) is a subsidiary's and is left whole."""
     n = name
     if "（" in n or "(" in n:
-        return None
+        return []
     zh_endings, en_endings = _endings()
+    places = _places(_lexicon())
     for end in zh_endings:
         if n.endswith(end) and len(n) > len(end) + 1:
             n = n[: -len(end)]
             break
     else:
-        for end in en_endings:
-            if n.endswith(end) and len(n) > len(end) + 1:
-                return n[: -len(end)].rstrip(" ,")
-        return None
-    for place in _PLACES:
+        cores = []
+        while True:     # "Foo Holdings, Inc.", "Foo Co., Ltd.": each legal word at the end in turn
+            end = next((e for e in en_endings if n.endswith(e) and len(n) > len(e) + 1), None)
+            if end is None:
+                return cores
+            n = n[: -len(end)].rstrip(" ,")
+            cores.append(n)
+    for place in places:
         if n.startswith(place) and len(n) > len(place) + 1:
             n = n[len(place):]
             break
@@ -152,7 +161,7 @@ def _legal_core(name: str) -> str | None:
             if n.endswith(w) and len(n) >= len(w) + 2:
                 n, changed = n[: -len(w)], True
                 break
-    return n if len(n) >= 2 else None
+    return [n] if len(n) >= 2 else []
 
 
 @functools.lru_cache(maxsize=65536)
@@ -176,8 +185,7 @@ def canonical_name(name: str) -> str:
         hit = lex.lookup(cand)
         if hit is not None:
             return hit.name
-    core = _legal_core(simple)
-    if core:
+    for core in _legal_cores(simple):
         hit = lex.lookup(core)
         if hit is not None and hit.type in ("Company", "Organization"):
             return hit.name

@@ -79,6 +79,18 @@ def test_suit_told_abroad_is_not_given_the_us_trial_court():
     assert [s.court for s in ex.lawsuits] == [None]
 
 
+def test_suit_filed_in_another_state_is_not_given_the_trial_court_of_another_case():
+    # en.lawsuit.filed_elsewhere: the suit's own clause places it in another state
+    ex = run("A federal judge in Washington ruled in August that Google had broken the law. "
+             "Google also faces a second lawsuit from the Justice Department, filed in January 2023 in Virginia.")
+    assert has(ex, "sues", "Justice Department", "Google") or has(ex, "sues", "美国司法部", "谷歌")
+    assert [s.court for s in ex.lawsuits] == [None]
+    # counter-example: a place in the court's own name, or its seat, keeps the court
+    ex = run("A federal judge in Washington ruled in August that Google had broken the law. "
+             "Google also faces a lawsuit from the Justice Department, filed in January 2023 in Washington.")
+    assert [s.court for s in ex.lawsuits] == ["U.S. District Court for the District of Columbia"]
+
+
 def test_names_that_only_describe_the_object_and_courts_without_their_country():
     ex = run("In August GlobalFoundries took Nvidia partner Taiwan Semiconductor Manufacturing Company to court, "
              "claiming its chips use 16 of its patents. GlobalFoundries sued rival and Apple supplier TSMC too.")

@@ -442,7 +442,8 @@ def test_suit_known_from_roles_in_a_ruling_takes_no_filing_date():
 
 def test_court_with_its_other_name_in_brackets_is_one_suit():
     ex = run(f"杭州铁路运输法院（杭州互联网法院）作出一审判决：{A}起诉{B}，法院判令被告停止侵权，同时为原告消除影响。")
-    assert [ls.court for ls in ex.lawsuits] == ["杭州铁路运输法院"]
+    # (the lexicon knows the earlier court as the internet court's other name: one court, its current name)
+    assert [ls.court for ls in ex.lawsuits] == ["杭州互联网法院"]
     ex = run(f"{A}同时在北京知识产权法院和上海知识产权法院起诉{B}。")
     assert sorted(ls.court for ls in ex.lawsuits) == ["上海知识产权法院", "北京知识产权法院"]
 

@@ -155,6 +155,14 @@ def test_canonical_name_across_scripts_languages_and_registered_names():
     # a subsidiary with a bracketed region, or an operator, keeps its own node
     assert c("三星（中国）投资有限公司") != c("三星")
     assert c("北京微播视界科技有限公司") != c("字节跳动")
+    # an offshore or regional registration place before the name (registration_place rows), English
+    # legal words taken off one after the other ("Foo Group Holding Limited"): the company itself
+    assert c("开曼腾讯科技有限公司") == c("開曼騰訊科技有限公司") == c("百慕大腾讯控股有限公司") == "腾讯"
+    assert c("Tencent Holdings Ltd.") == c("Tencent Holdings Limited") == "腾讯"
+    assert c("Alibaba Group Holding Limited") == c("阿里巴巴")
+    # counter-examples: an unknown core, or a core of another kind, stays its own node
+    assert c("开曼辰光半导体公司") == "开曼辰光半导体公司"
+    assert c("Tencent Music Entertainment Group") != c("腾讯")
 
 
 def _names_articles():

@@ -64,7 +64,7 @@ from kg.extract.joined_units import joined_units
 from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
 from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
-from kg.extract.short_forms import PLACE_PREFIXES
+from kg.extract.short_forms import place_prefixes
 
 __all__ = ["extract"]
 
@@ -233,7 +233,7 @@ def _zh_extraction(article: Article, text: str, sentences: list, mentions: list,
     cands = [x for x in cands if not dropped(x[0].rule, x[0].type)]
     # a clause piece read as a name is no entity; 唯冠方面 is 唯冠, 美国总统奥巴马 is 奥巴马 (name_review.py)
     mentions, reviewed = review_names(text, mentions, lex)
-    entities, rename = _entities(mentions, lex)
+    entities, rename = _entities(mentions, lex, text)
     rename = {**{k: rename.get(v, v) for k, v in reviewed.items()}, **rename}
     if rename:
         for c, *_ in cands:
@@ -474,7 +474,7 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
     return out
 
 
-def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
+def _entities(mentions, lex, text: str = "") -> tuple[list[Entity], dict[str, str]]:
     by_name = entity_table(mentions, lex, lexicon_type=False, vote_type=True, surface_first=False,
                            owner_from_mention=False)
     rename: dict[str, str] = {}
@@ -506,7 +506,7 @@ def _entities(mentions, lex) -> tuple[list[Entity], dict[str, str]]:
             del by_name[name]
             rename[name] = stem
     # 威马汽车科技集团有限公司 … 威马汽车 … 威马: the forms of one company (name_family.py)
-    merge_name_family(by_name, lex, rename, PLACE_PREFIXES)
+    merge_name_family(by_name, lex, rename, place_prefixes(id(lex), lex), text)
     return list(by_name.values()), rename
 
 
@@ -571,6 +571,9 @@ def _restore_traditional(ex: Extraction, original: Article) -> Extraction:
             e.aliases = list(dict.fromkeys(aliases))
             rename[e.name] = name
             e.name = name
+        elif name == e.name:
+            # a form merged into it (開曼晨星半導體公司 into 晨星) is kept as the article writes it too
+            e.aliases = list(dict.fromkeys(e.aliases + [s for s in surfaces if s != name and s not in e.aliases]))
         taken.add(e.name)
 
     def told(fact) -> None:

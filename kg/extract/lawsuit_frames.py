@@ -300,6 +300,23 @@ def _venue(text: str, ss: int, m, rx: _Rx) -> bool:
         return False
 
 
+def _venue_clause(text: str, sm: list, c: Cand, rx: _Rx) -> bool:
+    """国美在港交所发布公告，宣布已…起诉黄光裕: a name told only right after 在/于 (venue_prep), in a
+    clause before the one that names the defendant, is where the subject acted (an exchange it
+    announced on), not the plaintiff; the plaintiff is the name its clause opens with (rule ….venue).
+    Not in the defendant's own clause (在腾讯起诉字节后: 腾讯 sues)."""
+    told = [m for m in sm if m.name == c.subject]
+    objs = [m.start for m in sm if m.name == c.object]
+    if not told or not objs:
+        return False
+    for m in told:
+        nxt = [o for o in objs if o >= m.end]
+        if not rx.at.search(text[max(0, m.start - 2):m.start]) or not nxt or \
+                not any(ch in _BREAKS for ch in text[m.end:nxt[0]]):
+            return False
+    return True
+
+
 def _no_venue_sides(text, ss, se, sm, cands, lex) -> list[Cand]:
     """A country or city named only as where a suit is filed is no side of it; a plaintiff read as
     that place is the name the clause opens with before it (美光开始在美国对联电提告 -> 美光)."""
@@ -309,6 +326,8 @@ def _no_venue_sides(text, ss, se, sm, cands, lex) -> list[Cand]:
         if c.type == "sues":
             venue = {n for n in (c.subject, c.object)
                      if any(m.name == n for m in sm) and all(_venue(text, ss, m, rx) for m in sm if m.name == n)}
+            if c.subject not in venue and _venue_clause(text, sm, c, rx):
+                venue.add(c.subject)
             if c.object in venue:
                 continue
             if c.subject in venue:

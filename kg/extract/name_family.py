@@ -6,6 +6,12 @@
 - a discovered bare name that another discovered company of the article writes with a weak name
   ending after it (suffixes.tsv: 汽车, 科技, 集团…) — 威马 is 威马汽车 when the article names both and
   no second company of the article shares the bare name;
+- a discovered registered name made of an offshore or regional registration place (`registration_place`
+  rows in modifiers.tsv: 开曼, 英属维尔京群岛, 百慕大, 香港, 台湾), another entity's name, name endings
+  (suffixes.tsv weak ones: 半导体, 科技; group and trade words) and a legal ending (legal_endings.tsv
+  `resolve`: 公司 too) — 开曼晨星半导体公司 is 晨星 when the article names 晨星 (rule
+  `zh.entity.name_family.registered_abroad`; only where the article names the short form: a brand
+  word two companies share, 晨星 the fund rater, is decided by the article);
 - a discovered name that another entity of the article writes with its country in front (places.tsv
   `country`) — 司法部 is 美国司法部 when the article names it, and names no second country's 司法部
   (rule `zh.entity.country_less`).
@@ -19,7 +25,7 @@ import functools
 
 from kg.extract.discover_names import LEGAL_ENDINGS
 from kg.extract.mentions import CJK
-from kg.lexicon import load_table, norm
+from kg.lexicon import legal_endings, load_table, norm
 
 __all__ = ["merge_name_family"]
 
@@ -65,7 +71,7 @@ def _merge(by_name: dict, rename: dict, name: str, into: str) -> None:
             rename[k] = into
 
 
-def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] = ()) -> None:
+def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] = (), text: str = "") -> None:
     """Fold the forms of one company into one entity, in place (see the module's doc)."""
     orgs = ("Company", "Organization")
     strip = tuple(sorted(lex.words("group_word") | lex.words("trade_word"), key=len, reverse=True))
@@ -91,7 +97,35 @@ def merge_name_family(by_name: dict, lex, rename: dict, places: tuple[str, ...] 
                   and n[len(name):] in weak]
         if len(longer) == 1:
             _merge(by_name, rename, name, longer[0])
+    _merge_registered_abroad(by_name, lex, rename, strip + weak, text)
     _merge_country_less(by_name, lex, rename)
+
+
+def _merge_registered_abroad(by_name: dict, lex, rename: dict, strip: tuple[str, ...], text: str) -> None:
+    """开曼晨星半导体公司 with 晨星: a discovered name of a registration place, another org of the
+    article, name endings and a legal ending is that org (see the module's doc) -- unless the text
+    writes it as a subsidiary (其全资子公司香港X有限公司: `subsidiary_before`), a company of its own."""
+    regs = tuple(sorted(lex.words("registration_place"), key=len, reverse=True))
+    owned = tuple(lex.words("subsidiary_before"))
+    ends = legal_endings("resolve", "zh")
+    strip = tuple(sorted(set(strip), key=len, reverse=True))
+    for name, e in list(by_name.items()):
+        if name not in by_name or e.source == "lexicon" or e.type != "Company" or "（" in name or "(" in name:
+            continue
+        reg = next((p for p in regs if name.startswith(p)), None)
+        end = next((x for x in ends if name.endswith(x)), None)
+        if reg is None or end is None or len(name) - len(reg) - len(end) < 2 or \
+                any(text[max(0, s - 6):s].endswith(owned) for s, _ in e.mentions):
+            continue
+        n = name[len(reg):len(name) - len(end)]
+        while True:
+            if n != name and n in by_name and by_name[n].type in ("Company", "Organization"):
+                _merge(by_name, rename, name, n)
+                break
+            w = next((w for w in strip if n.endswith(w) and len(n) - len(w) >= 2), None)
+            if w is None:
+                break
+            n = n[:-len(w)]
 
 
 @functools.lru_cache(maxsize=1)

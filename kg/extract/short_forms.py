@@ -107,24 +107,24 @@ def short_aliases(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Ment
 _SHORT_ENDS = ("公司", "集团")
 
 
-def _legal_core(name: str) -> str | None:
+def _legal_core(name: str, places: tuple[str, ...]) -> str | None:
     """北京淘友天下技术有限公司 -> 淘友天下技术: a legal name without its place and legal ending."""
     end = next((x for x in sorted(LEGAL_ENDINGS, key=len, reverse=True) if name.endswith(x)), None)
     if end is None:
         return None
     core = name[:-len(end)]
     core = re.sub(r"[(（][\u4e00-\u9fff]{2,4}[)）]", "", core)
-    for p in sorted(PLACE_PREFIXES, key=len, reverse=True):
+    for p in places:
         if core.startswith(p) and len(core) - len(p) >= 2:
             core = core[len(p):]
             break
     return core if len(core) >= 2 else None
 
 
-PLACE_PREFIXES = ("北京市", "北京", "上海市", "上海", "天津市", "天津", "重庆市", "重庆", "深圳市", "深圳", "广州市", "广州",
-                   "杭州市", "杭州", "南京市", "南京", "成都市", "成都", "武汉市", "武汉", "西安市", "西安", "苏州市", "苏州",
-                   "厦门市", "厦门", "珠海市", "珠海", "东莞市", "东莞", "佛山市", "佛山", "长沙市", "长沙", "合肥市", "合肥",
-                   "广东省", "广东", "浙江省", "浙江", "江苏省", "江苏", "福建省", "福建", "中国", "香港", "台湾", "海南省", "海南")
+@functools.lru_cache(maxsize=4)
+def place_prefixes(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    """The places a registered name opens with (modifiers.tsv kind name_place), longest first."""
+    return tuple(sorted(lex.words("name_place"), key=len, reverse=True))
 
 
 def legal_short_forms(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
@@ -132,7 +132,8 @@ def legal_short_forms(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
     北京淘友天下技术有限公司 (the short form's core opens the full name's core, after its place, and its
     characters follow in order).  Every such mention is the full name; an ambiguous one is left alone.
     A discovered name that only adds a description before the short form (运营主体微梦公司) is cut to it."""
-    fulls = [(m, _legal_core(m.surface)) for m in mentions
+    places = place_prefixes(id(lex), lex)
+    fulls = [(m, _legal_core(m.surface, places)) for m in mentions
              if m.type == "Company" and m.source in ("pattern", "lexicon", "alias")]
     fulls = [(m, c) for m, c in fulls if c]
     if not fulls:
@@ -144,7 +145,7 @@ def legal_short_forms(text: str, lex: Lexicon, mentions: list[Mention]) -> list[
     resolved: dict[str, tuple[str, str]] = {}
     for m in mentions:
         if m.source == "pattern" and m.type == "Company" and m.surface.endswith(_SHORT_ENDS) and m.surface == m.name \
-                and _legal_core(m.surface) is None:
+                and _legal_core(m.surface, places) is None:
             core = m.surface[:-2]
             hits = {v for c, v in cores.items() if len(core) >= 2 and c.startswith(core[:2])
                     and _subsequence(core, c) and len(core) < len(c)}

@@ -23,6 +23,7 @@ from kg.extract.en.lexicon import load_en
 from kg.extract.en.entities import find_mentions
 from kg.extract.entity_table import entity_table
 from kg.extract.en.dates import EnDates
+from kg.extract.en.reading import Cand
 from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
 from kg.extract.en.suit_sides import definite_suits, suit_sides
@@ -45,6 +46,7 @@ def extract_en(article: Article) -> Extraction:
     cands = [c for c in cands if not dropped(c.rule, c.type)]    # measured below 0.5 (confidence.py)
     mentions = reader.mentions
     cands = suit_sides(text, cands, mentions)     # owners in an aside, "aside from X", X's customers: no sides
+    cands = cands + _suits_told_as_accusations(text, cands, dates)
     entities = _entities(mentions, lex)
     for e in entities:
         if e.name in reader.acting and e.type == "Product":
@@ -92,6 +94,35 @@ def extract_en(article: Article) -> Extraction:
     courts = appeal_table(sentences, mentions, lawsuits, appeal)
     relations.extend(other_sides(relations, lawsuits, entities, "en", courts))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
+
+
+# "accused Samsung of copying its designs in a lawsuit filed on Tuesday", "blamed Albertsons, in
+# counterclaims made public on Tuesday": the accuser's own suit (not one filed by or against another,
+# nor a complaint to a regulator)
+_IN_SUIT = re.compile(
+    r"[^;]{0,160}?\b(?P<in>in)\s+(?:(?:a|an|its|their)\s+)?(?:(?:new|federal|separate|civil|antitrust|patent|amended|"
+    r"breach-of-contract|[\w.$]+-(?:dollar|billion|million))\s+){0,2}(?:lawsuit|suit|complaint|counterclaims?|"
+    r"countersuit)\b(?!\s+(?:(?:filed|brought|lodged)\s+)?(?:by|with|to|against\s+(?:it|them|him|her)\b))", re.I)
+
+
+def _suits_told_as_accusations(text: str, cands: list, dates) -> list:
+    """An accusation the text says was made in the accuser's own suit is that suit (named rule
+    `<the accusation's rule>.in_suit`), dated by the date written after "in a lawsuit" in its
+    sentence when there is one ("filed on Tuesday"), else the accusation's."""
+    out = []
+    for c in cands:
+        if c.type != "accuses" or c.negated or c.tend > c.se:
+            continue
+        m = _IN_SUIT.match(text, c.tend, c.se)
+        if m is None:
+            continue
+        at = m.start("in")
+        later = [d for per in dates.per for d in per
+                 if d.value and d.kind != "range" and at <= d.start < c.se]
+        date = min(later, key=lambda d: d.start).value if later else c.date
+        out.append(Cand("sues", c.subject, c.object, date, False, c.confidence, c.trigger, c.ss, c.se,
+                        c.tstart, c.tend, c.rule + ".in_suit", c.hedged))
+    return out
 
 
 _DATELINE = re.compile(
@@ -325,8 +356,26 @@ def _trial_courts(text, out: list[Lawsuit], relations, en) -> None:
         if ls.court is None and not _abroad(text[ls.start:ls.end], en):
             ruling = {r.subject for r in relations if r.type == "rules" and not r.negated and r.object in ls.defendants}
             trial = {c for c in ruling if not re.search(r"Appeals|Circuit|Supreme|appeals|最高|上诉|上訴", c)}
-            if len(trial) == 1 and len(ruling) == 1:
+            if len(trial) == 1 and len(ruling) == 1 and not _filed_elsewhere(text[ls.start:ls.end], next(iter(trial)), en):
                 ls.court = trial.pop()
+
+
+def _filed_elsewhere(seg: str, court: str, en) -> bool:
+    """"a second lawsuit from the Justice Department, filed in January 2023 in Virginia": the suit's
+    clause places it where the court is not (a place that is the seat of another court in
+    courts_en.tsv, or a place, not in the court's name), so it is not before that court (named rule
+    en.lawsuit.filed_elsewhere)."""
+    for m in re.finditer(r"\b(?:in|before)\s+((?:[A-Z][a-z]+\s?){1,2})", seg):
+        w = m.group(1).strip()
+        seat = en.courts.get(w)
+        if w in court:
+            continue        # "in Delaware" and the Delaware Court of Chancery
+        if seat is not None:
+            if seat != court:
+                return True
+        elif w in en.places and w not in court:
+            return True
+    return False
 
 
 def _shared_causes(out: list[Lawsuit]) -> None:
