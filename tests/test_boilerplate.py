@@ -130,7 +130,7 @@ def test_headlines_hot_lists_and_markup_below_or_above_the_article_go(tmp_path):
             "甲公司起诉乙公司。\n\n乙公司表示将应诉。\n友情链接:\n热点\n- 1 某地举办灯会 791\n- 2 某球队夺冠 780\n"
             "- 3 某明星官宣 770\n- 4 某城市降温 760\n")
     a = _read(tmp_path, "a.txt", text)
-    assert a.text.split("\n\n") == ["甲公司起诉乙公司。", "乙公司表示将应诉。"]
+    assert a.title == "" and a.text.split("\n\n") == ["甲公司起诉乙公司。", "乙公司表示将应诉。"]
     # one headline of another story two blank lines below the last sentence
     b = _read(tmp_path, "b.txt", "Acme sued Globex on Friday.\n\nGlobex said it would fight.\n\n\n"
                                  "Regulator Orders Probe Into Initech and Hooli\n")

@@ -166,7 +166,7 @@ _CREDIT_RE = re.compile(
     r"|^[（(\[]?(?:Photo|Photograph|Image|Picture|Illustration|Credit|Photo credit|Source)s?\s*(?:by)?\s*[:：|]\s*\S.{0,80}$",
     re.I)
 _SHARE_RE = re.compile(
-    r"^(?:字号|字號|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
+    r"^(?:字号|字號|分享$|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
     r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
     r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|關鍵詞[:：]|关键词[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
 _RELATED_RE = re.compile(
@@ -215,6 +215,12 @@ _CRUMB_SEP_RE = re.compile(r"\s*(?:>|＞|»|›|&gt;)\s*")
 _TAGS_ONLY_RE = re.compile(r"^(?:[•·]\s*)?(?:<[^<>\n]{1,120}>\s*)+$")
 _CUT = ("...", "…")             # a headline cut short by the list it stands in ("驚心動魄的一周!A股市值...")
 _SENTENCE_CLOSE = ("。", "！", "？", "!", "?", ".", "”", "」", "』", "\"", "；", ";", "）", ")")
+
+
+def is_markup_line(line: str) -> bool:
+    """A line of a text copy that is nothing but markup (<sup id="x"><tbody></tbody></sup>)."""
+    s = line.strip()
+    return bool(s) and "<" in s and _TAGS_ONLY_RE.match(s) is not None
 
 
 def _is_crumb(s: str) -> bool:
@@ -285,7 +291,7 @@ def strip_boilerplate(text: str) -> str:
                 continue
         if is_site_notice(s):
             continue
-        if s and ("<" in s and _TAGS_ONLY_RE.match(s) or _is_crumb(s)):
+        if s and (is_markup_line(s) or _is_crumb(s)):
             continue
         if "记者" in line or "記者" in line or "通讯员" in line:
             line = _REPORTER_RE.sub("", line)
