@@ -114,3 +114,30 @@ def test_bracketed_full_dateline_translator_credit_and_a_button_word(tmp_path):
     a = _read(tmp_path, "a.txt", "close\n\n日期：2018-05-25\n\n【某某台北京时间2018年05月25日讯】甲公司控告乙公司的官司纠缠7年之久。\n\n"
                                  "法官表示将再审。(譯者:某社王五)1\n\n相关话题\n")
     assert a.title == "" and a.text.split("\n\n") == ["甲公司控告乙公司的官司纠缠7年之久。", "法官表示将再审。"]
+
+
+def test_printed_pinyin_readings_and_stray_commas_are_not_text(tmp_path):
+    # a converting site prints each character's reading after it and a comma before its own marks
+    a = _read(tmp_path, "a.txt", "甲乙之爭\n\n甲(jiǎ)公司起訴乙公司,,索賠300萬(wàn)元,、另要求道歉,。\n\n法院審理後判決甲公司勝訴。\n")
+    assert a.text.split("\n\n") == ["甲公司起訴乙公司,索賠300萬元、另要求道歉。", "法院審理後判決甲公司勝訴。"]
+    # brackets that are no reading stay: an English name, a plain Latin syllable, a code
+    b = _read(tmp_path, "b.txt", "丙丁簽約\n\n丙公司(Bing)與丁公司(de)簽約,股票代碼(600000)。\n")
+    assert b.text == "丙公司(Bing)與丁公司(de)簽約,股票代碼(600000)。"
+
+
+def test_headlines_hot_lists_and_markup_below_or_above_the_article_go(tmp_path):
+    text = ("<sup id=\"x\"><tbody id=\"x\"></tbody></sup>\n您现在的位置:某某网>新闻中心>科技\n\n"
+            "甲公司起诉乙公司。\n\n乙公司表示将应诉。\n友情链接:\n热点\n- 1 某地举办灯会 791\n- 2 某球队夺冠 780\n"
+            "- 3 某明星官宣 770\n- 4 某城市降温 760\n")
+    a = _read(tmp_path, "a.txt", text)
+    assert a.title == "" and a.text.split("\n\n") == ["甲公司起诉乙公司。", "乙公司表示将应诉。"]
+    # one headline of another story two blank lines below the last sentence
+    b = _read(tmp_path, "b.txt", "Acme sued Globex on Friday.\n\nGlobex said it would fight.\n\n\n"
+                                 "Regulator Orders Probe Into Initech and Hooli\n")
+    assert b.text.split("\n\n")[-1] == "Globex said it would fight."
+    # a short list closing the article stays (fewer than six lines, one blank line above it)
+    c = _read(tmp_path, "c.txt", "甲乙之争\n\n法院判决如下:\n\n甲公司停止侵权\n甲公司赔偿乙公司50万元\n")
+    assert c.text.split("\n\n") == ["法院判决如下:", "甲公司停止侵权\n甲公司赔偿乙公司50万元"]
+    # an outlet's reporter above the article is a byline, not its title
+    d = _read(tmp_path, "d.txt", "某某时报记者 王小明\n丙公司在加速减持丁公司,最新的持股比例已经不足5%,距离彻底退出仅一步之遥,丙丁之争即将谢幕。\n")
+    assert d.title == "" and d.text.startswith("丙公司在加速减持")

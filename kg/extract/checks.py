@@ -72,6 +72,9 @@ withheld goes too.
                  上诉: check_words.tsv kind intent) has not ruled: no `rules` from it (irrealis).
 - `accepted_only` a court that has only accepted a case (受理, 立案: kind acceptance) has decided nothing: no
                  `rules` unless the sentence tells the case closed (审理终结, 判决, 驳回: kind case_closed).
+- `prohibited_deal` a deal the article tells prohibited in one clause (禁止A与B合并, A、B被禁止合并: check_words.tsv
+                 kinds prohibits, deal_word) was not done: no `acquires` between its parties, and no `blocks`
+                 by one of them on another (the prohibiting regulator stays the blocker) (irrealis).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 
@@ -971,6 +974,85 @@ def accepted_only(ctx: Ctx, r: Relation) -> bool:
     return not any(w in sent for w in closed)
 
 
+_PROHIBIT_REACH = 30       # how far from the prohibiting word the deal's words may stand, in its clause
+_PROHIBIT_CLAUSE = "，,；;：:。！？\n"
+_DEAL_LINKS = ("与", "和", "、", "及", "同", "跟", "被", "依法", "予以", "公司", "集团", " ", "　")
+
+
+def _deal_parties(ctx: Ctx, d: int, word: str, ends: dict, starts: dict) -> set[str]:
+    """The names a deal word at `d` joins: the names right before it, linked by 与/和/、 (A与B合并, A、B被禁止
+    合并), and the one right after a buying verb (C收购D); not a name told further off (X申报的A与B合并案)."""
+    out: set[str] = set()
+    words = _DEAL_LINKS + _check_words().get("prohibits", ())
+    k = d
+    while k > 0:
+        name = ends.get(k)
+        if name:
+            out.add(name[1])
+            k = name[0]
+            continue
+        w = next((w for w in words if ctx.text.endswith(w, 0, k)), None)
+        if w is None:
+            break
+        k -= len(w)
+    if word != "合并":
+        k = d + len(word)
+        k += ctx.text.startswith("了", k)
+        if k in starts:
+            out.add(starts[k])
+    return out
+
+
+def _prohibited_groups(ctx: Ctx) -> list[frozenset]:
+    """The parties of each deal the article tells prohibited (市场监管总局禁止A与B合并; A、B被禁止合并; 禁止C收购D),
+    one group for each sentence: the names a deal word (kind deal_word) joins when a prohibiting word (kind
+    prohibits) stands within reach of it in one clause (沙特叫停这一计划，转而专注于A收购B: the plan is
+    stopped, not the deal); made once per article."""
+    made = ctx.__dict__.get("_prohibited")
+    if made is not None:
+        return made
+    words = _check_words()
+    cues, deals, nots = words.get("prohibits", ()), words.get("deal_word", ()), words.get("prohibits_not", ())
+    text, out = ctx.text, []
+    ends = {t: (s, e.name) for e in ctx.ex.entities for s, t in e.mentions}
+    starts = {s: e.name for e in ctx.ex.entities for s, t in e.mentions}
+    groups: dict[int, set[str]] = {}
+    for cue in cues:
+        i = text.find(cue)
+        while i >= 0:
+            if any(text.endswith(w, 0, i) for w in nots) or any(      # 不予禁止, 一票否决权
+                    cue in w and text.startswith(w, i - w.index(cue)) for w in words.get("prohibits_unless", ())):
+                i = text.find(cue, i + len(cue))
+                continue
+            lo, hi = max(0, i - _PROHIBIT_REACH), min(len(text), i + len(cue) + _PROHIBIT_REACH)
+            k = max(text.rfind(c, 0, i) for c in _PROHIBIT_CLAUSE)
+            lo = max(lo, k + 1)
+            sent = max(text.rfind(c, 0, i) for c in "。！？\n")
+            hi = min([hi] + [x for x in (text.find(c, i, hi) for c in _PROHIBIT_CLAUSE) if x >= 0])
+            for dw in deals:
+                j = text.find(dw, lo, hi)
+                while j >= 0:
+                    groups.setdefault(sent, set()).update(_deal_parties(ctx, j, dw, ends, starts))
+                    j = text.find(dw, j + len(dw), hi)
+            i = text.find(cue, i + len(cue))
+    out = [frozenset(g) for g in groups.values() if len(g) >= 2]
+    ctx.__dict__["_prohibited"] = out
+    return out
+
+
+def prohibited_deal(ctx: Ctx, r: Relation) -> bool:
+    """A deal the article tells prohibited (市场监管总局禁止A与B合并, A、B被禁止合并, 自2009年禁止C收购D)
+    was not done: no `acquires` between its parties wherever the article tells the deal (the notice
+    of the review before the decision, 对A与B合并案进行审查), and no `blocks` one party puts on another
+    (禁止C收购D is no block by C; the prohibiting regulator, court or government stays the blocker)."""
+    if r.type not in ("acquires", "blocks") or ctx.lang == "en":
+        return False
+    if r.type == "blocks" and ctx.types.get(r.subject) in ("Regulator", "Court"):
+        return False
+    pair = {r.subject, r.object}
+    return any(pair <= g for g in _prohibited_groups(ctx))
+
+
 def _mentions_in(ctx: Ctx, name: str, r: Relation) -> list[tuple[int, int]]:
     e = ctx.entity(name)
     if e is None:
@@ -1467,6 +1549,7 @@ CHECKS: list[Check] = [
     Check("nominal", "irrealis", nominal),
     Check("appeal_to_come", "irrealis", appeal_to_come),
     Check("accepted_only", "irrealis", accepted_only),
+    Check("prohibited_deal", "irrealis", prohibited_deal),
 ]
 
 

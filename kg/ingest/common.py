@@ -113,16 +113,30 @@ _ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00]")
 _SPACE_LIKE_RE = re.compile("[\u00a0\u2002\u2003\u2009\u202f]")
 
 
+# a character's reading printed after it by a converting site: 經(jīng)緯, 長(zhǎng) — one syllable of pinyin with
+# its tone mark in brackets right after a Chinese character, which splits every word it stands in
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_READING_RE = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]{0,5}[" + _TONED + r"][a-zü]{0,5}[)）]")
+# the stray comma the same sites put before a mark of their own: 時期,,全國 / 179件,、罰沒 / 2147件,。
+_STRAY_COMMA_RE = re.compile(r"(?<=[\u3400-\u9fff\d）)”」]),(?=[,，、。；;])")
+
+
 def normalize_text(s: str) -> str:
     """NFC, CRLF/CR -> LF, zero-width characters (and stray NULs) removed, no-break spaces ->
-    spaces.  Full-width punctuation is kept as is."""
+    spaces, a character's printed pinyin reading 經(jīng) and the stray comma before another mark removed.
+    Full-width punctuation is kept as is."""
     if "\r" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n")
     s = _ZERO_WIDTH_RE.sub("", s)
     if "\u2028" in s or "\u2029" in s:
         s = s.replace("\u2028", "\n").replace("\u2029", "\n")
     s = _SPACE_LIKE_RE.sub(" ", s)
-    return unicodedata.normalize("NFC", s)
+    s = unicodedata.normalize("NFC", s)
+    if ",," in s or ",、" in s or ",。" in s or ",，" in s:
+        s = _STRAY_COMMA_RE.sub("", s)
+    if ("(" in s or "（" in s) and _READING_RE.search(s):
+        s = _READING_RE.sub("", s)
+    return s
 
 
 _BLANK_RUN_RE = re.compile(r"\n{3,}")
@@ -139,7 +153,8 @@ def _tidy_lines(s: str) -> str:
 
 _SEP = r"\s*[:：|｜/／]\s*"
 _BYLINE_RE = re.compile(
-    r"^(?:(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)|文|撰文|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|"
+    r"^[\u4e00-\u9fff]{1,9}[报報网網社台刊闻聞经經视視讯訊道](?:记者|記者)\s*[\u4e00-\u9fff·]{2,4}(?:\s*[、 ]\s*[\u4e00-\u9fff·]{2,4}){0,3}$"   # 证券时报记者 于德江
+    r"|^(?:(?:本报|本刊|特约|实习)?(?:记者|記者|通讯员|通訊員)|文|撰文|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|"
     r"校对|校對|审核|審核|出品|策划|策劃|监制|監製|撰稿|整理|编译|編譯)(?:" + _SEP + r"|\s+)\S.{0,40}$"
     r"|^[^。，！？,.!?\s]{0,12}\s*[／/∕|｜]?\s*(?:本報|本报)?(?:記者|记者|特派員|特派员)[^。，！？\n]{1,24}?"
     r"(?:報導|报道|綜合報導|综合报道)(?:\s*[／/∕|｜]\s*[^。，！？\s]{2,8})?$"
@@ -151,9 +166,9 @@ _CREDIT_RE = re.compile(
     r"|^[（(\[]?(?:Photo|Photograph|Image|Picture|Illustration|Credit|Photo credit|Source)s?\s*(?:by)?\s*[:：|]\s*\S.{0,80}$",
     re.I)
 _SHARE_RE = re.compile(
-    r"^(?:字号|字號|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
+    r"^(?:字号|字號|分享$|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
     r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
-    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
+    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|關鍵詞[:：]|关键词[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|相关话题|相關話題|熱賣商品推薦|热卖商品推荐|更多好康商品|新聞來源|新闻来源|"
@@ -193,6 +208,51 @@ _DESK_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[/／∕]\s*(?:綜合報導|综�
 _DESK_OPENER_RE = re.compile(r"^[【\[](?:本報|本报|本刊)?(?:綜合|综合)?(?:報導|报道|外電|外电)[】\]]\s*")
 
 
+# a breadcrumb line: 您现在的位置：首页 > 新闻 > 科技, 法律咨讯 > 案例分析 > 正文 (three or more short steps)
+_WHERE_RE = re.compile(r"^(?:您现在的位置|您現在的位置|当前位置|當前位置|现在位置|現在位置)\s*[:：]?")
+_CRUMB_SEP_RE = re.compile(r"\s*(?:>|＞|»|›|&gt;)\s*")
+# a line that is nothing but markup left in a text copy: <sup id="x"><tbody></tbody></sup>
+_TAGS_ONLY_RE = re.compile(r"^(?:[•·]\s*)?(?:<[^<>\n]{1,120}>\s*)+$")
+_CUT = ("...", "…")             # a headline cut short by the list it stands in ("驚心動魄的一周!A股市值...")
+_SENTENCE_CLOSE = ("。", "！", "？", "!", "?", ".", "”", "」", "』", "\"", "；", ";", "）", ")")
+
+
+def is_markup_line(line: str) -> bool:
+    """A line of a text copy that is nothing but markup (<sup id="x"><tbody></tbody></sup>)."""
+    s = line.strip()
+    return bool(s) and "<" in s and _TAGS_ONLY_RE.match(s) is not None
+
+
+def _is_crumb(s: str) -> bool:
+    if _WHERE_RE.match(s):
+        return True
+    if len(s) > 80 or (">" not in s and "＞" not in s and "»" not in s and "›" not in s):
+        return False
+    steps = [x for x in _CRUMB_SEP_RE.split(s) if x]
+    return len(steps) >= 3 and all(len(x) <= 16 and not x.endswith(_SENTENCE_CLOSE[:7]) for x in steps)
+
+
+def _furniture_tail(lines: list[str]) -> int:
+    """Where the page's furniture below the article starts (len(lines) when there is none): the run of
+    short lines (a headline's length, no full stop in them) closing the page that no sentence ends — headlines of other stories, a hot list, links,
+    an outlet's accounts — after the article's last sentence, set off from it by two blank lines or six
+    or more lines long (a list closing the article is shorter)."""
+    end = len(lines)
+    k, short = end, 0
+    while k > 0:
+        s = lines[k - 1].strip()
+        if s and (len(s) > 110 or s.endswith(_SENTENCE_CLOSE) and not s.endswith(_CUT) or "。" in s
+                  or len(_CJK_RE.findall(s)) > 40):
+            break
+        short += bool(s)
+        k -= 1
+    if not short or k == 0 or not lines[k - 1].strip().endswith(_SENTENCE_CLOSE[:8]):
+        return end
+    if short >= 6 or (k + 1 < end and not lines[k].strip() and not lines[k + 1].strip()):
+        return k
+    return end
+
+
 def strip_boilerplate(text: str) -> str:
     """The article without page furniture: byline lines (记者 张三, 文 | 李四, By Jane Doe), photo credits
     (图片来源：…, Photo: …), share/follow lines, related-article lists (相关阅读 and the short headlines
@@ -215,7 +275,7 @@ def strip_boilerplate(text: str) -> str:
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
             # (blank lines between the heading and its first headline are part of the list)
-            if s and len(s) <= 60 and not s.endswith(("。", "！", "？", ".", "!", "?")):
+            if s and len(s) <= 60 and (not s.endswith(("。", "！", "？", ".", "!", "?")) or s.endswith(_CUT)):
                 related_items = True
                 continue
             if not s and not related_items:
@@ -231,7 +291,9 @@ def strip_boilerplate(text: str) -> str:
                 continue
         if is_site_notice(s):
             continue
+        if s and (is_markup_line(s) or _is_crumb(s)):
+            continue
         if "记者" in line or "記者" in line or "通讯员" in line:
             line = _REPORTER_RE.sub("", line)
         out.append(line)
-    return "\n".join(out)
+    return "\n".join(out[:_furniture_tail(out)])

@@ -15,6 +15,7 @@ from kg.ingest.common import (
     _source_from,
     _str_field,
     _tidy_lines,
+    is_markup_line,
     strip_boilerplate,
 )
 from kg.ingest.dates import parse_date
@@ -243,8 +244,8 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
             continue
-        if not m and not consumed_title and not title and is_junk_head(lines[j]):
-            j += 1                        # "close", "menu-icon": a button of the page, not its headline
+        if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])):
+            j += 1                        # "close", "menu-icon", <sup id="x"></sup>: the page's, not its headline
             continue
         if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
             source = source or lines[j].strip()       # "Reuters" alone above the story: its source
