@@ -25,6 +25,7 @@ from kg.extract.mentions import (
 )
 from kg.extract.name_spans import name_before, no_name, stop_words
 from kg.extract.name_heads import name_head
+from kg.extract.brand_heads import rare_head
 from kg.extract.placed_names import placed_start
 from kg.extract.ticker_heads import ticker_head
 from kg.extract.tickers import ticker_pattern
@@ -207,6 +208,9 @@ def _zh_name_start(text: str, s: int, e: int, suf: str, typ: str, strength: str,
             typ = "Organization"
     if res is None and long_end and (placed := placed_start(text, scan_to, lex)) is not None:
         res = (placed, [])      # 北京|拍拍|看看|科技有限公司: a brand of verbs after its place
+    if res is None and typ == "Company" and not long_end and straddle is None and \
+            (rare := rare_head(text, scan_to, suf, lex)) is not None:
+        res = (rare, [(text[rare:scan_to], "n")])     # 铁牛|集团, 锤子|科技: a rare common noun as the brand
     if res is None:
         if straddle and scan_to < s and (strength == "strong" or t is None):
             w = straddle[1]

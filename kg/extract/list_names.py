@@ -7,7 +7,8 @@ of which one is a name already found, the other members are names too.
 A fund manager's or an acquirer's list is written in bare names of common words the segmenter cuts
 (长久物流, 新大陆), so discovery finds only the members with a company ending.  A member runs
 between list words (、 和 及 以及; 与 only after a 、, since A与B is more often "A with B") and stops at a clause break, at 等/两家/分别/各…, or at a
-stock quote in brackets ((行情600887), (300391)); the first member starts after a boundary (了,
+stock quote in brackets ((行情600887), (300391)); a member refused (below) between two 、 is skipped and the
+list read on (rule `zh.entity.list_name`); the first member starts after a boundary (了,
 包括, 如, 对, a trigger word, the clause opening).  Each must read as a name (`deal_actors.name_ok`: no
 verb, no kind of party, no amount or date; a rare word tagged a verb is refused here: 挪用资金) and is a company
 (`name_spans.guess_type`: a person's name, 王建国, is left out).  The reader adds only names; the relation frames
@@ -81,9 +82,10 @@ def list_name_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexi
                 break
             if free(s, e):
                 m = _name(text, s, e, lex)
-                if m is None:
+                if m is None and not text.startswith("、", e):
                     break
-                out.append(m)
+                if m is not None:
+                    out.append(m)   # (a member refused between two 、 is skipped: the list goes on)
             p = _past_quote(text, e, se)
         # leftwards: A、 before the known one
         p = k.start
@@ -98,9 +100,10 @@ def list_name_mentions(text: str, ss: int, se: int, sm: list[Mention], lex: Lexi
             if s is None or not free(s, e):
                 break
             m = _name(text, s, e, lex)
-            if m is None:
+            if m is None and not text.endswith("、", ss, s):
                 break
-            out.append(m)
+            if m is not None:
+                out.append(m)
             p = s
     return out
 
