@@ -209,6 +209,14 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
+        cut = _tail_cut(m, lex)
+        if cut is not None:
+            if len(cut) < 2:
+                drop.add(m.name)        # 律师费等: one character before the tail is no name
+                continue
+            rename[m.name] = cut        # 瑞福锂业以修改…: the name before the tail character
+            m.name = m.surface = cut
+            m.end = m.start + len(cut)
         piece = clause_piece(m.surface, m.type, lex)     # (asked once: both branches need it)
         head = name_before_piece(m.surface, lex) if piece and m.type not in ("Person", "Product") and \
             m.name == m.surface else None
@@ -248,6 +256,22 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         out.append(m)
     _same_entity(text, out, lex, rename)
     return out, rename
+
+
+def _tail_cut(m: Mention, lex: Lexicon) -> str | None:
+    """The name before a last character or word that never ends one (瑞福锂业以, 张轩宁后, 百草味之后, 律师费等:
+    modifiers.tsv kind name_tail), for a discovered name with no legal ending written as read; else None."""
+    if m.name != m.surface or len(m.surface) < 2 or m.surface.isascii():
+        return None
+    tail = _longest_suffix(m.surface, _tails(id(lex), lex))
+    if tail is None or _longest_suffix(m.surface, _endings(id(lex), lex)):
+        return None
+    return m.surface[:-len(tail)]
+
+
+@functools.lru_cache(maxsize=4)
+def _tails(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.words("name_tail"), key=len, reverse=True))
 
 
 def _same_entity(text: str, mentions: list[Mention], lex: Lexicon, rename: dict[str, str]) -> None:
