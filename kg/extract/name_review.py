@@ -217,6 +217,14 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             rename[m.name] = cut        # 瑞福锂业以修改…: the name before the tail character
             m.name = m.surface = cut
             m.end = m.start + len(cut)
+        paid = _before_payment(m, lex)
+        if paid is not None:
+            if len(paid) < 2:
+                drop.add(m.name)        # 支付X公司: a payment's verb opens no name (the payee is read apart)
+                continue
+            rename[m.name] = paid       # 敬某支付工伤保险待遇: the payer, before the verb
+            m.name = m.surface = paid
+            m.end = m.start + len(paid)
         piece = clause_piece(m.surface, m.type, lex)     # (asked once: both branches need it)
         head = name_before_piece(m.surface, lex) if piece and m.type not in ("Person", "Product") and \
             m.name == m.surface else None
@@ -272,6 +280,27 @@ def _tail_cut(m: Mention, lex: Lexicon) -> str | None:
 @functools.lru_cache(maxsize=4)
 def _tails(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
     return tuple(sorted(lex.words("name_tail"), key=len, reverse=True))
+
+
+def _before_payment(m: Mention, lex: Lexicon) -> str | None:
+    """A discovered name with a verb of paying inside it (须支付泛奇公司货款 read as 支付泛奇公司, 向原告敬某支付
+    工伤保险待遇 read as 敬某支付工伤保险; modifiers.tsv kind paid_verb): the words before the verb (none when
+    it opens the name); None when no such verb stands in it, or it stands inside a known name (支付宝)."""
+    if m.name != m.surface or m.surface.isascii():
+        return None
+    at = min((i for i in (m.surface.find(v) for v in _paid_verbs(id(lex), lex)[0]) if i >= 0), default=-1)
+    if at < 0 or any(n in m.surface for n in _paid_verbs(id(lex), lex)[1]):
+        return None
+    return m.surface[:at]
+
+
+@functools.lru_cache(maxsize=4)
+def _paid_verbs(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The verbs of paying, and the lexicon's names that hold one (支付宝)."""
+    verbs = tuple(lex.words("paid_verb"))
+    named = tuple(sorted({s for e in lex.entities.values() for s in (e.name,) + e.aliases
+                          if any(v in s for v in verbs)}))
+    return verbs, named
 
 
 def _same_entity(text: str, mentions: list[Mention], lex: Lexicon, rename: dict[str, str]) -> None:
