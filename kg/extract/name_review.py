@@ -209,7 +209,9 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
-        cut = _tail_cut(m, lex)
+        cut = _before_percent(text, m)
+        if cut is None:
+            cut = _tail_cut(m, lex)
         if cut is not None:
             if len(cut) < 2:
                 drop.add(m.name)        # 律师费等: one character before the tail is no name
@@ -264,6 +266,18 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         out.append(m)
     _same_entity(text, out, lex, rename)
     return out, rename
+
+
+_PERCENT_TAIL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?$")
+
+
+def _before_percent(text: str, m: Mention) -> str | None:
+    """收购了Juul35%的股份 read as Juul35: the digits of a percentage glued after a name are no part of it
+    (the name is what comes before them); None when no percentage follows."""
+    if m.name != m.surface or text[m.end:m.end + 1] not in ("%", "％"):
+        return None
+    d = _PERCENT_TAIL.search(m.surface)
+    return m.surface[:d.start()].rstrip() if d and d.start() > 0 else None
 
 
 def _tail_cut(m: Mention, lex: Lexicon) -> str | None:
