@@ -209,6 +209,14 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
+        de = _after_de(m, lex)
+        if de is not None:
+            if not de:
+                drop.add(m.name)        # 利益的行为, 经营的APP: a clause piece around 的, no name
+                continue
+            rename[m.name] = de         # 目的南京万晖置业有限公司: the name after the clause's 的
+            m.start = m.end - len(de)
+            m.name = m.surface = de
         cut = _before_percent(text, m)
         if cut is None:
             cut = _tail_cut(m, lex)
@@ -278,6 +286,25 @@ def _before_percent(text: str, m: Mention) -> str | None:
         return None
     d = _PERCENT_TAIL.search(m.surface)
     return m.surface[:d.start()].rstrip() if d and d.start() > 0 else None
+
+
+def _after_de(m: Mention, lex: Lexicon) -> str | None:
+    """A discovered company or body whose words run over 的 (目的南京万晖置业有限公司, 与丹麦的Asgaard, 京东公司经营的APP):
+    the clause before 的 is no part of it; the name is what follows the last 的 when that has a name ending
+    (or is a Latin name of four letters or more), else none ("").  A known name holding 的 (美的, 快的) is
+    left alone; so are products (《少年的你》) and people."""
+    if m.type in ("Person", "Product") or m.name != m.surface or "的" not in m.surface or \
+            any(n in m.surface for n in _de_names(id(lex), lex)):
+        return None
+    rest = m.surface[m.surface.rindex("的") + 1:]
+    if (rest.isascii() and len(rest) >= 4) or (len(rest) >= 3 and _longest_suffix(rest, _endings(id(lex), lex))):
+        return rest
+    return ""
+
+
+@functools.lru_cache(maxsize=4)
+def _de_names(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted({s for e in lex.entities.values() for s in (e.name,) + e.aliases if "的" in s}))
 
 
 def _tail_cut(m: Mention, lex: Lexicon) -> str | None:
