@@ -15,6 +15,8 @@ Files (all TSV, a header row, `#` comment lines allowed):
 - `product_heads.tsv` word — 专车, 外卖, 云: a company name + one of them is that company's product
 - `t2s.tsv`         traditional, simplified — one character each; read by `kg.nlp` (Traditional articles
                     are read through it, offsets unchanged)
+- `legal_endings.tsv` ending, lang, uses — the legal endings of company names (有限公司, Inc.), read by
+                    `legal_endings(use, lang)`: each module the rows of its use, longest first
 - `name_words.tsv`  word — verbs and trigger words that may sit inside an organisation name (投资, 制造)
 - read by `load_table` for `kg.extract.checks`: `non_entities.tsv` (names never an entity), `scope.tsv`
   (negation and irrealis cues), `places.tsv` (countries, regions, cities: never a deal's party alone);
@@ -27,7 +29,6 @@ Adding a company or a trigger word is a TSV edit; no code changes.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
@@ -230,3 +231,17 @@ def _table(d: str, fname: str) -> tuple:
 def load_table(fname: str, d: Path | str | None = None) -> tuple[dict[str, str], ...]:
     """The rows of one lexicon TSV (`scope.tsv`, `non_entities.tsv` …) as dicts, read once per process."""
     return _table(str(Path(d) if d else lexicon_dir()), fname)
+
+
+@functools.lru_cache(maxsize=None)
+def _legal_endings(d: str, use: str, lang: str | None) -> tuple[str, ...]:
+    rows = _table(d, "legal_endings.tsv")
+    words = [r["ending"] for r in rows if r.get("ending") and use in (r.get("uses") or "").split("|")
+             and (lang is None or r.get("lang") == lang)]
+    return tuple(sorted(dict.fromkeys(words), key=len, reverse=True))
+
+
+def legal_endings(use: str, lang: str | None = None, d: Path | str | None = None) -> tuple[str, ...]:
+    """The legal endings of company names (`legal_endings.tsv`) of one use (full, resolve, written,
+    tail, compare, after), of one language or both, longest first; read once per process."""
+    return _legal_endings(str(Path(d) if d else lexicon_dir()), use, lang)

@@ -97,12 +97,8 @@ _PLACES = ("北京市", "上海市", "天津市", "重庆市", "深圳市", "广
            "武汉市", "厦门市", "珠海市", "苏州市", "北京", "上海", "天津", "重庆", "深圳", "广州", "杭州",
            "南京", "成都", "武汉", "厦门", "珠海", "苏州", "广东省", "浙江省", "江苏省", "福建省",
            "山东省", "广东", "浙江", "江苏", "福建", "山东", "香港", "台湾")
-_LEGAL_ENDINGS = ("股份有限公司", "有限责任公司", "集团有限公司", "控股有限公司", "有限公司",
-                  "集团公司", "公司")
 _TRADE_WORDS = ("网络科技", "网络技术", "信息技术", "信息科技", "电子商务", "饮料食品", "科技",
                 "网络", "技术", "信息", "软件", "食品", "饮料", "通信", "电子", "集团", "控股")
-_EN_ENDINGS = (", Inc.", " Inc.", " Inc", ", Ltd.", " Ltd.", " Ltd", " Co., Ltd.", " Corp.",
-               " Corporation", " Corp", " Co.", " Limited", " LLC", " plc", " PLC", " AG", " SE")
 
 
 def _simplified(text: str) -> str:
@@ -115,6 +111,19 @@ def _lexicon():
     return load_lexicon()
 
 
+def _endings() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The legal endings taken off a registered name (legal_endings.tsv, use `resolve`), longest
+    first: Chinese ones, and English ones after a space."""
+    from kg.paths import lexicon_dir
+    return _endings_in(str(lexicon_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _endings_in(d: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    from kg.lexicon import legal_endings
+    return legal_endings("resolve", "zh", d), tuple(" " + e for e in legal_endings("resolve", "en", d))
+
+
 def _legal_core(name: str) -> str | None:
     """The trading name inside a registered company name, or None when `name` is not one:
     北京字节跳动科技有限公司 -> 字节跳动, Cisco Systems, Inc. -> Cisco Systems.  A name with a
@@ -122,12 +131,13 @@ def _legal_core(name: str) -> str | None:
     n = name
     if "（" in n or "(" in n:
         return None
-    for end in _LEGAL_ENDINGS:
+    zh_endings, en_endings = _endings()
+    for end in zh_endings:
         if n.endswith(end) and len(n) > len(end) + 1:
             n = n[: -len(end)]
             break
     else:
-        for end in _EN_ENDINGS:
+        for end in en_endings:
             if n.endswith(end) and len(n) > len(end) + 1:
                 return n[: -len(end)].rstrip(" ,")
         return None

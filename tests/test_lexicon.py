@@ -54,3 +54,25 @@ def test_every_modifier_kind_the_chinese_reader_names_is_in_the_lexicon():
              for k in re.findall(r"['\"]([a-z_0-9]+)['\"]", m.group(1))}
     assert len(named) > 100
     assert not sorted((f, k) for f, k in named if k not in lex.modifiers)
+
+
+def test_legal_endings_are_one_table_each_module_reading_its_use():
+    # one lexicon kind (legal_endings.tsv) for the Chinese and English legal endings that
+    # discover_names, resolve, written, mentions, checks and the English reader take off or look for
+    import re
+    from pathlib import Path
+
+    from kg.lexicon import legal_endings, load_table
+    rows = load_table("legal_endings.tsv")
+    uses = {u for r in rows for u in r["uses"].split("|")}
+    assert uses == {"full", "resolve", "written", "tail", "compare", "after"}
+    assert all(r["lang"] in ("zh", "en") for r in rows)
+    for use in uses:
+        got = legal_endings(use)
+        assert got and list(got) == sorted(got, key=len, reverse=True)     # longest first
+    assert "有限公司" in legal_endings("full", "zh") and "Inc" in legal_endings("resolve", "en")
+    assert legal_endings("after", "zh") == ()
+    # no module writes its own list of legal endings any more
+    root = Path(__file__).resolve().parents[1] / "kg"
+    inline = re.compile(r"""["']有限公司["']|\(\?:Inc\||["'] Inc\.?["']""")
+    assert not [p.name for p in root.rglob("*.py") if inline.search(p.read_text(encoding="utf-8"))]

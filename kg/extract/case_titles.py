@@ -26,7 +26,6 @@ from kg.lexicon import Lexicon
 # the plaintiff of a case title: 就/对/审理/审结/受理 (原告) NAME (stock code) 诉 (not 诉讼, 诉求, 诉称…)
 _PLAINTIFF = re.compile(r"(?:就|对|审理了?|审结了?|受理了?)(?:原告)?([^，。；,;、：:（）()“”《》\s]{2,12}?)"
                         r"(?:[（(][^（）()]{0,20}[)）])?诉(?![讼求称至状请])")
-_LIST_BEFORE = re.compile(r"(?:、|与|和|及|以及)$")
 
 
 @functools.lru_cache(maxsize=4)

@@ -81,7 +81,7 @@ withheld goes too.
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 
 Word lists: ontology/lexicon/check_words.tsv, scope.tsv, and the modifiers.tsv kinds `_patterns` names
-(legal_suffix, source_after, will_next, …) inside the checks' patterns.
+(source_after, will_next, …) inside the checks' patterns.
 """
 from __future__ import annotations
 
@@ -91,7 +91,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
 from kg import nlp
-from kg.lexicon import Lexicon, load_lexicon, load_table
+from kg.lexicon import Lexicon, legal_endings, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
@@ -195,7 +195,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         counted=re.compile(rf"[0-9０-９一二两三四五六七八九十几多数]+(?:{alt('counted_thing_unit')})[\u4e00-\u9fff]"),
         list_gap=re.compile(rf"^\s*(?:，(?=[^，。]{{0,12}}(?:{alt('list_gap_late_conj')}))|{alt('list_gap')})\s*$"),
         listed_at=re.compile(rf"^\s*(?:{alt('listing_board')})?(?:{alt('listing_word')})"),
-        legal=re.compile(rf"(?:[（(][^（()）]{{1,6}}[)）])?(?:{alt('legal_suffix')})$", re.I),
+        legal=re.compile(r"(?:[（(][^（()）]{1,6}[)）])?(?:" + "|".join(map(re.escape, legal_endings("compare")))
+                         + ")$", re.I),      # legal_endings.tsv, use `compare`
         lead=re.compile(rf"^(?:{alt('name_lead')})"),
         outlet=re.compile(rf"(?:{alt('outlet_end')})$"),
         # …讯, …记者: the source of a report; 新华社北京7月26日电, 上海证券报·中国证券网讯: a dateline

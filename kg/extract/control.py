@@ -66,7 +66,7 @@ def controlling_relations(text: str, ss: int, se: int, mentions: list[Mention], 
             ys.append(nxt)
         rest = text[ys[-1].end:min(se, ys[-1].end + 8)]
         rest = rest[1:] if rest.startswith("的") else rest
-        rest = re.sub(r"^(?:间接|直接|新|新的|单一|唯一)", "", rest)
+        rest = re.sub(r"^(?:间接|直接|新的|新|单一|唯一)", "", rest)
         role = next((r for r in roles if rest.startswith(r)), None)
         if role is None:
             continue

@@ -443,7 +443,6 @@ def _rival_mentions(text: str, ss: int, se: int, ts: int, te: int, taken: list[M
 
 
 _FUNCTION_CHARS = set("的了在是将对被把从向与和及等也都又还并")
-_PARTY_COUNT = re.compile(r"^(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)")
 
 
 def _list_items(text: str, q: int, se: int, lex: Lexicon, limit: int = 48) -> list[tuple[int, int]]:
@@ -496,7 +495,6 @@ def party_mentions(text: str, ss: int, se: int, taken: list[Mention], lex: Lexic
     for q in starts:
         for a, b in _list_items(text, q, se, lex):
             seg = text[a:b]
-            m_cnt = _PARTY_COUNT.search(seg)
             cut = re.search(r"(?:[一二两三四五六七八九十\d]+(?:名|家|个))?(?:被告|原告)", seg)
             if cut and cut.start() > 0:
                 b = a + cut.start()

@@ -4,7 +4,8 @@
 `discover` runs these and person discovery over a whole text; `merge` combines what they found with
 the lexicon mentions, so that a discovered legal name around a known name becomes its alias
 (北京字节跳动科技有限公司 -> 字节跳动).  Word lists: the modifiers.tsv kinds `_words` names (doc_word, doc_end,
-media_end, frame_word, …); LEGAL_ENDINGS, imported across kg/extract, stays here.
+media_end, frame_word, …); LEGAL_ENDINGS (legal_endings.tsv, use `full`), imported across kg/extract,
+stays here.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from kg.extract.placed_names import placed_start
 from kg.extract.ticker_heads import ticker_head
 from kg.extract.tickers import ticker_pattern
 from kg.extract.wordindex import Words
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, legal_endings
 
 
 
@@ -82,7 +83,8 @@ def _zh_roles(lex_id: int, lex: Lexicon) -> Words:
     return Words(r for r in lex.roles if not r.isascii())
 
 
-LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司", "合伙企业", "株式会社", "事务所")
+# a registered name's whole legal form (有限公司, 株式会社): legal_endings.tsv, use `full`, longest first
+LEGAL_ENDINGS = legal_endings("full", "zh")
 
 
 def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:

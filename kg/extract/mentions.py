@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from kg import nlp
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, legal_endings
 
 PUNCT = set("，。；：！？、（）()《》“”\"「」『』【】[]<>〈〉 \t\n\r,;:!?|｜—－…·•/\\'‘’")
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -111,7 +111,9 @@ def lexicon_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff()（）]{0,16}?(?:有限公司|有限责任公司|集团|股份公司)")
+# the legal endings a place word's name runs on to (legal_endings.tsv, use `tail`)
+_LEGAL_TAIL_WORDS = legal_endings("tail", "zh")
+_LEGAL_TAIL = re.compile(r"[\u4e00-\u9fff()（）]{0,16}?(?:" + "|".join(map(re.escape, _LEGAL_TAIL_WORDS)) + ")")
 
 
 # a function character the segmenter glued to a name into some other word (对|联电 read 对联): no name
@@ -133,7 +135,6 @@ def inside_longer_name(text: str, s: int, e: int) -> bool:
     return _place_then_legal(text, e) is not None
 
 
-_LEGAL_TAIL_WORDS = ("有限公司", "有限责任公司", "集团", "股份公司")
 # a clause's punctuation but brackets: the place word is a word of the name's clause, and only
 # Chinese characters and brackets stand between it and the legal ending
 _TAIL_BREAK = re.compile("[" + re.escape("".join(sorted(nlp._CLAUSE_PUNCT - set("()（）")))) + "]")

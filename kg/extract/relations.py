@@ -190,6 +190,7 @@ class _Words(NamedTuple):
     buying: tuple           # buying_verb
     market_shares: tuple    # market_shares
     place_adverbial: re.Pattern     # place_adverbial_lead, place_adverbial_end
+    bare_lead: tuple                # bare_clause_lead, longest first
 
 
 @functools.lru_cache(maxsize=4)
@@ -199,7 +200,8 @@ def _words(lex_id: int, lex: Lexicon) -> _Words:
     return _Words(t("prosecutor_end"), t("victim_word"), t("invest_venture_word"), t("invest_capital_word"),
                   t("buying_verb"), t("market_shares"),
                   re.compile(rf"^(?:{lex.alternation('place_adverbial_lead')})?在[^，,；;。]{{1,24}}?"
-                             rf"(?:{lex.alternation('place_adverbial_end')})"))
+                             rf"(?:{lex.alternation('place_adverbial_end')})"),
+                  tuple(sorted(lex.words("bare_clause_lead"), key=lambda w: (-len(w), w))))
 
 
 def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> list[list[Mention]]:
@@ -314,7 +316,6 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     trig_hits = find_triggers(text, lex, ss, se)
     if not trig_hits:
         return out
-    passive = lex.words("passive")
     objm = lex.words("object")
     rel_words = lex.words("relative")
     neg_all = lex.words("negation")
@@ -881,7 +882,7 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
-    first, frame, g0, g1, lg, mentions, o_types = v.first, v.frame, v.g0, v.g1, v.lg, v.mentions, v.o_types
+    first, frame, g0, g1, lg, mentions = v.first, v.frame, v.g0, v.g1, v.lg, v.mentions
     obj, objm, pas_before_g1, pas_in_gap = v.obj, v.objm, v.pas_before_g1, v.pas_in_gap
     passive_zh, r1, rel_words, relative, rg = v.passive_zh, v.r1, v.rel_words, v.relative, v.rg
     s_types, says, ss, subj, te, text, trig, ts = v.s_types, v.says, v.ss, v.subj, v.te, v.text, v.trig, v.ts
@@ -1951,9 +1952,9 @@ def _bare_clause(text: str, pos: int, lex: Lexicon) -> bool:
             lead = lead[ds[0].end:]      # 次年1月将其收入囊中: a date opens the clause, no subject
     # 隨即在德拉瓦州聯邦地方法院對蘋果提告: a place adverbial before the verb is no subject
     # (在未收到款项后将其起诉: a time adverbial, no subject either)
-    lead = _words(id(lex), lex).place_adverbial.sub("", lead, count=0)
-    for w in ("并", "又", "还", "也", "再", "随后", "随即", "旋即", "继而", "遂", "将", "把", "对", "向", "已经", "已", "即", "便", "则",
-              "于是", "同时", "拟", "计划", "准备", "宣布", "正式", "曾", "表示", "声称", "强调", "称"):
+    words = _words(id(lex), lex)
+    lead = words.place_adverbial.sub("", lead, count=0)
+    for w in words.bare_lead:
         lead = lead.replace(w, "")
     return len(lead.strip()) <= 1
 

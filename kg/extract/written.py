@@ -28,14 +28,14 @@ import re
 from collections import Counter
 
 from kg.model import Entity, Extraction
-from kg.extract.discover_names import LEGAL_ENDINGS
+from kg.lexicon import legal_endings
 
 __all__ = ["written_names", "written_name"]
 
-_ZH_LEGAL = tuple(LEGAL_ENDINGS) + ("公司", "集团", "控股", "集團")
+# legal endings that mark the registered form (legal_endings.tsv, use `written`)
+_ZH_LEGAL = legal_endings("written", "zh")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
-_EN_LEGAL = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Ltd|LLC|L\.L\.C|plc|PLC|AG|SE|SA|S\.A|N\.V|NV|GmbH|Limited|Corporation|"
-                       r"Incorporated|Holdings?|Group)\.?)+$")
+_EN_LEGAL = re.compile(r"(?:,?\s+(?:" + "|".join(map(re.escape, legal_endings("written", "en"))) + r")\.?)+$")
 
 
 def _registered(name: str) -> bool:

@@ -18,6 +18,7 @@ from kg.extract.en.lexicon import FOLDS_TO_ASCII, EnTrigger, trigger_heads, trig
 from kg.extract.en.reading import _PARTICIPLE_IRREG, Cand
 from kg.extract.blackboard import Blackboard
 from kg.extract.mentions import Mention
+from kg.lexicon import legal_endings
 
 
 class ClauseReading(ArgumentReading):
@@ -488,13 +489,19 @@ def _active_subject(v: _ClauseReading):
     v.objects, v.settle_os, v.subj, v.subj_anchor, v.subjects = [], settle_os, subj, subj_anchor, subjects
     return _NEXT
 
+# a legal word after a name (legal_endings.tsv, use `after`), an optional dot after it
+_LEGAL_AFTER = "(?:" + "|".join(map(re.escape, legal_endings("after", "en"))) + r")\.?"
+# the gap between a name and ", which/who" and the clause's words before the trigger
+_RELATIVE_GAP = re.compile(rf"((?:\s+{_LEGAL_AFTER})?),\s+(?:which|who)\s+((?:[\w%$.-]+\s+){{0,6}})")
+_LEGAL_OR_BRACKET = re.compile(rf"\s*(?:{_LEGAL_AFTER}|\([^()]*\))?\s*")
+
 
 def _relative_head(t: str, ts: int, sm: list[Mention], trig: EnTrigger) -> Mention | None:
     """The name a ", which/who" clause holding the trigger hangs on, when it is written right before the
     pronoun: "Google, which then bought Motorola Mobility", "Consolidated, which owns a 25 per cent stake
     in Foxtel" (a few words of the clause before the trigger, none of a report or a further clause)."""
     for m in reversed([m for m in sm if m.end <= ts]):
-        gap = re.fullmatch(r"((?:\s+(?:Inc|Corp|Co|Ltd|LLC|plc)\.?)?),\s+(?:which|who)\s+((?:[\w%$.-]+\s+){0,6})", t[m.end:ts])
+        gap = _RELATIVE_GAP.fullmatch(t[m.end:ts])
         if gap is None:
             continue
         words = gap.group(2).split()
@@ -512,8 +519,7 @@ def _relative_head_elsewhere(t: str, ss: int, ts: int, subj: Mention) -> bool:
     clause the trigger is in hangs on the noun right before ", which", not on a name further left."""
     rc = list(re.finditer(r",\s+(?:which|who)\s+", t[ss:ts]))
     return subj.source != "coref" and bool(rc) and subj.end <= ss + rc[-1].start() and \
-        not re.search(r"[,;]", t[ss + rc[-1].end():ts]) and not re.fullmatch(
-            r"\s*(?:(?:Inc|Corp|Co|Ltd|LLC|plc|AG|SE|Group|Holdings)\.?|\([^()]*\))?\s*",
+        not re.search(r"[,;]", t[ss + rc[-1].end():ts]) and not _LEGAL_OR_BRACKET.fullmatch(
             t[subj.end:ss + rc[-1].start()])
 
 

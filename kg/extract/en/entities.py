@@ -25,7 +25,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from kg.lexicon import Lexicon, norm
+from kg.lexicon import Lexicon, legal_endings, norm
 from kg.extract.mentions import Mention
 from kg.extract.en.lexicon import EnLexicon
 
@@ -58,6 +58,9 @@ _FED_COURT = re.compile(r"\b(?:a\s+|the\s+)?federal\s+(?:district\s+)?court\b(?!
 # a given name may be hyphenated in lower case ("Joh Sung-wook", "Moon Jae-in")
 NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+)?(?:\s+(?:[A-Z]\.|(?:[A-Z]|[a-z]{1,3}[A-Z])[a-z]+(?:[A-Z][a-z]+)?(?:[-'’][A-Z][a-z]+|-[a-z]{2,})?)){1,3}"
 # (a surname may open in lower case: "Francis deSouza", "Vincent van Gogh" is not covered)
+
+# a legal word right after a capitalised name ("Foo Corp"): legal_endings.tsv, use `after`
+_LEGAL_AFTER = re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, legal_endings("after", "en"))) + r")\b")
 
 
 class _Rx(NamedTuple):
@@ -368,7 +371,7 @@ def _cap_word_before(text: str, s: int, e: int, en: EnLexicon, lex: Lexicon) -> 
         return False
     ws = s - len(m.group(0))
     if re.search(r"(?:^|[.!?:;][\"”’)]?\s+|\n\s*|[\"“(]\s*)$", text[max(0, ws - 4):ws]):
-        return bool(re.match(r"[ \t]+(?:Corp|Corporation|Inc|Group|Co|Ltd|LLC|Holdings|plc|PLC|AG|SA|NV)\b", text[e:e + 14]))
+        return bool(_LEGAL_AFTER.match(text[e:e + 14]))
     return bool(re.search(r"(?:[a-z][\w-]*|,)[ \t]$", text[max(0, ws - 20):ws]))
 
 
@@ -1152,7 +1155,6 @@ def _makers_of(f: Finder) -> None:
 def _company_cues(f: Finder) -> None:
     """'Initech, the software company', 'Globex, a chipmaker': an unknown name in apposition to a
     company noun is a company."""
-    t = f.text
     for typ in ("Organization", "Company"):       # the longer heads first: "a lobbying group" before "group"
         _cues_of(f, typ)
 

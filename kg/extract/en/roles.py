@@ -47,7 +47,6 @@ class RolePatterns(ReadingBase):
             bare = re.search(rf"(?:^|[.;:]\s+|,\s+|\b(?:in\s+which|where|when|as|and|said|says|that|succeeded|replaced|"
                              rf"succeeds|replaces|followed|ousted)\s+)(?i:{self.role_rx})\s+$",
                              t[max(ss, p.start - 60):p.start])
-            bare_kind = self.en.roles.get(re.sub(r"\s+", " ", bare.group(0).split()[-1]).lower(), (False, ""))[1] if bare else ""
             if bare and any(k == "office" and re.search(r"(?i:\b" + re.escape(w) + r")\s+$", t[max(ss, p.start - 40):p.start])
                             for w, (_, k) in self.en.roles.items()):
                 bare = None         # "Attorney General Merrick Garland": an office, not the head of the company
