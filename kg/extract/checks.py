@@ -66,6 +66,11 @@ withheld goes too.
                  decides the case, no party to it.
 - `unit_object`  a deal's object named only as the owner of a named unit whose stake is bought (收购X子品牌Y
                  51%控股权, 收购X旗下的Y 80%股权): Y is bought, not X.
+- `place_of_act` a ruled party told only right after 在 (判令X在Y网显著位置刊登声明): where an act is done,
+                 no party.
+- `adviser`      a deal's buyer or investor followed, before the deal verb, by a word of advising, helping or
+                 analysing (X帮助Y收购Z, X担任…收购…的财务顾问, X研报指出…收购; check_words.tsv kind adviser): it
+                 works on or writes about another's deal.
 - `ruling_reporter` a party of a ruling named only right before a word of telling ahead of the ruling
                  (深交所认为，厦门中院已作出判决; X网站消息，Y法院宣判…): it tells of the ruling, it is not ruled on.
 - `appeal_to_come` a court named only as where a party means to take its appeal (将再上诉至最高法院, 拟向X提起
@@ -1383,6 +1388,37 @@ def judge_party(ctx: Ctx, r: Relation) -> bool:
     return bool(told and titles) and all(ctx.text[max(r.start, s - 6):s].endswith(titles) for s, _ in told)
 
 
+def place_of_act(ctx: Ctx, r: Relation) -> bool:
+    """A ruled party told only right after 在 (判令X在爱奇艺网显著位置刊登声明, 在Y开庭): the place where an
+    act is done, no party of the case."""
+    if r.type != "rules" or r.end <= r.start or ctx.lang == "en":
+        return False
+    told = _mentions_in(ctx, r.object, r)
+    return bool(told) and all(ctx.text[s - 1:s] == "在" for s, _ in told)
+
+
+def adviser(ctx: Ctx, r: Relation) -> bool:
+    """A deal's buyer or investor whose every telling before the deal verb is followed, on the way to it, by
+    a word of advising, helping or analysing (X帮助Y收购Z, X在担任Y收购Z的财务顾问过程中, X发布研报指出，公司收购Z,
+    X对Y进行调研，该公司…收购Z; check_words.tsv kind adviser): it works on, or writes about, another's
+    deal; so is the one told right before 的帮助下 (在X的帮助下收购Z, kind adviser_helped), while the actor of
+    a clause that says it was helped keeps its deal."""
+    if r.type not in ("acquires", "invests") or r.end <= r.start or ctx.lang == "en":
+        return False
+    words, helped = _check_words().get("adviser", ()), _check_words().get("adviser_helped", ())
+    ts = r.start + r.evidence.find(r.trigger.split("…")[0]) if r.trigger and r.evidence else -1
+    told = [(s, t) for s, t in _mentions_in(ctx, r.subject, r) if t <= ts]
+    if not words or ts < r.start or not told:
+        return False
+    for _, t in told:
+        gap = ctx.text[t:ts]
+        if gap.lstrip("的").startswith(helped):
+            continue        # 在X的帮助下收购Z: X helps
+        if not any(w in gap for w in words) or any(h in gap for h in helped):
+            return False
+    return True
+
+
 def _list_opener(ctx: Ctx, s: int, floor: int) -> int:
     """Where the list of names that ends with the telling at `s` opens (A、B（以下简称“B”）及C: A's start),
     stepping back over 、 and 及 and a parenthesis right after a name (not over 与/和, which open it)."""
@@ -1546,6 +1582,8 @@ CHECKS: list[Check] = [
     Check("judge_party", "rejected", judge_party),
     Check("unit_object", "rejected", unit_object),
     Check("work_title", "rejected", work_title),
+    Check("place_of_act", "rejected", place_of_act),
+    Check("adviser", "rejected", adviser),
     Check("nominal", "irrealis", nominal),
     Check("appeal_to_come", "irrealis", appeal_to_come),
     Check("accepted_only", "irrealis", accepted_only),

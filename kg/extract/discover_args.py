@@ -106,6 +106,8 @@ class _Lists(NamedTuple):
     own_company: frozenset  # own_company_ref
     lead_skip: tuple        # clause_lead_skip, longest first
     subj_next: tuple        # subject_next_word
+    purpose: tuple          # slot_purpose
+    fund_end: tuple         # slot_fund_end
 
 
 @functools.lru_cache(maxsize=4)
@@ -129,6 +131,8 @@ def _lists(lex_id: int, lex: Lexicon) -> _Lists:
         own_company=frozenset(lex.words("own_company_ref")),
         lead_skip=tuple(sorted(lex.words("clause_lead_skip"), key=lambda w: (-len(w), w))),
         subj_next=tuple(sorted(lex.words("subject_next_word"))),
+        purpose=tuple(sorted(lex.words("slot_purpose"))),
+        fund_end=tuple(sorted(lex.words("slot_fund_end"))),
     )
 
 
@@ -232,6 +236,8 @@ def _left_slot_end(text: str, ss: int, ts: int, lex: Lexicon) -> int:
 
 
 def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
+    if text.endswith(_lists(id(lex), lex).purpose, ss, ts):
+        return None     # 募资中500亿用于收购: money put to the deal, no buyer
     p = _left_slot_end(text, ss, ts, lex)
     if any(m.end == p or (m.end <= p and p - m.end <= 1) for m in taken) or p <= ss:
         return None
@@ -252,6 +258,8 @@ def _left_slot(text, ss, ts, te, rels, taken, lex) -> Mention | None:
     surface = text[start:p]
     # 在美国起诉, 陪审团在圣荷西裁定: after 在 stands the place, the actor stands before it
     place = text[start - 1:start] == "在" or (text[start - 1:start] == "于" and all(t == "ns" for _, t in toks))
+    if surface.endswith(_lists(id(lex), lex).fund_end):
+        return None     # 定增募资30亿元收购: a clause of raising money, no name
     if CJK.search(surface) and len(surface) >= 2 and surface not in lex.generic \
             and plausible_name(surface) and not place:   # (在美国起诉: a place)
         return Mention(start, p, surface, guess_type(surface, toks, lex, text[p:p + 3]), surface, "pattern")

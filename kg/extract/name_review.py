@@ -209,6 +209,32 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     for m in mentions:
         if m.source != "pattern":
             continue
+        de = _after_de(m, lex)
+        if de is not None:
+            if not de:
+                drop.add(m.name)        # 利益的行为, 经营的APP: a clause piece around 的, no name
+                continue
+            rename[m.name] = de         # 目的南京万晖置业有限公司: the name after the clause's 的
+            m.start = m.end - len(de)
+            m.name = m.surface = de
+        cut = _before_percent(text, m)
+        if cut is None:
+            cut = _tail_cut(m, lex)
+        if cut is not None:
+            if len(cut) < 2:
+                drop.add(m.name)        # 律师费等: one character before the tail is no name
+                continue
+            rename[m.name] = cut        # 瑞福锂业以修改…: the name before the tail character
+            m.name = m.surface = cut
+            m.end = m.start + len(cut)
+        paid = _before_payment(m, lex)
+        if paid is not None:
+            if len(paid) < 2:
+                drop.add(m.name)        # 支付X公司: a payment's verb opens no name (the payee is read apart)
+                continue
+            rename[m.name] = paid       # 敬某支付工伤保险待遇: the payer, before the verb
+            m.name = m.surface = paid
+            m.end = m.start + len(paid)
         piece = clause_piece(m.surface, m.type, lex)     # (asked once: both branches need it)
         head = name_before_piece(m.surface, lex) if piece and m.type not in ("Person", "Product") and \
             m.name == m.surface else None
@@ -248,6 +274,74 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         out.append(m)
     _same_entity(text, out, lex, rename)
     return out, rename
+
+
+_PERCENT_TAIL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?$")
+
+
+def _before_percent(text: str, m: Mention) -> str | None:
+    """收购了Juul35%的股份 read as Juul35: the digits of a percentage glued after a name are no part of it
+    (the name is what comes before them); None when no percentage follows."""
+    if m.name != m.surface or text[m.end:m.end + 1] not in ("%", "％"):
+        return None
+    d = _PERCENT_TAIL.search(m.surface)
+    return m.surface[:d.start()].rstrip() if d and d.start() > 0 else None
+
+
+def _after_de(m: Mention, lex: Lexicon) -> str | None:
+    """A discovered company or body whose words run over 的 (目的南京万晖置业有限公司, 与丹麦的Asgaard, 京东公司经营的APP):
+    the clause before 的 is no part of it; the name is what follows the last 的 when that has a name ending
+    (or is a Latin name of four letters or more), else none ("").  A known name holding 的 (美的, 快的) is
+    left alone; so are products (《少年的你》) and people."""
+    if m.type in ("Person", "Product") or m.name != m.surface or "的" not in m.surface or \
+            any(n in m.surface for n in _de_names(id(lex), lex)):
+        return None
+    rest = m.surface[m.surface.rindex("的") + 1:]
+    if (rest.isascii() and len(rest) >= 4) or (len(rest) >= 3 and _longest_suffix(rest, _endings(id(lex), lex))):
+        return rest
+    return ""
+
+
+@functools.lru_cache(maxsize=4)
+def _de_names(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted({s for e in lex.entities.values() for s in (e.name,) + e.aliases if "的" in s}))
+
+
+def _tail_cut(m: Mention, lex: Lexicon) -> str | None:
+    """The name before a last character or word that never ends one (瑞福锂业以, 张轩宁后, 百草味之后, 律师费等:
+    modifiers.tsv kind name_tail), for a discovered name with no legal ending written as read; else None."""
+    if m.name != m.surface or len(m.surface) < 2 or m.surface.isascii():
+        return None
+    tail = _longest_suffix(m.surface, _tails(id(lex), lex))
+    if tail is None or _longest_suffix(m.surface, _endings(id(lex), lex)):
+        return None
+    return m.surface[:-len(tail)]
+
+
+@functools.lru_cache(maxsize=4)
+def _tails(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.words("name_tail"), key=len, reverse=True))
+
+
+def _before_payment(m: Mention, lex: Lexicon) -> str | None:
+    """A discovered name with a verb of paying inside it (须支付泛奇公司货款 read as 支付泛奇公司, 向原告敬某支付
+    工伤保险待遇 read as 敬某支付工伤保险; modifiers.tsv kind paid_verb): the words before the verb (none when
+    it opens the name); None when no such verb stands in it, or it stands inside a known name (支付宝)."""
+    if m.name != m.surface or m.surface.isascii():
+        return None
+    at = min((i for i in (m.surface.find(v) for v in _paid_verbs(id(lex), lex)[0]) if i >= 0), default=-1)
+    if at < 0 or any(n in m.surface for n in _paid_verbs(id(lex), lex)[1]):
+        return None
+    return m.surface[:at]
+
+
+@functools.lru_cache(maxsize=4)
+def _paid_verbs(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The verbs of paying, and the lexicon's names that hold one (支付宝)."""
+    verbs = tuple(lex.words("paid_verb"))
+    named = tuple(sorted({s for e in lex.entities.values() for s in (e.name,) + e.aliases
+                          if any(v in s for v in verbs)}))
+    return verbs, named
 
 
 def _same_entity(text: str, mentions: list[Mention], lex: Lexicon, rename: dict[str, str]) -> None:
