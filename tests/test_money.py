@@ -13,6 +13,12 @@ from kg.extract.money import find_money, to_cny
     ("a $1.05 billion verdict", 1.05e9, "USD"),
     ("索赔1亿美元", 1e8, "USD"),
     ("14425.99元", 14425.99, "CNY"),
+    # a currency written before the number rules over the 元 after it (Taiwan and Hong Kong reports)
+    ("求偿新台币15亿元", 15e8, "TWD"),
+    ("判赔港币5亿元", 5e8, "HKD"),
+    ("以美元20亿收购", 20e8, "USD"),
+    ("求偿人民币10亿元", 10e8, "CNY"),
+    ("claimed NT$1.5 billion in damages", 1.5e9, "TWD"),
 ])
 def test_amounts(text, value, cur):
     ms = find_money(text)
@@ -24,9 +30,11 @@ def test_amounts(text, value, cur):
 def test_counts_are_not_money():
     assert find_money("5万人参加") == []
     assert find_money("两家公司") == []
+    assert find_money("兑美元2019年走弱") == []     # a currency word before a bare year
 
 
 def test_to_cny_keeps_foreign_currency_out():
     usd = find_money("$3 million")[0]
     assert to_cny(usd) is None
     assert to_cny(find_money("3000万元")[0]) == pytest.approx(3e7)
+    assert to_cny(find_money("新台币15亿元")[0]) is None          # NT$, never stored as yuan

@@ -16,17 +16,19 @@ _EN_UNITS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, 
 _CUR_ZH = [("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("港元", "HKD"), ("港币", "HKD"),
            ("日元", "JPY"), ("英镑", "GBP"), ("韩元", "KRW"), ("新台币", "TWD"), ("人民币", "CNY"),
            ("元", "CNY"), ("块", "CNY")]
-_CUR_SYM = {"$": "USD", "US$": "USD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY",
+_PRE_CUR = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD",
+            "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW"}
+_CUR_SYM = {"$": "USD", "US$": "USD", "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY",
             "￥": "CNY", "RMB": "CNY", "CNY": "CNY", "HK$": "HKD", "HKD": "HKD", "yuan": "CNY"}
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
 _ZH_RE = re.compile(
-    r"(?P<pre>人民币|RMB|￥|¥)?\s*"
+    r"(?P<pre>人民币|RMB|￥|¥|新台币|台币|港币|港元|美元|美金|欧元|日元|英镑|韩元)?\s*"
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?)"
     r"\s*(?P<unit>万亿|千万|百万|十万|亿|万|千)?"
     r"\s*(?P<cur>美元|美金|欧元|港元|港币|日元|英镑|韩元|新台币|人民币|元|块)?")
 _EN_RE = re.compile(
-    r"(?P<sym>US\$|HK\$|\$|€|£|¥|￥|RMB|USD|EUR|HKD|CNY)\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
+    r"(?P<sym>US\$|HK\$|NT\$|NTD|TWD|\$|€|£|¥|￥|RMB|USD|EUR|HKD|CNY)\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s*(?P<unit>thousand|million|billion|trillion|bn|mn|[kmb])\b)?"
     r"|(?P<num2>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit2>thousand|million|billion|trillion)?\s+"
     r"(?P<cur2>yuan|dollars|euros|pounds|RMB|USD|EUR)\b", re.I)
@@ -61,8 +63,8 @@ def find_money(text: str) -> list[Money]:
     out: list[Money] = []
     for m in _ZH_RE.finditer(text):
         num, unit, cur, pre = m.group("num"), m.group("unit"), m.group("cur"), m.group("pre")
-        if not (unit or cur or pre):
-            continue
+        if not (unit or cur or pre) or pre in _PRE_CUR and not (unit or cur):
+            continue        # (a foreign currency word before a bare number, 美元2019年, is no amount)
         if not any(c.isdigit() for c in num):
             # Chinese numerals need a unit or currency and must not be a bare word (一千 alone)
             if not (unit or cur):
@@ -78,7 +80,9 @@ def find_money(text: str) -> list[Money]:
         if cur:
             currency = dict(_CUR_ZH)[cur]
         if pre:
-            currency = currency or "CNY"
+            # a currency written before the number rules over the 元 after it (新台币15亿元 is
+            # NT$1.5 billion, not yuan; 港币5亿元 is HK$): only 人民币/RMB/¥ make it yuan
+            currency = _PRE_CUR.get(pre) or currency or "CNY"
         # "万" alone after a digit is often a count (5万人): require money context to keep bare units
         if currency is None:
             tail = text[m.end():m.end() + 1]
