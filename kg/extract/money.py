@@ -13,20 +13,25 @@ from dataclasses import dataclass
 _UNITS = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, "十万": 1e5, "万亿": 1e12, "千": 1e3, "百": 1e2}
 _EN_UNITS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6,
              "mn": 1e6, "bn": 1e9, "b": 1e9}
-_CUR_ZH = [("美元", "USD"), ("美金", "USD"), ("欧元", "EUR"), ("港元", "HKD"), ("港币", "HKD"),
-           ("日元", "JPY"), ("英镑", "GBP"), ("韩元", "KRW"), ("新台币", "TWD"), ("人民币", "CNY"),
-           ("元", "CNY"), ("块", "CNY")]
-_PRE_CUR = {"新台币": "TWD", "台币": "TWD", "港币": "HKD", "港元": "HKD", "美元": "USD", "美金": "USD",
-            "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "韩元": "KRW"}
-_CUR_SYM = {"$": "USD", "US$": "USD", "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "USD": "USD", "€": "EUR", "EUR": "EUR", "£": "GBP", "¥": "CNY",
-            "￥": "CNY", "RMB": "CNY", "CNY": "CNY", "HK$": "HKD", "HKD": "HKD", "yuan": "CNY"}
+_CUR_ZH = {"美元": "USD", "美金": "USD", "欧元": "EUR", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+           "英镑": "GBP", "韩元": "KRW", "新台币": "TWD", "人民币": "CNY", "元": "CNY", "块": "CNY"}
+# a foreign currency written before the number (新台币15亿元, 港币5亿元): every one of _CUR_ZH but yuan, and 台币
+_PRE_CUR = {w: c for w, c in _CUR_ZH.items() if c != "CNY"} | {"台币": "TWD"}
+_CUR_SYM = {"$": "USD", "US$": "USD", "NT$": "TWD", "NTD": "TWD", "TWD": "TWD", "USD": "USD", "€": "EUR",
+            "EUR": "EUR", "£": "GBP", "¥": "CNY", "￥": "CNY", "RMB": "CNY", "CNY": "CNY", "HK$": "HKD", "HKD": "HKD", "yuan": "CNY"}
 
 _CN_NUM = "零〇一二两三四五六七八九十百千"
+
+
+def _longest_first(words) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 _ZH_RE = re.compile(
-    r"(?P<pre>人民币|RMB|￥|¥|新台币|台币|港币|港元|美元|美金|欧元|日元|英镑|韩元)?\s*"
+    rf"(?P<pre>人民币|RMB|￥|¥|{_longest_first(_PRE_CUR)})?\s*"
     rf"(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?)"
     r"\s*(?P<unit>万亿|千万|百万|十万|亿|万|千)?"
-    r"\s*(?P<cur>美元|美金|欧元|港元|港币|日元|英镑|韩元|新台币|人民币|元|块)?")
+    rf"\s*(?P<cur>{_longest_first(_CUR_ZH)})?")
 _EN_RE = re.compile(
     r"(?P<sym>US\$|HK\$|NT\$|NTD|TWD|\$|€|£|¥|￥|RMB|USD|EUR|HKD|CNY)\s?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
     r"(?:\s*(?P<unit>thousand|million|billion|trillion|bn|mn|[kmb])\b)?"
@@ -78,7 +83,7 @@ def find_money(text: str) -> list[Money]:
             v *= _UNITS[unit]
         currency = None
         if cur:
-            currency = dict(_CUR_ZH)[cur]
+            currency = _CUR_ZH[cur]
         if pre:
             # a currency written before the number rules over the 元 after it (新台币15亿元 is
             # NT$1.5 billion, not yuan; 港币5亿元 is HK$): only 人民币/RMB/¥ make it yuan
