@@ -26,13 +26,13 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extract.mentions import clause_span
 from kg.lexicon import Lexicon
 from kg.model import Lawsuit, Relation
 
 __all__ = ["appeal_table", "case_courts", "case_rulings"]
 
 _PARTY_TYPES = ("Company", "Person", "Regulator", "Organization")
-_BREAKS = "，,；;。"
 
 
 @functools.lru_cache(maxsize=4)
@@ -41,12 +41,6 @@ def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pat
     # a role (被告不服…) or the case itself (该案上诉至…); 被告上法庭 and 被告知 are no role
     told = re.compile(rf"(?:{alt('case_party_role')})(?!上了?法庭|知)|{alt('case_reference')}")
     return re.compile(alt("appeal_cue")), re.compile(alt("bare_ruling_verb")), told, re.compile(alt("jurisdiction_word"))
-
-
-def _clause_of(sent: str, pos: int) -> tuple[int, int]:
-    lo = max(sent.rfind(c, 0, pos) for c in _BREAKS) + 1
-    his = [h for h in (sent.find(c, pos) for c in _BREAKS) if h >= 0]
-    return lo, min(his) if his else len(sent)
 
 
 def case_courts(sentences: list, mentions: list, lawsuits: list[Lawsuit], lex: Lexicon) -> dict[int, dict[str, int]]:
@@ -83,7 +77,7 @@ def appeal_table(sentences: list, mentions: list, lawsuits: list[Lawsuit], appea
         for c in courts:
             # Y二审 / 上诉至Y in one clause, or Y named after the appeal (B不服提起上诉，Y于…立案): not a
             # court named before it (一审由X审理，B不服提起上诉)
-            lo, hi = _clause_of(sent, c.start - ss)
+            lo, hi = clause_span(sent, c.start - ss)
             if appeal.search(sent, lo, hi) or c.start > first:
                 table[case].setdefault(c.name, ss)
     return table

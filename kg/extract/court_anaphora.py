@@ -27,12 +27,10 @@ import bisect
 import functools
 import re
 
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, clause_span
 from kg.lexicon import Lexicon
 
 __all__ = ["court_anaphors"]
-
-_BREAKS = "，,；;。！？!?\n"
 
 
 @functools.lru_cache(maxsize=4)
@@ -40,13 +38,6 @@ def _patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, re.Pat
     alt = lex.alternation
     words = re.compile(alt("court_anaphor_last", "court_anaphor_first", "court_anaphor_appeal"))
     return words, re.compile(alt("first_instance_cue")), re.compile(alt("appeal_cue"))
-
-
-def _clause(text: str, s: int, e: int) -> str:
-    """The clause (between commas, semicolons, sentence ends) around text[s:e]."""
-    lo = max(text.rfind(c, 0, s) for c in _BREAKS) + 1
-    his = [h for h in (text.find(c, e) for c in _BREAKS) if h >= 0]
-    return text[lo:min(his) if his else len(text)]
 
 
 def _last_named(text: str, pos: int, head: str, courts: list[Mention]) -> Mention | None:
@@ -61,7 +52,8 @@ def _last_named(text: str, pos: int, head: str, courts: list[Mention]) -> Mentio
 def _staged(text: str, before: list[Mention], cue: re.Pattern, not_cue: re.Pattern | None) -> Mention | None:
     """The last court of `before` named in a clause with a `cue` word (and no `not_cue` word)."""
     for c in reversed(before):
-        clause = _clause(text, c.start, c.end)
+        lo, hi = clause_span(text, c.start, c.end)
+        clause = text[lo:hi]
         if cue.search(clause) and not (not_cue and not_cue.search(clause)):
             return c
     return None

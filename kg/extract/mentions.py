@@ -298,3 +298,14 @@ def clause_end(text: str, pos: int, limit: int = 30) -> int:
     while i < hi and text[i] not in PUNCT:
         i += 1
     return i
+
+
+CLAUSE_ENDS = "，,；;。！？!?\n"
+
+
+def clause_span(text: str, s: int, e: int | None = None) -> tuple[int, int]:
+    """Bounds of the clause (between commas, semicolons and sentence ends, no length limit) around
+    text[s:e]."""
+    lo = max(text.rfind(c, 0, s) for c in CLAUSE_ENDS) + 1
+    his = [h for h in (text.find(c, s if e is None else e) for c in CLAUSE_ENDS) if h >= 0]
+    return lo, min(his) if his else len(text)
