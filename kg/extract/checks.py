@@ -1013,14 +1013,15 @@ def _prohibited_groups(ctx: Ctx) -> list[frozenset]:
     one group for each sentence: the names a deal word (kind deal_word) joins when a prohibiting word (kind
     prohibits) stands within reach of it in one clause (沙特叫停这一计划，转而专注于A收购B: the plan is
     stopped, not the deal); made once per article."""
+    ents = ctx.ex.entities
     made = ctx.__dict__.get("_prohibited")
-    if made is not None:
-        return made
+    if made is not None and made[0] is ents and made[1] == len(ents):
+        return made[2]
     words = _check_words()
     cues, deals, nots = words.get("prohibits", ()), words.get("deal_word", ()), words.get("prohibits_not", ())
-    text, out = ctx.text, []
-    ends = {t: (s, e.name) for e in ctx.ex.entities for s, t in e.mentions}
-    starts = {s: e.name for e in ctx.ex.entities for s, t in e.mentions}
+    text = ctx.text
+    ends = {t: (s, e.name) for e in ents for s, t in e.mentions}
+    starts = ctx.starts()
     groups: dict[int, set[str]] = {}
     for cue in cues:
         i = text.find(cue)
@@ -1041,7 +1042,7 @@ def _prohibited_groups(ctx: Ctx) -> list[frozenset]:
                     j = text.find(dw, j + len(dw), hi)
             i = text.find(cue, i + len(cue))
     out = [frozenset(g) for g in groups.values() if len(g) >= 2]
-    ctx.__dict__["_prohibited"] = out
+    ctx._prohibited = (ents, len(ents), out)      # (made once per entity list, as Ctx.starts)
     return out
 
 
