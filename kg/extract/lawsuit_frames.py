@@ -133,6 +133,23 @@ def _parties(sm: list, lo: int, hi: int) -> list:
     return [m for m in sm if lo <= m.start and m.end <= hi and m.type in PARTY]
 
 
+def _product_sides(text: str, sm: list, lo: int, hi: int, lex: Lexicon) -> list:
+    """The products named as a side in text[lo:hi] when no company, person or body is (抖音以…为由，
+    将腾讯起诉至法院; 今日头条将百度诉至该院): a service sues and is sued under its own name.  Not a
+    product that is where or through what something happens (在微博上, 通过微信), that a marker
+    names as the matter or the other side (就天猫涉嫌…提起诉讼), or that qualifies a noun (抖音的运营方):
+    modifiers.tsv kinds product_not_side_before / product_not_side_after."""
+    before, after = _product_words(id(lex), lex)
+    return [m for m in sm if lo <= m.start and m.end <= hi and m.type == "Product" and m.source != "coref"
+            and not text.startswith(after, m.end) and not text[max(0, m.start - 2):m.start].endswith(before)]
+
+
+@functools.lru_cache(maxsize=4)
+def _product_words(lex_id: int, lex: Lexicon) -> tuple[tuple, tuple]:
+    return (tuple(sorted(lex.words("product_not_side_before"), key=len, reverse=True)),
+            tuple(sorted(lex.words("product_not_side_after"), key=len, reverse=True)))
+
+
 def _clause_subject(text: str, ss: int, at: int, sm: list, lex: Lexicon) -> list:
     """The names of the clause the marker's clause continues: the marker's own clause before it, else
     the clauses before, skipping those that say what someone thinks (认为Y违宪)."""
@@ -143,7 +160,7 @@ def _clause_subject(text: str, ss: int, at: int, sm: list, lex: Lexicon) -> list
         while p > ss and text[p - 1] not in _BREAKS:
             p -= 1
         clause = text[p:end]
-        found = _parties(sm, p, end)
+        found = _parties(sm, p, end) or _product_sides(text, sm, p, end, lex)
         # a name followed by 的 only qualifies another noun (X的决定); one followed by a role is a
         # person's employer (浙江理工大学特聘副教授郭兵: 郭兵 files, not the university)
         found = [m for m in found if not text.startswith("的", m.end) and not rx.role_after.match(text, m.end)]
@@ -160,7 +177,8 @@ def _marked(text, ss, se, sm, cands, context_subject, lex) -> list[Cand]:
         for mt in frame.finditer(text, ss, se):
             lo, hi = mt.start("objs"), mt.end("objs")
             # named defendants only: a coreference word inside the list (当地, 两家) is no party
-            objs = [m for m in _parties(sm, lo, hi) if not text.startswith("的", m.end) and m.source != "coref"]
+            objs = [m for m in _parties(sm, lo, hi) or _product_sides(text, sm, lo, hi, lex)
+                    if not text.startswith("的", m.end) and m.source != "coref"]
             if not objs:
                 continue
             obj_names = {m.name for m in objs}

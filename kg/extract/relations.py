@@ -372,7 +372,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
     for c in out:
         if c.type == "sues" and _rx(lex).case_ref.match(text, c.end) and \
                 _rx(lex).case_ref_before.search(text[ss:c.start]) or \
-                c.type == "sues" and c.trigger == "诉" and _TITLE_END.match(text, c.end) and \
+                c.type == "sues" and c.trigger == "诉" and _title_end_at(text, c.end, lex) and \
                 re.search(r"(?:就|对)[^，。；]{0,40}$", text[ss:c.start]):
             c.reference = True      # (法院对A诉B…纠纷两案作出判决: the title of a case ruled on)
     _published_rulings(text, ss, se, out, lex)
@@ -861,8 +861,18 @@ def _chain_words(lex_id: int, lex: Lexicon) -> tuple[tuple, frozenset]:
             frozenset(lex.words("chain_not_subject_lead")))
 
 
-# the end of a case title after its parties (…纠纷案, …纠纷上诉案, …一案, …两案): 法院对A诉B…案作出判决
-_TITLE_END = re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审)案")
+@functools.lru_cache(maxsize=4)
+def _title_end(lex_id: int, lex: Lexicon) -> re.Pattern:
+    """The end of a case title after its parties: 法院对A诉B…案作出判决 — …纠纷案, …纠纷上诉案, …一案,
+    …两案, and the kind of case before 案 (…不正当竞争案, …专利侵权案: modifiers.tsv kind case_title_kind),
+    or 案 right after the defendant's name (淘宝诉美景案: `_bare_title`)."""
+    kinds = "|".join(sorted(map(re.escape, lex.words("case_title_kind")), key=len, reverse=True))
+    return re.compile(r"[^，,。；;：:！？!?]{0,60}?(?:纠纷|[一二两三四五六七八九十几数]|上诉|再审"
+                      + (f"|{kinds}" if kinds else "") + ")案")
+
+
+def _title_end_at(text: str, at: int, lex: Lexicon):
+    return _title_end(id(lex), lex).match(text, at)
 
 
 def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
@@ -872,11 +882,19 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
     if not (v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and
             _PAREN.sub("", gap).strip() == ""):
         return False
-    mt = _TITLE_END.match(v.text, v.te)
+    mt = _title_end_at(v.text, v.te, v.lex) or _bare_title(v)
     # (not a case the court rules on at a later stage — …上诉案, 作出二审/终审判决: its court is not the
     # case's first court, and the case's own report joins the appeal wrongly apart)
     return mt is not None and not _party_patterns(id(v.lex), v.lex)[1].search(
         v.text, mt.start(), min(len(v.text), mt.end() + 12))
+
+
+def _bare_title(v: "_Reading") -> re.Match | None:
+    """对A诉B案 (淘宝诉美景案): 案 right after the one name 诉 is followed by."""
+    r1 = v.r1
+    if r1 and r1[0].start == v.te and v.text.startswith("案", r1[-1].end):
+        return re.compile("案").match(v.text, r1[-1].end)
+    return None
 
 
 def _roles_marked(v: _Reading) -> bool:
