@@ -1543,3 +1543,27 @@ def test_words_that_are_no_names_on_real_reports():
         assert entity(ex, bad) is None, bad
     assert has(ex, "invests", "Tencent", "JD.com")
     assert not has(ex, "acquires", "Tencent", "JD.com")
+
+
+def test_cause_trade_secrets_yield_to_the_kind_of_ip_and_approval_is_no_cause():
+    # trade secrets and a kind of IP: the IP names the case (`other` ranks last)
+    ex = run("In May 2018 Lenovo sued Xiaomi, accusing it of stealing trade secrets and infringing "
+             "four patents.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "patent"
+    ex = run("In May 2018 Lenovo sued Xiaomi, accusing it of stealing trade secrets.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "other"
+    # the antitrust approval a deal awaited is no cause; the merger agreement's duty is
+    ex = run("In May 2018 Lenovo sued Xiaomi, claiming it had not used its best efforts to win "
+             "antitrust approval for their merger.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "contract"
+    ex = run("In May 2018 Lenovo sued Xiaomi, claiming the deal broke antitrust law.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "antitrust"
+
+
+def test_weak_cause_copying_technology_or_a_design_is_patent_a_licence_contract():
+    ex = run("In May 2018 Lenovo sued Xiaomi, accusing it of copying the design of its headset.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "patent"
+    ex = run("In May 2018 Lenovo sued Xiaomi, claiming its licence to the designs had lapsed.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "contract"
+    ex = run("In May 2018 Lenovo sued Xiaomi, accusing it of copying articles from its website.")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "copyright"

@@ -1434,3 +1434,13 @@ def test_taiwan_and_hong_kong_claims():
     assert [s.claim_amount for s in ex.lawsuits] == [500000000.0]
     ex = run("星海科技向新竹地院對藍鯨網絡科技有限公司提告，要求停止銷售。")
     assert [s.claim_amount for s in ex.lawsuits] == [None]
+
+
+def test_cause_words_trade_secret_non_compete_and_contract_first():
+    # 營業秘密 (Taiwan) is a trade secret; a contract word in the same clause comes first
+    ex = run("2019年3月，星河光电在新竹地方法院起诉前工程师林志远，指控他窃取公司营业秘密。")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "other"
+    ex = run("2019年3月，星河光电起诉前工程师林志远，依据双方的聘雇合约及营业秘密法求偿。")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "contract"
+    ex = run("2019年3月，星河光电起诉前总经理林志远，称其违反竞业禁止义务。")
+    assert ex.lawsuits and ex.lawsuits[0].cause == "other"

@@ -204,9 +204,14 @@ def _cause(seg: str, en, weak: bool = False, first: dict[str, int] | None = None
     copyrights"), the one the article names first (its headline, else its first mention) wins."""
     low = seg.lower()
     found: list[str] = []
+    for stem, cause in en.causes:
+        if cause == "none":       # (antitrust approval: no cause of the suit, causes_en.tsv)
+            low = low.replace(stem, " ")
     for stem, cause in (en.weak_causes if weak else en.causes):
-        if stem in low and cause not in found:
+        if stem in low and cause not in found and cause != "none":
             found.append(cause)
+    if len(found) > 1 and "other" in found:
+        found.remove("other")     # trade secrets and patents: the kind of IP names the case
     if len(found) > 1 and first:
         return min(found, key=lambda c: (first.get(c, 1 << 30), found.index(c)))
     return found[0] if found else None
@@ -218,7 +223,7 @@ def _first_causes(title: str, text: str, en) -> dict[str, int]:
     for k, seg in enumerate((title or "", text or "")):
         low = seg.lower()
         for stem, cause in en.causes:
-            p = low.find(stem)
+            p = low.find(stem) if cause != "none" else -1
             if p >= 0:
                 pos = p + k * (1 << 20)
                 if pos < out.get(cause, 1 << 30):
@@ -231,7 +236,7 @@ def _article_cause(text: str, en) -> str | None:
     low = text.lower()
     counts: dict[str, int] = {}
     for stem, cause in en.causes:
-        n = low.count(stem)
+        n = low.count(stem) if cause != "none" else 0
         if n:
             counts[cause] = counts.get(cause, 0) + n
     if len(counts) == 1:
