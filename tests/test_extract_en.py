@@ -1567,3 +1567,14 @@ def test_weak_cause_copying_technology_or_a_design_is_patent_a_licence_contract(
     assert ex.lawsuits and ex.lawsuits[0].cause == "contract"
     ex = run("In May 2018 Lenovo sued Xiaomi, accusing it of copying articles from its website.")
     assert ex.lawsuits and ex.lawsuits[0].cause == "copyright"
+
+
+def test_parallel_suit_brought_by_takes_the_defendant_of_the_suit_it_parallels():
+    ex = run("The Federal Trade Commission sued Amazon in September 2023. A year later a judge let a parallel "
+             "suit brought by 17 states, led by the New York Attorney General, go ahead.")
+    assert has(ex, "sues", "New York Attorney General", "Amazon", None)
+    assert any(r.rule == "en.sues.parallel_case" for r in ex.relations if r.type == "sues")
+    # no suit told in the article: nobody to take as the defendant
+    ex = run("A year later a judge let a parallel suit brought by 17 states, led by the New York Attorney "
+             "General, go ahead.")
+    assert not [r for r in ex.relations if r.type == "sues"]

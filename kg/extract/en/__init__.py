@@ -26,7 +26,7 @@ from kg.extract.en.dates import EnDates
 from kg.extract.en.reading import Cand
 from kg.extract.en.relations import Reader
 from kg.extract.confidence import dropped
-from kg.extract.en.suit_sides import definite_suits, suit_sides
+from kg.extract.en.suit_sides import definite_suits, parallel_suits, suit_sides
 from kg.extract.ruling_sides import other_sides
 from kg.extract.case_courts import appeal_table
 
@@ -87,6 +87,11 @@ def extract_en(article: Article) -> Extraction:
         text, article.title or "", sentences, mentions, dates, relations,
         lambda s, o, d, ss, se, trig: Relation("sues", s, o, d, text[ss:se], ss, se, 0.6, False, trig,
                                                "en.sues.definite_suit")))
+    # "a parallel suit brought by X": X sues the defendants of the suit it parallels (suit_sides.py)
+    relations.extend(parallel_suits(
+        text, sentences, mentions, relations, en,
+        lambda s, o, d, ss, se, trig: Relation("sues", s, o, d, text[ss:se], ss, se, 0.6, False, trig,
+                                               "en.sues.parallel_case")))
     lawsuits = _lawsuits(text, relations, cands, mentions, en, reader, article.title or "")
     # a ruling on one side of a case before that court, or naming the other side: the other side too
     # (the case before a court includes the appeal court an appeal of it went to: case_courts.py)

@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 _SET_APART = re.compile(r"(?:\b(?:[Aa]side|[Aa]part)\s+from|\b[Bb]esides|\b[Ii]n\s+addition\s+to|\b[Oo]ther\s+than)\s+$")
@@ -90,3 +91,48 @@ def definite_suits(text: str, title: str, sentences, mentions, dates, relations,
             out.append(make(filer.name, rivals[0][1], date, ss, se, mt.group(0).strip()))
             suing.add(filer.name)
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _parallel_rx(en_id: int, en) -> re.Pattern | None:
+    """"a parallel suit brought by X", "a separate case filed by X" (modifiers_en.tsv kind parallel_case)."""
+    words = sorted(en.words("parallel_case"), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"\b(?:a|an|its|their)\s+(?:own\s+)?(?:%s)\s+(?:law)?(?:suit|case|action|challenge|complaint)\s+"
+                      r"(?:brought|filed)\s+by\s+" % "|".join(map(re.escape, words)), re.I)
+
+
+_SIDE_TYPES = ("Company", "Regulator", "Organization", "Person")
+
+
+def parallel_suits(text: str, sentences, mentions, relations, en, make) -> list:
+    """`sues` relations for "a parallel (separate) suit brought by X" naming no defendant: X sues the
+    defendants of the suit it parallels — the one the article tells last before it, else the first told
+    after (the FTC's suit against Facebook, then "a parallel suit brought by 46 states, led by New York's
+    attorney general").  The plaintiff is the first side named after "by" in the clause (after "led by"
+    when it names the leader of a group).  Undated: the sentence's date is that of the ruling or settlement
+    that mentions the suit, not the filing's."""
+    rx = _parallel_rx(id(en), en)
+    suits = sorted((r for r in relations if r.type == "sues" and not r.negated), key=lambda r: r.start)
+    if rx is None or not suits:
+        return []
+    out = []
+    for ss, se, _ in sentences:
+        for mt in rx.finditer(text, ss, se):
+            end = next((k for k in range(mt.end(), se) if text[k] in ";."), se)
+            led = re.search(r",\s+led\s+by\s+", text[mt.end():end])
+            lo = mt.end() + led.end() if led else mt.end()
+            plaintiff = next((m for m in mentions if lo <= m.start < end and m.type in _SIDE_TYPES), None)
+            if plaintiff is None or any(r.subject == plaintiff.name and r.start == ss for r in suits):
+                continue
+            before = [r for r in suits if r.start < ss and r.subject != plaintiff.name]
+            after = [r for r in suits if r.start > ss and r.subject != plaintiff.name]
+            told = before[-1] if before else (after[0] if after else None)
+            if told is None:
+                continue
+            for d in dict.fromkeys(r.object for r in suits if r.start == told.start and r.subject == told.subject):
+                if d != plaintiff.name:
+                    out.append(make(plaintiff.name, d, None, ss, se, mt.group(0).strip()))
+    return out
+
