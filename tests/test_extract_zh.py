@@ -1444,3 +1444,17 @@ def test_cause_words_trade_secret_non_compete_and_contract_first():
     assert ex.lawsuits and ex.lawsuits[0].cause == "contract"
     ex = run("2019年3月，星河光电起诉前总经理林志远，称其违反竞业禁止义务。")
     assert ex.lawsuits and ex.lawsuits[0].cause == "other"
+
+
+def test_a_second_suit_of_the_pair_filed_apart_is_a_case_of_its_own():
+    # 又在Y法院起诉: a second court, a second case
+    ex = run("今年3月，小米在美国加州法院起诉华为侵犯其专利；同月，小米又在北京知识产权法院以滥用市场支配地位为由起诉华为，索赔5亿元。")
+    suits = [ls for ls in ex.lawsuits if ls.plaintiffs == ["小米"] and ls.defendants == ["华为"]]
+    assert len(suits) == 2 and {ls.court for ls in suits} >= {"北京知识产权法院"}
+    # 另行起诉 with a cause of its own: a case of its own, no court needed
+    ex = run("今年3月，小米在北京知识产权法院起诉华为侵犯其专利；同月，小米还以不正当竞争为由另行起诉华为。")
+    suits = [ls for ls in ex.lawsuits if ls.plaintiffs == ["小米"] and ls.defendants == ["华为"]]
+    assert sorted(ls.cause for ls in suits) == ["patent", "unfair_competition"]
+    # the same suit told again in a later clause stays one case
+    ex = run("今年3月，小米在北京知识产权法院起诉华为侵犯其专利；华为表示将积极应诉。")
+    assert len([ls for ls in ex.lawsuits if ls.plaintiffs == ["小米"]]) == 1

@@ -396,7 +396,7 @@ def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern]:
     """(a suit filed again or in parallel: parallel_suit_lead; what may stand between an owner and its
     product: owner_gap_*), their words read from modifiers.tsv once per lexicon."""
     alt = lex.alternation
-    return (re.compile(rf"(?:{alt('parallel_suit_lead')})[^，。；]{{0,20}}?法院"),
+    return (re.compile(rf"(?:{alt('parallel_suit_lead')})[^，。；]{{0,20}}?法院|{alt('parallel_suit_verb')}"),
             re.compile(rf"^[《“「\"]?(?:公司|集团)?(?:{alt('owner_gap_link')})*(?:{alt('owner_gap_kind')})?"
                        rf"(?:{alt('owner_gap_new')})?(?:{alt('owner_gap_device')})?$"))
 

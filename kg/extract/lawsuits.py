@@ -52,6 +52,7 @@ class _Rx(NamedTuple):
     claim_request: re.Pattern
     claim_word: re.Pattern
     ruling_only: re.Pattern
+    parallel_suit: re.Pattern
 
 
 @functools.lru_cache(maxsize=4)
@@ -73,6 +74,9 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         claim_word=re.compile(alt("claim_word", "claim_request")),
         # a sentence telling a ruling (判决, 裁定…) and no filing (起诉, 提起诉讼)
         ruling_only=re.compile(rf"^(?!.*(?:{alt('suit_filing')})).*(?:{alt('ruling_told')})", re.S),
+        # a suit filed apart from the pair's other suits (另行起诉, 又在Y法院起诉): with a cause of its own
+        # it is a case of its own, court or no court
+        parallel_suit=re.compile(rf"(?:{alt('parallel_suit_lead')})[^，。；]{{0,20}}?法院|{alt('parallel_suit_verb')}"),
     )
 
 
@@ -129,11 +133,14 @@ def _courts(text: str, r: Relation, mentions, sentences, i) -> tuple[list[str], 
     return [None], False
 
 
-def _case_of(cands: list, date, court, own: bool):
+def _case_of(cands: list, date, court, own: bool, apart_cause: str | None = None):
     """The lawsuit of the same pair this telling continues, or None when it is another case: its
-    date is incompatible (2011-11 vs 2012-04), or both tellings name their own, different court."""
+    date is incompatible (2011-11 vs 2012-04), both tellings name their own, different court, or the
+    telling is of a suit filed apart (另行起诉) whose cause differs from the case's (`apart_cause`)."""
     for ls, ls_own in cands:
         if not _compatible(ls.date, date):
+            continue
+        if apart_cause and ls.cause and apart_cause != ls.cause:
             continue
         if own and ls_own and court and ls.court and court != ls.court:
             continue
@@ -194,7 +201,8 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
         key = (r.subject, r.object) if count == 1 else (r.subject, r.object, r.start)
         cands = by_pair.setdefault(key, [])
         for court in courts:
-            ls = _case_of(cands, date, court, own) if len(courts) == 1 else \
+            ls = _case_of(cands, date, court, own, cause if rx.parallel_suit.search(sent) else None) \
+                if len(courts) == 1 else \
                 next((c for c, _ in cands if c.court == court and _compatible(c.date, date)), None)
             if ls is None:
                 ls = Lawsuit(plaintiffs=[r.subject], defendants=[r.object], court=court, date=date,
