@@ -1458,3 +1458,13 @@ def test_a_second_suit_of_the_pair_filed_apart_is_a_case_of_its_own():
     # the same suit told again in a later clause stays one case
     ex = run("今年3月，小米在北京知识产权法院起诉华为侵犯其专利；华为表示将积极应诉。")
     assert len([ls for ls in ex.lawsuits if ls.plaintiffs == ["小米"]]) == 1
+
+
+def test_case_titled_at_its_appeal_and_brought_in_a_later_sentence():
+    ex = run("3月2日上午，最高人民法院对小米科技有限责任公司（下称小米）诉华为技术有限公司滥用市场支配地位纠纷上诉案公开宣判，"
+             "驳回小米的上诉。最高法在判决中认为，本案相关市场应为全球市场。这起官司于2019年5月由小米在广东省高级人民法院提起，"
+             "索赔2亿元。", date="2022-03-03")
+    suits = [ls for ls in ex.lawsuits if ls.plaintiffs == ["小米"] and ls.defendants == ["华为"]]
+    assert len(suits) == 1
+    ls = suits[0]
+    assert ls.date == "2019-05" and ls.court == "广东省高级人民法院" and ls.claim_cny == 2e8

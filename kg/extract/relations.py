@@ -882,11 +882,9 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
     if not (v.trig.word == "诉" and v.trig.lang == "zh" and before_g1.rstrip().endswith("对") and
             _PAREN.sub("", gap).strip() == ""):
         return False
-    mt = _title_end_at(v.text, v.te, v.lex) or _bare_title(v)
-    # (not a case the court rules on at a later stage — …上诉案, 作出二审/终审判决: its court is not the
-    # case's first court, and the case's own report joins the appeal wrongly apart)
-    return mt is not None and not _party_patterns(id(v.lex), v.lex)[1].search(
-        v.text, mt.start(), min(len(v.text), mt.end() + 12))
+    # (a title ruled on at a later stage, …上诉案, is read too: its first court and filing date come from a
+    # later sentence that brings the case, 这起官司于…由A在X法院提起 — suit_context.case_filing_dates)
+    return (_title_end_at(v.text, v.te, v.lex) or _bare_title(v)) is not None
 
 
 def _bare_title(v: "_Reading") -> re.Match | None:
@@ -1829,12 +1827,11 @@ def _party_roles(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexi
 
 
 @functools.lru_cache(maxsize=4)
-def _party_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+def _party_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern]:
     """(A及其全资子公司B: a list word, 其 and a unit kind before the unit noun — modifiers.tsv list_conj,
-    tied_unit_kind; a later stage of a case — appeal_stage), made once per lexicon."""
+    tied_unit_kind), made once per lexicon."""
     alt = lex.alternation
-    return (re.compile(rf"(?:{alt('list_conj')})其(?:{alt('tied_unit_kind')})?(?:的)?$"),
-            re.compile(alt("appeal_stage")))
+    return (re.compile(rf"(?:{alt('list_conj')})其(?:{alt('tied_unit_kind')})?(?:的)?$"),)
 
 
 def _tied_owner(text: str, ss: int, ts: int, mentions: list[Mention], types, lex: Lexicon) -> Mention | None:

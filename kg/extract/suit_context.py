@@ -119,7 +119,7 @@ def _case_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern, r
     """The case referred back to (kind case_reference: 该案, 此案, 这起案件…), its filing or taking up (kind
     case_accepted: 立案, 受理) and the words of a later stage (kind appeal_cue: 上诉, 二审…)."""
     alt = lex.alternation
-    return (re.compile(alt("case_reference")), re.compile(alt("case_accepted")),
+    return (re.compile(alt("case_reference")), re.compile(alt("case_accepted", "case_brought")),
             re.compile(alt("appeal_cue")))
 
 
@@ -127,12 +127,15 @@ def case_filing_dates(ex: Extraction, text: str, lex: Lexicon) -> None:
     """Rule zh.lawsuit.case_filed: a suit told inside its ruling (法院本周二作出一审判决：A起诉B，法院判令…)
     has no filing date of its own; a later sentence that refers back to the case and dates its filing
     (据法院介绍，该案于2019年10月9日立案，同年12月23日开庭) gives it — the lawsuit's date and that of its
-    `sues` relations told in the ruling's sentence.  The case is the last lawsuit told in the three
+    `sues` relations told in the ruling's sentence.  The case is the last lawsuit told in the five
     sentences before, with no other suit told between; the date is the one the clause of the filing word
-    names before it, in a clause with no word of appeal (上诉后，二审法院于…立案 dates the appeal)."""
+    names before it, in a clause with no word of appeal (上诉后，二审法院于…立案 dates the appeal).  A case
+    named by its title at its appeal and brought in a later sentence (这起官司于2011年11月由A在X法院提起，
+    索赔1.5亿元: kind case_brought) takes that sentence's claim too, when it has none."""
     if ex.article.lang == "en" or not ex.lawsuits or not any(ls.date is None for ls in ex.lawsuits):
         return
     ref, accepted, appeal = _case_patterns(id(lex), lex)
+    case_brought = re.compile(lex.alternation("case_brought"))
     sentences = nlp.split_sentences(text)
     starts = sorted({ls.start for ls in ex.lawsuits if ls.end > ls.start})
     for k, (ss, se, sent) in enumerate(sentences):
@@ -140,7 +143,7 @@ def case_filing_dates(ex: Extraction, text: str, lex: Lexicon) -> None:
         if m is None:
             continue
         told = [s for s in starts if s < ss]
-        if not told or told[-1] < sentences[max(0, k - 3)][0]:
+        if not told or told[-1] < sentences[max(0, k - 5)][0]:
             continue
         case = [ls for ls in ex.lawsuits if ls.start == told[-1]]
         if any(ls.date for ls in case) or any(ss <= s < se for s in starts):
@@ -148,12 +151,29 @@ def case_filing_dates(ex: Extraction, text: str, lex: Lexicon) -> None:
         date = _filed_on(sent, m.end(), accepted, appeal, ex.article.date)
         if date is None:
             continue
+        claim = _claimed(sent, lex)
+        # the court the case was brought in, when the sentence names one (由A在X法院提起): its first court
+        courts = {e.name for e in ex.entities if e.type == "Court" for a, _ in e.mentions if ss <= a < se}
         for ls in case:
             ls.date = date
+            if len(courts) == 1 and case_brought.search(sent):
+                ls.court = courts.pop()
+            if claim is not None and ls.claim_cny is None and ls.claim_amount is None:
+                ls.claim_amount, ls.claim_currency = claim.value, claim.currency or "CNY"
+                ls.claim_cny = to_cny(claim, assume_cny=not re.search(r"[A-Za-z]{4,}", sent))
             for r in ex.relations:
                 if r.type == "sues" and r.start == ls.start and not r.negated and r.subject in ls.plaintiffs \
                         and r.object in ls.defendants:
                     r.date = date
+
+
+def _claimed(sent: str, lex: Lexicon):
+    """The one amount a claim word stands right before in the sentence (索赔1.5亿元), else None."""
+    rx = _patterns(id(lex), lex)
+    if not rx.claim.search(sent) or rx.not_claim.search(sent):
+        return None
+    monies = [m for m in find_money(sent) if rx.claim.search(sent[max(0, m.start - 16):m.start])]
+    return monies[0] if len(monies) == 1 else None
 
 
 def _filed_on(sent: str, after: int, accepted: re.Pattern, appeal: re.Pattern, ref: str | None) -> str | None:
