@@ -1468,3 +1468,11 @@ def test_case_titled_at_its_appeal_and_brought_in_a_later_sentence():
     assert len(suits) == 1
     ls = suits[0]
     assert ls.date == "2019-05" and ls.court == "广东省高级人民法院" and ls.claim_cny == 2e8
+
+
+def test_claim_on_each_defendant_takes_the_total_told_after_it():
+    ex = run("2020年5月，小米在北京知识产权法院起诉华为和京东，对两被告各索赔3000万元，合计6000万元。")
+    assert ex.lawsuits and ex.lawsuits[0].claim_cny == 6e7
+    # no total told: the amount asked of each stays
+    ex = run("2020年5月，小米在北京知识产权法院起诉华为和京东，对两被告各索赔3000万元。")
+    assert ex.lawsuits and ex.lawsuits[0].claim_cny == 3e7

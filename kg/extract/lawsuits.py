@@ -48,6 +48,7 @@ class _Rx(NamedTuple):
     parallel_other: re.Pattern
     claim_ctx: tuple
     claim_total: tuple
+    claim_each: tuple
     award_verb: re.Pattern
     claim_request: re.Pattern
     claim_word: re.Pattern
@@ -67,6 +68,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # a word before an amount that makes it the claim (索赔100万元), or the total of several suits (累计)
         claim_ctx=tuple(sorted(lex.words("claim_context"))),
         claim_total=tuple(sorted(lex.words("claim_total"))),
+        # a claim on each defendant (各索赔…): the total told after it is the suit's claim
+        claim_each=tuple(sorted(lex.words("claim_each"))),
         # a court's ruling verb before an amount makes it the award (法院判令…赔偿260万元), unless the
         # ruling is what the plaintiff asks for (请求判令…) or a claim or request word comes between (判决前索赔…)
         award_verb=re.compile(alt("award_verb")),
@@ -187,6 +190,11 @@ def build_lawsuits(text: str, relations: list[Relation], mentions, sentences, tr
                 pick = tot[-1] if tot else (ctx[-1] if ctx else None)
             else:
                 pick = ctx[0] if ctx else None
+                if pick and any(w in sent[max(0, pick.start - 6):pick.start] for w in rx.claim_each):
+                    # 对两被告各索赔8050万元，合计1.61亿元: the total of what each defendant is asked for
+                    tot = [m for m in monies if m.start > pick.start
+                           and any(k in sent[max(0, m.start - 4):m.start] for k in rx.claim_total)]
+                    pick = tot[0] if tot else pick
             if pick and not ruled and _awarded(sent, pick.start, rx):
                 ruled = True      # the suit is told inside its ruling: the amount is the award
             if pick and ruled:
