@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import unicodedata
 from urllib.parse import quote
 
@@ -25,6 +26,8 @@ SUMMARY_NS = BASE + "summary#"
 # Characters an IRI path segment may carry unescaped besides unreserved ASCII; everything else
 # (spaces, slashes, quotes, angle brackets, '#', '?') is percent-encoded.
 _SAFE_ASCII = "-._~"
+_ORGS = {"Company", "Organization"}
+_CJK = "\u4e00-\u9fff"
 
 
 def normalize_name(name: str) -> str:
@@ -94,10 +97,6 @@ def evidence_iri(article_id: str, kind: str, start: int, end: int, target: str) 
 # 百慕大), the known name and a legal ending (广东加多宝饮料食品有限公司 -> 加多宝); otherwise the name in
 # Simplified characters.
 
-_TRADE_WORDS = ("网络科技", "网络技术", "信息技术", "信息科技", "电子商务", "饮料食品", "科技",
-                "网络", "技术", "信息", "软件", "食品", "饮料", "通信", "电子", "集团", "控股")
-
-
 def _simplified(text: str) -> str:
     from kg.nlp import to_simplified
     return to_simplified(text)
@@ -124,22 +123,51 @@ def _endings_in(d: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 @functools.lru_cache(maxsize=4)
 def _places(lex) -> tuple[str, ...]:
     """The places a registered name opens with, longest first: modifiers.tsv kinds name_place
-    (北京市, 广东) and registration_place (开曼, 百慕大: 开曼X半导体公司 is X's registered name)."""
-    return tuple(sorted(lex.words("name_place") | lex.words("registration_place"), key=len, reverse=True))
+    (北京市, 广东) and registration_place (开曼, 百慕大: 开曼X半导体公司 is X's registered name), and the
+    regions of places.tsv with their 省/市 (安徽, 安徽省)."""
+    from kg.lexicon import load_table
+    words = lex.words("name_place") | lex.words("registration_place")
+    for r in load_table("places.tsv"):
+        w = r.get("word") or ""
+        if r.get("kind") == "region" and re.fullmatch(f"[{_CJK}]+", w):
+            words |= {w, w + "省", w + "市"}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _trade_words(lex) -> tuple[str, ...]:
+    """The words of a line of business or of a group's structure a registered name writes between
+    its trading name and its legal ending, longest first: modifiers.tsv kinds trade_word, group_word
+    and registered_trade_word (科技, 集团, 商贸, 集成电路)."""
+    words = lex.words("trade_word") | lex.words("group_word") | lex.words("registered_trade_word")
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _group_brackets(lex) -> tuple[str, ...]:
+    """A group word in brackets inside a registered name (银泰商业（集团）有限公司): no region, so
+    the name is the group's own, read without the bracket."""
+    return tuple(o + w + c for w in lex.words("group_word") for o, c in (("(", ")"), ("（", "）")))
 
 
 def _legal_cores(name: str) -> list[str]:
     """The trading names inside a registered company name, none when `name` is not one:
     北京字节跳动科技有限公司 -> [字节跳动], Cisco Systems, Inc. -> [Cisco Systems], Alibaba Group Holding
     Limited -> [Alibaba Group Holding, Alibaba Group, Alibaba] (each legal word off in turn).  A name
-    with a bracketed region (三星（中国）投资有限公司) is a subsidiary's and is left whole."""
+    with a bracketed region (三星（中国）投资有限公司) is a subsidiary's and is left whole; a bracketed
+    group word (银泰商业（集团）有限公司) is read without its brackets."""
+    lex = _lexicon()
     n = name
+    for br in _group_brackets(lex):
+        n = n.replace(br, br[1:-1])
     if "（" in n or "(" in n:
         return []
     zh_endings, en_endings = _endings()
-    places = _places(_lexicon())
+    places = _places(lex)
     for end in zh_endings:
         if n.endswith(end) and len(n) > len(end) + 1:
+            if n[: -len(end)].endswith(_BRANCH):      # 深圳市分公司: a branch, not a registered name
+                return []
             n = n[: -len(end)]
             break
     else:
@@ -157,11 +185,116 @@ def _legal_cores(name: str) -> list[str]:
     changed = True
     while changed:
         changed = False
-        for w in _TRADE_WORDS:
+        for w in _trade_words(lex):
             if n.endswith(w) and len(n) >= len(w) + 2:
                 n, changed = n[: -len(w)], True
                 break
     return [n] if len(n) >= 2 else []
+
+
+_BRANCH = ("分", "子", "孙")
+#: a trading name (字号) of two to four Chinese characters: what is longer still holds a line of
+#: business or a place (创锐文化传媒, 泉州智鹏汽车销售服务) and is no name an article writes alone
+_TRADING_NAME = re.compile(f"[{_CJK}]{{2,4}}")
+
+
+@functools.lru_cache(maxsize=4)
+def _not_trading_names(lex) -> frozenset:
+    """What the core of a registered name must not be to name the company: generic words, places,
+    lines of business (上海|信息|咨询有限公司 has no trading name)."""
+    from kg.lexicon import load_table
+    words = set(lex.generic) | set(_trade_words(lex)) | set(_places(lex))
+    words |= {r["word"] for r in load_table("places.tsv") if r.get("word")}
+    return frozenset(words)
+
+
+def registered_core(name: str) -> str | None:
+    """The trading name of an unknown company's registered Chinese name, a pure function of the
+    name and the lexicon: a place, the trading name, lines of business and a legal ending
+    (上海食派士商贸发展有限公司 -> 食派士, 中邮智递科技有限公司 -> 中邮智递, 新丽传媒控股有限公司 ->
+    新丽传媒), so an article naming the company by its registered name and one naming it by its
+    brand meet on one node.  None when the name is no registered name, is a branch or a
+    subsidiary with a bracketed region, or leaves a generic word, a place or one character."""
+    if not re.search(f"[{_CJK}]", name) or not name.endswith(_endings()[0]):
+        return None
+    cores = _legal_cores(name)
+    if not cores or cores[0] == name:
+        return None
+    core = cores[0]
+    lex = _lexicon()
+    if core in _not_trading_names(lex) or not _TRADING_NAME.fullmatch(core):
+        return None
+    hit = lex.lookup(core)
+    if hit is not None and hit.type not in _ORGS:     # 浙江天猫网络有限公司: 天猫 is a product
+        return None
+    if hit is None and _common_word(core):            # 安徽美景信息科技有限公司: 美景 is a word
+        return None
+    return core
+
+
+#: a word jieba's dictionary counts this often is a common word, no company's name on its own
+#: (美景 201, 高原 3264; the trading names 斗鱼 4, 亨通 8; unknown words none)
+COMMON_WORD_FREQ = 100
+
+
+def _common_word(word: str) -> bool:
+    from kg.nlp import tokenizer
+    return (tokenizer().FREQ.get(word) or 0) >= COMMON_WORD_FREQ
+
+
+@functools.lru_cache(maxsize=4)
+def _body_forms(d: str) -> tuple[tuple[str, str], ...]:
+    """(form, official form) of the bodies of short_forms.tsv, longest form first; each official
+    form is a form of its own."""
+    from kg.lexicon import load_table
+    pairs = {}
+    for r in load_table("short_forms.tsv", d):
+        off, short = r.get("official") or "", r.get("short") or ""
+        if off:
+            pairs[off] = off
+            if short:
+                pairs.setdefault(short, off)
+    return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
+
+
+@functools.lru_cache(maxsize=4)
+def _full_places(d: str) -> dict[str, str]:
+    """{a place as a name writes it: its official form}: 上海, 上海市 -> 上海市 (places.tsv `full`)."""
+    from kg.lexicon import load_table
+    out = {}
+    for r in load_table("places.tsv", d):
+        w, full = r.get("word") or "", r.get("full") or ""
+        if w and full:
+            out[w] = out[full] = full
+    return out
+
+
+def body_name(name: str) -> str | None:
+    """A regulator's or court's name as its full place and the official form of its body
+    (short_forms.tsv): 上海市市场监管局, 上海市场监管局 -> 上海市市场监督管理局; 杭州中院 ->
+    杭州市中级人民法院.  None unless the name is exactly a known place and such a body."""
+    from kg.paths import lexicon_dir
+    d = str(lexicon_dir())
+    for form, official in _body_forms(d):
+        if name.endswith(form) and len(name) > len(form):
+            full = _full_places(d).get(name[: -len(form)])
+            return full + official if full else None
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _bodies_known(lex) -> dict[str, str]:
+    """{body_name of a lexicon regulator's or court's name or alias: that entry}, for the forms
+    only one entry gives."""
+    seen: dict[str, set[str]] = {}
+    for ent in lex.entities.values():
+        if ent.type not in ("Regulator", "Court"):
+            continue
+        for s in (ent.name,) + tuple(ent.aliases):
+            b = body_name(_simplified(normalize_name(s)))
+            if b:
+                seen.setdefault(b, set()).add(ent.name)
+    return {b: next(iter(names)) for b, names in seen.items() if len(names) == 1}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -173,7 +306,8 @@ def is_description(name: str) -> bool:
 
 
 def canonical_name(name: str) -> str:
-    """The name of the node `name` stands for (see above); a pure function of name and lexicon."""
+    """The name of the node `name` stands for (see above); a pure function of name and lexicon.
+    (`resolve_names` keeps an article's two registered names of one trading name apart.)"""
     n = normalize_name(name)
     lex = _lexicon()
     simple = _simplified(n)
@@ -189,7 +323,11 @@ def canonical_name(name: str) -> str:
         hit = lex.lookup(core)
         if hit is not None and hit.type in ("Company", "Organization"):
             return hit.name
-    return simple
+    body = body_name(simple)
+    if body is not None:        # 上海市场监管局, 上海市市场监督管理局: one regulator
+        known = _bodies_known(lex).get(body)
+        return known or body
+    return registered_core(simple) or simple
 
 
 def resolve_names(entities) -> dict[str, str]:
@@ -209,11 +347,20 @@ def resolve_names(entities) -> dict[str, str]:
             if len(hits) == 1:
                 c = hits.pop()
         out[e.key] = c
+    # Two registered names of one article with one trading name (北京淘友天下技术有限公司,
+    # 北京淘友天下科技发展有限公司) are two companies the article tells apart: each keeps its name.
+    by_core: dict[str, set[str]] = {}
+    for e in entities:
+        core = registered_core(_simplified(normalize_name(e.name)))
+        if core is not None and out[e.key] == core and lex.lookup(core) is None:
+            by_core.setdefault(core, set()).add(e.key)
+    for keys in by_core.values():
+        if len(keys) > 1:
+            for k in keys:
+                out[k] = _simplified(normalize_name(next(e.name for e in entities if e.key == k)))
     return out
 
 
-_ORGS = {"Company", "Organization"}
-_CJK = "\u4e00-\u9fff"
 
 
 def label_language(text: str, article_lang: str, traditional: bool) -> str | None:

@@ -165,6 +165,54 @@ def test_canonical_name_across_scripts_languages_and_registered_names():
     assert c("Tencent Music Entertainment Group") != c("腾讯")
 
 
+def test_an_unknown_company_is_one_node_by_its_registered_name_and_its_trading_name():
+    """Registered name = place + trading name (字号) + lines of business + legal ending: an article
+    naming the company one way and another naming it the other way meet on one node, whatever the
+    lexicon knows (issue 11)."""
+    from kg.resolve import canonical_name as c, registered_core
+    assert c("南京蓝鲸湾商贸发展有限公司") == c("蓝鲸湾") == "蓝鲸湾"       # place, trade words
+    assert c("杭州云雀递科技有限公司") == c("云雀递")
+    assert c("苏州青禾传媒控股有限公司") == c("青禾传媒")            # a brand keeps 传媒
+    assert c("星川商业（集团）有限公司") == c("星川商业")            # a bracketed group word
+    assert c("安徽省星川商业有限公司") == c("星川商业")              # a province of places.tsv
+    assert c("橙杏公司") == c("橙杏")                              # the company written as X公司
+    assert c("斗鱼国际控股有限公司") == c("斗鱼")                    # and a lexicon name's
+    # counter-examples: a branch, a bracketed region, a generic or common word, a long rest
+    assert registered_core("橙杏科技有限公司深圳分公司") is None
+    assert registered_core("云雀递（上海）科技有限公司") is None
+    assert registered_core("上海信息咨询有限公司") is None            # no trading name left
+    assert registered_core("安徽美景信息科技有限公司") is None          # 美景: a common word
+    assert registered_core("杭州青禾文化艺术发展有限公司") is None      # 青禾文化艺术: a business
+    assert c("浙江天猫网络有限公司") != c("天猫科技")
+
+
+def test_two_registered_names_of_one_article_with_one_trading_name_stay_two_companies():
+    from kg.resolve import resolve_names
+    two = [E("北京云雀递技术有限公司", "Company"), E("北京云雀递科技发展有限公司", "Company")]
+    names = resolve_names(two)
+    assert names[two[0].key] != names[two[1].key]
+    one = [E("北京云雀递技术有限公司", "Company"), E("云雀递", "Company")]
+    names = resolve_names(one)
+    assert names[one[0].key] == names[one[1].key] == "云雀递"
+
+
+def test_a_regulator_or_court_is_one_node_by_its_official_and_short_forms():
+    """short_forms.tsv (official and short forms of the body) and places.tsv `full` (上海 -> 上海市):
+    the node is named by the full place and the official form."""
+    from kg.resolve import canonical_name as c
+    assert (c("南京市市场监督管理局") == c("南京市市场监管局") == c("南京市场监管局")
+            == c("南京市場監管局") == "南京市市场监督管理局")
+    assert c("湖南省市场监管局") == c("湖南市场监督管理局") == "湖南省市场监督管理局"
+    assert c("重庆市交通委") == c("重庆市交通委员会")
+    # a lexicon court or regulator through any form of its body
+    assert c("杭州中院") == c("杭州市中院") == c("杭州市中级人民法院")
+    assert c("广东高院") == "广东省高级人民法院"
+    assert c("国家市场监管总局") == c("SAMR") == "国家市场监督管理总局"
+    # a body with no known place before it is left alone: never one node for every city's bureau
+    assert c("市场监管局") == "市场监管局"
+    assert c("某区市场监管局") == "某区市场监管局"
+
+
 def _names_articles():
     zh = Extraction(_art("n-zh", "2020-01-02"),
                     [E("北京微播视界科技有限公司", "Company"),
