@@ -23,7 +23,7 @@ from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import normalize_name
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
                         entity_iri, evidence_iri, is_description, label_language, lawsuit_iri,
-                        relation_iri, resolve_names, stage_iri)
+                        relation_iri, article_names, stage_iri)
 
 KG = Namespace(ONTOLOGY)
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -399,7 +399,7 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     a = ex.article
     art_iri = article_iri(a.id)
     art = t.iri(art_iri)
-    names = resolve_names(ex.entities)
+    names = article_names(ex)
     ctx = {"id": a.id, "iri": art, "date": a.date,
            "key": lambda n: names.get(n) or canonical_name(n)}
     out = ArticleRDF(art_iri)

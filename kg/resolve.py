@@ -363,6 +363,95 @@ def resolve_names(entities) -> dict[str, str]:
 
 
 
+_CLAUSE_END = re.compile(r"[，,；;：:。！？!?\n]|\.\s")
+_SENTENCE_END = re.compile(r"[。！？!?\n]|\.\s")
+_APPOSED = 16     # characters between a name and the rename cue of its apposition (", the company ")
+
+
+def _spans(text: str, entities) -> list[tuple[int, int, object]]:
+    """Where the article writes each company's names (name, aliases, written form), longest first
+    where two overlap."""
+    found = []
+    for e in entities:
+        if e.type not in _ORGS:
+            continue
+        for s in {e.name, e.written, *e.aliases}:
+            if s and len(s) >= 2:
+                for m in re.finditer(re.escape(s), text):
+                    found.append((m.start(), m.end(), e))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out, end = [], -1
+    for st, en, e in found:
+        if st >= end:
+            out.append((st, en, e))
+            end = en
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _rename_cues(lex) -> tuple[tuple[str, str, str], ...]:
+    """(kind, words before the name, words after it) of the rename rows, longest first."""
+    rows = [(k, *w.split("*", 1)) for k in ("rename_to", "rename_self", "rename_from")
+            for w in lex.words(k) if "*" in w]
+    return tuple(sorted(rows, key=lambda r: (-len(r[1]), r)))
+
+
+def renamed(text: str, entities, facts=()) -> dict[str, str]:
+    """{old entity key: new entity key} for each company the article says was renamed (modifiers.tsv
+    rename_to, rename_self, rename_from: Michael Kors Holdings … before adopting the Capri name;
+    A更名为B; B（原名A））: one node, the old name its alias.  Not when the article tells a fact
+    between the two (the old name lives on as a brand or a unit), nor between two lexicon entries."""
+    lex = _lexicon()
+    cues = [c for c in _rename_cues(lex) if c[1] in text]
+    if not cues:
+        return {}
+    spans = _spans(text, entities)
+    linked = {frozenset(p) for p in facts}
+    out: dict[str, str] = {}
+    for kind, before, after in cues:
+        for m in re.finditer(re.escape(before), text):
+            at = m.end()
+            while at < len(text) and text[at] in " “\"‘'「":
+                at += 1
+            new = next(((st, en, e) for st, en, e in spans if st == at), None)
+            if new is None:
+                continue
+            rest = text[new[1]:].lstrip(" ”\"’'」")
+            if after.strip() and not rest.startswith(after.strip()):
+                continue
+            left = [x for x in spans if x[1] <= m.start()]
+            clause = max((x.end() for x in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+            near = [x for x in left if x[0] >= clause]
+            sent = max((x.end() for x in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+            if kind == "rename_self":
+                other = next((x for x in left if x[0] >= sent), None)
+            elif kind == "rename_from":     # in apposition: B, formerly A; B（原名A）; B, the company formerly …
+                other = left[-1] if left and left[-1][0] >= sent and m.start() - left[-1][1] <= _APPOSED else None
+            else:
+                other = near[-1] if near else None
+            if other is None:
+                continue
+            old, cur = (new[2], other[2]) if kind == "rename_from" else (other[2], new[2])
+            if old.key == cur.key or frozenset((old.key, cur.key)) in linked:
+                continue
+            if lex.lookup(old.name) is not None and lex.lookup(cur.name) is not None:
+                continue
+            out.setdefault(old.key, cur.key)
+    return out
+
+
+def article_names(ex) -> dict[str, str]:
+    """{entity key: canonical name} for one article: `resolve_names`, and a company the article
+    says was renamed is the node of its new name (`renamed`)."""
+    names = resolve_names(ex.entities)
+    facts = [(r.subject, r.object) for r in ex.relations]
+    facts += [(p, d) for l in ex.lawsuits for p in l.plaintiffs for d in l.defendants]
+    for old, new in sorted(renamed(ex.article.text or "", ex.entities, facts).items()):
+        if old in names and new in names:
+            names[old] = names[new]
+    return names
+
+
 def label_language(text: str, article_lang: str, traditional: bool) -> str | None:
     """The language tag a label written in an article carries: en for a Latin-script name,
     zh-Hant / zh-Hans for a Chinese one by the script of the name (else of the article)."""

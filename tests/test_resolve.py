@@ -437,3 +437,43 @@ def test_san_jose_and_san_francisco_courts_in_chinese_are_the_northern_district(
     nd = canonical_name("Northern District of California")
     assert {canonical_name(n) for n in ("美国加州圣何塞联邦法院", "加州聖荷西聯邦法院", "加州北部聯邦地區法院",
                                         "美國加州舊金山聯邦法院")} == {nd}
+
+
+# ------------------------------------------------------------------------- a renamed company
+
+def _renaming(text, entities, relations=(), lang="en"):
+    a = Article(id="rn", title="rn", date="2024-01-01", source="test", text=text, path="rn.txt",
+                sha256=hashlib.sha256(text.encode()).hexdigest(), lang=lang)
+    return Extraction(a, entities, list(relations))
+
+
+def test_a_company_the_article_says_was_renamed_is_one_node_with_its_old_name():
+    from kg.resolve import article_names
+    # the old name is the sentence's subject; the new one where the template puts it
+    ex = _renaming("Harbor Crest Holdings bought two shoe labels in 2019 and a jeweller in 2020 "
+                   "before adopting the Veltrine name. Veltrine now sells in 40 countries.",
+                   [E("Harbor Crest Holdings", "Company"), E("Veltrine", "Company")])
+    names = article_names(ex)
+    assert names["Harbor Crest Holdings"] == names["Veltrine"] == "Veltrine"
+    ex = _renaming("Ostrander Labs, formerly known as Pimlico Data, sued Quarry.",
+                   [E("Ostrander Labs", "Company"), E("Pimlico Data", "Company"), E("Quarry", "Company")])
+    names = article_names(ex)
+    assert names["Pimlico Data"] == "Ostrander Labs" and names["Quarry"] == "Quarry"
+    ex = _renaming("2021年，青禾视界更名为青禾科技集团，业务转向芯片。",
+                   [E("青禾视界", "Company"), E("青禾科技集团", "Company")], lang="zh")
+    assert article_names(ex)["青禾视界"] == "青禾科技集团"
+
+
+def test_a_rename_is_not_read_where_the_old_name_lives_on_or_names_someone_else():
+    from kg.resolve import article_names
+    # the old name lives on as the new company's brand: a fact between the two keeps them apart
+    ex = _renaming("Velo Inc. owns the Larkspur brand. Larkspur bought Tamsin in 2015, then renamed "
+                   "itself Velo.", [E("Velo", "Company", ["Velo Inc."]), E("Larkspur", "Company"),
+                                    E("Tamsin", "Company")],
+                   [R("owns", "Velo", "Larkspur", None, "Velo Inc. owns the Larkspur brand.", 0, 30)])
+    assert article_names(ex)["Larkspur"] == "Larkspur"
+    # a clause that renames what the sentence's subject bought: its old name is not in the clause
+    ex = _renaming("2011年，甲山集团收购了云图网，随后更名为甲山云图。",
+                   [E("甲山集团", "Company"), E("云图网", "Company"), E("甲山云图", "Company")], lang="zh")
+    names = article_names(ex)
+    assert names["甲山集团"] == "甲山集团" and names["云图网"] == "云图网"
