@@ -297,6 +297,78 @@ def _bodies_known(lex) -> dict[str, str]:
     return {b: next(iter(names)) for b, names in seen.items() if len(names) == 1}
 
 
+_DISTRICT_ZH = {"北": "N", "南": "S", "东": "E", "西": "W", "中": "C"}
+_DISTRICT_EN = {"Northern": "N", "Southern": "S", "Eastern": "E", "Western": "W", "Central": "C",
+                "Middle": "M"}
+_DISTRICT_NAME = {"N": "北区", "S": "南区", "E": "东区", "W": "西区", "C": "中区", "M": "中区"}
+
+
+@functools.lru_cache(maxsize=4)
+def _us_states(d: str):
+    """(Chinese form -> row, English form -> row, the Chinese alternation) of us_states.tsv."""
+    from kg.lexicon import load_table
+    zh, en = {}, {}
+    for r in load_table("us_states.tsv", d):
+        if not r.get("english"):
+            continue
+        row = (r["english"], r["chinese"], frozenset(x for x in (r.get("districts") or "").split("|") if x))
+        en[r["english"]] = row
+        for f in [r["chinese"]] + [x for x in (r.get("variants") or "").split("|") if x]:
+            zh[f] = row
+    alt = "|".join(map(re.escape, sorted(zh, key=len, reverse=True))) or "(?!)"
+    rx = re.compile(f"(?:美国)?([北南东西中])?({alt})(?:([北南东西中])(?:区|部))?"
+                    "(联邦地区法院|联邦地方法院|联邦区域法院|联邦法院|地区法院|地方法院)")
+    return zh, en, rx
+
+
+_EN_COURT = re.compile(r"(?:(?:the )?(?:U\.S\.|US|United States) )?(?:District Court for the "
+                       r"(?:(Northern|Southern|Eastern|Western|Central|Middle) )?|"
+                       r"(Northern|Southern|Eastern|Western|Central|Middle) )District of ([A-Z][A-Za-z ]+)")
+# (a place alone, "District of Columbia", is no court: "District Court" or a district's direction)
+
+
+def us_court_key(name: str) -> tuple[str, str] | None:
+    """(state, district) of a U.S. federal district court's name, Chinese or English (us_states.tsv):
+    美国北加州联邦法院, 加州北区联邦地区法院, Northern District of California -> (California, N); a state
+    of several districts named without one (加州联邦法院) is no key."""
+    from kg.paths import lexicon_dir
+    zh, en, rx = _us_states(str(lexicon_dir()))
+    m = rx.fullmatch(name)
+    if m:
+        pre, state, post, body = m.groups()
+        if pre and post or (not pre and not post and "联邦" not in body):
+            return None
+        row, district = zh[state], _DISTRICT_ZH.get(pre or post or "", "")
+    else:
+        m = _EN_COURT.fullmatch(name)
+        if not m or m.group(3) not in en:
+            return None
+        row, district = en[m.group(3)], _DISTRICT_EN.get(m.group(1) or m.group(2) or "", "")
+    if row[2] and district not in row[2] and not (district == "C" and "M" in row[2]):
+        return None
+    if not row[2] and district:
+        return None
+    return row[0], ("M" if district == "C" and "M" in row[2] else district)
+
+
+def _us_court_name(key: tuple[str, str]) -> str:
+    from kg.paths import lexicon_dir
+    _, en, _ = _us_states(str(lexicon_dir()))
+    return "美国" + en[key[0]][1] + _DISTRICT_NAME.get(key[1], "") + "联邦地区法院"
+
+
+@functools.lru_cache(maxsize=4)
+def _us_courts_known(lex) -> dict[tuple[str, str], str]:
+    seen: dict[tuple[str, str], set[str]] = {}
+    for ent in lex.entities.values():
+        if ent.type == "Court":
+            for s in (ent.name,) + tuple(ent.aliases):
+                k = us_court_key(_simplified(normalize_name(s)))
+                if k:
+                    seen.setdefault(k, set()).add(ent.name)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
 @functools.lru_cache(maxsize=65536)
 def is_description(name: str) -> bool:
     """A court or body told by a description, not a name ("a federal appeals court", "the
@@ -323,6 +395,9 @@ def canonical_name(name: str) -> str:
         hit = lex.lookup(core)
         if hit is not None and hit.type in ("Company", "Organization"):
             return hit.name
+    court = us_court_key(simple) or us_court_key(n)
+    if court is not None:       # 德州西區聯邦地區法院, U.S. District Court for the Western District of Texas
+        return _us_courts_known(lex).get(court) or _us_court_name(court)
     body = body_name(simple)
     if body is not None:        # 上海市场监管局, 上海市市场监督管理局: one regulator
         known = _bodies_known(lex).get(body)

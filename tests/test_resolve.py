@@ -477,3 +477,20 @@ def test_a_rename_is_not_read_where_the_old_name_lives_on_or_names_someone_else(
                    [E("甲山集团", "Company"), E("云图网", "Company"), E("甲山云图", "Company")], lang="zh")
     names = article_names(ex)
     assert names["甲山集团"] == "甲山集团" and names["云图网"] == "云图网"
+
+
+def test_a_us_district_court_is_one_node_in_chinese_traditional_and_english():
+    """us_states.tsv: (state, district) read from the court's name in any of its forms; the node is
+    the lexicon's court of that key, else 美国 + state + district + 联邦地区法院."""
+    from kg.resolve import canonical_name as c
+    assert (c("美国德克萨斯州西区联邦地区法院") == c("德州西區聯邦地區法院") == c("得州西区联邦法院")
+            == c("U.S. District Court for the Western District of Texas")
+            == c("Western District of Texas") == "美国得克萨斯州西区联邦地区法院")
+    assert c("北加州联邦法院") == c("美國加州北區聯邦地方法院") == c("美国加州北区联邦地区法院")
+    assert c("华盛顿特区联邦地区法院") == c("U.S. District Court for the District of Columbia")
+    assert c("US District Court for the Southern District of Florida") == c("佛州南区联邦地区法院")
+    # no key: a state of several districts named without one, a place alone, a state court
+    assert c("加州联邦法院") == "加州联邦法院"
+    assert c("District of Columbia") == "District of Columbia"
+    assert c("德州地方法院") == "德州地方法院"
+    assert c("Delaware Court of Chancery") == "Delaware Court of Chancery"
