@@ -405,6 +405,34 @@ def canonical_name(name: str) -> str:
     return registered_core(simple) or simple
 
 
+@functools.lru_cache(maxsize=4)
+def _distinct_names(d: str) -> dict[str, tuple[str, str]]:
+    """{matching key of a name: (the name, the lexicon entry it is not)} (distinct_names.tsv)."""
+    from kg.lexicon import load_table, norm
+    return {norm(r["name"]): (r["name"], r.get("not") or "") for r in load_table("distinct_names.tsv", d)
+            if r.get("name")}
+
+
+def distinct_from(name: str) -> str | None:
+    """The lexicon entry a distinct name (distinct_names.tsv) is not, None for any other name."""
+    from kg.lexicon import norm
+    from kg.paths import lexicon_dir
+    hit = _distinct_names(str(lexicon_dir())).get(norm(name))
+    return hit[1] if hit else None
+
+
+def _distinct_written(e, canon: str) -> str | None:
+    """The distinct name an entity the extractor read as lexicon entry `canon` is written by."""
+    from kg.lexicon import norm
+    from kg.paths import lexicon_dir
+    table = _distinct_names(str(lexicon_dir()))
+    for s in [e.written, e.name, *e.aliases]:
+        hit = table.get(norm(s)) if s else None
+        if hit and hit[1] == canon:
+            return hit[0]
+    return None
+
+
 def resolve_names(entities) -> dict[str, str]:
     """{entity key: canonical name} for one article's entities: each by its own name, else by
     the one lexicon entry its aliases point at ("X（以下简称Y）" gives Y as an alias of X)."""
@@ -412,6 +440,10 @@ def resolve_names(entities) -> dict[str, str]:
     lex = _lexicon()
     for e in entities:
         c = canonical_name(e.name)
+        other = _distinct_written(e, c)
+        if other is not None:       # Motorola Solutions, read as the lexicon's 摩托罗拉
+            out[e.key] = other
+            continue
         if lex.lookup(c) is None:
             hits = set()
             for a in e.aliases:

@@ -494,3 +494,23 @@ def test_a_us_district_court_is_one_node_in_chinese_traditional_and_english():
     assert c("District of Columbia") == "District of Columbia"
     assert c("德州地方法院") == "德州地方法院"
     assert c("Delaware Court of Chancery") == "Delaware Court of Chancery"
+
+
+def test_a_company_named_like_a_lexicon_entry_but_distinct_is_its_own_node(tmp_path):
+    """distinct_names.tsv: Motorola Solutions is not the lexicon's 摩托罗拉 (Lenovo's Motorola
+    Mobility), even where the extractor read it as that entry; it takes none of its names."""
+    from kg.resolve import resolve_names
+    e = E("摩托罗拉", "Company", ["Motorola", "摩托罗拉移动"])
+    e.written = "Motorola Solutions"
+    other = E("摩托罗拉", "Company", ["Motorola"])
+    assert resolve_names([e])[e.key] == "Motorola Solutions"
+    assert resolve_names([other])[other.key] == "摩托罗拉"
+    ex = Extraction(_art("ms", "2020-02-15", lang="en"), [e, E("Hytera", "Company")],
+                    [R("sues", "摩托罗拉", "Hytera", "2017-03", "Motorola Solutions sued Hytera.", 0, 20)])
+    st = _store(tmp_path, [ex])
+    rows = run(st, "SELECT ?l WHERE { GRAPH ?g { ?e rdfs:label|skos:altLabel ?l } "
+                   "FILTER(CONTAINS(STR(?e), 'Motorola_Solutions')) }").rows
+    labels = {r[0] for r in rows}
+    assert "Motorola Solutions" in labels and not labels & {"摩托罗拉", "摩托罗拉移动", "Motorola"}
+    owners = run(st, "SELECT ?o WHERE { GRAPH ?g { ?o kg:owns ?u } FILTER(CONTAINS(STR(?u), 'Motorola')) }").rows
+    assert owners == []
