@@ -227,19 +227,19 @@ def registered_core(name: str) -> str | None:
     hit = lex.lookup(core)
     if hit is not None and hit.type not in _ORGS:     # 浙江天猫网络有限公司: 天猫 is a product
         return None
-    if hit is None and _common_word(core):            # 安徽美景信息科技有限公司: 美景 is a word
+    if hit is None and _common_words(core, lex):       # 美景, 公共交通, 港口|物流: words, no name
         return None
     return core
 
 
-#: a word jieba's dictionary counts this often is a common word, no company's name on its own
-#: (美景 201, 高原 3264; the trading names 斗鱼 4, 亨通 8; unknown words none)
-COMMON_WORD_FREQ = 100
-
-
-def _common_word(word: str) -> bool:
+def _common_words(text: str, lex) -> bool:
+    """`text` is made of dictionary words only (jieba's, no lexicon name among them): 美景,
+    公共交通, 港口|物流 — a description or a line of business many companies share (洛阳市 and
+    开封市公共交通集团有限公司 are two companies), not a trading name such as 食|派|士 or 新|丽|传媒."""
     from kg.nlp import tokenizer
-    return (tokenizer().FREQ.get(word) or 0) >= COMMON_WORD_FREQ
+    tk = tokenizer()
+    return all(len(t) >= 2 and (tk.FREQ.get(t) or 0) > 0 and lex.lookup(t) is None
+               for t in tk.lcut(text, HMM=False))
 
 
 @functools.lru_cache(maxsize=4)

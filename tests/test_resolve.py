@@ -183,6 +183,10 @@ def test_an_unknown_company_is_one_node_by_its_registered_name_and_its_trading_n
     assert registered_core("上海信息咨询有限公司") is None            # no trading name left
     assert registered_core("安徽美景信息科技有限公司") is None          # 美景: a common word
     assert registered_core("杭州青禾文化艺术发展有限公司") is None      # 青禾文化艺术: a business
+    # a core of dictionary words only is a line of business many companies share, no name: two
+    # cities' rail operators are two companies
+    assert c("洛阳市公共交通集团有限公司") != c("开封市公共交通集团有限公司")
+    assert registered_core("江西港口物流有限公司") is None
     assert c("浙江天猫网络有限公司") != c("天猫科技")
 
 
