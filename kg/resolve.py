@@ -503,6 +503,15 @@ def _rename_cues(lex) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(rows, key=lambda r: (-len(r[1]), r)))
 
 
+def _name_ends(text: str, end: int) -> bool:
+    """A name written at `end - …` ends at `end`: no letter, digit or Chinese character goes on
+    (a particle after it, 后/的/等, does not make it longer)."""
+    if end >= len(text):
+        return True
+    ch = text[end]
+    return not (ch.isalnum() or re.match(f"[{_CJK}]", ch)) or ch in "后的等并且"
+
+
 def renamed(text: str, entities, facts=()) -> dict[str, str]:
     """{old entity key: new entity key} for each company the article says was renamed (modifiers.tsv
     rename_to, rename_self, rename_from: Michael Kors Holdings … before adopting the Capri name;
@@ -521,7 +530,7 @@ def renamed(text: str, entities, facts=()) -> dict[str, str]:
             while at < len(text) and text[at] in " “\"‘'「":
                 at += 1
             new = next(((st, en, e) for st, en, e in spans if st == at), None)
-            if new is None:
+            if new is None or not _name_ends(text, new[1]):    # 更名为“安泰爱科”: not 安泰科技's 安泰
                 continue
             rest = text[new[1]:].lstrip(" ”\"’'」")
             if after.strip() and not rest.startswith(after.strip()):

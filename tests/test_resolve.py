@@ -518,3 +518,11 @@ def test_a_company_named_like_a_lexicon_entry_but_distinct_is_its_own_node(tmp_p
     assert "Motorola Solutions" in labels and not labels & {"摩托罗拉", "摩托罗拉移动", "Motorola"}
     owners = run(st, "SELECT ?o WHERE { GRAPH ?g { ?o kg:owns ?u } FILTER(CONTAINS(STR(?u), 'Motorola')) }").rows
     assert owners == []
+
+
+def test_a_rename_names_the_new_company_whole():
+    from kg.resolve import article_names
+    # the new name written after the cue is 青禾云帆, not the 青禾 another company goes by
+    ex = _renaming("青禾科技收购了云帆软件，收购完成后云帆软件更名为“青禾云帆”。",
+                   [E("青禾科技", "Company", ["青禾"]), E("云帆软件", "Company")], lang="zh")
+    assert article_names(ex)["云帆软件"] == "云帆软件"
