@@ -243,42 +243,44 @@ def _common_words(text: str, lex) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _body_forms(d: str) -> tuple[tuple[str, str], ...]:
-    """(form, official form) of the bodies of short_forms.tsv, longest form first; each official
-    form is a form of its own."""
+def _body_forms(d: str) -> tuple[tuple[str, str, bool], ...]:
+    """(form, official form, whether the official name writes the place short) of the bodies of
+    short_forms.tsv, longest form first; each official form is a form of its own."""
     from kg.lexicon import load_table
     pairs = {}
     for r in load_table("short_forms.tsv", d):
-        off, short = r.get("official") or "", r.get("short") or ""
+        off, short, bare = r.get("official") or "", r.get("short") or "", r.get("place") == "short"
         if off:
-            pairs[off] = off
+            pairs[off] = (off, bare)
             if short:
-                pairs.setdefault(short, off)
-    return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
+                pairs.setdefault(short, (off, bare))
+    return tuple(sorted(((f, o, b) for f, (o, b) in pairs.items()), key=lambda p: (-len(p[0]), p[0])))
 
 
 @functools.lru_cache(maxsize=4)
-def _full_places(d: str) -> dict[str, str]:
-    """{a place as a name writes it: its official form}: 上海, 上海市 -> 上海市 (places.tsv `full`)."""
+def _full_places(d: str) -> dict[str, tuple[str, str]]:
+    """{a place as a name writes it: (its official form, its short form)}: 上海, 上海市 -> (上海市,
+    上海) (places.tsv `full`)."""
     from kg.lexicon import load_table
     out = {}
     for r in load_table("places.tsv", d):
         w, full = r.get("word") or "", r.get("full") or ""
         if w and full:
-            out[w] = out[full] = full
+            out[w] = out[full] = (full, w)
     return out
 
 
 def body_name(name: str) -> str | None:
     """A regulator's or court's name as its full place and the official form of its body
     (short_forms.tsv): 上海市市场监管局, 上海市场监管局 -> 上海市市场监督管理局; 杭州中院 ->
-    杭州市中级人民法院.  None unless the name is exactly a known place and such a body."""
+    杭州市中级人民法院; 北京市知产法院 -> 北京知识产权法院 (a body whose official name writes the place
+    short).  None unless the name is exactly a known place and such a body."""
     from kg.paths import lexicon_dir
     d = str(lexicon_dir())
-    for form, official in _body_forms(d):
+    for form, official, bare in _body_forms(d):
         if name.endswith(form) and len(name) > len(form):
-            full = _full_places(d).get(name[: -len(form)])
-            return full + official if full else None
+            place = _full_places(d).get(name[: -len(form)])
+            return place[bare] + official if place else None
     return None
 
 

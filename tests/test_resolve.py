@@ -208,6 +208,8 @@ def test_a_regulator_or_court_is_one_node_by_its_official_and_short_forms():
             == c("南京市場監管局") == "南京市市场监督管理局")
     assert c("湖南省市场监管局") == c("湖南市场监督管理局") == "湖南省市场监督管理局"
     assert c("重庆市交通委") == c("重庆市交通委员会")
+    # a body whose official name writes the place without 市 (short_forms.tsv place `short`)
+    assert c("郑州市知产法院") == c("郑州知识产权法院") == "郑州知识产权法院"
     # a lexicon court or regulator through any form of its body
     assert c("杭州中院") == c("杭州市中院") == c("杭州市中级人民法院")
     assert c("广东高院") == "广东省高级人民法院"
