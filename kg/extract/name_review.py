@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.discover_people import dotted_start
-from kg.extract.mentions import CJK, Mention
+from kg.extract.mentions import CJK, Mention, automata
 from kg.extract.wordindex import Words
 from kg.lexicon import Lexicon
 
@@ -206,6 +206,8 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     rename: dict[str, str] = {}
     drop: set[str] = set()
     people: dict[str, list[tuple[int, int]]] = {}
+    known = _known_names(mentions)
+    heads: list[Mention] = []
     for m in mentions:
         if m.source != "pattern":
             continue
@@ -217,6 +219,18 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             rename[m.name] = de         # 目的南京万晖置业有限公司: the name after the clause's 的
             m.start = m.end - len(de)
             m.name = m.surface = de
+        after = _after_copula(m, lex, known)
+        if after is not None:
+            # 陈晓原是永乐电器, 质权人为中国农业银行股份有限公司: the name after the copula; the words before it are
+            # a name of their own when they end as one (成都高原汽车|以威马成都公司)
+            lead = m.surface[:len(m.surface) - len(after)]
+            head = lead[:-next(len(w) for w in _copulas(id(lex), lex) if lead.endswith(w))]
+            end = _longest_suffix(head, _endings(id(lex), lex))
+            if end and len(head) - len(end) >= 2 and not clause_piece(head, m.type, lex):
+                heads.append(Mention(m.start, m.start + len(head), head, m.type, head, "pattern"))
+            rename[m.name] = after
+            m.start = m.end - len(after)
+            m.name = m.surface = after
         cut = _before_percent(text, m)
         if cut is None:
             cut = _tail_cut(m, lex)
@@ -247,6 +261,8 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         elif m.type == "Person":
             people.setdefault(m.name, []).append((m.start, m.end))
     kept = [m for m in mentions if m.name not in drop or m.source != "pattern"]
+    if heads:
+        kept = sorted(kept + heads, key=lambda m: (m.start, m.end))
     out: list[Mention] = []
     for m in kept:
         if m.source == "pattern" and m.type != "Person" and len(m.surface) > 3 and m.surface.endswith("方面") \
@@ -300,6 +316,52 @@ def _after_de(m: Mention, lex: Lexicon) -> str | None:
     if (rest.isascii() and len(rest) >= 4) or (len(rest) >= 3 and _longest_suffix(rest, _endings(id(lex), lex))):
         return rest
     return ""
+
+
+def _known_names(mentions: list[Mention]) -> dict[str, int]:
+    """How many mentions of the article write each name (surface or name)."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        for n in (m.surface, m.name):
+            if isinstance(n, str):
+                out[n] = out.get(n, 0) + 1
+    return out
+
+
+def _after_copula(m: Mention, lex: Lexicon, known: dict[str, int]) -> str | None:
+    """Rule zh.entity.after_copula: a discovered organisation whose words run over a copula or the
+    preposition of a means (modifiers.tsv kind name_copula: 是, 原是, 为, 以) into a name — 陈晓原是永乐电器,
+    质权人为中国农业银行股份有限公司, 成都高原汽车以威马成都公司 (起诉) — is the name after it, when that is a
+    name by itself: a known name, one the article writes elsewhere, or a name of two characters or more
+    before a strong ending (公司, 集团).  A copula inside a known name (华为Mate X) is part of it.
+    None when there is none."""
+    if m.type in ("Person", "Product") or m.name != m.surface or m.surface.isascii():
+        return None
+    surface = m.surface
+    strong = _endings(id(lex), lex, True)
+    inside = None
+    for w in _copulas(id(lex), lex):
+        i = surface.rfind(w, 0, len(surface) - 2)
+        while i >= 0:
+            rest = surface[i + len(w):]
+            end = _longest_suffix(rest, strong)
+            if lex.lookup(rest) is not None or known.get(rest, 0) > 0 or (end and len(rest) - len(end) >= 2):
+                if inside is None:      # (the known names written inside the surface, found once)
+                    inside = [(a, b) for a, b, _ in _lexicon_spans(surface, lex)]
+                if not any(a <= i < b for a, b in inside):
+                    return rest
+            i = surface.rfind(w, 0, i)
+    return None
+
+
+def _lexicon_spans(surface: str, lex: Lexicon) -> list:
+    """Every known name or alias written inside `surface`, wherever the segmenter cuts (华为|美国技术有限公司)."""
+    return [(e - len(k) + 1, e + 1, name) for e, (k, name) in automata(lex)[0].iter(surface.lower())]
+
+
+@functools.lru_cache(maxsize=4)
+def _copulas(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.words("name_copula"), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4)
