@@ -333,9 +333,36 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
         name = m.group(g).strip()
         if not name or any(w in name for w in words.doc_words) or len(name) > 12 or name.endswith(words.doc_ends):
             continue
+        if g == 2 and _quoted_word(text, m.end(), name, lex):
+            continue
         typ = "Organization" if name.endswith(words.media_end) else "Product"
         out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
     return out
+
+
+# jieba tags of a common word: a quoted span that is one of them alone is a word quoted, no name
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "i", "l"})
+# tags that make a longer quoted span a clause (a saying, a policy): verbs, adverbs, conjunctions, prepositions
+_CLAUSE_TAGS = frozenset({"v", "d", "c", "p"})
+
+
+def _quoted_word(text: str, after: int, name: str, lex: Lexicon) -> bool:
+    """Rule zh.entity.quoted_word: a span in 「」 (the quotation marks of Traditional and Hong Kong
+    writing, where a word or saying is quoted far more often than a product is named) that is one
+    common word (「三角戀」, 「緩議」), a clause of six characters or more with a verb or adverb in it
+    (「兩隻大象很難一起跳舞」), or a word followed by what it names (「資料偵測」功能: modifiers.tsv kind
+    quoted_kind_after) is no product.  A span with a name ending (「日月光投資控股公司」) or Latin letters is
+    a name as before; 《》 titles are left alone (films, games, papers)."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in name) or any(c.isascii() and c.isalpha() for c in name):
+        return False
+    if any(name.endswith(suf) for suf, _, _ in lex.suffixes if not suf.isascii()):
+        return False
+    if text.startswith(tuple(lex.words("quoted_kind_after")), after):
+        return True
+    toks = nlp.tagged(name)
+    if len(toks) == 1:
+        return toks[0][1] in _COMMON_TAGS
+    return len(name) >= 6 and any(t in _CLAUSE_TAGS for _, t in toks)
 
 
 def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:
