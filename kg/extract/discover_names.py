@@ -342,14 +342,15 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
 
 # jieba tags of a common word: a quoted span that is one of them alone is a word quoted, no name
 _COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "i", "l"})
-# tags that make a longer quoted span a clause (a saying, a policy): verbs, adverbs, conjunctions, prepositions
-_CLAUSE_TAGS = frozenset({"v", "d", "c", "p"})
+# tags that make a longer quoted span a clause (a saying, a policy): verbs, adverbs, conjunctions,
+# prepositions, numerals and pronouns (两只大象, 我们)
+_CLAUSE_TAGS = frozenset({"v", "d", "c", "p", "m", "r"})
 
 
 def _quoted_word(text: str, after: int, name: str, lex: Lexicon) -> bool:
     """Rule zh.entity.quoted_word: a span in 「」 (the quotation marks of Traditional and Hong Kong
     writing, where a word or saying is quoted far more often than a product is named) that is one
-    common word (「三角戀」, 「緩議」), a clause of six characters or more with a verb or adverb in it
+    common word (「三角戀」, 「緩議」), a clause of six characters or more with a verb, adverb, numeral or pronoun in it
     (「兩隻大象很難一起跳舞」), or a word followed by what it names (「資料偵測」功能: modifiers.tsv kind
     quoted_kind_after) is no product.  A span with a name ending (「日月光投資控股公司」) or Latin letters is
     a name as before; 《》 titles are left alone (films, games, papers)."""
