@@ -25,7 +25,7 @@ from kg import nlp
 from kg.extract.discover_people import dotted_start
 from kg.extract.mentions import CJK, Mention, automata
 from kg.extract.wordindex import Words
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_table
 
 # jieba tags that never stand inside a company's name without a name ending: verbal morphemes,
 # idioms, adverbs, conjunctions, pronouns, prepositions, particles
@@ -289,7 +289,46 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.type = "Company"       # 腾讯音乐、阿里音乐、网易云音乐等主要网络音乐服务商: companies listed
         out.append(m)
     _same_entity(text, out, lex, rename)
+    _foreign_prefix(out, lex, rename, known)
     return out, rename
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_countries() -> tuple[str, ...]:
+    """The countries of places.tsv other than China, longest first (新加坡 before 新)."""
+    rows = load_table("places.tsv")
+    return tuple(sorted((r["word"] for r in rows if r.get("kind") == "country" and r.get("word") != "中国"),
+                        key=len, reverse=True))
+
+
+def _foreign_prefix(mentions: list[Mention], lex: Lexicon, rename: dict[str, str], known: dict[str, int]) -> None:
+    """Rule zh.entity.country_prefix: a discovered company or body written with a foreign country before
+    it (日本尔必达, 新加坡星科金朋, 韩国成均馆大学) is named without the country — the country qualifies the
+    name — when what follows is a name by itself: one the article writes elsewhere, a bare word of four
+    characters or fewer the segmenter does not know or tags a proper noun (a transliteration), or such a
+    word before a strong ending (公司, 集团, 大学).  A common word after the country (美国政府) or a weak
+    ending (法国兴业银行: Société Générale, not 兴业银行) keeps it whole; Chinese names (中国银行) are left
+    alone."""
+    for m in mentions:
+        if m.source != "pattern" or m.type not in ("Company", "Organization") or m.name != m.surface:
+            continue
+        c = next((c for c in _foreign_countries() if m.surface.startswith(c)), None)
+        rest = m.surface[len(c):] if c else ""
+        if len(rest) < 2 or rest in lex.generic or not CJK.match(rest[0]) or nlp.tagged(m.surface)[0][0] != c:
+            continue        # (印度斯坦时报: the country's characters begin a longer word, no country)
+        end = _longest_suffix(rest, _endings(id(lex), lex)) or ""
+        stem = rest[:len(rest) - len(end)]
+        toks = nlp.tagged(stem) if len(stem) >= 2 else []
+        proper = bool(toks) and toks[0][1] in (None, "nr", "nrt", "nz") and stem not in lex.generic
+        # (a weak ending after the country, 法国|兴业银行, 美国|存托股份, may be the foreign name's own word:
+        # only a bare transliteration or a name before a strong ending is cut)
+        named = known.get(rest, 0) > 0 or (proper and not end and len(rest) <= 4) or (
+            end in _endings(id(lex), lex, True) and bool(toks) and toks[0][1] in (None, "nr", "nrt", "nz", "ns")
+            and stem not in lex.generic)     # (a city's university: 韩国|汉阳大学)
+        if named:
+            rename[m.name] = rest
+            m.start += len(c)
+            m.name = m.surface = rest
 
 
 _PERCENT_TAIL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?$")
