@@ -206,6 +206,7 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     rename: dict[str, str] = {}
     drop: set[str] = set()
     people: dict[str, list[tuple[int, int]]] = {}
+    mentions = _without_channels(text, mentions, lex)
     known = _known_names(mentions)
     heads: list[Mention] = []
     for m in mentions:
@@ -355,6 +356,29 @@ def _after_de(m: Mention, lex: Lexicon) -> str | None:
     if (rest.isascii() and len(rest) >= 4) or (len(rest) >= 3 and _longest_suffix(rest, _endings(id(lex), lex))):
         return rest
     return ""
+
+
+@functools.lru_cache(maxsize=4)
+def _channel_words(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(sorted(lex.words("channel_before"), key=len, reverse=True)),
+            tuple(sorted(lex.words("channel_after"), key=len, reverse=True)))
+
+
+def _without_channels(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Rule zh.entity.channel: a product the article names only as the medium someone speaks through
+    (通过官方微博发布, 在朋友圈宣布: modifiers.tsv kinds channel_before, channel_after around every one of its
+    mentions) is no entity of the article; a product told anywhere else in it (微博诉脉脉, 在微信里分享) stays."""
+    before, after = _channel_words(id(lex), lex)
+    if not before or not after:
+        return mentions
+    told: dict[str, bool] = {}
+    for m in mentions:
+        if m.type != "Product" or m.source == "coref":
+            continue
+        framed = text.endswith(before, max(0, m.start - 6), m.start) and text.startswith(after, m.end)
+        told[m.name] = told.get(m.name, True) and framed
+    gone = {n for n, f in told.items() if f}
+    return [m for m in mentions if m.name not in gone] if gone else mentions
 
 
 def _known_names(mentions: list[Mention]) -> dict[str, int]:
