@@ -41,6 +41,7 @@ class _Words(NamedTuple):
     media_end: tuple        # media_end
     founding: tuple         # founding_verb
     industry: tuple         # industry_word
+    class_head: re.Pattern  # class_head (not before a partnership's legal ending)
     joint: tuple            # joint_name_opener
     amount_after: re.Pattern    # ending_amount_about, amount_unit, ending_amount_currency
     not_court_place: frozenset  # not_court_place
@@ -59,6 +60,7 @@ def _words(lex_id: int, lex: Lexicon) -> _Words:
     return _Words(
         doc_words=_sorted(lex, "doc_word"), doc_ends=_sorted(lex, "doc_end"), media_end=_sorted(lex, "media_end"),
         founding=_sorted(lex, "founding_verb"), industry=_sorted(lex, "industry_word"),
+        class_head=re.compile(rf"(?:{alt('class_head')})(?![(（])"),
         joint=_sorted(lex, "joint_name_opener"),
         amount_after=re.compile(rf"了?(?:{alt('ending_amount_about')})?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
                                 rf"(?:{alt('amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
@@ -131,6 +133,10 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
         if strength == "weak" and not suf.isascii() and text.startswith(words.industry, e):
+            continue
+        # …and before a noun of a class of companies (美国科技|企业, 福州汽车|经销商, 欧洲乳业|巨头: rule
+        # zh.entity.class_head) it is a modifier, no ending (…投资企业（有限合伙） is a legal name)
+        if strength == "weak" and not suf.isascii() and words.class_head.match(text, e):
             continue
         # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the
         # verb, not an ending
