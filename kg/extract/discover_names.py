@@ -60,7 +60,7 @@ def _words(lex_id: int, lex: Lexicon) -> _Words:
     return _Words(
         doc_words=_sorted(lex, "doc_word"), doc_ends=_sorted(lex, "doc_end"), media_end=_sorted(lex, "media_end"),
         founding=_sorted(lex, "founding_verb"), industry=_sorted(lex, "industry_word"),
-        class_head=re.compile(rf"(?:{alt('class_head')})(?![(（])"),
+        class_head=re.compile(rf"(?:{alt('class_head')})(?=[，。、；：,.;！？\s也都的在和与及等将已被对不均正是])"),
         joint=_sorted(lex, "joint_name_opener"),
         amount_after=re.compile(rf"了?(?:{alt('ending_amount_about')})?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
                                 rf"(?:{alt('amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
@@ -134,8 +134,9 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
         # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
         if strength == "weak" and not suf.isascii() and text.startswith(words.industry, e):
             continue
-        # …and before a noun of a class of companies (美国科技|企业, 福州汽车|经销商, 欧洲乳业|巨头: rule
-        # zh.entity.class_head) it is a modifier, no ending (…投资企业（有限合伙） is a legal name)
+        # …and before a noun of a class of companies that ends its phrase (美国科技|企业也, 福州汽车|经销商，: rule
+        # zh.entity.class_head) it is a modifier, no ending (…投资企业（有限合伙） is a legal name; …半导体企业Vextron
+        # a description the name after it replaces, drop_descriptions)
         if strength == "weak" and not suf.isascii() and words.class_head.match(text, e):
             continue
         # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the

@@ -314,6 +314,8 @@ def _foreign_prefix(mentions: list[Mention], lex: Lexicon, rename: dict[str, str
         if m.source != "pattern" or m.type not in ("Company", "Organization") or m.name != m.surface:
             continue
         c = next((c for c in _foreign_countries() if m.surface.startswith(c)), None)
+        if c in lex.words("registration_place"):
+            continue        # 开曼辰光半导体公司: a place of registration is part of the registered name
         rest = m.surface[len(c):] if c else ""
         if len(rest) < 2 or rest in lex.generic or not CJK.match(rest[0]) or nlp.tagged(m.surface)[0][0] != c:
             continue        # (印度斯坦时报: the country's characters begin a longer word, no country)
