@@ -154,7 +154,7 @@ def test_english_site_furniture_photo_credits_and_closing_lists(tmp_path):
     more = "".join(f"Paragraph {k} of the story.\n\n" for k in range(6))
     b = _read(tmp_path, "b.txt", "Advertisement\n\nGlobex offices searched\n\nRegulators searched Globex's offices.\n\n"
                                  "Advertisement\n\n" + more + "Globex declined to comment.\n\nFeatured News\n"
-                                 "Initech Sues Hooli Over Chips\nMar 2, 2024 by\nStaff\nLatest Headlines\n")
+                                 "Supreme Court Declines to Hear Initech Antitrust Case Against Hooli Over Chips\nMar 2, 2024 by\nStaff\nLatest Headlines\n")
     assert b.title == "Globex offices searched"
     assert b.text == "Regulators searched Globex's offices.\n\n" + more + "Globex declined to comment."
     # a caption credit line alone goes; a sentence that names a photographer stays

@@ -282,7 +282,8 @@ def strip_boilerplate(text: str) -> str:
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
             # (blank lines between the heading and its first headline are part of the list)
-            if s and len(s) <= 60 and (not s.endswith(("。", "！", "？", ".", "!", "?")) or s.endswith(_CUT)):
+            if s and (len(s) <= 60 or len(s) <= 120 and not _CJK_RE.search(s)) and (
+                    not s.endswith(("。", "！", "？", ".", "!", "?")) or s.endswith(_CUT)):
                 related_items = True
                 continue
             if not s and not related_items:
