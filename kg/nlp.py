@@ -19,7 +19,7 @@ _lock = threading.Lock()
 # Sentence ends: Chinese full stops, ! ?, semicolons; closing quotes/brackets stay with the sentence.
 _ZH_END = "。！？；!?;…"
 _CLOSERS = "”’」』）)】\"'"
-_EN_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|Rs|U\.S|e\.g|i\.e|No|Jan|Feb|Mar|"
+_EN_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|U\.S|e\.g|i\.e|No|Jan|Feb|Mar|"
                         r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
 
 

@@ -335,8 +335,7 @@ def _coref_pronoun(v: _Antecedents):
         else:
             clause_subj = self._subject_of([m for m in in_sent if not self._across_clause(m.end, s)])
             # "... the $400 million that Meta paid for it": the subject of the clause "it" stands in
-            # ("Qualcomm said Apple had sued it": the clause reported after "said" has its own subject)
-            bd = list(re.finditer(r"\b(?:that|which|who|whom|because|when|after|before|while|if)\s+|\b(?:said|says)\s+(?=[A-Z])|"
+            bd = list(re.finditer(r"\b(?:that|which|who|whom|because|when|after|before|while|if)\s+|"
                                   r";\s+|,\s+(?:and|but|while|then)\s+(?:(?:said|says|added|noted)\s+)?", t[ss:s])) or \
                 list(re.finditer(r"[,;]\s+", t[ss:s]))
             if bd:
