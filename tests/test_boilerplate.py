@@ -161,3 +161,7 @@ def test_english_site_furniture_photo_credits_and_closing_lists(tmp_path):
     c = _read(tmp_path, "c.txt", "Title: Acme fined\n\nPhoto : Yonhap News\n\nAcme was fined.\n\n"
                                  "Getty Images photographer Jane Roe took the picture.\n")
     assert c.text == "Acme was fined.\n\nGetty Images photographer Jane Roe took the picture."
+    # a heading word opening a sentence of the article is no list heading
+    d = _read(tmp_path, "d.txt", "Title: Acme fined\n\nAcme was fined.\n\nTrending stocks fell after the ruling.\n\n"
+                                 "Most Read\nInitech Sues Hooli\n")
+    assert d.text == "Acme was fined.\n\nTrending stocks fell after the ruling."
