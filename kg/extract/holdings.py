@@ -1,0 +1,212 @@
+"""Ownership and stakes told as a state, with no deal verb: two named rules over where each name stands.
+
+`zh.stake.holds` — the holder stands before 持有/持股, the held company right after 持有 or right after
+the percentage of 持股…的:
+
+    远川科技将合计持有青禾百货23.5%的股份                 远川科技 invests 青禾百货
+    远川科技通过云杉投资间接持有青禾百货8%的股权           远川科技 invests 青禾百货 (the channel is not read)
+    北辰银行连同一致行动人远川科技，将合计持有青禾百货29%的股份   北辰银行, 远川科技 invest 青禾百货
+    远川科技持股约12%的青禾百货                           远川科技 invests 青禾百货
+
+Only a stake below half is read (`invests`, as the keys want a minority stake); a holding of half or more
+is left to the deal rules (a purchase's result) and the owner links.  Not read: 持有的 (X持有的Y股权 is
+what X sells or pledges), a holder with any other word between it and 持有 than the words of
+modifiers.tsv `hold_adverb`, a holding that is over (`former_hold`: 曾, 原, 此前 …).
+
+`zh.owns.operator` — a company named as the one running a product or platform (modifiers.tsv
+`operator_noun`: 运营方, 运营者, 运营主体 …):
+
+    多闪的运营方北京拍拍看看科技有限公司                   apposition: X owns 多闪
+    微梦公司正是新浪微博的实际运营者                        copula: 微梦公司 owns 新浪微博
+    法院认定创锐公司是刷宝App的开发运营主体                 copula inside what a court found
+
+Not read: a former operator (Y的原运营方X), an operator noun not closing its clause in the copula
+(X是Y的运营方之一), a name that is not right beside the noun.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from kg.extract.mentions import Mention, clause_span
+from kg.lexicon import Lexicon
+
+_HOLDER = ("Company", "Person", "Organization")
+_HELD = ("Company", "Organization")
+_OWNER = ("Company",)
+_UNIT = ("Company", "Product")
+_HOLD_RULE = "zh.stake.holds"
+_OPERATOR_RULE = "zh.owns.operator"
+_UNDER_RULE = "zh.owns.under_modified"
+
+
+class _Rx(NamedTuple):
+    gap: re.Pattern            # what may stand between a holder and 持有
+    former: re.Pattern
+    share: re.Pattern          # after the held company: （code）约19.21%的股份
+    stake_rel: re.Pattern      # 持股约12%的 + the held company
+    apposed: re.Pattern        # 的(实际)运营方 + the operator
+    copula: re.Pattern         # (正)是 + unit + 的(实际)运营者 + clause end
+    plan: re.Pattern           # a plan or a condition before 持有 in its sentence
+    under: re.Pattern          # 旗下(、modifier)的
+    desc: re.Pattern           # between that 的 and the unit's name: a kind noun (美国关联公司)
+    head: re.Pattern           # a kind noun closing it
+    group_glue: re.Pattern     # between the members of a holder group: 连同一致行动人A（下称B）和C
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
+    alt = lex.alternation
+    pct = rf"(?:{alt('top_up_about')})?(?:(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*[%％]|(?P<frac>[二三四五六七八九十]分之[一二三四五六七八九]))"
+    paren = r"(?:[（(][^（()）]{1,24}[)）])?"
+    op = rf"的(?P<mod>(?:{alt('former_hold')}|{alt('operator_mod')})*)(?:{alt('operator_noun')})"
+    return _Rx(
+        gap=re.compile(rf"^(?:{alt('hold_adverb')})*$"),
+        former=re.compile(rf"{alt('former_hold')}"),
+        share=re.compile(rf"{paren}\s*{pct}(?:的)?(?:{alt('hold_share')})?(?![0-9])"),
+        stake_rel=re.compile(rf"持股(?:比例)?(?:为)?{pct}(?:的|之)"),
+        apposed=re.compile(op),
+        copula=re.compile(rf"^(?:{alt('copula_adverb')})*是$"),
+        plan=re.compile(alt("hold_plan", "hold_deal")),
+        # 旗下、负责抖音开发运营的Y / 旗下的美国关联公司Y: a modifier opened by 、, or a kind noun after 的
+        under=re.compile(r"旗下(?:、(?P<mod>[^，,。；;：:、“”]{2,30}?))?的"),
+        desc=re.compile(rf"^[^，,。；;的“”]{{0,10}}?(?:{alt('unit_head')})?$"),
+        head=re.compile(rf"(?:{alt('unit_head')})$"),
+        group_glue=re.compile(r"^(?:连同|及其|以及|和|与|、|及|其|一致行动人|[（(][^（()）]{1,20}[)）])+$"),
+    )
+
+
+def holding_relations(text: str, ss: int, se: int, mentions: list[Mention], lex: Lexicon) -> list:
+    """`invests` and `owns` facts of the sentence text[ss:se] told as a held stake or an operator,
+    as (subject, object, type, start, end, trigger, rule)."""
+    chunk = text[ss:se]
+    has_hold, has_op, has_under = "持" in chunk, "运营" in chunk, "旗下" in chunk
+    if not has_hold and not has_op and not has_under:
+        return []
+    named = sorted((m for m in mentions if m.source != "coref" and ss <= m.start and m.end <= se),
+                   key=lambda m: m.start)
+    rx = _patterns(id(lex), lex)
+    out: list = []
+    if has_hold:
+        out += _holds(text, ss, se, named, rx)
+    if has_op:
+        out += _operators(text, ss, se, named, rx)
+    if has_under:
+        out += _under_modified(text, ss, se, named, rx)
+    return out
+
+
+def _under_modified(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
+    """X旗下、<modifier>的Y and X旗下的<kind noun>Y: the unit is the name the modifier or the kind noun
+    leads to, not a name inside the modifier (字节跳动旗下、负责抖音开发运营的北京微播视界科技有限公司:
+    the company, not 抖音).  The owner is the name right before 旗下."""
+    out = []
+    for mu in rx.under.finditer(text, ss, se):
+        owner = next((m for m in named if m.end == mu.start() and m.type in _OWNER), None)
+        unit = next((m for m in named if m.start >= mu.end()), None)
+        if owner is None or unit is None or unit.type not in _UNIT or owner.name == unit.name:
+            continue
+        mod, desc = mu.group("mod") or "", text[mu.end():unit.start]
+        if "旗下" in mod or not rx.desc.match(desc) or (desc and not rx.head.search(desc)):
+            continue        # another owner listed (A旗下、B旗下的), or no kind noun before the name
+        if not mod and not desc:
+            continue        # X旗下的Y: the trigger table's reading
+        out.append((owner.name, unit.name, "owns", mu.start(), mu.start() + 2, "旗下", _UNDER_RULE))
+    return out
+
+
+def _holds(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
+    out = []
+    for mt in re.finditer(r"持有(?:了)?(?!的)|持股", text[ss:se]):
+        ts, te = ss + mt.start(), ss + mt.end()
+        if text.startswith("持有", ts):
+            held = next((m for m in named if m.start == te and m.type in _HELD), None)
+            ms = rx.share.match(text, held.end) if held is not None else None
+        else:
+            ms = rx.stake_rel.match(text, ts)
+            held = next((m for m in named if ms and m.start == ms.end() and m.type in _HELD), None)
+        if held is None or ms is None or _share(ms) >= 50 or rx.plan.search(text, ss, se):
+            continue
+        for x in _holders(text, ts, named, rx):
+            if x.name != held.name:
+                out.append((x.name, held.name, "invests", ts, te, text[ts:te], _HOLD_RULE))
+    return out
+
+
+_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _share(m: re.Match) -> float:
+    """The percentage a stake match states (19.21%, 三分之一 -> 33.3)."""
+    if m.group("pct"):
+        return float(m.group("pct"))
+    den, _, num = m.group("frac").partition("分之")
+    return 100.0 * _DIGITS[num] / _DIGITS[den]
+
+
+def _holders(text: str, ts: int, named: list[Mention], rx: _Rx) -> list[Mention]:
+    """The holder group of the 持有/持股 at ts: the last party of its clause before it with only
+    `hold_adverb` words between (the one before 通过 when the last is a channel: X通过Z间接持有), and the
+    members joined to it (A和B, A连同一致行动人B); a clause opening with the adverbs only takes the group
+    that makes up the clause before it (X连同一致行动人A和B，将合计持有…)."""
+    lo, _ = clause_span(text, ts)
+    before = [m for m in named if lo <= m.end <= ts]
+    gap_from = before[-1].end if before else lo
+    gap = text[gap_from:ts].strip()
+    if not rx.gap.match(gap):
+        return []       # any other word: 曾持有 (a holding that is over), 质押其持有, 表示持有
+    if not before:
+        plo, _ = clause_span(text, max(0, lo - 2))
+        prev = [m for m in named if plo <= m.start and m.end <= lo - 1]
+        if not prev or text[prev[-1].end:lo - 1].strip():
+            return []
+        before, lo = prev, plo
+        glued = _group(text, before, rx)
+        return glued if not text[plo:glued[0].start].strip() else []
+    last = before[-1]
+    thr = re.search(r"通过(?:其|旗下|其旗下)?(?:全资子公司|子公司|控股子公司)?$", text[lo:last.start])
+    if thr is not None:
+        owner = [m for m in before if m.end <= lo + thr.start()]
+        if not owner or text[owner[-1].end:lo + thr.start()].strip() or owner[-1].type not in _HOLDER:
+            return []
+        return [owner[-1]]
+    return _group(text, before, rx)
+
+
+def _group(text: str, before: list[Mention], rx: _Rx) -> list[Mention]:
+    """The last party of `before` and the parties joined to it (A和B, A连同一致行动人B（下称C）)."""
+    before = [m for m in before if not text[m.start - 3:m.start].endswith(("下称", "简称"))]
+    if not before or before[-1].type not in _HOLDER:
+        return []
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if m.type in _HOLDER and rx.group_glue.match(text[m.end:group[0].start]):
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _operators(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
+    out = []
+    for mo in rx.apposed.finditer(text, ss, se):
+        if rx.former.search(mo.group("mod")):
+            continue
+        unit = next((m for m in named if m.end == mo.start() and m.type in _UNIT), None)
+        if unit is None:
+            continue
+        op = next((m for m in named if m.start == mo.end() and m.type in _OWNER), None)
+        if op is None:
+            # copula: X (正)是 Y 的运营者, closing its clause
+            if text[mo.end():mo.end() + 1] not in "，,。；;！!\n" and mo.end() != se:
+                continue
+            lo, _ = clause_span(text, unit.start)
+            cop = [m for m in named if lo <= m.start and m.end <= unit.start]
+            if not cop or "是" not in text[cop[-1].end:unit.start] or \
+                    not rx.copula.match(text[cop[-1].end:unit.start]) or cop[-1].type not in _OWNER:
+                continue
+            op = cop[-1]
+        if op.name != unit.name:
+            out.append((op.name, unit.name, "owns", mo.start(), mo.end(), text[mo.start():mo.end()], _OPERATOR_RULE))
+    return out
