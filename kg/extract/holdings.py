@@ -39,6 +39,7 @@ _UNIT = ("Company", "Product")
 _HOLD_RULE = "zh.stake.holds"
 _OPERATOR_RULE = "zh.owns.operator"
 _UNDER_RULE = "zh.owns.under_modified"
+_SUBSIDIARY_RULE = "zh.owns.subsidiary"
 
 
 class _Rx(NamedTuple):
@@ -52,6 +53,11 @@ class _Rx(NamedTuple):
     under: re.Pattern          # 旗下(、modifier)的
     desc: re.Pattern           # between that 的 and the unit's name: a kind noun (美国关联公司)
     head: re.Pattern           # a kind noun closing it
+    sub_copula: re.Pattern     # (是|成为) + parent + 的全资子公司, closing its clause
+    sub_announced: re.Pattern  # (公司)全资子公司 + unit, in a company's announcement
+    announces: re.Pattern      # the opening company announces: X（code）公告称
+    unit_plan: re.Pattern
+    unit_sold: re.Pattern
     group_glue: re.Pattern     # between the members of a holder group: 连同一致行动人A（下称B）和C
 
 
@@ -73,6 +79,13 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         under=re.compile(r"旗下(?:、(?P<mod>[^，,。；;：:、“”]{2,30}?))?的"),
         desc=re.compile(rf"^[^，,。；;的“”]{{0,10}}?(?:{alt('unit_head')})?$"),
         head=re.compile(rf"(?:{alt('unit_head')})$"),
+        sub_copula=re.compile(rf"(?P<cop>{alt('unit_copula')})(?P<parent>[^，,。；;]{{1,30}}?)的(?:{alt('unit_stake')})+"
+                              rf"(?:{alt('unit_noun')})(?:之一)?(?=[，,。；;]|$)"),
+        sub_announced=re.compile(rf"(?:(?P<own>{alt('own_company')})的?)?(?P<stake>(?:{alt('unit_stake')})*)"
+                                 rf"(?:{alt('unit_noun')})[—-]?"),
+        announces=re.compile(rf"(?:[（(][^（()）]{{2,16}}[)）])?[^，,。；;]{{0,12}}?(?:{alt('announce_word')})"),
+        unit_plan=re.compile(alt("unit_plan")),
+        unit_sold=re.compile(alt("unit_sold")),
         group_glue=re.compile(r"^(?:连同|及其|以及|和|与|、|及|其|一致行动人|[（(][^（()）]{1,20}[)）])+$"),
     )
 
@@ -82,7 +95,8 @@ def holding_relations(text: str, ss: int, se: int, mentions: list[Mention], lex:
     as (subject, object, type, start, end, trigger, rule)."""
     chunk = text[ss:se]
     has_hold, has_op, has_under = "持" in chunk, "运营" in chunk, "旗下" in chunk
-    if not has_hold and not has_op and not has_under:
+    has_sub = "子公司" in chunk or "附属公司" in chunk
+    if not has_hold and not has_op and not has_under and not has_sub:
         return []
     named = sorted((m for m in mentions if m.source != "coref" and ss <= m.start and m.end <= se),
                    key=lambda m: m.start)
@@ -94,6 +108,41 @@ def holding_relations(text: str, ss: int, se: int, mentions: list[Mention], lex:
         out += _operators(text, ss, se, named, rx)
     if has_under:
         out += _under_modified(text, ss, se, named, rx)
+    if has_sub:
+        out += _subsidiaries(text, ss, se, named, rx)
+    return out
+
+
+def _subsidiaries(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
+    """`zh.owns.subsidiary`: X成为Y的全资子公司 (a stake word between 的 and the noun, which the trigger
+    table's 子公司 does not read; not 将成为, 拟…: a subsidiary to be), and in a company's announcement
+    its own unit, X公告称，(公司)全资子公司Y (not one it is selling: 拟出售控股子公司Y)."""
+    out = []
+    for mc in rx.sub_copula.finditer(text, ss, se):
+        parent = next((m for m in named if m.end == mc.end("parent") and m.type in _OWNER), None)
+        lo, _ = clause_span(text, mc.start())
+        before = [m for m in named if lo <= m.start and m.end <= mc.start()]
+        if parent is None or not before or parent.start != mc.start("parent") or before[-1].type not in _UNIT:
+            continue
+        gap = text[before[-1].end:mc.start()]
+        if rx.unit_plan.search(text, lo, mc.start()) or not rx.copula.match(gap + "是"):
+            continue
+        if before[-1].name != parent.name:
+            out.append((parent.name, before[-1].name, "owns", mc.start(), mc.end(), mc.group(0), _SUBSIDIARY_RULE))
+    head = next((m for m in named if m.type in _OWNER), None)
+    if head is None or not _OPENING.fullmatch(text, ss, head.start) or not rx.announces.match(text, head.end):
+        return out
+    for mu in rx.sub_announced.finditer(text, head.end, se):
+        if not mu.group("own") and not mu.group("stake"):
+            continue
+        unit = next((m for m in named if m.start == mu.end() and m.type == "Company"), None)
+        lo, _ = clause_span(text, mu.start())
+        if unit is None or unit.name == head.name or rx.unit_sold.search(text, lo, mu.start()):
+            continue
+        if not mu.group("own") and (text[lo:mu.start()].strip() or any(
+                m.type == "Company" and m.name != head.name and head.end <= m.start < mu.start() for m in named)):
+            continue    # no 公司 written: the noun opens its clause, with no other company named since
+        out.append((head.name, unit.name, "owns", mu.start(), mu.end(), mu.group(0), _SUBSIDIARY_RULE))
     return out
 
 
@@ -134,6 +183,7 @@ def _holds(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
     return out
 
 
+_OPENING = re.compile(r"[\s0-9年月日号晚早前后，,:：、]*")
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
