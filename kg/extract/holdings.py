@@ -14,10 +14,11 @@ what X sells or pledges), a holder with any other word between it and 持有 tha
 modifiers.tsv `hold_adverb`, a holding that is over (`former_hold`: 曾, 原, 此前 …).
 
 `zh.owns.operator` — a company named as the one running a product or platform (modifiers.tsv
-`operator_noun`: 运营方, 运营者, 运营主体 …):
+`operator_word`: 运营方, 运营者, 运营主体 …):
 
     多闪的运营方北京拍拍看看科技有限公司                   apposition: X owns 多闪
     微梦公司正是新浪微博的实际运营者                        copula: 微梦公司 owns 新浪微博
+    多闪的实际运营者是拍拍看看公司                          the copula after the noun
     法院认定创锐公司是刷宝App的开发运营主体                 copula inside what a court found
 
 Not read: a former operator (Y的原运营方X), an operator noun not closing its clause in the copula
@@ -49,6 +50,7 @@ class _Rx(NamedTuple):
     stake_rel: re.Pattern      # 持股约12%的 + the held company
     apposed: re.Pattern        # 的(实际)运营方 + the operator
     copula: re.Pattern         # (正)是 + unit + 的(实际)运营者 + clause end
+    copula_after: re.Pattern   # unit + 的运营者 + (正)是 + X
     plan: re.Pattern           # a plan or a condition before 持有 in its sentence
     under: re.Pattern          # 旗下(、modifier)的
     desc: re.Pattern           # between that 的 and the unit's name: a kind noun (美国关联公司)
@@ -66,7 +68,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     alt = lex.alternation
     pct = rf"(?:{alt('top_up_about')})?(?:(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*[%％]|(?P<frac>[二三四五六七八九十]分之[一二三四五六七八九]))"
     paren = r"(?:[（(][^（()）]{1,24}[)）])?"
-    op = rf"的(?P<mod>(?:{alt('former_hold')}|{alt('operator_mod')})*)(?:{alt('operator_noun')})"
+    op = rf"的(?P<mod>(?:{alt('former_hold')}|{alt('operator_mod')})*)(?:{alt('operator_word')})"
     return _Rx(
         gap=re.compile(rf"^(?:{alt('hold_adverb')})*$"),
         former=re.compile(rf"{alt('former_hold')}"),
@@ -74,6 +76,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         stake_rel=re.compile(rf"持股(?:比例)?(?:为)?{pct}(?:的|之)"),
         apposed=re.compile(op),
         copula=re.compile(rf"^(?:{alt('copula_adverb')})*是$"),
+        copula_after=re.compile(rf"(?:{alt('copula_adverb')})*(?:是|为|系)"),
         plan=re.compile(alt("hold_plan", "hold_deal")),
         # 旗下、负责抖音开发运营的Y / 旗下的美国关联公司Y: a modifier opened by 、, or a kind noun after 的
         under=re.compile(r"旗下(?:、(?P<mod>[^，,。；;：:、“”]{2,30}?))?的"),
@@ -139,6 +142,9 @@ def _subsidiaries(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) ->
         lo, _ = clause_span(text, mu.start())
         if unit is None or unit.name == head.name or rx.unit_sold.search(text, lo, mu.start()):
             continue
+        if mu.group("own") and mu.group("own") not in ("本公司", "该公司") and \
+                text[lo:mu.start()].strip() and text[mu.start() - 1] not in "与和及、":
+            continue    # 公司 inside the clause may close another name (X有限责任公司的控股子公司)
         if not mu.group("own") and (text[lo:mu.start()].strip() or any(
                 m.type == "Company" and m.name != head.name and head.end <= m.start < mu.start() for m in named)):
             continue    # no 公司 written: the noun opens its clause, with no other company named since
@@ -247,6 +253,10 @@ def _operators(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> li
         if unit is None:
             continue
         op = next((m for m in named if m.start == mo.end() and m.type in _OWNER), None)
+        if op is None:
+            # reversed copula: Y 的(实际)运营者 (正)是 X
+            mc = rx.copula_after.match(text, mo.end())
+            op = next((m for m in named if mc and m.start == mc.end() and m.type in _OWNER), None)
         if op is None:
             # copula: X (正)是 Y 的运营者, closing its clause
             if text[mo.end():mo.end() + 1] not in "，,。；;！!\n" and mo.end() != se:
