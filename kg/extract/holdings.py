@@ -143,7 +143,7 @@ def _subsidiaries(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) ->
         if unit is None or unit.name == head.name or rx.unit_sold.search(text, lo, mu.start()):
             continue
         if mu.group("own") and mu.group("own") not in ("本公司", "该公司") and \
-                text[lo:mu.start()].strip() and text[mu.start() - 1] not in "与和及、":
+                not _OWN_LEAD.search(text[lo:mu.start()]):
             continue    # 公司 inside the clause may close another name (X有限责任公司的控股子公司)
         if not mu.group("own") and (text[lo:mu.start()].strip() or any(
                 m.type == "Company" and m.name != head.name and head.end <= m.start < mu.start() for m in named)):
@@ -189,6 +189,8 @@ def _holds(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
     return out
 
 
+# what may stand before an announcer's 公司 in its clause: nothing, 公告：, 近日, or a list (公司与公司全资子公司)
+_OWN_LEAD = re.compile(r"(?:^|[：:]|[与和及、])\s*(?:近日|日前|此外|同时)?\s*$")
 _OPENING = re.compile(r"[\s0-9年月日号晚早前后，,:：、]*")
 _DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
