@@ -41,6 +41,7 @@ _HOLD_RULE = "zh.stake.holds"
 _OPERATOR_RULE = "zh.owns.operator"
 _UNDER_RULE = "zh.owns.under_modified"
 _SUBSIDIARY_RULE = "zh.owns.subsidiary"
+_MADE_RULE = "zh.owns.made_by"
 
 
 class _Rx(NamedTuple):
@@ -60,6 +61,7 @@ class _Rx(NamedTuple):
     announces: re.Pattern      # the opening company announces: X（code）公告称
     unit_plan: re.Pattern
     unit_sold: re.Pattern
+    made: re.Pattern           # (制造、销售)的“ + the product
     group_glue: re.Pattern     # between the members of a holder group: 连同一致行动人A（下称B）和C
 
 
@@ -89,6 +91,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         announces=re.compile(rf"(?:[（(][^（()）]{{2,16}}[)）])?[^，,。；;]{{0,12}}?(?:{alt('announce_word')})"),
         unit_plan=re.compile(alt("unit_plan")),
         unit_sold=re.compile(alt("unit_sold")),
+        made=re.compile(rf"(?:(?:{alt('maker_verb', 'maker_also')})(?:、|和|及|并)?)*(?:{alt('maker_verb')})"
+                        rf"(?:(?:、|和|及|并)(?:{alt('maker_verb', 'maker_also')}))*的[“「『]?"),
         group_glue=re.compile(r"^(?:连同|及其|以及|和|与|、|及|其|一致行动人|[（(][^（()）]{1,20}[)）])+$"),
     )
 
@@ -99,7 +103,8 @@ def holding_relations(text: str, ss: int, se: int, mentions: list[Mention], lex:
     chunk = text[ss:se]
     has_hold, has_op, has_under = "持" in chunk, "运营" in chunk, "旗下" in chunk
     has_sub = "子公司" in chunk or "附属公司" in chunk
-    if not has_hold and not has_op and not has_under and not has_sub:
+    has_made = "的" in chunk
+    if not has_hold and not has_op and not has_under and not has_sub and not has_made:
         return []
     named = sorted((m for m in mentions if m.source != "coref" and ss <= m.start and m.end <= se),
                    key=lambda m: m.start)
@@ -113,6 +118,27 @@ def holding_relations(text: str, ss: int, se: int, mentions: list[Mention], lex:
         out += _under_modified(text, ss, se, named, rx)
     if has_sub:
         out += _subsidiaries(text, ss, se, named, rx)
+    if has_made:
+        out += _made_by(text, ss, se, named, rx)
+    return out
+
+
+def _made_by(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list:
+    """`zh.owns.made_by`: X <maker verb>的Y — 美的制造、销售的“制冷王”系列空调, X2017年推出的“TOP1”.  X is the
+    last company before the verb in its clause, at most 10 characters of other words between (a time,
+    采用该专利); Y a product right after 的 (or its opening quote).  Not a seller alone (X销售的Y: a
+    shop selling another's product), not a name listed after another's (A与B开发的Y: the nearest only)."""
+    out = []
+    for mm in rx.made.finditer(text, ss, se):
+        unit = next((m for m in named if m.start == mm.end() and m.type == "Product"), None)
+        if unit is None:
+            continue
+        lo, _ = clause_span(text, mm.start())
+        before = [m for m in named if lo <= m.start and m.end <= mm.start()]
+        if not before or before[-1].type not in _OWNER or mm.start() - before[-1].end > 10 or \
+                before[-1].name == unit.name or "被" in text[before[-1].end:mm.start()]:
+            continue
+        out.append((before[-1].name, unit.name, "owns", mm.start(), mm.end(), mm.group(0), _MADE_RULE))
     return out
 
 
