@@ -70,7 +70,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     alt = lex.alternation
     pct = rf"(?:{alt('top_up_about')})?(?:(?P<pct>[0-9]+(?:\.[0-9]+)?)\s*[%％]|(?P<frac>[二三四五六七八九十]分之[一二三四五六七八九]))"
     paren = r"(?:[（(][^（()）]{1,24}[)）])?"
-    op = rf"的(?P<mod>(?:{alt('former_hold')}|{alt('operator_mod')})*)(?:{alt('operator_word')})"
+    owner_words = sorted(lex.words("operator_word") - lex.words("operator_not_owner"), key=len, reverse=True)
+    op = rf"的(?P<mod>(?:{alt('former_hold')}|{alt('operator_mod')})*)(?:{'|'.join(map(re.escape, owner_words)) or '(?!)'})"
     return _Rx(
         gap=re.compile(rf"^(?:{alt('hold_adverb')})*$"),
         former=re.compile(rf"{alt('former_hold')}"),
