@@ -62,6 +62,8 @@ class _Rx(NamedTuple):
     unit_plan: re.Pattern
     unit_sold: re.Pattern
     made: re.Pattern           # (制造、销售)的“ + the product
+    maker_for: frozenset       # right before a maker: a client or a partner (为X开发的Y)
+    relational: re.Pattern     # a relation to the owner inside the kind noun (竞争对手公司)
     group_glue: re.Pattern     # between the members of a holder group: 连同一致行动人A（下称B）和C
 
 
@@ -94,6 +96,8 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         unit_sold=re.compile(alt("unit_sold")),
         made=re.compile(rf"(?:(?:{alt('maker_verb', 'maker_also')})(?:、|和|及|并)?)*(?:{alt('maker_verb')})"
                         rf"(?:(?:、|和|及|并)(?:{alt('maker_verb', 'maker_also')}))*的[“「『]?"),
+        maker_for=frozenset(lex.words("maker_for")),
+        relational=re.compile(alt("unit_relational")),
         group_glue=re.compile(r"^(?:连同|及其|以及|和|与|、|及|其|一致行动人|[（(][^（()）]{1,20}[)）])+$"),
     )
 
@@ -128,7 +132,8 @@ def _made_by(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list
     """`zh.owns.made_by`: X <maker verb>的Y — 美的制造、销售的“制冷王”系列空调, X2017年推出的“TOP1”.  X is the
     last company before the verb in its clause, at most 10 characters of other words between (a time,
     采用该专利); Y a product right after 的 (or its opening quote).  Not a seller alone (X销售的Y: a
-    shop selling another's product), not a name listed after another's (A与B开发的Y: the nearest only)."""
+    shop selling another's product), not a client or partner (为X开发的Y, 与X共同打造的Y: modifiers.tsv
+    maker_for right before X)."""
     out = []
     for mm in rx.made.finditer(text, ss, se):
         unit = next((m for m in named if m.start == mm.end() and m.type == "Product"), None)
@@ -137,7 +142,8 @@ def _made_by(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) -> list
         lo, _ = clause_span(text, mm.start())
         before = [m for m in named if lo <= m.start and m.end <= mm.start()]
         if not before or before[-1].type not in _OWNER or mm.start() - before[-1].end > 10 or \
-                before[-1].name == unit.name or "被" in text[before[-1].end:mm.start()]:
+                before[-1].name == unit.name or "被" in text[before[-1].end:mm.start()] or \
+                text[before[-1].start - 1:before[-1].start] in rx.maker_for:
             continue
         out.append((before[-1].name, unit.name, "owns", mm.start(), mm.end(), mm.group(0), _MADE_RULE))
     return out
@@ -190,7 +196,8 @@ def _under_modified(text: str, ss: int, se: int, named: list[Mention], rx: _Rx) 
         if owner is None or unit is None or unit.type not in _UNIT or owner.name == unit.name:
             continue
         mod, desc = mu.group("mod") or "", text[mu.end():unit.start]
-        if "旗下" in mod or not rx.desc.match(desc) or (desc and not rx.head.search(desc)):
+        if "旗下" in mod or not rx.desc.match(desc) or (desc and not rx.head.search(desc)) or \
+                rx.relational.search(desc):
             continue        # another owner listed (A旗下、B旗下的), or no kind noun before the name
         if not mod and not desc:
             continue        # X旗下的Y: the trigger table's reading
