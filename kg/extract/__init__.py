@@ -393,13 +393,15 @@ def _lead_dates(relations: list[Relation], tracker: DateTracker, spans: dict[str
 
 
 @functools.lru_cache(maxsize=4)
-def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern]:
+def _gap_patterns(lex_id: int, lex) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a suit filed again or in parallel: parallel_suit_lead; what may stand between an owner and its
-    product: owner_gap_*), their words read from modifiers.tsv once per lexicon."""
+    product: owner_gap_*; a joint act right after A与B: joint_lead, joint_act), their words read from
+    modifiers.tsv once per lexicon."""
     alt = lex.alternation
     return (re.compile(rf"(?:{alt('parallel_suit_lead')})[^，。；]{{0,20}}?法院|{alt('parallel_suit_verb')}"),
             re.compile(rf"^[《“「\"]?(?:公司|集团)?(?:{alt('owner_gap_link')})*(?:{alt('owner_gap_kind')})?"
-                       rf"(?:{alt('owner_gap_new')})?(?:{alt('owner_gap_device')})?$"))
+                       rf"(?:{alt('owner_gap_new')})?(?:{alt('owner_gap_device')})?$"),
+            re.compile(rf"(?:{alt('joint_lead')})*(?:{alt('joint_act')})"))
 
 
 def _fact_key(r: Relation) -> tuple:
@@ -467,7 +469,8 @@ def _owner_links(text, mentions, sentences, entities, known, relations, lex) -> 
                      for o in sm[:i]) or (
                 # HTC One X与EVO 4G LTE: the next model in a list of the owner's models
                 i > 0 and sm[i - 1].type == "Product" and (owner, sm[i - 1].name) in have
-                and text[sm[i - 1].end:m.start] in ("与", "和", "及", "、"))
+                and text[sm[i - 1].end:m.start] in ("与", "和", "及", "、")
+                and not _gap_patterns(id(lex), lex)[2].match(text, m.end))   # (A与B正式合并: a partner)
             if ok:
                 have.add((owner, m.name))
                 out.append(Relation("owns", owner, m.name, None, text[ss:se], ss, se, 0.7, False, "owner",

@@ -80,6 +80,9 @@ withheld goes too.
 - `prohibited_deal` a deal the article tells prohibited in one clause (禁止A与B合并, A、B被禁止合并: check_words.tsv
                  kinds prohibits, deal_word) was not done: no `acquires` between its parties, and no `blocks`
                  by one of them on another (the prohibiting regulator stays the blocker) (irrealis).
+- `former_owner` an `owns` fact its sentence tells as over (曾是X旗下, X的前子公司, X已将旗下的Y出售给Z;
+                 "X's former unit", "X sold its Y unit": check_words.tsv kinds former_owner_before,
+                 former_unit_after, unit_sold_done, former_en; kg/extract/former_owners.py) (negated).
 - `scope`        negation, failure and irrealis around the trigger (没有/未能/拒绝/否认/拟/如果 …;
                  not, failed, denied, would, may …), from ontology/lexicon/scope.tsv.
 
@@ -98,6 +101,7 @@ from kg.lexicon import Lexicon, legal_endings, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
+from kg.extract.former_owners import former_ownership
 from kg.extract.suit_context import announced_then_filed, case_filing_dates, complete_suits
 from kg.extract.triggers import find_triggers
 
@@ -1053,6 +1057,16 @@ def _prohibited_groups(ctx: Ctx) -> list[frozenset]:
     return out
 
 
+def former_owner(ctx: Ctx, r: Relation) -> bool:
+    """An `owns` fact its sentence tells as over (曾是X旗下, X的前子公司, X已将旗下的Y出售给Z, "X's former
+    unit", "X sold its Y unit"): kg/extract/former_owners.py."""
+    if r.type != "owns" or r.end <= r.start:
+        return False
+    o, u = ctx.entity(r.subject), ctx.entity(r.object)
+    return o is not None and u is not None and \
+        former_ownership(ctx.text, ctx.lang, r.start, r.end, o.mentions, u.mentions)
+
+
 def prohibited_deal(ctx: Ctx, r: Relation) -> bool:
     """A deal the article tells prohibited (市场监管总局禁止A与B合并, A、B被禁止合并, 自2009年禁止C收购D)
     was not done: no `acquires` between its parties wherever the article tells the deal (the notice
@@ -1596,6 +1610,7 @@ CHECKS: list[Check] = [
     Check("appeal_to_come", "irrealis", appeal_to_come),
     Check("accepted_only", "irrealis", accepted_only),
     Check("prohibited_deal", "irrealis", prohibited_deal),
+    Check("former_owner", "negated", former_owner),
 ]
 
 

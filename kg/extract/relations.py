@@ -47,6 +47,7 @@ from kg.extract.launches import launch_relations
 from kg.extract.control import controlling_relations
 from kg.extract.prosecution import prosecution_relations
 from kg.extract.top_ups import top_up_relations
+from kg.extract.holdings import holding_relations
 from kg.extract.ruled_payments import ruled_payment_relations
 from kg.extract.deal_results import result_relations
 
@@ -311,6 +312,7 @@ def read_sentence(text: str, ss: int, se: int, mentions: list[Mention], lex: Lex
             Cand(a, b, t, s, e, 0.7, False, trig, rule=rule,      # named rules in modules of their own
                  reference=rule in _TOLD_BY_A_LATER_STAGE)
             for read in (launch_relations, controlling_relations, prosecution_relations, top_up_relations,
+                         holding_relations,
                          ruled_payment_relations, result_relations)
             for a, b, t, s, e, trig, rule in read(text, ss, se, mentions, lex)]
     trig_hits = find_triggers(text, lex, ss, se)
