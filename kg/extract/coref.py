@@ -11,7 +11,7 @@ import operator
 import re
 
 from kg.lexicon import Lexicon
-from kg.extract.mentions import CJK as _CJK, Mention
+from kg.extract.mentions import CJK as _CJK, Mention, grouped_comma
 
 ORGS = ("Company", "Organization", "Product")
 
@@ -103,7 +103,7 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
     if not orgs:
         return None
     p = cs - 1
-    while p > ss and text[p - 1] not in _BREAKS:
+    while p > ss and (text[p - 1] not in _BREAKS or grouped_comma(text, p - 1)):
         p -= 1
     first = next((m for m in orgs if m.start >= p), None)
     if first is not None and first.start - p <= 2 and not text.startswith("的", first.end) and \
