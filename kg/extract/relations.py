@@ -50,6 +50,7 @@ from kg.extract.top_ups import top_up_relations
 from kg.extract.ruled_payments import ruled_payment_relations
 from kg.extract.deal_results import result_relations
 
+_ACTORS = frozenset(("Company", "Organization", "Person", "Regulator"))
 CLAUSE_BREAK = set("，,：:；;丨|｜")   # 丨|｜: a headline's column tag (…推出Y丨东南亚创投日报)
 # suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
 # stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
@@ -75,6 +76,8 @@ class Cand:
 class _Rx(NamedTuple):
     """The reader's patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
     tied_member: re.Pattern
+    adverb_conj: re.Pattern
+    co_actor: re.Pattern
     described_member: re.Pattern
     claimed: re.Pattern
     parallel_lead: re.Pattern
@@ -117,6 +120,9 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     return _Rx(
         # a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
         tied_member=re.compile(rf"^(?:{alt('list_conj')})其?(?:{alt('tie_role')})$"),
+        # A拟与B, A已携手B: adverbs, then a conjunction, joining two co-actors (groups())
+        adverb_conj=re.compile(rf"^(?:{alt('list_gap_adverb')})+(?:{alt('conj')})$"),
+        co_actor=re.compile(rf"\s*(?:{alt('co_actor_adverb')})"),
         # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
         described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
         # a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
@@ -217,6 +223,13 @@ def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> 
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
             if _rx(lex).tied_member.match(gap) or _rx(lex).described_member.match(gap):
+                out[-1].append(m)
+                continue
+            if _rx(lex).adverb_conj.match(gap) and prev.type in _ACTORS and m.type in _ACTORS and \
+                    _rx(lex).co_actor.match(text, _past_parenthesis(text, m.end, m.end + 42)):
+                # A拟与B共同投资设立C: two actors of one verb, a modal or time adverb before the
+                # conjunction and a joint adverb after the second (not A正在与B接洽: a partner only;
+                # never the adverb alone: A将B起诉 is no list)
                 out[-1].append(m)
                 continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
