@@ -78,6 +78,7 @@ class _Rx(NamedTuple):
     tied_member: re.Pattern
     adverb_conj: re.Pattern
     co_actor: re.Pattern
+    titled_member: re.Pattern
     described_member: re.Pattern
     claimed: re.Pattern
     parallel_lead: re.Pattern
@@ -111,6 +112,16 @@ class _Rx(NamedTuple):
     double_neg: re.Pattern
 
 
+def _titles_only(trigs) -> bool:
+    """The trigger words of one hit are all titles (leads, direct: 董事长, CEO), nouns and no verb."""
+    return all(t.relation == "leads" and "direct" in t.flags for t in trigs)
+
+
+def _role_alt(lex: Lexicon) -> str:
+    """The Chinese role words (roles.tsv: 董事长, 总裁, CEO) as one regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(lex.roles, key=len, reverse=True))) or "(?!)"
+
+
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The reader's patterns, their word lists read from modifiers.tsv (the kind named at each)."""
@@ -122,6 +133,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         tied_member=re.compile(rf"^(?:{alt('list_conj')})其?(?:{alt('tie_role')})$"),
         # A拟与B, A已携手B: adverbs, then a conjunction, joining two co-actors (groups())
         adverb_conj=re.compile(rf"^(?:{alt('list_gap_adverb')})+(?:{alt('conj')})$"),
+        titled_member=re.compile(rf"^(?:{alt('list_conj')})(?:{_role_alt(lex)})(?:兼(?:{_role_alt(lex)}))*$"),
         co_actor=re.compile(rf"\s*(?:{alt('co_actor_adverb')})"),
         # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
         described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
@@ -223,6 +235,10 @@ def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> 
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
             if _rx(lex).tied_member.match(gap) or _rx(lex).described_member.match(gap):
+                out[-1].append(m)
+                continue
+            if prev.type == "Person" and m.type == "Person" and _rx(lex).titled_member.match(gap):
+                # 对董事长程维、总裁柳青各处以…: the next person of a list named after a title of theirs
                 out[-1].append(m)
                 continue
             if _rx(lex).adverb_conj.match(gap) and prev.type in _ACTORS and m.type in _ACTORS and \
@@ -519,8 +535,11 @@ def _argument_groups(v: _Reading) -> bool:
     # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
     # verb's object, a member right before another verb that verb's subject
     if g1 and len(g1) > 1:
+        # (not a person after a title: 对董事长兼CEO程维、总裁柳青 — 程维 after the title CEO is a member of
+        # the list, no object of a verb)
         cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
-                                                      for _, e, _ in trig_hits)]
+                                                      and not (m.type == "Person" and _titles_only(tl))
+                                                      for _, e, tl in trig_hits)]
         if cut:
             g1 = g1[cut[-1] + 1:]
     if r1 and len(r1) > 1:
