@@ -51,6 +51,7 @@ from kg.extract.ruled_payments import ruled_payment_relations
 from kg.extract.deal_results import result_relations
 
 _ACTORS = frozenset(("Company", "Organization", "Person", "Regulator"))
+_ORG_SIDES = frozenset(("Company", "Organization", "Regulator"))
 CLAUSE_BREAK = set("，,：:；;丨|｜")   # 丨|｜: a headline's column tag (…推出Y丨东南亚创投日报)
 # suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
 # stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
@@ -79,6 +80,7 @@ class _Rx(NamedTuple):
     adverb_conj: re.Pattern
     co_actor: re.Pattern
     titled_member: re.Pattern
+    headed_member: re.Pattern
     described_member: re.Pattern
     claimed: re.Pattern
     parallel_lead: re.Pattern
@@ -134,6 +136,7 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         # A拟与B, A已携手B: adverbs, then a conjunction, joining two co-actors (groups())
         adverb_conj=re.compile(rf"^(?:{alt('list_gap_adverb')})+(?:{alt('conj')})$"),
         titled_member=re.compile(rf"^(?:{alt('list_conj')})(?:{_role_alt(lex)})(?:兼(?:{_role_alt(lex)}))*$"),
+        headed_member=re.compile(rf"^(?:{alt('role_head_modifier')})?(?:{_role_alt(lex)})(?:{alt('list_conj')})$"),
         co_actor=re.compile(rf"\s*(?:{alt('co_actor_adverb')})"),
         # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
         described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
@@ -235,6 +238,11 @@ def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> 
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
             if _rx(lex).tied_member.match(gap) or _rx(lex).described_member.match(gap):
+                out[-1].append(m)
+                continue
+            if prev.type in _ORG_SIDES and m.type in _ORG_SIDES and _rx(lex).headed_member.match(gap):
+                # 约谈A主要负责人、B及C主要负责人: each member named with its head (a role word after it),
+                # then the list word: one list of organisations whose heads the verb reaches
                 out[-1].append(m)
                 continue
             if prev.type == "Person" and m.type == "Person" and _rx(lex).titled_member.match(gap):
