@@ -81,6 +81,7 @@ class _Rx(NamedTuple):
     co_actor: re.Pattern
     titled_member: re.Pattern
     headed_member: re.Pattern
+    described_passive: re.Pattern
     described_member: re.Pattern
     claimed: re.Pattern
     parallel_lead: re.Pattern
@@ -137,6 +138,9 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
         adverb_conj=re.compile(rf"^(?:{alt('list_gap_adverb')})+(?:{alt('conj')})$"),
         titled_member=re.compile(rf"^(?:{alt('list_conj')})(?:{_role_alt(lex)})(?:兼(?:{_role_alt(lex)}))*$"),
         headed_member=re.compile(rf"^(?:{alt('role_head_modifier')})?(?:{_role_alt(lex)})(?:{alt('list_conj')})$"),
+        # Y被美国芯片巨头X起诉, Y遭其股东X起诉: the agent after a short description of it
+        described_passive=re.compile(rf"(?:{alt('described_passive')})其?[^，。；,;、：:“”\"（()）的被]{{0,8}}?"
+                                     rf"(?:{alt('company_kind_end', 'agent_kind_end')}|{_role_alt(lex)})$"),
         co_actor=re.compile(rf"\s*(?:{alt('co_actor_adverb')})"),
         # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
         described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
@@ -929,7 +933,10 @@ def _roles_marked(v: _Reading) -> bool:
     gap = text[g1[-1].end:ts] if g1 else ""
     before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
     is_en = trig.lang == "en"
-    pas_before_g1 = g1 and _ends_with_any(before_g1, passive_zh if not is_en else {"by"})
+    pas_before_g1 = g1 and (_ends_with_any(before_g1, passive_zh if not is_en else {"by"}) or (
+        not is_en and _rx(v.lex).described_passive.search(before_g1[-16:]) is not None
+        and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts))
+        and not text.startswith("的", _past_parenthesis(text, g1[-1].end, ts))))
     pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
         re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
         re.match(r"\s*by\b", text[te:r1[0].start]))
