@@ -923,6 +923,15 @@ def _court_case_title(v: "_Reading", before_g1: str, gap: str) -> bool:
         v.text, mt.start(), min(len(v.text), mt.end() + 12))
 
 
+def _described_agent(v: _Reading, g1: list[Mention]) -> bool:
+    """Y被美国芯片巨头X起诉, Y被其股东X起诉: a passive marker, then a short description of the agent (no
+    other name in it; 其 may be), right before the group g1."""
+    lo = max(v.ss, g1[0].start - 16)
+    m = _rx(v.lex).described_passive.search(v.text, lo, g1[0].start)
+    return m is not None and m.end() == g1[0].start and not any(
+        x.source != "coref" and m.start() <= x.start and x.end <= g1[0].start for x in v.mentions)
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -934,7 +943,7 @@ def _roles_marked(v: _Reading) -> bool:
     before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
     is_en = trig.lang == "en"
     pas_before_g1 = g1 and (_ends_with_any(before_g1, passive_zh if not is_en else {"by"}) or (
-        not is_en and _rx(v.lex).described_passive.search(before_g1[-16:]) is not None
+        not is_en and _described_agent(v, g1)
         and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts))
         and not text.startswith("的", _past_parenthesis(text, g1[-1].end, ts))))
     pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
