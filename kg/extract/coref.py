@@ -11,7 +11,7 @@ import operator
 import re
 
 from kg.lexicon import Lexicon
-from kg.extract.mentions import CJK as _CJK, Mention
+from kg.extract.mentions import CJK as _CJK, Mention, grouped_comma
 
 ORGS = ("Company", "Organization", "Product")
 
@@ -103,7 +103,7 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
     if not orgs:
         return None
     p = cs - 1
-    while p > ss and text[p - 1] not in _BREAKS:
+    while p > ss and (text[p - 1] not in _BREAKS or grouped_comma(text, p - 1)):
         p -= 1
     first = next((m for m in orgs if m.start >= p), None)
     if first is not None and first.start - p <= 2 and not text.startswith("的", first.end) and \
@@ -113,7 +113,9 @@ def chain_actor(text: str, ss: int, cs: int, mentions: list[Mention],
     return None if text.startswith("的", head.end) else head
 
 
-_ANNOUNCES = re.compile(r"[^，,；;。]{0,24}?(?:发布|发出)?(?:公告|声明|消息)?(?:称|表示|披露|宣布)[:：]?[，,]")
+# X(601877.SH)发布公告称，…; X 11月8日晚间公告，公司拟…: an announcement opened by the company, 称 or
+# not (a bare 公告 before the comma is the company announcing)
+_ANNOUNCES = re.compile(r"[^，,；;。]{0,24}?(?:(?:发布|发出)?(?:公告|声明|消息)?(?:称|表示|披露|宣布)|(?:发布|发出)?公告)[:：]?[，,]")
 
 
 def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention | None:

@@ -303,6 +303,21 @@ def clause_end(text: str, pos: int, limit: int = 30) -> int:
 CLAUSE_ENDS = "，,；;。！？!?\n"
 
 
+def grouped_comma(text: str, i: int) -> bool:
+    """text[i] is a comma that groups a number's digits (2,600万元, 4,922.00万美元): no clause break."""
+    return text[i] == "," and 0 < i and text[i - 1].isdigit() and text[i + 1:i + 4].isdigit() and \
+        len(text[i + 1:i + 4]) == 3 and not text[i + 4:i + 5].isdigit()
+
+
+def unbroken(text: str, a: int, b: int) -> str:
+    """text[a:b] without the commas that group digits (`grouped_comma`): the characters a clause-break
+    test reads."""
+    s = text[a:b]
+    if "," not in s:
+        return s
+    return "".join(c for k, c in enumerate(s) if not grouped_comma(text, a + k))
+
+
 def clause_span(text: str, s: int, e: int | None = None) -> tuple[int, int]:
     """Bounds of the clause (between commas, semicolons and sentence ends, no length limit) around
     text[s:e]."""

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from kg import nlp
 from kg.lexicon import Lexicon, Trigger
 from kg.extract.blackboard import Blackboard
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, grouped_comma, unbroken
 from kg.extract.discover_args import price_before
 from kg.extract.name_spans import FUNCTION_START, stake_at
 from kg.extract.coref import chain_actor
@@ -51,6 +51,8 @@ from kg.extract.holdings import holding_relations
 from kg.extract.ruled_payments import ruled_payment_relations
 from kg.extract.deal_results import result_relations
 
+_ACTORS = frozenset(("Company", "Organization", "Person", "Regulator"))
+_ORG_SIDES = frozenset(("Company", "Organization", "Regulator"))
 CLAUSE_BREAK = set("，,：:；;丨|｜")   # 丨|｜: a headline's column tag (…推出Y丨东南亚创投日报)
 # suits read from a later stage of the case (a ruling that X pay Y): the sentence's date is the
 # stage's, not the filing's, so the suit is undated and joins the dated filing where one is told
@@ -76,6 +78,11 @@ class Cand:
 class _Rx(NamedTuple):
     """The reader's patterns whose words are modifiers.tsv kinds (built once per lexicon by `_patterns`)."""
     tied_member: re.Pattern
+    adverb_conj: re.Pattern
+    co_actor: re.Pattern
+    titled_member: re.Pattern
+    headed_member: re.Pattern
+    described_passive: re.Pattern
     described_member: re.Pattern
     claimed: re.Pattern
     parallel_lead: re.Pattern
@@ -109,6 +116,16 @@ class _Rx(NamedTuple):
     double_neg: re.Pattern
 
 
+def _titles_only(trigs) -> bool:
+    """The trigger words of one hit are all titles (leads, direct: 董事长, CEO), nouns and no verb."""
+    return all(t.relation == "leads" and "direct" in t.flags for t in trigs)
+
+
+def _role_alt(lex: Lexicon) -> str:
+    """The Chinese role words (roles.tsv: 董事长, 总裁, CEO) as one regex alternation, longest first."""
+    return "|".join(map(re.escape, sorted(lex.roles, key=len, reverse=True))) or "(?!)"
+
+
 @functools.lru_cache(maxsize=4)
 def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     """The reader's patterns, their word lists read from modifiers.tsv (the kind named at each)."""
@@ -118,6 +135,14 @@ def _patterns(lex_id: int, lex: Lexicon) -> _Rx:
     return _Rx(
         # a list member introduced by its tie to the one before (起诉A及母公司B, A和其法定代表人B)
         tied_member=re.compile(rf"^(?:{alt('list_conj')})其?(?:{alt('tie_role')})$"),
+        # A拟与B, A已携手B: adverbs, then a conjunction, joining two co-actors (groups())
+        adverb_conj=re.compile(rf"^(?:{alt('list_gap_adverb')})+(?:{alt('conj')})$"),
+        titled_member=re.compile(rf"^(?:{alt('list_conj')})(?:{_role_alt(lex)})(?:兼(?:{_role_alt(lex)}))*$"),
+        headed_member=re.compile(rf"^(?:{alt('role_head_modifier')})?(?:{_role_alt(lex)})(?:{alt('list_conj')})$"),
+        # Y被美国芯片巨头X起诉, Y遭其股东X起诉: the agent after a short description of it
+        described_passive=re.compile(rf"(?:{alt('described_passive')})其?[^，。；,;、：:“”\"（()）的被]{{0,8}}?"
+                                     rf"(?:{alt('company_kind_end', 'agent_kind_end')}|{_role_alt(lex)})$"),
+        co_actor=re.compile(rf"\s*(?:{alt('co_actor_adverb')})"),
         # 华为与美国网络设备商3Com: a conjunction, then a kind-of-company description of the next member
         described_member=re.compile(rf"^(?:{alt('list_conj')})[\u4e00-\u9fff]{{1,8}}?(?:{alt('company_kind_end')})$"),
         # a plaintiff's claims: 请求法院判令A…，判令B…; 提出诉讼请求，判令… (not 驳回/支持…诉讼请求, a ruling on them)
@@ -218,6 +243,22 @@ def groups(text: str, mentions: list[Mention], conj: set[str], lex: Lexicon) -> 
             gap = _PAREN.sub("", text[prev.end:m.start]).strip()
             gap = gap.lstrip("还也又并亦则均都共同").strip("“”\"「」『』")
             if _rx(lex).tied_member.match(gap) or _rx(lex).described_member.match(gap):
+                out[-1].append(m)
+                continue
+            if prev.type in _ORG_SIDES and m.type in _ORG_SIDES and _rx(lex).headed_member.match(gap):
+                # 约谈A主要负责人、B及C主要负责人: each member named with its head (a role word after it),
+                # then the list word: one list of organisations whose heads the verb reaches
+                out[-1].append(m)
+                continue
+            if prev.type == "Person" and m.type == "Person" and _rx(lex).titled_member.match(gap):
+                # 对董事长程维、总裁柳青各处以…: the next person of a list named after a title of theirs
+                out[-1].append(m)
+                continue
+            if _rx(lex).adverb_conj.match(gap) and prev.type in _ACTORS and m.type in _ACTORS and \
+                    _rx(lex).co_actor.match(text, _past_parenthesis(text, m.end, m.end + 42)):
+                # A拟与B共同投资设立C: two actors of one verb, a modal or time adverb before the
+                # conjunction and a joint adverb after the second (not A正在与B接洽: a partner only;
+                # never the adverb alone: A将B起诉 is no list)
                 out[-1].append(m)
                 continue
             if gap == "" or gap in conj or gap in ("、", "和", "与", "及", "以及", "跟", "同", ",", "and", ", and", "&", "/"):
@@ -431,7 +472,7 @@ def _trigger_applies(v: _Reading) -> bool:
     neg = _with_breach(neg_all, breach) if trig.relation == "cooperates" else neg_all
     if trig.relation in ("accuses", "competes") and trig.lang == "zh" and any(
             e <= ts and any(t.relation == "accuses" for t in ts_) and
-            not any(c in CLAUSE_BREAK or c in "。" for c in text[e:ts])
+            not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, e, ts))
             for _, e, ts_ in trig_hits):
         return True    # X指责Y抄袭其产品, 怒斥Y恶意竞争: what X says, not a second relation
     if trig.relation in ("rules", "fines", "blocks") and trig.lang == "zh" and \
@@ -442,7 +483,7 @@ def _trigger_applies(v: _Reading) -> bool:
     if trig.relation == "sues" and trig.lang == "zh" and _bare_clause(text, ts, lex) and \
             _clause_begin(text, ts, ss) > ss and any(
             e <= ts and any(t.relation == "sues" for t in ts_) for _, e, ts_ in trig_hits) and \
-            not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in text[te:m.start])
+            not any(te <= m.start and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, te, m.start))
                     for m in mentions):
         return True    # X起诉Y侵犯其专利权，索赔5000万元: the claim of the suit already told
     if "role" in trig.flags and not _heading_role(text, te, se, lex):
@@ -508,8 +549,11 @@ def _argument_groups(v: _Reading) -> bool:
     # parallel clauses in a list (A收购B、C收购D): a member right after another verb is that
     # verb's object, a member right before another verb that verb's subject
     if g1 and len(g1) > 1:
+        # (not a person after a title: 对董事长兼CEO程维、总裁柳青 — 程维 after the title CEO is a member of
+        # the list, no object of a verb)
         cut = [j for j, m in enumerate(g1[:-1]) if any(0 <= m.start - e <= 1 and text[e:m.start] in ("", "了")
-                                                      for _, e, _ in trig_hits)]
+                                                      and not (m.type == "Person" and _titles_only(tl))
+                                                      for _, e, tl in trig_hits)]
         if cut:
             g1 = g1[cut[-1] + 1:]
     if r1 and len(r1) > 1:
@@ -532,7 +576,7 @@ def _argument_groups(v: _Reading) -> bool:
     # the name, its short form: X（以下简称“Y”）于10月18日向法院提交了起诉状, not counted)
     if g1 and ts - (_past_parenthesis(text, g1[-1].end, ts) if trig.relation == "sues" else g1[-1].end) > 25 and not (
             ts - g1[-1].end <= 40 and _ends_with_any(text[max(ss, g1[0].start - 4):g1[0].start], objm)
-            and not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts])):
+            and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts))):
         g1, g0 = None, None
     if r1 and r1[0].start - te > 25:
         r1 = None
@@ -562,9 +606,9 @@ def _copula_frames(v: _Reading) -> bool:
         return True    # 出任Y的董事长: the heading role follows the organisation itself
     # do not cross a clause break to the right for the object (but 作为X的竞争对手，Y…: the
     # apposition's clause is about the name after the pause)
-    if r1 and any(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]):
+    if r1 and any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, te, r1[0].start)):
         if not (trig.relation == "competes" and clause_lead.startswith("作为") and
-                sum(c in CLAUSE_BREAK or c in "。" for c in text[te:r1[0].start]) == 1 and
+                sum(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, te, r1[0].start)) == 1 and
                 text[te:r1[0].start].strip() in ("，", ",")):
             r1 = None
     if trig.relation == "leads" and "direct" in trig.flags and g1 and g0 and not r1 and \
@@ -588,7 +632,7 @@ def _copula_frames(v: _Reading) -> bool:
             g1 and g0 and ts - g1[-1].end <= 1 and text[g1[-1].end:ts] in ("", "的") and \
             len(text[g0[-1].end:g1[0].start]) <= 3 and \
             _ends_with_any(text[g0[-1].end:g1[0].start], {"是", "为", "系", "成为"}) and \
-            not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+            not any(c in CLAUSE_BREAK for c in unbroken(text, g0[-1].end, g1[0].start)):
         # Y是X的控股股东, Y是其最大股东, Y是A和B的重要股东: the name before the copula owns (or has a
         # stake in) each name before the noun
         for a in g0:
@@ -705,7 +749,7 @@ def _round_frames(v: _Reading, g1, r1) -> bool:
             # X领投Y的10亿元融资 / X领投了Y B轮融资: the investee right after the verb
             if g1 and r1 and r1[0].start - te <= 1 and \
                     re.match(r"[^，。；,;]{0,14}?融资", text[r1[-1].end:se]) and \
-                    not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                    not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)):
                 for a in g1:
                     for b in r1[:1]:
                         if a.type in s_types and b.type in o_types and a.name != b.name:
@@ -752,7 +796,7 @@ def _rival_pair(v: _Reading, g0, g1, r1) -> bool:
                 # A与B的纠纷折射出…的竞争: the pair then owns another noun)
                 ts - g1[-1].end <= 24 and text[ts - 1] == "的" and trig.relation == "competes" and
                 not text.startswith("的", g1[-1].end))) and \
-                not any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)):
             seen_pairs = set()
             for a, b in _partner_pairs(text, g1, members, bool(comitative), trig.relation, v.comit):
                 if a.name != b.name and (a.name, b.name) not in seen_pairs:
@@ -769,7 +813,7 @@ def _opening_pair(v: _Reading, r1) -> bool:
     if v.symmetric and v.trig.lang == "zh" and not r1 and lg and len(lg[0]) > 1 and lg[0][0].start - ss <= 2 and \
             all(text[a.end:b.start] in ("与", "和", "、", "及", "”与“", "”和“", "”、“")
                 for a, b in zip(lg[0], lg[0][1:])) and \
-            any(c in CLAUSE_BREAK for c in text[lg[0][-1].end:ts]) and \
+            any(c in CLAUSE_BREAK for c in unbroken(text, lg[0][-1].end, ts)) and \
             not any(m.end <= ts and m.start > lg[0][-1].end and m.source != "coref" for m in v.mentions):
         _each_pair(v, [m for m in lg[0] if m.type in v.s_types], "zh.sym.opening_pair")
         return True
@@ -801,12 +845,12 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
     """X被Y起诉/收购 (zh.frame.passive_agent): (subject, object, first) or None when nothing is read."""
     text, trig, ts, te, mentions, o_types = v.text, v.trig, v.ts, v.te, v.mentions, v.o_types
     if trig.relation == "sues" and trig.lang == "zh" and (
-            any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) or
-            (g0 and any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]))):
+            any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)) or
+            (g0 and any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g0[-1].end, g1[0].start)))):
         # 由X调查终结，移送检察机关审查起诉: X acts in a clause of its own; 据《联合报》报道，
         # 马英九被北检起诉: the name of the clause before is no party to the suit
         patient = _chain_patient(v, g1) if not any(
-            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]) else None
+            c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)) else None
         return None if patient is None else (g1, [patient], first, "zh.frame.passive_chain")
     subj, obj = g1, g0
     if obj is None and r1:
@@ -817,7 +861,7 @@ def _passive_agent(v: _Reading, g0, g1, r1, first):
         # no name of the clause before; X获得由Y投资的融资, X是被Y收购的公司 keep X)
         if r1 and r1[0].start - te <= 2:
             obj = r1
-        elif obj and any(c in CLAUSE_BREAK or c in "。" for c in text[obj[-1].end:g1[0].start]):
+        elif obj and any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, obj[-1].end, g1[0].start)):
             return None
     if obj is not None and not any(m.type in o_types for m in obj):
         obj = None
@@ -848,7 +892,7 @@ def _chain_patient(v: _Reading, g1) -> Mention | None:
     if actor is None or actor.type not in v.o_types or actor.name in {m.name for m in g1}:
         return None
     p = actor.start
-    while p > ss and text[p - 1] not in CLAUSE_BREAK and text[p - 1] != "。":
+    while p > ss and (text[p - 1] not in CLAUSE_BREAK or grouped_comma(text, p - 1)) and text[p - 1] != "。":
         p -= 1
     lead = text[p:actor.start].strip(" 　")
     return actor if len(lead) <= 1 and lead not in _chain_words(id(v.lex), v.lex)[1] and actor.start < cs else None
@@ -897,6 +941,15 @@ def _bare_title(v: "_Reading") -> re.Match | None:
     return None
 
 
+def _described_agent(v: _Reading, g1: list[Mention]) -> bool:
+    """Y被美国芯片巨头X起诉, Y被其股东X起诉: a passive marker, then a short description of the agent (no
+    other name in it; 其 may be), right before the group g1."""
+    lo = max(v.ss, g1[0].start - 16)
+    m = _rx(v.lex).described_passive.search(v.text, lo, g1[0].start)
+    return m is not None and m.end() == g1[0].start and not any(
+        x.source != "coref" and m.start() <= x.start and x.end <= g1[0].start for x in v.mentions)
+
+
 def _roles_marked(v: _Reading) -> bool:
     """Subject and object from markers: direct nouns, passives (被/由/遭), forums, object markers (对/向/将)."""
     actor, before_g1, chain, context_subject = v.actor, v.before_g1, v.chain, v.context_subject
@@ -907,7 +960,10 @@ def _roles_marked(v: _Reading) -> bool:
     gap = text[g1[-1].end:ts] if g1 else ""
     before_g1 = text[(g0[-1].end if g0 else max(ss, g1[0].start - 6)):g1[0].start] if g1 else ""
     is_en = trig.lang == "en"
-    pas_before_g1 = g1 and _ends_with_any(before_g1, passive_zh if not is_en else {"by"})
+    pas_before_g1 = g1 and (_ends_with_any(before_g1, passive_zh if not is_en else {"by"}) or (
+        not is_en and _described_agent(v, g1)
+        and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts))
+        and not text.startswith("的", _past_parenthesis(text, g1[-1].end, ts))))
     pas_in_gap = _ends_with_any(gap, passive_zh) if not is_en else (
         re.search(r"\b(was|were|been|be|is|are|being)\b", gap) and r1 and
         re.match(r"\s*by\b", text[te:r1[0].start]))
@@ -946,7 +1002,7 @@ def _roles_marked(v: _Reading) -> bool:
         frame = roles[3] if len(roles) > 3 else frame
     elif g1 and pas_in_gap and g0 and _ends_with_any(before_g1, {"在"}) and \
             any(m.type in s_types for m in g1) and \
-            not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+            not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g0[-1].end, ts)):
         # Y的链接在X平台上被屏蔽: the place the passive happens in is the agent
         frame = "zh.frame.passive_place"
         subj, obj = g1, g0
@@ -986,7 +1042,7 @@ def _roles_marked(v: _Reading) -> bool:
         if subj is None and context_subject and _bare_clause(text, g1[0].start, v.lex):
             subj = context_subject
             frame = "zh.frame.marker_context"
-        elif g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
+        elif g0 and any(c in CLAUSE_BREAK for c in unbroken(text, g0[-1].end, g1[0].start)) and \
                 _bare_clause(text, g1[0].start, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, g1[0].start, ss), mentions, says)) is not None \
                 and actor.name not in {m.name for m in g1}:
@@ -1040,16 +1096,16 @@ def _roles_deals(v: _Reading) -> bool:
                 # A向B提起的诉讼, A向现控股股东B提起的诉讼, 其状告B…提起的诉讼: the name an object marker
                 # or a suing verb opens is the one sued, the name before it (in the same clause) the one
                 # suing
-                if not g0 or any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:g1[0].start]):
+                if not g0 or any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g0[-1].end, g1[0].start)):
                     return True
                 subj, obj = g0, g1
         elif symmetric and g1 and (_ends_with_any(before_g1, v.comit) or
                                    _rx(v.lex).comitative.search(before_g1)) and (g0 or context_subject) and \
-                not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+                not (trig.relation == "competes" and any(c in CLAUSE_BREAK for c in unbroken(text, g1[-1].end, ts))):
             # (A与B签下协议，…远超对手: the partner of another clause's verb is no rival)
             frame = "zh.frame.comitative"
             subj, obj = (g0 or context_subject), g1
-            if g0 and any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]):
+            if g0 and any(c in CLAUSE_BREAK for c in unbroken(text, g0[-1].end, g1[0].start)):
                 # 该公司与三星签署…，同年6月又与苹果续签…: a subject-less clause's partner goes with
                 # the subject of the nearest clause that opens with a name (三星仍是…，华为则…，并与OPPO
                 # 竞争: 华为), else the sentence's subject
@@ -1063,7 +1119,7 @@ def _roles_deals(v: _Reading) -> bool:
                 if not subj:
                     return True
         elif g1 and r1 and trig.lang == "zh" and trig.order == "SO" and \
-                any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts]) and _bare_clause(text, ts, v.lex) and \
+                any(c in CLAUSE_BREAK for c in unbroken(text, g1[-1].end, ts)) and _bare_clause(text, ts, v.lex) and \
                 (actor := chain_actor(text, ss, _clause_begin(text, ts, ss), mentions, says)) is not None and \
                 actor.name not in {m.name for m in r1} and actor.name not in {m.name for m in g1} and \
                 actor.type in s_types:
@@ -1113,13 +1169,13 @@ def _plain_named(v: _Reading):
         if not any(m.type in s_types for m in g1) and not symmetric:
             # 工信部就“ZAO”App问题约谈陌陌: the subject is the nearest name of the subject's type
             for g in reversed(lg[:-1]):
-                if any(c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:ts]):
+                if any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g[-1].end, ts)):
                     break
                 if any(m.type in s_types for m in g):
                     subj = g
                     break
     elif g1 and g0 and trig.relation == "invests" and _ends_with_any(before_g1, v.receive) and \
-            not any(c in CLAUSE_BREAK or c in "。" for c in text[g0[-1].end:ts]):
+            not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g0[-1].end, ts)):
         # X获得Y的5亿元战略投资: the one named after 获得 invests in the clause subject
         frame = "zh.frame.receive_invest"
         subj, obj = g1, g0
@@ -1134,8 +1190,8 @@ def _plain_named(v: _Reading):
         frame = "zh.frame.sym_unit"
         subj, obj = other, g1
     elif g1 and g0 and (trig.order == "OS" or len(text[g0[-1].end:g1[0].start]) <= 8) and \
-            not any(c in CLAUSE_BREAK for c in text[g0[-1].end:g1[0].start]) and \
-            not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in text[g1[-1].end:ts])):
+            not any(c in CLAUSE_BREAK for c in unbroken(text, g0[-1].end, g1[0].start)) and \
+            not (symmetric and trig.lang == "zh" and any(c in CLAUSE_BREAK for c in unbroken(text, g1[-1].end, ts))):
         # (A起诉B…，“二选一”之争闹上法庭: a rivalry noun in a later clause does not pair the
         # subject and object of the clause before)
         gap = text[g0[-1].end:g1[0].start]
@@ -1143,7 +1199,7 @@ def _plain_named(v: _Reading):
                 and not _contains_any(gap, v.objm):
             return True    # 天津天海俱乐部球员张鹭, X管理局原党工委书记Y: g0 is g1's organisation, not an agent
         if trig.relation in ("sues", "accuses") and trig.lang == "zh" and \
-                any(c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]):
+                any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)):
             # X起诉Y和Z侵犯其专利，对两被告各索赔…: the pair (Z, 其) is of a clause before the trigger's
             return True
         if trig.relation in ("launches", "discontinues") and trig.lang == "zh" and (
@@ -1246,13 +1302,13 @@ def _object_fixes(v: _Reading) -> bool:
         # 收购北汽集团旗下香港上市公司北京汽车股份: the unit named after 旗下 is bought; 入股夏普旗下
         # 的堺市十代面板厂 (the unit unnamed): not its owner
         if len(rg) > 1 and rg[1][0].start - r1[-1].end <= 14 and \
-                not any(c in CLAUSE_BREAK or c in "。" for c in text[r1[-1].end:rg[1][0].start]):
+                not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, r1[-1].end, rg[1][0].start)):
             obj = rg[1]
         else:
             return True
     # a suit with no defendant after its verb: 向法院提起反诉，要求Y赔偿 -> Y
     if trig.relation == "sues" and not obj and (subj or (g1 and not pas_in_gap and not any(
-            c in CLAUSE_BREAK or c in "。" for c in text[g1[-1].end:ts]))):
+            c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g1[-1].end, ts)))):
         mreq = _rx(v.lex).demand.search(text, te, se)
         if mreq and not any(c in "，,；;" for c in text[te:mreq.start()]):
             subj = subj or g1
@@ -1422,7 +1478,7 @@ def _tight(text: str, before: Mention, after: Mention, ts: int, te: int) -> bool
     ten characters before it in the same clause (X以5亿元收购Y)."""
     if text[te:after.start] not in ("", "了"):
         return False
-    gap = text[before.end:ts]
+    gap = unbroken(text, before.end, ts)
     return before.end <= ts and len(gap) <= 10 and not any(c in CLAUSE_BREAK or c in "。" for c in gap)
 
 
@@ -1470,7 +1526,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
         return rule
     if rule.startswith("zh.invest.") and a.source == "lexicon" and b.source == "lexicon":
         return rule + ".known"      # 腾讯入股大众点评: both sides companies the lexicon knows
-    if rule == "zh.invest.capital" and a.end <= ts and any(c in CLAUSE_BREAK or c in "。（(“" for c in text[a.end:ts]):
+    if rule == "zh.invest.capital" and a.end <= ts and any(c in CLAUSE_BREAK or c in "。（(“" for c in unbroken(text, a.end, ts)):
         return rule + ".apart"      # A与B签约，据悉C投资B的资本…: the investor told a clause before the verb
     if rule == "zh.frame.svo" and rtype == "acquires" and "stake" in trig.flags and \
             not (_STAKE.match(text[b.end:min(se, b.end + 20)]) or _rx(lex).stake_next.match(text[b.end:min(se, b.end + 30)])):
@@ -1479,7 +1535,7 @@ def narrower(rule: str, rtype: str, trig: Trigger, a: Mention, b: Mention, ts: i
     if second.start >= te and _tight(text, first, second, ts, te):
         return rule + ".adjacent"
     if second.end == ts and first.end <= second.start and second.start - first.end <= 3 and not any(
-            c in CLAUSE_BREAK or c in "。" for c in text[first.end:second.start]):
+            c in CLAUSE_BREAK or c in "。" for c in unbroken(text, first.end, second.start)):
         return rule + ".adjacent"     # X对Y增资, X向Y投资: the marked name right before the verb
     if rule == "zh.stake.holder" and second.start >= te and text[te:second.start] in ("", "了"):
         return rule + ".adjacent"
@@ -1514,11 +1570,11 @@ def _seller_not_buyer(v: _Reading) -> bool:
         return False
     lead = text[max(ss, first - 24):first]
     mark = _rx(v.lex).seller_mark.search(lead)
-    if not mark or any(c in CLAUSE_BREAK or c in "。" for c in text[first:ts]):
+    if not mark or any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, first, ts)):
         return False
     at = first - (len(lead) - mark.start())
     before = [g for g in (v.lg or []) if g[-1].end <= at and not any(
-        c in CLAUSE_BREAK or c in "。" for c in text[g[-1].end:at])]
+        c in CLAUSE_BREAK or c in "。" for c in unbroken(text, g[-1].end, at))]
     if before:
         v.subj, v.frame = before[-1], "zh.deal.seller_marked"
         return False
@@ -1863,7 +1919,7 @@ def _sentence_topic(text: str, ss: int, ts: int, mentions: list[Mention], types,
     if first is None or first.type not in types or not _rx(lex).opening.fullmatch(text[ss:first.start].strip()):
         return None
     cb = _clause_begin(text, ts, ss)
-    if cb <= first.end or text.startswith("的", first.end) or not any(c in CLAUSE_BREAK for c in text[first.end:cb]):
+    if cb <= first.end or text.startswith("的", first.end) or not any(c in CLAUSE_BREAK for c in unbroken(text, first.end, cb)):
         return None
     if any(m.source != "coref" and first.end <= m.start and m.end <= ts and m.type in types for m in mentions):
         return None     # another party in between: whose act it is stays open
@@ -1874,7 +1930,7 @@ def _sentence_topic(text: str, ss: int, ts: int, mentions: list[Mention], types,
 
 def _clause_begin(text: str, pos: int, floor: int) -> int:
     i = pos
-    while i > floor and text[i - 1] not in "，,；;。！？!?\n：:":
+    while i > floor and (text[i - 1] not in "，,；;。！？!?\n：:" or grouped_comma(text, i - 1)):
         i -= 1
     return i
 
@@ -1884,10 +1940,10 @@ def _deep_object(text: str, lg: list[list[Mention]], ts: int, objm: set[str]):
     groups from the marker to the trigger are the object, the group before the marker the subject."""
     for k in range(len(lg) - 1, 0, -1):
         gk = lg[k]
-        if any(c in CLAUSE_BREAK or c in "。" for c in text[gk[0].start:ts]):
+        if any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, gk[0].start, ts)):
             return None
         before = text[lg[k - 1][-1].end:gk[0].start]
-        if any(c in CLAUSE_BREAK or c in "。" for c in before):
+        if any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, lg[k - 1][-1].end, gk[0].start)):
             return None
         if _ends_with_any(before, objm) and k < len(lg) - 1:
             groups_ = lg[k:]
@@ -1959,7 +2015,7 @@ def _marked_role(v, g1, ts: int) -> bool:
 def _bare_clause(text: str, pos: int, lex: Lexicon) -> bool:
     """True when the clause holding `pos` has (almost) nothing before it: its subject was left out."""
     i = pos
-    while i > 0 and text[i - 1] not in "，,；;。！？!?\n：:":
+    while i > 0 and (text[i - 1] not in "，,；;。！？!?\n：:" or grouped_comma(text, i - 1)):
         i -= 1
     lead = price_before(lex).sub("", text[i:pos])
     if lead and (lead[0].isdigit() or lead[:1] in "次同当去今明前上下本该此") and any(c in lead for c in "年月日周"):
@@ -1982,12 +2038,12 @@ def _forum(text: str, ss: int, ts: int, lg: list[list[Mention]]):
     k = len(lg)
     while k > 0 and all(m.type in ("Court", "Regulator") for m in lg[k - 1]):
         k -= 1
-    if k == len(lg) or any(c in CLAUSE_BREAK or c in "。" for c in text[lg[k][0].start:ts]):
+    if k == len(lg) or any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, lg[k][0].start, ts)):
         return None
     lo = lg[k - 1][-1].end if k > 0 else max(ss, lg[k][0].start - 6)
     if not _ends_with_any(text[lo:lg[k][0].start], {"向"}):
         return None
-    return lg[k - 1] if k > 0 and not any(c in CLAUSE_BREAK or c in "。" for c in text[lo:lg[k][0].start]) else []
+    return lg[k - 1] if k > 0 and not any(c in CLAUSE_BREAK or c in "。" for c in unbroken(text, lo, lg[k][0].start)) else []
 
 
 def _find_by_type(groups_: list[list[Mention]], types) -> list[Mention] | None:

@@ -8,6 +8,7 @@ name is the same entity.  When no object is written, the other side of the last 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extract.en.reading import ReadingBase
@@ -32,6 +33,13 @@ _SIGNER = re.compile(r"\b(?:law|laws|bill|act|order|orders|rule|rules|regulation
 # "X's (fiercest) rival / parent / chief executive": a possessive naming another party than X
 _OTHER_PARTY = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:rivals?|competitors?|parent|owner|founder|chief|"
                           r"executive|ceo|unit|subsidiary|partners?|customers?|suppliers?|lawyers?)\b")
+
+
+@functools.lru_cache(maxsize=4)
+def _tied_after(words: frozenset) -> re.Pattern:
+    """The word that ties a list's next member to the one before, written after it ("and its TomorrowNow
+    unit": modifiers_en.tsv kind tie_after)."""
+    return re.compile(r"\s+(?:" + ("|".join(map(re.escape, sorted(words, key=len, reverse=True))) or "(?!)") + r")\b")
 
 
 class ArgumentReading(ReadingBase):
@@ -65,7 +73,10 @@ class ArgumentReading(ReadingBase):
                                 r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap) and not (
                     # "TikTok and its Chinese parent company ByteDance": the second one described
                     re.fullmatch(r"\s+and\s+(?:its|their)\s+(?:[\w-]+\s+){0,3}(?:parent|owner|subsidiary|unit|affiliate|partner)"
-                                 r"(?:\s+company|\s+firm|\s+group)?\s+", gap)):
+                                 r"(?:\s+company|\s+firm|\s+group)?\s+", gap) or
+                    # "SAP and its TomorrowNow unit": the tie word after the second name
+                    (direction > 0 and re.fullmatch(r"\s+and\s+(?:its|their)\s+", gap) and
+                     _tied_after(frozenset(self.en.words("tie_after"))).match(t, ms[j + direction].end))):
                 break
             nxt = ms[j + direction]
             if direction > 0 and _OTHER_PARTY.match(t, nxt.end):
