@@ -127,6 +127,39 @@ def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention |
     return None
 
 
+def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], mentions: list[Mention],
+                   lex: Lexicon) -> Mention | None:
+    """Who 其 / 该公司 at `s` stands for: the first company of this sentence named before the word, else
+    the last one named before it; after a preposition (X将其告上法庭) not the clause's own subject,
+    and 对其/将其 right after a person named in the sentence (X的股东Y未履行…，Z已对其提起诉讼) is that person."""
+    in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
+    listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and
+                   text[y.end:s] in lex.words("list_conj")), None) if w == "其" else None
+    if listed is not None:
+        # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
+        return listed
+    if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
+        # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
+        cs = s
+        while cs > ss and text[cs - 1] not in "，,；;：:。":
+            cs -= 1
+        own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
+        if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
+            # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
+            actor = chain_actor(text, ss, cs, mentions)
+            if actor is not None:
+                own.add(actor.name)
+        person = next((x for x in reversed(before) if x.start >= ss and x.name not in own), None)
+        if person is not None and person.type == "Person":
+            # X的原股东Y未按时履行…，Z已对其提起诉讼: the person named last
+            return person
+        in_sent = [x for x in in_sent if x.name not in own]
+        before = [x for x in before if x.name not in own]
+    if w == "其" and in_sent:
+        return in_sent[0]
+    return next((y for y in reversed(before) if y.type == "Company"), None)
+
+
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
             lex: Lexicon, index: Antecedents | None = None) -> list[Mention]:
     out: list[Mention] = []
@@ -205,31 +238,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         # 其 / 该公司: the first company of this sentence if named before the word, else the last one
         if w == "其" and text[e:e + 1] in qi_next:
             continue
-        in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
-        listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and
-                       text[y.end:s] in lex.words("list_conj")), None) if w == "其" else None
-        if listed is not None:
-            # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
-            out.append(Mention(s, e, listed.name, listed.type, w, "coref"))
-            continue
-        if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
-            # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
-            cs = s
-            while cs > ss and text[cs - 1] not in "，,；;：:。":
-                cs -= 1
-            own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
-            if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
-                # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
-                actor = chain_actor(text, ss, cs, mentions)
-                if actor is not None:
-                    own.add(actor.name)
-            in_sent = [x for x in in_sent if x.name not in own]
-            before = [x for x in before if x.name not in own]
-        if w == "其" and in_sent:
-            x = in_sent[0]
-        else:
-            x = next((y for y in reversed(before) if y.type == "Company"), None)
-            if x is None:
-                continue
-        out.append(Mention(s, e, x.name, x.type, w, "coref"))
+        x = _qi_antecedent(text, ss, s, w, before, mentions, lex)
+        if x is not None:
+            out.append(Mention(s, e, x.name, x.type, w, "coref"))
     return out
