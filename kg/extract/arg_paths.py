@@ -6,7 +6,8 @@ A side is one of:
     short     a short form found by short_forms.py (source "alias") in the trigger's clause
     list      a member of a list of names (a rule ending ".list", or a name beside 、)
     clause    a name written in the sentence but in another clause: a subject carried over a comma
-    pronoun   其 / 该公司 / 后者 / 前者 / bare 公司 resolved by coref.py
+    pronoun   其 / 该公司 / 后者 / 前者 resolved by coref.py
+    company   a bare 公司 resolved by coref.py (the announcer of the sentence, else the article's topic)
     both      双方 / 两家 resolved by coref.py to the two parties
     sentence  not written in the sentence: carried from an earlier sentence (sentence_subject,
               parallel actors) or found by a later step
@@ -21,7 +22,7 @@ from __future__ import annotations
 from kg.extract.mentions import clause_span
 
 # from the most direct to the least: a relation's path is the last of its two sides'
-RANK = ("named", "short", "list", "clause", "pronoun", "both", "sentence")
+RANK = ("named", "short", "list", "clause", "company", "pronoun", "both", "sentence")
 
 
 def side_path(text: str, cs: int, ce: int, ss: int, se: int, name: str, allm: list, both: set | frozenset) -> str:
@@ -39,7 +40,8 @@ def side_path(text: str, cs: int, ce: int, ss: int, se: int, name: str, allm: li
     refs = [m for m in allm if m.name == name and m.source == "coref" and ss <= m.start < se]
     near = [m for m in refs if cs <= m.start < ce] or ([] if named else refs)
     if near:
-        return "both" if near[0].surface in both else "pronoun"
+        w = near[0].surface
+        return "both" if w in both else "company" if w == "公司" else "pronoun"
     if named:
         return "clause"
     return "sentence"
