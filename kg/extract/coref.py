@@ -157,7 +157,29 @@ def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], me
         before = [x for x in before if x.name not in own]
     if w == "其" and in_sent:
         return in_sent[0]
-    return next((y for y in reversed(before) if y.type == "Company"), None)
+    return _last_company(text, before, lex)
+
+
+def _last_company(text: str, before: list[Mention], lex: Lexicon) -> Mention | None:
+    """The company a pronoun with no company before it in its own clause stands for: the last one
+    named, unless that one is told from outside — the agent of a passive (A被B起诉。该公司… -> A,
+    the passive's subject) or a name inside a quotation (A表示：“B抄袭…”该公司… -> A, the speaker)."""
+    orgs = [y for y in before if y.type == "Company"]
+    passive = lex.words("passive")
+    for k in range(len(orgs) - 1, -1, -1):
+        x = orgs[k]
+        ss = max(text.rfind(c, 0, x.start) for c in "。！？\n") + 1
+        if text.count("“", ss, x.start) > text.count("”", ss, x.start):
+            continue            # inside a quotation: the speaker is who the text goes on about
+        cs = max(text.rfind(c, 0, x.start) for c in "，,；;：:。！？\n") + 1
+        gap = text[cs:x.start]
+        mark = next((m for m in passive if gap.endswith(m)), None)
+        if mark is not None:
+            subj = next((y for y in reversed(orgs[:k]) if y.start >= cs and y.end <= x.start - len(mark)), None)
+            if subj is not None:
+                return subj     # A被B起诉 / A遭到B起诉: A is what the text is about
+        return x
+    return None
 
 
 def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Mention],
