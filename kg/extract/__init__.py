@@ -189,7 +189,7 @@ def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[li
             ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
             cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
             allm = sorted(sm + cm, key=_START_END)
-            context = coref.sentence_subject(sm, mentions, ss, ante)
+            context = coref.sentence_subject(sm, mentions, ss, ante, text, lex)
             read = first.read(attempt, idx, text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)

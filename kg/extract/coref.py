@@ -79,10 +79,16 @@ def topic(mentions: list[Mention]) -> Mention | None:
 
 
 def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int,
-                     index: Antecedents | None = None) -> list[Mention] | None:
-    """Who a subject-less sentence is about: the previous sentence's first named company."""
+                     index: Antecedents | None = None, text: str | None = None,
+                     lex: Lexicon | None = None) -> list[Mention] | None:
+    """Who a subject-less sentence is about: the organisation named last before it — not the agent
+    of a passive nor a name inside a quotation (`_last_company`, given the text and lexicon)."""
     index = Antecedents.for_list(mentions, index)
-    last = next((m for m in reversed(index.before(ss)) if m.type in ORGS), None)   # the last such mention
+    before = index.before(ss)
+    if text is not None and lex is not None:
+        last = _last_company(text, before, lex, ORGS)
+    else:
+        last = next((m for m in reversed(before) if m.type in ORGS), None)   # the last such mention
     return None if last is None else [last]
 
 
@@ -160,11 +166,12 @@ def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], me
     return _last_company(text, before, lex)
 
 
-def _last_company(text: str, before: list[Mention], lex: Lexicon) -> Mention | None:
+def _last_company(text: str, before: list[Mention], lex: Lexicon,
+                  types: tuple[str, ...] = ("Company",)) -> Mention | None:
     """The company a pronoun with no company before it in its own clause stands for: the last one
     named, unless that one is told from outside — the agent of a passive (A被B起诉。该公司… -> A,
     the passive's subject) or a name inside a quotation (A表示：“B抄袭…”该公司… -> A, the speaker)."""
-    orgs = [y for y in before if y.type == "Company"]
+    orgs = [y for y in before if y.type in types]
     passive = lex.words("passive")
     for k in range(len(orgs) - 1, -1, -1):
         x = orgs[k]
