@@ -19,7 +19,8 @@ ORGS = ("Company", "Organization", "Product")
 @functools.lru_cache(maxsize=4)
 def _coref_pattern(lex_id: int, lex: Lexicon) -> re.Pattern | None:
     """The coreference words (longest first) as one pattern, built once per lexicon."""
-    words = sorted(lex.words("coref") | lex.words("both") | lex.words("coref_body"), key=len, reverse=True)
+    words = sorted(lex.words("coref") | lex.words("both") | lex.words("coref_body") | lex.words("coref_other"),
+                   key=len, reverse=True)
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
@@ -133,6 +134,35 @@ def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention |
     return None
 
 
+def _other_party(text: str, ss: int, s: int, before: list[Mention], mentions: list[Mention],
+                 lex: Lexicon) -> Mention | None:
+    """对方 at `s`: of the last two companies named before it in its sentence, the one that is not
+    the actor of its clause (the name opening the clause, else the actor of the clause chain:
+    A起诉B，对方随即提起反诉 -> B; A起诉B，B称对方恶意诉讼 -> A); none when the clause has no actor
+    among the two, or the word is reciprocal (互相指责对方)."""
+    if any(text.endswith(m, ss, s) for m in lex.words("coref_mutual")):
+        return None
+    pair: list[Mention] = []
+    for x in reversed(before):
+        if x.start < ss:
+            break
+        if x.type == "Company" and all(x.name != y.name for y in pair):
+            pair.append(x)
+        if len(pair) == 2:
+            break
+    if len(pair) != 2:
+        return None
+    cs = s
+    while cs > ss and text[cs - 1] not in _BREAKS:
+        cs -= 1
+    opener = next((x for x in before if cs <= x.start < s and x.start - cs <= 2 and x.type == "Company"), None)
+    if opener is None and not any(cs <= x.start < s for x in before):
+        opener = chain_actor(text, ss, cs, mentions)
+    if opener is None or opener.name not in {y.name for y in pair}:
+        return None
+    return next(y for y in pair if y.name != opener.name)
+
+
 def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], mentions: list[Mention],
                    lex: Lexicon) -> Mention | None:
     """Who 其 / 该公司 at `s` stands for: the first company of this sentence named before the word, else
@@ -239,6 +269,11 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         if w in bodies:
             # 该局, 该委: the last regulator named before the word (网信办…，该局有关负责人表示)
             x = index.last_regulator(s)
+            if x is not None:
+                out.append(Mention(s, e, x.name, x.type, w, "coref"))
+            continue
+        if w in lex.words("coref_other"):
+            x = _other_party(text, ss, s, before, mentions, lex)
             if x is not None:
                 out.append(Mention(s, e, x.name, x.type, w, "coref"))
             continue
