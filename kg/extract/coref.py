@@ -163,6 +163,13 @@ def _other_party(text: str, ss: int, s: int, before: list[Mention], mentions: li
     return next(y for y in pair if y.name != opener.name)
 
 
+def _after_verb(text: str, s: int, lex: Lexicon) -> bool:
+    """Whether 其 at `s` is written right after a verb it is the object of (`qi_object_verb`: 要求其赔偿,
+    指控其侵权; not a trigger word in general: 收购其10%股权, 起诉其前雇员, 处以其销售额3%的罚款
+    are its possessive, mostly the clause's own subject)."""
+    return any(text.endswith(v, 0, s) for v in lex.words("qi_object_verb"))
+
+
 def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], mentions: list[Mention],
                    lex: Lexicon) -> Mention | None:
     """Who 其 / 该公司 at `s` stands for: the first company of this sentence named before the word, else
@@ -174,12 +181,14 @@ def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], me
     if listed is not None:
         # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
         return listed
-    if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
-        # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
+    verb = w == "其" and _after_verb(text, s, lex)
+    if w == "其" and s > 0 and (text[s - 1] in "将把对向给与和同跟为替" or verb):
+        # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject; nor
+        # after a verb it is the object of (X随后起诉其侵权, 要求其赔偿): no name of its clause before it
         cs = s
         while cs > ss and text[cs - 1] not in "，,；;：:。":
             cs -= 1
-        own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
+        own = {x.name for x in before if x.start >= cs and (verb or (s - 1) - x.end <= 2)}
         if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
             # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
             actor = chain_actor(text, ss, cs, mentions)
