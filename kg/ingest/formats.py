@@ -9,6 +9,7 @@ import yaml
 
 from kg.ingest.common import (
     _BYLINE_RE,
+    _CREDIT_RE,
     _date_field,
     _make_article,
     _Skip,
@@ -199,6 +200,18 @@ _AGENCY_LINE = re.compile(r"^\s*(?:Reuters|AP|AFP|Bloomberg|Associated Press|Age
                           r"CNA|Dow Jones|新华社|新華社|中央社|路透社|美联社|美聯社|法新社|彭博社)\s*$")
 
 
+# "8 April 2024NewsPatentsLiz Hockley", "April 8, 2024 | Jane Roe": an English date opening a short line,
+# the page's section and byline run onto it: the page's date line, no headline
+_GLUED_DATE_RE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})"
+                            r"(?=[A-Z]|\s*[|｜·•]|\s*$)")
+
+
+def _glued_dateline(line: str) -> tuple[str, str] | None:
+    m = _GLUED_DATE_RE.match(line) if len(line) <= 80 else None
+    d = parse_date(m.group(1)) if m else None
+    return (d, "") if d else None
+
+
 def _dateline(line: str) -> tuple[str, str] | None:
     """(date, outlet) from a "date time outlet" line, else None."""
     m = _DATELINE_RE.match(line) if len(line) <= 80 else None
@@ -225,14 +238,17 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     consumed_title = False
     dated_top = False
     j = i
+    top = i             # the first line that is not the page's furniture above the headline
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
         dl = _dateline(lines[j]) if not m else None
+        if not m and not dl and not title and not consumed_title:
+            dl = _glued_dateline(lines[j])
         if dl:
             date = date or dl[0]
             source = source or dl[1]
             j += 1
-            dated_top = j - i == 1
+            dated_top = j - 1 == top
             continue
         if (not m and dated_top and not title and not consumed_title and lines[j].strip()
                 and len(lines[j].strip()) <= 80 and not re.search(r"[。！？.!?」”\"]$", lines[j].strip())):
@@ -244,8 +260,15 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
             continue
-        if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])):
-            j += 1                        # "close", "menu-icon", <sup id="x"></sup>: the page's, not its headline
+        if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])
+                                                           or _CREDIT_RE.match(lines[j].strip())):
+            # "close", "menu-icon", <sup id="x"></sup>, "Photo : Yonhap News": the page's, not its headline
+            j += 1
+            if j - 1 == top and (_CREDIT_RE.match(lines[j - 1].strip()) or lines[j - 1].strip().lower() == "advertisement"):
+                # the headline may stand below a photo's credit or an advertisement's marker
+                while j < n and not lines[j].strip():
+                    j += 1
+                top = j
             continue
         if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
             source = source or lines[j].strip()       # "Reuters" alone above the story: its source
@@ -255,7 +278,7 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             # a short first line is a title; so is a longer one right above a "Date:" line
             header_next = (j + 1 < n and len(lines[j + 1]) < 300
                            and _TEXT_HEADER_RE.match(lines[j + 1]) is not None)
-            if (j == i and not title and not consumed_title
+            if (j == top and not title and not consumed_title
                     and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))):
                 title = lines[j].strip()
                 consumed_title = True
