@@ -87,7 +87,8 @@ def predict(s: dict, cache: Path, reuse: bool) -> dict:
         cmd = [sys.executable, "-m", "kg.cli", "extract", *map(str, s["inputs"]), "--format", "json"]
         if hasattr(os, "nice"):
             cmd = ["nice", "-n", "10"] + cmd
-        env = dict(os.environ, KG_ALL_RULES="1")      # measure the rules that are dropped too
+        # measure the rules that are dropped too; each relation tells how its sides were found
+        env = dict(os.environ, KG_ALL_RULES="1", KG_ARG_PATH="1")
         with open(out, "w", encoding="utf-8") as fh:
             subprocess.run(cmd, cwd=ROOT, stdout=fh, check=True, env=env)
     return json.loads(out.read_text(encoding="utf-8"))
@@ -166,8 +167,9 @@ def flags(art: dict, r: dict) -> tuple[bool, bool]:
 
 def tally(labelled: list, table: dict | None = None) -> dict:
     """(rule, type) -> [fired, right, wrong, unscored, sentence right, sentence wrong, article right,
-    article wrong] over `labelled` (set, article, relation, label), unscored relations labelled None."""
-    table = table if table is not None else defaultdict(lambda: [0] * 8)
+    article wrong, {arg path: [right, wrong]}] over `labelled` (set, article, relation, label),
+    unscored relations labelled None."""
+    table = table if table is not None else defaultdict(lambda: [0] * 8 + [defaultdict(lambda: [0, 0])])
     for _, art, r, lab in labelled:
         row = table[(r.get("rule") or "-", r.get("type"))]
         if lab is None:
@@ -181,6 +183,8 @@ def tally(labelled: list, table: dict | None = None) -> dict:
         elif lab == "wrong":
             row[2] += 1
             row[k + 1] += 1
+        if lab and r.get("arg_path"):
+            row[8][r["arg_path"]][0 if lab == "right" else 1] += 1
     return table
 
 
@@ -192,6 +196,14 @@ def adjustments(labelled: list, path: Path) -> dict:
     for _, art, r, lab in labelled:
         if not lab:
             continue
+        if r.get("arg_path"):
+            # the path's firings on this kind of input and on all: right, wrong, what their rules expected
+            for k in (kind(art), "all"):
+                row = out.setdefault(f"path:{r['arg_path']}:{k}", [0, 0, 0, 0.0])
+                row[0] += 1
+                row[1 if lab == "right" else 2] += 1
+                row[3] += cf.mean_sd(r.get("rule") or "-", r.get("type"), None if k == "all" else k,
+                                     str(path))[0]
         for name, on in zip(("hedged", "headline"), flags(art, r)):
             if on:
                 row = out[name]
@@ -210,14 +222,17 @@ def write_table(table: dict, path: Path, adjust: dict | None = None) -> None:
              "# sentence_* count right and wrong on sentences given alone (the pools, no title), article_* on",
              "# articles (a title). Rows @hedged and @headline count the firings the text hedges or only the",
              "# headline states, and the precision their rules' estimates expected of them (expected).",
+             "# paths counts right/wrong per way the sides were found (kg.extract.arg_paths); rows",
+             "# @path:NAME:KIND count each path over all rules on a kind of input (all: both kinds).",
              "rule\ttype\tfired\tright\twrong\tprecision\tunscored\tsentence_right\tsentence_wrong"
-             "\tarticle_right\tarticle_wrong\texpected"]
-    for (rule, ty), (fired, right, wrong, unscored, sr, sw, ar, aw) in rows:
+             "\tarticle_right\tarticle_wrong\texpected\tpaths"]
+    for (rule, ty), (fired, right, wrong, unscored, sr, sw, ar, aw, *paths) in rows:
         prec = f"{right / (right + wrong):.3f}" if right + wrong else ""
-        lines.append(f"{rule}\t{ty}\t{fired}\t{right}\t{wrong}\t{prec}\t{unscored}\t{sr}\t{sw}\t{ar}\t{aw}\t")
+        cell = " ".join(f"{p}={a}/{b}" for p, (a, b) in sorted((paths or [{}])[0].items()))
+        lines.append(f"{rule}\t{ty}\t{fired}\t{right}\t{wrong}\t{prec}\t{unscored}\t{sr}\t{sw}\t{ar}\t{aw}\t\t{cell}")
     for name, (fired, right, wrong, expected) in (adjust or {}).items():
         prec = f"{right / (right + wrong):.3f}" if right + wrong else ""
-        lines.append(f"@{name}\t*\t{fired}\t{right}\t{wrong}\t{prec}\t0\t\t\t\t\t{expected:.2f}")
+        lines.append(f"@{name}\t*\t{fired}\t{right}\t{wrong}\t{prec}\t0\t\t\t\t\t{expected:.2f}\t")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -234,7 +249,7 @@ def build(labelled: list, path: Path) -> dict:
 
 def _forget() -> None:
     from kg.extract import confidence as cf
-    for f in (cf._rows, cf._table, cf._kinds, cf._factors):
+    for f in (cf._rows, cf._table, cf._kinds, cf._factors, cf._paths):
         f.cache_clear()
 
 
@@ -257,8 +272,8 @@ def honest(score, labelled: list, preds: dict, groups: list[list[str]], tmp: Pat
             for r in a.get("relations") or []:
                 if cf.dropped(r.get("rule") or "-", r.get("type")):
                     continue
-                c = cf.adjusted(cf.measured(r.get("rule") or "-", r.get("type"), kind(a), str(path)),
-                                *flags(a, r), str(path))
+                c = cf.fact_confidence(r.get("rule") or "-", r.get("type"), kind(a), *flags(a, r),
+                                       r.get("arg_path") or "", str(path))
                 rels.append({**r, "confidence": round(c, 3)})
             out[aid] = {**a, "relations": rels}
     return out
@@ -314,7 +329,7 @@ def main(argv: list[str]) -> int:
         print(f"wrote {out} ({len(table)} rows)", file=sys.stderr)
     rows = sorted(table.items(), key=lambda kv: -kv[1][0])[:args.top]
     print(f"{'rule':32}{'type':>13}{'fired':>7}{'right':>7}{'wrong':>7}{'P':>7}{'P sent':>8}{'P art':>7}")
-    for (rule, ty), (fired, right, wrong, _, sr, sw, ar, aw) in rows:
+    for (rule, ty), (fired, right, wrong, _, sr, sw, ar, aw, *_) in rows:
         prec = [f"{a / (a + b):.3f}" if a + b else "-" for a, b in ((right, wrong), (sr, sw), (ar, aw))]
         print(f"{rule:32}{ty:>13}{fired:7}{right:7}{wrong:7}{prec[0]:>7}{prec[1]:>8}{prec[2]:>7}")
     low = [(k, v) for k, v in table.items() if v[1] + v[2] >= 10 and v[1] / (v[1] + v[2]) < 0.5]
@@ -325,6 +340,8 @@ def main(argv: list[str]) -> int:
     from kg.extract import confidence as cf
     factors = cf._factors(str(out))
     print("\nadjustments (measured factor): " + ", ".join(f"{k} {v}" for k, v in factors.items()))
+    print("arg paths (measured factor): " + ", ".join(f"{p}/{k} {v:.3f}" for (p, k), v in
+                                                      sorted(cf._paths(str(out))[1].items())))
     if args.curve:
         for s in sets(eval_dir):
             gold = score.load_gold([str(p) for p in s["gold"]])

@@ -90,6 +90,7 @@ class Relation:
     hedged: bool = False      # a hedge word (据称, reportedly) stands before the trigger
     status: str = ""          # why it is not asserted: "negated", "irrealis" or "rejected" ("" when asserted)
     check: str = ""           # the check that set `status` ("reader" when the reader itself negated it)
+    arg_path: str = ""        # how its sides were found (kg.extract.arg_paths: named, pronoun, sentence, ...)
 
 
 @dataclass

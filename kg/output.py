@@ -13,6 +13,7 @@ import json
 from typing import Iterable, Iterator
 
 from kg.model import Entity, Extraction, Lawsuit
+from kg.paths import getenv
 
 
 def article_json(ex: Extraction, all: bool = False) -> dict:
@@ -47,6 +48,8 @@ def article_json(ex: Extraction, all: bool = False) -> dict:
                      "start": r.start, "end": r.end, "trigger": r.trigger, "rule": r.rule})
         if r.hedged:
             rels[-1]["hedged"] = True
+        if r.arg_path and getenv("KG_ARG_PATH"):
+            rels[-1]["arg_path"] = r.arg_path      # how its sides were found (benchmarks/calibrate.py)
         if r.negated:
             rels[-1]["status"], rels[-1]["check"] = r.status or "negated", r.check or "reader"
     suits = []

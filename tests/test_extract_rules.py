@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 from pathlib import Path
 
@@ -24,7 +25,15 @@ RULE = re.compile(r"^(?:zh|en)\.[a-z_]+(?:\.[a-z_]+)+(?::(?:zh|en)\.[a-z_.]+)?$"
 @pytest.fixture(scope="module")
 def corpus_json() -> dict:
     paths = [CORPUS] + ([DEV] if DEV.exists() else [])
-    return extraction_json(extract(a) for a in read_articles(paths) if isinstance(a, Article))
+    old = os.environ.get("KG_ARG_PATH")
+    os.environ["KG_ARG_PATH"] = "1"          # each relation tells how its sides were found
+    try:
+        return extraction_json(extract(a) for a in read_articles(paths) if isinstance(a, Article))
+    finally:
+        if old is None:
+            del os.environ["KG_ARG_PATH"]
+        else:
+            os.environ["KG_ARG_PATH"] = old
 
 
 def test_every_fact_carries_a_rule(corpus_json):
@@ -62,8 +71,9 @@ def test_rule_is_provenance_in_rdf():
 
 def test_confidence_is_the_rules_measured_precision(corpus_json):
     """A relation's confidence is its rule's smoothed measured precision on articles (ontology/
-    calibration.tsv), lowered by the measured factor of a hedge or a headline-only telling; no
-    relation of a dropped rule is emitted."""
+    calibration.tsv), moved by the measured worth of the way its sides were found (arg_path), lowered
+    by the measured factor of a hedge or a headline-only telling; no relation of a dropped rule is
+    emitted."""
     from kg.extract import confidence as cf
     rules, _ = cf._table(cf._path())
     assert len(rules) > 50
@@ -74,6 +84,9 @@ def test_confidence_is_the_rules_measured_precision(corpus_json):
         for r in a["relations"]:
             assert not cf.dropped(r["rule"], r["type"])
             c = cf.measured(r["rule"], r["type"], "article")
+            g = cf.on_path(r["rule"], r["type"], r.get("arg_path") or "")
+            if g != 1.0:
+                c = min(c * g, 0.99 if c >= cf.TOP else cf.TOP - 0.01)
             if r.get("hedged"):
                 c *= factors["hedged"]
             if r["start"] == r["end"] == 0 and r["evidence"] == a["title"].strip():
@@ -248,10 +261,18 @@ def test_calibrate_counts_kinds_and_leaves_articles_out(tmp_path):
     path = tmp_path / "calibration.tsv"
     table = cal.build(labelled, path)
     # fired, right, wrong, unscored, sentence right/wrong, article right/wrong
-    assert table[("x.r", "sues")] == [5, 3, 2, 1, 1, 1, 2, 1]
+    assert table[("x.r", "sues")][:8] == [5, 3, 2, 1, 1, 1, 2, 1]
     from kg.extract import confidence as cf
     assert cf._kinds(str(path))[("x.r", "sues")] == {"sentence": (1, 1), "article": (2, 1)}
     text = path.read_text(encoding="utf-8")
     assert "\n@hedged\t*\t1\t0\t1\t" in text and "\n@headline\t*\t1\t1\t0\t" in text
+    # how the sides were found: counted per rule (column paths) and per path (rows @path:NAME:KIND)
+    paths = cal.build([("pool", sent, {**rel, "arg_path": "pronoun"}, "wrong"),
+                       ("corpus", art, {**rel, "arg_path": "named"}, "right")], tmp_path / "paths.tsv")
+    assert dict(paths[("x.r", "sues")][8]) == {"pronoun": [0, 1], "named": [1, 0]}
+    per_rule, _ = cf._paths(str(tmp_path / "paths.tsv"))
+    assert per_rule[("x.r", "sues")] == {"named": (1, 0), "pronoun": (0, 1)}
+    rows = (tmp_path / "paths.tsv").read_text(encoding="utf-8")
+    assert "\n@path:pronoun:sentence\t*\t1\t0\t1\t" in rows and "\n@path:named:all\t*\t1\t1\t0\t" in rows
     left = cal.build([x for x in labelled if x[1]["id"] != "a2"], tmp_path / "left.tsv")
-    assert left[("x.r", "sues")][6:] == [2, 0]
+    assert left[("x.r", "sues")][6:8] == [2, 0]

@@ -27,6 +27,7 @@ from kg.model import Article, Entity, Extraction, Lawsuit, Relation, fact_key
 from kg import nlp
 from kg.extract import entities as ents
 from kg.extract import coref
+from kg.extract.arg_paths import candidate_path
 from kg.extract.entity_table import entity_table
 from kg.extract.relations import Cand, parallel_actors, read_sentence
 from kg.extract.launches import launch_mentions, without_inner
@@ -189,7 +190,7 @@ def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[li
             ante = coref.Antecedents.for_list(mentions, ante)    # rebuilt when `mentions` changes
             cm = coref.resolve(text, ss, se, sm, mentions, lex, ante)
             allm = sorted(sm + cm, key=_START_END)
-            context = coref.sentence_subject(sm, mentions, ss, ante)
+            context = coref.sentence_subject(sm, mentions, ss, ante, text, lex)
             read = first.read(attempt, idx, text, ss, se, allm, lex, context, parallel)
             # suits whose parties a marker names (将A、B诉至, 以X为被告, 不服…提起行政诉讼), cases named
             # by their title at a later stage, appeals (lawsuit_frames.py)
@@ -206,6 +207,7 @@ def _read_sentences(text: str, sentences: list, mentions: list, lex) -> tuple[li
             # a side that is one member of a list (收购A、B、C各51%股权): the other members too
             read += list_members(text, ss, se, [c for c in read if not dropped(c.rule, c.type)], allm, lex)
             for c in read:
+                c.path = candidate_path(text, ss, se, c, allm, lex.words("both"))
                 cands.append((c, idx, ss, se))
                 told.append(c)
         # a name discovered in one sentence (宏达电宣布…收购) is that name wherever else it is written:
@@ -354,10 +356,10 @@ def _relations(text: str, cands: list, known: set, tracker: DateTracker, lex,
         if key in seen:
             r = seen[key]
             if c.confidence > r.confidence:
-                r.confidence, r.rule, r.hedged = c.confidence, c.rule, c.hedged
+                r.confidence, r.rule, r.hedged, r.arg_path = c.confidence, c.rule, c.hedged, c.path
             continue
         r = Relation(c.type, c.subject, c.object, date, text[ss:se], ss, se, c.confidence, c.negated,
-                     c.trigger, c.rule, c.hedged)
+                     c.trigger, c.rule, c.hedged, arg_path=c.path)
         seen[key] = r
         relations.append(r)
     # an undated telling of a fact that is also told with a date is a restatement: drop it

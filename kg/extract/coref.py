@@ -19,7 +19,8 @@ ORGS = ("Company", "Organization", "Product")
 @functools.lru_cache(maxsize=4)
 def _coref_pattern(lex_id: int, lex: Lexicon) -> re.Pattern | None:
     """The coreference words (longest first) as one pattern, built once per lexicon."""
-    words = sorted(lex.words("coref") | lex.words("both") | lex.words("coref_body"), key=len, reverse=True)
+    words = sorted(lex.words("coref") | lex.words("both") | lex.words("coref_body") | lex.words("coref_other"),
+                   key=len, reverse=True)
     if not words:
         return None
     return re.compile("|".join(re.escape(w) for w in words if not w.isascii()))
@@ -79,10 +80,16 @@ def topic(mentions: list[Mention]) -> Mention | None:
 
 
 def sentence_subject(sm: list[Mention], mentions: list[Mention], ss: int,
-                     index: Antecedents | None = None) -> list[Mention] | None:
-    """Who a subject-less sentence is about: the previous sentence's first named company."""
+                     index: Antecedents | None = None, text: str | None = None,
+                     lex: Lexicon | None = None) -> list[Mention] | None:
+    """Who a subject-less sentence is about: the organisation named last before it — not the agent
+    of a passive nor a name inside a quotation (`_last_company`, given the text and lexicon)."""
     index = Antecedents.for_list(mentions, index)
-    last = next((m for m in reversed(index.before(ss)) if m.type in ORGS), None)   # the last such mention
+    before = index.before(ss)
+    if text is not None and lex is not None:
+        last = _last_company(text, before, lex, ORGS)
+    else:
+        last = next((m for m in reversed(before) if m.type in ORGS), None)   # the last such mention
     return None if last is None else [last]
 
 
@@ -126,6 +133,100 @@ def _announcer(text: str, ss: int, pos: int, before: list[Mention]) -> Mention |
         m = _ANNOUNCES.match(text, x.end)
         if m and m.end() <= pos:
             return x
+    return None
+
+
+def _other_party(text: str, ss: int, s: int, before: list[Mention], mentions: list[Mention],
+                 lex: Lexicon) -> Mention | None:
+    """对方 at `s`: of the last two companies named before it in its sentence, the one that is not
+    the actor of its clause (the name opening the clause, else the actor of the clause chain:
+    A起诉B，对方随即提起反诉 -> B; A起诉B，B称对方恶意诉讼 -> A); none when the clause has no actor
+    among the two, or the word is reciprocal (互相指责对方)."""
+    if any(text.endswith(m, ss, s) for m in lex.words("coref_mutual")):
+        return None
+    pair: list[Mention] = []
+    for x in reversed(before):
+        if x.start < ss:
+            break
+        if x.type == "Company" and all(x.name != y.name for y in pair):
+            pair.append(x)
+        if len(pair) == 2:
+            break
+    if len(pair) != 2:
+        return None
+    cs = s
+    while cs > ss and text[cs - 1] not in _BREAKS:
+        cs -= 1
+    opener = next((x for x in before if cs <= x.start < s and x.start - cs <= 2 and x.type == "Company"), None)
+    if opener is None and not any(cs <= x.start < s for x in before):
+        opener = chain_actor(text, ss, cs, mentions)
+    if opener is None or opener.name not in {y.name for y in pair}:
+        return None
+    return next(y for y in pair if y.name != opener.name)
+
+
+def _after_verb(text: str, s: int, lex: Lexicon) -> bool:
+    """Whether 其 at `s` is written right after a verb it is the object of (`qi_object_verb`: 要求其赔偿,
+    指控其侵权; not a trigger word in general: 收购其10%股权, 起诉其前雇员, 处以其销售额3%的罚款
+    are its possessive, mostly the clause's own subject)."""
+    return any(text.endswith(v, 0, s) for v in lex.words("qi_object_verb"))
+
+
+def _qi_antecedent(text: str, ss: int, s: int, w: str, before: list[Mention], mentions: list[Mention],
+                   lex: Lexicon) -> Mention | None:
+    """Who 其 / 该公司 at `s` stands for: the first company of this sentence named before the word, else
+    the last one named before it; after a preposition (X将其告上法庭) not the clause's own subject,
+    and 对其/将其 right after a person named in the sentence (X的股东Y未履行…，Z已对其提起诉讼) is that person."""
+    in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
+    listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and
+                   text[y.end:s] in lex.words("list_conj")), None) if w == "其" else None
+    if listed is not None:
+        # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
+        return listed
+    verb = w == "其" and _after_verb(text, s, lex)
+    if w == "其" and s > 0 and (text[s - 1] in "将把对向给与和同跟为替" or verb):
+        # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject; nor
+        # after a verb it is the object of (X随后起诉其侵权, 要求其赔偿): no name of its clause before it
+        cs = s
+        while cs > ss and text[cs - 1] not in "，,；;：:。":
+            cs -= 1
+        own = {x.name for x in before if x.start >= cs and (verb or (s - 1) - x.end <= 2)}
+        if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
+            # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
+            actor = chain_actor(text, ss, cs, mentions)
+            if actor is not None:
+                own.add(actor.name)
+        person = next((x for x in reversed(before) if x.start >= ss and x.name not in own), None)
+        if person is not None and person.type == "Person":
+            # X的原股东Y未按时履行…，Z已对其提起诉讼: the person named last
+            return person
+        in_sent = [x for x in in_sent if x.name not in own]
+        before = [x for x in before if x.name not in own]
+    if w == "其" and in_sent:
+        return in_sent[0]
+    return _last_company(text, before, lex)
+
+
+def _last_company(text: str, before: list[Mention], lex: Lexicon,
+                  types: tuple[str, ...] = ("Company",)) -> Mention | None:
+    """The company a pronoun with no company before it in its own clause stands for: the last one
+    named, unless that one is told from outside — the agent of a passive (A被B起诉。该公司… -> A,
+    the passive's subject) or a name inside a quotation (A表示：“B抄袭…”该公司… -> A, the speaker)."""
+    orgs = [y for y in before if y.type in types]
+    passive = lex.words("passive")
+    for k in range(len(orgs) - 1, -1, -1):
+        x = orgs[k]
+        ss = max(text.rfind(c, 0, x.start) for c in "。！？\n") + 1
+        if text.count("“", ss, x.start) > text.count("”", ss, x.start):
+            continue            # inside a quotation: the speaker is who the text goes on about
+        cs = max(text.rfind(c, 0, x.start) for c in "，,；;：:。！？\n") + 1
+        gap = text[cs:x.start]
+        mark = next((m for m in passive if gap.endswith(m)), None)
+        if mark is not None:
+            subj = next((y for y in reversed(orgs[:k]) if y.start >= cs and y.end <= x.start - len(mark)), None)
+            if subj is not None:
+                return subj     # A被B起诉 / A遭到B起诉: A is what the text is about
+        return x
     return None
 
 
@@ -182,6 +283,11 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
             if x is not None:
                 out.append(Mention(s, e, x.name, x.type, w, "coref"))
             continue
+        if w in lex.words("coref_other"):
+            x = _other_party(text, ss, s, before, mentions, lex)
+            if x is not None:
+                out.append(Mention(s, e, x.name, x.type, w, "coref"))
+            continue
         if w == "后者" or w == "前者":
             seen = []
             for x in reversed(before):
@@ -207,31 +313,7 @@ def resolve(text: str, ss: int, se: int, sm: list[Mention], mentions: list[Menti
         # 其 / 该公司: the first company of this sentence if named before the word, else the last one
         if w == "其" and text[e:e + 1] in qi_next:
             continue
-        in_sent = [x for x in before if x.start >= ss and x.type in ("Company",)]
-        listed = next((y for y in reversed(before) if y.type == "Company" and y.start >= ss and
-                       text[y.end:s] in lex.words("list_conj")), None) if w == "其" else None
-        if listed is not None:
-            # 起诉A、其子公司B / A及其母公司 / A和其法定代表人: 其 is the name the list word follows
-            out.append(Mention(s, e, listed.name, listed.type, w, "coref"))
-            continue
-        if w == "其" and s > 0 and text[s - 1] in "将把对向给与和同跟为替":
-            # X将其告上法庭, X对其旗下产品: 其 after a preposition is not the clause's own subject
-            cs = s
-            while cs > ss and text[cs - 1] not in "，,；;：:。":
-                cs -= 1
-            own = {x.name for x in before if x.start >= cs and (s - 1) - x.end <= 2}
-            if not any(x.start >= cs for x in before) and len({x.name for x in in_sent}) > 1:
-                # a subject-less clause (…，并表示将对其提起反诉): 其 is not the clause's actor
-                actor = chain_actor(text, ss, cs, mentions)
-                if actor is not None:
-                    own.add(actor.name)
-            in_sent = [x for x in in_sent if x.name not in own]
-            before = [x for x in before if x.name not in own]
-        if w == "其" and in_sent:
-            x = in_sent[0]
-        else:
-            x = next((y for y in reversed(before) if y.type == "Company"), None)
-            if x is None:
-                continue
-        out.append(Mention(s, e, x.name, x.type, w, "coref"))
+        x = _qi_antecedent(text, ss, s, w, before, mentions, lex)
+        if x is not None:
+            out.append(Mention(s, e, x.name, x.type, w, "coref"))
     return out

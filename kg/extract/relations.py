@@ -73,6 +73,7 @@ class Cand:
     reference: bool = False   # 就X起诉Y…一案达成和解: names an earlier case; the sentence's date is not its own
     rule: str = ""            # the named rule that read it
     hedged: bool = False      # a hedge word before the trigger lowered its confidence
+    path: str = ""            # how its sides were found (arg_paths.py: named, pronoun, sentence, ...)
 
 
 class _Rx(NamedTuple):
