@@ -20,7 +20,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
-from kg.ingest.pagehead import is_junk_head, read_head, trailing_date
+from kg.ingest.pagehead import is_head_furniture, is_junk_head, read_head, repeated_headline, trailing_date
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -199,6 +199,10 @@ _AGENCY_LINE = re.compile(r"^\s*(?:Reuters|AP|AFP|Bloomberg|Associated Press|Age
                           r"CNA|Dow Jones|新华社|新華社|中央社|路透社|美联社|美聯社|法新社|彭博社)\s*$")
 
 
+# a first line that is the article's first sentence, not its headline: clauses and a closing full stop
+_OPENING_SENTENCE = re.compile(r"[，,].*[，,].*。$")
+
+
 def _dateline(line: str) -> tuple[str, str] | None:
     """(date, outlet) from a "date time outlet" line, else None."""
     m = _DATELINE_RE.match(line) if len(line) <= 80 else None
@@ -225,6 +229,8 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     consumed_title = False
     dated_top = False
     j = i
+    top = i                 # the first line that is not the page's furniture (where a headline may stand)
+    twice = repeated_headline(lines, i) if not title else None
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
         dl = _dateline(lines[j]) if not m else None
@@ -244,8 +250,13 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
         if not m and not consumed_title and not title and _BYLINE_RE.match(lines[j].strip()):
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
             continue
-        if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])):
-            j += 1                        # "close", "menu-icon", <sup id="x"></sup>: the page's, not its headline
+        if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])
+                                                            or is_head_furniture(lines[j])
+                                                            or (twice is not None and j < twice)):
+            # "close", "menu-icon", <sup id="x"></sup>, a breadcrumb, the site's keywords, a log-in link, a
+            # site's name above a headline printed twice: the page's, not its headline
+            j += 1
+            top = j if top == j - 1 else top
             continue
         if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
             source = source or lines[j].strip()       # "Reuters" alone above the story: its source
@@ -255,13 +266,18 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             # a short first line is a title; so is a longer one right above a "Date:" line
             header_next = (j + 1 < n and len(lines[j + 1]) < 300
                            and _TEXT_HEADER_RE.match(lines[j + 1]) is not None)
-            if (j == i and not title and not consumed_title
-                    and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))):
+            if (j == top and not title and not consumed_title and lines[j].strip()
+                    and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))
+                    and not _OPENING_SENTENCE.search(lines[j].strip())
+                    and not (top > i and lines[j].strip().endswith("。"))):
                 title = lines[j].strip()
                 consumed_title = True
                 j += 1
+                while j < n and (not lines[j].strip() or lines[j].strip() == title) and twice is not None:
+                    j += 1                # the headline's second print
                 continue
             if not lines[j].strip():
+                top = j + 1 if top == j else top
                 j += 1
                 continue
             break
