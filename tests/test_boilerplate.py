@@ -166,3 +166,7 @@ def test_page_furniture_above_the_headline_is_no_title(tmp_path):
     # a summary's label and a site's dateline before it are the page's words
     f = _read(tmp_path, "f.txt", "甲乙专利案终审\n导读: 某某消费网5月14日讯 甲公司诉乙公司侵犯专利权一案有了终审判决。\n")
     assert f.text == "甲公司诉乙公司侵犯专利权一案有了终审判决。"
+    # the site's list of its other stories under 更多…報導 closing the page
+    g = _read(tmp_path, "g.txt", "甲乙合併案遭禁止\n\n公平會決議禁止兩者結合。\n\n更多某某新聞網報導\n睡眠不足恐傷身 醫師提醒三件事\n"
+                                 "某App再當機?官方出招解決\n")
+    assert g.text == "公平會決議禁止兩者結合。"

@@ -172,6 +172,7 @@ _SHARE_RE = re.compile(
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|相关话题|相關話題|熱賣商品推薦|热卖商品推荐|更多好康商品|新聞來源|新闻来源|"
+    r"更多[\u4e00-\u9fffA-Za-z]{0,8}(?:報導|报道|新聞|新闻)(?=\s*[:：]?\s*$)|"       # 更多三立新聞網報導: a site's list of its other stories
     r"Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
     r"[】\]]?\s*[:：]?\s*(.*)$", re.I)
 # 中新网杭州4月1日电(郭其钰), 新华社北京3月5日电（记者 王五）, 新浪科技讯 : the wire's dateline before the
