@@ -32,6 +32,7 @@ _CLAUSE = "，,；;：:。！？!?\n"
 _SENTENCE = "。！？!?\n"
 _PARTY_TYPES = ("Company", "Product")
 _BLOCKERS = ("Regulator", "Court")
+_MEASURE = ("", "项", "項", "起", "宗", "笔", "筆", "次", "桩", "樁")
 
 
 def _words() -> dict[str, tuple[str, ...]]:
@@ -62,8 +63,13 @@ def _pointed_cues(text: str) -> list[tuple[int, int, int]]:
                     d = text.find(dw, j, hi)
                     if d < 0:
                         continue
-                    between = text[j:d]
-                    if any(a in between for a in anaphors) or text.startswith("案", d + len(dw)):
+                    between = text[j:d].lstrip("了对對")
+                    between = between[:-1] if between.endswith("的") else between
+                    head = next((a for a in anaphors if between.startswith(a)), "")
+                    rest = between[len(head):]
+                    # 禁止两者结合, 禁止其合并, 禁止双方的合并, 否决了该项收购, 禁止并购案: the pointing word stands
+                    # right before the deal word (禁止该公司收购D names a buyer of its own: not this)
+                    if ((head and rest in _MEASURE) or (not between and text.startswith("案", d + len(dw)))):
                         ss = max(text.rfind(c, 0, i) for c in _SENTENCE) + 1
                         ends = [x for x in (text.find(c, j) for c in _SENTENCE) if x >= 0]
                         out.append((ss, min(ends) + 1 if ends else len(text), i))
