@@ -23,6 +23,10 @@ _EN_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|Jr|Sr|St|vs|
                         r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z])$")
 
 
+# a full stop with no space after it, between a word (or a year) and a capitalised word or an opening
+# quote: "sources.The", "in 2016.In its ruling", "people.”“This" (not "Amazon.com", "U.S.", "1.5")
+_GLUED = re.compile(r"[a-z0-9][a-z0-9]\.[”’\"')]*(?!(?:Ltd|Limited|Inc|Corp|Co|Llc|Plc|Pty|Pte|Gmbh|Bhd|Sdn|Com|Net|Org)\b)"
+                    r"(?:[A-Z][a-z]|[“‘][A-Z])")
 _SPLIT_AT = re.compile("[\n\r." + re.escape(_ZH_END) + "]")
 
 
@@ -78,6 +82,12 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
                         start = j
                         i = j
                         continue
+            elif _GLUED.match(text, i - 2) and not _EN_ABBREV.search(text[max(start, i - 6):i]):
+                # a page whose paragraphs were run together: "... AP sources.The Justice Department"
+                emit(start, j)
+                start = j
+                i = j
+                continue
         i += 1
     emit(start, n)
     return out

@@ -22,8 +22,9 @@ from kg.cases import reversed_echoes
 from kg.model import SYMMETRIC_RELATIONS, Entity, Extraction, Lawsuit, Relation
 from kg.resolve import normalize_name
 from kg.resolve import (ARTICLES_GRAPH, ENTITIES_GRAPH, ONTOLOGY, article_iri, canonical_name,
+                        distinct_from,
                         entity_iri, evidence_iri, is_description, label_language, lawsuit_iri,
-                        relation_iri, resolve_names, stage_iri)
+                        relation_iri, article_names, stage_iri)
 
 KG = Namespace(ONTOLOGY)
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -264,6 +265,9 @@ def _entity_triples(t, e: Entity, canon: str, tag: str | None) -> list[Triple]:
     out = [(node, t.rdf.type, t.kg[e.type]), (node, t.rdfs.label, t.lit(canon))]
     alt = t.skos.altLabel
     written = [normalize_name(x) for x in [e.name] + list(e.aliases) + ([e.written] if e.written else [])]
+    not_it = distinct_from(canon)
+    if not_it:      # Motorola Solutions: none of the names of the entry it is not (摩托罗拉, Motorola)
+        written = [w for w in written if canonical_name(w) != not_it]
     known = list(lex.aliases) if lex is not None else []     # any name the lexicon knows finds it
     out += [(node, alt, t.lit(a)) for a in sorted(set(written + known)) if a != canon]
     qid = lex.qid if lex is not None else e.qid
@@ -399,7 +403,7 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
     a = ex.article
     art_iri = article_iri(a.id)
     art = t.iri(art_iri)
-    names = resolve_names(ex.entities)
+    names = article_names(ex)
     ctx = {"id": a.id, "iri": art, "date": a.date,
            "key": lambda n: names.get(n) or canonical_name(n)}
     out = ArticleRDF(art_iri)

@@ -170,3 +170,26 @@ def test_page_furniture_above_the_headline_is_no_title(tmp_path):
     g = _read(tmp_path, "g.txt", "甲乙合併案遭禁止\n\n公平會決議禁止兩者結合。\n\n更多某某新聞網報導\n睡眠不足恐傷身 醫師提醒三件事\n"
                                  "某App再當機?官方出招解決\n")
     assert g.text == "公平會決議禁止兩者結合。"
+
+def test_english_site_furniture_photo_credits_and_closing_lists(tmp_path):
+    # a stock photo's credit above the page is neither the title nor text; an English date line with
+    # the section and byline run onto it is the page's date; the headline under it is the title
+    a = _read(tmp_path, "a.txt", "Jane Roe / Shutterstock.com\n7 March 2024NewsTradeJohn Doe\n\n"
+                                 "Acme appeals the import ban\n\nAcme has asked the appeals court to lift the ban.\n")
+    assert (a.title, a.date) == ("Acme appeals the import ban", "2024-03-07")
+    assert a.text == "Acme has asked the appeals court to lift the ban."
+    # a bare "Advertisement" above the headline and between paragraphs; a site's closing list of stories
+    more = "".join(f"Paragraph {k} of the story.\n\n" for k in range(6))
+    b = _read(tmp_path, "b.txt", "Advertisement\n\nGlobex offices searched\n\nRegulators searched Globex's offices.\n\n"
+                                 "Advertisement\n\n" + more + "Globex declined to comment.\n\nFeatured News\n"
+                                 "Supreme Court Declines to Hear Initech Antitrust Case Against Hooli Over Chips\nMar 2, 2024 by\nStaff\nLatest Headlines\n")
+    assert b.title == "Globex offices searched"
+    assert b.text == "Regulators searched Globex's offices.\n\n" + more + "Globex declined to comment."
+    # a caption credit line alone goes; a sentence that names a photographer stays
+    c = _read(tmp_path, "c.txt", "Title: Acme fined\n\nPhoto : Yonhap News\n\nAcme was fined.\n\n"
+                                 "Getty Images photographer Jane Roe took the picture.\n")
+    assert c.text == "Acme was fined.\n\nGetty Images photographer Jane Roe took the picture."
+    # a heading word opening a sentence of the article is no list heading
+    d = _read(tmp_path, "d.txt", "Title: Acme fined\n\nAcme was fined.\n\nTrending stocks fell after the ruling.\n\n"
+                                 "Most Read\nInitech Sues Hooli\n")
+    assert d.text == "Acme was fined.\n\nTrending stocks fell after the ruling."

@@ -36,10 +36,13 @@ def _build(paths, store_dir, workers=1):
 
 
 def _iris(store, names) -> set[str]:
+    """The nodes a name of the key stands for: its labels are stored NFKC-normalised
+    (kg.resolve.normalize_name: 银泰商业（集团） is stored 银泰商业(集团))."""
     from kg.analytics import match_entities
+    from kg.resolve import normalize_name
     out = set()
     for n in names:
-        out |= set(match_entities(store, n))
+        out |= set(match_entities(store, normalize_name(n)))
     return out
 
 

@@ -14,6 +14,16 @@ def test_split_english_respects_abbreviations():
         "Acme Inc. sued Globex.", "Mr. Smith said so.", "It was 3.5 million."]
 
 
+def test_split_english_paragraphs_run_together():
+    # a page whose paragraphs lost their breaks: a full stop glued to the next capitalised word ends a
+    # sentence; a web address, U.S. and a decimal do not
+    text = "Acme sued Globex in 2016.In its ruling, the court sided with Acme.“This is a win,” it said. " \
+           "Visit acme.com or the U.S.Patent Office. Saray Holding Pte.Ltd. rose 1.5 percent."
+    assert [s for _, _, s in nlp.split_sentences(text)] == [
+        "Acme sued Globex in 2016.", "In its ruling, the court sided with Acme.", "“This is a win,” it said.",
+        "Visit acme.com or the U.S.Patent Office.", "Saray Holding Pte.Ltd. rose 1.5 percent."]
+
+
 def test_tokenizer_is_private_and_knows_lexicon_names():
     import jieba
     tk = nlp.tokenizer()

@@ -165,6 +165,60 @@ def test_canonical_name_across_scripts_languages_and_registered_names():
     assert c("Tencent Music Entertainment Group") != c("腾讯")
 
 
+def test_an_unknown_company_is_one_node_by_its_registered_name_and_its_trading_name():
+    """Registered name = place + trading name (字号) + lines of business + legal ending: an article
+    naming the company one way and another naming it the other way meet on one node, whatever the
+    lexicon knows (issue 11)."""
+    from kg.resolve import canonical_name as c, registered_core
+    assert c("南京蓝鲸湾商贸发展有限公司") == c("蓝鲸湾") == "蓝鲸湾"       # place, trade words
+    assert c("杭州云雀递科技有限公司") == c("云雀递")
+    assert c("苏州青禾传媒控股有限公司") == c("青禾传媒")            # a brand keeps 传媒
+    assert c("星川商业（集团）有限公司") == c("星川商业")            # a bracketed group word
+    assert c("安徽省星川商业有限公司") == c("星川商业")              # a province of places.tsv
+    assert c("橙杏公司") == c("橙杏")                              # the company written as X公司
+    assert c("斗鱼国际控股有限公司") == c("斗鱼")                    # and a lexicon name's
+    # counter-examples: a branch, a bracketed region, a generic or common word, a long rest
+    assert registered_core("橙杏科技有限公司深圳分公司") is None
+    assert registered_core("云雀递（上海）科技有限公司") is None
+    assert registered_core("上海信息咨询有限公司") is None            # no trading name left
+    assert registered_core("安徽美景信息科技有限公司") is None          # 美景: a common word
+    assert registered_core("杭州青禾文化艺术发展有限公司") is None      # 青禾文化艺术: a business
+    # a core of dictionary words only is a line of business many companies share, no name: two
+    # cities' rail operators are two companies
+    assert c("洛阳市公共交通集团有限公司") != c("开封市公共交通集团有限公司")
+    assert registered_core("江西港口物流有限公司") is None
+    assert c("浙江天猫网络有限公司") != c("天猫科技")
+
+
+def test_two_registered_names_of_one_article_with_one_trading_name_stay_two_companies():
+    from kg.resolve import resolve_names
+    two = [E("北京云雀递技术有限公司", "Company"), E("北京云雀递科技发展有限公司", "Company")]
+    names = resolve_names(two)
+    assert names[two[0].key] != names[two[1].key]
+    one = [E("北京云雀递技术有限公司", "Company"), E("云雀递", "Company")]
+    names = resolve_names(one)
+    assert names[one[0].key] == names[one[1].key] == "云雀递"
+
+
+def test_a_regulator_or_court_is_one_node_by_its_official_and_short_forms():
+    """short_forms.tsv (official and short forms of the body) and places.tsv `full` (上海 -> 上海市):
+    the node is named by the full place and the official form."""
+    from kg.resolve import canonical_name as c
+    assert (c("南京市市场监督管理局") == c("南京市市场监管局") == c("南京市场监管局")
+            == c("南京市場監管局") == "南京市市场监督管理局")
+    assert c("湖南省市场监管局") == c("湖南市场监督管理局") == "湖南省市场监督管理局"
+    assert c("重庆市交通委") == c("重庆市交通委员会")
+    # a body whose official name writes the place without 市 (short_forms.tsv place `short`)
+    assert c("郑州市知产法院") == c("郑州知识产权法院") == "郑州知识产权法院"
+    # a lexicon court or regulator through any form of its body
+    assert c("杭州中院") == c("杭州市中院") == c("杭州市中级人民法院")
+    assert c("广东高院") == "广东省高级人民法院"
+    assert c("国家市场监管总局") == c("SAMR") == "国家市场监督管理总局"
+    # a body with no known place before it is left alone: never one node for every city's bureau
+    assert c("市场监管局") == "市场监管局"
+    assert c("某区市场监管局") == "某区市场监管局"
+
+
 def _names_articles():
     zh = Extraction(_art("n-zh", "2020-01-02"),
                     [E("北京微播视界科技有限公司", "Company"),
@@ -389,3 +443,88 @@ def test_san_jose_and_san_francisco_courts_in_chinese_are_the_northern_district(
     nd = canonical_name("Northern District of California")
     assert {canonical_name(n) for n in ("美国加州圣何塞联邦法院", "加州聖荷西聯邦法院", "加州北部聯邦地區法院",
                                         "美國加州舊金山聯邦法院")} == {nd}
+
+
+# ------------------------------------------------------------------------- a renamed company
+
+def _renaming(text, entities, relations=(), lang="en"):
+    a = Article(id="rn", title="rn", date="2024-01-01", source="test", text=text, path="rn.txt",
+                sha256=hashlib.sha256(text.encode()).hexdigest(), lang=lang)
+    return Extraction(a, entities, list(relations))
+
+
+def test_a_company_the_article_says_was_renamed_is_one_node_with_its_old_name():
+    from kg.resolve import article_names
+    # the old name is the sentence's subject; the new one where the template puts it
+    ex = _renaming("Harbor Crest Holdings bought two shoe labels in 2019 and a jeweller in 2020 "
+                   "before adopting the Veltrine name. Veltrine now sells in 40 countries.",
+                   [E("Harbor Crest Holdings", "Company"), E("Veltrine", "Company")])
+    names = article_names(ex)
+    assert names["Harbor Crest Holdings"] == names["Veltrine"] == "Veltrine"
+    ex = _renaming("Ostrander Labs, formerly known as Pimlico Data, sued Quarry.",
+                   [E("Ostrander Labs", "Company"), E("Pimlico Data", "Company"), E("Quarry", "Company")])
+    names = article_names(ex)
+    assert names["Pimlico Data"] == "Ostrander Labs" and names["Quarry"] == "Quarry"
+    ex = _renaming("2021年，青禾视界更名为青禾科技集团，业务转向芯片。",
+                   [E("青禾视界", "Company"), E("青禾科技集团", "Company")], lang="zh")
+    assert article_names(ex)["青禾视界"] == "青禾科技集团"
+
+
+def test_a_rename_is_not_read_where_the_old_name_lives_on_or_names_someone_else():
+    from kg.resolve import article_names
+    # the old name lives on as the new company's brand: a fact between the two keeps them apart
+    ex = _renaming("Velo Inc. owns the Larkspur brand. Larkspur bought Tamsin in 2015, then renamed "
+                   "itself Velo.", [E("Velo", "Company", ["Velo Inc."]), E("Larkspur", "Company"),
+                                    E("Tamsin", "Company")],
+                   [R("owns", "Velo", "Larkspur", None, "Velo Inc. owns the Larkspur brand.", 0, 30)])
+    assert article_names(ex)["Larkspur"] == "Larkspur"
+    # a clause that renames what the sentence's subject bought: its old name is not in the clause
+    ex = _renaming("2011年，甲山集团收购了云图网，随后更名为甲山云图。",
+                   [E("甲山集团", "Company"), E("云图网", "Company"), E("甲山云图", "Company")], lang="zh")
+    names = article_names(ex)
+    assert names["甲山集团"] == "甲山集团" and names["云图网"] == "云图网"
+
+
+def test_a_us_district_court_is_one_node_in_chinese_traditional_and_english():
+    """us_states.tsv: (state, district) read from the court's name in any of its forms; the node is
+    the lexicon's court of that key, else 美国 + state + district + 联邦地区法院."""
+    from kg.resolve import canonical_name as c
+    assert (c("美国德克萨斯州西区联邦地区法院") == c("德州西區聯邦地區法院") == c("得州西区联邦法院")
+            == c("U.S. District Court for the Western District of Texas")
+            == c("Western District of Texas") == "美国得克萨斯州西区联邦地区法院")
+    assert c("北加州联邦法院") == c("美國加州北區聯邦地方法院") == c("美国加州北区联邦地区法院")
+    assert c("华盛顿特区联邦地区法院") == c("U.S. District Court for the District of Columbia")
+    assert c("US District Court for the Southern District of Florida") == c("佛州南区联邦地区法院")
+    # no key: a state of several districts named without one, a place alone, a state court
+    assert c("加州联邦法院") == "加州联邦法院"
+    assert c("District of Columbia") == "District of Columbia"
+    assert c("德州地方法院") == "德州地方法院"
+    assert c("Delaware Court of Chancery") == "Delaware Court of Chancery"
+
+
+def test_a_company_named_like_a_lexicon_entry_but_distinct_is_its_own_node(tmp_path):
+    """distinct_names.tsv: Motorola Solutions is not the lexicon's 摩托罗拉 (Lenovo's Motorola
+    Mobility), even where the extractor read it as that entry; it takes none of its names."""
+    from kg.resolve import resolve_names
+    e = E("摩托罗拉", "Company", ["Motorola", "摩托罗拉移动"])
+    e.written = "Motorola Solutions"
+    other = E("摩托罗拉", "Company", ["Motorola"])
+    assert resolve_names([e])[e.key] == "Motorola Solutions"
+    assert resolve_names([other])[other.key] == "摩托罗拉"
+    ex = Extraction(_art("ms", "2020-02-15", lang="en"), [e, E("Hytera", "Company")],
+                    [R("sues", "摩托罗拉", "Hytera", "2017-03", "Motorola Solutions sued Hytera.", 0, 20)])
+    st = _store(tmp_path, [ex])
+    rows = run(st, "SELECT ?l WHERE { GRAPH ?g { ?e rdfs:label|skos:altLabel ?l } "
+                   "FILTER(CONTAINS(STR(?e), 'Motorola_Solutions')) }").rows
+    labels = {r[0] for r in rows}
+    assert "Motorola Solutions" in labels and not labels & {"摩托罗拉", "摩托罗拉移动", "Motorola"}
+    owners = run(st, "SELECT ?o WHERE { GRAPH ?g { ?o kg:owns ?u } FILTER(CONTAINS(STR(?u), 'Motorola')) }").rows
+    assert owners == []
+
+
+def test_a_rename_names_the_new_company_whole():
+    from kg.resolve import article_names
+    # the new name written after the cue is 青禾云帆, not the 青禾 another company goes by
+    ex = _renaming("青禾科技收购了云帆软件，收购完成后云帆软件更名为“青禾云帆”。",
+                   [E("青禾科技", "Company", ["青禾"]), E("云帆软件", "Company")], lang="zh")
+    assert article_names(ex)["云帆软件"] == "云帆软件"

@@ -33,7 +33,7 @@ from kg.extract.launches import launch_mentions, without_inner
 from kg.extract.deal_results import result_mentions
 from kg.extract.case_titles import case_title_mentions
 from kg.extract.fined_parties import fined_party_mentions
-from kg.extract.legal_names import widen_legal_names
+from kg.extract.legal_names import join_branches, widen_legal_names
 from kg.extract.latin_parties import latin_party_mentions
 from kg.extract.control import control_mentions
 from kg.extract.prosecution import prosecution_mentions
@@ -124,6 +124,7 @@ def _zh_mentions(text: str, lex) -> list:
     lexm = ents.lexicon_mentions(text, lex)
     found = ents.discover(text, lex, lexm)
     mentions = widen_legal_names(text, lex, ents.merge(text, lex, lexm, found))    # (legal_names.py)
+    mentions = join_branches(text, lex, mentions)     # …股份有限公司|深圳市分公司: one name (legal_names.py)
     mentions = ents.context_mentions(text, lex, mentions)
     mentions = repeated_subjects(text, lex, mentions)     # 日月光…；日月光随即…收购 (repeated_subjects.py)
     # a name found once by its ending (深圳地铁集团) is that name wherever else it is written

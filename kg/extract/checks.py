@@ -421,8 +421,10 @@ def addressee(ctx: Ctx, r: Relation) -> bool:
             j = i
             while j > 0 and _rx(ctx).list_gap.match(ctx.text[ms[j - 1][1]:ms[j][0]]):
                 j -= 1
-            if not ctx.text[:ms[j][0]].endswith(("向", "向了")):
-                return False
+            before = ctx.text[max(0, ms[j][0] - 8):ms[j][0]]
+            place = next((w for w in _places_longest() if before.endswith(w)), "")
+            if not before[:len(before) - len(place)].endswith(("向", "向了")):
+                return False        # (a country before the forum qualifies it: 向瑞典|斯德哥尔摩商会仲裁院)
         return bool(told)
 
     return addressed(r.object) or (trig in _check_words()["report_verb"] and addressed(r.subject))
@@ -559,6 +561,11 @@ def place_side(ctx: Ctx, r: Relation) -> bool:
         if simp in places and ctx.lex.lookup(name) is None and ctx.lex.lookup(simp) is None:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _places_longest() -> tuple[str, ...]:
+    return tuple(sorted(_places(), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=1)

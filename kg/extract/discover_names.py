@@ -41,6 +41,7 @@ class _Words(NamedTuple):
     media_end: tuple        # media_end
     founding: tuple         # founding_verb
     industry: tuple         # industry_word
+    class_head: re.Pattern  # class_head (not before a partnership's legal ending)
     joint: tuple            # joint_name_opener
     amount_after: re.Pattern    # ending_amount_about, amount_unit, ending_amount_currency
     not_court_place: frozenset  # not_court_place
@@ -59,6 +60,7 @@ def _words(lex_id: int, lex: Lexicon) -> _Words:
     return _Words(
         doc_words=_sorted(lex, "doc_word"), doc_ends=_sorted(lex, "doc_end"), media_end=_sorted(lex, "media_end"),
         founding=_sorted(lex, "founding_verb"), industry=_sorted(lex, "industry_word"),
+        class_head=re.compile(rf"(?:{alt('class_head')})(?=[，。、；：,.;！？\s也都的在和与及等将已被对不均正是])"),
         joint=_sorted(lex, "joint_name_opener"),
         amount_after=re.compile(rf"了?(?:{alt('ending_amount_about')})?\s*[0-9０-９.,，一二两三四五六七八九十百千]+\s*(?:多|余)?"
                                 rf"(?:{alt('amount_unit')})?\s*(?:{alt('ending_amount_currency')})"),
@@ -131,6 +133,11 @@ def suffix_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Menti
             continue
         # a weak ending before 市场/行业/产业/领域 (中国资本市场, 汽车行业) names an industry, not a company
         if strength == "weak" and not suf.isascii() and text.startswith(words.industry, e):
+            continue
+        # …and before a noun of a class of companies that ends its phrase (美国科技|企业也, 福州汽车|经销商，: rule
+        # zh.entity.class_head) it is a modifier, no ending (…投资企业（有限合伙） is a legal name; …半导体企业Vextron
+        # a description the name after it replaces, drop_descriptions)
+        if strength == "weak" and not suf.isascii() and words.class_head.match(text, e):
             continue
         # a weak ending followed by an amount, after 向/对 in its clause (向优步全球投资10亿美元), is the
         # verb, not an ending
@@ -333,9 +340,37 @@ def product_mentions(text: str, lex: Lexicon) -> list[Mention]:
         name = m.group(g).strip()
         if not name or any(w in name for w in words.doc_words) or len(name) > 12 or name.endswith(words.doc_ends):
             continue
+        if g == 2 and _quoted_word(text, m.end(), name, lex):
+            continue
         typ = "Organization" if name.endswith(words.media_end) else "Product"
         out.append(Mention(m.start(g), m.end(g), name, typ, name, "pattern"))
     return out
+
+
+# jieba tags of a common word: a quoted span that is one of them alone is a word quoted, no name
+_COMMON_TAGS = frozenset({"n", "v", "vn", "a", "ad", "an", "d", "i", "l"})
+# tags that make a longer quoted span a clause (a saying, a policy): verbs, adverbs, conjunctions,
+# prepositions, numerals and pronouns (两只大象, 我们)
+_CLAUSE_TAGS = frozenset({"v", "d", "c", "p", "m", "r"})
+
+
+def _quoted_word(text: str, after: int, name: str, lex: Lexicon) -> bool:
+    """Rule zh.entity.quoted_word: a span in 「」 (the quotation marks of Traditional and Hong Kong
+    writing, where a word or saying is quoted far more often than a product is named) that is one
+    common word (「三角戀」, 「緩議」), a clause of six characters or more with a verb, adverb, numeral or pronoun in it
+    (「兩隻大象很難一起跳舞」), or a word followed by what it names (「資料偵測」功能: modifiers.tsv kind
+    quoted_kind_after) is no product.  A span with a name ending (「日月光投資控股公司」) or Latin letters is
+    a name as before; 《》 titles are left alone (films, games, papers)."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in name) or any(c.isascii() and c.isalpha() for c in name):
+        return False
+    if any(name.endswith(suf) for suf, _, _ in lex.suffixes if not suf.isascii()):
+        return False
+    if text.startswith(tuple(lex.words("quoted_kind_after")), after):
+        return True
+    toks = nlp.tagged(name)
+    if len(toks) == 1:
+        return toks[0][1] in _COMMON_TAGS
+    return len(name) >= 6 and any(t in _CLAUSE_TAGS for _, t in toks)
 
 
 def discover(text: str, lex: Lexicon, lexm: list[Mention]) -> list[Mention]:

@@ -43,6 +43,8 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
             name = dotted_name(text, p, name)
             out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
     if surnames:
+        out += compound_role_mentions(text, lex, out)
+    if surnames:
         by_verb, before_deng, anonymised = _surname_patterns(id(lex), lex)
         # 由王宁国接任, 由张旭豪等人创立, 陈伟星等人: a surname-initial name before 等人 or after 由 + verb
         for m in _tried_after(by_verb, text, _by_verb_marks(id(lex), lex), False):
@@ -113,6 +115,8 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
                         any(t is None or t.startswith("nr") for w, t in toks):
                     out.append(Mention(p, mc.start(), name, "Person", name, "pattern"))
                     break
+    if surnames:
+        out += kin_mentions(text, lex, out)
     for m in _surname_patterns(id(lex), lex)[2].finditer(text) if surnames and "某" in text else []:
         name = m.group(0)
         if len(name) >= 3 and name[-1] != "某" and name[-1] in "被的在与和等因为向对将是于已及称说犯诉某等、系涉受获遭以有退赔支归偿返承应须需构不也曾提起通作":
@@ -120,6 +124,112 @@ def person_mentions(text: str, lex: Lexicon) -> list[Mention]:
         if m.start() > 0 and CJK.match(text[m.start() - 1]) and text[m.start() - 1] not in "人告员将被与和对向由及、某处令罚判":
             continue
         out.append(Mention(m.start(), m.start() + len(name), name, "Person", name, "pattern"))
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def _role_tails(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, frozenset]:
+    """(the tails of a compound title: modifiers.tsv kind role_tail; the characters that end an office's
+    name before one: kind office_char)."""
+    return (re.compile(f"(?<=[\u4e00-\u9fff])(?:{lex.alternation('role_tail')})"), frozenset(lex.words("office_char")))
+
+
+_NOUN_TAGS = frozenset({"n", "vn", "nz", "j", "ng", "nt"})
+
+
+def compound_role_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Rule zh.entity.compound_role: a title the role list does not hold, made of a noun or an office and a
+    title's tail (法务|长方淑华, 首席法务|官宋柳平, 部长|助理陈进, 总务署|署长墨菲), before a surname-initial name:
+    that name is a person.  The words before the tail must be a noun (法务, 部长) or end with an office's
+    character (署, 局); a verb before it (增长|高达) makes no title."""
+    pat, offices = _role_tails(id(lex), lex)
+    out: list[Mention] = []
+    for m in pat.finditer(text):
+        p = m.end()
+        if any(o.start <= p < o.end or o.end == p for o in taken + out):
+            continue
+        head = text[max(0, m.start() - 2):m.start()]
+        toks = nlp.tagged(head)
+        if not (len(toks) == 1 and toks[0][1] in _NOUN_TAGS) and head[-1:] not in offices:
+            continue
+        glued = nlp.tagged(text[m.start() - 1:p])
+        if len(glued) == 1 and glued[0][1] is not None and glued[0][1] not in _NOUN_TAGS:
+            continue        # 增长, 成长: the tail's character inside a verb
+        seg = text[p:p + 8]
+        name = person_at(seg, lex.surnames) if seg and CJK.match(seg[0]) else None
+        if not name or len(name) > 3 or lex.lookup(name) is not None or name in lex.generic or not _given_name(name[1:]):
+            continue
+        opened = nlp.tagged(text[m.end() - 1:p + 1])
+        if len(opened) == 1 and opened[0][1] is not None and (
+                len(name) == 2 or opened[0][1] == "ns" or any(t is not None for _, t in nlp.tagged(name[1:]))):
+            # 长沙|站, 官方|唯一: the tail opens a word with the surname (a place, 官方); only a name whose
+            # given name the segmenter does not know stays (法务长|方淑华)
+            continue
+        out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+    return out
+
+
+_NOT_GIVEN = frozenset({"v", "vn", "n", "nz", "ns", "nt", "l", "i", "j", "m", "mq", "p", "c", "t", "u", "uj", "ul", "q"})
+
+
+def _given_name(given: str) -> bool:
+    """The part after the surname reads as a given name: not a verb, noun, number, time or function word
+    the segmenter knows (官|方披露, 官|方微博, 官|司三年), no particle in it (官|司走得)."""
+    if any(c in "得了着过地" for c in given):
+        return False
+    toks = nlp.tagged(given)
+    return not (len(toks) == 1 and len(given) == 2 and toks[0][1] in _NOT_GIVEN)
+
+
+def _name_ending_at(text: str, e: int, lex: Lexicon) -> str | None:
+    """A surname-initial name of three or two characters ending at `e` (郭英成|、): no function character
+    after the surname, no known or common word, a given name that is no verb, number or time word
+    (周|立新 is a name, 官|方披露 none)."""
+    for k in (3, 2):
+        p = e - k
+        name = text[p:e] if p >= 0 else ""
+        if len(name) != k or name[0] not in lex.surnames or not all(CJK.match(c) for c in name) or \
+                any(c in _NOT_NAME_CHAR for c in name[1:]) or name in lex.generic or lex.lookup(name) is not None:
+            continue
+        if _given_name(name[1:]):
+            return name
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _kin_patterns(lex_id: int, lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """(之 + a kinship word before a name: 吴东进之女吴欣儒; a pair's word after two names: 郭英成、郭英智兄弟),
+    from modifiers.tsv kinds kin_word and kin_pair."""
+    alt = lex.alternation
+    return (re.compile(rf"之(?:{alt('kin_word')})"), re.compile(rf"[、和与及](?=[\u4e00-\u9fff]{{2,3}}(?:{alt('kin_pair')}))"))
+
+
+def kin_mentions(text: str, lex: Lexicon, taken: list[Mention]) -> list[Mention]:
+    """Rule zh.entity.kin_person: people introduced by kinship, named once and with no title — X之女Y
+    (吴东进之女吴欣儒: both), X、Y兄弟 / X和Y夫妇 (both); each name a surname-initial name of two or three
+    characters by the tests of the other frames."""
+    if "之" not in text and not any(w in text for w in lex.words("kin_pair")):
+        return []
+    of, pair = _kin_patterns(id(lex), lex)
+    out: list[Mention] = []
+
+    def add(p: int, name: str | None) -> None:
+        if name and not any(o.start < p + len(name) and p < o.end for o in taken + out):
+            out.append(Mention(p, p + len(name), name, "Person", name, "pattern"))
+
+    for m in of.finditer(text):
+        before = _name_ending_at(text, m.start(), lex)
+        after = person_at(text[m.end():m.end() + 8], lex.surnames)
+        if before and after:
+            add(m.start() - len(before), before)
+            add(m.end(), after)
+    for m in pair.finditer(text):
+        before = _name_ending_at(text, m.start(), lex)
+        seg = text[m.end():m.end() + 8]
+        after = person_at(seg, lex.surnames)
+        if before and after and seg[len(after):].startswith(tuple(lex.words("kin_pair"))):
+            add(m.start() - len(before), before)
+            add(m.end(), after)
     return out
 
 

@@ -27,6 +27,7 @@ _GLUE = re.compile(r"[\u4e00-\u9fff]")
 # a character that ends the word before a name (a preposition, a particle, a conjunction)
 _FUNCTION = set("的了与和及向为对由将把被给是在其于至从并兼予等或")
 _WIDEN = 10
+_LEGAL = tuple(LEGAL_ENDINGS)
 _BRACKET = re.compile(r"[（(][^（）()]{1,8}[)）]")
 
 
@@ -76,3 +77,34 @@ def _proper_start(text: str, s: int, mentions: list[Mention], lex: Lexicon) -> i
         if any(k.start == pos for k in known) or (t in _PROPER and len(w) >= 2):
             best = pos
     return best
+
+
+def join_branches(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Rule zh.entity.branch_joined: a branch named by its place alone (…资产管理股份有限公司|深圳市分公司,
+    …银行股份有限公司|宜昌分行; modifiers.tsv kind branch_ending) is a unit of the name written right before
+    it: the two are one name, the branch's.  With no name right before it, a company's branch named by a
+    place alone (信达|深圳分公司, with the brand cut off) is no entity, unless a registered name's legal
+    ending stands right before it (原告平安银行股份有限公司|武汉分行: a name the discovery did not read); a
+    bureau's (海淀分局) stays."""
+    ends = tuple(sorted(lex.words("branch_ending"), key=len, reverse=True))
+    if not ends or not any(m.source == "pattern" and m.surface.endswith(ends) for m in mentions):
+        return mentions
+    by_end = {m.end: m for m in mentions if m.type in ("Company", "Organization", "Regulator") and not m.surface.endswith(ends)}
+    out: list[Mention] = []
+    gone: set[int] = set()
+    for m in mentions:
+        end = next((x for x in ends if m.surface.endswith(x)), None) if m.source == "pattern" else None
+        stem = m.surface[:len(m.surface) - len(end)] if end else ""
+        if not stem or not all(t == "ns" for _, t in nlp.tagged(stem)):
+            out.append(m)
+            continue
+        prev = by_end.get(m.start)
+        if prev is None:
+            # (kept after a legal ending no name was read from: 原告平安银行股份有限公司|武汉分行)
+            if m.type != "Company" or text.endswith(_LEGAL, 0, m.start):
+                out.append(m)
+            continue
+        s = text[prev.start:m.end]
+        gone.add(id(prev))
+        out.append(Mention(prev.start, m.end, s, m.type, s, "pattern"))
+    return sorted((m for m in out if id(m) not in gone), key=lambda m: (m.start, m.end))

@@ -23,9 +23,9 @@ from typing import NamedTuple
 
 from kg import nlp
 from kg.extract.discover_people import dotted_start
-from kg.extract.mentions import CJK, Mention
+from kg.extract.mentions import CJK, Mention, automata
 from kg.extract.wordindex import Words
-from kg.lexicon import Lexicon
+from kg.lexicon import Lexicon, load_table
 
 # jieba tags that never stand inside a company's name without a name ending: verbal morphemes,
 # idioms, adverbs, conjunctions, pronouns, prepositions, particles
@@ -206,6 +206,9 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
     rename: dict[str, str] = {}
     drop: set[str] = set()
     people: dict[str, list[tuple[int, int]]] = {}
+    mentions = _without_channels(text, mentions, lex)
+    known = _known_names(mentions)
+    heads: list[Mention] = []
     for m in mentions:
         if m.source != "pattern":
             continue
@@ -217,6 +220,18 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             rename[m.name] = de         # 目的南京万晖置业有限公司: the name after the clause's 的
             m.start = m.end - len(de)
             m.name = m.surface = de
+        after = _after_copula(m, lex, known)
+        if after is not None:
+            # 陈晓原是永乐电器, 质权人为中国农业银行股份有限公司: the name after the copula; the words before it are
+            # a name of their own when they end as one (成都高原汽车|以威马成都公司)
+            lead = m.surface[:len(m.surface) - len(after)]
+            head = lead[:-next(len(w) for w in _copulas(id(lex), lex) if lead.endswith(w))]
+            end = _longest_suffix(head, _endings(id(lex), lex))
+            if end and len(head) - len(end) >= 2 and not clause_piece(head, m.type, lex):
+                heads.append(Mention(m.start, m.start + len(head), head, m.type, head, "pattern"))
+            rename[m.name] = after
+            m.start = m.end - len(after)
+            m.name = m.surface = after
         cut = _before_percent(text, m)
         if cut is None:
             cut = _tail_cut(m, lex)
@@ -247,6 +262,8 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
         elif m.type == "Person":
             people.setdefault(m.name, []).append((m.start, m.end))
     kept = [m for m in mentions if m.name not in drop or m.source != "pattern"]
+    if heads:
+        kept = sorted(kept + heads, key=lambda m: (m.start, m.end))
     out: list[Mention] = []
     for m in kept:
         if m.source == "pattern" and m.type != "Person" and len(m.surface) > 3 and m.surface.endswith("方面") \
@@ -273,7 +290,48 @@ def review_names(text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list
             m.type = "Company"       # 腾讯音乐、阿里音乐、网易云音乐等主要网络音乐服务商: companies listed
         out.append(m)
     _same_entity(text, out, lex, rename)
+    _foreign_prefix(out, lex, rename, known)
     return out, rename
+
+
+@functools.lru_cache(maxsize=1)
+def _foreign_countries() -> tuple[str, ...]:
+    """The countries of places.tsv other than China, longest first (新加坡 before 新)."""
+    rows = load_table("places.tsv")
+    return tuple(sorted((r["word"] for r in rows if r.get("kind") == "country" and r.get("word") != "中国"),
+                        key=len, reverse=True))
+
+
+def _foreign_prefix(mentions: list[Mention], lex: Lexicon, rename: dict[str, str], known: dict[str, int]) -> None:
+    """Rule zh.entity.country_prefix: a discovered company or body written with a foreign country before
+    it (日本尔必达, 新加坡星科金朋, 韩国成均馆大学) is named without the country — the country qualifies the
+    name — when what follows is a name by itself: one the article writes elsewhere, a bare word of four
+    characters or fewer the segmenter does not know or tags a proper noun (a transliteration), or such a
+    word before a strong ending (公司, 集团, 大学).  A common word after the country (美国政府) or a weak
+    ending (法国兴业银行: Société Générale, not 兴业银行) keeps it whole; Chinese names (中国银行) are left
+    alone."""
+    for m in mentions:
+        if m.source != "pattern" or m.type not in ("Company", "Organization") or m.name != m.surface:
+            continue
+        c = next((c for c in _foreign_countries() if m.surface.startswith(c)), None)
+        if c in lex.words("registration_place"):
+            continue        # 开曼辰光半导体公司: a place of registration is part of the registered name
+        rest = m.surface[len(c):] if c else ""
+        if len(rest) < 2 or rest in lex.generic or not CJK.match(rest[0]) or nlp.tagged(m.surface)[0][0] != c:
+            continue        # (印度斯坦时报: the country's characters begin a longer word, no country)
+        end = _longest_suffix(rest, _endings(id(lex), lex)) or ""
+        stem = rest[:len(rest) - len(end)]
+        toks = nlp.tagged(stem) if len(stem) >= 2 else []
+        proper = bool(toks) and toks[0][1] in (None, "nr", "nrt", "nz") and stem not in lex.generic
+        # (a weak ending after the country, 法国|兴业银行, 美国|存托股份, may be the foreign name's own word:
+        # only a bare transliteration or a name before a strong ending is cut)
+        named = known.get(rest, 0) > 0 or (proper and not end and len(rest) <= 4) or (
+            end in _endings(id(lex), lex, True) and bool(toks) and toks[0][1] in (None, "nr", "nrt", "nz", "ns")
+            and stem not in lex.generic)     # (a city's university: 韩国|汉阳大学)
+        if named:
+            rename[m.name] = rest
+            m.start += len(c)
+            m.name = m.surface = rest
 
 
 _PERCENT_TAIL = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?$")
@@ -300,6 +358,75 @@ def _after_de(m: Mention, lex: Lexicon) -> str | None:
     if (rest.isascii() and len(rest) >= 4) or (len(rest) >= 3 and _longest_suffix(rest, _endings(id(lex), lex))):
         return rest
     return ""
+
+
+@functools.lru_cache(maxsize=4)
+def _channel_words(lex_id: int, lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return (tuple(sorted(lex.words("channel_before"), key=len, reverse=True)),
+            tuple(sorted(lex.words("channel_after"), key=len, reverse=True)))
+
+
+def _without_channels(text: str, mentions: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Rule zh.entity.channel: a product the article names only as the medium someone speaks through
+    (通过官方微博发布, 在朋友圈宣布: modifiers.tsv kinds channel_before, channel_after around every one of its
+    mentions) is no entity of the article; a product told anywhere else in it (微博诉脉脉, 在微信里分享) stays."""
+    before, after = _channel_words(id(lex), lex)
+    if not before or not after:
+        return mentions
+    told: dict[str, bool] = {}
+    for m in mentions:
+        if m.type != "Product" or m.source == "coref":
+            continue
+        framed = text.endswith(before, max(0, m.start - 6), m.start) and text.startswith(after, m.end)
+        told[m.name] = told.get(m.name, True) and framed
+    gone = {n for n, f in told.items() if f}
+    return [m for m in mentions if m.name not in gone] if gone else mentions
+
+
+def _known_names(mentions: list[Mention]) -> dict[str, int]:
+    """How many mentions of the article write each name (surface or name)."""
+    out: dict[str, int] = {}
+    for m in mentions:
+        for n in (m.surface, m.name):
+            if isinstance(n, str):
+                out[n] = out.get(n, 0) + 1
+    return out
+
+
+def _after_copula(m: Mention, lex: Lexicon, known: dict[str, int]) -> str | None:
+    """Rule zh.entity.after_copula: a discovered organisation whose words run over a copula or the
+    preposition of a means (modifiers.tsv kind name_copula: 是, 原是, 为, 以) into a name — 陈晓原是永乐电器,
+    质权人为中国农业银行股份有限公司, 成都高原汽车以威马成都公司 (起诉) — is the name after it, when that is a
+    name by itself: a known name, one the article writes elsewhere, or a name of two characters or more
+    before a strong ending (公司, 集团).  A copula inside a known name (华为Mate X) is part of it.
+    None when there is none."""
+    if m.type in ("Person", "Product") or m.name != m.surface or m.surface.isascii():
+        return None
+    surface = m.surface
+    strong = _endings(id(lex), lex, True)
+    inside = None
+    for w in _copulas(id(lex), lex):
+        i = surface.rfind(w, 0, len(surface) - 2)
+        while i >= 0:
+            rest = surface[i + len(w):]
+            end = _longest_suffix(rest, strong)
+            if lex.lookup(rest) is not None or known.get(rest, 0) > 0 or (end and len(rest) - len(end) >= 2):
+                if inside is None:      # (the known names written inside the surface, found once)
+                    inside = [(a, b) for a, b, _ in _lexicon_spans(surface, lex)]
+                if not any(a <= i < b for a, b in inside):
+                    return rest
+            i = surface.rfind(w, 0, i)
+    return None
+
+
+def _lexicon_spans(surface: str, lex: Lexicon) -> list:
+    """Every known name or alias written inside `surface`, wherever the segmenter cuts (华为|美国技术有限公司)."""
+    return [(e - len(k) + 1, e + 1, name) for e, (k, name) in automata(lex)[0].iter(surface.lower())]
+
+
+@functools.lru_cache(maxsize=4)
+def _copulas(lex_id: int, lex: Lexicon) -> tuple[str, ...]:
+    return tuple(sorted(lex.words("name_copula"), key=len, reverse=True))
 
 
 @functools.lru_cache(maxsize=4)

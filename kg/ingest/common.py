@@ -163,17 +163,24 @@ _BYLINE_RE = re.compile(
 _CREDIT_RE = re.compile(
     r"^[（(\[]?(?:图|圖|图片|圖片|图源|圖源|图片来源|圖片來源|题图|題圖|头图|頭圖|配图|配圖|摄影|攝影|视频|視頻)"
     r"(?:" + _SEP + r"|\s+|为|為)\S.{0,50}$"
-    r"|^[（(\[]?(?:Photo|Photograph|Image|Picture|Illustration|Credit|Photo credit|Source)s?\s*(?:by)?\s*[:：|]\s*\S.{0,80}$",
+    r"|^[（(\[]?(?:(?:Cover|Top|Main|Featured|Lead)\s+)?(?:Photo|Photograph|Image|Picture|Illustration|Credit|Photo credit|Source)s?\s*(?:by)?\s*[:：|]\s*\S.{0,80}$"
+    # a stock or agency photo's credit line: "Wongsakorn Napaeng / Shutterstock.com", "Jane Roe/Getty Images"
+    r"|^(?:[^\s/|]+(?:\s+[^\s/|]+){0,5}\s*[/|]\s*)+(?:Shutterstock|Getty\s+Images|iStock(?:photo)?|Alamy|Depositphotos|"
+    r"Unsplash|AP\s+Photo|AFP(?:\s+via\s+Getty\s+Images)?|Reuters|Bloomberg|EPA(?:-EFE)?|Xinhua|Yonhap)(?:\.com)?(?:\s*/\s*\S.{0,30})?$",
     re.I)
 _SHARE_RE = re.compile(
     r"^(?:字号|字號|分享$|分享到|分享至|分享：|分享:|转发到|關注我們|关注我们|扫码关注|掃碼關注|扫描二维码|掃描二維碼|长按识别|長按識別|"
     r"点击关注|點擊關注|点击上方|點擊上方|欢迎关注|歡迎關注|更多精彩|版权声明|版權聲明|未经授权|未經授權|本文来源|本文來源|"
-    r"Share this|Share on|Share:|Follow us|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|關鍵詞[:：]|关键词[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
+    r"Share this|Share on|Share:|Follow us|Advertisement$|Follow @|Subscribe to|Sign up for|Click here|加入LINE|.{0,20}LINE@|分享給朋友|分享给朋友|追蹤我們|追踪我们|關鍵字[:：]|关键字[:：]|關鍵詞[:：]|关键词[:：]|字級$|字级$|\d[\d,.]*\s*(?:觀看次|观看次|次觀看|次观看|次瀏覽|次浏览|人氣|人气)$)", re.I)
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|相关话题|相關話題|熱賣商品推薦|热卖商品推荐|更多好康商品|新聞來源|新闻来源|"
     r"更多[\u4e00-\u9fffA-Za-z]{0,8}(?:報導|报道|新聞|新闻)(?=\s*[:：]?\s*$)|"       # 更多三立新聞網報導: a site's list of its other stories
-    r"Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also)"
+    r"Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also|"
+    # the lists a news site closes a story with, a heading alone on its line: "Featured News", "Latest Headlines"
+    r"(?:Featured (?:News|Stories|Articles)|Latest (?:Headlines|News|Stories)|Trending(?: Stories| Now| News)?|"
+    r"Most (?:Read|Popular|Viewed)|Popular (?:Stories|News|Articles)|Top Stories|More (?:Stories|News|Headlines)|"
+    r"You (?:may|might) also like|Read Next|Editor['’]s Picks)(?=\s*[:：]?\s*$))"
     r"[】\]]?\s*[:：]?\s*(.*)$", re.I)
 # 中新网杭州4月1日电(郭其钰), 新华社北京3月5日电（记者 王五）, 新浪科技讯 : the wire's dateline before the
 # first sentence (the outlet is no party, the reporter no person of the story)
@@ -282,7 +289,8 @@ def strip_boilerplate(text: str) -> str:
         if related:
             # the headlines listed under 相关阅读: short lines without a full stop, up to a blank line
             # (blank lines between the heading and its first headline are part of the list)
-            if s and len(s) <= 60 and (not s.endswith(("。", "！", "？", ".", "!", "?")) or s.endswith(_CUT)):
+            if s and (len(s) <= 60 or len(s) <= 120 and not _CJK_RE.search(s)) and (
+                    not s.endswith(("。", "！", "？", ".", "!", "?")) or s.endswith(_CUT)):
                 related_items = True
                 continue
             if not s and not related_items:

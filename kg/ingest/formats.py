@@ -9,6 +9,7 @@ import yaml
 
 from kg.ingest.common import (
     _BYLINE_RE,
+    _CREDIT_RE,
     _date_field,
     _make_article,
     _Skip,
@@ -203,6 +204,18 @@ _AGENCY_LINE = re.compile(r"^\s*(?:Reuters|AP|AFP|Bloomberg|Associated Press|Age
 _OPENING_SENTENCE = re.compile(r"[，,].*[，,].*。$")
 
 
+# "8 April 2024NewsPatentsLiz Hockley", "April 8, 2024 | Jane Roe": an English date opening a short line,
+# the page's section and byline run onto it: the page's date line, no headline
+_GLUED_DATE_RE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})"
+                            r"(?=[A-Z]|\s*[|｜·•]|\s*$)")
+
+
+def _glued_dateline(line: str) -> tuple[str, str] | None:
+    m = _GLUED_DATE_RE.match(line) if len(line) <= 80 else None
+    d = parse_date(m.group(1)) if m else None
+    return (d, "") if d else None
+
+
 def _dateline(line: str) -> tuple[str, str] | None:
     """(date, outlet) from a "date time outlet" line, else None."""
     m = _DATELINE_RE.match(line) if len(line) <= 80 else None
@@ -234,11 +247,13 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
         dl = _dateline(lines[j]) if not m else None
+        if not m and not dl and not title and not consumed_title:
+            dl = _glued_dateline(lines[j])
         if dl:
             date = date or dl[0]
             source = source or dl[1]
             j += 1
-            dated_top = j - i == 1
+            dated_top = j - 1 == top
             continue
         if (not m and dated_top and not title and not consumed_title and lines[j].strip()
                 and len(lines[j].strip()) <= 80 and not re.search(r"[。！？.!?」”\"]$", lines[j].strip())):
@@ -251,12 +266,18 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
             continue
         if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])
+                                                            or _CREDIT_RE.match(lines[j].strip())
                                                             or is_head_furniture(lines[j])
                                                             or (twice is not None and j < twice)):
-            # "close", "menu-icon", <sup id="x"></sup>, a breadcrumb, the site's keywords, a log-in link, a
-            # site's name above a headline printed twice: the page's, not its headline
+            # "close", "menu-icon", <sup id="x"></sup>, "Photo : Yonhap News", a breadcrumb, the site's keywords,
+            # a log-in link, a site's name above a headline printed twice: the page's, not its headline
             j += 1
-            top = j if top == j - 1 else top
+            if j - 1 == top:
+                # the headline may stand below the page's furniture (a photo's credit, an advertisement's
+                # marker, a breadcrumb, a log-in link …)
+                while j < n and not lines[j].strip():
+                    j += 1
+                top = j
             continue
         if not m and not consumed_title and not title and _AGENCY_LINE.match(lines[j]):
             source = source or lines[j].strip()       # "Reuters" alone above the story: its source

@@ -20,6 +20,15 @@ _PLATFORM_PP = re.compile(r"(?:^|\s)(?:on|for|in|at|across|into|with|to|from|via
                           r"(?:(?:the|its|their|a|an|his|her)\s+|[A-Z][\w&.-]*['’]s\s+)*$", re.I)
 
 
+# a name made an adjective before a list member: "Tencent-backed China Literature", "SoftBank-owned Arm"
+_BACKED = re.compile(r"-(?:backed|owned|controlled|funded|led)\b")
+_BACKED_GAP = re.compile(r"(?<=\s)[A-Z][\w.&]*(?:\s+[A-Z][\w.&]*){0,3}-(?:backed|owned|controlled|funded|led)\s+$")
+# "to block a law signed by President X", "a rule adopted by the Commission": the name is the law's maker,
+# not the object of the verb before
+_SIGNER = re.compile(r"\b(?:law|laws|bill|act|order|orders|rule|rules|regulation|regulations|ban|measure|policy|decree|statute|"
+                     r"legislation)\s+(?:that\s+was\s+|which\s+was\s+)?(?:signed|passed|enacted|issued|adopted|approved|"
+                     r"proposed|introduced|championed|backed|pushed)\s+(?:into\s+law\s+)?(?:in\s+\w+\s+)?by\s+"
+                     r"(?:(?:the|former|then|U\.S\.|US)\s+)?(?:[A-Z][\w.]*\s+){0,2}$")
 # "X's (fiercest) rival / parent / chief executive": a possessive naming another party than X
 _OTHER_PARTY = re.compile(r"['’]s?\s+(?:[a-z][\w-]*\s+){0,2}(?:rivals?|competitors?|parent|owner|founder|chief|"
                           r"executive|ceo|unit|subsidiary|partners?|customers?|suppliers?|lawyers?)\b")
@@ -34,6 +43,8 @@ class ArgumentReading(ReadingBase):
         t = self.text
         # "TikTok and its parent company ByteDance": a possessive pronoun is not a member of the list
         ms = [x for x in ms if x is m or not (x.source == "coref" and x.surface.lower() in ("its", "their"))]
+        # "Alibaba, Tencent-backed China Literature, and ...": the name in a hyphened modifier is no member
+        ms = [x for x in ms if x is m or not _BACKED.match(t, x.end)]
         if m not in ms:
             return out
         idx = ms.index(m)
@@ -45,6 +56,11 @@ class ArgumentReading(ReadingBase):
             if direction > 0:
                 gap = re.sub(r"^\s+(?:about\s+|nearly\s+|some\s+)?[$€£¥]?[\d.,]+\s*(?:million|billion|trillion|bn|m)?"
                              r"(?:\s+(?:euros|dollars|yuan|won|pounds|yen))?(?=\s*(?:,|and\b|or\b))", "", gap)
+            gap = _BACKED_GAP.sub(" ", gap)
+            # "..., and Shenzhen Hive Box Technology": a place written before a member's name
+            pw = re.search(r"(?<=\s)([A-Z][a-z]+)\s+$", gap)
+            if pw and pw.group(1) in self.en.places:
+                gap = gap[:pw.start()]
             if not re.fullmatch(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+as\s+well\s+as\s+)(?:[Tt]he\s+)?"
                                 r"(?:\d+\s+|(?:two|three|four|five|six|seven|eight|nine|ten|several|other)\s+)?", gap) and not (
                     # "TikTok and its Chinese parent company ByteDance": the second one described
@@ -134,6 +150,8 @@ class ArgumentReading(ReadingBase):
                 break
             if m.name in subj_names or not self._fits(rel, 1, m):
                 continue
+            if _BACKED.match(t, m.end) or _SIGNER.search(gap):
+                continue        # "buy the SoftBank-owned chip designer", "block a law signed by President X": a modifier's name
             if rel == "acquires" and gap.strip() and (re.search(r"\bfrom\s+(?:(?:the|its|their)\s+)?$", gap) or re.fullmatch(
                     r"\s*from\s+(?:(?:the|its|their|a|an)\s+)?(?:[\w-]+\s+){1,3}", gap)):
                 continue        # "bought support from Initech", "patents it bought from Dutch chipmaker NXP": the seller

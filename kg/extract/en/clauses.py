@@ -94,7 +94,7 @@ class ClauseReading(ArgumentReading):
         if trig.frame == "OS":
             return False        # "was founded by X", "is owned by X": the OS frame already reads the agent after "by"
         left = self.text[max(0, ts - 40):ts]
-        m = re.search(r"\b(\w+)\s+(?:\w+ly\s+)?$", left)
+        m = re.search(r"\b(\w+)\s+(?:\w+ly\s+|each\s+|both\s+|all\s+|also\s+|later\s+|again\s+)?$", left)
         if not m or m.group(1).lower() not in self.aux:
             return False
         first = trig.pattern.split()[0].lower()
