@@ -143,6 +143,34 @@ def test_headlines_hot_lists_and_markup_below_or_above_the_article_go(tmp_path):
     assert d.title == "" and d.text.startswith("丙公司在加速减持")
 
 
+def test_page_furniture_above_the_headline_is_no_title(tmp_path):
+    # a breadcrumb, then the headline, then a counter and a share word
+    a = _read(tmp_path, "a.txt", "某某首页 > 某某科技 > 正文\n\n甲公司被判侵权 赔偿乙公司300万元\n\n0\n分享至\n\n"
+                                 "法院认定甲公司侵权成立,判决其赔偿乙公司300万元。\n")
+    assert a.title == "甲公司被判侵权 赔偿乙公司300万元"
+    assert a.text.endswith("\n法院认定甲公司侵权成立,判决其赔偿乙公司300万元。") and "正文" not in a.text
+    # the search words a site stuffs into its top line, a log-in link, a button word
+    b = _read(tmp_path, "b.txt", "免费看片-高清影院-在线观看免费-精品推荐-手机在线播放\n\n登录某某云账号\n\n"
+                                 "丙公司垄断案被罚5亿元\n\n2021年4月,监管部门对丙公司立案调查。\n")
+    assert b.title == "丙公司垄断案被罚5亿元" and b.text.startswith("2021年4月")
+    c = _read(tmp_path, "c.txt", "logo\n\n《产业》丁公司股东会之争,法院驳回假处分\n\n浏览数\n\n99+\n\n"
+                                 "法院昨日驳回戊公司的假处分声请。\n")
+    assert c.title == "《产业》丁公司股东会之争,法院驳回假处分" and c.text == "法院昨日驳回戊公司的假处分声请。"
+    # a site's name above a headline the page prints twice: the headline, printed once
+    d = _read(tmp_path, "d.txt", "某某新闻\n>\n甲公司拟增持乙公司 交易所发函问询\n\n甲公司拟增持乙公司 交易所发函问询\n\n"
+                                 "公众号新闻\n\n甲公司称将增持乙公司5%股份。\n")
+    assert d.title == "甲公司拟增持乙公司 交易所发函问询" and d.text.startswith("公众号新闻")
+    # a first line that is the article's first sentence is no headline
+    e = _read(tmp_path, "e.txt", "3月8日,监管部门对甲公司作出处罚,共计罚款3亿元。\n同时,监管部门要求甲公司整改。\n")
+    assert e.title == "" and e.text.startswith("3月8日")
+    # a summary's label and a site's dateline before it are the page's words
+    f = _read(tmp_path, "f.txt", "甲乙专利案终审\n导读: 某某消费网5月14日讯 甲公司诉乙公司侵犯专利权一案有了终审判决。\n")
+    assert f.text == "甲公司诉乙公司侵犯专利权一案有了终审判决。"
+    # the site's list of its other stories under 更多…報導 closing the page
+    g = _read(tmp_path, "g.txt", "甲乙合併案遭禁止\n\n公平會決議禁止兩者結合。\n\n更多某某新聞網報導\n睡眠不足恐傷身 醫師提醒三件事\n"
+                                 "某App再當機?官方出招解決\n")
+    assert g.text == "公平會決議禁止兩者結合。"
+
 def test_english_site_furniture_photo_credits_and_closing_lists(tmp_path):
     # a stock photo's credit above the page is neither the title nor text; an English date line with
     # the section and byline run onto it is the page's date; the headline under it is the title

@@ -65,6 +65,7 @@ from kg.extract.joined_units import joined_units
 from kg.extract.operators import drop_operator_restatements
 from kg.extract.countersuits import countersuits
 from kg.extract.ruling_sides import case_court_rulings, listed_fines, other_sides, reason_fines
+from kg.extract.deal_prohibitions import prohibited_blocks
 from kg.extract.short_forms import place_prefixes
 
 __all__ = ["extract"]
@@ -263,6 +264,8 @@ def _zh_extraction(article: Article, text: str, sentences: list, mentions: list,
     relations.extend(listed_fines(text, sentences, entities, relations, tracker, lex))
     # X监管局发布…显示，Y因…被罚30万元: the regulator named before the fined clause (ruling_sides.py)
     relations.extend(reason_fines(text, sentences, entities, relations, tracker, lex))
+    # 公平会决议禁止两者结合: the regulator blocks both sides of the deal told before (deal_prohibitions.py)
+    relations.extend(prohibited_blocks(text, sentences, entities, relations, tracker))
     return Extraction(article=article, entities=entities, relations=relations, lawsuits=lawsuits)
 
 

@@ -99,6 +99,7 @@ from typing import Callable, NamedTuple
 from kg import nlp
 from kg.lexicon import Lexicon, legal_endings, load_lexicon, load_table
 from kg.model import Entity, Extraction, Relation
+from kg.extract.deal_prohibitions import pointed_prohibitions
 from kg.extract.mentions import occurrences
 from kg.extract.stake_kind import minority_stakes
 from kg.extract.former_owners import former_ownership
@@ -1053,6 +1054,8 @@ def _prohibited_groups(ctx: Ctx) -> list[frozenset]:
                     j = text.find(dw, j + len(dw), hi)
             i = text.find(cue, i + len(cue))
     out = [frozenset(g) for g in groups.values() if len(g) >= 2]
+    # 公平会决议禁止两者结合: the deal told before the prohibition (kg/extract/deal_prohibitions.py)
+    out += [g for *_, g in pointed_prohibitions(text, ctx.ex.relations, ctx.types)]
     ctx._prohibited = (ents, len(ents), out)      # (made once per entity list, as Ctx.starts)
     return out
 

@@ -1446,6 +1446,13 @@ def _emit(v: _Reading) -> bool:
                    and not text[max(0, m.start - 3):m.start].endswith(_words(id(v.lex), v.lex).victims)
                    and not m.name.endswith(_words(id(v.lex), v.lex).prosecutors)]
         o_ok = list({m.name: m for m in o_ok + parties}.values())
+        # a party read by its last mention far after the verb, also told close after it (…宣判，裁定A胜诉，
+        # B构成侵权，须…，B还须支付…): read by that close mention (a party only far after the verb stays far)
+        close = {}
+        for m in parties:
+            if te <= m.start and m.start - te <= _COURT_NEAR and m.name not in close:
+                close[m.name] = m
+        o_ok = [close.get(m.name, m) if m.start - te > _COURT_NEAR else m for m in o_ok]
     for a in s_ok:
         for b in o_ok:
             if a.name == b.name:

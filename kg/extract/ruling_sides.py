@@ -18,7 +18,9 @@
   told) has that other side (a party of three suits, one of them in that court, is left alone).
   In Chinese (zh.rules.other_side) only a side the ruling's sentence does not name, of the case before
   that court: the ruling frame (zh.rules.court) already rules on every party its sentence names, and a
-  party it leaves out there is one it means to (a speaker, a victim, a judge).
+  party it leaves out there is one it means to (a speaker, a victim, a judge).  When the party's only
+  case was told with no court at all (京东起诉天猫…; 最高人民法院二审驳回了天猫…), that case is the one before
+  the court (a company's side only: a prosecutor's case against a person is no such case).
   One relation per party, as the keys want (court -> each party); only for a ruling its sentence gives
   on one party alone (a sentence that names two sides of the ruling has said whom it rules on).
 
@@ -128,6 +130,7 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
         told: dict[str, None] = {}
         kept: set[frozenset] = set()
         here = False
+        courtless = True
         for k, ls in enumerate(lawsuits):
             if lang == "zh" and ls.start >= r.start:
                 continue    # a Chinese case is told before its ruling (an English lead tells the ruling first)
@@ -138,12 +141,17 @@ def other_sides(relations: list[Relation], lawsuits: list[Lawsuit], entities: li
                 told.update(dict.fromkeys(named))
                 # the case before that court: filed there, or appealed to it (`courts`: case_courts.py)
                 before = ls.court == r.subject or (courts is not None and courts.get(k, {}).get(r.subject, r.end) <= r.start)
+                courtless = courtless and ls.court is None
                 if ls.court is None or before:
                     kept.add(frozenset(theirs))
                     here = here or before
         # the other side the sentence names; else that of the case before this court, when every case
         # of the party that may be before it (its court, or none told) has that other side
         sides = list(told) or (sorted(next(iter(kept))) if here and len(kept) == 1 else [])
+        if lang == "zh" and not here and not told and len(kept) == 1 and courtless:
+            # the party's one case, told before with no court: the court ruling on one side of it now
+            # rules on the other (最高人民法院二审驳回了天猫…的主张, after 京东起诉天猫)
+            here, sides = True, [q for q in sorted(next(iter(kept))) if types.get(q) == "Company"]
         if lang == "zh":
             # the Chinese frame rules on every party its sentence names, and leaves out on purpose those
             # it does not (a speaker, a victim): only a side the sentence does not name, of a case told

@@ -175,6 +175,7 @@ _SHARE_RE = re.compile(
 _RELATED_RE = re.compile(
     r"^[【\[]?(?:相关阅读|相關閱讀|相关文章|相關文章|相关新闻|相關新聞|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|更多阅读|更多閱讀|"
     r"热门推荐|熱門推薦|往期回顾|往期回顧|相关话题|相關話題|熱賣商品推薦|热卖商品推荐|更多好康商品|新聞來源|新闻来源|"
+    r"更多[\u4e00-\u9fffA-Za-z]{0,8}(?:報導|报道|新聞|新闻)(?=\s*[:：]?\s*$)|"       # 更多三立新聞網報導: a site's list of its other stories
     r"Related(?: articles| stories| coverage)?|Read more|More from|Recommended|See also|"
     # the lists a news site closes a story with, a heading alone on its line: "Featured News", "Latest Headlines"
     r"(?:Featured (?:News|Stories|Articles)|Latest (?:Headlines|News|Stories)|Trending(?: Stories| Now| News)?|"
@@ -185,7 +186,7 @@ _RELATED_RE = re.compile(
 # first sentence (the outlet is no party, the reporter no person of the story)
 _DATELINE_ZH_RE = re.compile(
     r"^[【\[]?(?:[\u4e00-\u9fffA-Za-z]{2,12}?(?:社|网|網|报|報|台|频道|頻道|新闻|新聞|财经|財經|科技|日报|日報|晚报|晚報)"
-    r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電)"
+    r"[\u4e00-\u9fff]{0,8}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|電|讯|訊)"
     r"[】\]]?\s*(?:[（(][^（()）\n]{1,30}[)）])?\s*(?:[-—–:：|]\s*)?"
     r"|[\u4e00-\u9fffA-Za-z]{2,12}?(?:讯|訊)[】\]]?(?:\s*[（(][^（()）\n]{1,30}[)）])?(?:\s+|\s*[:：]\s*)"
     r"|[A-Za-z][A-Za-z0-9]{1,15}(?=\d{1,2}月\d{1,2}日(?:上午|下午|晚间|晚間)?消息)"   # DoNews8月10日消息
@@ -213,6 +214,10 @@ _CAPTION_MARK_RE = re.compile(r"^[▲▼△▽]\s*")
 # a desk's byline: "財經中心/綜合報導", "国际新闻部／综合报道", and the bracketed opener "【本報綜合報導】"
 _DESK_RE = re.compile(r"^[\u4e00-\u9fff]{2,8}\s*[/／∕]\s*(?:綜合報導|综合报道|綜合外電|综合外电|外電報導|外电报道)$")
 _DESK_OPENER_RE = re.compile(r"^[【\[](?:本報|本报|本刊)?(?:綜合|综合)?(?:報導|报道|外電|外电)[】\]]\s*")
+# the label a page puts before the summary it prints above the article (导读：…, 核心提示：…): the page's word
+_SUMMARY_LABEL_RE = re.compile(r"^(?:导读|導讀|摘要|核心提示|内容提要|內容提要)\s*[:：]\s*")
+# a page's view counter standing alone on its line (瀏覽數 / 阅读数 / 点击次数)
+_COUNTER_RE = re.compile(r"^(?:浏览数|瀏覽數|浏览量|瀏覽量|阅读数|閱讀數|阅读量|閱讀量|点击数|點擊數|点击次数|點擊次數|点击量|點擊量)\s*[:：]?\s*[\d,.+万萬]*$|^\d{1,4}\+$")
 
 
 # a breadcrumb line: 您现在的位置：首页 > 新闻 > 科技, 法律咨讯 > 案例分析 > 正文 (three or more short steps)
@@ -267,6 +272,8 @@ def strip_boilerplate(text: str) -> str:
     out: list[str] = []
     related = related_items = False
     for line in text.split("\n"):
+        if line[:2] in ("导读", "導讀", "摘要", "核心", "内容", "內容"):
+            line = _SUMMARY_LABEL_RE.sub("", line)
         if line[:1] not in (" ", ""):
             m = (_DATELINE_ZH_RE.match(line) or _DATELINE_EN_RE.match(line)
                  or _DATELINE_DAY_RE.match(line) or _DESK_OPENER_RE.match(line))
@@ -295,6 +302,7 @@ def strip_boilerplate(text: str) -> str:
                 related, related_items = not m.group(1).strip(), False
                 continue
             if (_BYLINE_RE.match(s) or _CREDIT_RE.match(s) or _SHARE_RE.match(s) or _DESK_RE.match(s)
+                    or _COUNTER_RE.match(s)
                     or (len(s) <= 120 and _CAPTION_RE.search(s))):
                 continue
         if is_site_notice(s):

@@ -21,7 +21,7 @@ from kg.ingest.common import (
 )
 from kg.ingest.dates import parse_date
 from kg.ingest.html import _html_text_and_meta
-from kg.ingest.pagehead import is_junk_head, read_head, trailing_date
+from kg.ingest.pagehead import is_head_furniture, is_junk_head, read_head, repeated_headline, trailing_date
 from kg.model import Article
 
 log = logging.getLogger("kg.ingest")
@@ -200,6 +200,10 @@ _AGENCY_LINE = re.compile(r"^\s*(?:Reuters|AP|AFP|Bloomberg|Associated Press|Age
                           r"CNA|Dow Jones|新华社|新華社|中央社|路透社|美联社|美聯社|法新社|彭博社)\s*$")
 
 
+# a first line that is the article's first sentence, not its headline: clauses and a closing full stop
+_OPENING_SENTENCE = re.compile(r"[，,].*[，,].*。$")
+
+
 # "8 April 2024NewsPatentsLiz Hockley", "April 8, 2024 | Jane Roe": an English date opening a short line,
 # the page's section and byline run onto it: the page's date line, no headline
 _GLUED_DATE_RE = re.compile(r"^\s*(\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4})"
@@ -238,7 +242,8 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
     consumed_title = False
     dated_top = False
     j = i
-    top = i             # the first line that is not the page's furniture above the headline
+    top = i                 # the first line that is not the page's furniture (where a headline may stand)
+    twice = repeated_headline(lines, i) if not title else None
     while j < n and j < i + 6:
         m = _TEXT_HEADER_RE.match(lines[j]) if len(lines[j]) < 300 else None
         dl = _dateline(lines[j]) if not m else None
@@ -261,11 +266,15 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             j += 1                        # a byline above the headline ("聯合報／ 記者王宏舜／台北即時報導")
             continue
         if not m and not consumed_title and not title and (is_junk_head(lines[j]) or is_markup_line(lines[j])
-                                                           or _CREDIT_RE.match(lines[j].strip())):
-            # "close", "menu-icon", <sup id="x"></sup>, "Photo : Yonhap News": the page's, not its headline
+                                                            or _CREDIT_RE.match(lines[j].strip())
+                                                            or is_head_furniture(lines[j])
+                                                            or (twice is not None and j < twice)):
+            # "close", "menu-icon", <sup id="x"></sup>, "Photo : Yonhap News", a breadcrumb, the site's keywords,
+            # a log-in link, a site's name above a headline printed twice: the page's, not its headline
             j += 1
-            if j - 1 == top and (_CREDIT_RE.match(lines[j - 1].strip()) or lines[j - 1].strip().lower() == "advertisement"):
-                # the headline may stand below a photo's credit or an advertisement's marker
+            if j - 1 == top:
+                # the headline may stand below the page's furniture (a photo's credit, an advertisement's
+                # marker, a breadcrumb, a log-in link …)
                 while j < n and not lines[j].strip():
                     j += 1
                 top = j
@@ -278,13 +287,18 @@ def _article_from_text(stem: str, path: str, text: str) -> Article:
             # a short first line is a title; so is a longer one right above a "Date:" line
             header_next = (j + 1 < n and len(lines[j + 1]) < 300
                            and _TEXT_HEADER_RE.match(lines[j + 1]) is not None)
-            if (j == top and not title and not consumed_title
-                    and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))):
+            if (j == top and not title and not consumed_title and lines[j].strip()
+                    and (len(lines[j].strip()) <= 80 or (header_next and len(lines[j].strip()) <= 300))
+                    and not _OPENING_SENTENCE.search(lines[j].strip())
+                    and not (top > i and lines[j].strip().endswith("。"))):
                 title = lines[j].strip()
                 consumed_title = True
                 j += 1
+                while j < n and (not lines[j].strip() or lines[j].strip() == title) and twice is not None:
+                    j += 1                # the headline's second print
                 continue
             if not lines[j].strip():
+                top = j + 1 if top == j else top
                 j += 1
                 continue
             break

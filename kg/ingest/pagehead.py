@@ -78,7 +78,7 @@ def date_line(line: str) -> tuple[str, str, str] | None:
 
 def _is_furniture(line: str) -> bool:
     s = line.strip()
-    return (not s or bool(_JUNK_HEAD.match(s)) or bool(_BREADCRUMB.search(s)) or len(s) < 6
+    return (not s or bool(_JUNK_HEAD.match(s)) or bool(_BREADCRUMB.search(s)) or len(s) < 6 or is_head_furniture(s)
             or s.startswith(("•", "·", "-", "*", "»")) or bool(re.fullmatch(r"[A-Za-z&'’-]+:?", s)))
 
 
@@ -131,3 +131,43 @@ def is_site_notice(line: str) -> bool:
 def is_junk_head(line: str) -> bool:
     """A page's menu or button word standing above the headline ("menu-icon", "close", "首頁")."""
     return bool(_JUNK_HEAD.match(line.strip()))
+
+
+# what a page prints above its headline that is no headline: a breadcrumb (网易首页 > 网易科技 > 正文), the
+# search keywords a site stuffs into its top line (four or more short words joined by - , _ |), a log-in
+# link (登录湛江云媒账号, 登录/注册), a counter or a lone mark ("0", ">", "99+")
+_KEYWORD_SEP = re.compile(r"\s*[-_,，|｜]\s*")
+_LOGIN = re.compile(r"^(?:登录|登錄|登入|注册|註冊|Log\s*in|Sign\s*in)\S{0,14}$", re.I)
+_MARK_ONLY = re.compile(r"^[\W\d_]{1,4}$")
+
+
+def is_head_furniture(line: str) -> bool:
+    """A line above the headline that is the page's, not the article's (see above): no title."""
+    s = line.strip()
+    if not s:
+        return False
+    if _MARK_ONLY.match(s) or _LOGIN.match(s) or _BREADCRUMB.search(s):
+        return True
+    words = [w for w in _KEYWORD_SEP.split(s) if w]
+    return (len(words) >= 4 and len(s) >= 20 and all(len(w) <= 20 for w in words)
+            and not _SENTENCE_END.search(s) and not re.search(r"[。：:]", s))
+
+
+def repeated_headline(lines: list[str], start: int) -> int | None:
+    """The index of the headline a page prints twice near its top (the page's headline and its article's
+    title), when only short lines (a site's name, a mark) stand above its first print: None otherwise."""
+    seen: dict[str, int] = {}
+    shown = 0
+    for k in range(start, min(len(lines), start + _HEAD_LINES)):
+        s = lines[k].strip()
+        if not s:
+            continue
+        if s in seen and len(s) >= 8 and "。" not in s and not _SENTENCE_END.search(s):
+            first = seen[s]
+            above = [x.strip() for x in lines[start:first] if x.strip()]
+            return first if above and all(len(x) <= 16 for x in above) else None
+        seen.setdefault(s, k)
+        shown += 1
+        if shown > 6:
+            return None
+    return None
