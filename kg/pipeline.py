@@ -30,7 +30,7 @@ from typing import Callable, Iterable, Iterator
 from kg.errors import KGError
 from kg.ingest import read_articles
 from kg.model import Article, Skipped
-from kg.rdf import ArticleRDF, article_rdf
+from kg.rdf import ArticleRDF, article_rdf, reader_stamp
 from kg.resolve import article_iri
 
 #: Articles per batch sent to a worker: large enough to amortise pickling, small enough to keep
@@ -351,7 +351,10 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
     if strict:
         check_inputs(paths)
     summary = BuildSummary()
-    known = {} if force else store.article_hashes()
+    # An article is unchanged when its text and metadata (sha256) and the readers that would read
+    # it (kg.rdf.reader_stamp: code and ontology) are what the store recorded.
+    known = {} if force else store.article_stamps()
+    stamp = reader_stamp()
     built_at = now_iso()
     pool = _executor(workers, dask, process_fn)
     summary.workers, summary.engine = pool.workers, pool.engine
@@ -388,11 +391,11 @@ def build(paths: list, store, *, strict: bool = False, force: bool = False,
             else:
                 summary.read += 1
                 iri = article_iri(item.id)
-                if known.get(iri) == item.sha256:
+                if known.get(iri) == (item.sha256, stamp):
                     summary.unchanged += 1
                     items.append((item, "unchanged"))
                 else:
-                    known[iri] = item.sha256
+                    known[iri] = (item.sha256, stamp)
                     items.append((item, "stored"))
                     work.append(item)
             if len(work) >= batch_size or len(items) >= 4 * batch_size:

@@ -4,7 +4,9 @@ Three graphs per article build:
 - the article's own named graph (IRI = the article's IRI): every relation, lawsuit and evidence
   node it supports, and which entities it mentions; replaced wholesale when the article changes;
 - the shared entities graph: canonical entities with type, labels and Wikidata links;
-- the shared articles graph: the article's metadata (title, date, source, sha256, build time).
+- the shared articles graph: the article's metadata (title, date, source, sha256, build time, and
+  `kg:builtBy`: the package version and a fingerprint of the code and ontology that read it, so an
+  incremental build re-reads an unchanged article once the readers have changed).
 Shared graphs are written by every article and never dropped with one article's graph.
 """
 from __future__ import annotations
@@ -33,6 +35,24 @@ PREFIXES = {"kg": ONTOLOGY, "kgid": "https://rivalry-kg.org/id/", "prov": str(PR
             "xsd": str(XSD), "wd": str(WD), "rdf": str(RDF)}
 
 Triple = tuple  # (subject, predicate, object) of rdflib terms
+
+
+@functools.lru_cache(maxsize=None)
+def reader_stamp() -> str:
+    """`kg:builtBy` of every article this code writes: "rivalry-kg VERSION readers FINGERPRINT",
+    the fingerprint a SHA-256 (12 hex digits) of the package's Python files and the ontology
+    directory in use (lexicons, triggers, calibration, queries), so a change to any reader, word
+    list or confidence table makes `kg build` read the stored articles again."""
+    from pathlib import Path
+    import hashlib
+    import kg
+    from kg.paths import ontology_dir
+    h = hashlib.sha256()
+    for root, pattern in ((Path(kg.__file__).parent, "*.py"), (ontology_dir(), "*")):
+        for f in sorted(root.rglob(pattern)):
+            if f.is_file() and "__pycache__" not in f.parts:
+                h.update(str(f.relative_to(root)).encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+    return f"rivalry-kg {kg.__version__} readers {h.hexdigest()[:12]}"
 
 
 @dataclass
@@ -416,6 +436,7 @@ def _article_triples(t, ex: Extraction, built_at: str | None) -> ArticleRDF:
         meta.append((art, t.dcterms.date, t.date(a.date)))
     if built_at:
         meta.append((art, t.kg.builtAt, t.typed(built_at, _XSD_DATETIME)))
+    meta.append((art, t.kg.builtBy, t.lit(reader_stamp())))
     out.metadata = meta
     mentions = t.kg.mentions
     tag = article_language(a)

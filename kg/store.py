@@ -178,6 +178,8 @@ def has_article_query(article_iri: str) -> str:
 
 
 HASHES_QUERY = f"""SELECT ?a ?h WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{KG_NS}sha256> ?h }} }}"""
+STAMPS_QUERY = f"""SELECT ?a ?h ?v WHERE {{ GRAPH <{ARTICLES_GRAPH}> {{ ?a <{KG_NS}sha256> ?h
+  OPTIONAL {{ ?a <{KG_NS}builtBy> ?v }} }} }}"""
 
 #: The commit protocol's own graph: while articles are bulk-loaded it names them (and the entities
 #: whose lines the same load writes); the commit removes the names.  Never part of a finished store.
@@ -265,6 +267,11 @@ class Store:
     def article_hashes(self) -> dict[str, str]:
         rows = self.query_json(HASHES_QUERY)["results"]["bindings"]
         return {r["a"]["value"]: r["h"]["value"] for r in rows}
+
+    def article_stamps(self) -> dict[str, tuple[str, str]]:
+        """Each stored article's (sha256, kg:builtBy; "" when the store does not say)."""
+        rows = self.query_json(STAMPS_QUERY)["results"]["bindings"]
+        return {r["a"]["value"]: (r["h"]["value"], r.get("v", {}).get("value", "")) for r in rows}
 
     def query_json(self, sparql: str, timeout: float | None = None) -> dict:
         raise NotImplementedError

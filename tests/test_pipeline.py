@@ -167,3 +167,34 @@ def test_an_extractor_that_fails_on_every_article_builds_nothing_and_says_so(tmp
         with pytest.raises(KGError, match="nothing could be built: all 40 input"):
             pipeline.build([str(corpus)], st, process_fn=broken)
         assert st.article_hashes() == {}
+
+
+def test_new_readers_reread_unchanged_articles(tmp_path, corpus, monkeypatch):
+    """An article's kg:builtBy names the code and ontology that read it: after an upgrade (another
+    stamp) an incremental build reads the unchanged articles again instead of keeping old facts."""
+    from kg import rdf
+    with open_store(str(tmp_path / "s")) as st:
+        pipeline.build([str(corpus)], st, process_fn=fake_process)
+        stamps = st.article_stamps()
+        assert {v for _, v in stamps.values()} == {rdf.reader_stamp()}
+        assert pipeline.build([str(corpus)], st, process_fn=fake_process).unchanged == 40
+        monkeypatch.setattr(rdf, "reader_stamp", lambda: "rivalry-kg 9.9 readers 000000000000")
+        monkeypatch.setattr(pipeline, "reader_stamp", rdf.reader_stamp)
+        s = pipeline.build([str(corpus)], st, process_fn=fake_process)
+        assert (s.stored, s.unchanged) == (40, 0)
+        assert {v for _, v in st.article_stamps().values()} == {"rivalry-kg 9.9 readers 000000000000"}
+        assert pipeline.build([str(corpus)], st, process_fn=fake_process).unchanged == 40
+
+
+def test_reader_stamp_follows_the_ontology(tmp_path, monkeypatch):
+    import shutil
+    from kg import rdf
+    from kg.paths import ontology_dir
+    shipped = rdf.reader_stamp.__wrapped__()
+    copy = tmp_path / "ontology"
+    shutil.copytree(ontology_dir(), copy)
+    monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
+    assert rdf.reader_stamp.__wrapped__() == shipped          # same files, same stamp
+    with open(copy / "calibration.tsv", "a", encoding="utf-8") as f:
+        f.write("# one more line\n")
+    assert rdf.reader_stamp.__wrapped__() != shipped
