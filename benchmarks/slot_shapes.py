@@ -13,18 +13,15 @@ CORPUS_JSON is `kg extract tests/corpus --format json` (`/work/notes/evalall.sh`
 from __future__ import annotations
 
 import argparse
-import collections
-import importlib.util
 import json
 import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pool_misses import EVAL, ROOT, TYPES, missed_relations, pools, score_module  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
-EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval" / "pool").is_dir()),
-            ROOT.parent / "shared" / "eval")
-TYPES = ["sues", "rules", "fines", "acquires", "invests", "launches", "discontinues"]
 # general grammar of the slots (dates, list joints, passive markers), not words learned from the pools
 _DATE = re.compile(r"\d{1,4}\s*[年月日号]|[上下本今去前明]年|[上下本]月|[今昨前明]日|日前|近日|此前|目前|当天|同日|次日")
 _LIST = re.compile(r"^\s*(?:、|和|与|及|以及|跟|同|,|，|and|, and|&)\s*$")
@@ -53,13 +50,6 @@ SHAPES = [
     "words between trigger and object",
     "adjacent subject, trigger and object",
 ]
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _entities_of(sc, side: list[str], ents: list[dict], contain: bool) -> list[dict]:
@@ -154,32 +144,21 @@ def _sentence_of(text: str, s_sp, o_sp) -> tuple[int, int] | None:
 def missed(sc, gold: dict, pred: dict, texts: dict, contain: bool, lex, types=None) -> list[tuple]:
     """(article, type, shape, sentence span) for each missed relation with both sides found."""
     from kg import nlp
-    rows = []
-    for aid, g in gold.items():
-        p = pred.get(aid, {})
+    rows, simplified = [], {}
+    keyed = {aid: g for aid, g in gold.items() if aid in texts}
+    for aid, t, r, p, art, gr in missed_relations(sc, keyed, pred, None if types is None else sorted(types), contain):
         ents = p.get("entities") or []
-        art = sc.Article(p)
-        if aid not in texts:
+        if aid not in simplified:
+            simplified[aid] = nlp.to_simplified(texts[aid])
+        text = simplified[aid]
+        se_, oe_ = _entities_of(sc, r["subject"], ents, contain), _entities_of(sc, r["object"], ents, contain)
+        if not se_ or not oe_:
             continue
-        text = nlp.to_simplified(texts[aid])
-        for t in sorted({r["type"] for r in g.get("relations", [])} if types is None else types):
-            gr = [r for r in g.get("relations", []) if r["type"] == t]
-            if not gr:
-                continue
-            misses: list[str] = []
-            sc.score_relations(gr, art, misses, [], [r for r in p.get("relations") or [] if r.get("type") == t],
-                               contain=contain)
-            for r in gr:
-                if r.get("optional") or f"relation {t} {r['subject'][0]} -> {r['object'][0]} @ {r.get('date')}" not in misses:
-                    continue
-                se_, oe_ = _entities_of(sc, r["subject"], ents, contain), _entities_of(sc, r["object"], ents, contain)
-                if not se_ or not oe_:
-                    continue
-                if any(_merged(sc, r, q, role, ents_, contain) for q in gr if q is not r
-                       for role, ents_ in (("subject", se_), ("object", oe_))):
-                    rows.append((aid, t, "two keyed sides, one entity", None))
-                    continue
-                rows.append((aid, t) + _shape(sc, text, p, art, r, t, se_, oe_, ents, contain, lex))
+        if any(_merged(sc, r, q, role, ents_, contain) for q in gr if q is not r
+               for role, ents_ in (("subject", se_), ("object", oe_))):
+            rows.append((aid, t, "two keyed sides, one entity", None))
+            continue
+        rows.append((aid, t) + _shape(sc, text, p, art, r, t, se_, oe_, ents, contain, lex))
     return rows
 
 
@@ -210,17 +189,7 @@ def _shape(sc, text, p, art, r, t, se_, oe_, ents, contain, lex) -> tuple[str, t
 
 
 def _pool_rows(sc, pred_dir: Path, lex) -> dict[str, list]:
-    out = {}
-    for name, pf in (("fewfc", "pf"), ("duee", "pd")):
-        gold = {g["article"]: g for g in json.loads((EVAL / "pool" / f"{name}-train.gold.json").read_text(encoding="utf-8"))}
-        pred = {a["id"]: a for a in json.loads((pred_dir / f"{pf}.json").read_text(encoding="utf-8"))["articles"]}
-        texts = {}
-        with open(EVAL / "pool" / f"{name}-train.jsonl", encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                texts[rec["id"]] = rec["text"]
-        out[name] = missed(sc, gold, pred, texts, True, lex, TYPES)
-    return out
+    return {name: missed(sc, gold, pred, texts, True, lex, TYPES) for name, gold, pred, texts in pools(pred_dir)}
 
 
 def _corpus_rows(sc, corpus_json: Path, lex) -> list:
@@ -239,7 +208,7 @@ def main() -> None:
     ap.add_argument("--examples", type=int, default=0)
     args = ap.parse_args()
     from kg.lexicon import load_lexicon
-    sc, lex = _score_module(), load_lexicon()
+    sc, lex = score_module(), load_lexicon()
     sets = _pool_rows(sc, args.pools, lex) if args.pools else {}
     if args.corpus:
         sets["corpus"] = _corpus_rows(sc, args.corpus, lex)

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
-import json
 import re
+import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-EVAL = next((p / "shared" / "eval" for p in ROOT.parents if (p / "shared" / "eval" / "pool").is_dir()),
-            ROOT.parent / "shared" / "eval")
-TYPES = ["sues", "rules", "fines", "acquires", "invests", "launches", "discontinues"]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _pool_misses import ROOT, TYPES, missed_relations, pools, score_module  # noqa: E402
+
 # general shapes of names, not words learned from the pools
 _ENDING = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司|集团|股份|科技|控股|银行|基金|资本|证券|投资|实业|电子|医药|药业|"
                      r"能源|地产|置业|传媒|汽车|保险|信托|资产|生物|电气|材料|通信|网络|技术|环境|环保|发展|化工|电力|建设|国际|"
@@ -30,13 +28,6 @@ _BODY = re.compile(r"(局|委员会|委|部|厅|政府|证监会|办公室|法�
 _TITLES = "董事长|总经理|总裁|董事|监事|CEO|创始人|实控人|实际控制人|高管|先生|女士|董秘|经理|主席|负责人|法定代表人|合伙人"
 _ROLES = "原告|被告|上诉人|申请人|被执行人|第三人|债权人|债务人|借款人|担保人|收购方|买方|卖方|投资方|出让方|受让方|股东|一致行动人|子公司|母公司|旗下|关联方"
 _CODE = re.compile(r"\s*[（(]\s*(?:股票代码|证券代码|代码)?[:：]?\s*\d{6}|\s*[（(]\s*\d{4,5}\.?HK|\s*\d{6}\.?(?:SZ|SH)|\s*[（(]\s*(?:sz|sh|SZ|SH)")
-
-
-def _score_module():
-    spec = importlib.util.spec_from_file_location("score", EVAL / "score.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _surnames() -> set[str]:
@@ -84,33 +75,16 @@ def shape(side: list[str], text: str, ents: list[dict], rtype: str, role: str, s
 
 
 def unfound(pred_dir: Path) -> list[tuple]:
-    sc, surnames, rows = _score_module(), _surnames(), []
-    for name, pf in (("fewfc", "pf"), ("duee", "pd")):
-        gold = {g["article"]: g for g in json.loads((EVAL / "pool" / f"{name}-train.gold.json").read_text(encoding="utf-8"))}
-        pred = {a["id"]: a for a in json.loads((pred_dir / f"{pf}.json").read_text(encoding="utf-8"))["articles"]}
-        texts = {}
-        with open(EVAL / "pool" / f"{name}-train.jsonl", encoding="utf-8") as f:
-            for line in f:
-                r = json.loads(line)
-                texts[r["id"]] = r["text"]
-        for aid, g in gold.items():
-            p = pred.get(aid, {})
-            art = sc.Article(p)
-            names = set().union(*art.names.values()) if art.names else set()
-            for t in TYPES:
-                gr = [r for r in g["relations"] if r["type"] == t]
-                if not gr:
-                    continue
-                misses: list[str] = []
-                sc.score_relations(gr, art, misses, [], [r for r in p.get("relations") or [] if r.get("type") == t],
-                                   contain=True)
-                for r in gr:
-                    if r.get("optional") or f"relation {t} {r['subject'][0]} -> {r['object'][0]} @ {r.get('date')}" not in misses:
-                        continue
-                    for role in ("subject", "object"):
-                        if not sc.meet({sc.norm(n) for n in r[role]}, names, True):
-                            rows.append((name, aid, t, role, r[role][0],
-                                         shape(r[role], texts[aid], p.get("entities") or [], t, role, surnames)))
+    sc, surnames, rows = score_module(), _surnames(), []
+    for name, gold, pred, texts in pools(pred_dir):
+        names_of = {}
+        for aid, t, r, p, art, _ in missed_relations(sc, gold, pred, TYPES, True):
+            if aid not in names_of:
+                names_of[aid] = set().union(*art.names.values()) if art.names else set()
+            for role in ("subject", "object"):
+                if not sc.meet({sc.norm(n) for n in r[role]}, names_of[aid], True):
+                    rows.append((name, aid, t, role, r[role][0],
+                                 shape(r[role], texts[aid], p.get("entities") or [], t, role, surnames)))
     return rows
 
 
