@@ -37,21 +37,30 @@ PREFIXES = {"kg": ONTOLOGY, "kgid": "https://rivalry-kg.org/id/", "prov": str(PR
 Triple = tuple  # (subject, predicate, object) of rdflib terms
 
 
+#: What decides an article's quads: the stages up to this one (package files and folders) and the
+#: ontology's word lists and confidence tables.  The store, query, viewer and CLI modules, the
+#: named queries and the shapes are left out: changing them changes no stored fact.
+_READER_CODE = ("ingest", "extract", "nlp.py", "lexicon.py", "model.py", "resolve.py", "cases.py", "rdf.py")
+_READER_DATA = ("lexicon", "calibration.tsv", "dropped_rules.tsv")
+
+
 @functools.lru_cache(maxsize=None)
 def reader_stamp() -> str:
     """`kg:builtBy` of every article this code writes: "rivalry-kg VERSION readers FINGERPRINT",
-    the fingerprint a SHA-256 (12 hex digits) of the package's Python files and the ontology
-    directory in use (lexicons, triggers, calibration, queries), so a change to any reader, word
+    the fingerprint a SHA-256 (12 hex digits) of the reading stages' Python files and of the word
+    lists and confidence tables of the ontology directory in use, so a change to any reader, word
     list or confidence table makes `kg build` read the stored articles again."""
     from pathlib import Path
     import hashlib
     import kg
     from kg.paths import ontology_dir
     h = hashlib.sha256()
-    for root, pattern in ((Path(kg.__file__).parent, "*.py"), (ontology_dir(), "*")):
-        for f in sorted(root.rglob(pattern)):
-            if f.is_file() and "__pycache__" not in f.parts:
-                h.update(str(f.relative_to(root)).encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
+    for root, names in ((Path(kg.__file__).parent, _READER_CODE), (ontology_dir(), _READER_DATA)):
+        for name in names:
+            top = root / name
+            for f in sorted(top.rglob("*")) if top.is_dir() else [top]:
+                if f.is_file() and f.suffix in (".py", ".tsv", ".json", ".txt") and "__pycache__" not in f.parts:
+                    h.update(str(f.relative_to(root)).encode("utf-8") + b"\0" + f.read_bytes() + b"\0")
     return f"rivalry-kg {kg.__version__} readers {h.hexdigest()[:12]}"
 
 

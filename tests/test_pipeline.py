@@ -195,6 +195,9 @@ def test_reader_stamp_follows_the_ontology(tmp_path, monkeypatch):
     shutil.copytree(ontology_dir(), copy)
     monkeypatch.setenv("KG_ONTOLOGY_DIR", str(copy))
     assert rdf.reader_stamp.__wrapped__() == shipped          # same files, same stamp
+    for q in sorted((copy / "queries").glob("*.rq"))[:1]:    # a named query changes no stored fact
+        q.write_text(q.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert rdf.reader_stamp.__wrapped__() == shipped
     with open(copy / "calibration.tsv", "a", encoding="utf-8") as f:
         f.write("# one more line\n")
     assert rdf.reader_stamp.__wrapped__() != shipped
